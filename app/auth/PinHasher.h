@@ -1,0 +1,23 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace rework {
+
+/// Operator PINs hashed with libsodium's argon2id (`crypto_pwhash_str`): salted, slow on
+/// purpose, with the parameters stored inside the hash string.
+class PinHasher
+{
+    Q_DECLARE_TR_FUNCTIONS(PinHasher)
+
+public:
+    /// PINs are 4 to 12 digits: typed on a numeric keypad or scanned from a badge.
+    static Status checkFormat(const QString& pin);
+    static Result<QString> hash(const QString& pin);
+    static bool verify(const QString& hash, const QString& pin);
+};
+
+} // namespace rework

@@ -1,0 +1,283 @@
+#include "DemoGenerator.h"
+
+#include "domain/Clock.h"
+#include "storage/Database.h"
+#include "storage/ReferenceData.h"
+#include "workflow/Recorder.h"
+
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+struct DemoStation
+{
+    const char* id;
+    const char* step;
+};
+
+constexpr DemoStation kStations[] = {
+    {"INTAKE-01", "intake"}, {"STRIP-01", "strip"}, {"REBALL-01", "reball"}, {"MOUNT-01", "mount"},
+    {"INSPECT-01", "inspect"}, {"TEST-01", "test"}, {"PACK-01", "pack"},
+};
+
+struct DemoOperator
+{
+    const char* id;
+    const char* name;
+    const char* role;
+};
+
+constexpr DemoOperator kOperators[] = {
+    {"OP001", "Li Wei", "operator"},     {"OP002", "Zhang Min", "operator"}, {"OP003", "Wang Fang", "operator"},
+    {"OP004", "Chen Jie", "operator"},   {"SUP01", "Liu Yang", "supervisor"}, {"ADMIN", "Zhao Lei", "admin"},
+};
+
+constexpr const char* kPartners[] = {"asus", "msi", "gigabyte", "zotac", "palit", "galax", "colorful"};
+
+class Run
+{
+public:
+    Run(Database& db, const DemoGenerator::Options& o)
+        : m_clock(o.end.isValid() ? o.end : QDateTime::currentDateTimeUtc()),
+          m_recorder(db, m_clock),
+          m_rng(o.seed ? o.seed : QRandomGenerator::system()->generate()),
+          m_options(o)
+    {
+    }
+
+    Result<DemoGenerator::Summary> go();
+
+private:
+    bool chance(double p) { return m_rng.generateDouble() < p; }
+    int between(int lo, int hi) { return lo + static_cast<int>(m_rng.bounded(static_cast<quint32>(hi - lo + 1))); }
+    QString digits(int n)
+    {
+        QString s;
+        for (int i = 0; i < n; ++i)
+            s += QChar(u'0' + static_cast<char16_t>(m_rng.bounded(10)));
+        return s;
+    }
+    QString hex(int n)
+    {
+        QString s;
+        for (int i = 0; i < n; ++i)
+            s += QString::number(m_rng.bounded(16), 16);
+        return s;
+    }
+    QString anOperator() { return QString::fromLatin1(kOperators[m_rng.bounded(4)].id); }
+
+    /// Records one step a few minutes after the previous one; false if the rules refused it.
+    bool step(Step s, const char* station, const QStringList& fields, QString* created = nullptr);
+    void packUnit(const QString& unit, const QString& model);
+
+    ManualClock m_clock;
+    Recorder m_recorder;
+    QRandomGenerator m_rng;
+    DemoGenerator::Options m_options;
+    DemoGenerator::Summary m_summary;
+    QHash<QString, QString> m_openBatch; // model -> batch id
+    QHash<QString, int> m_batchFill;
+    QStringList m_closedBatches;
+    int m_batchCounter = 0;
+};
+
+bool Run::step(Step s, const char* station, const QStringList& fields, QString* created)
+{
+    m_clock.advanceSeconds(between(120, 1800));
+    Result<Recorded> r = m_recorder.record(s, QString::fromLatin1(station), anOperator(), fields);
+    if (!r) {
+        spdlog::info("demo: {} refused: {}", stepName(s).toStdString(), r.error().oneLine().toStdString());
+        return false;
+    }
+    ++m_summary.events;
+    if (created)
+        *created = r.value().createdId();
+    return true;
+}
+
+void Run::packUnit(const QString& unit, const QString& model)
+{
+    QString& batch = m_openBatch[model];
+    if (batch.isEmpty()) {
+        batch = QStringLiteral("B%1-%2").arg(m_clock.now().toString(QStringLiteral("yyMMdd"))).arg(++m_batchCounter, 3, 10,
+                                                                                                   QLatin1Char('0'));
+    }
+    if (!step(Step::Pack, "PACK-01", {QStringLiteral("unit=") + unit, QStringLiteral("batch=") + batch}))
+        return;
+    if (++m_batchFill[batch] >= 10) {
+        if (step(Step::Close, "PACK-01", {QStringLiteral("batch=") + batch}))
+            m_closedBatches << batch;
+        batch.clear();
+    }
+}
+
+Result<DemoGenerator::Summary> Run::go()
+{
+    const int n = m_options.units;
+    const qint64 span = static_cast<qint64>(m_options.days) * 86400;
+    const QDateTime end = m_clock.now();
+    const QDateTime start = end.addSecs(-span);
+    const qint64 perUnit = n > 0 ? span / n : span;
+
+    for (int i = 0; i < n; ++i) {
+        m_clock.set(start.addSecs(perUnit * i));
+        const double modelPick = m_rng.generateDouble();
+        const QString model = modelPick < 0.7    ? QStringLiteral("RTX4090")
+                              : modelPick < 0.9 ? QStringLiteral("RTX4090D")
+                                                : QStringLiteral("RTX3090");
+        const QString partner = QString::fromLatin1(kPartners[m_rng.bounded(7)]);
+        const QString card = partner.left(2).toUpper() + digits(12);
+        const QString lot = QStringLiteral("LOT-%1-%2").arg(start.addDays(i * m_options.days / qMax(1, n)).toString(
+                                                             QStringLiteral("yyMMdd")))
+                                .arg(1 + i / 40);
+        // Units near the end of the range are still in progress: they stop at some step.
+        const bool inProgress = i >= n - n / 7;
+        const int stopAfter = inProgress ? between(1, 6) : 99;
+
+        QStringList intake{QStringLiteral("card=") + card, QStringLiteral("model=") + model,
+                           QStringLiteral("lot=") + lot, QStringLiteral("partner=") + partner,
+                           QStringLiteral("pcb_rev=1.%1").arg(between(0, 3))};
+        const bool posts = chance(0.6);
+        intake << (posts ? QStringLiteral("posts=yes") : QStringLiteral("posts=no"));
+        if (posts) {
+            intake << QStringLiteral("gpu_uuid=GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
+        }
+        if (!step(Step::Intake, "INTAKE-01", intake))
+            continue;
+        ++m_summary.cards;
+        if (chance(0.03)) {
+            step(Step::Scrap, "INTAKE-01",
+                 {QStringLiteral("item=") + card, QStringLiteral("reason=physical damage beyond repair"),
+                  QStringLiteral("defect=PHYSICAL_DAMAGE")});
+            ++m_summary.scrapped;
+            continue;
+        }
+        if (stopAfter <= 1)
+            continue;
+        QString die;
+        if (!step(Step::Strip, "STRIP-01",
+                  {QStringLiteral("card=") + card, QStringLiteral("date_code=%1%2").arg(between(22, 24)).arg(between(10, 52))},
+                  &die))
+            continue;
+        if (chance(0.02)) {
+            step(Step::Scrap, "STRIP-01",
+                 {QStringLiteral("item=") + die, QStringLiteral("reason=die corner chipped"),
+                  QStringLiteral("defect=DIE_CHIPPED")});
+            ++m_summary.scrapped;
+            continue;
+        }
+        if (stopAfter <= 2)
+            continue;
+
+        const QString board = QStringLiteral("SB") + digits(10);
+        QString unit;
+        bool done = false;
+        for (int attempt = 0; !done; ++attempt) {
+            if (!step(Step::Reball, "REBALL-01",
+                      {QStringLiteral("die=") + die, QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
+                       QStringLiteral("flux_lot=FX%1").arg(between(1000, 1010))}))
+                break;
+            if (stopAfter <= 3)
+                break;
+            if (!step(Step::Mount, "MOUNT-01",
+                      {QStringLiteral("die=") + die, QStringLiteral("board=") + board,
+                       QStringLiteral("peak_c=%1").arg(between(234, 246)), QStringLiteral("tal_s=%1").arg(between(62, 88))},
+                      &unit))
+                break;
+            if (stopAfter <= 4)
+                break;
+            // Inspection: about one in ten fails on voids or bridges.
+            if (chance(0.1)) {
+                const bool voids = chance(0.6);
+                step(Step::Inspect, "INSPECT-01",
+                     {QStringLiteral("unit=") + unit, QStringLiteral("result=fail"),
+                      voids ? QStringLiteral("void_pct=%1").arg(between(27, 40)) : QStringLiteral("bridges=%1").arg(between(1, 3))});
+                if (attempt >= 2) {
+                    ++m_summary.scrapped;
+                    break;
+                }
+                ++m_summary.repairs;
+                continue;
+            }
+            if (!step(Step::Inspect, "INSPECT-01",
+                      {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                       QStringLiteral("void_pct=%1").arg(between(3, 20))}))
+                break;
+            if (stopAfter <= 5)
+                break;
+            // Test: most pass; failures on memory, PCIe link or temperature.
+            if (chance(0.08)) {
+                const int kind = between(0, 2);
+                QStringList fail{QStringLiteral("unit=") + unit, QStringLiteral("result=fail")};
+                if (kind == 0)
+                    fail << QStringLiteral("vram=fail") << QStringLiteral("vram_errors=%1").arg(between(1, 500));
+                else if (kind == 1)
+                    fail << QStringLiteral("pcie_gen=4") << QStringLiteral("pcie_width=8");
+                else
+                    fail << QStringLiteral("temp_max_c=%1").arg(between(88, 96));
+                step(Step::Test, "TEST-01", fail);
+                if (attempt >= 2) {
+                    ++m_summary.scrapped;
+                    break;
+                }
+                ++m_summary.repairs;
+                continue;
+            }
+            if (!step(Step::Test, "TEST-01",
+                      {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                       QStringLiteral("mem_mib=%1").arg(model == QLatin1StringView("RTX3090") ? 24576 : 24564),
+                       QStringLiteral("pcie_gen=4"), QStringLiteral("pcie_width=16"),
+                       QStringLiteral("temp_max_c=%1").arg(between(62, 80)), QStringLiteral("burnin=pass"),
+                       QStringLiteral("burnin_min=60"), QStringLiteral("vram=pass"), QStringLiteral("vram_errors=0"),
+                       QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99))}))
+                break;
+            ++m_summary.units;
+            if (stopAfter <= 6)
+                break;
+            packUnit(unit, model);
+            done = true;
+        }
+    }
+    // Ship all closed batches but the newest, which waits for the truck.
+    for (qsizetype b = 0; b + 1 < m_closedBatches.size(); ++b) {
+        m_clock.advanceSeconds(600);
+        if (m_recorder.record(Step::Ship, QStringLiteral("PACK-01"), QStringLiteral("SUP01"),
+                              {QStringLiteral("batch=") + m_closedBatches.at(b)}))
+            m_summary.shipped += 10;
+        ++m_summary.events;
+    }
+    return m_summary;
+}
+
+} // namespace
+
+Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Options& options)
+{
+    ReferenceData ref(db.connection());
+    for (const DemoStation& s : kStations) {
+        Status st = ref.addStation(QString::fromLatin1(s.id), QString::fromLatin1(s.step));
+        if (!st && st.error().code != ErrorCode::AlreadyUsed)
+            return st.error();
+    }
+    for (const DemoOperator& o : kOperators) {
+        Status st = ref.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name), QString::fromLatin1(o.role),
+                                    QString::fromLatin1(kDemoPin));
+        if (!st && st.error().code != ErrorCode::AlreadyUsed)
+            return st.error();
+    }
+    // Demo data is disposable: skip the per-commit fsync while generating, restore it after.
+    QSqlQuery pragma(db.connection());
+    pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+    Run run(db, options);
+    Result<Summary> summary = run.go();
+    pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    if (summary)
+        spdlog::info("demo data: {} cards, {} units tested, {} events", summary->cards, summary->units, summary->events);
+    return summary;
+}
+
+} // namespace rework

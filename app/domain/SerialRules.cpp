@@ -1,0 +1,102 @@
+#include "SerialRules.h"
+
+namespace rework {
+namespace {
+
+QString overrideKey(SerialKind kind, const QString& model)
+{
+    return serialKindName(kind) + QLatin1Char('|') + model;
+}
+
+bool hasControlCharacters(const QString& s)
+{
+    for (QChar c : s) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+SerialRules::SerialRules() = default;
+
+QString SerialRules::defaultPattern(SerialKind kind)
+{
+    switch (kind) {
+    case SerialKind::Card: return QStringLiteral("^[A-Z0-9-]{8,24}$");
+    case SerialKind::Die: return QStringLiteral("^D[0-9A-HJKMNP-TV-Z]{12}$");
+    case SerialKind::Unit: return QStringLiteral("^U[0-9A-HJKMNP-TV-Z]{12}$");
+    case SerialKind::Board: return QStringLiteral("^[A-Z0-9][A-Z0-9-]{5,31}$");
+    case SerialKind::Batch: return QStringLiteral("^B[A-Z0-9-]{3,31}$");
+    case SerialKind::Lot: return QStringLiteral("^[A-Z0-9][A-Z0-9._/-]{1,31}$");
+    case SerialKind::Marking: return QStringLiteral("^[A-Z]{2}[0-9]{3}[A-Z]?-[0-9A-Z]{3}-[A-Z][0-9]$");
+    case SerialKind::DateCode: return QStringLiteral("^[0-9]{2}(0[1-9]|[1-4][0-9]|5[0-3])$");
+    case SerialKind::GpuUuid:
+        return QStringLiteral("^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    case SerialKind::Operator: return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
+    case SerialKind::Station: return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
+    }
+    return {};
+}
+
+Status SerialRules::setPattern(SerialKind kind, const QString& model, const QString& pattern)
+{
+    QRegularExpression re(pattern);
+    if (!re.isValid()) {
+        return makeError(ErrorCode::InvalidValue, serialKindName(kind),
+                         tr("the serial format \"%1\" is not a valid pattern: %2")
+                             .arg(pattern, re.errorString()));
+    }
+    m_overrides.insert(overrideKey(kind, model), re);
+    return {};
+}
+
+QString SerialRules::pattern(SerialKind kind, const QString& model) const
+{
+    if (!model.isEmpty()) {
+        auto it = m_overrides.constFind(overrideKey(kind, model));
+        if (it != m_overrides.constEnd())
+            return it->pattern();
+    }
+    auto it = m_overrides.constFind(overrideKey(kind, {}));
+    return it != m_overrides.constEnd() ? it->pattern() : defaultPattern(kind);
+}
+
+QString SerialRules::normalise(SerialKind kind, const QString& raw)
+{
+    const QString trimmed = raw.trimmed();
+    if (kind != SerialKind::GpuUuid)
+        return trimmed.toUpper();
+    if (trimmed.size() > 4 && trimmed.left(4).compare(QLatin1StringView("GPU-"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("GPU-") + trimmed.mid(4).toLower();
+    return trimmed.toLower();
+}
+
+Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const QString& model) const
+{
+    const QString field = serialKindName(kind);
+    if (raw.trimmed().isEmpty())
+        return makeError(ErrorCode::MissingField, field, tr("%1 is empty; scan it again").arg(serialKindTitle(kind)));
+    if (raw.size() > kMaxLength || hasControlCharacters(raw)) {
+        return makeError(ErrorCode::MalformedSerial, field,
+                         tr("this is not a %1 (too long or contains control characters); scan the right label")
+                             .arg(serialKindTitle(kind)));
+    }
+    const QString value = normalise(kind, raw);
+    const QString pat = pattern(kind, model);
+    const QRegularExpression re(pat);
+    if (!re.match(value).hasMatch()) {
+        return makeError(ErrorCode::MalformedSerial, field,
+                         tr("\"%1\" is not a valid %2 (expected format %3); scan the right label")
+                             .arg(value, serialKindTitle(kind), pat));
+    }
+    return value;
+}
+
+bool SerialRules::isValid(SerialKind kind, const QString& raw, const QString& model) const
+{
+    return validate(kind, raw, model).ok();
+}
+
+} // namespace rework

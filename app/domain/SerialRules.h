@@ -1,0 +1,40 @@
+#pragma once
+
+#include "Result.h"
+#include "SerialKind.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+
+namespace rework {
+
+/// The one place identifier formats are defined and checked. Defaults follow domain.md; a
+/// factory overrides them per product model (table `serial_formats`) without a new build.
+class SerialRules
+{
+    Q_DECLARE_TR_FUNCTIONS(SerialRules)
+
+public:
+    SerialRules();
+
+    /// Longest input accepted for any identifier, checked before any pattern runs.
+    static constexpr int kMaxLength = 64;
+
+    static QString defaultPattern(SerialKind kind);
+    /// Overrides the pattern for `kind` (for one product `model`, or for all when empty).
+    Status setPattern(SerialKind kind, const QString& model, const QString& pattern);
+    QString pattern(SerialKind kind, const QString& model = {}) const;
+
+    /// What a scanner or keyboard sent, cleaned: surrounding blanks dropped, upper case
+    /// (GPU UUIDs keep NVIDIA's form: `GPU-` and lower-case hex).
+    static QString normalise(SerialKind kind, const QString& raw);
+    /// Normalises and checks `raw` against the rule for `kind` (and `model`, if given).
+    Result<QString> validate(SerialKind kind, const QString& raw, const QString& model = {}) const;
+    bool isValid(SerialKind kind, const QString& raw, const QString& model = {}) const;
+
+private:
+    QHash<QString, QRegularExpression> m_overrides; // key: "kind|model"
+};
+
+} // namespace rework

@@ -1,0 +1,565 @@
+#include "Cli.h"
+
+#include "demo/DemoGenerator.h"
+#include "domain/Clock.h"
+#include "logging/Logging.h"
+#include "storage/Database.h"
+#include "storage/IntegrityChecker.h"
+#include "storage/Migrator.h"
+#include "storage/ReferenceData.h"
+#include "trace/TraceQuery.h"
+#include "workflow/Recorder.h"
+#include "workflow/StepSchema.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace rework {
+namespace {
+
+/// Takes `--name VALUE` (or `--name=VALUE`) out of `args`; empty when absent.
+std::optional<QString> takeOption(QStringList& args, const QString& name)
+{
+    const QString flag = QStringLiteral("--") + name;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == flag) {
+            if (i + 1 >= args.size())
+                return QString();
+            const QString value = args[i + 1];
+            args.remove(i, 2);
+            return value;
+        }
+        if (args[i].startsWith(flag + QLatin1Char('='))) {
+            const QString value = args[i].mid(flag.size() + 1);
+            args.remove(i);
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+bool takeFlag(QStringList& args, const QString& name)
+{
+    return args.removeAll(QStringLiteral("--") + name) > 0;
+}
+
+QString firstUnknownOption(const QStringList& args)
+{
+    for (const QString& a : args) {
+        if (a.startsWith(QLatin1StringView("--")))
+            return a;
+    }
+    return {};
+}
+
+const char* const kMainHelp = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...\n"
+    "\n"
+    "Commands:\n"
+    "  init                                   create or upgrade the database\n"
+    "  demo --units N [--days D] [--seed S]   add realistic demo data\n"
+    "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+    "  operator list\n"
+    "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
+    "  station list\n"
+    "  record STEP --station S --operator O key=value ...\n"
+    "         STEP: intake strip reball mount inspect test pack scrap\n"
+    "  batch close BATCH [--station S --operator O]\n"
+    "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"
+    "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"
+    "  trace SERIAL                           genealogy and timeline of any serial\n"
+    "  check                                  integrity check of database and derived state\n"
+    "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
+    "\n"
+    "Global options:\n"
+    "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
+    "  --json        machine-readable output\n"
+    "  --verbose     log to stderr as well as to the log file\n"
+    "  --version     print the version\n"
+    "\n"
+    "COMMAND --help shows the fields of a command. A command that creates an id prints it\n"
+    "alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.\n");
+
+} // namespace
+
+Cli::Cli() : m_out(stdout), m_err(stderr) {}
+
+Cli::~Cli() = default;
+
+bool Cli::wantsHelp(const QStringList& args) const
+{
+    return args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+}
+
+void Cli::printHelp()
+{
+    m_out << tr(kMainHelp);
+    m_out.flush();
+}
+
+int Cli::fail(const Error& error)
+{
+    if (m_json) {
+        QJsonObject e{{QStringLiteral("code"), error.codeName()},
+                      {QStringLiteral("field"), error.field},
+                      {QStringLiteral("message"), error.message}};
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), e}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        m_out.flush();
+    }
+    m_err << tr("error") << ": " << error.oneLine() << " [" << error.codeName() << "]\n";
+    m_err.flush();
+    switch (error.code) {
+    case ErrorCode::Usage: return Usage;
+    case ErrorCode::Storage:
+    case ErrorCode::SchemaTooNew: return StorageFailure;
+    default: return Refused;
+    }
+}
+
+int Cli::usage(const QString& message, const QString& helpText)
+{
+    if (!helpText.isEmpty())
+        m_err << helpText << '\n';
+    return fail(makeError(ErrorCode::Usage, QString(), message));
+}
+
+void Cli::emitResult(const QStringList& text, const QJsonObject& json)
+{
+    if (m_json) {
+        QJsonObject o = json;
+        o.insert(QStringLiteral("ok"), true);
+        m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        for (const QString& line : text)
+            m_out << line << '\n';
+    }
+    m_out.flush();
+}
+
+Database* Cli::database()
+{
+    if (m_db)
+        return m_db.get();
+    const QString path = Database::resolvePath(m_dbPath);
+    Logging::init(QFileInfo(path).absolutePath(), m_verbose);
+    Result<std::unique_ptr<Database>> db = Database::open(path);
+    if (!db) {
+        fail(db.error());
+        return nullptr;
+    }
+    m_db = std::move(db.value());
+    return m_db.get();
+}
+
+int Cli::run(QStringList args)
+{
+    Logging::silence();
+    std::optional<QString> db = takeOption(args, QStringLiteral("db"));
+    if (db && db->isEmpty())
+        return usage(tr("--db needs a file path"));
+    m_dbPath = db.value_or(QString());
+    m_json = takeFlag(args, QStringLiteral("json"));
+    m_verbose = takeFlag(args, QStringLiteral("verbose"));
+    if (takeFlag(args, QStringLiteral("version"))) {
+        m_out << "reworkctl " << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    if (args.isEmpty() || args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h") ||
+        args.first() == QLatin1StringView("help")) {
+        printHelp();
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString command = args.takeFirst();
+    return dispatch(command, args);
+}
+
+int Cli::dispatch(const QString& command, QStringList args)
+{
+    if (command == QLatin1StringView("init"))
+        return cmdInit(args);
+    if (command == QLatin1StringView("demo"))
+        return cmdDemo(args);
+    if (command == QLatin1StringView("operator"))
+        return cmdOperator(args);
+    if (command == QLatin1StringView("station"))
+        return cmdStation(args);
+    if (command == QLatin1StringView("record"))
+        return cmdRecord(args);
+    if (command == QLatin1StringView("batch"))
+        return cmdBatch(args);
+    if (command == QLatin1StringView("void"))
+        return cmdVoid(args);
+    if (command == QLatin1StringView("trace"))
+        return cmdTrace(args);
+    if (command == QLatin1StringView("check"))
+        return cmdCheck(args);
+    if (command == QLatin1StringView("config"))
+        return cmdConfig(args);
+    return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
+}
+
+int Cli::cmdInit(const QStringList& args)
+{
+    if (wantsHelp(args)) {
+        m_out << tr("Usage: reworkctl init\nCreates the database, or brings its schema up to date.\n");
+        return Ok;
+    }
+    if (!args.isEmpty())
+        return usage(tr("init takes no arguments"));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    emitResult({tr("database %1 ready (schema version %2)").arg(db->path()).arg(Migrator::latestVersion())},
+               {{QStringLiteral("db"), db->path()}, {QStringLiteral("schema_version"), Migrator::latestVersion()}});
+    return Ok;
+}
+
+int Cli::cmdDemo(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    if (wantsHelp(args)) {
+        m_out << tr("Usage: reworkctl demo --units N [--days D] [--seed S]\n"
+                    "Adds stations, operators (PIN %1) and N donor cards taken through the line.\n")
+                     .arg(QString::fromLatin1(DemoGenerator::kDemoPin));
+        return Ok;
+    }
+    DemoGenerator::Options options;
+    bool ok = true;
+    if (auto units = takeOption(args, QStringLiteral("units"))) {
+        options.units = units->toInt(&ok);
+        if (!ok || options.units < 1 || options.units > 1000000)
+            return usage(tr("--units must be a whole number from 1 to 1000000"));
+    }
+    if (auto days = takeOption(args, QStringLiteral("days"))) {
+        options.days = days->toInt(&ok);
+        if (!ok || options.days < 1 || options.days > 3650)
+            return usage(tr("--days must be a whole number from 1 to 3650"));
+    }
+    if (auto seed = takeOption(args, QStringLiteral("seed"))) {
+        options.seed = seed->toUInt(&ok);
+        if (!ok)
+            return usage(tr("--seed must be a whole number"));
+    }
+    if (!args.isEmpty())
+        return usage(tr("unexpected argument \"%1\"").arg(args.first().left(40)));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    Result<DemoGenerator::Summary> s = DemoGenerator::generate(*db, options);
+    if (!s)
+        return fail(s.error());
+    emitResult({tr("demo data: %1 donor cards, %2 units passed test, %3 repair loops, %4 scrapped, %5 events")
+                    .arg(s->cards)
+                    .arg(s->units)
+                    .arg(s->repairs)
+                    .arg(s->scrapped)
+                    .arg(s->events),
+                tr("demo operators OP001..OP004, supervisor SUP01, admin ADMIN; PIN %1")
+                    .arg(QString::fromLatin1(DemoGenerator::kDemoPin))},
+               {{QStringLiteral("cards"), s->cards},
+                {QStringLiteral("units"), s->units},
+                {QStringLiteral("repairs"), s->repairs},
+                {QStringLiteral("scrapped"), s->scrapped},
+                {QStringLiteral("events"), s->events}});
+    return Ok;
+}
+
+int Cli::cmdOperator(QStringList args)
+{
+    const QString help = tr("Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+                            "       reworkctl operator list\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString sub = args.takeFirst();
+    if (sub == QLatin1StringView("list")) {
+        Database* db = database();
+        if (!db)
+            return StorageFailure;
+        auto list = ReferenceData(db->connection()).operators();
+        if (!list)
+            return fail(list.error());
+        QStringList lines;
+        QJsonArray array;
+        for (const OperatorInfo& o : list.value()) {
+            lines << QStringLiteral("%1\t%2\t%3\t%4").arg(o.id, o.role, o.active ? tr("active") : tr("disabled"), o.name);
+            array.append(QJsonObject{{QStringLiteral("id"), o.id},
+                                     {QStringLiteral("name"), o.name},
+                                     {QStringLiteral("role"), o.role},
+                                     {QStringLiteral("active"), o.active}});
+        }
+        emitResult(lines, {{QStringLiteral("operators"), array}});
+        return Ok;
+    }
+    if (sub != QLatin1StringView("add"))
+        return usage(tr("unknown operator command \"%1\"").arg(sub.left(40)), help);
+    const auto name = takeOption(args, QStringLiteral("name"));
+    const auto role = takeOption(args, QStringLiteral("role"));
+    const auto pin = takeOption(args, QStringLiteral("pin"));
+    if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
+        return usage(tr("unknown option %1").arg(unknown.left(40)), help);
+    if (args.size() != 1)
+        return usage(tr("give exactly one operator ID"), help);
+    if (!name || !role || !pin)
+        return usage(tr("--name, --role and --pin are required"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    if (Status st = ReferenceData(db->connection()).addOperator(args.first(), *name, *role, *pin); !st)
+        return fail(st.error());
+    const QString id = args.first().trimmed().toUpper();
+    emitResult({tr("operator %1 added as %2").arg(id, *role), id}, {{QStringLiteral("id"), id}});
+    return Ok;
+}
+
+int Cli::cmdStation(QStringList args)
+{
+    const QString help = tr("Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack "
+                            "[--name NAME]\n       reworkctl station list\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString sub = args.takeFirst();
+    if (sub == QLatin1StringView("list")) {
+        Database* db = database();
+        if (!db)
+            return StorageFailure;
+        auto list = ReferenceData(db->connection()).stations();
+        if (!list)
+            return fail(list.error());
+        QStringList lines;
+        QJsonArray array;
+        for (const StationInfo& s : list.value()) {
+            lines << s.id + QLatin1Char('\t') + s.step;
+            array.append(QJsonObject{{QStringLiteral("id"), s.id}, {QStringLiteral("step"), s.step}});
+        }
+        emitResult(lines, {{QStringLiteral("stations"), array}});
+        return Ok;
+    }
+    if (sub != QLatin1StringView("add"))
+        return usage(tr("unknown station command \"%1\"").arg(sub.left(40)), help);
+    const auto step = takeOption(args, QStringLiteral("step"));
+    const auto name = takeOption(args, QStringLiteral("name"));
+    if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
+        return usage(tr("unknown option %1").arg(unknown.left(40)), help);
+    if (args.size() != 1 || !step)
+        return usage(tr("give one station ID and --step"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    if (Status st = ReferenceData(db->connection()).addStation(args.first(), *step, name.value_or(QString())); !st)
+        return fail(st.error());
+    const QString id = args.first().trimmed().toUpper();
+    emitResult({tr("station %1 added for %2").arg(id, *step), id}, {{QStringLiteral("id"), id}});
+    return Ok;
+}
+
+int Cli::cmdRecord(QStringList args)
+{
+    if (args.isEmpty() || args.first().startsWith(QLatin1StringView("-"))) {
+        m_out << tr("Usage: reworkctl record STEP --station S --operator O key=value ...\n"
+                    "STEP: intake strip reball mount inspect test pack scrap\n"
+                    "reworkctl record STEP --help lists the fields of a step.\n");
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString stepText = args.takeFirst();
+    const std::optional<Step> step = stepFromName(stepText);
+    if (!step || *step == Step::Void) {
+        return usage(tr("\"%1\" is not a step; use intake, strip, reball, mount, inspect, test, pack or scrap")
+                         .arg(stepText.left(40)));
+    }
+    if (wantsHelp(args)) {
+        m_out << tr("Usage: reworkctl record %1 --station S --operator O key=value ...\nFields:\n").arg(stepText);
+        for (const FieldSpec& f : StepSchema::fields(*step)) {
+            m_out << QStringLiteral("  %1%2  %3%4%5\n")
+                         .arg(f.key.leftJustified(20), f.typeText().leftJustified(28), f.helpText(),
+                              f.required ? QStringLiteral(" [") + tr("required") + QLatin1Char(']') : QString(),
+                              f.defaultText.isEmpty() ? QString()
+                                                      : QStringLiteral(" [") + tr("default: %1").arg(f.defaultText) +
+                                                            QLatin1Char(']'));
+        }
+        return Ok;
+    }
+    const auto station = takeOption(args, QStringLiteral("station"));
+    const auto operatorId = takeOption(args, QStringLiteral("operator"));
+    if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
+        return usage(tr("unknown option %1").arg(unknown.left(40)));
+    if (!station || station->isEmpty())
+        return fail(makeError(ErrorCode::MissingField, QStringLiteral("station"), tr("--station is required")));
+    if (!operatorId || operatorId->isEmpty())
+        return fail(makeError(ErrorCode::MissingField, QStringLiteral("operator"), tr("--operator is required")));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    SystemClock clock;
+    Recorder recorder(*db, clock);
+    Result<Recorded> r = recorder.record(*step, *station, *operatorId, args);
+    if (!r)
+        return fail(r.error());
+    const EventRecord& e = r.value().event;
+    QStringList lines{tr("recorded %1 of %2 (event %3)").arg(e.step, e.subject, e.id)};
+    const QString outcome = e.payload.value(QLatin1StringView("outcome")).toString();
+    if (outcome == QLatin1StringView("repair"))
+        lines << tr("unit %1 goes back to reball (repair loop)").arg(e.subject);
+    else if (outcome == QLatin1StringView("scrap"))
+        lines << tr("unit %1 reached the repair limit and is scrapped").arg(e.subject);
+    if (!r.value().createdId().isEmpty())
+        lines << r.value().createdId();
+    emitResult(lines, {{QStringLiteral("event"), e.id},
+                       {QStringLiteral("step"), e.step},
+                       {QStringLiteral("subject"), e.subject},
+                       {QStringLiteral("created"), r.value().createdId()},
+                       {QStringLiteral("outcome"), outcome}});
+    return Ok;
+}
+
+int Cli::cmdBatch(QStringList args)
+{
+    const QString help = tr("Usage: reworkctl batch close BATCH [--station S --operator O]\n"
+                            "       reworkctl batch ship BATCH [--station S --operator O] [carrier=TEXT]\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString sub = args.takeFirst();
+    const Step step = sub == QLatin1StringView("close") ? Step::Close : Step::Ship;
+    if (sub != QLatin1StringView("close") && sub != QLatin1StringView("ship"))
+        return usage(tr("unknown batch command \"%1\"").arg(sub.left(40)), help);
+    const QString station = takeOption(args, QStringLiteral("station")).value_or(QStringLiteral("SYSTEM"));
+    const QString operatorId = takeOption(args, QStringLiteral("operator")).value_or(QStringLiteral("SYSTEM"));
+    if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
+        return usage(tr("unknown option %1").arg(unknown.left(40)), help);
+    if (args.isEmpty())
+        return usage(tr("give the batch id"), help);
+    QStringList fields{QStringLiteral("batch=") + args.takeFirst()};
+    fields << args;
+    args = fields;
+    return cmdRecord(QStringList{stepName(step), QStringLiteral("--station"), station, QStringLiteral("--operator"),
+                                 operatorId} +
+                     args);
+}
+
+int Cli::cmdVoid(const QStringList& argsIn)
+{
+    QStringList args = argsIn;
+    const QString help = tr("Usage: reworkctl void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const auto reason = takeOption(args, QStringLiteral("reason"));
+    const auto operatorId = takeOption(args, QStringLiteral("operator"));
+    const QString station = takeOption(args, QStringLiteral("station")).value_or(QStringLiteral("SYSTEM"));
+    if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
+        return usage(tr("unknown option %1").arg(unknown.left(40)), help);
+    if (args.size() != 1)
+        return usage(tr("give exactly one event id"), help);
+    if (!operatorId)
+        return fail(makeError(ErrorCode::MissingField, QStringLiteral("operator"), tr("--operator is required")));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    SystemClock clock;
+    Recorder recorder(*db, clock);
+    QStringList fields{QStringLiteral("event=") + args.first()};
+    if (reason)
+        fields << QStringLiteral("reason=") + *reason;
+    Result<Recorded> r = recorder.record(Step::Void, station, *operatorId, fields);
+    if (!r)
+        return fail(r.error());
+    emitResult({tr("voided %1 (event %2)").arg(r.value().event.subject, r.value().event.id)},
+               {{QStringLiteral("event"), r.value().event.id}, {QStringLiteral("voided"), r.value().event.subject}});
+    return Ok;
+}
+
+int Cli::cmdTrace(const QStringList& args)
+{
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << tr("Usage: reworkctl trace SERIAL\nShows the genealogy and timeline of a card, die, board, "
+                    "unit, batch or GPU UUID.\n");
+        return args.isEmpty() ? Usage : Ok;
+    }
+    if (args.size() != 1)
+        return usage(tr("give exactly one serial"));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    Result<Trace> t = TraceQuery(db->connection()).find(args.first());
+    if (!t)
+        return fail(t.error());
+    if (m_json) {
+        emitResult({}, t->toJson());
+    } else {
+        m_out << t->toText();
+        m_out.flush();
+    }
+    return Ok;
+}
+
+int Cli::cmdCheck(const QStringList& args)
+{
+    if (wantsHelp(args)) {
+        m_out << tr("Usage: reworkctl check\nRuns SQLite's integrity check and compares the derived state with "
+                    "a replay of the event log. Changes nothing.\n");
+        return Ok;
+    }
+    if (!args.isEmpty())
+        return usage(tr("check takes no arguments"));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    Result<QStringList> problems = IntegrityChecker(db->connection()).run();
+    if (!problems)
+        return fail(problems.error());
+    if (!problems->isEmpty()) {
+        for (const QString& p : problems.value())
+            m_err << p << '\n';
+        return fail(makeError(ErrorCode::Storage, QString(),
+                              tr("%1 problems found; call an admin to restore a backup").arg(problems->size())));
+    }
+    emitResult({tr("database ok: integrity check passed and derived state equals the event log")},
+               {{QStringLiteral("problems"), QJsonArray()}});
+    return Ok;
+}
+
+int Cli::cmdConfig(QStringList args)
+{
+    const QString help = tr("Usage: reworkctl config list | config set KEY VALUE\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString sub = args.takeFirst();
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    if (sub == QLatin1StringView("set")) {
+        if (args.size() != 2)
+            return usage(tr("give KEY and VALUE"), help);
+        if (Status st = ReferenceData(db->connection()).setConfigValue(args[0], args[1]); !st)
+            return fail(st.error());
+        emitResult({tr("%1 = %2").arg(args[0], args[1])}, {{args[0], args[1]}});
+        return Ok;
+    }
+    if (sub == QLatin1StringView("list")) {
+        Result<WorkflowConfig> c = ReferenceData(db->connection()).loadConfig();
+        if (!c)
+            return fail(c.error());
+        emitResult({QStringLiteral("repair.max_attempts = %1").arg(c->maxRepairAttempts),
+                    QStringLiteral("reflow.limit = %1").arg(c->reflowLimit)},
+                   {{QStringLiteral("repair.max_attempts"), c->maxRepairAttempts},
+                    {QStringLiteral("reflow.limit"), c->reflowLimit}});
+        return Ok;
+    }
+    return usage(tr("unknown config command \"%1\"").arg(sub.left(40)), help);
+}
+
+} // namespace rework

@@ -1,0 +1,86 @@
+#include "Database.h"
+
+#include "Migrator.h"
+#include "Sql.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+
+Database::Database(QString path, QString name) : m_path(std::move(path)), m_name(std::move(name)) {}
+
+Database::~Database()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QString Database::defaultPath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share/ReworkTrack");
+    return dir + QStringLiteral("/reworktrack.sqlite");
+}
+
+QString Database::resolvePath(const QString& cliPath)
+{
+    if (!cliPath.isEmpty())
+        return cliPath;
+    const QString env = qEnvironmentVariable("REWORKTRACK_DB");
+    if (!env.isEmpty())
+        return env;
+    return defaultPath();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration migration)
+{
+    static QAtomicInt counter;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return makeError(ErrorCode::Storage, QStringLiteral("db"),
+                         tr("cannot create the folder %1; choose another database path").arg(info.absolutePath()));
+    }
+    const QString name = QStringLiteral("rework-%1").arg(counter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), name));
+    db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db->m_db.setDatabaseName(db->m_path);
+    db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!db->m_db.open())
+        return sql::storageError(tr("open the database %1").arg(path), db->m_db.lastError().text());
+
+    // Reading the schema version first also proves the file is a database at all.
+    Result<int> version = Migrator::currentVersion(db->m_db);
+    if (!version)
+        return version.error();
+
+    QSqlQuery q(db->m_db);
+    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return sql::storageError(tr("configure the database"), q.lastError().text());
+    }
+    if (version.value() <= Migrator::latestVersion()) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
+            return sql::storageError(tr("switch the database to WAL mode"), q.lastError().text());
+        if (q.value(0).toString() != QLatin1StringView("wal")) {
+            spdlog::warn("journal mode is {} (WAL refused, read-only media?)", q.value(0).toString().toStdString());
+        }
+        q.finish(); // an open statement would block the migrations' COMMIT
+    }
+    if (migration == Migration::Apply) {
+        if (Status st = Migrator::migrate(db->m_db); !st)
+            return st.error();
+    }
+    spdlog::info("opened database {}", db->m_path.toStdString());
+    return db;
+}
+
+} // namespace rework

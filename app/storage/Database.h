@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace rework {
+
+/// One open ReworkTrack database: a SQLite file in WAL mode with full fsync, foreign keys on,
+/// a busy timeout, and the schema migrated to this build's version.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class Migration { Apply, Skip };
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// Opens (creating if needed) the file at `path` on a connection of its own.
+    static Result<std::unique_ptr<Database>> open(const QString& path, Migration migration = Migration::Apply);
+
+    /// The file to use: `cliPath` if given, else $REWORKTRACK_DB, else the user's app data folder.
+    static QString resolvePath(const QString& cliPath);
+    static QString defaultPath();
+
+    const QSqlDatabase& connection() const { return m_db; }
+    QString path() const { return m_path; }
+    QString connectionName() const { return m_name; }
+
+    static constexpr int kBusyTimeoutMs = 5000;
+
+private:
+    Database(QString path, QString name);
+
+    QString m_path;
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

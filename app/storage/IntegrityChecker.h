@@ -1,0 +1,27 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace rework {
+
+/// `reworkctl check`: SQLite's own integrity and foreign-key checks, then proof that the derived
+/// state tables equal a fresh replay of the event log. Changes nothing.
+class IntegrityChecker
+{
+    Q_DECLARE_TR_FUNCTIONS(IntegrityChecker)
+
+public:
+    explicit IntegrityChecker(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /// Problems found, one line each; empty when the database is sound.
+    Result<QStringList> run() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

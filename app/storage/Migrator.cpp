@@ -1,0 +1,89 @@
+#include "Migrator.h"
+
+#include "Sql.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+namespace rework {
+namespace {
+
+// The scripts are our own resources (no user data), and hold triggers with inner semicolons:
+// sqlite3_exec runs a whole script the way the sqlite3 shell would.
+Status execScript(const QSqlDatabase& db, const QByteArray& script)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return sql::storageError(Migrator::tr("apply a migration"), QStringLiteral("not a SQLite connection"));
+    sqlite3* raw = *static_cast<sqlite3* const*>(handle.data());
+    char* message = nullptr;
+    if (sqlite3_exec(raw, script.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const QString text = QString::fromUtf8(message ? message : "unknown error");
+        sqlite3_free(message);
+        return sql::storageError(Migrator::tr("apply a migration"), text);
+    }
+    return {};
+}
+
+} // namespace
+
+QStringList Migrator::migrationFiles()
+{
+    QStringList files = QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files,
+                                                                       QDir::Name);
+    for (QString& f : files)
+        f.prepend(QStringLiteral(":/migrations/"));
+    return files;
+}
+
+int Migrator::latestVersion()
+{
+    return static_cast<int>(migrationFiles().size());
+}
+
+Result<int> Migrator::currentVersion(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return sql::storageError(tr("read the schema version"), q.lastError().text());
+    return q.value(0).toInt();
+}
+
+Status Migrator::migrate(const QSqlDatabase& db, int target)
+{
+    const QStringList files = migrationFiles();
+    const int latest = static_cast<int>(files.size());
+    if (target < 0)
+        target = latest;
+    Result<int> current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (current.value() > latest) {
+        return makeError(ErrorCode::SchemaTooNew, QStringLiteral("db"),
+                         tr("this database has schema version %1 but this program knows only up to %2; "
+                            "install the newer ReworkTrack, the database was not touched")
+                             .arg(current.value())
+                             .arg(latest));
+    }
+    for (int version = current.value() + 1; version <= target; ++version) {
+        QFile file(files.at(version - 1));
+        if (!file.open(QIODevice::ReadOnly))
+            return sql::storageError(tr("read migration %1").arg(version), file.errorString());
+        QByteArray script = "BEGIN IMMEDIATE;\n" + file.readAll() + "\nPRAGMA user_version = " +
+                            QByteArray::number(version) + ";\nCOMMIT;\n";
+        if (Status st = execScript(db, script); !st) {
+            (void)execScript(db, "ROLLBACK;"); // best effort: the error above is what matters
+            return st;
+        }
+        spdlog::info("migrated schema to version {}", version);
+    }
+    return {};
+}
+
+} // namespace rework

@@ -1,0 +1,224 @@
+#include "ReferenceData.h"
+
+#include "Sql.h"
+#include "auth/PinHasher.h"
+#include "domain/Step.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+double boundOrNaN(const QVariant& v)
+{
+    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
+
+const QStringList kConfigKeys{QStringLiteral("repair.max_attempts"), QStringLiteral("reflow.limit")};
+
+} // namespace
+
+Result<WorkflowConfig> ReferenceData::loadConfig() const
+{
+    WorkflowConfig c;
+    auto products = sql::run(m_db, QStringLiteral("SELECT model, name, die_marking, memory_mib, memory_chips, msl "
+                                                  "FROM products"));
+    if (!products)
+        return products.error();
+    while (products.value().next()) {
+        QSqlQuery& q = products.value();
+        Product p{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                  q.value(3).toInt(),    q.value(4).toInt(),    q.value(5).toString()};
+        c.products.insert(p.model, p);
+    }
+    auto limits = sql::run(m_db, QStringLiteral("SELECT name, model, min_value, max_value FROM limits"));
+    if (!limits)
+        return limits.error();
+    while (limits.value().next()) {
+        QSqlQuery& q = limits.value();
+        const QString model = q.value(1).toString();
+        const QString key = model.isEmpty() ? q.value(0).toString() : q.value(0).toString() + QLatin1Char('|') + model;
+        c.limits.insert(key, Limit{boundOrNaN(q.value(2)), boundOrNaN(q.value(3))});
+    }
+    auto defects = sql::run(m_db, QStringLiteral("SELECT code, step FROM defect_codes"));
+    if (!defects)
+        return defects.error();
+    while (defects.value().next())
+        c.defectCodes.insert(defects.value().value(0).toString(), defects.value().value(1).toString());
+
+    auto formats = sql::run(m_db, QStringLiteral("SELECT kind, model, pattern FROM serial_formats"));
+    if (!formats)
+        return formats.error();
+    while (formats.value().next()) {
+        QSqlQuery& q = formats.value();
+        bool known = false;
+        for (int k = 0; k <= static_cast<int>(SerialKind::Station); ++k) {
+            const auto kind = static_cast<SerialKind>(k);
+            if (serialKindName(kind) == q.value(0).toString()) {
+                known = true;
+                if (Status st = c.serials.setPattern(kind, q.value(1).toString(), q.value(2).toString()); !st)
+                    return st.error();
+            }
+        }
+        if (!known)
+            spdlog::warn("serial_formats: unknown kind {}", q.value(0).toString().toStdString());
+    }
+    auto config = sql::run(m_db, QStringLiteral("SELECT key, value FROM config"));
+    if (!config)
+        return config.error();
+    while (config.value().next()) {
+        const QString key = config.value().value(0).toString();
+        const int value = config.value().value(1).toInt();
+        if (key == QLatin1StringView("repair.max_attempts"))
+            c.maxRepairAttempts = value;
+        else if (key == QLatin1StringView("reflow.limit"))
+            c.reflowLimit = value;
+    }
+    return c;
+}
+
+Status ReferenceData::addOperator(const QString& rawId, const QString& name, const QString& role, const QString& pin)
+{
+    SerialRules rules;
+    Result<QString> id = rules.validate(SerialKind::Operator, rawId);
+    if (!id)
+        return id.error();
+    if (name.trimmed().isEmpty() || name.size() > 100)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("name"), tr("give the operator's name (1-100 characters)"));
+    if (role != QLatin1StringView("operator") && role != QLatin1StringView("supervisor") &&
+        role != QLatin1StringView("admin")) {
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
+                         tr("\"%1\" is not a role; use operator, supervisor or admin").arg(role.left(40)));
+    }
+    Result<QString> hash = PinHasher::hash(pin);
+    if (!hash)
+        return hash.error();
+    auto exists = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM operators WHERE id = ?"), {id.value()});
+    if (!exists)
+        return exists.error();
+    if (exists.value().isValid())
+        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"), tr("operator %1 already exists").arg(id.value()));
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO operators (id, name, role, pin_hash, active, created_at) "
+                                     "VALUES (?, ?, ?, ?, 1, ?)"),
+                      {id.value(), name.trimmed(), role, hash.value(), nowText()});
+    if (!q)
+        return q.error();
+    spdlog::info("operator added id={} role={}", id.value().toStdString(), role.toStdString());
+    return {};
+}
+
+Result<OperatorInfo> ReferenceData::login(const QString& rawId, const QString& pin) const
+{
+    const QString id = SerialRules::normalise(SerialKind::Operator, rawId);
+    auto q = sql::run(m_db, QStringLiteral("SELECT id, name, role, pin_hash, active FROM operators WHERE id = ?"), {id});
+    if (!q)
+        return q.error();
+    const Error wrong = makeError(ErrorCode::UnknownOperator, QStringLiteral("pin"),
+                                  tr("wrong operator id or PIN; try again"));
+    if (!q.value().next() || !PinHasher::verify(q.value().value(3).toString(), pin)) {
+        spdlog::warn("login failed id={}", id.left(32).toStdString());
+        return wrong;
+    }
+    if (!q.value().value(4).toBool()) {
+        return makeError(ErrorCode::OperatorInactive, QStringLiteral("operator"),
+                         tr("operator %1 is disabled; ask a supervisor").arg(id));
+    }
+    spdlog::info("login id={}", id.toStdString());
+    return OperatorInfo{q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toString(),
+                        true};
+}
+
+Result<QList<OperatorInfo>> ReferenceData::operators() const
+{
+    auto q = sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators ORDER BY id"));
+    if (!q)
+        return q.error();
+    QList<OperatorInfo> list;
+    while (q.value().next()) {
+        list.append({q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toString(),
+                     q.value().value(3).toBool()});
+    }
+    return list;
+}
+
+Status ReferenceData::addStation(const QString& rawId, const QString& step, const QString& name)
+{
+    SerialRules rules;
+    Result<QString> id = rules.validate(SerialKind::Station, rawId);
+    if (!id)
+        return id.error();
+    if (!stationStepNames().contains(step)) {
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("step"),
+                         tr("\"%1\" is not a station step; use one of %2")
+                             .arg(step.left(40), stationStepNames().join(QStringLiteral(", "))));
+    }
+    auto exists = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {id.value()});
+    if (!exists)
+        return exists.error();
+    if (exists.value().isValid())
+        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"), tr("station %1 already exists").arg(id.value()));
+    auto q = sql::run(m_db, QStringLiteral("INSERT INTO stations (id, step, name, created_at) VALUES (?, ?, ?, ?)"),
+                      {id.value(), step, sql::nullIfEmpty(name.trimmed()), nowText()});
+    if (!q)
+        return q.error();
+    spdlog::info("station added id={} step={}", id.value().toStdString(), step.toStdString());
+    return {};
+}
+
+Result<QList<StationInfo>> ReferenceData::stations() const
+{
+    auto q = sql::run(m_db, QStringLiteral("SELECT id, step FROM stations WHERE step <> 'system' ORDER BY id"));
+    if (!q)
+        return q.error();
+    QList<StationInfo> list;
+    while (q.value().next())
+        list.append({q.value().value(0).toString(), q.value().value(1).toString()});
+    return list;
+}
+
+Status ReferenceData::setConfigValue(const QString& key, const QString& value)
+{
+    if (!kConfigKeys.contains(key)) {
+        return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
+                         tr("unknown setting; known: %1").arg(kConfigKeys.join(QStringLiteral(", "))));
+    }
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < 0 || n > 20)
+        return makeError(ErrorCode::OutOfRange, key, tr("must be a whole number from 0 to 20"));
+    auto q = sql::run(m_db, QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
+                                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                      {key, QString::number(n)});
+    if (!q)
+        return q.error();
+    spdlog::info("config {}={}", key.toStdString(), n);
+    return {};
+}
+
+Result<QList<std::pair<QString, qint64>>> ReferenceData::counts() const
+{
+    QList<std::pair<QString, qint64>> out;
+    const std::pair<const char*, const char*> queries[] = {
+        {"cards", "SELECT count(*) FROM cards"},     {"dies", "SELECT count(*) FROM dies"},
+        {"units", "SELECT count(*) FROM units"},     {"batches", "SELECT count(*) FROM batches"},
+        {"events", "SELECT count(*) FROM events"},
+    };
+    for (const auto& [name, statement] : queries) {
+        auto n = sql::scalar(m_db, QString::fromLatin1(statement));
+        if (!n)
+            return n.error();
+        out.append({QString::fromLatin1(name), n.value().toLongLong()});
+    }
+    return out;
+}
+
+} // namespace rework

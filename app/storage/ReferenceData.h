@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/Result.h"
+#include "workflow/Snapshot.h"
+#include "workflow/WorkflowConfig.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// Reads and writes the reference data: operators, stations, products, limits, defect codes,
+/// serial formats and policy settings.
+class ReferenceData
+{
+    Q_DECLARE_TR_FUNCTIONS(ReferenceData)
+
+public:
+    explicit ReferenceData(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<WorkflowConfig> loadConfig() const;
+
+    Status addOperator(const QString& id, const QString& name, const QString& role, const QString& pin);
+    /// The operator if `pin` is theirs and they are active; the same error for a wrong id or PIN.
+    Result<OperatorInfo> login(const QString& id, const QString& pin) const;
+    Result<QList<OperatorInfo>> operators() const;
+
+    Status addStation(const QString& id, const QString& step, const QString& name = {});
+    Result<QList<StationInfo>> stations() const;
+
+    Status setConfigValue(const QString& key, const QString& value);
+
+    /// Rows in the main tables, for status bars and summaries.
+    Result<QList<std::pair<QString, qint64>>> counts() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

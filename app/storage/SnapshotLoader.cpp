@@ -1,0 +1,236 @@
+#include "SnapshotLoader.h"
+
+#include "Sql.h"
+#include "domain/SerialRules.h"
+
+#include <QSqlQuery>
+
+namespace rework {
+namespace {
+
+QString text(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1StringView(key)).toString();
+}
+
+} // namespace
+
+Result<std::optional<CardState>> SnapshotLoader::card(const QString& serial) const
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT serial, model, lot, state, gpu_uuid, die_id, received_at FROM cards "
+                                     "WHERE serial = ?"),
+                      {serial});
+    if (!q)
+        return q.error();
+    QSqlQuery& r = q.value();
+    if (!r.next())
+        return std::optional<CardState>();
+    return std::optional<CardState>(CardState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                                              r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
+                                              QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs)});
+}
+
+Result<std::optional<DieState>> SnapshotLoader::die(const QString& id) const
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT id, card_serial, model, state, unit_serial, alloy, reflow_count, "
+                                     "reball_count FROM dies WHERE id = ?"),
+                      {id});
+    if (!q)
+        return q.error();
+    QSqlQuery& r = q.value();
+    if (!r.next())
+        return std::optional<DieState>();
+    return std::optional<DieState>(DieState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                                            r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
+                                            r.value(6).toInt(), r.value(7).toInt()});
+}
+
+Result<std::optional<BoardState>> SnapshotLoader::board(const QString& serial) const
+{
+    auto q = sql::run(m_db, QStringLiteral("SELECT serial, state, unit_serial, reflow_count FROM boards WHERE serial = ?"),
+                      {serial});
+    if (!q)
+        return q.error();
+    QSqlQuery& r = q.value();
+    if (!r.next())
+        return std::optional<BoardState>();
+    return std::optional<BoardState>(
+        BoardState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toInt()});
+}
+
+Result<std::optional<UnitState>> SnapshotLoader::unit(const QString& serial) const
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT serial, die_id, board_serial, card_serial, model, state, batch_id, "
+                                     "gpu_uuid, repair_count FROM units WHERE serial = ?"),
+                      {serial});
+    if (!q)
+        return q.error();
+    QSqlQuery& r = q.value();
+    if (!r.next())
+        return std::optional<UnitState>();
+    return std::optional<UnitState>(UnitState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                                              r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
+                                              r.value(6).toString(), r.value(7).toString(), r.value(8).toInt()});
+}
+
+Result<std::optional<BatchState>> SnapshotLoader::batch(const QString& id) const
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT b.id, b.model, b.state, "
+                                     "(SELECT count(*) FROM units u WHERE u.batch_id = b.id) "
+                                     "FROM batches b WHERE b.id = ?"),
+                      {id});
+    if (!q)
+        return q.error();
+    QSqlQuery& r = q.value();
+    if (!r.next())
+        return std::optional<BatchState>();
+    return std::optional<BatchState>(
+        BatchState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toInt()});
+}
+
+Status SnapshotLoader::loadGpuUuidOwner(const QString& uuid, Snapshot& s) const
+{
+    const QString ownUnit = s.unit ? s.unit->serial : QString();
+    const QString ownCard = s.unit ? s.unit->cardSerial : (s.card ? s.card->serial : QString());
+    auto owner = sql::scalar(m_db, QStringLiteral("SELECT serial FROM units WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
+                             {uuid, ownUnit});
+    if (!owner)
+        return owner.error();
+    if (owner.value().isValid()) {
+        s.gpuUuidOwner = owner.value().toString();
+        return {};
+    }
+    owner = sql::scalar(m_db, QStringLiteral("SELECT serial FROM cards WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
+                        {uuid, ownCard});
+    if (!owner)
+        return owner.error();
+    s.gpuUuidOwner = owner.value().toString();
+    return {};
+}
+
+Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
+{
+    auto target = sql::run(m_db,
+                           QStringLiteral("SELECT e.seq, e.step, EXISTS (SELECT 1 FROM voided_events v "
+                                          "WHERE v.event_id = e.id) FROM events e WHERE e.id = ?"),
+                           {id});
+    if (!target)
+        return target.error();
+    if (!target.value().next())
+        return {};
+    EventInfo info;
+    info.id = id;
+    const qint64 seq = target.value().value(0).toLongLong();
+    info.step = target.value().value(1).toString();
+    info.voided = target.value().value(2).toBool();
+    // A later, still valid event on the same card/die/board/unit builds on this one. Other units
+    // packed into the same batch do not, but closing or shipping that batch does.
+    auto later = sql::run(m_db,
+                          QStringLiteral("SELECT e2.id, e2.step FROM event_subjects s1 "
+                                         "JOIN event_subjects s2 ON s2.serial = s1.serial AND s2.event_seq > s1.event_seq "
+                                         "JOIN events e2 ON e2.seq = s2.event_seq "
+                                         "WHERE s1.event_seq = ? "
+                                         "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e2.id) "
+                                         "AND (s1.kind <> 'batch' OR e2.step IN ('close', 'ship')) "
+                                         "ORDER BY e2.seq LIMIT 1"),
+                          {seq});
+    if (!later)
+        return later.error();
+    if (later.value().next()) {
+        info.blockedBy = later.value().value(0).toString();
+        info.blockedByStep = later.value().value(1).toString();
+    }
+    s.target = info;
+    return {};
+}
+
+Result<Snapshot> SnapshotLoader::load(const Action& a) const
+{
+    Snapshot s;
+    const QJsonObject& f = a.fields;
+
+    auto op = sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
+                       {SerialRules::normalise(SerialKind::Operator, a.operatorId)});
+    if (!op)
+        return op.error();
+    if (op.value().next()) {
+        s.operatorInfo = OperatorInfo{op.value().value(0).toString(), op.value().value(1).toString(),
+                                      op.value().value(2).toString(), op.value().value(3).toBool()};
+    }
+    auto station = sql::run(m_db, QStringLiteral("SELECT id, step FROM stations WHERE id = ?"),
+                            {SerialRules::normalise(SerialKind::Station, a.stationId)});
+    if (!station)
+        return station.error();
+    if (station.value().next())
+        s.station = StationInfo{station.value().value(0).toString(), station.value().value(1).toString()};
+
+    auto load = [](auto result, auto& into) -> Status {
+        if (!result)
+            return result.error();
+        into = result.value();
+        return {};
+    };
+
+    if (f.contains(QLatin1StringView("card"))) {
+        if (Status st = load(card(SerialRules::normalise(SerialKind::Card, text(f, "card"))), s.card); !st)
+            return st.error();
+    }
+    if (f.contains(QLatin1StringView("die"))) {
+        if (Status st = load(die(SerialRules::normalise(SerialKind::Die, text(f, "die"))), s.die); !st)
+            return st.error();
+        if (s.die && !s.die->unitSerial.isEmpty()) {
+            if (Status st = load(unit(s.die->unitSerial), s.unit); !st)
+                return st.error();
+        }
+    }
+    if (f.contains(QLatin1StringView("board"))) {
+        if (Status st = load(board(SerialRules::normalise(SerialKind::Board, text(f, "board"))), s.board); !st)
+            return st.error();
+    }
+    if (f.contains(QLatin1StringView("unit"))) {
+        if (Status st = load(unit(SerialRules::normalise(SerialKind::Unit, text(f, "unit"))), s.unit); !st)
+            return st.error();
+    }
+    if (s.unit && !s.card) {
+        if (Status st = load(card(s.unit->cardSerial), s.card); !st)
+            return st.error();
+    }
+    if (f.contains(QLatin1StringView("batch"))) {
+        if (Status st = load(batch(SerialRules::normalise(SerialKind::Batch, text(f, "batch"))), s.batch); !st)
+            return st.error();
+    }
+    if (f.contains(QLatin1StringView("item"))) {
+        const QString item = text(f, "item").trimmed().toUpper();
+        if (Status st = load(unit(item), s.unit); !st)
+            return st.error();
+        if (s.unit) {
+            s.itemKind = QStringLiteral("unit");
+        } else {
+            if (Status st = load(die(item), s.die); !st)
+                return st.error();
+            if (s.die) {
+                s.itemKind = QStringLiteral("die");
+            } else {
+                if (Status st = load(card(item), s.card); !st)
+                    return st.error();
+                if (s.card)
+                    s.itemKind = QStringLiteral("card");
+            }
+        }
+    }
+    if (f.contains(QLatin1StringView("gpu_uuid"))) {
+        if (Status st = loadGpuUuidOwner(SerialRules::normalise(SerialKind::GpuUuid, text(f, "gpu_uuid")), s); !st)
+            return st.error();
+    }
+    if (a.step == Step::Void) {
+        if (Status st = loadVoidTarget(text(f, "event").trimmed().toLower(), s); !st)
+            return st.error();
+    }
+    return s;
+}
+
+} // namespace rework

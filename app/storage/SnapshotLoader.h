@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/Result.h"
+#include "workflow/Action.h"
+#include "workflow/Snapshot.h"
+
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// Reads, from the derived state tables, everything the rules need to decide on an action.
+class SnapshotLoader
+{
+public:
+    explicit SnapshotLoader(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<Snapshot> load(const Action& action) const;
+
+    Result<std::optional<CardState>> card(const QString& serial) const;
+    Result<std::optional<DieState>> die(const QString& id) const;
+    Result<std::optional<BoardState>> board(const QString& serial) const;
+    Result<std::optional<UnitState>> unit(const QString& serial) const;
+    Result<std::optional<BatchState>> batch(const QString& id) const;
+
+private:
+    Status loadVoidTarget(const QString& id, Snapshot& s) const;
+    Status loadGpuUuidOwner(const QString& uuid, Snapshot& s) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace rework::sql {
+
+/// Prepares `statement`, binds `values` positionally and runs it. Every query with data goes
+/// through here, so no value is ever spliced into SQL text.
+Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
+
+/// First column of the first row, or an invalid QVariant when there is no row.
+Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
+
+/// A storage failure as a user-facing error that says what to do next.
+Error storageError(const QString& what, const QString& driverText);
+
+/// NULL for an empty string, so optional text columns hold NULL rather than ''.
+QVariant nullIfEmpty(const QString& s);
+
+} // namespace rework::sql

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "EventRecord.h"
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// Derives the current state of cards, dies, boards, units and batches from events. `apply`
+/// runs in the same transaction as the event's insert; `rebuild` replays the whole log, which
+/// is how a void takes effect and how `reworkctl check` proves the state tables are right.
+class StateProjector
+{
+public:
+    explicit StateProjector(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Status apply(const EventRecord& event);
+    Status rebuild();
+
+private:
+    Status exec(const QString& statement, const QVariantList& values);
+    Status scrapUnit(const QString& unit, const QString& at);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

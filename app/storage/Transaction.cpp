@@ -1,0 +1,47 @@
+#include "Transaction.h"
+
+#include "Sql.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace rework {
+
+Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Status Transaction::begin()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sql::storageError(QCoreApplication::translate("Storage", "start a transaction"), q.lastError().text());
+    m_active = true;
+    return {};
+}
+
+Status Transaction::commit()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QString text = q.lastError().text();
+        rollback();
+        return sql::storageError(QCoreApplication::translate("Storage", "save"), text);
+    }
+    m_active = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+    m_active = false;
+}
+
+} // namespace rework

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// RAII write transaction: `BEGIN IMMEDIATE` takes the write lock up front, so two stations
+/// sharing a file never deadlock half-way; rolls back unless `commit()` succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    Status begin();
+    Status commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace rework

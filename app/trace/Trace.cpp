@@ -1,0 +1,140 @@
+#include "Trace.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace rework {
+namespace {
+
+QJsonObject eventJson(const EventRecord& e)
+{
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("seq"), e.seq},
+            {QStringLiteral("recorded_at"), e.recordedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("station"), e.stationId},
+            {QStringLiteral("operator"), e.operatorId},
+            {QStringLiteral("step"), e.step},
+            {QStringLiteral("subject"), e.subject},
+            {QStringLiteral("voided"), e.voided},
+            {QStringLiteral("payload"), e.payload}};
+}
+
+QJsonObject unitJson(const UnitState& u)
+{
+    return {{QStringLiteral("serial"), u.serial},   {QStringLiteral("state"), u.state},
+            {QStringLiteral("die"), u.dieId},       {QStringLiteral("board"), u.boardSerial},
+            {QStringLiteral("card"), u.cardSerial}, {QStringLiteral("model"), u.model},
+            {QStringLiteral("batch"), u.batchId},   {QStringLiteral("gpu_uuid"), u.gpuUuid},
+            {QStringLiteral("repair_count"), u.repairCount}};
+}
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Trace", text);
+}
+
+/// The payload's inputs as "key=value" pairs, ids that are already shown left out.
+QString payloadSummary(const QJsonObject& p)
+{
+    QStringList parts;
+    for (auto it = p.constBegin(); it != p.constEnd(); ++it) {
+        QString value;
+        if (it->isArray()) {
+            QStringList items;
+            for (const QJsonValue& v : it->toArray())
+                items << v.toVariant().toString();
+            value = items.join(QLatin1Char(','));
+        } else {
+            value = it->toVariant().toString();
+        }
+        parts << it.key() + QLatin1Char('=') + value;
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+QJsonObject Trace::toJson() const
+{
+    QJsonObject o{{QStringLiteral("query"), query}, {QStringLiteral("kind"), foundKind}};
+    if (card) {
+        o.insert(QStringLiteral("card"),
+                 QJsonObject{{QStringLiteral("serial"), card->serial}, {QStringLiteral("model"), card->model},
+                             {QStringLiteral("lot"), card->lot}, {QStringLiteral("state"), card->state},
+                             {QStringLiteral("gpu_uuid"), card->gpuUuid}});
+    }
+    if (die) {
+        o.insert(QStringLiteral("die"),
+                 QJsonObject{{QStringLiteral("id"), die->id}, {QStringLiteral("state"), die->state},
+                             {QStringLiteral("reflow_count"), die->reflowCount},
+                             {QStringLiteral("reball_count"), die->reballCount}});
+    }
+    if (board) {
+        o.insert(QStringLiteral("board"),
+                 QJsonObject{{QStringLiteral("serial"), board->serial}, {QStringLiteral("state"), board->state},
+                             {QStringLiteral("reflow_count"), board->reflowCount}});
+    }
+    if (unit)
+        o.insert(QStringLiteral("unit"), unitJson(*unit));
+    if (batch) {
+        QJsonArray units;
+        for (const UnitState& u : batchUnits)
+            units.append(unitJson(u));
+        o.insert(QStringLiteral("batch"),
+                 QJsonObject{{QStringLiteral("id"), batch->id}, {QStringLiteral("model"), batch->model},
+                             {QStringLiteral("state"), batch->state}, {QStringLiteral("unit_count"), batch->unitCount},
+                             {QStringLiteral("units"), units}});
+    }
+    QJsonArray timeline;
+    for (const EventRecord& e : events)
+        timeline.append(eventJson(e));
+    o.insert(QStringLiteral("events"), timeline);
+    return o;
+}
+
+QString Trace::toText() const
+{
+    QString out;
+    out += tr("Trace of %1 (%2)").arg(query, foundKind) + QLatin1Char('\n');
+    if (card) {
+        out += QStringLiteral("  %1 %2  model=%3 lot=%4 state=%5%6\n")
+                   .arg(tr("card"), card->serial, card->model, card->lot, card->state,
+                        card->gpuUuid.isEmpty() ? QString() : QStringLiteral(" gpu=") + card->gpuUuid);
+    }
+    if (die) {
+        out += QStringLiteral("  %1 %2  state=%3 reflows=%4 reballs=%5\n")
+                   .arg(tr("die"), die->id, die->state)
+                   .arg(die->reflowCount)
+                   .arg(die->reballCount);
+    }
+    if (board) {
+        out += QStringLiteral("  %1 %2  state=%3 reflows=%4\n")
+                   .arg(tr("board"), board->serial, board->state)
+                   .arg(board->reflowCount);
+    }
+    if (unit) {
+        out += QStringLiteral("  %1 %2  state=%3 repairs=%4%5\n")
+                   .arg(tr("unit"), unit->serial, unit->state)
+                   .arg(unit->repairCount)
+                   .arg(unit->gpuUuid.isEmpty() ? QString() : QStringLiteral(" gpu=") + unit->gpuUuid);
+    }
+    if (batch) {
+        out += QStringLiteral("  %1 %2  model=%3 state=%4 units=%5\n")
+                   .arg(tr("batch"), batch->id, batch->model, batch->state)
+                   .arg(batch->unitCount);
+        for (const UnitState& u : batchUnits)
+            out += QStringLiteral("    %1 %2 die=%3 board=%4 card=%5\n").arg(u.serial, u.state, u.dieId, u.boardSerial, u.cardSerial);
+    }
+    out += tr("Timeline:") + QLatin1Char('\n');
+    for (const EventRecord& e : events) {
+        out += QStringLiteral("  %1  %2  %3  %4/%5  %6%7\n")
+                   .arg(e.recordedAt.toString(Qt::ISODate), e.step.leftJustified(7), e.subject, e.stationId,
+                        e.operatorId, payloadSummary(e.payload),
+                        e.voided ? QStringLiteral("  [") + tr("VOID") + QLatin1Char(']') : QString());
+        out += QStringLiteral("      id=%1\n").arg(e.id);
+    }
+    return out;
+}
+
+} // namespace rework

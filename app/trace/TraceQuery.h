@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Trace.h"
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// Finds any serial (card, die, board, unit, batch, or a GPU UUID) and builds its trace.
+class TraceQuery
+{
+    Q_DECLARE_TR_FUNCTIONS(TraceQuery)
+
+public:
+    explicit TraceQuery(QSqlDatabase db) : m_db(std::move(db)) {}
+    Result<Trace> find(const QString& serial) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

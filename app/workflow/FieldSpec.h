@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/SerialKind.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace rework {
+
+enum class FieldType { Serial, Text, Int, Real, Choice, ChoiceList, Bool, DateTime, Model, Defect };
+
+/// One input of a step: its key (as typed on the CLI, `key=value`), type and plausible range.
+/// Process limits (peak temperature, void %) live in product data, not here: this range only
+/// rejects values no instrument could produce.
+struct FieldSpec
+{
+    QString key;
+    FieldType type = FieldType::Text;
+    bool required = false;
+    SerialKind serial = SerialKind::Card; // for FieldType::Serial
+    double min = 0;                       // for Int/Real
+    double max = 0;
+    QStringList choices;   // for Choice/ChoiceList, lower case
+    QString defaultText;   // shown in --help; empty when the field is optional without a default
+    const char* help = ""; // source text, translated via QCoreApplication::translate("Field", ...)
+
+    QString helpText() const;
+    QString typeText() const;
+};
+
+} // namespace rework

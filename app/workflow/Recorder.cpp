@@ -1,0 +1,95 @@
+#include "Recorder.h"
+
+#include "StepSchema.h"
+#include "WorkflowRules.h"
+#include "domain/IdGenerator.h"
+#include "storage/Database.h"
+#include "storage/EventStore.h"
+#include "storage/ReferenceData.h"
+#include "storage/SnapshotLoader.h"
+#include "storage/StateProjector.h"
+#include "storage/Transaction.h"
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+
+Recorder::Recorder(Database& db, const Clock& clock, QObject* parent) : QObject(parent), m_db(db), m_clock(clock)
+{
+    if (Status st = reloadConfig(); !st)
+        spdlog::error("loading reference data failed: {}", st.error().oneLine().toStdString());
+}
+
+Status Recorder::reloadConfig()
+{
+    Result<WorkflowConfig> c = ReferenceData(m_db.connection()).loadConfig();
+    if (!c)
+        return c.error();
+    m_config = c.value();
+    return {};
+}
+
+Result<Recorded> Recorder::record(Step step, const QString& stationId, const QString& operatorId,
+                                  const QStringList& keyValues)
+{
+    Result<QJsonObject> fields = StepSchema::parse(step, keyValues);
+    if (!fields) {
+        spdlog::warn("refused {} at {}: {}", stepName(step).toStdString(), stationId.left(32).toStdString(),
+                     fields.error().oneLine().toStdString());
+        return fields.error();
+    }
+    return record(Action{step, stationId, operatorId, fields.value()});
+}
+
+Result<Recorded> Recorder::record(const Action& action)
+{
+    const QDateTime now = m_clock.now();
+    Transaction tx(m_db.connection());
+    if (Status st = tx.begin(); !st)
+        return st.error();
+
+    Result<Snapshot> snapshot = SnapshotLoader(m_db.connection()).load(action);
+    if (!snapshot)
+        return snapshot.error();
+    snapshot.value().now = now;
+    snapshot.value().newDieId = IdGenerator::shortId(QLatin1Char('D'), now);
+    snapshot.value().newUnitId = IdGenerator::shortId(QLatin1Char('U'), now);
+
+    Result<Decision> decision = WorkflowRules::decide(action, snapshot.value(), m_config);
+    if (!decision) {
+        spdlog::warn("refused {} at {} by {}: {} ({})", stepName(action.step).toStdString(),
+                     action.stationId.left(32).toStdString(), action.operatorId.left(32).toStdString(),
+                     decision.error().oneLine().toStdString(), decision.error().codeName().toStdString());
+        return decision.error();
+    }
+
+    EventRecord event;
+    event.id = IdGenerator::uuidV7(now);
+    event.recordedAt = now;
+    event.stationId = snapshot.value().station->id;
+    event.operatorId = snapshot.value().operatorInfo->id;
+    event.step = stepName(action.step);
+    event.subject = decision.value().primarySerial;
+    event.payload = decision.value().payload;
+
+    if (Status st = EventStore(m_db.connection()).append(event, decision.value().subjects); !st)
+        return st.error();
+    StateProjector projector(m_db.connection());
+    if (Status st = projector.apply(event); !st)
+        return st.error();
+    // A void changes what earlier events mean; replaying the log is the simple, exact way.
+    if (action.step == Step::Void) {
+        if (Status st = projector.rebuild(); !st)
+            return st.error();
+    }
+    if (Status st = tx.commit(); !st)
+        return st.error();
+
+    spdlog::info("recorded {} subject={} event={} station={} operator={}", event.step.toStdString(),
+                 event.subject.toStdString(), event.id.toStdString(), event.stationId.toStdString(),
+                 event.operatorId.toStdString());
+    emit recorded(event);
+    return Recorded{event, decision.value()};
+}
+
+} // namespace rework

@@ -1,0 +1,357 @@
+#include "StepSchema.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+
+#include <cmath>
+
+namespace rework {
+namespace {
+
+FieldSpec serial(const char* key, SerialKind kind, bool required, const char* help)
+{
+    FieldSpec f;
+    f.key = QString::fromLatin1(key);
+    f.type = FieldType::Serial;
+    f.serial = kind;
+    f.required = required;
+    f.help = help;
+    return f;
+}
+
+FieldSpec text(const char* key, const char* help, const char* def = "")
+{
+    FieldSpec f;
+    f.key = QString::fromLatin1(key);
+    f.type = FieldType::Text;
+    f.defaultText = QString::fromLatin1(def);
+    f.help = help;
+    return f;
+}
+
+FieldSpec number(const char* key, FieldType type, double min, double max, const char* help, const char* def = "")
+{
+    FieldSpec f;
+    f.key = QString::fromLatin1(key);
+    f.type = type;
+    f.min = min;
+    f.max = max;
+    f.defaultText = QString::fromLatin1(def);
+    f.help = help;
+    return f;
+}
+
+FieldSpec choice(const char* key, FieldType type, QStringList choices, bool required, const char* help,
+                 const char* def = "")
+{
+    FieldSpec f;
+    f.key = QString::fromLatin1(key);
+    f.type = type;
+    f.choices = std::move(choices);
+    f.required = required;
+    f.defaultText = QString::fromLatin1(def);
+    f.help = help;
+    return f;
+}
+
+FieldSpec typed(const char* key, FieldType type, bool required, const char* help, const char* def = "")
+{
+    FieldSpec f;
+    f.key = QString::fromLatin1(key);
+    f.type = type;
+    f.required = required;
+    f.defaultText = QString::fromLatin1(def);
+    f.help = help;
+    return f;
+}
+
+const QStringList kPassFail{QStringLiteral("pass"), QStringLiteral("fail")};
+
+QHash<Step, QList<FieldSpec>> buildSchemas()
+{
+    QHash<Step, QList<FieldSpec>> s;
+    const FieldSpec notes = text("notes", QT_TRANSLATE_NOOP("Field", "free-text remark"));
+    const FieldSpec defect = typed("defect", FieldType::Defect, false,
+                                   QT_TRANSLATE_NOOP("Field", "defect code (required on fail unless the "
+                                                              "measurements name it)"));
+
+    s[Step::Intake] = {
+        serial("card", SerialKind::Card, true, QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
+        typed("model", FieldType::Model, true, QT_TRANSLATE_NOOP("Field", "product model, e.g. RTX4090")),
+        serial("lot", SerialKind::Lot, true, QT_TRANSLATE_NOOP("Field", "supplier shipment lot")),
+        choice("partner", FieldType::Choice,
+               {QStringLiteral("asus"), QStringLiteral("msi"), QStringLiteral("gigabyte"), QStringLiteral("zotac"),
+                QStringLiteral("evga"), QStringLiteral("palit"), QStringLiteral("pny"), QStringLiteral("galax"),
+                QStringLiteral("colorful"), QStringLiteral("nvidia"), QStringLiteral("inno3d"),
+                QStringLiteral("gainward"), QStringLiteral("manli"), QStringLiteral("other")},
+               false, QT_TRANSLATE_NOOP("Field", "board partner")),
+        text("pcb_rev", QT_TRANSLATE_NOOP("Field", "PCB revision")),
+        choice("condition", FieldType::ChoiceList,
+               {QStringLiteral("ok"), QStringLiteral("bent"), QStringLiteral("burnt"),
+                QStringLiteral("missing_parts"), QStringLiteral("liquid"), QStringLiteral("physical_damage")},
+               false, QT_TRANSLATE_NOOP("Field", "incoming visual condition checklist"), "ok"),
+        typed("posts", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "the card still POSTs")),
+        serial("gpu_uuid", SerialKind::GpuUuid, false,
+               QT_TRANSLATE_NOOP("Field", "GPU UUID read from the working donor card")),
+        text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version of the donor card")),
+        number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
+        notes,
+    };
+    s[Step::Strip] = {
+        serial("card", SerialKind::Card, true, QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
+        serial("marking", SerialKind::Marking, false, QT_TRANSLATE_NOOP("Field", "die laser marking")),
+        serial("date_code", SerialKind::DateCode, false, QT_TRANSLATE_NOOP("Field", "die date code (YYWW)")),
+        number("memory_chips", FieldType::Int, 0, 24, QT_TRANSLATE_NOOP("Field", "memory chips harvested"),
+               "product's chip count"),
+        choice("damage", FieldType::ChoiceList,
+               {QStringLiteral("none"), QStringLiteral("chipped_die"), QStringLiteral("cracked_substrate"),
+                QStringLiteral("lifted_pads"), QStringLiteral("memory_damaged")},
+               false, QT_TRANSLATE_NOOP("Field", "damage found while stripping"), "none"),
+        choice("msl", FieldType::Choice,
+               {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("2a"), QStringLiteral("3"),
+                QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("5a"), QStringLiteral("6")},
+               false, QT_TRANSLATE_NOOP("Field", "moisture sensitivity level of the die"), "product's MSL"),
+        typed("dry_storage_left_at", FieldType::DateTime, false,
+              QT_TRANSLATE_NOOP("Field", "when the die left dry storage (its floor-life clock starts)"), "now"),
+        notes,
+    };
+    s[Step::Strip][1].defaultText = QStringLiteral("product's die marking");
+    s[Step::Reball] = {
+        serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
+        choice("alloy", FieldType::Choice, {QStringLiteral("sac305"), QStringLiteral("sn63pb37")}, false,
+               QT_TRANSLATE_NOOP("Field", "solder ball alloy"), "sac305"),
+        number("ball_mm", FieldType::Real, 0.1, 1.0, QT_TRANSLATE_NOOP("Field", "solder ball diameter in mm"),
+               "0.45"),
+        text("stencil", QT_TRANSLATE_NOOP("Field", "stencil id")),
+        text("flux_lot", QT_TRANSLATE_NOOP("Field", "flux lot")),
+        notes,
+    };
+    s[Step::Mount] = {
+        serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
+        serial("board", SerialKind::Board, true, QT_TRANSLATE_NOOP("Field", "server board serial")),
+        text("profile", QT_TRANSLATE_NOOP("Field", "reflow profile id"), "REF-SAC305"),
+        number("peak_c", FieldType::Real, 0, 400, QT_TRANSLATE_NOOP("Field", "measured peak temperature in °C")),
+        number("tal_s", FieldType::Real, 0, 1200, QT_TRANSLATE_NOOP("Field", "measured time above liquidus in s")),
+        notes,
+    };
+    s[Step::Inspect] = {
+        serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
+        choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "inspection result")),
+        number("void_pct", FieldType::Real, 0, 100, QT_TRANSLATE_NOOP("Field", "worst ball void in % of ball area")),
+        number("bridges", FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "bridged balls")),
+        number("missing_balls", FieldType::Int, 0, 100000,
+               QT_TRANSLATE_NOOP("Field", "opens or missing balls")),
+        number("hip", FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "head-in-pillow joints")),
+        typed("misaligned", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "die misaligned")),
+        typed("rail_short", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "short on a power rail")),
+        defect,
+        notes,
+    };
+    s[Step::Test] = {
+        serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
+        choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "test result")),
+        serial("gpu_uuid", SerialKind::GpuUuid, false, QT_TRANSLATE_NOOP("Field", "GPU UUID reported by the card")),
+        text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version")),
+        number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
+        number("pcie_gen", FieldType::Int, 1, 6, QT_TRANSLATE_NOOP("Field", "PCIe link generation")),
+        number("pcie_width", FieldType::Int, 1, 32, QT_TRANSLATE_NOOP("Field", "PCIe link width")),
+        number("temp_max_c", FieldType::Real, 0, 150, QT_TRANSLATE_NOOP("Field", "highest GPU temperature in °C")),
+        choice("burnin", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "burn-in result")),
+        number("burnin_min", FieldType::Int, 0, 10080, QT_TRANSLATE_NOOP("Field", "burn-in duration in minutes")),
+        choice("vram", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "VRAM test result")),
+        number("vram_errors", FieldType::Int, 0, 1e12, QT_TRANSLATE_NOOP("Field", "VRAM test error count")),
+        defect,
+        notes,
+    };
+    s[Step::Pack] = {
+        serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
+        serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id (opened if new)")),
+    };
+    s[Step::Close] = {
+        serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id")),
+    };
+    s[Step::Ship] = {
+        serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id")),
+        text("carrier", QT_TRANSLATE_NOOP("Field", "carrier or shipment reference")),
+    };
+    FieldSpec item = typed("item", FieldType::Text, true,
+                           QT_TRANSLATE_NOOP("Field", "serial of the card, die or unit to scrap"));
+    FieldSpec reason = typed("reason", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "why"));
+    s[Step::Scrap] = {item, reason, defect};
+    s[Step::Void] = {
+        typed("event", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void")),
+        reason,
+    };
+    return s;
+}
+
+const QHash<Step, QList<FieldSpec>>& schemas()
+{
+    static const QHash<Step, QList<FieldSpec>> s = buildSchemas();
+    return s;
+}
+
+bool hasControlCharacters(const QString& s)
+{
+    for (QChar c : s) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+// nvidia-smi and donor labels use these for "no value"; they must never become identities.
+bool isAbsentMarker(const QString& v)
+{
+    const QString u = v.trimmed().toUpper();
+    if (u == QLatin1StringView("N/A") || u == QLatin1StringView("REDACTED") || u == QLatin1StringView("NONE"))
+        return true;
+    // "GPU-00000000-0000-0000-0000-000000000000" and "0000": all zero.
+    QString body = u.startsWith(QLatin1StringView("GPU-")) ? u.mid(4) : u;
+    body.remove(QLatin1Char('-'));
+    return !body.isEmpty() && body.count(QLatin1Char('0')) == body.size();
+}
+
+Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
+{
+    const QString v = raw.trimmed();
+    auto invalid = [&](const QString& why) { return makeError(ErrorCode::InvalidValue, f.key, why); };
+    if (v.size() > StepSchema::kMaxTextLength)
+        return invalid(StepSchema::tr("too long (at most %1 characters)").arg(StepSchema::kMaxTextLength));
+    if (hasControlCharacters(v))
+        return invalid(StepSchema::tr("contains control characters; type it again"));
+
+    switch (f.type) {
+    case FieldType::Serial:
+    case FieldType::Model:
+    case FieldType::Defect: {
+        QString s = v;
+        s.remove(QLatin1Char(' '));
+        return QJsonValue(f.type == FieldType::Serial ? s : s.toUpper());
+    }
+    case FieldType::Text: return QJsonValue(v);
+    case FieldType::Int:
+    case FieldType::Real: {
+        bool ok = false;
+        const double d = f.type == FieldType::Int ? static_cast<double>(v.toLongLong(&ok)) : v.toDouble(&ok);
+        if (!ok || !std::isfinite(d)) {
+            return invalid(f.type == FieldType::Int ? StepSchema::tr("\"%1\" is not a whole number").arg(v)
+                                                    : StepSchema::tr("\"%1\" is not a number").arg(v));
+        }
+        if (d < f.min || d > f.max) {
+            return makeError(ErrorCode::OutOfRange, f.key,
+                             StepSchema::tr("%1 is outside %2..%3; check the reading").arg(v).arg(f.min).arg(f.max));
+        }
+        return QJsonValue(d);
+    }
+    case FieldType::Choice: {
+        const QString c = v.toLower();
+        if (!f.choices.contains(c)) {
+            return invalid(StepSchema::tr("\"%1\" is not one of: %2").arg(v, f.choices.join(QStringLiteral(", "))));
+        }
+        return QJsonValue(c);
+    }
+    case FieldType::ChoiceList: {
+        QJsonArray list;
+        QSet<QString> seen;
+        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString c = part.trimmed().toLower();
+            if (!f.choices.contains(c)) {
+                return invalid(
+                    StepSchema::tr("\"%1\" is not one of: %2").arg(c, f.choices.join(QStringLiteral(", "))));
+            }
+            if (!seen.contains(c))
+                list.append(c);
+            seen.insert(c);
+        }
+        return QJsonValue(list);
+    }
+    case FieldType::Bool: {
+        const QString b = v.toLower();
+        if (b == QLatin1StringView("yes") || b == QLatin1StringView("true") || b == QLatin1StringView("1"))
+            return QJsonValue(true);
+        if (b == QLatin1StringView("no") || b == QLatin1StringView("false") || b == QLatin1StringView("0"))
+            return QJsonValue(false);
+        return invalid(StepSchema::tr("\"%1\" is not yes or no").arg(v));
+    }
+    case FieldType::DateTime: {
+        QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
+        if (!t.isValid())
+            t = QDateTime::fromString(v, Qt::ISODate);
+        if (!t.isValid())
+            return invalid(StepSchema::tr("\"%1\" is not a time like 2026-11-29T08:15:00Z").arg(v));
+        return QJsonValue(t.toUTC().toString(Qt::ISODateWithMs));
+    }
+    }
+    return invalid(QString());
+}
+
+} // namespace
+
+const QList<FieldSpec>& StepSchema::fields(Step step)
+{
+    static const QList<FieldSpec> none;
+    auto it = schemas().constFind(step);
+    return it == schemas().constEnd() ? none : *it;
+}
+
+const FieldSpec* StepSchema::find(Step step, const QString& key)
+{
+    for (const FieldSpec& f : fields(step)) {
+        if (f.key == key)
+            return &f;
+    }
+    return nullptr;
+}
+
+Result<QJsonObject> StepSchema::parse(Step step, const QStringList& keyValues)
+{
+    QList<std::pair<QString, QString>> pairs;
+    QSet<QString> seen;
+    for (const QString& kv : keyValues) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            return makeError(ErrorCode::Usage, kv.left(40),
+                             tr("expected key=value, got \"%1\"").arg(kv.left(40)));
+        }
+        const QString key = kv.left(eq).trimmed().toLower();
+        if (seen.contains(key))
+            return makeError(ErrorCode::InvalidValue, key, tr("given more than once"));
+        seen.insert(key);
+        pairs.append({key, kv.mid(eq + 1)});
+    }
+    return parse(step, pairs);
+}
+
+Result<QJsonObject> StepSchema::parse(Step step, const QList<std::pair<QString, QString>>& pairs)
+{
+    QJsonObject out;
+    for (const auto& [key, raw] : pairs) {
+        const FieldSpec* f = find(step, key);
+        if (!f) {
+            QStringList known;
+            for (const FieldSpec& spec : fields(step))
+                known << spec.key;
+            return makeError(ErrorCode::UnknownField, key.left(40),
+                             tr("not a field of %1; known fields: %2")
+                                 .arg(stepName(step), known.join(QStringLiteral(", "))));
+        }
+        if (raw.trimmed().isEmpty())
+            continue;
+        if (f->type == FieldType::Serial && f->serial == SerialKind::GpuUuid && isAbsentMarker(raw))
+            continue; // N/A, REDACTED, all zero: absent, never an identity
+        Result<QJsonValue> value = parseValue(*f, raw);
+        if (!value)
+            return value.error();
+        out.insert(key, value.value());
+    }
+    for (const FieldSpec& f : fields(step)) {
+        if (f.required && !out.contains(f.key))
+            return makeError(ErrorCode::MissingField, f.key, tr("required; scan or type the %1").arg(f.key));
+    }
+    return out;
+}
+
+} // namespace rework

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "FieldSpec.h"
+#include "domain/Result.h"
+#include "domain/Step.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace rework {
+
+/// The inputs each step takes (domain.md, "The steps and what each records"), and the parser that
+/// turns `key=value` text from the CLI or a form into typed, checked values.
+class StepSchema
+{
+    Q_DECLARE_TR_FUNCTIONS(StepSchema)
+
+public:
+    static const QList<FieldSpec>& fields(Step step);
+    static const FieldSpec* find(Step step, const QString& key);
+
+    /// Parses `key=value` pairs. Unknown keys, repeated keys, bad numbers, values outside the
+    /// plausible range and missing required fields are errors naming the field.
+    static Result<QJsonObject> parse(Step step, const QStringList& keyValues);
+    /// Parses already separated values (a form's fields); empty values count as not given.
+    static Result<QJsonObject> parse(Step step, const QList<std::pair<QString, QString>>& pairs);
+
+    /// Longest free-text value accepted.
+    static constexpr int kMaxTextLength = 500;
+};
+
+} // namespace rework

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/SerialRules.h"
+
+#include <QHash>
+#include <QString>
+
+#include <cmath>
+#include <limits>
+
+namespace rework {
+
+/// Product data for one model the line reworks (table `products`).
+struct Product
+{
+    QString model;       // key, e.g. RTX4090
+    QString name;        // e.g. GeForce RTX 4090
+    QString dieMarking;  // default die marking, e.g. AD102-300-A1
+    int memoryMib = 0;   // expected memory total at test
+    int memoryChips = 0; // chips harvested per card
+    QString msl;         // moisture sensitivity level of the die
+};
+
+/// A process limit; a missing bound is NaN.
+struct Limit
+{
+    double min = std::numeric_limits<double>::quiet_NaN();
+    double max = std::numeric_limits<double>::quiet_NaN();
+
+    bool below(double v) const { return !std::isnan(min) && v < min; }
+    bool above(double v) const { return !std::isnan(max) && v > max; }
+    bool contains(double v) const { return !below(v) && !above(v); }
+};
+
+/// Everything the rules need besides the items themselves: product data, limits, serial formats
+/// and the repair/reflow policy. Loaded from the database; defaults are domain.md's.
+struct WorkflowConfig
+{
+    int maxRepairAttempts = 2;
+    int reflowLimit = 3;
+    QHash<QString, Product> products;
+    QHash<QString, Limit> limits; // key "name" (all models) or "name|MODEL"
+    QHash<QString, QString> defectCodes; // code -> step it belongs to
+    SerialRules serials;
+
+    Limit limit(const QString& name, const QString& model) const
+    {
+        auto it = limits.constFind(name + QLatin1Char('|') + model);
+        if (it != limits.constEnd())
+            return *it;
+        return limits.value(name);
+    }
+};
+
+} // namespace rework

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "storage/Database.h"
+#include "workflow/Recorder.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace rework::test {
+
+/// A real SQLite file in a temporary folder, migrated, with one station per step
+/// (INTAKE-1, STRIP-1, ...), operator OP1, supervisor SUP1 (PIN 1234) and a settable clock.
+class TestDatabase
+{
+public:
+    TestDatabase();
+    ~TestDatabase();
+
+    Database& db() { return *m_db; }
+    QString path() const { return m_db->path(); }
+    ManualClock& clock() { return m_clock; }
+    Recorder& recorder() { return *m_recorder; }
+    QString folder() const { return m_dir.path(); }
+
+    /// Records a step at that step's station by OP1; advances the clock by a minute first.
+    Result<Recorded> record(Step step, const QStringList& fields, const QString& operatorId = QStringLiteral("OP1"));
+
+    /// Takes a new donor card through intake, strip, reball and mount; returns the unit serial.
+    QString mountedUnit(const QString& card, const QString& board, const QString& model = QStringLiteral("RTX4090"));
+    /// ...and through inspect and test, both passed.
+    QString testedUnit(const QString& card, const QString& board);
+
+    /// Every row of every table, in a stable order: compare before and after a refused action.
+    QString dump() const;
+    /// Reopens the file (e.g. after another process wrote to it).
+    void reopen();
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Recorder> m_recorder;
+};
+
+/// Dump of the database file at `path`, opened on a connection of its own.
+QString dumpFile(const QString& path);
+
+} // namespace rework::test

@@ -1,0 +1,4 @@
+#include <QTest>
+class TestRecorder : public QObject { Q_OBJECT private slots: void placeholder() {} };
+QTEST_GUILESS_MAIN(TestRecorder)
+#include "TestRecorder.moc"
