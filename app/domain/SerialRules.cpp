@@ -78,7 +78,7 @@ Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const
     const QString field = serialKindName(kind);
     if (raw.trimmed().isEmpty())
         return makeError(ErrorCode::MissingField, field, tr("%1 is empty; scan it again").arg(serialKindTitle(kind)));
-    if (raw.size() > kMaxLength || hasControlCharacters(raw)) {
+    if (raw.size() > kMaxLength || hasControlCharacters(raw.trimmed())) {
         return makeError(ErrorCode::MalformedSerial, field,
                          tr("this is not a %1 (too long or contains control characters); scan the right label")
                              .arg(serialKindTitle(kind)));
