@@ -94,8 +94,10 @@ Result<std::optional<BatchState>> SnapshotLoader::batch(const QString& id) const
 
 Status SnapshotLoader::loadGpuUuidOwner(const QString& uuid, Snapshot& s) const
 {
-    const QString ownUnit = s.unit ? s.unit->serial : QString();
-    const QString ownCard = s.unit ? s.unit->cardSerial : (s.card ? s.card->serial : QString());
+    // Empty, not null: `serial <> NULL` would match nothing and hide every owner.
+    const QString none = QStringLiteral("");
+    const QString ownUnit = s.unit ? s.unit->serial : none;
+    const QString ownCard = s.unit ? s.unit->cardSerial : (s.card ? s.card->serial : none);
     auto owner = sql::scalar(m_db, QStringLiteral("SELECT serial FROM units WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
                              {uuid, ownUnit});
     if (!owner)

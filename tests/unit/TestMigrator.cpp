@@ -1,4 +1,168 @@
+#include "TestDatabase.h"
+#include "logging/Logging.h"
+#include "storage/Database.h"
+#include "storage/Migrator.h"
+#include "storage/Sql.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
-class TestMigrator : public QObject { Q_OBJECT private slots: void placeholder() {} };
+
+using namespace rework;
+
+namespace {
+
+QVariant pragma(const Database& db, const char* name)
+{
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("PRAGMA ") + QString::fromLatin1(name));
+    q.next();
+    return q.value(0);
+}
+
+QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Writes `user_version` with a plain connection, as a newer ReworkTrack would have.
+void setUserVersion(const QString& path, int version)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE future (x)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+} // namespace
+
+class TestMigrator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { Logging::silence(); }
+
+    void freshDatabaseIsMigratedWithDurableSettings()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("a.sqlite")));
+        QVERIFY(db.ok());
+        QCOMPARE(Migrator::currentVersion(db.value()->connection()).value(), Migrator::latestVersion());
+        QVERIFY(Migrator::latestVersion() >= 2);
+        QCOMPARE(pragma(*db.value(), "journal_mode").toString(), QStringLiteral("wal"));
+        QCOMPARE(pragma(*db.value(), "synchronous").toInt(), 2); // FULL
+        QCOMPARE(pragma(*db.value(), "foreign_keys").toInt(), 1);
+        QCOMPARE(pragma(*db.value(), "busy_timeout").toInt(), Database::kBusyTimeoutMs);
+        auto products = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products"));
+        QVERIFY(products.value().toInt() >= 3);
+    }
+
+    void upgradesOldSchemaKeepingData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            auto db = Database::open(path, Database::Migration::Skip);
+            QVERIFY(db.ok());
+            QVERIFY(Migrator::migrate(db.value()->connection(), 1).ok());
+            QCOMPARE(Migrator::currentVersion(db.value()->connection()).value(), 1);
+            // version 1 had no reference data yet
+            QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products"))
+                         .value()
+                         .toInt(),
+                     0);
+            QVERIFY(sql::run(db.value()->connection(),
+                             QStringLiteral("INSERT INTO stations (id, step, created_at) VALUES (?, ?, ?)"),
+                             {QStringLiteral("OLD-1"), QStringLiteral("strip"), QStringLiteral("2025-01-01T00:00:00Z")})
+                        .ok());
+        }
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        QCOMPARE(Migrator::currentVersion(db.value()->connection()).value(), Migrator::latestVersion());
+        QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT step FROM stations WHERE id = 'OLD-1'"))
+                     .value()
+                     .toString(),
+                 QStringLiteral("strip"));
+        QVERIFY(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products")).value().toInt() >=
+                3);
+    }
+
+    void reopeningIsIdempotent()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("b.sqlite"));
+        QString first;
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+        }
+        first = test::dumpFile(path);
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+        }
+        QCOMPARE(test::dumpFile(path), first);
+    }
+
+    void refusesNewerSchemaWithoutTouchingIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.sqlite"));
+        setUserVersion(path, 99);
+        const QByteArray before = fileHash(path);
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::SchemaTooNew);
+        QVERIFY(db.error().message.contains(QStringLiteral("99")));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void refusesFileThatIsNotADatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::Storage);
+        QVERIFY2(db.error().message.contains(QStringLiteral("damaged")), qPrintable(db.error().message));
+    }
+
+    void eventsAreAppendOnly()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        QSqlQuery q(t.db().connection());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE events SET subject = 'X'")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM events")));
+        QCOMPARE(sql::scalar(t.db().connection(), QStringLiteral("SELECT subject FROM events")).value().toString(),
+                 QStringLiteral("ZT4090A123456"));
+    }
+
+    void defaultPathHonoursEnvironment()
+    {
+        qputenv("REWORKTRACK_DB", "/tmp/from-env.sqlite");
+        QCOMPARE(Database::resolvePath(QString()), QStringLiteral("/tmp/from-env.sqlite"));
+        QCOMPARE(Database::resolvePath(QStringLiteral("/tmp/cli.sqlite")), QStringLiteral("/tmp/cli.sqlite"));
+        qunsetenv("REWORKTRACK_DB");
+        QVERIFY(Database::resolvePath(QString()).endsWith(QStringLiteral("reworktrack.sqlite")));
+    }
+};
+
 QTEST_GUILESS_MAIN(TestMigrator)
 #include "TestMigrator.moc"

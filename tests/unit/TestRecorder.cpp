@@ -1,4 +1,217 @@
+// Storage and recording together on a real SQLite file: transactions, derived state, voids.
+#include "TestDatabase.h"
+#include "storage/IntegrityChecker.h"
+#include "storage/Sql.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
-class TestRecorder : public QObject { Q_OBJECT private slots: void placeholder() {} };
+
+using namespace rework;
+
+namespace {
+
+QString value(test::TestDatabase& t, const QString& statement, const QVariantList& binds = {})
+{
+    auto v = sql::scalar(t.db().connection(), statement, binds);
+    return v.ok() ? v.value().toString() : QStringLiteral("<error>");
+}
+
+} // namespace
+
+class TestRecorder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void failureMidActionLeavesNothingPartial_data()
+    {
+        QTest::addColumn<QString>("table");
+        // Each trigger fails one of the later writes of a mount, after the event row went in.
+        QTest::newRow("units insert") << "units";
+        QTest::newRow("boards insert") << "boards";
+        QTest::newRow("event subjects") << "event_subjects";
+    }
+    void failureMidActionLeavesNothingPartial()
+    {
+        QFETCH(QString, table);
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        const QString die = t.record(Step::Strip, {"card=ZT4090A123456"}).value().createdId();
+        QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
+
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER inject BEFORE INSERT ON main.%1 "
+                                      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+                           .arg(table)));
+        const QString before = t.dump();
+        QSignalSpy spy(&t.recorder(), &Recorder::recorded);
+        auto r = t.record(Step::Mount, {"die=" + die, "board=SB00000001"});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Storage);
+        QVERIFY(r.error().message.contains(QStringLiteral("injected failure")));
+        QCOMPARE(t.dump(), before);
+        QCOMPARE(spy.count(), 0);
+
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER temp.inject")));
+        QVERIFY(t.record(Step::Mount, {"die=" + die, "board=SB00000001"}).ok());
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void refusedActionChangesNothing()
+    {
+        test::TestDatabase t;
+        const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
+        const QString before = t.dump();
+        QVERIFY(!t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        QVERIFY(!t.record(Step::Test, {"unit=" + unit, "result=pass"}).ok());
+        QVERIFY(!t.record(Step::Inspect, {"unit=" + unit, "result=pass", "void_pct=40"}).ok());
+        QVERIFY(!t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"}).ok());
+        QCOMPARE(t.dump(), before);
+    }
+
+    void derivedStateFollowsTheLine()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        QCOMPARE(value(t, "SELECT state FROM units WHERE serial = ?", {unit}), QStringLiteral("tested"));
+        QCOMPARE(value(t, "SELECT state FROM cards WHERE serial = 'ZT4090A123456'"), QStringLiteral("stripped"));
+        QCOMPARE(value(t, "SELECT reflow_count FROM dies"), QStringLiteral("1"));
+        QVERIFY(t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"}).ok());
+        QCOMPARE(value(t, "SELECT state FROM batches WHERE id = 'B2611-001'"), QStringLiteral("open"));
+        QVERIFY(t.record(Step::Close, {"batch=B2611-001"}, "SYSTEM").ok());
+        QVERIFY(t.record(Step::Ship, {"batch=B2611-001"}, "SYSTEM").ok());
+        QCOMPARE(value(t, "SELECT state FROM units WHERE serial = ?", {unit}), QStringLiteral("shipped"));
+        QCOMPARE(value(t, "SELECT state FROM batches"), QStringLiteral("shipped"));
+        QCOMPARE(value(t, "SELECT count(*) FROM events"), QStringLiteral("9"));
+        QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
+    }
+
+    void repairLoopEndsInScrapAtTheLimit()
+    {
+        test::TestDatabase t;
+        const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
+        const QString die = value(t, "SELECT die_id FROM units");
+        for (int attempt = 1; attempt <= 2; ++attempt) {
+            auto fail = t.record(Step::Inspect, {"unit=" + unit, "result=fail", "bridges=2"});
+            QVERIFY(fail.ok());
+            QCOMPARE(fail->event.payload.value("outcome").toString(), QStringLiteral("repair"));
+            QCOMPARE(value(t, "SELECT state FROM units"), QStringLiteral("repair"));
+            QCOMPARE(value(t, "SELECT state FROM dies"), QStringLiteral("repair"));
+            QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
+            auto remount = t.record(Step::Mount, {"die=" + die, "board=SB00000001"});
+            QVERIFY(remount.ok());
+            QCOMPARE(remount->createdId(), unit);
+        }
+        QCOMPARE(value(t, "SELECT reflow_count FROM dies"), QStringLiteral("3"));
+        QCOMPARE(value(t, "SELECT reflow_count FROM boards"), QStringLiteral("3"));
+        auto last = t.record(Step::Inspect, {"unit=" + unit, "result=fail", "void_pct=35"});
+        QVERIFY(last.ok());
+        QCOMPARE(last->event.payload.value("outcome").toString(), QStringLiteral("scrap"));
+        QCOMPARE(value(t, "SELECT state FROM units"), QStringLiteral("scrapped"));
+        QCOMPARE(value(t, "SELECT state FROM dies"), QStringLiteral("scrapped"));
+        QCOMPARE(value(t, "SELECT state FROM boards"), QStringLiteral("scrapped"));
+        QCOMPARE(t.record(Step::Reball, {"die=" + die}).error().code, ErrorCode::ItemScrapped);
+    }
+
+    void repairLimitIsConfigurable()
+    {
+        test::TestDatabase t;
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("UPDATE config SET value = '0' WHERE key = ?"),
+                         {QStringLiteral("repair.max_attempts")})
+                    .ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
+        auto fail = t.record(Step::Inspect, {"unit=" + unit, "result=fail", "bridges=1"});
+        QCOMPARE(fail->event.payload.value("outcome").toString(), QStringLiteral("scrap"));
+    }
+
+    void voidRestoresPreviousStateAndKeepsTheRecord()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        auto pack = t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"});
+        QVERIFY(pack.ok());
+        QCOMPARE(t.record(Step::Void, {"event=" + pack->event.id, "reason=wrong carton"}).error().code,
+                 ErrorCode::NotPermitted);
+        auto v = t.record(Step::Void, {"event=" + pack->event.id, "reason=wrong carton"}, "SUP1");
+        QVERIFY2(v.ok(), v.ok() ? "" : qPrintable(v.error().oneLine()));
+        QCOMPARE(value(t, "SELECT state FROM units"), QStringLiteral("tested"));
+        QCOMPARE(value(t, "SELECT count(*) FROM batches"), QStringLiteral("0"));
+        QCOMPARE(value(t, "SELECT count(*) FROM events WHERE id = ?", {pack->event.id}), QStringLiteral("1"));
+        QCOMPARE(value(t, "SELECT void_event_id FROM voided_events WHERE event_id = ?", {pack->event.id}),
+                 v->event.id);
+        QCOMPARE(t.record(Step::Void, {"event=" + pack->event.id, "reason=again"}, "SUP1").error().code,
+                 ErrorCode::AlreadyVoided);
+        // the unit can now go into the right carton
+        QVERIFY(t.record(Step::Pack, {"unit=" + unit, "batch=B2611-002"}).ok());
+        QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
+    }
+
+    void voidIsBlockedByLaterRecords()
+    {
+        test::TestDatabase t;
+        const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
+        auto inspect = t.record(Step::Inspect, {"unit=" + unit, "result=pass"});
+        QVERIFY(t.record(Step::Test, {"unit=" + unit, "result=pass"}).ok());
+        auto blocked = t.record(Step::Void, {"event=" + inspect->event.id, "reason=x"}, "SUP1");
+        QCOMPARE(blocked.error().code, ErrorCode::VoidBlocked);
+        // another unit packed into the same batch does not block voiding a pack; closing it does
+        const QString second = t.testedUnit("ZT4090A999999", "SB00000002");
+        auto pack1 = t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"});
+        QVERIFY(t.record(Step::Pack, {"unit=" + second, "batch=B2611-001"}).ok());
+        QVERIFY(t.record(Step::Close, {"batch=B2611-001"}, "SUP1").ok());
+        QCOMPARE(t.record(Step::Void, {"event=" + pack1->event.id, "reason=x"}, "SUP1").error().code,
+                 ErrorCode::VoidBlocked);
+    }
+
+    void checkFindsTamperedDerivedState()
+    {
+        test::TestDatabase t;
+        t.testedUnit("ZT4090A123456", "SB00000001");
+        QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
+        const QString before = t.dump();
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("UPDATE units SET state = 'shipped'")).ok());
+        auto problems = IntegrityChecker(t.db().connection()).run();
+        QVERIFY(problems.ok());
+        QCOMPARE(problems->size(), 1);
+        QVERIFY(problems->first().contains(QStringLiteral("units")));
+        // the check itself changed nothing
+        QVERIFY(t.dump() != before);
+        QCOMPARE(value(t, "SELECT state FROM units"), QStringLiteral("shipped"));
+    }
+
+    void committedRecordsSurviveReopen()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        t.reopen();
+        QCOMPARE(value(t, "SELECT state FROM units WHERE serial = ?", {unit}), QStringLiteral("tested"));
+        QCOMPARE(value(t, "SELECT count(*) FROM events"), QStringLiteral("6"));
+    }
+
+    void gpuUuidFollowsTheDie()
+    {
+        test::TestDatabase t;
+        const QString uuid = QStringLiteral("GPU-2d3f0a1b-0c4d-5e6f-7a8b-9c0d1e2f3a4b");
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1", "gpu_uuid=" + uuid}).ok());
+        QCOMPARE(t.record(Step::Intake, {"card=ZT4090A999999", "model=RTX4090", "lot=L1", "gpu_uuid=" + uuid})
+                     .error()
+                     .code,
+                 ErrorCode::DuplicateGpuUuid);
+        const QString die = t.record(Step::Strip, {"card=ZT4090A123456"}).value().createdId();
+        QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
+        const QString unit = t.record(Step::Mount, {"die=" + die, "board=SB00000001"}).value().createdId();
+        QVERIFY(t.record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok());
+        QCOMPARE(t.record(Step::Test, {"unit=" + unit, "result=pass",
+                                       "gpu_uuid=GPU-ffffffff-0c4d-5e6f-7a8b-9c0d1e2f3a4b"})
+                     .error()
+                     .code,
+                 ErrorCode::GpuUuidMismatch);
+        QVERIFY(t.record(Step::Test, {"unit=" + unit, "result=pass", "gpu_uuid=" + uuid.toUpper()}).ok());
+        QCOMPARE(value(t, "SELECT gpu_uuid FROM units"), uuid);
+    }
+};
+
 QTEST_GUILESS_MAIN(TestRecorder)
 #include "TestRecorder.moc"
