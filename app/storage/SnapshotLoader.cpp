@@ -136,6 +136,7 @@ Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
                                          "JOIN event_subjects s2 ON s2.serial = s1.serial AND s2.event_seq > s1.event_seq "
                                          "JOIN events e2 ON e2.seq = s2.event_seq "
                                          "WHERE s1.event_seq = ? "
+                                         "AND e2.step <> 'void' "
                                          "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e2.id) "
                                          "AND (s1.kind <> 'batch' OR e2.step IN ('close', 'ship')) "
                                          "ORDER BY e2.seq LIMIT 1"),
@@ -146,6 +147,11 @@ Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
         info.blockedBy = later.value().value(0).toString();
         info.blockedByStep = later.value().value(1).toString();
     }
+    auto subjects = sql::run(m_db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
+    if (!subjects)
+        return subjects.error();
+    while (subjects.value().next())
+        info.subjects.append({subjects.value().value(0).toString(), subjects.value().value(1).toString()});
     s.target = info;
     return {};
 }

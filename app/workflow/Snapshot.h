@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Action.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -59,6 +61,7 @@ struct EventInfo
     bool voided = false;
     QString blockedBy;     // id of a later event on the same items, if any
     QString blockedByStep; // its step
+    QList<Subject> subjects; // the serials it concerns; a void concerns the same ones
 };
 
 struct Snapshot

@@ -583,7 +583,7 @@ Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowCon
     f.insert(QStringLiteral("event"), id);
     f.insert(QStringLiteral("target_step"), s.target->step);
     f.insert(QStringLiteral("outcome"), QStringLiteral("voided"));
-    return Decision{Step::Void, id, f, {}, {}};
+    return Decision{Step::Void, id, f, s.target->subjects, {}};
 }
 
 } // namespace

@@ -620,7 +620,7 @@ private slots:
         s.operatorInfo->role = QStringLiteral("supervisor");
         EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
                      ErrorCode::UnknownSerial, "event");
-        s.target = EventInfo{id, QStringLiteral("test"), false, {}, {}};
+        s.target = EventInfo{id, QStringLiteral("test"), false, {}, {}, {}};
         EXPECT_OK(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s));
         EXPECT_ERROR(StepSchema::parse(Step::Void, QStringList{QStringLiteral("event=") + id}), ErrorCode::MissingField,
                      "reason");
@@ -632,7 +632,7 @@ private slots:
         s.target->blockedByStep = QStringLiteral("pack");
         EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s), ErrorCode::VoidBlocked,
                      "event");
-        s.target = EventInfo{id, QStringLiteral("void"), false, {}, {}};
+        s.target = EventInfo{id, QStringLiteral("void"), false, {}, {}, {}};
         EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
                      ErrorCode::InvalidValue, "event");
     }
