@@ -1,4 +1,370 @@
+// reworkctl as a script or test rig uses it: the real executable, a real database file.
+#include "TestDatabase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
-class TestCli : public QObject { Q_OBJECT private slots: void placeholder() {} };
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString lastLine() const { return out.trimmed().split(QLatin1Char('\n')).last().trimmed(); }
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+Run reworkctl(const QString& db, const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("REWORKTRACK_DB"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);
+    if (!p.waitForFinished(120000))
+        qFatal("reworkctl did not finish");
+    return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    QString db;
+    QString mountedUnit, testedUnit, strippedDie, reballedDie;
+
+    Run ok(const QStringList& args)
+    {
+        Run r = reworkctl(db, args);
+        if (r.exitCode != 0)
+            qWarning("reworkctl %s failed: %s", qPrintable(args.join(' ')), qPrintable(r.err));
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        db = dir.filePath(QStringLiteral("cli.sqlite"));
+        QCOMPARE(ok({"init"}).exitCode, 0);
+        for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack"}) {
+            const QString s = QString::fromLatin1(step);
+            Run r = ok({"station", "add", s.toUpper() + "-1", "--step", s});
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.lastLine(), s.toUpper() + "-1");
+        }
+        QCOMPARE(ok({"operator", "add", "OP1", "--name", "Li Wei", "--role", "operator", "--pin", "1234"}).exitCode, 0);
+        QCOMPARE(ok({"operator", "add", "SUP1", "--name", "Liu Yang", "--role", "supervisor", "--pin", "4321"}).exitCode,
+                 0);
+        auto step = [&](const QString& s, const QStringList& fields) {
+            Run r = ok(QStringList{"record", s, "--station", s.toUpper() + "-1", "--operator", "OP1"} + fields);
+            if (r.exitCode != 0)
+                qFatal("setup failed");
+            return r.lastLine();
+        };
+        // a card per state, for the bad-input table below
+        step("intake", {"card=CARD00000001", "model=RTX4090", "lot=LOT-1"});
+        strippedDie = step("strip", {"card=CARD00000001"});
+        step("intake", {"card=CARD00000002", "model=RTX4090", "lot=LOT-1"});
+        reballedDie = step("strip", {"card=CARD00000002"});
+        step("reball", {"die=" + reballedDie});
+        step("intake", {"card=CARD00000003", "model=RTX4090", "lot=LOT-1"});
+        const QString d3 = step("strip", {"card=CARD00000003"});
+        step("reball", {"die=" + d3});
+        mountedUnit = step("mount", {"die=" + d3, "board=SB00000003"});
+        step("intake", {"card=CARD00000005", "model=RTX4090", "lot=LOT-1"});
+        step("intake", {"card=CARD00000004", "model=RTX4090", "lot=LOT-1",
+                        "gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"});
+        const QString d4 = step("strip", {"card=CARD00000004"});
+        step("reball", {"die=" + d4});
+        testedUnit = step("mount", {"die=" + d4, "board=SB00000004"});
+        step("inspect", {"unit=" + testedUnit, "result=pass"});
+        step("test", {"unit=" + testedUnit, "result=pass", "gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"});
+    }
+
+    void wholeFlowOnAFreshDatabase()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("flow.sqlite"));
+        QCOMPARE(reworkctl(path, {"init"}).exitCode, 0);
+        Run demo = reworkctl(path, {"demo", "--units", "60", "--seed", "11"});
+        QCOMPARE(demo.exitCode, 0);
+        QVERIFY(demo.out.contains(QStringLiteral("donor cards")));
+
+        auto rec = [&](const QString& s, const QStringList& fields) {
+            return reworkctl(path, QStringList{"record", s, "--station", s.toUpper() + "-01", "--operator", "OP001"} +
+                                       fields);
+        };
+        QCOMPARE(rec("intake", {"card=ZT4090A123456", "model=RTX4090", "lot=LOT-77", "partner=zotac"}).exitCode, 0);
+        Run strip = rec("strip", {"card=ZT4090A123456", "date_code=2334"});
+        QCOMPARE(strip.exitCode, 0);
+        const QString die = strip.lastLine();
+        QVERIFY2(QRegularExpression(QStringLiteral("^D[0-9A-Z]{12}$")).match(die).hasMatch(), qPrintable(die));
+        QCOMPARE(rec("reball", {"die=" + die, "stencil=ST-1", "flux_lot=FX1"}).exitCode, 0);
+        Run mount = rec("mount", {"die=" + die, "board=SB99999999", "peak_c=241", "tal_s=72"});
+        QCOMPARE(mount.exitCode, 0);
+        const QString unit = mount.lastLine();
+        QVERIFY2(unit.startsWith(QLatin1Char('U')) && unit.size() == 13, qPrintable(unit));
+        QCOMPARE(rec("inspect", {"unit=" + unit, "result=pass", "void_pct=8"}).exitCode, 0);
+        QCOMPARE(rec("test", {"unit=" + unit, "result=pass", "pcie_gen=4", "pcie_width=16", "mem_mib=24564"}).exitCode,
+                 0);
+        QCOMPARE(rec("pack", {"unit=" + unit, "batch=B-CLI-001"}).exitCode, 0);
+        QCOMPARE(reworkctl(path, {"batch", "close", "B-CLI-001"}).exitCode, 0);
+
+        Run trace = reworkctl(path, {"trace", unit});
+        QCOMPARE(trace.exitCode, 0);
+        int at = 0;
+        for (const char* s : {"intake", "strip", "reball", "mount", "inspect", "test", "pack", "close"}) {
+            const int found = trace.out.indexOf(QStringLiteral("  ") + QString::fromLatin1(s), at);
+            QVERIFY2(found > 0, s);
+            at = found;
+        }
+        Run json = reworkctl(path, {"--json", "trace", "ZT4090A123456"});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(json.json().value("unit").toObject().value("serial").toString(), unit);
+
+        // any demo unit's history runs from donor card to test
+        QString demoUnit;
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT serial FROM units WHERE state = 'shipped' LIMIT 1")) && q.next());
+            demoUnit = q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        Run demoTrace = reworkctl(path, {"trace", demoUnit});
+        QCOMPARE(demoTrace.exitCode, 0);
+        for (const char* s : {"intake", "strip", "mount", "test", "pack", "ship"})
+            QVERIFY2(demoTrace.out.contains(QString::fromLatin1(s)), s);
+        QCOMPARE(reworkctl(path, {"check"}).exitCode, 0);
+    }
+
+    void jsonResultsAreParseable()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("json.sqlite"));
+        Run r = reworkctl(path, {"--json", "station", "add", "INTAKE-9", "--step", "intake"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value("ok").toBool(), true);
+        QCOMPARE(r.json().value("id").toString(), QStringLiteral("INTAKE-9"));
+        Run bad = reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-9", "--operator", "NOBODY",
+                                   "card=ZT4090A123456", "model=RTX4090", "lot=L1"});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.json().value("ok").toBool(), false);
+        QCOMPARE(bad.json().value("error").toObject().value("code").toString(), QStringLiteral("unknown_operator"));
+    }
+
+    void badInputIsRefusedAndChangesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field");
+        const QStringList intake{"record", "intake", "--station", "INTAKE-1", "--operator", "OP1"};
+        const QStringList strip{"record", "strip", "--station", "STRIP-1", "--operator", "OP1"};
+        const QStringList reball{"record", "reball", "--station", "REBALL-1", "--operator", "OP1"};
+        const QStringList mount{"record", "mount", "--station", "MOUNT-1", "--operator", "OP1"};
+        const QStringList inspect{"record", "inspect", "--station", "INSPECT-1", "--operator", "OP1"};
+        const QStringList test{"record", "test", "--station", "TEST-1", "--operator", "OP1"};
+        const QStringList pack{"record", "pack", "--station", "PACK-1", "--operator", "OP1"};
+        const QStringList goodCard{"card=NEWCARD0001", "model=RTX4090", "lot=LOT-1"};
+
+        QTest::newRow("no command") << QStringList{} << 2 << "" << "";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "usage" << "";
+        QTest::newRow("unknown step") << QStringList{"record", "polish"} << 2 << "usage" << "";
+        QTest::newRow("unknown option") << intake + goodCard + QStringList{"--colour", "red"} << 2 << "usage" << "";
+        QTest::newRow("missing station") << QStringList{"record", "intake", "--operator", "OP1"} + goodCard << 1
+                                         << "missing_field" << "station";
+        QTest::newRow("missing operator") << QStringList{"record", "intake", "--station", "INTAKE-1"} + goodCard << 1
+                                          << "missing_field" << "operator";
+        QTest::newRow("unknown operator") << QStringList{"record", "intake", "--station", "INTAKE-1", "--operator",
+                                                         "GHOST"} + goodCard
+                                          << 1 << "unknown_operator" << "operator";
+        QTest::newRow("unknown station") << QStringList{"record", "intake", "--station", "NOWHERE", "--operator", "OP1"} +
+                                                goodCard
+                                         << 1 << "unknown_station" << "station";
+        QTest::newRow("wrong station") << QStringList{"record", "intake", "--station", "STRIP-1", "--operator", "OP1"} +
+                                              goodCard
+                                       << 1 << "wrong_station" << "station";
+        QTest::newRow("missing card") << intake + QStringList{"model=RTX4090", "lot=LOT-1"} << 1 << "missing_field"
+                                      << "card";
+        QTest::newRow("missing model") << intake + QStringList{"card=NEWCARD0001", "lot=LOT-1"} << 1 << "missing_field"
+                                       << "model";
+        QTest::newRow("unknown model") << intake + QStringList{"card=NEWCARD0001", "model=GTX1080", "lot=LOT-1"} << 1
+                                       << "invalid_value" << "model";
+        QTest::newRow("malformed card") << intake + QStringList{"card=AB", "model=RTX4090", "lot=LOT-1"} << 1
+                                        << "malformed_serial" << "card";
+        QTest::newRow("sql injection card") << intake + QStringList{"card='; DROP TABLE events; --", "model=RTX4090",
+                                                                    "lot=LOT-1"}
+                                            << 1 << "malformed_serial" << "card";
+        QTest::newRow("format string") << intake + QStringList{"card=%s%s%n%x", "model=RTX4090", "lot=LOT-1"} << 1
+                                       << "malformed_serial" << "card";
+        QTest::newRow("duplicate card") << intake + QStringList{"card=CARD00000001", "model=RTX4090", "lot=LOT-1"} << 1
+                                        << "already_used" << "card";
+        QTest::newRow("unknown field") << intake + goodCard + QStringList{"colour=red"} << 1 << "unknown_field"
+                                       << "colour";
+        QTest::newRow("not key=value") << intake + goodCard + QStringList{"loose"} << 2 << "usage" << "loose";
+        QTest::newRow("bad partner") << intake + goodCard + QStringList{"partner=acme"} << 1 << "invalid_value"
+                                     << "partner";
+        QTest::newRow("duplicate gpu uuid")
+            << intake + goodCard + QStringList{"gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"} << 1
+            << "duplicate_gpu_uuid" << "gpu_uuid";
+        QTest::newRow("strip unknown card") << strip + QStringList{"card=NEVERSEEN01"} << 1 << "unknown_serial"
+                                            << "card";
+        QTest::newRow("strip twice") << strip + QStringList{"card=CARD00000001"} << 1 << "already_used" << "card";
+        QTest::newRow("bad date code") << strip + QStringList{"card=CARD00000005", "date_code=99"} << 1
+                                       << "malformed_serial" << "date_code";
+        QTest::newRow("reball unknown die") << reball + QStringList{"die=D0000000000ZZ"} << 1 << "unknown_serial"
+                                            << "die";
+        QTest::newRow("reball malformed die") << reball + QStringList{"die=DIE-1"} << 1 << "malformed_serial" << "die";
+        QTest::newRow("ball too big") << reball + QStringList{"die=" + strippedDie, "ball_mm=0.95"} << 1
+                                      << "out_of_range" << "ball_mm";
+        QTest::newRow("mount before reball") << mount + QStringList{"die=" + strippedDie, "board=SB00000009"} << 1
+                                             << "out_of_order" << "die";
+        QTest::newRow("board used twice") << mount + QStringList{"die=" + reballedDie, "board=SB00000003"} << 1
+                                          << "already_used" << "board";
+        QTest::newRow("peak too hot") << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=262"}
+                                      << 1 << "out_of_range" << "peak_c";
+        QTest::newRow("peak implausible") << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=9999"}
+                                          << 1 << "out_of_range" << "peak_c";
+        QTest::newRow("peak not a number")
+            << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=hot"} << 1 << "invalid_value"
+            << "peak_c";
+        QTest::newRow("test before inspect") << test + QStringList{"unit=" + mountedUnit, "result=pass"} << 1
+                                             << "out_of_order" << "unit";
+        QTest::newRow("inspect pass over void limit")
+            << inspect + QStringList{"unit=" + mountedUnit, "result=pass", "void_pct=40"} << 1 << "contradiction"
+            << "result";
+        QTest::newRow("inspect fail without defect") << inspect + QStringList{"unit=" + mountedUnit, "result=fail"}
+                                                     << 1 << "missing_field" << "defect";
+        QTest::newRow("bad result") << inspect + QStringList{"unit=" + mountedUnit, "result=ok"} << 1 << "invalid_value"
+                                    << "result";
+        QTest::newRow("unknown unit") << inspect + QStringList{"unit=U0000000000ZZ", "result=pass"} << 1
+                                      << "unknown_serial" << "unit";
+        QTest::newRow("pack untested unit") << pack + QStringList{"unit=" + mountedUnit, "batch=B-NEW-1"} << 1
+                                            << "out_of_order" << "unit";
+        QTest::newRow("pack malformed batch") << pack + QStringList{"unit=" + testedUnit, "batch=X"} << 1
+                                              << "malformed_serial" << "batch";
+        QTest::newRow("close unknown batch") << QStringList{"batch", "close", "B-NONE-1"} << 1 << "unknown_serial"
+                                             << "batch";
+        QTest::newRow("void as operator") << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason",
+                                                         "x", "--operator", "OP1"}
+                                          << 1 << "not_permitted" << "operator";
+        QTest::newRow("void unknown event") << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason",
+                                                           "x", "--operator", "SUP1"}
+                                            << 1 << "unknown_serial" << "event";
+        QTest::newRow("operator bad role") << QStringList{"operator", "add", "X1", "--name", "X", "--role", "god",
+                                                          "--pin", "1234"}
+                                           << 1 << "invalid_value" << "role";
+        QTest::newRow("operator bad pin") << QStringList{"operator", "add", "X1", "--name", "X", "--role", "operator",
+                                                         "--pin", "12"}
+                                          << 1 << "invalid_value" << "pin";
+        QTest::newRow("station bad step") << QStringList{"station", "add", "X-1", "--step", "polish"} << 1
+                                          << "invalid_value" << "step";
+        QTest::newRow("trace unknown") << QStringList{"trace", "NOTHING-HERE"} << 1 << "unknown_serial" << "serial";
+        QTest::newRow("demo bad units") << QStringList{"demo", "--units", "-5"} << 2 << "usage" << "";
+        QTest::newRow("config bad key") << QStringList{"config", "set", "colour", "3"} << 1 << "unknown_field" << "key";
+        QTest::newRow("very long value")
+            << intake + QStringList{"card=NEWCARD0001", "model=RTX4090", "lot=LOT-1", "notes=" + QString(100000, 'x')}
+            << 1 << "invalid_value" << "notes";
+        QTest::newRow("right-to-left lot") << intake + QStringList{"card=NEWCARD0001", "model=RTX4090",
+                                                                   QStringLiteral("lot=LOT") + QChar(0x202E) + "1"}
+                                           << 1 << "malformed_serial" << "lot";
+    }
+    void badInputIsRefusedAndChangesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        const QString before = rework::test::dumpFile(db);
+        Run r = reworkctl(db, QStringList{"--json"} + args);
+        QCOMPARE(r.exitCode, exitCode);
+        if (!code.isEmpty()) {
+            const QJsonObject error = r.json().value("error").toObject();
+            QCOMPARE(error.value("code").toString(), code);
+            QCOMPARE(error.value("field").toString(), field);
+            QVERIFY(!error.value("message").toString().isEmpty());
+            // one line on stderr naming the problem
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+            QVERIFY(r.err.startsWith(QStringLiteral("error: ")));
+        }
+        QCOMPARE(rework::test::dumpFile(db), before);
+    }
+
+    void everyCommandHasHelp_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expect");
+        QTest::newRow("main") << QStringList{"--help"} << "Commands:";
+        for (const char* c : {"init", "demo", "operator", "station", "batch", "void", "trace", "check", "config"})
+            QTest::newRow(c) << QStringList{QString::fromLatin1(c), "--help"} << "Usage";
+        QTest::newRow("record intake") << QStringList{"record", "intake", "--help"} << "partner";
+        QTest::newRow("record strip") << QStringList{"record", "strip", "--help"} << "memory_chips";
+        QTest::newRow("record reball") << QStringList{"record", "reball", "--help"} << "flux_lot";
+        QTest::newRow("record mount") << QStringList{"record", "mount", "--help"} << "peak_c";
+        QTest::newRow("record inspect") << QStringList{"record", "inspect", "--help"} << "void_pct";
+        QTest::newRow("record test") << QStringList{"record", "test", "--help"} << "gpu_uuid";
+        QTest::newRow("record pack") << QStringList{"record", "pack", "--help"} << "batch";
+    }
+    void everyCommandHasHelp()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expect);
+        Run r = reworkctl(db, args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(expect), qPrintable(r.out));
+    }
+
+    void newerSchemaIsRefusedWithExitCode3()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("future.sqlite"));
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 42")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (x)")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        Run r = reworkctl(path, {"init"});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QStringLiteral("schema_too_new")));
+    }
+
+    void versionIsPrinted()
+    {
+        Run r = reworkctl(db, {"--version"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("reworkctl ")));
+    }
+
+    void environmentVariableChoosesTheDatabase()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("env.sqlite"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REWORKTRACK_DB"), path);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(REWORKCTL_PATH), {"init"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QFile::exists(path));
+        QVERIFY(QFile::exists(fresh.filePath(QStringLiteral("reworktrack.log"))));
+    }
+};
+
 QTEST_GUILESS_MAIN(TestCli)
 #include "TestCli.moc"

@@ -1,4 +1,86 @@
+#include "demo/DemoGenerator.h"
+#include "logging/Logging.h"
+#include "storage/Database.h"
+#include "storage/IntegrityChecker.h"
+#include "storage/ReferenceData.h"
+#include "storage/Sql.h"
+
+#include <QTemporaryDir>
 #include <QTest>
-class TestDemoGenerator : public QObject { Q_OBJECT private slots: void placeholder() {} };
+
+using namespace rework;
+
+class TestDemoGenerator : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    std::unique_ptr<Database> db;
+    DemoGenerator::Summary summary;
+
+    int count(const char* statement)
+    {
+        return sql::scalar(db->connection(), QString::fromLatin1(statement)).value().toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        Logging::silence();
+        auto opened = Database::open(dir.filePath(QStringLiteral("demo.sqlite")));
+        QVERIFY(opened.ok());
+        db = std::move(opened.value());
+        DemoGenerator::Options o;
+        o.units = 80;
+        o.seed = 7;
+        auto s = DemoGenerator::generate(*db, o);
+        QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
+        summary = s.value();
+    }
+
+    void coversEveryStepWithFailuresAndRepairs()
+    {
+        QVERIFY(summary.cards >= 75);
+        QCOMPARE(count("SELECT count(*) FROM cards"), summary.cards);
+        for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack", "close", "ship"}) {
+            const int n = sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM events WHERE step = ?"),
+                                      {QString::fromLatin1(step)})
+                              .value()
+                              .toInt();
+            QVERIFY2(n > 0, step);
+        }
+        QVERIFY(count("SELECT count(*) FROM units WHERE repair_count > 0") > 0);
+        QVERIFY(count("SELECT count(*) FROM units WHERE state = 'shipped'") >= 10);
+        QVERIFY(count("SELECT count(*) FROM units WHERE state IN ('mounted', 'inspected', 'tested', 'repair')") > 0);
+        QVERIFY(count("SELECT count(*) FROM events WHERE json_extract(payload, '$.result') = 'fail'") > 0);
+        QVERIFY(count("SELECT count(DISTINCT lot) FROM cards") >= 2);
+    }
+
+    void historyIsConsistent()
+    {
+        auto problems = IntegrityChecker(db->connection()).run();
+        QVERIFY(problems.ok());
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    }
+
+    void demoOperatorsCanLogIn()
+    {
+        ReferenceData ref(db->connection());
+        QVERIFY(ref.login(QStringLiteral("OP001"), QString::fromLatin1(DemoGenerator::kDemoPin)).ok());
+        QCOMPARE(ref.login(QStringLiteral("SUP01"), QString::fromLatin1(DemoGenerator::kDemoPin))->role,
+                 QStringLiteral("supervisor"));
+        QVERIFY(ref.stations().value().size() >= 7);
+    }
+
+    void runningAgainAddsMore()
+    {
+        const int before = count("SELECT count(*) FROM cards");
+        DemoGenerator::Options o;
+        o.units = 5;
+        QVERIFY(DemoGenerator::generate(*db, o).ok());
+        QVERIFY(count("SELECT count(*) FROM cards") > before);
+    }
+};
+
 QTEST_GUILESS_MAIN(TestDemoGenerator)
 #include "TestDemoGenerator.moc"

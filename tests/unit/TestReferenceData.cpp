@@ -1,4 +1,112 @@
+#include "TestDatabase.h"
+#include "auth/PinHasher.h"
+#include "storage/ReferenceData.h"
+#include "storage/Sql.h"
+
 #include <QTest>
-class TestReferenceData : public QObject { Q_OBJECT private slots: void placeholder() {} };
+
+using namespace rework;
+
+class TestReferenceData : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void loginChecksThePinHash()
+    {
+        test::TestDatabase t;
+        ReferenceData ref(t.db().connection());
+        auto ok = ref.login(QStringLiteral("op1"), QStringLiteral("1234"));
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->id, QStringLiteral("OP1"));
+        QCOMPARE(ok->role, QStringLiteral("operator"));
+        const QString stored = sql::scalar(t.db().connection(), QStringLiteral("SELECT pin_hash FROM operators "
+                                                                              "WHERE id = 'OP1'"))
+                                   .value()
+                                   .toString();
+        QVERIFY(stored.startsWith(QStringLiteral("$argon2id$")));
+        QVERIFY(!stored.contains(QStringLiteral("1234")));
+        // a wrong PIN and an unknown id give the same answer: no hint which one was wrong
+        auto wrongPin = ref.login(QStringLiteral("OP1"), QStringLiteral("9999"));
+        auto unknown = ref.login(QStringLiteral("NOBODY"), QStringLiteral("1234"));
+        QVERIFY(!wrongPin.ok() && !unknown.ok());
+        QCOMPARE(wrongPin.error().message, unknown.error().message);
+        // SYSTEM, the headless identity, has no PIN at all
+        QVERIFY(!ref.login(QStringLiteral("SYSTEM"), QStringLiteral("1234")).ok());
+    }
+
+    void disabledOperatorCannotLogInOrRecord()
+    {
+        test::TestDatabase t;
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("UPDATE operators SET active = 0 WHERE id = 'OP1'")).ok());
+        QCOMPARE(ReferenceData(t.db().connection()).login(QStringLiteral("OP1"), QStringLiteral("1234")).error().code,
+                 ErrorCode::OperatorInactive);
+        QCOMPARE(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).error().code,
+                 ErrorCode::OperatorInactive);
+    }
+
+    void rejectsBadOperators_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("pin");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("duplicate") << "OP1" << "operator" << "1234" << "id";
+        QTest::newRow("bad role") << "OP9" << "boss" << "1234" << "role";
+        QTest::newRow("short pin") << "OP9" << "operator" << "12" << "pin";
+        QTest::newRow("letters in pin") << "OP9" << "operator" << "12ab" << "pin";
+        QTest::newRow("long pin") << "OP9" << "operator" << "1234567890123" << "pin";
+        QTest::newRow("bad id") << "OP 9;DROP" << "operator" << "1234" << "operator";
+    }
+    void rejectsBadOperators()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, role);
+        QFETCH(QString, pin);
+        QFETCH(QString, field);
+        test::TestDatabase t;
+        const QString before = t.dump();
+        Status st = ReferenceData(t.db().connection()).addOperator(id, QStringLiteral("Name"), role, pin);
+        QVERIFY(!st.ok());
+        QCOMPARE(st.error().field, field);
+        QCOMPARE(t.dump(), before);
+    }
+
+    void rejectsBadStations()
+    {
+        test::TestDatabase t;
+        ReferenceData ref(t.db().connection());
+        QCOMPARE(ref.addStation(QStringLiteral("STRIP-1"), QStringLiteral("strip")).error().code, ErrorCode::AlreadyUsed);
+        QCOMPARE(ref.addStation(QStringLiteral("X-1"), QStringLiteral("ship")).error().field, QStringLiteral("step"));
+        QCOMPARE(ref.addStation(QStringLiteral("X 1"), QStringLiteral("strip")).error().code, ErrorCode::MalformedSerial);
+        QVERIFY(ref.addStation(QStringLiteral("strip-2"), QStringLiteral("strip")).ok());
+        QCOMPARE(ref.stations().value().size(), 8);
+    }
+
+    void configValuesAreChecked()
+    {
+        test::TestDatabase t;
+        ReferenceData ref(t.db().connection());
+        QCOMPARE(ref.setConfigValue(QStringLiteral("nope"), QStringLiteral("1")).error().code, ErrorCode::UnknownField);
+        QCOMPARE(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x")).error().code,
+                 ErrorCode::OutOfRange);
+        QCOMPARE(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99")).error().code,
+                 ErrorCode::OutOfRange);
+        QVERIFY(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("5")).ok());
+        QCOMPARE(ref.loadConfig()->reflowLimit, 5);
+    }
+
+    void pinHashesAreSaltedAndVerifiable()
+    {
+        auto a = PinHasher::hash(QStringLiteral("4321"));
+        auto b = PinHasher::hash(QStringLiteral("4321"));
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(a.value() != b.value());
+        QVERIFY(PinHasher::verify(a.value(), QStringLiteral("4321")));
+        QVERIFY(!PinHasher::verify(a.value(), QStringLiteral("4322")));
+        QVERIFY(!PinHasher::verify(QStringLiteral("garbage"), QStringLiteral("4321")));
+    }
+};
+
 QTEST_GUILESS_MAIN(TestReferenceData)
 #include "TestReferenceData.moc"
