@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n qt6-svg-dev qt6-charts-dev libsqlite3-dev
   libgl-dev libxkbcommon-dev
   libspdlog-dev libfmt-dev libsodium-dev libzint-dev
-  xvfb xauth sqlite3 poppler-utils zbar-tools
+  xvfb xauth sqlite3 poppler-utils zbar-tools fonts-wqy-microhei
 )
 
 sudo_cmd=()

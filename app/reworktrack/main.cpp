@@ -11,7 +11,9 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 #include <spdlog/spdlog.h>
@@ -25,14 +27,6 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("ReworkTrack"));
     QApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator ours;
-    if (ours.load(QLocale(), QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&ours);
-
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Shop-floor tracking for GPU board rework"));
     parser.addHelpOption();
@@ -42,8 +36,29 @@ int main(int argc, char** argv)
     QCommandLineOption verboseOption(QStringLiteral("verbose"), QApplication::translate("main", "Log to stderr too."));
     QCommandLineOption demoOption(QStringLiteral("demo-if-empty"),
                                   QApplication::translate("main", "Load demo data when the database is empty."));
-    parser.addOptions({dbOption, verboseOption, demoOption});
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Save a picture of the window and quit "
+                                                                        "(for documentation)."),
+                                        QStringLiteral("PNG"));
+    QCommandLineOption traceOption(QStringLiteral("trace"),
+                                   QApplication::translate("main", "Open with the trace of this serial."),
+                                   QStringLiteral("SERIAL"));
+    QCommandLineOption languageOption(QStringLiteral("lang"),
+                                      QApplication::translate("main", "User interface language (en, zh_CN)."),
+                                      QStringLiteral("LANG"));
+    parser.addOptions({dbOption, verboseOption, demoOption, screenshotOption, traceOption, languageOption});
     parser.process(app);
+
+    // Language: --lang, else the system locale. Qt's own dialogs follow through qtbase.
+    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale();
+    QLocale::setDefault(locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator ours;
+    if (ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&ours);
 
     const QString path = Database::resolvePath(parser.value(dbOption));
     Logging::init(QFileInfo(path).absolutePath(), parser.isSet(verboseOption));
@@ -64,5 +79,16 @@ int main(int argc, char** argv)
     Recorder recorder(*db.value(), clock);
     MainWindow window(*db.value(), recorder);
     window.show();
+    if (parser.isSet(traceOption)) {
+        window.traceField()->setText(parser.value(traceOption));
+        window.showTrace();
+    }
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(500, &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
     return QApplication::exec();
 }

@@ -29,11 +29,6 @@ QJsonObject unitJson(const UnitState& u)
             {QStringLiteral("repair_count"), u.repairCount}};
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Trace", text);
-}
-
 /// The payload's inputs as "key=value" pairs, ids that are already shown left out.
 QString payloadSummary(const QJsonObject& p)
 {
@@ -96,42 +91,42 @@ QJsonObject Trace::toJson() const
 QString Trace::toText() const
 {
     QString out;
-    out += tr("Trace of %1 (%2)").arg(query, foundKind) + QLatin1Char('\n');
+    out += QCoreApplication::translate("Trace", "Trace of %1 (%2)").arg(query, foundKind) + QLatin1Char('\n');
     if (card) {
         out += QStringLiteral("  %1 %2  model=%3 lot=%4 state=%5%6\n")
-                   .arg(tr("card"), card->serial, card->model, card->lot, card->state,
+                   .arg(QCoreApplication::translate("Trace", "card"), card->serial, card->model, card->lot, card->state,
                         card->gpuUuid.isEmpty() ? QString() : QStringLiteral(" gpu=") + card->gpuUuid);
     }
     if (die) {
         out += QStringLiteral("  %1 %2  state=%3 reflows=%4 reballs=%5\n")
-                   .arg(tr("die"), die->id, die->state)
+                   .arg(QCoreApplication::translate("Trace", "die"), die->id, die->state)
                    .arg(die->reflowCount)
                    .arg(die->reballCount);
     }
     if (board) {
         out += QStringLiteral("  %1 %2  state=%3 reflows=%4\n")
-                   .arg(tr("board"), board->serial, board->state)
+                   .arg(QCoreApplication::translate("Trace", "board"), board->serial, board->state)
                    .arg(board->reflowCount);
     }
     if (unit) {
         out += QStringLiteral("  %1 %2  state=%3 repairs=%4%5\n")
-                   .arg(tr("unit"), unit->serial, unit->state)
+                   .arg(QCoreApplication::translate("Trace", "unit"), unit->serial, unit->state)
                    .arg(unit->repairCount)
                    .arg(unit->gpuUuid.isEmpty() ? QString() : QStringLiteral(" gpu=") + unit->gpuUuid);
     }
     if (batch) {
         out += QStringLiteral("  %1 %2  model=%3 state=%4 units=%5\n")
-                   .arg(tr("batch"), batch->id, batch->model, batch->state)
+                   .arg(QCoreApplication::translate("Trace", "batch"), batch->id, batch->model, batch->state)
                    .arg(batch->unitCount);
         for (const UnitState& u : batchUnits)
             out += QStringLiteral("    %1 %2 die=%3 board=%4 card=%5\n").arg(u.serial, u.state, u.dieId, u.boardSerial, u.cardSerial);
     }
-    out += tr("Timeline:") + QLatin1Char('\n');
+    out += QCoreApplication::translate("Trace", "Timeline:") + QLatin1Char('\n');
     for (const EventRecord& e : events) {
         out += QStringLiteral("  %1  %2  %3  %4/%5  %6%7\n")
                    .arg(e.recordedAt.toString(Qt::ISODate), e.step.leftJustified(7), e.subject, e.stationId,
                         e.operatorId, payloadSummary(e.payload),
-                        e.voided ? QStringLiteral("  [") + tr("VOID") + QLatin1Char(']') : QString());
+                        e.voided ? QStringLiteral("  [") + QCoreApplication::translate("Trace", "VOID") + QLatin1Char(']') : QString());
         out += QStringLiteral("      id=%1\n").arg(e.id);
     }
     return out;

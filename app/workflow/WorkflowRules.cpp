@@ -8,7 +8,6 @@
 namespace rework {
 namespace {
 
-using Tr = WorkflowRules;
 
 QString str(const QJsonObject& o, const char* key)
 {
@@ -34,19 +33,19 @@ Status checkOperatorAndStation(const Action& a, const Snapshot& s)
 {
     if (!s.operatorInfo) {
         return err(ErrorCode::UnknownOperator, QStringLiteral("operator"),
-                   Tr::tr("operator %1 is not registered; log in with your own badge").arg(a.operatorId));
+                   WorkflowRules::tr("operator %1 is not registered; log in with your own badge").arg(a.operatorId));
     }
     if (!s.operatorInfo->active) {
         return err(ErrorCode::OperatorInactive, QStringLiteral("operator"),
-                   Tr::tr("operator %1 is disabled; ask a supervisor").arg(a.operatorId));
+                   WorkflowRules::tr("operator %1 is disabled; ask a supervisor").arg(a.operatorId));
     }
     if (!s.station) {
         return err(ErrorCode::UnknownStation, QStringLiteral("station"),
-                   Tr::tr("station %1 is not registered; ask an admin to add it").arg(a.stationId));
+                   WorkflowRules::tr("station %1 is not registered; ask an admin to add it").arg(a.stationId));
     }
     if (isStationStep(a.step) && s.station->step != stepName(a.step)) {
         return err(ErrorCode::WrongStation, QStringLiteral("station"),
-                   Tr::tr("station %1 is set up for %2, not %3; use a %3 station")
+                   WorkflowRules::tr("station %1 is set up for %2, not %3; use a %3 station")
                        .arg(s.station->id, s.station->step, stepName(a.step)));
     }
     return {};
@@ -57,10 +56,10 @@ Status checkWorkable(const QString& field, const QString& serial, const QString&
 {
     if (state == states::Scrapped) {
         return err(ErrorCode::ItemScrapped, field,
-                   Tr::tr("%1 was scrapped; it cannot be worked. Put it in the scrap bin").arg(serial));
+                   WorkflowRules::tr("%1 was scrapped; it cannot be worked. Put it in the scrap bin").arg(serial));
     }
     if (state == states::Shipped) {
-        return err(ErrorCode::ItemShipped, field, Tr::tr("%1 was already shipped; it cannot be worked").arg(serial));
+        return err(ErrorCode::ItemShipped, field, WorkflowRules::tr("%1 was already shipped; it cannot be worked").arg(serial));
     }
     return {};
 }
@@ -88,7 +87,7 @@ Status checkLimit(const WorkflowConfig& c, const QJsonObject& f, const char* fie
     if (l.contains(v))
         return {};
     return err(ErrorCode::OutOfRange, QString::fromLatin1(field),
-               Tr::tr("%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor")
+               WorkflowRules::tr("%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor")
                    .arg(v)
                    .arg(std::isnan(l.min) ? QStringLiteral("-") : QString::number(l.min))
                    .arg(std::isnan(l.max) ? QStringLiteral("-") : QString::number(l.max)));
@@ -98,7 +97,7 @@ Status checkDefect(const WorkflowConfig& c, const QJsonObject& f)
 {
     if (has(f, "defect") && !c.defectCodes.contains(str(f, "defect"))) {
         return err(ErrorCode::InvalidValue, QStringLiteral("defect"),
-                   Tr::tr("\"%1\" is not a known defect code; pick one from the list").arg(str(f, "defect")));
+                   WorkflowRules::tr("\"%1\" is not a known defect code; pick one from the list").arg(str(f, "defect")));
     }
     return {};
 }
@@ -115,7 +114,7 @@ Status requireUnit(const Snapshot& s, const QString& serial)
 {
     if (!s.unit) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("unit"),
-                   Tr::tr("unit %1 is not known here; check the label or mount it first").arg(serial));
+                   WorkflowRules::tr("unit %1 is not known here; check the label or mount it first").arg(serial));
     }
     return checkWorkable(QStringLiteral("unit"), serial, s.unit->state);
 }
@@ -125,7 +124,7 @@ Status requireUnitIn(const Snapshot& s, QLatin1StringView wanted, Step step)
     if (s.unit->state == wanted)
         return {};
     return err(ErrorCode::OutOfOrder, QStringLiteral("unit"),
-               Tr::tr("%1 cannot be recorded now: %2").arg(stepTitle(step), Tr::whereUnitIs(*s.unit)));
+               WorkflowRules::tr("%1 cannot be recorded now: %2").arg(stepTitle(step), WorkflowRules::whereUnitIs(*s.unit)));
 }
 
 /// Decides repair or scrap for a failed inspection or test.
@@ -142,7 +141,7 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
         QStringList known = c.products.keys();
         known.sort();
         return err(ErrorCode::InvalidValue, QStringLiteral("model"),
-                   Tr::tr("unknown model \"%1\"; known models: %2").arg(model, known.join(QStringLiteral(", "))));
+                   WorkflowRules::tr("unknown model \"%1\"; known models: %2").arg(model, known.join(QStringLiteral(", "))));
     }
     const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
     if (Status st = checkSerial(c, SerialKind::Card, QStringLiteral("card"), card, model); !st)
@@ -151,7 +150,7 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
         return st.error();
     if (s.card) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("card"),
-                   Tr::tr("donor card %1 was already received (%2); do not receive it twice")
+                   WorkflowRules::tr("donor card %1 was already received (%2); do not receive it twice")
                        .arg(card, s.card->receivedAt.toString(Qt::ISODate)));
     }
     if (has(f, "gpu_uuid")) {
@@ -159,7 +158,7 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
             return st.error();
         if (!s.gpuUuidOwner.isEmpty()) {
             return err(ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                       Tr::tr("GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor")
+                       WorkflowRules::tr("GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor")
                            .arg(str(f, "gpu_uuid"), s.gpuUuidOwner));
         }
         f.insert(QStringLiteral("gpu_uuid"), SerialRules::normalise(SerialKind::GpuUuid, str(f, "gpu_uuid")));
@@ -178,13 +177,13 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
     const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
     if (!s.card) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("card"),
-                   Tr::tr("donor card %1 was never received; record its intake first").arg(card));
+                   WorkflowRules::tr("donor card %1 was never received; record its intake first").arg(card));
     }
     if (Status st = checkWorkable(QStringLiteral("card"), card, s.card->state); !st)
         return st.error();
     if (s.card->state != states::Received) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("card"),
-                   Tr::tr("donor card %1 was already stripped (die %2); scan the next card")
+                   WorkflowRules::tr("donor card %1 was already stripped (die %2); scan the next card")
                        .arg(card, s.card->dieId));
     }
     const Product product = c.products.value(s.card->model);
@@ -196,7 +195,7 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
         f.insert(QStringLiteral("marking"), SerialRules::normalise(SerialKind::Marking, str(f, "marking")));
     } else {
         return err(ErrorCode::MissingField, QStringLiteral("marking"),
-                   Tr::tr("required for model %1; read it off the die").arg(s.card->model));
+                   WorkflowRules::tr("required for model %1; read it off the die").arg(s.card->model));
     }
     if (has(f, "date_code")) {
         if (Status st = checkSerial(c, SerialKind::DateCode, QStringLiteral("date_code"), str(f, "date_code")); !st)
@@ -229,15 +228,15 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
         return st.error();
     if (!s.die) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
-                   Tr::tr("die %1 is not known here; check the traveler label").arg(die));
+                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
     }
     if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
         return st.error();
     if (s.die->state != states::Stripped && s.die->state != states::Repair) {
         return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
                    s.die->state == states::Reballed
-                       ? Tr::tr("die %1 is already reballed; it needs mount next").arg(die)
-                       : Tr::tr("die %1 is mounted on unit %2; only a failed unit goes back to reball")
+                       ? WorkflowRules::tr("die %1 is already reballed; it needs mount next").arg(die)
+                       : WorkflowRules::tr("die %1 is mounted on unit %2; only a failed unit goes back to reball")
                              .arg(die, s.die->unitSerial));
     }
     if (!has(f, "alloy"))
@@ -263,7 +262,7 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
         return st.error();
     if (!s.die) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
-                   Tr::tr("die %1 is not known here; check the traveler label").arg(die));
+                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
     }
     if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
         return st.error();
@@ -271,36 +270,36 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
         return st.error();
     if (s.die->state == states::Mounted) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("die"),
-                   Tr::tr("die %1 is already mounted on unit %2; a die is mounted once").arg(die, s.die->unitSerial));
+                   WorkflowRules::tr("die %1 is already mounted on unit %2; a die is mounted once").arg(die, s.die->unitSerial));
     }
     if (s.die->state != states::Reballed) {
         return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
-                   Tr::tr("die %1 is not reballed yet; record reball first").arg(die));
+                   WorkflowRules::tr("die %1 is not reballed yet; record reball first").arg(die));
     }
     const bool remount = !s.die->unitSerial.isEmpty();
     if (remount && s.unit && s.unit->boardSerial != board) {
         return err(ErrorCode::InvalidValue, QStringLiteral("board"),
-                   Tr::tr("die %1 belongs to unit %2 on board %3; mount it back on that board")
+                   WorkflowRules::tr("die %1 belongs to unit %2 on board %3; mount it back on that board")
                        .arg(die, s.unit->serial, s.unit->boardSerial));
     }
     if (!remount && s.board) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("board"),
-                   Tr::tr("board %1 is already used in unit %2; take a new board").arg(board, s.board->unitSerial));
+                   WorkflowRules::tr("board %1 is already used in unit %2; take a new board").arg(board, s.board->unitSerial));
     }
     if (s.board && s.board->state == states::Scrapped) {
         return err(ErrorCode::ItemScrapped, QStringLiteral("board"),
-                   Tr::tr("board %1 was scrapped; take a new board").arg(board));
+                   WorkflowRules::tr("board %1 was scrapped; take a new board").arg(board));
     }
     if (s.die->reflowCount >= c.reflowLimit) {
         return err(ErrorCode::ReflowLimit, QStringLiteral("die"),
-                   Tr::tr("die %1 has had %2 reflows, the limit is %3; scrap it")
+                   WorkflowRules::tr("die %1 has had %2 reflows, the limit is %3; scrap it")
                        .arg(die)
                        .arg(s.die->reflowCount)
                        .arg(c.reflowLimit));
     }
     if (s.board && s.board->reflowCount >= c.reflowLimit) {
         return err(ErrorCode::ReflowLimit, QStringLiteral("board"),
-                   Tr::tr("board %1 has had %2 reflows, the limit is %3; scrap the unit")
+                   WorkflowRules::tr("board %1 has had %2 reflows, the limit is %3; scrap the unit")
                        .arg(board)
                        .arg(s.board->reflowCount)
                        .arg(c.reflowLimit));
@@ -358,16 +357,16 @@ Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfi
     const bool pass = str(f, "result") == QLatin1StringView("pass");
     if (pass && !finding.isEmpty()) {
         return err(ErrorCode::Contradiction, QStringLiteral("result"),
-                   Tr::tr("result is pass but the measurements show %1; record fail or measure again").arg(finding));
+                   WorkflowRules::tr("result is pass but the measurements show %1; record fail or measure again").arg(finding));
     }
     if (pass && has(f, "defect")) {
         return err(ErrorCode::Contradiction, QStringLiteral("defect"),
-                   Tr::tr("a passed inspection has no defect; remove the defect or record fail"));
+                   WorkflowRules::tr("a passed inspection has no defect; remove the defect or record fail"));
     }
     if (!pass && !has(f, "defect")) {
         if (finding.isEmpty()) {
             return err(ErrorCode::MissingField, QStringLiteral("defect"),
-                       Tr::tr("a failed inspection needs a defect code; scan or pick one"));
+                       WorkflowRules::tr("a failed inspection needs a defect code; scan or pick one"));
         }
         f.insert(QStringLiteral("defect"), finding);
     }
@@ -394,12 +393,12 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
             return st.error();
         if (!s.gpuUuidOwner.isEmpty() && s.gpuUuidOwner != unit && s.gpuUuidOwner != s.unit->cardSerial) {
             return err(ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                       Tr::tr("GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor")
+                       WorkflowRules::tr("GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor")
                            .arg(uuid, s.gpuUuidOwner));
         }
         if (s.card && !s.card->gpuUuid.isEmpty() && s.card->gpuUuid != uuid) {
             return err(ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
-                       Tr::tr("GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
+                       WorkflowRules::tr("GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
                               "call a supervisor")
                            .arg(uuid, s.card->gpuUuid, s.card->serial));
         }
@@ -427,16 +426,16 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
     const bool pass = str(f, "result") == QLatin1StringView("pass");
     if (pass && !finding.isEmpty()) {
         return err(ErrorCode::Contradiction, QStringLiteral("result"),
-                   Tr::tr("result is pass but the readings show %1; record fail or test again").arg(finding));
+                   WorkflowRules::tr("result is pass but the readings show %1; record fail or test again").arg(finding));
     }
     if (pass && has(f, "defect")) {
         return err(ErrorCode::Contradiction, QStringLiteral("defect"),
-                   Tr::tr("a passed test has no defect; remove the defect or record fail"));
+                   WorkflowRules::tr("a passed test has no defect; remove the defect or record fail"));
     }
     if (!pass && !has(f, "defect")) {
         if (finding.isEmpty()) {
             return err(ErrorCode::MissingField, QStringLiteral("defect"),
-                       Tr::tr("a failed test needs a defect code; scan or pick one"));
+                       WorkflowRules::tr("a failed test needs a defect code; scan or pick one"));
         }
         f.insert(QStringLiteral("defect"), finding);
     }
@@ -458,17 +457,17 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
         return st.error();
     if (s.unit->state == states::Packed) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("unit"),
-                   Tr::tr("unit %1 is already packed in batch %2").arg(unit, s.unit->batchId));
+                   WorkflowRules::tr("unit %1 is already packed in batch %2").arg(unit, s.unit->batchId));
     }
     if (Status st = requireUnitIn(s, states::Tested, Step::Pack); !st)
         return st.error();
     if (s.batch && s.batch->state != states::Open) {
         return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),
-                   Tr::tr("batch %1 is %2; open a new batch").arg(batch, s.batch->state));
+                   WorkflowRules::tr("batch %1 is %2; open a new batch").arg(batch, s.batch->state));
     }
     if (s.batch && !s.batch->model.isEmpty() && s.batch->model != s.unit->model) {
         return err(ErrorCode::BatchModelMismatch, QStringLiteral("batch"),
-                   Tr::tr("batch %1 holds %2 units, this unit is %3; use a %3 batch")
+                   WorkflowRules::tr("batch %1 holds %2 units, this unit is %3; use a %3 batch")
                        .arg(batch, s.batch->model, s.unit->model));
     }
     f.insert(QStringLiteral("unit"), unit);
@@ -489,26 +488,26 @@ Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowCon
         return st.error();
     if (!s.batch) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("batch"),
-                   Tr::tr("batch %1 does not exist; check the batch label").arg(batch));
+                   WorkflowRules::tr("batch %1 does not exist; check the batch label").arg(batch));
     }
     if (s.batch->state == states::Shipped) {
-        return err(ErrorCode::ItemShipped, QStringLiteral("batch"), Tr::tr("batch %1 was already shipped").arg(batch));
+        return err(ErrorCode::ItemShipped, QStringLiteral("batch"), WorkflowRules::tr("batch %1 was already shipped").arg(batch));
     }
     if (a.step == Step::Close) {
         if (s.batch->state != states::Open) {
             return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),
-                       Tr::tr("batch %1 is already closed").arg(batch));
+                       WorkflowRules::tr("batch %1 is already closed").arg(batch));
         }
         if (s.batch->unitCount == 0) {
             return err(ErrorCode::BatchEmpty, QStringLiteral("batch"),
-                       Tr::tr("batch %1 has no units; pack units before closing it").arg(batch));
+                       WorkflowRules::tr("batch %1 has no units; pack units before closing it").arg(batch));
         }
         f.insert(QStringLiteral("unit_count"), s.batch->unitCount);
         f.insert(QStringLiteral("outcome"), QStringLiteral("closed"));
     } else {
         if (s.batch->state != states::Closed) {
             return err(ErrorCode::OutOfOrder, QStringLiteral("batch"),
-                       Tr::tr("batch %1 is still open; close it before shipping").arg(batch));
+                       WorkflowRules::tr("batch %1 is still open; close it before shipping").arg(batch));
         }
         f.insert(QStringLiteral("outcome"), QStringLiteral("shipped"));
     }
@@ -529,25 +528,25 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
         state = s.unit->state;
         if (state == states::Packed) {
             return err(ErrorCode::OutOfOrder, QStringLiteral("item"),
-                       Tr::tr("unit %1 is packed in batch %2; void the pack record first").arg(item, s.unit->batchId));
+                       WorkflowRules::tr("unit %1 is packed in batch %2; void the pack record first").arg(item, s.unit->batchId));
         }
     } else if (s.itemKind == QLatin1StringView("die") && s.die) {
         if (!s.die->unitSerial.isEmpty()) {
             return err(ErrorCode::InvalidValue, QStringLiteral("item"),
-                       Tr::tr("die %1 is part of unit %2; scrap the unit").arg(item, s.die->unitSerial));
+                       WorkflowRules::tr("die %1 is part of unit %2; scrap the unit").arg(item, s.die->unitSerial));
         }
         subjects = {{QStringLiteral("die"), s.die->id}, {QStringLiteral("card"), s.die->cardSerial}};
         state = s.die->state;
     } else if (s.itemKind == QLatin1StringView("card") && s.card) {
         if (s.card->state == states::Stripped) {
             return err(ErrorCode::InvalidValue, QStringLiteral("item"),
-                       Tr::tr("card %1 was stripped; scrap its die %2 instead").arg(item, s.card->dieId));
+                       WorkflowRules::tr("card %1 was stripped; scrap its die %2 instead").arg(item, s.card->dieId));
         }
         subjects = {{QStringLiteral("card"), s.card->serial}};
         state = s.card->state;
     } else {
         return err(ErrorCode::UnknownSerial, QStringLiteral("item"),
-                   Tr::tr("%1 is not a known card, die or unit; check the label").arg(item.left(64)));
+                   WorkflowRules::tr("%1 is not a known card, die or unit; check the label").arg(item.left(64)));
     }
     if (Status st = checkWorkable(QStringLiteral("item"), item, state); !st)
         return st.error();
@@ -563,21 +562,21 @@ Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowCon
     const QString role = s.operatorInfo->role;
     if (role != QLatin1StringView("supervisor") && role != QLatin1StringView("admin")) {
         return err(ErrorCode::NotPermitted, QStringLiteral("operator"),
-                   Tr::tr("only a supervisor can void a record; call your supervisor"));
+                   WorkflowRules::tr("only a supervisor can void a record; call your supervisor"));
     }
     const QString id = str(f, "event").trimmed().toLower();
     if (!s.target) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("event"),
-                   Tr::tr("no record with id %1; copy the id from the trace").arg(id.left(64)));
+                   WorkflowRules::tr("no record with id %1; copy the id from the trace").arg(id.left(64)));
     }
     if (s.target->step == stepName(Step::Void)) {
-        return err(ErrorCode::InvalidValue, QStringLiteral("event"), Tr::tr("a void cannot itself be voided"));
+        return err(ErrorCode::InvalidValue, QStringLiteral("event"), WorkflowRules::tr("a void cannot itself be voided"));
     }
     if (s.target->voided)
-        return err(ErrorCode::AlreadyVoided, QStringLiteral("event"), Tr::tr("record %1 is already void").arg(id));
+        return err(ErrorCode::AlreadyVoided, QStringLiteral("event"), WorkflowRules::tr("record %1 is already void").arg(id));
     if (!s.target->blockedBy.isEmpty()) {
         return err(ErrorCode::VoidBlocked, QStringLiteral("event"),
-                   Tr::tr("a later %1 record (%2) builds on it; void that one first")
+                   WorkflowRules::tr("a later %1 record (%2) builds on it; void that one first")
                        .arg(s.target->blockedByStep, s.target->blockedBy));
     }
     f.insert(QStringLiteral("event"), id);

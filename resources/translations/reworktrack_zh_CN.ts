@@ -2,213 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>operator %1 is not registered; log in with your own badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>operator %1 is disabled; ask a supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>station %1 is not registered; ask an admin to add it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>station %1 is set up for %2, not %3; use a %3 station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was scrapped; it cannot be worked. Put it in the scrap bin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was already shipped; it cannot be worked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a known defect code; pick one from the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unit %1 is not known here; check the label or mount it first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cannot be recorded now: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown model &quot;%1&quot;; known models: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>donor card %1 was already received (%2); do not receive it twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>donor card %1 was never received; record its intake first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>donor card %1 was already stripped (die %2); scan the next card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>required for model %1; read it off the die</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 is not known here; check the traveler label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 is already reballed; it needs mount next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 is mounted on unit %2; only a failed unit goes back to reball</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 is already mounted on unit %2; a die is mounted once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 is not reballed yet; record reball first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 belongs to unit %2 on board %3; mount it back on that board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>board %1 is already used in unit %2; take a new board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>board %1 was scrapped; take a new board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 has had %2 reflows, the limit is %3; scrap it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>board %1 has had %2 reflows, the limit is %3; scrap the unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>result is pass but the measurements show %1; record fail or measure again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a passed inspection has no defect; remove the defect or record fail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a failed inspection needs a defect code; scan or pick one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GPU %1 differs from %2 read at intake of card %3; the die was swapped, call a supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>result is pass but the readings show %1; record fail or test again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a passed test has no defect; remove the defect or record fail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a failed test needs a defect code; scan or pick one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unit %1 is already packed in batch %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 is %2; open a new batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 holds %2 units, this unit is %3; use a %3 batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 does not exist; check the batch label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 was already shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 is already closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 has no units; pack units before closing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch %1 is still open; close it before shipping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unit %1 is packed in batch %2; void the pack record first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die %1 is part of unit %2; scrap the unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>card %1 was stripped; scrap its die %2 instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a known card, die or unit; check the label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only a supervisor can void a record; call your supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no record with id %1; copy the id from the trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a void cannot itself be voided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record %1 is already void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a later %1 record (%2) builds on it; void that one first</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Cli</name>
     <message>
         <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
@@ -238,900 +31,1163 @@ Global options:
 COMMAND --help shows the fields of a command. A command that creates an id prints it
 alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
+
+命令：
+  init                                   创建或升级数据库
+  demo --units N [--days D] [--seed S]   添加逼真的演示数据
+  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+  station list
+  record 工序 --station 工位 --operator 操作员 键=值 ...
+         工序：intake strip reball mount inspect test pack scrap
+  batch close 批次 [--station 工位 --operator 操作员]
+  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+  trace 序列号                           任意序列号的谱系和时间线
+  check                                  检查数据库及派生状态的完整性
+  config list | config set 键 值         repair.max_attempts, reflow.limit
+
+全局选项：
+  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
+  --json        机器可读输出
+  --verbose     日志同时输出到标准错误
+  --version     显示版本
+
+命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
+退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>--db needs a file path</source>
-        <translation type="unfinished"></translation>
+        <translation>--db 需要文件路径</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; run reworkctl --help</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令“%1”；请运行 reworkctl --help</translation>
     </message>
     <message>
         <source>Usage: reworkctl init
 Creates the database, or brings its schema up to date.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl init
+创建数据库，或将其结构升级到最新版本。
+</translation>
     </message>
     <message>
         <source>init takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>init 不需要参数</translation>
     </message>
     <message>
         <source>database %1 ready (schema version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 已就绪（结构版本 %2）</translation>
     </message>
     <message>
         <source>Usage: reworkctl demo --units N [--days D] [--seed S]
 Adds stations, operators (PIN %1) and N donor cards taken through the line.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl demo --units N [--days D] [--seed S]
+添加工位、操作员（PIN %1）以及走完产线的 N 张来料卡。
+</translation>
     </message>
     <message>
         <source>--units must be a whole number from 1 to 1000000</source>
-        <translation type="unfinished"></translation>
+        <translation>--units 必须是 1 到 1000000 之间的整数</translation>
     </message>
     <message>
         <source>--days must be a whole number from 1 to 3650</source>
-        <translation type="unfinished"></translation>
+        <translation>--days 必须是 1 到 3650 之间的整数</translation>
     </message>
     <message>
         <source>--seed must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed 必须是整数</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>多余的参数“%1”</translation>
     </message>
     <message>
         <source>demo data: %1 donor cards, %2 units passed test, %3 repair loops, %4 scrapped, %5 events</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据：%1 张来料卡，%2 台整机测试合格，%3 次返修，%4 件报废，%5 条事件</translation>
     </message>
     <message>
         <source>demo operators OP001..OP004, supervisor SUP01, admin ADMIN; PIN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示操作员 OP001..OP004，主管 SUP01，管理员 ADMIN；PIN %1</translation>
     </message>
     <message>
         <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
        reworkctl operator list
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+      reworkctl operator list
+</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>unknown operator command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 operator 命令“%1”</translation>
     </message>
     <message>
         <source>unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项 %1</translation>
     </message>
     <message>
         <source>give exactly one operator ID</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出且只给出一个操作员编号</translation>
     </message>
     <message>
         <source>--name, --role and --pin are required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --name、--role 和 --pin</translation>
     </message>
     <message>
         <source>operator %1 added as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加操作员 %1，角色 %2</translation>
     </message>
     <message>
         <source>Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
        reworkctl station list
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+      reworkctl station list
+</translation>
     </message>
     <message>
         <source>unknown station command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 station 命令“%1”</translation>
     </message>
     <message>
         <source>give one station ID and --step</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出一个工位编号和 --step</translation>
     </message>
     <message>
         <source>station %1 added for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 %2 工位 %1</translation>
     </message>
     <message>
         <source>Usage: reworkctl record STEP --station S --operator O key=value ...
 STEP: intake strip reball mount inspect test pack scrap
 reworkctl record STEP --help lists the fields of a step.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
+工序：intake strip reball mount inspect test pack scrap
+reworkctl record 工序 --help 列出该工序的字段。
+</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a step; use intake, strip, reball, mount, inspect, test, pack or scrap</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack 或 scrap</translation>
     </message>
     <message>
         <source>Usage: reworkctl record %1 --station S --operator O key=value ...
 Fields:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl record %1 --station 工位 --operator 操作员 键=值 ...
+字段：
+</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
     </message>
     <message>
         <source>default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：%1</translation>
     </message>
     <message>
         <source>--station is required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --station</translation>
     </message>
     <message>
         <source>--operator is required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --operator</translation>
     </message>
     <message>
         <source>recorded %1 of %2 (event %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录 %2 的 %1（事件 %3）</translation>
     </message>
     <message>
         <source>unit %1 goes back to reball (repair loop)</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 返回植球（返修）</translation>
     </message>
     <message>
         <source>unit %1 reached the repair limit and is scrapped</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 已达返修上限，已报废</translation>
     </message>
     <message>
         <source>Usage: reworkctl batch close BATCH [--station S --operator O]
        reworkctl batch ship BATCH [--station S --operator O] [carrier=TEXT]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl batch close 批次 [--station 工位 --operator 操作员]
+      reworkctl batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+</translation>
     </message>
     <message>
         <source>unknown batch command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 batch 命令“%1”</translation>
     </message>
     <message>
         <source>give the batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出批次号</translation>
     </message>
     <message>
         <source>Usage: reworkctl void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+</translation>
     </message>
     <message>
         <source>give exactly one event id</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出且只给出一个事件编号</translation>
     </message>
     <message>
         <source>voided %1 (event %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废 %1（事件 %2）</translation>
     </message>
     <message>
         <source>Usage: reworkctl trace SERIAL
 Shows the genealogy and timeline of a card, die, board, unit, batch or GPU UUID.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl trace 序列号
+显示卡、芯片、主板、整机、批次或 GPU UUID 的谱系和时间线。
+</translation>
     </message>
     <message>
         <source>give exactly one serial</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出且只给出一个序列号</translation>
     </message>
     <message>
         <source>Usage: reworkctl check
 Runs SQLite&apos;s integrity check and compares the derived state with a replay of the event log. Changes nothing.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl check
+运行 SQLite 完整性检查，并将派生状态与事件日志的重放结果比较。不做任何修改。
+</translation>
     </message>
     <message>
         <source>check takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>check 不需要参数</translation>
     </message>
     <message>
         <source>%1 problems found; call an admin to restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>发现 %1 个问题；请联系管理员恢复备份</translation>
     </message>
     <message>
         <source>database ok: integrity check passed and derived state equals the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正常：完整性检查通过，派生状态与事件日志一致</translation>
     </message>
     <message>
         <source>Usage: reworkctl config list | config set KEY VALUE
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl config list | config set 键 值
+</translation>
     </message>
     <message>
         <source>give KEY and VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出键和值</translation>
     </message>
     <message>
         <source>%1 = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>unknown config command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 config 命令“%1”</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>cannot create the folder %1; choose another database path</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1；请选择其他数据库路径</translation>
     </message>
     <message>
         <source>open the database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库 %1</translation>
     </message>
     <message>
         <source>configure the database</source>
-        <translation type="unfinished"></translation>
+        <translation>配置数据库</translation>
     </message>
     <message>
         <source>switch the database to WAL mode</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据库切换为 WAL 模式</translation>
     </message>
 </context>
 <context>
     <name>Field</name>
     <message>
         <source>free-text remark</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>defect code (required on fail unless the measurements name it)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺陷代码（不合格时必填，除非测量值已能确定）</translation>
     </message>
     <message>
         <source>donor card serial sticker</source>
-        <translation type="unfinished"></translation>
+        <translation>来料卡序列号标签</translation>
     </message>
     <message>
         <source>product model, e.g. RTX4090</source>
-        <translation type="unfinished"></translation>
+        <translation>产品型号，例如 RTX4090</translation>
     </message>
     <message>
         <source>supplier shipment lot</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商来料批号</translation>
     </message>
     <message>
         <source>board partner</source>
-        <translation type="unfinished"></translation>
+        <translation>板卡厂商</translation>
     </message>
     <message>
         <source>PCB revision</source>
-        <translation type="unfinished"></translation>
+        <translation>PCB 版本</translation>
     </message>
     <message>
         <source>incoming visual condition checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>来料外观检查项</translation>
     </message>
     <message>
         <source>the card still POSTs</source>
-        <translation type="unfinished"></translation>
+        <translation>该卡仍能开机自检</translation>
     </message>
     <message>
         <source>GPU UUID read from the working donor card</source>
-        <translation type="unfinished"></translation>
+        <translation>从可工作的来料卡读取的 GPU UUID</translation>
     </message>
     <message>
         <source>VBIOS version of the donor card</source>
-        <translation type="unfinished"></translation>
+        <translation>来料卡的 VBIOS 版本</translation>
     </message>
     <message>
         <source>memory total in MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>显存总量（MiB）</translation>
     </message>
     <message>
         <source>die laser marking</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片激光丝印</translation>
     </message>
     <message>
         <source>die date code (YYWW)</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片日期码（YYWW）</translation>
     </message>
     <message>
         <source>memory chips harvested</source>
-        <translation type="unfinished"></translation>
+        <translation>回收的显存颗粒数</translation>
     </message>
     <message>
         <source>damage found while stripping</source>
-        <translation type="unfinished"></translation>
+        <translation>拆解时发现的损伤</translation>
     </message>
     <message>
         <source>moisture sensitivity level of the die</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片湿敏等级</translation>
     </message>
     <message>
         <source>when the die left dry storage (its floor-life clock starts)</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片离开干燥存储的时间（车间寿命开始计时）</translation>
     </message>
     <message>
         <source>die id from the traveler label</source>
-        <translation type="unfinished"></translation>
+        <translation>流转标签上的芯片编号</translation>
     </message>
     <message>
         <source>solder ball alloy</source>
-        <translation type="unfinished"></translation>
+        <translation>锡球合金</translation>
     </message>
     <message>
         <source>solder ball diameter in mm</source>
-        <translation type="unfinished"></translation>
+        <translation>锡球直径（mm）</translation>
     </message>
     <message>
         <source>stencil id</source>
-        <translation type="unfinished"></translation>
+        <translation>钢网编号</translation>
     </message>
     <message>
         <source>flux lot</source>
-        <translation type="unfinished"></translation>
+        <translation>助焊剂批号</translation>
     </message>
     <message>
         <source>server board serial</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器主板序列号</translation>
     </message>
     <message>
         <source>reflow profile id</source>
-        <translation type="unfinished"></translation>
+        <translation>回流曲线编号</translation>
     </message>
     <message>
         <source>measured peak temperature in °C</source>
-        <translation type="unfinished"></translation>
+        <translation>实测峰值温度（°C）</translation>
     </message>
     <message>
         <source>measured time above liquidus in s</source>
-        <translation type="unfinished"></translation>
+        <translation>实测液相线以上时间（秒）</translation>
     </message>
     <message>
         <source>unit serial</source>
-        <translation type="unfinished"></translation>
+        <translation>整机序列号</translation>
     </message>
     <message>
         <source>inspection result</source>
-        <translation type="unfinished"></translation>
+        <translation>检测结果</translation>
     </message>
     <message>
         <source>worst ball void in % of ball area</source>
-        <translation type="unfinished"></translation>
+        <translation>最大焊球空洞率（占焊球面积 %）</translation>
     </message>
     <message>
         <source>bridged balls</source>
-        <translation type="unfinished"></translation>
+        <translation>桥连焊球数</translation>
     </message>
     <message>
         <source>opens or missing balls</source>
-        <translation type="unfinished"></translation>
+        <translation>开路或缺球数</translation>
     </message>
     <message>
         <source>head-in-pillow joints</source>
-        <translation type="unfinished"></translation>
+        <translation>枕头效应焊点数</translation>
     </message>
     <message>
         <source>die misaligned</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片偏位</translation>
     </message>
     <message>
         <source>short on a power rail</source>
-        <translation type="unfinished"></translation>
+        <translation>电源轨短路</translation>
     </message>
     <message>
         <source>test result</source>
-        <translation type="unfinished"></translation>
+        <translation>测试结果</translation>
     </message>
     <message>
         <source>GPU UUID reported by the card</source>
-        <translation type="unfinished"></translation>
+        <translation>显卡报告的 GPU UUID</translation>
     </message>
     <message>
         <source>VBIOS version</source>
-        <translation type="unfinished"></translation>
+        <translation>VBIOS 版本</translation>
     </message>
     <message>
         <source>PCIe link generation</source>
-        <translation type="unfinished"></translation>
+        <translation>PCIe 链路代数</translation>
     </message>
     <message>
         <source>PCIe link width</source>
-        <translation type="unfinished"></translation>
+        <translation>PCIe 链路宽度</translation>
     </message>
     <message>
         <source>highest GPU temperature in °C</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU 最高温度（°C）</translation>
     </message>
     <message>
         <source>burn-in result</source>
-        <translation type="unfinished"></translation>
+        <translation>老化测试结果</translation>
     </message>
     <message>
         <source>burn-in duration in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>老化时长（分钟）</translation>
     </message>
     <message>
         <source>VRAM test result</source>
-        <translation type="unfinished"></translation>
+        <translation>显存测试结果</translation>
     </message>
     <message>
         <source>VRAM test error count</source>
-        <translation type="unfinished"></translation>
+        <translation>显存测试错误数</translation>
     </message>
     <message>
         <source>batch id (opened if new)</source>
-        <translation type="unfinished"></translation>
+        <translation>批次号（新批次自动开启）</translation>
     </message>
     <message>
         <source>batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>批次号</translation>
     </message>
     <message>
         <source>carrier or shipment reference</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商或发货单号</translation>
     </message>
     <message>
         <source>serial of the card, die or unit to scrap</source>
-        <translation type="unfinished"></translation>
+        <translation>要报废的卡、芯片或整机序列号</translation>
     </message>
     <message>
         <source>why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>id of the record to void</source>
-        <translation type="unfinished"></translation>
+        <translation>要作废的记录编号</translation>
     </message>
 </context>
 <context>
     <name>IntegrityChecker</name>
     <message>
         <source>integrity: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>完整性：%1</translation>
     </message>
     <message>
         <source>foreign key: row %1 of %2 points nowhere</source>
-        <translation type="unfinished"></translation>
+        <translation>外键：%2 的第 %1 行指向不存在的记录</translation>
     </message>
     <message>
         <source>derived state: %1 rows of %2 differ from a replay of the events</source>
-        <translation type="unfinished"></translation>
+        <translation>派生状态：%2 中有 %1 行与事件重放结果不同</translation>
     </message>
 </context>
 <context>
     <name>Migrator</name>
     <message>
         <source>apply a migration</source>
-        <translation type="unfinished"></translation>
+        <translation>执行数据库迁移</translation>
     </message>
     <message>
         <source>read the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>读取结构版本</translation>
     </message>
     <message>
         <source>this database has schema version %1 but this program knows only up to %2; install the newer ReworkTrack, the database was not touched</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库的结构版本为 %1，而本程序只支持到 %2；请安装更新的 ReworkTrack，数据库未被改动</translation>
     </message>
     <message>
         <source>read migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取迁移 %1</translation>
     </message>
 </context>
 <context>
     <name>PinHasher</name>
     <message>
         <source>a PIN is 4 to 12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 为 4 到 12 位数字</translation>
     </message>
     <message>
         <source>the crypto library failed to start</source>
-        <translation type="unfinished"></translation>
+        <translation>加密库启动失败</translation>
     </message>
     <message>
         <source>out of memory while hashing the PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>计算 PIN 哈希时内存不足</translation>
     </message>
 </context>
 <context>
     <name>ReferenceData</name>
     <message>
         <source>give the operator&apos;s name (1-100 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入操作员姓名（1-100 个字符）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a role; use operator, supervisor or admin</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是角色；请使用 operator、supervisor 或 admin</translation>
     </message>
     <message>
         <source>operator %1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员 %1 已存在</translation>
     </message>
     <message>
         <source>wrong operator id or PIN; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员编号或 PIN 错误；请重试</translation>
     </message>
     <message>
         <source>operator %1 is disabled; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员 %1 已停用；请联系主管</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a station step; use one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是工位工序；请使用 %2 之一</translation>
     </message>
     <message>
         <source>station %1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>工位 %1 已存在</translation>
     </message>
     <message>
         <source>unknown setting; known: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知设置；已知设置：%1</translation>
     </message>
     <message>
         <source>must be a whole number from 0 to 20</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 0 到 20 之间的整数</translation>
     </message>
 </context>
 <context>
     <name>SerialKind</name>
     <message>
         <source>donor card serial</source>
-        <translation type="unfinished"></translation>
+        <translation>来料卡序列号</translation>
     </message>
     <message>
         <source>die id</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片编号</translation>
     </message>
     <message>
         <source>server board serial</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器主板序列号</translation>
     </message>
     <message>
         <source>unit serial</source>
-        <translation type="unfinished"></translation>
+        <translation>整机序列号</translation>
     </message>
     <message>
         <source>batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>批次号</translation>
     </message>
     <message>
         <source>shipment lot</source>
-        <translation type="unfinished"></translation>
+        <translation>来料批号</translation>
     </message>
     <message>
         <source>die marking</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片丝印</translation>
     </message>
     <message>
         <source>date code</source>
-        <translation type="unfinished"></translation>
+        <translation>日期码</translation>
     </message>
     <message>
         <source>GPU UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU UUID</translation>
     </message>
     <message>
         <source>operator id</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员编号</translation>
     </message>
     <message>
         <source>station id</source>
-        <translation type="unfinished"></translation>
+        <translation>工位编号</translation>
     </message>
 </context>
 <context>
     <name>SerialRules</name>
     <message>
         <source>the serial format &quot;%1&quot; is not a valid pattern: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号格式“%1”不是有效的模式：%2</translation>
     </message>
     <message>
         <source>%1 is empty; scan it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空；请重新扫描</translation>
     </message>
     <message>
         <source>this is not a %1 (too long or contains control characters); scan the right label</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是%1（过长或含控制字符）；请扫描正确的标签</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid %2 (expected format %3); scan the right label</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的%2（应为格式 %3）；请扫描正确的标签</translation>
     </message>
 </context>
 <context>
     <name>Step</name>
     <message>
         <source>Intake</source>
-        <translation type="unfinished"></translation>
+        <translation>入库</translation>
     </message>
     <message>
         <source>Strip</source>
-        <translation type="unfinished"></translation>
+        <translation>拆解</translation>
     </message>
     <message>
         <source>Reball</source>
-        <translation type="unfinished"></translation>
+        <translation>植球</translation>
     </message>
     <message>
         <source>Mount</source>
-        <translation type="unfinished"></translation>
+        <translation>贴装</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>检测</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试</translation>
     </message>
     <message>
         <source>Pack</source>
-        <translation type="unfinished"></translation>
+        <translation>装箱</translation>
     </message>
     <message>
         <source>Close batch</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭批次</translation>
     </message>
     <message>
         <source>Ship</source>
-        <translation type="unfinished"></translation>
+        <translation>出货</translation>
     </message>
     <message>
         <source>Scrap</source>
-        <translation type="unfinished"></translation>
+        <translation>报废</translation>
     </message>
     <message>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
 </context>
 <context>
     <name>StepSchema</name>
     <message>
         <source>too long (at most %1 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>过长（最多 %1 个字符）</translation>
     </message>
     <message>
         <source>contains control characters; type it again</source>
-        <translation type="unfinished"></translation>
+        <translation>含有控制字符；请重新输入</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是整数</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是数字</translation>
     </message>
     <message>
         <source>%1 is outside %2..%3; check the reading</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出 %2..%3；请检查读数</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不在可选值中：%2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 yes 或 no</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a time like 2026-11-29T08:15:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是时间，格式如 2026-11-29T08:15:00Z</translation>
     </message>
     <message>
         <source>expected key=value, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 键=值，实际为“%1”</translation>
     </message>
     <message>
         <source>given more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>重复给出</translation>
     </message>
     <message>
         <source>not a field of %1; known fields: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 %1 的字段；已知字段：%2</translation>
     </message>
     <message>
         <source>required; scan or type the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>必填；请扫描或输入 %1</translation>
     </message>
 </context>
 <context>
     <name>Storage</name>
     <message>
         <source>the database is busy in another program; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正被其他程序使用；请重试</translation>
     </message>
     <message>
         <source>the database is read-only; ask an admin to fix its permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库为只读；请管理员修正权限</translation>
     </message>
     <message>
         <source>the disk is full; free space and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满；请释放空间后重试</translation>
     </message>
     <message>
         <source>the database file is damaged; call an admin to restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件已损坏；请联系管理员恢复备份</translation>
     </message>
     <message>
         <source>nothing was saved; try again or call an admin</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容；请重试或联系管理员</translation>
     </message>
     <message>
         <source>could not %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法%1（%2）：%3</translation>
     </message>
     <message>
         <source>prepare a query</source>
-        <translation type="unfinished"></translation>
+        <translation>准备查询</translation>
     </message>
     <message>
         <source>run a query</source>
-        <translation type="unfinished"></translation>
+        <translation>执行查询</translation>
     </message>
     <message>
         <source>start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>开始事务</translation>
     </message>
     <message>
         <source>save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Trace</name>
+    <message>
+        <source>Trace of %1 (%2)</source>
+        <translation>%1 的追溯（%2）</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>die</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>board</source>
+        <translation>主板</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>整机</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>时间线：</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>已作废</translation>
     </message>
 </context>
 <context>
     <name>TraceQuery</name>
     <message>
         <source>give a card, die, board, unit or batch serial</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入卡、芯片、主板、整机或批次序列号</translation>
     </message>
     <message>
         <source>%1 is not a known card, die, board, unit, batch or GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是已知的卡、芯片、主板、整机、批次或 GPU</translation>
     </message>
 </context>
 <context>
     <name>WorkflowRules</name>
     <message>
         <source>unit %1 is mounted; it needs inspect next</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 已贴装；下一步是检测</translation>
     </message>
     <message>
         <source>unit %1 passed inspection; it needs test next</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 检测合格；下一步是测试</translation>
     </message>
     <message>
         <source>unit %1 passed test; it needs pack next</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 测试合格；下一步是装箱</translation>
     </message>
     <message>
         <source>unit %1 failed and is in repair; its die %2 needs reball next</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 不合格，正在返修；其芯片 %2 下一步需植球</translation>
     </message>
     <message>
         <source>unit %1 is packed in batch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 已装入批次 %2</translation>
     </message>
     <message>
         <source>unit %1 was shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 已出货</translation>
     </message>
     <message>
         <source>unit %1 was scrapped</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 已报废</translation>
     </message>
     <message>
         <source>unit %1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1 状态为 %2</translation>
     </message>
     <message>
         <source>unknown step</source>
-        <translation type="unfinished"></translation>
+        <translation>未知工序</translation>
+    </message>
+    <message>
+        <source>operator %1 is not registered; log in with your own badge</source>
+        <translation>操作员 %1 未注册；请用您自己的工牌登录</translation>
+    </message>
+    <message>
+        <source>operator %1 is disabled; ask a supervisor</source>
+        <translation>操作员 %1 已停用；请联系主管</translation>
+    </message>
+    <message>
+        <source>station %1 is not registered; ask an admin to add it</source>
+        <translation>工位 %1 未注册；请管理员添加</translation>
+    </message>
+    <message>
+        <source>station %1 is set up for %2, not %3; use a %3 station</source>
+        <translation>工位 %1 用于 %2，不是 %3；请使用 %3 工位</translation>
+    </message>
+    <message>
+        <source>%1 was scrapped; it cannot be worked. Put it in the scrap bin</source>
+        <translation>%1 已报废，不能再加工。请放入报废箱</translation>
+    </message>
+    <message>
+        <source>%1 was already shipped; it cannot be worked</source>
+        <translation>%1 已出货，不能再加工</translation>
+    </message>
+    <message>
+        <source>%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor</source>
+        <translation>%1 超出限值 %2..%3；请调整工艺后重新测量，或联系主管</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known defect code; pick one from the list</source>
+        <translation>“%1”不是已知的缺陷代码；请从列表中选择</translation>
+    </message>
+    <message>
+        <source>unit %1 is not known here; check the label or mount it first</source>
+        <translation>未找到整机 %1；请检查标签或先完成贴装</translation>
+    </message>
+    <message>
+        <source>%1 cannot be recorded now: %2</source>
+        <translation>现在不能记录%1：%2</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;; known models: %2</source>
+        <translation>未知型号“%1”；已知型号：%2</translation>
+    </message>
+    <message>
+        <source>donor card %1 was already received (%2); do not receive it twice</source>
+        <translation>来料卡 %1 已于 %2 入库；不能重复入库</translation>
+    </message>
+    <message>
+        <source>GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor</source>
+        <translation>GPU %1 已记录在 %2 上；芯片混料，请联系主管</translation>
+    </message>
+    <message>
+        <source>donor card %1 was never received; record its intake first</source>
+        <translation>来料卡 %1 未入库；请先做入库登记</translation>
+    </message>
+    <message>
+        <source>donor card %1 was already stripped (die %2); scan the next card</source>
+        <translation>来料卡 %1 已拆解（芯片 %2）；请扫描下一张卡</translation>
+    </message>
+    <message>
+        <source>required for model %1; read it off the die</source>
+        <translation>型号 %1 必须填写；请读取芯片上的丝印</translation>
+    </message>
+    <message>
+        <source>die %1 is not known here; check the traveler label</source>
+        <translation>未找到芯片 %1；请检查流转标签</translation>
+    </message>
+    <message>
+        <source>die %1 is already reballed; it needs mount next</source>
+        <translation>芯片 %1 已植球；下一步是贴装</translation>
+    </message>
+    <message>
+        <source>die %1 is mounted on unit %2; only a failed unit goes back to reball</source>
+        <translation>芯片 %1 已贴装在整机 %2 上；只有不良整机才返回植球</translation>
+    </message>
+    <message>
+        <source>die %1 is already mounted on unit %2; a die is mounted once</source>
+        <translation>芯片 %1 已贴装在整机 %2 上；一颗芯片只能贴装一次</translation>
+    </message>
+    <message>
+        <source>die %1 is not reballed yet; record reball first</source>
+        <translation>芯片 %1 尚未植球；请先记录植球</translation>
+    </message>
+    <message>
+        <source>die %1 belongs to unit %2 on board %3; mount it back on that board</source>
+        <translation>芯片 %1 属于主板 %3 上的整机 %2；请贴回该主板</translation>
+    </message>
+    <message>
+        <source>board %1 is already used in unit %2; take a new board</source>
+        <translation>主板 %1 已用于整机 %2；请换一块新主板</translation>
+    </message>
+    <message>
+        <source>board %1 was scrapped; take a new board</source>
+        <translation>主板 %1 已报废；请换一块新主板</translation>
+    </message>
+    <message>
+        <source>die %1 has had %2 reflows, the limit is %3; scrap it</source>
+        <translation>芯片 %1 已回流 %2 次，上限为 %3 次；请报废</translation>
+    </message>
+    <message>
+        <source>board %1 has had %2 reflows, the limit is %3; scrap the unit</source>
+        <translation>主板 %1 已回流 %2 次，上限为 %3 次；请报废该整机</translation>
+    </message>
+    <message>
+        <source>result is pass but the measurements show %1; record fail or measure again</source>
+        <translation>结果为合格，但测量显示 %1；请记录为不合格或重新测量</translation>
+    </message>
+    <message>
+        <source>a passed inspection has no defect; remove the defect or record fail</source>
+        <translation>合格的检测不应有缺陷；请删除缺陷或记录为不合格</translation>
+    </message>
+    <message>
+        <source>a failed inspection needs a defect code; scan or pick one</source>
+        <translation>不合格的检测需要缺陷代码；请扫描或选择</translation>
+    </message>
+    <message>
+        <source>GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor</source>
+        <translation>GPU %1 已记录在 %2 上；芯片被调换或混料，请联系主管</translation>
+    </message>
+    <message>
+        <source>GPU %1 differs from %2 read at intake of card %3; the die was swapped, call a supervisor</source>
+        <translation>GPU %1 与卡 %3 入库时读取的 %2 不一致；芯片被调换，请联系主管</translation>
+    </message>
+    <message>
+        <source>result is pass but the readings show %1; record fail or test again</source>
+        <translation>结果为合格，但读数显示 %1；请记录为不合格或重新测试</translation>
+    </message>
+    <message>
+        <source>a passed test has no defect; remove the defect or record fail</source>
+        <translation>合格的测试不应有缺陷；请删除缺陷或记录为不合格</translation>
+    </message>
+    <message>
+        <source>a failed test needs a defect code; scan or pick one</source>
+        <translation>不合格的测试需要缺陷代码；请扫描或选择</translation>
+    </message>
+    <message>
+        <source>unit %1 is already packed in batch %2</source>
+        <translation>整机 %1 已装入批次 %2</translation>
+    </message>
+    <message>
+        <source>batch %1 is %2; open a new batch</source>
+        <translation>批次 %1 状态为 %2；请开新批次</translation>
+    </message>
+    <message>
+        <source>batch %1 holds %2 units, this unit is %3; use a %3 batch</source>
+        <translation>批次 %1 装的是 %2，此整机是 %3；请使用 %3 批次</translation>
+    </message>
+    <message>
+        <source>batch %1 does not exist; check the batch label</source>
+        <translation>批次 %1 不存在；请检查批次标签</translation>
+    </message>
+    <message>
+        <source>batch %1 was already shipped</source>
+        <translation>批次 %1 已出货</translation>
+    </message>
+    <message>
+        <source>batch %1 is already closed</source>
+        <translation>批次 %1 已关闭</translation>
+    </message>
+    <message>
+        <source>batch %1 has no units; pack units before closing it</source>
+        <translation>批次 %1 没有整机；请先装箱再关闭</translation>
+    </message>
+    <message>
+        <source>batch %1 is still open; close it before shipping</source>
+        <translation>批次 %1 仍未关闭；请先关闭再出货</translation>
+    </message>
+    <message>
+        <source>unit %1 is packed in batch %2; void the pack record first</source>
+        <translation>整机 %1 已装入批次 %2；请先作废装箱记录</translation>
+    </message>
+    <message>
+        <source>die %1 is part of unit %2; scrap the unit</source>
+        <translation>芯片 %1 属于整机 %2；请报废整机</translation>
+    </message>
+    <message>
+        <source>card %1 was stripped; scrap its die %2 instead</source>
+        <translation>卡 %1 已拆解；请改为报废其芯片 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a known card, die or unit; check the label</source>
+        <translation>%1 不是已知的卡、芯片或整机；请检查标签</translation>
+    </message>
+    <message>
+        <source>only a supervisor can void a record; call your supervisor</source>
+        <translation>只有主管可以作废记录；请联系主管</translation>
+    </message>
+    <message>
+        <source>no record with id %1; copy the id from the trace</source>
+        <translation>没有编号为 %1 的记录；请从追溯中复制编号</translation>
+    </message>
+    <message>
+        <source>a void cannot itself be voided</source>
+        <translation>作废记录本身不能被作废</translation>
+    </message>
+    <message>
+        <source>record %1 is already void</source>
+        <translation>记录 %1 已作废</translation>
+    </message>
+    <message>
+        <source>a later %1 record (%2) builds on it; void that one first</source>
+        <translation>之后的%1记录（%2）依赖于它；请先作废那条记录</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Shop-floor tracking for GPU board rework</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU 板卡返修车间追溯系统</translation>
     </message>
     <message>
         <source>Database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件。</translation>
     </message>
     <message>
         <source>Log to stderr too.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将日志输出到标准错误。</translation>
     </message>
     <message>
         <source>Load demo data when the database is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库为空时载入演示数据。</translation>
     </message>
     <message>
         <source>ReworkTrack</source>
-        <translation type="unfinished"></translation>
+        <translation>ReworkTrack 返修追溯</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window and quit (for documentation).</source>
+        <translation>保存窗口截图后退出（用于文档）。</translation>
+    </message>
+    <message>
+        <source>Open with the trace of this serial.</source>
+        <translation>启动时显示此序列号的追溯。</translation>
+    </message>
+    <message>
+        <source>User interface language (en, zh_CN).</source>
+        <translation>界面语言（en、zh_CN）。</translation>
     </message>
 </context>
 <context>
     <name>rework::MainWindow</name>
     <message>
         <source>ReworkTrack</source>
-        <translation type="unfinished"></translation>
+        <translation>ReworkTrack 返修追溯</translation>
     </message>
     <message>
         <source>Station:</source>
-        <translation type="unfinished"></translation>
+        <translation>工位：</translation>
     </message>
     <message>
         <source>This database is empty. Load demo data to try ReworkTrack, or add stations and operators with reworkctl.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库为空。可载入演示数据试用 ReworkTrack，或用 reworkctl 添加工位和操作员。</translation>
     </message>
     <message>
         <source>Load demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>载入演示数据</translation>
     </message>
     <message>
         <source>Trace: scan any card, die, board, unit or batch serial</source>
-        <translation type="unfinished"></translation>
+        <translation>追溯：扫描任意卡、芯片、主板、整机或批次序列号</translation>
     </message>
     <message>
         <source>Scan or type a serial, then press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描或输入序列号，然后按回车</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>Cards %1 · Dies %2 · Units %3 · Batches %4 · Events %5</source>
-        <translation type="unfinished"></translation>
+        <translation>来料卡 %1 · 芯片 %2 · 整机 %3 · 批次 %4 · 事件 %5</translation>
     </message>
     <message>
         <source>Demo data loaded: %1 donor cards. Operators log in with PIN %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rework::Trace</name>
-    <message>
-        <source>Trace of %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>die</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VOID</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据已载入：%1 张来料卡。操作员用 PIN %2 登录。</translation>
     </message>
 </context>
 </TS>

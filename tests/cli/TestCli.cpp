@@ -343,6 +343,21 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("schema_too_new")));
     }
 
+    void speaksChineseInAChineseLocale()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(REWORKCTL_PATH),
+                {"--db", db, "record", "strip", "--station", "STRIP-1", "--operator", "OP1", "card=NEVERSEEN01"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("未入库")), qPrintable(err));
+    }
+
     void versionIsPrinted()
     {
         Run r = reworkctl(db, {"--version"});

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
@@ -25,6 +26,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
 {
     setWindowTitle(tr("ReworkTrack"));
     resize(1100, 720);
+    // Large type for arm's length reading on the floor; set first so every child inherits it.
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    setFont(f);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -35,6 +40,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_stationPicker = new QComboBox(central);
     m_stationPicker->setObjectName(QStringLiteral("stationPicker"));
     m_stationPicker->setMinimumWidth(320);
+    m_stationPicker->setMinimumHeight(48);
     stationLabel->setBuddy(m_stationPicker);
     stationRow->addWidget(stationLabel);
     stationRow->addWidget(m_stationPicker);
@@ -44,7 +50,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_demoBanner = new QFrame(central);
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
     m_demoBanner->setFrameShape(QFrame::StyledPanel);
-    m_demoBanner->setStyleSheet(QStringLiteral("#demoBanner { background: #fff4ce; border: 1px solid #d9b300; }"));
+    m_demoBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_demoBanner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
+    m_demoBanner->setPalette(bannerPalette);
     auto* bannerLayout = new QHBoxLayout(m_demoBanner);
     bannerLayout->addWidget(
         new QLabel(tr("This database is empty. Load demo data to try ReworkTrack, or add stations and operators "
@@ -53,6 +62,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
         1);
     m_demoButton = new QPushButton(tr("Load demo data"), m_demoBanner);
     m_demoButton->setObjectName(QStringLiteral("demoButton"));
+    m_demoButton->setMinimumHeight(48);
     bannerLayout->addWidget(m_demoButton);
     layout->addWidget(m_demoBanner);
     connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::loadDemoData);
@@ -63,6 +73,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_traceField->setObjectName(QStringLiteral("traceField"));
     m_traceField->setPlaceholderText(tr("Scan or type a serial, then press Enter"));
     m_traceField->setClearButtonEnabled(true);
+    m_traceField->setMinimumHeight(48);
     traceTitle->setBuddy(m_traceField);
     layout->addWidget(m_traceField);
     connect(m_traceField, &QLineEdit::returnPressed, this, &MainWindow::showTrace);
@@ -70,7 +81,9 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_traceView = new QPlainTextEdit(central);
     m_traceView->setObjectName(QStringLiteral("traceView"));
     m_traceView->setReadOnly(true);
-    m_traceView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(font().pointSizeF());
+    m_traceView->setFont(mono);
     layout->addWidget(m_traceView, 1);
     setCentralWidget(central);
 
@@ -80,11 +93,6 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
     statusBar()->addWidget(m_dbLabel, 1);
     statusBar()->addPermanentWidget(m_countsLabel);
-
-    // Large type for arm's length reading on the floor.
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    setFont(f);
 
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
     refresh();

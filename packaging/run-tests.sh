@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds ReworkTrack with warnings as errors and libstdc++ assertions, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./packaging/install-deps.sh
+cmake -S . -B build-tests -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREWORK_WERROR=ON \
+      -DCMAKE_CXX_FLAGS="-D_GLIBCXX_ASSERTIONS"
+cmake --build build-tests
+cd build-tests
+ctest --output-on-failure -j "$(nproc)"
