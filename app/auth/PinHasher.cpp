@@ -33,7 +33,8 @@ Result<QString> PinHasher::hash(const QString& pin)
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
                           crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-        return makeError(ErrorCode::Storage, QStringLiteral("pin"), tr("out of memory while hashing the PIN"));
+        return makeError(ErrorCode::Storage, QStringLiteral("pin"),
+                         tr("out of memory while hashing the PIN"));
     }
     return QString::fromLatin1(out);
 }
@@ -44,7 +45,8 @@ bool PinHasher::verify(const QString& hash, const QString& pin)
         return false;
     const QByteArray h = hash.toLatin1();
     const QByteArray p = pin.toUtf8();
-    return crypto_pwhash_str_verify(h.constData(), p.constData(), static_cast<unsigned long long>(p.size())) == 0;
+    return crypto_pwhash_str_verify(h.constData(), p.constData(),
+                                    static_cast<unsigned long long>(p.size())) == 0;
 }
 
 } // namespace rework

@@ -20,8 +20,8 @@ struct DemoStation
 };
 
 constexpr DemoStation kStations[] = {
-    {"INTAKE-01", "intake"}, {"STRIP-01", "strip"}, {"REBALL-01", "reball"}, {"MOUNT-01", "mount"},
-    {"INSPECT-01", "inspect"}, {"TEST-01", "test"}, {"PACK-01", "pack"},
+    {"INTAKE-01", "intake"},   {"STRIP-01", "strip"}, {"REBALL-01", "reball"}, {"MOUNT-01", "mount"},
+    {"INSPECT-01", "inspect"}, {"TEST-01", "test"},   {"PACK-01", "pack"},
 };
 
 struct DemoOperator
@@ -32,8 +32,9 @@ struct DemoOperator
 };
 
 constexpr DemoOperator kOperators[] = {
-    {"OP001", "Li Wei", "operator"},     {"OP002", "Zhang Min", "operator"}, {"OP003", "Wang Fang", "operator"},
-    {"OP004", "Chen Jie", "operator"},   {"SUP01", "Liu Yang", "supervisor"}, {"ADMIN", "Zhao Lei", "admin"},
+    {"OP001", "Li Wei", "operator"},     {"OP002", "Zhang Min", "operator"},
+    {"OP003", "Wang Fang", "operator"},  {"OP004", "Chen Jie", "operator"},
+    {"SUP01", "Liu Yang", "supervisor"}, {"ADMIN", "Zhao Lei", "admin"},
 };
 
 constexpr const char* kPartners[] = {"asus", "msi", "gigabyte", "zotac", "palit", "galax", "colorful"};
@@ -42,10 +43,8 @@ class Run
 {
 public:
     Run(Database& db, const DemoGenerator::Options& o)
-        : m_clock(o.end.isValid() ? o.end : QDateTime::currentDateTimeUtc()),
-          m_recorder(db, m_clock),
-          m_rng(o.seed ? o.seed : QRandomGenerator::system()->generate()),
-          m_options(o)
+        : m_clock(o.end.isValid() ? o.end : QDateTime::currentDateTimeUtc()), m_recorder(db, m_clock),
+          m_rng(o.seed ? o.seed : QRandomGenerator::system()->generate()), m_options(o)
     {
     }
 
@@ -53,7 +52,10 @@ public:
 
 private:
     bool chance(double p) { return m_rng.generateDouble() < p; }
-    int between(int lo, int hi) { return lo + static_cast<int>(m_rng.bounded(static_cast<quint32>(hi - lo + 1))); }
+    int between(int lo, int hi)
+    {
+        return lo + static_cast<int>(m_rng.bounded(static_cast<quint32>(hi - lo + 1)));
+    }
     QString digits(int n)
     {
         QString s;
@@ -103,8 +105,9 @@ void Run::packUnit(const QString& unit, const QString& model)
 {
     QString& batch = m_openBatch[model];
     if (batch.isEmpty()) {
-        batch = QStringLiteral("B%1-%2").arg(m_clock.now().toString(QStringLiteral("yyMMdd"))).arg(++m_batchCounter, 3, 10,
-                                                                                                   QLatin1Char('0'));
+        batch = QStringLiteral("B%1-%2")
+                    .arg(m_clock.now().toString(QStringLiteral("yyMMdd")))
+                    .arg(++m_batchCounter, 3, 10, QLatin1Char('0'));
     }
     if (!step(Step::Pack, "PACK-01", {QStringLiteral("unit=") + unit, QStringLiteral("batch=") + batch}))
         return;
@@ -126,14 +129,15 @@ Result<DemoGenerator::Summary> Run::go()
     for (int i = 0; i < n; ++i) {
         m_clock.set(start.addSecs(perUnit * i));
         const double modelPick = m_rng.generateDouble();
-        const QString model = modelPick < 0.7    ? QStringLiteral("RTX4090")
+        const QString model = modelPick < 0.7   ? QStringLiteral("RTX4090")
                               : modelPick < 0.9 ? QStringLiteral("RTX4090D")
                                                 : QStringLiteral("RTX3090");
         const QString partner = QString::fromLatin1(kPartners[m_rng.bounded(7)]);
         const QString card = partner.left(2).toUpper() + digits(12);
-        const QString lot = QStringLiteral("LOT-%1-%2").arg(start.addDays(i * m_options.days / qMax(1, n)).toString(
-                                                             QStringLiteral("yyMMdd")))
-                                .arg(1 + i / 40);
+        const QString lot =
+            QStringLiteral("LOT-%1-%2")
+                .arg(start.addDays(i * m_options.days / qMax(1, n)).toString(QStringLiteral("yyMMdd")))
+                .arg(1 + i / 40);
         // Units near the end of the range are still in progress: they stop at some step.
         const bool inProgress = i >= n - n / 7;
         const int stopAfter = inProgress ? between(1, 6) : 99;
@@ -144,7 +148,8 @@ Result<DemoGenerator::Summary> Run::go()
         const bool posts = chance(0.6);
         intake << (posts ? QStringLiteral("posts=yes") : QStringLiteral("posts=no"));
         if (posts) {
-            intake << QStringLiteral("gpu_uuid=GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
+            intake
+                << QStringLiteral("gpu_uuid=GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
         }
         if (!step(Step::Intake, "INTAKE-01", intake))
             continue;
@@ -160,7 +165,8 @@ Result<DemoGenerator::Summary> Run::go()
             continue;
         QString die;
         if (!step(Step::Strip, "STRIP-01",
-                  {QStringLiteral("card=") + card, QStringLiteral("date_code=%1%2").arg(between(22, 24)).arg(between(10, 52))},
+                  {QStringLiteral("card=") + card,
+                   QStringLiteral("date_code=%1%2").arg(between(22, 24)).arg(between(10, 52))},
                   &die))
             continue;
         if (chance(0.02)) {
@@ -178,14 +184,16 @@ Result<DemoGenerator::Summary> Run::go()
         bool done = false;
         for (int attempt = 0; !done; ++attempt) {
             if (!step(Step::Reball, "REBALL-01",
-                      {QStringLiteral("die=") + die, QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
+                      {QStringLiteral("die=") + die,
+                       QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
                        QStringLiteral("flux_lot=FX%1").arg(between(1000, 1010))}))
                 break;
             if (stopAfter <= 3)
                 break;
             if (!step(Step::Mount, "MOUNT-01",
                       {QStringLiteral("die=") + die, QStringLiteral("board=") + board,
-                       QStringLiteral("peak_c=%1").arg(between(234, 246)), QStringLiteral("tal_s=%1").arg(between(62, 88))},
+                       QStringLiteral("peak_c=%1").arg(between(234, 246)),
+                       QStringLiteral("tal_s=%1").arg(between(62, 88))},
                       &unit))
                 break;
             if (stopAfter <= 4)
@@ -195,7 +203,8 @@ Result<DemoGenerator::Summary> Run::go()
                 const bool voids = chance(0.6);
                 step(Step::Inspect, "INSPECT-01",
                      {QStringLiteral("unit=") + unit, QStringLiteral("result=fail"),
-                      voids ? QStringLiteral("void_pct=%1").arg(between(27, 40)) : QStringLiteral("bridges=%1").arg(between(1, 3))});
+                      voids ? QStringLiteral("void_pct=%1").arg(between(27, 40))
+                            : QStringLiteral("bridges=%1").arg(between(1, 3))});
                 if (attempt >= 2) {
                     ++m_summary.scrapped;
                     break;
@@ -214,7 +223,8 @@ Result<DemoGenerator::Summary> Run::go()
                 const int kind = between(0, 2);
                 QStringList fail{QStringLiteral("unit=") + unit, QStringLiteral("result=fail")};
                 if (kind == 0)
-                    fail << QStringLiteral("vram=fail") << QStringLiteral("vram_errors=%1").arg(between(1, 500));
+                    fail << QStringLiteral("vram=fail")
+                         << QStringLiteral("vram_errors=%1").arg(between(1, 500));
                 else if (kind == 1)
                     fail << QStringLiteral("pcie_gen=4") << QStringLiteral("pcie_width=8");
                 else
@@ -227,13 +237,15 @@ Result<DemoGenerator::Summary> Run::go()
                 ++m_summary.repairs;
                 continue;
             }
-            if (!step(Step::Test, "TEST-01",
-                      {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-                       QStringLiteral("mem_mib=%1").arg(model == QLatin1StringView("RTX3090") ? 24576 : 24564),
-                       QStringLiteral("pcie_gen=4"), QStringLiteral("pcie_width=16"),
-                       QStringLiteral("temp_max_c=%1").arg(between(62, 80)), QStringLiteral("burnin=pass"),
-                       QStringLiteral("burnin_min=60"), QStringLiteral("vram=pass"), QStringLiteral("vram_errors=0"),
-                       QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99))}))
+            if (!step(
+                    Step::Test, "TEST-01",
+                    {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                     QStringLiteral("mem_mib=%1").arg(model == QLatin1StringView("RTX3090") ? 24576 : 24564),
+                     QStringLiteral("pcie_gen=4"), QStringLiteral("pcie_width=16"),
+                     QStringLiteral("temp_max_c=%1").arg(between(62, 80)), QStringLiteral("burnin=pass"),
+                     QStringLiteral("burnin_min=60"), QStringLiteral("vram=pass"),
+                     QStringLiteral("vram_errors=0"),
+                     QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99))}))
                 break;
             ++m_summary.units;
             if (stopAfter <= 6)
@@ -264,8 +276,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
             return st.error();
     }
     for (const DemoOperator& o : kOperators) {
-        Status st = ref.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name), QString::fromLatin1(o.role),
-                                    QString::fromLatin1(kDemoPin));
+        Status st = ref.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name),
+                                    QString::fromLatin1(o.role), QString::fromLatin1(kDemoPin));
         if (!st && st.error().code != ErrorCode::AlreadyUsed)
             return st.error();
     }
@@ -276,7 +288,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
     Result<Summary> summary = run.go();
     pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
     if (summary)
-        spdlog::info("demo data: {} cards, {} units tested, {} events", summary->cards, summary->units, summary->events);
+        spdlog::info("demo data: {} cards, {} units tested, {} events", summary->cards, summary->units,
+                     summary->events);
     return summary;
 }
 

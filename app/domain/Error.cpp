@@ -5,33 +5,60 @@ namespace rework {
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Usage: return QStringLiteral("usage");
-    case ErrorCode::UnknownSerial: return QStringLiteral("unknown_serial");
-    case ErrorCode::OutOfOrder: return QStringLiteral("out_of_order");
-    case ErrorCode::AlreadyUsed: return QStringLiteral("already_used");
-    case ErrorCode::MalformedSerial: return QStringLiteral("malformed_serial");
-    case ErrorCode::ItemScrapped: return QStringLiteral("item_scrapped");
-    case ErrorCode::ItemShipped: return QStringLiteral("item_shipped");
-    case ErrorCode::MissingField: return QStringLiteral("missing_field");
-    case ErrorCode::OutOfRange: return QStringLiteral("out_of_range");
-    case ErrorCode::InvalidValue: return QStringLiteral("invalid_value");
-    case ErrorCode::UnknownField: return QStringLiteral("unknown_field");
-    case ErrorCode::UnknownOperator: return QStringLiteral("unknown_operator");
-    case ErrorCode::UnknownStation: return QStringLiteral("unknown_station");
-    case ErrorCode::WrongStation: return QStringLiteral("wrong_station");
-    case ErrorCode::OperatorInactive: return QStringLiteral("operator_inactive");
-    case ErrorCode::NotPermitted: return QStringLiteral("not_permitted");
-    case ErrorCode::Contradiction: return QStringLiteral("contradiction");
-    case ErrorCode::DuplicateGpuUuid: return QStringLiteral("duplicate_gpu_uuid");
-    case ErrorCode::GpuUuidMismatch: return QStringLiteral("gpu_uuid_mismatch");
-    case ErrorCode::BatchNotOpen: return QStringLiteral("batch_not_open");
-    case ErrorCode::BatchModelMismatch: return QStringLiteral("batch_model_mismatch");
-    case ErrorCode::BatchEmpty: return QStringLiteral("batch_empty");
-    case ErrorCode::ReflowLimit: return QStringLiteral("reflow_limit");
-    case ErrorCode::VoidBlocked: return QStringLiteral("void_blocked");
-    case ErrorCode::AlreadyVoided: return QStringLiteral("already_voided");
-    case ErrorCode::SchemaTooNew: return QStringLiteral("schema_too_new");
-    case ErrorCode::Storage: return QStringLiteral("storage");
+    case ErrorCode::Usage:
+        return QStringLiteral("usage");
+    case ErrorCode::UnknownSerial:
+        return QStringLiteral("unknown_serial");
+    case ErrorCode::OutOfOrder:
+        return QStringLiteral("out_of_order");
+    case ErrorCode::AlreadyUsed:
+        return QStringLiteral("already_used");
+    case ErrorCode::MalformedSerial:
+        return QStringLiteral("malformed_serial");
+    case ErrorCode::ItemScrapped:
+        return QStringLiteral("item_scrapped");
+    case ErrorCode::ItemShipped:
+        return QStringLiteral("item_shipped");
+    case ErrorCode::MissingField:
+        return QStringLiteral("missing_field");
+    case ErrorCode::OutOfRange:
+        return QStringLiteral("out_of_range");
+    case ErrorCode::InvalidValue:
+        return QStringLiteral("invalid_value");
+    case ErrorCode::UnknownField:
+        return QStringLiteral("unknown_field");
+    case ErrorCode::UnknownOperator:
+        return QStringLiteral("unknown_operator");
+    case ErrorCode::UnknownStation:
+        return QStringLiteral("unknown_station");
+    case ErrorCode::WrongStation:
+        return QStringLiteral("wrong_station");
+    case ErrorCode::OperatorInactive:
+        return QStringLiteral("operator_inactive");
+    case ErrorCode::NotPermitted:
+        return QStringLiteral("not_permitted");
+    case ErrorCode::Contradiction:
+        return QStringLiteral("contradiction");
+    case ErrorCode::DuplicateGpuUuid:
+        return QStringLiteral("duplicate_gpu_uuid");
+    case ErrorCode::GpuUuidMismatch:
+        return QStringLiteral("gpu_uuid_mismatch");
+    case ErrorCode::BatchNotOpen:
+        return QStringLiteral("batch_not_open");
+    case ErrorCode::BatchModelMismatch:
+        return QStringLiteral("batch_model_mismatch");
+    case ErrorCode::BatchEmpty:
+        return QStringLiteral("batch_empty");
+    case ErrorCode::ReflowLimit:
+        return QStringLiteral("reflow_limit");
+    case ErrorCode::VoidBlocked:
+        return QStringLiteral("void_blocked");
+    case ErrorCode::AlreadyVoided:
+        return QStringLiteral("already_voided");
+    case ErrorCode::SchemaTooNew:
+        return QStringLiteral("schema_too_new");
+    case ErrorCode::Storage:
+        return QStringLiteral("storage");
     }
     return QStringLiteral("unknown");
 }

@@ -6,7 +6,8 @@ namespace rework {
 
 /// Machine-readable reason a request was refused; each maps to one stable snake_case name
 /// that scripts and tests can match on, while the message is translated for people.
-enum class ErrorCode {
+enum class ErrorCode
+{
     Usage,
     UnknownSerial,
     OutOfOrder,

@@ -24,18 +24,28 @@ SerialRules::SerialRules() = default;
 QString SerialRules::defaultPattern(SerialKind kind)
 {
     switch (kind) {
-    case SerialKind::Card: return QStringLiteral("^[A-Z0-9-]{8,24}$");
-    case SerialKind::Die: return QStringLiteral("^D[0-9A-HJKMNP-TV-Z]{12}$");
-    case SerialKind::Unit: return QStringLiteral("^U[0-9A-HJKMNP-TV-Z]{12}$");
-    case SerialKind::Board: return QStringLiteral("^[A-Z0-9][A-Z0-9-]{5,31}$");
-    case SerialKind::Batch: return QStringLiteral("^B[A-Z0-9-]{3,31}$");
-    case SerialKind::Lot: return QStringLiteral("^[A-Z0-9][A-Z0-9._/-]{1,31}$");
-    case SerialKind::Marking: return QStringLiteral("^[A-Z]{2}[0-9]{3}[A-Z]?-[0-9A-Z]{3}-[A-Z][0-9]$");
-    case SerialKind::DateCode: return QStringLiteral("^[0-9]{2}(0[1-9]|[1-4][0-9]|5[0-3])$");
+    case SerialKind::Card:
+        return QStringLiteral("^[A-Z0-9-]{8,24}$");
+    case SerialKind::Die:
+        return QStringLiteral("^D[0-9A-HJKMNP-TV-Z]{12}$");
+    case SerialKind::Unit:
+        return QStringLiteral("^U[0-9A-HJKMNP-TV-Z]{12}$");
+    case SerialKind::Board:
+        return QStringLiteral("^[A-Z0-9][A-Z0-9-]{5,31}$");
+    case SerialKind::Batch:
+        return QStringLiteral("^B[A-Z0-9-]{3,31}$");
+    case SerialKind::Lot:
+        return QStringLiteral("^[A-Z0-9][A-Z0-9._/-]{1,31}$");
+    case SerialKind::Marking:
+        return QStringLiteral("^[A-Z]{2}[0-9]{3}[A-Z]?-[0-9A-Z]{3}-[A-Z][0-9]$");
+    case SerialKind::DateCode:
+        return QStringLiteral("^[0-9]{2}(0[1-9]|[1-4][0-9]|5[0-3])$");
     case SerialKind::GpuUuid:
         return QStringLiteral("^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    case SerialKind::Operator: return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
-    case SerialKind::Station: return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
+    case SerialKind::Operator:
+        return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
+    case SerialKind::Station:
+        return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
     }
     return {};
 }
@@ -44,9 +54,9 @@ Status SerialRules::setPattern(SerialKind kind, const QString& model, const QStr
 {
     QRegularExpression re(pattern);
     if (!re.isValid()) {
-        return makeError(ErrorCode::InvalidValue, serialKindName(kind),
-                         tr("the serial format \"%1\" is not a valid pattern: %2")
-                             .arg(pattern, re.errorString()));
+        return makeError(
+            ErrorCode::InvalidValue, serialKindName(kind),
+            tr("the serial format \"%1\" is not a valid pattern: %2").arg(pattern, re.errorString()));
     }
     m_overrides.insert(overrideKey(kind, model), re);
     return {};
@@ -77,11 +87,13 @@ Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const
 {
     const QString field = serialKindName(kind);
     if (raw.trimmed().isEmpty())
-        return makeError(ErrorCode::MissingField, field, tr("%1 is empty; scan it again").arg(serialKindTitle(kind)));
+        return makeError(ErrorCode::MissingField, field,
+                         tr("%1 is empty; scan it again").arg(serialKindTitle(kind)));
     if (raw.size() > kMaxLength || hasControlCharacters(raw.trimmed())) {
-        return makeError(ErrorCode::MalformedSerial, field,
-                         tr("this is not a %1 (too long or contains control characters); scan the right label")
-                             .arg(serialKindTitle(kind)));
+        return makeError(
+            ErrorCode::MalformedSerial, field,
+            tr("this is not a %1 (too long or contains control characters); scan the right label")
+                .arg(serialKindTitle(kind)));
     }
     const QString value = normalise(kind, raw);
     const QString pat = pattern(kind, model);

@@ -60,17 +60,28 @@ QStringList stationStepNames()
 QString stepTitle(Step step)
 {
     switch (step) {
-    case Step::Intake: return QCoreApplication::translate("Step", "Intake");
-    case Step::Strip: return QCoreApplication::translate("Step", "Strip");
-    case Step::Reball: return QCoreApplication::translate("Step", "Reball");
-    case Step::Mount: return QCoreApplication::translate("Step", "Mount");
-    case Step::Inspect: return QCoreApplication::translate("Step", "Inspect");
-    case Step::Test: return QCoreApplication::translate("Step", "Test");
-    case Step::Pack: return QCoreApplication::translate("Step", "Pack");
-    case Step::Close: return QCoreApplication::translate("Step", "Close batch");
-    case Step::Ship: return QCoreApplication::translate("Step", "Ship");
-    case Step::Scrap: return QCoreApplication::translate("Step", "Scrap");
-    case Step::Void: return QCoreApplication::translate("Step", "Void");
+    case Step::Intake:
+        return QCoreApplication::translate("Step", "Intake");
+    case Step::Strip:
+        return QCoreApplication::translate("Step", "Strip");
+    case Step::Reball:
+        return QCoreApplication::translate("Step", "Reball");
+    case Step::Mount:
+        return QCoreApplication::translate("Step", "Mount");
+    case Step::Inspect:
+        return QCoreApplication::translate("Step", "Inspect");
+    case Step::Test:
+        return QCoreApplication::translate("Step", "Test");
+    case Step::Pack:
+        return QCoreApplication::translate("Step", "Pack");
+    case Step::Close:
+        return QCoreApplication::translate("Step", "Close batch");
+    case Step::Ship:
+        return QCoreApplication::translate("Step", "Ship");
+    case Step::Scrap:
+        return QCoreApplication::translate("Step", "Scrap");
+    case Step::Void:
+        return QCoreApplication::translate("Step", "Void");
     }
     return {};
 }

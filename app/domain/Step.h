@@ -9,7 +9,20 @@ namespace rework {
 
 /// A kind of recorded work. Intake..Pack are station steps; the rest are batch, scrap and
 /// correction records that any authorised operator can make.
-enum class Step { Intake, Strip, Reball, Mount, Inspect, Test, Pack, Close, Ship, Scrap, Void };
+enum class Step
+{
+    Intake,
+    Strip,
+    Reball,
+    Mount,
+    Inspect,
+    Test,
+    Pack,
+    Close,
+    Ship,
+    Scrap,
+    Void
+};
 
 QString stepName(Step step);
 std::optional<Step> stepFromName(const QString& name);

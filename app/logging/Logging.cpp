@@ -14,11 +14,19 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext&, const QString& 
 {
     const std::string text = message.toStdString();
     switch (type) {
-    case QtDebugMsg: spdlog::debug("qt: {}", text); break;
-    case QtInfoMsg: spdlog::info("qt: {}", text); break;
-    case QtWarningMsg: spdlog::warn("qt: {}", text); break;
+    case QtDebugMsg:
+        spdlog::debug("qt: {}", text);
+        break;
+    case QtInfoMsg:
+        spdlog::info("qt: {}", text);
+        break;
+    case QtWarningMsg:
+        spdlog::warn("qt: {}", text);
+        break;
     case QtCriticalMsg:
-    case QtFatalMsg: spdlog::error("qt: {}", text); break;
+    case QtFatalMsg:
+        spdlog::error("qt: {}", text);
+        break;
     }
 }
 
@@ -34,8 +42,8 @@ void Logging::init(const QString& folder, bool verbose)
     std::vector<spdlog::sink_ptr> sinks;
     QDir().mkpath(folder);
     try {
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(logFilePath(folder).toStdString(),
-                                                                               5 * 1024 * 1024, 5));
+        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+            logFilePath(folder).toStdString(), 5 * 1024 * 1024, 5));
     } catch (const spdlog::spdlog_ex&) {
         // An unwritable folder must not stop the floor: keep going without a file.
     }
@@ -54,7 +62,8 @@ void Logging::init(const QString& folder, bool verbose)
 
 void Logging::silence()
 {
-    spdlog::set_default_logger(std::make_shared<spdlog::logger>("null", std::make_shared<spdlog::sinks::null_sink_mt>()));
+    spdlog::set_default_logger(
+        std::make_shared<spdlog::logger>("null", std::make_shared<spdlog::sinks::null_sink_mt>()));
 }
 
 } // namespace rework

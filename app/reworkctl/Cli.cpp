@@ -56,33 +56,32 @@ QString firstUnknownOption(const QStringList& args)
 }
 
 const char* const kMainHelp = QT_TRANSLATE_NOOP(
-    "Cli",
-    "Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...\n"
-    "\n"
-    "Commands:\n"
-    "  init                                   create or upgrade the database\n"
-    "  demo --units N [--days D] [--seed S]   add realistic demo data\n"
-    "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
-    "  operator list\n"
-    "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
-    "  station list\n"
-    "  record STEP --station S --operator O key=value ...\n"
-    "         STEP: intake strip reball mount inspect test pack scrap\n"
-    "  batch close BATCH [--station S --operator O]\n"
-    "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"
-    "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"
-    "  trace SERIAL                           genealogy and timeline of any serial\n"
-    "  check                                  integrity check of database and derived state\n"
-    "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
-    "\n"
-    "Global options:\n"
-    "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
-    "  --json        machine-readable output\n"
-    "  --verbose     log to stderr as well as to the log file\n"
-    "  --version     print the version\n"
-    "\n"
-    "COMMAND --help shows the fields of a command. A command that creates an id prints it\n"
-    "alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.\n");
+    "Cli", "Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...\n"
+           "\n"
+           "Commands:\n"
+           "  init                                   create or upgrade the database\n"
+           "  demo --units N [--days D] [--seed S]   add realistic demo data\n"
+           "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+           "  operator list\n"
+           "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
+           "  station list\n"
+           "  record STEP --station S --operator O key=value ...\n"
+           "         STEP: intake strip reball mount inspect test pack scrap\n"
+           "  batch close BATCH [--station S --operator O]\n"
+           "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"
+           "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"
+           "  trace SERIAL                           genealogy and timeline of any serial\n"
+           "  check                                  integrity check of database and derived state\n"
+           "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
+           "\n"
+           "Global options:\n"
+           "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
+           "  --json        machine-readable output\n"
+           "  --verbose     log to stderr as well as to the log file\n"
+           "  --version     print the version\n"
+           "\n"
+           "COMMAND --help shows the fields of a command. A command that creates an id prints it\n"
+           "alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.\n");
 
 } // namespace
 
@@ -115,10 +114,13 @@ int Cli::fail(const Error& error)
     m_err << tr("error") << ": " << error.oneLine() << " [" << error.codeName() << "]\n";
     m_err.flush();
     switch (error.code) {
-    case ErrorCode::Usage: return Usage;
+    case ErrorCode::Usage:
+        return Usage;
     case ErrorCode::Storage:
-    case ErrorCode::SchemaTooNew: return StorageFailure;
-    default: return Refused;
+    case ErrorCode::SchemaTooNew:
+        return StorageFailure;
+    default:
+        return Refused;
     }
 }
 
@@ -170,8 +172,8 @@ int Cli::run(QStringList args)
         m_out << "reworkctl " << QCoreApplication::applicationVersion() << '\n';
         return Ok;
     }
-    if (args.isEmpty() || args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h") ||
-        args.first() == QLatin1StringView("help")) {
+    if (args.isEmpty() || args.first() == QLatin1StringView("--help") ||
+        args.first() == QLatin1StringView("-h") || args.first() == QLatin1StringView("help")) {
         printHelp();
         return args.isEmpty() ? Usage : Ok;
     }
@@ -215,8 +217,9 @@ int Cli::cmdInit(const QStringList& args)
     Database* db = database();
     if (!db)
         return StorageFailure;
-    emitResult({tr("database %1 ready (schema version %2)").arg(db->path()).arg(Migrator::latestVersion())},
-               {{QStringLiteral("db"), db->path()}, {QStringLiteral("schema_version"), Migrator::latestVersion()}});
+    emitResult(
+        {tr("database %1 ready (schema version %2)").arg(db->path()).arg(Migrator::latestVersion())},
+        {{QStringLiteral("db"), db->path()}, {QStringLiteral("schema_version"), Migrator::latestVersion()}});
     return Ok;
 }
 
@@ -272,8 +275,9 @@ int Cli::cmdDemo(const QStringList& argsIn)
 
 int Cli::cmdOperator(QStringList args)
 {
-    const QString help = tr("Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
-                            "       reworkctl operator list\n");
+    const QString help =
+        tr("Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+           "       reworkctl operator list\n");
     if (args.isEmpty() || wantsHelp(args)) {
         m_out << help;
         return args.isEmpty() ? Usage : Ok;
@@ -289,7 +293,8 @@ int Cli::cmdOperator(QStringList args)
         QStringList lines;
         QJsonArray array;
         for (const OperatorInfo& o : list.value()) {
-            lines << QStringLiteral("%1\t%2\t%3\t%4").arg(o.id, o.role, o.active ? tr("active") : tr("disabled"), o.name);
+            lines << QStringLiteral("%1\t%2\t%3\t%4")
+                         .arg(o.id, o.role, o.active ? tr("active") : tr("disabled"), o.name);
             array.append(QJsonObject{{QStringLiteral("id"), o.id},
                                      {QStringLiteral("name"), o.name},
                                      {QStringLiteral("role"), o.role},
@@ -321,8 +326,9 @@ int Cli::cmdOperator(QStringList args)
 
 int Cli::cmdStation(QStringList args)
 {
-    const QString help = tr("Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack "
-                            "[--name NAME]\n       reworkctl station list\n");
+    const QString help =
+        tr("Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack "
+           "[--name NAME]\n       reworkctl station list\n");
     if (args.isEmpty() || wantsHelp(args)) {
         m_out << help;
         return args.isEmpty() ? Usage : Ok;
@@ -355,7 +361,8 @@ int Cli::cmdStation(QStringList args)
     Database* db = database();
     if (!db)
         return StorageFailure;
-    if (Status st = ReferenceData(db->connection()).addStation(args.first(), *step, name.value_or(QString())); !st)
+    if (Status st = ReferenceData(db->connection()).addStation(args.first(), *step, name.value_or(QString()));
+        !st)
         return fail(st.error());
     const QString id = args.first().trimmed().toUpper();
     emitResult({tr("station %1 added for %2").arg(id, *step), id}, {{QStringLiteral("id"), id}});
@@ -373,18 +380,22 @@ int Cli::cmdRecord(QStringList args)
     const QString stepText = args.takeFirst();
     const std::optional<Step> step = stepFromName(stepText);
     if (!step || *step == Step::Void) {
-        return usage(tr("\"%1\" is not a step; use intake, strip, reball, mount, inspect, test, pack or scrap")
-                         .arg(stepText.left(40)));
+        return usage(
+            tr("\"%1\" is not a step; use intake, strip, reball, mount, inspect, test, pack or scrap")
+                .arg(stepText.left(40)));
     }
     if (wantsHelp(args)) {
-        m_out << tr("Usage: reworkctl record %1 --station S --operator O key=value ...\nFields:\n").arg(stepText);
+        m_out << tr("Usage: reworkctl record %1 --station S --operator O key=value ...\nFields:\n")
+                     .arg(stepText);
         for (const FieldSpec& f : StepSchema::fields(*step)) {
             m_out << QStringLiteral("  %1%2  %3%4%5\n")
                          .arg(f.key.leftJustified(20), f.typeText().leftJustified(28), f.helpText(),
-                              f.required ? QStringLiteral(" [") + tr("required") + QLatin1Char(']') : QString(),
-                              f.defaultText.isEmpty() ? QString()
-                                                      : QStringLiteral(" [") + tr("default: %1").arg(f.defaultText) +
-                                                            QLatin1Char(']'));
+                              f.required ? QStringLiteral(" [") + tr("required") + QLatin1Char(']')
+                                         : QString(),
+                              f.defaultText.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" [") + tr("default: %1").arg(f.defaultText) +
+                                        QLatin1Char(']'));
         }
         return Ok;
     }
@@ -393,9 +404,11 @@ int Cli::cmdRecord(QStringList args)
     if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
         return usage(tr("unknown option %1").arg(unknown.left(40)));
     if (!station || station->isEmpty())
-        return fail(makeError(ErrorCode::MissingField, QStringLiteral("station"), tr("--station is required")));
+        return fail(
+            makeError(ErrorCode::MissingField, QStringLiteral("station"), tr("--station is required")));
     if (!operatorId || operatorId->isEmpty())
-        return fail(makeError(ErrorCode::MissingField, QStringLiteral("operator"), tr("--operator is required")));
+        return fail(
+            makeError(ErrorCode::MissingField, QStringLiteral("operator"), tr("--operator is required")));
     Database* db = database();
     if (!db)
         return StorageFailure;
@@ -434,7 +447,8 @@ int Cli::cmdBatch(QStringList args)
     if (sub != QLatin1StringView("close") && sub != QLatin1StringView("ship"))
         return usage(tr("unknown batch command \"%1\"").arg(sub.left(40)), help);
     const QString station = takeOption(args, QStringLiteral("station")).value_or(QStringLiteral("SYSTEM"));
-    const QString operatorId = takeOption(args, QStringLiteral("operator")).value_or(QStringLiteral("SYSTEM"));
+    const QString operatorId =
+        takeOption(args, QStringLiteral("operator")).value_or(QStringLiteral("SYSTEM"));
     if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
         return usage(tr("unknown option %1").arg(unknown.left(40)), help);
     if (args.isEmpty())
@@ -442,15 +456,16 @@ int Cli::cmdBatch(QStringList args)
     QStringList fields{QStringLiteral("batch=") + args.takeFirst()};
     fields << args;
     args = fields;
-    return cmdRecord(QStringList{stepName(step), QStringLiteral("--station"), station, QStringLiteral("--operator"),
-                                 operatorId} +
+    return cmdRecord(QStringList{stepName(step), QStringLiteral("--station"), station,
+                                 QStringLiteral("--operator"), operatorId} +
                      args);
 }
 
 int Cli::cmdVoid(const QStringList& argsIn)
 {
     QStringList args = argsIn;
-    const QString help = tr("Usage: reworkctl void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n");
+    const QString help =
+        tr("Usage: reworkctl void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n");
     if (args.isEmpty() || wantsHelp(args)) {
         m_out << help;
         return args.isEmpty() ? Usage : Ok;
@@ -463,7 +478,8 @@ int Cli::cmdVoid(const QStringList& argsIn)
     if (args.size() != 1)
         return usage(tr("give exactly one event id"), help);
     if (!operatorId)
-        return fail(makeError(ErrorCode::MissingField, QStringLiteral("operator"), tr("--operator is required")));
+        return fail(
+            makeError(ErrorCode::MissingField, QStringLiteral("operator"), tr("--operator is required")));
     Database* db = database();
     if (!db)
         return StorageFailure;
@@ -475,8 +491,9 @@ int Cli::cmdVoid(const QStringList& argsIn)
     Result<Recorded> r = recorder.record(Step::Void, station, *operatorId, fields);
     if (!r)
         return fail(r.error());
-    emitResult({tr("voided %1 (event %2)").arg(r.value().event.subject, r.value().event.id)},
-               {{QStringLiteral("event"), r.value().event.id}, {QStringLiteral("voided"), r.value().event.subject}});
+    emitResult(
+        {tr("voided %1 (event %2)").arg(r.value().event.subject, r.value().event.id)},
+        {{QStringLiteral("event"), r.value().event.id}, {QStringLiteral("voided"), r.value().event.subject}});
     return Ok;
 }
 
@@ -507,8 +524,9 @@ int Cli::cmdTrace(const QStringList& args)
 int Cli::cmdCheck(const QStringList& args)
 {
     if (wantsHelp(args)) {
-        m_out << tr("Usage: reworkctl check\nRuns SQLite's integrity check and compares the derived state with "
-                    "a replay of the event log. Changes nothing.\n");
+        m_out << tr(
+            "Usage: reworkctl check\nRuns SQLite's integrity check and compares the derived state with "
+            "a replay of the event log. Changes nothing.\n");
         return Ok;
     }
     if (!args.isEmpty())
@@ -522,8 +540,9 @@ int Cli::cmdCheck(const QStringList& args)
     if (!problems->isEmpty()) {
         for (const QString& p : problems.value())
             m_err << p << '\n';
-        return fail(makeError(ErrorCode::Storage, QString(),
-                              tr("%1 problems found; call an admin to restore a backup").arg(problems->size())));
+        return fail(
+            makeError(ErrorCode::Storage, QString(),
+                      tr("%1 problems found; call an admin to restore a backup").arg(problems->size())));
     }
     emitResult({tr("database ok: integrity check passed and derived state equals the event log")},
                {{QStringLiteral("problems"), QJsonArray()}});

@@ -24,7 +24,13 @@ public:
     ~Cli();
     int run(QStringList args);
 
-    enum Exit { Ok = 0, Refused = 1, Usage = 2, StorageFailure = 3 };
+    enum Exit
+    {
+        Ok = 0,
+        Refused = 1,
+        Usage = 2,
+        StorageFailure = 3
+    };
 
 private:
     int dispatch(const QString& command, QStringList args);

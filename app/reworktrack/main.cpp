@@ -10,8 +10,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QLibraryInfo>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
 #include <QTranslator>
@@ -28,17 +28,21 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Shop-floor tracking for GPU board rework"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Shop-floor tracking for GPU board rework"));
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("main", "Database file."),
                                 QStringLiteral("PATH"));
-    QCommandLineOption verboseOption(QStringLiteral("verbose"), QApplication::translate("main", "Log to stderr too."));
-    QCommandLineOption demoOption(QStringLiteral("demo-if-empty"),
-                                  QApplication::translate("main", "Load demo data when the database is empty."));
+    QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                     QApplication::translate("main", "Log to stderr too."));
+    QCommandLineOption demoOption(
+        QStringLiteral("demo-if-empty"),
+        QApplication::translate("main", "Load demo data when the database is empty."));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QApplication::translate("main", "Save a picture of the window and quit "
-                                                                        "(for documentation)."),
+                                        QApplication::translate("main",
+                                                                "Save a picture of the window and quit "
+                                                                "(for documentation)."),
                                         QStringLiteral("PNG"));
     QCommandLineOption traceOption(QStringLiteral("trace"),
                                    QApplication::translate("main", "Open with the trace of this serial."),

@@ -46,8 +46,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     static QAtomicInt counter;
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        return makeError(ErrorCode::Storage, QStringLiteral("db"),
-                         tr("cannot create the folder %1; choose another database path").arg(info.absolutePath()));
+        return makeError(
+            ErrorCode::Storage, QStringLiteral("db"),
+            tr("cannot create the folder %1; choose another database path").arg(info.absolutePath()));
     }
     const QString name = QStringLiteral("rework-%1").arg(counter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), name));
@@ -71,7 +72,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
             return sql::storageError(tr("switch the database to WAL mode"), q.lastError().text());
         if (q.value(0).toString() != QLatin1StringView("wal")) {
-            spdlog::warn("journal mode is {} (WAL refused, read-only media?)", q.value(0).toString().toStdString());
+            spdlog::warn("journal mode is {} (WAL refused, read-only media?)",
+                         q.value(0).toString().toStdString());
         }
         q.finish(); // an open statement would block the migrations' COMMIT
     }

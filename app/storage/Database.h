@@ -17,14 +17,19 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    enum class Migration { Apply, Skip };
+    enum class Migration
+    {
+        Apply,
+        Skip
+    };
 
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     /// Opens (creating if needed) the file at `path` on a connection of its own.
-    static Result<std::unique_ptr<Database>> open(const QString& path, Migration migration = Migration::Apply);
+    static Result<std::unique_ptr<Database>> open(const QString& path,
+                                                  Migration migration = Migration::Apply);
 
     /// The file to use: `cliPath` if given, else $REWORKTRACK_DB, else the user's app data folder.
     static QString resolvePath(const QString& cliPath);

@@ -9,8 +9,9 @@ namespace rework {
 
 QString EventStore::selectColumns()
 {
-    return QStringLiteral("e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, e.step, e.subject, e.payload, "
-                          "(SELECT 1 FROM voided_events v WHERE v.event_id = e.id) ");
+    return QStringLiteral(
+        "e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, e.step, e.subject, e.payload, "
+        "(SELECT 1 FROM voided_events v WHERE v.event_id = e.id) ");
 }
 
 EventRecord EventStore::fromQuery(const QSqlQuery& q)
@@ -30,12 +31,13 @@ EventRecord EventStore::fromQuery(const QSqlQuery& q)
 
 Status EventStore::append(EventRecord& event, const QList<Subject>& subjects)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO events (id, recorded_at, station_id, operator_id, step, subject, "
-                                     "payload) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                      {event.id, event.recordedAt.toUTC().toString(Qt::ISODateWithMs), event.stationId,
-                       event.operatorId, event.step, event.subject,
-                       QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
+    auto q = sql::run(
+        m_db,
+        QStringLiteral("INSERT INTO events (id, recorded_at, station_id, operator_id, step, subject, "
+                       "payload) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {event.id, event.recordedAt.toUTC().toString(Qt::ISODateWithMs), event.stationId, event.operatorId,
+         event.step, event.subject,
+         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
     if (!q)
         return q.error();
     event.seq = q.value().lastInsertId().toLongLong();
@@ -54,8 +56,9 @@ Status EventStore::append(EventRecord& event, const QList<Subject>& subjects)
 
 Result<EventRecord> EventStore::byId(const QString& id) const
 {
-    auto q = sql::run(m_db, QStringLiteral("SELECT ") + selectColumns() + QStringLiteral("FROM events e WHERE e.id = ?"),
-                      {id});
+    auto q = sql::run(
+        m_db, QStringLiteral("SELECT ") + selectColumns() + QStringLiteral("FROM events e WHERE e.id = ?"),
+        {id});
     if (!q)
         return q.error();
     if (!q.value().next())

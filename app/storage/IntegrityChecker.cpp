@@ -42,8 +42,8 @@ Result<QStringList> IntegrityChecker::run() const
     if (!fk)
         return fk.error();
     while (fk.value().next())
-        problems << tr("foreign key: row %1 of %2 points nowhere").arg(fk.value().value(1).toString(),
-                                                                       fk.value().value(0).toString());
+        problems << tr("foreign key: row %1 of %2 points nowhere")
+                        .arg(fk.value().value(1).toString(), fk.value().value(0).toString());
     if (!problems.isEmpty())
         return problems;
 
@@ -53,7 +53,8 @@ Result<QStringList> IntegrityChecker::run() const
         return st.error();
     for (const char* table : kDerivedTables) {
         const QString name = QString::fromLatin1(table);
-        auto copy = sql::run(m_db, QStringLiteral("CREATE TEMP TABLE before_%1 AS SELECT * FROM main.%1").arg(name));
+        auto copy =
+            sql::run(m_db, QStringLiteral("CREATE TEMP TABLE before_%1 AS SELECT * FROM main.%1").arg(name));
         if (!copy)
             return copy.error();
     }
@@ -65,7 +66,9 @@ Result<QStringList> IntegrityChecker::run() const
         if (!n)
             return n.error();
         if (n.value() > 0)
-            problems << tr("derived state: %1 rows of %2 differ from a replay of the events").arg(n.value()).arg(name);
+            problems << tr("derived state: %1 rows of %2 differ from a replay of the events")
+                            .arg(n.value())
+                            .arg(name);
     }
     tx.rollback();
     for (const char* table : kDerivedTables) {

@@ -20,7 +20,8 @@ Status execScript(const QSqlDatabase& db, const QByteArray& script)
 {
     const QVariant handle = db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return sql::storageError(Migrator::tr("apply a migration"), QStringLiteral("not a SQLite connection"));
+        return sql::storageError(Migrator::tr("apply a migration"),
+                                 QStringLiteral("not a SQLite connection"));
     sqlite3* raw = *static_cast<sqlite3* const*>(handle.data());
     char* message = nullptr;
     if (sqlite3_exec(raw, script.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
@@ -35,8 +36,8 @@ Status execScript(const QSqlDatabase& db, const QByteArray& script)
 
 QStringList Migrator::migrationFiles()
 {
-    QStringList files = QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files,
-                                                                       QDir::Name);
+    QStringList files =
+        QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (QString& f : files)
         f.prepend(QStringLiteral(":/migrations/"));
     return files;
@@ -75,8 +76,8 @@ Status Migrator::migrate(const QSqlDatabase& db, int target)
         QFile file(files.at(version - 1));
         if (!file.open(QIODevice::ReadOnly))
             return sql::storageError(tr("read migration %1").arg(version), file.errorString());
-        QByteArray script = "BEGIN IMMEDIATE;\n" + file.readAll() + "\nPRAGMA user_version = " +
-                            QByteArray::number(version) + ";\nCOMMIT;\n";
+        QByteArray script = "BEGIN IMMEDIATE;\n" + file.readAll() +
+                            "\nPRAGMA user_version = " + QByteArray::number(version) + ";\nCOMMIT;\n";
         if (Status st = execScript(db, script); !st) {
             (void)execScript(db, "ROLLBACK;"); // best effort: the error above is what matters
             return st;

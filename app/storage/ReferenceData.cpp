@@ -29,8 +29,9 @@ const QStringList kConfigKeys{QStringLiteral("repair.max_attempts"), QStringLite
 Result<WorkflowConfig> ReferenceData::loadConfig() const
 {
     WorkflowConfig c;
-    auto products = sql::run(m_db, QStringLiteral("SELECT model, name, die_marking, memory_mib, memory_chips, msl "
-                                                  "FROM products"));
+    auto products =
+        sql::run(m_db, QStringLiteral("SELECT model, name, die_marking, memory_mib, memory_chips, msl "
+                                      "FROM products"));
     if (!products)
         return products.error();
     while (products.value().next()) {
@@ -45,7 +46,8 @@ Result<WorkflowConfig> ReferenceData::loadConfig() const
     while (limits.value().next()) {
         QSqlQuery& q = limits.value();
         const QString model = q.value(1).toString();
-        const QString key = model.isEmpty() ? q.value(0).toString() : q.value(0).toString() + QLatin1Char('|') + model;
+        const QString key =
+            model.isEmpty() ? q.value(0).toString() : q.value(0).toString() + QLatin1Char('|') + model;
         c.limits.insert(key, Limit{boundOrNaN(q.value(2)), boundOrNaN(q.value(3))});
     }
     auto defects = sql::run(m_db, QStringLiteral("SELECT code, step FROM defect_codes"));
@@ -85,14 +87,16 @@ Result<WorkflowConfig> ReferenceData::loadConfig() const
     return c;
 }
 
-Status ReferenceData::addOperator(const QString& rawId, const QString& name, const QString& role, const QString& pin)
+Status ReferenceData::addOperator(const QString& rawId, const QString& name, const QString& role,
+                                  const QString& pin)
 {
     SerialRules rules;
     Result<QString> id = rules.validate(SerialKind::Operator, rawId);
     if (!id)
         return id.error();
     if (name.trimmed().isEmpty() || name.size() > 100)
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("name"), tr("give the operator's name (1-100 characters)"));
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("name"),
+                         tr("give the operator's name (1-100 characters)"));
     if (role != QLatin1StringView("operator") && role != QLatin1StringView("supervisor") &&
         role != QLatin1StringView("admin")) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
@@ -105,7 +109,8 @@ Status ReferenceData::addOperator(const QString& rawId, const QString& name, con
     if (!exists)
         return exists.error();
     if (exists.value().isValid())
-        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"), tr("operator %1 already exists").arg(id.value()));
+        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
+                         tr("operator %1 already exists").arg(id.value()));
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO operators (id, name, role, pin_hash, active, created_at) "
                                      "VALUES (?, ?, ?, ?, 1, ?)"),
@@ -119,7 +124,8 @@ Status ReferenceData::addOperator(const QString& rawId, const QString& name, con
 Result<OperatorInfo> ReferenceData::login(const QString& rawId, const QString& pin) const
 {
     const QString id = SerialRules::normalise(SerialKind::Operator, rawId);
-    auto q = sql::run(m_db, QStringLiteral("SELECT id, name, role, pin_hash, active FROM operators WHERE id = ?"), {id});
+    auto q = sql::run(
+        m_db, QStringLiteral("SELECT id, name, role, pin_hash, active FROM operators WHERE id = ?"), {id});
     if (!q)
         return q.error();
     const Error wrong = makeError(ErrorCode::UnknownOperator, QStringLiteral("pin"),
@@ -133,8 +139,8 @@ Result<OperatorInfo> ReferenceData::login(const QString& rawId, const QString& p
                          tr("operator %1 is disabled; ask a supervisor").arg(id));
     }
     spdlog::info("login id={}", id.toStdString());
-    return OperatorInfo{q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toString(),
-                        true};
+    return OperatorInfo{q.value().value(0).toString(), q.value().value(1).toString(),
+                        q.value().value(2).toString(), true};
 }
 
 Result<QList<OperatorInfo>> ReferenceData::operators() const
@@ -144,8 +150,8 @@ Result<QList<OperatorInfo>> ReferenceData::operators() const
         return q.error();
     QList<OperatorInfo> list;
     while (q.value().next()) {
-        list.append({q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toString(),
-                     q.value().value(3).toBool()});
+        list.append({q.value().value(0).toString(), q.value().value(1).toString(),
+                     q.value().value(2).toString(), q.value().value(3).toBool()});
     }
     return list;
 }
@@ -165,8 +171,10 @@ Status ReferenceData::addStation(const QString& rawId, const QString& step, cons
     if (!exists)
         return exists.error();
     if (exists.value().isValid())
-        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"), tr("station %1 already exists").arg(id.value()));
-    auto q = sql::run(m_db, QStringLiteral("INSERT INTO stations (id, step, name, created_at) VALUES (?, ?, ?, ?)"),
+        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
+                         tr("station %1 already exists").arg(id.value()));
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO stations (id, step, name, created_at) VALUES (?, ?, ?, ?)"),
                       {id.value(), step, sql::nullIfEmpty(name.trimmed()), nowText()});
     if (!q)
         return q.error();
@@ -176,7 +184,8 @@ Status ReferenceData::addStation(const QString& rawId, const QString& step, cons
 
 Result<QList<StationInfo>> ReferenceData::stations() const
 {
-    auto q = sql::run(m_db, QStringLiteral("SELECT id, step FROM stations WHERE step <> 'system' ORDER BY id"));
+    auto q =
+        sql::run(m_db, QStringLiteral("SELECT id, step FROM stations WHERE step <> 'system' ORDER BY id"));
     if (!q)
         return q.error();
     QList<StationInfo> list;
@@ -195,8 +204,9 @@ Status ReferenceData::setConfigValue(const QString& key, const QString& value)
     const int n = value.toInt(&ok);
     if (!ok || n < 0 || n > 20)
         return makeError(ErrorCode::OutOfRange, key, tr("must be a whole number from 0 to 20"));
-    auto q = sql::run(m_db, QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
-                                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
                       {key, QString::number(n)});
     if (!q)
         return q.error();
@@ -208,8 +218,8 @@ Result<QList<std::pair<QString, qint64>>> ReferenceData::counts() const
 {
     QList<std::pair<QString, qint64>> out;
     const std::pair<const char*, const char*> queries[] = {
-        {"cards", "SELECT count(*) FROM cards"},     {"dies", "SELECT count(*) FROM dies"},
-        {"units", "SELECT count(*) FROM units"},     {"batches", "SELECT count(*) FROM batches"},
+        {"cards", "SELECT count(*) FROM cards"},   {"dies", "SELECT count(*) FROM dies"},
+        {"units", "SELECT count(*) FROM units"},   {"batches", "SELECT count(*) FROM batches"},
         {"events", "SELECT count(*) FROM events"},
     };
     for (const auto& [name, statement] : queries) {

@@ -17,40 +17,44 @@ QString text(const QJsonObject& o, const char* key)
 
 Result<std::optional<CardState>> SnapshotLoader::card(const QString& serial) const
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT serial, model, lot, state, gpu_uuid, die_id, received_at FROM cards "
-                                     "WHERE serial = ?"),
-                      {serial});
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("SELECT serial, model, lot, state, gpu_uuid, die_id, received_at FROM cards "
+                                "WHERE serial = ?"),
+                 {serial});
     if (!q)
         return q.error();
     QSqlQuery& r = q.value();
     if (!r.next())
         return std::optional<CardState>();
-    return std::optional<CardState>(CardState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
-                                              r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
-                                              QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs)});
+    return std::optional<CardState>(
+        CardState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+                  r.value(4).toString(), r.value(5).toString(),
+                  QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs)});
 }
 
 Result<std::optional<DieState>> SnapshotLoader::die(const QString& id) const
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT id, card_serial, model, state, unit_serial, alloy, reflow_count, "
-                                     "reball_count FROM dies WHERE id = ?"),
-                      {id});
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("SELECT id, card_serial, model, state, unit_serial, alloy, reflow_count, "
+                                "reball_count FROM dies WHERE id = ?"),
+                 {id});
     if (!q)
         return q.error();
     QSqlQuery& r = q.value();
     if (!r.next())
         return std::optional<DieState>();
-    return std::optional<DieState>(DieState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
-                                            r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
-                                            r.value(6).toInt(), r.value(7).toInt()});
+    return std::optional<DieState>(
+        DieState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+                 r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(), r.value(7).toInt()});
 }
 
 Result<std::optional<BoardState>> SnapshotLoader::board(const QString& serial) const
 {
-    auto q = sql::run(m_db, QStringLiteral("SELECT serial, state, unit_serial, reflow_count FROM boards WHERE serial = ?"),
-                      {serial});
+    auto q = sql::run(
+        m_db, QStringLiteral("SELECT serial, state, unit_serial, reflow_count FROM boards WHERE serial = ?"),
+        {serial});
     if (!q)
         return q.error();
     QSqlQuery& r = q.value();
@@ -62,18 +66,20 @@ Result<std::optional<BoardState>> SnapshotLoader::board(const QString& serial) c
 
 Result<std::optional<UnitState>> SnapshotLoader::unit(const QString& serial) const
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT serial, die_id, board_serial, card_serial, model, state, batch_id, "
-                                     "gpu_uuid, repair_count FROM units WHERE serial = ?"),
-                      {serial});
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("SELECT serial, die_id, board_serial, card_serial, model, state, batch_id, "
+                                "gpu_uuid, repair_count FROM units WHERE serial = ?"),
+                 {serial});
     if (!q)
         return q.error();
     QSqlQuery& r = q.value();
     if (!r.next())
         return std::optional<UnitState>();
-    return std::optional<UnitState>(UnitState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
-                                              r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
-                                              r.value(6).toString(), r.value(7).toString(), r.value(8).toInt()});
+    return std::optional<UnitState>(
+        UnitState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+                  r.value(4).toString(), r.value(5).toString(), r.value(6).toString(), r.value(7).toString(),
+                  r.value(8).toInt()});
 }
 
 Result<std::optional<BatchState>> SnapshotLoader::batch(const QString& id) const
@@ -98,15 +104,17 @@ Status SnapshotLoader::loadGpuUuidOwner(const QString& uuid, Snapshot& s) const
     const QString none = QStringLiteral("");
     const QString ownUnit = s.unit ? s.unit->serial : none;
     const QString ownCard = s.unit ? s.unit->cardSerial : (s.card ? s.card->serial : none);
-    auto owner = sql::scalar(m_db, QStringLiteral("SELECT serial FROM units WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
-                             {uuid, ownUnit});
+    auto owner = sql::scalar(
+        m_db, QStringLiteral("SELECT serial FROM units WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
+        {uuid, ownUnit});
     if (!owner)
         return owner.error();
     if (owner.value().isValid()) {
         s.gpuUuidOwner = owner.value().toString();
         return {};
     }
-    owner = sql::scalar(m_db, QStringLiteral("SELECT serial FROM cards WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
+    owner = sql::scalar(m_db,
+                        QStringLiteral("SELECT serial FROM cards WHERE gpu_uuid = ? AND serial <> ? LIMIT 1"),
                         {uuid, ownCard});
     if (!owner)
         return owner.error();
@@ -131,23 +139,25 @@ Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
     info.voided = target.value().value(2).toBool();
     // A later, still valid event on the same card/die/board/unit builds on this one. Other units
     // packed into the same batch do not, but closing or shipping that batch does.
-    auto later = sql::run(m_db,
-                          QStringLiteral("SELECT e2.id, e2.step FROM event_subjects s1 "
-                                         "JOIN event_subjects s2 ON s2.serial = s1.serial AND s2.event_seq > s1.event_seq "
-                                         "JOIN events e2 ON e2.seq = s2.event_seq "
-                                         "WHERE s1.event_seq = ? "
-                                         "AND e2.step <> 'void' "
-                                         "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e2.id) "
-                                         "AND (s1.kind <> 'batch' OR e2.step IN ('close', 'ship')) "
-                                         "ORDER BY e2.seq LIMIT 1"),
-                          {seq});
+    auto later = sql::run(
+        m_db,
+        QStringLiteral("SELECT e2.id, e2.step FROM event_subjects s1 "
+                       "JOIN event_subjects s2 ON s2.serial = s1.serial AND s2.event_seq > s1.event_seq "
+                       "JOIN events e2 ON e2.seq = s2.event_seq "
+                       "WHERE s1.event_seq = ? "
+                       "AND e2.step <> 'void' "
+                       "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e2.id) "
+                       "AND (s1.kind <> 'batch' OR e2.step IN ('close', 'ship')) "
+                       "ORDER BY e2.seq LIMIT 1"),
+        {seq});
     if (!later)
         return later.error();
     if (later.value().next()) {
         info.blockedBy = later.value().value(0).toString();
         info.blockedByStep = later.value().value(1).toString();
     }
-    auto subjects = sql::run(m_db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
+    auto subjects =
+        sql::run(m_db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
     if (!subjects)
         return subjects.error();
     while (subjects.value().next())
@@ -196,7 +206,8 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
         }
     }
     if (f.contains(QLatin1StringView("board"))) {
-        if (Status st = load(board(SerialRules::normalise(SerialKind::Board, text(f, "board"))), s.board); !st)
+        if (Status st = load(board(SerialRules::normalise(SerialKind::Board, text(f, "board"))), s.board);
+            !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("unit"))) {
@@ -208,7 +219,8 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
             return st.error();
     }
     if (f.contains(QLatin1StringView("batch"))) {
-        if (Status st = load(batch(SerialRules::normalise(SerialKind::Batch, text(f, "batch"))), s.batch); !st)
+        if (Status st = load(batch(SerialRules::normalise(SerialKind::Batch, text(f, "batch"))), s.batch);
+            !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("item"))) {
@@ -231,7 +243,8 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
         }
     }
     if (f.contains(QLatin1StringView("gpu_uuid"))) {
-        if (Status st = loadGpuUuidOwner(SerialRules::normalise(SerialKind::GpuUuid, text(f, "gpu_uuid")), s); !st)
+        if (Status st = loadGpuUuidOwner(SerialRules::normalise(SerialKind::GpuUuid, text(f, "gpu_uuid")), s);
+            !st)
             return st.error();
     }
     if (a.step == Step::Void) {

@@ -15,15 +15,19 @@ Error storageError(const QString& what, const QString& driverText)
     if (lower.contains(QLatin1StringView("locked")) || lower.contains(QLatin1StringView("busy")))
         hint = QCoreApplication::translate("Storage", "the database is busy in another program; try again");
     else if (lower.contains(QLatin1StringView("readonly")) || lower.contains(QLatin1StringView("read-only")))
-        hint = QCoreApplication::translate("Storage", "the database is read-only; ask an admin to fix its permissions");
+        hint = QCoreApplication::translate("Storage",
+                                           "the database is read-only; ask an admin to fix its permissions");
     else if (lower.contains(QLatin1StringView("full")))
         hint = QCoreApplication::translate("Storage", "the disk is full; free space and try again");
-    else if (lower.contains(QLatin1StringView("malformed")) || lower.contains(QLatin1StringView("not a database")))
-        hint = QCoreApplication::translate("Storage", "the database file is damaged; call an admin to restore a backup");
+    else if (lower.contains(QLatin1StringView("malformed")) ||
+             lower.contains(QLatin1StringView("not a database")))
+        hint = QCoreApplication::translate("Storage",
+                                           "the database file is damaged; call an admin to restore a backup");
     else
         hint = QCoreApplication::translate("Storage", "nothing was saved; try again or call an admin");
-    return makeError(ErrorCode::Storage, QString(),
-                     QCoreApplication::translate("Storage", "could not %1 (%2): %3").arg(what, driverText, hint));
+    return makeError(
+        ErrorCode::Storage, QString(),
+        QCoreApplication::translate("Storage", "could not %1 (%2): %3").arg(what, driverText, hint));
 }
 
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values)

@@ -29,12 +29,14 @@ Status StateProjector::exec(const QString& statement, const QVariantList& values
 
 Status StateProjector::scrapUnit(const QString& unit, const QString& at)
 {
-    if (Status st = exec(QStringLiteral("UPDATE units SET state = 'scrapped', updated_at = ? WHERE serial = ?"),
-                         {at, unit});
+    if (Status st =
+            exec(QStringLiteral("UPDATE units SET state = 'scrapped', updated_at = ? WHERE serial = ?"),
+                 {at, unit});
         !st)
         return st;
-    if (Status st = exec(QStringLiteral("UPDATE dies SET state = 'scrapped', updated_at = ? WHERE unit_serial = ?"),
-                         {at, unit});
+    if (Status st =
+            exec(QStringLiteral("UPDATE dies SET state = 'scrapped', updated_at = ? WHERE unit_serial = ?"),
+                 {at, unit});
         !st)
         return st;
     return exec(QStringLiteral("UPDATE boards SET state = 'scrapped', updated_at = ? WHERE unit_serial = ?"),
@@ -46,53 +48,60 @@ Status StateProjector::apply(const EventRecord& e)
     const QString at = e.recordedAt.toUTC().toString(Qt::ISODateWithMs);
     const std::optional<Step> step = stepFromName(e.step);
     if (!step)
-        return makeError(ErrorCode::Storage, QStringLiteral("step"), QStringLiteral("unknown step ") + e.step);
+        return makeError(ErrorCode::Storage, QStringLiteral("step"),
+                         QStringLiteral("unknown step ") + e.step);
     const QString outcome = field(e, "outcome");
 
     switch (*step) {
     case Step::Intake:
-        return exec(QStringLiteral("INSERT INTO cards (serial, model, lot, partner, pcb_rev, gpu_uuid, state, "
-                                   "received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?)"),
-                    {field(e, "card"), field(e, "model"), field(e, "lot"), sql::nullIfEmpty(field(e, "partner")),
-                     sql::nullIfEmpty(field(e, "pcb_rev")), sql::nullIfEmpty(field(e, "gpu_uuid")), at, at});
+        return exec(
+            QStringLiteral("INSERT INTO cards (serial, model, lot, partner, pcb_rev, gpu_uuid, state, "
+                           "received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?)"),
+            {field(e, "card"), field(e, "model"), field(e, "lot"), sql::nullIfEmpty(field(e, "partner")),
+             sql::nullIfEmpty(field(e, "pcb_rev")), sql::nullIfEmpty(field(e, "gpu_uuid")), at, at});
     case Step::Strip:
         if (Status st = exec(QStringLiteral("UPDATE cards SET state = 'stripped', die_id = ?, updated_at = ? "
                                             "WHERE serial = ?"),
                              {field(e, "die"), at, field(e, "card")});
             !st)
             return st;
-        return exec(QStringLiteral("INSERT INTO dies (id, card_serial, model, marking, date_code, msl, exposed_at, "
-                                   "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'stripped', ?)"),
-                    {field(e, "die"), field(e, "card"), field(e, "model"), sql::nullIfEmpty(field(e, "marking")),
-                     sql::nullIfEmpty(field(e, "date_code")), sql::nullIfEmpty(field(e, "msl")),
-                     sql::nullIfEmpty(field(e, "dry_storage_left_at")), at});
+        return exec(
+            QStringLiteral("INSERT INTO dies (id, card_serial, model, marking, date_code, msl, exposed_at, "
+                           "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'stripped', ?)"),
+            {field(e, "die"), field(e, "card"), field(e, "model"), sql::nullIfEmpty(field(e, "marking")),
+             sql::nullIfEmpty(field(e, "date_code")), sql::nullIfEmpty(field(e, "msl")),
+             sql::nullIfEmpty(field(e, "dry_storage_left_at")), at});
     case Step::Reball:
-        return exec(QStringLiteral("UPDATE dies SET state = 'reballed', alloy = ?, reball_count = reball_count + 1, "
-                                   "updated_at = ? WHERE id = ?"),
-                    {field(e, "alloy"), at, field(e, "die")});
+        return exec(
+            QStringLiteral("UPDATE dies SET state = 'reballed', alloy = ?, reball_count = reball_count + 1, "
+                           "updated_at = ? WHERE id = ?"),
+            {field(e, "alloy"), at, field(e, "die")});
     case Step::Mount: {
         const QString unit = field(e, "unit");
         if (outcome == QLatin1StringView("remounted")) {
-            if (Status st = exec(QStringLiteral("UPDATE boards SET state = 'mounted', reflow_count = reflow_count + 1, "
-                                                "updated_at = ? WHERE serial = ?"),
-                                 {at, field(e, "board")});
+            if (Status st = exec(
+                    QStringLiteral("UPDATE boards SET state = 'mounted', reflow_count = reflow_count + 1, "
+                                   "updated_at = ? WHERE serial = ?"),
+                    {at, field(e, "board")});
                 !st)
                 return st;
-            if (Status st = exec(QStringLiteral("UPDATE units SET state = 'mounted', updated_at = ? WHERE serial = ?"),
-                                 {at, unit});
+            if (Status st = exec(
+                    QStringLiteral("UPDATE units SET state = 'mounted', updated_at = ? WHERE serial = ?"),
+                    {at, unit});
                 !st)
                 return st;
         } else {
-            if (Status st = exec(QStringLiteral("INSERT INTO boards (serial, state, unit_serial, reflow_count, "
-                                                "updated_at) VALUES (?, 'mounted', ?, 1, ?)"),
-                                 {field(e, "board"), unit, at});
+            if (Status st =
+                    exec(QStringLiteral("INSERT INTO boards (serial, state, unit_serial, reflow_count, "
+                                        "updated_at) VALUES (?, 'mounted', ?, 1, ?)"),
+                         {field(e, "board"), unit, at});
                 !st)
                 return st;
-            if (Status st = exec(QStringLiteral("INSERT INTO units (serial, die_id, board_serial, card_serial, model, "
-                                                "state, created_at, updated_at) "
-                                                "VALUES (?, ?, ?, ?, ?, 'mounted', ?, ?)"),
-                                 {unit, field(e, "die"), field(e, "board"), field(e, "card"), field(e, "model"), at,
-                                  at});
+            if (Status st = exec(
+                    QStringLiteral("INSERT INTO units (serial, die_id, board_serial, card_serial, model, "
+                                   "state, created_at, updated_at) "
+                                   "VALUES (?, ?, ?, ?, ?, 'mounted', ?, ?)"),
+                    {unit, field(e, "die"), field(e, "board"), field(e, "card"), field(e, "model"), at, at});
                 !st)
                 return st;
         }
@@ -110,17 +119,20 @@ Status StateProjector::apply(const EventRecord& e)
                 return st;
         }
         if (outcome == QLatin1StringView("pass")) {
-            return exec(QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
-                        {*step == Step::Inspect ? QStringLiteral("inspected") : QStringLiteral("tested"), at, unit});
+            return exec(
+                QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
+                {*step == Step::Inspect ? QStringLiteral("inspected") : QStringLiteral("tested"), at, unit});
         }
         if (outcome == QLatin1StringView("repair")) {
-            if (Status st = exec(QStringLiteral("UPDATE units SET state = 'repair', repair_count = repair_count + 1, "
-                                                "updated_at = ? WHERE serial = ?"),
-                                 {at, unit});
+            if (Status st =
+                    exec(QStringLiteral("UPDATE units SET state = 'repair', repair_count = repair_count + 1, "
+                                        "updated_at = ? WHERE serial = ?"),
+                         {at, unit});
                 !st)
                 return st;
-            return exec(QStringLiteral("UPDATE dies SET state = 'repair', updated_at = ? WHERE unit_serial = ?"),
-                        {at, unit});
+            return exec(
+                QStringLiteral("UPDATE dies SET state = 'repair', updated_at = ? WHERE unit_serial = ?"),
+                {at, unit});
         }
         return scrapUnit(unit, at);
     }
@@ -130,26 +142,31 @@ Status StateProjector::apply(const EventRecord& e)
                              {field(e, "batch"), field(e, "model"), at, at});
             !st)
             return st;
-        return exec(QStringLiteral("UPDATE units SET state = 'packed', batch_id = ?, updated_at = ? WHERE serial = ?"),
+        return exec(QStringLiteral(
+                        "UPDATE units SET state = 'packed', batch_id = ?, updated_at = ? WHERE serial = ?"),
                     {field(e, "batch"), at, field(e, "unit")});
     case Step::Close:
-        return exec(QStringLiteral("UPDATE batches SET state = 'closed', closed_at = ?, updated_at = ? WHERE id = ?"),
-                    {at, at, field(e, "batch")});
+        return exec(
+            QStringLiteral("UPDATE batches SET state = 'closed', closed_at = ?, updated_at = ? WHERE id = ?"),
+            {at, at, field(e, "batch")});
     case Step::Ship: {
         const QString batch = field(e, "batch");
-        if (Status st = exec(QStringLiteral("UPDATE batches SET state = 'shipped', shipped_at = ?, updated_at = ? "
-                                            "WHERE id = ?"),
-                             {at, at, batch});
+        if (Status st =
+                exec(QStringLiteral("UPDATE batches SET state = 'shipped', shipped_at = ?, updated_at = ? "
+                                    "WHERE id = ?"),
+                     {at, at, batch});
             !st)
             return st;
-        if (Status st = exec(QStringLiteral("UPDATE dies SET state = 'shipped', updated_at = ? WHERE unit_serial IN "
-                                            "(SELECT serial FROM units WHERE batch_id = ?)"),
-                             {at, batch});
+        if (Status st =
+                exec(QStringLiteral("UPDATE dies SET state = 'shipped', updated_at = ? WHERE unit_serial IN "
+                                    "(SELECT serial FROM units WHERE batch_id = ?)"),
+                     {at, batch});
             !st)
             return st;
-        if (Status st = exec(QStringLiteral("UPDATE boards SET state = 'shipped', updated_at = ? WHERE unit_serial IN "
-                                            "(SELECT serial FROM units WHERE batch_id = ?)"),
-                             {at, batch});
+        if (Status st = exec(
+                QStringLiteral("UPDATE boards SET state = 'shipped', updated_at = ? WHERE unit_serial IN "
+                               "(SELECT serial FROM units WHERE batch_id = ?)"),
+                {at, batch});
             !st)
             return st;
         return exec(QStringLiteral("UPDATE units SET state = 'shipped', updated_at = ? WHERE batch_id = ?"),
@@ -161,8 +178,10 @@ Status StateProjector::apply(const EventRecord& e)
         if (kind == QLatin1StringView("unit"))
             return scrapUnit(item, at);
         if (kind == QLatin1StringView("die"))
-            return exec(QStringLiteral("UPDATE dies SET state = 'scrapped', updated_at = ? WHERE id = ?"), {at, item});
-        return exec(QStringLiteral("UPDATE cards SET state = 'scrapped', updated_at = ? WHERE serial = ?"), {at, item});
+            return exec(QStringLiteral("UPDATE dies SET state = 'scrapped', updated_at = ? WHERE id = ?"),
+                        {at, item});
+        return exec(QStringLiteral("UPDATE cards SET state = 'scrapped', updated_at = ? WHERE serial = ?"),
+                    {at, item});
     }
     case Step::Void:
         return exec(QStringLiteral("INSERT INTO voided_events (event_id, void_event_id) VALUES (?, ?)"),
@@ -174,8 +193,8 @@ Status StateProjector::apply(const EventRecord& e)
 Status StateProjector::rebuild()
 {
     // Children before parents, for the foreign keys.
-    for (const char* statement : {"DELETE FROM units", "DELETE FROM boards", "DELETE FROM dies", "DELETE FROM cards",
-                                  "DELETE FROM batches", "DELETE FROM voided_events"}) {
+    for (const char* statement : {"DELETE FROM units", "DELETE FROM boards", "DELETE FROM dies",
+                                  "DELETE FROM cards", "DELETE FROM batches", "DELETE FROM voided_events"}) {
         if (Status st = exec(QString::fromLatin1(statement), {}); !st)
             return st;
     }

@@ -20,7 +20,8 @@ Status Transaction::begin()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return sql::storageError(QCoreApplication::translate("Storage", "start a transaction"), q.lastError().text());
+        return sql::storageError(QCoreApplication::translate("Storage", "start a transaction"),
+                                 q.lastError().text());
     m_active = true;
     return {};
 }

@@ -22,10 +22,14 @@ QJsonObject eventJson(const EventRecord& e)
 
 QJsonObject unitJson(const UnitState& u)
 {
-    return {{QStringLiteral("serial"), u.serial},   {QStringLiteral("state"), u.state},
-            {QStringLiteral("die"), u.dieId},       {QStringLiteral("board"), u.boardSerial},
-            {QStringLiteral("card"), u.cardSerial}, {QStringLiteral("model"), u.model},
-            {QStringLiteral("batch"), u.batchId},   {QStringLiteral("gpu_uuid"), u.gpuUuid},
+    return {{QStringLiteral("serial"), u.serial},
+            {QStringLiteral("state"), u.state},
+            {QStringLiteral("die"), u.dieId},
+            {QStringLiteral("board"), u.boardSerial},
+            {QStringLiteral("card"), u.cardSerial},
+            {QStringLiteral("model"), u.model},
+            {QStringLiteral("batch"), u.batchId},
+            {QStringLiteral("gpu_uuid"), u.gpuUuid},
             {QStringLiteral("repair_count"), u.repairCount}};
 }
 
@@ -54,21 +58,22 @@ QJsonObject Trace::toJson() const
 {
     QJsonObject o{{QStringLiteral("query"), query}, {QStringLiteral("kind"), foundKind}};
     if (card) {
-        o.insert(QStringLiteral("card"),
-                 QJsonObject{{QStringLiteral("serial"), card->serial}, {QStringLiteral("model"), card->model},
-                             {QStringLiteral("lot"), card->lot}, {QStringLiteral("state"), card->state},
-                             {QStringLiteral("gpu_uuid"), card->gpuUuid}});
+        o.insert(QStringLiteral("card"), QJsonObject{{QStringLiteral("serial"), card->serial},
+                                                     {QStringLiteral("model"), card->model},
+                                                     {QStringLiteral("lot"), card->lot},
+                                                     {QStringLiteral("state"), card->state},
+                                                     {QStringLiteral("gpu_uuid"), card->gpuUuid}});
     }
     if (die) {
-        o.insert(QStringLiteral("die"),
-                 QJsonObject{{QStringLiteral("id"), die->id}, {QStringLiteral("state"), die->state},
-                             {QStringLiteral("reflow_count"), die->reflowCount},
-                             {QStringLiteral("reball_count"), die->reballCount}});
+        o.insert(QStringLiteral("die"), QJsonObject{{QStringLiteral("id"), die->id},
+                                                    {QStringLiteral("state"), die->state},
+                                                    {QStringLiteral("reflow_count"), die->reflowCount},
+                                                    {QStringLiteral("reball_count"), die->reballCount}});
     }
     if (board) {
-        o.insert(QStringLiteral("board"),
-                 QJsonObject{{QStringLiteral("serial"), board->serial}, {QStringLiteral("state"), board->state},
-                             {QStringLiteral("reflow_count"), board->reflowCount}});
+        o.insert(QStringLiteral("board"), QJsonObject{{QStringLiteral("serial"), board->serial},
+                                                      {QStringLiteral("state"), board->state},
+                                                      {QStringLiteral("reflow_count"), board->reflowCount}});
     }
     if (unit)
         o.insert(QStringLiteral("unit"), unitJson(*unit));
@@ -76,10 +81,11 @@ QJsonObject Trace::toJson() const
         QJsonArray units;
         for (const UnitState& u : batchUnits)
             units.append(unitJson(u));
-        o.insert(QStringLiteral("batch"),
-                 QJsonObject{{QStringLiteral("id"), batch->id}, {QStringLiteral("model"), batch->model},
-                             {QStringLiteral("state"), batch->state}, {QStringLiteral("unit_count"), batch->unitCount},
-                             {QStringLiteral("units"), units}});
+        o.insert(QStringLiteral("batch"), QJsonObject{{QStringLiteral("id"), batch->id},
+                                                      {QStringLiteral("model"), batch->model},
+                                                      {QStringLiteral("state"), batch->state},
+                                                      {QStringLiteral("unit_count"), batch->unitCount},
+                                                      {QStringLiteral("units"), units}});
     }
     QJsonArray timeline;
     for (const EventRecord& e : events)
@@ -94,7 +100,8 @@ QString Trace::toText() const
     out += QCoreApplication::translate("Trace", "Trace of %1 (%2)").arg(query, foundKind) + QLatin1Char('\n');
     if (card) {
         out += QStringLiteral("  %1 %2  model=%3 lot=%4 state=%5%6\n")
-                   .arg(QCoreApplication::translate("Trace", "card"), card->serial, card->model, card->lot, card->state,
+                   .arg(QCoreApplication::translate("Trace", "card"), card->serial, card->model, card->lot,
+                        card->state,
                         card->gpuUuid.isEmpty() ? QString() : QStringLiteral(" gpu=") + card->gpuUuid);
     }
     if (die) {
@@ -119,14 +126,17 @@ QString Trace::toText() const
                    .arg(QCoreApplication::translate("Trace", "batch"), batch->id, batch->model, batch->state)
                    .arg(batch->unitCount);
         for (const UnitState& u : batchUnits)
-            out += QStringLiteral("    %1 %2 die=%3 board=%4 card=%5\n").arg(u.serial, u.state, u.dieId, u.boardSerial, u.cardSerial);
+            out += QStringLiteral("    %1 %2 die=%3 board=%4 card=%5\n")
+                       .arg(u.serial, u.state, u.dieId, u.boardSerial, u.cardSerial);
     }
     out += QCoreApplication::translate("Trace", "Timeline:") + QLatin1Char('\n');
     for (const EventRecord& e : events) {
         out += QStringLiteral("  %1  %2  %3  %4/%5  %6%7\n")
                    .arg(e.recordedAt.toString(Qt::ISODate), e.step.leftJustified(7), e.subject, e.stationId,
                         e.operatorId, payloadSummary(e.payload),
-                        e.voided ? QStringLiteral("  [") + QCoreApplication::translate("Trace", "VOID") + QLatin1Char(']') : QString());
+                        e.voided ? QStringLiteral("  [") + QCoreApplication::translate("Trace", "VOID") +
+                                       QLatin1Char(']')
+                                 : QString());
         out += QStringLiteral("      id=%1\n").arg(e.id);
     }
     return out;

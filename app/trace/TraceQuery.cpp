@@ -2,8 +2,8 @@
 
 #include "domain/SerialRules.h"
 #include "storage/EventStore.h"
-#include "storage/Sql.h"
 #include "storage/SnapshotLoader.h"
+#include "storage/Sql.h"
 
 #include <QSqlQuery>
 
@@ -51,8 +51,9 @@ Result<Trace> TraceQuery::find(const QString& raw) const
     } else {
         // A GPU UUID leads to the unit (or donor card) that carries it.
         const QString uuid = SerialRules::normalise(SerialKind::GpuUuid, raw);
-        auto owner = sql::scalar(m_db, QStringLiteral("SELECT serial FROM units WHERE gpu_uuid = ? UNION ALL "
-                                                      "SELECT serial FROM cards WHERE gpu_uuid = ? LIMIT 1"),
+        auto owner = sql::scalar(m_db,
+                                 QStringLiteral("SELECT serial FROM units WHERE gpu_uuid = ? UNION ALL "
+                                                "SELECT serial FROM cards WHERE gpu_uuid = ? LIMIT 1"),
                                  {uuid, uuid});
         if (!owner)
             return owner.error();
@@ -104,8 +105,9 @@ Result<Trace> TraceQuery::find(const QString& raw) const
 
     EventStore events(m_db);
     if (t.foundKind == QLatin1StringView("batch")) {
-        auto units = sql::run(m_db, QStringLiteral("SELECT serial FROM units WHERE batch_id = ? ORDER BY serial"),
-                              {t.batch->id});
+        auto units =
+            sql::run(m_db, QStringLiteral("SELECT serial FROM units WHERE batch_id = ? ORDER BY serial"),
+                     {t.batch->id});
         if (!units)
             return units.error();
         while (units.value().next()) {

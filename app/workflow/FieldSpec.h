@@ -7,7 +7,19 @@
 
 namespace rework {
 
-enum class FieldType { Serial, Text, Int, Real, Choice, ChoiceList, Bool, DateTime, Model, Defect };
+enum class FieldType
+{
+    Serial,
+    Text,
+    Int,
+    Real,
+    Choice,
+    ChoiceList,
+    Bool,
+    DateTime,
+    Model,
+    Defect
+};
 
 /// One input of a step: its key (as typed on the CLI, `key=value`), type and plausible range.
 /// Process limits (peak temperature, void %) live in product data, not here: this range only

@@ -14,7 +14,8 @@
 
 namespace rework {
 
-Recorder::Recorder(Database& db, const Clock& clock, QObject* parent) : QObject(parent), m_db(db), m_clock(clock)
+Recorder::Recorder(Database& db, const Clock& clock, QObject* parent)
+    : QObject(parent), m_db(db), m_clock(clock)
 {
     if (Status st = reloadConfig(); !st)
         spdlog::error("loading reference data failed: {}", st.error().oneLine().toStdString());

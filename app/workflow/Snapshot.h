@@ -59,8 +59,8 @@ struct EventInfo
 {
     QString id, step;
     bool voided = false;
-    QString blockedBy;     // id of a later event on the same items, if any
-    QString blockedByStep; // its step
+    QString blockedBy;       // id of a later event on the same items, if any
+    QString blockedByStep;   // its step
     QList<Subject> subjects; // the serials it concerns; a void concerns the same ones
 };
 

@@ -31,7 +31,8 @@ FieldSpec text(const char* key, const char* help, const char* def = "")
     return f;
 }
 
-FieldSpec number(const char* key, FieldType type, double min, double max, const char* help, const char* def = "")
+FieldSpec number(const char* key, FieldType type, double min, double max, const char* help,
+                 const char* def = "")
 {
     FieldSpec f;
     f.key = QString::fromLatin1(key);
@@ -82,10 +83,11 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         typed("model", FieldType::Model, true, QT_TRANSLATE_NOOP("Field", "product model, e.g. RTX4090")),
         serial("lot", SerialKind::Lot, true, QT_TRANSLATE_NOOP("Field", "supplier shipment lot")),
         choice("partner", FieldType::Choice,
-               {QStringLiteral("asus"), QStringLiteral("msi"), QStringLiteral("gigabyte"), QStringLiteral("zotac"),
-                QStringLiteral("evga"), QStringLiteral("palit"), QStringLiteral("pny"), QStringLiteral("galax"),
-                QStringLiteral("colorful"), QStringLiteral("nvidia"), QStringLiteral("inno3d"),
-                QStringLiteral("gainward"), QStringLiteral("manli"), QStringLiteral("other")},
+               {QStringLiteral("asus"), QStringLiteral("msi"), QStringLiteral("gigabyte"),
+                QStringLiteral("zotac"), QStringLiteral("evga"), QStringLiteral("palit"),
+                QStringLiteral("pny"), QStringLiteral("galax"), QStringLiteral("colorful"),
+                QStringLiteral("nvidia"), QStringLiteral("inno3d"), QStringLiteral("gainward"),
+                QStringLiteral("manli"), QStringLiteral("other")},
                false, QT_TRANSLATE_NOOP("Field", "board partner")),
         text("pcb_rev", QT_TRANSLATE_NOOP("Field", "PCB revision")),
         choice("condition", FieldType::ChoiceList,
@@ -114,7 +116,8 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
                 QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("5a"), QStringLiteral("6")},
                false, QT_TRANSLATE_NOOP("Field", "moisture sensitivity level of the die"), "product's MSL"),
         typed("dry_storage_left_at", FieldType::DateTime, false,
-              QT_TRANSLATE_NOOP("Field", "when the die left dry storage (its floor-life clock starts)"), "now"),
+              QT_TRANSLATE_NOOP("Field", "when the die left dry storage (its floor-life clock starts)"),
+              "now"),
         notes,
     };
     s[Step::Strip][1].defaultText = QStringLiteral("product's die marking");
@@ -132,14 +135,17 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
         serial("board", SerialKind::Board, true, QT_TRANSLATE_NOOP("Field", "server board serial")),
         text("profile", QT_TRANSLATE_NOOP("Field", "reflow profile id"), "REF-SAC305"),
-        number("peak_c", FieldType::Real, 0, 400, QT_TRANSLATE_NOOP("Field", "measured peak temperature in °C")),
-        number("tal_s", FieldType::Real, 0, 1200, QT_TRANSLATE_NOOP("Field", "measured time above liquidus in s")),
+        number("peak_c", FieldType::Real, 0, 400,
+               QT_TRANSLATE_NOOP("Field", "measured peak temperature in °C")),
+        number("tal_s", FieldType::Real, 0, 1200,
+               QT_TRANSLATE_NOOP("Field", "measured time above liquidus in s")),
         notes,
     };
     s[Step::Inspect] = {
         serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
         choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "inspection result")),
-        number("void_pct", FieldType::Real, 0, 100, QT_TRANSLATE_NOOP("Field", "worst ball void in % of ball area")),
+        number("void_pct", FieldType::Real, 0, 100,
+               QT_TRANSLATE_NOOP("Field", "worst ball void in % of ball area")),
         number("bridges", FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "bridged balls")),
         number("missing_balls", FieldType::Int, 0, 100000,
                QT_TRANSLATE_NOOP("Field", "opens or missing balls")),
@@ -152,14 +158,17 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
     s[Step::Test] = {
         serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
         choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "test result")),
-        serial("gpu_uuid", SerialKind::GpuUuid, false, QT_TRANSLATE_NOOP("Field", "GPU UUID reported by the card")),
+        serial("gpu_uuid", SerialKind::GpuUuid, false,
+               QT_TRANSLATE_NOOP("Field", "GPU UUID reported by the card")),
         text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version")),
         number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
         number("pcie_gen", FieldType::Int, 1, 6, QT_TRANSLATE_NOOP("Field", "PCIe link generation")),
         number("pcie_width", FieldType::Int, 1, 32, QT_TRANSLATE_NOOP("Field", "PCIe link width")),
-        number("temp_max_c", FieldType::Real, 0, 150, QT_TRANSLATE_NOOP("Field", "highest GPU temperature in °C")),
+        number("temp_max_c", FieldType::Real, 0, 150,
+               QT_TRANSLATE_NOOP("Field", "highest GPU temperature in °C")),
         choice("burnin", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "burn-in result")),
-        number("burnin_min", FieldType::Int, 0, 10080, QT_TRANSLATE_NOOP("Field", "burn-in duration in minutes")),
+        number("burnin_min", FieldType::Int, 0, 10080,
+               QT_TRANSLATE_NOOP("Field", "burn-in duration in minutes")),
         choice("vram", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "VRAM test result")),
         number("vram_errors", FieldType::Int, 0, 1e12, QT_TRANSLATE_NOOP("Field", "VRAM test error count")),
         defect,
@@ -231,7 +240,8 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
         s.remove(QLatin1Char(' '));
         return QJsonValue(f.type == FieldType::Serial ? s : s.toUpper());
     }
-    case FieldType::Text: return QJsonValue(v);
+    case FieldType::Text:
+        return QJsonValue(v);
     case FieldType::Int:
     case FieldType::Real: {
         bool ok = false;
@@ -241,15 +251,17 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
                                                     : StepSchema::tr("\"%1\" is not a number").arg(v));
         }
         if (d < f.min || d > f.max) {
-            return makeError(ErrorCode::OutOfRange, f.key,
-                             StepSchema::tr("%1 is outside %2..%3; check the reading").arg(v).arg(f.min).arg(f.max));
+            return makeError(
+                ErrorCode::OutOfRange, f.key,
+                StepSchema::tr("%1 is outside %2..%3; check the reading").arg(v).arg(f.min).arg(f.max));
         }
         return QJsonValue(d);
     }
     case FieldType::Choice: {
         const QString c = v.toLower();
         if (!f.choices.contains(c)) {
-            return invalid(StepSchema::tr("\"%1\" is not one of: %2").arg(v, f.choices.join(QStringLiteral(", "))));
+            return invalid(
+                StepSchema::tr("\"%1\" is not one of: %2").arg(v, f.choices.join(QStringLiteral(", "))));
         }
         return QJsonValue(c);
     }

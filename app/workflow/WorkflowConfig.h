@@ -39,7 +39,7 @@ struct WorkflowConfig
     int maxRepairAttempts = 2;
     int reflowLimit = 3;
     QHash<QString, Product> products;
-    QHash<QString, Limit> limits; // key "name" (all models) or "name|MODEL"
+    QHash<QString, Limit> limits;        // key "name" (all models) or "name|MODEL"
     QHash<QString, QString> defectCodes; // code -> step it belongs to
     SerialRules serials;
 

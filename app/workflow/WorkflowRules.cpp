@@ -8,7 +8,6 @@
 namespace rework {
 namespace {
 
-
 QString str(const QJsonObject& o, const char* key)
 {
     return o.value(QLatin1StringView(key)).toString();
@@ -32,16 +31,18 @@ Error err(ErrorCode code, const QString& field, const QString& message)
 Status checkOperatorAndStation(const Action& a, const Snapshot& s)
 {
     if (!s.operatorInfo) {
-        return err(ErrorCode::UnknownOperator, QStringLiteral("operator"),
-                   WorkflowRules::tr("operator %1 is not registered; log in with your own badge").arg(a.operatorId));
+        return err(
+            ErrorCode::UnknownOperator, QStringLiteral("operator"),
+            WorkflowRules::tr("operator %1 is not registered; log in with your own badge").arg(a.operatorId));
     }
     if (!s.operatorInfo->active) {
         return err(ErrorCode::OperatorInactive, QStringLiteral("operator"),
                    WorkflowRules::tr("operator %1 is disabled; ask a supervisor").arg(a.operatorId));
     }
     if (!s.station) {
-        return err(ErrorCode::UnknownStation, QStringLiteral("station"),
-                   WorkflowRules::tr("station %1 is not registered; ask an admin to add it").arg(a.stationId));
+        return err(
+            ErrorCode::UnknownStation, QStringLiteral("station"),
+            WorkflowRules::tr("station %1 is not registered; ask an admin to add it").arg(a.stationId));
     }
     if (isStationStep(a.step) && s.station->step != stepName(a.step)) {
         return err(ErrorCode::WrongStation, QStringLiteral("station"),
@@ -55,11 +56,13 @@ Status checkOperatorAndStation(const Action& a, const Snapshot& s)
 Status checkWorkable(const QString& field, const QString& serial, const QString& state)
 {
     if (state == states::Scrapped) {
-        return err(ErrorCode::ItemScrapped, field,
-                   WorkflowRules::tr("%1 was scrapped; it cannot be worked. Put it in the scrap bin").arg(serial));
+        return err(
+            ErrorCode::ItemScrapped, field,
+            WorkflowRules::tr("%1 was scrapped; it cannot be worked. Put it in the scrap bin").arg(serial));
     }
     if (state == states::Shipped) {
-        return err(ErrorCode::ItemShipped, field, WorkflowRules::tr("%1 was already shipped; it cannot be worked").arg(serial));
+        return err(ErrorCode::ItemShipped, field,
+                   WorkflowRules::tr("%1 was already shipped; it cannot be worked").arg(serial));
     }
     return {};
 }
@@ -87,7 +90,8 @@ Status checkLimit(const WorkflowConfig& c, const QJsonObject& f, const char* fie
     if (l.contains(v))
         return {};
     return err(ErrorCode::OutOfRange, QString::fromLatin1(field),
-               WorkflowRules::tr("%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor")
+               WorkflowRules::tr(
+                   "%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor")
                    .arg(v)
                    .arg(std::isnan(l.min) ? QStringLiteral("-") : QString::number(l.min))
                    .arg(std::isnan(l.max) ? QStringLiteral("-") : QString::number(l.max)));
@@ -97,7 +101,8 @@ Status checkDefect(const WorkflowConfig& c, const QJsonObject& f)
 {
     if (has(f, "defect") && !c.defectCodes.contains(str(f, "defect"))) {
         return err(ErrorCode::InvalidValue, QStringLiteral("defect"),
-                   WorkflowRules::tr("\"%1\" is not a known defect code; pick one from the list").arg(str(f, "defect")));
+                   WorkflowRules::tr("\"%1\" is not a known defect code; pick one from the list")
+                       .arg(str(f, "defect")));
     }
     return {};
 }
@@ -113,8 +118,9 @@ QList<Subject> unitSubjects(const UnitState& u)
 Status requireUnit(const Snapshot& s, const QString& serial)
 {
     if (!s.unit) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("unit"),
-                   WorkflowRules::tr("unit %1 is not known here; check the label or mount it first").arg(serial));
+        return err(
+            ErrorCode::UnknownSerial, QStringLiteral("unit"),
+            WorkflowRules::tr("unit %1 is not known here; check the label or mount it first").arg(serial));
     }
     return checkWorkable(QStringLiteral("unit"), serial, s.unit->state);
 }
@@ -124,7 +130,8 @@ Status requireUnitIn(const Snapshot& s, QLatin1StringView wanted, Step step)
     if (s.unit->state == wanted)
         return {};
     return err(ErrorCode::OutOfOrder, QStringLiteral("unit"),
-               WorkflowRules::tr("%1 cannot be recorded now: %2").arg(stepTitle(step), WorkflowRules::whereUnitIs(*s.unit)));
+               WorkflowRules::tr("%1 cannot be recorded now: %2")
+                   .arg(stepTitle(step), WorkflowRules::whereUnitIs(*s.unit)));
 }
 
 /// Decides repair or scrap for a failed inspection or test.
@@ -141,7 +148,8 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
         QStringList known = c.products.keys();
         known.sort();
         return err(ErrorCode::InvalidValue, QStringLiteral("model"),
-                   WorkflowRules::tr("unknown model \"%1\"; known models: %2").arg(model, known.join(QStringLiteral(", "))));
+                   WorkflowRules::tr("unknown model \"%1\"; known models: %2")
+                       .arg(model, known.join(QStringLiteral(", "))));
     }
     const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
     if (Status st = checkSerial(c, SerialKind::Card, QStringLiteral("card"), card, model); !st)
@@ -154,12 +162,14 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
                        .arg(card, s.card->receivedAt.toString(Qt::ISODate)));
     }
     if (has(f, "gpu_uuid")) {
-        if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), str(f, "gpu_uuid")); !st)
+        if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), str(f, "gpu_uuid"));
+            !st)
             return st.error();
         if (!s.gpuUuidOwner.isEmpty()) {
-            return err(ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                       WorkflowRules::tr("GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor")
-                           .arg(str(f, "gpu_uuid"), s.gpuUuidOwner));
+            return err(
+                ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
+                WorkflowRules::tr("GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor")
+                    .arg(str(f, "gpu_uuid"), s.gpuUuidOwner));
         }
         f.insert(QStringLiteral("gpu_uuid"), SerialRules::normalise(SerialKind::GpuUuid, str(f, "gpu_uuid")));
     }
@@ -190,7 +200,8 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
     if (!has(f, "marking") && !product.dieMarking.isEmpty())
         f.insert(QStringLiteral("marking"), product.dieMarking);
     if (has(f, "marking")) {
-        if (Status st = checkSerial(c, SerialKind::Marking, QStringLiteral("marking"), str(f, "marking")); !st)
+        if (Status st = checkSerial(c, SerialKind::Marking, QStringLiteral("marking"), str(f, "marking"));
+            !st)
             return st.error();
         f.insert(QStringLiteral("marking"), SerialRules::normalise(SerialKind::Marking, str(f, "marking")));
     } else {
@@ -198,7 +209,9 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
                    WorkflowRules::tr("required for model %1; read it off the die").arg(s.card->model));
     }
     if (has(f, "date_code")) {
-        if (Status st = checkSerial(c, SerialKind::DateCode, QStringLiteral("date_code"), str(f, "date_code")); !st)
+        if (Status st =
+                checkSerial(c, SerialKind::DateCode, QStringLiteral("date_code"), str(f, "date_code"));
+            !st)
             return st.error();
     }
     if (!has(f, "memory_chips"))
@@ -233,11 +246,12 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
     if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
         return st.error();
     if (s.die->state != states::Stripped && s.die->state != states::Repair) {
-        return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
-                   s.die->state == states::Reballed
-                       ? WorkflowRules::tr("die %1 is already reballed; it needs mount next").arg(die)
-                       : WorkflowRules::tr("die %1 is mounted on unit %2; only a failed unit goes back to reball")
-                             .arg(die, s.die->unitSerial));
+        return err(
+            ErrorCode::OutOfOrder, QStringLiteral("die"),
+            s.die->state == states::Reballed
+                ? WorkflowRules::tr("die %1 is already reballed; it needs mount next").arg(die)
+                : WorkflowRules::tr("die %1 is mounted on unit %2; only a failed unit goes back to reball")
+                      .arg(die, s.die->unitSerial));
     }
     if (!has(f, "alloy"))
         f.insert(QStringLiteral("alloy"), QStringLiteral("sac305"));
@@ -270,7 +284,8 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
         return st.error();
     if (s.die->state == states::Mounted) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is already mounted on unit %2; a die is mounted once").arg(die, s.die->unitSerial));
+                   WorkflowRules::tr("die %1 is already mounted on unit %2; a die is mounted once")
+                       .arg(die, s.die->unitSerial));
     }
     if (s.die->state != states::Reballed) {
         return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
@@ -284,7 +299,8 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
     }
     if (!remount && s.board) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("board"),
-                   WorkflowRules::tr("board %1 is already used in unit %2; take a new board").arg(board, s.board->unitSerial));
+                   WorkflowRules::tr("board %1 is already used in unit %2; take a new board")
+                       .arg(board, s.board->unitSerial));
     }
     if (s.board && s.board->state == states::Scrapped) {
         return err(ErrorCode::ItemScrapped, QStringLiteral("board"),
@@ -356,8 +372,10 @@ Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfi
 
     const bool pass = str(f, "result") == QLatin1StringView("pass");
     if (pass && !finding.isEmpty()) {
-        return err(ErrorCode::Contradiction, QStringLiteral("result"),
-                   WorkflowRules::tr("result is pass but the measurements show %1; record fail or measure again").arg(finding));
+        return err(
+            ErrorCode::Contradiction, QStringLiteral("result"),
+            WorkflowRules::tr("result is pass but the measurements show %1; record fail or measure again")
+                .arg(finding));
     }
     if (pass && has(f, "defect")) {
         return err(ErrorCode::Contradiction, QStringLiteral("defect"),
@@ -392,15 +410,18 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
         if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), uuid); !st)
             return st.error();
         if (!s.gpuUuidOwner.isEmpty() && s.gpuUuidOwner != unit && s.gpuUuidOwner != s.unit->cardSerial) {
-            return err(ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                       WorkflowRules::tr("GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor")
-                           .arg(uuid, s.gpuUuidOwner));
+            return err(
+                ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
+                WorkflowRules::tr(
+                    "GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor")
+                    .arg(uuid, s.gpuUuidOwner));
         }
         if (s.card && !s.card->gpuUuid.isEmpty() && s.card->gpuUuid != uuid) {
-            return err(ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
-                       WorkflowRules::tr("GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
-                              "call a supervisor")
-                           .arg(uuid, s.card->gpuUuid, s.card->serial));
+            return err(
+                ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
+                WorkflowRules::tr("GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
+                                  "call a supervisor")
+                    .arg(uuid, s.card->gpuUuid, s.card->serial));
         }
         f.insert(QStringLiteral("gpu_uuid"), uuid);
     }
@@ -426,7 +447,8 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
     const bool pass = str(f, "result") == QLatin1StringView("pass");
     if (pass && !finding.isEmpty()) {
         return err(ErrorCode::Contradiction, QStringLiteral("result"),
-                   WorkflowRules::tr("result is pass but the readings show %1; record fail or test again").arg(finding));
+                   WorkflowRules::tr("result is pass but the readings show %1; record fail or test again")
+                       .arg(finding));
     }
     if (pass && has(f, "defect")) {
         return err(ErrorCode::Contradiction, QStringLiteral("defect"),
@@ -491,7 +513,8 @@ Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowCon
                    WorkflowRules::tr("batch %1 does not exist; check the batch label").arg(batch));
     }
     if (s.batch->state == states::Shipped) {
-        return err(ErrorCode::ItemShipped, QStringLiteral("batch"), WorkflowRules::tr("batch %1 was already shipped").arg(batch));
+        return err(ErrorCode::ItemShipped, QStringLiteral("batch"),
+                   WorkflowRules::tr("batch %1 was already shipped").arg(batch));
     }
     if (a.step == Step::Close) {
         if (s.batch->state != states::Open) {
@@ -528,25 +551,29 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
         state = s.unit->state;
         if (state == states::Packed) {
             return err(ErrorCode::OutOfOrder, QStringLiteral("item"),
-                       WorkflowRules::tr("unit %1 is packed in batch %2; void the pack record first").arg(item, s.unit->batchId));
+                       WorkflowRules::tr("unit %1 is packed in batch %2; void the pack record first")
+                           .arg(item, s.unit->batchId));
         }
     } else if (s.itemKind == QLatin1StringView("die") && s.die) {
         if (!s.die->unitSerial.isEmpty()) {
-            return err(ErrorCode::InvalidValue, QStringLiteral("item"),
-                       WorkflowRules::tr("die %1 is part of unit %2; scrap the unit").arg(item, s.die->unitSerial));
+            return err(
+                ErrorCode::InvalidValue, QStringLiteral("item"),
+                WorkflowRules::tr("die %1 is part of unit %2; scrap the unit").arg(item, s.die->unitSerial));
         }
         subjects = {{QStringLiteral("die"), s.die->id}, {QStringLiteral("card"), s.die->cardSerial}};
         state = s.die->state;
     } else if (s.itemKind == QLatin1StringView("card") && s.card) {
         if (s.card->state == states::Stripped) {
-            return err(ErrorCode::InvalidValue, QStringLiteral("item"),
-                       WorkflowRules::tr("card %1 was stripped; scrap its die %2 instead").arg(item, s.card->dieId));
+            return err(
+                ErrorCode::InvalidValue, QStringLiteral("item"),
+                WorkflowRules::tr("card %1 was stripped; scrap its die %2 instead").arg(item, s.card->dieId));
         }
         subjects = {{QStringLiteral("card"), s.card->serial}};
         state = s.card->state;
     } else {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("item"),
-                   WorkflowRules::tr("%1 is not a known card, die or unit; check the label").arg(item.left(64)));
+        return err(
+            ErrorCode::UnknownSerial, QStringLiteral("item"),
+            WorkflowRules::tr("%1 is not a known card, die or unit; check the label").arg(item.left(64)));
     }
     if (Status st = checkWorkable(QStringLiteral("item"), item, state); !st)
         return st.error();
@@ -570,10 +597,12 @@ Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowCon
                    WorkflowRules::tr("no record with id %1; copy the id from the trace").arg(id.left(64)));
     }
     if (s.target->step == stepName(Step::Void)) {
-        return err(ErrorCode::InvalidValue, QStringLiteral("event"), WorkflowRules::tr("a void cannot itself be voided"));
+        return err(ErrorCode::InvalidValue, QStringLiteral("event"),
+                   WorkflowRules::tr("a void cannot itself be voided"));
     }
     if (s.target->voided)
-        return err(ErrorCode::AlreadyVoided, QStringLiteral("event"), WorkflowRules::tr("record %1 is already void").arg(id));
+        return err(ErrorCode::AlreadyVoided, QStringLiteral("event"),
+                   WorkflowRules::tr("record %1 is already void").arg(id));
     if (!s.target->blockedBy.isEmpty()) {
         return err(ErrorCode::VoidBlocked, QStringLiteral("event"),
                    WorkflowRules::tr("a later %1 record (%2) builds on it; void that one first")
@@ -607,22 +636,33 @@ QString WorkflowRules::whereUnitIs(const UnitState& u)
     return tr("unit %1 is %2").arg(u.serial, st);
 }
 
-Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& snapshot, const WorkflowConfig& config)
+Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& snapshot,
+                                       const WorkflowConfig& config)
 {
     if (Status st = checkOperatorAndStation(action, snapshot); !st)
         return st.error();
     switch (action.step) {
-    case Step::Intake: return intake(action, snapshot, config);
-    case Step::Strip: return strip(action, snapshot, config);
-    case Step::Reball: return reball(action, snapshot, config);
-    case Step::Mount: return mount(action, snapshot, config);
-    case Step::Inspect: return inspect(action, snapshot, config);
-    case Step::Test: return test(action, snapshot, config);
-    case Step::Pack: return pack(action, snapshot, config);
+    case Step::Intake:
+        return intake(action, snapshot, config);
+    case Step::Strip:
+        return strip(action, snapshot, config);
+    case Step::Reball:
+        return reball(action, snapshot, config);
+    case Step::Mount:
+        return mount(action, snapshot, config);
+    case Step::Inspect:
+        return inspect(action, snapshot, config);
+    case Step::Test:
+        return test(action, snapshot, config);
+    case Step::Pack:
+        return pack(action, snapshot, config);
     case Step::Close:
-    case Step::Ship: return batchStep(action, snapshot, config);
-    case Step::Scrap: return scrap(action, snapshot, config);
-    case Step::Void: return voidEvent(action, snapshot, config);
+    case Step::Ship:
+        return batchStep(action, snapshot, config);
+    case Step::Scrap:
+        return scrap(action, snapshot, config);
+    case Step::Void:
+        return voidEvent(action, snapshot, config);
     }
     return makeError(ErrorCode::Usage, QString(), tr("unknown step"));
 }

@@ -16,7 +16,8 @@ class WorkflowRules
     Q_DECLARE_TR_FUNCTIONS(WorkflowRules)
 
 public:
-    static Result<Decision> decide(const Action& action, const Snapshot& snapshot, const WorkflowConfig& config);
+    static Result<Decision> decide(const Action& action, const Snapshot& snapshot,
+                                   const WorkflowConfig& config);
 
     /// Human-facing description of where a unit is and what it needs next.
     static QString whereUnitIs(const UnitState& unit);

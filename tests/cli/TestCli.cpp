@@ -28,7 +28,8 @@ Run reworkctl(const QString& db, const QStringList& args)
     p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);
     if (!p.waitForFinished(120000))
         qFatal("reworkctl did not finish");
-    return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+               QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -60,11 +61,16 @@ private slots:
             QCOMPARE(r.exitCode, 0);
             QCOMPARE(r.lastLine(), s.toUpper() + "-1");
         }
-        QCOMPARE(ok({"operator", "add", "OP1", "--name", "Li Wei", "--role", "operator", "--pin", "1234"}).exitCode, 0);
-        QCOMPARE(ok({"operator", "add", "SUP1", "--name", "Liu Yang", "--role", "supervisor", "--pin", "4321"}).exitCode,
+        QCOMPARE(ok({"operator", "add", "OP1", "--name", "Li Wei", "--role", "operator", "--pin", "1234"})
+                     .exitCode,
                  0);
+        QCOMPARE(
+            ok({"operator", "add", "SUP1", "--name", "Liu Yang", "--role", "supervisor", "--pin", "4321"})
+                .exitCode,
+            0);
         auto step = [&](const QString& s, const QStringList& fields) {
-            Run r = ok(QStringList{"record", s, "--station", s.toUpper() + "-1", "--operator", "OP1"} + fields);
+            Run r =
+                ok(QStringList{"record", s, "--station", s.toUpper() + "-1", "--operator", "OP1"} + fields);
             if (r.exitCode != 0)
                 qFatal("setup failed");
             return r.lastLine();
@@ -86,7 +92,8 @@ private slots:
         step("reball", {"die=" + d4});
         testedUnit = step("mount", {"die=" + d4, "board=SB00000004"});
         step("inspect", {"unit=" + testedUnit, "result=pass"});
-        step("test", {"unit=" + testedUnit, "result=pass", "gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"});
+        step("test",
+             {"unit=" + testedUnit, "result=pass", "gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"});
     }
 
     void wholeFlowOnAFreshDatabase()
@@ -99,21 +106,26 @@ private slots:
         QVERIFY(demo.out.contains(QStringLiteral("donor cards")));
 
         auto rec = [&](const QString& s, const QStringList& fields) {
-            return reworkctl(path, QStringList{"record", s, "--station", s.toUpper() + "-01", "--operator", "OP001"} +
-                                       fields);
+            return reworkctl(
+                path,
+                QStringList{"record", s, "--station", s.toUpper() + "-01", "--operator", "OP001"} + fields);
         };
-        QCOMPARE(rec("intake", {"card=ZT4090A123456", "model=RTX4090", "lot=LOT-77", "partner=zotac"}).exitCode, 0);
+        QCOMPARE(
+            rec("intake", {"card=ZT4090A123456", "model=RTX4090", "lot=LOT-77", "partner=zotac"}).exitCode,
+            0);
         Run strip = rec("strip", {"card=ZT4090A123456", "date_code=2334"});
         QCOMPARE(strip.exitCode, 0);
         const QString die = strip.lastLine();
-        QVERIFY2(QRegularExpression(QStringLiteral("^D[0-9A-Z]{12}$")).match(die).hasMatch(), qPrintable(die));
+        QVERIFY2(QRegularExpression(QStringLiteral("^D[0-9A-Z]{12}$")).match(die).hasMatch(),
+                 qPrintable(die));
         QCOMPARE(rec("reball", {"die=" + die, "stencil=ST-1", "flux_lot=FX1"}).exitCode, 0);
         Run mount = rec("mount", {"die=" + die, "board=SB99999999", "peak_c=241", "tal_s=72"});
         QCOMPARE(mount.exitCode, 0);
         const QString unit = mount.lastLine();
         QVERIFY2(unit.startsWith(QLatin1Char('U')) && unit.size() == 13, qPrintable(unit));
         QCOMPARE(rec("inspect", {"unit=" + unit, "result=pass", "void_pct=8"}).exitCode, 0);
-        QCOMPARE(rec("test", {"unit=" + unit, "result=pass", "pcie_gen=4", "pcie_width=16", "mem_mib=24564"}).exitCode,
+        QCOMPARE(rec("test", {"unit=" + unit, "result=pass", "pcie_gen=4", "pcie_width=16", "mem_mib=24564"})
+                     .exitCode,
                  0);
         QCOMPARE(rec("pack", {"unit=" + unit, "batch=B-CLI-001"}).exitCode, 0);
         QCOMPARE(reworkctl(path, {"batch", "close", "B-CLI-001"}).exitCode, 0);
@@ -137,7 +149,8 @@ private slots:
             c.setDatabaseName(path);
             QVERIFY(c.open());
             QSqlQuery q(c);
-            QVERIFY(q.exec(QStringLiteral("SELECT serial FROM units WHERE state = 'shipped' LIMIT 1")) && q.next());
+            QVERIFY(q.exec(QStringLiteral("SELECT serial FROM units WHERE state = 'shipped' LIMIT 1")) &&
+                    q.next());
             demoUnit = q.value(0).toString();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("peek"));
@@ -156,11 +169,12 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value("ok").toBool(), true);
         QCOMPARE(r.json().value("id").toString(), QStringLiteral("INTAKE-9"));
-        Run bad = reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-9", "--operator", "NOBODY",
-                                   "card=ZT4090A123456", "model=RTX4090", "lot=L1"});
+        Run bad = reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-9", "--operator",
+                                   "NOBODY", "card=ZT4090A123456", "model=RTX4090", "lot=L1"});
         QCOMPARE(bad.exitCode, 1);
         QCOMPARE(bad.json().value("ok").toBool(), false);
-        QCOMPARE(bad.json().value("error").toObject().value("code").toString(), QStringLiteral("unknown_operator"));
+        QCOMPARE(bad.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("unknown_operator"));
     }
 
     void badInputIsRefusedAndChangesNothing_data()
@@ -178,107 +192,161 @@ private slots:
         const QStringList pack{"record", "pack", "--station", "PACK-1", "--operator", "OP1"};
         const QStringList goodCard{"card=NEWCARD0001", "model=RTX4090", "lot=LOT-1"};
 
-        QTest::newRow("no command") << QStringList{} << 2 << "" << "";
-        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "usage" << "";
-        QTest::newRow("unknown step") << QStringList{"record", "polish"} << 2 << "usage" << "";
-        QTest::newRow("unknown option") << intake + goodCard + QStringList{"--colour", "red"} << 2 << "usage" << "";
-        QTest::newRow("missing station") << QStringList{"record", "intake", "--operator", "OP1"} + goodCard << 1
-                                         << "missing_field" << "station";
-        QTest::newRow("missing operator") << QStringList{"record", "intake", "--station", "INTAKE-1"} + goodCard << 1
-                                          << "missing_field" << "operator";
-        QTest::newRow("unknown operator") << QStringList{"record", "intake", "--station", "INTAKE-1", "--operator",
-                                                         "GHOST"} + goodCard
-                                          << 1 << "unknown_operator" << "operator";
-        QTest::newRow("unknown station") << QStringList{"record", "intake", "--station", "NOWHERE", "--operator", "OP1"} +
-                                                goodCard
-                                         << 1 << "unknown_station" << "station";
-        QTest::newRow("wrong station") << QStringList{"record", "intake", "--station", "STRIP-1", "--operator", "OP1"} +
-                                              goodCard
-                                       << 1 << "wrong_station" << "station";
-        QTest::newRow("missing card") << intake + QStringList{"model=RTX4090", "lot=LOT-1"} << 1 << "missing_field"
-                                      << "card";
-        QTest::newRow("missing model") << intake + QStringList{"card=NEWCARD0001", "lot=LOT-1"} << 1 << "missing_field"
-                                       << "model";
-        QTest::newRow("unknown model") << intake + QStringList{"card=NEWCARD0001", "model=GTX1080", "lot=LOT-1"} << 1
-                                       << "invalid_value" << "model";
-        QTest::newRow("malformed card") << intake + QStringList{"card=AB", "model=RTX4090", "lot=LOT-1"} << 1
-                                        << "malformed_serial" << "card";
-        QTest::newRow("sql injection card") << intake + QStringList{"card='; DROP TABLE events; --", "model=RTX4090",
-                                                                    "lot=LOT-1"}
-                                            << 1 << "malformed_serial" << "card";
-        QTest::newRow("format string") << intake + QStringList{"card=%s%s%n%x", "model=RTX4090", "lot=LOT-1"} << 1
-                                       << "malformed_serial" << "card";
-        QTest::newRow("duplicate card") << intake + QStringList{"card=CARD00000001", "model=RTX4090", "lot=LOT-1"} << 1
-                                        << "already_used" << "card";
-        QTest::newRow("unknown field") << intake + goodCard + QStringList{"colour=red"} << 1 << "unknown_field"
-                                       << "colour";
-        QTest::newRow("not key=value") << intake + goodCard + QStringList{"loose"} << 2 << "usage" << "loose";
-        QTest::newRow("bad partner") << intake + goodCard + QStringList{"partner=acme"} << 1 << "invalid_value"
+        QTest::newRow("no command") << QStringList{} << 2 << ""
+                                    << "";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "usage"
+                                         << "";
+        QTest::newRow("unknown step") << QStringList{"record", "polish"} << 2 << "usage"
+                                      << "";
+        QTest::newRow("unknown option") << intake + goodCard + QStringList{"--colour", "red"} << 2 << "usage"
+                                        << "";
+        QTest::newRow("missing station")
+            << QStringList{"record", "intake", "--operator", "OP1"} + goodCard << 1 << "missing_field"
+            << "station";
+        QTest::newRow("missing operator")
+            << QStringList{"record", "intake", "--station", "INTAKE-1"} + goodCard << 1 << "missing_field"
+            << "operator";
+        QTest::newRow("unknown operator")
+            << QStringList{"record", "intake", "--station", "INTAKE-1", "--operator", "GHOST"} + goodCard << 1
+            << "unknown_operator"
+            << "operator";
+        QTest::newRow("unknown station")
+            << QStringList{"record", "intake", "--station", "NOWHERE", "--operator", "OP1"} + goodCard << 1
+            << "unknown_station"
+            << "station";
+        QTest::newRow("wrong station")
+            << QStringList{"record", "intake", "--station", "STRIP-1", "--operator", "OP1"} + goodCard << 1
+            << "wrong_station"
+            << "station";
+        QTest::newRow("missing card")
+            << intake + QStringList{"model=RTX4090", "lot=LOT-1"} << 1 << "missing_field"
+            << "card";
+        QTest::newRow("missing model")
+            << intake + QStringList{"card=NEWCARD0001", "lot=LOT-1"} << 1 << "missing_field"
+            << "model";
+        QTest::newRow("unknown model")
+            << intake + QStringList{"card=NEWCARD0001", "model=GTX1080", "lot=LOT-1"} << 1 << "invalid_value"
+            << "model";
+        QTest::newRow("malformed card")
+            << intake + QStringList{"card=AB", "model=RTX4090", "lot=LOT-1"} << 1 << "malformed_serial"
+            << "card";
+        QTest::newRow("sql injection card")
+            << intake + QStringList{"card='; DROP TABLE events; --", "model=RTX4090", "lot=LOT-1"} << 1
+            << "malformed_serial"
+            << "card";
+        QTest::newRow("format string")
+            << intake + QStringList{"card=%s%s%n%x", "model=RTX4090", "lot=LOT-1"} << 1 << "malformed_serial"
+            << "card";
+        QTest::newRow("duplicate card")
+            << intake + QStringList{"card=CARD00000001", "model=RTX4090", "lot=LOT-1"} << 1 << "already_used"
+            << "card";
+        QTest::newRow("unknown field")
+            << intake + goodCard + QStringList{"colour=red"} << 1 << "unknown_field"
+            << "colour";
+        QTest::newRow("not key=value") << intake + goodCard + QStringList{"loose"} << 2 << "usage"
+                                       << "loose";
+        QTest::newRow("bad partner") << intake + goodCard + QStringList{"partner=acme"} << 1
+                                     << "invalid_value"
                                      << "partner";
         QTest::newRow("duplicate gpu uuid")
             << intake + goodCard + QStringList{"gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"} << 1
-            << "duplicate_gpu_uuid" << "gpu_uuid";
-        QTest::newRow("strip unknown card") << strip + QStringList{"card=NEVERSEEN01"} << 1 << "unknown_serial"
-                                            << "card";
-        QTest::newRow("strip twice") << strip + QStringList{"card=CARD00000001"} << 1 << "already_used" << "card";
-        QTest::newRow("bad date code") << strip + QStringList{"card=CARD00000005", "date_code=99"} << 1
-                                       << "malformed_serial" << "date_code";
-        QTest::newRow("reball unknown die") << reball + QStringList{"die=D0000000000ZZ"} << 1 << "unknown_serial"
-                                            << "die";
-        QTest::newRow("reball malformed die") << reball + QStringList{"die=DIE-1"} << 1 << "malformed_serial" << "die";
-        QTest::newRow("ball too big") << reball + QStringList{"die=" + strippedDie, "ball_mm=0.95"} << 1
-                                      << "out_of_range" << "ball_mm";
-        QTest::newRow("mount before reball") << mount + QStringList{"die=" + strippedDie, "board=SB00000009"} << 1
-                                             << "out_of_order" << "die";
-        QTest::newRow("board used twice") << mount + QStringList{"die=" + reballedDie, "board=SB00000003"} << 1
-                                          << "already_used" << "board";
-        QTest::newRow("peak too hot") << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=262"}
-                                      << 1 << "out_of_range" << "peak_c";
-        QTest::newRow("peak implausible") << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=9999"}
-                                          << 1 << "out_of_range" << "peak_c";
-        QTest::newRow("peak not a number")
-            << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=hot"} << 1 << "invalid_value"
+            << "duplicate_gpu_uuid"
+            << "gpu_uuid";
+        QTest::newRow("strip unknown card")
+            << strip + QStringList{"card=NEVERSEEN01"} << 1 << "unknown_serial"
+            << "card";
+        QTest::newRow("strip twice") << strip + QStringList{"card=CARD00000001"} << 1 << "already_used"
+                                     << "card";
+        QTest::newRow("bad date code")
+            << strip + QStringList{"card=CARD00000005", "date_code=99"} << 1 << "malformed_serial"
+            << "date_code";
+        QTest::newRow("reball unknown die")
+            << reball + QStringList{"die=D0000000000ZZ"} << 1 << "unknown_serial"
+            << "die";
+        QTest::newRow("reball malformed die") << reball + QStringList{"die=DIE-1"} << 1 << "malformed_serial"
+                                              << "die";
+        QTest::newRow("ball too big")
+            << reball + QStringList{"die=" + strippedDie, "ball_mm=0.95"} << 1 << "out_of_range"
+            << "ball_mm";
+        QTest::newRow("mount before reball")
+            << mount + QStringList{"die=" + strippedDie, "board=SB00000009"} << 1 << "out_of_order"
+            << "die";
+        QTest::newRow("board used twice")
+            << mount + QStringList{"die=" + reballedDie, "board=SB00000003"} << 1 << "already_used"
+            << "board";
+        QTest::newRow("peak too hot")
+            << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=262"} << 1
+            << "out_of_range"
             << "peak_c";
-        QTest::newRow("test before inspect") << test + QStringList{"unit=" + mountedUnit, "result=pass"} << 1
-                                             << "out_of_order" << "unit";
+        QTest::newRow("peak implausible")
+            << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=9999"} << 1
+            << "out_of_range"
+            << "peak_c";
+        QTest::newRow("peak not a number")
+            << mount + QStringList{"die=" + reballedDie, "board=SB00000009", "peak_c=hot"} << 1
+            << "invalid_value"
+            << "peak_c";
+        QTest::newRow("test before inspect")
+            << test + QStringList{"unit=" + mountedUnit, "result=pass"} << 1 << "out_of_order"
+            << "unit";
         QTest::newRow("inspect pass over void limit")
-            << inspect + QStringList{"unit=" + mountedUnit, "result=pass", "void_pct=40"} << 1 << "contradiction"
+            << inspect + QStringList{"unit=" + mountedUnit, "result=pass", "void_pct=40"} << 1
+            << "contradiction"
             << "result";
-        QTest::newRow("inspect fail without defect") << inspect + QStringList{"unit=" + mountedUnit, "result=fail"}
-                                                     << 1 << "missing_field" << "defect";
-        QTest::newRow("bad result") << inspect + QStringList{"unit=" + mountedUnit, "result=ok"} << 1 << "invalid_value"
+        QTest::newRow("inspect fail without defect")
+            << inspect + QStringList{"unit=" + mountedUnit, "result=fail"} << 1 << "missing_field"
+            << "defect";
+        QTest::newRow("bad result") << inspect + QStringList{"unit=" + mountedUnit, "result=ok"} << 1
+                                    << "invalid_value"
                                     << "result";
-        QTest::newRow("unknown unit") << inspect + QStringList{"unit=U0000000000ZZ", "result=pass"} << 1
-                                      << "unknown_serial" << "unit";
-        QTest::newRow("pack untested unit") << pack + QStringList{"unit=" + mountedUnit, "batch=B-NEW-1"} << 1
-                                            << "out_of_order" << "unit";
-        QTest::newRow("pack malformed batch") << pack + QStringList{"unit=" + testedUnit, "batch=X"} << 1
-                                              << "malformed_serial" << "batch";
-        QTest::newRow("close unknown batch") << QStringList{"batch", "close", "B-NONE-1"} << 1 << "unknown_serial"
-                                             << "batch";
-        QTest::newRow("void as operator") << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason",
-                                                         "x", "--operator", "OP1"}
-                                          << 1 << "not_permitted" << "operator";
-        QTest::newRow("void unknown event") << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason",
-                                                           "x", "--operator", "SUP1"}
-                                            << 1 << "unknown_serial" << "event";
-        QTest::newRow("operator bad role") << QStringList{"operator", "add", "X1", "--name", "X", "--role", "god",
-                                                          "--pin", "1234"}
-                                           << 1 << "invalid_value" << "role";
-        QTest::newRow("operator bad pin") << QStringList{"operator", "add", "X1", "--name", "X", "--role", "operator",
-                                                         "--pin", "12"}
-                                          << 1 << "invalid_value" << "pin";
-        QTest::newRow("station bad step") << QStringList{"station", "add", "X-1", "--step", "polish"} << 1
-                                          << "invalid_value" << "step";
-        QTest::newRow("trace unknown") << QStringList{"trace", "NOTHING-HERE"} << 1 << "unknown_serial" << "serial";
-        QTest::newRow("demo bad units") << QStringList{"demo", "--units", "-5"} << 2 << "usage" << "";
-        QTest::newRow("config bad key") << QStringList{"config", "set", "colour", "3"} << 1 << "unknown_field" << "key";
-        QTest::newRow("very long value")
-            << intake + QStringList{"card=NEWCARD0001", "model=RTX4090", "lot=LOT-1", "notes=" + QString(100000, 'x')}
-            << 1 << "invalid_value" << "notes";
-        QTest::newRow("right-to-left lot") << intake + QStringList{"card=NEWCARD0001", "model=RTX4090",
-                                                                   QStringLiteral("lot=LOT") + QChar(0x202E) + "1"}
-                                           << 1 << "malformed_serial" << "lot";
+        QTest::newRow("unknown unit")
+            << inspect + QStringList{"unit=U0000000000ZZ", "result=pass"} << 1 << "unknown_serial"
+            << "unit";
+        QTest::newRow("pack untested unit")
+            << pack + QStringList{"unit=" + mountedUnit, "batch=B-NEW-1"} << 1 << "out_of_order"
+            << "unit";
+        QTest::newRow("pack malformed batch")
+            << pack + QStringList{"unit=" + testedUnit, "batch=X"} << 1 << "malformed_serial"
+            << "batch";
+        QTest::newRow("close unknown batch")
+            << QStringList{"batch", "close", "B-NONE-1"} << 1 << "unknown_serial"
+            << "batch";
+        QTest::newRow("void as operator")
+            << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason", "x", "--operator",
+                           "OP1"}
+            << 1 << "not_permitted"
+            << "operator";
+        QTest::newRow("void unknown event")
+            << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason", "x", "--operator",
+                           "SUP1"}
+            << 1 << "unknown_serial"
+            << "event";
+        QTest::newRow("operator bad role")
+            << QStringList{"operator", "add", "X1", "--name", "X", "--role", "god", "--pin", "1234"} << 1
+            << "invalid_value"
+            << "role";
+        QTest::newRow("operator bad pin")
+            << QStringList{"operator", "add", "X1", "--name", "X", "--role", "operator", "--pin", "12"} << 1
+            << "invalid_value"
+            << "pin";
+        QTest::newRow("station bad step")
+            << QStringList{"station", "add", "X-1", "--step", "polish"} << 1 << "invalid_value"
+            << "step";
+        QTest::newRow("trace unknown") << QStringList{"trace", "NOTHING-HERE"} << 1 << "unknown_serial"
+                                       << "serial";
+        QTest::newRow("demo bad units") << QStringList{"demo", "--units", "-5"} << 2 << "usage"
+                                        << "";
+        QTest::newRow("config bad key") << QStringList{"config", "set", "colour", "3"} << 1 << "unknown_field"
+                                        << "key";
+        QTest::newRow("very long value") << intake + QStringList{"card=NEWCARD0001", "model=RTX4090",
+                                                                 "lot=LOT-1", "notes=" + QString(100000, 'x')}
+                                         << 1 << "invalid_value"
+                                         << "notes";
+        QTest::newRow("right-to-left lot")
+            << intake + QStringList{"card=NEWCARD0001", "model=RTX4090",
+                                    QStringLiteral("lot=LOT") + QChar(0x202E) + "1"}
+            << 1 << "malformed_serial"
+            << "lot";
     }
     void badInputIsRefusedAndChangesNothing()
     {
@@ -306,7 +374,8 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expect");
         QTest::newRow("main") << QStringList{"--help"} << "Commands:";
-        for (const char* c : {"init", "demo", "operator", "station", "batch", "void", "trace", "check", "config"})
+        for (const char* c :
+             {"init", "demo", "operator", "station", "batch", "void", "trace", "check", "config"})
             QTest::newRow(c) << QStringList{QString::fromLatin1(c), "--help"} << "Usage";
         QTest::newRow("record intake") << QStringList{"record", "intake", "--help"} << "partner";
         QTest::newRow("record strip") << QStringList{"record", "strip", "--help"} << "memory_chips";
@@ -350,8 +419,8 @@ private slots:
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(REWORKCTL_PATH),
-                {"--db", db, "record", "strip", "--station", "STRIP-1", "--operator", "OP1", "card=NEVERSEEN01"});
+        p.start(QStringLiteral(REWORKCTL_PATH), {"--db", db, "record", "strip", "--station", "STRIP-1",
+                                                 "--operator", "OP1", "card=NEVERSEEN01"});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());

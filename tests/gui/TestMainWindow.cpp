@@ -74,7 +74,8 @@ private slots:
         QVERIFY(w.countsLabel()->text().startsWith(QStringLiteral("来料卡 0")));
         QTest::keyClicks(w.traceField(), QStringLiteral("NOSUCHTHING"));
         QTest::keyClick(w.traceField(), Qt::Key_Return);
-        QVERIFY2(w.traceView()->toPlainText().contains(QStringLiteral("不是已知的")), qPrintable(w.traceView()->toPlainText()));
+        QVERIFY2(w.traceView()->toPlainText().contains(QStringLiteral("不是已知的")),
+                 qPrintable(w.traceView()->toPlainText()));
         QApplication::removeTranslator(&zh);
     }
 

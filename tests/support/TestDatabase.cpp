@@ -79,8 +79,8 @@ void TestDatabase::reopen()
 Result<Recorded> TestDatabase::record(Step step, const QStringList& fields, const QString& operatorId)
 {
     m_clock.advanceSeconds(60);
-    const QString station = isStationStep(step) ? stepName(step).toUpper() + QStringLiteral("-1")
-                                                : QStringLiteral("SYSTEM");
+    const QString station =
+        isStationStep(step) ? stepName(step).toUpper() + QStringLiteral("-1") : QStringLiteral("SYSTEM");
     return m_recorder->record(step, station, operatorId, fields);
 }
 
@@ -95,7 +95,8 @@ QString TestDatabase::mountedUnit(const QString& card, const QString& board, con
                              QStringLiteral("lot=LOT-1")}));
     const QString die = ok(record(Step::Strip, {QStringLiteral("card=") + card})).createdId();
     ok(record(Step::Reball, {QStringLiteral("die=") + die}));
-    return ok(record(Step::Mount, {QStringLiteral("die=") + die, QStringLiteral("board=") + board})).createdId();
+    return ok(record(Step::Mount, {QStringLiteral("die=") + die, QStringLiteral("board=") + board}))
+        .createdId();
 }
 
 QString TestDatabase::testedUnit(const QString& card, const QString& board)

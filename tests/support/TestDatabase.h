@@ -25,10 +25,12 @@ public:
     QString folder() const { return m_dir.path(); }
 
     /// Records a step at that step's station by OP1; advances the clock by a minute first.
-    Result<Recorded> record(Step step, const QStringList& fields, const QString& operatorId = QStringLiteral("OP1"));
+    Result<Recorded> record(Step step, const QStringList& fields,
+                            const QString& operatorId = QStringLiteral("OP1"));
 
     /// Takes a new donor card through intake, strip, reball and mount; returns the unit serial.
-    QString mountedUnit(const QString& card, const QString& board, const QString& model = QStringLiteral("RTX4090"));
+    QString mountedUnit(const QString& card, const QString& board,
+                        const QString& model = QStringLiteral("RTX4090"));
     /// ...and through inspect and test, both passed.
     QString testedUnit(const QString& card, const QString& board);
 

@@ -42,16 +42,20 @@ private slots:
     {
         QVERIFY(summary.cards >= 75);
         QCOMPARE(count("SELECT count(*) FROM cards"), summary.cards);
-        for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack", "close", "ship"}) {
-            const int n = sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM events WHERE step = ?"),
-                                      {QString::fromLatin1(step)})
-                              .value()
-                              .toInt();
+        for (const char* step :
+             {"intake", "strip", "reball", "mount", "inspect", "test", "pack", "close", "ship"}) {
+            const int n =
+                sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM events WHERE step = ?"),
+                            {QString::fromLatin1(step)})
+                    .value()
+                    .toInt();
             QVERIFY2(n > 0, step);
         }
         QVERIFY(count("SELECT count(*) FROM units WHERE repair_count > 0") > 0);
         QVERIFY(count("SELECT count(*) FROM units WHERE state = 'shipped'") >= 10);
-        QVERIFY(count("SELECT count(*) FROM units WHERE state IN ('mounted', 'inspected', 'tested', 'repair')") > 0);
+        QVERIFY(
+            count("SELECT count(*) FROM units WHERE state IN ('mounted', 'inspected', 'tested', 'repair')") >
+            0);
         QVERIFY(count("SELECT count(*) FROM events WHERE json_extract(payload, '$.result') = 'fail'") > 0);
         QVERIFY(count("SELECT count(DISTINCT lot) FROM cards") >= 2);
     }

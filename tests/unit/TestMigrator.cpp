@@ -64,7 +64,8 @@ private slots:
         QCOMPARE(pragma(*db.value(), "synchronous").toInt(), 2); // FULL
         QCOMPARE(pragma(*db.value(), "foreign_keys").toInt(), 1);
         QCOMPARE(pragma(*db.value(), "busy_timeout").toInt(), Database::kBusyTimeoutMs);
-        auto products = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products"));
+        auto products =
+            sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products"));
         QVERIFY(products.value().toInt() >= 3);
     }
 
@@ -84,18 +85,21 @@ private slots:
                      0);
             QVERIFY(sql::run(db.value()->connection(),
                              QStringLiteral("INSERT INTO stations (id, step, created_at) VALUES (?, ?, ?)"),
-                             {QStringLiteral("OLD-1"), QStringLiteral("strip"), QStringLiteral("2025-01-01T00:00:00Z")})
+                             {QStringLiteral("OLD-1"), QStringLiteral("strip"),
+                              QStringLiteral("2025-01-01T00:00:00Z")})
                         .ok());
         }
         auto db = Database::open(path);
         QVERIFY(db.ok());
         QCOMPARE(Migrator::currentVersion(db.value()->connection()).value(), Migrator::latestVersion());
-        QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT step FROM stations WHERE id = 'OLD-1'"))
+        QCOMPARE(sql::scalar(db.value()->connection(),
+                             QStringLiteral("SELECT step FROM stations WHERE id = 'OLD-1'"))
                      .value()
                      .toString(),
                  QStringLiteral("strip"));
-        QVERIFY(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products")).value().toInt() >=
-                3);
+        QVERIFY(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM products"))
+                    .value()
+                    .toInt() >= 3);
     }
 
     void reopeningIsIdempotent()
@@ -150,8 +154,9 @@ private slots:
         QSqlQuery q(t.db().connection());
         QVERIFY(!q.exec(QStringLiteral("UPDATE events SET subject = 'X'")));
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM events")));
-        QCOMPARE(sql::scalar(t.db().connection(), QStringLiteral("SELECT subject FROM events")).value().toString(),
-                 QStringLiteral("ZT4090A123456"));
+        QCOMPARE(
+            sql::scalar(t.db().connection(), QStringLiteral("SELECT subject FROM events")).value().toString(),
+            QStringLiteral("ZT4090A123456"));
     }
 
     void defaultPathHonoursEnvironment()

@@ -75,7 +75,8 @@ private slots:
         test::TestDatabase t;
         const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
         QCOMPARE(value(t, "SELECT state FROM units WHERE serial = ?", {unit}), QStringLiteral("tested"));
-        QCOMPARE(value(t, "SELECT state FROM cards WHERE serial = 'ZT4090A123456'"), QStringLiteral("stripped"));
+        QCOMPARE(value(t, "SELECT state FROM cards WHERE serial = 'ZT4090A123456'"),
+                 QStringLiteral("stripped"));
         QCOMPARE(value(t, "SELECT reflow_count FROM dies"), QStringLiteral("1"));
         QVERIFY(t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"}).ok());
         QCOMPARE(value(t, "SELECT state FROM batches WHERE id = 'B2611-001'"), QStringLiteral("open"));
@@ -194,7 +195,8 @@ private slots:
     {
         test::TestDatabase t;
         const QString uuid = QStringLiteral("GPU-2d3f0a1b-0c4d-5e6f-7a8b-9c0d1e2f3a4b");
-        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1", "gpu_uuid=" + uuid}).ok());
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1", "gpu_uuid=" + uuid})
+                    .ok());
         QCOMPARE(t.record(Step::Intake, {"card=ZT4090A999999", "model=RTX4090", "lot=L1", "gpu_uuid=" + uuid})
                      .error()
                      .code,

@@ -20,10 +20,11 @@ private slots:
         QVERIFY(ok.ok());
         QCOMPARE(ok->id, QStringLiteral("OP1"));
         QCOMPARE(ok->role, QStringLiteral("operator"));
-        const QString stored = sql::scalar(t.db().connection(), QStringLiteral("SELECT pin_hash FROM operators "
-                                                                              "WHERE id = 'OP1'"))
-                                   .value()
-                                   .toString();
+        const QString stored =
+            sql::scalar(t.db().connection(), QStringLiteral("SELECT pin_hash FROM operators "
+                                                            "WHERE id = 'OP1'"))
+                .value()
+                .toString();
         QVERIFY(stored.startsWith(QStringLiteral("$argon2id$")));
         QVERIFY(!stored.contains(QStringLiteral("1234")));
         // a wrong PIN and an unknown id give the same answer: no hint which one was wrong
@@ -38,8 +39,13 @@ private slots:
     void disabledOperatorCannotLogInOrRecord()
     {
         test::TestDatabase t;
-        QVERIFY(sql::run(t.db().connection(), QStringLiteral("UPDATE operators SET active = 0 WHERE id = 'OP1'")).ok());
-        QCOMPARE(ReferenceData(t.db().connection()).login(QStringLiteral("OP1"), QStringLiteral("1234")).error().code,
+        QVERIFY(
+            sql::run(t.db().connection(), QStringLiteral("UPDATE operators SET active = 0 WHERE id = 'OP1'"))
+                .ok());
+        QCOMPARE(ReferenceData(t.db().connection())
+                     .login(QStringLiteral("OP1"), QStringLiteral("1234"))
+                     .error()
+                     .code,
                  ErrorCode::OperatorInactive);
         QCOMPARE(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).error().code,
                  ErrorCode::OperatorInactive);
@@ -51,12 +57,30 @@ private slots:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QString>("pin");
         QTest::addColumn<QString>("field");
-        QTest::newRow("duplicate") << "OP1" << "operator" << "1234" << "id";
-        QTest::newRow("bad role") << "OP9" << "boss" << "1234" << "role";
-        QTest::newRow("short pin") << "OP9" << "operator" << "12" << "pin";
-        QTest::newRow("letters in pin") << "OP9" << "operator" << "12ab" << "pin";
-        QTest::newRow("long pin") << "OP9" << "operator" << "1234567890123" << "pin";
-        QTest::newRow("bad id") << "OP 9;DROP" << "operator" << "1234" << "operator";
+        QTest::newRow("duplicate") << "OP1"
+                                   << "operator"
+                                   << "1234"
+                                   << "id";
+        QTest::newRow("bad role") << "OP9"
+                                  << "boss"
+                                  << "1234"
+                                  << "role";
+        QTest::newRow("short pin") << "OP9"
+                                   << "operator"
+                                   << "12"
+                                   << "pin";
+        QTest::newRow("letters in pin") << "OP9"
+                                        << "operator"
+                                        << "12ab"
+                                        << "pin";
+        QTest::newRow("long pin") << "OP9"
+                                  << "operator"
+                                  << "1234567890123"
+                                  << "pin";
+        QTest::newRow("bad id") << "OP 9;DROP"
+                                << "operator"
+                                << "1234"
+                                << "operator";
     }
     void rejectsBadOperators()
     {
@@ -76,9 +100,12 @@ private slots:
     {
         test::TestDatabase t;
         ReferenceData ref(t.db().connection());
-        QCOMPARE(ref.addStation(QStringLiteral("STRIP-1"), QStringLiteral("strip")).error().code, ErrorCode::AlreadyUsed);
-        QCOMPARE(ref.addStation(QStringLiteral("X-1"), QStringLiteral("ship")).error().field, QStringLiteral("step"));
-        QCOMPARE(ref.addStation(QStringLiteral("X 1"), QStringLiteral("strip")).error().code, ErrorCode::MalformedSerial);
+        QCOMPARE(ref.addStation(QStringLiteral("STRIP-1"), QStringLiteral("strip")).error().code,
+                 ErrorCode::AlreadyUsed);
+        QCOMPARE(ref.addStation(QStringLiteral("X-1"), QStringLiteral("ship")).error().field,
+                 QStringLiteral("step"));
+        QCOMPARE(ref.addStation(QStringLiteral("X 1"), QStringLiteral("strip")).error().code,
+                 ErrorCode::MalformedSerial);
         QVERIFY(ref.addStation(QStringLiteral("strip-2"), QStringLiteral("strip")).ok());
         QCOMPARE(ref.stations().value().size(), 8);
     }
@@ -87,7 +114,8 @@ private slots:
     {
         test::TestDatabase t;
         ReferenceData ref(t.db().connection());
-        QCOMPARE(ref.setConfigValue(QStringLiteral("nope"), QStringLiteral("1")).error().code, ErrorCode::UnknownField);
+        QCOMPARE(ref.setConfigValue(QStringLiteral("nope"), QStringLiteral("1")).error().code,
+                 ErrorCode::UnknownField);
         QCOMPARE(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x")).error().code,
                  ErrorCode::OutOfRange);
         QCOMPARE(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99")).error().code,

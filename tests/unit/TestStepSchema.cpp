@@ -12,8 +12,8 @@ class TestStepSchema : public QObject
 private slots:
     void everyStepHasFieldsAndHelp()
     {
-        for (Step s : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test, Step::Pack,
-                       Step::Close, Step::Ship, Step::Scrap, Step::Void}) {
+        for (Step s : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
+                       Step::Pack, Step::Close, Step::Ship, Step::Scrap, Step::Void}) {
             QVERIFY2(!StepSchema::fields(s).isEmpty(), qPrintable(stepName(s)));
             for (const FieldSpec& f : StepSchema::fields(s))
                 QVERIFY2(!f.helpText().isEmpty(), qPrintable(f.key));
@@ -22,14 +22,16 @@ private slots:
 
     void parsesTypedValues()
     {
-        auto r = StepSchema::parse(Step::Test, QStringList{"unit=U0000000000CD", "result=PASS", "mem_mib=24564",
-                                                           "temp_max_c=71.5", "burnin=pass"});
+        auto r =
+            StepSchema::parse(Step::Test, QStringList{"unit=U0000000000CD", "result=PASS", "mem_mib=24564",
+                                                      "temp_max_c=71.5", "burnin=pass"});
         QVERIFY(r.ok());
         QCOMPARE(r->value("result").toString(), QStringLiteral("pass"));
         QCOMPARE(r->value("mem_mib").toInt(), 24564);
         QCOMPARE(r->value("temp_max_c").toDouble(), 71.5);
-        auto intake = StepSchema::parse(Step::Intake, QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1",
-                                                                  "condition=bent, burnt,bent", "posts=yes"});
+        auto intake =
+            StepSchema::parse(Step::Intake, QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1",
+                                                        "condition=bent, burnt,bent", "posts=yes"});
         QVERIFY(intake.ok());
         QCOMPARE(intake->value("condition").toArray().size(), 2);
         QCOMPARE(intake->value("posts").toBool(), true);
@@ -46,7 +48,8 @@ private slots:
     void absentMarkersAreNotIdentities()
     {
         QFETCH(QString, value);
-        auto r = StepSchema::parse(Step::Test, QStringList{"unit=U0000000000CD", "result=pass", "gpu_uuid=" + value});
+        auto r = StepSchema::parse(Step::Test,
+                                   QStringList{"unit=U0000000000CD", "result=pass", "gpu_uuid=" + value});
         QVERIFY(r.ok());
         QVERIFY(!r->contains("gpu_uuid"));
     }
@@ -59,42 +62,61 @@ private slots:
         QTest::addColumn<QString>("field");
         const int test = static_cast<int>(Step::Test);
         const int intake = static_cast<int>(Step::Intake);
-        QTest::newRow("missing required") << test << QStringList{"unit=U0000000000CD"} << "missing_field" << "result";
-        QTest::newRow("unknown field") << test << QStringList{"unit=U1", "result=pass", "colour=red"} << "unknown_field"
-                                       << "colour";
-        QTest::newRow("repeated field") << test << QStringList{"unit=U1", "unit=U2", "result=pass"} << "invalid_value"
-                                        << "unit";
-        QTest::newRow("no equals") << test << QStringList{"unit"} << "usage" << "unit";
-        QTest::newRow("empty key") << test << QStringList{"=x"} << "usage" << "=x";
-        QTest::newRow("not a number") << test << QStringList{"unit=U1", "result=pass", "mem_mib=lots"} << "invalid_value"
-                                      << "mem_mib";
-        QTest::newRow("fraction for int") << test << QStringList{"unit=U1", "result=pass", "pcie_gen=4.5"}
-                                          << "invalid_value" << "pcie_gen";
-        QTest::newRow("nan") << test << QStringList{"unit=U1", "result=pass", "temp_max_c=nan"} << "invalid_value"
+        QTest::newRow("missing required") << test << QStringList{"unit=U0000000000CD"} << "missing_field"
+                                          << "result";
+        QTest::newRow("unknown field")
+            << test << QStringList{"unit=U1", "result=pass", "colour=red"} << "unknown_field"
+            << "colour";
+        QTest::newRow("repeated field")
+            << test << QStringList{"unit=U1", "unit=U2", "result=pass"} << "invalid_value"
+            << "unit";
+        QTest::newRow("no equals") << test << QStringList{"unit"} << "usage"
+                                   << "unit";
+        QTest::newRow("empty key") << test << QStringList{"=x"} << "usage"
+                                   << "=x";
+        QTest::newRow("not a number")
+            << test << QStringList{"unit=U1", "result=pass", "mem_mib=lots"} << "invalid_value"
+            << "mem_mib";
+        QTest::newRow("fraction for int")
+            << test << QStringList{"unit=U1", "result=pass", "pcie_gen=4.5"} << "invalid_value"
+            << "pcie_gen";
+        QTest::newRow("nan") << test << QStringList{"unit=U1", "result=pass", "temp_max_c=nan"}
+                             << "invalid_value"
                              << "temp_max_c";
-        QTest::newRow("inf") << test << QStringList{"unit=U1", "result=pass", "temp_max_c=inf"} << "invalid_value"
+        QTest::newRow("inf") << test << QStringList{"unit=U1", "result=pass", "temp_max_c=inf"}
+                             << "invalid_value"
                              << "temp_max_c";
-        QTest::newRow("implausible") << test << QStringList{"unit=U1", "result=pass", "temp_max_c=500"} << "out_of_range"
+        QTest::newRow("implausible") << test << QStringList{"unit=U1", "result=pass", "temp_max_c=500"}
+                                     << "out_of_range"
                                      << "temp_max_c";
-        QTest::newRow("negative") << test << QStringList{"unit=U1", "result=pass", "vram_errors=-1"} << "out_of_range"
+        QTest::newRow("negative") << test << QStringList{"unit=U1", "result=pass", "vram_errors=-1"}
+                                  << "out_of_range"
                                   << "vram_errors";
-        QTest::newRow("bad choice") << test << QStringList{"unit=U1", "result=maybe"} << "invalid_value" << "result";
-        QTest::newRow("bad list item") << intake
-                                       << QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1", "condition=ok,wet"}
-                                       << "invalid_value" << "condition";
-        QTest::newRow("bad bool") << intake << QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1", "posts=perhaps"}
-                                  << "invalid_value" << "posts";
+        QTest::newRow("bad choice") << test << QStringList{"unit=U1", "result=maybe"} << "invalid_value"
+                                    << "result";
+        QTest::newRow("bad list item")
+            << intake << QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1", "condition=ok,wet"}
+            << "invalid_value"
+            << "condition";
+        QTest::newRow("bad bool") << intake
+                                  << QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1",
+                                                 "posts=perhaps"}
+                                  << "invalid_value"
+                                  << "posts";
         QTest::newRow("bad time") << static_cast<int>(Step::Strip)
                                   << QStringList{"card=ZT4090A123456", "dry_storage_left_at=yesterday"}
-                                  << "invalid_value" << "dry_storage_left_at";
+                                  << "invalid_value"
+                                  << "dry_storage_left_at";
         QTest::newRow("control chars") << intake
                                        << QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1",
                                                       QStringLiteral("notes=a") + QChar(7) + "b"}
-                                       << "invalid_value" << "notes";
+                                       << "invalid_value"
+                                       << "notes";
         QTest::newRow("too long") << intake
                                   << QStringList{"card=ZT4090A123456", "model=RTX4090", "lot=L1",
                                                  "notes=" + QString(600, QLatin1Char('x'))}
-                                  << "invalid_value" << "notes";
+                                  << "invalid_value"
+                                  << "notes";
     }
     void rejectsBadInput()
     {

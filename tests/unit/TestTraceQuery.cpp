@@ -18,7 +18,9 @@ private slots:
     void initTestCase()
     {
         t = std::make_unique<test::TestDatabase>();
-        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=LOT-9", "gpu_uuid=" + uuid}).ok());
+        QVERIFY(
+            t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=LOT-9", "gpu_uuid=" + uuid})
+                .ok());
         die = t->record(Step::Strip, {"card=ZT4090A123456"}).value().createdId();
         QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
         unit = t->record(Step::Mount, {"die=" + die, "board=SB00000001"}).value().createdId();
@@ -35,10 +37,13 @@ private slots:
     {
         QTest::addColumn<QString>("serial");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("card") << "ZT4090A123456" << "card";
-        QTest::newRow("card lower case") << "zt4090a123456" << "card";
+        QTest::newRow("card") << "ZT4090A123456"
+                              << "card";
+        QTest::newRow("card lower case") << "zt4090a123456"
+                                         << "card";
         QTest::newRow("die") << die << "die";
-        QTest::newRow("board") << "SB00000001" << "board";
+        QTest::newRow("board") << "SB00000001"
+                               << "board";
         QTest::newRow("unit") << unit << "unit";
         QTest::newRow("gpu uuid") << uuid.toUpper() << "unit";
     }
@@ -55,8 +60,8 @@ private slots:
         QStringList steps;
         for (const EventRecord& e : trace->events)
             steps << e.step;
-        QCOMPARE(steps, (QStringList{"intake", "strip", "reball", "mount", "inspect", "reball", "mount", "inspect",
-                                     "test", "pack", "close"}));
+        QCOMPARE(steps, (QStringList{"intake", "strip", "reball", "mount", "inspect", "reball", "mount",
+                                     "inspect", "test", "pack", "close"}));
         const QString text = trace->toText();
         for (const QString& s : {QStringLiteral("intake"), QStringLiteral("test"), unit, die})
             QVERIFY2(text.contains(s), qPrintable(s));
@@ -86,7 +91,8 @@ private slots:
         QFETCH(QString, serial);
         auto trace = TraceQuery(t->db().connection()).find(serial);
         QVERIFY(!trace.ok());
-        QVERIFY(trace.error().code == ErrorCode::UnknownSerial || trace.error().code == ErrorCode::MalformedSerial);
+        QVERIFY(trace.error().code == ErrorCode::UnknownSerial ||
+                trace.error().code == ErrorCode::MalformedSerial);
     }
 
     void voidedRecordsStayVisibleAndMarked()

@@ -50,7 +50,8 @@ Snapshot base(Step step)
 {
     Snapshot s;
     s.now = QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
-    s.operatorInfo = OperatorInfo{QStringLiteral("OP1"), QStringLiteral("Li Wei"), QStringLiteral("operator"), true};
+    s.operatorInfo =
+        OperatorInfo{QStringLiteral("OP1"), QStringLiteral("Li Wei"), QStringLiteral("operator"), true};
     s.station = StationInfo{QStringLiteral("ST-1"), stepName(step)};
     s.newDieId = kDie;
     s.newUnitId = kUnit;
@@ -59,7 +60,8 @@ Snapshot base(Step step)
 
 CardState receivedCard(const QString& serial = QStringLiteral("ZT4090A123456"))
 {
-    return CardState{serial, QStringLiteral("RTX4090"), QStringLiteral("LOT-1"), QString(states::Received), {}, {}, {}};
+    return CardState{
+        serial, QStringLiteral("RTX4090"), QStringLiteral("LOT-1"), QString(states::Received), {}, {}, {}};
 }
 
 DieState die(QLatin1StringView state, const QString& unit = {})
@@ -89,19 +91,19 @@ UnitState unit(QLatin1StringView state, int repairs = 0)
 
 } // namespace
 
-#define EXPECT_ERROR(result, errorCode, fieldName)                                                                   \
-    do {                                                                                                             \
-        const auto& r_ = (result);                                                                                   \
-        QVERIFY2(!r_.ok(), "expected a refusal");                                                                    \
-        QCOMPARE(r_.error().codeName(), errorCodeName(errorCode));                                                   \
-        QCOMPARE(r_.error().field, QStringLiteral(fieldName));                                                       \
-        QVERIFY(!r_.error().message.isEmpty());                                                                      \
+#define EXPECT_ERROR(result, errorCode, fieldName)                                                           \
+    do {                                                                                                     \
+        const auto& r_ = (result);                                                                           \
+        QVERIFY2(!r_.ok(), "expected a refusal");                                                            \
+        QCOMPARE(r_.error().codeName(), errorCodeName(errorCode));                                           \
+        QCOMPARE(r_.error().field, QStringLiteral(fieldName));                                               \
+        QVERIFY(!r_.error().message.isEmpty());                                                              \
     } while (false)
 
-#define EXPECT_OK(result)                                                                                            \
-    do {                                                                                                             \
-        const auto& r_ = (result);                                                                                   \
-        QVERIFY2(r_.ok(), r_.ok() ? "" : qPrintable(r_.error().oneLine()));                                          \
+#define EXPECT_OK(result)                                                                                    \
+    do {                                                                                                     \
+        const auto& r_ = (result);                                                                           \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : qPrintable(r_.error().oneLine()));                                  \
     } while (false)
 
 class TestWorkflowRules : public QObject
@@ -148,17 +150,20 @@ private slots:
     // --- intake ------------------------------------------------------------------------------
     void intakeRecordsCardWithDefaults()
     {
-        auto r = decide(act(Step::Intake, {"card=zt4090a123456", "model=rtx 4090", "lot=lot-1"}), base(Step::Intake));
+        auto r = decide(act(Step::Intake, {"card=zt4090a123456", "model=rtx 4090", "lot=lot-1"}),
+                        base(Step::Intake));
         EXPECT_OK(r);
         QCOMPARE(r->primarySerial, QStringLiteral("ZT4090A123456"));
-        QCOMPARE(r->payload.value(QStringLiteral("condition")).toArray().first().toString(), QStringLiteral("ok"));
+        QCOMPARE(r->payload.value(QStringLiteral("condition")).toArray().first().toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(r->payload.value(QStringLiteral("lot")).toString(), QStringLiteral("LOT-1"));
         QCOMPARE(r->subjects.size(), 1);
     }
     void rejectsUnknownModel()
     {
-        EXPECT_ERROR(decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX9999", "lot=L1"}), base(Step::Intake)),
-                     ErrorCode::InvalidValue, "model");
+        EXPECT_ERROR(
+            decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX9999", "lot=L1"}), base(Step::Intake)),
+            ErrorCode::InvalidValue, "model");
     }
     void rejectsMalformedCardSerial_data()
     {
@@ -179,12 +184,16 @@ private slots:
     }
     void cardFormatIsConfigurablePerProduct()
     {
-        QVERIFY(c.serials.setPattern(SerialKind::Card, QStringLiteral("RTX3090"), QStringLiteral("^GB[0-9]{10}$")));
-        EXPECT_ERROR(decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX3090", "lot=L1"}), base(Step::Intake)),
-                     ErrorCode::MalformedSerial, "card");
-        EXPECT_OK(decide(act(Step::Intake, {"card=GB0123456789", "model=RTX3090", "lot=L1"}), base(Step::Intake)));
+        QVERIFY(c.serials.setPattern(SerialKind::Card, QStringLiteral("RTX3090"),
+                                     QStringLiteral("^GB[0-9]{10}$")));
+        EXPECT_ERROR(
+            decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX3090", "lot=L1"}), base(Step::Intake)),
+            ErrorCode::MalformedSerial, "card");
+        EXPECT_OK(
+            decide(act(Step::Intake, {"card=GB0123456789", "model=RTX3090", "lot=L1"}), base(Step::Intake)));
         // other models keep the default
-        EXPECT_OK(decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}), base(Step::Intake)));
+        EXPECT_OK(
+            decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}), base(Step::Intake)));
     }
     void rejectsDonorCardReceivedTwice()
     {
@@ -213,13 +222,14 @@ private slots:
         QCOMPARE(r->createdId, kDie);
         QCOMPARE(r->payload.value(QStringLiteral("marking")).toString(), QStringLiteral("AD102-300-A1"));
         QCOMPARE(r->payload.value(QStringLiteral("memory_chips")).toInt(), 12);
-        QCOMPARE(r->payload.value(QStringLiteral("dry_storage_left_at")).toString(), s.now.toString(Qt::ISODateWithMs));
+        QCOMPARE(r->payload.value(QStringLiteral("dry_storage_left_at")).toString(),
+                 s.now.toString(Qt::ISODateWithMs));
         QCOMPARE(r->payload.value(QStringLiteral("msl")).toString(), QStringLiteral("3"));
     }
     void rejectsStripOfUnknownCard()
     {
-        EXPECT_ERROR(decide(act(Step::Strip, {"card=ZT4090A123456"}), base(Step::Strip)), ErrorCode::UnknownSerial,
-                     "card");
+        EXPECT_ERROR(decide(act(Step::Strip, {"card=ZT4090A123456"}), base(Step::Strip)),
+                     ErrorCode::UnknownSerial, "card");
     }
     void rejectsCardStrippedTwice()
     {
@@ -239,10 +249,10 @@ private slots:
     {
         Snapshot s = base(Step::Strip);
         s.card = receivedCard();
-        EXPECT_ERROR(decide(act(Step::Strip, {"card=ZT4090A123456", "marking=AD102"}), s), ErrorCode::MalformedSerial,
-                     "marking");
-        EXPECT_ERROR(decide(act(Step::Strip, {"card=ZT4090A123456", "date_code=2299"}), s), ErrorCode::MalformedSerial,
-                     "date_code");
+        EXPECT_ERROR(decide(act(Step::Strip, {"card=ZT4090A123456", "marking=AD102"}), s),
+                     ErrorCode::MalformedSerial, "marking");
+        EXPECT_ERROR(decide(act(Step::Strip, {"card=ZT4090A123456", "date_code=2299"}), s),
+                     ErrorCode::MalformedSerial, "date_code");
     }
 
     // --- reball ------------------------------------------------------------------------------
@@ -263,31 +273,34 @@ private slots:
     }
     void rejectsMalformedDieId()
     {
-        EXPECT_ERROR(decide(act(Step::Reball, {"die=ZT4090A123456"}), base(Step::Reball)), ErrorCode::MalformedSerial,
-                     "die");
+        EXPECT_ERROR(decide(act(Step::Reball, {"die=ZT4090A123456"}), base(Step::Reball)),
+                     ErrorCode::MalformedSerial, "die");
     }
     void rejectsReballOutOfOrder()
     {
         for (QLatin1StringView state : {states::Reballed, states::Mounted}) {
             Snapshot s = base(Step::Reball);
             s.die = die(state, state == states::Mounted ? kUnit : QString());
-            EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::OutOfOrder, "die");
+            EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::OutOfOrder,
+                         "die");
         }
     }
     void rejectsBallDiameterOutsideLimit()
     {
         Snapshot s = base(Step::Reball);
         s.die = die(states::Stripped);
-        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie, "ball_mm=0.9"}), s), ErrorCode::OutOfRange,
-                     "ball_mm");
+        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie, "ball_mm=0.9"}), s),
+                     ErrorCode::OutOfRange, "ball_mm");
     }
     void rejectsWorkOnScrappedOrShippedDie()
     {
         Snapshot s = base(Step::Reball);
         s.die = die(states::Scrapped);
-        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::ItemScrapped, "die");
+        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::ItemScrapped,
+                     "die");
         s.die = die(states::Shipped);
-        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::ItemShipped, "die");
+        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::ItemShipped,
+                     "die");
     }
 
     // --- mount -------------------------------------------------------------------------------
@@ -295,8 +308,9 @@ private slots:
     {
         Snapshot s = base(Step::Mount);
         s.die = die(states::Reballed);
-        auto r = decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=240", "tal_s=75"}),
-                        s);
+        auto r = decide(
+            act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=240", "tal_s=75"}),
+            s);
         EXPECT_OK(r);
         QCOMPARE(r->createdId, kUnit);
         QCOMPARE(r->payload.value(QStringLiteral("outcome")).toString(), QStringLiteral("mounted"));
@@ -320,7 +334,8 @@ private slots:
     {
         Snapshot s = base(Step::Mount);
         s.die = die(states::Reballed);
-        s.board = BoardState{QStringLiteral("SB00000001"), QString(states::Mounted), QStringLiteral("UOTHER"), 1};
+        s.board =
+            BoardState{QStringLiteral("SB00000001"), QString(states::Mounted), QStringLiteral("UOTHER"), 1};
         EXPECT_ERROR(decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001"}), s),
                      ErrorCode::AlreadyUsed, "board");
     }
@@ -358,20 +373,24 @@ private slots:
     {
         Snapshot s = base(Step::Mount);
         s.die = die(states::Reballed);
-        EXPECT_ERROR(decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=255"}), s),
-                     ErrorCode::OutOfRange, "peak_c");
+        EXPECT_ERROR(
+            decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=255"}), s),
+            ErrorCode::OutOfRange, "peak_c");
         // 215 °C is right for leaded solder and too cold for SAC305
-        EXPECT_ERROR(decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=215"}), s),
-                     ErrorCode::OutOfRange, "peak_c");
+        EXPECT_ERROR(
+            decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=215"}), s),
+            ErrorCode::OutOfRange, "peak_c");
         s.die->alloy = QStringLiteral("sn63pb37");
-        EXPECT_OK(decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=215"}), s));
+        EXPECT_OK(
+            decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "peak_c=215"}), s));
     }
     void rejectsTimeAboveLiquidusOutsideLimit()
     {
         Snapshot s = base(Step::Mount);
         s.die = die(states::Reballed);
-        EXPECT_ERROR(decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "tal_s=45"}), s),
-                     ErrorCode::OutOfRange, "tal_s");
+        EXPECT_ERROR(
+            decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001", "tal_s=45"}), s),
+            ErrorCode::OutOfRange, "tal_s");
     }
     void rejectsMalformedBoardSerial()
     {
@@ -386,14 +405,16 @@ private slots:
     {
         Snapshot s = base(Step::Inspect);
         s.unit = unit(states::Mounted);
-        auto r = decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "void_pct=12"}), s);
+        auto r =
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "void_pct=12"}), s);
         EXPECT_OK(r);
         QCOMPARE(r->payload.value(QStringLiteral("outcome")).toString(), QStringLiteral("pass"));
     }
     void rejectsInspectOfUnknownUnit()
     {
-        EXPECT_ERROR(decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass"}), base(Step::Inspect)),
-                     ErrorCode::UnknownSerial, "unit");
+        EXPECT_ERROR(
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass"}), base(Step::Inspect)),
+            ErrorCode::UnknownSerial, "unit");
     }
     void rejectsInspectOutOfOrder()
     {
@@ -406,18 +427,22 @@ private slots:
     {
         Snapshot s = base(Step::Inspect);
         s.unit = unit(states::Mounted);
-        EXPECT_ERROR(decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "void_pct=30"}), s),
-                     ErrorCode::Contradiction, "result");
-        EXPECT_ERROR(decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "bridges=1"}), s),
-                     ErrorCode::Contradiction, "result");
-        EXPECT_ERROR(decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "defect=VOIDS"}), s),
-                     ErrorCode::Contradiction, "defect");
+        EXPECT_ERROR(
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "void_pct=30"}), s),
+            ErrorCode::Contradiction, "result");
+        EXPECT_ERROR(
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "bridges=1"}), s),
+            ErrorCode::Contradiction, "result");
+        EXPECT_ERROR(
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=pass", "defect=VOIDS"}), s),
+            ErrorCode::Contradiction, "defect");
     }
     void failDerivesDefectFromMeasurements()
     {
         Snapshot s = base(Step::Inspect);
         s.unit = unit(states::Mounted);
-        auto r = decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "void_pct=31"}), s);
+        auto r =
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "void_pct=31"}), s);
         EXPECT_OK(r);
         QCOMPARE(r->payload.value(QStringLiteral("defect")).toString(), QStringLiteral("VOIDS"));
         QCOMPARE(r->payload.value(QStringLiteral("outcome")).toString(), QStringLiteral("repair"));
@@ -428,14 +453,16 @@ private slots:
         s.unit = unit(states::Mounted);
         EXPECT_ERROR(decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail"}), s),
                      ErrorCode::MissingField, "defect");
-        EXPECT_ERROR(decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "defect=NOSUCH"}), s),
-                     ErrorCode::InvalidValue, "defect");
+        EXPECT_ERROR(
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "defect=NOSUCH"}), s),
+            ErrorCode::InvalidValue, "defect");
     }
     void failAtRepairLimitScraps()
     {
         Snapshot s = base(Step::Inspect);
         s.unit = unit(states::Mounted, 1);
-        auto r = decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "defect=BRIDGE"}), s);
+        auto r =
+            decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "defect=BRIDGE"}), s);
         QCOMPARE(r->payload.value(QStringLiteral("outcome")).toString(), QStringLiteral("repair"));
         s.unit->repairCount = 2;
         r = decide(act(Step::Inspect, {QStringLiteral("unit=") + kUnit, "result=fail", "defect=BRIDGE"}), s);
@@ -450,9 +477,10 @@ private slots:
     {
         Snapshot s = base(Step::Test);
         s.unit = unit(states::Inspected);
-        auto r = decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass", "mem_mib=24564", "pcie_gen=4",
-                                         "pcie_width=16", "gpu_uuid=GPU-12345678-1234-1234-1234-123456789ABC"}),
-                        s);
+        auto r = decide(
+            act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass", "mem_mib=24564", "pcie_gen=4",
+                             "pcie_width=16", "gpu_uuid=GPU-12345678-1234-1234-1234-123456789ABC"}),
+            s);
         EXPECT_OK(r);
         QCOMPARE(r->payload.value(QStringLiteral("gpu_uuid")).toString(),
                  QStringLiteral("GPU-12345678-1234-1234-1234-123456789abc"));
@@ -461,8 +489,8 @@ private slots:
     {
         Snapshot s = base(Step::Test);
         s.unit = unit(states::Mounted);
-        EXPECT_ERROR(decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass"}), s), ErrorCode::OutOfOrder,
-                     "unit");
+        EXPECT_ERROR(decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass"}), s),
+                     ErrorCode::OutOfOrder, "unit");
     }
     void rejectsGpuUuidAlreadyOnAnotherUnit()
     {
@@ -552,7 +580,8 @@ private slots:
     {
         Snapshot s = base(Step::Pack);
         s.unit = unit(states::Tested);
-        s.batch = BatchState{QStringLiteral("B2611-001"), QStringLiteral("RTX4090"), QString(states::Closed), 10};
+        s.batch =
+            BatchState{QStringLiteral("B2611-001"), QStringLiteral("RTX4090"), QString(states::Closed), 10};
         EXPECT_ERROR(decide(act(Step::Pack, {QStringLiteral("unit=") + kUnit, "batch=B2611-001"}), s),
                      ErrorCode::BatchNotOpen, "batch");
     }
@@ -560,7 +589,8 @@ private slots:
     {
         Snapshot s = base(Step::Pack);
         s.unit = unit(states::Tested);
-        s.batch = BatchState{QStringLiteral("B2611-001"), QStringLiteral("RTX3090"), QString(states::Open), 3};
+        s.batch =
+            BatchState{QStringLiteral("B2611-001"), QStringLiteral("RTX3090"), QString(states::Open), 3};
         EXPECT_ERROR(decide(act(Step::Pack, {QStringLiteral("unit=") + kUnit, "batch=B2611-001"}), s),
                      ErrorCode::BatchModelMismatch, "batch");
     }
@@ -575,7 +605,8 @@ private slots:
     {
         Snapshot s = base(Step::Close);
         EXPECT_ERROR(decide(act(Step::Close, {"batch=B2611-001"}), s), ErrorCode::UnknownSerial, "batch");
-        s.batch = BatchState{QStringLiteral("B2611-001"), QStringLiteral("RTX4090"), QString(states::Open), 0};
+        s.batch =
+            BatchState{QStringLiteral("B2611-001"), QStringLiteral("RTX4090"), QString(states::Open), 0};
         EXPECT_ERROR(decide(act(Step::Close, {"batch=B2611-001"}), s), ErrorCode::BatchEmpty, "batch");
         EXPECT_ERROR(decide(act(Step::Ship, {"batch=B2611-001"}), s), ErrorCode::OutOfOrder, "batch");
         s.batch->unitCount = 4;
@@ -591,11 +622,12 @@ private slots:
     void scrapRules()
     {
         Snapshot s = base(Step::Scrap);
-        EXPECT_ERROR(decide(act(Step::Scrap, {"item=NOPE12345", "reason=x"}), s), ErrorCode::UnknownSerial, "item");
+        EXPECT_ERROR(decide(act(Step::Scrap, {"item=NOPE12345", "reason=x"}), s), ErrorCode::UnknownSerial,
+                     "item");
         s.itemKind = QStringLiteral("unit");
         s.unit = unit(states::Packed);
-        EXPECT_ERROR(decide(act(Step::Scrap, {QStringLiteral("item=") + kUnit, "reason=x"}), s), ErrorCode::OutOfOrder,
-                     "item");
+        EXPECT_ERROR(decide(act(Step::Scrap, {QStringLiteral("item=") + kUnit, "reason=x"}), s),
+                     ErrorCode::OutOfOrder, "item");
         s.unit = unit(states::Scrapped);
         EXPECT_ERROR(decide(act(Step::Scrap, {QStringLiteral("item=") + kUnit, "reason=x"}), s),
                      ErrorCode::ItemScrapped, "item");
@@ -606,32 +638,32 @@ private slots:
         Snapshot d = base(Step::Scrap);
         d.itemKind = QStringLiteral("die");
         d.die = die(states::Mounted, kUnit);
-        EXPECT_ERROR(decide(act(Step::Scrap, {QStringLiteral("item=") + kDie, "reason=x"}), d), ErrorCode::InvalidValue,
-                     "item");
-        EXPECT_ERROR(StepSchema::parse(Step::Scrap, QStringList{QStringLiteral("item=") + kDie}), ErrorCode::MissingField,
-                     "reason");
+        EXPECT_ERROR(decide(act(Step::Scrap, {QStringLiteral("item=") + kDie, "reason=x"}), d),
+                     ErrorCode::InvalidValue, "item");
+        EXPECT_ERROR(StepSchema::parse(Step::Scrap, QStringList{QStringLiteral("item=") + kDie}),
+                     ErrorCode::MissingField, "reason");
     }
     void voidRules()
     {
         Snapshot s = base(Step::Void);
         const QString id = QStringLiteral("01a2250f-ce05-745a-99ca-3f8f5217b394");
-        EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s), ErrorCode::NotPermitted,
-                     "operator");
+        EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
+                     ErrorCode::NotPermitted, "operator");
         s.operatorInfo->role = QStringLiteral("supervisor");
         EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
                      ErrorCode::UnknownSerial, "event");
         s.target = EventInfo{id, QStringLiteral("test"), false, {}, {}, {}};
         EXPECT_OK(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s));
-        EXPECT_ERROR(StepSchema::parse(Step::Void, QStringList{QStringLiteral("event=") + id}), ErrorCode::MissingField,
-                     "reason");
+        EXPECT_ERROR(StepSchema::parse(Step::Void, QStringList{QStringLiteral("event=") + id}),
+                     ErrorCode::MissingField, "reason");
         s.target->voided = true;
         EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
                      ErrorCode::AlreadyVoided, "event");
         s.target->voided = false;
         s.target->blockedBy = QStringLiteral("later");
         s.target->blockedByStep = QStringLiteral("pack");
-        EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s), ErrorCode::VoidBlocked,
-                     "event");
+        EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
+                     ErrorCode::VoidBlocked, "event");
         s.target = EventInfo{id, QStringLiteral("void"), false, {}, {}, {}};
         EXPECT_ERROR(decide(act(Step::Void, {QStringLiteral("event=") + id, "reason=typo"}), s),
                      ErrorCode::InvalidValue, "event");

@@ -56,9 +56,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_demoBanner->setPalette(bannerPalette);
     auto* bannerLayout = new QHBoxLayout(m_demoBanner);
     bannerLayout->addWidget(
-        new QLabel(tr("This database is empty. Load demo data to try ReworkTrack, or add stations and operators "
-                      "with reworkctl."),
-                   m_demoBanner),
+        new QLabel(
+            tr("This database is empty. Load demo data to try ReworkTrack, or add stations and operators "
+               "with reworkctl."),
+            m_demoBanner),
         1);
     m_demoButton = new QPushButton(tr("Load demo data"), m_demoBanner);
     m_demoButton->setObjectName(QStringLiteral("demoButton"));
