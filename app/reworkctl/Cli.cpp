@@ -2,6 +2,7 @@
 
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
+#include "importers/NvidiaSmiImporter.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
 #include "storage/IntegrityChecker.h"
@@ -387,6 +388,17 @@ int Cli::cmdRecord(QStringList args)
     if (wantsHelp(args)) {
         m_out << tr("Usage: reworkctl record %1 --station S --operator O key=value ...\nFields:\n")
                      .arg(stepText);
+        if (*step == Step::Intake || *step == Step::Test) {
+            m_out << QStringLiteral("  %1%2  %3\n")
+                         .arg(QStringLiteral("smi").leftJustified(20),
+                              QStringLiteral("file").leftJustified(28),
+                              tr("nvidia-smi -q -x report: fills gpu_uuid, vbios, mem_mib, pcie_gen, "
+                                 "pcie_width, "
+                                 "temp_max_c, driver"));
+            m_out << QStringLiteral("  %1%2  %3\n")
+                         .arg(QStringLiteral("smi_gpu").leftJustified(20),
+                              QStringLiteral("0..").leftJustified(28), tr("which GPU of a multi-GPU report"));
+        }
         for (const FieldSpec& f : StepSchema::fields(*step)) {
             m_out << QStringLiteral("  %1%2  %3%4%5\n")
                          .arg(f.key.leftJustified(20), f.typeText().leftJustified(28), f.helpText(),
@@ -412,9 +424,13 @@ int Cli::cmdRecord(QStringList args)
     Database* db = database();
     if (!db)
         return StorageFailure;
+    // smi=REPORT.xml: the nvidia-smi importer fills the GPU fields, as the test form does.
+    Result<QStringList> fields = NvidiaSmiImporter::expandReportArgument(*step, args);
+    if (!fields)
+        return fail(fields.error());
     SystemClock clock;
     Recorder recorder(*db, clock);
-    Result<Recorded> r = recorder.record(*step, *station, *operatorId, args);
+    Result<Recorded> r = recorder.record(*step, *station, *operatorId, fields.value());
     if (!r)
         return fail(r.error());
     const EventRecord& e = r.value().event;

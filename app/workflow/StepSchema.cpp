@@ -98,6 +98,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         serial("gpu_uuid", SerialKind::GpuUuid, false,
                QT_TRANSLATE_NOOP("Field", "GPU UUID read from the working donor card")),
         text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version of the donor card")),
+        text("driver", QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
         number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
         notes,
     };
@@ -161,6 +162,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         serial("gpu_uuid", SerialKind::GpuUuid, false,
                QT_TRANSLATE_NOOP("Field", "GPU UUID reported by the card")),
         text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version")),
+        text("driver", QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
         number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
         number("pcie_gen", FieldType::Int, 1, 6, QT_TRANSLATE_NOOP("Field", "PCIe link generation")),
         number("pcie_width", FieldType::Int, 1, 32, QT_TRANSLATE_NOOP("Field", "PCIe link width")),

@@ -305,6 +305,14 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <source>unknown config command &quot;%1&quot;</source>
         <translation>未知的 config 命令“%1”</translation>
     </message>
+    <message>
+        <source>nvidia-smi -q -x report: fills gpu_uuid, vbios, mem_mib, pcie_gen, pcie_width, temp_max_c, driver</source>
+        <translation>nvidia-smi -q -x 报告：自动填写 gpu_uuid、vbios、mem_mib、pcie_gen、pcie_width、temp_max_c、driver</translation>
+    </message>
+    <message>
+        <source>which GPU of a multi-GPU report</source>
+        <translation>多 GPU 报告中的第几块 GPU</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -531,6 +539,10 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <source>id of the record to void</source>
         <translation>要作废的记录编号</translation>
     </message>
+    <message>
+        <source>driver version of the nvidia-smi report</source>
+        <translation>nvidia-smi 报告中的驱动版本</translation>
+    </message>
 </context>
 <context>
     <name>IntegrityChecker</name>
@@ -564,6 +576,69 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>read migration %1</source>
         <translation>读取迁移 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NvidiaSmiImporter</name>
+    <message>
+        <source>the report declares XML entities, which nvidia-smi never does; it was refused</source>
+        <translation>报告中声明了 XML 实体，nvidia-smi 从不这样做；已拒绝</translation>
+    </message>
+    <message>
+        <source>the report uses an unknown XML entity; it was refused</source>
+        <translation>报告使用了未知的 XML 实体；已拒绝</translation>
+    </message>
+    <message>
+        <source>this XML is not an nvidia-smi report (root &lt;%1&gt;); save the output of nvidia-smi -q -x</source>
+        <translation>此 XML 不是 nvidia-smi 报告（根元素 &lt;%1&gt;）；请保存 nvidia-smi -q -x 的输出</translation>
+    </message>
+    <message>
+        <source>the report is nested too deeply</source>
+        <translation>报告嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>the report is too large</source>
+        <translation>报告过大</translation>
+    </message>
+    <message>
+        <source>the report is not valid XML (line %1: %2); save it again</source>
+        <translation>报告不是有效的 XML（第 %1 行：%2）；请重新保存</translation>
+    </message>
+    <message>
+        <source>the report is empty</source>
+        <translation>报告为空</translation>
+    </message>
+    <message>
+        <source>this file is not an nvidia-smi report; save the output of nvidia-smi -q -x</source>
+        <translation>此文件不是 nvidia-smi 报告；请保存 nvidia-smi -q -x 的输出</translation>
+    </message>
+    <message>
+        <source>the report is larger than %1 MiB; is it the right file?</source>
+        <translation>报告大于 %1 MiB；文件是否正确？</translation>
+    </message>
+    <message>
+        <source>the report lists no GPU; is the card detected (nvidia-smi -L)?</source>
+        <translation>报告中没有 GPU；显卡是否被识别（nvidia-smi -L）？</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the report lists %1 GPUs; say which one with smi_gpu=0..%2</source>
+        <translation>报告中有 %1 块 GPU；请用 smi_gpu=0..%2 指定</translation>
+    </message>
+    <message>
+        <source>the report has no GPU number %1</source>
+        <translation>报告中没有第 %1 块 GPU</translation>
+    </message>
+    <message>
+        <source>give the GPU number, 0 or more</source>
+        <translation>请给出 GPU 序号（0 或更大）</translation>
+    </message>
+    <message>
+        <source>smi_gpu needs a report: smi=FILE</source>
+        <translation>smi_gpu 需要报告：smi=文件</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,63 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("schema_too_new")));
     }
 
+    void importsNvidiaSmiReports()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("smi.sqlite"));
+        const QString smi4090 =
+            QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/netdata_rtx-4090-driver-535.xml");
+        const QString smi3090 = QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/influxdata_3090-v13.xml");
+        QCOMPARE(reworkctl(path, {"demo", "--units", "2", "--seed", "3"}).exitCode, 0);
+        auto rec = [&](const QString& s, const QStringList& fields) {
+            return reworkctl(path, QStringList{"--json", "record", s, "--station", s.toUpper() + "-01",
+                                               "--operator", "OP001"} +
+                                       fields);
+        };
+        auto unitFor = [&](const QString& card, const QString& board, const QStringList& intakeExtra) {
+            if (rec("intake", QStringList{"card=" + card, "model=RTX4090", "lot=L1"} + intakeExtra)
+                    .exitCode != 0)
+                return QString();
+            const QString die = rec("strip", {"card=" + card}).json().value("created").toString();
+            rec("reball", {"die=" + die});
+            const QString unit =
+                rec("mount", {"die=" + die, "board=" + board}).json().value("created").toString();
+            rec("inspect", {"unit=" + unit, "result=pass"});
+            return unit;
+        };
+        // intake captures the donor's identity from its report, partner included
+        const QString unit = unitFor("GB4090X0001", "SB10000001", {"smi=" + smi4090});
+        QVERIFY(!unit.isEmpty());
+        Run trace = reworkctl(path, {"--json", "trace", "GB4090X0001"});
+        QCOMPARE(trace.json().value("card").toObject().value("gpu_uuid").toString(),
+                 QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
+        QVERIFY(trace.out.contains(QStringLiteral("\"partner\":\"gigabyte\"")));
+
+        // a different die's report at test: refused as a swap
+        Run swapped = rec("test", {"unit=" + unit, "result=pass", "smi=" + smi3090});
+        QCOMPARE(swapped.exitCode, 1);
+        QCOMPARE(swapped.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("gpu_uuid_mismatch"));
+        // the right report: the host of that capture ran Gen3, the rig overrides nothing silently
+        Run gen3 = rec("test", {"unit=" + unit, "result=pass", "smi=" + smi4090});
+        QCOMPARE(gen3.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("contradiction"));
+        Run failed = rec("test", {"unit=" + unit, "result=fail", "smi=" + smi4090});
+        QCOMPARE(failed.exitCode, 0);
+        QCOMPARE(failed.json().value("outcome").toString(), QStringLiteral("repair"));
+
+        // the same GPU on a second unit is refused
+        const QString other = unitFor("GB4090X0002", "SB10000002", {});
+        Run duplicate = rec("test", {"unit=" + other, "result=fail", "smi=" + smi4090});
+        QCOMPARE(duplicate.exitCode, 1);
+        QCOMPARE(duplicate.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("duplicate_gpu_uuid"));
+
+        Run missing = rec("test", {"unit=" + other, "result=pass", "smi=/nonexistent.xml"});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.json().value("error").toObject().value("field").toString(), QStringLiteral("smi"));
+    }
+
     void speaksChineseInAChineseLocale()
     {
         QProcess p;
