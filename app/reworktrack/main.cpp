@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -44,17 +45,20 @@ int main(int argc, char** argv)
                                                                 "Save a picture of the window and quit "
                                                                 "(for documentation)."),
                                         QStringLiteral("PNG"));
-    QCommandLineOption traceOption(QStringLiteral("trace"),
-                                   QApplication::translate("main", "Open with the trace of this serial."),
-                                   QStringLiteral("SERIAL"));
     QCommandLineOption languageOption(QStringLiteral("lang"),
                                       QApplication::translate("main", "User interface language (en, zh_CN)."),
                                       QStringLiteral("LANG"));
-    parser.addOptions({dbOption, verboseOption, demoOption, screenshotOption, traceOption, languageOption});
+    QCommandLineOption stationOption(QStringLiteral("station"),
+                                     QApplication::translate("main", "Bind this PC to one station (saved)."),
+                                     QStringLiteral("ID"));
+    parser.addOptions({dbOption, verboseOption, demoOption, screenshotOption, languageOption, stationOption});
     parser.process(app);
 
     // Language: --lang, else the system locale. Qt's own dialogs follow through qtbase.
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale();
+    const QString savedLanguage = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption))
+                           : savedLanguage.isEmpty()    ? QLocale()
+                                                        : QLocale(savedLanguage);
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -82,11 +86,10 @@ int main(int argc, char** argv)
     SystemClock clock;
     Recorder recorder(*db.value(), clock);
     MainWindow window(*db.value(), recorder);
+    if (parser.isSet(stationOption))
+        QSettings().setValue(QStringLiteral("station/id"), parser.value(stationOption).trimmed().toUpper());
+    window.setFixedStation(QSettings().value(QStringLiteral("station/id")).toString());
     window.show();
-    if (parser.isSet(traceOption)) {
-        window.traceField()->setText(parser.value(traceOption));
-        window.showTrace();
-    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         QTimer::singleShot(500, &window, [&window, file] {

@@ -579,6 +579,45 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     </message>
 </context>
 <context>
+    <name>NextStepResolver</name>
+    <message>
+        <source>scan a card, die, unit or batch label</source>
+        <translation>请扫描卡、芯片、整机或批次标签</translation>
+    </message>
+    <message>
+        <source>die %1 needs reball next</source>
+        <translation>芯片 %1 下一步需植球</translation>
+    </message>
+    <message>
+        <source>die %1 is reballed; it needs mount next</source>
+        <translation>芯片 %1 已植球；下一步是贴装</translation>
+    </message>
+    <message>
+        <source>die %1 is %2</source>
+        <translation>芯片 %1 状态为 %2</translation>
+    </message>
+    <message>
+        <source>card %1 was received; it needs strip next</source>
+        <translation>卡 %1 已入库；下一步是拆解</translation>
+    </message>
+    <message>
+        <source>card %1 was scrapped</source>
+        <translation>卡 %1 已报废</translation>
+    </message>
+    <message>
+        <source>batch %1 is %2 with %3 units</source>
+        <translation>批次 %1 状态为 %2，共 %3 台整机</translation>
+    </message>
+    <message>
+        <source>%1 is new here; receive it at intake</source>
+        <translation>%1 是新卡；请在入库工位登记</translation>
+    </message>
+    <message>
+        <source>%1 is not a known card, die, unit or batch; check the label</source>
+        <translation>%1 不是已知的卡、芯片、整机或批次；请检查标签</translation>
+    </message>
+</context>
+<context>
     <name>NvidiaSmiImporter</name>
     <message>
         <source>the report declares XML entities, which nvidia-smi never does; it was refused</source>
@@ -1218,12 +1257,47 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <translation>保存窗口截图后退出（用于文档）。</translation>
     </message>
     <message>
-        <source>Open with the trace of this serial.</source>
-        <translation>启动时显示此序列号的追溯。</translation>
-    </message>
-    <message>
         <source>User interface language (en, zh_CN).</source>
         <translation>界面语言（en、zh_CN）。</translation>
+    </message>
+    <message>
+        <source>Bind this PC to one station (saved).</source>
+        <translation>将此电脑绑定到一个工位（会保存）。</translation>
+    </message>
+</context>
+<context>
+    <name>rework::LoginPage</name>
+    <message>
+        <source>Scan your badge, then type your PIN</source>
+        <translation>请扫描工牌，然后输入 PIN</translation>
+    </message>
+    <message>
+        <source>badge or operator id</source>
+        <translation>工牌或操作员编号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <source>Station:</source>
+        <translation>工位：</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>No station is set up on this database; ask an admin to add one with reworkctl.</source>
+        <translation>此数据库中没有工位；请管理员用 reworkctl 添加。</translation>
     </message>
 </context>
 <context>
@@ -1231,10 +1305,6 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>ReworkTrack</source>
         <translation>ReworkTrack 返修追溯</translation>
-    </message>
-    <message>
-        <source>Station:</source>
-        <translation>工位：</translation>
     </message>
     <message>
         <source>This database is empty. Load demo data to try ReworkTrack, or add stations and operators with reworkctl.</source>
@@ -1263,6 +1333,180 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>Demo data loaded: %1 donor cards. Operators log in with PIN %2.</source>
         <translation>演示数据已载入：%1 张来料卡。操作员用 PIN %2 登录。</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>追溯</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Scan anything: the form of the item&apos;s next step opens</source>
+        <translation>扫描任意标签：自动打开该物品下一工序的表单</translation>
+    </message>
+    <message>
+        <source>The history of the scanned item shows here.</source>
+        <translation>扫描物品的历史记录显示在这里。</translation>
+    </message>
+    <message>
+        <source>record id to void (from the timeline)</source>
+        <translation>要作废的记录编号（来自时间线）</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Void record</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1（%2）在 %3</translation>
+    </message>
+    <message>
+        <source>%1. Take it to a %2 station.</source>
+        <translation>%1。请送到%2工位。</translation>
+    </message>
+    <message>
+        <source>Record %1 is void; it stays in the history, marked VOID</source>
+        <translation>记录 %1 已作废；它仍保留在历史中，标记为“已作废”</translation>
+    </message>
+    <message>
+        <source>The language changes when ReworkTrack starts again.</source>
+        <translation>重新启动 ReworkTrack 后语言生效。</translation>
+    </message>
+    <message>
+        <source>card %1 (%2, lot %3)</source>
+        <translation>卡 %1（%2，批号 %3）</translation>
+    </message>
+    <message>
+        <source>die %1</source>
+        <translation>芯片 %1</translation>
+    </message>
+    <message>
+        <source>unit %1 on board %2: %3</source>
+        <translation>整机 %1（主板 %2）：%3</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>批次 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rework::StepForm</name>
+    <message>
+        <source>Import nvidia-smi report…</source>
+        <translation>导入 nvidia-smi 报告…</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清空（Esc）</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（回车）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>%1 recorded for %2</source>
+        <translation>已记录 %2 的%1</translation>
+    </message>
+    <message>
+        <source>New die id %1: put the traveler label on its tray</source>
+        <translation>新芯片编号 %1：请把流转标签贴在料盘上</translation>
+    </message>
+    <message>
+        <source>Unit serial %1</source>
+        <translation>整机序列号 %1</translation>
+    </message>
+    <message>
+        <source>Failed: send the die back to reball (repair loop)</source>
+        <translation>不合格：芯片返回植球（返修）</translation>
+    </message>
+    <message>
+        <source>Failed at the repair limit: put the unit in the scrap bin</source>
+        <translation>已达返修上限仍不合格：请把整机放入报废箱</translation>
+    </message>
+    <message>
+        <source>Packed into batch %1</source>
+        <translation>已装入批次 %1</translation>
+    </message>
+    <message>
+        <source>Report imported: %1 fields filled; check them and save</source>
+        <translation>报告已导入：填写了 %1 个字段；请核对后保存</translation>
+    </message>
+    <message>
+        <source>nvidia-smi report</source>
+        <translation>nvidia-smi 报告</translation>
+    </message>
+    <message>
+        <source>nvidia-smi reports (*.xml *.txt);;All files (*)</source>
+        <translation>nvidia-smi 报告 (*.xml *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>rework::TimelineModel</name>
+    <message>
+        <source>VOID</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>工序</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
 </context>
 </TS>

@@ -1,19 +1,42 @@
-// The shell opened offscreen and driven like an operator: scan into the trace field, press Enter.
+// The shell offscreen, driven like an operator: scan a badge, type a PIN, scan serials.
+#include "GuiDriver.h"
 #include "TestDatabase.h"
 #include "common/MainWindow.h"
-#include "storage/ReferenceData.h"
+#include "common/ResultBanner.h"
+#include "login/LoginPage.h"
+#include "stations/StepForm.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTest>
+#include <QTabWidget>
 #include <QTranslator>
 
 using namespace rework;
+
+namespace {
+
+void showAndActivate(QWidget& w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
+void login(MainWindow& w, const QString& op, const QString& pin, const QString& station)
+{
+    LoginPage* page = w.loginPage();
+    page->stationPicker()->setCurrentIndex(page->stationPicker()->findData(station));
+    page->operatorField()->setFocus();
+    test::scan(op);
+    QCOMPARE(QApplication::focusWidget(), page->pinField());
+    test::scan(pin);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -24,17 +47,41 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        showAndActivate(w);
         QVERIFY(w.demoBanner()->isVisible());
         QVERIFY(w.databaseLabel()->text().contains(t.path()));
         QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Events 0")));
-        QCOMPARE(w.stationPicker()->count(), 7);
+        QCOMPARE(w.loginPage()->stationPicker()->count(), 7);
+        test::screenshot(&w, QStringLiteral("login"));
 
         QTest::mouseClick(w.demoButton(), Qt::LeftButton);
         QVERIFY(!w.demoBanner()->isVisible());
         QVERIFY(!w.countsLabel()->text().contains(QStringLiteral("Events 0")));
-        QVERIFY(w.stationPicker()->count() > 7); // the demo's own stations joined
+        QVERIFY(w.loginPage()->stationPicker()->count() > 7); // the demo's own stations joined
+    }
+
+    void loginChecksThePin()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        QCOMPARE(QApplication::focusWidget(), w.loginPage()->operatorField());
+        login(w, QStringLiteral("OP1"), QStringLiteral("9999"), QStringLiteral("STRIP-1"));
+        QVERIFY(w.loginPage()->isVisible());
+        QVERIFY(!w.loginPage()->errorLabel()->text().isEmpty());
+        QVERIFY(w.loginPage()->pinField()->text().isEmpty());
+        QVERIFY(w.sessionLabel()->text().contains(QStringLiteral("Not logged in")));
+
+        login(w, QStringLiteral("op1"), QStringLiteral("1234"), QStringLiteral("STRIP-1"));
+        QVERIFY(!w.loginPage()->isVisible());
+        QCOMPARE(w.currentForm()->step(), Step::Strip);
+        QCOMPARE(QApplication::focusWidget(), w.currentForm()->field(QStringLiteral("card")));
+        QVERIFY(w.sessionLabel()->text().contains(QStringLiteral("Li Wei")));
+        QVERIFY(w.sessionLabel()->text().contains(QStringLiteral("STRIP-1")));
+
+        w.logout();
+        QVERIFY(w.loginPage()->isVisible());
+        QVERIFY(w.sessionLabel()->text().contains(QStringLiteral("Not logged in")));
     }
 
     void scanningASerialShowsItsTrace()
@@ -42,24 +89,51 @@ private slots:
         test::TestDatabase t;
         const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
         MainWindow w(t.db(), t.recorder());
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        showAndActivate(w);
         QVERIFY(!w.demoBanner()->isVisible());
-        QCOMPARE(QApplication::focusWidget(), w.traceField());
-
-        QTest::keyClicks(w.traceField(), unit.toLower());
-        QTest::keyClick(w.traceField(), Qt::Key_Return);
+        login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("PACK-1"));
+        w.tabs()->setCurrentIndex(1);
+        w.traceField()->setFocus();
+        test::scan(unit.toLower());
         const QString shown = w.traceView()->toPlainText();
         QVERIFY2(shown.contains(unit), qPrintable(shown));
         QVERIFY(shown.contains(QStringLiteral("ZT4090A123456")));
         QVERIFY(shown.contains(QStringLiteral("test")));
+        test::screenshot(&w, QStringLiteral("trace"));
 
         // a wrong scan says so instead of showing stale history
         w.traceField()->clear();
-        QTest::keyClicks(w.traceField(), QStringLiteral("NOSUCHTHING"));
-        QTest::keyClick(w.traceField(), Qt::Key_Return);
+        test::scan(QStringLiteral("NOSUCHTHING"));
         QVERIFY(!w.traceView()->toPlainText().contains(unit));
         QVERIFY(w.traceView()->toPlainText().contains(QStringLiteral("NOSUCHTHING")));
+    }
+
+    void supervisorVoidsARecordWithAReason()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        auto pack = t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"});
+        QVERIFY(pack.ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("PACK-1"));
+        QVERIFY(!w.voidButton()->isEnabled()); // operators cannot void
+        w.logout();
+        login(w, QStringLiteral("SUP1"), QStringLiteral("1234"), QStringLiteral("PACK-1"));
+        QVERIFY(w.voidButton()->isEnabled());
+        w.tabs()->setCurrentIndex(1);
+        w.traceField()->setFocus();
+        test::scan(unit);
+        w.voidEventField()->setFocus();
+        test::scan(pack->event.id);
+        QTest::mouseClick(w.voidButton(), Qt::LeftButton);
+        QCOMPARE(w.traceBanner()->kind(), ResultBanner::Kind::Failure); // a reason is required
+        w.voidEventField()->setText(pack->event.id);
+        w.voidReasonField()->setFocus();
+        test::scan(QStringLiteral("wrong carton"));
+        QCOMPARE(w.traceBanner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(w.traceView()->toPlainText().contains(QStringLiteral("[VOID]")));
+        QVERIFY(w.traceView()->toPlainText().contains(QStringLiteral("wrong carton")));
     }
 
     void showsChineseWhenTheLanguageIsChinese()
@@ -70,12 +144,16 @@ private slots:
         QApplication::installTranslator(&zh);
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
         QCOMPARE(w.demoButton()->text(), QStringLiteral("载入演示数据"));
         QVERIFY(w.countsLabel()->text().startsWith(QStringLiteral("来料卡 0")));
-        QTest::keyClicks(w.traceField(), QStringLiteral("NOSUCHTHING"));
-        QTest::keyClick(w.traceField(), Qt::Key_Return);
-        QVERIFY2(w.traceView()->toPlainText().contains(QStringLiteral("不是已知的")),
-                 qPrintable(w.traceView()->toPlainText()));
+        login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("STRIP-1"));
+        test::scan(QStringLiteral("NEVERSEEN01"));
+        test::saveShortcut();
+        QCOMPARE(w.currentForm()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(w.currentForm()->banner()->text().contains(QStringLiteral("未入库")),
+                 qPrintable(w.currentForm()->banner()->text()));
+        test::screenshot(&w, QStringLiteral("strip-error-zh_CN"));
         QApplication::removeTranslator(&zh);
     }
 

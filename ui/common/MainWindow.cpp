@@ -1,51 +1,75 @@
 #include "MainWindow.h"
 
+#include "common/ResultBanner.h"
+#include "common/TimelineModel.h"
 #include "demo/DemoGenerator.h"
+#include "login/LoginPage.h"
+#include "stations/StepForm.h"
 #include "storage/Database.h"
 #include "storage/ReferenceData.h"
 #include "trace/TraceQuery.h"
+#include "workflow/NextStep.h"
 #include "workflow/Recorder.h"
 
 #include <QApplication>
-#include <QComboBox>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace rework {
+namespace {
+
+QLineEdit* scanField(QWidget* parent, const QString& objectName, const QString& placeholder)
+{
+    auto* field = new QLineEdit(parent);
+    field->setObjectName(objectName);
+    field->setPlaceholderText(placeholder);
+    field->setClearButtonEnabled(true);
+    field->setMinimumHeight(48);
+    return field;
+}
+
+QPlainTextEdit* textView(QWidget* parent, const QString& objectName, const QFont& base)
+{
+    auto* view = new QPlainTextEdit(parent);
+    view->setObjectName(objectName);
+    view->setReadOnly(true);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(base.pointSizeF() * 0.85);
+    view->setFont(mono);
+    view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    return view;
+}
+
+} // namespace
 
 MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     : QMainWindow(parent), m_db(db), m_recorder(recorder)
 {
     setWindowTitle(tr("ReworkTrack"));
-    resize(1100, 720);
+    resize(1280, 860);
     // Large type for arm's length reading on the floor; set first so every child inherits it.
     QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setPointSizeF(f.pointSizeF() * 1.3);
     setFont(f);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    layout->setSpacing(16);
-
-    auto* stationRow = new QHBoxLayout;
-    auto* stationLabel = new QLabel(tr("Station:"), central);
-    m_stationPicker = new QComboBox(central);
-    m_stationPicker->setObjectName(QStringLiteral("stationPicker"));
-    m_stationPicker->setMinimumWidth(320);
-    m_stationPicker->setMinimumHeight(48);
-    stationLabel->setBuddy(m_stationPicker);
-    stationRow->addWidget(stationLabel);
-    stationRow->addWidget(m_stationPicker);
-    stationRow->addStretch();
-    layout->addLayout(stationRow);
 
     m_demoBanner = new QFrame(central);
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
@@ -55,12 +79,12 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     bannerPalette.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
     m_demoBanner->setPalette(bannerPalette);
     auto* bannerLayout = new QHBoxLayout(m_demoBanner);
-    bannerLayout->addWidget(
-        new QLabel(
-            tr("This database is empty. Load demo data to try ReworkTrack, or add stations and operators "
-               "with reworkctl."),
-            m_demoBanner),
-        1);
+    auto* bannerText =
+        new QLabel(tr("This database is empty. Load demo data to try ReworkTrack, or add stations and "
+                      "operators with reworkctl."),
+                   m_demoBanner);
+    bannerText->setWordWrap(true);
+    bannerLayout->addWidget(bannerText, 1);
     m_demoButton = new QPushButton(tr("Load demo data"), m_demoBanner);
     m_demoButton->setObjectName(QStringLiteral("demoButton"));
     m_demoButton->setMinimumHeight(48);
@@ -68,55 +92,187 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     layout->addWidget(m_demoBanner);
     connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::loadDemoData);
 
-    auto* traceTitle = new QLabel(tr("Trace: scan any card, die, board, unit or batch serial"), central);
-    layout->addWidget(traceTitle);
-    m_traceField = new QLineEdit(central);
-    m_traceField->setObjectName(QStringLiteral("traceField"));
-    m_traceField->setPlaceholderText(tr("Scan or type a serial, then press Enter"));
-    m_traceField->setClearButtonEnabled(true);
-    m_traceField->setMinimumHeight(48);
-    traceTitle->setBuddy(m_traceField);
-    layout->addWidget(m_traceField);
-    connect(m_traceField, &QLineEdit::returnPressed, this, &MainWindow::showTrace);
-
-    m_traceView = new QPlainTextEdit(central);
-    m_traceView->setObjectName(QStringLiteral("traceView"));
-    m_traceView->setReadOnly(true);
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(font().pointSizeF());
-    m_traceView->setFont(mono);
-    layout->addWidget(m_traceView, 1);
+    m_pages = new QStackedWidget(central);
+    m_login = new LoginPage(m_db, m_pages);
+    m_pages->addWidget(m_login);
+    m_tabs = new QTabWidget(m_pages);
+    m_tabs->addTab(buildStationTab(), tr("Station"));
+    m_tabs->addTab(buildTraceTab(), tr("Trace"));
+    m_pages->addWidget(m_tabs);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    connect(m_login, &LoginPage::loggedIn, this, &MainWindow::startSession);
 
+    QMenu* session = menuBar()->addMenu(tr("&Session"));
+    session->addAction(tr("Log out"), this, &MainWindow::logout);
+    session->addAction(tr("Quit"), qApp, &QApplication::quit);
+    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    language->addAction(QStringLiteral("English"), this, [this] { chooseLanguage(QStringLiteral("en")); });
+    language->addAction(QStringLiteral("中文（简体）"), this,
+                        [this] { chooseLanguage(QStringLiteral("zh_CN")); });
+
+    m_sessionLabel = new QLabel(this);
+    m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     m_dbLabel = new QLabel(this);
     m_dbLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    statusBar()->addWidget(m_sessionLabel);
     statusBar()->addWidget(m_dbLabel, 1);
     statusBar()->addPermanentWidget(m_countsLabel);
 
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
+    logout();
     refresh();
-    m_traceField->setFocus();
 }
 
-void MainWindow::reloadStations()
+QWidget* MainWindow::buildStationTab()
 {
-    const QString current = m_stationPicker->currentData().toString();
-    m_stationPicker->clear();
-    auto stations = ReferenceData(m_db.connection()).stations();
-    if (!stations)
-        return;
-    for (const StationInfo& s : stations.value())
-        m_stationPicker->addItem(QStringLiteral("%1 — %2").arg(s.id, stepTitle(*stepFromName(s.step))), s.id);
-    const int index = m_stationPicker->findData(current);
-    if (index >= 0)
-        m_stationPicker->setCurrentIndex(index);
+    auto* tab = new QWidget(this);
+    auto* layout = new QVBoxLayout(tab);
+    m_scanAnything = scanField(tab, QStringLiteral("scanAnything"),
+                               tr("Scan anything: the form of the item's next step opens"));
+    layout->addWidget(m_scanAnything);
+    connect(m_scanAnything, &QLineEdit::returnPressed, this, &MainWindow::scanAnything);
+    m_scanBanner = new ResultBanner(tab);
+    m_scanBanner->setObjectName(QStringLiteral("scanBanner"));
+    m_scanBanner->setMinimumHeight(0);
+    layout->addWidget(m_scanBanner);
+
+    auto* split = new QSplitter(Qt::Horizontal, tab);
+    m_formStack = new QStackedWidget(split);
+    for (Step step :
+         {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test, Step::Pack}) {
+        // Long forms (test) scroll rather than stretch the window past a shop-floor screen.
+        auto* scroll = new QScrollArea(m_formStack);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        auto* form = new StepForm(step, m_recorder, scroll);
+        scroll->setWidget(form);
+        m_forms.insert(step, form);
+        m_formStack->addWidget(scroll);
+        connect(form, &StepForm::itemScanned, this, &MainWindow::showHistory);
+        connect(form, &StepForm::saved, this,
+                [this](const Recorded& r) { showHistory(r.decision.primarySerial); });
+    }
+    auto* historyPane = new QWidget(split);
+    auto* historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    m_history = new QLabel(tr("The history of the scanned item shows here."), historyPane);
+    m_history->setObjectName(QStringLiteral("historyView"));
+    m_history->setWordWrap(true);
+    m_history->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_historyModel = new TimelineModel(this);
+    m_historyTable = new QTableView(historyPane);
+    m_historyTable->setObjectName(QStringLiteral("historyTable"));
+    m_historyTable->setModel(m_historyModel);
+    m_historyTable->setFocusPolicy(Qt::NoFocus);
+    m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyTable->verticalHeader()->hide();
+    m_historyTable->horizontalHeader()->setStretchLastSection(true);
+    m_historyTable->setColumnHidden(TimelineModel::Subject, true);
+    historyLayout->addWidget(m_history);
+    historyLayout->addWidget(m_historyTable, 1);
+    split->addWidget(m_formStack);
+    split->addWidget(historyPane);
+    split->setSizes({640, 560});
+    layout->addWidget(split, 1);
+    return tab;
+}
+
+QWidget* MainWindow::buildTraceTab()
+{
+    auto* tab = new QWidget(this);
+    auto* layout = new QVBoxLayout(tab);
+    auto* title = new QLabel(tr("Trace: scan any card, die, board, unit or batch serial"), tab);
+    layout->addWidget(title);
+    m_traceField =
+        scanField(tab, QStringLiteral("traceField"), tr("Scan or type a serial, then press Enter"));
+    title->setBuddy(m_traceField);
+    layout->addWidget(m_traceField);
+    connect(m_traceField, &QLineEdit::returnPressed, this, &MainWindow::showTrace);
+    m_traceView = textView(tab, QStringLiteral("traceView"), font());
+    layout->addWidget(m_traceView, 1);
+
+    // Supervisors void a wrong record with a reason; the record stays, marked void.
+    auto* voidRow = new QHBoxLayout;
+    m_voidEvent = scanField(tab, QStringLiteral("voidEvent"), tr("record id to void (from the timeline)"));
+    m_voidReason = scanField(tab, QStringLiteral("voidReason"), tr("reason"));
+    m_voidButton = new QPushButton(tr("Void record"), tab);
+    m_voidButton->setObjectName(QStringLiteral("voidButton"));
+    m_voidButton->setMinimumHeight(48);
+    voidRow->addWidget(m_voidEvent, 2);
+    voidRow->addWidget(m_voidReason, 2);
+    voidRow->addWidget(m_voidButton);
+    layout->addLayout(voidRow);
+    connect(m_voidButton, &QPushButton::clicked, this, &MainWindow::voidRecord);
+    connect(m_voidReason, &QLineEdit::returnPressed, this, &MainWindow::voidRecord);
+    m_traceBanner = new ResultBanner(tab);
+    m_traceBanner->setMinimumHeight(0);
+    layout->addWidget(m_traceBanner);
+    return tab;
+}
+
+void MainWindow::setFixedStation(const QString& stationId)
+{
+    m_fixedStation = stationId;
+    m_login->setFixedStation(stationId);
+}
+
+StepForm* MainWindow::currentForm() const
+{
+    auto* scroll = qobject_cast<QScrollArea*>(m_formStack->currentWidget());
+    return scroll ? qobject_cast<StepForm*>(scroll->widget()) : nullptr;
+}
+
+void MainWindow::startSession(const Session& session)
+{
+    m_session = session;
+    switchToStation(session.station);
+    const bool supervisor = session.isSupervisor();
+    m_voidEvent->setEnabled(supervisor);
+    m_voidReason->setEnabled(supervisor);
+    m_voidButton->setEnabled(supervisor);
+    m_pages->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentIndex(0);
+    if (StepForm* form = currentForm())
+        form->firstField()->setFocus();
+    refresh();
+}
+
+void MainWindow::switchToStation(const StationInfo& station)
+{
+    m_session.station = station;
+    const std::optional<Step> step = stepFromName(station.step);
+    for (StepForm* form : std::as_const(m_forms))
+        form->setSession(m_session);
+    if (step && m_forms.contains(*step))
+        m_formStack->setCurrentWidget(m_forms.value(*step)->parentWidget()->parentWidget());
+    refresh();
+}
+
+void MainWindow::logout()
+{
+    m_session = Session{};
+    for (StepForm* form : std::as_const(m_forms))
+        form->clear();
+    m_history->clear();
+    m_historyModel->setEvents({});
+    m_pages->setCurrentWidget(m_login);
+    m_login->reloadStations();
+    m_login->reset();
+    refresh();
 }
 
 void MainWindow::refresh()
 {
-    reloadStations();
+    if (m_session.operatorInfo.id.isEmpty()) {
+        m_sessionLabel->setText(tr("Not logged in"));
+    } else {
+        m_sessionLabel->setText(
+            tr("%1 (%2) at %3")
+                .arg(m_session.operatorInfo.name, m_session.operatorInfo.id, m_session.station.id));
+    }
     m_dbLabel->setText(tr("Database: %1").arg(m_db.path()));
     auto counts = ReferenceData(m_db.connection()).counts();
     if (!counts) {
@@ -151,18 +307,109 @@ void MainWindow::loadDemoData()
                                      .arg(summary->cards)
                                      .arg(QString::fromLatin1(DemoGenerator::kDemoPin)),
                                  10000);
+    (void)m_recorder.reloadConfig();
+    m_login->reloadStations();
     refresh();
+}
+
+void MainWindow::showHistory(const QString& serial)
+{
+    Result<Trace> trace = TraceQuery(m_db.connection()).find(serial);
+    if (!trace) {
+        m_history->setText(trace.error().message);
+        m_historyModel->setEvents({});
+        return;
+    }
+    QStringList chain;
+    if (trace->card)
+        chain << tr("card %1 (%2, lot %3)").arg(trace->card->serial, trace->card->model, trace->card->lot);
+    if (trace->die)
+        chain << tr("die %1").arg(trace->die->id);
+    if (trace->unit)
+        chain << tr("unit %1 on board %2: %3")
+                     .arg(trace->unit->serial, trace->unit->boardSerial, trace->unit->state);
+    if (trace->batch)
+        chain << tr("batch %1").arg(trace->batch->id);
+    m_history->setText(chain.join(QStringLiteral(" → ")));
+    m_historyModel->setEvents(trace->events);
+    m_historyTable->resizeColumnsToContents();
+    m_historyTable->scrollToBottom();
 }
 
 void MainWindow::showTrace()
 {
     Result<Trace> trace = TraceQuery(m_db.connection()).find(m_traceField->text());
-    if (!trace) {
-        m_traceView->setPlainText(trace.error().message);
-    } else {
-        m_traceView->setPlainText(trace->toText());
-    }
+    m_traceView->setPlainText(trace ? trace->toText() : trace.error().message);
     m_traceField->selectAll();
+}
+
+void MainWindow::scanAnything()
+{
+    const QString scanned = m_scanAnything->text();
+    m_scanAnything->clear();
+    Result<NextStep> next = NextStepResolver(m_db.connection()).resolve(scanned);
+    if (!next) {
+        m_scanBanner->showFailure(next.error().message);
+        return;
+    }
+    showHistory(next->serial);
+    if (!next->step) {
+        m_scanBanner->showFailure(next->where);
+        return;
+    }
+    if (stepName(*next->step) != m_session.station.step) {
+        // Single-PC mode: move to a station of the step the item needs; a bound PC says where to go.
+        StationInfo target;
+        if (m_fixedStation.isEmpty()) {
+            auto stations = ReferenceData(m_db.connection()).stations();
+            for (const StationInfo& s : stations ? stations.value() : QList<StationInfo>{}) {
+                if (s.step == stepName(*next->step)) {
+                    target = s;
+                    break;
+                }
+            }
+        }
+        if (target.id.isEmpty()) {
+            m_scanBanner->showFailure(
+                tr("%1. Take it to a %2 station.").arg(next->where, stepTitle(*next->step)));
+            return;
+        }
+        switchToStation(target);
+    }
+    m_scanBanner->clearResult();
+    StepForm* form = m_forms.value(*next->step);
+    form->clear();
+    form->setValue(next->field, next->serial);
+    form->banner()->clearResult();
+    // The serial is in; the operator goes on with the next field.
+    if (QWidget* w = form->field(next->field)) {
+        w->setFocus();
+        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+        QApplication::sendEvent(w, &enter);
+    }
+}
+
+void MainWindow::voidRecord()
+{
+    Result<Recorded> r = m_recorder.record(
+        Step::Void, m_session.station.id, m_session.operatorInfo.id,
+        {QStringLiteral("event=") + m_voidEvent->text(), QStringLiteral("reason=") + m_voidReason->text()});
+    if (!r) {
+        m_traceBanner->showFailure(r.error().message);
+        return;
+    }
+    m_traceBanner->showSuccess(
+        tr("Record %1 is void; it stays in the history, marked VOID").arg(r->event.subject));
+    m_voidEvent->clear();
+    m_voidReason->clear();
+    if (!m_traceField->text().isEmpty())
+        showTrace();
+}
+
+void MainWindow::chooseLanguage(const QString& code)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), code);
+    statusBar()->showMessage(tr("The language changes when ReworkTrack starts again."), 10000);
 }
 
 } // namespace rework

@@ -1,21 +1,31 @@
 #pragma once
 
+#include "common/Session.h"
+
+#include <QHash>
 #include <QMainWindow>
 
-class QComboBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QFrame;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
 
 namespace rework {
 
 class Database;
+class LoginPage;
 class Recorder;
+class ResultBanner;
+class StepForm;
+class TimelineModel;
 
-/// The application shell: station picker, a trace lookup, the empty-database offer of demo
-/// data, and a status bar with the database in use and its counts. Station forms plug in here.
+/// The application shell: login, the form of the station's step with the scanned item's history
+/// beside it, "scan anything", the trace view (with voids for supervisors), the empty-database
+/// offer of demo data, and a status bar with who, where and which database.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,29 +33,70 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(Database& db, Recorder& recorder, QWidget* parent = nullptr);
 
-    QComboBox* stationPicker() const { return m_stationPicker; }
+    /// Binds this PC to one station; without it the operator picks one at login (single-PC mode).
+    void setFixedStation(const QString& stationId);
+
+    LoginPage* loginPage() const { return m_login; }
+    StepForm* form(Step step) const { return m_forms.value(step); }
+    StepForm* currentForm() const;
+    QLineEdit* scanAnythingField() const { return m_scanAnything; }
+    ResultBanner* scanBanner() const { return m_scanBanner; }
+    /// The scanned item's genealogy, one line; its events are in historyModel().
+    QLabel* historyView() const { return m_history; }
+    TimelineModel* historyModel() const { return m_historyModel; }
+    QTabWidget* tabs() const { return m_tabs; }
     QLineEdit* traceField() const { return m_traceField; }
     QPlainTextEdit* traceView() const { return m_traceView; }
+    QLineEdit* voidEventField() const { return m_voidEvent; }
+    QLineEdit* voidReasonField() const { return m_voidReason; }
+    QPushButton* voidButton() const { return m_voidButton; }
+    ResultBanner* traceBanner() const { return m_traceBanner; }
     QPushButton* demoButton() const { return m_demoButton; }
     QFrame* demoBanner() const { return m_demoBanner; }
+    QLabel* sessionLabel() const { return m_sessionLabel; }
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
+    const Session& session() const { return m_session; }
 
 public slots:
     void refresh();
     void loadDemoData();
     void showTrace();
+    void startSession(const rework::Session& session);
+    void logout();
+    void scanAnything();
+    void voidRecord();
 
 private:
-    void reloadStations();
+    QWidget* buildStationTab();
+    QWidget* buildTraceTab();
+    void showHistory(const QString& serial);
+    void switchToStation(const StationInfo& station);
+    void chooseLanguage(const QString& code);
 
     Database& m_db;
     Recorder& m_recorder;
-    QComboBox* m_stationPicker = nullptr;
+    Session m_session;
+    QString m_fixedStation;
+    QStackedWidget* m_pages = nullptr;
+    LoginPage* m_login = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QStackedWidget* m_formStack = nullptr;
+    QHash<Step, StepForm*> m_forms;
+    QLineEdit* m_scanAnything = nullptr;
+    ResultBanner* m_scanBanner = nullptr;
+    QLabel* m_history = nullptr;
+    TimelineModel* m_historyModel = nullptr;
+    QTableView* m_historyTable = nullptr;
     QLineEdit* m_traceField = nullptr;
     QPlainTextEdit* m_traceView = nullptr;
+    QLineEdit* m_voidEvent = nullptr;
+    QLineEdit* m_voidReason = nullptr;
+    QPushButton* m_voidButton = nullptr;
+    ResultBanner* m_traceBanner = nullptr;
     QFrame* m_demoBanner = nullptr;
     QPushButton* m_demoButton = nullptr;
+    QLabel* m_sessionLabel = nullptr;
     QLabel* m_dbLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
 };

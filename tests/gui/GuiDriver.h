@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QApplication>
+#include <QDir>
+#include <QTest>
+#include <QWidget>
+
+namespace rework::test {
+
+/// Types like a barcode scanner into whatever has focus: the text, then Enter.
+inline void scan(const QString& text)
+{
+    QWidget* w = QApplication::focusWidget();
+    QVERIFY2(w, "nothing has focus");
+    QTest::keyClicks(w, text);
+    QTest::keyClick(w, Qt::Key_Return);
+}
+
+/// Ctrl+Enter: save the form from any field.
+inline void saveShortcut()
+{
+    QWidget* w = QApplication::focusWidget();
+    QVERIFY2(w, "nothing has focus");
+    QTest::keyClick(w, Qt::Key_Return, Qt::ControlModifier);
+}
+
+/// Saves a picture of `w` when REWORK_SCREENSHOT_DIR is set (README screenshots come from here).
+inline void screenshot(QWidget* w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("REWORK_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace rework::test

@@ -1,0 +1,300 @@
+// Each station form driven as an operator does it: scans, Enter, Ctrl+Enter to save. Checks what
+// the screen says and what the database holds, on the good path and on every kind of mistake.
+#include "GuiDriver.h"
+#include "TestDatabase.h"
+#include "common/MainWindow.h"
+#include "common/ResultBanner.h"
+#include "common/TimelineModel.h"
+#include "login/LoginPage.h"
+#include "stations/StepForm.h"
+#include "storage/Sql.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+
+using namespace rework;
+
+class TestStationForms : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> t;
+    std::unique_ptr<MainWindow> w;
+
+    QString value(const QString& statement)
+    {
+        auto v = sql::scalar(t->db().connection(), statement);
+        return v.ok() ? v.value().toString() : QString();
+    }
+    QWidget* focused() const { return QApplication::focusWidget(); }
+    StepForm* form() const { return w->currentForm(); }
+    void loginAt(const QString& station)
+    {
+        w->logout();
+        LoginPage* page = w->loginPage();
+        page->stationPicker()->setCurrentIndex(page->stationPicker()->findData(station));
+        page->operatorField()->setFocus();
+        test::scan(QStringLiteral("OP1"));
+        test::scan(QStringLiteral("1234"));
+        QVERIFY(!page->isVisible());
+    }
+    void scanAnything(const QString& serial)
+    {
+        w->scanAnythingField()->setFocus();
+        test::scan(serial);
+    }
+    void expectRefused(const QString& before, const QString& field)
+    {
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(!form()->banner()->text().isEmpty());
+        QCOMPARE(t->dump(), before);
+        if (!field.isEmpty())
+            QCOMPARE(focused(), form()->field(field));
+    }
+
+private slots:
+    void init()
+    {
+        t = std::make_unique<test::TestDatabase>();
+        w = std::make_unique<MainWindow>(t->db(), t->recorder());
+        new QAbstractItemModelTester(w->historyModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+        w->show();
+        QApplication::setActiveWindow(w.get());
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    }
+    void cleanup()
+    {
+        w.reset();
+        t.reset();
+    }
+
+    void oneDonorCardThroughTheWholeLineByScansAlone()
+    {
+        loginAt(QStringLiteral("INTAKE-1"));
+        QCOMPARE(form()->step(), Step::Intake);
+        QCOMPARE(focused(), form()->field("card"));
+        test::scan(QStringLiteral("zt4090a123456"));
+        QCOMPARE(focused(), form()->field("model")); // the scan moved on
+        QTest::keyClicks(focused(), QStringLiteral("RTX4090"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QCOMPARE(focused(), form()->field("lot"));
+        test::scan(QStringLiteral("LOT-7"));
+        QCOMPARE(focused(), form()->field("partner"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT model FROM cards WHERE serial = 'ZT4090A123456'"), QStringLiteral("RTX4090"));
+        QCOMPARE(value("SELECT lot FROM cards"), QStringLiteral("LOT-7"));
+        // cleared, ready for the next card
+        QCOMPARE(form()->value("card"), QString());
+        QCOMPARE(focused(), form()->field("card"));
+        test::screenshot(w.get(), QStringLiteral("intake-saved"));
+
+        // Strip: scan anything opens the card's next step with the card filled in
+        scanAnything(QStringLiteral("ZT4090A123456"));
+        QCOMPARE(form()->step(), Step::Strip);
+        QCOMPARE(form()->value("card"), QStringLiteral("ZT4090A123456"));
+        QCOMPARE(focused(), form()->field("marking"));
+        QCOMPARE(w->historyModel()->rowCount(), 1);
+        QCOMPARE(w->historyModel()->event(0).step, QStringLiteral("intake"));
+        test::scan(QStringLiteral("AD102-300-A1"));
+        test::scan(QStringLiteral("2334"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        const QString die = value("SELECT id FROM dies");
+        QVERIFY(form()->banner()->text().contains(die));
+        QCOMPARE(value("SELECT date_code FROM dies"), QStringLiteral("2334"));
+
+        scanAnything(die);
+        QCOMPARE(form()->step(), Step::Reball);
+        test::saveShortcut();
+        QCOMPARE(value("SELECT state FROM dies"), QStringLiteral("reballed"));
+
+        scanAnything(die);
+        QCOMPARE(form()->step(), Step::Mount);
+        QCOMPARE(focused(), form()->field("board"));
+        test::scan(QStringLiteral("SB00000001"));
+        QCOMPARE(focused(), form()->field("profile"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        test::scan(QStringLiteral("241"));
+        test::scan(QStringLiteral("72"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        const QString unit = value("SELECT serial FROM units");
+        QVERIFY(form()->banner()->text().contains(unit));
+
+        scanAnything(unit);
+        QCOMPARE(form()->step(), Step::Inspect);
+        QCOMPARE(focused(), form()->field("result"));
+        test::saveShortcut(); // result defaults to pass
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("inspected"));
+
+        scanAnything(unit);
+        QCOMPARE(form()->step(), Step::Test);
+        QVERIFY(form()->importReport(
+            QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/netdata_rtx-4090-driver-535.xml")));
+        QCOMPARE(form()->value("mem_mib"), QStringLiteral("24564"));
+        QCOMPARE(form()->value("gpu_uuid"), QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
+        QCOMPARE(form()->value("pcie_gen"), QStringLiteral("3"));
+        // that capture came from a Gen3 slot: "pass" contradicts it and nothing is saved
+        const QString beforeTest = t->dump();
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(focused(), form()->field("result"));
+        QCOMPARE(t->dump(), beforeTest);
+        // retested in a Gen4 rig: the operator corrects the reading and saves
+        form()->field("pcie_gen")->setFocus();
+        qobject_cast<QLineEdit*>(focused())->selectAll();
+        QTest::keyClicks(focused(), QStringLiteral("4"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("tested"));
+        QCOMPARE(value("SELECT gpu_uuid FROM units"),
+                 QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
+
+        scanAnything(unit);
+        QCOMPARE(form()->step(), Step::Pack);
+        QCOMPARE(focused(), form()->field("batch"));
+        test::scan(QStringLiteral("B2611-001")); // Enter on the last field saves
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT batch_id FROM units"), QStringLiteral("B2611-001"));
+        QCOMPARE(form()->value("batch"),
+                 QStringLiteral("B2611-001")); // ready for the next unit of the carton
+        QCOMPARE(focused(), form()->field("unit"));
+        QCOMPARE(w->historyModel()->rowCount(), 7);
+        QCOMPARE(w->historyModel()->event(6).step, QStringLiteral("pack"));
+        QVERIFY(w->historyView()->text().contains(QStringLiteral("B2611-001")));
+        test::screenshot(w.get(), QStringLiteral("pack-saved"));
+
+        // every step is in the unit's history, in order
+        QCOMPARE(value("SELECT group_concat(step, ',') FROM (SELECT step FROM events ORDER BY seq)"),
+                 QStringLiteral("intake,strip,reball,mount,inspect,test,pack"));
+    }
+
+    void refusesStepOutOfOrder()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        loginAt(QStringLiteral("REBALL-1"));
+        const QString before = t->dump();
+        test::scan(QStringLiteral("D0000000000AB"));
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("die"));
+        QVERIFY(qobject_cast<QLineEdit*>(focused())->hasSelectedText()); // ready for a rescan
+        // the scan-anything field says where the card is and sends it to strip
+        scanAnything(QStringLiteral("ZT4090A123456"));
+        QCOMPARE(form()->step(), Step::Strip);
+    }
+
+    void refusesDuplicateDonorCard()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        loginAt(QStringLiteral("INTAKE-1"));
+        const QString before = t->dump();
+        test::scan(QStringLiteral("ZT4090A123456"));
+        QTest::keyClicks(focused(), QStringLiteral("RTX4090"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        test::scan(QStringLiteral("LOT-1"));
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("card"));
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("already received")));
+    }
+
+    void refusesMalformedScan()
+    {
+        loginAt(QStringLiteral("INTAKE-1"));
+        const QString before = t->dump();
+        test::scan(QStringLiteral("AB#1"));
+        test::scan(QStringLiteral(""));
+        test::scan(QStringLiteral("LOT-1"));
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("card"));
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("not a valid")));
+        // the values stay for correction; only the card is rescanned
+        QCOMPARE(form()->value("lot"), QStringLiteral("LOT-1"));
+    }
+
+    void refusesReadingsOutsideLimits()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        const QString die = t->record(Step::Strip, {"card=ZT4090A123456"}).value().createdId();
+        QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
+        loginAt(QStringLiteral("MOUNT-1"));
+        const QString before = t->dump();
+        test::scan(die);
+        test::scan(QStringLiteral("SB00000001"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        test::scan(QStringLiteral("262"));
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("peak_c"));
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("230..250")));
+        // corrected reading: saved
+        QTest::keyClicks(focused(), QStringLiteral("244"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+    }
+
+    void failedInspectionSendsTheDieBackToReball()
+    {
+        const QString unit = t->mountedUnit("ZT4090A123456", "SB00000001");
+        loginAt(QStringLiteral("INSPECT-1"));
+        test::scan(unit);
+        QTest::keyClicks(focused(), QStringLiteral("f"));
+        QCOMPARE(form()->value("result"), QStringLiteral("fail"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        test::scan(QStringLiteral("31"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("reball")));
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("repair"));
+        scanAnything(unit);
+        QCOMPARE(form()->step(), Step::Reball); // the unit's die goes back
+    }
+
+    void packRefusesFailedOrDuplicateUnits()
+    {
+        const QString tested = t->testedUnit("ZT4090A123456", "SB00000001");
+        const QString mounted = t->mountedUnit("ZT4090A999999", "SB00000002");
+        loginAt(QStringLiteral("PACK-1"));
+        test::scan(tested);
+        test::scan(QStringLiteral("B2611-001"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QString before = t->dump();
+        test::scan(tested);
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("unit"));
+        form()->clear();
+        form()->setValue("batch", "B2611-001");
+        form()->field("unit")->setFocus();
+        test::scan(mounted);
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("unit"));
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("inspect")));
+    }
+
+    void escapeClearsTheForm()
+    {
+        loginAt(QStringLiteral("INTAKE-1"));
+        test::scan(QStringLiteral("ZT4090A123456"));
+        QTest::keyClick(focused(), Qt::Key_Escape);
+        QCOMPARE(form()->value("card"), QString());
+        QCOMPARE(focused(), form()->field("card"));
+    }
+
+    void scanOfUnknownSerialSaysSo()
+    {
+        loginAt(QStringLiteral("STRIP-1"));
+        scanAnything(QStringLiteral("U0000000000ZZ"));
+        QCOMPARE(w->scanBanner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(form()->step(), Step::Strip);
+        scanAnything(QStringLiteral("NEWCARD0001"));
+        QCOMPARE(form()->step(), Step::Intake); // a new card goes to intake
+        QCOMPARE(form()->value("card"), QStringLiteral("NEWCARD0001"));
+    }
+};
+
+QTEST_MAIN(TestStationForms)
+#include "TestStationForms.moc"

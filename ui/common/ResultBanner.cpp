@@ -1,0 +1,61 @@
+#include "ResultBanner.h"
+
+#include <QApplication>
+
+namespace rework {
+
+ResultBanner::ResultBanner(QWidget* parent) : QLabel(parent)
+{
+    setObjectName(QStringLiteral("resultBanner"));
+    setWordWrap(true);
+    setAlignment(Qt::AlignCenter);
+    setMinimumHeight(90);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.6);
+    f.setBold(true);
+    setFont(f);
+    setAutoFillBackground(true);
+    clearResult();
+}
+
+void ResultBanner::apply(Kind kind, const QString& text)
+{
+    m_kind = kind;
+    QPalette p = palette();
+    switch (kind) {
+    case Kind::Success:
+        p.setColor(QPalette::Window, QColor(0x1b, 0x7f, 0x3b));
+        p.setColor(QPalette::WindowText, Qt::white);
+        break;
+    case Kind::Failure:
+        p.setColor(QPalette::Window, QColor(0xc6, 0x28, 0x28));
+        p.setColor(QPalette::WindowText, Qt::white);
+        break;
+    case Kind::None:
+        p = QApplication::palette(this);
+        break;
+    }
+    setPalette(p);
+    setText(text);
+}
+
+void ResultBanner::showSuccess(const QString& text)
+{
+    apply(Kind::Success, QStringLiteral("✔ ") + text);
+    QApplication::beep();
+}
+
+void ResultBanner::showFailure(const QString& text)
+{
+    apply(Kind::Failure, QStringLiteral("✖ ") + text);
+    // Two beeps: an error must be heard even with eyes on the bench.
+    QApplication::beep();
+    QApplication::beep();
+}
+
+void ResultBanner::clearResult()
+{
+    apply(Kind::None, QString());
+}
+
+} // namespace rework

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QLabel>
+
+namespace rework {
+
+/// The unmistakable outcome of a save: a large green confirmation or a large red error that
+/// says what is wrong and what to do. Sounds a cue so that eyes can stay on the bench.
+class ResultBanner : public QLabel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind
+    {
+        None,
+        Success,
+        Failure
+    };
+
+    explicit ResultBanner(QWidget* parent = nullptr);
+
+    void showSuccess(const QString& text);
+    void showFailure(const QString& text);
+    void clearResult();
+    Kind kind() const { return m_kind; }
+
+private:
+    void apply(Kind kind, const QString& text);
+
+    Kind m_kind = Kind::None;
+};
+
+} // namespace rework

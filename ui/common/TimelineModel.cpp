@@ -1,0 +1,105 @@
+#include "TimelineModel.h"
+
+#include "domain/Step.h"
+
+#include <QBrush>
+#include <QFont>
+
+namespace rework {
+namespace {
+
+QString outcomeText(const EventRecord& e)
+{
+    const QJsonObject& p = e.payload;
+    QString text = p.value(QLatin1StringView("outcome")).toString();
+    const QString defect = p.value(QLatin1StringView("defect")).toString();
+    if (!defect.isEmpty())
+        text += QStringLiteral(" (") + defect + QLatin1Char(')');
+    if (e.step == QLatin1StringView("void"))
+        text += QStringLiteral(": ") + p.value(QLatin1StringView("reason")).toString();
+    return text;
+}
+
+} // namespace
+
+void TimelineModel::setEvents(QList<EventRecord> events)
+{
+    beginResetModel();
+    m_events = std::move(events);
+    endResetModel();
+}
+
+int TimelineModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_events.size());
+}
+
+int TimelineModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TimelineModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_events.size())
+        return {};
+    const EventRecord& e = m_events.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Time:
+            return e.recordedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        case StepColumn: {
+            const auto step = stepFromName(e.step);
+            return step ? stepTitle(*step) : e.step;
+        }
+        case Subject:
+            return e.subject;
+        case Station:
+            return e.stationId;
+        case Operator:
+            return e.operatorId;
+        case Outcome:
+            return e.voided ? tr("VOID") + QStringLiteral(" — ") + outcomeText(e) : outcomeText(e);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole)
+        return e.id;
+    if (role == Qt::FontRole && e.voided) {
+        QFont f;
+        f.setStrikeOut(true);
+        return f;
+    }
+    if (role == Qt::ForegroundRole) {
+        const QString outcome = e.payload.value(QLatin1StringView("outcome")).toString();
+        if (outcome == QLatin1StringView("repair") || outcome == QLatin1StringView("scrap") ||
+            outcome == QLatin1StringView("scrapped"))
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+    }
+    return {};
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case StepColumn:
+        return tr("Step");
+    case Subject:
+        return tr("Serial");
+    case Station:
+        return tr("Station");
+    case Operator:
+        return tr("Operator");
+    case Outcome:
+        return tr("Outcome");
+    default:
+        return {};
+    }
+}
+
+} // namespace rework

@@ -1,0 +1,131 @@
+#include "LoginPage.h"
+
+#include "storage/Database.h"
+#include "storage/ReferenceData.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rework {
+
+LoginPage::LoginPage(Database& db, QWidget* parent) : QWidget(parent), m_db(db)
+{
+    auto* outer = new QVBoxLayout(this);
+    outer->addStretch();
+    auto* title = new QLabel(tr("Scan your badge, then type your PIN"), this);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    title->setFont(big);
+    title->setAlignment(Qt::AlignCenter);
+    outer->addWidget(title);
+
+    auto* form = new QFormLayout;
+    m_operator = new QLineEdit(this);
+    m_operator->setObjectName(QStringLiteral("loginOperator"));
+    m_operator->setPlaceholderText(tr("badge or operator id"));
+    m_pin = new QLineEdit(this);
+    m_pin->setObjectName(QStringLiteral("loginPin"));
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setPlaceholderText(tr("PIN"));
+    m_station = new QComboBox(this);
+    m_station->setObjectName(QStringLiteral("loginStation"));
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_operator), static_cast<QWidget*>(m_pin), static_cast<QWidget*>(m_station)})
+        w->setMinimumHeight(48);
+    form->addRow(tr("Operator:"), m_operator);
+    form->addRow(tr("PIN:"), m_pin);
+    m_stationLabel = new QLabel(tr("Station:"), this);
+    form->addRow(m_stationLabel, m_station);
+    auto* holder = new QWidget(this);
+    holder->setMaximumWidth(640);
+    holder->setLayout(form);
+    outer->addWidget(holder, 0, Qt::AlignHCenter);
+
+    m_login = new QPushButton(tr("Log in"), this);
+    m_login->setObjectName(QStringLiteral("loginButton"));
+    m_login->setMinimumSize(240, 56);
+    outer->addWidget(m_login, 0, Qt::AlignHCenter);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("loginError"));
+    m_error->setAlignment(Qt::AlignCenter);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    outer->addWidget(m_error);
+    outer->addStretch();
+
+    // The badge scanner ends with Enter: go on to the PIN; Enter in the PIN logs in.
+    connect(m_operator, &QLineEdit::returnPressed, m_pin, qOverload<>(&QWidget::setFocus));
+    connect(m_pin, &QLineEdit::returnPressed, this, &LoginPage::tryLogin);
+    connect(m_login, &QPushButton::clicked, this, &LoginPage::tryLogin);
+    reloadStations();
+    setFocusProxy(m_operator);
+}
+
+void LoginPage::setFixedStation(const QString& stationId)
+{
+    m_fixedStation = stationId;
+    reloadStations();
+}
+
+void LoginPage::reloadStations()
+{
+    const QString current = m_station->currentData().toString();
+    m_station->clear();
+    auto stations = ReferenceData(m_db.connection()).stations();
+    if (stations) {
+        for (const StationInfo& s : stations.value()) {
+            if (m_fixedStation.isEmpty() || s.id == m_fixedStation)
+                m_station->addItem(QStringLiteral("%1 — %2").arg(s.id, stepTitle(*stepFromName(s.step))),
+                                   s.id);
+        }
+    }
+    const int index = m_station->findData(current);
+    if (index >= 0)
+        m_station->setCurrentIndex(index);
+    m_station->setVisible(m_fixedStation.isEmpty());
+    m_stationLabel->setVisible(m_fixedStation.isEmpty());
+}
+
+void LoginPage::reset()
+{
+    m_operator->clear();
+    m_pin->clear();
+    m_error->clear();
+    m_operator->setFocus();
+}
+
+void LoginPage::tryLogin()
+{
+    ReferenceData ref(m_db.connection());
+    Result<OperatorInfo> op = ref.login(m_operator->text(), m_pin->text());
+    m_pin->clear();
+    if (!op) {
+        m_error->setText(op.error().message);
+        m_operator->setFocus();
+        m_operator->selectAll();
+        return;
+    }
+    const QString stationId = m_station->currentData().toString();
+    auto stations = ref.stations();
+    StationInfo station;
+    if (stations) {
+        for (const StationInfo& s : stations.value()) {
+            if (s.id == stationId)
+                station = s;
+        }
+    }
+    if (station.id.isEmpty()) {
+        m_error->setText(
+            tr("No station is set up on this database; ask an admin to add one with reworkctl."));
+        return;
+    }
+    m_error->clear();
+    m_operator->clear();
+    emit loggedIn(Session{op.value(), station});
+}
+
+} // namespace rework

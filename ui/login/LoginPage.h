@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/Session.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace rework {
+
+class Database;
+
+/// Badge scan (or typed operator id) + PIN, and the station when the PC is not bound to one.
+/// The check is real: the PIN is verified against its argon2id hash.
+class LoginPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LoginPage(Database& db, QWidget* parent = nullptr);
+
+    /// Binds the PC to one station (hides the picker), or empty for single-PC mode.
+    void setFixedStation(const QString& stationId);
+    void reloadStations();
+    void reset();
+
+    QLineEdit* operatorField() const { return m_operator; }
+    QLineEdit* pinField() const { return m_pin; }
+    QComboBox* stationPicker() const { return m_station; }
+    QPushButton* loginButton() const { return m_login; }
+    QLabel* errorLabel() const { return m_error; }
+
+public slots:
+    void tryLogin();
+
+signals:
+    void loggedIn(const rework::Session& session);
+
+private:
+    Database& m_db;
+    QString m_fixedStation;
+    QLineEdit* m_operator = nullptr;
+    QLineEdit* m_pin = nullptr;
+    QComboBox* m_station = nullptr;
+    QLabel* m_stationLabel = nullptr;
+    QPushButton* m_login = nullptr;
+    QLabel* m_error = nullptr;
+};
+
+} // namespace rework

@@ -1,0 +1,329 @@
+#include "StepForm.h"
+
+#include "common/ResultBanner.h"
+#include "importers/NvidiaSmiImporter.h"
+#include "workflow/StepSchema.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rework {
+namespace {
+
+/// A row of check boxes for a checklist field (condition, damage).
+class ChecklistInput : public QWidget
+{
+public:
+    ChecklistInput(const QStringList& choices, QWidget* parent) : QWidget(parent)
+    {
+        auto* row = new QHBoxLayout(this);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (const QString& c : choices) {
+            auto* box = new QCheckBox(c, this);
+            box->setObjectName(c);
+            box->setMinimumHeight(40);
+            m_boxes.append(box);
+            row->addWidget(box);
+        }
+        row->addStretch();
+        setFocusProxy(m_boxes.isEmpty() ? nullptr : m_boxes.first());
+    }
+    QString text() const
+    {
+        QStringList on;
+        for (QCheckBox* b : m_boxes) {
+            if (b->isChecked())
+                on << b->objectName();
+        }
+        return on.join(QLatin1Char(','));
+    }
+    void setText(const QString& list)
+    {
+        const QStringList on = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QCheckBox* b : m_boxes)
+            b->setChecked(on.contains(b->objectName()));
+    }
+    const QList<QCheckBox*>& boxes() const { return m_boxes; }
+
+private:
+    QList<QCheckBox*> m_boxes;
+};
+
+QString labelFor(const FieldSpec& spec)
+{
+    QString text = spec.helpText();
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return spec.required ? text + QStringLiteral(" *") : text;
+}
+
+} // namespace
+
+StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
+    : QWidget(parent), m_step(step), m_recorder(recorder)
+{
+    setObjectName(QStringLiteral("form_") + stepName(step));
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(stepTitle(step), this);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    title->setFont(big);
+    layout->addWidget(title);
+
+    m_form = new QFormLayout;
+    m_form->setLabelAlignment(Qt::AlignRight);
+    for (const FieldSpec& spec : StepSchema::fields(step)) {
+        QWidget* input = createInput(spec);
+        input->setObjectName(spec.key);
+        input->setMinimumHeight(44);
+        m_inputs.insert(spec.key, input);
+        m_order.append(input);
+        m_form->addRow(labelFor(spec), input);
+    }
+    layout->addLayout(m_form);
+
+    auto* buttons = new QHBoxLayout;
+    if (step == Step::Intake || step == Step::Test) {
+        m_import = new QPushButton(tr("Import nvidia-smi report…"), this);
+        m_import->setObjectName(QStringLiteral("importReport"));
+        m_import->setMinimumHeight(48);
+        m_import->setFocusPolicy(Qt::NoFocus);
+        buttons->addWidget(m_import);
+        connect(m_import, &QPushButton::clicked, this, &StepForm::chooseReport);
+    }
+    buttons->addStretch();
+    auto* clearButton = new QPushButton(tr("Clear (Esc)"), this);
+    clearButton->setMinimumHeight(48);
+    clearButton->setFocusPolicy(Qt::NoFocus);
+    m_save = new QPushButton(tr("Save (Enter)"), this);
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setMinimumSize(200, 56);
+    m_save->setFocusPolicy(Qt::NoFocus);
+    buttons->addWidget(clearButton);
+    buttons->addWidget(m_save);
+    layout->addLayout(buttons);
+    connect(clearButton, &QPushButton::clicked, this, &StepForm::clear);
+    connect(m_save, &QPushButton::clicked, this, &StepForm::save);
+
+    m_banner = new ResultBanner(this);
+    layout->addWidget(m_banner);
+    layout->addStretch();
+    if (QWidget* first = firstField())
+        setFocusProxy(first);
+}
+
+QWidget* StepForm::createInput(const FieldSpec& spec)
+{
+    const WorkflowConfig& config = m_recorder.config();
+    QWidget* input = nullptr;
+    switch (spec.type) {
+    case FieldType::Choice:
+    case FieldType::Bool:
+    case FieldType::Model:
+    case FieldType::Defect: {
+        auto* combo = new QComboBox(this);
+        if (!spec.required)
+            combo->addItem(QString(), QString());
+        if (spec.type == FieldType::Bool) {
+            combo->addItem(tr("yes"), QStringLiteral("yes"));
+            combo->addItem(tr("no"), QStringLiteral("no"));
+        } else if (spec.type == FieldType::Model) {
+            QStringList models = config.products.keys();
+            models.sort();
+            for (const QString& m : models)
+                combo->addItem(m + QStringLiteral(" — ") + config.products.value(m).name, m);
+        } else if (spec.type == FieldType::Defect) {
+            QStringList codes = config.defectCodes.keys();
+            codes.sort();
+            const QString own = stepName(m_step);
+            for (const QString& c : codes) {
+                if (config.defectCodes.value(c) == own || m_step == Step::Scrap)
+                    combo->addItem(c, c);
+            }
+        } else {
+            for (const QString& c : spec.choices)
+                combo->addItem(c, c);
+        }
+        input = combo;
+        break;
+    }
+    case FieldType::ChoiceList: {
+        auto* list = new ChecklistInput(spec.choices, this);
+        for (QCheckBox* b : list->boxes())
+            b->installEventFilter(this);
+        input = list;
+        break;
+    }
+    default: {
+        auto* edit = new QLineEdit(this);
+        if (!spec.defaultText.isEmpty())
+            edit->setPlaceholderText(tr("default: %1").arg(spec.defaultText));
+        else if (spec.type == FieldType::Int || spec.type == FieldType::Real)
+            edit->setPlaceholderText(spec.typeText());
+        input = edit;
+        break;
+    }
+    }
+    input->installEventFilter(this);
+    return input;
+}
+
+QString StepForm::value(const QString& key) const
+{
+    QWidget* w = m_inputs.value(key);
+    if (auto* edit = qobject_cast<QLineEdit*>(w))
+        return edit->text().trimmed();
+    if (auto* combo = qobject_cast<QComboBox*>(w))
+        return combo->currentData().toString();
+    if (auto* list = dynamic_cast<ChecklistInput*>(w))
+        return list->text();
+    return {};
+}
+
+void StepForm::setValue(const QString& key, const QString& text)
+{
+    QWidget* w = m_inputs.value(key);
+    if (auto* edit = qobject_cast<QLineEdit*>(w)) {
+        edit->setText(text);
+    } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
+        const int index =
+            combo->findData(text.toLower()) >= 0 ? combo->findData(text.toLower()) : combo->findData(text);
+        if (index >= 0)
+            combo->setCurrentIndex(index);
+    } else if (auto* list = dynamic_cast<ChecklistInput*>(w)) {
+        list->setText(text);
+    }
+}
+
+void StepForm::focusNext(QWidget* from)
+{
+    const qsizetype at = m_order.indexOf(from);
+    if (at < 0)
+        return;
+    if (at == 0 && !value(StepSchema::fields(m_step).first().key).isEmpty())
+        emit itemScanned(value(StepSchema::fields(m_step).first().key));
+    if (at + 1 < m_order.size())
+        m_order.at(at + 1)->setFocus();
+}
+
+bool StepForm::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        QWidget* w = qobject_cast<QWidget*>(watched);
+        // A check box of a checklist belongs to its row.
+        if (w && !m_order.contains(w) && w->parentWidget() && m_order.contains(w->parentWidget()))
+            w = w->parentWidget();
+        if (key->key() == Qt::Key_Escape) {
+            clear();
+            return true;
+        }
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            if (key->modifiers() & Qt::ControlModifier || w == m_order.last()) {
+                save();
+            } else {
+                focusNext(w);
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool StepForm::save()
+{
+    QList<std::pair<QString, QString>> pairs;
+    for (const FieldSpec& spec : StepSchema::fields(m_step))
+        pairs.append({spec.key, value(spec.key)});
+    Result<QJsonObject> fields = StepSchema::parse(m_step, pairs);
+    Result<Recorded> r = fields ? m_recorder.record(Action{m_step, m_session.station.id,
+                                                           m_session.operatorInfo.id, fields.value()})
+                                : Result<Recorded>(fields.error());
+    if (!r) {
+        const Error& e = r.error();
+        const FieldSpec* spec = StepSchema::find(m_step, e.field);
+        m_banner->showFailure(spec ? labelFor(*spec).remove(QStringLiteral(" *")) + QStringLiteral(": ") +
+                                         e.message
+                                   : e.message);
+        if (QWidget* w = m_inputs.value(e.field)) {
+            w->setFocus();
+            if (auto* edit = qobject_cast<QLineEdit*>(w))
+                edit->selectAll();
+        }
+        return false;
+    }
+    // Pack keeps its batch: the next unit goes into the same carton.
+    const QString keepBatch = m_step == Step::Pack ? value(QStringLiteral("batch")) : QString();
+    clear();
+    if (!keepBatch.isEmpty())
+        setValue(QStringLiteral("batch"), keepBatch);
+    m_banner->showSuccess(successText(r.value()));
+    emit saved(r.value());
+    return true;
+}
+
+QString StepForm::successText(const Recorded& r) const
+{
+    const QString outcome = r.event.payload.value(QLatin1StringView("outcome")).toString();
+    QString text = tr("%1 recorded for %2").arg(stepTitle(m_step), r.event.subject);
+    if (m_step == Step::Strip)
+        text +=
+            QLatin1Char('\n') + tr("New die id %1: put the traveler label on its tray").arg(r.createdId());
+    else if (m_step == Step::Mount)
+        text += QLatin1Char('\n') + tr("Unit serial %1").arg(r.createdId());
+    else if (outcome == QLatin1StringView("repair"))
+        text += QLatin1Char('\n') + tr("Failed: send the die back to reball (repair loop)");
+    else if (outcome == QLatin1StringView("scrap"))
+        text += QLatin1Char('\n') + tr("Failed at the repair limit: put the unit in the scrap bin");
+    else if (m_step == Step::Pack)
+        text += QLatin1Char('\n') +
+                tr("Packed into batch %1").arg(r.event.payload.value(QLatin1StringView("batch")).toString());
+    return text;
+}
+
+void StepForm::clear()
+{
+    for (auto it = m_inputs.constBegin(); it != m_inputs.constEnd(); ++it) {
+        if (auto* edit = qobject_cast<QLineEdit*>(it.value()))
+            edit->clear();
+        else if (auto* combo = qobject_cast<QComboBox*>(it.value()))
+            combo->setCurrentIndex(0);
+        else if (auto* list = dynamic_cast<ChecklistInput*>(it.value()))
+            list->setText(QString());
+    }
+    if (QWidget* first = firstField())
+        first->setFocus();
+}
+
+bool StepForm::importReport(const QString& path)
+{
+    Result<QStringList> fields =
+        NvidiaSmiImporter::expandReportArgument(m_step, {QStringLiteral("smi=") + path});
+    if (!fields) {
+        m_banner->showFailure(fields.error().message);
+        return false;
+    }
+    for (const QString& kv : fields.value())
+        setValue(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    m_banner->showSuccess(tr("Report imported: %1 fields filled; check them and save").arg(fields->size()));
+    return true;
+}
+
+void StepForm::chooseReport()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("nvidia-smi report"), QString(),
+                                                      tr("nvidia-smi reports (*.xml *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        importReport(path);
+}
+
+} // namespace rework

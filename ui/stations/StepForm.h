@@ -1,0 +1,73 @@
+#pragma once
+
+#include "common/Session.h"
+#include "domain/Step.h"
+#include "workflow/FieldSpec.h"
+#include "workflow/Recorder.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QFormLayout;
+class QPushButton;
+
+namespace rework {
+
+class ResultBanner;
+
+/// One step's form, built from the step's schema and made for a scanner: the first scan field
+/// has focus, Enter moves to the next field, Enter on the last one saves, and after a save the
+/// form is cleared with focus back on the first field. Esc clears. Rules live in the core; the
+/// form only collects text and shows the outcome.
+class StepForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    StepForm(Step step, Recorder& recorder, QWidget* parent = nullptr);
+
+    Step step() const { return m_step; }
+    void setSession(const Session& session) { m_session = session; }
+
+    QWidget* field(const QString& key) const { return m_inputs.value(key); }
+    QWidget* firstField() const { return m_order.isEmpty() ? nullptr : m_order.first(); }
+    ResultBanner* banner() const { return m_banner; }
+    QPushButton* saveButton() const { return m_save; }
+    QPushButton* importButton() const { return m_import; }
+
+    /// Text of a field as it would be saved ("" when empty).
+    QString value(const QString& key) const;
+    void setValue(const QString& key, const QString& value);
+    /// Fills the GPU fields from an nvidia-smi report; false (and a red banner) if unreadable.
+    bool importReport(const QString& path);
+
+public slots:
+    bool save();
+    void clear();
+
+signals:
+    /// A serial was scanned into the form's first field: show its history.
+    void itemScanned(const QString& serial);
+    void saved(const rework::Recorded& recorded);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* createInput(const FieldSpec& spec);
+    void focusNext(QWidget* from);
+    void chooseReport();
+    QString successText(const Recorded& r) const;
+
+    Step m_step;
+    Recorder& m_recorder;
+    Session m_session;
+    QHash<QString, QWidget*> m_inputs;
+    QList<QWidget*> m_order;
+    QFormLayout* m_form = nullptr;
+    ResultBanner* m_banner = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_import = nullptr;
+};
+
+} // namespace rework
