@@ -49,6 +49,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("batch_model_mismatch");
     case ErrorCode::BatchEmpty:
         return QStringLiteral("batch_empty");
+    case ErrorCode::MslExpired:
+        return QStringLiteral("msl_expired");
     case ErrorCode::ReflowLimit:
         return QStringLiteral("reflow_limit");
     case ErrorCode::VoidBlocked:

@@ -31,6 +31,7 @@ enum class ErrorCode
     BatchModelMismatch,
     BatchEmpty,
     ReflowLimit,
+    MslExpired,
     VoidBlocked,
     AlreadyVoided,
     SchemaTooNew,

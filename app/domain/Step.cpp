@@ -8,7 +8,7 @@
 namespace rework {
 namespace {
 
-constexpr std::array<std::pair<Step, const char*>, 11> kSteps{{
+constexpr std::array<std::pair<Step, const char*>, 12> kSteps{{
     {Step::Intake, "intake"},
     {Step::Strip, "strip"},
     {Step::Reball, "reball"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<Step, const char*>, 11> kSteps{{
     {Step::Ship, "ship"},
     {Step::Scrap, "scrap"},
     {Step::Void, "void"},
+    {Step::Bake, "bake"},
 }};
 
 } // namespace
@@ -82,6 +83,8 @@ QString stepTitle(Step step)
         return QCoreApplication::translate("Step", "Scrap");
     case Step::Void:
         return QCoreApplication::translate("Step", "Void");
+    case Step::Bake:
+        return QCoreApplication::translate("Step", "Bake");
     }
     return {};
 }

@@ -21,7 +21,8 @@ enum class Step
     Close,
     Ship,
     Scrap,
-    Void
+    Void,
+    Bake
 };
 
 QString stepName(Step step);

@@ -67,7 +67,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
            "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
            "  station list\n"
            "  record STEP --station S --operator O key=value ...\n"
-           "         STEP: intake strip reball mount inspect test pack scrap\n"
+           "         STEP: intake strip reball mount inspect test pack scrap bake\n"
            "  batch close BATCH [--station S --operator O]\n"
            "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"
            "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"
@@ -374,7 +374,7 @@ int Cli::cmdRecord(QStringList args)
 {
     if (args.isEmpty() || args.first().startsWith(QLatin1StringView("-"))) {
         m_out << tr("Usage: reworkctl record STEP --station S --operator O key=value ...\n"
-                    "STEP: intake strip reball mount inspect test pack scrap\n"
+                    "STEP: intake strip reball mount inspect test pack scrap bake\n"
                     "reworkctl record STEP --help lists the fields of a step.\n");
         return args.isEmpty() ? Usage : Ok;
     }
@@ -382,7 +382,7 @@ int Cli::cmdRecord(QStringList args)
     const std::optional<Step> step = stepFromName(stepText);
     if (!step || *step == Step::Void) {
         return usage(
-            tr("\"%1\" is not a step; use intake, strip, reball, mount, inspect, test, pack or scrap")
+            tr("\"%1\" is not a step; use intake, strip, reball, mount, inspect, test, pack, scrap or bake")
                 .arg(stepText.left(40)));
     }
     if (wantsHelp(args)) {

@@ -38,7 +38,7 @@ Result<std::optional<DieState>> SnapshotLoader::die(const QString& id) const
     auto q =
         sql::run(m_db,
                  QStringLiteral("SELECT id, card_serial, model, state, unit_serial, alloy, reflow_count, "
-                                "reball_count FROM dies WHERE id = ?"),
+                                "reball_count, msl, exposed_at FROM dies WHERE id = ?"),
                  {id});
     if (!q)
         return q.error();
@@ -47,7 +47,8 @@ Result<std::optional<DieState>> SnapshotLoader::die(const QString& id) const
         return std::optional<DieState>();
     return std::optional<DieState>(
         DieState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
-                 r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(), r.value(7).toInt()});
+                 r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(), r.value(7).toInt(),
+                 r.value(8).toString(), QDateTime::fromString(r.value(9).toString(), Qt::ISODateWithMs)});
 }
 
 Result<std::optional<BoardState>> SnapshotLoader::board(const QString& serial) const

@@ -183,6 +183,10 @@ Status StateProjector::apply(const EventRecord& e)
         return exec(QStringLiteral("UPDATE cards SET state = 'scrapped', updated_at = ? WHERE serial = ?"),
                     {at, item});
     }
+    case Step::Bake:
+        // The bake dries the die: its floor-life clock starts again when the bake ends.
+        return exec(QStringLiteral("UPDATE dies SET exposed_at = ?, updated_at = ? WHERE id = ?"),
+                    {field(e, "end"), at, field(e, "die")});
     case Step::Void:
         return exec(QStringLiteral("INSERT INTO voided_events (event_id, void_event_id) VALUES (?, ?)"),
                     {field(e, "event"), e.id});

@@ -2,6 +2,7 @@
 
 #include "ItemStates.h"
 #include "WorkflowRules.h"
+#include "domain/MoistureSensitivity.h"
 #include "domain/SerialRules.h"
 #include "storage/SnapshotLoader.h"
 
@@ -47,6 +48,12 @@ Result<NextStep> NextStepResolver::resolve(const QString& scanned) const
     if (!die)
         return die.error();
     if (const auto& d = die.value()) {
+        const bool loose =
+            d->state == states::Stripped || d->state == states::Repair || d->state == states::Reballed;
+        if (loose && MoistureSensitivity::hoursOver(d->msl, d->exposedAt, m_clock.now())) {
+            return make(d->id, "die", Step::Bake, "die",
+                        tr("die %1 is past its moisture floor life; bake it before any reflow").arg(d->id));
+        }
         if (d->state == states::Stripped || d->state == states::Repair)
             return make(d->id, "die", Step::Reball, "die", tr("die %1 needs reball next").arg(d->id));
         if (d->state == states::Reballed)

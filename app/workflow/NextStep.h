@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/Result.h"
 #include "domain/Step.h"
 
@@ -25,11 +26,12 @@ class NextStepResolver
     Q_DECLARE_TR_FUNCTIONS(NextStepResolver)
 
 public:
-    explicit NextStepResolver(QSqlDatabase db) : m_db(std::move(db)) {}
+    NextStepResolver(QSqlDatabase db, const Clock& clock) : m_db(std::move(db)), m_clock(clock) {}
     Result<NextStep> resolve(const QString& scanned) const;
 
 private:
     QSqlDatabase m_db;
+    const Clock& m_clock;
 };
 
 } // namespace rework

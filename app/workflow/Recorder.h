@@ -33,6 +33,7 @@ public:
     /// Loads product data, limits and policy; call again after they change.
     Status reloadConfig();
     const WorkflowConfig& config() const { return m_config; }
+    const Clock& clock() const { return m_clock; }
 
     Result<Recorded> record(const Action& action);
     /// Parses `key=value` fields for `step`, then records.

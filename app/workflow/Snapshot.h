@@ -23,6 +23,8 @@ struct DieState
     QString id, cardSerial, model, state, unitSerial, alloy;
     int reflowCount = 0;
     int reballCount = 0;
+    QString msl;         // moisture sensitivity level
+    QDateTime exposedAt; // left dry storage, or the end of its last bake
 };
 
 struct BoardState

@@ -191,6 +191,15 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
                            QT_TRANSLATE_NOOP("Field", "serial of the card, die or unit to scrap"));
     FieldSpec reason = typed("reason", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "why"));
     s[Step::Scrap] = {item, reason, defect};
+    s[Step::Bake] = {
+        serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
+        number("hours", FieldType::Real, 0.5, 200, QT_TRANSLATE_NOOP("Field", "bake duration in hours")),
+        number("temp_c", FieldType::Real, 40, 150, QT_TRANSLATE_NOOP("Field", "oven temperature in °C"),
+               "125"),
+        typed("end", FieldType::DateTime, false, QT_TRANSLATE_NOOP("Field", "when the bake ended"), "now"),
+        text("oven", QT_TRANSLATE_NOOP("Field", "oven id")),
+    };
+    s[Step::Bake][1].required = true;
     s[Step::Void] = {
         typed("event", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void")),
         reason,

@@ -3,6 +3,8 @@
 #include "ItemStates.h"
 #include "StepSchema.h"
 
+#include "domain/MoistureSensitivity.h"
+
 #include <QJsonArray>
 
 namespace rework {
@@ -233,6 +235,56 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
                     s.newDieId};
 }
 
+/// J-STD-033: a die past its floor life must be baked before any reflow (reball or mount).
+Status checkFloorLife(const DieState& d, const QDateTime& now)
+{
+    const std::optional<double> over = MoistureSensitivity::hoursOver(d.msl, d.exposedAt, now);
+    if (!over)
+        return {};
+    return err(
+        ErrorCode::MslExpired, QStringLiteral("die"),
+        WorkflowRules::tr("die %1 (MSL %2) is %3 h past its floor life of %4 h; bake it (e.g. 9 h at 125 °C) "
+                          "and record the bake before reflow")
+            .arg(d.id, d.msl)
+            .arg(*over, 0, 'f', 1)
+            .arg(*MoistureSensitivity::floorLifeHours(d.msl)));
+}
+
+Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& c)
+{
+    QJsonObject f = a.fields;
+    const QString die = SerialRules::normalise(SerialKind::Die, str(f, "die"));
+    if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
+        return st.error();
+    if (!s.die) {
+        return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
+                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
+    }
+    if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
+        return st.error();
+    if (s.die->state == states::Mounted) {
+        return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
+                   WorkflowRules::tr("die %1 is mounted on unit %2; bake loose dies only")
+                       .arg(die, s.die->unitSerial));
+    }
+    const QDateTime end = has(f, "end") ? QDateTime::fromString(str(f, "end"), Qt::ISODateWithMs) : s.now;
+    if (end > s.now.addSecs(300)) {
+        return err(ErrorCode::OutOfRange, QStringLiteral("end"),
+                   WorkflowRules::tr("the bake cannot end in the future; record it when it is done"));
+    }
+    if (!has(f, "temp_c"))
+        f.insert(QStringLiteral("temp_c"), 125);
+    f.insert(QStringLiteral("end"), end.toString(Qt::ISODateWithMs));
+    f.insert(QStringLiteral("start"),
+             end.addSecs(-static_cast<qint64>(num(f, "hours") * 3600)).toString(Qt::ISODateWithMs));
+    f.insert(QStringLiteral("die"), die);
+    f.insert(QStringLiteral("outcome"), QStringLiteral("baked"));
+    QList<Subject> subjects{{QStringLiteral("die"), die}, {QStringLiteral("card"), s.die->cardSerial}};
+    if (s.unit)
+        subjects = unitSubjects(*s.unit);
+    return Decision{Step::Bake, die, f, subjects, {}};
+}
+
 Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
@@ -253,6 +305,8 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
                 : WorkflowRules::tr("die %1 is mounted on unit %2; only a failed unit goes back to reball")
                       .arg(die, s.die->unitSerial));
     }
+    if (Status st = checkFloorLife(*s.die, s.now); !st)
+        return st.error();
     if (!has(f, "alloy"))
         f.insert(QStringLiteral("alloy"), QStringLiteral("sac305"));
     if (!has(f, "ball_mm"))
@@ -320,6 +374,8 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
                        .arg(s.board->reflowCount)
                        .arg(c.reflowLimit));
     }
+    if (Status st = checkFloorLife(*s.die, s.now); !st)
+        return st.error();
     const QString alloy = s.die->alloy.isEmpty() ? QStringLiteral("sac305") : s.die->alloy;
     if (Status st = checkLimit(c, f, "peak_c", QStringLiteral("mount.peak_c.") + alloy, s.die->model); !st)
         return st.error();
@@ -663,6 +719,8 @@ Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& sna
         return scrap(action, snapshot, config);
     case Step::Void:
         return voidEvent(action, snapshot, config);
+    case Step::Bake:
+        return bake(action, snapshot, config);
     }
     return makeError(ErrorCode::Usage, QString(), tr("unknown step"));
 }

@@ -4,62 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
-
-Commands:
-  init                                   create or upgrade the database
-  demo --units N [--days D] [--seed S]   add realistic demo data
-  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-  station list
-  record STEP --station S --operator O key=value ...
-         STEP: intake strip reball mount inspect test pack scrap
-  batch close BATCH [--station S --operator O]
-  batch ship BATCH [--station S --operator O] [carrier=TEXT]
-  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
-  trace SERIAL                           genealogy and timeline of any serial
-  check                                  integrity check of database and derived state
-  config list | config set KEY VALUE     repair.max_attempts, reflow.limit
-
-Global options:
-  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
-  --json        machine-readable output
-  --verbose     log to stderr as well as to the log file
-  --version     print the version
-
-COMMAND --help shows the fields of a command. A command that creates an id prints it
-alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
-</source>
-        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
-
-命令：
-  init                                   创建或升级数据库
-  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-  station list
-  record 工序 --station 工位 --operator 操作员 键=值 ...
-         工序：intake strip reball mount inspect test pack scrap
-  batch close 批次 [--station 工位 --operator 操作员]
-  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
-  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
-  trace 序列号                           任意序列号的谱系和时间线
-  check                                  检查数据库及派生状态的完整性
-  config list | config set 键 值         repair.max_attempts, reflow.limit
-
-全局选项：
-  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
-  --json        机器可读输出
-  --verbose     日志同时输出到标准错误
-  --version     显示版本
-
-命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
-退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
-</translation>
-    </message>
-    <message>
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -174,20 +118,6 @@ Adds stations, operators (PIN %1) and N donor cards taken through the line.
     <message>
         <source>station %1 added for %2</source>
         <translation>已添加 %2 工位 %1</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
-STEP: intake strip reball mount inspect test pack scrap
-reworkctl record STEP --help lists the fields of a step.
-</source>
-        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
-工序：intake strip reball mount inspect test pack scrap
-reworkctl record 工序 --help 列出该工序的字段。
-</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a step; use intake, strip, reball, mount, inspect, test, pack or scrap</source>
-        <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack 或 scrap</translation>
     </message>
     <message>
         <source>Usage: reworkctl record %1 --station S --operator O key=value ...
@@ -312,6 +242,76 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>which GPU of a multi-GPU report</source>
         <translation>多 GPU 报告中的第几块 GPU</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
+
+Commands:
+  init                                   create or upgrade the database
+  demo --units N [--days D] [--seed S]   add realistic demo data
+  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
+  station list
+  record STEP --station S --operator O key=value ...
+         STEP: intake strip reball mount inspect test pack scrap bake
+  batch close BATCH [--station S --operator O]
+  batch ship BATCH [--station S --operator O] [carrier=TEXT]
+  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+  trace SERIAL                           genealogy and timeline of any serial
+  check                                  integrity check of database and derived state
+  config list | config set KEY VALUE     repair.max_attempts, reflow.limit
+
+Global options:
+  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
+  --json        machine-readable output
+  --verbose     log to stderr as well as to the log file
+  --version     print the version
+
+COMMAND --help shows the fields of a command. A command that creates an id prints it
+alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
+</source>
+        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
+
+命令：
+  init                                   创建或升级数据库
+  demo --units N [--days D] [--seed S]   添加逼真的演示数据
+  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+  station list
+  record 工序 --station 工位 --operator 操作员 键=值 ...
+         工序：intake strip reball mount inspect test pack scrap bake
+  batch close 批次 [--station 工位 --operator 操作员]
+  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+  trace 序列号                           任意序列号的谱系和时间线
+  check                                  检查数据库及派生状态的完整性
+  config list | config set 键 值         repair.max_attempts, reflow.limit
+
+全局选项：
+  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
+  --json        机器可读输出
+  --verbose     日志同时输出到标准错误
+  --version     显示版本
+
+命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
+退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
+STEP: intake strip reball mount inspect test pack scrap bake
+reworkctl record STEP --help lists the fields of a step.
+</source>
+        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
+工序：intake strip reball mount inspect test pack scrap bake
+reworkctl record 工序 --help 列出该工序的字段。
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step; use intake, strip, reball, mount, inspect, test, pack, scrap or bake</source>
+        <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack、scrap 或 bake</translation>
     </message>
 </context>
 <context>
@@ -543,6 +543,22 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <source>driver version of the nvidia-smi report</source>
         <translation>nvidia-smi 报告中的驱动版本</translation>
     </message>
+    <message>
+        <source>bake duration in hours</source>
+        <translation>烘烤时长（小时）</translation>
+    </message>
+    <message>
+        <source>oven temperature in °C</source>
+        <translation>烘箱温度（°C）</translation>
+    </message>
+    <message>
+        <source>when the bake ended</source>
+        <translation>烘烤结束时间</translation>
+    </message>
+    <message>
+        <source>oven id</source>
+        <translation>烘箱编号</translation>
+    </message>
 </context>
 <context>
     <name>IntegrityChecker</name>
@@ -615,6 +631,10 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>%1 is not a known card, die, unit or batch; check the label</source>
         <translation>%1 不是已知的卡、芯片、整机或批次；请检查标签</translation>
+    </message>
+    <message>
+        <source>die %1 is past its moisture floor life; bake it before any reflow</source>
+        <translation>芯片 %1 已超过湿敏车间寿命；回流前必须烘烤</translation>
     </message>
 </context>
 <context>
@@ -845,6 +865,10 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>Void</source>
         <translation>作废</translation>
+    </message>
+    <message>
+        <source>Bake</source>
+        <translation>烘烤</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1252,18 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>a later %1 record (%2) builds on it; void that one first</source>
         <translation>之后的%1记录（%2）依赖于它；请先作废那条记录</translation>
+    </message>
+    <message>
+        <source>die %1 (MSL %2) is %3 h past its floor life of %4 h; bake it (e.g. 9 h at 125 °C) and record the bake before reflow</source>
+        <translation>芯片 %1（MSL %2）已超过 %4 小时的车间寿命 %3 小时；回流前请烘烤（如 125 °C 9 小时）并记录烘烤</translation>
+    </message>
+    <message>
+        <source>die %1 is mounted on unit %2; bake loose dies only</source>
+        <translation>芯片 %1 已贴装在整机 %2 上；只能烘烤未贴装的芯片</translation>
+    </message>
+    <message>
+        <source>the bake cannot end in the future; record it when it is done</source>
+        <translation>烘烤结束时间不能在未来；请在烘烤完成后记录</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,16 @@ private slots:
         QTest::newRow("bad date code")
             << strip + QStringList{"card=CARD00000005", "date_code=99"} << 1 << "malformed_serial"
             << "date_code";
+        QTest::newRow("bake without hours")
+            << QStringList{"record",     "bake", "--station",         "REBALL-1",
+                           "--operator", "OP1",  "die=" + strippedDie}
+            << 1 << "missing_field"
+            << "hours";
+        QTest::newRow("bake too hot") << QStringList{"record",     "bake", "--station",          "REBALL-1",
+                                                     "--operator", "OP1",  "die=" + strippedDie, "hours=9",
+                                                     "temp_c=300"}
+                                      << 1 << "out_of_range"
+                                      << "temp_c";
         QTest::newRow("reball unknown die")
             << reball + QStringList{"die=D0000000000ZZ"} << 1 << "unknown_serial"
             << "die";

@@ -275,6 +275,29 @@ private slots:
         QVERIFY(form()->banner()->text().contains(QStringLiteral("inspect")));
     }
 
+    void expiredDieIsSentToTheOvenFirst()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        const QString die = t->record(Step::Strip, {"card=ZT4090A123456"}).value().createdId();
+        t->clock().advanceSeconds(10 * 24 * 3600);
+        loginAt(QStringLiteral("REBALL-1"));
+        test::scan(die);
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("bake")));
+        scanAnything(die);
+        QCOMPARE(form()->step(), Step::Bake);
+        QCOMPARE(focused(), form()->field("hours"));
+        test::scan(QStringLiteral("9"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        scanAnything(die);
+        QCOMPARE(form()->step(), Step::Reball);
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT state FROM dies"), QStringLiteral("reballed"));
+    }
+
     void escapeClearsTheForm()
     {
         loginAt(QStringLiteral("INTAKE-1"));

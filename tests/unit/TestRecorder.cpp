@@ -191,6 +191,22 @@ private slots:
         QCOMPARE(value(t, "SELECT count(*) FROM events"), QStringLiteral("6"));
     }
 
+    void bakeRestartsTheFloorLifeClock()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        const QString die = t.record(Step::Strip, {"card=ZT4090A123456"}).value().createdId();
+        t.clock().advanceSeconds(8 * 24 * 3600); // a week and a day on the shelf: past MSL 3's 168 h
+        const QString before = t.dump();
+        auto refused = t.record(Step::Reball, {"die=" + die});
+        QCOMPARE(refused.error().code, ErrorCode::MslExpired);
+        QCOMPARE(t.dump(), before);
+        QVERIFY(t.record(Step::Bake, {"die=" + die, "hours=9", "temp_c=125", "oven=OV-1"}).ok());
+        QCOMPARE(value(t, "SELECT exposed_at FROM dies"), t.clock().now().toString(Qt::ISODateWithMs));
+        QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
+        QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
+    }
+
     void gpuUuidFollowsTheDie()
     {
         test::TestDatabase t;

@@ -303,6 +303,51 @@ private slots:
                      "die");
     }
 
+    void dieMustBeBakedPastItsFloorLife()
+    {
+        Snapshot s = base(Step::Reball);
+        s.die = die(states::Stripped);
+        s.die->msl = QStringLiteral("3");
+        s.die->exposedAt = s.now.addSecs(-167 * 3600);
+        EXPECT_OK(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s)); // 167 h < 168 h
+        s.die->exposedAt = s.now.addSecs(-169 * 3600);
+        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::MslExpired,
+                     "die");
+        Snapshot m = base(Step::Mount);
+        m.die = s.die;
+        m.die->state = states::Reballed;
+        EXPECT_ERROR(decide(act(Step::Mount, {QStringLiteral("die=") + kDie, "board=SB00000001"}), m),
+                     ErrorCode::MslExpired, "die");
+        // MSL 5a: 24 h
+        s.die->msl = QStringLiteral("5a");
+        s.die->exposedAt = s.now.addSecs(-25 * 3600);
+        EXPECT_ERROR(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s), ErrorCode::MslExpired,
+                     "die");
+        // MSL 1: no floor life
+        s.die->msl = QStringLiteral("1");
+        s.die->exposedAt = s.now.addDays(-400);
+        EXPECT_OK(decide(act(Step::Reball, {QStringLiteral("die=") + kDie}), s));
+    }
+    void bakeRules()
+    {
+        Snapshot s = base(Step::Bake);
+        s.die = die(states::Stripped);
+        auto r = decide(act(Step::Bake, {QStringLiteral("die=") + kDie, "hours=9"}), s);
+        EXPECT_OK(r);
+        QCOMPARE(r->payload.value("end").toString(), s.now.toString(Qt::ISODateWithMs));
+        QCOMPARE(r->payload.value("start").toString(), s.now.addSecs(-9 * 3600).toString(Qt::ISODateWithMs));
+        QCOMPARE(r->payload.value("temp_c").toInt(), 125);
+        EXPECT_ERROR(StepSchema::parse(Step::Bake, QStringList{QStringLiteral("die=") + kDie}),
+                     ErrorCode::MissingField, "hours");
+        EXPECT_ERROR(
+            decide(act(Step::Bake, {QStringLiteral("die=") + kDie, "hours=9", "end=2099-01-01T00:00:00Z"}),
+                   s),
+            ErrorCode::OutOfRange, "end");
+        s.die = die(states::Mounted, kUnit);
+        EXPECT_ERROR(decide(act(Step::Bake, {QStringLiteral("die=") + kDie, "hours=9"}), s),
+                     ErrorCode::OutOfOrder, "die");
+    }
+
     // --- mount -------------------------------------------------------------------------------
     void mountCreatesUnit()
     {

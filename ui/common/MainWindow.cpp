@@ -141,8 +141,8 @@ QWidget* MainWindow::buildStationTab()
 
     auto* split = new QSplitter(Qt::Horizontal, tab);
     m_formStack = new QStackedWidget(split);
-    for (Step step :
-         {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test, Step::Pack}) {
+    for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
+                      Step::Pack, Step::Bake}) {
         // Long forms (test) scroll rather than stretch the window past a shop-floor screen.
         auto* scroll = new QScrollArea(m_formStack);
         scroll->setWidgetResizable(true);
@@ -347,7 +347,7 @@ void MainWindow::scanAnything()
 {
     const QString scanned = m_scanAnything->text();
     m_scanAnything->clear();
-    Result<NextStep> next = NextStepResolver(m_db.connection()).resolve(scanned);
+    Result<NextStep> next = NextStepResolver(m_db.connection(), m_recorder.clock()).resolve(scanned);
     if (!next) {
         m_scanBanner->showFailure(next.error().message);
         return;
@@ -357,7 +357,8 @@ void MainWindow::scanAnything()
         m_scanBanner->showFailure(next->where);
         return;
     }
-    if (stepName(*next->step) != m_session.station.step) {
+    // A bake is recorded wherever the die is; every other step at a station of its own.
+    if (isStationStep(*next->step) && stepName(*next->step) != m_session.station.step) {
         // Single-PC mode: move to a station of the step the item needs; a bound PC says where to go.
         StationInfo target;
         if (m_fixedStation.isEmpty()) {
@@ -378,6 +379,7 @@ void MainWindow::scanAnything()
     }
     m_scanBanner->clearResult();
     StepForm* form = m_forms.value(*next->step);
+    m_formStack->setCurrentWidget(form->parentWidget()->parentWidget());
     form->clear();
     form->setValue(next->field, next->serial);
     form->banner()->clearResult();
