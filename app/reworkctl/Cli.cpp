@@ -3,6 +3,7 @@
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "importers/NvidiaSmiImporter.h"
+#include "labels/CommandSheet.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
 #include "storage/IntegrityChecker.h"
@@ -74,6 +75,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
            "  trace SERIAL                           genealogy and timeline of any serial\n"
            "  check                                  integrity check of database and derived state\n"
            "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
+           "  commands --pdf FILE                    printable sheet of command barcodes\n"
            "\n"
            "Global options:\n"
            "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
@@ -204,6 +206,8 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdCheck(args);
     if (command == QLatin1StringView("config"))
         return cmdConfig(args);
+    if (command == QLatin1StringView("commands"))
+        return cmdCommands(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -562,6 +566,30 @@ int Cli::cmdCheck(const QStringList& args)
     }
     emitResult({tr("database ok: integrity check passed and derived state equals the event log")},
                {{QStringLiteral("problems"), QJsonArray()}});
+    return Ok;
+}
+
+int Cli::cmdCommands(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl commands --pdf FILE\nWrites a sheet of command barcodes (save, clear, "
+           "pass, fail, print label, each defect code) to print for the benches.\n");
+    if (wantsHelp(args)) {
+        m_out << help;
+        return Ok;
+    }
+    const auto pdf = takeOption(args, QStringLiteral("pdf"));
+    if (!pdf || pdf->isEmpty() || !args.isEmpty())
+        return usage(tr("give --pdf FILE"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    Result<WorkflowConfig> config = ReferenceData(db->connection()).loadConfig();
+    if (!config)
+        return fail(config.error());
+    if (Status st = CommandSheet::writePdf(*pdf, config->defectCodes); !st)
+        return fail(st.error());
+    emitResult({tr("command sheet written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
     return Ok;
 }
 

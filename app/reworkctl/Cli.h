@@ -44,6 +44,7 @@ private:
     int cmdTrace(const QStringList& args);
     int cmdCheck(const QStringList& args);
     int cmdConfig(QStringList args);
+    int cmdCommands(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

@@ -1,13 +1,25 @@
 #include "Cli.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <memory>
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // Commands that paint (PDF sheets) need a GUI application; headless, on the offscreen platform.
+    bool paints = false;
+    for (int i = 1; i < argc; ++i)
+        paints = paints || qstrcmp(argv[i], "commands") == 0;
+    if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(paints ? new QGuiApplication(argc, argv)
+                                                         : new QCoreApplication(argc, argv));
+    QCoreApplication& app = *application;
+    Q_UNUSED(app);
     QCoreApplication::setOrganizationName(QStringLiteral("ReworkTrack"));
     QCoreApplication::setApplicationName(QStringLiteral("ReworkTrack"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));

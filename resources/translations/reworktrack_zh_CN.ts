@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BarcodeSymbol</name>
+    <message>
+        <source>out of memory while making a barcode</source>
+        <translation>生成条码时内存不足</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be encoded: %2</source>
+        <translation>“%1”无法编码：%2</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error</source>
@@ -244,6 +255,20 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <translation>多 GPU 报告中的第几块 GPU</translation>
     </message>
     <message>
+        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
+STEP: intake strip reball mount inspect test pack scrap bake
+reworkctl record STEP --help lists the fields of a step.
+</source>
+        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
+工序：intake strip reball mount inspect test pack scrap bake
+reworkctl record 工序 --help 列出该工序的字段。
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step; use intake, strip, reball, mount, inspect, test, pack, scrap or bake</source>
+        <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack、scrap 或 bake</translation>
+    </message>
+    <message>
         <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
 
 Commands:
@@ -261,6 +286,7 @@ Commands:
   trace SERIAL                           genealogy and timeline of any serial
   check                                  integrity check of database and derived state
   config list | config set KEY VALUE     repair.max_attempts, reflow.limit
+  commands --pdf FILE                    printable sheet of command barcodes
 
 Global options:
   --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
@@ -288,6 +314,7 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
   trace 序列号                           任意序列号的谱系和时间线
   check                                  检查数据库及派生状态的完整性
   config list | config set 键 值         repair.max_attempts, reflow.limit
+  commands --pdf 文件                    可打印的命令条码表
 
 全局选项：
   --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
@@ -300,18 +327,63 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
-STEP: intake strip reball mount inspect test pack scrap bake
-reworkctl record STEP --help lists the fields of a step.
+        <source>Usage: reworkctl commands --pdf FILE
+Writes a sheet of command barcodes (save, clear, pass, fail, print label, each defect code) to print for the benches.
 </source>
-        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
-工序：intake strip reball mount inspect test pack scrap bake
-reworkctl record 工序 --help 列出该工序的字段。
+        <translation>用法：reworkctl commands --pdf 文件
+生成命令条码表（保存、清空、合格、不合格、打印标签、各缺陷代码），打印后放在工位上。
 </translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a step; use intake, strip, reball, mount, inspect, test, pack, scrap or bake</source>
-        <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack、scrap 或 bake</translation>
+        <source>give --pdf FILE</source>
+        <translation>请给出 --pdf 文件</translation>
+    </message>
+    <message>
+        <source>command sheet written to %1</source>
+        <translation>命令条码表已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandSheet</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Result: pass</source>
+        <translation>结果：合格</translation>
+    </message>
+    <message>
+        <source>Result: fail</source>
+        <translation>结果：不合格</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Defect %1</source>
+        <translation>缺陷 %1</translation>
+    </message>
+    <message>
+        <source>ReworkTrack command barcodes</source>
+        <translation>ReworkTrack 命令条码</translation>
+    </message>
+    <message>
+        <source>cannot write %1; choose a folder you can write to</source>
+        <translation>无法写入 %1；请选择可写的文件夹</translation>
+    </message>
+    <message>
+        <source>ReworkTrack command barcodes: scan to act on the open form</source>
+        <translation>ReworkTrack 命令条码：扫描即可操作当前表单</translation>
+    </message>
+    <message>
+        <source>a barcode does not fit the sheet</source>
+        <translation>条码放不下</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1522,22 @@ reworkctl record 工序 --help 列出该工序的字段。
         <source>batch %1</source>
         <translation>批次 %1</translation>
     </message>
+    <message>
+        <source>Save command barcode sheet…</source>
+        <translation>保存命令条码表…</translation>
+    </message>
+    <message>
+        <source>Command barcodes</source>
+        <translation>命令条码</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1: print it for the benches</source>
+        <translation>已保存 %1：请打印后放在工位上</translation>
+    </message>
 </context>
 <context>
     <name>rework::StepForm</name>
@@ -1512,6 +1600,22 @@ reworkctl record 工序 --help 列出该工序的字段。
     <message>
         <source>nvidia-smi reports (*.xml *.txt);;All files (*)</source>
         <translation>nvidia-smi 报告 (*.xml *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unknown command barcode %1</source>
+        <translation>未知的命令条码 %1</translation>
+    </message>
+    <message>
+        <source>This form has no pass/fail result</source>
+        <translation>此表单没有合格/不合格结果</translation>
+    </message>
+    <message>
+        <source>Defect %1 does not belong to this step; scan another</source>
+        <translation>缺陷 %1 不属于此工序；请扫描其他缺陷</translation>
+    </message>
+    <message>
+        <source>No label printer is set up on this station yet</source>
+        <translation>此工位尚未设置标签打印机</translation>
     </message>
 </context>
 <context>

@@ -298,6 +298,32 @@ private slots:
         QCOMPARE(value("SELECT state FROM dies"), QStringLiteral("reballed"));
     }
 
+    void commandBarcodesFinishAFormWithoutTheKeyboard()
+    {
+        const QString unit = t->mountedUnit("ZT4090A123456", "SB00000001");
+        loginAt(QStringLiteral("INSPECT-1"));
+        test::scan(unit);
+        test::scan(QStringLiteral("#DEFECT:VOIDS"));
+        QCOMPARE(form()->value("defect"), QStringLiteral("VOIDS"));
+        QCOMPARE(form()->value("result"), QStringLiteral("fail"));
+        test::scan(QStringLiteral("#DEFECT:FAN_FAILURE")); // a test defect, not an inspection one
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(form()->value("defect"), QStringLiteral("VOIDS"));
+        test::scan(QStringLiteral("#PASS"));
+        QCOMPARE(form()->value("result"), QStringLiteral("pass"));
+        test::scan(QStringLiteral("#FAIL"));
+        test::scan(QStringLiteral("#SAVE"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT json_extract(payload, '$.defect') FROM events WHERE step = 'inspect'"),
+                 QStringLiteral("VOIDS"));
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("repair"));
+        // #CLEAR empties a half-filled form
+        scanAnything(QStringLiteral("ZT4090A123456")); // the die, back to reball
+        QCOMPARE(form()->step(), Step::Reball);
+        test::scan(QStringLiteral("#CLEAR"));
+        QCOMPARE(form()->value("die"), QString());
+    }
+
     void escapeClearsTheForm()
     {
         loginAt(QStringLiteral("INTAKE-1"));

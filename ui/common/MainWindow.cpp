@@ -3,6 +3,7 @@
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
 #include "demo/DemoGenerator.h"
+#include "labels/CommandSheet.h"
 #include "login/LoginPage.h"
 #include "stations/StepForm.h"
 #include "storage/Database.h"
@@ -12,6 +13,7 @@
 #include "workflow/Recorder.h"
 
 #include <QApplication>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -105,6 +107,15 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
 
     QMenu* session = menuBar()->addMenu(tr("&Session"));
     session->addAction(tr("Log out"), this, &MainWindow::logout);
+    session->addAction(tr("Save command barcode sheet…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Command barcodes"),
+                                                          QStringLiteral("commands.pdf"), tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        const Status st = CommandSheet::writePdf(path, m_recorder.config().defectCodes);
+        statusBar()->showMessage(st ? tr("Saved %1: print it for the benches").arg(path) : st.error().message,
+                                 10000);
+    });
     session->addAction(tr("Quit"), qApp, &QApplication::quit);
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     language->addAction(QStringLiteral("English"), this, [this] { chooseLanguage(QStringLiteral("en")); });

@@ -1,6 +1,7 @@
 #include "StepForm.h"
 
 #include "common/ResultBanner.h"
+#include "domain/CommandCode.h"
 #include "importers/NvidiaSmiImporter.h"
 #include "workflow/StepSchema.h"
 
@@ -227,7 +228,28 @@ bool StepForm::eventFilter(QObject* watched, QEvent* event)
             clear();
             return true;
         }
+        // A command barcode ('#...') scanned into a combo box would only shuffle its selection:
+        // collect its keys instead and act on Enter.
+        if (!qobject_cast<QLineEdit*>(watched)) {
+            if (!m_bufferingCommand && key->text() == QLatin1String("#")) {
+                m_bufferingCommand = true;
+                m_commandBuffer = key->text();
+                return true;
+            }
+            if (m_bufferingCommand && key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter) {
+                m_commandBuffer += key->text();
+                return true;
+            }
+        }
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            if (m_bufferingCommand) {
+                m_bufferingCommand = false;
+                runCommand(w, m_commandBuffer);
+                return true;
+            }
+            auto* line = qobject_cast<QLineEdit*>(w);
+            if (line && runCommand(w, line->text()))
+                return true;
             if (key->modifiers() & Qt::ControlModifier || w == m_order.last()) {
                 save();
             } else {
@@ -237,6 +259,52 @@ bool StepForm::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+bool StepForm::runCommand(QWidget* from, const QString& scanned)
+{
+    const std::optional<CommandCode> command = CommandCode::parse(scanned);
+    if (!command) {
+        if (scanned.startsWith(QLatin1Char('#')))
+            m_banner->showFailure(tr("Unknown command barcode %1").arg(scanned.left(40)));
+        return scanned.startsWith(QLatin1Char('#')) && !qobject_cast<QLineEdit*>(from);
+    }
+    if (auto* line = qobject_cast<QLineEdit*>(from))
+        line->clear(); // the command is not a value
+    switch (command->kind) {
+    case CommandCode::Kind::Save:
+        save();
+        break;
+    case CommandCode::Kind::Clear:
+        clear();
+        break;
+    case CommandCode::Kind::Pass:
+    case CommandCode::Kind::Fail:
+        if (!m_inputs.contains(QStringLiteral("result"))) {
+            m_banner->showFailure(tr("This form has no pass/fail result"));
+            break;
+        }
+        setValue(QStringLiteral("result"),
+                 command->kind == CommandCode::Kind::Pass ? QStringLiteral("pass") : QStringLiteral("fail"));
+        from->setFocus();
+        break;
+    case CommandCode::Kind::Defect: {
+        auto* combo = qobject_cast<QComboBox*>(m_inputs.value(QStringLiteral("defect")));
+        if (!combo || combo->findData(command->argument) < 0) {
+            m_banner->showFailure(
+                tr("Defect %1 does not belong to this step; scan another").arg(command->argument));
+            break;
+        }
+        combo->setCurrentIndex(combo->findData(command->argument));
+        setValue(QStringLiteral("result"), QStringLiteral("fail"));
+        from->setFocus();
+        break;
+    }
+    case CommandCode::Kind::PrintLabel:
+        m_banner->showFailure(tr("No label printer is set up on this station yet"));
+        break;
+    }
+    return true;
 }
 
 bool StepForm::save()

@@ -56,6 +56,8 @@ protected:
 private:
     QWidget* createInput(const FieldSpec& spec);
     void focusNext(QWidget* from);
+    /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
+    bool runCommand(QWidget* from, const QString& scanned);
     void chooseReport();
     QString successText(const Recorded& r) const;
 
@@ -68,6 +70,9 @@ private:
     ResultBanner* m_banner = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_import = nullptr;
+    /// Keys of a command barcode scanned while a combo box or check box has focus.
+    QString m_commandBuffer;
+    bool m_bufferingCommand = false;
 };
 
 } // namespace rework

@@ -1,0 +1,50 @@
+#include "BarcodeSymbol.h"
+
+#include <memory>
+
+#include <zint.h>
+
+namespace rework {
+
+Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
+{
+    std::unique_ptr<zint_symbol, decltype(&ZBarcode_Delete)> symbol(ZBarcode_Create(), &ZBarcode_Delete);
+    if (!symbol)
+        return makeError(ErrorCode::Storage, QStringLiteral("barcode"),
+                         tr("out of memory while making a barcode"));
+    switch (type) {
+    case Type::Code128:
+        symbol->symbology = BARCODE_CODE128;
+        break;
+    case Type::QrCode:
+        symbol->symbology = BARCODE_QRCODE;
+        break;
+    case Type::DataMatrix:
+        symbol->symbology = BARCODE_DATAMATRIX;
+        break;
+    }
+    symbol->input_mode = UNICODE_MODE;
+    const QByteArray utf8 = data.toUtf8();
+    const int rc = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(utf8.constData()),
+                                   static_cast<int>(utf8.size()));
+    if (rc >= ZINT_ERROR) {
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("barcode"),
+            tr("\"%1\" cannot be encoded: %2").arg(data.left(40), QString::fromLatin1(symbol->errtxt)));
+    }
+    BarcodeSymbol out;
+    out.m_type = type;
+    out.m_rows = symbol->rows;
+    out.m_columns = symbol->width;
+    out.m_modules.resize(out.m_rows * out.m_columns);
+    for (int r = 0; r < out.m_rows; ++r) {
+        for (int c = 0; c < out.m_columns; ++c) {
+            // zint keeps one bit per module, eight modules per byte.
+            if (symbol->encoded_data[r][c >> 3] & (1 << (c & 7)))
+                out.m_modules.setBit(r * out.m_columns + c);
+        }
+    }
+    return out;
+}
+
+} // namespace rework
