@@ -6,6 +6,7 @@
 #include "labels/CommandSheet.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
+#include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/Migrator.h"
 #include "storage/ReferenceData.h"
@@ -430,6 +431,10 @@ int Cli::cmdRecord(QStringList args)
         return StorageFailure;
     // smi=REPORT.xml: the nvidia-smi importer fills the GPU fields, as the test form does.
     Result<QStringList> fields = NvidiaSmiImporter::expandReportArgument(*step, args);
+    if (!fields)
+        return fail(fields.error());
+    // evidence=FILE: copied into the data folder, recorded by its SHA-256.
+    fields = EvidenceStore(QFileInfo(db->path()).absolutePath()).expandArgument(fields.value());
     if (!fields)
         return fail(fields.error());
     SystemClock clock;

@@ -32,6 +32,8 @@ QString FieldSpec::typeText() const
         return QStringLiteral("model");
     case FieldType::Defect:
         return QStringLiteral("defect code");
+    case FieldType::Evidence:
+        return QStringLiteral("FILE[;FILE...]");
     }
     return {};
 }

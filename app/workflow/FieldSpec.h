@@ -18,7 +18,8 @@ enum class FieldType
     Bool,
     DateTime,
     Model,
-    Defect
+    Defect,
+    Evidence
 };
 
 /// One input of a step: its key (as typed on the CLI, `key=value`), type and plausible range.

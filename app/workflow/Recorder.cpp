@@ -10,6 +10,8 @@
 #include "storage/StateProjector.h"
 #include "storage/Transaction.h"
 
+#include <QFileInfo>
+
 #include <spdlog/spdlog.h>
 
 namespace rework {
@@ -19,6 +21,11 @@ Recorder::Recorder(Database& db, const Clock& clock, QObject* parent)
 {
     if (Status st = reloadConfig(); !st)
         spdlog::error("loading reference data failed: {}", st.error().oneLine().toStdString());
+}
+
+QString Recorder::dataFolder() const
+{
+    return QFileInfo(m_db.path()).absolutePath();
 }
 
 Status Recorder::reloadConfig()

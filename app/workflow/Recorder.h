@@ -34,6 +34,8 @@ public:
     Status reloadConfig();
     const WorkflowConfig& config() const { return m_config; }
     const Clock& clock() const { return m_clock; }
+    /// The folder beside the database: logs, evidence files.
+    QString dataFolder() const;
 
     Result<Recorded> record(const Action& action);
     /// Parses `key=value` fields for `step`, then records.

@@ -1,5 +1,7 @@
 #include "StepSchema.h"
 
+#include "storage/EvidenceStore.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
@@ -74,6 +76,9 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
 {
     QHash<Step, QList<FieldSpec>> s;
     const FieldSpec notes = text("notes", QT_TRANSLATE_NOOP("Field", "free-text remark"));
+    FieldSpec evidence =
+        text("evidence", QT_TRANSLATE_NOOP("Field", "photos or X-ray images, files separated by ;"));
+    evidence.type = FieldType::Evidence;
     const FieldSpec defect = typed("defect", FieldType::Defect, false,
                                    QT_TRANSLATE_NOOP("Field", "defect code (required on fail unless the "
                                                               "measurements name it)"));
@@ -100,6 +105,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version of the donor card")),
         text("driver", QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
         number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
+        evidence,
         notes,
     };
     s[Step::Strip] = {
@@ -119,6 +125,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         typed("dry_storage_left_at", FieldType::DateTime, false,
               QT_TRANSLATE_NOOP("Field", "when the die left dry storage (its floor-life clock starts)"),
               "now"),
+        evidence,
         notes,
     };
     s[Step::Strip][1].defaultText = QStringLiteral("product's die marking");
@@ -130,6 +137,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
                "0.45"),
         text("stencil", QT_TRANSLATE_NOOP("Field", "stencil id")),
         text("flux_lot", QT_TRANSLATE_NOOP("Field", "flux lot")),
+        evidence,
         notes,
     };
     s[Step::Mount] = {
@@ -140,6 +148,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
                QT_TRANSLATE_NOOP("Field", "measured peak temperature in °C")),
         number("tal_s", FieldType::Real, 0, 1200,
                QT_TRANSLATE_NOOP("Field", "measured time above liquidus in s")),
+        evidence,
         notes,
     };
     s[Step::Inspect] = {
@@ -154,6 +163,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         typed("misaligned", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "die misaligned")),
         typed("rail_short", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "short on a power rail")),
         defect,
+        evidence,
         notes,
     };
     s[Step::Test] = {
@@ -174,6 +184,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         choice("vram", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "VRAM test result")),
         number("vram_errors", FieldType::Int, 0, 1e12, QT_TRANSLATE_NOOP("Field", "VRAM test error count")),
         defect,
+        evidence,
         notes,
     };
     s[Step::Pack] = {
@@ -238,8 +249,11 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
 {
     const QString v = raw.trimmed();
     auto invalid = [&](const QString& why) { return makeError(ErrorCode::InvalidValue, f.key, why); };
-    if (v.size() > StepSchema::kMaxTextLength)
-        return invalid(StepSchema::tr("too long (at most %1 characters)").arg(StepSchema::kMaxTextLength));
+    // Evidence holds several stored-file references (about 80 characters each).
+    const int maxLength =
+        f.type == FieldType::Evidence ? 8 * StepSchema::kMaxTextLength : StepSchema::kMaxTextLength;
+    if (v.size() > maxLength)
+        return invalid(StepSchema::tr("too long (at most %1 characters)").arg(maxLength));
     if (hasControlCharacters(v))
         return invalid(StepSchema::tr("contains control characters; type it again"));
 
@@ -251,6 +265,12 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
         s.remove(QLatin1Char(' '));
         return QJsonValue(f.type == FieldType::Serial ? s : s.toUpper());
     }
+    case FieldType::Evidence:
+        if (!EvidenceStore::isReferenceList(v)) {
+            return invalid(StepSchema::tr("attach files through the form or with evidence=FILE on reworkctl; "
+                                          "this is not a stored file"));
+        }
+        return QJsonValue(v);
     case FieldType::Text:
         return QJsonValue(v);
     case FieldType::Int:

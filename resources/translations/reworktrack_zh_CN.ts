@@ -406,6 +406,33 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
     </message>
 </context>
 <context>
+    <name>EvidenceStore</name>
+    <message>
+        <source>%1 is not a file; choose the photo or image again</source>
+        <translation>%1 不是文件；请重新选择照片或图像</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; attach a smaller export</source>
+        <translation>%1 大于 %2 MiB；请附加较小的导出文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the evidence folder in %1; check the disk</source>
+        <translation>无法在 %1 中创建证据文件夹；请检查磁盘</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 into the data folder: %2; free disk space and try again</source>
+        <translation>无法将 %1 复制到数据文件夹：%2；请释放磁盘空间后重试</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>free-text remark</source>
@@ -630,6 +657,10 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
     <message>
         <source>oven id</source>
         <translation>烘箱编号</translation>
+    </message>
+    <message>
+        <source>photos or X-ray images, files separated by ;</source>
+        <translation>照片或 X 光图像，多个文件用 ; 分隔</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1023,10 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
     <message>
         <source>required; scan or type the %1</source>
         <translation>必填；请扫描或输入 %1</translation>
+    </message>
+    <message>
+        <source>attach files through the form or with evidence=FILE on reworkctl; this is not a stored file</source>
+        <translation>请通过表单或 reworkctl 的 evidence=文件 附加；这不是已保存的文件</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1651,18 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
     <message>
         <source>No label printer is set up on this station yet</source>
         <translation>此工位尚未设置标签打印机</translation>
+    </message>
+    <message>
+        <source>Attach photo or X-ray…</source>
+        <translation>附加照片或 X 光图像…</translation>
+    </message>
+    <message>
+        <source>Photos or X-ray images</source>
+        <translation>照片或 X 光图像</translation>
+    </message>
+    <message>
+        <source>Images and logs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;All files (*)</source>
+        <translation>图像和日志 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // reworkctl as a script or test rig uses it: the real executable, a real database file.
 #include "TestDatabase.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -477,6 +479,51 @@ private slots:
         Run missing = rec("test", {"unit=" + other, "result=pass", "smi=/nonexistent.xml"});
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(missing.json().value("error").toObject().value("field").toString(), QStringLiteral("smi"));
+    }
+
+    void attachesEvidenceByItsHash()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("ev.sqlite"));
+        QCOMPARE(reworkctl(path, {"demo", "--units", "2", "--seed", "5"}).exitCode, 0);
+        QFile xray(fresh.filePath(QStringLiteral("xray.png")));
+        QVERIFY(xray.open(QIODevice::WriteOnly));
+        xray.write("not really a png, but evidence all the same");
+        xray.close();
+        Run r =
+            reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                             "card=EVIDENCE0001", "model=RTX4090", "lot=L1", "evidence=" + xray.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        Run trace = reworkctl(path, {"--json", "trace", "EVIDENCE0001"});
+        const QString evidence = trace.json()
+                                     .value("events")
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value("payload")
+                                     .toObject()
+                                     .value("evidence")
+                                     .toString();
+        QVERIFY2(evidence.startsWith(QStringLiteral("sha256:")), qPrintable(evidence));
+        const QString hash = evidence.section(':', 1, 1);
+        QCOMPARE(hash,
+                 QString::fromLatin1(QCryptographicHash::hash("not really a png, but evidence all the same",
+                                                              QCryptographicHash::Sha256)
+                                         .toHex()));
+        QVERIFY(QFile::exists(fresh.filePath("evidence/" + hash.left(2) + "/" + hash + ".png")));
+
+        const QString before = rework::test::dumpFile(path);
+        Run missing =
+            reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                             "card=EVIDENCE0002", "model=RTX4090", "lot=L1", "evidence=/nonexistent.png"});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.json().value("error").toObject().value("field").toString(),
+                 QStringLiteral("evidence"));
+        Run forged =
+            reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                             "card=EVIDENCE0002", "model=RTX4090", "lot=L1", "evidence=sha256:abc:x.png"});
+        QCOMPARE(forged.exitCode, 1);
+        QCOMPARE(rework::test::dumpFile(path), before);
     }
 
     void speaksChineseInAChineseLocale()

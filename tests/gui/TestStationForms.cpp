@@ -7,10 +7,12 @@
 #include "common/TimelineModel.h"
 #include "login/LoginPage.h"
 #include "stations/StepForm.h"
+#include "storage/EvidenceStore.h"
 #include "storage/Sql.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -322,6 +324,25 @@ private slots:
         QCOMPARE(form()->step(), Step::Reball);
         test::scan(QStringLiteral("#CLEAR"));
         QCOMPARE(form()->value("die"), QString());
+    }
+
+    void attachedImageIsStoredWithTheRecord()
+    {
+        const QString unit = t->mountedUnit("ZT4090A123456", "SB00000001");
+        QFile image(t->folder() + QStringLiteral("/../xray-") + unit + QStringLiteral(".png"));
+        QVERIFY(image.open(QIODevice::WriteOnly));
+        image.write("x-ray of the BGA");
+        image.close();
+        loginAt(QStringLiteral("INSPECT-1"));
+        test::scan(unit);
+        form()->attachEvidence(image.fileName());
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        const QString evidence =
+            value("SELECT json_extract(payload, '$.evidence') FROM events WHERE step = 'inspect'");
+        QVERIFY2(evidence.startsWith(QStringLiteral("sha256:")), qPrintable(evidence));
+        QVERIFY(QFile::exists(EvidenceStore(t->folder()).pathFor(evidence)));
+        image.remove();
     }
 
     void escapeClearsTheForm()

@@ -3,6 +3,7 @@
 #include "common/ResultBanner.h"
 #include "domain/CommandCode.h"
 #include "importers/NvidiaSmiImporter.h"
+#include "storage/EvidenceStore.h"
 #include "workflow/StepSchema.h"
 
 #include <QCheckBox>
@@ -100,6 +101,14 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
         m_import->setFocusPolicy(Qt::NoFocus);
         buttons->addWidget(m_import);
         connect(m_import, &QPushButton::clicked, this, &StepForm::chooseReport);
+    }
+    if (m_inputs.contains(QStringLiteral("evidence"))) {
+        auto* attach = new QPushButton(tr("Attach photo or X-ray…"), this);
+        attach->setObjectName(QStringLiteral("attachEvidence"));
+        attach->setMinimumHeight(48);
+        attach->setFocusPolicy(Qt::NoFocus);
+        buttons->addWidget(attach);
+        connect(attach, &QPushButton::clicked, this, &StepForm::chooseEvidence);
     }
     buttons->addStretch();
     auto* clearButton = new QPushButton(tr("Clear (Esc)"), this);
@@ -310,8 +319,21 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
 bool StepForm::save()
 {
     QList<std::pair<QString, QString>> pairs;
-    for (const FieldSpec& spec : StepSchema::fields(m_step))
-        pairs.append({spec.key, value(spec.key)});
+    for (const FieldSpec& spec : StepSchema::fields(m_step)) {
+        QString text = value(spec.key);
+        if (spec.type == FieldType::Evidence && !text.isEmpty()) {
+            // Copy the files in first; the references go into the event.
+            Result<QStringList> stored =
+                EvidenceStore(m_recorder.dataFolder()).expandArgument({QStringLiteral("evidence=") + text});
+            if (!stored) {
+                m_banner->showFailure(stored.error().message);
+                return false;
+            }
+            text = stored->first().section(QLatin1Char('='), 1);
+            setValue(spec.key, text);
+        }
+        pairs.append({spec.key, text});
+    }
     Result<QJsonObject> fields = StepSchema::parse(m_step, pairs);
     Result<Recorded> r = fields ? m_recorder.record(Action{m_step, m_session.station.id,
                                                            m_session.operatorInfo.id, fields.value()})
@@ -384,6 +406,21 @@ bool StepForm::importReport(const QString& path)
         setValue(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
     m_banner->showSuccess(tr("Report imported: %1 fields filled; check them and save").arg(fields->size()));
     return true;
+}
+
+void StepForm::attachEvidence(const QString& path)
+{
+    const QString current = value(QStringLiteral("evidence"));
+    setValue(QStringLiteral("evidence"), current.isEmpty() ? path : current + QLatin1Char(';') + path);
+}
+
+void StepForm::chooseEvidence()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Photos or X-ray images"), QString(),
+        tr("Images and logs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;All files (*)"));
+    for (const QString& f : files)
+        attachEvidence(f);
 }
 
 void StepForm::chooseReport()

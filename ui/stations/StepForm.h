@@ -34,6 +34,8 @@ public:
     ResultBanner* banner() const { return m_banner; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* importButton() const { return m_import; }
+    /// Adds a file to the evidence field (what the attach button does after its file dialog).
+    void attachEvidence(const QString& path);
 
     /// Text of a field as it would be saved ("" when empty).
     QString value(const QString& key) const;
@@ -59,6 +61,7 @@ private:
     /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
     bool runCommand(QWidget* from, const QString& scanned);
     void chooseReport();
+    void chooseEvidence();
     QString successText(const Recorded& r) const;
 
     Step m_step;

@@ -1,0 +1,119 @@
+#include "EvidenceStore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+const QRegularExpression& referencePattern()
+{
+    static const QRegularExpression re(QStringLiteral("^sha256:([0-9a-f]{64}):([^;:/\\\\]{1,100})$"));
+    return re;
+}
+
+} // namespace
+
+bool EvidenceStore::isReferenceList(const QString& value)
+{
+    const QStringList parts = value.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    if (parts.isEmpty())
+        return false;
+    for (const QString& p : parts) {
+        if (!referencePattern().match(p.trimmed()).hasMatch())
+            return false;
+    }
+    return true;
+}
+
+QString EvidenceStore::pathFor(const QString& reference) const
+{
+    const auto m = referencePattern().match(reference);
+    if (!m.hasMatch())
+        return {};
+    const QString hash = m.captured(1);
+    const QString suffix = QFileInfo(m.captured(2)).suffix().toLower();
+    return QDir(m_folder).filePath(
+        QStringLiteral("evidence/%1/%2%3")
+            .arg(hash.left(2), hash, suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
+}
+
+Result<QString> EvidenceStore::store(const QString& path) const
+{
+    const QFileInfo info(path);
+    if (!info.exists() || !info.isFile()) {
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
+                         tr("%1 is not a file; choose the photo or image again").arg(path.left(200)));
+    }
+    if (info.size() > kMaxFileBytes) {
+        return makeError(ErrorCode::OutOfRange, QStringLiteral("evidence"),
+                         tr("%1 is larger than %2 MiB; attach a smaller export")
+                             .arg(info.fileName())
+                             .arg(kMaxFileBytes >> 20));
+    }
+    QFile source(path);
+    if (!source.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
+                         tr("cannot read %1: %2").arg(path.left(200), source.errorString()));
+    }
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    if (!sha.addData(&source))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
+                         tr("cannot read %1").arg(path.left(200)));
+    const QString hash = QString::fromLatin1(sha.result().toHex());
+    QString name = info.fileName();
+    name.replace(QRegularExpression(QStringLiteral("[;:/\\\\]")), QStringLiteral("_"));
+    name = name.left(100);
+    const QString reference = QStringLiteral("sha256:%1:%2").arg(hash, name);
+    const QString target = pathFor(reference);
+    if (QFile::exists(target))
+        return reference; // same content already stored
+    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+        return makeError(ErrorCode::Storage, QStringLiteral("evidence"),
+                         tr("cannot create the evidence folder in %1; check the disk").arg(m_folder));
+    }
+    // QSaveFile writes a temporary file and renames it: a crash never leaves half a picture.
+    QSaveFile copy(target);
+    source.seek(0);
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(source.readAll()) != info.size() || !copy.commit()) {
+        return makeError(ErrorCode::Storage, QStringLiteral("evidence"),
+                         tr("cannot copy %1 into the data folder: %2; free disk space and try again")
+                             .arg(info.fileName(), copy.errorString()));
+    }
+    spdlog::info("evidence stored sha256={} name={}", hash.toStdString(), name.toStdString());
+    return reference;
+}
+
+Result<QStringList> EvidenceStore::expandArgument(const QStringList& keyValues) const
+{
+    QStringList out;
+    for (const QString& kv : keyValues) {
+        const QString key = kv.section(QLatin1Char('='), 0, 0).trimmed().toLower();
+        if (key != QLatin1StringView("evidence")) {
+            out << kv;
+            continue;
+        }
+        const QString value = kv.section(QLatin1Char('='), 1);
+        if (value.trimmed().isEmpty() || isReferenceList(value)) {
+            out << kv;
+            continue;
+        }
+        QStringList references;
+        for (const QString& file : value.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            Result<QString> ref = store(file.trimmed());
+            if (!ref)
+                return ref.error();
+            references << ref.value();
+        }
+        out << QStringLiteral("evidence=") + references.join(QLatin1Char(';'));
+    }
+    return out;
+}
+
+} // namespace rework

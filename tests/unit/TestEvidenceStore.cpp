@@ -1,0 +1,107 @@
+#include "storage/EvidenceStore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
+{
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return f.fileName();
+}
+
+} // namespace
+
+class TestEvidenceStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void storesACopyUnderItsHash()
+    {
+        QTemporaryDir source, data;
+        const QByteArray content("fake x-ray image bytes");
+        const QString file = writeFile(source, QStringLiteral("xray 1.png"), content);
+        EvidenceStore store(data.path());
+        auto ref = store.store(file);
+        QVERIFY(ref.ok());
+        const QString hash =
+            QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(ref.value(), QStringLiteral("sha256:") + hash + QStringLiteral(":xray 1.png"));
+        QFile copy(store.pathFor(ref.value()));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), content);
+        QVERIFY(copy.fileName().startsWith(data.path() + QStringLiteral("/evidence/") + hash.left(2)));
+        // changing the original later does not change the evidence
+        writeFile(source, QStringLiteral("xray 1.png"), "tampered");
+        QFile again(store.pathFor(ref.value()));
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), content);
+    }
+
+    void sameContentIsStoredOnce()
+    {
+        QTemporaryDir source, data;
+        EvidenceStore store(data.path());
+        const QString a = writeFile(source, QStringLiteral("a.jpg"), "same");
+        const QString b = writeFile(source, QStringLiteral("b.jpg"), "same");
+        QVERIFY(store.store(a).ok());
+        QVERIFY(store.store(b).ok());
+        QDir evidence(data.filePath(QStringLiteral("evidence")));
+        QCOMPARE(evidence.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+    }
+
+    void expandsFileListsIntoReferences()
+    {
+        QTemporaryDir source, data;
+        EvidenceStore store(data.path());
+        const QString a = writeFile(source, QStringLiteral("a.png"), "one");
+        const QString b = writeFile(source, QStringLiteral("b.log"), "two");
+        auto out = store.expandArgument({"unit=U1", "evidence=" + a + ";" + b});
+        QVERIFY(out.ok());
+        QCOMPARE(out->first(), QStringLiteral("unit=U1"));
+        const QString value = out->at(1).section('=', 1);
+        QVERIFY(EvidenceStore::isReferenceList(value));
+        QCOMPARE(value.count(QStringLiteral("sha256:")), 2);
+        // already stored references pass through unchanged
+        QCOMPARE(store.expandArgument({out->at(1)}).value().first(), out->at(1));
+    }
+
+    void rejectsWhatIsNotAFile_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("missing") << "/nonexistent/photo.jpg";
+        QTest::newRow("folder") << "/tmp";
+        QTest::newRow("empty name") << "";
+    }
+    void rejectsWhatIsNotAFile()
+    {
+        QFETCH(QString, path);
+        QTemporaryDir data;
+        auto ref = EvidenceStore(data.path()).store(path);
+        QVERIFY(!ref.ok());
+        QCOMPARE(ref.error().field, QStringLiteral("evidence"));
+    }
+
+    void referenceFormatIsStrict()
+    {
+        const QString hash(64, QLatin1Char('a'));
+        QVERIFY(EvidenceStore::isReferenceList("sha256:" + hash + ":x.png"));
+        QVERIFY(EvidenceStore::isReferenceList("sha256:" + hash + ":x.png;sha256:" + hash + ":y.png"));
+        QVERIFY(!EvidenceStore::isReferenceList("sha256:" + hash.left(63) + ":x.png"));
+        QVERIFY(!EvidenceStore::isReferenceList("sha256:" + hash + ":../../etc/passwd"));
+        QVERIFY(!EvidenceStore::isReferenceList("/home/op/x.png"));
+        QVERIFY(!EvidenceStore::isReferenceList(""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvidenceStore)
+#include "TestEvidenceStore.moc"
