@@ -106,6 +106,10 @@ Result<QStringList> EvidenceStore::expandArgument(const QStringList& keyValues) 
         }
         QStringList references;
         for (const QString& file : value.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (isReferenceList(file.trimmed())) {
+                references << file.trimmed(); // stored already (e.g. a report the form captured)
+                continue;
+            }
             Result<QString> ref = store(file.trimmed());
             if (!ref)
                 return ref.error();

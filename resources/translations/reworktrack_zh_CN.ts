@@ -1664,6 +1664,26 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
         <source>Images and logs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;All files (*)</source>
         <translation>图像和日志 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Run nvidia-smi</source>
+        <translation>运行 nvidia-smi</translation>
+    </message>
+    <message>
+        <source>Close batch</source>
+        <translation>关闭批次</translation>
+    </message>
+    <message>
+        <source>nvidia-smi did not answer (is the card detected and the driver loaded?)</source>
+        <translation>nvidia-smi 没有响应（显卡是否被识别、驱动是否已加载？）</translation>
+    </message>
+    <message>
+        <source>cannot save the nvidia-smi report: %1</source>
+        <translation>无法保存 nvidia-smi 报告：%1</translation>
+    </message>
+    <message>
+        <source>Batch %1 closed with %2 units; seal the carton</source>
+        <translation>批次 %1 已关闭，共 %2 台整机；请封箱</translation>
+    </message>
 </context>
 <context>
     <name>rework::TimelineModel</name>

@@ -16,7 +16,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
+#include <QTemporaryDir>
 
 using namespace rework;
 
@@ -343,6 +345,47 @@ private slots:
         QVERIFY2(evidence.startsWith(QStringLiteral("sha256:")), qPrintable(evidence));
         QVERIFY(QFile::exists(EvidenceStore(t->folder()).pathFor(evidence)));
         image.remove();
+    }
+
+    void runsNvidiaSmiWhenThePcHasIt()
+    {
+        // A stand-in nvidia-smi on PATH that prints a real report.
+        QTemporaryDir bin;
+        QFile fake(bin.filePath(QStringLiteral("nvidia-smi")));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("#!/bin/sh\ncat '" REWORK_FIXTURES_DIR "/nvidia-smi/influxdata_3090-v13.xml'\n");
+        fake.close();
+        fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", bin.path().toUtf8() + ':' + oldPath);
+        StepForm testForm(Step::Test, t->recorder());
+        qputenv("PATH", oldPath);
+        QVERIFY(!testForm.runSmiButton()->isHidden());
+        QTest::mouseClick(testForm.runSmiButton(), Qt::LeftButton);
+        QCOMPARE(testForm.value("gpu_uuid"), QStringLiteral("GPU-12345678-aaaa-bbbb-cccc-0123456789ab"));
+        QCOMPARE(testForm.value("mem_mib"), QStringLiteral("24576"));
+        QCOMPARE(testForm.value("driver"), QStringLiteral("590.44.01"));
+        QVERIFY(EvidenceStore::isReferenceList(testForm.value("evidence"))); // the report is kept as evidence
+        // without nvidia-smi the button is not offered
+        qputenv("PATH", "/nonexistent");
+        StepForm without(Step::Test, t->recorder());
+        qputenv("PATH", oldPath);
+        QVERIFY(without.runSmiButton()->isHidden());
+    }
+
+    void closingABatchFromThePackForm()
+    {
+        const QString unit = t->testedUnit("ZT4090A123456", "SB00000001");
+        loginAt(QStringLiteral("PACK-1"));
+        QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure); // no batch given
+        test::scan(unit);
+        test::scan(QStringLiteral("B2611-009"));
+        QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-009'"), QStringLiteral("closed"));
+        QCOMPARE(form()->value("batch"), QString());
+        QCOMPARE(focused(), form()->field("unit"));
     }
 
     void escapeClearsTheForm()

@@ -8,13 +8,17 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace rework {
@@ -101,6 +105,22 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
         m_import->setFocusPolicy(Qt::NoFocus);
         buttons->addWidget(m_import);
         connect(m_import, &QPushButton::clicked, this, &StepForm::chooseReport);
+        m_runSmi = new QPushButton(tr("Run nvidia-smi"), this);
+        m_runSmi->setObjectName(QStringLiteral("runSmi"));
+        m_runSmi->setMinimumHeight(48);
+        m_runSmi->setFocusPolicy(Qt::NoFocus);
+        m_smiPath = QStandardPaths::findExecutable(QStringLiteral("nvidia-smi"));
+        m_runSmi->setVisible(!m_smiPath.isEmpty());
+        buttons->addWidget(m_runSmi);
+        connect(m_runSmi, &QPushButton::clicked, this, &StepForm::runNvidiaSmi);
+    }
+    if (step == Step::Pack) {
+        m_closeBatch = new QPushButton(tr("Close batch"), this);
+        m_closeBatch->setObjectName(QStringLiteral("closeBatch"));
+        m_closeBatch->setMinimumHeight(48);
+        m_closeBatch->setFocusPolicy(Qt::NoFocus);
+        buttons->addWidget(m_closeBatch);
+        connect(m_closeBatch, &QPushButton::clicked, this, &StepForm::closeBatch);
     }
     if (m_inputs.contains(QStringLiteral("evidence"))) {
         auto* attach = new QPushButton(tr("Attach photo or X-ray…"), this);
@@ -404,6 +424,12 @@ bool StepForm::importReport(const QString& path)
     }
     for (const QString& kv : fields.value())
         setValue(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    // The report itself is evidence of the test.
+    if (m_inputs.contains(QStringLiteral("evidence"))) {
+        Result<QString> stored = EvidenceStore(m_recorder.dataFolder()).store(path);
+        if (stored)
+            attachEvidence(stored.value());
+    }
     m_banner->showSuccess(tr("Report imported: %1 fields filled; check them and save").arg(fields->size()));
     return true;
 }
@@ -421,6 +447,45 @@ void StepForm::chooseEvidence()
         tr("Images and logs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;All files (*)"));
     for (const QString& f : files)
         attachEvidence(f);
+}
+
+void StepForm::runNvidiaSmi()
+{
+    QProcess smi;
+    smi.start(m_smiPath, {QStringLiteral("-q"), QStringLiteral("-x")});
+    if (!smi.waitForFinished(30000) || smi.exitStatus() != QProcess::NormalExit || smi.exitCode() != 0) {
+        smi.kill();
+        m_banner->showFailure(tr("nvidia-smi did not answer (is the card detected and the driver loaded?)"));
+        return;
+    }
+    QTemporaryDir dir;
+    const QString path =
+        dir.filePath(QStringLiteral("nvidia-smi-%1.xml")
+                         .arg(m_recorder.clock().now().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    QFile report(path);
+    if (!report.open(QIODevice::WriteOnly) || report.write(smi.readAllStandardOutput()) < 0) {
+        m_banner->showFailure(tr("cannot save the nvidia-smi report: %1").arg(report.errorString()));
+        return;
+    }
+    report.close();
+    importReport(path);
+}
+
+void StepForm::closeBatch()
+{
+    const QString batch = value(QStringLiteral("batch"));
+    Result<Recorded> r = m_recorder.record(Step::Close, m_session.station.id, m_session.operatorInfo.id,
+                                           {QStringLiteral("batch=") + batch});
+    if (!r) {
+        m_banner->showFailure(r.error().message);
+        return;
+    }
+    setValue(QStringLiteral("batch"), QString());
+    m_banner->showSuccess(tr("Batch %1 closed with %2 units; seal the carton")
+                              .arg(r->event.subject)
+                              .arg(r->event.payload.value(QLatin1StringView("unit_count")).toInt()));
+    if (QWidget* first = firstField())
+        first->setFocus();
 }
 
 void StepForm::chooseReport()

@@ -34,6 +34,9 @@ public:
     ResultBanner* banner() const { return m_banner; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* importButton() const { return m_import; }
+    /// Shown when nvidia-smi is installed on this PC.
+    QPushButton* runSmiButton() const { return m_runSmi; }
+    QPushButton* closeBatchButton() const { return m_closeBatch; }
     /// Adds a file to the evidence field (what the attach button does after its file dialog).
     void attachEvidence(const QString& path);
 
@@ -62,6 +65,8 @@ private:
     bool runCommand(QWidget* from, const QString& scanned);
     void chooseReport();
     void chooseEvidence();
+    void runNvidiaSmi();
+    void closeBatch();
     QString successText(const Recorded& r) const;
 
     Step m_step;
@@ -73,6 +78,9 @@ private:
     ResultBanner* m_banner = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_import = nullptr;
+    QPushButton* m_runSmi = nullptr;
+    QString m_smiPath; // nvidia-smi on this PC, found once
+    QPushButton* m_closeBatch = nullptr;
     /// Keys of a command barcode scanned while a combo box or check box has focus.
     QString m_commandBuffer;
     bool m_bufferingCommand = false;
