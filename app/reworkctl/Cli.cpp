@@ -411,7 +411,7 @@ int Cli::cmdRecord(QStringList args)
                                          : QString(),
                               f.defaultText.isEmpty()
                                   ? QString()
-                                  : QStringLiteral(" [") + tr("default: %1").arg(f.defaultText) +
+                                  : QStringLiteral(" [") + tr("default: %1").arg(f.defaultTitle()) +
                                         QLatin1Char(']'));
         }
         return Ok;

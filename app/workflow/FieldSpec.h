@@ -38,6 +38,10 @@ struct FieldSpec
     const char* help = ""; // source text, translated via QCoreApplication::translate("Field", ...)
 
     QString helpText() const;
+    /// The default as people read it (translated where it is words, e.g. "now").
+    QString defaultTitle() const;
+    /// Translated title of a choice or outcome code ("fail" -> "fail" / "不合格").
+    static QString choiceTitle(const QString& code);
     QString typeText() const;
 };
 

@@ -113,7 +113,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         serial("marking", SerialKind::Marking, false, QT_TRANSLATE_NOOP("Field", "die laser marking")),
         serial("date_code", SerialKind::DateCode, false, QT_TRANSLATE_NOOP("Field", "die date code (YYWW)")),
         number("memory_chips", FieldType::Int, 0, 24, QT_TRANSLATE_NOOP("Field", "memory chips harvested"),
-               "product's chip count"),
+               QT_TRANSLATE_NOOP("Field", "product's chip count")),
         choice("damage", FieldType::ChoiceList,
                {QStringLiteral("none"), QStringLiteral("chipped_die"), QStringLiteral("cracked_substrate"),
                 QStringLiteral("lifted_pads"), QStringLiteral("memory_damaged")},
@@ -121,14 +121,15 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         choice("msl", FieldType::Choice,
                {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("2a"), QStringLiteral("3"),
                 QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("5a"), QStringLiteral("6")},
-               false, QT_TRANSLATE_NOOP("Field", "moisture sensitivity level of the die"), "product's MSL"),
+               false, QT_TRANSLATE_NOOP("Field", "moisture sensitivity level of the die"),
+               QT_TRANSLATE_NOOP("Field", "product's MSL")),
         typed("dry_storage_left_at", FieldType::DateTime, false,
               QT_TRANSLATE_NOOP("Field", "when the die left dry storage (its floor-life clock starts)"),
-              "now"),
+              QT_TRANSLATE_NOOP("Field", "now")),
         evidence,
         notes,
     };
-    s[Step::Strip][1].defaultText = QStringLiteral("product's die marking");
+    s[Step::Strip][1].defaultText = QString::fromLatin1(QT_TRANSLATE_NOOP("Field", "product's die marking"));
     s[Step::Reball] = {
         serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
         choice("alloy", FieldType::Choice, {QStringLiteral("sac305"), QStringLiteral("sn63pb37")}, false,
@@ -207,7 +208,8 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         number("hours", FieldType::Real, 0.5, 200, QT_TRANSLATE_NOOP("Field", "bake duration in hours")),
         number("temp_c", FieldType::Real, 40, 150, QT_TRANSLATE_NOOP("Field", "oven temperature in °C"),
                "125"),
-        typed("end", FieldType::DateTime, false, QT_TRANSLATE_NOOP("Field", "when the bake ended"), "now"),
+        typed("end", FieldType::DateTime, false, QT_TRANSLATE_NOOP("Field", "when the bake ended"),
+              QT_TRANSLATE_NOOP("Field", "now")),
         text("oven", QT_TRANSLATE_NOOP("Field", "oven id")),
     };
     s[Step::Bake][1].required = true;

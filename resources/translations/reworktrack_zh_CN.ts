@@ -13,6 +13,125 @@
     </message>
 </context>
 <context>
+    <name>Choice</name>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>bent</source>
+        <translation>弯曲</translation>
+    </message>
+    <message>
+        <source>burnt</source>
+        <translation>烧毁</translation>
+    </message>
+    <message>
+        <source>missing parts</source>
+        <translation>缺件</translation>
+    </message>
+    <message>
+        <source>liquid damage</source>
+        <translation>进液损坏</translation>
+    </message>
+    <message>
+        <source>physical damage</source>
+        <translation>物理损坏</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>chipped die</source>
+        <translation>芯片崩角</translation>
+    </message>
+    <message>
+        <source>cracked substrate</source>
+        <translation>基板开裂</translation>
+    </message>
+    <message>
+        <source>lifted pads</source>
+        <translation>焊盘脱落</translation>
+    </message>
+    <message>
+        <source>memory damaged</source>
+        <translation>显存损坏</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>SAC305 (lead-free)</source>
+        <translation>SAC305（无铅）</translation>
+    </message>
+    <message>
+        <source>Sn63Pb37 (leaded)</source>
+        <translation>Sn63Pb37（有铅）</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>stripped</source>
+        <translation>已拆解</translation>
+    </message>
+    <message>
+        <source>reballed</source>
+        <translation>已植球</translation>
+    </message>
+    <message>
+        <source>mounted</source>
+        <translation>已贴装</translation>
+    </message>
+    <message>
+        <source>remounted</source>
+        <translation>已重新贴装</translation>
+    </message>
+    <message>
+        <source>failed, back to reball</source>
+        <translation>不合格，返回植球</translation>
+    </message>
+    <message>
+        <source>failed, scrapped</source>
+        <translation>不合格，已报废</translation>
+    </message>
+    <message>
+        <source>scrapped</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>已装箱</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已出货</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>baked</source>
+        <translation>已烘烤</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error</source>
@@ -661,6 +780,22 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
     <message>
         <source>photos or X-ray images, files separated by ;</source>
         <translation>照片或 X 光图像，多个文件用 ; 分隔</translation>
+    </message>
+    <message>
+        <source>product&apos;s chip count</source>
+        <translation>产品的颗粒数</translation>
+    </message>
+    <message>
+        <source>product&apos;s MSL</source>
+        <translation>产品的湿敏等级</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前时间</translation>
+    </message>
+    <message>
+        <source>product&apos;s die marking</source>
+        <translation>产品的芯片丝印</translation>
     </message>
 </context>
 <context>

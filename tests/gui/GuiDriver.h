@@ -28,8 +28,10 @@ inline void saveShortcut()
 inline void screenshot(QWidget* w, const QString& name)
 {
     const QString dir = qEnvironmentVariable("REWORK_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(50); // let pending layouts settle so the picture shows what the operator sees
+    w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
 } // namespace rework::test

@@ -17,8 +17,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 using namespace rework;
 
@@ -77,8 +79,29 @@ private slots:
         t.reset();
     }
 
+    void oneDonorCardThroughTheWholeLineByScansAlone_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << "en";
+        QTest::newRow("Chinese") << "zh_CN";
+    }
     void oneDonorCardThroughTheWholeLineByScansAlone()
     {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (language != QLatin1String("en")) {
+            QVERIFY(translator.load(QLocale(language), QStringLiteral("reworktrack"), QStringLiteral("_"),
+                                    QStringLiteral(":/i18n")));
+            QApplication::installTranslator(&translator);
+            // the window is built again so that every label is in the chosen language
+            w = std::make_unique<MainWindow>(t->db(), t->recorder());
+            w->show();
+            QApplication::setActiveWindow(w.get());
+            QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        }
+        auto cleanupTranslator = qScopeGuard([&] { QApplication::removeTranslator(&translator); });
+        const QString recorded =
+            language == QLatin1String("en") ? QStringLiteral("recorded") : QStringLiteral("已记录");
         loginAt(QStringLiteral("INTAKE-1"));
         QCOMPARE(form()->step(), Step::Intake);
         QCOMPARE(focused(), form()->field("card"));
@@ -91,12 +114,13 @@ private slots:
         QCOMPARE(focused(), form()->field("partner"));
         test::saveShortcut();
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(form()->banner()->text().contains(recorded), qPrintable(form()->banner()->text()));
         QCOMPARE(value("SELECT model FROM cards WHERE serial = 'ZT4090A123456'"), QStringLiteral("RTX4090"));
         QCOMPARE(value("SELECT lot FROM cards"), QStringLiteral("LOT-7"));
         // cleared, ready for the next card
         QCOMPARE(form()->value("card"), QString());
         QCOMPARE(focused(), form()->field("card"));
-        test::screenshot(w.get(), QStringLiteral("intake-saved"));
+        test::screenshot(w.get(), QStringLiteral("intake-saved-") + language);
 
         // Strip: scan anything opens the card's next step with the card filled in
         scanAnything(QStringLiteral("ZT4090A123456"));
@@ -134,7 +158,11 @@ private slots:
         scanAnything(unit);
         QCOMPARE(form()->step(), Step::Inspect);
         QCOMPARE(focused(), form()->field("result"));
-        test::saveShortcut(); // result defaults to pass
+        test::saveShortcut(); // no result chosen: refused, a cleared form never means pass
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("mounted"));
+        test::scan(QStringLiteral("#PASS")); // from the command sheet
+        test::saveShortcut();
         QCOMPARE(value("SELECT state FROM units"), QStringLiteral("inspected"));
 
         scanAnything(unit);
@@ -146,6 +174,8 @@ private slots:
         QCOMPARE(form()->value("pcie_gen"), QStringLiteral("3"));
         // that capture came from a Gen3 slot: "pass" contradicts it and nothing is saved
         const QString beforeTest = t->dump();
+        form()->field("result")->setFocus();
+        test::scan(QStringLiteral("#PASS"));
         test::saveShortcut();
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
         QCOMPARE(focused(), form()->field("result"));
@@ -172,7 +202,7 @@ private slots:
         QCOMPARE(w->historyModel()->rowCount(), 7);
         QCOMPARE(w->historyModel()->event(6).step, QStringLiteral("pack"));
         QVERIFY(w->historyView()->text().contains(QStringLiteral("B2611-001")));
-        test::screenshot(w.get(), QStringLiteral("pack-saved"));
+        test::screenshot(w.get(), QStringLiteral("pack-saved-") + language);
 
         // every step is in the unit's history, in order
         QCOMPARE(value("SELECT group_concat(step, ',') FROM (SELECT step FROM events ORDER BY seq)"),
@@ -212,7 +242,7 @@ private slots:
         loginAt(QStringLiteral("INTAKE-1"));
         const QString before = t->dump();
         test::scan(QStringLiteral("AB#1"));
-        test::scan(QStringLiteral(""));
+        test::scan(QStringLiteral("RTX4090"));
         test::scan(QStringLiteral("LOT-1"));
         test::saveShortcut();
         expectRefused(before, QStringLiteral("card"));
@@ -337,6 +367,7 @@ private slots:
         image.close();
         loginAt(QStringLiteral("INSPECT-1"));
         test::scan(unit);
+        test::scan(QStringLiteral("#PASS"));
         form()->attachEvidence(image.fileName());
         test::saveShortcut();
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);

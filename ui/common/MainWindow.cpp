@@ -157,6 +157,7 @@ QWidget* MainWindow::buildStationTab()
         // Long forms (test) scroll rather than stretch the window past a shop-floor screen.
         auto* scroll = new QScrollArea(m_formStack);
         scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         scroll->setFrameShape(QFrame::NoFrame);
         auto* form = new StepForm(step, m_recorder, scroll);
         scroll->setWidget(form);
@@ -186,7 +187,7 @@ QWidget* MainWindow::buildStationTab()
     historyLayout->addWidget(m_historyTable, 1);
     split->addWidget(m_formStack);
     split->addWidget(historyPane);
-    split->setSizes({640, 560});
+    split->setSizes({760, 440});
     layout->addWidget(split, 1);
     return tab;
 }

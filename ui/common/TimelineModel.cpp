@@ -1,6 +1,7 @@
 #include "TimelineModel.h"
 
 #include "domain/Step.h"
+#include "workflow/FieldSpec.h"
 
 #include <QBrush>
 #include <QFont>
@@ -11,7 +12,7 @@ namespace {
 QString outcomeText(const EventRecord& e)
 {
     const QJsonObject& p = e.payload;
-    QString text = p.value(QLatin1StringView("outcome")).toString();
+    QString text = FieldSpec::choiceTitle(p.value(QLatin1StringView("outcome")).toString());
     const QString defect = p.value(QLatin1StringView("defect")).toString();
     if (!defect.isEmpty())
         text += QStringLiteral(" (") + defect + QLatin1Char(')');

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -30,16 +31,15 @@ class ChecklistInput : public QWidget
 public:
     ChecklistInput(const QStringList& choices, QWidget* parent) : QWidget(parent)
     {
-        auto* row = new QHBoxLayout(this);
-        row->setContentsMargins(0, 0, 0, 0);
+        auto* grid = new QGridLayout(this);
+        grid->setContentsMargins(0, 0, 0, 0);
         for (const QString& c : choices) {
-            auto* box = new QCheckBox(c, this);
+            auto* box = new QCheckBox(FieldSpec::choiceTitle(c), this);
             box->setObjectName(c);
             box->setMinimumHeight(40);
+            grid->addWidget(box, static_cast<int>(m_boxes.size()) / 2, static_cast<int>(m_boxes.size()) % 2);
             m_boxes.append(box);
-            row->addWidget(box);
         }
-        row->addStretch();
         setFocusProxy(m_boxes.isEmpty() ? nullptr : m_boxes.first());
     }
     QString text() const
@@ -66,7 +66,7 @@ private:
 QString labelFor(const FieldSpec& spec)
 {
     QString text = spec.helpText();
-    if (!text.isEmpty())
+    if (!text.isEmpty() && !text.startsWith(QLatin1StringView("nvidia")))
         text[0] = text[0].toUpper();
     return spec.required ? text + QStringLiteral(" *") : text;
 }
@@ -87,6 +87,8 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
 
     m_form = new QFormLayout;
     m_form->setLabelAlignment(Qt::AlignRight);
+    // Long labels (and Chinese ones) go above their field rather than push the form sideways.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     for (const FieldSpec& spec : StepSchema::fields(step)) {
         QWidget* input = createInput(spec);
         input->setObjectName(spec.key);
@@ -144,8 +146,9 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
     connect(clearButton, &QPushButton::clicked, this, &StepForm::clear);
     connect(m_save, &QPushButton::clicked, this, &StepForm::save);
 
+    // The outcome sits under the title, where it is seen without scrolling.
     m_banner = new ResultBanner(this);
-    layout->addWidget(m_banner);
+    layout->insertWidget(1, m_banner);
     layout->addStretch();
     if (QWidget* first = firstField())
         setFocusProxy(first);
@@ -161,8 +164,8 @@ QWidget* StepForm::createInput(const FieldSpec& spec)
     case FieldType::Model:
     case FieldType::Defect: {
         auto* combo = new QComboBox(this);
-        if (!spec.required)
-            combo->addItem(QString(), QString());
+        // Always an empty choice first: a cleared form never silently carries a pass or a model.
+        combo->addItem(QString(), QString());
         if (spec.type == FieldType::Bool) {
             combo->addItem(tr("yes"), QStringLiteral("yes"));
             combo->addItem(tr("no"), QStringLiteral("no"));
@@ -181,7 +184,7 @@ QWidget* StepForm::createInput(const FieldSpec& spec)
             }
         } else {
             for (const QString& c : spec.choices)
-                combo->addItem(c, c);
+                combo->addItem(FieldSpec::choiceTitle(c), c);
         }
         input = combo;
         break;
@@ -196,7 +199,7 @@ QWidget* StepForm::createInput(const FieldSpec& spec)
     default: {
         auto* edit = new QLineEdit(this);
         if (!spec.defaultText.isEmpty())
-            edit->setPlaceholderText(tr("default: %1").arg(spec.defaultText));
+            edit->setPlaceholderText(tr("default: %1").arg(spec.defaultTitle()));
         else if (spec.type == FieldType::Int || spec.type == FieldType::Real)
             edit->setPlaceholderText(spec.typeText());
         input = edit;
