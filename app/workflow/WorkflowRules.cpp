@@ -397,6 +397,43 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
     return Decision{Step::Mount, unit, f, subjects, unit};
 }
 
+/// The verdict of an inspection or a test: a pass must agree with the measurements, a fail needs a
+/// defect (named by the measurements when they can), and a fail sends the unit to repair or scrap.
+Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const QString& unit,
+                        const Snapshot& s, const WorkflowConfig& c)
+{
+    const bool inspection = step == Step::Inspect;
+    const bool pass = str(f, "result") == QLatin1StringView("pass");
+    if (pass && !finding.isEmpty()) {
+        return err(
+            ErrorCode::Contradiction, QStringLiteral("result"),
+            (inspection
+                 ? WorkflowRules::tr("result is pass but the measurements show %1; record fail or "
+                                     "measure again")
+                 : WorkflowRules::tr("result is pass but the readings show %1; record fail or test again"))
+                .arg(finding));
+    }
+    if (pass && has(f, "defect")) {
+        return err(
+            ErrorCode::Contradiction, QStringLiteral("defect"),
+            inspection
+                ? WorkflowRules::tr("a passed inspection has no defect; remove the defect or record fail")
+                : WorkflowRules::tr("a passed test has no defect; remove the defect or record fail"));
+    }
+    if (!pass && !has(f, "defect")) {
+        if (finding.isEmpty()) {
+            return err(ErrorCode::MissingField, QStringLiteral("defect"),
+                       inspection
+                           ? WorkflowRules::tr("a failed inspection needs a defect code; scan or pick one")
+                           : WorkflowRules::tr("a failed test needs a defect code; scan or pick one"));
+        }
+        f.insert(QStringLiteral("defect"), finding);
+    }
+    f.insert(QStringLiteral("unit"), unit);
+    f.insert(QStringLiteral("outcome"), pass ? QStringLiteral("pass") : failOutcome(*s.unit, c));
+    return Decision{step, unit, f, unitSubjects(*s.unit), {}};
+}
+
 Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
@@ -426,27 +463,7 @@ Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfi
     else if (f.value(QLatin1StringView("rail_short")).toBool())
         finding = QStringLiteral("RAIL_SHORT");
 
-    const bool pass = str(f, "result") == QLatin1StringView("pass");
-    if (pass && !finding.isEmpty()) {
-        return err(
-            ErrorCode::Contradiction, QStringLiteral("result"),
-            WorkflowRules::tr("result is pass but the measurements show %1; record fail or measure again")
-                .arg(finding));
-    }
-    if (pass && has(f, "defect")) {
-        return err(ErrorCode::Contradiction, QStringLiteral("defect"),
-                   WorkflowRules::tr("a passed inspection has no defect; remove the defect or record fail"));
-    }
-    if (!pass && !has(f, "defect")) {
-        if (finding.isEmpty()) {
-            return err(ErrorCode::MissingField, QStringLiteral("defect"),
-                       WorkflowRules::tr("a failed inspection needs a defect code; scan or pick one"));
-        }
-        f.insert(QStringLiteral("defect"), finding);
-    }
-    f.insert(QStringLiteral("unit"), unit);
-    f.insert(QStringLiteral("outcome"), pass ? QStringLiteral("pass") : failOutcome(*s.unit, c));
-    return Decision{Step::Inspect, unit, f, unitSubjects(*s.unit), {}};
+    return judged(Step::Inspect, f, finding, unit, s, c);
 }
 
 Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& c)
@@ -500,26 +517,7 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
     else if (str(f, "burnin") == QLatin1StringView("fail"))
         finding = QStringLiteral("BURNIN_ERRORS");
 
-    const bool pass = str(f, "result") == QLatin1StringView("pass");
-    if (pass && !finding.isEmpty()) {
-        return err(ErrorCode::Contradiction, QStringLiteral("result"),
-                   WorkflowRules::tr("result is pass but the readings show %1; record fail or test again")
-                       .arg(finding));
-    }
-    if (pass && has(f, "defect")) {
-        return err(ErrorCode::Contradiction, QStringLiteral("defect"),
-                   WorkflowRules::tr("a passed test has no defect; remove the defect or record fail"));
-    }
-    if (!pass && !has(f, "defect")) {
-        if (finding.isEmpty()) {
-            return err(ErrorCode::MissingField, QStringLiteral("defect"),
-                       WorkflowRules::tr("a failed test needs a defect code; scan or pick one"));
-        }
-        f.insert(QStringLiteral("defect"), finding);
-    }
-    f.insert(QStringLiteral("unit"), unit);
-    f.insert(QStringLiteral("outcome"), pass ? QStringLiteral("pass") : failOutcome(*s.unit, c));
-    return Decision{Step::Test, unit, f, unitSubjects(*s.unit), {}};
+    return judged(Step::Test, f, finding, unit, s, c);
 }
 
 Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& c)
