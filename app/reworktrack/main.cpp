@@ -90,6 +90,8 @@ int main(int argc, char** argv)
         QSettings().setValue(QStringLiteral("station/id"), parser.value(stationOption).trimmed().toUpper());
     window.setFixedStation(QSettings().value(QStringLiteral("station/id")).toString());
     window.show();
+    window.activateWindow(); // the keyboard belongs to this window from the start (kiosk PCs run no window
+                             // manager)
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         QTimer::singleShot(500, &window, [&window, file] {

@@ -1637,10 +1637,6 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Scan anything: the form of the item&apos;s next step opens</source>
-        <translation>扫描任意标签：自动打开该物品下一工序的表单</translation>
-    </message>
-    <message>
         <source>The history of the scanned item shows here.</source>
         <translation>扫描物品的历史记录显示在这里。</translation>
     </message>
@@ -1707,6 +1703,10 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
     <message>
         <source>Saved %1: print it for the benches</source>
         <translation>已保存 %1：请打印后放在工位上</translation>
+    </message>
+    <message>
+        <source>Scan anything (F2): the form of the item&apos;s next step opens</source>
+        <translation>扫描任意标签（F2）：自动打开该物品下一工序的表单</translation>
     </message>
 </context>
 <context>

@@ -419,6 +419,18 @@ private slots:
         QCOMPARE(focused(), form()->field("unit"));
     }
 
+    void functionKeysReachScanAnythingAndTrace()
+    {
+        loginAt(QStringLiteral("STRIP-1"));
+        QTest::keyClick(focused(), Qt::Key_F2);
+        QCOMPARE(focused(), w->scanAnythingField());
+        QTest::keyClick(focused(), Qt::Key_F3);
+        QCOMPARE(focused(), w->traceField());
+        QCOMPARE(w->tabs()->currentIndex(), 1);
+        QTest::keyClick(focused(), Qt::Key_F2);
+        QCOMPARE(w->tabs()->currentIndex(), 0);
+    }
+
     void escapeClearsTheForm()
     {
         loginAt(QStringLiteral("INTAKE-1"));

@@ -9,6 +9,7 @@
 #include "storage/Database.h"
 #include "storage/ReferenceData.h"
 #include "trace/TraceQuery.h"
+#include "workflow/FieldSpec.h"
 #include "workflow/NextStep.h"
 #include "workflow/Recorder.h"
 
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -132,6 +134,25 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     statusBar()->addWidget(m_dbLabel, 1);
     statusBar()->addPermanentWidget(m_countsLabel);
 
+    // Keyboard only: F2 jumps to "scan anything", F3 to the trace.
+    auto* scanKey = new QShortcut(QKeySequence(Qt::Key_F2), this);
+    scanKey->setContext(Qt::ApplicationShortcut); // also when a window manager has not marked us active
+    connect(scanKey, &QShortcut::activated, this, [this] {
+        if (m_pages->currentWidget() != m_tabs)
+            return;
+        m_tabs->setCurrentIndex(0);
+        m_scanAnything->setFocus();
+    });
+    auto* traceKey = new QShortcut(QKeySequence(Qt::Key_F3), this);
+    traceKey->setContext(Qt::ApplicationShortcut);
+    connect(traceKey, &QShortcut::activated, this, [this] {
+        if (m_pages->currentWidget() != m_tabs)
+            return;
+        m_tabs->setCurrentIndex(1);
+        m_traceField->setFocus();
+        m_traceField->selectAll();
+    });
+
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
     logout();
     refresh();
@@ -142,7 +163,7 @@ QWidget* MainWindow::buildStationTab()
     auto* tab = new QWidget(this);
     auto* layout = new QVBoxLayout(tab);
     m_scanAnything = scanField(tab, QStringLiteral("scanAnything"),
-                               tr("Scan anything: the form of the item's next step opens"));
+                               tr("Scan anything (F2): the form of the item's next step opens"));
     layout->addWidget(m_scanAnything);
     connect(m_scanAnything, &QLineEdit::returnPressed, this, &MainWindow::scanAnything);
     m_scanBanner = new ResultBanner(tab);
@@ -339,7 +360,8 @@ void MainWindow::showHistory(const QString& serial)
         chain << tr("die %1").arg(trace->die->id);
     if (trace->unit)
         chain << tr("unit %1 on board %2: %3")
-                     .arg(trace->unit->serial, trace->unit->boardSerial, trace->unit->state);
+                     .arg(trace->unit->serial, trace->unit->boardSerial,
+                          FieldSpec::choiceTitle(trace->unit->state));
     if (trace->batch)
         chain << tr("batch %1").arg(trace->batch->id);
     m_history->setText(chain.join(QStringLiteral(" → ")));

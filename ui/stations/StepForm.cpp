@@ -318,7 +318,7 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
         }
         setValue(QStringLiteral("result"),
                  command->kind == CommandCode::Kind::Pass ? QStringLiteral("pass") : QStringLiteral("fail"));
-        from->setFocus();
+        focusNext(m_inputs.value(QStringLiteral("result"))); // like any scan: on to the next field
         break;
     case CommandCode::Kind::Defect: {
         auto* combo = qobject_cast<QComboBox*>(m_inputs.value(QStringLiteral("defect")));
