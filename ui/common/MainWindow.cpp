@@ -168,7 +168,7 @@ QWidget* MainWindow::buildStationTab()
     connect(m_scanAnything, &QLineEdit::returnPressed, this, &MainWindow::scanAnything);
     m_scanBanner = new ResultBanner(tab);
     m_scanBanner->setObjectName(QStringLiteral("scanBanner"));
-    m_scanBanner->setMinimumHeight(0);
+    m_scanBanner->setCollapsible(true);
     layout->addWidget(m_scanBanner);
 
     auto* split = new QSplitter(Qt::Horizontal, tab);
@@ -241,7 +241,7 @@ QWidget* MainWindow::buildTraceTab()
     connect(m_voidButton, &QPushButton::clicked, this, &MainWindow::voidRecord);
     connect(m_voidReason, &QLineEdit::returnPressed, this, &MainWindow::voidRecord);
     m_traceBanner = new ResultBanner(tab);
-    m_traceBanner->setMinimumHeight(0);
+    m_traceBanner->setCollapsible(true);
     layout->addWidget(m_traceBanner);
     return tab;
 }

@@ -37,6 +37,8 @@ void ResultBanner::apply(Kind kind, const QString& text)
     }
     setPalette(p);
     setText(text);
+    if (m_collapsible)
+        setVisible(kind != Kind::None);
 }
 
 void ResultBanner::showSuccess(const QString& text)
@@ -51,6 +53,13 @@ void ResultBanner::showFailure(const QString& text)
     // Two beeps: an error must be heard even with eyes on the bench.
     QApplication::beep();
     QApplication::beep();
+}
+
+void ResultBanner::setCollapsible(bool collapsible)
+{
+    m_collapsible = collapsible;
+    if (collapsible)
+        setVisible(m_kind != Kind::None);
 }
 
 void ResultBanner::clearResult()

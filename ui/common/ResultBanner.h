@@ -24,11 +24,14 @@ public:
     void showFailure(const QString& text);
     void clearResult();
     Kind kind() const { return m_kind; }
+    /// Hidden while there is nothing to say (for banners that should not hold space).
+    void setCollapsible(bool collapsible);
 
 private:
     void apply(Kind kind, const QString& text);
 
     Kind m_kind = Kind::None;
+    bool m_collapsible = false;
 };
 
 } // namespace rework
