@@ -235,6 +235,21 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
                     s.newDieId};
 }
 
+/// The scanned die id, well formed, known, and not scrapped or shipped.
+Result<QString> requireDie(const QJsonObject& f, const Snapshot& s, const WorkflowConfig& c)
+{
+    const QString die = SerialRules::normalise(SerialKind::Die, str(f, "die"));
+    if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
+        return st.error();
+    if (!s.die) {
+        return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
+                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
+    }
+    if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
+        return st.error();
+    return die;
+}
+
 /// J-STD-033: a die past its floor life must be baked before any reflow (reball or mount).
 Status checkFloorLife(const DieState& d, const QDateTime& now)
 {
@@ -253,15 +268,10 @@ Status checkFloorLife(const DieState& d, const QDateTime& now)
 Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString die = SerialRules::normalise(SerialKind::Die, str(f, "die"));
-    if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
-        return st.error();
-    if (!s.die) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
-    }
-    if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
-        return st.error();
+    const Result<QString> known = requireDie(f, s, c);
+    if (!known)
+        return known.error();
+    const QString& die = known.value();
     if (s.die->state == states::Mounted) {
         return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
                    WorkflowRules::tr("die %1 is mounted on unit %2; bake loose dies only")
@@ -288,15 +298,10 @@ Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& 
 Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString die = SerialRules::normalise(SerialKind::Die, str(f, "die"));
-    if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
-        return st.error();
-    if (!s.die) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
-    }
-    if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
-        return st.error();
+    const Result<QString> known = requireDie(f, s, c);
+    if (!known)
+        return known.error();
+    const QString& die = known.value();
     if (s.die->state != states::Stripped && s.die->state != states::Repair) {
         return err(
             ErrorCode::OutOfOrder, QStringLiteral("die"),
@@ -324,16 +329,11 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
 Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString die = SerialRules::normalise(SerialKind::Die, str(f, "die"));
+    const Result<QString> known = requireDie(f, s, c);
+    if (!known)
+        return known.error();
+    const QString& die = known.value();
     const QString board = SerialRules::normalise(SerialKind::Board, str(f, "board"));
-    if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
-        return st.error();
-    if (!s.die) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
-    }
-    if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
-        return st.error();
     if (Status st = checkSerial(c, SerialKind::Board, QStringLiteral("board"), board, s.die->model); !st)
         return st.error();
     if (s.die->state == states::Mounted) {

@@ -30,7 +30,7 @@ QByteArray fileHash(const QString& path)
 }
 
 /// Writes `user_version` with a plain connection, as a newer ReworkTrack would have.
-void setUserVersion(const QString& path, int version)
+void setFutureUserVersion(const QString& path)
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
@@ -38,7 +38,7 @@ void setUserVersion(const QString& path, int version)
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE future (x)")));
-        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
@@ -123,7 +123,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));
-        setUserVersion(path, 99);
+        setFutureUserVersion(path);
         const QByteArray before = fileHash(path);
         auto db = Database::open(path);
         QVERIFY(!db.ok());
