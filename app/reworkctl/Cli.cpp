@@ -5,6 +5,7 @@
 #include "importers/NvidiaSmiImporter.h"
 #include "labels/CommandSheet.h"
 #include "logging/Logging.h"
+#include "reports/KpiQuery.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
@@ -77,6 +78,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
            "  check                                  integrity check of database and derived state\n"
            "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
            "  commands --pdf FILE                    printable sheet of command barcodes\n"
+           "  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures\n"
            "\n"
            "Global options:\n"
            "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
@@ -209,6 +211,8 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdConfig(args);
     if (command == QLatin1StringView("commands"))
         return cmdCommands(args);
+    if (command == QLatin1StringView("kpi"))
+        return cmdKpi(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -595,6 +599,70 @@ int Cli::cmdCommands(QStringList args)
     if (Status st = CommandSheet::writePdf(*pdf, config->defectCodes); !st)
         return fail(st.error());
     emitResult({tr("command sheet written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
+    return Ok;
+}
+
+int Cli::cmdKpi(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station S] [--model M] "
+           "[--aging-hours H]\nWIP, throughput, first-pass and final yield, scrap and retest rate, "
+           "repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 "
+           "days; --json for scripts).\n");
+    if (wantsHelp(args)) {
+        m_out << help;
+        return Ok;
+    }
+    KpiFilter filter;
+    filter.to = QDateTime::currentDateTimeUtc().date();
+    filter.from = filter.to.addDays(-29);
+    for (const char* name : {"from", "to"}) {
+        if (auto v = takeOption(args, QString::fromLatin1(name))) {
+            const QDate d = QDate::fromString(*v, Qt::ISODate);
+            if (!d.isValid())
+                return usage(tr("--%1 must be a date like 2026-11-29").arg(QString::fromLatin1(name)), help);
+            (qstrcmp(name, "from") == 0 ? filter.from : filter.to) = d;
+        }
+    }
+    if (filter.from > filter.to)
+        return usage(tr("--from is after --to"), help);
+    filter.station = takeOption(args, QStringLiteral("station")).value_or(QString()).trimmed().toUpper();
+    filter.model = takeOption(args, QStringLiteral("model")).value_or(QString()).trimmed().toUpper();
+    if (auto h = takeOption(args, QStringLiteral("aging-hours"))) {
+        bool ok = false;
+        filter.agingHours = h->toDouble(&ok);
+        if (!ok || filter.agingHours <= 0)
+            return usage(tr("--aging-hours must be a positive number"), help);
+    }
+    if (!args.isEmpty())
+        return usage(tr("unexpected argument \"%1\"").arg(args.first().left(40)), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    Result<KpiReport> r = KpiQuery(db->connection()).compute(filter);
+    if (!r)
+        return fail(r.error());
+    auto pct = [](const std::optional<double>& v) {
+        return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("-");
+    };
+    QStringList lines{
+        tr("KPIs %1 .. %2").arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate))};
+    QStringList wip;
+    for (auto it = r->wipByStep.constBegin(); it != r->wipByStep.constEnd(); ++it)
+        wip << it.key() + QLatin1Char('=') + QString::number(it.value());
+    lines << tr("WIP waiting for: %1 (aging: %2)").arg(wip.join(QLatin1Char(' '))).arg(r->aging.size());
+    lines << tr("cards received %1, units mounted %2").arg(r->cardsReceived).arg(r->unitsMounted);
+    lines << tr("first-pass yield: inspect %1, test %2; rolled throughput yield %3")
+                 .arg(pct(r->firstPassYieldInspect), pct(r->firstPassYieldTest),
+                      pct(r->rolledThroughputYield));
+    lines << tr("final yield %1, scrap rate %2, retest rate %3")
+                 .arg(pct(r->finalYield), pct(r->scrapRate), pct(r->retestRate));
+    QStringList pareto;
+    for (const auto& [code, n] : r->defectPareto)
+        pareto << code + QLatin1Char('=') + QString::number(n);
+    lines << tr("defects: %1").arg(pareto.join(QLatin1Char(' ')));
+    lines << tr("MSL alarms: %1; anomalies: %2").arg(r->mslAlarms.size()).arg(r->anomalies.size());
+    emitResult(lines, r->toJson());
     return Ok;
 }
 

@@ -45,6 +45,7 @@ private:
     int cmdCheck(const QStringList& args);
     int cmdConfig(QStringList args);
     int cmdCommands(QStringList args);
+    int cmdKpi(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

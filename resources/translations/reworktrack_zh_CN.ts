@@ -388,6 +388,22 @@ reworkctl record 工序 --help 列出该工序的字段。
         <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack、scrap 或 bake</translation>
     </message>
     <message>
+        <source>Usage: reworkctl commands --pdf FILE
+Writes a sheet of command barcodes (save, clear, pass, fail, print label, each defect code) to print for the benches.
+</source>
+        <translation>用法：reworkctl commands --pdf 文件
+生成命令条码表（保存、清空、合格、不合格、打印标签、各缺陷代码），打印后放在工位上。
+</translation>
+    </message>
+    <message>
+        <source>give --pdf FILE</source>
+        <translation>请给出 --pdf 文件</translation>
+    </message>
+    <message>
+        <source>command sheet written to %1</source>
+        <translation>命令条码表已写入 %1</translation>
+    </message>
+    <message>
         <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
 
 Commands:
@@ -406,6 +422,7 @@ Commands:
   check                                  integrity check of database and derived state
   config list | config set KEY VALUE     repair.max_attempts, reflow.limit
   commands --pdf FILE                    printable sheet of command barcodes
+  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures
 
 Global options:
   --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
@@ -434,6 +451,7 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
   check                                  检查数据库及派生状态的完整性
   config list | config set 键 值         repair.max_attempts, reflow.limit
   commands --pdf 文件                    可打印的命令条码表
+  kpi [--from 日期] [--to 日期] [--station 工位] [--model 型号]   主管指标
 
 全局选项：
   --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
@@ -446,20 +464,52 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl commands --pdf FILE
-Writes a sheet of command barcodes (save, clear, pass, fail, print label, each defect code) to print for the benches.
+        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station S] [--model M] [--aging-hours H]
+WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; --json for scripts).
 </source>
-        <translation>用法：reworkctl commands --pdf 文件
-生成命令条码表（保存、清空、合格、不合格、打印标签、各缺陷代码），打印后放在工位上。
+        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station 工位] [--model 型号] [--aging-hours 小时]
+在制品、产出、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；脚本请用 --json）。
 </translation>
     </message>
     <message>
-        <source>give --pdf FILE</source>
-        <translation>请给出 --pdf 文件</translation>
+        <source>--%1 must be a date like 2026-11-29</source>
+        <translation>--%1 必须是日期，如 2026-11-29</translation>
     </message>
     <message>
-        <source>command sheet written to %1</source>
-        <translation>命令条码表已写入 %1</translation>
+        <source>--from is after --to</source>
+        <translation>--from 晚于 --to</translation>
+    </message>
+    <message>
+        <source>--aging-hours must be a positive number</source>
+        <translation>--aging-hours 必须是正数</translation>
+    </message>
+    <message>
+        <source>KPIs %1 .. %2</source>
+        <translation>关键指标 %1 .. %2</translation>
+    </message>
+    <message>
+        <source>WIP waiting for: %1 (aging: %2)</source>
+        <translation>在制品待工序：%1（滞留：%2）</translation>
+    </message>
+    <message>
+        <source>cards received %1, units mounted %2</source>
+        <translation>来料卡 %1 张，贴装整机 %2 台</translation>
+    </message>
+    <message>
+        <source>first-pass yield: inspect %1, test %2; rolled throughput yield %3</source>
+        <translation>一次通过率：检测 %1，测试 %2；直通率 %3</translation>
+    </message>
+    <message>
+        <source>final yield %1, scrap rate %2, retest rate %3</source>
+        <translation>最终良率 %1，报废率 %2，复测率 %3</translation>
+    </message>
+    <message>
+        <source>defects: %1</source>
+        <translation>缺陷：%1</translation>
+    </message>
+    <message>
+        <source>MSL alarms: %1; anomalies: %2</source>
+        <translation>湿敏告警：%1；异常：%2</translation>
     </message>
 </context>
 <context>

@@ -526,6 +526,28 @@ private slots:
         QCOMPARE(rework::test::dumpFile(path), before);
     }
 
+    void kpiFiguresForScripts()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("kpi.sqlite"));
+        QCOMPARE(reworkctl(path, {"demo", "--units", "60", "--seed", "9"}).exitCode, 0);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString monthAgo = QDate::currentDate().addDays(-30).toString(Qt::ISODate);
+        Run r = reworkctl(path, {"--json", "kpi", "--from", monthAgo, "--to", today});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject k = r.json();
+        QCOMPARE(k.value("cards_received").toInt(), 60);
+        const double fpy = k.value("first_pass_yield").toObject().value("inspect").toDouble();
+        QVERIFY(fpy > 0.5 && fpy < 1.0);
+        QVERIFY(!k.value("defect_pareto").toArray().isEmpty());
+        QVERIFY(k.value("wip").toObject().contains("pack"));
+        Run text = reworkctl(path, {"kpi"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(QStringLiteral("first-pass yield")));
+        QCOMPARE(reworkctl(path, {"kpi", "--from", "yesterday"}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"kpi", "--from", today, "--to", monthAgo}).exitCode, 2);
+    }
+
     void speaksChineseInAChineseLocale()
     {
         QProcess p;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "KpiFilter.h"
+#include "KpiReport.h"
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// Computes the supervisor's figures for a filter. Read-only; runs on any connection, so a
+/// dashboard can run it on a worker thread with a connection of its own.
+class KpiQuery
+{
+public:
+    explicit KpiQuery(QSqlDatabase db) : m_db(std::move(db)) {}
+    Result<KpiReport> compute(const KpiFilter& filter) const;
+
+private:
+    Status wip(const KpiFilter& f, KpiReport& r) const;
+    Status throughput(const KpiFilter& f, KpiReport& r) const;
+    Status yields(const KpiFilter& f, KpiReport& r) const;
+    Status defects(const KpiFilter& f, KpiReport& r) const;
+    Status moisture(const KpiFilter& f, KpiReport& r) const;
+    Status operators(const KpiFilter& f, KpiReport& r) const;
+    Status anomalies(KpiReport& r) const;
+    Result<std::optional<double>> firstPassYield(const KpiFilter& f, const QString& step) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

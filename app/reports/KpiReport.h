@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace rework {
+
+/// The figures a supervisor's dashboard shows, computed from events (voids excluded) and the
+/// derived state. Rates are fractions 0..1; nullopt where nothing was there to measure.
+struct KpiReport
+{
+    struct Aging
+    {
+        QString serial, kind, waitingFor;
+        QDateTime since;
+        double hours = 0;
+    };
+    struct MslAlarm
+    {
+        QString die, msl;
+        double hoursLeft = 0; // negative: expired
+    };
+    struct OperatorFigures
+    {
+        QString operatorId;
+        int events = 0;
+        std::optional<double> firstPassYield; // of the units this operator mounted
+    };
+
+    QMap<QString, int> wipByStep; // step the items wait for -> count
+    QList<Aging> aging;           // oldest first
+    QMap<QString, int> throughputByStation;
+    QMap<QString, QMap<QString, int>> throughputByStationHour; // station -> "yyyy-MM-ddTHH" -> events
+    std::optional<double> firstPassYieldInspect;
+    std::optional<double> firstPassYieldTest;
+    std::optional<double> rolledThroughputYield;
+    std::optional<double> finalYield;
+    std::optional<double> scrapRate;
+    std::optional<double> retestRate;
+    QMap<int, int> repairLoops;                  // repairs -> units
+    QList<std::pair<QString, int>> defectPareto; // most frequent first
+    QList<MslAlarm> mslAlarms;
+    QList<OperatorFigures> operators;
+    QStringList anomalies;
+    int cardsReceived = 0;
+    int unitsMounted = 0;
+
+    QJsonObject toJson() const;
+};
+
+} // namespace rework
