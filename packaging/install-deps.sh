@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git clang-format
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n qt6-svg-dev qt6-charts-dev libsqlite3-dev
+  qt6-l10n-tools qt6-translations-l10n qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev
   libgl-dev libxkbcommon-dev
   libspdlog-dev libfmt-dev libsodium-dev libzint-dev
   xvfb xauth sqlite3 poppler-utils zbar-tools fonts-wqy-microhei

@@ -293,6 +293,28 @@ Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
     return {};
 }
 
+Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, const QString& defect) const
+{
+    QVariantList binds{defect};
+    binds << scopeBinds(f);
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("SELECT e.subject, e.step, e.station_id, e.operator_id, e.id, e.recorded_at "
+                                "FROM events e WHERE json_extract(e.payload, '$.defect') = ? AND ") +
+                     kValid + kScope + QStringLiteral("ORDER BY e.seq DESC LIMIT 1000"),
+                 binds);
+    if (!q)
+        return q.error();
+    QList<DefectHit> hits;
+    while (q.value().next()) {
+        QSqlQuery& r = q.value();
+        hits.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                     r.value(3).toString(), r.value(4).toString(),
+                     QDateTime::fromString(r.value(5).toString(), Qt::ISODateWithMs)});
+    }
+    return hits;
+}
+
 Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 {
     const QString m = modelText(f);

@@ -16,6 +16,14 @@ public:
     explicit KpiQuery(QSqlDatabase db) : m_db(std::move(db)) {}
     Result<KpiReport> compute(const KpiFilter& filter) const;
 
+    /// One recorded defect: the drill-down from a Pareto bar to the items behind it.
+    struct DefectHit
+    {
+        QString serial, step, station, operatorId, eventId;
+        QDateTime recordedAt;
+    };
+    Result<QList<DefectHit>> defectHits(const KpiFilter& filter, const QString& defect) const;
+
 private:
     Status wip(const KpiFilter& f, KpiReport& r) const;
     Status throughput(const KpiFilter& f, KpiReport& r) const;

@@ -556,6 +556,13 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
     </message>
 </context>
 <context>
+    <name>CsvWriter</name>
+    <message>
+        <source>cannot write %1: %2; choose another folder</source>
+        <translation>无法写入 %1：%2；请选择其他文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>cannot create the folder %1; choose another database path</source>
@@ -1594,6 +1601,205 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
     </message>
 </context>
 <context>
+    <name>rework::DashboardPage</name>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>every 30 s</source>
+        <translation>每 30 秒</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>每分钟</translation>
+    </message>
+    <message>
+        <source>every 5 minutes</source>
+        <translation>每 5 分钟</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export table to CSV…</source>
+        <translation>导出表格为 CSV…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Aging after</source>
+        <translation>滞留超过</translation>
+    </message>
+    <message>
+        <source>First-pass yield, inspect</source>
+        <translation>一次通过率（检测）</translation>
+    </message>
+    <message>
+        <source>First-pass yield, test</source>
+        <translation>一次通过率（测试）</translation>
+    </message>
+    <message>
+        <source>Rolled throughput yield</source>
+        <translation>直通率</translation>
+    </message>
+    <message>
+        <source>Final yield</source>
+        <translation>最终良率</translation>
+    </message>
+    <message>
+        <source>Scrap rate</source>
+        <translation>报废率</translation>
+    </message>
+    <message>
+        <source>Retest rate</source>
+        <translation>复测率</translation>
+    </message>
+    <message>
+        <source>Cards received</source>
+        <translation>来料卡</translation>
+    </message>
+    <message>
+        <source>Units mounted</source>
+        <translation>贴装整机</translation>
+    </message>
+    <message>
+        <source>Work in progress, by the step it waits for</source>
+        <translation>在制品（按待处理工序）</translation>
+    </message>
+    <message>
+        <source>Throughput per station</source>
+        <translation>各工位产出</translation>
+    </message>
+    <message>
+        <source>Defect Pareto (click a bar for its units)</source>
+        <translation>缺陷柏拉图（点击柱形查看整机）</translation>
+    </message>
+    <message>
+        <source>Units by repair loops</source>
+        <translation>按返修次数统计整机</translation>
+    </message>
+    <message>
+        <source>Aging WIP</source>
+        <translation>滞留在制品</translation>
+    </message>
+    <message>
+        <source>MSL alarms</source>
+        <translation>湿敏告警</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Defect drill-down</source>
+        <translation>缺陷明细</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Updated %1 (%2 ms)</source>
+        <translation>更新于 %1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>等待工序</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Die</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>MSL</source>
+        <translation>湿敏等级</translation>
+    </message>
+    <message>
+        <source>Floor life left (h)</source>
+        <translation>剩余车间寿命（小时）</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>First-pass test yield of units mounted</source>
+        <translation>所贴装整机的测试一次通过率</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>工序</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
     <name>rework::LoginPage</name>
     <message>
         <source>Scan your badge, then type your PIN</source>
@@ -1757,6 +1963,10 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
     <message>
         <source>Scan anything (F2): the form of the item&apos;s next step opens</source>
         <translation>扫描任意标签（F2）：自动打开该物品下一工序的表单</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
     </message>
 </context>
 <context>

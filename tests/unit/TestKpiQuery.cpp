@@ -119,6 +119,16 @@ private slots:
         QCOMPARE(r.defectPareto, expected);
     }
 
+    void drillDownFromADefectToItsUnits()
+    {
+        auto hits = KpiQuery(t->db().connection()).defectHits(filter(), QStringLiteral("THERMAL"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().step, QStringLiteral("test"));
+        QVERIFY(hits->first().serial.startsWith(QLatin1Char('U')));
+        QCOMPARE(KpiQuery(t->db().connection()).defectHits(filter(), QStringLiteral("NOPE"))->size(), 0);
+    }
+
     void throughputPerStationAndOperator()
     {
         const KpiReport r = compute(filter());

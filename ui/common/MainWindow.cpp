@@ -2,6 +2,7 @@
 
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
+#include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "labels/CommandSheet.h"
 #include "login/LoginPage.h"
@@ -102,6 +103,13 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_tabs = new QTabWidget(m_pages);
     m_tabs->addTab(buildStationTab(), tr("Station"));
     m_tabs->addTab(buildTraceTab(), tr("Trace"));
+    m_dashboard = new DashboardPage(m_db.path(), m_recorder.clock(), m_tabs);
+    m_dashboardTab = m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    connect(m_dashboard, &DashboardPage::traceRequested, this, [this](const QString& serial) {
+        m_tabs->setCurrentIndex(1);
+        m_traceField->setText(serial);
+        showTrace();
+    });
     m_pages->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -266,6 +274,15 @@ void MainWindow::startSession(const Session& session)
     m_voidEvent->setEnabled(supervisor);
     m_voidReason->setEnabled(supervisor);
     m_voidButton->setEnabled(supervisor);
+    // The dashboard is for supervisors and admins.
+    m_tabs->setTabVisible(m_dashboardTab, supervisor);
+    if (supervisor) {
+        auto stations = ReferenceData(m_db.connection()).stations();
+        QStringList models = m_recorder.config().products.keys();
+        models.sort();
+        m_dashboard->setChoices(stations ? stations.value() : QList<StationInfo>{}, models);
+        m_dashboard->refresh();
+    }
     m_pages->setCurrentWidget(m_tabs);
     m_tabs->setCurrentIndex(0);
     if (StepForm* form = currentForm())

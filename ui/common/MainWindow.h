@@ -21,6 +21,7 @@ class LoginPage;
 class Recorder;
 class ResultBanner;
 class StepForm;
+class DashboardPage;
 class TimelineModel;
 
 /// The application shell: login, the form of the station's step with the scanned item's history
@@ -45,6 +46,7 @@ public:
     QLabel* historyView() const { return m_history; }
     TimelineModel* historyModel() const { return m_historyModel; }
     QTabWidget* tabs() const { return m_tabs; }
+    DashboardPage* dashboard() const { return m_dashboard; }
     QLineEdit* traceField() const { return m_traceField; }
     QPlainTextEdit* traceView() const { return m_traceView; }
     QLineEdit* voidEventField() const { return m_voidEvent; }
@@ -81,6 +83,8 @@ private:
     QStackedWidget* m_pages = nullptr;
     LoginPage* m_login = nullptr;
     QTabWidget* m_tabs = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    int m_dashboardTab = -1;
     QStackedWidget* m_formStack = nullptr;
     QHash<Step, StepForm*> m_forms;
     QLineEdit* m_scanAnything = nullptr;

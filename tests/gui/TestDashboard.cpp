@@ -1,0 +1,148 @@
+// The supervisor's dashboard offscreen on demo data: every panel filled, drill-down to a unit's
+// trace, CSV export; operators do not see it.
+#include "GuiDriver.h"
+#include "TestDatabase.h"
+#include "common/MainWindow.h"
+#include "dashboard/DashboardPage.h"
+#include "demo/DemoGenerator.h"
+#include "login/LoginPage.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace rework;
+
+namespace {
+
+int bars(QChart* chart)
+{
+    int n = 0;
+    for (QAbstractSeries* s : chart->series()) {
+        for (QBarSet* set : static_cast<QBarSeries*>(s)->barSets())
+            n += set->count();
+    }
+    return n;
+}
+
+} // namespace
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> t;
+    std::unique_ptr<MainWindow> w;
+
+    void login(const QString& op)
+    {
+        w->logout();
+        LoginPage* page = w->loginPage();
+        page->stationPicker()->setCurrentIndex(page->stationPicker()->findData(QStringLiteral("PACK-1")));
+        page->operatorField()->setFocus();
+        test::scan(op);
+        test::scan(QStringLiteral("1234"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        t = std::make_unique<test::TestDatabase>();
+        DemoGenerator::Options o;
+        o.units = 120;
+        o.seed = 21;
+        o.end = t->clock().now();
+        QVERIFY(DemoGenerator::generate(t->db(), o).ok());
+        w = std::make_unique<MainWindow>(t->db(), t->recorder());
+        w->show();
+        QApplication::setActiveWindow(w.get());
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    }
+
+    void operatorsDoNotSeeIt()
+    {
+        login(QStringLiteral("OP1"));
+        QVERIFY(!w->tabs()->isTabVisible(2));
+    }
+
+    void everyPanelIsFilled()
+    {
+        QSignalSpy refreshed(w->dashboard(), &DashboardPage::refreshed);
+        login(QStringLiteral("SUP1"));
+        QVERIFY(w->tabs()->isTabVisible(2));
+        w->tabs()->setCurrentIndex(2);
+        QVERIFY(refreshed.wait(20000));
+        const qint64 ms = refreshed.first().first().toLongLong();
+        QVERIFY(ms >= 0);
+        DashboardPage* d = w->dashboard();
+        QCOMPARE(bars(d->wipChart()), 6);
+        QVERIFY(bars(d->throughputChart()) >= 7);
+        QVERIFY(bars(d->paretoChart()) >= 3);
+        QVERIFY(bars(d->repairChart()) >= 2);
+        QVERIFY(d->figure("fpy_inspect")->text().endsWith(QLatin1Char('%')));
+        QVERIFY(d->figure("final_yield")->text().endsWith(QLatin1Char('%')));
+        QCOMPARE(d->figure("cards")->text(), QString::number(d->report().cardsReceived));
+        QVERIFY(d->report().cardsReceived > 0);
+        QVERIFY(d->operatorModel()->rowCount() >= 4);
+        QVERIFY(d->agingModel()->rowCount() > 0);
+        new QAbstractItemModelTester(d->agingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     d);
+        test::screenshot(w.get(), QStringLiteral("dashboard"));
+    }
+
+    void drillsFromADefectBarToAUnitsTrace()
+    {
+        DashboardPage* d = w->dashboard();
+        QVERIFY(!d->report().defectPareto.isEmpty());
+        const QString top = d->report().defectPareto.first().first;
+        // the first bar is the most frequent defect; clicking it fills the drill-down
+        auto* set = static_cast<QBarSeries*>(d->paretoChart()->series().first())->barSets().first();
+        emit set->clicked(0);
+        QCOMPARE(d->drillModel()->rowCount(), d->report().defectPareto.first().second);
+        QCOMPARE(d->drillModel()->index(0, 5).data().toString(), top);
+        const QString serial = d->drillModel()->index(0, 0).data().toString();
+        emit d->drillView()->activated(d->drillModel()->index(0, 0));
+        QCOMPARE(w->tabs()->currentIndex(), 1);
+        QVERIFY(w->traceView()->toPlainText().contains(serial));
+        QVERIFY(w->traceView()->toPlainText().contains(top));
+    }
+
+    void exportsTheVisibleTable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("drill.csv"));
+        QVERIFY(w->dashboard()->exportCurrentTable(path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), w->dashboard()->drillModel()->rowCount() + 1);
+        QVERIFY(lines.first().contains(QStringLiteral("Serial")));
+    }
+
+    void refreshRunsOffTheUiThread()
+    {
+        DashboardPage* d = w->dashboard();
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        d->refresh();
+        d->refresh();                   // a second request while one runs does not stack
+        QCOMPARE(refreshed.count(), 0); // refresh() returned before any figure was computed
+        QVERIFY(refreshed.wait(20000));
+        QTest::qWait(200);
+        QCOMPARE(refreshed.count(), 1);
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "TestDashboard.moc"

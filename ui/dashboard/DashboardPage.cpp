@@ -1,0 +1,433 @@
+#include "DashboardPage.h"
+
+#include "domain/Clock.h"
+#include "domain/Step.h"
+#include "reports/CsvWriter.h"
+#include "storage/Database.h"
+#include "workflow/FieldSpec.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace rework {
+namespace {
+
+QChart* barChart(const QString& title)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->hide();
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+/// Replaces the chart's data with one bar per category.
+QBarSet* setBars(QChart* chart, const QStringList& categories, const QList<int>& values)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes())
+        chart->removeAxis(axis);
+    auto* set = new QBarSet(chart->title());
+    int top = 0;
+    for (int v : values) {
+        *set << v;
+        top = std::max(top, v);
+    }
+    auto* series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    auto* y = new QValueAxis;
+    y->setRange(0, std::max(1, top + top / 5 + 1));
+    y->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    return set;
+}
+
+QString percent(const std::optional<double>& v)
+{
+    return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
+}
+
+void fill(QStandardItemModel* model, const QStringList& header, const QList<QStringList>& rows)
+{
+    model->clear();
+    model->setHorizontalHeaderLabels(header);
+    for (const QStringList& row : rows) {
+        QList<QStandardItem*> items;
+        for (const QString& cell : row) {
+            auto* item = new QStandardItem(cell);
+            item->setEditable(false);
+            items << item;
+        }
+        model->appendRow(items);
+    }
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* parent)
+    : QWidget(parent), m_databasePath(std::move(databasePath)), m_clock(clock)
+{
+    setObjectName(QStringLiteral("dashboard"));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* filters = new QHBoxLayout;
+    const QDate today = m_clock.now().date();
+    m_from = new QDateEdit(today.addDays(-6), this);
+    m_to = new QDateEdit(today, this);
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_station = new QComboBox(this);
+    m_model = new QComboBox(this);
+    m_agingHours = new QDoubleSpinBox(this);
+    m_agingHours->setRange(1, 24 * 30);
+    m_agingHours->setValue(24);
+    m_agingHours->setSuffix(tr(" h"));
+    m_interval = new QComboBox(this);
+    m_interval->addItem(tr("manual"), 0);
+    m_interval->addItem(tr("every 30 s"), 30);
+    m_interval->addItem(tr("every minute"), 60);
+    m_interval->addItem(tr("every 5 minutes"), 300);
+    m_interval->setCurrentIndex(2);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    auto* exportButton = new QPushButton(tr("Export table to CSV…"), this);
+    filters->addWidget(new QLabel(tr("From"), this));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_to);
+    filters->addWidget(new QLabel(tr("Station"), this));
+    filters->addWidget(m_station);
+    filters->addWidget(new QLabel(tr("Model"), this));
+    filters->addWidget(m_model);
+    filters->addWidget(new QLabel(tr("Aging after"), this));
+    filters->addWidget(m_agingHours);
+    filters->addWidget(m_interval);
+    filters->addWidget(m_refresh);
+    filters->addWidget(exportButton);
+    filters->addStretch();
+    layout->addLayout(filters);
+
+    auto* status = new QHBoxLayout;
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // busy: the query reports no steps
+    m_busy->setMaximumWidth(160);
+    m_busy->hide();
+    m_updated = new QLabel(this);
+    status->addWidget(m_busy);
+    status->addWidget(m_updated, 1);
+    layout->addLayout(status);
+
+    // Headline figures.
+    auto* tiles = new QGridLayout;
+    const std::pair<const char*, const char*> names[] = {
+        {"fpy_inspect", QT_TR_NOOP("First-pass yield, inspect")},
+        {"fpy_test", QT_TR_NOOP("First-pass yield, test")},
+        {"rty", QT_TR_NOOP("Rolled throughput yield")},
+        {"final_yield", QT_TR_NOOP("Final yield")},
+        {"scrap_rate", QT_TR_NOOP("Scrap rate")},
+        {"retest_rate", QT_TR_NOOP("Retest rate")},
+        {"cards", QT_TR_NOOP("Cards received")},
+        {"units", QT_TR_NOOP("Units mounted")},
+    };
+    int column = 0;
+    for (const auto& [key, title] : names) {
+        auto* caption = new QLabel(tr(title), this);
+        auto* value = new QLabel(QStringLiteral("—"), this);
+        value->setObjectName(QString::fromLatin1(key));
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.8);
+        big.setBold(true);
+        value->setFont(big);
+        tiles->addWidget(caption, 0, column);
+        tiles->addWidget(value, 1, column);
+        m_figures.insert(QString::fromLatin1(key), value);
+        ++column;
+    }
+    layout->addLayout(tiles);
+
+    auto* charts = new QGridLayout;
+    m_wipChart = barChart(tr("Work in progress, by the step it waits for"));
+    m_throughputChart = barChart(tr("Throughput per station"));
+    m_paretoChart = barChart(tr("Defect Pareto (click a bar for its units)"));
+    m_repairChart = barChart(tr("Units by repair loops"));
+    int i = 0;
+    for (QChart* chart : {m_wipChart, m_throughputChart, m_paretoChart, m_repairChart}) {
+        auto* view = new QChartView(chart, this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(220);
+        charts->addWidget(view, i / 2, i % 2);
+        ++i;
+    }
+    layout->addLayout(charts, 3);
+
+    m_tables = new QTabWidget(this);
+    m_aging = new QStandardItemModel(this);
+    m_msl = new QStandardItemModel(this);
+    m_operators = new QStandardItemModel(this);
+    m_anomalies = new QStandardItemModel(this);
+    m_drill = new QStandardItemModel(this);
+    QTableView* agingView = addTable(m_aging, tr("Aging WIP"));
+    addTable(m_msl, tr("MSL alarms"));
+    addTable(m_operators, tr("Operators"));
+    addTable(m_anomalies, tr("Anomalies"));
+    m_drillView = addTable(m_drill, tr("Defect drill-down"));
+    layout->addWidget(m_tables, 2);
+
+    // From a unit in a list to its full history.
+    for (QTableView* view : {agingView, m_drillView}) {
+        connect(view, &QTableView::activated, this, [this, view](const QModelIndex& index) {
+            emit traceRequested(view->model()->index(index.row(), 0).data().toString());
+        });
+    }
+
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &DashboardPage::refresh);
+    connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
+        const int seconds = m_interval->currentData().toInt();
+        if (seconds > 0)
+            m_timer->start(seconds * 1000);
+        else
+            m_timer->stop();
+    });
+    m_timer->start(60 * 1000);
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(exportButton, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
+}
+
+DashboardPage::~DashboardPage()
+{
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}
+
+QTableView* DashboardPage::addTable(QStandardItemModel* model, const QString& title)
+{
+    auto* view = new QTableView(m_tables);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    m_tables->addTab(view, title);
+    return view;
+}
+
+void DashboardPage::setChoices(const QList<StationInfo>& stations, const QStringList& models)
+{
+    m_station->clear();
+    m_station->addItem(tr("all"), QString());
+    for (const StationInfo& s : stations)
+        m_station->addItem(s.id, s.id);
+    m_model->clear();
+    m_model->addItem(tr("all"), QString());
+    for (const QString& m : models)
+        m_model->addItem(m, m);
+}
+
+KpiFilter DashboardPage::filter() const
+{
+    KpiFilter f;
+    f.from = m_from->date();
+    f.to = m_to->date();
+    f.station = m_station->currentData().toString();
+    f.model = m_model->currentData().toString();
+    f.agingHours = m_agingHours->value();
+    f.now = m_clock.now();
+    return f;
+}
+
+bool DashboardPage::isRefreshing() const
+{
+    return m_watcher && m_watcher->isRunning();
+}
+
+QLabel* DashboardPage::figure(const QString& name) const
+{
+    return m_figures.value(name);
+}
+
+void DashboardPage::refresh()
+{
+    if (isRefreshing())
+        return; // the timer never stacks queries
+    m_busy->show();
+    m_refresh->setEnabled(false);
+    m_started = QDateTime::currentMSecsSinceEpoch();
+    const KpiFilter f = filter();
+    const QString path = m_databasePath;
+    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>>();
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
+        const std::shared_ptr<Result<KpiReport>> r = m_watcher->result();
+        m_busy->hide();
+        m_refresh->setEnabled(true);
+        const qint64 ms = QDateTime::currentMSecsSinceEpoch() - m_started;
+        if (!r->ok()) {
+            m_updated->setText(r->error().message);
+            emit refreshFailed(r->error().message);
+            return;
+        }
+        show(r->value(), ms);
+        emit refreshed(ms);
+    });
+    // A connection of its own in the worker thread: the UI never waits for the database.
+    m_watcher->setFuture(QtConcurrent::run([path, f]() {
+        auto db = Database::open(path, Database::Migration::Skip);
+        if (!db)
+            return std::make_shared<Result<KpiReport>>(db.error());
+        return std::make_shared<Result<KpiReport>>(KpiQuery(db.value()->connection()).compute(f));
+    }));
+}
+
+void DashboardPage::show(const KpiReport& r, qint64 ms)
+{
+    m_report = r;
+    m_updated->setText(tr("Updated %1 (%2 ms)")
+                           .arg(m_clock.now().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                           .arg(ms));
+    m_figures.value(QStringLiteral("fpy_inspect"))->setText(percent(r.firstPassYieldInspect));
+    m_figures.value(QStringLiteral("fpy_test"))->setText(percent(r.firstPassYieldTest));
+    m_figures.value(QStringLiteral("rty"))->setText(percent(r.rolledThroughputYield));
+    m_figures.value(QStringLiteral("final_yield"))->setText(percent(r.finalYield));
+    m_figures.value(QStringLiteral("scrap_rate"))->setText(percent(r.scrapRate));
+    m_figures.value(QStringLiteral("retest_rate"))->setText(percent(r.retestRate));
+    m_figures.value(QStringLiteral("cards"))->setText(QString::number(r.cardsReceived));
+    m_figures.value(QStringLiteral("units"))->setText(QString::number(r.unitsMounted));
+
+    QStringList steps;
+    QList<int> wip;
+    for (const char* s : {"strip", "reball", "mount", "inspect", "test", "pack"}) {
+        steps << stepTitle(*stepFromName(QString::fromLatin1(s)));
+        wip << r.wipByStep.value(QString::fromLatin1(s));
+    }
+    setBars(m_wipChart, steps, wip);
+    setBars(m_throughputChart, r.throughputByStation.keys(), r.throughputByStation.values());
+    QStringList codes;
+    QList<int> counts;
+    for (const auto& [code, n] : r.defectPareto) {
+        if (codes.size() == 12)
+            break;
+        codes << code;
+        counts << n;
+    }
+    QBarSet* pareto = setBars(m_paretoChart, codes, counts);
+    connect(pareto, &QBarSet::clicked, this, [this, codes](int index) {
+        if (index >= 0 && index < codes.size())
+            drillDefect(codes.at(index));
+    });
+    QStringList loops;
+    QList<int> units;
+    for (auto it = r.repairLoops.constBegin(); it != r.repairLoops.constEnd(); ++it) {
+        loops << QString::number(it.key());
+        units << it.value();
+    }
+    setBars(m_repairChart, loops, units);
+
+    QList<QStringList> rows;
+    for (const KpiReport::Aging& a : r.aging)
+        rows << QStringList{a.serial, a.kind, stepTitle(*stepFromName(a.waitingFor)),
+                            a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                            QString::number(a.hours, 'f', 1)};
+    fill(m_aging, {tr("Serial"), tr("Kind"), tr("Waits for"), tr("Since"), tr("Hours")}, rows);
+    rows.clear();
+    for (const KpiReport::MslAlarm& m : r.mslAlarms)
+        rows << QStringList{m.die, m.msl, QString::number(m.hoursLeft, 'f', 1)};
+    fill(m_msl, {tr("Die"), tr("MSL"), tr("Floor life left (h)")}, rows);
+    rows.clear();
+    for (const KpiReport::OperatorFigures& o : r.operators)
+        rows << QStringList{o.operatorId, QString::number(o.events), percent(o.firstPassYield)};
+    fill(m_operators, {tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
+    rows.clear();
+    for (const QString& a : r.anomalies)
+        rows << QStringList{a};
+    fill(m_anomalies, {tr("Anomaly")}, rows);
+    for (int t = 0; t < m_tables->count(); ++t) {
+        if (auto* view = qobject_cast<QTableView*>(m_tables->widget(t)))
+            view->resizeColumnsToContents();
+    }
+}
+
+void DashboardPage::drillDefect(const QString& code)
+{
+    // Small and indexed by the same range as the Pareto: fine on the UI thread.
+    auto db = Database::open(m_databasePath, Database::Migration::Skip);
+    if (!db)
+        return;
+    auto hits = KpiQuery(db.value()->connection()).defectHits(filter(), code);
+    if (!hits)
+        return;
+    QList<QStringList> rows;
+    for (const KpiQuery::DefectHit& h : hits.value()) {
+        rows << QStringList{h.serial,
+                            stepTitle(*stepFromName(h.step)),
+                            h.recordedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                            h.station,
+                            h.operatorId,
+                            code};
+    }
+    fill(m_drill, {tr("Serial"), tr("Step"), tr("Time"), tr("Station"), tr("Operator"), tr("Defect")}, rows);
+    m_drillView->resizeColumnsToContents();
+    m_tables->setCurrentWidget(m_drillView);
+}
+
+Status DashboardPage::exportCurrentTable(const QString& path) const
+{
+    auto* view = qobject_cast<QTableView*>(m_tables->currentWidget());
+    if (!view)
+        return {};
+    QList<QStringList> rows;
+    QStringList header;
+    const QAbstractItemModel* model = view->model();
+    for (int c = 0; c < model->columnCount(); ++c)
+        header << model->headerData(c, Qt::Horizontal).toString();
+    rows << header;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QStringList row;
+        for (int c = 0; c < model->columnCount(); ++c)
+            row << model->index(r, c).data().toString();
+        rows << row;
+    }
+    return CsvWriter::write(path, rows);
+}
+
+void DashboardPage::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("table.csv"),
+                                                      tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const Status st = exportCurrentTable(path);
+    m_updated->setText(st ? tr("Exported %1").arg(path) : st.error().message);
+}
+
+} // namespace rework

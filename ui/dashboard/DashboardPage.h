@@ -1,0 +1,102 @@
+#pragma once
+
+#include "reports/KpiQuery.h"
+#include "workflow/Snapshot.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QChart;
+class QComboBox;
+class QDateEdit;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStandardItemModel;
+class QTabWidget;
+class QTableView;
+class QTimer;
+template <typename T> class QFutureWatcher;
+
+namespace rework {
+
+class Clock;
+
+/// The supervisor's view of the floor: WIP and aging, throughput, yields, defect Pareto with
+/// drill-down to units, MSL alarms, operators and anomalies. Figures are computed off the UI
+/// thread on a connection of their own, on demand and on a timer.
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DashboardPage(QString databasePath, const Clock& clock, QWidget* parent = nullptr);
+    ~DashboardPage() override;
+
+    void setChoices(const QList<StationInfo>& stations, const QStringList& models);
+    KpiFilter filter() const;
+    const KpiReport& report() const { return m_report; }
+    bool isRefreshing() const;
+
+    QChart* wipChart() const { return m_wipChart; }
+    QChart* throughputChart() const { return m_throughputChart; }
+    QChart* paretoChart() const { return m_paretoChart; }
+    QChart* repairChart() const { return m_repairChart; }
+    QStandardItemModel* agingModel() const { return m_aging; }
+    QStandardItemModel* mslModel() const { return m_msl; }
+    QStandardItemModel* operatorModel() const { return m_operators; }
+    QStandardItemModel* anomalyModel() const { return m_anomalies; }
+    QStandardItemModel* drillModel() const { return m_drill; }
+    QTableView* drillView() const { return m_drillView; }
+    QLabel* figure(const QString& name) const;
+    QComboBox* refreshInterval() const { return m_interval; }
+
+public slots:
+    void refresh();
+    /// The units behind one defect code (what clicking its Pareto bar does).
+    void drillDefect(const QString& code);
+    /// Exports the table on the visible tab (what the button does after its file dialog).
+    Status exportCurrentTable(const QString& path) const;
+
+signals:
+    void refreshed(qint64 milliseconds);
+    void refreshFailed(const QString& message);
+    void traceRequested(const QString& serial);
+
+private:
+    void show(const KpiReport& report, qint64 ms);
+    void chooseExportFile();
+    QTableView* addTable(QStandardItemModel* model, const QString& title);
+
+    QString m_databasePath;
+    const Clock& m_clock;
+    KpiReport m_report;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QComboBox* m_station = nullptr;
+    QComboBox* m_model = nullptr;
+    QDoubleSpinBox* m_agingHours = nullptr;
+    QComboBox* m_interval = nullptr;
+    QPushButton* m_refresh = nullptr;
+    QProgressBar* m_busy = nullptr;
+    QLabel* m_updated = nullptr;
+    QHash<QString, QLabel*> m_figures;
+    QChart* m_wipChart = nullptr;
+    QChart* m_throughputChart = nullptr;
+    QChart* m_paretoChart = nullptr;
+    QChart* m_repairChart = nullptr;
+    QTabWidget* m_tables = nullptr;
+    QStandardItemModel* m_aging = nullptr;
+    QStandardItemModel* m_msl = nullptr;
+    QStandardItemModel* m_operators = nullptr;
+    QStandardItemModel* m_anomalies = nullptr;
+    QStandardItemModel* m_drill = nullptr;
+    QTableView* m_drillView = nullptr;
+    QTimer* m_timer = nullptr;
+    std::unique_ptr<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>> m_watcher;
+    qint64 m_started = 0;
+};
+
+} // namespace rework
