@@ -6,6 +6,7 @@
 #include "labels/CommandSheet.h"
 #include "logging/Logging.h"
 #include "reports/KpiQuery.h"
+#include "reports/RecallQuery.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
@@ -79,6 +80,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
            "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
            "  commands --pdf FILE                    printable sheet of command barcodes\n"
            "  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures\n"
+           "  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]\n"
            "\n"
            "Global options:\n"
            "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
@@ -213,6 +215,8 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdCommands(args);
     if (command == QLatin1StringView("kpi"))
         return cmdKpi(args);
+    if (command == QLatin1StringView("recall"))
+        return cmdRecall(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -663,6 +667,66 @@ int Cli::cmdKpi(QStringList args)
     lines << tr("defects: %1").arg(pareto.join(QLatin1Char(' ')));
     lines << tr("MSL alarms: %1; anomalies: %2").arg(r->mslAlarms.size()).arg(r->anomalies.size());
     emitResult(lines, r->toJson());
+    return Ok;
+}
+
+int Cli::cmdRecall(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] "
+           "[--hours H]\nEvery other item that shares a donor lot, flux lot, stencil, reflow profile, "
+           "mounting operator or mount time window (± H hours, default 4) with SERIAL, and where it "
+           "is now; shipped items first.\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    QList<RecallQuery::Link> links = RecallQuery::allLinks();
+    if (auto by = takeOption(args, QStringLiteral("by"))) {
+        links.clear();
+        for (const QString& name : by->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const auto link = RecallQuery::linkFromName(name);
+            if (!link)
+                return usage(
+                    tr("\"%1\" is not a link; use lot, flux_lot, stencil, profile, operator or window")
+                        .arg(name.left(40)),
+                    help);
+            links << *link;
+        }
+    }
+    double hours = 4;
+    if (auto h = takeOption(args, QStringLiteral("hours"))) {
+        bool ok = false;
+        hours = h->toDouble(&ok);
+        if (!ok || hours <= 0 || hours > 24 * 365)
+            return usage(tr("--hours must be a positive number"), help);
+    }
+    if (args.size() != 1)
+        return usage(tr("give exactly one serial"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    auto hits = RecallQuery(db->connection()).find(args.first(), links, hours);
+    if (!hits)
+        return fail(hits.error());
+    QStringList lines{
+        tr("%1 items share something with %2").arg(hits->size()).arg(args.first().trimmed().toUpper())};
+    QJsonArray array;
+    for (const RecallQuery::Hit& h : hits.value()) {
+        lines << QStringLiteral("%1  %2  %3  %4  %5  [%6]")
+                     .arg(h.card, h.die.isEmpty() ? QStringLiteral("-") : h.die,
+                          h.unit.isEmpty() ? QStringLiteral("-") : h.unit, h.state,
+                          h.batch.isEmpty() ? QStringLiteral("-") : h.batch,
+                          h.shared.join(QStringLiteral("; ")));
+        array.append(QJsonObject{{QStringLiteral("card"), h.card},
+                                 {QStringLiteral("die"), h.die},
+                                 {QStringLiteral("unit"), h.unit},
+                                 {QStringLiteral("state"), h.state},
+                                 {QStringLiteral("batch"), h.batch},
+                                 {QStringLiteral("batch_state"), h.batchState},
+                                 {QStringLiteral("shared"), QJsonArray::fromStringList(h.shared)}});
+    }
+    emitResult(lines, {{QStringLiteral("items"), array}});
     return Ok;
 }
 

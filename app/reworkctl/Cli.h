@@ -46,6 +46,7 @@ private:
     int cmdConfig(QStringList args);
     int cmdCommands(QStringList args);
     int cmdKpi(QStringList args);
+    int cmdRecall(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

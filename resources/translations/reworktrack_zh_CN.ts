@@ -404,66 +404,6 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
         <translation>命令条码表已写入 %1</translation>
     </message>
     <message>
-        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
-
-Commands:
-  init                                   create or upgrade the database
-  demo --units N [--days D] [--seed S]   add realistic demo data
-  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-  station list
-  record STEP --station S --operator O key=value ...
-         STEP: intake strip reball mount inspect test pack scrap bake
-  batch close BATCH [--station S --operator O]
-  batch ship BATCH [--station S --operator O] [carrier=TEXT]
-  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
-  trace SERIAL                           genealogy and timeline of any serial
-  check                                  integrity check of database and derived state
-  config list | config set KEY VALUE     repair.max_attempts, reflow.limit
-  commands --pdf FILE                    printable sheet of command barcodes
-  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures
-
-Global options:
-  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
-  --json        machine-readable output
-  --verbose     log to stderr as well as to the log file
-  --version     print the version
-
-COMMAND --help shows the fields of a command. A command that creates an id prints it
-alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
-</source>
-        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
-
-命令：
-  init                                   创建或升级数据库
-  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-  station list
-  record 工序 --station 工位 --operator 操作员 键=值 ...
-         工序：intake strip reball mount inspect test pack scrap bake
-  batch close 批次 [--station 工位 --operator 操作员]
-  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
-  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
-  trace 序列号                           任意序列号的谱系和时间线
-  check                                  检查数据库及派生状态的完整性
-  config list | config set 键 值         repair.max_attempts, reflow.limit
-  commands --pdf 文件                    可打印的命令条码表
-  kpi [--from 日期] [--to 日期] [--station 工位] [--model 型号]   主管指标
-
-全局选项：
-  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
-  --json        机器可读输出
-  --verbose     日志同时输出到标准错误
-  --version     显示版本
-
-命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
-退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
-</translation>
-    </message>
-    <message>
         <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station S] [--model M] [--aging-hours H]
 WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; --json for scripts).
 </source>
@@ -510,6 +450,88 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
     <message>
         <source>MSL alarms: %1; anomalies: %2</source>
         <translation>湿敏告警：%1；异常：%2</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
+
+Commands:
+  init                                   create or upgrade the database
+  demo --units N [--days D] [--seed S]   add realistic demo data
+  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
+  station list
+  record STEP --station S --operator O key=value ...
+         STEP: intake strip reball mount inspect test pack scrap bake
+  batch close BATCH [--station S --operator O]
+  batch ship BATCH [--station S --operator O] [carrier=TEXT]
+  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+  trace SERIAL                           genealogy and timeline of any serial
+  check                                  integrity check of database and derived state
+  config list | config set KEY VALUE     repair.max_attempts, reflow.limit
+  commands --pdf FILE                    printable sheet of command barcodes
+  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures
+  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+
+Global options:
+  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
+  --json        machine-readable output
+  --verbose     log to stderr as well as to the log file
+  --version     print the version
+
+COMMAND --help shows the fields of a command. A command that creates an id prints it
+alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
+</source>
+        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
+
+命令：
+  init                                   创建或升级数据库
+  demo --units N [--days D] [--seed S]   添加逼真的演示数据
+  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+  station list
+  record 工序 --station 工位 --operator 操作员 键=值 ...
+         工序：intake strip reball mount inspect test pack scrap bake
+  batch close 批次 [--station 工位 --operator 操作员]
+  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+  trace 序列号                           任意序列号的谱系和时间线
+  check                                  检查数据库及派生状态的完整性
+  config list | config set 键 值         repair.max_attempts, reflow.limit
+  commands --pdf 文件                    可打印的命令条码表
+  kpi [--from 日期] [--to 日期] [--station 工位] [--model 型号]   主管指标
+  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+
+全局选项：
+  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
+  --json        机器可读输出
+  --verbose     日志同时输出到标准错误
+  --version     显示版本
+
+命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
+退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+Every other item that shares a donor lot, flux lot, stencil, reflow profile, mounting operator or mount time window (± H hours, default 4) with SERIAL, and where it is now; shipped items first.
+</source>
+        <translation>用法：reworkctl recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+列出与该序列号共用来料批号、助焊剂批号、钢网、回流曲线、贴装操作员或贴装时间窗（± 小时，默认 4）的所有其他物品及其当前位置；已出货的排在最前。
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a link; use lot, flux_lot, stencil, profile, operator or window</source>
+        <translation>“%1”不是关联方式；请使用 lot、flux_lot、stencil、profile、operator 或 window</translation>
+    </message>
+    <message>
+        <source>--hours must be a positive number</source>
+        <translation>--hours 必须是正数</translation>
+    </message>
+    <message>
+        <source>%1 items share something with %2</source>
+        <translation>%1 件物品与 %2 有共同点</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1030,37 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
     <message>
         <source>out of memory while hashing the PIN</source>
         <translation>计算 PIN 哈希时内存不足</translation>
+    </message>
+</context>
+<context>
+    <name>RecallQuery</name>
+    <message>
+        <source>%1 is not a known card, die, board or unit</source>
+        <translation>%1 不是已知的卡、芯片、主板或整机</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>批号 %1</translation>
+    </message>
+    <message>
+        <source>mounted by %1</source>
+        <translation>由 %1 贴装</translation>
+    </message>
+    <message>
+        <source>flux lot %1</source>
+        <translation>助焊剂批号 %1</translation>
+    </message>
+    <message>
+        <source>stencil %1</source>
+        <translation>钢网 %1</translation>
+    </message>
+    <message>
+        <source>reflow profile %1</source>
+        <translation>回流曲线 %1</translation>
+    </message>
+    <message>
+        <source>mounted within %1 h</source>
+        <translation>%1 小时内贴装</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1850,34 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
     <message>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Recall: scan a unit</source>
+        <translation>追溯召回：扫描整机</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回追溯</translation>
+    </message>
+    <message>
+        <source>%1 items share something with %2</source>
+        <translation>%1 件物品与 %2 有共同点</translation>
+    </message>
+    <message>
+        <source>Donor card</source>
+        <translation>来料卡</translation>
+    </message>
+    <message>
+        <source>Where now</source>
+        <translation>当前位置</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>共同点</translation>
     </message>
 </context>
 <context>

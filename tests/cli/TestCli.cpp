@@ -548,6 +548,37 @@ private slots:
         QCOMPARE(reworkctl(path, {"kpi", "--from", today, "--to", monthAgo}).exitCode, 2);
     }
 
+    void recallListsWhatSharesALot()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("recall.sqlite"));
+        QCOMPARE(reworkctl(path, {"demo", "--units", "30", "--seed", "4"}).exitCode, 0);
+        Run r = reworkctl(path, {"--json", "recall", "NOSUCH-SERIAL", "--by", "lot"});
+        QCOMPARE(r.exitCode, 1); // unknown serial
+        QString card;
+        {
+            QSqlDatabase c =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("recallpeek"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral(
+                        "SELECT serial FROM cards WHERE lot = (SELECT lot FROM cards GROUP BY lot "
+                        "HAVING count(*) > 1 LIMIT 1) LIMIT 1")) &&
+                    q.next());
+            card = q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("recallpeek"));
+        Run lot = reworkctl(path, {"--json", "recall", card, "--by", "lot"});
+        QCOMPARE(lot.exitCode, 0);
+        const QJsonArray items = lot.json().value("items").toArray();
+        QVERIFY(!items.isEmpty());
+        for (const QJsonValue& v : items)
+            QVERIFY(
+                v.toObject().value("shared").toArray().first().toString().startsWith(QStringLiteral("lot ")));
+        QCOMPARE(reworkctl(path, {"recall", card, "--by", "colour"}).exitCode, 2);
+    }
+
     void speaksChineseInAChineseLocale()
     {
         QProcess p;

@@ -118,16 +118,30 @@ private slots:
         QVERIFY(w->traceView()->toPlainText().contains(top));
     }
 
+    void recallFromAScannedUnit()
+    {
+        DashboardPage* d = w->dashboard();
+        const QString unit = d->drillModel()->index(0, 0).data().toString();
+        d->recallField()->setFocus();
+        test::scan(unit);
+        QVERIFY(d->recallModel()->rowCount() > 0); // demo lots hold many cards
+        int sameLot = 0;
+        for (int r = 0; r < d->recallModel()->rowCount(); ++r)
+            sameLot +=
+                d->recallModel()->index(r, 4).data().toString().contains(QStringLiteral("lot LOT-")) ? 1 : 0;
+        QVERIFY(sameLot > 0);
+    }
+
     void exportsTheVisibleTable()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("drill.csv"));
+        const QString path = dir.filePath(QStringLiteral("recall.csv"));
         QVERIFY(w->dashboard()->exportCurrentTable(path).ok());
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines =
             QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), w->dashboard()->drillModel()->rowCount() + 1);
+        QCOMPARE(lines.size(), w->dashboard()->recallModel()->rowCount() + 1);
         QVERIFY(lines.first().contains(QStringLiteral("Serial")));
     }
 

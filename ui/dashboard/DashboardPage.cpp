@@ -3,6 +3,7 @@
 #include "domain/Clock.h"
 #include "domain/Step.h"
 #include "reports/CsvWriter.h"
+#include "reports/RecallQuery.h"
 #include "storage/Database.h"
 #include "workflow/FieldSpec.h"
 
@@ -22,6 +23,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -135,6 +137,12 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     filters->addWidget(m_interval);
     filters->addWidget(m_refresh);
     filters->addWidget(exportButton);
+    m_recallField = new QLineEdit(this);
+    m_recallField->setObjectName(QStringLiteral("recallField"));
+    m_recallField->setPlaceholderText(tr("Recall: scan a unit"));
+    m_recallField->setClearButtonEnabled(true);
+    filters->addWidget(m_recallField);
+    connect(m_recallField, &QLineEdit::returnPressed, this, &DashboardPage::recall);
     filters->addStretch();
     layout->addLayout(filters);
 
@@ -202,10 +210,12 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     addTable(m_operators, tr("Operators"));
     addTable(m_anomalies, tr("Anomalies"));
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
+    m_recall = new QStandardItemModel(this);
+    m_recallView = addTable(m_recall, tr("Recall"));
     layout->addWidget(m_tables, 2);
 
     // From a unit in a list to its full history.
-    for (QTableView* view : {agingView, m_drillView}) {
+    for (QTableView* view : {agingView, m_drillView, m_recallView}) {
         connect(view, &QTableView::activated, this, [this, view](const QModelIndex& index) {
             emit traceRequested(view->model()->index(index.row(), 0).data().toString());
         });
@@ -398,6 +408,29 @@ void DashboardPage::drillDefect(const QString& code)
     fill(m_drill, {tr("Serial"), tr("Step"), tr("Time"), tr("Station"), tr("Operator"), tr("Defect")}, rows);
     m_drillView->resizeColumnsToContents();
     m_tables->setCurrentWidget(m_drillView);
+}
+
+void DashboardPage::recall()
+{
+    auto db = Database::open(m_databasePath, Database::Migration::Skip);
+    if (!db)
+        return;
+    auto hits = RecallQuery(db.value()->connection()).find(m_recallField->text(), RecallQuery::allLinks());
+    QList<QStringList> rows;
+    if (!hits) {
+        m_updated->setText(hits.error().message);
+    } else {
+        for (const RecallQuery::Hit& h : hits.value()) {
+            rows << QStringList{h.unit.isEmpty() ? h.card : h.unit, h.card, FieldSpec::choiceTitle(h.state),
+                                h.batch, h.shared.join(QStringLiteral("; "))};
+        }
+        m_updated->setText(
+            tr("%1 items share something with %2").arg(hits->size()).arg(m_recallField->text()));
+    }
+    fill(m_recall, {tr("Serial"), tr("Donor card"), tr("Where now"), tr("Batch"), tr("Shares")}, rows);
+    m_recallView->resizeColumnsToContents();
+    m_tables->setCurrentWidget(m_recallView);
+    m_recallField->selectAll();
 }
 
 Status DashboardPage::exportCurrentTable(const QString& path) const

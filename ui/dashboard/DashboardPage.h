@@ -12,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QStandardItemModel;
@@ -50,6 +51,8 @@ public:
     QStandardItemModel* anomalyModel() const { return m_anomalies; }
     QStandardItemModel* drillModel() const { return m_drill; }
     QTableView* drillView() const { return m_drillView; }
+    QStandardItemModel* recallModel() const { return m_recall; }
+    QLineEdit* recallField() const { return m_recallField; }
     QLabel* figure(const QString& name) const;
     QComboBox* refreshInterval() const { return m_interval; }
 
@@ -57,6 +60,8 @@ public slots:
     void refresh();
     /// The units behind one defect code (what clicking its Pareto bar does).
     void drillDefect(const QString& code);
+    /// Every item sharing a lot, flux lot, stencil, profile, operator or hour with the scanned one.
+    void recall();
     /// Exports the table on the visible tab (what the button does after its file dialog).
     Status exportCurrentTable(const QString& path) const;
 
@@ -94,6 +99,9 @@ private:
     QStandardItemModel* m_anomalies = nullptr;
     QStandardItemModel* m_drill = nullptr;
     QTableView* m_drillView = nullptr;
+    QStandardItemModel* m_recall = nullptr;
+    QTableView* m_recallView = nullptr;
+    QLineEdit* m_recallField = nullptr;
     QTimer* m_timer = nullptr;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>> m_watcher;
     qint64 m_started = 0;
