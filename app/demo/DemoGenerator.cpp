@@ -145,12 +145,13 @@ Result<DemoGenerator::Summary> Run::go()
         QStringList intake{QStringLiteral("card=") + card, QStringLiteral("model=") + model,
                            QStringLiteral("lot=") + lot, QStringLiteral("partner=") + partner,
                            QStringLiteral("pcb_rev=1.%1").arg(between(0, 3))};
+        // The GPU UUID is the die's: read at intake when the donor still works, always at test.
+        const QString uuid =
+            QStringLiteral("GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
         const bool posts = chance(0.6);
         intake << (posts ? QStringLiteral("posts=yes") : QStringLiteral("posts=no"));
-        if (posts) {
-            intake
-                << QStringLiteral("gpu_uuid=GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
-        }
+        if (posts)
+            intake << QStringLiteral("gpu_uuid=") + uuid;
         if (!step(Step::Intake, "INTAKE-01", intake))
             continue;
         ++m_summary.cards;
@@ -245,7 +246,8 @@ Result<DemoGenerator::Summary> Run::go()
                      QStringLiteral("temp_max_c=%1").arg(between(62, 80)), QStringLiteral("burnin=pass"),
                      QStringLiteral("burnin_min=60"), QStringLiteral("vram=pass"),
                      QStringLiteral("vram_errors=0"),
-                     QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99))}))
+                     QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99)),
+                     QStringLiteral("gpu_uuid=") + uuid}))
                 break;
             ++m_summary.units;
             if (stopAfter <= 6)

@@ -7,6 +7,7 @@
 #include "logging/Logging.h"
 #include "reports/KpiQuery.h"
 #include "reports/RecallQuery.h"
+#include "reports/ReportDocument.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
@@ -81,6 +82,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
            "  commands --pdf FILE                    printable sheet of command barcodes\n"
            "  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures\n"
            "  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]\n"
+           "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"
            "\n"
            "Global options:\n"
            "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
@@ -217,6 +219,8 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdKpi(args);
     if (command == QLatin1StringView("recall"))
         return cmdRecall(args);
+    if (command == QLatin1StringView("report"))
+        return cmdReport(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -727,6 +731,66 @@ int Cli::cmdRecall(QStringList args)
                                  {QStringLiteral("shared"), QJsonArray::fromStringList(h.shared)}});
     }
     emitResult(lines, {{QStringLiteral("items"), array}});
+    return Ok;
+}
+
+int Cli::cmdReport(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]\n"
+           "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
+           "[--model M]\n"
+           "       reworkctl report batch BATCH --pdf FILE\n"
+           "Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString kind = args.takeFirst();
+    const auto pdf = takeOption(args, QStringLiteral("pdf"));
+    if (!pdf || pdf->isEmpty())
+        return usage(tr("give --pdf FILE"), help);
+    if (kind == QLatin1StringView("batch")) {
+        if (args.size() != 1)
+            return usage(tr("give the batch id"), help);
+        Database* db = database();
+        if (!db)
+            return StorageFailure;
+        if (Status st =
+                ReportDocument::writeBatchReport(db->connection(), args.first().trimmed().toUpper(), *pdf);
+            !st)
+            return fail(st.error());
+        emitResult({tr("report written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
+        return Ok;
+    }
+    if (kind != QLatin1StringView("daily") && kind != QLatin1StringView("shift"))
+        return usage(tr("unknown report \"%1\"; use daily, shift or batch").arg(kind.left(40)), help);
+    const auto dateText = takeOption(args, QStringLiteral("date"));
+    const QDate date =
+        dateText ? QDate::fromString(*dateText, Qt::ISODate) : QDateTime::currentDateTimeUtc().date();
+    if (!date.isValid())
+        return usage(tr("--date must be a date like 2026-11-29"), help);
+    const bool night = takeFlag(args, QStringLiteral("night"));
+    KpiFilter filter;
+    QString title;
+    if (kind == QLatin1StringView("shift")) {
+        filter = KpiFilter::shift(date, night);
+        title = night ? tr("Night shift report %1").arg(date.toString(Qt::ISODate))
+                      : tr("Day shift report %1").arg(date.toString(Qt::ISODate));
+    } else {
+        filter.from = filter.to = date;
+        title = tr("Daily report %1").arg(date.toString(Qt::ISODate));
+    }
+    filter.station = takeOption(args, QStringLiteral("station")).value_or(QString()).trimmed().toUpper();
+    filter.model = takeOption(args, QStringLiteral("model")).value_or(QString()).trimmed().toUpper();
+    if (!args.isEmpty())
+        return usage(tr("unexpected argument \"%1\"").arg(args.first().left(40)), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    if (Status st = ReportDocument::writeShiftReport(db->connection(), filter, title, *pdf); !st)
+        return fail(st.error());
+    emitResult({tr("report written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
     return Ok;
 }
 

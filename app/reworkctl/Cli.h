@@ -47,6 +47,7 @@ private:
     int cmdCommands(QStringList args);
     int cmdKpi(QStringList args);
     int cmdRecall(QStringList args);
+    int cmdReport(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

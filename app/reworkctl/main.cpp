@@ -1,7 +1,7 @@
 #include "Cli.h"
 
+#include <QApplication>
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <QLibraryInfo>
 #include <QLocale>
@@ -13,10 +13,11 @@ int main(int argc, char** argv)
     // Commands that paint (PDF sheets) need a GUI application; headless, on the offscreen platform.
     bool paints = false;
     for (int i = 1; i < argc; ++i)
-        paints = paints || qstrcmp(argv[i], "commands") == 0;
+        paints = paints || qstrcmp(argv[i], "commands") == 0 || qstrcmp(argv[i], "report") == 0;
     if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> application(paints ? new QGuiApplication(argc, argv)
+    // Reports draw their charts with Qt Charts, which needs a widgets application.
+    std::unique_ptr<QCoreApplication> application(paints ? new QApplication(argc, argv)
                                                          : new QCoreApplication(argc, argv));
     QCoreApplication& app = *application;
     Q_UNUSED(app);

@@ -452,6 +452,26 @@ WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops
         <translation>湿敏告警：%1；异常：%2</translation>
     </message>
     <message>
+        <source>Usage: reworkctl recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+Every other item that shares a donor lot, flux lot, stencil, reflow profile, mounting operator or mount time window (± H hours, default 4) with SERIAL, and where it is now; shipped items first.
+</source>
+        <translation>用法：reworkctl recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+列出与该序列号共用来料批号、助焊剂批号、钢网、回流曲线、贴装操作员或贴装时间窗（± 小时，默认 4）的所有其他物品及其当前位置；已出货的排在最前。
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a link; use lot, flux_lot, stencil, profile, operator or window</source>
+        <translation>“%1”不是关联方式；请使用 lot、flux_lot、stencil、profile、operator 或 window</translation>
+    </message>
+    <message>
+        <source>--hours must be a positive number</source>
+        <translation>--hours 必须是正数</translation>
+    </message>
+    <message>
+        <source>%1 items share something with %2</source>
+        <translation>%1 件物品与 %2 有共同点</translation>
+    </message>
+    <message>
         <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
 
 Commands:
@@ -472,6 +492,7 @@ Commands:
   commands --pdf FILE                    printable sheet of command barcodes
   kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures
   recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
 
 Global options:
   --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
@@ -502,6 +523,7 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
   commands --pdf 文件                    可打印的命令条码表
   kpi [--from 日期] [--to 日期] [--station 工位] [--model 型号]   主管指标
   recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
 
 全局选项：
   --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
@@ -514,24 +536,40 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
-Every other item that shares a donor lot, flux lot, stencil, reflow profile, mounting operator or mount time window (± H hours, default 4) with SERIAL, and where it is now; shipped items first.
+        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
+       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
+       reworkctl report batch BATCH --pdf FILE
+Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
 </source>
-        <translation>用法：reworkctl recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
-列出与该序列号共用来料批号、助焊剂批号、钢网、回流曲线、贴装操作员或贴装时间窗（± 小时，默认 4）的所有其他物品及其当前位置；已出货的排在最前。
+        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report batch 批次 --pdf 文件
+白班 06:00-18:00 UTC，夜班 18:00-06:00 UTC。
 </translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a link; use lot, flux_lot, stencil, profile, operator or window</source>
-        <translation>“%1”不是关联方式；请使用 lot、flux_lot、stencil、profile、operator 或 window</translation>
+        <source>report written to %1</source>
+        <translation>报表已写入 %1</translation>
     </message>
     <message>
-        <source>--hours must be a positive number</source>
-        <translation>--hours 必须是正数</translation>
+        <source>unknown report &quot;%1&quot;; use daily, shift or batch</source>
+        <translation>未知报表“%1”；请使用 daily、shift 或 batch</translation>
     </message>
     <message>
-        <source>%1 items share something with %2</source>
-        <translation>%1 件物品与 %2 有共同点</translation>
+        <source>--date must be a date like 2026-11-29</source>
+        <translation>--date 必须是日期，如 2026-11-29</translation>
+    </message>
+    <message>
+        <source>Night shift report %1</source>
+        <translation>夜班报表 %1</translation>
+    </message>
+    <message>
+        <source>Day shift report %1</source>
+        <translation>白班报表 %1</translation>
+    </message>
+    <message>
+        <source>Daily report %1</source>
+        <translation>日报 %1</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1138,221 @@ Every other item that shares a donor lot, flux lot, stencil, reflow profile, mou
     <message>
         <source>must be a whole number from 0 to 20</source>
         <translation>必须是 0 到 20 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>cannot write %1; choose a folder you can write to</source>
+        <translation>无法写入 %1；请选择可写的文件夹</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC)</source>
+        <translation>从 %1 到 %2（UTC）</translation>
+    </message>
+    <message>
+        <source>, station %1</source>
+        <translation>，工位 %1</translation>
+    </message>
+    <message>
+        <source>, model %1</source>
+        <translation>，型号 %1</translation>
+    </message>
+    <message>
+        <source>Yield</source>
+        <translation>良率</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>First-pass yield, inspect</source>
+        <translation>一次通过率（检测）</translation>
+    </message>
+    <message>
+        <source>First-pass yield, test</source>
+        <translation>一次通过率（测试）</translation>
+    </message>
+    <message>
+        <source>Rolled throughput yield</source>
+        <translation>直通率</translation>
+    </message>
+    <message>
+        <source>Final yield</source>
+        <translation>最终良率</translation>
+    </message>
+    <message>
+        <source>Scrap rate</source>
+        <translation>报废率</translation>
+    </message>
+    <message>
+        <source>Retest rate</source>
+        <translation>复测率</translation>
+    </message>
+    <message>
+        <source>Cards received</source>
+        <translation>来料卡</translation>
+    </message>
+    <message>
+        <source>Units mounted</source>
+        <translation>贴装整机</translation>
+    </message>
+    <message>
+        <source>Work in progress, by the step it waits for</source>
+        <translation>在制品（按待处理工序）</translation>
+    </message>
+    <message>
+        <source>Throughput per station</source>
+        <translation>各工位产出</translation>
+    </message>
+    <message>
+        <source>Defect Pareto</source>
+        <translation>缺陷柏拉图</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Defects</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>First-pass test yield of units mounted</source>
+        <translation>所贴装整机的测试一次通过率</translation>
+    </message>
+    <message>
+        <source>Aging WIP</source>
+        <translation>滞留在制品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>等待工序</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>%1 is not a batch; scan the batch label</source>
+        <translation>%1 不是批次；请扫描批次标签</translation>
+    </message>
+    <message>
+        <source>Batch report %1</source>
+        <translation>批次报表 %1</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>整机</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>整机</translation>
+    </message>
+    <message>
+        <source>Donor card</source>
+        <translation>来料卡</translation>
+    </message>
+    <message>
+        <source>Die</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>主板</translation>
+    </message>
+    <message>
+        <source>GPU UUID</source>
+        <translation>GPU UUID</translation>
+    </message>
+    <message>
+        <source>VBIOS</source>
+        <translation>VBIOS</translation>
+    </message>
+    <message>
+        <source>Memory MiB</source>
+        <translation>显存 MiB</translation>
+    </message>
+    <message>
+        <source>PCIe</source>
+        <translation>PCIe</translation>
+    </message>
+    <message>
+        <source>Max °C</source>
+        <translation>最高 °C</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>返修次数</translation>
+    </message>
+    <message>
+        <source>Genealogy</source>
+        <translation>谱系</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>工序</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +2131,26 @@ Every other item that shares a donor lot, flux lot, stencil, reflow profile, mou
     <message>
         <source>Shares</source>
         <translation>共同点</translation>
+    </message>
+    <message>
+        <source>Report PDF…</source>
+        <translation>报表 PDF…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report %1 to %2</source>
+        <translation>报表 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报表已保存到 %1</translation>
     </message>
 </context>
 <context>

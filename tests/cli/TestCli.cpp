@@ -579,6 +579,36 @@ private slots:
         QCOMPARE(reworkctl(path, {"recall", card, "--by", "colour"}).exitCode, 2);
     }
 
+    void writesReports()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("rep.sqlite"));
+        QCOMPARE(reworkctl(path, {"demo", "--units", "40", "--seed", "8"}).exitCode, 0);
+        QString batch;
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reppeek"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT id FROM batches LIMIT 1")) && q.next());
+            batch = q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("reppeek"));
+        const QString pdf = fresh.filePath(QStringLiteral("batch.pdf"));
+        Run r = reworkctl(path, {"report", "batch", batch, "--pdf", pdf});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lastLine(), pdf);
+        QVERIFY(QFile(pdf).size() > 1000);
+        const QString daily = fresh.filePath(QStringLiteral("daily.pdf"));
+        QCOMPARE(reworkctl(path, {"report", "daily", "--date", QDate::currentDate().toString(Qt::ISODate),
+                                  "--pdf", daily})
+                     .exitCode,
+                 0);
+        QVERIFY(QFile(daily).size() > 1000);
+        QCOMPARE(reworkctl(path, {"report", "weekly", "--pdf", daily}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"report", "batch", "B-NONE-1", "--pdf", daily}).exitCode, 1);
+    }
+
     void speaksChineseInAChineseLocale()
     {
         QProcess p;

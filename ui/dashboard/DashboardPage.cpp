@@ -4,6 +4,7 @@
 #include "domain/Step.h"
 #include "reports/CsvWriter.h"
 #include "reports/RecallQuery.h"
+#include "reports/ReportDocument.h"
 #include "storage/Database.h"
 #include "workflow/FieldSpec.h"
 
@@ -137,6 +138,24 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     filters->addWidget(m_interval);
     filters->addWidget(m_refresh);
     filters->addWidget(exportButton);
+    auto* reportButton = new QPushButton(tr("Report PDF…"), this);
+    filters->addWidget(reportButton);
+    connect(reportButton, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        auto db = Database::open(m_databasePath, Database::Migration::Skip);
+        if (!db) {
+            m_updated->setText(db.error().message);
+            return;
+        }
+        const KpiFilter f = filter();
+        const Status st = ReportDocument::writeShiftReport(
+            db.value()->connection(), f,
+            tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
+        m_updated->setText(st ? tr("Report saved to %1").arg(path) : st.error().message);
+    });
     m_recallField = new QLineEdit(this);
     m_recallField->setObjectName(QStringLiteral("recallField"));
     m_recallField->setPlaceholderText(tr("Recall: scan a unit"));

@@ -1,0 +1,102 @@
+// The printable reports: produced, non-empty, and readable (pdftotext finds headings and serials).
+#include "TestDatabase.h"
+#include "reports/ReportDocument.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+QString pdfText(const QString& path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    if (!p.waitForFinished(60000))
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+} // namespace
+
+class TestReports : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> t;
+    QStringList units;
+    QTemporaryDir dir;
+
+private slots:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QFAIL("pdftotext is needed (packaging/install-deps.sh installs poppler-utils)");
+        t = std::make_unique<test::TestDatabase>();
+        for (int i = 1; i <= 3; ++i) {
+            const QString unit =
+                t->testedUnit(QStringLiteral("CARDR000%1").arg(i), QStringLiteral("SB0000000%1").arg(i));
+            QVERIFY(t->record(Step::Pack, {"unit=" + unit, "batch=B-REP-1"}).ok());
+            units << unit;
+        }
+        const QString failing = t->mountedUnit("CARDR0009", "SB00000009");
+        QVERIFY(t->record(Step::Inspect, {"unit=" + failing, "result=fail", "void_pct=33"}).ok());
+        QVERIFY(t->record(Step::Close, {"batch=B-REP-1"}, "SUP1").ok());
+    }
+
+    void batchReportListsEveryUnitWithItsGenealogy()
+    {
+        const QString path = dir.filePath(QStringLiteral("batch.pdf"));
+        QVERIFY(ReportDocument::writeBatchReport(t->db().connection(), QStringLiteral("B-REP-1"), path).ok());
+        QVERIFY(QFile(path).size() > 1000);
+        const QString text = pdfText(path);
+        QVERIFY2(text.contains(QStringLiteral("Batch report B-REP-1")), qPrintable(text.left(500)));
+        QVERIFY(text.contains(QStringLiteral("Genealogy")));
+        for (const QString& u : units)
+            QVERIFY2(text.contains(u), qPrintable(u));
+        for (const char* card : {"CARDR0001", "CARDR0002", "CARDR0003"})
+            QVERIFY(text.contains(QString::fromLatin1(card)));
+        QVERIFY(!text.contains(QStringLiteral("CARDR0009"))); // not in this batch
+    }
+
+    void shiftReportHasFiguresChartsAndTables()
+    {
+        const QString path = dir.filePath(QStringLiteral("shift.pdf"));
+        const KpiFilter day = KpiFilter::shift(t->clock().now().date(), false);
+        QVERIFY(ReportDocument::writeShiftReport(t->db().connection(), day,
+                                                 QStringLiteral("Day shift report"), path)
+                    .ok());
+        const QString text = pdfText(path);
+        for (const char* heading :
+             {"Day shift report", "Yield", "Charts", "Defects", "Operators", "Aging WIP"})
+            QVERIFY2(text.contains(QString::fromLatin1(heading)), heading);
+        QVERIFY(text.contains(QStringLiteral("VOIDS"))); // the failed inspection's defect
+        QVERIFY(text.contains(QStringLiteral("75.0%"))); // first-pass inspect yield: 3 of 4
+        // the night shift of the same day saw nothing
+        const QString night = dir.filePath(QStringLiteral("night.pdf"));
+        QVERIFY(ReportDocument::writeShiftReport(t->db().connection(),
+                                                 KpiFilter::shift(t->clock().now().date(), true),
+                                                 QStringLiteral("Night shift report"), night)
+                    .ok());
+        QVERIFY(!pdfText(night).contains(QStringLiteral("VOIDS")));
+    }
+
+    void errorsAreClear()
+    {
+        const Status unknown = ReportDocument::writeBatchReport(
+            t->db().connection(), QStringLiteral("B-NONE-1"), dir.filePath("x.pdf"));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, ErrorCode::UnknownSerial);
+        const Status unwritable = ReportDocument::writeBatchReport(
+            t->db().connection(), QStringLiteral("B-REP-1"), QStringLiteral("/nonexistent/dir/b.pdf"));
+        QVERIFY(!unwritable.ok());
+    }
+};
+
+QTEST_MAIN(TestReports)
+#include "TestReports.moc"

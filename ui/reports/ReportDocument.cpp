@@ -1,0 +1,257 @@
+#include "ReportDocument.h"
+
+#include "domain/Step.h"
+#include "reports/KpiQuery.h"
+#include "trace/TraceQuery.h"
+#include "workflow/FieldSpec.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+#include <QValueAxis>
+
+namespace rework {
+namespace {
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString percent(const std::optional<double>& v)
+{
+    return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
+}
+
+/// A bar chart drawn by Qt Charts into an image for the document.
+QImage chartImage(const QString& title, const QStringList& categories, const QList<int>& values)
+{
+    QChart chart;
+    chart.setTitle(title);
+    chart.legend()->hide();
+    chart.setAnimationOptions(QChart::NoAnimation);
+    auto* set = new QBarSet(title);
+    int top = 1;
+    for (int v : values) {
+        *set << v;
+        top = std::max(top, v);
+    }
+    auto* series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    chart.addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    auto* y = new QValueAxis;
+    y->setRange(0, top + top / 5 + 1);
+    y->setLabelFormat(QStringLiteral("%d"));
+    chart.addAxis(x, Qt::AlignBottom);
+    chart.addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    const QSize size(800, 340); // drawn at print size, so that the axis labels stay readable
+    chart.resize(size);
+    QGraphicsScene scene;
+    scene.addItem(&chart);
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene.render(&painter, QRectF(QPointF(0, 0), size), chart.geometry());
+    painter.end();
+    scene.removeItem(&chart);
+    return image;
+}
+
+QString table(const QStringList& header, const QList<QStringList>& rows)
+{
+    QString html =
+        QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+    for (const QString& h : header)
+        html += QStringLiteral("<th>") + esc(h) + QStringLiteral("</th>");
+    html += QStringLiteral("</tr>");
+    for (const QStringList& row : rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString& cell : row)
+            html += QStringLiteral("<td>") + esc(cell) + QStringLiteral("</td>");
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+Status print(QTextDocument& document, const QString& path, const QString& title,
+             QPageLayout::Orientation orientation = QPageLayout::Portrait)
+{
+    QPdfWriter pdf(path);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageOrientation(orientation);
+    pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    pdf.setResolution(150);
+    pdf.setTitle(title);
+    pdf.setCreator(QStringLiteral("ReworkTrack"));
+    QPainter probe;
+    if (!probe.begin(&pdf)) {
+        return makeError(ErrorCode::Storage, QStringLiteral("pdf"),
+                         ReportDocument::tr("cannot write %1; choose a folder you can write to").arg(path));
+    }
+    probe.end();
+    document.print(&pdf);
+    return {};
+}
+
+} // namespace
+
+Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter& filter, const QString& title,
+                                        const QString& pdfPath)
+{
+    Result<KpiReport> kpi = KpiQuery(db).compute(filter);
+    if (!kpi)
+        return kpi.error();
+    const KpiReport& r = kpi.value();
+    QTextDocument doc;
+    QString html = QStringLiteral("<h1>") + esc(title) + QStringLiteral("</h1><p>") +
+                   esc(tr("From %1 to %2 (UTC)").arg(filter.fromText(), filter.toText())) +
+                   (filter.station.isEmpty() ? QString() : esc(tr(", station %1").arg(filter.station))) +
+                   (filter.model.isEmpty() ? QString() : esc(tr(", model %1").arg(filter.model))) +
+                   QStringLiteral("</p>");
+    html += QStringLiteral("<h2>") + esc(tr("Yield")) + QStringLiteral("</h2>");
+    html += table({tr("Figure"), tr("Value")},
+                  {{tr("First-pass yield, inspect"), percent(r.firstPassYieldInspect)},
+                   {tr("First-pass yield, test"), percent(r.firstPassYieldTest)},
+                   {tr("Rolled throughput yield"), percent(r.rolledThroughputYield)},
+                   {tr("Final yield"), percent(r.finalYield)},
+                   {tr("Scrap rate"), percent(r.scrapRate)},
+                   {tr("Retest rate"), percent(r.retestRate)},
+                   {tr("Cards received"), QString::number(r.cardsReceived)},
+                   {tr("Units mounted"), QString::number(r.unitsMounted)}});
+
+    QStringList steps;
+    QList<int> wip;
+    for (const char* s : {"strip", "reball", "mount", "inspect", "test", "pack"}) {
+        steps << stepTitle(*stepFromName(QString::fromLatin1(s)));
+        wip << r.wipByStep.value(QString::fromLatin1(s));
+    }
+    QStringList codes;
+    QList<int> counts;
+    for (const auto& [code, n] : r.defectPareto) {
+        codes << code;
+        counts << n;
+    }
+    const std::pair<QString, QImage> charts[] = {
+        {QStringLiteral("wip"), chartImage(tr("Work in progress, by the step it waits for"), steps, wip)},
+        {QStringLiteral("throughput"), chartImage(tr("Throughput per station"), r.throughputByStation.keys(),
+                                                  r.throughputByStation.values())},
+        {QStringLiteral("pareto"), chartImage(tr("Defect Pareto"), codes.mid(0, 10), counts.mid(0, 10))},
+    };
+    html += QStringLiteral("<h2>") + esc(tr("Charts")) + QStringLiteral("</h2>");
+    for (const auto& [name, image] : charts) {
+        doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart:") + name), image);
+        html += QStringLiteral("<p><img src=\"chart:%1\" width=\"600\"></p>").arg(name);
+    }
+    QList<QStringList> rows;
+    for (const auto& [code, n] : r.defectPareto)
+        rows << QStringList{code, QString::number(n)};
+    html += QStringLiteral("<h2>") + esc(tr("Defects")) + QStringLiteral("</h2>") +
+            table({tr("Defect"), tr("Count")}, rows);
+    rows.clear();
+    for (const KpiReport::OperatorFigures& o : r.operators)
+        rows << QStringList{o.operatorId, QString::number(o.events), percent(o.firstPassYield)};
+    html += QStringLiteral("<h2>") + esc(tr("Operators")) + QStringLiteral("</h2>") +
+            table({tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
+    rows.clear();
+    for (const KpiReport::Aging& a : r.aging.mid(0, 30))
+        rows << QStringList{a.serial, stepTitle(*stepFromName(a.waitingFor)),
+                            QString::number(a.hours, 'f', 1)};
+    html += QStringLiteral("<h2>") + esc(tr("Aging WIP")) + QStringLiteral("</h2>") +
+            table({tr("Serial"), tr("Waits for"), tr("Hours")}, rows);
+    if (!r.anomalies.isEmpty()) {
+        rows.clear();
+        for (const QString& a : r.anomalies)
+            rows << QStringList{a};
+        html += QStringLiteral("<h2>") + esc(tr("Anomalies")) + QStringLiteral("</h2>") +
+                table({tr("Anomaly")}, rows);
+    }
+    doc.setHtml(html);
+    return print(doc, pdfPath, title);
+}
+
+Status ReportDocument::writeBatchReport(const QSqlDatabase& db, const QString& batchId,
+                                        const QString& pdfPath)
+{
+    Result<Trace> batch = TraceQuery(db).find(batchId);
+    if (!batch)
+        return batch.error();
+    if (!batch->batch) {
+        return makeError(ErrorCode::UnknownSerial, QStringLiteral("batch"),
+                         tr("%1 is not a batch; scan the batch label").arg(batchId.left(64)));
+    }
+    const BatchState& b = *batch->batch;
+    const QString title = tr("Batch report %1").arg(b.id);
+    QString html = QStringLiteral("<h1>") + esc(title) + QStringLiteral("</h1>");
+    html += table({tr("Batch"), tr("Model"), tr("State"), tr("Units")},
+                  {{b.id, b.model, FieldSpec::choiceTitle(b.state), QString::number(b.unitCount)}});
+    QList<QStringList> rows;
+    for (const UnitState& u : batch->batchUnits) {
+        Result<Trace> t = TraceQuery(db).find(u.serial);
+        if (!t)
+            return t.error();
+        // The unit's last valid test carries its readings.
+        QJsonObject readings;
+        for (const EventRecord& e : t->events) {
+            if (e.step == QLatin1StringView("test") && !e.voided)
+                readings = e.payload;
+        }
+        auto reading = [&](const char* key) {
+            return readings.value(QLatin1StringView(key)).toVariant().toString();
+        };
+        rows << QStringList{u.serial,
+                            u.cardSerial,
+                            u.dieId,
+                            u.boardSerial,
+                            u.gpuUuid,
+                            reading("vbios"),
+                            reading("mem_mib"),
+                            QStringLiteral("Gen%1 x%2").arg(reading("pcie_gen"), reading("pcie_width")),
+                            reading("temp_max_c"),
+                            QString::number(u.repairCount)};
+    }
+    html += QStringLiteral("<h2>") + esc(tr("Units")) + QStringLiteral("</h2>");
+    html += table({tr("Unit"), tr("Donor card"), tr("Die"), tr("Board"), tr("GPU UUID"), tr("VBIOS"),
+                   tr("Memory MiB"), tr("PCIe"), tr("Max °C"), tr("Repairs")},
+                  rows);
+    html += QStringLiteral("<h2>") + esc(tr("Genealogy")) + QStringLiteral("</h2>");
+    for (const UnitState& u : batch->batchUnits) {
+        Result<Trace> t = TraceQuery(db).find(u.serial);
+        if (!t)
+            return t.error();
+        QList<QStringList> timeline;
+        for (const EventRecord& e : t->events) {
+            if (e.voided)
+                continue;
+            timeline << QStringList{
+                e.recordedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), stepTitle(*stepFromName(e.step)),
+                e.stationId, e.operatorId,
+                FieldSpec::choiceTitle(e.payload.value(QLatin1StringView("outcome")).toString())};
+        }
+        html += QStringLiteral("<h3>") + esc(u.serial) + QStringLiteral("</h3>") +
+                table({tr("Time"), tr("Step"), tr("Station"), tr("Operator"), tr("Outcome")}, timeline);
+    }
+    QTextDocument doc;
+    QFont small = doc.defaultFont();
+    small.setPointSizeF(7.5);
+    doc.setDefaultFont(small);
+    doc.setHtml(html);
+    // Landscape: a unit's serials and readings fit one line each.
+    return print(doc, pdfPath, title, QPageLayout::Landscape);
+}
+
+} // namespace rework
