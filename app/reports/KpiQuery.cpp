@@ -14,6 +14,10 @@ namespace {
 // Events that count: not voids, not voided. Every query below builds on this.
 const QString kValid = QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
                                       "AND e.step <> 'void' ");
+// No earlier valid event of the same step for the same item.
+const QString kFirstOfItsStep = QStringLiteral(
+    "AND NOT EXISTS (SELECT 1 FROM events p WHERE p.subject = e.subject AND p.step = e.step "
+    "AND p.seq < e.seq AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = p.id)) ");
 // Range, station and model of an event (binds: from, to, station, station, model, model).
 const QString kScope = QStringLiteral(
     "AND e.recorded_at >= ? AND e.recorded_at < ? AND (? = '' OR e.station_id = ?) "
@@ -191,15 +195,15 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 Result<std::optional<double>> KpiQuery::firstPassYield(const KpiFilter& f, const QString& step) const
 {
     // A unit's first valid inspection (or test) decides its first pass; it counts in the range
-    // where that first event happened.
-    QVariantList binds{step, step};
+    // where that first event happened. Only the range's events are read, each checked for an
+    // earlier one through the (subject, step) index.
+    QVariantList binds{step};
     binds << scopeBinds(f);
     auto q = sql::run(
         m_db,
         QStringLiteral("SELECT count(*), coalesce(sum(json_extract(e.payload, '$.result') = 'pass'), 0) "
-                       "FROM events e JOIN (SELECT e.subject, min(e.seq) AS first FROM events e "
-                       "WHERE e.step = ? AND ") +
-            kValid + QStringLiteral("GROUP BY e.subject) f ON f.first = e.seq WHERE e.step = ? ") + kScope,
+                       "FROM events e WHERE e.step = ? AND ") +
+            kValid + kScope + kFirstOfItsStep,
         binds);
     if (!q)
         return q.error();
@@ -265,11 +269,11 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r) const
     QVariantList binds = scopeBinds(f);
     auto retest =
         sql::run(m_db,
-                 QStringLiteral("SELECT count(*), coalesce(sum(n > 1), 0) FROM (SELECT e.subject, "
-                                "(SELECT count(*) FROM events e2 WHERE e2.step = 'test' AND e2.subject = "
-                                "e.subject AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id "
-                                "= e2.id)) AS n FROM events e WHERE e.step = 'test' AND ") +
-                     kValid + kScope + QStringLiteral("GROUP BY e.subject)"),
+                 QStringLiteral("SELECT count(*), coalesce(sum((SELECT count(*) FROM events p WHERE "
+                                "p.subject = t.subject AND p.step = 'test' AND NOT EXISTS (SELECT 1 FROM "
+                                "voided_events v WHERE v.event_id = p.id)) > 1), 0) FROM (SELECT DISTINCT "
+                                "e.subject FROM events e WHERE e.step = 'test' AND ") +
+                     kValid + kScope + QStringLiteral(") t"),
                  binds);
     if (!retest)
         return retest.error();
@@ -283,8 +287,10 @@ Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
     auto q = sql::run(
         m_db,
         QStringLiteral("SELECT json_extract(e.payload, '$.defect') AS d, count(*) FROM events e WHERE ") +
-            kValid + QStringLiteral("AND json_extract(e.payload, '$.defect') IS NOT NULL ") + kScope +
-            QStringLiteral("GROUP BY d ORDER BY count(*) DESC, d"),
+            kValid +
+            QStringLiteral("AND e.step IN ('inspect', 'test', 'scrap') AND json_extract(e.payload, "
+                           "'$.defect') IS NOT NULL ") +
+            kScope + QStringLiteral("GROUP BY d ORDER BY count(*) DESC, d"),
         scopeBinds(f));
     if (!q)
         return q.error();
@@ -300,7 +306,8 @@ Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, cons
     auto q =
         sql::run(m_db,
                  QStringLiteral("SELECT e.subject, e.step, e.station_id, e.operator_id, e.id, e.recorded_at "
-                                "FROM events e WHERE json_extract(e.payload, '$.defect') = ? AND ") +
+                                "FROM events e WHERE e.step IN ('inspect', 'test', 'scrap') AND "
+                                "json_extract(e.payload, '$.defect') = ? AND ") +
                      kValid + kScope + QStringLiteral("ORDER BY e.seq DESC LIMIT 1000"),
                  binds);
     if (!q)
@@ -357,20 +364,14 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r) const
             {events.value().value(0).toString(), events.value().value(1).toInt(), std::nullopt});
 
     // First-pass test yield of the units each operator mounted (first mount), tested first in range.
-    auto fpy = sql::run(
-        m_db,
-        QStringLiteral("SELECT mo.operator_id, count(*), "
-                       "coalesce(sum(json_extract(e.payload, '$.result') = 'pass'), 0) "
-                       "FROM events e "
-                       "JOIN (SELECT e.subject, min(e.seq) AS first FROM events e WHERE e.step = 'test' "
-                       "AND ") +
-            kValid +
-            QStringLiteral("GROUP BY e.subject) ft ON ft.first = e.seq "
-                           "JOIN (SELECT e.subject, e.operator_id, min(e.seq) FROM events e "
-                           "WHERE e.step = 'mount' AND ") +
-            kValid + QStringLiteral("GROUP BY e.subject) mo ON mo.subject = e.subject WHERE 1 ") + kScope +
-            QStringLiteral("GROUP BY mo.operator_id"),
-        scopeBinds(f));
+    auto fpy =
+        sql::run(m_db,
+                 QStringLiteral("SELECT (SELECT m.operator_id FROM events m WHERE m.subject = e.subject AND "
+                                "m.step = 'mount' ORDER BY m.seq LIMIT 1) AS op, count(*), "
+                                "coalesce(sum(json_extract(e.payload, '$.result') = 'pass'), 0) "
+                                "FROM events e WHERE e.step = 'test' AND ") +
+                     kValid + kScope + kFirstOfItsStep + QStringLiteral("GROUP BY op"),
+                 scopeBinds(f));
     if (!fpy)
         return fpy.error();
     while (fpy.value().next()) {

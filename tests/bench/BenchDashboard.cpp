@@ -1,0 +1,200 @@
+// Dashboard refresh at factory scale. Not a test: run by hand (see README), prints figures.
+//
+//   bench_dashboard DB_PATH [UNITS=1000000] [DAYS=730]
+//
+// Builds (once) a history of UNITS units over DAYS days through the real event store and state
+// projector (the rules are skipped: the generator only produces valid sequences), then times a
+// full KPI refresh for the last 30 days against a baseline measured in the same run: one indexed
+// count of the range's events, the least any refresh must do.
+#include "domain/IdGenerator.h"
+#include "logging/Logging.h"
+#include "reports/KpiQuery.h"
+#include "storage/Database.h"
+#include "storage/EventStore.h"
+#include "storage/Sql.h"
+#include "storage/StateProjector.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace rework;
+
+namespace {
+
+bool append(Database& db, EventStore& store, StateProjector& projector, const QDateTime& at, const char* station,
+            const char* step, const QString& subject, const QJsonObject& payload, const QList<Subject>& subjects)
+{
+    EventRecord e;
+    e.id = IdGenerator::uuidV7(at);
+    e.recordedAt = at;
+    e.stationId = QString::fromLatin1(station);
+    e.operatorId = QStringLiteral("OP%1").arg(QRandomGenerator::global()->bounded(1, 9), 3, 10, QLatin1Char('0'));
+    e.step = QString::fromLatin1(step);
+    e.subject = subject;
+    e.payload = payload;
+    if (!store.append(e, subjects) || !projector.apply(e)) {
+        std::fprintf(stderr, "append failed\n");
+        return false;
+    }
+    Q_UNUSED(db);
+    return true;
+}
+
+bool generate(Database& db, int units, int days)
+{
+    QSqlQuery pragma(db.connection());
+    pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+    EventStore store(db.connection());
+    StateProjector projector(db.connection());
+    QRandomGenerator rng(42);
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    const QDateTime start = end.addDays(-days);
+    const qint64 span = start.secsTo(end);
+    const char* defects[] = {"VOIDS", "BRIDGE", "OPEN", "HEAD_IN_PILLOW"};
+    const char* testDefects[] = {"FAULTY_MEMORY", "PCIE_DEGRADED", "THERMAL"};
+    QElapsedTimer timer;
+    timer.start();
+    const int perTx = 2000;
+    for (int base = 0; base < units; base += perTx) {
+        Transaction tx(db.connection());
+        if (!tx.begin())
+            return false;
+        for (int i = base; i < std::min(units, base + perTx); ++i) {
+            QDateTime t = start.addSecs(span * i / units);
+            auto next = [&] {
+                t = t.addSecs(60 + rng.bounded(1800));
+                return t;
+            };
+            const QString card = QStringLiteral("BC%1").arg(i, 10, 10, QLatin1Char('0'));
+            const QString die = IdGenerator::shortId(QLatin1Char('D'), t);
+            const QString unit = IdGenerator::shortId(QLatin1Char('U'), t);
+            const QString board = QStringLiteral("SB%1").arg(i, 10, 10, QLatin1Char('0'));
+            const QString lot = QStringLiteral("LOT-%1").arg(i / 500);
+            const QString model = i % 10 < 7 ? QStringLiteral("RTX4090") : QStringLiteral("RTX3090");
+            const QList<Subject> cardOnly{{QStringLiteral("card"), card}};
+            const QList<Subject> dieCard{{QStringLiteral("die"), die}, {QStringLiteral("card"), card}};
+            const QList<Subject> all{{QStringLiteral("unit"), unit},
+                                     {QStringLiteral("die"), die},
+                                     {QStringLiteral("board"), board},
+                                     {QStringLiteral("card"), card}};
+            bool ok = append(db, store, projector, next(), "INTAKE-01", "intake", card,
+                             {{"card", card}, {"model", model}, {"lot", lot}, {"outcome", "received"}}, cardOnly);
+            ok = ok && append(db, store, projector, next(), "STRIP-01", "strip", die,
+                              {{"card", card}, {"die", die}, {"model", model}, {"marking", "AD102-300-A1"},
+                               {"msl", "3"}, {"dry_storage_left_at", t.toString(Qt::ISODateWithMs)},
+                               {"outcome", "stripped"}},
+                              dieCard);
+            int repairs = 0;
+            for (int attempt = 0; ok && attempt < 3; ++attempt) {
+                ok = ok && append(db, store, projector, next(), "REBALL-01", "reball", die,
+                                  {{"die", die}, {"alloy", "sac305"}, {"flux_lot", QStringLiteral("FX%1").arg(i / 2000)},
+                                   {"stencil", "ST-1"}, {"outcome", "reballed"}},
+                                  attempt == 0 ? dieCard : all);
+                ok = ok && append(db, store, projector, next(), "MOUNT-01", "mount", unit,
+                                  {{"die", die}, {"board", board}, {"unit", unit}, {"card", card}, {"model", model},
+                                   {"profile", "REF-SAC305"}, {"outcome", attempt == 0 ? "mounted" : "remounted"}},
+                                  all);
+                const bool inspectFail = rng.bounded(100) < 8;
+                const bool testFail = !inspectFail && rng.bounded(100) < 6;
+                const QString outcome = repairs < 2 ? QStringLiteral("repair") : QStringLiteral("scrap");
+                ok = ok && append(db, store, projector, next(), "INSPECT-01", "inspect", unit,
+                                  inspectFail ? QJsonObject{{"unit", unit}, {"result", "fail"},
+                                                            {"defect", defects[rng.bounded(4)]}, {"outcome", outcome}}
+                                              : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
+                                  all);
+                if (inspectFail) {
+                    if (++repairs > 2)
+                        break;
+                    continue;
+                }
+                ok = ok && append(db, store, projector, next(), "TEST-01", "test", unit,
+                                  testFail ? QJsonObject{{"unit", unit}, {"result", "fail"},
+                                                         {"defect", testDefects[rng.bounded(3)]}, {"outcome", outcome}}
+                                           : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
+                                  all);
+                if (testFail) {
+                    if (++repairs > 2)
+                        break;
+                    continue;
+                }
+                break;
+            }
+            if (!ok)
+                return false;
+        }
+        if (!tx.commit())
+            return false;
+        if ((base / perTx) % 50 == 0)
+            std::fprintf(stderr, "  %d units, %.0f s\n", base + perTx, timer.elapsed() / 1000.0);
+    }
+    pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    return true;
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.at(v.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    Logging::silence();
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: bench_dashboard DB_PATH [UNITS] [DAYS]\n");
+        return 2;
+    }
+    const int units = args.size() > 2 ? args.at(2).toInt() : 1000000;
+    const int days = args.size() > 3 ? args.at(3).toInt() : 730;
+    auto db = Database::open(args.at(1));
+    if (!db) {
+        std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
+        return 3;
+    }
+    const int have = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM units")).value().toInt();
+    if (have < units) {
+        std::fprintf(stderr, "generating %d units over %d days...\n", units - have, days);
+        QElapsedTimer t;
+        t.start();
+        if (!generate(*db.value(), units - have, days))
+            return 1;
+        std::printf("generated %d units in %.1f s\n", units - have, t.elapsed() / 1000.0);
+    }
+    const qint64 events = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM events")).value().toLongLong();
+
+    KpiFilter f;
+    f.to = QDateTime::currentDateTimeUtc().date();
+    f.from = f.to.addDays(-29);
+    QList<double> baseline, refresh;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer t;
+        t.start();
+        auto n = sql::scalar(db.value()->connection(),
+                             QStringLiteral("SELECT count(*) FROM events WHERE step = 'test' AND recorded_at >= ? "
+                                            "AND recorded_at < ?"),
+                             {f.fromText(), f.toText()});
+        baseline << t.nsecsElapsed() / 1e6;
+        t.restart();
+        auto r = KpiQuery(db.value()->connection()).compute(f);
+        refresh << t.nsecsElapsed() / 1e6;
+        if (!r || !n) {
+            std::fprintf(stderr, "query failed\n");
+            return 1;
+        }
+    }
+    std::printf("units %d, events %lld\n", units, events);
+    std::printf("baseline (indexed count of the range's tests): median %.1f ms\n", median(baseline));
+    std::printf("dashboard refresh, 30 days, all panels: median %.1f ms (%.1fx baseline), goal < 200 ms\n",
+                median(refresh), median(refresh) / std::max(0.001, median(baseline)));
+    return 0;
+}
