@@ -17,38 +17,26 @@ const QString kValid = QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v
 Result<QStringList> valuesOf(const QSqlDatabase& db, const QString& serial, const QString& step,
                              const QString& path)
 {
-    auto q = sql::run(
+    return sql::column(
         db,
         QStringLiteral("SELECT DISTINCT json_extract(e.payload, ?) FROM events e "
                        "JOIN event_subjects s ON s.event_seq = e.seq WHERE s.serial = ? AND e.step = ? "
                        "AND json_extract(e.payload, ?) IS NOT NULL AND ") +
             kValid,
         {path, serial, step, path});
-    if (!q)
-        return q.error();
-    QStringList out;
-    while (q.value().next())
-        out << q.value().value(0).toString();
-    return out;
 }
 
 /// Cards of the items whose `step` events carry `value` at `path`.
 Result<QStringList> cardsWith(const QSqlDatabase& db, const QString& step, const QString& path,
                               const QString& value)
 {
-    auto q = sql::run(
+    return sql::column(
         db,
         QStringLiteral("SELECT DISTINCT s.serial FROM events e JOIN event_subjects s ON s.event_seq = "
                        "e.seq AND s.kind = 'card' WHERE e.step = ? AND json_extract(e.payload, ?) = ? "
                        "AND ") +
             kValid,
         {step, path, value});
-    if (!q)
-        return q.error();
-    QStringList out;
-    while (q.value().next())
-        out << q.value().value(0).toString();
-    return out;
 }
 
 } // namespace
@@ -106,13 +94,9 @@ Result<QList<RecallQuery::Hit>> RecallQuery::find(const QString& raw, const QLis
             auto lot = sql::scalar(m_db, QStringLiteral("SELECT lot FROM cards WHERE serial = ?"), {origin});
             if (!lot)
                 return lot.error();
-            auto q = sql::run(m_db, QStringLiteral("SELECT serial FROM cards WHERE lot = ?"), {lot.value()});
-            if (!q)
-                return q.error();
-            QStringList cards;
-            while (q.value().next())
-                cards << q.value().value(0).toString();
-            st = add(cards, tr("lot %1").arg(lot.value().toString()));
+            st = add(
+                sql::column(m_db, QStringLiteral("SELECT serial FROM cards WHERE lot = ?"), {lot.value()}),
+                tr("lot %1").arg(lot.value().toString()));
             break;
         }
         case Link::FluxLot:
@@ -126,29 +110,23 @@ Result<QList<RecallQuery::Hit>> RecallQuery::find(const QString& raw, const QLis
                                                          : QStringLiteral("$.profile");
             if (link == Link::Operator) {
                 // Who reflowed it: the operators of its mount records.
-                auto q = sql::run(
+                Result<QStringList> operators = sql::column(
                     m_db,
                     QStringLiteral("SELECT DISTINCT e.operator_id FROM events e JOIN event_subjects s ON "
                                    "s.event_seq = e.seq WHERE s.serial = ? AND e.step = 'mount' AND ") +
                         kValid,
                     {origin});
-                if (!q)
-                    return q.error();
-                while (q.value().next()) {
-                    const QString op = q.value().value(0).toString();
-                    auto same = sql::run(
+                if (!operators)
+                    return operators.error();
+                for (const QString& op : operators.value()) {
+                    Result<QStringList> same = sql::column(
                         m_db,
-                        QStringLiteral("SELECT DISTINCT s.serial FROM events e JOIN event_subjects s ON "
-                                       "s.event_seq = e.seq AND s.kind = 'card' WHERE e.step = 'mount' "
-                                       "AND e.operator_id = ? AND ") +
+                        QStringLiteral(
+                            "SELECT DISTINCT s.serial FROM events e JOIN event_subjects s ON s.event_seq = "
+                            "e.seq AND s.kind = 'card' WHERE e.step = 'mount' AND e.operator_id = ? AND ") +
                             kValid,
                         {op});
-                    if (!same)
-                        return same.error();
-                    QStringList cards;
-                    while (same.value().next())
-                        cards << same.value().value(0).toString();
-                    if (Status s2 = add(cards, tr("mounted by %1").arg(op)); !s2)
+                    if (Status s2 = add(same, tr("mounted by %1").arg(op)); !s2)
                         return s2.error();
                 }
                 break;
@@ -174,16 +152,11 @@ Result<QList<RecallQuery::Hit>> RecallQuery::find(const QString& raw, const QLis
                 break; // not mounted yet: no reflow window to share
             const QDateTime at = QDateTime::fromString(mounted.value().toString(), Qt::ISODateWithMs);
             const qint64 span = static_cast<qint64>(windowHours * 3600);
-            auto q = sql::run(
+            const Result<QStringList> cards = sql::column(
                 m_db,
                 QStringLiteral("SELECT card_serial FROM units WHERE created_at >= ? AND created_at <= ?"),
                 {at.addSecs(-span).toString(Qt::ISODateWithMs),
                  at.addSecs(span).toString(Qt::ISODateWithMs)});
-            if (!q)
-                return q.error();
-            QStringList cards;
-            while (q.value().next())
-                cards << q.value().value(0).toString();
             st = add(cards, tr("mounted within %1 h").arg(windowHours));
             break;
         }

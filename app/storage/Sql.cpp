@@ -52,6 +52,17 @@ Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const 
     return q.value().value(0);
 }
 
+Result<QStringList> column(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    Result<QSqlQuery> q = run(db, statement, values);
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
 QVariant nullIfEmpty(const QString& s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);

@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 #include <initializer_list>
@@ -16,6 +17,9 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QV
 
 /// First column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
+
+/// The first column of every row, as text.
+Result<QStringList> column(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 
 /// A storage failure as a user-facing error that says what to do next.
 Error storageError(const QString& what, const QString& driverText);

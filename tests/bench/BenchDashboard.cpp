@@ -27,14 +27,16 @@ using namespace rework;
 
 namespace {
 
-bool append(Database& db, EventStore& store, StateProjector& projector, const QDateTime& at, const char* station,
-            const char* step, const QString& subject, const QJsonObject& payload, const QList<Subject>& subjects)
+bool append(Database& db, EventStore& store, StateProjector& projector, const QDateTime& at,
+            const char* station, const char* step, const QString& subject, const QJsonObject& payload,
+            const QList<Subject>& subjects)
 {
     EventRecord e;
     e.id = IdGenerator::uuidV7(at);
     e.recordedAt = at;
     e.stationId = QString::fromLatin1(station);
-    e.operatorId = QStringLiteral("OP%1").arg(QRandomGenerator::global()->bounded(1, 9), 3, 10, QLatin1Char('0'));
+    e.operatorId =
+        QStringLiteral("OP%1").arg(QRandomGenerator::global()->bounded(1, 9), 3, 10, QLatin1Char('0'));
     e.step = QString::fromLatin1(step);
     e.subject = subject;
     e.payload = payload;
@@ -83,41 +85,60 @@ bool generate(Database& db, int units, int days)
                                      {QStringLiteral("die"), die},
                                      {QStringLiteral("board"), board},
                                      {QStringLiteral("card"), card}};
-            bool ok = append(db, store, projector, next(), "INTAKE-01", "intake", card,
-                             {{"card", card}, {"model", model}, {"lot", lot}, {"outcome", "received"}}, cardOnly);
+            bool ok =
+                append(db, store, projector, next(), "INTAKE-01", "intake", card,
+                       {{"card", card}, {"model", model}, {"lot", lot}, {"outcome", "received"}}, cardOnly);
             ok = ok && append(db, store, projector, next(), "STRIP-01", "strip", die,
-                              {{"card", card}, {"die", die}, {"model", model}, {"marking", "AD102-300-A1"},
-                               {"msl", "3"}, {"dry_storage_left_at", t.toString(Qt::ISODateWithMs)},
+                              {{"card", card},
+                               {"die", die},
+                               {"model", model},
+                               {"marking", "AD102-300-A1"},
+                               {"msl", "3"},
+                               {"dry_storage_left_at", t.toString(Qt::ISODateWithMs)},
                                {"outcome", "stripped"}},
                               dieCard);
             int repairs = 0;
             for (int attempt = 0; ok && attempt < 3; ++attempt) {
                 ok = ok && append(db, store, projector, next(), "REBALL-01", "reball", die,
-                                  {{"die", die}, {"alloy", "sac305"}, {"flux_lot", QStringLiteral("FX%1").arg(i / 2000)},
-                                   {"stencil", "ST-1"}, {"outcome", "reballed"}},
+                                  {{"die", die},
+                                   {"alloy", "sac305"},
+                                   {"flux_lot", QStringLiteral("FX%1").arg(i / 2000)},
+                                   {"stencil", "ST-1"},
+                                   {"outcome", "reballed"}},
                                   attempt == 0 ? dieCard : all);
                 ok = ok && append(db, store, projector, next(), "MOUNT-01", "mount", unit,
-                                  {{"die", die}, {"board", board}, {"unit", unit}, {"card", card}, {"model", model},
-                                   {"profile", "REF-SAC305"}, {"outcome", attempt == 0 ? "mounted" : "remounted"}},
+                                  {{"die", die},
+                                   {"board", board},
+                                   {"unit", unit},
+                                   {"card", card},
+                                   {"model", model},
+                                   {"profile", "REF-SAC305"},
+                                   {"outcome", attempt == 0 ? "mounted" : "remounted"}},
                                   all);
                 const bool inspectFail = rng.bounded(100) < 8;
                 const bool testFail = !inspectFail && rng.bounded(100) < 6;
                 const QString outcome = repairs < 2 ? QStringLiteral("repair") : QStringLiteral("scrap");
                 ok = ok && append(db, store, projector, next(), "INSPECT-01", "inspect", unit,
-                                  inspectFail ? QJsonObject{{"unit", unit}, {"result", "fail"},
-                                                            {"defect", defects[rng.bounded(4)]}, {"outcome", outcome}}
-                                              : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
+                                  inspectFail
+                                      ? QJsonObject{{"unit", unit},
+                                                    {"result", "fail"},
+                                                    {"defect", defects[rng.bounded(4)]},
+                                                    {"outcome", outcome}}
+                                      : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
                                   all);
                 if (inspectFail) {
                     if (++repairs > 2)
                         break;
                     continue;
                 }
-                ok = ok && append(db, store, projector, next(), "TEST-01", "test", unit,
-                                  testFail ? QJsonObject{{"unit", unit}, {"result", "fail"},
-                                                         {"defect", testDefects[rng.bounded(3)]}, {"outcome", outcome}}
-                                           : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
-                                  all);
+                ok = ok &&
+                     append(db, store, projector, next(), "TEST-01", "test", unit,
+                            testFail ? QJsonObject{{"unit", unit},
+                                                   {"result", "fail"},
+                                                   {"defect", testDefects[rng.bounded(3)]},
+                                                   {"outcome", outcome}}
+                                     : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
+                            all);
                 if (testFail) {
                     if (++repairs > 2)
                         break;
@@ -161,7 +182,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
         return 3;
     }
-    const int have = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM units")).value().toInt();
+    const int have =
+        sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM units")).value().toInt();
     if (have < units) {
         std::fprintf(stderr, "generating %d units over %d days...\n", units - have, days);
         QElapsedTimer t;
@@ -170,7 +192,9 @@ int main(int argc, char** argv)
             return 1;
         std::printf("generated %d units in %.1f s\n", units - have, t.elapsed() / 1000.0);
     }
-    const qint64 events = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM events")).value().toLongLong();
+    const qint64 events = sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM events"))
+                              .value()
+                              .toLongLong();
 
     KpiFilter f;
     f.to = QDateTime::currentDateTimeUtc().date();
@@ -179,10 +203,11 @@ int main(int argc, char** argv)
     for (int run = 0; run < 5; ++run) {
         QElapsedTimer t;
         t.start();
-        auto n = sql::scalar(db.value()->connection(),
-                             QStringLiteral("SELECT count(*) FROM events WHERE step = 'test' AND recorded_at >= ? "
-                                            "AND recorded_at < ?"),
-                             {f.fromText(), f.toText()});
+        auto n =
+            sql::scalar(db.value()->connection(),
+                        QStringLiteral("SELECT count(*) FROM events WHERE step = 'test' AND recorded_at >= ? "
+                                       "AND recorded_at < ?"),
+                        {f.fromText(), f.toText()});
         baseline << t.nsecsElapsed() / 1e6;
         t.restart();
         auto r = KpiQuery(db.value()->connection()).compute(f);
