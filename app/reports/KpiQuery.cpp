@@ -78,6 +78,14 @@ QJsonObject KpiReport::toJson() const
     QJsonArray pareto;
     for (const auto& [code, count] : defectPareto)
         pareto.append(QJsonObject{{QStringLiteral("defect"), code}, {QStringLiteral("count"), count}});
+    QJsonArray slices;
+    for (const DefectSlice& d : defectSlices) {
+        slices.append(QJsonObject{{QStringLiteral("defect"), d.defect},
+                                  {QStringLiteral("station"), d.station},
+                                  {QStringLiteral("operator"), d.operatorId},
+                                  {QStringLiteral("lot"), d.lot},
+                                  {QStringLiteral("count"), d.count}});
+    }
     QJsonArray msl;
     for (const MslAlarm& m : mslAlarms) {
         msl.append(QJsonObject{{QStringLiteral("die"), m.die},
@@ -102,6 +110,7 @@ QJsonObject KpiReport::toJson() const
             {QStringLiteral("retest_rate"), json(retestRate)},
             {QStringLiteral("repair_loops"), loops},
             {QStringLiteral("defect_pareto"), pareto},
+            {QStringLiteral("defect_slices"), slices},
             {QStringLiteral("msl_alarms"), msl},
             {QStringLiteral("operators"), ops},
             {QStringLiteral("anomalies"), QJsonArray::fromStringList(anomalies)},
@@ -296,6 +305,25 @@ Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
         return q.error();
     while (q.value().next())
         r.defectPareto.append({q.value().value(0).toString(), q.value().value(1).toInt()});
+
+    auto slices =
+        sql::run(m_db,
+                 QStringLiteral(
+                     "SELECT json_extract(e.payload, '$.defect') AS d, e.station_id, e.operator_id, "
+                     "(SELECT c.lot FROM event_subjects s JOIN cards c ON c.serial = s.serial "
+                     "WHERE s.event_seq = e.seq AND s.kind = 'card') AS lot, count(*) FROM events e WHERE ") +
+                     kValid +
+                     QStringLiteral("AND e.step IN ('inspect', 'test', 'scrap') AND json_extract(e.payload, "
+                                    "'$.defect') IS NOT NULL ") +
+                     kScope + QStringLiteral("GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4"),
+                 scopeBinds(f));
+    if (!slices)
+        return slices.error();
+    while (slices.value().next()) {
+        QSqlQuery& s = slices.value();
+        r.defectSlices.append({s.value(0).toString(), s.value(1).toString(), s.value(2).toString(),
+                               s.value(3).toString(), s.value(4).toInt()});
+    }
     return {};
 }
 

@@ -44,6 +44,13 @@ struct KpiReport
     std::optional<double> retestRate;
     QMap<int, int> repairLoops;                  // repairs -> units
     QList<std::pair<QString, int>> defectPareto; // most frequent first
+    /// The Pareto sliced: one row per defect code × station × operator × donor lot.
+    struct DefectSlice
+    {
+        QString defect, station, operatorId, lot;
+        int count = 0;
+    };
+    QList<DefectSlice> defectSlices; // most frequent first
     QList<MslAlarm> mslAlarms;
     QList<OperatorFigures> operators;
     QStringList anomalies;

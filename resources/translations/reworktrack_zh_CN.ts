@@ -2152,6 +2152,18 @@ Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
         <source>Report saved to %1</source>
         <translation>报表已保存到 %1</translation>
     </message>
+    <message>
+        <source>Defects by station, operator, lot</source>
+        <translation>缺陷（按工位、操作员、批号）</translation>
+    </message>
+    <message>
+        <source>Donor lot</source>
+        <translation>来料批号</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
 </context>
 <context>
     <name>rework::LoginPage</name>

@@ -96,6 +96,7 @@ private slots:
         QVERIFY(d->report().cardsReceived > 0);
         QVERIFY(d->operatorModel()->rowCount() >= 4);
         QVERIFY(d->agingModel()->rowCount() > 0);
+        QVERIFY(d->sliceModel()->rowCount() >= d->report().defectPareto.size());
         new QAbstractItemModelTester(d->agingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      d);
         test::screenshot(w.get(), QStringLiteral("dashboard"));

@@ -117,6 +117,15 @@ private slots:
         const KpiReport r = compute(filter());
         const QList<std::pair<QString, int>> expected{{"BRIDGE", 1}, {"PHYSICAL_DAMAGE", 1}, {"THERMAL", 1}};
         QCOMPARE(r.defectPareto, expected);
+        QCOMPARE(r.defectSlices.size(), 3);
+        for (const KpiReport::DefectSlice& d : r.defectSlices) {
+            QCOMPARE(d.count, 1);
+            QCOMPARE(d.lot, QStringLiteral("LOT-1"));
+            QCOMPARE(d.operatorId, QStringLiteral("OP1"));
+        }
+        QCOMPARE(r.defectSlices.first().defect, QStringLiteral("BRIDGE"));
+        QCOMPARE(r.defectSlices.first().station, QStringLiteral("INSPECT-1"));
+        QCOMPARE(r.defectSlices.last().station, QStringLiteral("TEST-1"));
     }
 
     void drillDownFromADefectToItsUnits()

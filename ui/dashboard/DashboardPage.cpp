@@ -228,6 +228,8 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     addTable(m_msl, tr("MSL alarms"));
     addTable(m_operators, tr("Operators"));
     addTable(m_anomalies, tr("Anomalies"));
+    m_slices = new QStandardItemModel(this);
+    addTable(m_slices, tr("Defects by station, operator, lot"));
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
     m_recall = new QStandardItemModel(this);
     m_recallView = addTable(m_recall, tr("Recall"));
@@ -400,6 +402,10 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     for (const QString& a : r.anomalies)
         rows << QStringList{a};
     fill(m_anomalies, {tr("Anomaly")}, rows);
+    rows.clear();
+    for (const KpiReport::DefectSlice& d : r.defectSlices)
+        rows << QStringList{d.defect, d.station, d.operatorId, d.lot, QString::number(d.count)};
+    fill(m_slices, {tr("Defect"), tr("Station"), tr("Operator"), tr("Donor lot"), tr("Count")}, rows);
     for (int t = 0; t < m_tables->count(); ++t) {
         if (auto* view = qobject_cast<QTableView*>(m_tables->widget(t)))
             view->resizeColumnsToContents();

@@ -50,6 +50,7 @@ public:
     QStandardItemModel* operatorModel() const { return m_operators; }
     QStandardItemModel* anomalyModel() const { return m_anomalies; }
     QStandardItemModel* drillModel() const { return m_drill; }
+    QStandardItemModel* sliceModel() const { return m_slices; }
     QTableView* drillView() const { return m_drillView; }
     QStandardItemModel* recallModel() const { return m_recall; }
     QLineEdit* recallField() const { return m_recallField; }
@@ -98,6 +99,7 @@ private:
     QStandardItemModel* m_operators = nullptr;
     QStandardItemModel* m_anomalies = nullptr;
     QStandardItemModel* m_drill = nullptr;
+    QStandardItemModel* m_slices = nullptr;
     QTableView* m_drillView = nullptr;
     QStandardItemModel* m_recall = nullptr;
     QTableView* m_recallView = nullptr;
