@@ -58,6 +58,12 @@ QStringList stationStepNames()
     return names;
 }
 
+QString stepTitle(const QString& name)
+{
+    const std::optional<Step> step = stepFromName(name);
+    return step ? stepTitle(*step) : name;
+}
+
 QString stepTitle(Step step)
 {
     switch (step) {

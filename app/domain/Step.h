@@ -32,5 +32,7 @@ QStringList stationStepNames();
 bool isStationStep(Step step);
 /// Translated, human-facing name of a step.
 QString stepTitle(Step step);
+/// Translated name of a step given by its stored name; an unknown name is shown as it is.
+QString stepTitle(const QString& name);
 
 } // namespace rework

@@ -49,10 +49,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case Time:
             return e.recordedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        case StepColumn: {
-            const auto step = stepFromName(e.step);
-            return step ? stepTitle(*step) : e.step;
-        }
+        case StepColumn:
+            return stepTitle(e.step);
         case Subject:
             return e.subject;
         case Station:

@@ -358,7 +358,7 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     QStringList steps;
     QList<int> wip;
     for (const char* s : {"strip", "reball", "mount", "inspect", "test", "pack"}) {
-        steps << stepTitle(*stepFromName(QString::fromLatin1(s)));
+        steps << stepTitle(QString::fromLatin1(s));
         wip << r.wipByStep.value(QString::fromLatin1(s));
     }
     setBars(m_wipChart, steps, wip);
@@ -386,7 +386,7 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
 
     QList<QStringList> rows;
     for (const KpiReport::Aging& a : r.aging)
-        rows << QStringList{a.serial, a.kind, stepTitle(*stepFromName(a.waitingFor)),
+        rows << QStringList{a.serial, a.kind, stepTitle(a.waitingFor),
                             a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                             QString::number(a.hours, 'f', 1)};
     fill(m_aging, {tr("Serial"), tr("Kind"), tr("Waits for"), tr("Since"), tr("Hours")}, rows);
@@ -424,7 +424,7 @@ void DashboardPage::drillDefect(const QString& code)
     QList<QStringList> rows;
     for (const KpiQuery::DefectHit& h : hits.value()) {
         rows << QStringList{h.serial,
-                            stepTitle(*stepFromName(h.step)),
+                            stepTitle(h.step),
                             h.recordedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                             h.station,
                             h.operatorId,

@@ -79,8 +79,7 @@ void LoginPage::reloadStations()
     if (stations) {
         for (const StationInfo& s : stations.value()) {
             if (m_fixedStation.isEmpty() || s.id == m_fixedStation)
-                m_station->addItem(QStringLiteral("%1 — %2").arg(s.id, stepTitle(*stepFromName(s.step))),
-                                   s.id);
+                m_station->addItem(QStringLiteral("%1 — %2").arg(s.id, stepTitle(s.step)), s.id);
         }
     }
     const int index = m_station->findData(current);

@@ -137,7 +137,7 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
     QStringList steps;
     QList<int> wip;
     for (const char* s : {"strip", "reball", "mount", "inspect", "test", "pack"}) {
-        steps << stepTitle(*stepFromName(QString::fromLatin1(s)));
+        steps << stepTitle(QString::fromLatin1(s));
         wip << r.wipByStep.value(QString::fromLatin1(s));
     }
     QStringList codes;
@@ -169,8 +169,7 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
             table({tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
     rows.clear();
     for (const KpiReport::Aging& a : r.aging.mid(0, 30))
-        rows << QStringList{a.serial, stepTitle(*stepFromName(a.waitingFor)),
-                            QString::number(a.hours, 'f', 1)};
+        rows << QStringList{a.serial, stepTitle(a.waitingFor), QString::number(a.hours, 'f', 1)};
     html += QStringLiteral("<h2>") + esc(tr("Aging WIP")) + QStringLiteral("</h2>") +
             table({tr("Serial"), tr("Waits for"), tr("Hours")}, rows);
     if (!r.anomalies.isEmpty()) {
@@ -238,8 +237,8 @@ Status ReportDocument::writeBatchReport(const QSqlDatabase& db, const QString& b
             if (e.voided)
                 continue;
             timeline << QStringList{
-                e.recordedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), stepTitle(*stepFromName(e.step)),
-                e.stationId, e.operatorId,
+                e.recordedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), stepTitle(e.step), e.stationId,
+                e.operatorId,
                 FieldSpec::choiceTitle(e.payload.value(QLatin1StringView("outcome")).toString())};
         }
         html += QStringLiteral("<h3>") + esc(u.serial) + QStringLiteral("</h3>") +
