@@ -50,6 +50,27 @@ QJsonValue json(const std::optional<double>& v)
 
 } // namespace
 
+const QStringList& KpiReport::wipSteps()
+{
+    static const QStringList steps{QStringLiteral("strip"), QStringLiteral("reball"),
+                                   QStringLiteral("mount"), QStringLiteral("inspect"),
+                                   QStringLiteral("test"),  QStringLiteral("pack")};
+    return steps;
+}
+
+QString KpiReport::percentText(const std::optional<double>& rate)
+{
+    return rate ? QString::number(*rate * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
+}
+
+QList<int> KpiReport::wipCounts() const
+{
+    QList<int> counts;
+    for (const QString& step : wipSteps())
+        counts << wipByStep.value(step);
+    return counts;
+}
+
 QJsonObject KpiReport::toJson() const
 {
     QJsonObject wip;
@@ -149,8 +170,8 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
         "AND (? = '' OR model = ?)");
     const QString m = modelText(f);
     const QVariantList binds{m, m, m, m, m, m, m, m};
-    for (const char* step : {"strip", "reball", "mount", "inspect", "test", "pack"})
-        r.wipByStep.insert(QString::fromLatin1(step), 0);
+    for (const QString& step : KpiReport::wipSteps())
+        r.wipByStep.insert(step, 0);
     auto counts = sql::run(m_db,
                            QStringLiteral("SELECT w.step, count(*) FROM (") + unionSql +
                                QStringLiteral(") AS w GROUP BY w.step"),

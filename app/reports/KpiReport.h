@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -58,6 +59,13 @@ struct KpiReport
     int unitsMounted = 0;
 
     QJsonObject toJson() const;
+
+    /// The steps work in progress waits for, in line order.
+    static const QStringList& wipSteps();
+    /// "92.3%", or a dash where nothing was there to measure.
+    static QString percentText(const std::optional<double>& rate);
+    /// WIP counts in line order, for charts.
+    QList<int> wipCounts() const;
 };
 
 } // namespace rework

@@ -650,9 +650,6 @@ int Cli::cmdKpi(QStringList args)
     Result<KpiReport> r = KpiQuery(db->connection()).compute(filter);
     if (!r)
         return fail(r.error());
-    auto pct = [](const std::optional<double>& v) {
-        return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("-");
-    };
     QStringList lines{
         tr("KPIs %1 .. %2").arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate))};
     QStringList wip;
@@ -661,10 +658,12 @@ int Cli::cmdKpi(QStringList args)
     lines << tr("WIP waiting for: %1 (aging: %2)").arg(wip.join(QLatin1Char(' '))).arg(r->aging.size());
     lines << tr("cards received %1, units mounted %2").arg(r->cardsReceived).arg(r->unitsMounted);
     lines << tr("first-pass yield: inspect %1, test %2; rolled throughput yield %3")
-                 .arg(pct(r->firstPassYieldInspect), pct(r->firstPassYieldTest),
-                      pct(r->rolledThroughputYield));
+                 .arg(KpiReport::percentText(r->firstPassYieldInspect),
+                      KpiReport::percentText(r->firstPassYieldTest),
+                      KpiReport::percentText(r->rolledThroughputYield));
     lines << tr("final yield %1, scrap rate %2, retest rate %3")
-                 .arg(pct(r->finalYield), pct(r->scrapRate), pct(r->retestRate));
+                 .arg(KpiReport::percentText(r->finalYield), KpiReport::percentText(r->scrapRate),
+                      KpiReport::percentText(r->retestRate));
     QStringList pareto;
     for (const auto& [code, n] : r->defectPareto)
         pareto << code + QLatin1Char('=') + QString::number(n);

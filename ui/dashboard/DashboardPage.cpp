@@ -75,11 +75,6 @@ QBarSet* setBars(QChart* chart, const QStringList& categories, const QList<int>&
     return set;
 }
 
-QString percent(const std::optional<double>& v)
-{
-    return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
-}
-
 void fill(QStandardItemModel* model, const QStringList& header, const QList<QStringList>& rows)
 {
     model->clear();
@@ -346,21 +341,19 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     m_updated->setText(tr("Updated %1 (%2 ms)")
                            .arg(m_clock.now().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
                            .arg(ms));
-    m_figures.value(QStringLiteral("fpy_inspect"))->setText(percent(r.firstPassYieldInspect));
-    m_figures.value(QStringLiteral("fpy_test"))->setText(percent(r.firstPassYieldTest));
-    m_figures.value(QStringLiteral("rty"))->setText(percent(r.rolledThroughputYield));
-    m_figures.value(QStringLiteral("final_yield"))->setText(percent(r.finalYield));
-    m_figures.value(QStringLiteral("scrap_rate"))->setText(percent(r.scrapRate));
-    m_figures.value(QStringLiteral("retest_rate"))->setText(percent(r.retestRate));
+    m_figures.value(QStringLiteral("fpy_inspect"))->setText(KpiReport::percentText(r.firstPassYieldInspect));
+    m_figures.value(QStringLiteral("fpy_test"))->setText(KpiReport::percentText(r.firstPassYieldTest));
+    m_figures.value(QStringLiteral("rty"))->setText(KpiReport::percentText(r.rolledThroughputYield));
+    m_figures.value(QStringLiteral("final_yield"))->setText(KpiReport::percentText(r.finalYield));
+    m_figures.value(QStringLiteral("scrap_rate"))->setText(KpiReport::percentText(r.scrapRate));
+    m_figures.value(QStringLiteral("retest_rate"))->setText(KpiReport::percentText(r.retestRate));
     m_figures.value(QStringLiteral("cards"))->setText(QString::number(r.cardsReceived));
     m_figures.value(QStringLiteral("units"))->setText(QString::number(r.unitsMounted));
 
     QStringList steps;
-    QList<int> wip;
-    for (const char* s : {"strip", "reball", "mount", "inspect", "test", "pack"}) {
-        steps << stepTitle(QString::fromLatin1(s));
-        wip << r.wipByStep.value(QString::fromLatin1(s));
-    }
+    for (const QString& step : KpiReport::wipSteps())
+        steps << stepTitle(step);
+    const QList<int> wip = r.wipCounts();
     setBars(m_wipChart, steps, wip);
     setBars(m_throughputChart, r.throughputByStation.keys(), r.throughputByStation.values());
     QStringList codes;
@@ -396,7 +389,8 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     fill(m_msl, {tr("Die"), tr("MSL"), tr("Floor life left (h)")}, rows);
     rows.clear();
     for (const KpiReport::OperatorFigures& o : r.operators)
-        rows << QStringList{o.operatorId, QString::number(o.events), percent(o.firstPassYield)};
+        rows << QStringList{o.operatorId, QString::number(o.events),
+                            KpiReport::percentText(o.firstPassYield)};
     fill(m_operators, {tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
     rows.clear();
     for (const QString& a : r.anomalies)

@@ -27,11 +27,6 @@ QString esc(const QString& s)
     return s.toHtmlEscaped();
 }
 
-QString percent(const std::optional<double>& v)
-{
-    return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
-}
-
 /// A bar chart drawn by Qt Charts into an image for the document.
 QImage chartImage(const QString& title, const QStringList& categories, const QList<int>& values)
 {
@@ -125,21 +120,19 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
                    QStringLiteral("</p>");
     html += QStringLiteral("<h2>") + esc(tr("Yield")) + QStringLiteral("</h2>");
     html += table({tr("Figure"), tr("Value")},
-                  {{tr("First-pass yield, inspect"), percent(r.firstPassYieldInspect)},
-                   {tr("First-pass yield, test"), percent(r.firstPassYieldTest)},
-                   {tr("Rolled throughput yield"), percent(r.rolledThroughputYield)},
-                   {tr("Final yield"), percent(r.finalYield)},
-                   {tr("Scrap rate"), percent(r.scrapRate)},
-                   {tr("Retest rate"), percent(r.retestRate)},
+                  {{tr("First-pass yield, inspect"), KpiReport::percentText(r.firstPassYieldInspect)},
+                   {tr("First-pass yield, test"), KpiReport::percentText(r.firstPassYieldTest)},
+                   {tr("Rolled throughput yield"), KpiReport::percentText(r.rolledThroughputYield)},
+                   {tr("Final yield"), KpiReport::percentText(r.finalYield)},
+                   {tr("Scrap rate"), KpiReport::percentText(r.scrapRate)},
+                   {tr("Retest rate"), KpiReport::percentText(r.retestRate)},
                    {tr("Cards received"), QString::number(r.cardsReceived)},
                    {tr("Units mounted"), QString::number(r.unitsMounted)}});
 
     QStringList steps;
-    QList<int> wip;
-    for (const char* s : {"strip", "reball", "mount", "inspect", "test", "pack"}) {
-        steps << stepTitle(QString::fromLatin1(s));
-        wip << r.wipByStep.value(QString::fromLatin1(s));
-    }
+    for (const QString& step : KpiReport::wipSteps())
+        steps << stepTitle(step);
+    const QList<int> wip = r.wipCounts();
     QStringList codes;
     QList<int> counts;
     for (const auto& [code, n] : r.defectPareto) {
@@ -164,7 +157,8 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
             table({tr("Defect"), tr("Count")}, rows);
     rows.clear();
     for (const KpiReport::OperatorFigures& o : r.operators)
-        rows << QStringList{o.operatorId, QString::number(o.events), percent(o.firstPassYield)};
+        rows << QStringList{o.operatorId, QString::number(o.events),
+                            KpiReport::percentText(o.firstPassYield)};
     html += QStringLiteral("<h2>") + esc(tr("Operators")) + QStringLiteral("</h2>") +
             table({tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
     rows.clear();
