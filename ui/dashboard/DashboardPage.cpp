@@ -1,5 +1,6 @@
 #include "DashboardPage.h"
 
+#include "common/BarChart.h"
 #include "domain/Clock.h"
 #include "domain/Step.h"
 #include "reports/CsvWriter.h"
@@ -8,8 +9,6 @@
 #include "storage/Database.h"
 #include "workflow/FieldSpec.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -32,48 +31,10 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rework {
 namespace {
-
-QChart* barChart(const QString& title)
-{
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->hide();
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
-
-/// Replaces the chart's data with one bar per category.
-QBarSet* setBars(QChart* chart, const QStringList& categories, const QList<int>& values)
-{
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis);
-    auto* set = new QBarSet(chart->title());
-    int top = 0;
-    for (int v : values) {
-        *set << v;
-        top = std::max(top, v);
-    }
-    auto* series = new QBarSeries;
-    series->append(set);
-    series->setLabelsVisible(true);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    auto* y = new QValueAxis;
-    y->setRange(0, std::max(1, top + top / 5 + 1));
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    return set;
-}
 
 void fill(QStandardItemModel* model, const QStringList& header, const QList<QStringList>& rows)
 {
@@ -199,10 +160,10 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     layout->addLayout(tiles);
 
     auto* charts = new QGridLayout;
-    m_wipChart = barChart(tr("Work in progress, by the step it waits for"));
-    m_throughputChart = barChart(tr("Throughput per station"));
-    m_paretoChart = barChart(tr("Defect Pareto (click a bar for its units)"));
-    m_repairChart = barChart(tr("Units by repair loops"));
+    m_wipChart = BarChart::create(tr("Work in progress, by the step it waits for"));
+    m_throughputChart = BarChart::create(tr("Throughput per station"));
+    m_paretoChart = BarChart::create(tr("Defect Pareto (click a bar for its units)"));
+    m_repairChart = BarChart::create(tr("Units by repair loops"));
     int i = 0;
     for (QChart* chart : {m_wipChart, m_throughputChart, m_paretoChart, m_repairChart}) {
         auto* view = new QChartView(chart, this);
@@ -354,8 +315,8 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     for (const QString& step : KpiReport::wipSteps())
         steps << stepTitle(step);
     const QList<int> wip = r.wipCounts();
-    setBars(m_wipChart, steps, wip);
-    setBars(m_throughputChart, r.throughputByStation.keys(), r.throughputByStation.values());
+    BarChart::setBars(m_wipChart, steps, wip);
+    BarChart::setBars(m_throughputChart, r.throughputByStation.keys(), r.throughputByStation.values());
     QStringList codes;
     QList<int> counts;
     for (const auto& [code, n] : r.defectPareto) {
@@ -364,7 +325,7 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
         codes << code;
         counts << n;
     }
-    QBarSet* pareto = setBars(m_paretoChart, codes, counts);
+    QBarSet* pareto = BarChart::setBars(m_paretoChart, codes, counts);
     connect(pareto, &QBarSet::clicked, this, [this, codes](int index) {
         if (index >= 0 && index < codes.size())
             drillDefect(codes.at(index));
@@ -375,7 +336,7 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
         loops << QString::number(it.key());
         units << it.value();
     }
-    setBars(m_repairChart, loops, units);
+    BarChart::setBars(m_repairChart, loops, units);
 
     QList<QStringList> rows;
     for (const KpiReport::Aging& a : r.aging)

@@ -1,13 +1,11 @@
 #include "ReportDocument.h"
 
+#include "common/BarChart.h"
 #include "domain/Step.h"
 #include "reports/KpiQuery.h"
 #include "trace/TraceQuery.h"
 #include "workflow/FieldSpec.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
 #include <QChart>
 #include <QGraphicsScene>
 #include <QImage>
@@ -17,7 +15,6 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
-#include <QValueAxis>
 
 namespace rework {
 namespace {
@@ -34,25 +31,7 @@ QImage chartImage(const QString& title, const QStringList& categories, const QLi
     chart.setTitle(title);
     chart.legend()->hide();
     chart.setAnimationOptions(QChart::NoAnimation);
-    auto* set = new QBarSet(title);
-    int top = 1;
-    for (int v : values) {
-        *set << v;
-        top = std::max(top, v);
-    }
-    auto* series = new QBarSeries;
-    series->append(set);
-    series->setLabelsVisible(true);
-    chart.addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    auto* y = new QValueAxis;
-    y->setRange(0, top + top / 5 + 1);
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart.addAxis(x, Qt::AlignBottom);
-    chart.addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    BarChart::setBars(&chart, categories, values);
     const QSize size(800, 340); // drawn at print size, so that the axis labels stay readable
     chart.resize(size);
     QGraphicsScene scene;
