@@ -8,18 +8,33 @@ QString overrideKey(SerialKind kind, const QString& model)
     return serialKindName(kind) + QLatin1Char('|') + model;
 }
 
-bool hasControlCharacters(const QString& s)
+} // namespace
+
+SerialRules::SerialRules() = default;
+
+bool SerialRules::hasControlCharacters(const QString& text, bool includingFormat)
 {
-    for (QChar c : s) {
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+    for (QChar c : text) {
+        if (c.category() == QChar::Other_Control || (includingFormat && c.category() == QChar::Other_Format))
             return true;
     }
     return false;
 }
 
-} // namespace
-
-SerialRules::SerialRules() = default;
+bool SerialRules::isAbsentValue(const QString& text)
+{
+    const QString u = text.trimmed().toUpper();
+    if (u.isEmpty() || u == QLatin1StringView("N/A") || u == QLatin1StringView("[N/A]") ||
+        u == QLatin1StringView("NONE") || u == QLatin1StringView("REDACTED") ||
+        u.startsWith(QLatin1StringView("NOT ")) || u.startsWith(QLatin1StringView("UNKNOWN")) ||
+        u.startsWith(QLatin1StringView("[")))
+        return true;
+    // "GPU-00000000-0000-0000-0000-000000000000", "0000", "00.00.00.00.00": all zero.
+    QString body = u.startsWith(QLatin1StringView("GPU-")) ? u.mid(4) : u;
+    body.remove(QLatin1Char('-'));
+    body.remove(QLatin1Char('.'));
+    return !body.isEmpty() && body.count(QLatin1Char('0')) == body.size();
+}
 
 QString SerialRules::defaultPattern(SerialKind kind)
 {

@@ -33,6 +33,13 @@ public:
     Result<QString> validate(SerialKind kind, const QString& raw, const QString& model = {}) const;
     bool isValid(SerialKind kind, const QString& raw, const QString& model = {}) const;
 
+    /// True for text that stands for "no value" (domain.md): blank, N/A, [N/A], NONE, REDACTED,
+    /// "Not Supported", "Unknown Error", all zeros. Such text is never an identity.
+    static bool isAbsentValue(const QString& text);
+    /// Control characters (NUL, escape...) and, with `includingFormat`, invisible format characters
+    /// such as a right-to-left override, which can make a serial read differently than it scans.
+    static bool hasControlCharacters(const QString& text, bool includingFormat = true);
+
 private:
     QHash<QString, QRegularExpression> m_overrides; // key: "kind|model"
 };

@@ -1,5 +1,6 @@
 #include "NvidiaSmiImporter.h"
 
+#include "domain/SerialRules.h"
 #include "workflow/StepSchema.h"
 
 #include <QFile>
@@ -34,23 +35,10 @@ QString lookup(const RawGpu& raw, std::initializer_list<const char*> suffixes)
     return {};
 }
 
-bool isAbsent(const QString& v)
-{
-    const QString u = v.trimmed().toUpper();
-    if (u.isEmpty() || u == QLatin1StringView("N/A") || u == QLatin1StringView("[N/A]") ||
-        u == QLatin1StringView("REDACTED") || u.startsWith(QLatin1StringView("NOT ")) ||
-        u.startsWith(QLatin1StringView("UNKNOWN")) || u.startsWith(QLatin1StringView("[")))
-        return true;
-    QString body = u.startsWith(QLatin1StringView("GPU-")) ? u.mid(4) : u;
-    body.remove(QLatin1Char('-'));
-    body.remove(QLatin1Char('.'));
-    return !body.isEmpty() && body.count(QLatin1Char('0')) == body.size();
-}
-
 QString text(const RawGpu& raw, std::initializer_list<const char*> suffixes)
 {
     const QString v = lookup(raw, suffixes).trimmed();
-    return isAbsent(v) ? QString() : v;
+    return SerialRules::isAbsentValue(v) ? QString() : v;
 }
 
 /// Leading number of "24564 MiB", "16x", "40 C", "25.93 W".

@@ -1,5 +1,6 @@
 #include "StepSchema.h"
 
+#include "domain/SerialRules.h"
 #include "storage/EvidenceStore.h"
 
 #include <QDateTime>
@@ -226,27 +227,6 @@ const QHash<Step, QList<FieldSpec>>& schemas()
     return s;
 }
 
-bool hasControlCharacters(const QString& s)
-{
-    for (QChar c : s) {
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
-// nvidia-smi and donor labels use these for "no value"; they must never become identities.
-bool isAbsentMarker(const QString& v)
-{
-    const QString u = v.trimmed().toUpper();
-    if (u == QLatin1StringView("N/A") || u == QLatin1StringView("REDACTED") || u == QLatin1StringView("NONE"))
-        return true;
-    // "GPU-00000000-0000-0000-0000-000000000000" and "0000": all zero.
-    QString body = u.startsWith(QLatin1StringView("GPU-")) ? u.mid(4) : u;
-    body.remove(QLatin1Char('-'));
-    return !body.isEmpty() && body.count(QLatin1Char('0')) == body.size();
-}
-
 Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
 {
     const QString v = raw.trimmed();
@@ -256,7 +236,7 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
         f.type == FieldType::Evidence ? 8 * StepSchema::kMaxTextLength : StepSchema::kMaxTextLength;
     if (v.size() > maxLength)
         return invalid(StepSchema::tr("too long (at most %1 characters)").arg(maxLength));
-    if (hasControlCharacters(v))
+    if (SerialRules::hasControlCharacters(v, false))
         return invalid(StepSchema::tr("contains control characters; type it again"));
 
     switch (f.type) {
@@ -385,7 +365,8 @@ Result<QJsonObject> StepSchema::parse(Step step, const QList<std::pair<QString, 
         }
         if (raw.trimmed().isEmpty())
             continue;
-        if (f->type == FieldType::Serial && f->serial == SerialKind::GpuUuid && isAbsentMarker(raw))
+        if (f->type == FieldType::Serial && f->serial == SerialKind::GpuUuid &&
+            SerialRules::isAbsentValue(raw))
             continue; // N/A, REDACTED, all zero: absent, never an identity
         Result<QJsonValue> value = parseValue(*f, raw);
         if (!value)
