@@ -11,29 +11,89 @@
 namespace rework {
 namespace {
 
-// Events that count: not voids, not voided. Every query below builds on this.
-const QString kValid = QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
-                                      "AND e.step <> 'void' ");
-// No earlier valid event of the same step for the same item.
-const QString kFirstOfItsStep = QStringLiteral(
-    "AND NOT EXISTS (SELECT 1 FROM events p WHERE p.subject = e.subject AND p.step = e.step "
-    "AND p.seq < e.seq AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = p.id)) ");
-// Range, station and model of an event (binds: from, to, station, station, model, model).
-const QString kScope = QStringLiteral(
-    "AND e.recorded_at >= ? AND e.recorded_at < ? AND (? = '' OR e.station_id = ?) "
-    "AND (? = '' OR EXISTS (SELECT 1 FROM event_subjects s JOIN cards c ON c.serial = s.serial "
-    "WHERE s.event_seq = e.seq AND s.kind = 'card' AND c.model = ?)) ");
+// Station work, as opposed to headless records (scrap, close, ship, void).
+const QString kWorkSteps =
+    QStringLiteral("('intake', 'strip', 'reball', 'mount', 'inspect', 'test', 'pack')");
 
-QVariantList scopeBinds(const KpiFilter& f)
+/// SQL conditions (each starting with AND) and their binds.
+struct Scope
 {
-    const QString station = f.station.isNull() ? QStringLiteral("") : f.station;
-    const QString model = f.model.isNull() ? QStringLiteral("") : f.model;
-    return {f.fromText(), f.toText(), station, station, model, model};
+    QString sql;
+    QVariantList binds;
+};
+
+/// The filter applied to one table's columns. `time` is a full timestamp, or an hour
+/// ('yyyy-MM-ddTHH') when `hourly`; an empty column name skips that condition. `cohort` is the
+/// condition that keeps a batch's rows (one ? for the batch id); when a batch is set the range
+/// and the shift do not apply.
+Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QString& station,
+              const QString& model, const QString& cohort)
+{
+    Scope s;
+    if (f.batch.isEmpty()) {
+        s.sql += QStringLiteral(" AND %1 >= ? AND %1 < ?").arg(time);
+        s.binds << (hourly ? f.fromText().left(13) : f.fromText())
+                << (hourly ? f.toText().left(13) : f.toText());
+        if (f.shiftOfDay != KpiFilter::Shift::Any) {
+            s.sql += QStringLiteral(" AND instr(?, ',' || substr(%1, 12, 2) || ',') > 0").arg(time);
+            s.binds << f.calendar.utcHours(f.shiftOfDay == KpiFilter::Shift::Night);
+        }
+    } else if (!cohort.isEmpty()) {
+        s.sql += QStringLiteral(" AND ") + cohort;
+        s.binds << f.batch;
+    }
+    if (!station.isEmpty() && !f.station.isEmpty()) {
+        s.sql += QStringLiteral(" AND %1 = ?").arg(station);
+        s.binds << f.station;
+    }
+    if (!model.isEmpty() && !f.model.isEmpty()) {
+        s.sql += QStringLiteral(" AND %1 = ?").arg(model);
+        s.binds << f.model;
+    }
+    return s;
 }
 
-QString modelText(const KpiFilter& f)
+/// Rows of station work (hour, station_id, operator_id, step, model, events) as table `h`: the
+/// hourly rollup, or for a batch the events of its units' donor cards, counted on the spot
+/// (a batch is a few hundred units, reached through the subject index).
+Scope hourlySource(const KpiFilter& f)
 {
-    return f.model.isNull() ? QStringLiteral("") : f.model;
+    if (f.batch.isEmpty())
+        return {QStringLiteral("kpi_hourly h"), {}};
+    return {QStringLiteral("(SELECT substr(e.recorded_at, 1, 13) AS hour, e.station_id, e.operator_id, "
+                           "e.step, u.model, count(*) AS events FROM units u "
+                           "JOIN event_subjects s ON s.serial = u.card_serial AND s.kind = 'card' "
+                           "JOIN events e ON e.seq = s.event_seq WHERE u.batch_id = ? AND e.step <> 'void' "
+                           "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
+                           "GROUP BY 1, 2, 3, 4, 5) h"),
+            {f.batch}};
+}
+
+Scope hourlyScope(const KpiFilter& f)
+{
+    return scopeOf(f, QStringLiteral("h.hour"), true, QStringLiteral("h.station_id"),
+                   QStringLiteral("h.model"), QString());
+}
+
+const QString kUnitCohort = QStringLiteral("k.unit IN (SELECT serial FROM units WHERE batch_id = ?)");
+
+Scope firstInspectScope(const KpiFilter& f)
+{
+    return scopeOf(f, QStringLiteral("k.first_inspect_at"), false, QStringLiteral("k.first_inspect_station"),
+                   QStringLiteral("k.model"), kUnitCohort);
+}
+
+Scope firstTestScope(const KpiFilter& f)
+{
+    return scopeOf(f, QStringLiteral("k.first_test_at"), false, QStringLiteral("k.first_test_station"),
+                   QStringLiteral("k.model"), kUnitCohort);
+}
+
+Scope defectScope(const KpiFilter& f)
+{
+    return scopeOf(f, QStringLiteral("d.recorded_at"), false, QStringLiteral("d.station_id"),
+                   QStringLiteral("d.model"),
+                   QStringLiteral("d.item IN (SELECT serial FROM units WHERE batch_id = ?)"));
 }
 
 std::optional<double> ratio(qint64 part, qint64 whole)
@@ -90,8 +150,15 @@ QJsonObject KpiReport::toJson() const
         const auto byHour = throughputByStationHour.value(it.key());
         for (auto h = byHour.constBegin(); h != byHour.constEnd(); ++h)
             hours.insert(h.key(), h.value());
-        stations.insert(it.key(), QJsonObject{{QStringLiteral("events"), it.value()},
-                                              {QStringLiteral("by_hour"), hours}});
+        QJsonObject shifts;
+        const auto byShift = throughputByStationShift.value(it.key());
+        for (auto s = byShift.constBegin(); s != byShift.constEnd(); ++s)
+            shifts.insert(s.key(), s.value());
+        stations.insert(it.key(),
+                        QJsonObject{{QStringLiteral("events"), it.value()},
+                                    {QStringLiteral("by_hour"), hours},
+                                    {QStringLiteral("by_shift"), shifts},
+                                    {QStringLiteral("target_per_shift"), shiftTargets.value(it.key())}});
     }
     QJsonObject loops;
     for (auto it = repairLoops.constBegin(); it != repairLoops.constEnd(); ++it)
@@ -155,21 +222,21 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
 
 Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 {
-    // What each item waits for, from its current state; the model filter applies, the range not.
+    // What each item waits for, from its current state; the model filter applies, the range
+    // not. A batch holds units only, so its cards and dies drop out.
     const QString unionSql = QStringLiteral(
-        "SELECT serial, 'card' AS kind, 'strip' AS step, updated_at AS since FROM cards WHERE state = "
-        "'received' "
-        "AND (? = '' OR model = ?) "
+        "SELECT serial, 'card' AS kind, 'strip' AS step, updated_at AS since FROM cards "
+        "WHERE state = 'received' AND (? = '' OR model = ?) AND ? = '' "
         "UNION ALL SELECT id, 'die', 'reball', updated_at FROM dies WHERE state IN ('stripped', 'repair') "
-        "AND (? = '' OR model = ?) "
-        "UNION ALL SELECT id, 'die', 'mount', updated_at FROM dies WHERE state = 'reballed' AND (? = '' OR "
-        "model = ?) "
+        "AND (? = '' OR model = ?) AND ? = '' "
+        "UNION ALL SELECT id, 'die', 'mount', updated_at FROM dies WHERE state = 'reballed' "
+        "AND (? = '' OR model = ?) AND ? = '' "
         "UNION ALL SELECT serial, 'unit', CASE state WHEN 'mounted' THEN 'inspect' WHEN 'inspected' THEN "
-        "'test' "
-        "ELSE 'pack' END, updated_at FROM units WHERE state IN ('mounted', 'inspected', 'tested') "
-        "AND (? = '' OR model = ?)");
-    const QString m = modelText(f);
-    const QVariantList binds{m, m, m, m, m, m, m, m};
+        "'test' ELSE 'pack' END, updated_at FROM units WHERE state IN ('mounted', 'inspected', 'tested') "
+        "AND (? = '' OR model = ?) AND (? = '' OR batch_id = ?)");
+    const QString m = f.model.isNull() ? QStringLiteral("") : f.model;
+    const QString b = f.batch.isNull() ? QStringLiteral("") : f.batch;
+    const QVariantList binds{m, m, b, m, m, b, m, m, b, m, m, b, b};
     for (const QString& step : KpiReport::wipSteps())
         r.wipByStep.insert(step, 0);
     auto counts = sql::run(m_db,
@@ -183,13 +250,10 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
     const QString cutoff =
         f.now.addSecs(-static_cast<qint64>(f.agingHours * 3600)).toString(Qt::ISODateWithMs);
-    QVariantList agingBinds = binds;
-    agingBinds << cutoff;
     auto aging = sql::run(m_db,
                           QStringLiteral("SELECT * FROM (") + unionSql +
-                              QStringLiteral(") AS w WHERE w.since < ? "
-                                             "ORDER BY w.since LIMIT 200"),
-                          agingBinds);
+                              QStringLiteral(") AS w WHERE w.since < ? ORDER BY w.since LIMIT 200"),
+                          binds + QVariantList{cutoff});
     if (!aging)
         return aging.error();
     while (aging.value().next()) {
@@ -203,38 +267,59 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 {
-    auto q = sql::run(
-        m_db,
-        QStringLiteral("SELECT e.station_id, substr(e.recorded_at, 1, 13), count(*) FROM events e WHERE ") +
-            kValid +
-            QStringLiteral("AND e.step IN ('intake', 'strip', 'reball', 'mount', 'inspect', 'test', "
-                           "'pack') ") +
-            kScope + QStringLiteral("GROUP BY 1, 2"),
-        scopeBinds(f));
+    const Scope source = hourlySource(f);
+    const Scope scope = hourlyScope(f);
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT h.station_id, h.hour, sum(h.events) FROM ") + source.sql +
+                          QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql +
+                          QStringLiteral(" GROUP BY 1, 2"),
+                      source.binds + scope.binds);
     if (!q)
         return q.error();
     while (q.value().next()) {
         const QString station = q.value().value(0).toString();
+        const QString hour = q.value().value(1).toString();
         const int n = q.value().value(2).toInt();
         r.throughputByStation[station] += n;
-        r.throughputByStationHour[station][q.value().value(1).toString()] = n;
+        r.throughputByStationHour[station][hour] = n;
+        const auto [date, night] =
+            f.calendar.shiftOf(QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate));
+        r.throughputByStationShift[station][ShiftCalendar::key(date, night)] += n;
     }
+
+    auto targets = sql::run(m_db, QStringLiteral("SELECT key, value FROM config WHERE key = "
+                                                 "'throughput.target_per_shift' OR key LIKE "
+                                                 "'throughput.target\\_per\\_shift.%' ESCAPE '\\'"));
+    if (!targets)
+        return targets.error();
+    QMap<QString, int> perStation;
+    while (targets.value().next()) {
+        const QString key = targets.value().value(0).toString();
+        const int value = targets.value().value(1).toInt();
+        if (key == QLatin1StringView("throughput.target_per_shift"))
+            r.shiftTarget = value;
+        else
+            perStation.insert(key.section(QLatin1Char('.'), 2), value);
+    }
+    for (const QString& station : r.throughputByStation.keys())
+        r.shiftTargets.insert(station, perStation.value(station, r.shiftTarget));
+    if (!f.station.isEmpty())
+        r.shiftTargets.insert(f.station, perStation.value(f.station, r.shiftTarget));
     return {};
 }
 
 Result<std::optional<double>> KpiQuery::firstPassYield(const KpiFilter& f, const QString& step) const
 {
     // A unit's first valid inspection (or test) decides its first pass; it counts in the range
-    // where that first event happened. Only the range's events are read, each checked for an
-    // earlier one through the (subject, step) index.
-    QVariantList binds{step};
-    binds << scopeBinds(f);
-    auto q = sql::run(
-        m_db,
-        QStringLiteral("SELECT count(*), coalesce(sum(json_extract(e.payload, '$.result') = 'pass'), 0) "
-                       "FROM events e WHERE e.step = ? AND ") +
-            kValid + kScope + kFirstOfItsStep,
-        binds);
+    // where that first event happened.
+    const bool inspect = step == QLatin1StringView("inspect");
+    const Scope scope = inspect ? firstInspectScope(f) : firstTestScope(f);
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT count(*), coalesce(sum(k.first_%1_pass), 0) FROM kpi_units k "
+                                     "WHERE k.first_%1_at IS NOT NULL")
+                              .arg(step) +
+                          scope.sql,
+                      scope.binds);
     if (!q)
         return q.error();
     q.value().next();
@@ -254,57 +339,57 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r) const
     if (r.firstPassYieldInspect && r.firstPassYieldTest)
         r.rolledThroughputYield = *r.firstPassYieldInspect * *r.firstPassYieldTest;
 
-    const QString m = modelText(f);
     // Units mounted in the range: how they ended, and how many repair loops they took.
-    auto units =
-        sql::run(m_db,
-                 QStringLiteral("SELECT count(*), "
-                                "coalesce(sum(state IN ('tested', 'packed', 'shipped')), 0), "
-                                "coalesce(sum(state = 'scrapped'), 0) FROM units "
-                                "WHERE created_at >= ? AND created_at < ? AND (? = '' OR model = ?)"),
-                 {f.fromText(), f.toText(), m, m});
-    if (!units)
-        return units.error();
-    units.value().next();
-    r.unitsMounted = units.value().value(0).toInt();
-    const qint64 good = units.value().value(1).toLongLong();
-    const qint64 scrapped = units.value().value(2).toLongLong();
+    const Scope units = scopeOf(f, QStringLiteral("created_at"), false, QString(), QStringLiteral("model"),
+                                QStringLiteral("batch_id = ?"));
+    auto ended = sql::run(m_db,
+                          QStringLiteral("SELECT count(*), coalesce(sum(state IN ('tested', 'packed', "
+                                         "'shipped')), 0), coalesce(sum(state = 'scrapped'), 0) "
+                                         "FROM units WHERE 1") +
+                              units.sql,
+                          units.binds);
+    if (!ended)
+        return ended.error();
+    ended.value().next();
+    r.unitsMounted = ended.value().value(0).toInt();
+    const qint64 good = ended.value().value(1).toLongLong();
+    const qint64 scrapped = ended.value().value(2).toLongLong();
     r.finalYield = ratio(good, good + scrapped);
 
     auto loops = sql::run(m_db,
-                          QStringLiteral("SELECT repair_count, count(*) FROM units WHERE created_at >= ? AND "
-                                         "created_at < ? AND (? = '' OR model = ?) GROUP BY repair_count"),
-                          {f.fromText(), f.toText(), m, m});
+                          QStringLiteral("SELECT repair_count, count(*) FROM units WHERE 1") + units.sql +
+                              QStringLiteral(" GROUP BY repair_count"),
+                          units.binds);
     if (!loops)
         return loops.error();
     while (loops.value().next())
         r.repairLoops.insert(loops.value().value(0).toInt(), loops.value().value(1).toInt());
 
     // Donor cards received in the range, and how many of them ended as scrap at any step.
+    const Scope cards =
+        scopeOf(f, QStringLiteral("c.received_at"), false, QString(), QStringLiteral("c.model"),
+                QStringLiteral("c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?)"));
     auto scrap = sql::run(
         m_db,
         QStringLiteral("SELECT count(*), coalesce(sum(c.state = 'scrapped' OR d.state = 'scrapped' OR "
                        "u.state = 'scrapped'), 0) FROM cards c "
                        "LEFT JOIN dies d ON d.card_serial = c.serial "
-                       "LEFT JOIN units u ON u.die_id = d.id "
-                       "WHERE c.received_at >= ? AND c.received_at < ? AND (? = '' OR c.model = ?)"),
-        {f.fromText(), f.toText(), m, m});
+                       "LEFT JOIN units u ON u.die_id = d.id WHERE 1") +
+            cards.sql,
+        cards.binds);
     if (!scrap)
         return scrap.error();
     scrap.value().next();
     r.cardsReceived = scrap.value().value(0).toInt();
     r.scrapRate = ratio(scrap.value().value(1).toLongLong(), r.cardsReceived);
 
-    // Retest: units tested in the range that have more than one valid test.
-    QVariantList binds = scopeBinds(f);
-    auto retest =
-        sql::run(m_db,
-                 QStringLiteral("SELECT count(*), coalesce(sum((SELECT count(*) FROM events p WHERE "
-                                "p.subject = t.subject AND p.step = 'test' AND NOT EXISTS (SELECT 1 FROM "
-                                "voided_events v WHERE v.event_id = p.id)) > 1), 0) FROM (SELECT DISTINCT "
-                                "e.subject FROM events e WHERE e.step = 'test' AND ") +
-                     kValid + kScope + QStringLiteral(") t"),
-                 binds);
+    // Retest: of the units first tested in the range, those tested more than once.
+    const Scope tested = firstTestScope(f);
+    auto retest = sql::run(m_db,
+                           QStringLiteral("SELECT count(*), coalesce(sum(k.tests > 1), 0) FROM kpi_units k "
+                                          "WHERE k.first_test_at IS NOT NULL") +
+                               tested.sql,
+                           tested.binds);
     if (!retest)
         return retest.error();
     retest.value().next();
@@ -314,30 +399,21 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
 {
-    auto q = sql::run(
-        m_db,
-        QStringLiteral("SELECT json_extract(e.payload, '$.defect') AS d, count(*) FROM events e WHERE ") +
-            kValid +
-            QStringLiteral("AND e.step IN ('inspect', 'test', 'scrap') AND json_extract(e.payload, "
-                           "'$.defect') IS NOT NULL ") +
-            kScope + QStringLiteral("GROUP BY d ORDER BY count(*) DESC, d"),
-        scopeBinds(f));
+    const Scope scope = defectScope(f);
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT d.defect, count(*) FROM kpi_defects d WHERE 1") + scope.sql +
+                          QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
+                      scope.binds);
     if (!q)
         return q.error();
     while (q.value().next())
         r.defectPareto.append({q.value().value(0).toString(), q.value().value(1).toInt()});
 
-    auto slices =
-        sql::run(m_db,
-                 QStringLiteral(
-                     "SELECT json_extract(e.payload, '$.defect') AS d, e.station_id, e.operator_id, "
-                     "(SELECT c.lot FROM event_subjects s JOIN cards c ON c.serial = s.serial "
-                     "WHERE s.event_seq = e.seq AND s.kind = 'card') AS lot, count(*) FROM events e WHERE ") +
-                     kValid +
-                     QStringLiteral("AND e.step IN ('inspect', 'test', 'scrap') AND json_extract(e.payload, "
-                                    "'$.defect') IS NOT NULL ") +
-                     kScope + QStringLiteral("GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4"),
-                 scopeBinds(f));
+    auto slices = sql::run(m_db,
+                           QStringLiteral("SELECT d.defect, d.station_id, d.operator_id, d.lot, count(*) "
+                                          "FROM kpi_defects d WHERE 1") +
+                               scope.sql + QStringLiteral(" GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4"),
+                           scope.binds);
     if (!slices)
         return slices.error();
     while (slices.value().next()) {
@@ -350,15 +426,14 @@ Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
 
 Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, const QString& defect) const
 {
-    QVariantList binds{defect};
-    binds << scopeBinds(f);
+    const Scope scope = defectScope(f);
     auto q =
         sql::run(m_db,
-                 QStringLiteral("SELECT e.subject, e.step, e.station_id, e.operator_id, e.id, e.recorded_at "
-                                "FROM events e WHERE e.step IN ('inspect', 'test', 'scrap') AND "
-                                "json_extract(e.payload, '$.defect') = ? AND ") +
-                     kValid + kScope + QStringLiteral("ORDER BY e.seq DESC LIMIT 1000"),
-                 binds);
+                 QStringLiteral("SELECT d.item, d.step, d.station_id, d.operator_id, e.id, d.recorded_at "
+                                "FROM kpi_defects d JOIN events e ON e.seq = d.event_seq "
+                                "WHERE d.defect = ?") +
+                     scope.sql + QStringLiteral(" ORDER BY d.event_seq DESC LIMIT 1000"),
+                 QVariantList{defect} + scope.binds);
     if (!q)
         return q.error();
     QList<DefectHit> hits;
@@ -373,7 +448,7 @@ Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, cons
 
 Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 {
-    const QString m = modelText(f);
+    const QString m = f.model.isNull() ? QStringLiteral("") : f.model;
     auto q =
         sql::run(m_db,
                  QStringLiteral("SELECT id, msl, exposed_at FROM dies WHERE state IN ('stripped', 'repair', "
@@ -399,28 +474,27 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::operators(const KpiFilter& f, KpiReport& r) const
 {
-    auto events =
-        sql::run(m_db,
-                 QStringLiteral("SELECT e.operator_id, count(*) FROM events e WHERE ") + kValid +
-                     QStringLiteral("AND e.step IN ('intake', 'strip', 'reball', 'mount', 'inspect', "
-                                    "'test', 'pack') ") +
-                     kScope + QStringLiteral("GROUP BY 1 ORDER BY 2 DESC, 1"),
-                 scopeBinds(f));
+    const Scope source = hourlySource(f);
+    const Scope scope = hourlyScope(f);
+    auto events = sql::run(m_db,
+                           QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +
+                               QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql +
+                               QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
+                           source.binds + scope.binds);
     if (!events)
         return events.error();
     while (events.value().next())
         r.operators.append(
             {events.value().value(0).toString(), events.value().value(1).toInt(), std::nullopt});
 
-    // First-pass test yield of the units each operator mounted (first mount), tested first in range.
+    // First-pass test yield of the units each operator mounted, tested first in the range.
+    const Scope tested = firstTestScope(f);
     auto fpy =
         sql::run(m_db,
-                 QStringLiteral("SELECT (SELECT m.operator_id FROM events m WHERE m.subject = e.subject AND "
-                                "m.step = 'mount' ORDER BY m.seq LIMIT 1) AS op, count(*), "
-                                "coalesce(sum(json_extract(e.payload, '$.result') = 'pass'), 0) "
-                                "FROM events e WHERE e.step = 'test' AND ") +
-                     kValid + kScope + kFirstOfItsStep + QStringLiteral("GROUP BY op"),
-                 scopeBinds(f));
+                 QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0) "
+                                "FROM kpi_units k WHERE k.first_test_at IS NOT NULL") +
+                     tested.sql + QStringLiteral(" GROUP BY 1"),
+                 tested.binds);
     if (!fpy)
         return fpy.error();
     while (fpy.value().next()) {
@@ -436,25 +510,20 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::anomalies(KpiReport& r) const
 {
-    auto dup =
-        sql::run(m_db, QStringLiteral("SELECT gpu_uuid, group_concat(serial, ', ') FROM units "
-                                      "WHERE gpu_uuid IS NOT NULL GROUP BY gpu_uuid HAVING count(*) > 1"));
-    if (!dup)
-        return dup.error();
-    while (dup.value().next()) {
-        r.anomalies << QStringLiteral("duplicate GPU UUID %1 on units %2")
-                           .arg(dup.value().value(0).toString(), dup.value().value(1).toString());
-    }
-    auto swapped = sql::run(m_db, QStringLiteral("SELECT u.serial, u.gpu_uuid, c.gpu_uuid FROM units u "
-                                                 "JOIN cards c ON c.serial = u.card_serial "
-                                                 "WHERE u.gpu_uuid IS NOT NULL AND c.gpu_uuid IS NOT NULL "
-                                                 "AND u.gpu_uuid <> c.gpu_uuid"));
-    if (!swapped)
-        return swapped.error();
-    while (swapped.value().next()) {
-        r.anomalies << QStringLiteral("unit %1 reports GPU %2, its donor card had %3")
-                           .arg(swapped.value().value(0).toString(), swapped.value().value(1).toString(),
-                                swapped.value().value(2).toString());
+    auto q = sql::run(m_db, QStringLiteral("SELECT kind, unit, gpu_uuid, other FROM kpi_anomalies "
+                                           "ORDER BY event_seq DESC, kind, other LIMIT 500"));
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QString kind = q.value().value(0).toString();
+        const QString unit = q.value().value(1).toString();
+        const QString gpu = q.value().value(2).toString();
+        const QString other = q.value().value(3).toString();
+        if (kind == QLatin1StringView("duplicate_gpu"))
+            r.anomalies << QStringLiteral("duplicate GPU UUID %1 on units %2, %3").arg(gpu, other, unit);
+        else
+            r.anomalies
+                << QStringLiteral("unit %1 reports GPU %2, its donor card had %3").arg(unit, gpu, other);
     }
     return {};
 }

@@ -36,7 +36,10 @@ struct KpiReport
     QMap<QString, int> wipByStep; // step the items wait for -> count
     QList<Aging> aging;           // oldest first
     QMap<QString, int> throughputByStation;
-    QMap<QString, QMap<QString, int>> throughputByStationHour; // station -> "yyyy-MM-ddTHH" -> events
+    QMap<QString, QMap<QString, int>> throughputByStationHour;  // station -> "yyyy-MM-ddTHH" -> events
+    QMap<QString, QMap<QString, int>> throughputByStationShift; // station -> ShiftCalendar::key -> events
+    int shiftTarget = 0;                                        // events a station should reach per shift
+    QMap<QString, int> shiftTargets;                            // per station, where one is set
     std::optional<double> firstPassYieldInspect;
     std::optional<double> firstPassYieldTest;
     std::optional<double> rolledThroughputYield;

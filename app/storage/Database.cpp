@@ -2,6 +2,8 @@
 
 #include "Migrator.h"
 #include "Sql.h"
+#include "StateProjector.h"
+#include "Transaction.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -39,6 +41,26 @@ QString Database::resolvePath(const QString& cliPath)
     if (!env.isEmpty())
         return env;
     return defaultPath();
+}
+
+Status Database::rebuildIfAsked()
+{
+    // A migration that adds derived tables asks for a replay instead of repeating the
+    // projector's logic in SQL.
+    auto asked = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = 'derived.rebuild'"));
+    if (!asked)
+        return asked.error();
+    if (asked.value().isNull())
+        return {};
+    spdlog::info("replaying the event log for a migration's new derived tables");
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st;
+    if (Status st = StateProjector(m_db).rebuild(); !st)
+        return st;
+    if (auto done = sql::run(m_db, QStringLiteral("DELETE FROM config WHERE key = 'derived.rebuild'")); !done)
+        return done.error();
+    return tx.commit();
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration migration)
@@ -79,6 +101,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     }
     if (migration == Migration::Apply) {
         if (Status st = Migrator::migrate(db->m_db); !st)
+            return st.error();
+        if (Status st = db->rebuildIfAsked(); !st)
             return st.error();
     }
     spdlog::info("opened database {}", db->m_path.toStdString());

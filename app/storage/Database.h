@@ -42,6 +42,7 @@ public:
     static constexpr int kBusyTimeoutMs = 5000;
 
 private:
+    Status rebuildIfAsked();
     Database(QString path, QString name);
 
     QString m_path;

@@ -10,7 +10,9 @@ namespace rework {
 namespace {
 
 // Fixed table names: the derived state that a replay must reproduce.
-constexpr const char* kDerivedTables[] = {"cards", "dies", "boards", "units", "batches", "voided_events"};
+constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards",     "units",
+                                          "batches",   "voided_events", "kpi_hourly", "kpi_defects",
+                                          "kpi_units", "kpi_anomalies"};
 
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
 Result<qint64> differingRows(const QSqlDatabase& db, const QString& table)

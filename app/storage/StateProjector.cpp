@@ -1,6 +1,7 @@
 #include "StateProjector.h"
 
 #include "EventStore.h"
+#include "KpiRollups.h"
 #include "Sql.h"
 #include "domain/Step.h"
 
@@ -43,7 +44,14 @@ Status StateProjector::scrapUnit(const QString& unit, const QString& at)
                 {at, unit});
 }
 
-Status StateProjector::apply(const EventRecord& e)
+Status StateProjector::apply(const EventRecord& event)
+{
+    if (Status st = applyState(event); !st)
+        return st;
+    return KpiRollups(m_db).apply(event);
+}
+
+Status StateProjector::applyState(const EventRecord& e)
 {
     const QString at = e.recordedAt.toUTC().toString(Qt::ISODateWithMs);
     const std::optional<Step> step = stepFromName(e.step);
@@ -202,6 +210,8 @@ Status StateProjector::rebuild()
         if (Status st = exec(QString::fromLatin1(statement), {}); !st)
             return st;
     }
+    if (Status st = KpiRollups(m_db).clear(); !st)
+        return st;
     // Voids first: a void recorded later still removes an earlier event from the replay.
     auto voids = sql::run(m_db, QStringLiteral("SELECT ") + EventStore::selectColumns() +
                                     QStringLiteral("FROM events e WHERE e.step = 'void' ORDER BY e.seq"));

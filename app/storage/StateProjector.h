@@ -10,6 +10,7 @@ namespace rework {
 /// Derives the current state of cards, dies, boards, units and batches from events. `apply`
 /// runs in the same transaction as the event's insert; `rebuild` replays the whole log, which
 /// is how a void takes effect and how `reworkctl check` proves the state tables are right.
+/// The dashboard's rollups (KpiRollups) are derived state too and follow the same path.
 class StateProjector
 {
 public:
@@ -19,6 +20,7 @@ public:
     Status rebuild();
 
 private:
+    Status applyState(const EventRecord& event);
     Status exec(const QString& statement, const QVariantList& values);
     Status scrapUnit(const QString& unit, const QString& at);
 

@@ -52,6 +52,7 @@ bool generate(Database& db, int units, int days)
 {
     QSqlQuery pragma(db.connection());
     pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+    pragma.exec(QStringLiteral("PRAGMA cache_size = -500000")); // 500 MB: the indexes stay in memory
     EventStore store(db.connection());
     StateProjector projector(db.connection());
     QRandomGenerator rng(42);
@@ -78,6 +79,8 @@ bool generate(Database& db, int units, int days)
             const QString unit = IdGenerator::shortId(QLatin1Char('U'), t);
             const QString board = QStringLiteral("SB%1").arg(i, 10, 10, QLatin1Char('0'));
             const QString lot = QStringLiteral("LOT-%1").arg(i / 500);
+            const QString gpu =
+                QStringLiteral("GPU-%1-0000-4000-8000-000000000000").arg(i, 8, 16, QLatin1Char('0'));
             const QString model = i % 10 < 7 ? QStringLiteral("RTX4090") : QStringLiteral("RTX3090");
             const QList<Subject> cardOnly{{QStringLiteral("card"), card}};
             const QList<Subject> dieCard{{QStringLiteral("die"), die}, {QStringLiteral("card"), card}};
@@ -85,9 +88,10 @@ bool generate(Database& db, int units, int days)
                                      {QStringLiteral("die"), die},
                                      {QStringLiteral("board"), board},
                                      {QStringLiteral("card"), card}};
-            bool ok =
-                append(db, store, projector, next(), "INTAKE-01", "intake", card,
-                       {{"card", card}, {"model", model}, {"lot", lot}, {"outcome", "received"}}, cardOnly);
+            bool ok = append(
+                db, store, projector, next(), "INTAKE-01", "intake", card,
+                {{"card", card}, {"model", model}, {"lot", lot}, {"gpu_uuid", gpu}, {"outcome", "received"}},
+                cardOnly);
             ok = ok && append(db, store, projector, next(), "STRIP-01", "strip", die,
                               {{"card", card},
                                {"die", die},
@@ -131,14 +135,16 @@ bool generate(Database& db, int units, int days)
                         break;
                     continue;
                 }
-                ok = ok &&
-                     append(db, store, projector, next(), "TEST-01", "test", unit,
-                            testFail ? QJsonObject{{"unit", unit},
-                                                   {"result", "fail"},
-                                                   {"defect", testDefects[rng.bounded(3)]},
-                                                   {"outcome", outcome}}
-                                     : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
-                            all);
+                ok = ok && append(db, store, projector, next(), "TEST-01", "test", unit,
+                                  testFail ? QJsonObject{{"unit", unit},
+                                                         {"result", "fail"},
+                                                         {"defect", testDefects[rng.bounded(3)]},
+                                                         {"outcome", outcome}}
+                                           : QJsonObject{{"unit", unit},
+                                                         {"result", "pass"},
+                                                         {"gpu_uuid", gpu},
+                                                         {"outcome", "pass"}},
+                                  all);
                 if (testFail) {
                     if (++repairs > 2)
                         break;

@@ -3,8 +3,12 @@
 //   (thermal) then passes on retest; D is scrapped at intake; E waits for strip; F waits for
 //   reball; G's intake was voided. One operator (OP1) did all the work.
 #include "TestDatabase.h"
+#include "domain/IdGenerator.h"
 #include "reports/KpiQuery.h"
+#include "storage/EventStore.h"
 #include "storage/Sql.h"
+#include "storage/StateProjector.h"
+#include "storage/Transaction.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -219,6 +223,119 @@ private slots:
         QCOMPARE(r->repairLoops.value(1), 1);
     }
 
+    void throughputPerShiftAgainstItsTarget()
+    {
+        // The fixture's work happened between 08:00 and 09:00 UTC: the day shift of its date.
+        const KpiReport r = compute(filter());
+        const QString day = ShiftCalendar::key(start.date(), false);
+        QCOMPARE(r.throughputByStationShift.value("INTAKE-1"), (QMap<QString, int>{{day, 6}}));
+        QCOMPARE(r.throughputByStationShift.value("TEST-1").value(day), 4);
+        QCOMPARE(r.shiftTarget, 100); // the shipped default
+        QCOMPARE(r.shiftTargets.value("TEST-1"), 100);
+        QVERIFY(sql::run(t->db().connection(),
+                         QStringLiteral(
+                             "INSERT INTO config (key, value) VALUES ('throughput.target_per_shift.TEST-1', "
+                             "'40')"))
+                    .ok());
+        const KpiReport withTarget = compute(filter());
+        QCOMPARE(withTarget.shiftTargets.value("TEST-1"), 40);
+        QCOMPARE(withTarget.shiftTargets.value("INTAKE-1"), 100);
+        QVERIFY(
+            sql::run(t->db().connection(),
+                     QStringLiteral("DELETE FROM config WHERE key = 'throughput.target_per_shift.TEST-1'"))
+                .ok());
+        // In a factory at UTC+8 with shifts from 17:00 local, 16:00 local is the night shift that
+        // began the evening before.
+        KpiFilter local = filter();
+        local.calendar = {17, 8 * 60};
+        const KpiReport shifted = compute(local);
+        QCOMPARE(shifted.throughputByStationShift.value("INTAKE-1").keys(),
+                 QStringList{ShiftCalendar::key(start.date().addDays(-1), true)});
+    }
+
+    void shiftFilterKeepsOnlyThatShiftsWork()
+    {
+        KpiFilter day = filter();
+        day.shiftOfDay = KpiFilter::Shift::Day;
+        const KpiReport d = compute(day);
+        QCOMPARE(d.throughputByStation.value("INTAKE-1"), 6);
+        QCOMPARE(d.firstPassYieldTest.value(), 2.0 / 3);
+        QCOMPARE(d.defectPareto.size(), 3);
+        KpiFilter night = filter();
+        night.shiftOfDay = KpiFilter::Shift::Night;
+        const KpiReport n = compute(night);
+        QVERIFY(n.throughputByStation.isEmpty());
+        QVERIFY(!n.firstPassYieldInspect && !n.firstPassYieldTest && !n.retestRate);
+        QVERIFY(n.defectPareto.isEmpty());
+        QCOMPARE(n.unitsMounted, 0);
+        QCOMPARE(n.cardsReceived, 0);
+        QCOMPARE(n.wipByStep.value("pack"), 3); // work in progress is now, not a shift's
+    }
+
+    void batchFilterCoversItsUnitsWheneverTheyWereMade()
+    {
+        test::TestDatabase db;
+        const QString a = db.testedUnit("CARDK0001", "SB00000001");
+        const QString b = db.mountedUnit("CARDK0002", "SB00000002");
+        QVERIFY(db.record(Step::Inspect, {"unit=" + b, "result=fail", "bridges=1"}).ok());
+        const QString dieB = sql::scalar(db.db().connection(),
+                                         QStringLiteral("SELECT die_id FROM units WHERE serial = ?"), {b})
+                                 .value()
+                                 .toString();
+        QVERIFY(db.record(Step::Reball, {"die=" + dieB}).ok());
+        QVERIFY(db.record(Step::Mount, {"die=" + dieB, "board=SB00000002"}).ok());
+        QVERIFY(db.record(Step::Inspect, {"unit=" + b, "result=pass"}).ok());
+        QVERIFY(db.record(Step::Test, {"unit=" + b, "result=pass"}).ok());
+        const QString outside = db.mountedUnit("CARDK0003", "SB00000003");
+        QVERIFY(db.record(Step::Inspect, {"unit=" + outside, "result=pass"}).ok());
+        QVERIFY(db.record(Step::Test, {"unit=" + outside, "result=fail", "temp_max_c=95"}).ok());
+        for (const QString& unit : {a, b})
+            QVERIFY(db.record(Step::Pack, {"unit=" + unit, "batch=B-KPI-1"}).ok());
+
+        KpiFilter f;
+        f.from = f.to = db.clock().now().date().addYears(-1); // ignored for a batch
+        f.batch = QStringLiteral("B-KPI-1");
+        auto r = KpiQuery(db.db().connection()).compute(f);
+        QVERIFY(r.ok());
+        QCOMPARE(r->unitsMounted, 2);
+        QCOMPARE(r->cardsReceived, 2);
+        QCOMPARE(r->firstPassYieldInspect.value(), 0.5); // b failed its first inspection
+        QCOMPARE(r->firstPassYieldTest.value(), 1.0);    // the outside unit's failed test is not the batch's
+        QCOMPARE(r->retestRate.value(), 0.0);
+        QCOMPARE(r->defectPareto, (QList<std::pair<QString, int>>{{"BRIDGE", 1}}));
+        QCOMPARE(r->throughputByStation.value("INTAKE-1"), 2);
+        QCOMPARE(r->throughputByStation.value("MOUNT-1"), 3); // b was mounted twice
+        QCOMPARE(r->throughputByStation.value("PACK-1"), 2);
+        QCOMPARE(r->wipByStep.value("test"), 0);
+        QCOMPARE(r->repairLoops.value(1), 1);
+        auto hits = KpiQuery(db.db().connection()).defectHits(f, QStringLiteral("BRIDGE"));
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().serial, b);
+        f.batch = QStringLiteral("B-NONE");
+        auto none = KpiQuery(db.db().connection()).compute(f);
+        QCOMPARE(none->unitsMounted, 0);
+        QVERIFY(none->throughputByStation.isEmpty() && none->defectPareto.isEmpty());
+    }
+
+    /// Appends a test event as a sync from another station would: past the rules, which
+    /// refuse a GPU already seen here.
+    static QString appendTest(test::TestDatabase& db, const QString& unit, const QString& gpu)
+    {
+        EventRecord e;
+        e.id = IdGenerator::uuidV7(db.clock().now());
+        e.recordedAt = db.clock().now();
+        e.stationId = QStringLiteral("TEST-9");
+        e.operatorId = QStringLiteral("OP1");
+        e.step = QStringLiteral("test");
+        e.subject = unit;
+        e.payload = {{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}, {"gpu_uuid", gpu}};
+        Transaction tx(db.db().connection());
+        if (!tx.begin() || !EventStore(db.db().connection()).append(e, {{QStringLiteral("unit"), unit}}) ||
+            !StateProjector(db.db().connection()).apply(e) || !tx.commit())
+            qFatal("append failed");
+        return e.id;
+    }
+
     void anomaliesAreFlagged()
     {
         test::TestDatabase db;
@@ -228,12 +345,40 @@ private slots:
         f.from = f.to = db.clock().now().date();
         QVERIFY(KpiQuery(db.db().connection()).compute(f)->anomalies.isEmpty());
         // Two stations offline can each record the same GPU; the merged data must show it.
-        QVERIFY(sql::run(db.db().connection(), QStringLiteral("UPDATE units SET gpu_uuid = ?"),
-                         {QStringLiteral("GPU-11111111-2222-3333-4444-555555555555")})
-                    .ok());
+        const QString gpu = QStringLiteral("GPU-11111111-2222-3333-4444-555555555555");
+        appendTest(db, u1, gpu);
+        QVERIFY(KpiQuery(db.db().connection()).compute(f)->anomalies.isEmpty());
+        const QString second = appendTest(db, u2, gpu);
         const QStringList anomalies = KpiQuery(db.db().connection()).compute(f)->anomalies;
         QCOMPARE(anomalies.size(), 1);
         QVERIFY(anomalies.first().contains(u1) && anomalies.first().contains(u2));
+        QVERIFY(anomalies.first().contains(gpu));
+        // Voiding the second record clears the flag: the rollups are replayed with the state.
+        QVERIFY(db.record(Step::Void, {"event=" + second, "reason=wrong unit"}, QStringLiteral("SUP1")).ok());
+        QVERIFY(KpiQuery(db.db().connection()).compute(f)->anomalies.isEmpty());
+    }
+
+    void aGpuOtherThanTheDonorCardsIsFlagged()
+    {
+        test::TestDatabase db;
+        const QString card = QStringLiteral("CARDY0001");
+        const QString donorGpu = QStringLiteral("GPU-aaaaaaaa-2222-3333-4444-555555555555");
+        QVERIFY(
+            db.record(Step::Intake, {"card=" + card, "model=RTX4090", "lot=LOT-1", "gpu_uuid=" + donorGpu})
+                .ok());
+        const QString die = db.record(Step::Strip, {"card=" + card})->createdId();
+        QVERIFY(db.record(Step::Reball, {"die=" + die}).ok());
+        const QString unit = db.record(Step::Mount, {"die=" + die, "board=SB00000009"})->createdId();
+        QVERIFY(db.record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok());
+        const QString otherGpu = QStringLiteral("GPU-bbbbbbbb-2222-3333-4444-555555555555");
+        appendTest(db, unit, otherGpu);
+        KpiFilter f;
+        f.from = f.to = db.clock().now().date();
+        const QStringList anomalies = KpiQuery(db.db().connection()).compute(f)->anomalies;
+        QCOMPARE(anomalies.size(), 1);
+        QCOMPARE(
+            anomalies.first(),
+            QStringLiteral("unit %1 reports GPU %2, its donor card had %3").arg(unit, otherGpu, donorGpu));
     }
 };
 

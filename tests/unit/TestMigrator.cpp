@@ -102,6 +102,38 @@ private slots:
                     .toInt() >= 3);
     }
 
+    void derivedTablesAddedByAMigrationAreFilledFromTheLog()
+    {
+        test::TestDatabase t;
+        t.testedUnit(QStringLiteral("CARDM0001"), QStringLiteral("SB00000001"));
+        const QString failed = t.mountedUnit(QStringLiteral("CARDM0002"), QStringLiteral("SB00000002"));
+        QVERIFY(t.record(Step::Inspect, {QStringLiteral("unit=") + failed, QStringLiteral("result=fail"),
+                                         QStringLiteral("bridges=1")})
+                    .ok());
+        const QString before = t.dump();
+        QVERIFY(before.contains(QStringLiteral("kpi_units")));
+        // Take the file back to schema 3, as a station running the previous release left it.
+        for (const char* statement :
+             {"DROP TABLE kpi_hourly", "DROP TABLE kpi_defects", "DROP TABLE kpi_units",
+              "DROP TABLE kpi_anomalies", "DELETE FROM config WHERE key = 'throughput.target_per_shift'",
+              "PRAGMA user_version = 3"})
+            QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
+        t.reopen();
+        QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
+        QCOMPARE(t.dump(), before);
+        for (const char* table : {"kpi_hourly", "kpi_defects", "kpi_units"}) {
+            QVERIFY2(sql::scalar(t.db().connection(),
+                                 QStringLiteral("SELECT count(*) FROM ") + QLatin1StringView(table))
+                             .value()
+                             .toInt() > 0,
+                     table);
+        }
+        QVERIFY(sql::scalar(t.db().connection(),
+                            QStringLiteral("SELECT value FROM config WHERE key = 'derived.rebuild'"))
+                    .value()
+                    .isNull());
+    }
+
     void reopeningIsIdempotent()
     {
         QTemporaryDir dir;

@@ -1,0 +1,43 @@
+#include "ShiftCalendar.h"
+
+namespace rework {
+
+ShiftCalendar ShiftCalendar::local()
+{
+    ShiftCalendar c;
+    c.utcOffsetMinutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
+    return c;
+}
+
+QDateTime ShiftCalendar::start(const QDate& localDate, bool night) const
+{
+    const QDateTime localStart(localDate, QTime(dayStartHour, 0), Qt::UTC);
+    return localStart.addSecs((night ? 12 * 3600 : 0) - static_cast<qint64>(utcOffsetMinutes) * 60);
+}
+
+std::pair<QDate, bool> ShiftCalendar::shiftOf(const QDateTime& utc) const
+{
+    // Shift the clock so that the day shift starts at midnight: then the date is the shift's
+    // date and the first or second half of the day says day or night.
+    const QDateTime shifted = utc.toUTC().addSecs(static_cast<qint64>(utcOffsetMinutes) * 60 -
+                                                  static_cast<qint64>(dayStartHour) * 3600);
+    return {shifted.date(), shifted.time().hour() >= 12};
+}
+
+QString ShiftCalendar::key(const QDate& localDate, bool night)
+{
+    return localDate.toString(Qt::ISODate) + (night ? QStringLiteral(" N") : QStringLiteral(" D"));
+}
+
+QString ShiftCalendar::utcHours(bool night) const
+{
+    QString hours = QStringLiteral(",");
+    for (int h = 0; h < 24; ++h) {
+        const QDateTime hourStart(QDate(2000, 1, 3), QTime(h, 0), Qt::UTC);
+        if (shiftOf(hourStart).second == night)
+            hours += QStringLiteral("%1,").arg(h, 2, 10, QLatin1Char('0'));
+    }
+    return hours;
+}
+
+} // namespace rework

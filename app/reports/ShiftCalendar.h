@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <utility>
+
+namespace rework {
+
+/// Two 12-hour shifts a day in the factory's local time: day from `dayStartHour`, night from
+/// 12 hours later until the next day shift. Events are stored in UTC; this maps between the two.
+/// A night shift belongs to the local date it started on.
+struct ShiftCalendar
+{
+    int dayStartHour = 6;
+    int utcOffsetMinutes = 0; // local time = UTC + offset
+
+    /// The calendar in this computer's time zone (its offset now).
+    static ShiftCalendar local();
+
+    /// When the shift starts, in UTC.
+    QDateTime start(const QDate& localDate, bool night) const;
+    /// The shift a UTC moment falls in: its local start date, and whether it is a night shift.
+    std::pair<QDate, bool> shiftOf(const QDateTime& utc) const;
+    /// "2026-11-02 D" or "2026-11-02 N": a sortable key for tables, charts and JSON.
+    static QString key(const QDate& localDate, bool night);
+    /// The UTC hours of the day (",06,07,...,") whose hour starts in the shift; for SQL `instr`.
+    QString utcHours(bool night) const;
+};
+
+} // namespace rework

@@ -1,0 +1,116 @@
+#include "KpiRollups.h"
+
+#include "Sql.h"
+
+namespace rework {
+namespace {
+
+QString field(const EventRecord& e, const char* key)
+{
+    return e.payload.value(QLatin1StringView(key)).toString();
+}
+
+Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    auto q = sql::run(db, statement, values);
+    if (!q)
+        return q.error();
+    return {};
+}
+
+// The donor card's model and lot, through the event's card subject: every event from intake on
+// names its card, so this works for steps whose payload does not carry the model.
+const QString kCardOfEvent = QStringLiteral(
+    "FROM event_subjects s JOIN cards c ON c.serial = s.serial WHERE s.event_seq = ? AND s.kind = 'card'");
+
+} // namespace
+
+Status KpiRollups::apply(const EventRecord& e)
+{
+    if (e.step == QLatin1StringView("void"))
+        return {};
+    const QString at = e.recordedAt.toUTC().toString(Qt::ISODateWithMs);
+    const QString hour = at.left(13);
+    if (Status st = exec(m_db,
+                         QStringLiteral("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, "
+                                        "events) VALUES (?, ?, ?, ?, coalesce((SELECT c.model ") +
+                             kCardOfEvent +
+                             QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+                         {hour, e.stationId, e.operatorId, e.step, e.seq});
+        !st)
+        return st;
+
+    const QString defect = field(e, "defect");
+    const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
+    if (!defect.isEmpty() && (judged || e.step == QLatin1StringView("scrap"))) {
+        if (Status st = exec(
+                m_db,
+                QStringLiteral("INSERT INTO kpi_defects (event_seq, recorded_at, defect, step, station_id, "
+                               "operator_id, lot, model, item) VALUES (?, ?, ?, ?, ?, ?, "
+                               "coalesce((SELECT c.lot ") +
+                    kCardOfEvent + QStringLiteral("), ''), coalesce((SELECT c.model ") + kCardOfEvent +
+                    QStringLiteral("), ''), ?)"),
+                {e.seq, at, defect, e.step, e.stationId, e.operatorId, e.seq, e.seq, e.subject});
+            !st)
+            return st;
+    }
+
+    const QString unit = field(e, "unit");
+    if (e.step == QLatin1StringView("test") && !field(e, "gpu_uuid").isEmpty()) {
+        if (Status st = anomalies(e, unit, field(e, "gpu_uuid")); !st)
+            return st;
+    }
+    if (e.step == QLatin1StringView("mount") && field(e, "outcome") != QLatin1StringView("remounted")) {
+        return exec(m_db,
+                    QStringLiteral("INSERT INTO kpi_units (unit, model, mount_operator) VALUES (?, ?, ?) "
+                                   "ON CONFLICT DO NOTHING"),
+                    {unit, field(e, "model"), e.operatorId});
+    }
+    if (!judged)
+        return {};
+    const bool pass = field(e, "result") == QLatin1StringView("pass");
+    // Right-hand sides see the row as it was, so each CASE asks whether this is the first one.
+    if (e.step == QLatin1StringView("inspect")) {
+        return exec(m_db,
+                    QStringLiteral("UPDATE kpi_units SET first_inspect_at = ?, first_inspect_station = ?, "
+                                   "first_inspect_pass = ? WHERE unit = ? AND first_inspect_at IS NULL"),
+                    {at, e.stationId, pass ? 1 : 0, unit});
+    }
+    return exec(
+        m_db,
+        QStringLiteral("UPDATE kpi_units SET tests = tests + 1, "
+                       "first_test_pass = CASE WHEN first_test_at IS NULL THEN ? ELSE first_test_pass END, "
+                       "first_test_station = coalesce(first_test_station, ?), "
+                       "first_test_at = coalesce(first_test_at, ?) WHERE unit = ?"),
+        {pass ? 1 : 0, e.stationId, at, unit});
+}
+
+Status KpiRollups::anomalies(const EventRecord& e, const QString& unit, const QString& gpu)
+{
+    // The unit's own row already carries this GPU: the state change came first.
+    if (Status st =
+            exec(m_db,
+                 QStringLiteral("INSERT OR IGNORE INTO kpi_anomalies (event_seq, kind, unit, gpu_uuid, "
+                                "other) SELECT ?, 'duplicate_gpu', ?, ?, serial FROM units "
+                                "WHERE gpu_uuid = ? AND serial <> ?"),
+                 {e.seq, unit, gpu, gpu, unit});
+        !st)
+        return st;
+    return exec(m_db,
+                QStringLiteral("INSERT OR IGNORE INTO kpi_anomalies (event_seq, kind, unit, gpu_uuid, other) "
+                               "SELECT ?, 'swapped_gpu', ?, ?, c.gpu_uuid FROM units u "
+                               "JOIN cards c ON c.serial = u.card_serial WHERE u.serial = ? "
+                               "AND c.gpu_uuid IS NOT NULL AND c.gpu_uuid <> ?"),
+                {e.seq, unit, gpu, unit, gpu});
+}
+
+Status KpiRollups::clear()
+{
+    for (const char* table : {"kpi_hourly", "kpi_defects", "kpi_units", "kpi_anomalies"}) {
+        if (Status st = exec(m_db, QStringLiteral("DELETE FROM ") + QLatin1StringView(table), {}); !st)
+            return st;
+    }
+    return {};
+}
+
+} // namespace rework

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "EventRecord.h"
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// Keeps the dashboard's rollup tables (migration 0004) in step with the event log: hourly
+/// station work, one row per defect, one row per unit with its first inspection and test, and
+/// GPU anomalies.
+/// Called by the state projector after an event's state change, in the same transaction, and
+/// cleared with the rest of the derived state when the log is replayed.
+class KpiRollups
+{
+public:
+    explicit KpiRollups(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /// `event` must already be in the log (its seq set) and its state change applied.
+    Status apply(const EventRecord& event);
+    Status clear();
+
+private:
+    Status anomalies(const EventRecord& event, const QString& unit, const QString& gpu);
+    QSqlDatabase m_db;
+};
+
+} // namespace rework
