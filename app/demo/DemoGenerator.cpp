@@ -286,6 +286,13 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
     // Demo data is disposable: skip the per-commit fsync while generating, restore it after.
     QSqlQuery pragma(db.connection());
     pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+    // A target the demo line can just about reach: its cards per shift, plus a tenth.
+    const int shifts = std::max(1, options.days * 2);
+    if (Status st =
+            ref.setConfigValue(QStringLiteral("throughput.target_per_shift"),
+                               QString::number(std::max(1, (options.units * 11 / 10 + shifts - 1) / shifts)));
+        !st)
+        return st.error();
     Run run(db, options);
     Result<Summary> summary = run.go();
     pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));

@@ -1,11 +1,36 @@
 #include "ShiftCalendar.h"
 
+#include "storage/Sql.h"
+
 namespace rework {
 
 ShiftCalendar ShiftCalendar::local()
 {
     ShiftCalendar c;
     c.utcOffsetMinutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
+    return c;
+}
+
+Result<ShiftCalendar> ShiftCalendar::load(const QSqlDatabase& db)
+{
+    ShiftCalendar c = local();
+    auto q =
+        sql::run(db, QStringLiteral("SELECT key, value FROM config WHERE key IN ('shift.day_start_hour', "
+                                    "'shift.utc_offset_minutes')"));
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        bool ok = false;
+        const int value = q.value().value(1).toInt(&ok);
+        if (!ok)
+            continue;
+        if (q.value().value(0).toString() == QLatin1StringView("shift.day_start_hour")) {
+            if (value >= 0 && value < 24)
+                c.dayStartHour = value;
+        } else if (value > -24 * 60 && value < 24 * 60) {
+            c.utcOffsetMinutes = value;
+        }
+    }
     return c;
 }
 

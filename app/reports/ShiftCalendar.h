@@ -2,7 +2,10 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QSqlDatabase>
 #include <QString>
+
+#include "domain/Result.h"
 
 #include <utility>
 
@@ -18,6 +21,9 @@ struct ShiftCalendar
 
     /// The calendar in this computer's time zone (its offset now).
     static ShiftCalendar local();
+    /// The factory's calendar: config keys `shift.day_start_hour` (default 6) and
+    /// `shift.utc_offset_minutes` (default: this computer's time zone).
+    static Result<ShiftCalendar> load(const QSqlDatabase& db);
 
     /// When the shift starts, in UTC.
     QDateTime start(const QDate& localDate, bool night) const;

@@ -13,6 +13,7 @@
 #include "storage/IntegrityChecker.h"
 #include "storage/Migrator.h"
 #include "storage/ReferenceData.h"
+#include "storage/Sql.h"
 #include "trace/TraceQuery.h"
 #include "workflow/Recorder.h"
 #include "workflow/StepSchema.h"
@@ -62,36 +63,37 @@ QString firstUnknownOption(const QStringList& args)
 }
 
 const char* const kMainHelp = QT_TRANSLATE_NOOP(
-    "Cli", "Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...\n"
-           "\n"
-           "Commands:\n"
-           "  init                                   create or upgrade the database\n"
-           "  demo --units N [--days D] [--seed S]   add realistic demo data\n"
-           "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
-           "  operator list\n"
-           "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
-           "  station list\n"
-           "  record STEP --station S --operator O key=value ...\n"
-           "         STEP: intake strip reball mount inspect test pack scrap bake\n"
-           "  batch close BATCH [--station S --operator O]\n"
-           "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"
-           "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"
-           "  trace SERIAL                           genealogy and timeline of any serial\n"
-           "  check                                  integrity check of database and derived state\n"
-           "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit\n"
-           "  commands --pdf FILE                    printable sheet of command barcodes\n"
-           "  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures\n"
-           "  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]\n"
-           "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"
-           "\n"
-           "Global options:\n"
-           "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
-           "  --json        machine-readable output\n"
-           "  --verbose     log to stderr as well as to the log file\n"
-           "  --version     print the version\n"
-           "\n"
-           "COMMAND --help shows the fields of a command. A command that creates an id prints it\n"
-           "alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.\n");
+    "Cli",
+    "Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...\n"
+    "\n"
+    "Commands:\n"
+    "  init                                   create or upgrade the database\n"
+    "  demo --units N [--days D] [--seed S]   add realistic demo data\n"
+    "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+    "  operator list\n"
+    "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
+    "  station list\n"
+    "  record STEP --station S --operator O key=value ...\n"
+    "         STEP: intake strip reball mount inspect test pack scrap bake\n"
+    "  batch close BATCH [--station S --operator O]\n"
+    "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"
+    "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"
+    "  trace SERIAL                           genealogy and timeline of any serial\n"
+    "  check                                  integrity check of database and derived state\n"
+    "  config list | config set KEY VALUE     repair.max_attempts, reflow.limit, shift and target settings\n"
+    "  commands --pdf FILE                    printable sheet of command barcodes\n"
+    "  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures\n"
+    "  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]\n"
+    "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"
+    "\n"
+    "Global options:\n"
+    "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
+    "  --json        machine-readable output\n"
+    "  --verbose     log to stderr as well as to the log file\n"
+    "  --version     print the version\n"
+    "\n"
+    "COMMAND --help shows the fields of a command. A command that creates an id prints it\n"
+    "alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.\n");
 
 } // namespace
 
@@ -613,10 +615,11 @@ int Cli::cmdCommands(QStringList args)
 int Cli::cmdKpi(QStringList args)
 {
     const QString help =
-        tr("Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station S] [--model M] "
-           "[--aging-hours H]\nWIP, throughput, first-pass and final yield, scrap and retest rate, "
-           "repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 "
-           "days; --json for scripts).\n");
+        tr("Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] "
+           "[--model M] [--batch B] [--aging-hours H]\nWIP, throughput (per hour and per shift, with its "
+           "target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL "
+           "alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they "
+           "were made; --json for scripts).\n");
     if (wantsHelp(args)) {
         m_out << help;
         return Ok;
@@ -636,6 +639,15 @@ int Cli::cmdKpi(QStringList args)
         return usage(tr("--from is after --to"), help);
     filter.station = takeOption(args, QStringLiteral("station")).value_or(QString()).trimmed().toUpper();
     filter.model = takeOption(args, QStringLiteral("model")).value_or(QString()).trimmed().toUpper();
+    filter.batch = takeOption(args, QStringLiteral("batch")).value_or(QString()).trimmed().toUpper();
+    if (auto shift = takeOption(args, QStringLiteral("shift"))) {
+        if (*shift == QLatin1StringView("day"))
+            filter.shiftOfDay = KpiFilter::Shift::Day;
+        else if (*shift == QLatin1StringView("night"))
+            filter.shiftOfDay = KpiFilter::Shift::Night;
+        else
+            return usage(tr("--shift must be day or night"), help);
+    }
     if (auto h = takeOption(args, QStringLiteral("aging-hours"))) {
         bool ok = false;
         filter.agingHours = h->toDouble(&ok);
@@ -647,11 +659,17 @@ int Cli::cmdKpi(QStringList args)
     Database* db = database();
     if (!db)
         return StorageFailure;
+    Result<ShiftCalendar> calendar = ShiftCalendar::load(db->connection());
+    if (!calendar)
+        return fail(calendar.error());
+    filter.calendar = calendar.value();
     Result<KpiReport> r = KpiQuery(db->connection()).compute(filter);
     if (!r)
         return fail(r.error());
     QStringList lines{
-        tr("KPIs %1 .. %2").arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate))};
+        filter.batch.isEmpty()
+            ? tr("KPIs %1 .. %2").arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate))
+            : tr("KPIs of batch %1").arg(filter.batch)};
     QStringList wip;
     for (auto it = r->wipByStep.constBegin(); it != r->wipByStep.constEnd(); ++it)
         wip << it.key() + QLatin1Char('=') + QString::number(it.value());
@@ -740,7 +758,7 @@ int Cli::cmdReport(QStringList args)
            "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
            "[--model M]\n"
            "       reworkctl report batch BATCH --pdf FILE\n"
-           "Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.\n");
+           "Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.\n");
     if (args.isEmpty() || wantsHelp(args)) {
         m_out << help;
         return args.isEmpty() ? Usage : Ok;
@@ -770,23 +788,30 @@ int Cli::cmdReport(QStringList args)
     if (!date.isValid())
         return usage(tr("--date must be a date like 2026-11-29"), help);
     const bool night = takeFlag(args, QStringLiteral("night"));
-    KpiFilter filter;
-    QString title;
-    if (kind == QLatin1StringView("shift")) {
-        filter = KpiFilter::shift(date, night);
-        title = night ? tr("Night shift report %1").arg(date.toString(Qt::ISODate))
-                      : tr("Day shift report %1").arg(date.toString(Qt::ISODate));
-    } else {
-        filter.from = filter.to = date;
-        title = tr("Daily report %1").arg(date.toString(Qt::ISODate));
-    }
-    filter.station = takeOption(args, QStringLiteral("station")).value_or(QString()).trimmed().toUpper();
-    filter.model = takeOption(args, QStringLiteral("model")).value_or(QString()).trimmed().toUpper();
+    const QString station =
+        takeOption(args, QStringLiteral("station")).value_or(QString()).trimmed().toUpper();
+    const QString model = takeOption(args, QStringLiteral("model")).value_or(QString()).trimmed().toUpper();
     if (!args.isEmpty())
         return usage(tr("unexpected argument \"%1\"").arg(args.first().left(40)), help);
     Database* db = database();
     if (!db)
         return StorageFailure;
+    Result<ShiftCalendar> calendar = ShiftCalendar::load(db->connection());
+    if (!calendar)
+        return fail(calendar.error());
+    KpiFilter filter;
+    QString title;
+    if (kind == QLatin1StringView("shift")) {
+        filter = KpiFilter::shift(date, night, calendar.value());
+        title = night ? tr("Night shift report %1").arg(date.toString(Qt::ISODate))
+                      : tr("Day shift report %1").arg(date.toString(Qt::ISODate));
+    } else {
+        filter.from = filter.to = date;
+        filter.calendar = calendar.value();
+        title = tr("Daily report %1").arg(date.toString(Qt::ISODate));
+    }
+    filter.station = station;
+    filter.model = model;
     if (Status st = ReportDocument::writeShiftReport(db->connection(), filter, title, *pdf); !st)
         return fail(st.error());
     emitResult({tr("report written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
@@ -813,13 +838,20 @@ int Cli::cmdConfig(QStringList args)
         return Ok;
     }
     if (sub == QLatin1StringView("list")) {
-        Result<WorkflowConfig> c = ReferenceData(db->connection()).loadConfig();
-        if (!c)
-            return fail(c.error());
-        emitResult({QStringLiteral("repair.max_attempts = %1").arg(c->maxRepairAttempts),
-                    QStringLiteral("reflow.limit = %1").arg(c->reflowLimit)},
-                   {{QStringLiteral("repair.max_attempts"), c->maxRepairAttempts},
-                    {QStringLiteral("reflow.limit"), c->reflowLimit}});
+        auto rows =
+            sql::run(db->connection(), QStringLiteral("SELECT key, value FROM config WHERE key NOT LIKE "
+                                                      "'derived.%' ORDER BY key"));
+        if (!rows)
+            return fail(rows.error());
+        QStringList lines;
+        QJsonObject json;
+        while (rows.value().next()) {
+            const QString key = rows.value().value(0).toString();
+            const QString value = rows.value().value(1).toString();
+            lines << key + QStringLiteral(" = ") + value;
+            json.insert(key, value.toInt());
+        }
+        emitResult(lines, json);
         return Ok;
     }
     return usage(tr("unknown config command \"%1\"").arg(sub.left(40)), help);

@@ -22,7 +22,21 @@ double boundOrNaN(const QVariant& v)
     return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
 }
 
-const QStringList kConfigKeys{QStringLiteral("repair.max_attempts"), QStringLiteral("reflow.limit")};
+/// Settings a supervisor may change, with the whole numbers each accepts.
+struct ConfigKey
+{
+    const char* key;
+    int min, max;
+};
+constexpr ConfigKey kConfigKeys[] = {
+    {"repair.max_attempts", 0, 20},
+    {"reflow.limit", 0, 20},
+    {"throughput.target_per_shift", 0, 100000},
+    {"shift.day_start_hour", 0, 23},
+    {"shift.utc_offset_minutes", -14 * 60, 14 * 60},
+};
+// Per-station targets: "throughput.target_per_shift.<STATION>".
+const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift.");
 
 } // namespace
 
@@ -196,14 +210,35 @@ Result<QList<StationInfo>> ReferenceData::stations() const
 
 Status ReferenceData::setConfigValue(const QString& key, const QString& value)
 {
-    if (!kConfigKeys.contains(key)) {
+    const ConfigKey* known = nullptr;
+    QStringList names;
+    for (const ConfigKey& k : kConfigKeys) {
+        names << QString::fromLatin1(k.key);
+        if (key == QLatin1StringView(k.key))
+            known = &k;
+    }
+    ConfigKey stationTarget{"", 0, 100000};
+    if (!known && key.startsWith(kStationTargetPrefix)) {
+        auto station = sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM stations WHERE id = ?"),
+                                   {key.mid(kStationTargetPrefix.size())});
+        if (!station)
+            return station.error();
+        if (station.value().toInt() == 0)
+            return makeError(
+                ErrorCode::UnknownStation, QStringLiteral("key"),
+                tr("no station %1; add the station first").arg(key.mid(kStationTargetPrefix.size())));
+        known = &stationTarget;
+    }
+    if (!known) {
         return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
-                         tr("unknown setting; known: %1").arg(kConfigKeys.join(QStringLiteral(", "))));
+                         tr("unknown setting; known: %1, %2STATION")
+                             .arg(names.join(QStringLiteral(", ")), kStationTargetPrefix));
     }
     bool ok = false;
-    const int n = value.toInt(&ok);
-    if (!ok || n < 0 || n > 20)
-        return makeError(ErrorCode::OutOfRange, key, tr("must be a whole number from 0 to 20"));
+    const int n = value.trimmed().toInt(&ok);
+    if (!ok || n < known->min || n > known->max)
+        return makeError(ErrorCode::OutOfRange, key,
+                         tr("must be a whole number from %1 to %2").arg(known->min).arg(known->max));
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),

@@ -546,6 +546,72 @@ private slots:
         QVERIFY(text.out.contains(QStringLiteral("first-pass yield")));
         QCOMPARE(reworkctl(path, {"kpi", "--from", "yesterday"}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"kpi", "--from", today, "--to", monthAgo}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"kpi", "--shift", "evening"}).exitCode, 2);
+
+        // Day and night shifts split the range's station work between them, hour for hour.
+        auto stationEvents = [&](const QStringList& extra) {
+            Run shift =
+                reworkctl(path, QStringList{"--json", "kpi", "--from", monthAgo, "--to", today} + extra);
+            QMap<QString, int> out;
+            const QJsonObject stations = shift.json().value("throughput").toObject();
+            for (auto it = stations.begin(); it != stations.end(); ++it)
+                out[it.key()] = it.value().toObject().value("events").toInt();
+            return out;
+        };
+        const QMap<QString, int> all = stationEvents({});
+        const QMap<QString, int> day = stationEvents({"--shift", "day"});
+        const QMap<QString, int> night = stationEvents({"--shift", "night"});
+        QVERIFY(!all.isEmpty());
+        for (auto it = all.begin(); it != all.end(); ++it)
+            QCOMPARE(day.value(it.key()) + night.value(it.key()), it.value());
+        int shiftSum = 0;
+        const QJsonObject intake = k.value("throughput").toObject().value("INTAKE-01").toObject();
+        for (const QJsonValue v : intake.value("by_shift").toObject())
+            shiftSum += v.toInt();
+        QCOMPARE(shiftSum, intake.value("events").toInt());
+        // The demo sets a target its line can just about reach; the figures carry it.
+        const Run config = reworkctl(path, {"--json", "config", "list"});
+        QCOMPARE(config.exitCode, 0);
+        const int target = config.json().value("throughput.target_per_shift").toInt();
+        QVERIFY(target > 0 && target < 100);
+        QCOMPARE(intake.value("target_per_shift").toInt(), target);
+        QCOMPARE(reworkctl(path, {"config", "set", "throughput.target_per_shift.INTAKE-01", "7"}).exitCode,
+                 0);
+        const Run withStationTarget = reworkctl(path, {"--json", "kpi"});
+        QCOMPARE(withStationTarget.json()
+                     .value("throughput")
+                     .toObject()
+                     .value("INTAKE-01")
+                     .toObject()
+                     .value("target_per_shift")
+                     .toInt(),
+                 7);
+
+        // A batch: its own units, whatever the dates.
+        QString batch;
+        int inBatch = 0;
+        {
+            QSqlDatabase c =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("kpi-batch"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT batch_id, count(*) FROM units WHERE batch_id IS NOT NULL "
+                                          "GROUP BY 1 ORDER BY 2 DESC LIMIT 1")));
+            QVERIFY(q.next());
+            batch = q.value(0).toString();
+            inBatch = q.value(1).toInt();
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("kpi-batch"));
+        Run byBatch = reworkctl(
+            path, {"--json", "kpi", "--batch", batch, "--from", "2000-01-01", "--to", "2000-01-02"});
+        QCOMPARE(byBatch.exitCode, 0);
+        QCOMPARE(byBatch.json().value("units_mounted").toInt(), inBatch);
+        QCOMPARE(
+            byBatch.json().value("throughput").toObject().value("PACK-01").toObject().value("events").toInt(),
+            inBatch);
     }
 
     void recallListsWhatSharesALot()

@@ -6,6 +6,7 @@
 #include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "login/LoginPage.h"
+#include "storage/Sql.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -30,10 +32,23 @@ int bars(QChart* chart)
 {
     int n = 0;
     for (QAbstractSeries* s : chart->series()) {
-        for (QBarSet* set : static_cast<QBarSeries*>(s)->barSets())
-            n += set->count();
+        if (auto* series = qobject_cast<QBarSeries*>(s)) {
+            for (QBarSet* set : series->barSets())
+                n += set->count();
+        }
     }
     return n;
+}
+
+/// The dashed target line: the one line series named "target …".
+QLineSeries* targetLine(QChart* chart)
+{
+    for (QAbstractSeries* s : chart->series()) {
+        if (auto* line = qobject_cast<QLineSeries*>(s);
+            line && line->name().startsWith(QStringLiteral("target")))
+            return line;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -87,7 +102,23 @@ private slots:
         QVERIFY(ms >= 0);
         DashboardPage* d = w->dashboard();
         QCOMPARE(bars(d->wipChart()), 6);
+        // One bar per station and shift; the target as a flat line across them (the demo sets
+        // one its line can just about reach).
         QVERIFY(bars(d->throughputChart()) >= 7);
+        QCOMPARE(static_cast<QBarSeries*>(d->throughputChart()->series().first())->count(),
+                 d->report().throughputByStationShift.size());
+        QLineSeries* target = targetLine(d->throughputChart());
+        QVERIFY(target);
+        const double configured =
+            sql::scalar(t->db().connection(), QStringLiteral("SELECT value FROM config WHERE key = "
+                                                             "'throughput.target_per_shift'"))
+                .value()
+                .toDouble();
+        QVERIFY(configured > 1 && configured < 100);
+        QCOMPARE(target->at(0).y(), configured);
+        QCOMPARE(target->at(1).y(), configured);
+        QVERIFY(targetLine(d->hourlyChart()));
+        QCOMPARE(d->hourlyChart()->series().size(), d->report().throughputByStationHour.size() + 1);
         QVERIFY(bars(d->paretoChart()) >= 3);
         QVERIFY(bars(d->repairChart()) >= 2);
         QVERIFY(d->figure("fpy_inspect")->text().endsWith(QLatin1Char('%')));
@@ -144,6 +175,47 @@ private slots:
             QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), w->dashboard()->recallModel()->rowCount() + 1);
         QVERIFY(lines.first().contains(QStringLiteral("Serial")));
+    }
+
+    void shiftAndBatchFilters()
+    {
+        DashboardPage* d = w->dashboard();
+        w->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY(!d->isRefreshing());
+        const int all = d->report().throughputByStation.value(QStringLiteral("INTAKE-01"));
+        QVERIFY(all > 0);
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        int split = 0;
+        for (int shift : {1, 2}) {
+            d->shiftFilter()->setCurrentIndex(shift);
+            d->refresh();
+            QVERIFY(refreshed.wait(20000));
+            split += d->report().throughputByStation.value(QStringLiteral("INTAKE-01"));
+        }
+        QCOMPARE(split, all); // day and night shifts share the range's work
+        d->shiftFilter()->setCurrentIndex(0);
+
+        // A scanned batch: the tiles follow its units.
+        const QString batch =
+            sql::scalar(t->db().connection(),
+                        QStringLiteral("SELECT batch_id FROM units WHERE batch_id IS NOT NULL "
+                                       "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"))
+                .value()
+                .toString();
+        const int units =
+            sql::scalar(t->db().connection(), QStringLiteral("SELECT count(*) FROM units WHERE batch_id = ?"),
+                        {batch})
+                .value()
+                .toInt();
+        QVERIFY(units > 0);
+        d->batchFilter()->setFocus();
+        test::scan(batch.toLower());
+        QVERIFY(refreshed.wait(20000));
+        QCOMPARE(d->batchFilter()->text(), batch);
+        QCOMPARE(d->figure("units")->text(), QString::number(units));
+        QCOMPARE(d->report().throughputByStation.value(QStringLiteral("PACK-01")), units);
+        test::screenshot(w.get(), QStringLiteral("dashboard-batch"));
+        d->batchFilter()->clear();
     }
 
     void refreshRunsOffTheUiThread()

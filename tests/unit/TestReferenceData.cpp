@@ -1,5 +1,6 @@
 #include "TestDatabase.h"
 #include "auth/PinHasher.h"
+#include "reports/ShiftCalendar.h"
 #include "storage/ReferenceData.h"
 #include "storage/Sql.h"
 
@@ -122,6 +123,28 @@ private slots:
                  ErrorCode::OutOfRange);
         QVERIFY(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("5")).ok());
         QCOMPARE(ref.loadConfig()->reflowLimit, 5);
+        // Each setting has its own range; per-station targets need a known station.
+        QVERIFY(
+            ref.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("250")).ok());
+        QCOMPARE(ref.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("-1"))
+                     .error()
+                     .code,
+                 ErrorCode::OutOfRange);
+        QVERIFY(ref.setConfigValue(QStringLiteral("throughput.target_per_shift.TEST-1"), QStringLiteral("40"))
+                    .ok());
+        QCOMPARE(
+            ref.setConfigValue(QStringLiteral("throughput.target_per_shift.NOPE-9"), QStringLiteral("40"))
+                .error()
+                .code,
+            ErrorCode::UnknownStation);
+        QVERIFY(ref.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("7")).ok());
+        QCOMPARE(
+            ref.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("24")).error().code,
+            ErrorCode::OutOfRange);
+        QVERIFY(ref.setConfigValue(QStringLiteral("shift.utc_offset_minutes"), QStringLiteral("480")).ok());
+        const ShiftCalendar calendar = ShiftCalendar::load(t.db().connection()).value();
+        QCOMPARE(calendar.dayStartHour, 7);
+        QCOMPARE(calendar.utcOffsetMinutes, 480);
     }
 
     void pinHashesAreSaltedAndVerifiable()

@@ -5,6 +5,7 @@
 
 class QBarSet;
 class QChart;
+class QValueAxis;
 
 namespace rework {
 
@@ -16,6 +17,8 @@ public:
     static QChart* create(const QString& title);
     /// Replaces the chart's data; returns the bar set (for clicks).
     static QBarSet* setBars(QChart* chart, const QStringList& categories, const QList<int>& values);
+    /// A count axis from 0 with room above `top` and ticks on whole numbers only (1, 2, 5, 10, ...).
+    static QValueAxis* countAxis(double top);
 };
 
 } // namespace rework

@@ -1,9 +1,12 @@
 #include "DashboardPage.h"
 
+#include "ThroughputCharts.h"
+
 #include "common/BarChart.h"
 #include "domain/Clock.h"
 #include "domain/Step.h"
 #include "reports/CsvWriter.h"
+#include "reports/KpiQuery.h"
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
 #include "storage/Database.h"
@@ -67,8 +70,22 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
         d->setCalendarPopup(true);
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
+    m_shift = new QComboBox(this);
+    m_shift->setObjectName(QStringLiteral("shiftFilter"));
+    m_shift->addItem(tr("both shifts"), static_cast<int>(KpiFilter::Shift::Any));
+    m_shift->addItem(tr("day shift"), static_cast<int>(KpiFilter::Shift::Day));
+    m_shift->addItem(tr("night shift"), static_cast<int>(KpiFilter::Shift::Night));
     m_station = new QComboBox(this);
     m_model = new QComboBox(this);
+    m_batch = new QLineEdit(this);
+    m_batch->setObjectName(QStringLiteral("batchFilter"));
+    m_batch->setPlaceholderText(tr("Batch: scan, or leave empty"));
+    m_batch->setClearButtonEnabled(true);
+    // A scanned batch replaces the date range: the figures follow its units.
+    connect(m_batch, &QLineEdit::returnPressed, this, [this] {
+        m_batch->setText(m_batch->text().trimmed().toUpper());
+        refresh();
+    });
     m_agingHours = new QDoubleSpinBox(this);
     m_agingHours->setRange(1, 24 * 30);
     m_agingHours->setValue(24);
@@ -85,17 +102,22 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(tr("to"), this));
     filters->addWidget(m_to);
+    filters->addWidget(m_shift);
     filters->addWidget(new QLabel(tr("Station"), this));
     filters->addWidget(m_station);
     filters->addWidget(new QLabel(tr("Model"), this));
     filters->addWidget(m_model);
+    filters->addWidget(m_batch);
     filters->addWidget(new QLabel(tr("Aging after"), this));
     filters->addWidget(m_agingHours);
-    filters->addWidget(m_interval);
-    filters->addWidget(m_refresh);
-    filters->addWidget(exportButton);
+    filters->addStretch();
+    layout->addLayout(filters);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_interval);
+    actions->addWidget(m_refresh);
+    actions->addWidget(exportButton);
     auto* reportButton = new QPushButton(tr("Report PDF…"), this);
-    filters->addWidget(reportButton);
+    actions->addWidget(reportButton);
     connect(reportButton, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
@@ -106,7 +128,7 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
             m_updated->setText(db.error().message);
             return;
         }
-        const KpiFilter f = filter();
+        const KpiFilter f = filterInFactoryTime(db.value()->connection());
         const Status st = ReportDocument::writeShiftReport(
             db.value()->connection(), f,
             tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
@@ -116,10 +138,10 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     m_recallField->setObjectName(QStringLiteral("recallField"));
     m_recallField->setPlaceholderText(tr("Recall: scan a unit"));
     m_recallField->setClearButtonEnabled(true);
-    filters->addWidget(m_recallField);
+    actions->addWidget(m_recallField);
     connect(m_recallField, &QLineEdit::returnPressed, this, &DashboardPage::recall);
-    filters->addStretch();
-    layout->addLayout(filters);
+    actions->addStretch();
+    layout->addLayout(actions);
 
     auto* status = new QHBoxLayout;
     m_busy = new QProgressBar(this);
@@ -161,15 +183,16 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
 
     auto* charts = new QGridLayout;
     m_wipChart = BarChart::create(tr("Work in progress, by the step it waits for"));
-    m_throughputChart = BarChart::create(tr("Throughput per station"));
+    m_throughputChart = BarChart::create(tr("Throughput per station and shift, against the target"));
+    m_hourlyChart = BarChart::create(tr("Throughput per station and hour"));
     m_paretoChart = BarChart::create(tr("Defect Pareto (click a bar for its units)"));
     m_repairChart = BarChart::create(tr("Units by repair loops"));
     int i = 0;
-    for (QChart* chart : {m_wipChart, m_throughputChart, m_paretoChart, m_repairChart}) {
+    for (QChart* chart : {m_wipChart, m_throughputChart, m_hourlyChart, m_paretoChart, m_repairChart}) {
         auto* view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(220);
-        charts->addWidget(view, i / 2, i % 2);
+        charts->addWidget(view, i / 3, i % 3);
         ++i;
     }
     layout->addLayout(charts, 3);
@@ -249,9 +272,24 @@ KpiFilter DashboardPage::filter() const
     f.to = m_to->date();
     f.station = m_station->currentData().toString();
     f.model = m_model->currentData().toString();
+    f.shiftOfDay = static_cast<KpiFilter::Shift>(m_shift->currentData().toInt());
+    f.batch = m_batch->text().trimmed().toUpper();
     f.agingHours = m_agingHours->value();
     f.now = m_clock.now();
     return f;
+}
+
+KpiFilter DashboardPage::filterInFactoryTime(KpiFilter f, const QSqlDatabase& db)
+{
+    // Unreadable shift settings leave the computer's own time zone: figures still come.
+    Result<ShiftCalendar> calendar = ShiftCalendar::load(db);
+    f.calendar = calendar ? calendar.value() : ShiftCalendar::local();
+    return f;
+}
+
+KpiFilter DashboardPage::filterInFactoryTime(const QSqlDatabase& db) const
+{
+    return filterInFactoryTime(filter(), db);
 }
 
 bool DashboardPage::isRefreshing() const
@@ -292,7 +330,8 @@ void DashboardPage::refresh()
         auto db = Database::open(path, Database::Migration::Skip);
         if (!db)
             return std::make_shared<Result<KpiReport>>(db.error());
-        return std::make_shared<Result<KpiReport>>(KpiQuery(db.value()->connection()).compute(f));
+        return std::make_shared<Result<KpiReport>>(
+            KpiQuery(db.value()->connection()).compute(filterInFactoryTime(f, db.value()->connection())));
     }));
 }
 
@@ -316,7 +355,8 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
         steps << stepTitle(step);
     const QList<int> wip = r.wipCounts();
     BarChart::setBars(m_wipChart, steps, wip);
-    BarChart::setBars(m_throughputChart, r.throughputByStation.keys(), r.throughputByStation.values());
+    ThroughputCharts::setPerShift(m_throughputChart, r, m_station->currentData().toString());
+    ThroughputCharts::setPerHour(m_hourlyChart, r, m_station->currentData().toString());
     QStringList codes;
     QList<int> counts;
     for (const auto& [code, n] : r.defectPareto) {
@@ -373,7 +413,8 @@ void DashboardPage::drillDefect(const QString& code)
     auto db = Database::open(m_databasePath, Database::Migration::Skip);
     if (!db)
         return;
-    auto hits = KpiQuery(db.value()->connection()).defectHits(filter(), code);
+    auto hits =
+        KpiQuery(db.value()->connection()).defectHits(filterInFactoryTime(db.value()->connection()), code);
     if (!hits)
         return;
     QList<QStringList> rows;

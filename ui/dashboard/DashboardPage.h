@@ -38,11 +38,17 @@ public:
 
     void setChoices(const QList<StationInfo>& stations, const QStringList& models);
     KpiFilter filter() const;
+    /// The filter with the factory's shift calendar from the database's settings.
+    KpiFilter filterInFactoryTime(const QSqlDatabase& db) const;
+    static KpiFilter filterInFactoryTime(KpiFilter f, const QSqlDatabase& db);
     const KpiReport& report() const { return m_report; }
     bool isRefreshing() const;
 
     QChart* wipChart() const { return m_wipChart; }
     QChart* throughputChart() const { return m_throughputChart; }
+    QChart* hourlyChart() const { return m_hourlyChart; }
+    QComboBox* shiftFilter() const { return m_shift; }
+    QLineEdit* batchFilter() const { return m_batch; }
     QChart* paretoChart() const { return m_paretoChart; }
     QChart* repairChart() const { return m_repairChart; }
     QStandardItemModel* agingModel() const { return m_aging; }
@@ -83,6 +89,8 @@ private:
     QDateEdit* m_to = nullptr;
     QComboBox* m_station = nullptr;
     QComboBox* m_model = nullptr;
+    QComboBox* m_shift = nullptr;
+    QLineEdit* m_batch = nullptr;
     QDoubleSpinBox* m_agingHours = nullptr;
     QComboBox* m_interval = nullptr;
     QPushButton* m_refresh = nullptr;
@@ -91,6 +99,7 @@ private:
     QHash<QString, QLabel*> m_figures;
     QChart* m_wipChart = nullptr;
     QChart* m_throughputChart = nullptr;
+    QChart* m_hourlyChart = nullptr;
     QChart* m_paretoChart = nullptr;
     QChart* m_repairChart = nullptr;
     QTabWidget* m_tables = nullptr;

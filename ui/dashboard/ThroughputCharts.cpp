@@ -1,0 +1,161 @@
+#include "ThroughputCharts.h"
+
+#include "common/BarChart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <set>
+
+namespace rework {
+namespace {
+
+void clear(QChart* chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes())
+        chart->removeAxis(axis);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    chart->legend()->setFont(small);
+}
+
+int targetFor(const KpiReport& r, const QString& station)
+{
+    return station.isEmpty() ? r.shiftTarget : r.shiftTargets.value(station, r.shiftTarget);
+}
+
+/// The latest `count` keys that occur for any station, in order.
+QStringList latestKeys(const QMap<QString, QMap<QString, int>>& byStation, int count)
+{
+    std::set<QString> keys;
+    for (const auto& perKey : byStation) {
+        for (auto it = perKey.constBegin(); it != perKey.constEnd(); ++it)
+            keys.insert(it.key());
+    }
+    QStringList all(keys.begin(), keys.end());
+    return all.mid(std::max<qsizetype>(0, all.size() - count));
+}
+
+QLineSeries* targetLine(double target, int points)
+{
+    auto* line = new QLineSeries;
+    line->setName(QCoreApplication::translate("ThroughputCharts", "target %1").arg(target, 0, 'g', 2));
+    QPen pen(Qt::red);
+    pen.setStyle(Qt::DashLine);
+    pen.setWidth(2);
+    line->setPen(pen);
+    // Across the whole axis: from before the first category to after the last.
+    line->append(-0.5, target);
+    line->append(std::max(0, points - 1) + 0.5, target);
+    return line;
+}
+
+void axes(QChart* chart, const QStringList& categories, double top, const QList<QAbstractSeries*>& series)
+{
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    QValueAxis* y = BarChart::countAxis(top);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : series) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+} // namespace
+
+void ThroughputCharts::setPerShift(QChart* chart, const KpiReport& r, const QString& station, int maxShifts)
+{
+    clear(chart);
+    const QStringList shifts = latestKeys(r.throughputByStationShift, maxShifts);
+    auto* bars = new QBarSeries;
+    double top = 0;
+    for (auto it = r.throughputByStationShift.constBegin(); it != r.throughputByStationShift.constEnd();
+         ++it) {
+        auto* set = new QBarSet(it.key());
+        for (const QString& shift : shifts) {
+            *set << it.value().value(shift);
+            top = std::max<double>(top, it.value().value(shift));
+        }
+        bars->append(set);
+    }
+    chart->addSeries(bars);
+    const int target = targetFor(r, station);
+    QList<QAbstractSeries*> series{bars};
+    if (target > 0) {
+        QLineSeries* line = targetLine(target, static_cast<int>(shifts.size()));
+        chart->addSeries(line);
+        series << line;
+        top = std::max<double>(top, target);
+    }
+    QStringList labels;
+    for (const QString& key : shifts) // "2026-11-02 D" -> "02 D": the month is in the filter
+        labels << key.mid(8);
+    axes(chart, labels, top, series);
+}
+
+void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QString& station, int maxHours)
+{
+    clear(chart);
+    const QStringList hours = latestKeys(r.throughputByStationHour, maxHours);
+    if (hours.isEmpty())
+        return;
+    auto hourStart = [](const QString& hour) {
+        return QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+    };
+    // Every hour of the window, so that an hour without work shows as zero.
+    const qint64 first = hourStart(hours.first());
+    const qint64 last = hourStart(hours.last());
+    QList<QAbstractSeries*> series;
+    double top = 0;
+    for (auto it = r.throughputByStationHour.constBegin(); it != r.throughputByStationHour.constEnd(); ++it) {
+        auto* line = new QLineSeries;
+        line->setName(it.key());
+        for (qint64 t = first; t <= last; t += 3600 * 1000) {
+            const QString key =
+                QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH"));
+            const int n = it.value().value(key);
+            line->append(static_cast<qreal>(t), n);
+            top = std::max<double>(top, n);
+        }
+        chart->addSeries(line);
+        series << line;
+    }
+    const double target = targetFor(r, station) / 12.0;
+    if (target > 0) {
+        QLineSeries* line = targetLine(target, 0);
+        line->clear();
+        line->append(static_cast<qreal>(first), target);
+        line->append(static_cast<qreal>(last), target);
+        chart->addSeries(line);
+        series << line;
+        top = std::max(top, target);
+    }
+    auto* x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("dd HH'h'"));
+    x->setTickCount(4);
+    x->setRange(QDateTime::fromMSecsSinceEpoch(first),
+                QDateTime::fromMSecsSinceEpoch(std::max(last, first + 3600 * 1000)));
+    QValueAxis* y = BarChart::countAxis(top);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : series) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+} // namespace rework
