@@ -404,14 +404,6 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
         <translation>命令条码表已写入 %1</translation>
     </message>
     <message>
-        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station S] [--model M] [--aging-hours H]
-WIP, throughput, first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; --json for scripts).
-</source>
-        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--station 工位] [--model 型号] [--aging-hours 小时]
-在制品、产出、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；脚本请用 --json）。
-</translation>
-    </message>
-    <message>
         <source>--%1 must be a date like 2026-11-29</source>
         <translation>--%1 必须是日期，如 2026-11-29</translation>
     </message>
@@ -472,6 +464,58 @@ Every other item that shares a donor lot, flux lot, stencil, reflow profile, mou
         <translation>%1 件物品与 %2 有共同点</translation>
     </message>
     <message>
+        <source>report written to %1</source>
+        <translation>报表已写入 %1</translation>
+    </message>
+    <message>
+        <source>unknown report &quot;%1&quot;; use daily, shift or batch</source>
+        <translation>未知报表“%1”；请使用 daily、shift 或 batch</translation>
+    </message>
+    <message>
+        <source>--date must be a date like 2026-11-29</source>
+        <translation>--date 必须是日期，如 2026-11-29</translation>
+    </message>
+    <message>
+        <source>Night shift report %1</source>
+        <translation>夜班报表 %1</translation>
+    </message>
+    <message>
+        <source>Day shift report %1</source>
+        <translation>白班报表 %1</translation>
+    </message>
+    <message>
+        <source>Daily report %1</source>
+        <translation>日报 %1</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] [--model M] [--batch B] [--aging-hours H]
+WIP, throughput (per hour and per shift, with its target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they were made; --json for scripts).
+</source>
+        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次] [--aging-hours 小时]
+在制品、产出（按小时和按班次，含目标）、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；指定批次时统计该批次的全部单元，不限日期；脚本请用 --json）。
+</translation>
+    </message>
+    <message>
+        <source>--shift must be day or night</source>
+        <translation>--shift 必须是 day 或 night</translation>
+    </message>
+    <message>
+        <source>KPIs of batch %1</source>
+        <translation>批次 %1 的指标</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
+       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
+       reworkctl report batch BATCH --pdf FILE
+Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
+</source>
+        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report batch 批次 --pdf 文件
+每班 12 小时，按本地时间从设置 shift.day_start_hour（默认 6 点）开始。
+</translation>
+    </message>
+    <message>
         <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
 
 Commands:
@@ -488,9 +532,10 @@ Commands:
   void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
   trace SERIAL                           genealogy and timeline of any serial
   check                                  integrity check of database and derived state
-  config list | config set KEY VALUE     repair.max_attempts, reflow.limit
+  config list | config set KEY VALUE     repair.max_attempts, reflow.limit, shift and target settings
   commands --pdf FILE                    printable sheet of command barcodes
-  kpi [--from DATE] [--to DATE] [--station S] [--model M]   supervisor figures
+  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
+                                         supervisor figures
   recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
   report daily|shift|batch ... --pdf FILE   printable reports (report --help)
 
@@ -519,9 +564,10 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
   void 事件编号 --reason 原因 --operator 主管 [--station 工位]
   trace 序列号                           任意序列号的谱系和时间线
   check                                  检查数据库及派生状态的完整性
-  config list | config set 键 值         repair.max_attempts, reflow.limit
+  config list | config set 键 值         repair.max_attempts、reflow.limit、班次和目标设置
   commands --pdf 文件                    可打印的命令条码表
-  kpi [--from 日期] [--to 日期] [--station 工位] [--model 型号]   主管指标
+  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
+                                         主管指标
   recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
   report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
 
@@ -534,42 +580,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
 退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
 </translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
-       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
-       reworkctl report batch BATCH --pdf FILE
-Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
-</source>
-        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report batch 批次 --pdf 文件
-白班 06:00-18:00 UTC，夜班 18:00-06:00 UTC。
-</translation>
-    </message>
-    <message>
-        <source>report written to %1</source>
-        <translation>报表已写入 %1</translation>
-    </message>
-    <message>
-        <source>unknown report &quot;%1&quot;; use daily, shift or batch</source>
-        <translation>未知报表“%1”；请使用 daily、shift 或 batch</translation>
-    </message>
-    <message>
-        <source>--date must be a date like 2026-11-29</source>
-        <translation>--date 必须是日期，如 2026-11-29</translation>
-    </message>
-    <message>
-        <source>Night shift report %1</source>
-        <translation>夜班报表 %1</translation>
-    </message>
-    <message>
-        <source>Day shift report %1</source>
-        <translation>白班报表 %1</translation>
-    </message>
-    <message>
-        <source>Daily report %1</source>
-        <translation>日报 %1</translation>
     </message>
 </context>
 <context>
@@ -1132,12 +1142,16 @@ Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
         <translation>工位 %1 已存在</translation>
     </message>
     <message>
-        <source>unknown setting; known: %1</source>
-        <translation>未知设置；已知设置：%1</translation>
+        <source>no station %1; add the station first</source>
+        <translation>没有工位 %1；请先添加该工位</translation>
     </message>
     <message>
-        <source>must be a whole number from 0 to 20</source>
-        <translation>必须是 0 到 20 之间的整数</translation>
+        <source>unknown setting; known: %1, %2STATION</source>
+        <translation>未知设置；已知设置：%1、%2工位</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1585,13 @@ Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
     </message>
 </context>
 <context>
+    <name>ThroughputCharts</name>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
     <name>Trace</name>
     <message>
         <source>Trace of %1 (%2)</source>
@@ -1993,10 +2014,6 @@ Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
         <translation>在制品（按待处理工序）</translation>
     </message>
     <message>
-        <source>Throughput per station</source>
-        <translation>各工位产出</translation>
-    </message>
-    <message>
         <source>Defect Pareto (click a bar for its units)</source>
         <translation>缺陷柏拉图（点击柱形查看整机）</translation>
     </message>
@@ -2163,6 +2180,30 @@ Day shift 06:00-18:00 UTC, night shift 18:00-06:00 UTC.
     <message>
         <source>Count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>both shifts</source>
+        <translation>两个班次</translation>
+    </message>
+    <message>
+        <source>day shift</source>
+        <translation>白班</translation>
+    </message>
+    <message>
+        <source>night shift</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <source>Batch: scan, or leave empty</source>
+        <translation>批次：扫码，或留空</translation>
+    </message>
+    <message>
+        <source>Throughput per station and shift, against the target</source>
+        <translation>各工位每班产出与目标对比</translation>
+    </message>
+    <message>
+        <source>Throughput per station and hour</source>
+        <translation>各工位每小时产出</translation>
     </message>
 </context>
 <context>
