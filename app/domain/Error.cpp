@@ -59,6 +59,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("already_voided");
     case ErrorCode::SchemaTooNew:
         return QStringLiteral("schema_too_new");
+    case ErrorCode::PrinterUnreachable:
+        return QStringLiteral("printer_unreachable");
     case ErrorCode::Storage:
         return QStringLiteral("storage");
     }

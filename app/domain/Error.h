@@ -35,6 +35,7 @@ enum class ErrorCode
     VoidBlocked,
     AlreadyVoided,
     SchemaTooNew,
+    PrinterUnreachable,
     Storage,
 };
 

@@ -10,6 +10,8 @@ namespace rework {
 QRectF BarcodePainter::draw(QPainter& painter, const BarcodeSymbol& symbol, const QRectF& area,
                             int quietModules)
 {
+    if (quietModules < 0)
+        quietModules = symbol.quietModules();
     const int totalColumns = symbol.columns() + 2 * quietModules;
     const int totalRows = symbol.isLinear() ? 1 : symbol.rows() + 2 * quietModules;
     int dots = static_cast<int>(std::floor(area.width() / totalColumns));

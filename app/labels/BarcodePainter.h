@@ -13,10 +13,11 @@ namespace rework {
 class BarcodePainter
 {
 public:
-    /// Draws into `area` (device units), as large as fits, with a quiet zone of `quietModules`.
-    /// Returns the rectangle actually covered, quiet zone included; empty if it cannot fit.
+    /// Draws into `area` (device units), as large as fits, with a quiet zone of `quietModules`
+    /// (-1: the symbology's own). Returns the rectangle actually covered, quiet zone included;
+    /// empty if it cannot fit.
     static QRectF draw(QPainter& painter, const BarcodeSymbol& symbol, const QRectF& area,
-                       int quietModules = 10);
+                       int quietModules = -1);
 };
 
 } // namespace rework

@@ -16,6 +16,9 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
     case Type::Code128:
         symbol->symbology = BARCODE_CODE128;
         break;
+    case Type::Gs1_128:
+        symbol->symbology = BARCODE_GS1_128;
+        break;
     case Type::QrCode:
         symbol->symbology = BARCODE_QRCODE;
         break;
@@ -23,7 +26,7 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
         symbol->symbology = BARCODE_DATAMATRIX;
         break;
     }
-    symbol->input_mode = UNICODE_MODE;
+    symbol->input_mode = type == Type::Gs1_128 ? GS1_MODE : UNICODE_MODE;
     const QByteArray utf8 = data.toUtf8();
     const int rc = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(utf8.constData()),
                                    static_cast<int>(utf8.size()));

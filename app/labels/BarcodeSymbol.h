@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <algorithm>
+
 namespace rework {
 
 /// A barcode encoded by libzint, as a grid of dark/light modules. Drawing is left to the
@@ -18,6 +20,7 @@ public:
     enum class Type
     {
         Code128,
+        Gs1_128, // data with bracketed application identifiers: "[01]09506000134352[10]LOT1"
         QrCode,
         DataMatrix
     };
@@ -28,7 +31,18 @@ public:
     int columns() const { return m_columns; }
     bool isDark(int row, int column) const { return m_modules.testBit(row * m_columns + column); }
     /// Linear symbols are one row of modules drawn as tall bars.
-    bool isLinear() const { return m_type == Type::Code128; }
+    bool isLinear() const { return m_type == Type::Code128 || m_type == Type::Gs1_128; }
+    Type type() const { return m_type; }
+    /// The light margin the symbology's standard asks for, in modules.
+    int quietModules() const { return isLinear() ? 10 : m_type == Type::QrCode ? 4 : 1; }
+    /// The most printer dots per module that fit `widthDots` × `heightDots` with the quiet
+    /// zone; 0 if not even one does.
+    int dotsPerModule(int widthDots, int heightDots) const
+    {
+        const int q = quietModules();
+        const int across = widthDots / (m_columns + 2 * q);
+        return isLinear() ? across : std::min(across, heightDots / (m_rows + 2 * q));
+    }
 
 private:
     Type m_type = Type::Code128;

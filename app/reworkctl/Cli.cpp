@@ -4,6 +4,8 @@
 #include "domain/Clock.h"
 #include "importers/NvidiaSmiImporter.h"
 #include "labels/CommandSheet.h"
+#include "labels/LabelPrinter.h"
+#include "labels/LabelTemplateStore.h"
 #include "logging/Logging.h"
 #include "reports/KpiQuery.h"
 #include "reports/RecallQuery.h"
@@ -224,6 +226,8 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdRecall(args);
     if (command == QLatin1StringView("report"))
         return cmdReport(args);
+    if (command == QLatin1StringView("label"))
+        return cmdLabel(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -816,6 +820,126 @@ int Cli::cmdReport(QStringList args)
     if (Status st = ReportDocument::writeShiftReport(db->connection(), filter, title, *pdf); !st)
         return fail(st.error());
     emitResult({tr("report written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
+    return Ok;
+}
+
+int Cli::cmdLabel(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
+           "                [--operator O] [--station S] [--reason TEXT]\n"
+           "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
+           "       reworkctl label retry                send labels the printers did not take\n"
+           "       reworkctl label history SERIAL       every print of an item's labels\n"
+           "A second print of the same label is a reprint and needs --reason. A label sent to a printer\n"
+           "that does not answer stays queued for label retry.\n");
+    if (args.isEmpty() || wantsHelp(args)) {
+        m_out << help;
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString first = args.takeFirst();
+    if (first == QLatin1StringView("list") || first == QLatin1StringView("retry") ||
+        first == QLatin1StringView("history")) {
+        if (first == QLatin1StringView("history") ? args.size() != 1 : !args.isEmpty())
+            return usage(tr("unexpected arguments"), help);
+        Database* db = database();
+        if (!db)
+            return StorageFailure;
+        const QString folder = QFileInfo(db->path()).absolutePath();
+        if (first == QLatin1StringView("list")) {
+            LabelTemplateStore store(folder);
+            QStringList lines;
+            QJsonArray json;
+            for (const QString& name : store.names()) {
+                Result<LabelTemplate> t = store.load(name);
+                lines << (t ? QStringLiteral("%1  %2  %3 × %4 mm %5 dpi  %6")
+                                  .arg(name, LabelTemplate::kindName(t->kind))
+                                  .arg(t->widthMm)
+                                  .arg(t->heightMm)
+                                  .arg(t->dpi)
+                                  .arg(t->description)
+                            : name + QStringLiteral("  ") + t.error().message);
+                json.append(name);
+            }
+            emitResult(lines, {{QStringLiteral("templates"), json}});
+            return Ok;
+        }
+        if (first == QLatin1StringView("history")) {
+            auto history = LabelPrintLog(db->connection()).history(args.first().trimmed().toUpper());
+            if (!history)
+                return fail(history.error());
+            QStringList lines;
+            QJsonArray json;
+            for (const LabelPrintLog::Print& p : history.value()) {
+                lines << QStringLiteral("%1  %2  %3 %4  %5/%6%7")
+                             .arg(p.printedAt.toUTC().toString(Qt::ISODate), p.template_, p.output, p.target,
+                                  p.stationId, p.operatorId,
+                                  p.reprint ? tr("  reprint: %1").arg(p.reason) : QString());
+                json.append(QJsonObject{{QStringLiteral("template"), p.template_},
+                                        {QStringLiteral("output"), p.output},
+                                        {QStringLiteral("target"), p.target},
+                                        {QStringLiteral("operator"), p.operatorId},
+                                        {QStringLiteral("reprint"), p.reprint},
+                                        {QStringLiteral("reason"), p.reason}});
+            }
+            emitResult(lines, {{QStringLiteral("prints"), json}});
+            return Ok;
+        }
+        Result<int> sent = LabelPrinter(db->connection(), folder).retryQueued();
+        if (!sent)
+            return fail(sent.error());
+        emitResult({tr("%n queued label(s) sent", nullptr, sent.value())},
+                   {{QStringLiteral("sent"), sent.value()}});
+        return Ok;
+    }
+
+    LabelPrinter::Request request;
+    request.templateName = first;
+    if (args.isEmpty() || args.first().startsWith(QStringLiteral("--")))
+        return usage(tr("give the serial or batch the label is for"), help);
+    request.subject = args.takeFirst();
+    const auto pdf = takeOption(args, QStringLiteral("pdf"));
+    const auto zpl = takeOption(args, QStringLiteral("zpl"));
+    const auto send = takeOption(args, QStringLiteral("send"));
+    if (int outputs = (pdf ? 1 : 0) + (zpl ? 1 : 0) + (send ? 1 : 0); outputs != 1)
+        return usage(tr("give exactly one of --pdf FILE, --zpl FILE, --send HOST:PORT"), help);
+    request.output = pdf   ? LabelPrinter::Output::Pdf
+                     : zpl ? LabelPrinter::Output::Zpl
+                           : LabelPrinter::Output::Send;
+    request.target = pdf ? *pdf : zpl ? *zpl : *send;
+    if (request.target.trimmed().isEmpty())
+        return usage(tr("the output needs a file or printer address"), help);
+    request.operatorId = takeOption(args, QStringLiteral("operator")).value_or(QStringLiteral("SYSTEM"));
+    request.stationId = takeOption(args, QStringLiteral("station")).value_or(QStringLiteral("SYSTEM"));
+    request.reason = takeOption(args, QStringLiteral("reason")).value_or(QString());
+    if (!args.isEmpty())
+        return usage(tr("unexpected argument \"%1\"").arg(args.first().left(40)), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    auto known = sql::scalar(db->connection(),
+                             QStringLiteral("SELECT count(*) FROM operators WHERE id = ? AND active = 1"),
+                             {request.operatorId});
+    if (!known)
+        return fail(known.error());
+    if (known.value().toInt() == 0)
+        return fail(makeError(ErrorCode::UnknownOperator, QStringLiteral("operator"),
+                              tr("no active operator %1").arg(request.operatorId.left(40))));
+    request.now = QDateTime::currentDateTimeUtc();
+    Result<LabelPrintLog::Print> printed =
+        LabelPrinter(db->connection(), QFileInfo(db->path()).absolutePath()).print(request);
+    if (!printed)
+        return fail(printed.error());
+    emitResult(
+        {printed->reprint
+             ? tr("%1 label of %2 reprinted to %3").arg(printed->template_, printed->subject, printed->target)
+             : tr("%1 label of %2 printed to %3").arg(printed->template_, printed->subject, printed->target),
+         printed->id},
+        {{QStringLiteral("print"), printed->id},
+         {QStringLiteral("template"), printed->template_},
+         {QStringLiteral("subject"), printed->subject},
+         {QStringLiteral("target"), printed->target},
+         {QStringLiteral("reprint"), printed->reprint}});
     return Ok;
 }
 

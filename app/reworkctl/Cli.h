@@ -48,6 +48,7 @@ private:
     int cmdKpi(QStringList args);
     int cmdRecall(QStringList args);
     int cmdReport(QStringList args);
+    int cmdLabel(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

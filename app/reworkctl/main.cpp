@@ -10,10 +10,11 @@
 
 int main(int argc, char** argv)
 {
-    // Commands that paint (PDF sheets) need a GUI application; headless, on the offscreen platform.
+    // Commands that paint (PDF sheets, labels) need a GUI application; headless, on the offscreen platform.
     bool paints = false;
     for (int i = 1; i < argc; ++i)
-        paints = paints || qstrcmp(argv[i], "commands") == 0 || qstrcmp(argv[i], "report") == 0;
+        paints = paints || qstrcmp(argv[i], "commands") == 0 || qstrcmp(argv[i], "report") == 0 ||
+                 qstrcmp(argv[i], "label") == 0;
     if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Reports draw their charts with Qt Charts, which needs a widgets application.

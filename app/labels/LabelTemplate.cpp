@@ -1,0 +1,196 @@
+#include "LabelTemplate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+namespace rework {
+namespace {
+
+constexpr qsizetype kMaxFileBytes = 256 * 1024;
+constexpr int kMaxElements = 200;
+constexpr double kMinSideMm = 5, kMaxSideMm = 300;
+
+Error bad(const QString& message)
+{
+    return makeError(ErrorCode::InvalidValue, QStringLiteral("template"), message);
+}
+
+std::optional<BarcodeSymbol::Type> symbologyFromName(const QString& name)
+{
+    if (name == QLatin1StringView("code128"))
+        return BarcodeSymbol::Type::Code128;
+    if (name == QLatin1StringView("gs1-128"))
+        return BarcodeSymbol::Type::Gs1_128;
+    if (name == QLatin1StringView("datamatrix"))
+        return BarcodeSymbol::Type::DataMatrix;
+    if (name == QLatin1StringView("qr"))
+        return BarcodeSymbol::Type::QrCode;
+    return std::nullopt;
+}
+
+} // namespace
+
+QString LabelTemplate::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Die:
+        return QStringLiteral("die");
+    case Kind::Unit:
+        return QStringLiteral("unit");
+    case Kind::Batch:
+        return QStringLiteral("batch");
+    }
+    return {};
+}
+
+int LabelTemplate::dots(double mm) const
+{
+    return static_cast<int>(std::lround(mm * dpi / 25.4));
+}
+
+Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString& folder)
+{
+    if (json.size() > kMaxFileBytes)
+        return bad(tr("the template file is larger than 256 KB; a label needs far less"));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (doc.isNull() || !doc.isObject()) {
+        return bad(tr("not a label template (JSON error at byte %1: %2); check the file")
+                       .arg(parseError.offset)
+                       .arg(parseError.errorString()));
+    }
+    const QJsonObject root = doc.object();
+    static const QSet<QString> rootKeys{QStringLiteral("name"),      QStringLiteral("description"),
+                                        QStringLiteral("kind"),      QStringLiteral("width_mm"),
+                                        QStringLiteral("height_mm"), QStringLiteral("dpi"),
+                                        QStringLiteral("elements")};
+    for (const QString& key : root.keys()) {
+        if (!rootKeys.contains(key))
+            return bad(tr("unknown setting \"%1\" in the template").arg(key.left(40)));
+    }
+    LabelTemplate t;
+    t.folder = folder;
+    t.name = root.value(QStringLiteral("name")).toString();
+    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    if (!namePattern.match(t.name).hasMatch())
+        return bad(tr("the template needs a name of lower-case letters, digits and dashes"));
+    t.description = root.value(QStringLiteral("description")).toString().left(200);
+    const QString kind = root.value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1StringView("die"))
+        t.kind = Kind::Die;
+    else if (kind == QLatin1StringView("unit"))
+        t.kind = Kind::Unit;
+    else if (kind == QLatin1StringView("batch"))
+        t.kind = Kind::Batch;
+    else
+        return bad(tr("kind must be die, unit or batch"));
+    t.widthMm = root.value(QStringLiteral("width_mm")).toDouble(-1);
+    t.heightMm = root.value(QStringLiteral("height_mm")).toDouble(-1);
+    if (t.widthMm < kMinSideMm || t.widthMm > kMaxSideMm || t.heightMm < kMinSideMm ||
+        t.heightMm > kMaxSideMm) {
+        return bad(tr("the label must be %1 to %2 mm on each side").arg(kMinSideMm).arg(kMaxSideMm));
+    }
+    t.dpi = root.value(QStringLiteral("dpi")).toInt(0);
+    if (t.dpi != 203 && t.dpi != 300 && t.dpi != 600)
+        return bad(tr("dpi must be 203, 300 or 600, as the printer prints"));
+
+    const QJsonValue elements = root.value(QStringLiteral("elements"));
+    if (!elements.isArray() || elements.toArray().isEmpty())
+        return bad(tr("the template has no elements"));
+    if (elements.toArray().size() > kMaxElements)
+        return bad(tr("a template holds at most %1 elements").arg(kMaxElements));
+    static const QSet<QString> elementKeys{
+        QStringLiteral("type"), QStringLiteral("x_mm"),      QStringLiteral("y_mm"),
+        QStringLiteral("w_mm"), QStringLiteral("h_mm"),      QStringLiteral("text"),
+        QStringLiteral("data"), QStringLiteral("font"),      QStringLiteral("size_pt"),
+        QStringLiteral("bold"), QStringLiteral("symbology"), QStringLiteral("thickness_mm"),
+        QStringLiteral("file")};
+    int index = 0;
+    for (const QJsonValue& v : elements.toArray()) {
+        ++index;
+        const QJsonObject o = v.toObject();
+        for (const QString& key : o.keys()) {
+            if (!elementKeys.contains(key))
+                return bad(tr("element %1: unknown setting \"%2\"").arg(index).arg(key.left(40)));
+        }
+        Element e;
+        const QString type = o.value(QStringLiteral("type")).toString();
+        if (type == QLatin1StringView("text"))
+            e.type = Element::Type::Text;
+        else if (type == QLatin1StringView("barcode"))
+            e.type = Element::Type::Barcode;
+        else if (type == QLatin1StringView("line"))
+            e.type = Element::Type::Line;
+        else if (type == QLatin1StringView("box"))
+            e.type = Element::Type::Box;
+        else if (type == QLatin1StringView("image"))
+            e.type = Element::Type::Image;
+        else
+            return bad(tr("element %1: unknown type \"%2\"; use text, barcode, line, box or image")
+                           .arg(index)
+                           .arg(type.left(40)));
+        e.xMm = o.value(QStringLiteral("x_mm")).toDouble(-1);
+        e.yMm = o.value(QStringLiteral("y_mm")).toDouble(-1);
+        e.widthMm = o.value(QStringLiteral("w_mm")).toDouble(-1);
+        e.heightMm = o.value(QStringLiteral("h_mm")).toDouble(-1);
+        // A line is drawn along one side of its box, so one of its sides may be zero.
+        const bool line = e.type == Element::Type::Line;
+        const bool sizeOk = line ? (e.widthMm >= 0 && e.heightMm >= 0 && e.widthMm + e.heightMm > 0)
+                                 : (e.widthMm > 0 && e.heightMm > 0);
+        if (e.xMm < 0 || e.yMm < 0 || !sizeOk)
+            return bad(tr("element %1: give x_mm, y_mm, w_mm and h_mm, none negative").arg(index));
+        if (e.xMm + e.widthMm > t.widthMm + 1e-6 || e.yMm + e.heightMm > t.heightMm + 1e-6) {
+            return bad(tr("element %1 reaches past the %2 × %3 mm label; move or shrink it")
+                           .arg(index)
+                           .arg(t.widthMm)
+                           .arg(t.heightMm));
+        }
+        switch (e.type) {
+        case Element::Type::Text:
+            e.text = o.value(QStringLiteral("text")).toString();
+            if (e.text.isEmpty())
+                return bad(tr("element %1: a text element needs \"text\"").arg(index));
+            e.font = o.value(QStringLiteral("font")).toString(e.font).left(60);
+            e.sizePt = o.value(QStringLiteral("size_pt")).toDouble(e.sizePt);
+            if (e.sizePt < 3 || e.sizePt > 72)
+                return bad(tr("element %1: size_pt must be 3 to 72").arg(index));
+            e.bold = o.value(QStringLiteral("bold")).toBool(false);
+            break;
+        case Element::Type::Barcode: {
+            const auto symbology = symbologyFromName(o.value(QStringLiteral("symbology")).toString());
+            if (!symbology)
+                return bad(tr("element %1: symbology must be code128, gs1-128, datamatrix or qr").arg(index));
+            e.symbology = *symbology;
+            e.text = o.value(QStringLiteral("data")).toString();
+            if (e.text.isEmpty())
+                return bad(tr("element %1: a barcode needs \"data\"").arg(index));
+            // Fixed data can be checked now; data with variables when it is filled in.
+            if (!e.text.contains(QStringLiteral("${"))) {
+                if (auto symbol = BarcodeSymbol::encode(e.symbology, e.text); !symbol)
+                    return bad(tr("element %1: %2").arg(index).arg(symbol.error().message));
+            }
+            break;
+        }
+        case Element::Type::Line:
+        case Element::Type::Box:
+            e.thicknessMm = o.value(QStringLiteral("thickness_mm")).toDouble(e.thicknessMm);
+            if (e.thicknessMm <= 0 || e.thicknessMm > 10)
+                return bad(tr("element %1: thickness_mm must be above 0 and at most 10").arg(index));
+            break;
+        case Element::Type::Image:
+            e.imagePath = o.value(QStringLiteral("file")).toString();
+            if (e.imagePath.isEmpty() || e.imagePath.contains(QStringLiteral("..")))
+                return bad(tr("element %1: an image needs \"file\" in the template's folder").arg(index));
+            break;
+        }
+        t.elements.append(e);
+    }
+    return t;
+}
+
+} // namespace rework

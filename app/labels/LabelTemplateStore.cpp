@@ -1,0 +1,64 @@
+#include "LabelTemplateStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace rework {
+namespace {
+
+const QString kShipped = QStringLiteral(":/labels");
+
+} // namespace
+
+QStringList LabelTemplateStore::names() const
+{
+    QSet<QString> names;
+    for (const QString& folder : {m_userFolder, kShipped}) {
+        for (const QString& file : QDir(folder).entryList({QStringLiteral("*.json")}, QDir::Files))
+            names.insert(file.chopped(5));
+    }
+    QStringList out(names.begin(), names.end());
+    out.sort();
+    return out;
+}
+
+Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
+{
+    static const QRegularExpression safe(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    if (!safe.match(name).hasMatch())
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("template"),
+                         tr("\"%1\" is not a template name; known: %2")
+                             .arg(name.left(40), names().join(QStringLiteral(", "))));
+    for (const QString& folder : {m_userFolder, kShipped}) {
+        QFile file(QDir(folder).filePath(name + QStringLiteral(".json")));
+        if (!file.exists())
+            continue;
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Storage, QStringLiteral("template"),
+                             tr("cannot read %1; check its permissions").arg(file.fileName()));
+        Result<LabelTemplate> t = LabelTemplate::parse(file.read(512 * 1024), folder);
+        if (!t)
+            return makeError(t.error().code, QStringLiteral("template"),
+                             tr("%1: %2").arg(file.fileName(), t.error().message));
+        return t;
+    }
+    return makeError(ErrorCode::UnknownField, QStringLiteral("template"),
+                     tr("no label template \"%1\"; known: %2").arg(name, names().join(QStringLiteral(", "))));
+}
+
+QString LabelTemplateStore::defaultFor(LabelTemplate::Kind kind)
+{
+    switch (kind) {
+    case LabelTemplate::Kind::Die:
+        return QStringLiteral("die-traveler");
+    case LabelTemplate::Kind::Unit:
+        return QStringLiteral("unit-label");
+    case LabelTemplate::Kind::Batch:
+        return QStringLiteral("batch-label");
+    }
+    return {};
+}
+
+} // namespace rework

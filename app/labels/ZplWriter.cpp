@@ -1,0 +1,123 @@
+#include "ZplWriter.h"
+
+#include "LabelPainter.h"
+
+#include <algorithm>
+
+namespace rework {
+namespace {
+
+/// Field data with ^FH_ escapes for the characters ZPL would read as commands, and for
+/// everything outside printable ASCII (the label is ^CI28: UTF-8).
+QByteArray fieldData(const QString& text)
+{
+    QByteArray out;
+    for (const char c : text.toUtf8()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '^' || c == '~' || c == '_' || u < 0x20 || u >= 0x7f)
+            out += '_' + QByteArray::number(u, 16).rightJustified(2, '0').toUpper();
+        else
+            out += c;
+    }
+    return out;
+}
+
+QByteArray number(int n)
+{
+    return QByteArray::number(n);
+}
+
+/// A monochrome image as ^GFA hex rows: one bit per dot, dark where the image is dark.
+QByteArray graphicField(const QImage& image, int widthDots, int heightDots)
+{
+    const QImage scaled = image.scaled(widthDots, heightDots, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                              .convertToFormat(QImage::Format_Grayscale8);
+    const int bytesPerRow = (scaled.width() + 7) / 8;
+    QByteArray hex;
+    for (int y = 0; y < scaled.height(); ++y) {
+        const uchar* line = scaled.constScanLine(y);
+        for (int b = 0; b < bytesPerRow; ++b) {
+            int byte = 0;
+            for (int bit = 0; bit < 8; ++bit) {
+                const int x = b * 8 + bit;
+                if (x < scaled.width() && line[x] < 128)
+                    byte |= 0x80 >> bit;
+            }
+            hex += QByteArray::number(byte, 16).rightJustified(2, '0').toUpper();
+        }
+    }
+    const int total = bytesPerRow * scaled.height();
+    return "^GFA," + number(total) + ',' + number(total) + ',' + number(bytesPerRow) + ',' + hex;
+}
+
+} // namespace
+
+QByteArray ZplWriter::write(const FilledLabel& label)
+{
+    const LabelTemplate& t = label.layout;
+    QByteArray z =
+        "^XA\n^CI28\n^PW" + number(t.dots(t.widthMm)) + "\n^LL" + number(t.dots(t.heightMm)) + "\n^LH0,0\n";
+    for (qsizetype i = 0; i < t.elements.size(); ++i) {
+        const LabelTemplate::Element& e = t.elements.at(i);
+        const int x = t.dots(e.xMm), y = t.dots(e.yMm), w = t.dots(e.widthMm), h = t.dots(e.heightMm);
+        const QByteArray origin = "^FO" + number(x) + ',' + number(y);
+        switch (e.type) {
+        case LabelTemplate::Element::Type::Text: {
+            // Font 0 (the scalable one); one text line per line of the box, wrapped by ^FB.
+            const int height = std::max(10, LabelPainter::textPixelSize(t, e, label.texts.at(i)));
+            const int lines = std::max(1, h / height);
+            z += origin + "^A0N," + number(height) + ',' + number(e.bold ? height : height * 9 / 10) + "^FB" +
+                 number(w) + ',' + number(lines) + ",0,L,0^FH_^FD" + fieldData(label.texts.at(i)) + "^FS\n";
+            break;
+        }
+        case LabelTemplate::Element::Type::Barcode: {
+            const BarcodeSymbol& symbol = *label.symbols.at(i);
+            const int module = symbol.dotsPerModule(w, h);
+            const int quiet = symbol.quietModules() * module;
+            const QByteArray data = fieldData(label.texts.at(i));
+            switch (symbol.type()) {
+            case BarcodeSymbol::Type::Code128:
+                z += "^BY" + number(module) + ",3," + number(h) + "^FO" + number(x + quiet) + ',' +
+                     number(y) + "^BCN," + number(h) + ",N,N,N,A^FH_^FD" + data + "^FS\n";
+                break;
+            case BarcodeSymbol::Type::Gs1_128: {
+                // The printer's GS1 mode (D) reads application identifiers in parentheses.
+                QByteArray gs1 = data;
+                gs1.replace('[', '(').replace(']', ')');
+                z += "^BY" + number(module) + ",3," + number(h) + "^FO" + number(x + quiet) + ',' +
+                     number(y) + "^BCN," + number(h) + ",N,N,N,D^FH_^FD" + gs1 + "^FS\n";
+                break;
+            }
+            case BarcodeSymbol::Type::DataMatrix:
+                z += "^FO" + number(x + quiet) + ',' + number(y + quiet) + "^BXN," + number(module) +
+                     ",200^FH_^FD" + data + "^FS\n";
+                break;
+            case BarcodeSymbol::Type::QrCode:
+                // Magnification is capped at 10 by the printer; error correction M, automatic input.
+                z += "^FO" + number(x + quiet) + ',' + number(y + quiet) + "^BQN,2," +
+                     number(std::clamp(module, 1, 10)) + "^FH_^FDMA," + data + "^FS\n";
+                break;
+            }
+            break;
+        }
+        case LabelTemplate::Element::Type::Line: {
+            const int thickness = std::max(1, t.dots(e.thicknessMm));
+            const bool horizontal = w >= h;
+            z += origin + "^GB" + number(horizontal ? w : thickness) + ',' +
+                 number(horizontal ? thickness : h) + ',' + number(thickness) + "^FS\n";
+            break;
+        }
+        case LabelTemplate::Element::Type::Box:
+            z += origin + "^GB" + number(w) + ',' + number(h) + ',' +
+                 number(std::max(1, t.dots(e.thicknessMm))) + "^FS\n";
+            break;
+        case LabelTemplate::Element::Type::Image:
+            z += origin + graphicField(label.images.at(i), w, h) + "^FS\n";
+            break;
+        }
+    }
+    z += "^PQ1\n^XZ\n";
+    return z;
+}
+
+} // namespace rework

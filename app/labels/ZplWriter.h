@@ -1,0 +1,18 @@
+#pragma once
+
+#include "FilledLabel.h"
+
+#include <QByteArray>
+
+namespace rework {
+
+/// ZPL II for Zebra printers. Barcodes use the printer's own commands (^BC, ^BX, ^BQ) so that
+/// the printer renders them at its own dots; module sizes follow the same whole-dot rule as the
+/// PDF. Field data goes through ^FH hex escapes, so no scanned text can inject commands.
+class ZplWriter
+{
+public:
+    static QByteArray write(const FilledLabel& label);
+};
+
+} // namespace rework
