@@ -20,6 +20,7 @@ Database::Database(QString path, QString name) : m_path(std::move(path)), m_name
 
 Database::~Database()
 {
+    sql::forgetPrepared(m_name);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);

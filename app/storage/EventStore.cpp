@@ -31,25 +31,26 @@ EventRecord EventStore::fromQuery(const QSqlQuery& q)
 
 Status EventStore::append(EventRecord& event, const QList<Subject>& subjects)
 {
-    auto q = sql::run(
+    auto seq = sql::insert(
         m_db,
         QStringLiteral("INSERT INTO events (id, recorded_at, station_id, operator_id, step, subject, "
                        "payload) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {event.id, event.recordedAt.toUTC().toString(Qt::ISODateWithMs), event.stationId, event.operatorId,
          event.step, event.subject,
          QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
-    if (!q)
-        return q.error();
-    event.seq = q.value().lastInsertId().toLongLong();
+    if (!seq)
+        return seq.error();
+    event.seq = seq.value();
     for (const Subject& s : subjects) {
         if (s.serial.isEmpty())
             continue;
-        auto sub = sql::run(m_db,
-                            QStringLiteral("INSERT OR IGNORE INTO event_subjects (event_seq, kind, serial) "
-                                           "VALUES (?, ?, ?)"),
-                            {event.seq, s.kind, s.serial});
-        if (!sub)
-            return sub.error();
+        if (Status st =
+                sql::exec(m_db,
+                          QStringLiteral("INSERT OR IGNORE INTO event_subjects (event_seq, kind, serial) "
+                                         "VALUES (?, ?, ?)"),
+                          {event.seq, s.kind, s.serial});
+            !st)
+            return st;
     }
     return {};
 }

@@ -12,10 +12,7 @@ QString field(const EventRecord& e, const char* key)
 
 Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
-    auto q = sql::run(db, statement, values);
-    if (!q)
-        return q.error();
-    return {};
+    return sql::exec(db, statement, values);
 }
 
 // The donor card's model and lot, through the event's card subject: every event from intake on

@@ -1,7 +1,11 @@
 #include "Sql.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
+
+#include <memory>
 
 #include <spdlog/spdlog.h>
 
@@ -40,6 +44,62 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QV
     if (!q.exec())
         return storageError(QCoreApplication::translate("Storage", "run a query"), q.lastError().text());
     return q;
+}
+
+namespace {
+
+/// Prepared statements by connection name, then statement text. A connection is used by one
+/// thread at a time; the lock only guards the map itself.
+QMutex cacheLock;
+QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>>& preparedCache()
+{
+    static QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> cache;
+    return cache;
+}
+
+} // namespace
+
+Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    auto id = insert(db, statement, values);
+    if (!id)
+        return id.error();
+    return {};
+}
+
+Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    // Keyed by the driver too: a connection removed and opened again under the same name
+    // must not meet statements prepared on the old one.
+    const QString key = statement + QChar(0) + QString::number(reinterpret_cast<quintptr>(db.driver()));
+    std::shared_ptr<QSqlQuery> q;
+    {
+        QMutexLocker lock(&cacheLock);
+        q = preparedCache()[db.connectionName()].value(key);
+    }
+    if (!q) {
+        q = std::make_shared<QSqlQuery>(db);
+        if (!q->prepare(statement))
+            return storageError(QCoreApplication::translate("Storage", "prepare a query"),
+                                q->lastError().text());
+        QMutexLocker lock(&cacheLock);
+        preparedCache()[db.connectionName()].insert(key, q);
+    }
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
+    const bool ok = q->exec();
+    const QString error = ok ? QString() : q->lastError().text();
+    const qint64 rowid = ok ? q->lastInsertId().toLongLong() : 0;
+    q->finish(); // no open statement left to hold a read lock or block a COMMIT
+    if (!ok)
+        return storageError(QCoreApplication::translate("Storage", "run a query"), error);
+    return rowid;
+}
+
+void forgetPrepared(const QString& connectionName)
+{
+    QMutexLocker lock(&cacheLock);
+    preparedCache().remove(connectionName);
 }
 
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values)

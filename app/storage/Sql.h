@@ -15,6 +15,16 @@ namespace rework::sql {
 /// through here, so no value is ever spliced into SQL text.
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 
+/// Runs a statement that returns no rows (INSERT, UPDATE, DELETE) through a statement kept
+/// prepared per connection: on the recording path, preparing costs more than the insert.
+Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
+
+/// exec() for an INSERT; returns the new row's rowid.
+Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values);
+
+/// Drops the statements kept for a connection; called before the connection is removed.
+void forgetPrepared(const QString& connectionName);
+
 /// First column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 

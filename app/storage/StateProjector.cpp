@@ -22,10 +22,7 @@ QString field(const EventRecord& e, const char* key)
 
 Status StateProjector::exec(const QString& statement, const QVariantList& values)
 {
-    auto q = sql::run(m_db, statement, values);
-    if (!q)
-        return q.error();
-    return {};
+    return sql::exec(m_db, statement, values);
 }
 
 Status StateProjector::scrapUnit(const QString& unit, const QString& at)

@@ -48,7 +48,7 @@ bool append(Database& db, EventStore& store, StateProjector& projector, const QD
     return true;
 }
 
-bool generate(Database& db, int units, int days)
+bool generate(Database& db, int first, int units, int days)
 {
     QSqlQuery pragma(db.connection());
     pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
@@ -64,7 +64,7 @@ bool generate(Database& db, int units, int days)
     QElapsedTimer timer;
     timer.start();
     const int perTx = 2000;
-    for (int base = 0; base < units; base += perTx) {
+    for (int base = first; base < units; base += perTx) {
         Transaction tx(db.connection());
         if (!tx.begin())
             return false;
@@ -194,7 +194,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "generating %d units over %d days...\n", units - have, days);
         QElapsedTimer t;
         t.start();
-        if (!generate(*db.value(), units - have, days))
+        // Cards already there keep their numbers: generation picks up where a stopped run ended.
+        if (!generate(*db.value(), have, units, days))
             return 1;
         std::printf("generated %d units in %.1f s\n", units - have, t.elapsed() / 1000.0);
     }

@@ -115,8 +115,8 @@ private slots:
         // Take the file back to schema 3, as a station running the previous release left it.
         for (const char* statement :
              {"DROP TABLE kpi_hourly", "DROP TABLE kpi_defects", "DROP TABLE kpi_units",
-              "DROP TABLE kpi_anomalies", "DELETE FROM config WHERE key = 'throughput.target_per_shift'",
-              "PRAGMA user_version = 3"})
+              "DROP TABLE kpi_anomalies", "DROP TABLE label_queue", "DROP TABLE label_prints",
+              "DELETE FROM config WHERE key = 'throughput.target_per_shift'", "PRAGMA user_version = 3"})
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
