@@ -97,7 +97,7 @@ Result<QList<LabelPrintLog::Print>> LabelPrintLog::history(const QString& subjec
     auto q = sql::run(m_db,
                       QStringLiteral("SELECT id, template, subject, output, target, station_id, operator_id, "
                                      "reason, printed_at, reprint FROM label_prints WHERE subject = ? "
-                                     "ORDER BY printed_at, id"),
+                                     "ORDER BY printed_at, rowid"),
                       {subject});
     if (!q)
         return q.error();

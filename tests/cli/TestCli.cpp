@@ -1,4 +1,5 @@
 // reworkctl as a script or test rig uses it: the real executable, a real database file.
+#include "TcpListener.h"
 #include "TestDatabase.h"
 
 #include <QCryptographicHash>
@@ -612,6 +613,96 @@ private slots:
         QCOMPARE(
             byBatch.json().value("throughput").toObject().value("PACK-01").toObject().value("events").toInt(),
             inBatch);
+    }
+
+    void labelsToFilesAndPrinters()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("labels.sqlite"));
+        QCOMPARE(reworkctl(path, {"demo", "--units", "30", "--seed", "5"}).exitCode, 0);
+        QString batch;
+        {
+            QSqlDatabase c =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("labels-cli"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT id FROM batches WHERE state = 'closed' LIMIT 1")) &&
+                    q.next());
+            batch = q.value(0).toString();
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("labels-cli"));
+
+        const Run list = reworkctl(path, {"--json", "label", "list"});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(list.json().value("templates").toArray().size(), 3);
+
+        // The batch label as ZPL to a file, then the same label sent to a printer: a reprint,
+        // so it needs a reason; the printer receives exactly the file's bytes.
+        const QString zpl = fresh.filePath(QStringLiteral("batch.zpl"));
+        const Run file =
+            reworkctl(path, {"label", "batch-label", batch, "--zpl", zpl, "--operator", "SUP01"});
+        QCOMPARE(file.exitCode, 0);
+        QFile zplFile(zpl);
+        QVERIFY(zplFile.open(QIODevice::ReadOnly));
+        const QByteArray bytes = zplFile.readAll();
+        QVERIFY(bytes.startsWith("^XA") && bytes.contains(batch.toUtf8()));
+        rework::test::TcpListener printerPort;
+        QVERIFY(printerPort.listening);
+        const Run noReason = reworkctl(path, {"label", "batch-label", batch, "--send", printerPort.target()});
+        QCOMPARE(noReason.exitCode, 1);
+        QVERIFY(noReason.err.contains(QStringLiteral("reason")));
+        const Run sent = reworkctl(path, {"label", "batch-label", batch, "--send", printerPort.target(),
+                                          "--reason", "box relabelled", "--operator", "SUP01"});
+        QCOMPARE(sent.exitCode, 0);
+        QTRY_COMPARE(printerPort.closed, 1);
+        QCOMPARE(printerPort.received, bytes);
+
+        // A printer that is off: a clear error, the label queued, sent by `label retry` later.
+        quint16 port = 0;
+        {
+            rework::test::TcpListener gone;
+            port = gone.server.serverPort();
+        }
+        const QString target = QStringLiteral("127.0.0.1:%1").arg(port);
+        const Run off =
+            reworkctl(path, {"label", "batch-label", batch, "--send", target, "--reason", "second box"});
+        QCOMPARE(off.exitCode, 1);
+        QVERIFY(off.err.contains(QStringLiteral("printer_unreachable")));
+        QVERIFY(off.err.contains(target));
+        rework::test::TcpListener back(port);
+        QVERIFY(back.listening);
+        const Run retry = reworkctl(path, {"--json", "label", "retry"});
+        QCOMPARE(retry.exitCode, 0);
+        QCOMPARE(retry.json().value("sent").toInt(), 1);
+        QTRY_COMPARE(back.closed, 1);
+        QCOMPARE(back.received, bytes);
+
+        const Run history = reworkctl(path, {"--json", "label", "history", batch});
+        const QJsonArray prints = history.json().value("prints").toArray();
+        QCOMPARE(prints.size(), 3);
+        QCOMPARE(prints.at(1).toObject().value("reason").toString(), QStringLiteral("box relabelled"));
+        QVERIFY(prints.at(2).toObject().value("reprint").toBool());
+
+        // Bad input: unknown template, unknown batch, no output, two outputs, bad address.
+        const QString before = rework::test::dumpFile(path);
+        QCOMPARE(reworkctl(path, {"label", "pallet-label", batch, "--pdf", "x.pdf"}).exitCode, 1);
+        QCOMPARE(
+            reworkctl(path, {"label", "batch-label", "B-NOPE", "--pdf", fresh.filePath("x.pdf")}).exitCode,
+            1);
+        QCOMPARE(reworkctl(path, {"label", "batch-label", batch}).exitCode, 2);
+        QCOMPARE(
+            reworkctl(path, {"label", "batch-label", batch, "--pdf", "a.pdf", "--zpl", "b.zpl"}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"label", "batch-label", batch, "--send", "printer;rm -rf", "--reason", "x"})
+                     .exitCode,
+                 1);
+        QCOMPARE(reworkctl(path, {"label", "batch-label", batch, "--pdf", fresh.filePath("y.pdf"), "--reason",
+                                  "x", "--operator", "NOBODY"})
+                     .exitCode,
+                 1);
+        QCOMPARE(rework::test::dumpFile(path), before);
     }
 
     void recallListsWhatSharesALot()

@@ -1,0 +1,246 @@
+// Labels as they leave the program: PDFs whose barcodes a scanner tool reads back exactly, ZPL
+// identical to golden files, the exact bytes a network printer receives, a queue that keeps
+// what an unreachable printer did not take, and reprints that need a reason.
+#include "TcpListener.h"
+#include "TestDatabase.h"
+#include "labels/LabelPrinter.h"
+#include "labels/LabelTemplateStore.h"
+#include "labels/ZplWriter.h"
+#include "storage/Sql.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+/// What zbarimg reads in a PDF's first page at 300 dpi, for one symbology ("code128", "qrcode").
+QString decode(const QString& pdf, const char* symbology)
+{
+    const QString png = pdf + QStringLiteral("-page");
+    QProcess raster;
+    raster.start(QStringLiteral("pdftoppm"),
+                 {QStringLiteral("-r"), QStringLiteral("300"), QStringLiteral("-png"),
+                  QStringLiteral("-singlefile"), pdf, png});
+    if (!raster.waitForFinished(30000) || raster.exitCode() != 0)
+        return QStringLiteral("<pdftoppm failed>");
+    QProcess zbar;
+    zbar.start(QStringLiteral("zbarimg"),
+               {QStringLiteral("-q"), QStringLiteral("--raw"), QStringLiteral("-Sdisable"),
+                QStringLiteral("-S%1.enable").arg(QString::fromLatin1(symbology)),
+                png + QStringLiteral(".png")});
+    zbar.waitForFinished(30000);
+    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+}
+
+LabelData::Variables goldenVariables()
+{
+    return {{"date", "2026-11-02"},
+            {"operator", "OP1"},
+            {"model", "RTX4090"},
+            {"product.name", "GeForce RTX 4090"},
+            {"product.memory_mib", "24564"},
+            {"die.id", "DD1TESTGOLD01"},
+            {"die.marking", "AD102-300-A1"},
+            {"card.serial", "AS000000000001"},
+            {"board.serial", "SB0000000001"},
+            {"card.lot", "LOT-1"},
+            {"unit.serial", "UD1TESTGOLD01"},
+            {"unit.gpu_uuid", "GPU-8f17736e-266e-bdf0-390e-7954fd07fdb6"},
+            {"batch.id", "B261102-001"},
+            {"batch.count", "3"},
+            {"batch.serials", "UD1TESTGOLD01\nUD1TESTGOLD02\nUD1TESTGOLD03"}};
+}
+
+} // namespace
+
+class TestLabelOutput : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> t;
+    QString die, batch;
+    QStringList units;
+
+    LabelPrinter printer() { return LabelPrinter(t->db().connection(), t->folder()); }
+    LabelPrinter::Request request(const QString& templateName, const QString& subject,
+                                  LabelPrinter::Output output, const QString& target)
+    {
+        LabelPrinter::Request r;
+        r.templateName = templateName;
+        r.subject = subject;
+        r.output = output;
+        r.target = target;
+        r.stationId = QStringLiteral("PACK-1");
+        r.operatorId = QStringLiteral("OP1");
+        r.now = t->clock().now();
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        t = std::make_unique<test::TestDatabase>();
+        QVERIFY(t->record(Step::Intake, {"card=CARDL0001", "model=RTX4090", "lot=LOT-L"}).ok());
+        die = t->record(Step::Strip, {"card=CARDL0001"})->createdId();
+        for (int i = 2; i <= 4; ++i)
+            units << t->testedUnit(QStringLiteral("CARDL000%1").arg(i), QStringLiteral("SB0000000%1").arg(i));
+        batch = QStringLiteral("B-LBL-1");
+        for (const QString& u : units)
+            QVERIFY(t->record(Step::Pack, {"unit=" + u, "batch=" + batch}).ok());
+        QVERIFY(t->record(Step::Close, {"batch=" + batch}).ok());
+        units.sort();
+    }
+
+    void pdfBarcodesDecodeToTheSerials()
+    {
+        QTemporaryDir out;
+        const QString diePdf = out.filePath("die.pdf"), unitPdf = out.filePath("unit.pdf"),
+                      batchPdf = out.filePath("batch.pdf");
+        QVERIFY(printer().print(request("die-traveler", die, LabelPrinter::Output::Pdf, diePdf)).ok());
+        QVERIFY(
+            printer().print(request("unit-label", units.first(), LabelPrinter::Output::Pdf, unitPdf)).ok());
+        QVERIFY(printer().print(request("batch-label", batch, LabelPrinter::Output::Pdf, batchPdf)).ok());
+        QCOMPARE(decode(diePdf, "code128"), die);
+        QCOMPARE(decode(unitPdf, "code128"), units.first());
+        QCOMPARE(decode(batchPdf, "code128"), batch);
+        // The batch's 2D code: the batch id, then every unit serial, one per line.
+        QCOMPARE(decode(batchPdf, "qrcode"), batch + QLatin1Char('\n') + units.join(QLatin1Char('\n')));
+    }
+
+    void zplMatchesGoldenFiles()
+    {
+        for (const char* name : {"die-traveler", "unit-label", "batch-label"}) {
+            auto layout = LabelTemplateStore(t->folder()).load(QString::fromLatin1(name));
+            QVERIFY(layout.ok());
+            auto label = FilledLabel::fill(layout.value(), goldenVariables());
+            QVERIFY2(label.ok(), name);
+            const QByteArray zpl = ZplWriter::write(label.value());
+            QFile golden(QStringLiteral(REWORK_GOLDEN_DIR "/labels/%1.zpl").arg(QString::fromLatin1(name)));
+            if (qEnvironmentVariableIsSet("REWORK_UPDATE_GOLDEN")) {
+                QVERIFY(golden.open(QIODevice::WriteOnly));
+                golden.write(zpl);
+                golden.close();
+            }
+            QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
+            QCOMPARE(zpl, golden.readAll());
+        }
+    }
+
+    void zplFieldDataCannotInjectCommands()
+    {
+        auto layout =
+            LabelTemplate::parse(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":203,
+            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":5,"text":"${x}"}]})");
+        QVERIFY(layout.ok());
+        const QByteArray zpl =
+            ZplWriter::write(FilledLabel::fill(layout.value(), {{"x", "A^XZ~JA_1\n中"}}).value());
+        QVERIFY(zpl.contains("^FDA_5EXZ_7EJA_5F1_0A_E4_B8_AD^FS"));
+        QCOMPARE(zpl.count("^XZ"), 1); // only the label's own end
+    }
+
+    void sendDeliversTheExactBytes()
+    {
+        test::TcpListener printerPort;
+        QVERIFY(printerPort.listening);
+        auto layout = LabelTemplateStore(t->folder()).load("unit-label");
+        auto label = printer().prepare("unit-label", units.at(1), "OP1", t->clock().now());
+        QVERIFY(label.ok());
+        const QByteArray expected = ZplWriter::write(label.value());
+        auto printed = printer().print(
+            request("unit-label", units.at(1), LabelPrinter::Output::Send, printerPort.target()));
+        QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
+        QTRY_COMPARE(printerPort.closed, 1);
+        QCOMPARE(printerPort.received, expected);
+        QCOMPARE(LabelPrintLog(t->db().connection()).queued()->size(), 0);
+    }
+
+    void unreachablePrinterKeepsTheLabelQueued()
+    {
+        quint16 port = 0;
+        {
+            test::TcpListener closed;
+            port = closed.server.serverPort();
+        } // nobody listens there now
+        const QString target = QStringLiteral("127.0.0.1:%1").arg(port);
+        auto printed =
+            printer().print(request("unit-label", units.at(2), LabelPrinter::Output::Send, target));
+        QVERIFY(!printed.ok());
+        QCOMPARE(printed.error().code, ErrorCode::PrinterUnreachable);
+        QVERIFY(printed.error().message.contains(target));
+        auto queue = LabelPrintLog(t->db().connection()).queued();
+        QCOMPARE(queue->size(), 1);
+        QCOMPARE(queue->first().attempts, 1);
+        const QByteArray payload = queue->first().payload;
+        QVERIFY(payload.startsWith("^XA"));
+        // Still unreachable: kept again, attempt counted.
+        QVERIFY(!printer().retryQueued().ok());
+        QCOMPARE(LabelPrintLog(t->db().connection()).queued()->first().attempts, 2);
+        // The printer is back: the same bytes arrive, once, and the queue empties.
+        test::TcpListener back(port);
+        QVERIFY(back.listening);
+        auto sent = printer().retryQueued();
+        QVERIFY(sent.ok());
+        QCOMPARE(sent.value(), 1);
+        QTRY_COMPARE(back.closed, 1);
+        QCOMPARE(back.received, payload);
+        QCOMPARE(LabelPrintLog(t->db().connection()).queued()->size(), 0);
+        QCOMPARE(printer().retryQueued().value(), 0);
+    }
+
+    void badPrinterAddressWritesNothing()
+    {
+        const QString before = t->dump();
+        for (const char* target : {"printer", "host:0", "host:99999", "a b:9100", ":9100"}) {
+            auto r = printer().print(
+                request("die-traveler", die, LabelPrinter::Output::Send, QString::fromLatin1(target)));
+            QVERIFY(!r.ok());
+        }
+        QCOMPARE(t->dump(), before);
+    }
+
+    void reprintsNeedAReasonAndAreLogged()
+    {
+        QTemporaryDir out;
+        const QString path = out.filePath("again.pdf");
+        const QString before = t->dump();
+        auto refused = printer().print(request("die-traveler", die, LabelPrinter::Output::Pdf, path));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::MissingField);
+        QVERIFY(!QFile::exists(path)); // nothing written for a refused reprint
+        QCOMPARE(t->dump(), before);
+        auto r = request("die-traveler", die, LabelPrinter::Output::Pdf, path);
+        r.reason = QStringLiteral("label torn in reflow");
+        r.operatorId = QStringLiteral("SUP1");
+        auto again = printer().print(r);
+        QVERIFY(again.ok());
+        QVERIFY(again->reprint);
+        auto history = LabelPrintLog(t->db().connection()).history(die);
+        QCOMPARE(history->size(), 2);
+        QVERIFY(!history->first().reprint);
+        QCOMPARE(history->last().reason, QStringLiteral("label torn in reflow"));
+        QCOMPARE(history->last().operatorId, QStringLiteral("SUP1"));
+        // The log is append-only.
+        QVERIFY(!sql::run(t->db().connection(), QStringLiteral("DELETE FROM label_prints")).ok());
+        QVERIFY(!sql::run(t->db().connection(), QStringLiteral("UPDATE label_prints SET reason = 'x'")).ok());
+    }
+
+    void wrongKindOfItemIsRefused()
+    {
+        QTemporaryDir out;
+        auto r = printer().print(
+            request("batch-label", units.first(), LabelPrinter::Output::Pdf, out.filePath("x.pdf")));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::UnknownSerial);
+        auto unknown = printer().print(
+            request("unit-label", "UD1NOSUCHUNIT", LabelPrinter::Output::Pdf, out.filePath("y.pdf")));
+        QCOMPARE(unknown.error().code, ErrorCode::UnknownSerial);
+    }
+};
+
+QTEST_MAIN(TestLabelOutput)
+#include "TestLabelOutput.moc"

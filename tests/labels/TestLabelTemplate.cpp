@@ -1,0 +1,233 @@
+// Label templates: the shipped ones load, user copies win, and every kind of bad template is
+// refused with a message that says what to fix.
+#include "labels/FilledLabel.h"
+#include "labels/LabelTemplateStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+QByteArray withElement(const QJsonObject& element, double width = 60, double height = 30, int dpi = 300)
+{
+    QJsonObject root{{"name", "t"},         {"kind", "unit"}, {"width_mm", width},
+                     {"height_mm", height}, {"dpi", dpi},     {"elements", QJsonArray{element}}};
+    return QJsonDocument(root).toJson();
+}
+
+QJsonObject code128(const QString& data, double w = 50, double h = 10)
+{
+    return {{"type", "barcode"}, {"symbology", "code128"}, {"x_mm", 1}, {"y_mm", 1}, {"w_mm", w}, {"h_mm", h},
+            {"data", data}};
+}
+
+} // namespace
+
+class TestLabelTemplate : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shippedTemplatesLoad()
+    {
+        QTemporaryDir data;
+        LabelTemplateStore store(data.path());
+        QCOMPARE(store.names(), (QStringList{"batch-label", "die-traveler", "unit-label"}));
+        for (auto kind : {LabelTemplate::Kind::Die, LabelTemplate::Kind::Unit, LabelTemplate::Kind::Batch}) {
+            auto t = store.load(LabelTemplateStore::defaultFor(kind));
+            QVERIFY2(t.ok(), qPrintable(t ? QString() : t.error().message));
+            QCOMPARE(t->kind, kind);
+            QVERIFY(t->elements.size() >= 5);
+        }
+    }
+
+    void userCopyWins()
+    {
+        QTemporaryDir data;
+        QDir().mkpath(data.filePath("labels"));
+        QFile f(data.filePath("labels/unit-label.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(withElement(code128("${unit.serial}"), 80, 30, 203).replace("\"t\"", "\"unit-label\""));
+        f.close();
+        auto t = LabelTemplateStore(data.path()).load("unit-label");
+        QVERIFY(t.ok());
+        QCOMPARE(t->dpi, 203);
+        QCOMPARE(t->widthMm, 80.0);
+        // and a broken user copy names its file
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{ not json");
+        f.close();
+        auto broken = LabelTemplateStore(data.path()).load("unit-label");
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().message.contains("unit-label.json"));
+        QCOMPARE(LabelTemplateStore(data.path()).load("no-such").error().code, ErrorCode::UnknownField);
+        QCOMPARE(LabelTemplateStore(data.path()).load("../etc/passwd").error().code, ErrorCode::InvalidValue);
+    }
+
+    void badTemplatesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("not json") << QByteArray("{\"name\": ") << "JSON error";
+        QTest::newRow("array") << QByteArray("[1, 2]") << "not a label template";
+        QTest::newRow("unknown root key")
+            << QByteArray(
+                   R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":300,"colour":"red","elements":[]})")
+            << "unknown setting \"colour\"";
+        QTest::newRow("bad name") << withElement(code128("X")).replace("\"t\"", "\"Bad Name!\"") << "name";
+        QTest::newRow("bad kind") << withElement(code128("X")).replace("\"unit\"", "\"pallet\"") << "kind";
+        QTest::newRow("no elements")
+            << QByteArray(
+                   R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":300,"elements":[]})")
+            << "no elements";
+        QTest::newRow("huge label") << withElement(code128("X"), 5000, 30) << "5 to 300 mm";
+        QTest::newRow("tiny label") << withElement(code128("X"), 2, 30) << "5 to 300 mm";
+        QTest::newRow("dpi 150") << withElement(code128("X"), 60, 30, 150) << "dpi";
+        QTest::newRow("unknown element")
+            << withElement({{"type", "circle"}, {"x_mm", 1}, {"y_mm", 1}, {"w_mm", 5}, {"h_mm", 5}})
+            << "unknown type";
+        QJsonObject misspelt = code128("X");
+        misspelt.insert("colour", "red");
+        QTest::newRow("unknown element key") << withElement(misspelt) << "unknown setting \"colour\"";
+        QTest::newRow("out of page") << withElement(code128("X", 70, 10)) << "reaches past";
+        QTest::newRow("below the page")
+            << withElement(
+                   {{"type", "text"}, {"x_mm", 1}, {"y_mm", 28}, {"w_mm", 20}, {"h_mm", 5}, {"text", "x"}})
+            << "reaches past";
+        QTest::newRow("negative")
+            << withElement({{"type", "box"}, {"x_mm", -1}, {"y_mm", 1}, {"w_mm", 5}, {"h_mm", 5}})
+            << "none negative";
+        QTest::newRow("text without text")
+            << withElement({{"type", "text"}, {"x_mm", 1}, {"y_mm", 1}, {"w_mm", 20}, {"h_mm", 5}})
+            << "needs \"text\"";
+        QTest::newRow("huge font") << withElement({{"type", "text"},
+                                                   {"x_mm", 1},
+                                                   {"y_mm", 1},
+                                                   {"w_mm", 20},
+                                                   {"h_mm", 5},
+                                                   {"text", "x"},
+                                                   {"size_pt", 500}})
+                                   << "size_pt";
+        QTest::newRow("unknown symbology") << withElement({{"type", "barcode"},
+                                                           {"symbology", "pdf417"},
+                                                           {"x_mm", 1},
+                                                           {"y_mm", 1},
+                                                           {"w_mm", 20},
+                                                           {"h_mm", 5},
+                                                           {"data", "X"}})
+                                           << "symbology";
+        QTest::newRow("bad GS1 data") << withElement({{"type", "barcode"},
+                                                      {"symbology", "gs1-128"},
+                                                      {"x_mm", 1},
+                                                      {"y_mm", 1},
+                                                      {"w_mm", 50},
+                                                      {"h_mm", 10},
+                                                      {"data", "no AI here"}})
+                                      << "cannot be encoded";
+        QTest::newRow("barcode without data") << withElement({{"type", "barcode"},
+                                                              {"symbology", "qr"},
+                                                              {"x_mm", 1},
+                                                              {"y_mm", 1},
+                                                              {"w_mm", 20},
+                                                              {"h_mm", 20}})
+                                              << "needs \"data\"";
+        QTest::newRow("image outside its folder") << withElement({{"type", "image"},
+                                                                  {"x_mm", 1},
+                                                                  {"y_mm", 1},
+                                                                  {"w_mm", 5},
+                                                                  {"h_mm", 5},
+                                                                  {"file", "../x.png"}})
+                                                  << "image";
+        QTest::newRow("thick line") << withElement({{"type", "line"},
+                                                    {"x_mm", 1},
+                                                    {"y_mm", 1},
+                                                    {"w_mm", 20},
+                                                    {"h_mm", 0},
+                                                    {"thickness_mm", 50}})
+                                    << "thickness_mm";
+        QJsonArray many;
+        for (int i = 0; i < 201; ++i)
+            many.append(code128("X"));
+        QTest::newRow("too many elements") << QJsonDocument(QJsonObject{{"name", "t"},
+                                                                        {"kind", "unit"},
+                                                                        {"width_mm", 60},
+                                                                        {"height_mm", 30},
+                                                                        {"dpi", 300},
+                                                                        {"elements", many}})
+                                                  .toJson()
+                                           << "at most 200";
+        QTest::newRow("huge file") << QByteArray(300 * 1024, ' ') << "256 KB";
+    }
+
+    void badTemplatesAreRefused()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, says);
+        auto t = LabelTemplate::parse(json);
+        QVERIFY(!t.ok());
+        QVERIFY2(t.error().message.contains(says), qPrintable(t.error().message));
+    }
+
+    void missingVariableIsAnErrorNotABlank()
+    {
+        auto t = LabelTemplate::parse(withElement(code128("${unit.serial}")));
+        QVERIFY(t.ok());
+        auto none = FilledLabel::fill(t.value(), {});
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().code, ErrorCode::MissingField);
+        QVERIFY(none.error().message.contains("${unit.serial}"));
+        QVERIFY(!FilledLabel::fill(t.value(), {{"unit.serial", ""}}).ok());
+        auto filled = FilledLabel::fill(t.value(), {{"unit.serial", "UD1ABC"}});
+        QVERIFY(filled.ok());
+        QCOMPARE(filled->texts.first(), QStringLiteral("UD1ABC"));
+        QCOMPARE(LabelData::expand("${broken", {}).error().code, ErrorCode::InvalidValue);
+    }
+
+    void dataThatDoesNotFitIsRefused()
+    {
+        auto t = LabelTemplate::parse(withElement({{"type", "barcode"},
+                                                   {"symbology", "qr"},
+                                                   {"x_mm", 1},
+                                                   {"y_mm", 1},
+                                                   {"w_mm", 8},
+                                                   {"h_mm", 8},
+                                                   {"data", "${batch.serials}"}}));
+        QVERIFY(t.ok());
+        auto filled = FilledLabel::fill(t.value(), {{"batch.serials", QString(1500, QLatin1Char('U'))}});
+        QVERIFY(!filled.ok());
+        QCOMPARE(filled.error().code, ErrorCode::OutOfRange);
+        QVERIFY(filled.error().message.contains("does not fit"));
+    }
+
+    void imagesLoadFromTheTemplatesFolder()
+    {
+        QTemporaryDir folder;
+        QImage logo(40, 20, QImage::Format_RGB32);
+        logo.fill(Qt::black);
+        QVERIFY(logo.save(folder.filePath("logo.png")));
+        auto t = LabelTemplate::parse(withElement({{"type", "image"},
+                                                   {"x_mm", 1},
+                                                   {"y_mm", 1},
+                                                   {"w_mm", 10},
+                                                   {"h_mm", 5},
+                                                   {"file", "logo.png"}}),
+                                      folder.path());
+        QVERIFY(t.ok());
+        auto filled = FilledLabel::fill(t.value(), {});
+        QVERIFY(filled.ok());
+        QCOMPARE(filled->images.first().size(), QSize(40, 20));
+        QFile::remove(folder.filePath("logo.png"));
+        QVERIFY(!FilledLabel::fill(t.value(), {}).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabelTemplate)
+#include "TestLabelTemplate.moc"
