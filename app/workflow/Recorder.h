@@ -36,6 +36,7 @@ public:
     const Clock& clock() const { return m_clock; }
     /// The folder beside the database: logs, evidence files.
     QString dataFolder() const;
+    Database& database() const { return m_db; }
 
     Result<Recorded> record(const Action& action);
     /// Parses `key=value` fields for `step`, then records.

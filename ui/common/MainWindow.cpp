@@ -5,6 +5,7 @@
 #include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "labels/CommandSheet.h"
+#include "labels/LabelPrintDialog.h"
 #include "login/LoginPage.h"
 #include "stations/StepForm.h"
 #include "storage/Database.h"
@@ -235,6 +236,14 @@ QWidget* MainWindow::buildTraceTab()
     m_traceView = textView(tab, QStringLiteral("traceView"), font());
     layout->addWidget(m_traceView, 1);
 
+    // Labels on demand: the traced die, unit or batch.
+    m_traceLabelButton = new QPushButton(tr("Print label…"), tab);
+    m_traceLabelButton->setObjectName(QStringLiteral("traceLabel"));
+    m_traceLabelButton->setMinimumHeight(48);
+    m_traceLabelButton->setEnabled(false);
+    layout->addWidget(m_traceLabelButton, 0, Qt::AlignLeft);
+    connect(m_traceLabelButton, &QPushButton::clicked, this, &MainWindow::printTracedLabel);
+
     // Supervisors void a wrong record with a reason; the record stays, marked void.
     auto* voidRow = new QHBoxLayout;
     m_voidEvent = scanField(tab, QStringLiteral("voidEvent"), tr("record id to void (from the timeline)"));
@@ -392,6 +401,35 @@ void MainWindow::showTrace()
     Result<Trace> trace = TraceQuery(m_db.connection()).find(m_traceField->text());
     m_traceView->setPlainText(trace ? trace->toText() : trace.error().message);
     m_traceField->selectAll();
+    m_tracedLabel.second.clear();
+    if (trace) {
+        if (trace->foundKind == QLatin1StringView("die") && trace->die)
+            m_tracedLabel = {LabelTemplate::Kind::Die, trace->die->id};
+        else if ((trace->foundKind == QLatin1StringView("unit") ||
+                  trace->foundKind == QLatin1StringView("board")) &&
+                 trace->unit)
+            m_tracedLabel = {LabelTemplate::Kind::Unit, trace->unit->serial};
+        else if (trace->foundKind == QLatin1StringView("batch") && trace->batch)
+            m_tracedLabel = {LabelTemplate::Kind::Batch, trace->batch->id};
+    }
+    m_traceLabelButton->setEnabled(!m_tracedLabel.second.isEmpty());
+    m_traceLabelButton->setText(m_tracedLabel.second.isEmpty()
+                                    ? tr("Print label…")
+                                    : tr("Print label for %1…").arg(m_tracedLabel.second));
+}
+
+void MainWindow::printTracedLabel()
+{
+    if (m_tracedLabel.second.isEmpty())
+        return;
+    LabelPrintDialog::Context context{m_db.connection(), m_recorder.dataFolder(), m_session.station.id,
+                                      m_session.operatorInfo.id, m_recorder.clock().now()};
+    auto* dialog = new LabelPrintDialog(context, m_tracedLabel.first, m_tracedLabel.second, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
+        m_traceBanner->showSuccess(tr("Label of %1 printed to %2").arg(p.subject, p.target));
+    });
+    dialog->open();
 }
 
 void MainWindow::scanAnything()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Session.h"
+#include "labels/LabelTemplate.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -56,6 +57,7 @@ public:
     QPushButton* demoButton() const { return m_demoButton; }
     QFrame* demoBanner() const { return m_demoBanner; }
     QLabel* sessionLabel() const { return m_sessionLabel; }
+    QPushButton* traceLabelButton() const { return m_traceLabelButton; }
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
     const Session& session() const { return m_session; }
@@ -64,6 +66,7 @@ public slots:
     void refresh();
     void loadDemoData();
     void showTrace();
+    void printTracedLabel();
     void startSession(const rework::Session& session);
     void logout();
     void scanAnything();
@@ -79,6 +82,8 @@ private:
     Database& m_db;
     Recorder& m_recorder;
     Session m_session;
+    std::pair<LabelTemplate::Kind, QString> m_tracedLabel{LabelTemplate::Kind::Unit, QString()};
+    QPushButton* m_traceLabelButton = nullptr;
     QString m_fixedStation;
     QStackedWidget* m_pages = nullptr;
     LoginPage* m_login = nullptr;

@@ -1,8 +1,11 @@
 #include "StepForm.h"
 
+#include "labels/LabelPrintDialog.h"
+
 #include "common/ResultBanner.h"
 #include "domain/CommandCode.h"
 #include "importers/NvidiaSmiImporter.h"
+#include "storage/Database.h"
 #include "storage/EvidenceStore.h"
 #include "workflow/StepSchema.h"
 
@@ -18,6 +21,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
@@ -131,6 +135,18 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
         attach->setFocusPolicy(Qt::NoFocus);
         buttons->addWidget(attach);
         connect(attach, &QPushButton::clicked, this, &StepForm::chooseEvidence);
+    }
+    if (step == Step::Strip || step == Step::Test || step == Step::Pack) {
+        m_printLabel = new QPushButton(tr("Print label (F9)"), this);
+        m_printLabel->setObjectName(QStringLiteral("printLabel"));
+        m_printLabel->setMinimumHeight(48);
+        m_printLabel->setFocusPolicy(Qt::NoFocus);
+        m_printLabel->setEnabled(false);
+        buttons->addWidget(m_printLabel);
+        connect(m_printLabel, &QPushButton::clicked, this, &StepForm::printLabel);
+        auto* key = new QShortcut(QKeySequence(Qt::Key_F9), this);
+        key->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(key, &QShortcut::activated, this, &StepForm::printLabel);
     }
     buttons->addStretch();
     auto* clearButton = new QPushButton(tr("Clear (Esc)"), this);
@@ -333,7 +349,7 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
         break;
     }
     case CommandCode::Kind::PrintLabel:
-        m_banner->showFailure(tr("No label printer is set up on this station yet"));
+        printLabel();
         break;
     }
     return true;
@@ -380,6 +396,11 @@ bool StepForm::save()
     if (!keepBatch.isEmpty())
         setValue(QStringLiteral("batch"), keepBatch);
     m_banner->showSuccess(successText(r.value()));
+    const QString outcome = r->event.payload.value(QLatin1StringView("outcome")).toString();
+    if (m_step == Step::Strip)
+        offerLabel(LabelTemplate::Kind::Die, r->createdId());
+    else if (m_step == Step::Test && outcome == QLatin1StringView("pass"))
+        offerLabel(LabelTemplate::Kind::Unit, r->event.subject);
     emit saved(r.value());
     return true;
 }
@@ -389,8 +410,8 @@ QString StepForm::successText(const Recorded& r) const
     const QString outcome = r.event.payload.value(QLatin1StringView("outcome")).toString();
     QString text = tr("%1 recorded for %2").arg(stepTitle(m_step), r.event.subject);
     if (m_step == Step::Strip)
-        text +=
-            QLatin1Char('\n') + tr("New die id %1: put the traveler label on its tray").arg(r.createdId());
+        text += QLatin1Char('\n') +
+                tr("New die id %1: print its traveler label (F9) and put it on the tray").arg(r.createdId());
     else if (m_step == Step::Mount)
         text += QLatin1Char('\n') + tr("Unit serial %1").arg(r.createdId());
     else if (outcome == QLatin1StringView("repair"))
@@ -487,8 +508,42 @@ void StepForm::closeBatch()
     m_banner->showSuccess(tr("Batch %1 closed with %2 units; seal the carton")
                               .arg(r->event.subject)
                               .arg(r->event.payload.value(QLatin1StringView("unit_count")).toInt()));
+    offerLabel(LabelTemplate::Kind::Batch, r->event.subject);
     if (QWidget* first = firstField())
         first->setFocus();
+}
+
+void StepForm::offerLabel(LabelTemplate::Kind kind, const QString& subject)
+{
+    m_pendingLabel = {kind, subject};
+    if (m_printLabel) {
+        m_printLabel->setEnabled(true);
+        m_printLabel->setText(tr("Print label for %1 (F9)").arg(subject));
+    }
+}
+
+void StepForm::printLabel()
+{
+    if (m_pendingLabel.second.isEmpty()) {
+        m_banner->showFailure(tr("Nothing to label yet: save a record first, or print from the Trace tab"));
+        return;
+    }
+    LabelPrintDialog::Context context{m_recorder.database().connection(), m_recorder.dataFolder(),
+                                      m_session.station.id, m_session.operatorInfo.id,
+                                      m_recorder.clock().now()};
+    auto* dialog = new LabelPrintDialog(context, m_pendingLabel.first, m_pendingLabel.second, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
+        m_banner->showSuccess(p.reprint ? tr("Label of %1 printed again to %2").arg(p.subject, p.target)
+                                        : tr("Label of %1 printed to %2").arg(p.subject, p.target));
+    });
+    // Back to scanning: the station window active again, the cursor in the first field.
+    connect(dialog, &QDialog::finished, this, [this] {
+        window()->activateWindow();
+        if (QWidget* first = firstField())
+            first->setFocus();
+    });
+    dialog->open();
 }
 
 void StepForm::chooseReport()

@@ -2,6 +2,7 @@
 
 #include "common/Session.h"
 #include "domain/Step.h"
+#include "labels/LabelTemplate.h"
 #include "workflow/FieldSpec.h"
 #include "workflow/Recorder.h"
 
@@ -37,6 +38,10 @@ public:
     /// Shown when nvidia-smi is installed on this PC.
     QPushButton* runSmiButton() const { return m_runSmi; }
     QPushButton* closeBatchButton() const { return m_closeBatch; }
+    QPushButton* printButton() const { return m_printLabel; }
+    /// The label the last record calls for (die traveler after strip, unit label after a passed
+    /// test, batch label on close); empty subject when there is none.
+    std::pair<LabelTemplate::Kind, QString> pendingLabel() const { return m_pendingLabel; }
     /// Adds a file to the evidence field (what the attach button does after its file dialog).
     void attachEvidence(const QString& path);
 
@@ -49,6 +54,8 @@ public:
 public slots:
     bool save();
     void clear();
+    /// Opens the print dialog for the pending label (F9, or a scanned #PRINT).
+    void printLabel();
 
 signals:
     /// A serial was scanned into the form's first field: show its history.
@@ -67,6 +74,7 @@ private:
     void chooseEvidence();
     void runNvidiaSmi();
     void closeBatch();
+    void offerLabel(LabelTemplate::Kind kind, const QString& subject);
     QString successText(const Recorded& r) const;
 
     Step m_step;
@@ -81,6 +89,8 @@ private:
     QPushButton* m_runSmi = nullptr;
     QString m_smiPath; // nvidia-smi on this PC, found once
     QPushButton* m_closeBatch = nullptr;
+    QPushButton* m_printLabel = nullptr;
+    std::pair<LabelTemplate::Kind, QString> m_pendingLabel{LabelTemplate::Kind::Unit, QString()};
     /// Keys of a command barcode scanned while a combo box or check box has focus.
     QString m_commandBuffer;
     bool m_bufferingCommand = false;

@@ -1,0 +1,176 @@
+// Labels offered at the right moments on the station forms: after strip the die traveler goes
+// to a (stand-in) Zebra with F9, a reprint asks why, the choice is remembered for the station,
+// and a batch label can be written to PDF when the batch is closed.
+#include "GuiDriver.h"
+#include "TcpListener.h"
+#include "TestDatabase.h"
+#include "common/MainWindow.h"
+#include "common/ResultBanner.h"
+#include "labels/LabelPrintDialog.h"
+#include "labels/ZplWriter.h"
+#include "login/LoginPage.h"
+#include "stations/StepForm.h"
+#include "storage/Sql.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace rework;
+
+class TestLabelPrinting : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> t;
+    std::unique_ptr<MainWindow> w;
+
+    StepForm* form() const { return w->currentForm(); }
+    void loginAt(const QString& station)
+    {
+        w->logout();
+        LoginPage* page = w->loginPage();
+        page->stationPicker()->setCurrentIndex(page->stationPicker()->findData(station));
+        page->operatorField()->setFocus();
+        test::scan(QStringLiteral("OP1"));
+        test::scan(QStringLiteral("1234"));
+    }
+    LabelPrintDialog* openDialog()
+    {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9);
+        LabelPrintDialog* d = w->findChild<LabelPrintDialog*>();
+        return d && QTest::qWaitFor([d] { return d->isVisible(); }) ? d : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a throw-away place
+        QSettings().clear();
+        t = std::make_unique<test::TestDatabase>();
+        w = std::make_unique<MainWindow>(t->db(), t->recorder());
+        w->show();
+        QApplication::setActiveWindow(w.get());
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    }
+
+    void dieTravelerAfterStripToANetworkPrinter()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A100001", "model=RTX4090", "lot=LOT-7"}).ok());
+        loginAt(QStringLiteral("STRIP-1"));
+        QCOMPARE(form()->step(), Step::Strip);
+        QVERIFY(!form()->printButton()->isEnabled()); // nothing to label yet
+        form()->field("card")->setFocus();
+        test::scan(QStringLiteral("ZT4090A100001"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        const QString die =
+            sql::scalar(t->db().connection(), QStringLiteral("SELECT id FROM dies")).value().toString();
+        QVERIFY(form()->printButton()->isEnabled());
+        QCOMPARE(form()->pendingLabel().second, die);
+
+        test::TcpListener zebra;
+        QVERIFY(zebra.listening);
+        LabelPrintDialog* d = openDialog();
+        QVERIFY(d);
+        QCOMPARE(d->templatePicker()->currentData().toString(), QStringLiteral("die-traveler"));
+        d->destinationPicker()->setCurrentIndex(
+            d->destinationPicker()->findData(LabelPrintDialog::zebraDestination()));
+        d->targetField()->setText(zebra.target());
+        QVERIFY(!d->reasonField()->isEnabled()); // a first print needs no reason
+        test::screenshot(d, QStringLiteral("label-dialog"));
+        QTest::mouseClick(d->printButton(), Qt::LeftButton);
+        QTRY_COMPARE(zebra.closed, 1);
+        QVERIFY(zebra.received.startsWith("^XA"));
+        QVERIFY(zebra.received.contains(die.toUtf8()));
+        QTRY_VERIFY(!w->findChild<LabelPrintDialog*>());
+        QVERIFY(form()->banner()->text().contains(die));
+
+        // F9 again: the dialog remembers the Zebra, and this time asks why.
+        d = openDialog();
+        QVERIFY(d);
+        QCOMPARE(d->destinationPicker()->currentData().toString(), LabelPrintDialog::zebraDestination());
+        QCOMPARE(d->targetField()->text(), zebra.target());
+        QVERIFY(d->reasonField()->isEnabled());
+        QTest::mouseClick(d->printButton(), Qt::LeftButton);
+        QVERIFY(d->isVisible());
+        QVERIFY(!d->messageLabel()->text().isEmpty());
+        QCOMPARE(zebra.connections, 1); // nothing sent without a reason
+        d->reasonField()->setText(QStringLiteral("label fell off the tray"));
+        QTest::mouseClick(d->printButton(), Qt::LeftButton);
+        QTRY_COMPARE(zebra.closed, 2);
+        QCOMPARE(sql::scalar(t->db().connection(),
+                             QStringLiteral("SELECT reason FROM label_prints WHERE reprint = 1"))
+                     .value()
+                     .toString(),
+                 QStringLiteral("label fell off the tray"));
+    }
+
+    void scannedPrintCommandOpensTheDialog()
+    {
+        form()->field("card")->setFocus();
+        test::scan(QStringLiteral("#PRINT"));
+        LabelPrintDialog* d = w->findChild<LabelPrintDialog*>();
+        QVERIFY(d);
+        QTRY_VERIFY(d->isVisible());
+        d->reject();
+        QTRY_VERIFY(!w->findChild<LabelPrintDialog*>());
+    }
+
+    void batchLabelOnCloseToPdf()
+    {
+        QStringList units;
+        for (int i = 1; i <= 2; ++i)
+            units << t->testedUnit(QStringLiteral("ZT4090B10000%1").arg(i),
+                                   QStringLiteral("SB00000B0%1").arg(i));
+        for (const QString& u : units)
+            QVERIFY(t->record(Step::Pack, {"unit=" + u, "batch=B-GUI-1"}).ok());
+        loginAt(QStringLiteral("PACK-1"));
+        QCOMPARE(form()->step(), Step::Pack);
+        form()->setValue(QStringLiteral("batch"), QStringLiteral("B-GUI-1"));
+        QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(form()->pendingLabel().second, QStringLiteral("B-GUI-1"));
+        QTemporaryDir out;
+        const QString pdf = out.filePath(QStringLiteral("batch.pdf"));
+        LabelPrintDialog* d = openDialog();
+        QVERIFY(d);
+        QCOMPARE(d->templatePicker()->currentData().toString(), QStringLiteral("batch-label"));
+        d->destinationPicker()->setCurrentIndex(
+            d->destinationPicker()->findData(LabelPrintDialog::pdfDestination()));
+        d->targetField()->setText(pdf);
+        QTest::mouseClick(d->printButton(), Qt::LeftButton);
+        QTRY_VERIFY(QFile(pdf).size() > 1000);
+        QCOMPARE(sql::scalar(t->db().connection(),
+                             QStringLiteral("SELECT count(*) FROM label_prints WHERE subject = 'B-GUI-1'"))
+                     .value()
+                     .toInt(),
+                 1);
+    }
+    void onDemandFromTheTrace()
+    {
+        const QString unit =
+            sql::scalar(t->db().connection(), QStringLiteral("SELECT serial FROM units LIMIT 1"))
+                .value()
+                .toString();
+        w->tabs()->setCurrentIndex(1);
+        w->traceField()->setFocus();
+        test::scan(QStringLiteral("ZT4090A100001")); // a card: no label of its own
+        QVERIFY(!w->traceLabelButton()->isEnabled());
+        test::scan(unit);
+        QVERIFY(w->traceLabelButton()->isEnabled());
+        QTest::mouseClick(w->traceLabelButton(), Qt::LeftButton);
+        LabelPrintDialog* d = w->findChild<LabelPrintDialog*>();
+        QVERIFY(d);
+        QCOMPARE(d->templatePicker()->currentData().toString(), QStringLiteral("unit-label"));
+        d->reject();
+    }
+};
+
+QTEST_MAIN(TestLabelPrinting)
+#include "TestLabelPrinting.moc"

@@ -1,0 +1,201 @@
+#include "LabelPrintDialog.h"
+
+#include "labels/LabelPainter.h"
+#include "labels/LabelTemplateStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPrinterInfo>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace rework {
+
+LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QString subject,
+                                   QWidget* parent)
+    : QDialog(parent), m_context(std::move(context)), m_kind(kind), m_subject(std::move(subject))
+{
+    setObjectName(QStringLiteral("labelPrintDialog"));
+    setWindowTitle(tr("Print label for %1").arg(m_subject));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_template = new QComboBox(this);
+    const LabelTemplateStore store(m_context.dataFolder);
+    for (const QString& name : store.names()) {
+        if (auto t = store.load(name); t && t->kind == kind)
+            m_template->addItem(QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm),
+                                name);
+    }
+    m_destination = new QComboBox(this);
+    for (const QString& printer : QPrinterInfo::availablePrinterNames())
+        m_destination->addItem(tr("Printer %1").arg(printer), printer);
+    m_destination->addItem(tr("Zebra printer on the network (ZPL)"), zebraDestination());
+    m_destination->addItem(tr("PDF file"), pdfDestination());
+    m_target = new QLineEdit(this);
+    m_reason = new QLineEdit(this);
+    m_reason->setPlaceholderText(tr("why it is printed again"));
+    m_history = new QLabel(this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    form->addRow(tr("Label"), m_template);
+    form->addRow(tr("Print to"), m_destination);
+    form->addRow(tr("Address or file"), m_target);
+    form->addRow(tr("Reprint reason"), m_reason);
+    layout->addLayout(form);
+    layout->addWidget(m_history);
+    layout->addWidget(m_message);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    auto* previewButton = buttons->addButton(tr("Preview…"), QDialogButtonBox::ActionRole);
+    m_print = buttons->addButton(tr("Print"), QDialogButtonBox::AcceptRole);
+    m_print->setDefault(true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_print, &QPushButton::clicked, this, [this] {
+        if (printLabel())
+            accept();
+    });
+    connect(previewButton, &QPushButton::clicked, this, &LabelPrintDialog::preview);
+
+    // What this station used last for this kind of label.
+    QSettings settings;
+    const int t = m_template->findData(settings.value(settingsKey(QStringLiteral("template"))));
+    if (t >= 0)
+        m_template->setCurrentIndex(t);
+    const int d = m_destination->findData(settings.value(settingsKey(QStringLiteral("destination"))));
+    if (d >= 0)
+        m_destination->setCurrentIndex(d);
+    m_target->setText(settings.value(settingsKey(QStringLiteral("target"))).toString());
+    connect(m_destination, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::destinationChanged);
+    connect(m_template, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::refreshReprintState);
+    destinationChanged();
+    refreshReprintState();
+}
+
+QString LabelPrintDialog::settingsKey(const QString& name) const
+{
+    return QStringLiteral("labels/%1/%2/%3").arg(m_context.stationId, LabelTemplate::kindName(m_kind), name);
+}
+
+void LabelPrintDialog::destinationChanged()
+{
+    const QString d = m_destination->currentData().toString();
+    m_target->setEnabled(d == zebraDestination() || d == pdfDestination());
+    m_target->setPlaceholderText(d == zebraDestination() ? tr("printer address, e.g. 10.0.0.20:9100")
+                                                         : tr("file name, e.g. /home/op/label.pdf"));
+}
+
+void LabelPrintDialog::refreshReprintState()
+{
+    auto history = LabelPrintLog(m_context.db).history(m_subject);
+    const QString name = m_template->currentData().toString();
+    int before = 0;
+    if (history) {
+        for (const LabelPrintLog::Print& p : history.value())
+            before += p.template_ == name ? 1 : 0;
+    }
+    m_reason->setEnabled(before > 0);
+    m_history->setText(before > 0 ? tr("Printed %n time(s) before: this is a reprint.", nullptr, before)
+                                  : tr("First print of this label."));
+}
+
+Result<FilledLabel> LabelPrintDialog::filled() const
+{
+    return LabelPrinter(m_context.db, m_context.dataFolder)
+        .prepare(m_template->currentData().toString(), m_subject, m_context.operatorId, m_context.now);
+}
+
+void LabelPrintDialog::preview()
+{
+    Result<FilledLabel> label = filled();
+    if (!label) {
+        m_message->setText(label.error().message);
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setResolution(label->layout.dpi);
+    LabelPainter::setUp(printer, label.value());
+    QPrintPreviewDialog dialog(&printer, this);
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&label](QPrinter* p) {
+        QPainter painter(p);
+        LabelPainter::paint(painter, label.value());
+    });
+    dialog.exec();
+}
+
+bool LabelPrintDialog::printLabel()
+{
+    m_message->clear();
+    const QString destination = m_destination->currentData().toString();
+    LabelPrinter::Request request;
+    request.templateName = m_template->currentData().toString();
+    request.subject = m_subject;
+    request.stationId = m_context.stationId;
+    request.operatorId = m_context.operatorId;
+    request.reason = m_reason->text();
+    request.now = m_context.now;
+    request.target = m_target->text().trimmed();
+    if (destination == zebraDestination()) {
+        request.output = LabelPrinter::Output::Send;
+    } else if (destination == pdfDestination()) {
+        request.output = LabelPrinter::Output::Pdf;
+    } else {
+        // A system printer: painted here, then recorded.
+        request.output = LabelPrinter::Output::Printer;
+        request.target = destination;
+        Result<bool> before = LabelPrintLog(m_context.db).printedBefore(request.templateName, m_subject);
+        if (before && before.value() && request.reason.trimmed().isEmpty()) {
+            m_message->setText(tr("This label was printed before: say why it is printed again."));
+            m_reason->setFocus();
+            return false;
+        }
+        Result<FilledLabel> label = filled();
+        if (!label) {
+            m_message->setText(label.error().message);
+            return false;
+        }
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPrinterName(destination);
+        printer.setResolution(label->layout.dpi);
+        LabelPainter::setUp(printer, label.value());
+        QPainter painter;
+        if (!painter.begin(&printer)) {
+            m_message->setText(tr("The printer %1 cannot be opened; check that it is on, or choose another.")
+                                   .arg(destination));
+            return false;
+        }
+        LabelPainter::paint(painter, label.value());
+        painter.end();
+    }
+    if (request.target.isEmpty()) {
+        m_message->setText(destination == zebraDestination()
+                               ? tr("Give the printer's address, e.g. 10.0.0.20:9100.")
+                               : tr("Give a file name for the PDF."));
+        m_target->setFocus();
+        return false;
+    }
+    Result<LabelPrintLog::Print> done = LabelPrinter(m_context.db, m_context.dataFolder).print(request);
+    if (!done) {
+        m_message->setText(done.error().message);
+        if (done.error().field == QLatin1StringView("reason"))
+            m_reason->setFocus();
+        refreshReprintState();
+        return false;
+    }
+    QSettings settings;
+    settings.setValue(settingsKey(QStringLiteral("template")), request.templateName);
+    settings.setValue(settingsKey(QStringLiteral("destination")), destination);
+    if (destination == zebraDestination() || destination == pdfDestination())
+        settings.setValue(settingsKey(QStringLiteral("target")), request.target);
+    emit printed(done.value());
+    return true;
+}
+
+} // namespace rework

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "labels/LabelPrinter.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace rework {
+
+/// Prints one item's label: to a system printer, a PDF file or a Zebra on the network, with a
+/// preview. The choice of template (label stock) and destination is remembered per station and
+/// kind of label; a reprint asks why.
+class LabelPrintDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    struct Context
+    {
+        QSqlDatabase db;
+        QString dataFolder;
+        QString stationId, operatorId;
+        QDateTime now;
+    };
+    LabelPrintDialog(Context context, LabelTemplate::Kind kind, QString subject, QWidget* parent = nullptr);
+
+    QComboBox* templatePicker() const { return m_template; }
+    QComboBox* destinationPicker() const { return m_destination; }
+    QLineEdit* targetField() const { return m_target; }
+    QLineEdit* reasonField() const { return m_reason; }
+    QLabel* messageLabel() const { return m_message; }
+    QPushButton* printButton() const { return m_print; }
+
+    /// Destinations besides the system printers, which follow under their own names.
+    static QString pdfDestination() { return QStringLiteral("pdf"); }
+    static QString zebraDestination() { return QStringLiteral("zebra"); }
+
+public slots:
+    bool printLabel();
+    void preview();
+
+signals:
+    void printed(const rework::LabelPrintLog::Print& print);
+
+private:
+    QString settingsKey(const QString& name) const;
+    void destinationChanged();
+    void refreshReprintState();
+    Result<FilledLabel> filled() const;
+
+    Context m_context;
+    LabelTemplate::Kind m_kind;
+    QString m_subject;
+    QComboBox* m_template = nullptr;
+    QComboBox* m_destination = nullptr;
+    QLineEdit* m_target = nullptr;
+    QLineEdit* m_reason = nullptr;
+    QLabel* m_history = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_print = nullptr;
+};
+
+} // namespace rework
