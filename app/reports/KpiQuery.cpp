@@ -212,8 +212,9 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
     KpiFilter f = filter;
     if (!f.now.isValid())
         f.now = QDateTime::currentDateTimeUtc();
-    for (Status st : {wip(f, r), throughput(f, r), yields(f, r), defects(f, r), moisture(f, r),
-                      operators(f, r), anomalies(r)}) {
+    QMap<QString, std::optional<double>> yieldByMountOperator;
+    for (Status st : {wip(f, r), throughput(f, r), yields(f, r, yieldByMountOperator), defects(f, r),
+                      moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(r)}) {
         if (!st)
             return st.error();
     }
@@ -267,7 +268,8 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 {
-    const Scope source = hourlySource(f);
+    const Scope source =
+        f.batch.isEmpty() ? Scope{QStringLiteral("kpi_station_hourly h"), {}} : hourlySource(f);
     const Scope scope = hourlyScope(f);
     auto q = sql::run(m_db,
                       QStringLiteral("SELECT h.station_id, h.hour, sum(h.events) FROM ") + source.sql +
@@ -308,92 +310,100 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     return {};
 }
 
-Result<std::optional<double>> KpiQuery::firstPassYield(const KpiFilter& f, const QString& step) const
+Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
+                        QMap<QString, std::optional<double>>& byMountOperator) const
 {
     // A unit's first valid inspection (or test) decides its first pass; it counts in the range
-    // where that first event happened.
-    const bool inspect = step == QLatin1StringView("inspect");
-    const Scope scope = inspect ? firstInspectScope(f) : firstTestScope(f);
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT count(*), coalesce(sum(k.first_%1_pass), 0) FROM kpi_units k "
-                                     "WHERE k.first_%1_at IS NOT NULL")
-                              .arg(step) +
-                          scope.sql,
-                      scope.binds);
-    if (!q)
-        return q.error();
-    q.value().next();
-    return ratio(q.value().value(1).toLongLong(), q.value().value(0).toLongLong());
-}
-
-Status KpiQuery::yields(const KpiFilter& f, KpiReport& r) const
-{
-    auto inspect = firstPassYield(f, QStringLiteral("inspect"));
+    // where that first event happened. Each read is one pass over a covering index.
+    const Scope inspected = firstInspectScope(f);
+    auto inspect =
+        sql::run(m_db,
+                 QStringLiteral("SELECT count(*), coalesce(sum(k.first_inspect_pass), 0) FROM kpi_units k "
+                                "WHERE k.first_inspect_at IS NOT NULL") +
+                     inspected.sql,
+                 inspected.binds);
     if (!inspect)
         return inspect.error();
-    auto test = firstPassYield(f, QStringLiteral("test"));
-    if (!test)
-        return test.error();
-    r.firstPassYieldInspect = inspect.value();
-    r.firstPassYieldTest = test.value();
+    inspect.value().next();
+    r.firstPassYieldInspect =
+        ratio(inspect.value().value(1).toLongLong(), inspect.value().value(0).toLongLong());
+
+    // First tests in the range, per operator who mounted the unit: first-pass test yield, the
+    // retest rate (tested more than once) and each operator's yield, in one read.
+    const Scope tested = firstTestScope(f);
+    auto tests =
+        sql::run(m_db,
+                 QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0), "
+                                "coalesce(sum(k.tests > 1), 0) FROM kpi_units k "
+                                "WHERE k.first_test_at IS NOT NULL") +
+                     tested.sql + QStringLiteral(" GROUP BY 1"),
+                 tested.binds);
+    if (!tests)
+        return tests.error();
+    qint64 testedUnits = 0, passedFirst = 0, retested = 0;
+    while (tests.value().next()) {
+        const qint64 n = tests.value().value(1).toLongLong();
+        const qint64 passed = tests.value().value(2).toLongLong();
+        testedUnits += n;
+        passedFirst += passed;
+        retested += tests.value().value(3).toLongLong();
+        byMountOperator.insert(tests.value().value(0).toString(), ratio(passed, n));
+    }
+    r.firstPassYieldTest = ratio(passedFirst, testedUnits);
+    r.retestRate = ratio(retested, testedUnits);
     if (r.firstPassYieldInspect && r.firstPassYieldTest)
         r.rolledThroughputYield = *r.firstPassYieldInspect * *r.firstPassYieldTest;
 
     // Units mounted in the range: how they ended, and how many repair loops they took.
     const Scope units = scopeOf(f, QStringLiteral("created_at"), false, QString(), QStringLiteral("model"),
                                 QStringLiteral("batch_id = ?"));
-    auto ended = sql::run(m_db,
-                          QStringLiteral("SELECT count(*), coalesce(sum(state IN ('tested', 'packed', "
-                                         "'shipped')), 0), coalesce(sum(state = 'scrapped'), 0) "
-                                         "FROM units WHERE 1") +
-                              units.sql,
-                          units.binds);
+    auto ended =
+        sql::run(m_db,
+                 QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN ('tested', 'packed', "
+                                "'shipped')), 0), coalesce(sum(state = 'scrapped'), 0) "
+                                "FROM units WHERE 1") +
+                     units.sql + QStringLiteral(" GROUP BY repair_count"),
+                 units.binds);
     if (!ended)
         return ended.error();
-    ended.value().next();
-    r.unitsMounted = ended.value().value(0).toInt();
-    const qint64 good = ended.value().value(1).toLongLong();
-    const qint64 scrapped = ended.value().value(2).toLongLong();
+    qint64 good = 0, scrapped = 0;
+    while (ended.value().next()) {
+        const int n = ended.value().value(1).toInt();
+        r.repairLoops.insert(ended.value().value(0).toInt(), n);
+        r.unitsMounted += n;
+        good += ended.value().value(2).toLongLong();
+        scrapped += ended.value().value(3).toLongLong();
+    }
     r.finalYield = ratio(good, good + scrapped);
 
-    auto loops = sql::run(m_db,
-                          QStringLiteral("SELECT repair_count, count(*) FROM units WHERE 1") + units.sql +
-                              QStringLiteral(" GROUP BY repair_count"),
-                          units.binds);
-    if (!loops)
-        return loops.error();
-    while (loops.value().next())
-        r.repairLoops.insert(loops.value().value(0).toInt(), loops.value().value(1).toInt());
-
-    // Donor cards received in the range, and how many of them ended as scrap at any step.
-    const Scope cards =
-        scopeOf(f, QStringLiteral("c.received_at"), false, QString(), QStringLiteral("c.model"),
-                QStringLiteral("c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?)"));
-    auto scrap = sql::run(
-        m_db,
-        QStringLiteral("SELECT count(*), coalesce(sum(c.state = 'scrapped' OR d.state = 'scrapped' OR "
-                       "u.state = 'scrapped'), 0) FROM cards c "
-                       "LEFT JOIN dies d ON d.card_serial = c.serial "
-                       "LEFT JOIN units u ON u.die_id = d.id WHERE 1") +
-            cards.sql,
-        cards.binds);
+    // Donor cards received in the range, and how many of them ended as scrap at any step: from
+    // the hourly rollup, or for a batch from its own few cards.
+    const Scope cards = f.batch.isEmpty() ? scopeOf(f, QStringLiteral("hour"), true, QString(),
+                                                    QStringLiteral("model"), QString())
+                                          : Scope{};
+    auto scrap =
+        f.batch.isEmpty()
+            ? sql::run(m_db,
+                       QStringLiteral(
+                           "SELECT coalesce(sum(received), 0), coalesce(sum(scrapped), 0) FROM kpi_cards "
+                           "WHERE 1") +
+                           cards.sql,
+                       cards.binds)
+            : sql::run(m_db,
+                       QStringLiteral(
+                           "SELECT count(*), coalesce(sum(c.state = 'scrapped' OR d.state = 'scrapped' OR "
+                           "u.state = 'scrapped'), 0) FROM cards c "
+                           "LEFT JOIN dies d ON d.card_serial = c.serial "
+                           "LEFT JOIN units u ON u.die_id = d.id "
+                           "WHERE c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?) "
+                           "AND (? = '' OR c.model = ?)"),
+                       {f.batch, f.model.isNull() ? QStringLiteral("") : f.model,
+                        f.model.isNull() ? QStringLiteral("") : f.model});
     if (!scrap)
         return scrap.error();
     scrap.value().next();
     r.cardsReceived = scrap.value().value(0).toInt();
     r.scrapRate = ratio(scrap.value().value(1).toLongLong(), r.cardsReceived);
-
-    // Retest: of the units first tested in the range, those tested more than once.
-    const Scope tested = firstTestScope(f);
-    auto retest = sql::run(m_db,
-                           QStringLiteral("SELECT count(*), coalesce(sum(k.tests > 1), 0) FROM kpi_units k "
-                                          "WHERE k.first_test_at IS NOT NULL") +
-                               tested.sql,
-                           tested.binds);
-    if (!retest)
-        return retest.error();
-    retest.value().next();
-    r.retestRate = ratio(retest.value().value(1).toLongLong(), retest.value().value(0).toLongLong());
     return {};
 }
 
@@ -472,7 +482,8 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
     return {};
 }
 
-Status KpiQuery::operators(const KpiFilter& f, KpiReport& r) const
+Status KpiQuery::operators(const KpiFilter& f, KpiReport& r,
+                           const QMap<QString, std::optional<double>>& yieldByMountOperator) const
 {
     const Scope source = hourlySource(f);
     const Scope scope = hourlyScope(f);
@@ -483,27 +494,9 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r) const
                            source.binds + scope.binds);
     if (!events)
         return events.error();
-    while (events.value().next())
-        r.operators.append(
-            {events.value().value(0).toString(), events.value().value(1).toInt(), std::nullopt});
-
-    // First-pass test yield of the units each operator mounted, tested first in the range.
-    const Scope tested = firstTestScope(f);
-    auto fpy =
-        sql::run(m_db,
-                 QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0) "
-                                "FROM kpi_units k WHERE k.first_test_at IS NOT NULL") +
-                     tested.sql + QStringLiteral(" GROUP BY 1"),
-                 tested.binds);
-    if (!fpy)
-        return fpy.error();
-    while (fpy.value().next()) {
-        const QString op = fpy.value().value(0).toString();
-        const auto y = ratio(fpy.value().value(2).toLongLong(), fpy.value().value(1).toLongLong());
-        for (KpiReport::OperatorFigures& o : r.operators) {
-            if (o.operatorId == op)
-                o.firstPassYield = y;
-        }
+    while (events.value().next()) {
+        const QString op = events.value().value(0).toString();
+        r.operators.append({op, events.value().value(1).toInt(), yieldByMountOperator.value(op)});
     }
     return {};
 }

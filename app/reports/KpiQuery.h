@@ -27,12 +27,14 @@ public:
 private:
     Status wip(const KpiFilter& f, KpiReport& r) const;
     Status throughput(const KpiFilter& f, KpiReport& r) const;
-    Status yields(const KpiFilter& f, KpiReport& r) const;
+    /// Also gives each mounting operator's first-pass test yield, for operators().
+    Status yields(const KpiFilter& f, KpiReport& r,
+                  QMap<QString, std::optional<double>>& yieldByMountOperator) const;
     Status defects(const KpiFilter& f, KpiReport& r) const;
     Status moisture(const KpiFilter& f, KpiReport& r) const;
-    Status operators(const KpiFilter& f, KpiReport& r) const;
+    Status operators(const KpiFilter& f, KpiReport& r,
+                     const QMap<QString, std::optional<double>>& yieldByMountOperator) const;
     Status anomalies(KpiReport& r) const;
-    Result<std::optional<double>> firstPassYield(const KpiFilter& f, const QString& step) const;
 
     QSqlDatabase m_db;
 };

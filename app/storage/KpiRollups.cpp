@@ -36,6 +36,16 @@ Status KpiRollups::apply(const EventRecord& e)
                          {hour, e.stationId, e.operatorId, e.step, e.seq});
         !st)
         return st;
+    if (Status st = exec(
+            m_db,
+            QStringLiteral("INSERT INTO kpi_station_hourly (hour, station_id, step, model, events) "
+                           "VALUES (?, ?, ?, coalesce((SELECT c.model ") +
+                kCardOfEvent + QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+            {hour, e.stationId, e.step, e.seq});
+        !st)
+        return st;
+    if (Status st = cards(e); !st)
+        return st;
 
     const QString defect = field(e, "defect");
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
@@ -82,6 +92,31 @@ Status KpiRollups::apply(const EventRecord& e)
         {pass ? 1 : 0, e.stationId, at, unit});
 }
 
+Status KpiRollups::cards(const EventRecord& e)
+{
+    const QString outcome = field(e, "outcome");
+    const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
+    if (e.step == QLatin1StringView("intake")) {
+        return exec(m_db,
+                    QStringLiteral("INSERT INTO kpi_cards (hour, model, received, scrapped) SELECT "
+                                   "substr(c.received_at, 1, 13), c.model, 1, 0 ") +
+                        kCardOfEvent + QStringLiteral(" ON CONFLICT DO UPDATE SET received = received + 1"),
+                    {e.seq});
+    }
+    // A card ends as scrap once: scrapped itself, or its die or unit (a failed judgement past the
+    // repair limit, as the state projector reads it).
+    const bool scrapped =
+        e.step == QLatin1StringView("scrap") ||
+        (judged && outcome != QLatin1StringView("pass") && outcome != QLatin1StringView("repair"));
+    if (!scrapped)
+        return {};
+    return exec(m_db,
+                QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + 1 WHERE (hour, model) = "
+                               "(SELECT substr(c.received_at, 1, 13), c.model ") +
+                    kCardOfEvent + QStringLiteral(")"),
+                {e.seq});
+}
+
 Status KpiRollups::anomalies(const EventRecord& e, const QString& unit, const QString& gpu)
 {
     // The unit's own row already carries this GPU: the state change came first.
@@ -103,7 +138,8 @@ Status KpiRollups::anomalies(const EventRecord& e, const QString& unit, const QS
 
 Status KpiRollups::clear()
 {
-    for (const char* table : {"kpi_hourly", "kpi_defects", "kpi_units", "kpi_anomalies"}) {
+    for (const char* table :
+         {"kpi_hourly", "kpi_station_hourly", "kpi_cards", "kpi_defects", "kpi_units", "kpi_anomalies"}) {
         if (Status st = exec(m_db, QStringLiteral("DELETE FROM ") + QLatin1StringView(table), {}); !st)
             return st;
     }

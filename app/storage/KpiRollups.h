@@ -22,6 +22,7 @@ public:
     Status clear();
 
 private:
+    Status cards(const EventRecord& event);
     Status anomalies(const EventRecord& event, const QString& unit, const QString& gpu);
     QSqlDatabase m_db;
 };
