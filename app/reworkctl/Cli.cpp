@@ -88,6 +88,8 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
     "                                         supervisor figures\n"
     "  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]\n"
     "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"
+    "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
+    "  label list | label retry | label history SERIAL   labels (label --help)\n"
     "\n"
     "Global options:\n"
     "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"

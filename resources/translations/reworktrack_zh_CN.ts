@@ -516,6 +516,61 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
 </translation>
     </message>
     <message>
+        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                [--operator O] [--station S] [--reason TEXT]
+       reworkctl label list                 templates (yours in DATA/labels/ first)
+       reworkctl label retry                send labels the printers did not take
+       reworkctl label history SERIAL       every print of an item&apos;s labels
+A second print of the same label is a reprint and needs --reason. A label sent to a printer
+that does not answer stays queued for label retry.
+</source>
+        <translation>用法：reworkctl label 模板 序列号|批次 (--pdf 文件 | --zpl 文件 | --send 主机:端口)
+                [--operator 操作员] [--station 工位] [--reason 原因]
+       reworkctl label list                 模板列表（数据文件夹 labels/ 中您自己的优先）
+       reworkctl label retry                重新发送打印机未接收的标签
+       reworkctl label history 序列号       某物料所有标签的打印记录
+同一标签的第二次打印为补打，需要 --reason。发送到无响应打印机的标签会留在队列中，等待 label retry。
+</translation>
+    </message>
+    <message>
+        <source>unexpected arguments</source>
+        <translation>多余的参数</translation>
+    </message>
+    <message>
+        <source>  reprint: %1</source>
+        <translation>  补打：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued label(s) sent</source>
+        <translation>
+            <numerusform>已发送 %n 个排队的标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>give the serial or batch the label is for</source>
+        <translation>请给出标签对应的序列号或批次</translation>
+    </message>
+    <message>
+        <source>give exactly one of --pdf FILE, --zpl FILE, --send HOST:PORT</source>
+        <translation>请只给出 --pdf 文件、--zpl 文件、--send 主机:端口 中的一个</translation>
+    </message>
+    <message>
+        <source>the output needs a file or printer address</source>
+        <translation>输出需要文件名或打印机地址</translation>
+    </message>
+    <message>
+        <source>no active operator %1</source>
+        <translation>没有在职操作员 %1</translation>
+    </message>
+    <message>
+        <source>%1 label of %2 reprinted to %3</source>
+        <translation>%2 的 %1 标签已补打到 %3</translation>
+    </message>
+    <message>
+        <source>%1 label of %2 printed to %3</source>
+        <translation>%2 的 %1 标签已打印到 %3</translation>
+    </message>
+    <message>
         <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
 
 Commands:
@@ -538,6 +593,8 @@ Commands:
                                          supervisor figures
   recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
   report daily|shift|batch ... --pdf FILE   printable reports (report --help)
+  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | label retry | label history SERIAL   labels (label --help)
 
 Global options:
   --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
@@ -570,6 +627,8 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
                                          主管指标
   recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
   report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
+  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
+  label list | label retry | label history 序列号   标签（label --help）
 
 全局选项：
   --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
@@ -926,6 +985,21 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     </message>
 </context>
 <context>
+    <name>FilledLabel</name>
+    <message>
+        <source>element %1: %2</source>
+        <translation>元素 %1：%2</translation>
+    </message>
+    <message>
+        <source>element %1: &quot;%2&quot; does not fit in %3 × %4 mm at %5 dpi; enlarge the element or shorten the data</source>
+        <translation>元素 %1：“%2”在 %5 dpi 下放不进 %3 × %4 毫米；请放大元素或缩短数据</translation>
+    </message>
+    <message>
+        <source>element %1: cannot read the image %2 (PNG up to 4000 × 4000)</source>
+        <translation>元素 %1：无法读取图片 %2（PNG，最大 4000 × 4000）</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>integrity: %1</source>
@@ -938,6 +1012,156 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>derived state: %1 rows of %2 differ from a replay of the events</source>
         <translation>派生状态：%2 中有 %1 行与事件重放结果不同</translation>
+    </message>
+</context>
+<context>
+    <name>LabelData</name>
+    <message>
+        <source>no %1 %2 is recorded; scan the %1&apos;s own label</source>
+        <translation>没有记录 %1 %2；请扫描该%1自己的标签</translation>
+    </message>
+    <message>
+        <source>the label needs ${%1}, which has no value here; record it first or fix the template</source>
+        <translation>标签需要 ${%1}，但此处没有值；请先记录它或修改模板</translation>
+    </message>
+    <message>
+        <source>the label text has a malformed ${...}; fix the template</source>
+        <translation>标签文字中的 ${...} 格式错误；请修改模板</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPainter</name>
+    <message>
+        <source>no label to write</source>
+        <translation>没有要写出的标签</translation>
+    </message>
+    <message>
+        <source>cannot write %1; choose a folder you may write to</source>
+        <translation>无法写入 %1；请选择有写权限的文件夹</translation>
+    </message>
+    <message>
+        <source>the PDF %1 came out empty</source>
+        <translation>生成的 PDF %1 是空的</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrintLog</name>
+    <message>
+        <source>the %1 label of %2 was printed before; say why it is printed again</source>
+        <translation>%2 的 %1 标签已打印过；请说明补打原因</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrinter</name>
+    <message>
+        <source>the %1 label of %2 was printed before; give a reason to print it again</source>
+        <translation>%2 的 %1 标签已打印过；补打请给出原因</translation>
+    </message>
+    <message>
+        <source>cannot write %1; choose a folder you may write to</source>
+        <translation>无法写入 %1；请选择有写权限的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTemplate</name>
+    <message>
+        <source>the template file is larger than 256 KB; a label needs far less</source>
+        <translation>模板文件超过 256 KB；一个标签用不了这么多</translation>
+    </message>
+    <message>
+        <source>not a label template (JSON error at byte %1: %2); check the file</source>
+        <translation>不是标签模板（JSON 错误，位于第 %1 字节：%2）；请检查文件</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot; in the template</source>
+        <translation>模板中有未知设置“%1”</translation>
+    </message>
+    <message>
+        <source>the template needs a name of lower-case letters, digits and dashes</source>
+        <translation>模板名称只能由小写字母、数字和短横线组成</translation>
+    </message>
+    <message>
+        <source>kind must be die, unit or batch</source>
+        <translation>kind 必须是 die、unit 或 batch</translation>
+    </message>
+    <message>
+        <source>the label must be %1 to %2 mm on each side</source>
+        <translation>标签每边必须在 %1 到 %2 毫米之间</translation>
+    </message>
+    <message>
+        <source>dpi must be 203, 300 or 600, as the printer prints</source>
+        <translation>dpi 必须是 203、300 或 600，与打印机一致</translation>
+    </message>
+    <message>
+        <source>the template has no elements</source>
+        <translation>模板中没有元素</translation>
+    </message>
+    <message>
+        <source>a template holds at most %1 elements</source>
+        <translation>一个模板最多 %1 个元素</translation>
+    </message>
+    <message>
+        <source>element %1: unknown setting &quot;%2&quot;</source>
+        <translation>元素 %1：未知设置“%2”</translation>
+    </message>
+    <message>
+        <source>element %1: unknown type &quot;%2&quot;; use text, barcode, line, box or image</source>
+        <translation>元素 %1：未知类型“%2”；请用 text、barcode、line、box 或 image</translation>
+    </message>
+    <message>
+        <source>element %1: give x_mm, y_mm, w_mm and h_mm, none negative</source>
+        <translation>元素 %1：请给出 x_mm、y_mm、w_mm 和 h_mm，均不能为负</translation>
+    </message>
+    <message>
+        <source>element %1 reaches past the %2 × %3 mm label; move or shrink it</source>
+        <translation>元素 %1 超出 %2 × %3 毫米的标签；请移动或缩小它</translation>
+    </message>
+    <message>
+        <source>element %1: a text element needs &quot;text&quot;</source>
+        <translation>元素 %1：文字元素需要 &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>element %1: size_pt must be 3 to 72</source>
+        <translation>元素 %1：size_pt 必须在 3 到 72 之间</translation>
+    </message>
+    <message>
+        <source>element %1: symbology must be code128, gs1-128, datamatrix or qr</source>
+        <translation>元素 %1：symbology 必须是 code128、gs1-128、datamatrix 或 qr</translation>
+    </message>
+    <message>
+        <source>element %1: a barcode needs &quot;data&quot;</source>
+        <translation>元素 %1：条码需要 &quot;data&quot;</translation>
+    </message>
+    <message>
+        <source>element %1: %2</source>
+        <translation>元素 %1：%2</translation>
+    </message>
+    <message>
+        <source>element %1: thickness_mm must be above 0 and at most 10</source>
+        <translation>元素 %1：thickness_mm 必须大于 0 且不超过 10</translation>
+    </message>
+    <message>
+        <source>element %1: an image needs &quot;file&quot; in the template&apos;s folder</source>
+        <translation>元素 %1：图片需要模板文件夹中的 &quot;file&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTemplateStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a template name; known: %2</source>
+        <translation>“%1”不是模板名称；已知：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1; check its permissions</source>
+        <translation>无法读取 %1；请检查其权限</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no label template &quot;%1&quot;; known: %2</source>
+        <translation>没有标签模板“%1”；已知：%2</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +2117,17 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     </message>
 </context>
 <context>
+    <name>ZplSender</name>
+    <message>
+        <source>&quot;%1&quot; is not a printer address; give HOST:PORT, e.g. 10.0.0.20:9100</source>
+        <translation>“%1”不是打印机地址；请给出 主机:端口，例如 10.0.0.20:9100</translation>
+    </message>
+    <message>
+        <source>the printer at %1 did not take the label (%2); the label is kept and sent again on retry; check that the printer is on and connected</source>
+        <translation>%1 的打印机没有接收标签（%2）；标签已保留，重试时会再次发送；请检查打印机是否开机并已连接</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Shop-floor tracking for GPU board rework</source>
@@ -2207,6 +2442,87 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     </message>
 </context>
 <context>
+    <name>rework::LabelPrintDialog</name>
+    <message>
+        <source>Print label for %1</source>
+        <translation>为 %1 打印标签</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>打印机 %1</translation>
+    </message>
+    <message>
+        <source>Zebra printer on the network (ZPL)</source>
+        <translation>网络上的斑马打印机（ZPL）</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>why it is printed again</source>
+        <translation>补打原因</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Print to</source>
+        <translation>打印到</translation>
+    </message>
+    <message>
+        <source>Address or file</source>
+        <translation>地址或文件</translation>
+    </message>
+    <message>
+        <source>Reprint reason</source>
+        <translation>补打原因</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>printer address, e.g. 10.0.0.20:9100</source>
+        <translation>打印机地址，例如 10.0.0.20:9100</translation>
+    </message>
+    <message>
+        <source>file name, e.g. /home/op/label.pdf</source>
+        <translation>文件名，例如 /home/op/label.pdf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %n time(s) before: this is a reprint.</source>
+        <translation>
+            <numerusform>之前已打印 %n 次：这是补打。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First print of this label.</source>
+        <translation>此标签首次打印。</translation>
+    </message>
+    <message>
+        <source>This label was printed before: say why it is printed again.</source>
+        <translation>此标签已打印过：请说明补打原因。</translation>
+    </message>
+    <message>
+        <source>The printer %1 cannot be opened; check that it is on, or choose another.</source>
+        <translation>无法打开打印机 %1；请检查是否开机，或选择其他打印机。</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s address, e.g. 10.0.0.20:9100.</source>
+        <translation>请给出打印机地址，例如 10.0.0.20:9100。</translation>
+    </message>
+    <message>
+        <source>Give a file name for the PDF.</source>
+        <translation>请给出 PDF 文件名。</translation>
+    </message>
+</context>
+<context>
     <name>rework::LoginPage</name>
     <message>
         <source>Scan your badge, then type your PIN</source>
@@ -2375,6 +2691,18 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
+    <message>
+        <source>Print label…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <source>Print label for %1…</source>
+        <translation>为 %1 打印标签…</translation>
+    </message>
+    <message>
+        <source>Label of %1 printed to %2</source>
+        <translation>%1 的标签已打印到 %2</translation>
+    </message>
 </context>
 <context>
     <name>rework::StepForm</name>
@@ -2405,10 +2733,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>%1 recorded for %2</source>
         <translation>已记录 %2 的%1</translation>
-    </message>
-    <message>
-        <source>New die id %1: put the traveler label on its tray</source>
-        <translation>新芯片编号 %1：请把流转标签贴在料盘上</translation>
     </message>
     <message>
         <source>Unit serial %1</source>
@@ -2451,10 +2775,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>缺陷 %1 不属于此工序；请扫描其他缺陷</translation>
     </message>
     <message>
-        <source>No label printer is set up on this station yet</source>
-        <translation>此工位尚未设置标签打印机</translation>
-    </message>
-    <message>
         <source>Attach photo or X-ray…</source>
         <translation>附加照片或 X 光图像…</translation>
     </message>
@@ -2485,6 +2805,30 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>Batch %1 closed with %2 units; seal the carton</source>
         <translation>批次 %1 已关闭，共 %2 台整机；请封箱</translation>
+    </message>
+    <message>
+        <source>Print label (F9)</source>
+        <translation>打印标签（F9）</translation>
+    </message>
+    <message>
+        <source>New die id %1: print its traveler label (F9) and put it on the tray</source>
+        <translation>新芯片编号 %1：打印随行标签（F9）并贴在托盘上</translation>
+    </message>
+    <message>
+        <source>Print label for %1 (F9)</source>
+        <translation>为 %1 打印标签（F9）</translation>
+    </message>
+    <message>
+        <source>Nothing to label yet: save a record first, or print from the Trace tab</source>
+        <translation>还没有可打印的标签：请先保存记录，或从追溯页打印</translation>
+    </message>
+    <message>
+        <source>Label of %1 printed again to %2</source>
+        <translation>%1 的标签已补打到 %2</translation>
+    </message>
+    <message>
+        <source>Label of %1 printed to %2</source>
+        <translation>%1 的标签已打印到 %2</translation>
     </message>
 </context>
 <context>
