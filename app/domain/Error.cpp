@@ -61,6 +61,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("schema_too_new");
     case ErrorCode::PrinterUnreachable:
         return QStringLiteral("printer_unreachable");
+    case ErrorCode::ServerUnavailable:
+        return QStringLiteral("server_unavailable");
     case ErrorCode::Storage:
         return QStringLiteral("storage");
     }

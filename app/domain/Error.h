@@ -36,6 +36,7 @@ enum class ErrorCode
     AlreadyVoided,
     SchemaTooNew,
     PrinterUnreachable,
+    ServerUnavailable,
     Storage,
 };
 

@@ -16,6 +16,7 @@
 #include "storage/Migrator.h"
 #include "storage/ReferenceData.h"
 #include "storage/Sql.h"
+#include "sync/SyncEngine.h"
 #include "trace/TraceQuery.h"
 #include "workflow/Recorder.h"
 #include "workflow/StepSchema.h"
@@ -90,6 +91,8 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
     "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"
     "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
     "  label list | label retry | label history SERIAL   labels (label --help)\n"
+    "  server-init --server URL               create or upgrade the central PostgreSQL schema\n"
+    "  sync [--server URL] | sync configure --server URL | sync status   (sync --help)\n"
     "\n"
     "Global options:\n"
     "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
@@ -230,6 +233,10 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdReport(args);
     if (command == QLatin1StringView("label"))
         return cmdLabel(args);
+    if (command == QLatin1StringView("server-init"))
+        return cmdServerInit(args);
+    if (command == QLatin1StringView("sync"))
+        return cmdSync(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -942,6 +949,118 @@ int Cli::cmdLabel(QStringList args)
          {QStringLiteral("subject"), printed->subject},
          {QStringLiteral("target"), printed->target},
          {QStringLiteral("reprint"), printed->reprint}});
+    return Ok;
+}
+
+int Cli::cmdServerInit(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl server-init --server postgresql://USER:PASSWORD@HOST:PORT/DB[?sslmode=...]\n"
+           "Creates or upgrades the central schema; a new server gets this station's reference data.\n");
+    if (wantsHelp(args)) {
+        m_out << help;
+        return Ok;
+    }
+    const auto url = takeOption(args, QStringLiteral("server"));
+    if (!url || !args.isEmpty())
+        return usage(tr("give --server URL"), help);
+    Result<SyncSettings> settings = SyncSettings::fromUrl(*url);
+    if (!settings)
+        return fail(settings.error());
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    if (Status st = SyncEngine(*db, settings.value()).initServer(); !st)
+        return fail(st.error());
+    emitResult({tr("server schema ready at %1").arg(settings->redacted())},
+               {{QStringLiteral("server"), settings->redacted()}});
+    return Ok;
+}
+
+int Cli::cmdSync(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl sync [--server URL] [--retries N] [--batch N]\n"
+           "       reworkctl sync configure --server URL [--nightly HH:MM]\n"
+           "       reworkctl sync status\n"
+           "Sends this station's new events to the central PostgreSQL and receives the other stations'\n"
+           "events and the reference data. The server comes from --server or from sync configure (kept in\n"
+           "DATA/sync.conf, readable by its owner only).\n");
+    if (wantsHelp(args)) {
+        m_out << help;
+        return Ok;
+    }
+    const QString sub =
+        !args.isEmpty() && !args.first().startsWith(QStringLiteral("--")) ? args.takeFirst() : QString();
+    const auto url = takeOption(args, QStringLiteral("server"));
+    const auto nightly = takeOption(args, QStringLiteral("nightly"));
+    const auto retries = takeOption(args, QStringLiteral("retries"));
+    const auto batch = takeOption(args, QStringLiteral("batch"));
+    if (!args.isEmpty() ||
+        (!sub.isEmpty() && sub != QLatin1StringView("configure") && sub != QLatin1StringView("status")))
+        return usage(tr("unexpected argument \"%1\"").arg((args.isEmpty() ? sub : args.first()).left(40)),
+                     help);
+    bool ok = true;
+    const int attempts = retries ? retries->toInt(&ok) : 3;
+    if (!ok || attempts < 1 || attempts > 10)
+        return usage(tr("--retries must be 1 to 10"), help);
+    const int batchSize = batch ? batch->toInt(&ok) : 500;
+    if (!ok || batchSize < 1 || batchSize > 10000)
+        return usage(tr("--batch must be 1 to 10000"), help);
+    if (nightly && !QTime::fromString(*nightly, QStringLiteral("HH:mm")).isValid())
+        return usage(tr("--nightly must be a time like 02:00"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    const QString folder = QFileInfo(db->path()).absolutePath();
+    if (sub == QLatin1StringView("status")) {
+        Result<qint64> pending = SyncEngine::pending(db->connection());
+        if (!pending)
+            return fail(pending.error());
+        Result<QString> last = SyncEngine::stateValue(db->connection(), QStringLiteral("last_sync_at"));
+        Result<QString> lastError = SyncEngine::stateValue(db->connection(), QStringLiteral("last_error"));
+        if (!last || !lastError)
+            return fail(last ? lastError.error() : last.error());
+        const QString error = lastError.value();
+        Result<SyncSettings> settings = SyncSettings::load(folder);
+        emitResult({tr("server: %1").arg(settings ? settings->redacted() : settings.error().message),
+                    tr("last sync: %1").arg(last->isEmpty() ? tr("never") : last.value()),
+                    tr("events waiting to be sent: %1").arg(pending.value()),
+                    error.isEmpty() ? QString() : tr("last error: %1").arg(error)},
+                   {{QStringLiteral("pending"), pending.value()},
+                    {QStringLiteral("last_sync_at"), last.value()},
+                    {QStringLiteral("last_error"), error},
+                    {QStringLiteral("server"), settings ? settings->redacted() : QString()}});
+        return Ok;
+    }
+    Result<SyncSettings> settings = url ? SyncSettings::fromUrl(*url) : SyncSettings::load(folder);
+    if (!settings)
+        return fail(settings.error());
+    if (sub == QLatin1StringView("configure")) {
+        if (!url)
+            return usage(tr("give --server URL"), help);
+        SyncSettings s = settings.value();
+        if (nightly)
+            s.nightlyAt = *nightly;
+        if (Status st = s.save(folder); !st)
+            return fail(st.error());
+        emitResult({tr("sync server set to %1 (nightly at %2)").arg(s.redacted(), s.nightlyAt)},
+                   {{QStringLiteral("server"), s.redacted()}, {QStringLiteral("nightly_at"), s.nightlyAt}});
+        return Ok;
+    }
+    SyncEngine engine(*db, settings.value());
+    engine.setBatchSize(batchSize);
+    Result<SyncEngine::Report> r = engine.runWithRetries(attempts);
+    if (!r)
+        return fail(r.error());
+    emitResult({tr("sync done: %1 events sent, %2 received, %3 could not be applied here")
+                    .arg(r->pushed)
+                    .arg(r->pulled)
+                    .arg(r->rejected)},
+               {{QStringLiteral("pushed"), r->pushed},
+                {QStringLiteral("pulled"), r->pulled},
+                {QStringLiteral("rejected"), r->rejected},
+                {QStringLiteral("anomalies"), r->anomalies}});
     return Ok;
 }
 

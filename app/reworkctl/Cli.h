@@ -49,6 +49,8 @@ private:
     int cmdRecall(QStringList args);
     int cmdReport(QStringList args);
     int cmdLabel(QStringList args);
+    int cmdServerInit(QStringList args);
+    int cmdSync(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

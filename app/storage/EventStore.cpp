@@ -29,7 +29,7 @@ EventRecord EventStore::fromQuery(const QSqlQuery& q)
     return e;
 }
 
-Status EventStore::append(EventRecord& event, const QList<Subject>& subjects)
+Status EventStore::append(EventRecord& event, const QList<Subject>& subjects, Origin origin)
 {
     auto seq = sql::insert(
         m_db,
@@ -52,6 +52,8 @@ Status EventStore::append(EventRecord& event, const QList<Subject>& subjects)
             !st)
             return st;
     }
+    if (origin == Origin::Local)
+        return sql::exec(m_db, QStringLiteral("INSERT INTO sync_outbox (event_seq) VALUES (?)"), {event.seq});
     return {};
 }
 

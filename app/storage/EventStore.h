@@ -15,8 +15,15 @@ class EventStore
 public:
     explicit EventStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
+    /// Where an event comes from: recorded here (it goes into the sync outbox in the same
+    /// transaction) or pulled from the server (it is already there).
+    enum class Origin
+    {
+        Local,
+        Pulled
+    };
     /// Inserts the event and its subjects; fills in `event.seq`. Call inside a transaction.
-    Status append(EventRecord& event, const QList<Subject>& subjects);
+    Status append(EventRecord& event, const QList<Subject>& subjects, Origin origin = Origin::Local);
     Result<EventRecord> byId(const QString& id) const;
     /// Events touching `serial`, oldest first, with their void status.
     Result<QList<EventRecord>> forSerial(const QString& serial) const;

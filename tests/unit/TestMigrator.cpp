@@ -117,8 +117,10 @@ private slots:
         for (const char* statement :
              {"DROP TABLE kpi_hourly", "DROP TABLE kpi_defects", "DROP TABLE kpi_units",
               "DROP TABLE kpi_anomalies", "DROP TABLE label_queue", "DROP TABLE label_prints",
-              "DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards",
-              "DELETE FROM config WHERE key = 'throughput.target_per_shift'", "PRAGMA user_version = 3"})
+              "DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP TABLE sync_outbox",
+              "DROP TABLE sync_state", "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
+              "DELETE FROM config WHERE key = 'throughput.target_per_shift'", "DROP INDEX dies_unit",
+              "DROP INDEX boards_unit", "PRAGMA user_version = 3"})
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
@@ -151,14 +153,19 @@ private slots:
                     .ok());
         const QString before = t.dump();
         for (const char* statement :
-             {"DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP INDEX kpi_units_first_inspect",
-              "DROP INDEX kpi_units_first_test", "DROP INDEX units_created",
+             {"DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP TABLE sync_outbox",
+              "DROP TABLE sync_state", "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
+              "DROP INDEX kpi_units_first_inspect", "DROP INDEX kpi_units_first_test",
+              "DROP INDEX units_created",
               "CREATE INDEX kpi_units_first_inspect ON kpi_units (first_inspect_at) WHERE first_inspect_at "
               "IS NOT NULL",
               "CREATE INDEX kpi_units_first_test ON kpi_units (first_test_at) WHERE first_test_at IS NOT "
               "NULL",
-              "CREATE INDEX units_created ON units (created_at)", "PRAGMA user_version = 5"})
-            QVERIFY2(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok(), statement);
+              "CREATE INDEX units_created ON units (created_at)", "DROP INDEX dies_unit",
+              "DROP INDEX boards_unit", "PRAGMA user_version = 5"}) {
+            auto done = sql::run(t.db().connection(), QString::fromLatin1(statement));
+            QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));
+        }
         t.reopen();
         QCOMPARE(t.dump(), before);
         auto problems = IntegrityChecker(t.db().connection()).run();

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "SyncSettings.h"
+
+#include <QSqlDatabase>
+#include <functional>
+
+namespace rework {
+
+class Database;
+class ServerConnection;
+
+/// Push and pull between this station's SQLite and the central PostgreSQL.
+///
+/// Push: outbox events go up in batches, one server transaction each, inserted by event id so a
+/// resend changes nothing; the outbox rows go only after the server committed. Pull: other
+/// stations' events come down in server order and are applied to the local state (those that
+/// cannot be, e.g. a die another station mounted too, are kept in sync_rejected), then the
+/// reference data and the conflicts the server found.
+class SyncEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+
+public:
+    SyncEngine(Database& local, SyncSettings settings) : m_local(local), m_settings(std::move(settings)) {}
+
+    struct Report
+    {
+        int pushed = 0, pulled = 0, rejected = 0, referenceRows = 0, anomalies = 0;
+    };
+    /// Done, total and what is going on, for a progress bar.
+    using Progress = std::function<void(qint64 done, qint64 total, const QString& phase)>;
+
+    void setBatchSize(int events) { m_batchSize = events; }
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
+    /// Creates or upgrades the central schema; seeds the reference data from this station when
+    /// the server has none yet.
+    Status initServer();
+    /// One full sync.
+    Result<Report> run();
+    /// run(), tried again after 1, 2, 4 ... s while the server is unreachable.
+    Result<Report> runWithRetries(int attempts);
+
+    static Result<qint64> pending(const QSqlDatabase& local);
+    static Result<QString> stateValue(const QSqlDatabase& local, const QString& key);
+
+private:
+    Result<QString> origin();
+    Result<int> push(ServerConnection& server, qint64 total);
+    Result<int> pull(ServerConnection& server, Report& report);
+    Result<int> pullReference(ServerConnection& server);
+    Result<int> pullAnomalies(ServerConnection& server);
+    Status setState(const QString& key, const QString& value);
+
+    Database& m_local;
+    SyncSettings m_settings;
+    int m_batchSize = 500;
+    Progress m_progress;
+};
+
+} // namespace rework
