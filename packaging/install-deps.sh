@@ -9,7 +9,8 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev
   libgl-dev libxkbcommon-dev
   libspdlog-dev libfmt-dev libsodium-dev libzint-dev
-  xvfb xauth sqlite3 poppler-utils zbar-tools fonts-wqy-microhei
+  libqt6sql6-psql postgresql
+  xvfb xauth sqlite3 poppler-utils zbar-tools fonts-wqy-microhei fonts-dejavu-core
 )
 
 sudo_cmd=()

@@ -518,6 +518,25 @@ Status KpiQuery::anomalies(KpiReport& r) const
             r.anomalies
                 << QStringLiteral("unit %1 reports GPU %2, its donor card had %3").arg(unit, gpu, other);
     }
+    // Conflicts between stations that the central server found, and other stations' records
+    // this one could not apply.
+    auto central =
+        sql::run(m_db, QStringLiteral("SELECT detail FROM sync_anomalies ORDER BY server_id DESC LIMIT 500"));
+    if (!central)
+        return central.error();
+    while (central.value().next())
+        r.anomalies << QStringLiteral("between stations: ") + central.value().value(0).toString();
+    auto rejected =
+        sql::run(m_db, QStringLiteral("SELECT step, subject, station_id, reason FROM sync_rejected "
+                                      "ORDER BY server_seq DESC LIMIT 500"));
+    if (!rejected)
+        return rejected.error();
+    while (rejected.value().next()) {
+        QSqlQuery& row = rejected.value();
+        r.anomalies << QStringLiteral("%1 of %2 at %3 not applied here: %4")
+                           .arg(row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                                row.value(3).toString());
+    }
     return {};
 }
 

@@ -100,7 +100,7 @@ Status SyncEngine::setState(const QString& key, const QString& value)
     return sql::exec(m_local.connection(),
                      QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                     {key, value});
+                     {key, value.isNull() ? QStringLiteral("") : value});
 }
 
 Result<QString> SyncEngine::origin()

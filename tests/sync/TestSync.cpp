@@ -1,0 +1,334 @@
+// Stations syncing to a real PostgreSQL server started for the test on 127.0.0.1: the central
+// event set is exactly the union of the stations', each station learns the others' work, and
+// every injected fault (killed mid-batch, killed between the server's commit and the station's
+// note of it, connection cut, server down) ends, after a rerun, with the same exact sets.
+#include "PgTestServer.h"
+#include "TestDatabase.h"
+#include "reports/KpiQuery.h"
+#include "storage/Sql.h"
+#include "sync/SyncEngine.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+QStringList localIds(const QSqlDatabase& db)
+{
+    return sql::column(db, QStringLiteral("SELECT id FROM events ORDER BY id")).value();
+}
+
+QByteArray checksum(QStringList ids)
+{
+    ids.sort();
+    return QCryptographicHash::hash(ids.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::NormalExit;
+    QString err;
+};
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::PgTestServer> pg;
+    std::unique_ptr<test::TestDatabase> a, b, c;
+
+    SyncSettings settings(const QString& password = QStringLiteral("rework-test"))
+    {
+        return SyncSettings::fromUrl(pg->url(password)).value();
+    }
+    Result<SyncEngine::Report> sync(test::TestDatabase& t)
+    {
+        SyncEngine engine(t.db(), settings());
+        engine.setBatchSize(7); // several batches even for a few events
+        return engine.run();
+    }
+    QStringList serverIds() { return pg->psql(QStringLiteral("SELECT id FROM events ORDER BY id")); }
+
+    Run reworkctl(const QString& db, const QStringList& args, const QProcessEnvironment& extra = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(extra);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);
+        p.waitForFinished(120000);
+        return {p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardError())};
+    }
+    /// A card taken from intake to mount at one station; returns the unit.
+    static QString unitAt(test::TestDatabase& t, const QString& card, const QString& board)
+    {
+        return t.mountedUnit(card, board);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        pg = std::make_unique<test::PgTestServer>();
+        QVERIFY2(pg->ok(), "could not start PostgreSQL (tests/support/pg-test-server.sh)");
+        a = std::make_unique<test::TestDatabase>();
+        b = std::make_unique<test::TestDatabase>();
+        c = std::make_unique<test::TestDatabase>();
+        QVERIFY(SyncEngine(a->db(), settings()).initServer().ok());
+        QVERIFY(SyncEngine(b->db(), settings()).initServer().ok()); // a second init changes nothing
+        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"1"});
+    }
+
+    void theCentralSetIsTheUnionOfTheStations()
+    {
+        unitAt(*a, QStringLiteral("CARDS0001"), QStringLiteral("SB00000101"));
+        unitAt(*b, QStringLiteral("CARDS0002"), QStringLiteral("SB00000102"));
+        unitAt(*c, QStringLiteral("CARDS0003"), QStringLiteral("SB00000103"));
+        QStringList own =
+            localIds(a->db().connection()) + localIds(b->db().connection()) + localIds(c->db().connection());
+        QCOMPARE(SyncEngine::pending(a->db().connection()).value(), qint64(4));
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get(), a.get(), b.get()}) {
+            auto r = sync(*t);
+            QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
+        }
+        QCOMPARE(serverIds().size(), own.size());
+        QCOMPARE(checksum(serverIds()), checksum(own));
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()}) {
+            QCOMPARE(checksum(localIds(t->db().connection())), checksum(own));
+            QCOMPARE(SyncEngine::pending(t->db().connection()).value(), qint64(0));
+            QCOMPARE(sql::scalar(t->db().connection(), QStringLiteral("SELECT count(*) FROM units"))
+                         .value()
+                         .toInt(),
+                     3);
+        }
+        // A second round changes nothing.
+        QCOMPARE(sync(*a)->pushed + sync(*a)->pulled, 0);
+        QCOMPARE(serverIds().size(), own.size());
+    }
+
+    void theNextStationKnowsWhatThePreviousOneDid()
+    {
+        const QString unitOfA =
+            sql::scalar(b->db().connection(),
+                        QStringLiteral("SELECT serial FROM units WHERE card_serial = 'CARDS0001'"))
+                .value()
+                .toString();
+        QVERIFY(!unitOfA.isEmpty());
+        // B inspects a unit A mounted: B's rules know the unit from A's pulled events.
+        QVERIFY(b->record(Step::Inspect, {"unit=" + unitOfA, "result=pass"}).ok());
+        QVERIFY(sync(*b).ok());
+        QVERIFY(sync(*c).ok());
+        QCOMPARE(sql::scalar(c->db().connection(), QStringLiteral("SELECT state FROM units WHERE serial = ?"),
+                             {unitOfA})
+                     .value()
+                     .toString(),
+                 QStringLiteral("inspected"));
+        // Inspecting it again at C is refused by C's own rules: it is already inspected.
+        QVERIFY(!c->record(Step::Inspect, {"unit=" + unitOfA, "result=pass"}).ok());
+    }
+
+    void referenceDataFlowsDown()
+    {
+        pg->psql(QStringLiteral("INSERT INTO operators (id, name, role, pin_hash, active, created_at) VALUES "
+                                "('OP9', 'Zhao Lei', 'operator', '!', 1, '2026-11-01T00:00:00Z')"));
+        pg->psql(QStringLiteral("UPDATE config SET value = '3' WHERE key = 'repair.max_attempts'"));
+        pg->psql(QStringLiteral(
+            "INSERT INTO label_templates (name, body) VALUES ('shelf-tag', '{\"name\":\"shelf-tag\"}')"));
+        QVERIFY(sync(*c).ok());
+        QCOMPARE(
+            sql::scalar(c->db().connection(), QStringLiteral("SELECT name FROM operators WHERE id = 'OP9'"))
+                .value()
+                .toString(),
+            QStringLiteral("Zhao Lei"));
+        QCOMPARE(sql::scalar(c->db().connection(), QStringLiteral("SELECT value FROM config WHERE key = "
+                                                                  "'repair.max_attempts'"))
+                     .value()
+                     .toString(),
+                 QStringLiteral("3"));
+        QVERIFY(QFile::exists(c->folder() + QStringLiteral("/labels/shelf-tag.json")));
+    }
+
+    void aDieMountedAtTwoStationsIsSurfacedNotHidden()
+    {
+        QVERIFY(a->record(Step::Intake, {"card=CARDS0009", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString die = a->record(Step::Strip, {"card=CARDS0009"})->createdId();
+        QVERIFY(a->record(Step::Reball, {"die=" + die}).ok());
+        QVERIFY(sync(*a).ok());
+        QVERIFY(sync(*b).ok());
+        // Both offline now: each mounts the same die on its own board.
+        QVERIFY(a->record(Step::Mount, {"die=" + die, "board=SB00000901"}).ok());
+        QVERIFY(b->record(Step::Mount, {"die=" + die, "board=SB00000902"}).ok());
+        QVERIFY(sync(*a).ok());
+        auto atB = sync(*b);
+        QVERIFY(atB.ok());
+        QCOMPARE(atB->rejected, 1); // A's mount cannot apply at B, which mounted the die itself
+        QVERIFY(sync(*a).ok());
+        // Both events kept centrally, one anomaly row.
+        QCOMPARE(pg->psql(QStringLiteral(
+                              "SELECT count(*) FROM events WHERE step = 'mount' AND payload ->> 'die' = '%1'")
+                              .arg(die)),
+                 QStringList{"2"});
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM anomalies WHERE kind = 'die_mounted_twice'")),
+                 QStringList{"1"});
+        // And the dashboard says so, at both stations.
+        for (test::TestDatabase* t : {a.get(), b.get()}) {
+            KpiFilter f;
+            f.from = f.to = t->clock().now().date();
+            const QStringList anomalies = KpiQuery(t->db().connection()).compute(f)->anomalies;
+            QVERIFY2(
+                anomalies.join(QLatin1Char('\n')).contains(QStringLiteral("die %1 mounted as unit").arg(die)),
+                qPrintable(anomalies.join(QLatin1Char('\n'))));
+        }
+    }
+
+    void faultsEndWithExactSetsAfterARerun()
+    {
+        QTemporaryDir dir;
+        const QString f = dir.filePath(QStringLiteral("f.sqlite"));
+        QCOMPARE(reworkctl(f, {"demo", "--units", "12", "--seed", "7"}).exitCode, 0);
+        auto count = [&](const QString& statement) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
+            db.setDatabaseName(f);
+            db.open();
+            const int n = sql::scalar(db, statement).value().toInt();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("f"));
+            return n;
+        };
+        const int events = count(QStringLiteral("SELECT count(*) FROM events"));
+        QVERIFY(events > 40);
+        const QStringList args{"sync", "--server", pg->url(), "--batch", "10", "--retries", "1"};
+        auto originCount = [&] {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
+            db.setDatabaseName(f);
+            db.open();
+            const QString origin =
+                sql::scalar(db, QStringLiteral("SELECT value FROM sync_state WHERE key = 'origin'"))
+                    .value()
+                    .toString();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("f"));
+            return pg->psql(QStringLiteral("SELECT count(*) FROM events WHERE origin = '%1'").arg(origin))
+                .value(0)
+                .toInt();
+        };
+        auto exact = [&] {
+            // Every event of F once on the server; F holds the whole central set, the records it
+            // could not apply (the die two stations mounted) kept aside, not lost.
+            QCOMPARE(originCount(), events);
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events")) +
+                         count(QStringLiteral("SELECT count(*) FROM sync_rejected")),
+                     serverIds().size());
+        };
+
+        // 1. Killed inside the first server transaction: nothing of it stays on the server.
+        QProcessEnvironment kill;
+        kill.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("kill-mid-batch"));
+        Run killed = reworkctl(f, args, kill);
+        QCOMPARE(killed.status, QProcess::CrashExit);
+        QCOMPARE(originCount(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox")), events);
+        QCOMPARE(reworkctl(f, args).exitCode, 0);
+        exact();
+
+        // 2. Killed after the server committed, before the station noted it: the resend is ignored.
+        QCOMPARE(reworkctl(f, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                               "card=ZT4090F000001", "model=RTX4090", "lot=LOT-F"})
+                     .exitCode,
+                 0);
+        QCOMPARE(reworkctl(f, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                               "card=ZT4090F000002", "model=RTX4090", "lot=LOT-F"})
+                     .exitCode,
+                 0);
+        const int more = 2;
+        QProcessEnvironment afterCommit;
+        afterCommit.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("kill-after-commit"));
+        QCOMPARE(reworkctl(f, args, afterCommit).status, QProcess::CrashExit);
+        QCOMPARE(originCount(), events + more);                                    // on the server...
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox")), more); // ...still in the outbox
+        QCOMPARE(reworkctl(f, args).exitCode, 0);
+        QCOMPARE(originCount(), events + more);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+
+        // 3. The server connection cut mid-batch.
+        QCOMPARE(reworkctl(f, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                               "card=ZT4090F000003", "model=RTX4090", "lot=LOT-F"})
+                     .exitCode,
+                 0);
+        const QString pauseFile = dir.filePath(QStringLiteral("paused"));
+        QProcess paused;
+        QProcessEnvironment pause = QProcessEnvironment::systemEnvironment();
+        pause.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("pause-mid-batch"));
+        pause.insert(QStringLiteral("REWORK_SYNC_PAUSE_FILE"), pauseFile);
+        paused.setProcessEnvironment(pause);
+        paused.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", f} + args);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pauseFile), 20000);
+        pg->psql(
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                           "'reworktrack'"));
+        QFile::remove(pauseFile);
+        QVERIFY(paused.waitForFinished(30000));
+        QCOMPARE(paused.exitCode(), 1);
+        QVERIFY(
+            QString::fromUtf8(paused.readAllStandardError()).contains(QStringLiteral("cannot be reached")));
+        QCOMPARE(originCount(), events + more);
+        QCOMPARE(reworkctl(f, args).exitCode, 0);
+        QCOMPARE(originCount(), events + more + 1);
+
+        // 4. The server down: a plain error, the station keeps recording, a later sync catches up.
+        QVERIFY(pg->stop());
+        Run down = reworkctl(f, args);
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY(down.err.contains(QStringLiteral("cannot be reached")));
+        QCOMPARE(reworkctl(f, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                               "card=ZT4090F000004", "model=RTX4090", "lot=LOT-F"})
+                     .exitCode,
+                 0);
+        QVERIFY(pg->restart());
+        QCOMPARE(reworkctl(f, args).exitCode, 0);
+        QCOMPARE(originCount(), events + more + 2);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events")) +
+                     count(QStringLiteral("SELECT count(*) FROM sync_rejected")),
+                 serverIds().size());
+        // No duplicates anywhere: the server's ids are unique by constraint, and so are F's.
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM events")),
+                 QStringList{"0"});
+    }
+
+    void wrongPasswordIsSaidPlainlyAndNeverLogged()
+    {
+        QTemporaryDir dir;
+        const QString f = dir.filePath(QStringLiteral("w.sqlite"));
+        QCOMPARE(reworkctl(f, {"init"}).exitCode, 0);
+        Run r =
+            reworkctl(f, {"sync", "--server", pg->url(QStringLiteral("Sup3rSecretPw")), "--retries", "1"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("user name or password")));
+        QVERIFY(!r.err.contains(QStringLiteral("Sup3rSecretPw")));
+        QFile log(dir.filePath(QStringLiteral("reworktrack.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(!log.readAll().contains("Sup3rSecretPw"));
+        // Settings saved for the station are readable by their owner only.
+        QCOMPARE(reworkctl(f, {"sync", "configure", "--server", pg->url()}).exitCode, 0);
+        const QFile::Permissions p = QFile::permissions(dir.filePath(QStringLiteral("sync.conf")));
+        QVERIFY(!(p & (QFile::ReadGroup | QFile::ReadOther)));
+        QCOMPARE(reworkctl(f, {"sync"}).exitCode, 0);
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("sync.conf")), p | QFile::ReadOther));
+        QCOMPARE(reworkctl(f, {"sync"}).exitCode, 1); // refused until chmod 600
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "TestSync.moc"
