@@ -10,6 +10,7 @@
 #include "stations/StepForm.h"
 #include "storage/Database.h"
 #include "storage/ReferenceData.h"
+#include "sync/SyncPanel.h"
 #include "trace/TraceQuery.h"
 #include "workflow/FieldSpec.h"
 #include "workflow/NextStep.h"
@@ -127,6 +128,11 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
         statusBar()->showMessage(st ? tr("Saved %1: print it for the benches").arg(path) : st.error().message,
                                  10000);
     });
+    m_sync = new SyncPanel(m_db, this);
+    m_syncAction = session->addAction(tr("Sync now"), m_sync, &SyncPanel::syncNow);
+    m_syncAction->setObjectName(QStringLiteral("syncNow"));
+    connect(m_sync, &SyncPanel::finished, this,
+            [this](bool, const QString& message) { statusBar()->showMessage(message, 15000); });
     session->addAction(tr("Quit"), qApp, &QApplication::quit);
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     language->addAction(QStringLiteral("English"), this, [this] { chooseLanguage(QStringLiteral("en")); });
@@ -141,6 +147,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
     statusBar()->addWidget(m_sessionLabel);
     statusBar()->addWidget(m_dbLabel, 1);
+    statusBar()->addPermanentWidget(m_sync->statusLabel());
     statusBar()->addPermanentWidget(m_countsLabel);
 
     // Keyboard only: F2 jumps to "scan anything", F3 to the trace.
@@ -163,6 +170,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     });
 
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
+    connect(&m_recorder, &Recorder::recorded, m_sync, &SyncPanel::refreshStatus);
     logout();
     refresh();
 }

@@ -58,6 +58,8 @@ public:
     QFrame* demoBanner() const { return m_demoBanner; }
     QLabel* sessionLabel() const { return m_sessionLabel; }
     QPushButton* traceLabelButton() const { return m_traceLabelButton; }
+    class SyncPanel* syncPanel() const { return m_sync; }
+    QAction* syncAction() const { return m_syncAction; }
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
     const Session& session() const { return m_session; }
@@ -84,6 +86,8 @@ private:
     Session m_session;
     std::pair<LabelTemplate::Kind, QString> m_tracedLabel{LabelTemplate::Kind::Unit, QString()};
     QPushButton* m_traceLabelButton = nullptr;
+    class SyncPanel* m_sync = nullptr;
+    QAction* m_syncAction = nullptr;
     QString m_fixedStation;
     QStackedWidget* m_pages = nullptr;
     LoginPage* m_login = nullptr;

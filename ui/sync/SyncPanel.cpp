@@ -1,0 +1,115 @@
+#include "SyncPanel.h"
+
+#include "storage/Database.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QtConcurrent>
+
+namespace rework {
+
+SyncPanel::SyncPanel(Database& db, QWidget* window) : QObject(window), m_db(db), m_window(window)
+{
+    m_status = new QLabel(window);
+    m_status->setObjectName(QStringLiteral("syncStatus"));
+    connect(&m_clock, &QTimer::timeout, this, &SyncPanel::tick);
+    m_clock.start(60 * 1000);
+    refreshStatus();
+}
+
+void SyncPanel::refreshStatus()
+{
+    Result<qint64> pending = SyncEngine::pending(m_db.connection());
+    Result<QString> last = SyncEngine::stateValue(m_db.connection(), QStringLiteral("last_sync_at"));
+    Result<QString> error = SyncEngine::stateValue(m_db.connection(), QStringLiteral("last_error"));
+    if (!pending || !last || !error) {
+        m_status->setText(tr("Sync state unreadable"));
+        return;
+    }
+    const QString when = last->isEmpty() ? tr("never")
+                                         : QDateTime::fromString(last.value(), Qt::ISODateWithMs)
+                                               .toLocalTime()
+                                               .toString(QStringLiteral("MM-dd HH:mm"));
+    m_status->setText(tr("Sync: last %1 · %2 waiting").arg(when).arg(pending.value()));
+    m_status->setToolTip(error->isEmpty() ? QString() : error.value());
+    m_status->setStyleSheet(error->isEmpty() ? QString()
+                                             : QStringLiteral("color: #b00020; font-weight: bold"));
+}
+
+void SyncPanel::tick()
+{
+    const QString folder = QFileInfo(m_db.path()).absolutePath();
+    Result<SyncSettings> settings = SyncSettings::load(folder);
+    if (!settings || isRunning())
+        return;
+    const QDateTime now = QDateTime::currentDateTime();
+    if (m_nextAttempt.isValid() && now >= m_nextAttempt) {
+        syncNow();
+        return;
+    }
+    // Nightly: the configured minute, once.
+    if (now.time().toString(QStringLiteral("HH:mm")) == settings->nightlyAt)
+        syncNow();
+}
+
+void SyncPanel::syncNow()
+{
+    if (isRunning())
+        return;
+    const QString path = m_db.path();
+    Result<SyncSettings> settings = SyncSettings::load(QFileInfo(path).absolutePath());
+    if (!settings) {
+        emit finished(false, settings.error().message);
+        return;
+    }
+    m_progress = new QProgressDialog(tr("Synchronising with the central server…"), QString(), 0, 0, m_window);
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(0);
+    m_progress->setAttribute(Qt::WA_DeleteOnClose);
+    m_progress->show();
+    QPointer<QProgressDialog> progress = m_progress;
+    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<SyncEngine::Report>>>>();
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, progress] {
+        if (progress)
+            progress->close();
+        const std::shared_ptr<Result<SyncEngine::Report>> r = m_watcher->result();
+        refreshStatus();
+        if (!r->ok()) {
+            // Back off while the server stays away: 5, 10, 20 ... minutes, at most two hours.
+            ++m_failures;
+            m_nextAttempt =
+                QDateTime::currentDateTime().addSecs(std::min(5 * 60 << (m_failures - 1), 2 * 3600));
+            emit finished(false, r->error().message);
+            return;
+        }
+        m_failures = 0;
+        m_nextAttempt = QDateTime();
+        emit finished(true,
+                      tr("Sync done: %1 sent, %2 received").arg(r->value().pushed).arg(r->value().pulled));
+    });
+    SyncSettings s = settings.value();
+    m_watcher->setFuture(QtConcurrent::run([path, s, progress]() {
+        auto db = Database::open(path);
+        if (!db)
+            return std::make_shared<Result<SyncEngine::Report>>(db.error());
+        SyncEngine engine(*db.value(), s);
+        engine.setProgress([progress](qint64 done, qint64 total, const QString& phase) {
+            QMetaObject::invokeMethod(
+                progress,
+                [progress, done, total, phase] {
+                    if (!progress)
+                        return;
+                    progress->setMaximum(static_cast<int>(std::max<qint64>(total, done)));
+                    progress->setValue(static_cast<int>(done));
+                    progress->setLabelText(tr("Synchronising: %1 (%2)").arg(phase).arg(done));
+                },
+                Qt::QueuedConnection);
+        });
+        return std::make_shared<Result<SyncEngine::Report>>(engine.run());
+    }));
+}
+
+} // namespace rework
