@@ -1004,7 +1004,7 @@ int Cli::cmdSync(QStringList args)
     const int attempts = retries ? retries->toInt(&ok) : 3;
     if (!ok || attempts < 1 || attempts > 10)
         return usage(tr("--retries must be 1 to 10"), help);
-    const int batchSize = batch ? batch->toInt(&ok) : 500;
+    const int batchSize = batch ? batch->toInt(&ok) : 2000;
     if (!ok || batchSize < 1 || batchSize > 10000)
         return usage(tr("--batch must be 1 to 10000"), help);
     if (nightly && !QTime::fromString(*nightly, QStringLiteral("HH:mm")).isValid())

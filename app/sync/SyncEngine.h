@@ -55,7 +55,7 @@ private:
 
     Database& m_local;
     SyncSettings m_settings;
-    int m_batchSize = 500;
+    int m_batchSize = 2000;
     Progress m_progress;
 };
 

@@ -45,6 +45,16 @@ public:
         return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 
+    /// Runs SQL as the superuser with psql's timing; the milliseconds it took, -1 on failure.
+    double timed(const QString& sql)
+    {
+        QString out;
+        if (!script({QStringLiteral("timed"), m_dir, sql}, &out))
+            return -1;
+        return out.trimmed().toDouble();
+    }
+    QString folder() const { return m_dir; }
+
 private:
     bool script(const QStringList& args, QString* out = nullptr)
     {

@@ -4,6 +4,7 @@
 #   pg-test-server.sh stop DIR         fast stop (the cluster stays for a restart)
 #   pg-test-server.sh restart DIR      start a stopped cluster again
 #   pg-test-server.sh psql DIR SQL     run SQL as the superuser
+#   pg-test-server.sh timed DIR SQL    ... and print how many ms it took
 # initdb refuses root, so as root the cluster belongs to the postgres user.
 set -euo pipefail
 cmd=$1
@@ -40,6 +41,11 @@ restart)
     ;;
 psql)
     as_pg "$bin/psql" -h "$dir" -p "$(port_of)" -U postgres -d rework -q -t -A -v ON_ERROR_STOP=1 -c "$3"
+    ;;
+timed)
+    # Runs SQL with psql's \timing; prints the server-side milliseconds.
+    as_pg "$bin/psql" -h "$dir" -p "$(port_of)" -U postgres -d rework -q -v ON_ERROR_STOP=1 \
+        -c '\timing on' -c "$3" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
     ;;
 destroy)
     as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true

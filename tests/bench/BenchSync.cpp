@@ -1,0 +1,96 @@
+// Sync push throughput against PostgreSQL's own bulk load. Not a test: run by hand (README).
+//
+//   bench_sync [EVENTS=100000] [BATCH=2000]
+//
+// Starts a throw-away PostgreSQL on 127.0.0.1 (tests/support/pg-test-server.sh), records EVENTS
+// events in a fresh station database, pushes them with the real SyncEngine and then loads the
+// very same rows with COPY into a table with the same indexes, in the same run.
+#include "PgTestServer.h"
+#include "domain/IdGenerator.h"
+#include "logging/Logging.h"
+#include "storage/Database.h"
+#include "storage/EventStore.h"
+#include "storage/Sql.h"
+#include "storage/Transaction.h"
+#include "sync/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace rework;
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    Logging::silence();
+    const int events = app.arguments().size() > 1 ? app.arguments().at(1).toInt() : 100000;
+    test::PgTestServer pg;
+    if (!pg.ok()) {
+        std::fprintf(stderr, "could not start PostgreSQL\n");
+        return 1;
+    }
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("station.sqlite")));
+    if (!db)
+        return 1;
+    {
+        QSqlQuery pragma(db.value()->connection());
+        pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+        EventStore store(db.value()->connection());
+        QDateTime t = QDateTime::currentDateTimeUtc().addDays(-30);
+        for (int base = 0; base < events; base += 5000) {
+            Transaction tx(db.value()->connection());
+            if (!tx.begin())
+                return 1;
+            for (int i = base; i < std::min(events, base + 5000); ++i) {
+                t = t.addSecs(20);
+                EventRecord e;
+                e.id = IdGenerator::uuidV7(t);
+                e.recordedAt = t;
+                e.stationId = QStringLiteral("INTAKE-01");
+                e.operatorId = QStringLiteral("OP%1").arg(1 + i % 8, 3, 10, QLatin1Char('0'));
+                e.step = QStringLiteral("intake");
+                const QString card = QStringLiteral("ZT4090A%1").arg(i, 6, 10, QLatin1Char('0'));
+                e.subject = card;
+                e.payload = {
+                    {"card", card},     {"model", "RTX4090"}, {"lot", QStringLiteral("LOT-%1").arg(i / 500)},
+                    {"partner", "msi"}, {"condition", "ok"},  {"outcome", "received"}};
+                if (!store.append(e, {{QStringLiteral("card"), card}}))
+                    return 1;
+            }
+            if (!tx.commit())
+                return 1;
+        }
+        pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    }
+    const SyncSettings settings = SyncSettings::fromUrl(pg.url()).value();
+    SyncEngine engine(*db.value(), settings);
+    engine.setBatchSize(app.arguments().size() > 2 ? app.arguments().at(2).toInt() : 2000);
+    if (!engine.initServer())
+        return 1;
+    QElapsedTimer timer;
+    timer.start();
+    auto r = engine.run();
+    const double pushMs = timer.nsecsElapsed() / 1e6;
+    if (!r || r->pushed != events) {
+        std::fprintf(stderr, "push failed\n");
+        return 1;
+    }
+    // The same rows, loaded by COPY into a table with the same indexes.
+    const QString file = pg.folder() + QStringLiteral("/events.copy");
+    const QString columns = QStringLiteral(
+        "id, origin, origin_seq, recorded_at, station_id, operator_id, step, subject, payload, subjects");
+    pg.psql(QStringLiteral("COPY (SELECT %1 FROM events) TO '%2'").arg(columns, file));
+    pg.psql(QStringLiteral("CREATE TABLE events_copy (LIKE events INCLUDING ALL)"));
+    const double copyMs = pg.timed(QStringLiteral("COPY events_copy (%1) FROM '%2'").arg(columns, file));
+    if (copyMs <= 0)
+        return 1;
+    std::printf("events %d\n", events);
+    std::printf("sync push: %.0f ms, %.0f events/s\n", pushMs, events / (pushMs / 1000));
+    std::printf("COPY of the same rows: %.0f ms, %.0f events/s\n", copyMs, events / (copyMs / 1000));
+    std::printf("push throughput / COPY throughput: %.2f (goal >= 0.3)\n", copyMs / pushMs);
+    return 0;
+}
