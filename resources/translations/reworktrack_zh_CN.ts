@@ -595,6 +595,8 @@ Commands:
   report daily|shift|batch ... --pdf FILE   printable reports (report --help)
   label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
   label list | label retry | label history SERIAL   labels (label --help)
+  server-init --server URL               create or upgrade the central PostgreSQL schema
+  sync [--server URL] | sync configure --server URL | sync status   (sync --help)
 
 Global options:
   --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
@@ -629,6 +631,8 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
   report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
   label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
   label list | label retry | label history 序列号   标签（label --help）
+  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
+  sync [--server 地址] | sync configure --server 地址 | sync status   （sync --help）
 
 全局选项：
   --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
@@ -639,6 +643,77 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
 退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
 </translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl server-init --server postgresql://USER:PASSWORD@HOST:PORT/DB[?sslmode=...]
+Creates or upgrades the central schema; a new server gets this station&apos;s reference data.
+</source>
+        <translation>用法：reworkctl server-init --server postgresql://用户:密码@主机:端口/数据库[?sslmode=...]
+创建或升级中央表结构；新服务器会得到本工位的基础数据。
+</translation>
+    </message>
+    <message>
+        <source>give --server URL</source>
+        <translation>请给出 --server 地址</translation>
+    </message>
+    <message>
+        <source>server schema ready at %1</source>
+        <translation>服务器表结构已就绪：%1</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl sync [--server URL] [--retries N] [--batch N]
+       reworkctl sync configure --server URL [--nightly HH:MM]
+       reworkctl sync status
+Sends this station&apos;s new events to the central PostgreSQL and receives the other stations&apos;
+events and the reference data. The server comes from --server or from sync configure (kept in
+DATA/sync.conf, readable by its owner only).
+</source>
+        <translation>用法：reworkctl sync [--server 地址] [--retries N] [--batch N]
+       reworkctl sync configure --server 地址 [--nightly HH:MM]
+       reworkctl sync status
+把本工位的新事件发送到中央 PostgreSQL，并接收其他工位的事件和基础数据。服务器来自 --server
+或 sync configure（保存在 数据文件夹/sync.conf，仅所有者可读）。
+</translation>
+    </message>
+    <message>
+        <source>--retries must be 1 to 10</source>
+        <translation>--retries 必须在 1 到 10 之间</translation>
+    </message>
+    <message>
+        <source>--batch must be 1 to 10000</source>
+        <translation>--batch 必须在 1 到 10000 之间</translation>
+    </message>
+    <message>
+        <source>--nightly must be a time like 02:00</source>
+        <translation>--nightly 必须是 02:00 这样的时间</translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>events waiting to be sent: %1</source>
+        <translation>等待发送的事件：%1</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>上次错误：%1</translation>
+    </message>
+    <message>
+        <source>sync server set to %1 (nightly at %2)</source>
+        <translation>同步服务器已设为 %1（每晚 %2）</translation>
+    </message>
+    <message>
+        <source>sync done: %1 events sent, %2 received, %3 could not be applied here</source>
+        <translation>同步完成：发送 %1 个事件，接收 %2 个，%3 个无法在此应用</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1735,37 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     </message>
 </context>
 <context>
+    <name>ServerConnection</name>
+    <message>
+        <source>the sync server refused the user name or password; ask an admin to check the sync settings</source>
+        <translation>同步服务器拒绝了用户名或密码；请管理员检查同步设置</translation>
+    </message>
+    <message>
+        <source>the sync server has no such database; ask an admin to check the sync settings</source>
+        <translation>同步服务器上没有该数据库；请管理员检查同步设置</translation>
+    </message>
+    <message>
+        <source>a secure connection to the sync server failed (%1); ask an admin to check sslmode</source>
+        <translation>与同步服务器的安全连接失败（%1）；请管理员检查 sslmode</translation>
+    </message>
+    <message>
+        <source>the sync server cannot be reached; work goes on here and is sent at the next sync</source>
+        <translation>无法连接同步服务器；本工位可继续工作，数据将在下次同步时发送</translation>
+    </message>
+    <message>
+        <source>the sync server reported: %1</source>
+        <translation>同步服务器报告：%1</translation>
+    </message>
+    <message>
+        <source>this PC lacks the PostgreSQL driver for Qt (package libqt6sql6-psql); ask an admin</source>
+        <translation>本电脑缺少 Qt 的 PostgreSQL 驱动（软件包 libqt6sql6-psql）；请联系管理员</translation>
+    </message>
+    <message>
+        <source>connect to %1</source>
+        <translation>连接 %1</translation>
+    </message>
+</context>
+<context>
     <name>Step</name>
     <message>
         <source>Intake</source>
@@ -1806,6 +1912,68 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>missing server migration %1</source>
+        <translation>缺少服务器迁移 %1</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>接收中</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>%1; give the server as postgresql://USER:PASSWORD@HOST:PORT/DATABASE</source>
+        <translation>%1；请按 postgresql://用户:密码@主机:端口/数据库 的格式给出服务器</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address</source>
+        <translation>不是 PostgreSQL 地址</translation>
+    </message>
+    <message>
+        <source>host, database and user are all needed</source>
+        <translation>主机、数据库和用户都必须给出</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1</source>
+        <translation>sslmode 必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be 1 to 300 seconds</source>
+        <translation>connect_timeout 必须在 1 到 300 秒之间</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation type="unfinished">未知选项 %1</translation>
+    </message>
+    <message>
+        <source>no sync server is set up on this station; run reworkctl sync configure --server URL</source>
+        <translation>本工位未设置同步服务器；请运行 reworkctl sync configure --server 地址</translation>
+    </message>
+    <message>
+        <source>%1 holds the server password but others may read it; run chmod 600 on it</source>
+        <translation>%1 保存着服务器密码，但其他人可以读取；请对它执行 chmod 600</translation>
+    </message>
+    <message>
+        <source>cannot write %1; check the data folder&apos;s permissions</source>
+        <translation>无法写入 %1；请检查数据文件夹的权限</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +2871,10 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <source>Label of %1 printed to %2</source>
         <translation>%1 的标签已打印到 %2</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
 </context>
 <context>
     <name>rework::StepForm</name>
@@ -2829,6 +3001,33 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>Label of %1 printed to %2</source>
         <translation>%1 的标签已打印到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rework::SyncPanel</name>
+    <message>
+        <source>Sync state unreadable</source>
+        <translation>无法读取同步状态</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Sync: last %1 · %2 waiting</source>
+        <translation>同步：上次 %1 · 等待 %2</translation>
+    </message>
+    <message>
+        <source>Synchronising with the central server…</source>
+        <translation>正在与中央服务器同步…</translation>
+    </message>
+    <message>
+        <source>Sync done: %1 sent, %2 received</source>
+        <translation>同步完成：发送 %1，接收 %2</translation>
+    </message>
+    <message>
+        <source>Synchronising: %1 (%2)</source>
+        <translation>同步中：%1（%2）</translation>
     </message>
 </context>
 <context>
