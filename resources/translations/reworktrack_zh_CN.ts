@@ -1957,7 +1957,7 @@ DATA/sync.conf, readable by its owner only).
     </message>
     <message>
         <source>unknown option %1</source>
-        <translation type="unfinished">未知选项 %1</translation>
+        <translation>未知选项 %1</translation>
     </message>
     <message>
         <source>no sync server is set up on this station; run reworkctl sync configure --server URL</source>
