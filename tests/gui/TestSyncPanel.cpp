@@ -63,6 +63,25 @@ private slots:
         QVERIFY(!panel->statusLabel()->toolTip().isEmpty());
         QVERIFY(panel->nextAttempt() > QDateTime::currentDateTime().addSecs(4 * 60));
         QVERIFY(pg.restart());
+
+        // The scheduler: nothing before the retry is due, the retry when it is.
+        QVERIFY(!panel->runIfDue(QDateTime::currentDateTime()));
+        done.clear();
+        QVERIFY(panel->runIfDue(panel->nextAttempt()));
+        QVERIFY(done.wait(30000));
+        QVERIFY(done.first().at(0).toBool());
+        QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("0 waiting")));
+        QVERIFY(!panel->nextAttempt().isValid());
+        // And nightly, at the configured minute only.
+        SyncSettings nightly = SyncSettings::fromUrl(pg.url()).value();
+        nightly.nightlyAt = QStringLiteral("02:00");
+        QVERIFY(nightly.save(t.folder()).ok());
+        const QDate today = QDate::currentDate();
+        QVERIFY(!panel->runIfDue(QDateTime(today, QTime(1, 59))));
+        done.clear();
+        QVERIFY(panel->runIfDue(QDateTime(today, QTime(2, 0))));
+        QVERIFY(done.wait(30000));
+        QVERIFY(done.first().at(0).toBool());
     }
 };
 

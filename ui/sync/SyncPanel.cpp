@@ -14,7 +14,7 @@ SyncPanel::SyncPanel(Database& db, QWidget* window) : QObject(window), m_db(db),
 {
     m_status = new QLabel(window);
     m_status->setObjectName(QStringLiteral("syncStatus"));
-    connect(&m_clock, &QTimer::timeout, this, &SyncPanel::tick);
+    connect(&m_clock, &QTimer::timeout, this, [this] { runIfDue(QDateTime::currentDateTime()); });
     m_clock.start(60 * 1000);
     refreshStatus();
 }
@@ -38,20 +38,18 @@ void SyncPanel::refreshStatus()
                                              : QStringLiteral("color: #b00020; font-weight: bold"));
 }
 
-void SyncPanel::tick()
+bool SyncPanel::runIfDue(const QDateTime& now)
 {
     const QString folder = QFileInfo(m_db.path()).absolutePath();
     Result<SyncSettings> settings = SyncSettings::load(folder);
     if (!settings || isRunning())
-        return;
-    const QDateTime now = QDateTime::currentDateTime();
-    if (m_nextAttempt.isValid() && now >= m_nextAttempt) {
-        syncNow();
-        return;
-    }
-    // Nightly: the configured minute, once.
-    if (now.time().toString(QStringLiteral("HH:mm")) == settings->nightlyAt)
-        syncNow();
+        return false;
+    // A planned retry, or the nightly minute (the tick comes once a minute).
+    const bool retryDue = m_nextAttempt.isValid() && now >= m_nextAttempt;
+    if (!retryDue && now.time().toString(QStringLiteral("HH:mm")) != settings->nightlyAt)
+        return false;
+    syncNow();
+    return true;
 }
 
 void SyncPanel::syncNow()

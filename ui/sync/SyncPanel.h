@@ -32,6 +32,10 @@ public:
     /// When the next automatic attempt is due (invalid: none planned).
     QDateTime nextAttempt() const { return m_nextAttempt; }
 
+    /// The scheduler's minute tick: syncs when `now` is the nightly time or a planned retry is due.
+    /// Returns whether it started one.
+    bool runIfDue(const QDateTime& now);
+
 public slots:
     void syncNow();
     void refreshStatus();
@@ -40,8 +44,6 @@ signals:
     void finished(bool ok, const QString& message);
 
 private:
-    void tick();
-
     Database& m_db;
     QWidget* m_window;
     QLabel* m_status;
