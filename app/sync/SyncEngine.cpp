@@ -69,6 +69,15 @@ QString upsert(const ReferenceTable& t)
              QString::fromLatin1(t.keys), updates.join(QStringLiteral(", ")));
 }
 
+/// Every column of the query's current row, to bind into the same columns elsewhere.
+QVariantList rowValues(const QSqlQuery& q)
+{
+    QVariantList values;
+    for (int i = 0; i < q.record().count(); ++i)
+        values << q.value(i);
+    return values;
+}
+
 QString selectAll(const ReferenceTable& t)
 {
     // Station-local settings (derived.*) never travel.
@@ -163,10 +172,7 @@ Status SyncEngine::initServer()
             }
             const QString insert = upsert(t);
             while (rows.value().next()) {
-                QVariantList values;
-                for (int i = 0; i < rows.value().record().count(); ++i)
-                    values << rows.value().value(i);
-                if (auto up = server(db, insert, values); !up) {
+                if (auto up = server(db, insert, rowValues(rows.value())); !up) {
                     db.rollback();
                     return up.error();
                 }
@@ -418,10 +424,7 @@ Result<int> SyncEngine::pullReference(ServerConnection& connection)
             return q.error();
         const QString insert = upsert(t);
         while (q.value().next()) {
-            QVariantList values;
-            for (int i = 0; i < q.value().record().count(); ++i)
-                values << q.value().value(i);
-            if (Status st = sql::exec(m_local.connection(), insert, values); !st)
+            if (Status st = sql::exec(m_local.connection(), insert, rowValues(q.value())); !st)
                 return st.error();
             ++rows;
         }

@@ -62,10 +62,9 @@ QLineSeries* targetLine(double target, int points)
     return line;
 }
 
-void axes(QChart* chart, const QStringList& categories, double top, const QList<QAbstractSeries*>& series)
+/// `x` below, a count axis up to `top` on the left, both attached to every series.
+void axes(QChart* chart, QAbstractAxis* x, double top, const QList<QAbstractSeries*>& series)
 {
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
     QValueAxis* y = BarChart::countAxis(top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -104,7 +103,9 @@ void ThroughputCharts::setPerShift(QChart* chart, const KpiReport& r, const QStr
     QStringList labels;
     for (const QString& key : shifts) // "2026-11-02 D" -> "02 D": the month is in the filter
         labels << key.mid(8);
-    axes(chart, labels, top, series);
+    auto* x = new QBarCategoryAxis;
+    x->append(labels);
+    axes(chart, x, top, series);
 }
 
 void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QString& station, int maxHours)
@@ -149,13 +150,7 @@ void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QStri
     x->setTickCount(4);
     x->setRange(QDateTime::fromMSecsSinceEpoch(first),
                 QDateTime::fromMSecsSinceEpoch(std::max(last, first + 3600 * 1000)));
-    QValueAxis* y = BarChart::countAxis(top);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : series) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    axes(chart, x, top, series);
 }
 
 } // namespace rework
