@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstdio>
+
 #include <spdlog/spdlog.h>
 
 using namespace rework;
@@ -51,7 +53,12 @@ int main(int argc, char** argv)
     QCommandLineOption stationOption(QStringLiteral("station"),
                                      QApplication::translate("main", "Bind this PC to one station (saved)."),
                                      QStringLiteral("ID"));
-    parser.addOptions({dbOption, verboseOption, demoOption, screenshotOption, languageOption, stationOption});
+    QCommandLineOption startupOption(
+        QStringLiteral("measure-startup"),
+        QApplication::translate(
+            "main", "Print when the login screen is ready (milliseconds since the epoch) and quit."));
+    parser.addOptions({dbOption, verboseOption, demoOption, screenshotOption, languageOption, stationOption,
+                       startupOption});
     parser.process(app);
 
     // Language: --lang, else the system locale. Qt's own dialogs follow through qtbase.
@@ -92,6 +99,14 @@ int main(int argc, char** argv)
     window.show();
     window.activateWindow(); // the keyboard belongs to this window from the start (kiosk PCs run no window
                              // manager)
+    if (parser.isSet(startupOption)) {
+        // After the first pass of the event loop: the login screen is painted and takes keys.
+        QTimer::singleShot(0, &window, [] {
+            std::printf("login ready at %lld\n", static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         QTimer::singleShot(500, &window, [&window, file] {
