@@ -10,6 +10,7 @@
 #include "reports/KpiQuery.h"
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
+#include "storage/Backup.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
@@ -93,6 +94,8 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
     "  label list | label retry | label history SERIAL   labels (label --help)\n"
     "  server-init --server URL               create or upgrade the central PostgreSQL schema\n"
     "  sync [--server URL] | sync configure --server URL | sync status   (sync --help)\n"
+    "  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)\n"
+    "  restore FILE                           replace the database with a checked backup\n"
     "\n"
     "Global options:\n"
     "  --db PATH     database file (default: $REWORKTRACK_DB, else the user's data folder)\n"
@@ -237,6 +240,10 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdServerInit(args);
     if (command == QLatin1StringView("sync"))
         return cmdSync(args);
+    if (command == QLatin1StringView("backup"))
+        return cmdBackup(args);
+    if (command == QLatin1StringView("restore"))
+        return cmdRestore(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
 }
 
@@ -1061,6 +1068,65 @@ int Cli::cmdSync(QStringList args)
                 {QStringLiteral("pulled"), r->pulled},
                 {QStringLiteral("rejected"), r->rejected},
                 {QStringLiteral("anomalies"), r->anomalies}});
+    return Ok;
+}
+
+int Cli::cmdBackup(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl backup [--to FILE] [--keep N]\n"
+           "An online copy of the database (work may go on meanwhile), checked with "
+           "integrity_check. Default: DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the "
+           "newest N (7).\n");
+    if (wantsHelp(args)) {
+        m_out << help;
+        return Ok;
+    }
+    const auto to = takeOption(args, QStringLiteral("to"));
+    const auto keepText = takeOption(args, QStringLiteral("keep"));
+    if (!args.isEmpty())
+        return usage(tr("unexpected argument \"%1\"").arg(args.first().left(40)), help);
+    bool ok = true;
+    const int keep = keepText ? keepText->toInt(&ok) : 7;
+    if (!ok || keep < 1 || keep > 365)
+        return usage(tr("--keep must be 1 to 365"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    QString path;
+    if (to) {
+        if (Status st = Backup::copy(db->connection(), *to); !st)
+            return fail(st.error());
+        path = *to;
+    } else {
+        Result<QString> made = Backup::rotate(*db, QDateTime::currentDateTime(), keep);
+        if (!made)
+            return fail(made.error());
+        path = made.value();
+    }
+    emitResult({tr("backup written to %1").arg(path), path}, {{QStringLiteral("backup"), path}});
+    return Ok;
+}
+
+int Cli::cmdRestore(QStringList args)
+{
+    const QString help =
+        tr("Usage: reworkctl restore FILE\n"
+           "Checks FILE, then replaces this database's content with it. Close the app on this "
+           "PC first; events recorded since the backup are lost unless they were synced.\n");
+    if (wantsHelp(args)) {
+        m_out << help;
+        return Ok;
+    }
+    if (args.size() != 1)
+        return usage(tr("give the backup file"), help);
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    if (Status st = Backup::restore(*db, args.first()); !st)
+        return fail(st.error());
+    emitResult({tr("database restored from %1 and checked").arg(args.first())},
+               {{QStringLiteral("restored_from"), args.first()}});
     return Ok;
 }
 

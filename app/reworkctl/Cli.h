@@ -51,6 +51,8 @@ private:
     int cmdLabel(QStringList args);
     int cmdServerInit(QStringList args);
     int cmdSync(QStringList args);
+    int cmdBackup(QStringList args);
+    int cmdRestore(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.
     Database* database();

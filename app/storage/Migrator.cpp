@@ -18,11 +18,10 @@ namespace {
 // sqlite3_exec runs a whole script the way the sqlite3 shell would.
 Status execScript(const QSqlDatabase& db, const QByteArray& script)
 {
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3* raw = sql::handle(db);
+    if (!raw)
         return sql::storageError(Migrator::tr("apply a migration"),
                                  QStringLiteral("not a SQLite connection"));
-    sqlite3* raw = *static_cast<sqlite3* const*>(handle.data());
     char* message = nullptr;
     if (sqlite3_exec(raw, script.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
         const QString text = QString::fromUtf8(message ? message : "unknown error");

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
+#include <QSqlDriver>
 #include <QSqlError>
 
 #include <memory>
@@ -10,6 +11,14 @@
 #include <spdlog/spdlog.h>
 
 namespace rework::sql {
+
+sqlite3* handle(const QSqlDatabase& db)
+{
+    const QVariant h = db.driver() ? db.driver()->handle() : QVariant();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(h.data());
+}
 
 Error storageError(const QString& what, const QString& driverText)
 {

@@ -9,7 +9,12 @@
 
 #include <initializer_list>
 
+struct sqlite3;
+
 namespace rework::sql {
+
+/// The SQLite handle under a QSQLITE connection (for the backup API and scripts); null otherwise.
+sqlite3* handle(const QSqlDatabase& db);
 
 /// Prepares `statement`, binds `values` positionally and runs it. Every query with data goes
 /// through here, so no value is ever spliced into SQL text.

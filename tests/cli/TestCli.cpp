@@ -3,6 +3,7 @@
 #include "TestDatabase.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -703,6 +704,33 @@ private slots:
                      .exitCode,
                  1);
         QCOMPARE(rework::test::dumpFile(path), before);
+    }
+
+    void backupAndRestoreFromTheCommandLine()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("live.sqlite"));
+        QCOMPARE(reworkctl(path, {"demo", "--units", "5", "--seed", "2"}).exitCode, 0);
+        const QString copy = fresh.filePath(QStringLiteral("copy.sqlite"));
+        const Run backup = reworkctl(path, {"backup", "--to", copy});
+        QCOMPARE(backup.exitCode, 0);
+        QCOMPARE(backup.lastLine(), copy);
+        const QString atBackup = rework::test::dumpFile(path);
+        QCOMPARE(reworkctl(path, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                                  "card=ZT4090R000001", "model=RTX4090", "lot=LOT-R"})
+                     .exitCode,
+                 0);
+        QVERIFY(rework::test::dumpFile(path) != atBackup);
+        QCOMPARE(reworkctl(path, {"restore", copy}).exitCode, 0);
+        QCOMPARE(rework::test::dumpFile(path), atBackup);
+        // Rotated backups in the data folder; bad input refused.
+        const Run rotated = reworkctl(path, {"--json", "backup", "--keep", "2"});
+        QCOMPARE(rotated.exitCode, 0);
+        QVERIFY(QFile::exists(rotated.json().value("backup").toString()));
+        QCOMPARE(reworkctl(path, {"backup", "--keep", "0"}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"restore"}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"restore", fresh.filePath(QStringLiteral("missing.sqlite"))}).exitCode, 1);
+        QCOMPARE(rework::test::dumpFile(path), atBackup);
     }
 
     void recallListsWhatSharesALot()

@@ -5,6 +5,7 @@
 #include "common/ResultBanner.h"
 #include "login/LoginPage.h"
 #include "stations/StepForm.h"
+#include "storage/Backup.h"
 
 #include <QComboBox>
 #include <QFrame>
@@ -43,6 +44,20 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void dailyBackupWhileTheAppRuns()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=CARDW0001", "model=RTX4090", "lot=LOT-1"}).ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        const QDir backups(Backup::folder(t.folder()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            backups.entryList({QStringLiteral("reworktrack-*.sqlite")}, QDir::Files).size(), 1, 10000);
+        QVERIFY(Backup::check(
+                    backups.filePath(backups.entryList({QStringLiteral("reworktrack-*.sqlite")}).first()))
+                    .ok());
+    }
+
     void emptyDatabaseOffersDemoData()
     {
         test::TestDatabase t;

@@ -8,6 +8,7 @@
 #include "labels/LabelPrintDialog.h"
 #include "login/LoginPage.h"
 #include "stations/StepForm.h"
+#include "storage/Backup.h"
 #include "storage/Database.h"
 #include "storage/ReferenceData.h"
 #include "sync/SyncPanel.h"
@@ -18,6 +19,7 @@
 
 #include <QApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -36,7 +38,11 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <spdlog/spdlog.h>
 
 namespace rework {
 namespace {
@@ -171,6 +177,12 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
 
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
     connect(&m_recorder, &Recorder::recorded, m_sync, &SyncPanel::refreshStatus);
+
+    // A daily online backup while the app runs (checked every hour, made off the UI thread).
+    auto* backupTimer = new QTimer(this);
+    connect(backupTimer, &QTimer::timeout, this, &MainWindow::backUpIfDue);
+    backupTimer->start(3600 * 1000);
+    QTimer::singleShot(0, this, &MainWindow::backUpIfDue);
     logout();
     refresh();
 }
@@ -402,6 +414,20 @@ void MainWindow::showHistory(const QString& serial)
     m_historyModel->setEvents(trace->events);
     m_historyTable->resizeColumnsToContents();
     m_historyTable->scrollToBottom();
+}
+
+void MainWindow::backUpIfDue()
+{
+    const QString path = m_db.path();
+    if (!Backup::due(QFileInfo(path).absolutePath(), QDateTime::currentDateTime()))
+        return;
+    (void)QtConcurrent::run([path] {
+        auto db = Database::open(path, Database::Migration::Skip);
+        if (!db)
+            return;
+        if (Result<QString> made = Backup::rotate(*db.value(), QDateTime::currentDateTime()); !made)
+            spdlog::error("daily backup failed: {}", made.error().oneLine().toStdString());
+    });
 }
 
 void MainWindow::showTrace()

@@ -69,6 +69,7 @@ public slots:
     void loadDemoData();
     void showTrace();
     void printTracedLabel();
+    void backUpIfDue();
     void startSession(const rework::Session& session);
     void logout();
     void scanAnything();

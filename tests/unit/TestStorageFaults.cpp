@@ -1,0 +1,112 @@
+// When storage fails: a full disk, a read-only database, a database another program holds, a
+// damaged file. Each gives a message that says what to do, and nothing recorded before is lost.
+#include "TestDatabase.h"
+#include "storage/Database.h"
+#include "storage/Sql.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+int events(const QSqlDatabase& db)
+{
+    return sql::scalar(db, QStringLiteral("SELECT count(*) FROM events")).value().toInt();
+}
+
+} // namespace
+
+class TestStorageFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void diskFull()
+    {
+        test::TestDatabase t;
+        t.testedUnit(QStringLiteral("CARDF0001"), QStringLiteral("SB00000001"));
+        const int before = events(t.db().connection());
+        // The file may not grow: as good as a full disk.
+        const int pages =
+            sql::scalar(t.db().connection(), QStringLiteral("PRAGMA page_count")).value().toInt();
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("PRAGMA max_page_count = %1").arg(pages)).ok());
+        Result<Recorded> r = makeError(ErrorCode::Usage, QString(), QStringLiteral("not tried"));
+        QString lastGood;
+        int recorded = 0;
+        for (int i = 0; i < 2000; ++i) {
+            lastGood = t.dump();
+            r = t.record(Step::Intake, {QStringLiteral("card=ZT4090D%1").arg(i, 6, 10, QLatin1Char('0')),
+                                        "model=RTX4090", "lot=LOT-FULL"});
+            if (!r)
+                break;
+            ++recorded;
+        }
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Storage);
+        QVERIFY2(r.error().message.contains(QStringLiteral("disk is full")), qPrintable(r.error().message));
+        QCOMPARE(t.dump(), lastGood); // the refused action left nothing behind
+        QCOMPARE(events(t.db().connection()), before + recorded);
+    }
+
+    void readOnlyDatabase()
+    {
+        test::TestDatabase t;
+        t.mountedUnit(QStringLiteral("CARDF0002"), QStringLiteral("SB00000002"));
+        const QString before = t.dump();
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("PRAGMA query_only = ON")).ok());
+        auto r = t.record(Step::Intake, {"card=CARDF0003", "model=RTX4090", "lot=LOT-1"});
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(QStringLiteral("read-only")), qPrintable(r.error().message));
+        QCOMPARE(t.dump(), before);
+    }
+
+    void databaseHeldByAnotherProgram()
+    {
+        test::TestDatabase t;
+        const QString before = t.dump();
+        {
+            QSqlDatabase other =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            other.setDatabaseName(t.path());
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            auto r = t.record(Step::Intake, {"card=CARDF0004", "model=RTX4090", "lot=LOT-1"});
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error().message.contains(QStringLiteral("busy in another program")),
+                     qPrintable(r.error().message));
+            q.exec(QStringLiteral("ROLLBACK"));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        QCOMPARE(t.dump(), before);
+        // Once the other program lets go, work goes on.
+        QVERIFY(t.record(Step::Intake, {"card=CARDF0004", "model=RTX4090", "lot=LOT-1"}).ok());
+    }
+
+    void damagedFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("damaged.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(0);
+        f.write(QByteArray(100, char(0x5A))); // the header
+        f.close();
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().message.contains(QStringLiteral("damaged")), qPrintable(db.error().message));
+        QVERIFY(db.error().message.contains(QStringLiteral("backup")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorageFaults)
+#include "TestStorageFaults.moc"
