@@ -12,6 +12,7 @@
 #include "reports/ReportDocument.h"
 #include "storage/Backup.h"
 #include "storage/Database.h"
+#include "storage/EventChain.h"
 #include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/Migrator.h"
@@ -95,6 +96,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
     "  server-init --server URL               create or upgrade the central PostgreSQL schema\n"
     "  sync [--server URL] | sync configure --server URL | sync status   (sync --help)\n"
     "  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)\n"
+    "  verify                                 walk the events' hash chain; names the first broken one\n"
     "  restore FILE                           replace the database with a checked backup\n"
     "\n"
     "Global options:\n"
@@ -242,6 +244,8 @@ int Cli::dispatch(const QString& command, QStringList args)
         return cmdSync(args);
     if (command == QLatin1StringView("backup"))
         return cmdBackup(args);
+    if (command == QLatin1StringView("verify"))
+        return cmdVerify(args);
     if (command == QLatin1StringView("restore"))
         return cmdRestore(args);
     return usage(tr("unknown command \"%1\"; run reworkctl --help").arg(command.left(40)));
@@ -1105,6 +1109,34 @@ int Cli::cmdBackup(QStringList args)
         path = made.value();
     }
     emitResult({tr("backup written to %1").arg(path), path}, {{QStringLiteral("backup"), path}});
+    return Ok;
+}
+
+int Cli::cmdVerify(const QStringList& args)
+{
+    if (wantsHelp(args)) {
+        m_out << tr(
+            "Usage: reworkctl verify\nRecomputes the SHA-256 chain over every event and names the first "
+            "entry that was changed, removed or slipped in. Exit 0 intact, 1 broken.\n");
+        return Ok;
+    }
+    if (!args.isEmpty())
+        return usage(tr("verify takes no arguments"));
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    Result<EventChain::Verdict> v = EventChain(db->connection()).verify();
+    if (!v)
+        return fail(v.error());
+    if (v->brokenSeq != 0) {
+        return fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
+                              tr("the event log was tampered with: %1").arg(v->reason)));
+    }
+    Result<std::pair<qint64, QString>> head = EventChain(db->connection()).head();
+    if (!head)
+        return fail(head.error());
+    emitResult({tr("hash chain intact: %1 events, head %2").arg(v->checked).arg(head->second)},
+               {{QStringLiteral("events"), v->checked}, {QStringLiteral("head"), head->second}});
     return Ok;
 }
 

@@ -52,6 +52,7 @@ private:
     int cmdServerInit(QStringList args);
     int cmdSync(QStringList args);
     int cmdBackup(QStringList args);
+    int cmdVerify(const QStringList& args);
     int cmdRestore(QStringList args);
 
     /// Opens the database chosen by --db / $REWORKTRACK_DB / the default; prints the error itself.

@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "EventChain.h"
 #include "Migrator.h"
 #include "Sql.h"
 #include "StateProjector.h"
@@ -64,6 +65,24 @@ Status Database::rebuildIfAsked()
     return tx.commit();
 }
 
+Status Database::linkChainIfAsked()
+{
+    auto asked = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = 'derived.chain'"));
+    if (!asked)
+        return asked.error();
+    if (asked.value().isNull())
+        return {};
+    spdlog::info("linking the events recorded before the hash chain");
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st;
+    if (Status st = EventChain(m_db).linkMissing(); !st)
+        return st;
+    if (auto done = sql::run(m_db, QStringLiteral("DELETE FROM config WHERE key = 'derived.chain'")); !done)
+        return done.error();
+    return tx.commit();
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration migration)
 {
     static QAtomicInt counter;
@@ -104,6 +123,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
         if (Status st = Migrator::migrate(db->m_db); !st)
             return st.error();
         if (Status st = db->rebuildIfAsked(); !st)
+            return st.error();
+        if (Status st = db->linkChainIfAsked(); !st)
             return st.error();
     }
     spdlog::info("opened database {}", db->m_path.toStdString());

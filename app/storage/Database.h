@@ -43,6 +43,7 @@ public:
 
 private:
     Status rebuildIfAsked();
+    Status linkChainIfAsked();
     Database(QString path, QString name);
 
     QString m_path;

@@ -1,5 +1,7 @@
 #include "EventStore.h"
 
+#include "EventChain.h"
+
 #include "Sql.h"
 
 #include <QJsonDocument>
@@ -31,16 +33,18 @@ EventRecord EventStore::fromQuery(const QSqlQuery& q)
 
 Status EventStore::append(EventRecord& event, const QList<Subject>& subjects, Origin origin)
 {
+    const QByteArray payload = QJsonDocument(event.payload).toJson(QJsonDocument::Compact);
     auto seq = sql::insert(
         m_db,
         QStringLiteral("INSERT INTO events (id, recorded_at, station_id, operator_id, step, subject, "
                        "payload) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {event.id, event.recordedAt.toUTC().toString(Qt::ISODateWithMs), event.stationId, event.operatorId,
-         event.step, event.subject,
-         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
+         event.step, event.subject, QString::fromUtf8(payload)});
     if (!seq)
         return seq.error();
     event.seq = seq.value();
+    if (Status st = EventChain(m_db).link(event, payload); !st)
+        return st;
     for (const Subject& s : subjects) {
         if (s.serial.isEmpty())
             continue;

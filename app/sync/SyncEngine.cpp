@@ -275,6 +275,18 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
             {firstNew});
         if (!gpus)
             return fail(gpus.error());
+        auto head =
+            sql::scalar(m_local.connection(),
+                        QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"), {lastSeq});
+        if (!head)
+            return fail(head.error());
+        auto anchored =
+            server(db,
+                   QStringLiteral("INSERT INTO chain_heads (origin, origin_seq, hash) VALUES (?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING"),
+                   {me.value(), lastSeq, head.value().toString()});
+        if (!anchored)
+            return fail(anchored.error());
         auto mark =
             server(db,
                    QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at) VALUES (?, ?, now()) "

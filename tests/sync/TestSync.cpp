@@ -84,7 +84,7 @@ private slots:
         c = std::make_unique<test::TestDatabase>();
         QVERIFY(SyncEngine(a->db(), settings()).initServer().ok());
         QVERIFY(SyncEngine(b->db(), settings()).initServer().ok()); // a second init changes nothing
-        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"1"});
+        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"2"});
     }
 
     void theCentralSetIsTheUnionOfTheStations()
@@ -109,6 +109,21 @@ private slots:
                          .toInt(),
                      3);
         }
+        // Each station's chain head is anchored on the server.
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(DISTINCT origin) FROM chain_heads")),
+                 QStringList{"3"});
+        const QString origin = SyncEngine::stateValue(a->db().connection(), QStringLiteral("origin")).value();
+        const QStringList anchored =
+            pg->psql(QStringLiteral("SELECT origin_seq || ' ' || hash FROM chain_heads WHERE origin = '%1' "
+                                    "ORDER BY origin_seq DESC LIMIT 1")
+                         .arg(origin));
+        QCOMPARE(anchored.size(), 1);
+        QCOMPARE(anchored.first().section(QLatin1Char(' '), 1),
+                 sql::scalar(a->db().connection(),
+                             QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"),
+                             {anchored.first().section(QLatin1Char(' '), 0, 0)})
+                     .value()
+                     .toString());
         // A second round changes nothing.
         QCOMPARE(sync(*a)->pushed + sync(*a)->pulled, 0);
         QCOMPARE(serverIds().size(), own.size());

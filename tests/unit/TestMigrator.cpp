@@ -120,7 +120,7 @@ private slots:
               "DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP TABLE sync_outbox",
               "DROP TABLE sync_state", "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
               "DELETE FROM config WHERE key = 'throughput.target_per_shift'", "DROP INDEX dies_unit",
-              "DROP INDEX boards_unit", "PRAGMA user_version = 3"})
+              "DROP INDEX boards_unit", "DROP TABLE event_chain", "PRAGMA user_version = 3"})
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
@@ -162,7 +162,7 @@ private slots:
               "CREATE INDEX kpi_units_first_test ON kpi_units (first_test_at) WHERE first_test_at IS NOT "
               "NULL",
               "CREATE INDEX units_created ON units (created_at)", "DROP INDEX dies_unit",
-              "DROP INDEX boards_unit", "PRAGMA user_version = 5"}) {
+              "DROP INDEX boards_unit", "DROP TABLE event_chain", "PRAGMA user_version = 5"}) {
             auto done = sql::run(t.db().connection(), QString::fromLatin1(statement));
             QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));
         }

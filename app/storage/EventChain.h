@@ -1,0 +1,41 @@
+#pragma once
+
+#include "EventRecord.h"
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// The hash chain over the event log (migration 0009): hash(n) = SHA-256(hash(n-1) + event n).
+class EventChain
+{
+    Q_DECLARE_TR_FUNCTIONS(EventChain)
+
+public:
+    explicit EventChain(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /// Links a just-inserted event (its seq set, its payload as stored). Same transaction.
+    Status link(const EventRecord& event, const QByteArray& storedPayload);
+    /// Links every event that has no link yet, in order (after the migration).
+    Status linkMissing();
+    /// The newest link: the chain head a server anchors.
+    Result<std::pair<qint64, QString>> head() const;
+
+    struct Verdict
+    {
+        qint64 checked = 0;
+        qint64 brokenSeq = 0; // 0: intact
+        QString brokenId, reason;
+    };
+    /// Walks the whole chain; stops at the first entry that does not match.
+    Result<Verdict> verify() const;
+
+    static QString hash(const QString& previous, const EventRecord& event, const QByteArray& storedPayload);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework
