@@ -49,4 +49,13 @@ bool PinHasher::verify(const QString& hash, const QString& pin)
                                     static_cast<unsigned long long>(p.size())) == 0;
 }
 
+bool PinHasher::needsRehash(const QString& hash)
+{
+    if (!sodiumReady() || hash.isEmpty())
+        return false;
+    const QByteArray h = hash.toLatin1();
+    return crypto_pwhash_str_needs_rehash(h.constData(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
 } // namespace rework

@@ -18,6 +18,8 @@ public:
     static Status checkFormat(const QString& pin);
     static Result<QString> hash(const QString& pin);
     static bool verify(const QString& hash, const QString& pin);
+    /// Whether a stored hash was made with other parameters than today's: re-hash at login.
+    static bool needsRehash(const QString& hash);
 };
 
 } // namespace rework

@@ -1,6 +1,7 @@
 #include "LabelPrintLog.h"
 
 #include "domain/IdGenerator.h"
+#include "storage/AuditLog.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -44,6 +45,13 @@ Result<LabelPrintLog::Print> LabelPrintLog::record(Print p, const QByteArray& qu
          sql::nullIfEmpty(p.reason)});
     if (!insert)
         return insert.error();
+    if (p.reprint) {
+        if (Status st = AuditLog(m_db).append(
+                QStringLiteral("reprint"), p.operatorId, p.stationId,
+                QStringLiteral("%1 of %2: %3").arg(p.template_, p.subject, p.reason), p.printedAt);
+            !st)
+            return st.error();
+    }
     if (!queuePayload.isEmpty()) {
         auto queue = sql::run(m_db,
                               QStringLiteral("INSERT INTO label_queue (print_id, target, payload, queued_at) "

@@ -10,6 +10,7 @@
 #include "reports/KpiQuery.h"
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
+#include "storage/AuditLog.h"
 #include "storage/Backup.h"
 #include "storage/Database.h"
 #include "storage/EventChain.h"
@@ -1132,11 +1133,25 @@ int Cli::cmdVerify(const QStringList& args)
         return fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
                               tr("the event log was tampered with: %1").arg(v->reason)));
     }
+    QString auditReason;
+    qint64 auditChecked = 0;
+    Result<qint64> audit = AuditLog(db->connection()).verify(&auditReason, &auditChecked);
+    if (!audit)
+        return fail(audit.error());
+    if (audit.value() != 0) {
+        return fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
+                              tr("the audit log was tampered with: %1").arg(auditReason)));
+    }
     Result<std::pair<qint64, QString>> head = EventChain(db->connection()).head();
     if (!head)
         return fail(head.error());
-    emitResult({tr("hash chain intact: %1 events, head %2").arg(v->checked).arg(head->second)},
-               {{QStringLiteral("events"), v->checked}, {QStringLiteral("head"), head->second}});
+    emitResult({tr("hash chains intact: %1 events, head %2; %3 audit entries")
+                    .arg(v->checked)
+                    .arg(head->second)
+                    .arg(auditChecked)},
+               {{QStringLiteral("events"), v->checked},
+                {QStringLiteral("head"), head->second},
+                {QStringLiteral("audit_entries"), auditChecked}});
     return Ok;
 }
 

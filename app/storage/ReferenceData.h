@@ -5,6 +5,7 @@
 #include "workflow/WorkflowConfig.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -23,7 +24,11 @@ public:
 
     Status addOperator(const QString& id, const QString& name, const QString& role, const QString& pin);
     /// The operator if `pin` is theirs and they are active; the same error for a wrong id or PIN.
-    Result<OperatorInfo> login(const QString& id, const QString& pin) const;
+    /// Checks the PIN; after `login.max_failures` wrong PINs in a row the account is locked for
+    /// `login.lock_minutes`. Every attempt goes into the audit log; a hash made with older
+    /// parameters is replaced on a good login.
+    Result<OperatorInfo> login(const QString& id, const QString& pin, const QString& stationId = QString(),
+                               const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     Result<QList<OperatorInfo>> operators() const;
 
     Status addStation(const QString& id, const QString& step, const QString& name = {});

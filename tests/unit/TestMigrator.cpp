@@ -114,13 +114,26 @@ private slots:
         const QString before = t.dump();
         QVERIFY(before.contains(QStringLiteral("kpi_units")));
         // Take the file back to schema 3, as a station running the previous release left it.
-        for (const char* statement :
-             {"DROP TABLE kpi_hourly", "DROP TABLE kpi_defects", "DROP TABLE kpi_units",
-              "DROP TABLE kpi_anomalies", "DROP TABLE label_queue", "DROP TABLE label_prints",
-              "DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP TABLE sync_outbox",
-              "DROP TABLE sync_state", "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
-              "DELETE FROM config WHERE key = 'throughput.target_per_shift'", "DROP INDEX dies_unit",
-              "DROP INDEX boards_unit", "DROP TABLE event_chain", "PRAGMA user_version = 3"})
+        for (const char* statement : {"DROP TABLE kpi_hourly",
+                                      "DROP TABLE kpi_defects",
+                                      "DROP TABLE kpi_units",
+                                      "DROP TABLE kpi_anomalies",
+                                      "DROP TABLE label_queue",
+                                      "DROP TABLE label_prints",
+                                      "DROP TABLE kpi_station_hourly",
+                                      "DROP TABLE kpi_cards",
+                                      "DROP TABLE sync_outbox",
+                                      "DROP TABLE sync_state",
+                                      "DROP TABLE sync_rejected",
+                                      "DROP TABLE sync_anomalies",
+                                      "DELETE FROM config WHERE key = 'throughput.target_per_shift'",
+                                      "DROP INDEX dies_unit",
+                                      "DROP INDEX boards_unit",
+                                      "DROP TABLE event_chain",
+                                      "DROP TABLE login_failures",
+                                      "DROP TABLE audit_log",
+                                      "DELETE FROM config WHERE key LIKE 'login.%'",
+                                      "PRAGMA user_version = 3"})
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
@@ -162,7 +175,9 @@ private slots:
               "CREATE INDEX kpi_units_first_test ON kpi_units (first_test_at) WHERE first_test_at IS NOT "
               "NULL",
               "CREATE INDEX units_created ON units (created_at)", "DROP INDEX dies_unit",
-              "DROP INDEX boards_unit", "DROP TABLE event_chain", "PRAGMA user_version = 5"}) {
+              "DROP INDEX boards_unit", "DROP TABLE event_chain", "DROP TABLE login_failures",
+              "DROP TABLE audit_log", "DELETE FROM config WHERE key LIKE 'login.%'",
+              "PRAGMA user_version = 5"}) {
             auto done = sql::run(t.db().connection(), QString::fromLatin1(statement));
             QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));
         }

@@ -18,7 +18,7 @@ private slots:
         test::TestDatabase t;
         ReferenceData ref(t.db().connection());
         auto ok = ref.login(QStringLiteral("op1"), QStringLiteral("1234"));
-        QVERIFY(ok.ok());
+        QVERIFY2(ok.ok(), qPrintable(ok ? QString() : ok.error().message));
         QCOMPARE(ok->id, QStringLiteral("OP1"));
         QCOMPARE(ok->role, QStringLiteral("operator"));
         const QString stored =

@@ -100,7 +100,8 @@ void LoginPage::reset()
 void LoginPage::tryLogin()
 {
     ReferenceData ref(m_db.connection());
-    Result<OperatorInfo> op = ref.login(m_operator->text(), m_pin->text());
+    Result<OperatorInfo> op =
+        ref.login(m_operator->text(), m_pin->text(), m_station->currentData().toString());
     m_pin->clear();
     if (!op) {
         m_error->setText(op.error().message);

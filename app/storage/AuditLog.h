@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// The audit trail (migration 0010): logins, failed logins, reprints, settings changes, each
+/// entry chained to the previous one by SHA-256.
+class AuditLog
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+
+public:
+    explicit AuditLog(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Status append(const QString& kind, const QString& operatorId, const QString& stationId,
+                  const QString& detail, const QDateTime& at = QDateTime::currentDateTimeUtc());
+    /// 0 when intact, else the seq of the first entry that does not match; `reason` says how.
+    Result<qint64> verify(QString* reason = nullptr, qint64* checked = nullptr) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework
