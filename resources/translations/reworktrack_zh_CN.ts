@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>audit entry #%1 was removed</source>
+        <translation>审计条目 #%1 被删除</translation>
+    </message>
+    <message>
+        <source>audit entry #%1 (%2 by %3) does not match its hash: it or an earlier entry was changed</source>
+        <translation>审计条目 #%1（%3 的 %2）与其哈希不符：它或之前的条目被修改过</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>no file %1</source>
+        <translation>没有文件 %1</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a ReworkTrack database (%2); choose another backup</source>
+        <translation>%1 已损坏或不是 ReworkTrack 数据库（%2）；请选择其他备份</translation>
+    </message>
+    <message>
+        <source>make a backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>BarcodeSymbol</name>
     <message>
         <source>out of memory while making a barcode</source>
@@ -571,80 +609,6 @@ that does not answer stays queued for label retry.
         <translation>%2 的 %1 标签已打印到 %3</translation>
     </message>
     <message>
-        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
-
-Commands:
-  init                                   create or upgrade the database
-  demo --units N [--days D] [--seed S]   add realistic demo data
-  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-  station list
-  record STEP --station S --operator O key=value ...
-         STEP: intake strip reball mount inspect test pack scrap bake
-  batch close BATCH [--station S --operator O]
-  batch ship BATCH [--station S --operator O] [carrier=TEXT]
-  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
-  trace SERIAL                           genealogy and timeline of any serial
-  check                                  integrity check of database and derived state
-  config list | config set KEY VALUE     repair.max_attempts, reflow.limit, shift and target settings
-  commands --pdf FILE                    printable sheet of command barcodes
-  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
-                                         supervisor figures
-  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
-  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
-  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
-  label list | label retry | label history SERIAL   labels (label --help)
-  server-init --server URL               create or upgrade the central PostgreSQL schema
-  sync [--server URL] | sync configure --server URL | sync status   (sync --help)
-
-Global options:
-  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
-  --json        machine-readable output
-  --verbose     log to stderr as well as to the log file
-  --version     print the version
-
-COMMAND --help shows the fields of a command. A command that creates an id prints it
-alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
-</source>
-        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
-
-命令：
-  init                                   创建或升级数据库
-  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-  station list
-  record 工序 --station 工位 --operator 操作员 键=值 ...
-         工序：intake strip reball mount inspect test pack scrap bake
-  batch close 批次 [--station 工位 --operator 操作员]
-  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
-  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
-  trace 序列号                           任意序列号的谱系和时间线
-  check                                  检查数据库及派生状态的完整性
-  config list | config set 键 值         repair.max_attempts、reflow.limit、班次和目标设置
-  commands --pdf 文件                    可打印的命令条码表
-  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
-                                         主管指标
-  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
-  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
-  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
-  label list | label retry | label history 序列号   标签（label --help）
-  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
-  sync [--server 地址] | sync configure --server 地址 | sync status   （sync --help）
-
-全局选项：
-  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
-  --json        机器可读输出
-  --verbose     日志同时输出到标准错误
-  --version     显示版本
-
-命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
-退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
-</translation>
-    </message>
-    <message>
         <source>Usage: reworkctl server-init --server postgresql://USER:PASSWORD@HOST:PORT/DB[?sslmode=...]
 Creates or upgrades the central schema; a new server gets this station&apos;s reference data.
 </source>
@@ -715,6 +679,142 @@ DATA/sync.conf, readable by its owner only).
         <source>sync done: %1 events sent, %2 received, %3 could not be applied here</source>
         <translation>同步完成：发送 %1 个事件，接收 %2 个，%3 个无法在此应用</translation>
     </message>
+    <message>
+        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
+
+Commands:
+  init                                   create or upgrade the database
+  demo --units N [--days D] [--seed S]   add realistic demo data
+  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
+  station list
+  record STEP --station S --operator O key=value ...
+         STEP: intake strip reball mount inspect test pack scrap bake
+  batch close BATCH [--station S --operator O]
+  batch ship BATCH [--station S --operator O] [carrier=TEXT]
+  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+  trace SERIAL                           genealogy and timeline of any serial
+  check                                  integrity check of database and derived state
+  config list | config set KEY VALUE     repair.max_attempts, reflow.limit, shift and target settings
+  commands --pdf FILE                    printable sheet of command barcodes
+  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
+                                         supervisor figures
+  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
+  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | label retry | label history SERIAL   labels (label --help)
+  server-init --server URL               create or upgrade the central PostgreSQL schema
+  sync [--server URL] | sync configure --server URL | sync status   (sync --help)
+  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)
+  verify                                 walk the events&apos; hash chain; names the first broken one
+  restore FILE                           replace the database with a checked backup
+
+Global options:
+  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
+  --json        machine-readable output
+  --verbose     log to stderr as well as to the log file
+  --version     print the version
+
+COMMAND --help shows the fields of a command. A command that creates an id prints it
+alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
+</source>
+        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
+
+命令：
+  init                                   创建或升级数据库
+  demo --units N [--days D] [--seed S]   添加逼真的演示数据
+  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+  operator list
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+  station list
+  record 工序 --station 工位 --operator 操作员 键=值 ...
+         工序：intake strip reball mount inspect test pack scrap bake
+  batch close 批次 [--station 工位 --operator 操作员]
+  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+  trace 序列号                           任意序列号的谱系和时间线
+  check                                  检查数据库及派生状态的完整性
+  config list | config set 键 值         repair.max_attempts、reflow.limit、班次和目标设置
+  commands --pdf 文件                    可打印的命令条码表
+  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
+                                         主管指标
+  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
+  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
+  label list | label retry | label history 序列号   标签（label --help）
+  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
+  sync [--server 地址] | sync configure --server 地址 | sync status   （sync --help）
+  backup [--to 文件] [--keep N]          在线备份（默认：数据文件夹/backups，保留最新 N 个）
+  verify                                 校验事件的哈希链；指出第一个被破坏的条目
+  restore 文件                           用校验过的备份替换数据库
+
+全局选项：
+  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
+  --json        机器可读输出
+  --verbose     日志同时输出到标准错误
+  --version     显示版本
+
+命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
+退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl backup [--to FILE] [--keep N]
+An online copy of the database (work may go on meanwhile), checked with integrity_check. Default: DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the newest N (7).
+</source>
+        <translation>用法：reworkctl backup [--to 文件] [--keep N]
+数据库的在线副本（备份时可继续工作），并用 integrity_check 校验。默认：数据文件夹/backups/reworktrack-日期-时间.sqlite，保留最新 N 个（7）。
+</translation>
+    </message>
+    <message>
+        <source>--keep must be 1 to 365</source>
+        <translation>--keep 必须在 1 到 365 之间</translation>
+    </message>
+    <message>
+        <source>backup written to %1</source>
+        <translation>备份已写入 %1</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl verify
+Recomputes the SHA-256 chain over every event and names the first entry that was changed, removed or slipped in. Exit 0 intact, 1 broken.
+</source>
+        <translation>用法：reworkctl verify
+重新计算所有事件的 SHA-256 链，指出第一个被修改、删除或插入的条目。完好退出码 0，被破坏 1。
+</translation>
+    </message>
+    <message>
+        <source>verify takes no arguments</source>
+        <translation>verify 不接受参数</translation>
+    </message>
+    <message>
+        <source>the event log was tampered with: %1</source>
+        <translation>事件日志被篡改：%1</translation>
+    </message>
+    <message>
+        <source>the audit log was tampered with: %1</source>
+        <translation>审计日志被篡改：%1</translation>
+    </message>
+    <message>
+        <source>hash chains intact: %1 events, head %2; %3 audit entries</source>
+        <translation>哈希链完好：%1 个事件，链头 %2；%3 条审计条目</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl restore FILE
+Checks FILE, then replaces this database&apos;s content with it. Close the app on this PC first; events recorded since the backup are lost unless they were synced.
+</source>
+        <translation>用法：reworkctl restore 文件
+先校验文件，再用它替换本数据库的内容。请先关闭本电脑上的程序；备份之后记录且未同步的事件会丢失。
+</translation>
+    </message>
+    <message>
+        <source>give the backup file</source>
+        <translation>请给出备份文件</translation>
+    </message>
+    <message>
+        <source>database restored from %1 and checked</source>
+        <translation>数据库已从 %1 恢复并校验</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -783,6 +883,21 @@ DATA/sync.conf, readable by its owner only).
     <message>
         <source>switch the database to WAL mode</source>
         <translation>将数据库切换为 WAL 模式</translation>
+    </message>
+</context>
+<context>
+    <name>EventChain</name>
+    <message>
+        <source>event %1 (#%2) has no link in the chain</source>
+        <translation>事件 %1（#%2）不在链中</translation>
+    </message>
+    <message>
+        <source>event %1 (#%2, %3 of %4) does not match its hash: it or an earlier event was changed</source>
+        <translation>事件 %1（#%2，%4 的 %3）与其哈希不符：它或之前的事件被修改过</translation>
+    </message>
+    <message>
+        <source>event #%1 was removed from the log</source>
+        <translation>事件 #%1 已从日志中删除</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1566,14 @@ DATA/sync.conf, readable by its owner only).
     <message>
         <source>must be a whole number from %1 to %2</source>
         <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked until %2 after %3 wrong PINs; wait, or ask a supervisor</source>
+        <translation>操作员 %1 因 %3 次 PIN 错误被锁定至 %2；请等待，或联系主管</translation>
+    </message>
+    <message>
+        <source>%1 wrong PINs: operator %2 is locked for %3 minutes; ask a supervisor</source>
+        <translation>%1 次 PIN 错误：操作员 %2 被锁定 %3 分钟；请联系主管</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2451,10 @@ DATA/sync.conf, readable by its owner only).
     <message>
         <source>Bind this PC to one station (saved).</source>
         <translation>将此电脑绑定到一个工位（会保存）。</translation>
+    </message>
+    <message>
+        <source>Print when the login screen is ready (milliseconds since the epoch) and quit.</source>
+        <translation>登录界面就绪时输出时间（自纪元起的毫秒数）并退出。</translation>
     </message>
 </context>
 <context>
