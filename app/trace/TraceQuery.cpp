@@ -20,6 +20,11 @@ Result<Trace> TraceQuery::find(const QString& raw) const
         return makeError(ErrorCode::MalformedSerial, QStringLiteral("serial"),
                          tr("give a card, die, board, unit or batch serial"));
     }
+    // A scan with control characters in it is a misread, as at every station.
+    if (SerialRules::hasControlCharacters(raw, true)) {
+        return makeError(ErrorCode::MalformedSerial, QStringLiteral("serial"),
+                         tr("the scan holds control characters; scan the label again"));
+    }
     SnapshotLoader loader(m_db);
     auto take = [](auto result, auto& into) -> Status {
         if (!result)

@@ -2151,6 +2151,10 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
         <source>%1 is not a known card, die, board, unit, batch or GPU</source>
         <translation>%1 不是已知的卡、芯片、主板、整机、批次或 GPU</translation>
     </message>
+    <message>
+        <source>the scan holds control characters; scan the label again</source>
+        <translation>扫描内容含有控制字符；请重新扫描标签</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowRules</name>
