@@ -66,6 +66,13 @@ Result<WorkflowConfig> ReferenceData::loadConfig() const
             model.isEmpty() ? q.value(0).toString() : q.value(0).toString() + QLatin1Char('|') + model;
         c.limits.insert(key, Limit{boundOrNaN(q.value(2)), boundOrNaN(q.value(3))});
     }
+    auto permissions = sql::run(m_db, QStringLiteral("SELECT role, action FROM permissions"));
+    if (!permissions)
+        return permissions.error();
+    c.permissions.clear();
+    while (permissions.value().next())
+        c.permissions[permissions.value().value(0).toString()].insert(
+            permissions.value().value(1).toString());
     auto defects = sql::run(m_db, QStringLiteral("SELECT code, step FROM defect_codes"));
     if (!defects)
         return defects.error();

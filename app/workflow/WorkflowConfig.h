@@ -3,6 +3,7 @@
 #include "domain/SerialRules.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <cmath>
@@ -42,6 +43,32 @@ struct WorkflowConfig
     QHash<QString, Limit> limits;        // key "name" (all models) or "name|MODEL"
     QHash<QString, QString> defectCodes; // code -> step it belongs to
     SerialRules serials;
+    /// role -> actions ("record.strip", "record.void", ...); the shipped defaults until the
+    /// database's permissions table is loaded (migration 0011 holds the same).
+    QHash<QString, QSet<QString>> permissions = defaultPermissions();
+
+    static QHash<QString, QSet<QString>> defaultPermissions()
+    {
+        QSet<QString> work;
+        for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack", "close",
+                                 "ship", "scrap", "bake"})
+            work.insert(QStringLiteral("record.") + QString::fromLatin1(step));
+        work.insert(QStringLiteral("label.print"));
+        QSet<QString> supervisor = work;
+        supervisor.unite(
+            {QStringLiteral("record.void"), QStringLiteral("dashboard.view"), QStringLiteral("sync.run")});
+        QSet<QString> admin = supervisor;
+        admin.unite({QStringLiteral("operators.manage"), QStringLiteral("settings.change"),
+                     QStringLiteral("templates.edit"), QStringLiteral("limits.edit")});
+        return {{QStringLiteral("operator"), work},
+                {QStringLiteral("supervisor"), supervisor},
+                {QStringLiteral("admin"), admin}};
+    }
+
+    bool permits(const QString& role, const QString& action) const
+    {
+        return permissions.value(role).contains(action);
+    }
 
     Limit limit(const QString& name, const QString& model) const
     {

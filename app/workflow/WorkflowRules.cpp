@@ -640,11 +640,6 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
 Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowConfig&)
 {
     QJsonObject f = a.fields;
-    const QString role = s.operatorInfo->role;
-    if (role != QLatin1StringView("supervisor") && role != QLatin1StringView("admin")) {
-        return err(ErrorCode::NotPermitted, QStringLiteral("operator"),
-                   WorkflowRules::tr("only a supervisor can void a record; call your supervisor"));
-    }
     const QString id = str(f, "event").trimmed().toLower();
     if (!s.target) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("event"),
@@ -695,6 +690,14 @@ Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& sna
 {
     if (Status st = checkOperatorAndStation(action, snapshot); !st)
         return st.error();
+    // What this operator's role may record (table permissions).
+    if (!config.permits(snapshot.operatorInfo->role, QStringLiteral("record.") + stepName(action.step))) {
+        return err(ErrorCode::NotPermitted, QStringLiteral("operator"),
+                   action.step == Step::Void
+                       ? WorkflowRules::tr("only a supervisor can void a record; call your supervisor")
+                       : WorkflowRules::tr("your role (%1) may not record %2; ask a supervisor")
+                             .arg(snapshot.operatorInfo->role, stepTitle(stepName(action.step))));
+    }
     switch (action.step) {
     case Step::Intake:
         return intake(action, snapshot, config);

@@ -2410,6 +2410,10 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
         <source>the bake cannot end in the future; record it when it is done</source>
         <translation>烘烤结束时间不能在未来；请在烘烤完成后记录</translation>
     </message>
+    <message>
+        <source>your role (%1) may not record %2; ask a supervisor</source>
+        <translation>您的角色（%1）不能记录%2；请联系主管</translation>
+    </message>
 </context>
 <context>
     <name>ZplSender</name>

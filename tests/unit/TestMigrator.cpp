@@ -133,6 +133,7 @@ private slots:
                                       "DROP TABLE login_failures",
                                       "DROP TABLE audit_log",
                                       "DELETE FROM config WHERE key LIKE 'login.%'",
+                                      "DROP TABLE permissions",
                                       "PRAGMA user_version = 3"})
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
         t.reopen();
@@ -166,17 +167,27 @@ private slots:
                     .ok());
         const QString before = t.dump();
         for (const char* statement :
-             {"DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP TABLE sync_outbox",
-              "DROP TABLE sync_state", "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
-              "DROP INDEX kpi_units_first_inspect", "DROP INDEX kpi_units_first_test",
+             {"DROP TABLE kpi_station_hourly",
+              "DROP TABLE kpi_cards",
+              "DROP TABLE sync_outbox",
+              "DROP TABLE sync_state",
+              "DROP TABLE sync_rejected",
+              "DROP TABLE sync_anomalies",
+              "DROP INDEX kpi_units_first_inspect",
+              "DROP INDEX kpi_units_first_test",
               "DROP INDEX units_created",
               "CREATE INDEX kpi_units_first_inspect ON kpi_units (first_inspect_at) WHERE first_inspect_at "
               "IS NOT NULL",
               "CREATE INDEX kpi_units_first_test ON kpi_units (first_test_at) WHERE first_test_at IS NOT "
               "NULL",
-              "CREATE INDEX units_created ON units (created_at)", "DROP INDEX dies_unit",
-              "DROP INDEX boards_unit", "DROP TABLE event_chain", "DROP TABLE login_failures",
-              "DROP TABLE audit_log", "DELETE FROM config WHERE key LIKE 'login.%'",
+              "CREATE INDEX units_created ON units (created_at)",
+              "DROP INDEX dies_unit",
+              "DROP INDEX boards_unit",
+              "DROP TABLE event_chain",
+              "DROP TABLE login_failures",
+              "DROP TABLE audit_log",
+              "DELETE FROM config WHERE key LIKE 'login.%'",
+              "DROP TABLE permissions",
               "PRAGMA user_version = 5"}) {
             auto done = sql::run(t.db().connection(), QString::fromLatin1(statement));
             QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));

@@ -2,6 +2,7 @@
 #include "TestDatabase.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/Sql.h"
+#include "workflow/Recorder.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -24,6 +25,35 @@ class TestRecorder : public QObject
     Q_OBJECT
 
 private slots:
+    void thePermissionsTableSaysWhoMayRecordWhat()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090P000001", "model=RTX4090", "lot=LOT-1"}).ok());
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090P000002", "model=RTX4090", "lot=LOT-1"}).ok());
+        // This factory lets only supervisors scrap.
+        QVERIFY(sql::run(t.db().connection(),
+                         QStringLiteral(
+                             "DELETE FROM permissions WHERE role = 'operator' AND action = 'record.scrap'"))
+                    .ok());
+        Recorder recorder(t.db(), t.clock());
+        const QString before = t.dump();
+        auto refused = recorder.record(Step::Scrap, QStringLiteral("INTAKE-1"), QStringLiteral("OP1"),
+                                       {"item=ZT4090P000001", "reason=burnt", "defect=PHYSICAL_DAMAGE"});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::NotPermitted);
+        QVERIFY(refused.error().message.contains(QStringLiteral("operator")));
+        QCOMPARE(t.dump(), before);
+        QVERIFY(recorder
+                    .record(Step::Scrap, QStringLiteral("INTAKE-1"), QStringLiteral("SUP1"),
+                            {"item=ZT4090P000001", "reason=burnt", "defect=PHYSICAL_DAMAGE"})
+                    .ok());
+        // Operators still record the rest of their work.
+        QVERIFY(
+            recorder
+                .record(Step::Strip, QStringLiteral("STRIP-1"), QStringLiteral("OP1"), {"card=ZT4090P000002"})
+                .ok());
+    }
+
     void failureMidActionLeavesNothingPartial_data()
     {
         QTest::addColumn<QString>("table");

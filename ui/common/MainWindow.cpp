@@ -299,13 +299,17 @@ void MainWindow::startSession(const Session& session)
 {
     m_session = session;
     switchToStation(session.station);
-    const bool supervisor = session.isSupervisor();
-    m_voidEvent->setEnabled(supervisor);
-    m_voidReason->setEnabled(supervisor);
-    m_voidButton->setEnabled(supervisor);
-    // The dashboard is for supervisors and admins.
-    m_tabs->setTabVisible(m_dashboardTab, supervisor);
-    if (supervisor) {
+    // What the screen offers follows the permissions table (by default: voids and the dashboard
+    // for supervisors and admins).
+    const QString role = session.operatorInfo.role;
+    const bool mayVoid = m_recorder.config().permits(role, QStringLiteral("record.void"));
+    const bool seesDashboard = m_recorder.config().permits(role, QStringLiteral("dashboard.view"));
+    m_voidEvent->setEnabled(mayVoid);
+    m_voidReason->setEnabled(mayVoid);
+    m_voidButton->setEnabled(mayVoid);
+    m_tabs->setTabVisible(m_dashboardTab, seesDashboard);
+    m_syncAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("sync.run")));
+    if (seesDashboard) {
         auto stations = ReferenceData(m_db.connection()).stations();
         QStringList models = m_recorder.config().products.keys();
         models.sort();

@@ -9,11 +9,6 @@ struct Session
 {
     OperatorInfo operatorInfo;
     StationInfo station;
-    bool isSupervisor() const
-    {
-        return operatorInfo.role == QLatin1StringView("supervisor") ||
-               operatorInfo.role == QLatin1StringView("admin");
-    }
 };
 
 } // namespace rework
