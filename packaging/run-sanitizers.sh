@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds ReworkTrack with AddressSanitizer and UndefinedBehaviorSanitizer and runs every test.
+# Leak reports are off: Qt keeps some allocations for the life of the process by design.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./packaging/install-deps.sh
+cmake -S . -B build-sanitizers -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+      -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+cmake --build build-sanitizers
+cd build-sanitizers
+ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --output-on-failure -j "$(nproc)"
