@@ -45,6 +45,15 @@ void setFutureUserVersion(const QString& path)
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
 
+/// What migrations 7 to 11 added: undone to take a database back to an older schema.
+const char* const kAddedAfterSchema6[] = {
+    "DROP INDEX dies_unit",     "DROP INDEX boards_unit",
+    "DROP TABLE sync_outbox",   "DROP TABLE sync_state",
+    "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
+    "DROP TABLE event_chain",   "DROP TABLE login_failures",
+    "DROP TABLE audit_log",     "DELETE FROM config WHERE key LIKE 'login.%'",
+    "DROP TABLE permissions"};
+
 } // namespace
 
 class TestMigrator : public QObject
@@ -114,28 +123,14 @@ private slots:
         const QString before = t.dump();
         QVERIFY(before.contains(QStringLiteral("kpi_units")));
         // Take the file back to schema 3, as a station running the previous release left it.
-        for (const char* statement : {"DROP TABLE kpi_hourly",
-                                      "DROP TABLE kpi_defects",
-                                      "DROP TABLE kpi_units",
-                                      "DROP TABLE kpi_anomalies",
-                                      "DROP TABLE label_queue",
-                                      "DROP TABLE label_prints",
-                                      "DROP TABLE kpi_station_hourly",
-                                      "DROP TABLE kpi_cards",
-                                      "DROP TABLE sync_outbox",
-                                      "DROP TABLE sync_state",
-                                      "DROP TABLE sync_rejected",
-                                      "DROP TABLE sync_anomalies",
-                                      "DELETE FROM config WHERE key = 'throughput.target_per_shift'",
-                                      "DROP INDEX dies_unit",
-                                      "DROP INDEX boards_unit",
-                                      "DROP TABLE event_chain",
-                                      "DROP TABLE login_failures",
-                                      "DROP TABLE audit_log",
-                                      "DELETE FROM config WHERE key LIKE 'login.%'",
-                                      "DROP TABLE permissions",
-                                      "PRAGMA user_version = 3"})
+        for (const char* statement :
+             {"DROP TABLE kpi_hourly", "DROP TABLE kpi_defects", "DROP TABLE kpi_units",
+              "DROP TABLE kpi_anomalies", "DROP TABLE label_queue", "DROP TABLE label_prints",
+              "DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards",
+              "DELETE FROM config WHERE key = 'throughput.target_per_shift'", "PRAGMA user_version = 3"})
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
+        for (const char* statement : kAddedAfterSchema6)
+            QVERIFY2(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok(), statement);
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
         QCOMPARE(t.dump(), before);
@@ -167,31 +162,18 @@ private slots:
                     .ok());
         const QString before = t.dump();
         for (const char* statement :
-             {"DROP TABLE kpi_station_hourly",
-              "DROP TABLE kpi_cards",
-              "DROP TABLE sync_outbox",
-              "DROP TABLE sync_state",
-              "DROP TABLE sync_rejected",
-              "DROP TABLE sync_anomalies",
-              "DROP INDEX kpi_units_first_inspect",
-              "DROP INDEX kpi_units_first_test",
-              "DROP INDEX units_created",
+             {"DROP TABLE kpi_station_hourly", "DROP TABLE kpi_cards", "DROP INDEX kpi_units_first_inspect",
+              "DROP INDEX kpi_units_first_test", "DROP INDEX units_created",
               "CREATE INDEX kpi_units_first_inspect ON kpi_units (first_inspect_at) WHERE first_inspect_at "
               "IS NOT NULL",
               "CREATE INDEX kpi_units_first_test ON kpi_units (first_test_at) WHERE first_test_at IS NOT "
               "NULL",
-              "CREATE INDEX units_created ON units (created_at)",
-              "DROP INDEX dies_unit",
-              "DROP INDEX boards_unit",
-              "DROP TABLE event_chain",
-              "DROP TABLE login_failures",
-              "DROP TABLE audit_log",
-              "DELETE FROM config WHERE key LIKE 'login.%'",
-              "DROP TABLE permissions",
-              "PRAGMA user_version = 5"}) {
+              "CREATE INDEX units_created ON units (created_at)", "PRAGMA user_version = 5"}) {
             auto done = sql::run(t.db().connection(), QString::fromLatin1(statement));
             QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));
         }
+        for (const char* statement : kAddedAfterSchema6)
+            QVERIFY2(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok(), statement);
         t.reopen();
         QCOMPARE(t.dump(), before);
         auto problems = IntegrityChecker(t.db().connection()).run();
