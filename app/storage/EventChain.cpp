@@ -1,5 +1,6 @@
 #include "EventChain.h"
 
+#include "EventStore.h"
 #include "Sql.h"
 
 #include <QCryptographicHash>
@@ -34,22 +35,14 @@ Status EventChain::link(const EventRecord& event, const QByteArray& storedPayloa
 
 Status EventChain::linkMissing()
 {
-    auto q = sql::run(
-        m_db, QStringLiteral("SELECT e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, e.step, "
-                             "e.subject, e.payload FROM events e WHERE NOT EXISTS (SELECT 1 FROM "
-                             "event_chain c WHERE c.event_seq = e.seq) ORDER BY e.seq"));
+    auto q = sql::run(m_db, QStringLiteral("SELECT ") + EventStore::selectColumns() +
+                                QStringLiteral("FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_chain c "
+                                               "WHERE c.event_seq = e.seq) ORDER BY e.seq"));
     if (!q)
         return q.error();
     while (q.value().next()) {
         QSqlQuery& r = q.value();
-        EventRecord e;
-        e.seq = r.value(0).toLongLong();
-        e.id = r.value(1).toString();
-        e.recordedAt = QDateTime::fromString(r.value(2).toString(), Qt::ISODateWithMs);
-        e.stationId = r.value(3).toString();
-        e.operatorId = r.value(4).toString();
-        e.step = r.value(5).toString();
-        e.subject = r.value(6).toString();
+        const EventRecord e = EventStore::fromQuery(r);
         if (Status st = link(e, r.value(7).toByteArray()); !st)
             return st;
     }
@@ -69,25 +62,19 @@ Result<std::pair<qint64, QString>> EventChain::head() const
 
 Result<EventChain::Verdict> EventChain::verify() const
 {
+    // The stored payload text (column 7) is hashed as it is, not as re-serialised JSON.
     auto q = sql::run(
-        m_db, QStringLiteral("SELECT e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, e.step, "
-                             "e.subject, e.payload, c.hash FROM events e LEFT JOIN event_chain c "
-                             "ON c.event_seq = e.seq ORDER BY e.seq"));
+        m_db, QStringLiteral("SELECT ") + EventStore::selectColumns() +
+                  QStringLiteral(", c.hash FROM events e LEFT JOIN event_chain c ON c.event_seq = e.seq "
+                                 "ORDER BY e.seq"));
     if (!q)
         return q.error();
     Verdict v;
     QString previous;
     while (q.value().next()) {
         QSqlQuery& r = q.value();
-        EventRecord e;
-        e.seq = r.value(0).toLongLong();
-        e.id = r.value(1).toString();
-        e.recordedAt = QDateTime::fromString(r.value(2).toString(), Qt::ISODateWithMs);
-        e.stationId = r.value(3).toString();
-        e.operatorId = r.value(4).toString();
-        e.step = r.value(5).toString();
-        e.subject = r.value(6).toString();
-        const QString stored = r.value(8).toString();
+        const EventRecord e = EventStore::fromQuery(r);
+        const QString stored = r.value(9).toString();
         ++v.checked;
         if (stored.isEmpty()) {
             v.brokenSeq = e.seq;

@@ -148,8 +148,13 @@ Status SyncEngine::initServer()
             return makeError(ErrorCode::Storage, QStringLiteral("server"),
                              tr("missing server migration %1").arg(v + 1));
         // Several statements in one simple query: run unprepared.
-        if (!q.exec(QString::fromUtf8(f.readAll())) ||
-            !q.exec(QStringLiteral("INSERT INTO rework_schema (version) VALUES (%1)").arg(v + 1))) {
+        bool applied = q.exec(QString::fromUtf8(f.readAll()));
+        if (applied) {
+            applied = q.prepare(QStringLiteral("INSERT INTO rework_schema (version) VALUES (?)"));
+            q.addBindValue(v + 1);
+            applied = applied && q.exec();
+        }
+        if (!applied) {
             const QString error = q.lastError().text();
             db.rollback();
             return ServerConnection::plainError(QStringLiteral("server migration %1").arg(v + 1), error);
