@@ -3,6 +3,7 @@
 // barcodes and command codes) sent through the CLI and through the station's scan fields: every
 // one gets a clear refusal and the database does not change.
 #include "GuiDriver.h"
+#include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/MainWindow.h"
 #include "common/ResultBanner.h"
@@ -92,11 +93,7 @@ private slots:
         w.show();
         QApplication::setActiveWindow(&w);
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        LoginPage* login = w.loginPage();
-        login->stationPicker()->setCurrentIndex(login->stationPicker()->findData(QStringLiteral("INTAKE-1")));
-        login->operatorField()->setFocus();
-        test::scan(QStringLiteral("OP1"));
-        test::scan(QStringLiteral("1234"));
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
         StepForm* form = w.currentForm();
         QCOMPARE(form->step(), Step::Intake);
         const QString before = t.dump();

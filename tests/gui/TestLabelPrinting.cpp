@@ -2,6 +2,7 @@
 // to a (stand-in) Zebra with F9, a reprint asks why, the choice is remembered for the station,
 // and a batch label can be written to PDF when the batch is closed.
 #include "GuiDriver.h"
+#include "LoginDriver.h"
 #include "TcpListener.h"
 #include "TestDatabase.h"
 #include "common/MainWindow.h"
@@ -31,15 +32,7 @@ class TestLabelPrinting : public QObject
     std::unique_ptr<MainWindow> w;
 
     StepForm* form() const { return w->currentForm(); }
-    void loginAt(const QString& station)
-    {
-        w->logout();
-        LoginPage* page = w->loginPage();
-        page->stationPicker()->setCurrentIndex(page->stationPicker()->findData(station));
-        page->operatorField()->setFocus();
-        test::scan(QStringLiteral("OP1"));
-        test::scan(QStringLiteral("1234"));
-    }
+    void loginAt(const QString& station) { test::logInAt(*w, station); }
     LabelPrintDialog* openDialog()
     {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9);

@@ -1,6 +1,7 @@
 // Each station form driven as an operator does it: scans, Enter, Ctrl+Enter to save. Checks what
 // the screen says and what the database holds, on the good path and on every kind of mistake.
 #include "GuiDriver.h"
+#include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/MainWindow.h"
 #include "common/ResultBanner.h"
@@ -40,13 +41,8 @@ class TestStationForms : public QObject
     StepForm* form() const { return w->currentForm(); }
     void loginAt(const QString& station)
     {
-        w->logout();
-        LoginPage* page = w->loginPage();
-        page->stationPicker()->setCurrentIndex(page->stationPicker()->findData(station));
-        page->operatorField()->setFocus();
-        test::scan(QStringLiteral("OP1"));
-        test::scan(QStringLiteral("1234"));
-        QVERIFY(!page->isVisible());
+        test::logInAt(*w, station);
+        QVERIFY(!w->loginPage()->isVisible());
     }
     void scanAnything(const QString& serial)
     {
