@@ -3,6 +3,7 @@
 #include "domain/MoistureSensitivity.h"
 #include "storage/Sql.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <QSqlQuery>
@@ -513,10 +514,12 @@ Status KpiQuery::anomalies(KpiReport& r) const
         const QString gpu = q.value().value(2).toString();
         const QString other = q.value().value(3).toString();
         if (kind == QLatin1StringView("duplicate_gpu"))
-            r.anomalies << QStringLiteral("duplicate GPU UUID %1 on units %2, %3").arg(gpu, other, unit);
+            r.anomalies << QCoreApplication::translate("KpiQuery", "duplicate GPU UUID %1 on units %2, %3")
+                               .arg(gpu, other, unit);
         else
-            r.anomalies
-                << QStringLiteral("unit %1 reports GPU %2, its donor card had %3").arg(unit, gpu, other);
+            r.anomalies << QCoreApplication::translate("KpiQuery",
+                                                       "unit %1 reports GPU %2, its donor card had %3")
+                               .arg(unit, gpu, other);
     }
     // Conflicts between stations that the central server found, and other stations' records
     // this one could not apply.
@@ -525,7 +528,8 @@ Status KpiQuery::anomalies(KpiReport& r) const
     if (!central)
         return central.error();
     while (central.value().next())
-        r.anomalies << QStringLiteral("between stations: ") + central.value().value(0).toString();
+        r.anomalies << QCoreApplication::translate("KpiQuery", "between stations: %1")
+                           .arg(central.value().value(0).toString());
     auto rejected =
         sql::run(m_db, QStringLiteral("SELECT step, subject, station_id, reason FROM sync_rejected "
                                       "ORDER BY server_seq DESC LIMIT 500"));
@@ -533,7 +537,7 @@ Status KpiQuery::anomalies(KpiReport& r) const
         return rejected.error();
     while (rejected.value().next()) {
         QSqlQuery& row = rejected.value();
-        r.anomalies << QStringLiteral("%1 of %2 at %3 not applied here: %4")
+        r.anomalies << QCoreApplication::translate("KpiQuery", "%1 of %2 at %3 not applied here: %4")
                            .arg(row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
                                 row.value(3).toString());
     }

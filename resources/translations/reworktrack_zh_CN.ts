@@ -1205,6 +1205,25 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
     </message>
 </context>
 <context>
+    <name>KpiQuery</name>
+    <message>
+        <source>duplicate GPU UUID %1 on units %2, %3</source>
+        <translation>GPU UUID %1 重复，出现在单元 %2、%3</translation>
+    </message>
+    <message>
+        <source>unit %1 reports GPU %2, its donor card had %3</source>
+        <translation>单元 %1 报告的 GPU 为 %2，其来源卡为 %3</translation>
+    </message>
+    <message>
+        <source>between stations: %1</source>
+        <translation>工位之间：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 at %3 not applied here: %4</source>
+        <translation>%3 的 %2 的%1记录未在此应用：%4</translation>
+    </message>
+</context>
+<context>
     <name>LabelData</name>
     <message>
         <source>no %1 %2 is recorded; scan the %1&apos;s own label</source>
