@@ -27,24 +27,9 @@ Status KpiRollups::apply(const EventRecord& e)
     if (e.step == QLatin1StringView("void"))
         return {};
     const QString at = e.recordedAt.toUTC().toString(Qt::ISODateWithMs);
-    const QString hour = at.left(13);
-    if (Status st = exec(m_db,
-                         QStringLiteral("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, "
-                                        "events) VALUES (?, ?, ?, ?, coalesce((SELECT c.model ") +
-                             kCardOfEvent +
-                             QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
-                         {hour, e.stationId, e.operatorId, e.step, e.seq});
-        !st)
+    if (Status st = hourly(e, 1); !st)
         return st;
-    if (Status st = exec(
-            m_db,
-            QStringLiteral("INSERT INTO kpi_station_hourly (hour, station_id, step, model, events) "
-                           "VALUES (?, ?, ?, coalesce((SELECT c.model ") +
-                kCardOfEvent + QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
-            {hour, e.stationId, e.step, e.seq});
-        !st)
-        return st;
-    if (Status st = cards(e); !st)
+    if (Status st = cards(e, 1); !st)
         return st;
 
     const QString defect = field(e, "defect");
@@ -92,11 +77,53 @@ Status KpiRollups::apply(const EventRecord& e)
         {pass ? 1 : 0, e.stationId, at, unit});
 }
 
-Status KpiRollups::cards(const EventRecord& e)
+Status KpiRollups::hourly(const EventRecord& e, int delta)
+{
+    const QString hour = e.recordedAt.toUTC().toString(Qt::ISODateWithMs).left(13);
+    if (delta < 0) {
+        for (const char* table : {"kpi_hourly", "kpi_station_hourly"}) {
+            const bool perOperator = qstrcmp(table, "kpi_hourly") == 0;
+            if (Status st = exec(m_db,
+                                 QStringLiteral("UPDATE %1 SET events = events - 1 WHERE hour = ? AND "
+                                                "station_id = ? AND step = ? %2 AND model = coalesce("
+                                                "(SELECT c.model ")
+                                         .arg(QLatin1StringView(table),
+                                              perOperator ? QStringLiteral("AND operator_id = ?") : QString()) +
+                                     kCardOfEvent + QStringLiteral("), '')"),
+                                 perOperator ? QVariantList{hour, e.stationId, e.step, e.operatorId, e.seq}
+                                             : QVariantList{hour, e.stationId, e.step, e.seq});
+                !st)
+                return st;
+        }
+        return {};
+    }
+    if (Status st = exec(m_db,
+                         QStringLiteral("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, "
+                                        "events) VALUES (?, ?, ?, ?, coalesce((SELECT c.model ") +
+                             kCardOfEvent +
+                             QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+                         {hour, e.stationId, e.operatorId, e.step, e.seq});
+        !st)
+        return st;
+    return exec(m_db,
+                QStringLiteral("INSERT INTO kpi_station_hourly (hour, station_id, step, model, events) "
+                               "VALUES (?, ?, ?, coalesce((SELECT c.model ") +
+                    kCardOfEvent + QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+                {hour, e.stationId, e.step, e.seq});
+}
+
+Status KpiRollups::cards(const EventRecord& e, int delta)
 {
     const QString outcome = field(e, "outcome");
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
     if (e.step == QLatin1StringView("intake")) {
+        if (delta < 0) {
+            return exec(m_db,
+                        QStringLiteral("UPDATE kpi_cards SET received = received - 1 WHERE (hour, model) = "
+                                       "(SELECT substr(c.received_at, 1, 13), c.model ") +
+                            kCardOfEvent + QStringLiteral(")"),
+                        {e.seq});
+        }
         return exec(m_db,
                     QStringLiteral("INSERT INTO kpi_cards (hour, model, received, scrapped) SELECT "
                                    "substr(c.received_at, 1, 13), c.model, 1, 0 ") +
@@ -111,10 +138,30 @@ Status KpiRollups::cards(const EventRecord& e)
     if (!scrapped)
         return {};
     return exec(m_db,
-                QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + 1 WHERE (hour, model) = "
+                QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + ? WHERE (hour, model) = "
                                "(SELECT substr(c.received_at, 1, 13), c.model ") +
                     kCardOfEvent + QStringLiteral(")"),
-                {e.seq});
+                {delta, e.seq});
+}
+
+Status KpiRollups::unapply(const EventRecord& e)
+{
+    if (e.step == QLatin1StringView("void"))
+        return {};
+    if (Status st = hourly(e, -1); !st)
+        return st;
+    return cards(e, -1);
+}
+
+Status KpiRollups::dropEmptyCounters()
+{
+    for (const char* statement : {"DELETE FROM kpi_hourly WHERE events <= 0",
+                                  "DELETE FROM kpi_station_hourly WHERE events <= 0",
+                                  "DELETE FROM kpi_cards WHERE received <= 0 AND scrapped <= 0"}) {
+        if (Status st = exec(m_db, QString::fromLatin1(statement), {}); !st)
+            return st;
+    }
+    return {};
 }
 
 Status KpiRollups::anomalies(const EventRecord& e, const QString& unit, const QString& gpu)

@@ -19,10 +19,18 @@ public:
 
     /// `event` must already be in the log (its seq set) and its state change applied.
     Status apply(const EventRecord& event);
+    /// Takes back what apply() added to the counters (hourly work, received and scrapped cards)
+    /// for an event whose card row is still in place. Rows keyed by event or unit (defects,
+    /// units, anomalies) are deleted by the caller; see PartialReplay.
+    Status unapply(const EventRecord& event);
+    /// Drops counter rows that unapply() brought to zero, as a full replay would never make them.
+    Status dropEmptyCounters();
     Status clear();
 
 private:
-    Status cards(const EventRecord& event);
+    /// +1 on apply, -1 on unapply.
+    Status cards(const EventRecord& event, int delta);
+    Status hourly(const EventRecord& event, int delta);
     Status anomalies(const EventRecord& event, const QString& unit, const QString& gpu);
     QSqlDatabase m_db;
 };

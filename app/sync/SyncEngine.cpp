@@ -5,6 +5,7 @@
 #include "domain/IdGenerator.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/PartialReplay.h"
 #include "storage/Sql.h"
 #include "storage/StateProjector.h"
 #include "storage/Transaction.h"
@@ -374,7 +375,6 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
             return st.error();
         EventStore store(m_local.connection());
         StateProjector projector(m_local.connection());
-        bool voids = false;
         for (Pulled& p : batch) {
             auto known =
                 sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events WHERE id = ?"),
@@ -388,10 +388,14 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
             Status st = store.append(p.event, p.subjects, EventStore::Origin::Pulled);
             if (st)
                 st = projector.apply(p.event);
+            // A void from another station takes effect like a local one: its items are replayed.
+            if (st && p.event.step == QLatin1StringView("void")) {
+                if (Result<qint64> replayed = PartialReplay(m_local.connection()).afterVoid(p.event); !replayed)
+                    st = replayed.error();
+            }
             if (st) {
                 if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
                     return rel.error();
-                voids = voids || p.event.step == QLatin1StringView("void");
                 ++pulled;
                 continue;
             }
@@ -413,11 +417,6 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
                 !kept)
                 return kept.error();
             ++report.rejected;
-        }
-        // A void from another station takes effect like a local one: by replaying the log.
-        if (voids) {
-            if (Status st = projector.rebuild(); !st)
-                return st.error();
         }
         if (Status st =
                 setState(QStringLiteral("pulled_server_seq"), QString::number(batch.last().serverSeq));

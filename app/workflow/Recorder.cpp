@@ -3,8 +3,10 @@
 #include "StepSchema.h"
 #include "WorkflowRules.h"
 #include "domain/IdGenerator.h"
+#include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/PartialReplay.h"
 #include "storage/ReferenceData.h"
 #include "storage/SnapshotLoader.h"
 #include "storage/StateProjector.h"
@@ -85,9 +87,19 @@ Result<Recorded> Recorder::record(const Action& action)
     StateProjector projector(m_db.connection());
     if (Status st = projector.apply(event); !st)
         return st.error();
-    // A void changes what earlier events mean; replaying the log is the simple, exact way.
+    // A void changes what earlier events mean: the items it touches are replayed without it, and
+    // the void goes into the audit trail beside logins and reprints.
     if (action.step == Step::Void) {
-        if (Status st = projector.rebuild(); !st)
+        if (Result<qint64> replayed = PartialReplay(m_db.connection()).afterVoid(event); !replayed)
+            return replayed.error();
+        const QString detail = QStringLiteral("void %1 (%2 of %3): %4")
+                                   .arg(event.payload.value(QLatin1StringView("event")).toString(),
+                                        event.payload.value(QLatin1StringView("target_step")).toString(),
+                                        event.subject,
+                                        event.payload.value(QLatin1StringView("reason")).toString());
+        if (Status st = AuditLog(m_db.connection()).append(QStringLiteral("void"), event.operatorId,
+                                                           event.stationId, detail, now);
+            !st)
             return st.error();
     }
     if (Status st = tx.commit(); !st)
