@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "auth/OperatorAdmin.h"
+
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "importers/NvidiaSmiImporter.h"
@@ -77,6 +79,7 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
     "  demo --units N [--days D] [--seed S]   add realistic demo data\n"
     "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
     "  operator list\n"
+    "  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE\n"
     "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
     "  station list\n"
     "  record STEP --station S --operator O key=value ...\n"
@@ -323,7 +326,11 @@ int Cli::cmdOperator(QStringList args)
 {
     const QString help =
         tr("Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
-           "       reworkctl operator list\n");
+           "       reworkctl operator list\n"
+           "       reworkctl operator disable|enable ID\n"
+           "       reworkctl operator reset-pin ID --pin PIN\n"
+           "       reworkctl operator role ID operator|supervisor|admin\n"
+           "Every change goes into the audit log; the last active admin cannot be disabled or demoted.\n");
     if (args.isEmpty() || wantsHelp(args)) {
         m_out << help;
         return args.isEmpty() ? Usage : Ok;
@@ -349,24 +356,52 @@ int Cli::cmdOperator(QStringList args)
         emitResult(lines, {{QStringLiteral("operators"), array}});
         return Ok;
     }
-    if (sub != QLatin1StringView("add"))
+    const QStringList known{QStringLiteral("add"), QStringLiteral("disable"), QStringLiteral("enable"),
+                            QStringLiteral("reset-pin"), QStringLiteral("role")};
+    if (!known.contains(sub))
         return usage(tr("unknown operator command \"%1\"").arg(sub.left(40)), help);
     const auto name = takeOption(args, QStringLiteral("name"));
     const auto role = takeOption(args, QStringLiteral("role"));
     const auto pin = takeOption(args, QStringLiteral("pin"));
     if (const QString unknown = firstUnknownOption(args); !unknown.isEmpty())
         return usage(tr("unknown option %1").arg(unknown.left(40)), help);
-    if (args.size() != 1)
-        return usage(tr("give exactly one operator ID"), help);
-    if (!name || !role || !pin)
+    const qsizetype wanted = sub == QLatin1StringView("role") ? 2 : 1;
+    if (args.size() != wanted)
+        return usage(sub == QLatin1StringView("role") ? tr("give the operator ID and the new role")
+                                                      : tr("give exactly one operator ID"),
+                     help);
+    if (sub == QLatin1StringView("add") && (!name || !role || !pin))
         return usage(tr("--name, --role and --pin are required"), help);
+    if (sub == QLatin1StringView("reset-pin") && !pin)
+        return usage(tr("--pin is required"), help);
     Database* db = database();
     if (!db)
         return StorageFailure;
-    if (Status st = ReferenceData(db->connection()).addOperator(args.first(), *name, *role, *pin); !st)
+    Result<WorkflowConfig> config = ReferenceData(db->connection()).loadConfig();
+    if (!config)
+        return fail(config.error());
+    // Whoever can run reworkctl on this file owns it: the shell acts without a login, audited.
+    OperatorAdmin admin(db->connection(), config.value(), OperatorAdmin::kShell, QString());
+    const QString id = SerialRules::normalise(SerialKind::Operator, args.first());
+    Status st;
+    QString done;
+    if (sub == QLatin1StringView("add")) {
+        st = admin.add(args.first(), *name, *role, *pin);
+        done = tr("operator %1 added as %2").arg(id, *role);
+    } else if (sub == QLatin1StringView("disable") || sub == QLatin1StringView("enable")) {
+        const bool enable = sub == QLatin1StringView("enable");
+        st = admin.setActive(id, enable);
+        done = enable ? tr("operator %1 enabled").arg(id) : tr("operator %1 disabled; logged out at every station").arg(id);
+    } else if (sub == QLatin1StringView("reset-pin")) {
+        st = admin.resetPin(id, *pin);
+        done = tr("PIN of %1 reset; any lock is lifted").arg(id);
+    } else {
+        st = admin.setRole(id, args.at(1));
+        done = tr("operator %1 is now %2").arg(id, args.at(1));
+    }
+    if (!st)
         return fail(st.error());
-    const QString id = args.first().trimmed().toUpper();
-    emitResult({tr("operator %1 added as %2").arg(id, *role), id}, {{QStringLiteral("id"), id}});
+    emitResult({done, id}, {{QStringLiteral("id"), id}});
     return Ok;
 }
 

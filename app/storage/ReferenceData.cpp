@@ -36,6 +36,7 @@ constexpr ConfigKey kConfigKeys[] = {
     {"throughput.target_per_shift", 0, 100000},
     {"shift.day_start_hour", 0, 23},
     {"shift.utc_offset_minutes", -14 * 60, 14 * 60},
+    {"session.idle_lock_minutes", 0, 240}, // 0: never
 };
 // Per-station targets: "throughput.target_per_shift.<STATION>".
 const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift.");
@@ -110,6 +111,12 @@ Result<WorkflowConfig> ReferenceData::loadConfig() const
     return c;
 }
 
+bool ReferenceData::isRole(const QString& role)
+{
+    return role == QLatin1StringView("operator") || role == QLatin1StringView("supervisor") ||
+           role == QLatin1StringView("admin");
+}
+
 Status ReferenceData::addOperator(const QString& rawId, const QString& name, const QString& role,
                                   const QString& pin)
 {
@@ -120,8 +127,7 @@ Status ReferenceData::addOperator(const QString& rawId, const QString& name, con
     if (name.trimmed().isEmpty() || name.size() > 100)
         return makeError(ErrorCode::InvalidValue, QStringLiteral("name"),
                          tr("give the operator's name (1-100 characters)"));
-    if (role != QLatin1StringView("operator") && role != QLatin1StringView("supervisor") &&
-        role != QLatin1StringView("admin")) {
+    if (!isRole(role)) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
                          tr("\"%1\" is not a role; use operator, supervisor or admin").arg(role.left(40)));
     }
@@ -336,6 +342,16 @@ Status ReferenceData::setConfigValue(const QString& key, const QString& value)
     spdlog::info("config {}={}", key.toStdString(), n);
     return AuditLog(m_db).append(QStringLiteral("setting"), QStringLiteral("-"), QStringLiteral("-"),
                                  QStringLiteral("%1 = %2").arg(key).arg(n));
+}
+
+Result<int> ReferenceData::configNumber(const QString& key, int fallback) const
+{
+    auto v = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = ?"), {key});
+    if (!v)
+        return v.error();
+    bool ok = false;
+    const int n = v.value().toInt(&ok);
+    return v.value().isValid() && ok ? n : fallback;
 }
 
 Result<QList<std::pair<QString, qint64>>> ReferenceData::counts() const

@@ -22,6 +22,8 @@ public:
 
     Result<WorkflowConfig> loadConfig() const;
 
+    /// operator, supervisor or admin.
+    static bool isRole(const QString& role);
     Status addOperator(const QString& id, const QString& name, const QString& role, const QString& pin);
     /// The operator if `pin` is theirs and they are active; the same error for a wrong id or PIN.
     /// Checks the PIN; after `login.max_failures` wrong PINs in a row the account is locked for
@@ -35,6 +37,8 @@ public:
     Result<QList<StationInfo>> stations() const;
 
     Status setConfigValue(const QString& key, const QString& value);
+    /// A whole-number setting, or `fallback` when the key is not set.
+    Result<int> configNumber(const QString& key, int fallback) const;
 
     /// Rows in the main tables, for status bars and summaries.
     Result<QList<std::pair<QString, qint64>>> counts() const;

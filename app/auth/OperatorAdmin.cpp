@@ -1,0 +1,165 @@
+#include "OperatorAdmin.h"
+
+#include "PinHasher.h"
+#include "domain/SerialRules.h"
+#include "storage/AuditLog.h"
+#include "storage/ReferenceData.h"
+#include "storage/Sql.h"
+#include "storage/Transaction.h"
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+
+Status OperatorAdmin::mayManage() const
+{
+    if (m_actor == kShell)
+        return {};
+    Result<OperatorInfo> actor = target(m_actor);
+    if (!actor)
+        return actor.error();
+    if (!actor->active || !m_config.permits(actor->role, QStringLiteral("operators.manage")))
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("operator"),
+                         tr("only an admin can manage operators; ask your admin"));
+    return {};
+}
+
+Result<OperatorInfo> OperatorAdmin::target(const QString& rawId) const
+{
+    const QString id = SerialRules::normalise(SerialKind::Operator, rawId);
+    auto q = sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"), {id});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return makeError(ErrorCode::UnknownOperator, QStringLiteral("id"),
+                         tr("no operator %1; check the id").arg(id.left(32)));
+    return OperatorInfo{q.value().value(0).toString(), q.value().value(1).toString(),
+                        q.value().value(2).toString(), q.value().value(3).toBool()};
+}
+
+Status OperatorAdmin::keepsAnAdmin(const OperatorInfo& before, const QString& role, bool active) const
+{
+    const bool wasAdmin = before.active && before.role == QLatin1StringView("admin");
+    const bool staysAdmin = active && role == QLatin1StringView("admin");
+    if (!wasAdmin || staysAdmin)
+        return {};
+    auto others = sql::scalar(m_db,
+                              QStringLiteral("SELECT count(*) FROM operators WHERE role = 'admin' AND "
+                                             "active = 1 AND id <> ?"),
+                              {before.id});
+    if (!others)
+        return others.error();
+    if (others.value().toInt() == 0)
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("id"),
+                         tr("%1 is the last active admin; make another admin first").arg(before.id));
+    return {};
+}
+
+Status OperatorAdmin::audited(const QString& kind, const QString& detail, const std::function<Status()>& change)
+{
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st;
+    if (Status st = mayManage(); !st)
+        return st;
+    if (Status st = change(); !st)
+        return st;
+    if (Status st = AuditLog(m_db).append(kind, m_actor, m_station.isEmpty() ? QStringLiteral("-") : m_station,
+                                          detail);
+        !st)
+        return st;
+    if (Status st = tx.commit(); !st)
+        return st;
+    spdlog::info("{} by {}: {}", kind.toStdString(), m_actor.toStdString(), detail.toStdString());
+    return {};
+}
+
+Result<QList<OperatorAdmin::Account>> OperatorAdmin::accounts(const QDateTime& now) const
+{
+    auto q = sql::run(m_db, QStringLiteral("SELECT o.id, o.name, o.role, o.active, f.locked_until, o.created_at "
+                                           "FROM operators o LEFT JOIN login_failures f ON f.operator_id = o.id "
+                                           "ORDER BY o.id"));
+    if (!q)
+        return q.error();
+    QList<Account> list;
+    while (q.value().next()) {
+        Account a;
+        a.info = {q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toString(),
+                  q.value().value(3).toBool()};
+        const QDateTime until = QDateTime::fromString(q.value().value(4).toString(), Qt::ISODateWithMs);
+        if (until.isValid() && until > now)
+            a.lockedUntil = until;
+        a.createdAt = q.value().value(5).toString();
+        list.append(a);
+    }
+    return list;
+}
+
+Status OperatorAdmin::add(const QString& id, const QString& name, const QString& role, const QString& pin)
+{
+    const QString normalised = SerialRules::normalise(SerialKind::Operator, id);
+    return audited(QStringLiteral("operator_added"), QStringLiteral("%1 as %2").arg(normalised, role),
+                   [&] { return ReferenceData(m_db).addOperator(id, name, role, pin); });
+}
+
+Status OperatorAdmin::setActive(const QString& id, bool active)
+{
+    Result<OperatorInfo> who = target(id);
+    if (!who)
+        return who.error();
+    if (who->active == active)
+        return {};
+    return audited(active ? QStringLiteral("operator_enabled") : QStringLiteral("operator_disabled"), who->id,
+                   [&]() -> Status {
+                       if (Status st = keepsAnAdmin(who.value(), who->role, active); !st)
+                           return st;
+                       return sql::exec(m_db, QStringLiteral("UPDATE operators SET active = ? WHERE id = ?"),
+                                        {active ? 1 : 0, who->id});
+                   });
+}
+
+Status OperatorAdmin::resetPin(const QString& id, const QString& pin)
+{
+    Result<OperatorInfo> who = target(id);
+    if (!who)
+        return who.error();
+    Result<QString> hash = PinHasher::hash(pin);
+    if (!hash)
+        return hash.error();
+    return audited(QStringLiteral("operator_pin_reset"), who->id, [&]() -> Status {
+        if (Status st = sql::exec(m_db, QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"),
+                                  {hash.value(), who->id});
+            !st)
+            return st;
+        return sql::exec(m_db, QStringLiteral("DELETE FROM login_failures WHERE operator_id = ?"), {who->id});
+    });
+}
+
+Status OperatorAdmin::setRole(const QString& id, const QString& role)
+{
+    if (!ReferenceData::isRole(role))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
+                         tr("\"%1\" is not a role; use operator, supervisor or admin").arg(role.left(40)));
+    Result<OperatorInfo> who = target(id);
+    if (!who)
+        return who.error();
+    if (who->role == role)
+        return {};
+    return audited(QStringLiteral("operator_role"), QStringLiteral("%1: %2 -> %3").arg(who->id, who->role, role),
+                   [&]() -> Status {
+                       if (Status st = keepsAnAdmin(who.value(), role, who->active); !st)
+                           return st;
+                       return sql::exec(m_db, QStringLiteral("UPDATE operators SET role = ? WHERE id = ?"),
+                                        {role, who->id});
+                   });
+}
+
+Result<bool> OperatorAdmin::isActive(const QSqlDatabase& db, const QString& id)
+{
+    auto v = sql::scalar(db, QStringLiteral("SELECT active FROM operators WHERE id = ?"), {id});
+    if (!v)
+        return v.error();
+    return v.value().isValid() && v.value().toBool();
+}
+
+} // namespace rework
