@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "admin/OperatorsPage.h"
+#include "auth/OperatorAdmin.h"
+#include "common/IdleWatcher.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
 #include "dashboard/DashboardPage.h"
@@ -8,6 +11,7 @@
 #include "labels/LabelPrintDialog.h"
 #include "login/LoginPage.h"
 #include "stations/StepForm.h"
+#include "storage/AuditLog.h"
 #include "storage/Backup.h"
 #include "storage/Database.h"
 #include "storage/ReferenceData.h"
@@ -118,6 +122,9 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
         m_traceField->setText(serial);
         showTrace();
     });
+    m_operators = new OperatorsPage(m_db, m_tabs);
+    m_operatorsTab = m_tabs->addTab(m_operators, tr("Operators"));
+    connect(m_operators, &OperatorsPage::changed, this, &MainWindow::checkOperatorStillActive);
     m_pages->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -183,6 +190,13 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     connect(backupTimer, &QTimer::timeout, this, &MainWindow::backUpIfDue);
     backupTimer->start(3600 * 1000);
     QTimer::singleShot(0, this, &MainWindow::backUpIfDue);
+
+    m_idle = new IdleWatcher(this);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockScreen);
+    // An admin may disable an operator at another PC; sync brings it here within the minute.
+    auto* activeCheck = new QTimer(this);
+    connect(activeCheck, &QTimer::timeout, this, &MainWindow::checkOperatorStillActive);
+    activeCheck->start(15 * 1000);
     logout();
     refresh();
 }
@@ -297,17 +311,40 @@ StepForm* MainWindow::currentForm() const
 
 void MainWindow::startSession(const Session& session)
 {
+    // After an idle lock the same operator at the same station goes on where they were; anyone
+    // else starts with empty forms.
+    const bool resumes = isLocked() && session.operatorInfo.id == m_locked.operatorInfo.id &&
+                         session.station.id == m_locked.station.id;
+    if (isLocked() && !resumes) {
+        for (StepForm* form : std::as_const(m_forms))
+            form->clear();
+        m_history->clear();
+        m_historyModel->setEvents({});
+    }
+    const QPointer<QWidget> resumeFocus = resumes ? m_lockedFocus : QPointer<QWidget>();
+    m_locked = Session{};
+    m_lockedFocus.clear();
     m_session = session;
-    switchToStation(session.station);
+    spdlog::info("session {} started: {} at {}{}", session.id.toStdString(), session.operatorInfo.id.toStdString(),
+                 session.station.id.toStdString(), resumes ? " (resumed after idle lock)" : "");
+    if (!resumes)
+        switchToStation(session.station);
+    else
+        for (StepForm* form : std::as_const(m_forms))
+            form->setSession(m_session);
     // What the screen offers follows the permissions table (by default: voids and the dashboard
-    // for supervisors and admins).
+    // for supervisors and admins, operator accounts for admins).
     const QString role = session.operatorInfo.role;
     const bool mayVoid = m_recorder.config().permits(role, QStringLiteral("record.void"));
     const bool seesDashboard = m_recorder.config().permits(role, QStringLiteral("dashboard.view"));
+    const bool managesOperators = m_recorder.config().permits(role, QStringLiteral("operators.manage"));
     m_voidEvent->setEnabled(mayVoid);
     m_voidReason->setEnabled(mayVoid);
     m_voidButton->setEnabled(mayVoid);
     m_tabs->setTabVisible(m_dashboardTab, seesDashboard);
+    m_tabs->setTabVisible(m_operatorsTab, managesOperators);
+    if (managesOperators)
+        m_operators->setActor(m_session, m_recorder.config());
     m_syncAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("sync.run")));
     if (seesDashboard) {
         auto stations = ReferenceData(m_db.connection()).stations();
@@ -316,11 +353,58 @@ void MainWindow::startSession(const Session& session)
         m_dashboard->setChoices(stations ? stations.value() : QList<StationInfo>{}, models);
         m_dashboard->refresh();
     }
+    Result<int> idleMinutes = ReferenceData(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
+    m_idle->setTimeout(std::chrono::minutes(idleMinutes ? idleMinutes.value() : 5));
+    m_idle->setArmed(true);
     m_pages->setCurrentWidget(m_tabs);
-    m_tabs->setCurrentIndex(0);
-    if (StepForm* form = currentForm())
-        form->firstField()->setFocus();
+    if (resumes && resumeFocus) {
+        resumeFocus->setFocus();
+    } else {
+        m_tabs->setCurrentIndex(0);
+        if (StepForm* form = currentForm())
+            form->firstField()->setFocus();
+    }
     refresh();
+}
+
+void MainWindow::lockScreen()
+{
+    if (m_session.operatorInfo.id.isEmpty())
+        return;
+    m_locked = m_session;
+    m_lockedFocus = QApplication::focusWidget();
+    m_session = Session{};
+    m_idle->setArmed(false);
+    (void)AuditLog(m_db.connection())
+        .append(QStringLiteral("session_locked"), m_locked.operatorInfo.id, m_locked.station.id,
+                QStringLiteral("idle %1 min, session %2")
+                    .arg(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count())
+                    .arg(m_locked.id));
+    spdlog::info("session {} locked after idle time", m_locked.id.toStdString());
+    m_pages->setCurrentWidget(m_login);
+    m_login->reloadStations();
+    m_login->reset();
+    m_login->showNotice(tr("Locked after %n minute(s) without input. %1 (%2) logs in again to go on with "
+                           "the unsaved form; anyone else starts fresh.",
+                           nullptr,
+                           int(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count()))
+                            .arg(m_locked.operatorInfo.name, m_locked.operatorInfo.id));
+    refresh();
+}
+
+void MainWindow::checkOperatorStillActive()
+{
+    const QString id = !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.id : m_locked.operatorInfo.id;
+    if (id.isEmpty())
+        return;
+    Result<bool> active = OperatorAdmin::isActive(m_db.connection(), id);
+    if (!active || active.value())
+        return;
+    spdlog::warn("operator {} was disabled: logged out", id.toStdString());
+    const QString name = !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.name : m_locked.operatorInfo.name;
+    logout();
+    m_login->showNotice(tr("%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.")
+                            .arg(name, id));
 }
 
 void MainWindow::switchToStation(const StationInfo& station)
@@ -337,6 +421,10 @@ void MainWindow::switchToStation(const StationInfo& station)
 void MainWindow::logout()
 {
     m_session = Session{};
+    m_locked = Session{};
+    m_lockedFocus.clear();
+    if (m_idle)
+        m_idle->setArmed(false);
     for (StepForm* form : std::as_const(m_forms))
         form->clear();
     m_history->clear();

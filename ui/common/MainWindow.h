@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QFrame;
 class QLabel;
@@ -23,6 +24,8 @@ class Recorder;
 class ResultBanner;
 class StepForm;
 class DashboardPage;
+class IdleWatcher;
+class OperatorsPage;
 class TimelineModel;
 
 /// The application shell: login, the form of the station's step with the scanned item's history
@@ -63,6 +66,11 @@ public:
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
     const Session& session() const { return m_session; }
+    IdleWatcher* idleWatcher() const { return m_idle; }
+    OperatorsPage* operatorsPage() const { return m_operators; }
+    int operatorsTab() const { return m_operatorsTab; }
+    /// Whether the screen is locked with someone's work kept for them.
+    bool isLocked() const { return !m_locked.operatorInfo.id.isEmpty(); }
 
 public slots:
     void refresh();
@@ -72,6 +80,10 @@ public slots:
     void backUpIfDue();
     void startSession(const rework::Session& session);
     void logout();
+    /// Idle: back to the login screen, keeping the unsaved form for the same operator.
+    void lockScreen();
+    /// Logs out an operator an admin has disabled (here or at another station, by sync).
+    void checkOperatorStillActive();
     void scanAnything();
     void voidRecord();
 
@@ -85,6 +97,11 @@ private:
     Database& m_db;
     Recorder& m_recorder;
     Session m_session;
+    Session m_locked;
+    QPointer<QWidget> m_lockedFocus;
+    IdleWatcher* m_idle = nullptr;
+    OperatorsPage* m_operators = nullptr;
+    int m_operatorsTab = -1;
     std::pair<LabelTemplate::Kind, QString> m_tracedLabel{LabelTemplate::Kind::Unit, QString()};
     QPushButton* m_traceLabelButton = nullptr;
     class SyncPanel* m_sync = nullptr;

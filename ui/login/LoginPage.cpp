@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace rework {
@@ -50,6 +51,12 @@ LoginPage::LoginPage(Database& db, QWidget* parent) : QWidget(parent), m_db(db)
     m_login->setObjectName(QStringLiteral("loginButton"));
     m_login->setMinimumSize(240, 56);
     outer->addWidget(m_login, 0, Qt::AlignHCenter);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("loginNotice"));
+    m_notice->setAlignment(Qt::AlignCenter);
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("color: #8a5a00; font-weight: bold;"));
+    outer->addWidget(m_notice);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setAlignment(Qt::AlignCenter);
@@ -94,7 +101,13 @@ void LoginPage::reset()
     m_operator->clear();
     m_pin->clear();
     m_error->clear();
+    m_notice->clear();
     m_operator->setFocus();
+}
+
+void LoginPage::showNotice(const QString& text)
+{
+    m_notice->setText(text);
 }
 
 void LoginPage::tryLogin()
@@ -124,8 +137,9 @@ void LoginPage::tryLogin()
         return;
     }
     m_error->clear();
+    m_notice->clear();
     m_operator->clear();
-    emit loggedIn(Session{op.value(), station});
+    emit loggedIn(Session{op.value(), station, QUuid::createUuid().toString(QUuid::WithoutBraces)});
 }
 
 } // namespace rework

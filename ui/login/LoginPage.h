@@ -26,6 +26,9 @@ public:
     void setFixedStation(const QString& stationId);
     void reloadStations();
     void reset();
+    /// A line above the form: why the screen is locked or who was logged out.
+    void showNotice(const QString& text);
+    QLabel* noticeLabel() const { return m_notice; }
 
     QLineEdit* operatorField() const { return m_operator; }
     QLineEdit* pinField() const { return m_pin; }
@@ -48,6 +51,7 @@ private:
     QLabel* m_stationLabel = nullptr;
     QPushButton* m_login = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_notice = nullptr;
 };
 
 } // namespace rework

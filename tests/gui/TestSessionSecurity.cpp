@@ -1,0 +1,217 @@
+// Shared PCs: the screen locks itself when nobody touches it, and the same operator finds their
+// unsaved form again; a disabled operator is logged out; admins manage accounts on their own tab.
+#include "GuiDriver.h"
+#include "LoginDriver.h"
+#include "TestDatabase.h"
+#include "admin/OperatorsPage.h"
+#include "auth/OperatorAdmin.h"
+#include "common/IdleWatcher.h"
+#include "common/MainWindow.h"
+#include "common/ResultBanner.h"
+#include "login/LoginPage.h"
+#include "stations/StepForm.h"
+#include "storage/ReferenceData.h"
+#include "storage/Sql.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+
+using namespace rework;
+using namespace std::chrono_literals;
+
+namespace {
+
+void showAndActivate(QWidget& w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
+QLineEdit* cardField(MainWindow& w)
+{
+    return qobject_cast<QLineEdit*>(w.form(Step::Intake)->field(QStringLiteral("card")));
+}
+
+} // namespace
+
+class TestSessionSecurity : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void theIdleTimeComesFromTheSettings()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(5min));
+        QVERIFY(w.idleWatcher()->isRunning());
+        QVERIFY(ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "2").ok());
+        QCOMPARE(ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "-1").error().code,
+                 ErrorCode::OutOfRange);
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(2min));
+        w.logout();
+        QVERIFY(!w.idleWatcher()->isRunning());
+    }
+
+    void anIdleLockKeepsTheFormForTheSameOperator()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        const QString firstSession = w.session().id;
+        QVERIFY(!firstSession.isEmpty());
+        cardField(w)->setFocus();
+        QTest::keyClicks(cardField(w), QStringLiteral("ZT4090P000123"));
+
+        w.idleWatcher()->setTimeout(300ms);
+        // Input keeps it awake.
+        for (int i = 0; i < 5; ++i) {
+            QTest::qWait(120);
+            QTest::keyClick(cardField(w), Qt::Key_Shift);
+        }
+        QVERIFY(!w.isLocked());
+        QTRY_VERIFY_WITH_TIMEOUT(w.isLocked(), 3000);
+        QCOMPARE(w.session().operatorInfo.id, QString());
+        QVERIFY(w.loginPage()->isVisible());
+        QVERIFY(w.loginPage()->noticeLabel()->text().contains(QStringLiteral("OP1")));
+        // Nothing was saved; the lock itself is in the audit trail.
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM events").value().toInt(), 0);
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'session_locked'")
+                     .value()
+                     .toInt(),
+                 1);
+
+        // The same operator logs in again: the form is as they left it, with the cursor in it.
+        LoginPage* page = w.loginPage();
+        page->operatorField()->setFocus();
+        test::scan(QStringLiteral("OP1"));
+        test::scan(QStringLiteral("1234"));
+        QVERIFY(!w.isLocked());
+        QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
+        QVERIFY(w.session().id != firstSession); // every login is a new session
+        QCOMPARE(cardField(w)->text(), QStringLiteral("ZT4090P000123"));
+        QCOMPARE(QApplication::focusWidget(), cardField(w));
+        // ...and finishes it.
+        test::scan(QString()); // Enter: on to the model
+        w.form(Step::Intake)->setValue(QStringLiteral("model"), QStringLiteral("RTX4090"));
+        w.form(Step::Intake)->setValue(QStringLiteral("lot"), QStringLiteral("LOT-1"));
+        test::saveShortcut();
+        QTRY_COMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM cards").value().toInt(), 1);
+    }
+
+    void anotherOperatorAfterTheLockStartsFresh()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        cardField(w)->setFocus();
+        QTest::keyClicks(cardField(w), QStringLiteral("ZT4090P000123"));
+        w.lockScreen();
+        QVERIFY(w.isLocked());
+        LoginPage* page = w.loginPage();
+        page->operatorField()->setFocus();
+        test::scan(QStringLiteral("SUP1"));
+        test::scan(QStringLiteral("1234"));
+        QCOMPARE(w.session().operatorInfo.id, QStringLiteral("SUP1"));
+        QCOMPARE(cardField(w)->text(), QString());
+    }
+
+    void aDisabledOperatorIsLoggedOut()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
+        w.checkOperatorStillActive();
+        QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
+        // An admin elsewhere (here: the shell) disables OP1.
+        QVERIFY(OperatorAdmin(t.db().connection(), t.recorder().config(), OperatorAdmin::kShell, {})
+                    .setActive("OP1", false)
+                    .ok());
+        w.checkOperatorStillActive();
+        QCOMPARE(w.session().operatorInfo.id, QString());
+        QVERIFY(w.loginPage()->isVisible());
+        QVERIFY(w.loginPage()->noticeLabel()->text().contains(QStringLiteral("disabled")));
+        // And cannot come back.
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        QCOMPARE(w.session().operatorInfo.id, QString());
+        QVERIFY(w.loginPage()->errorLabel()->text().contains(QStringLiteral("disabled")));
+    }
+
+    void anAdminManagesOperatorsOnTheirTab()
+    {
+        test::TestDatabase t;
+        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"));
+        QVERIFY(!w.tabs()->isTabVisible(w.operatorsTab()));
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("SUP1"));
+        QVERIFY(!w.tabs()->isTabVisible(w.operatorsTab()));
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        QVERIFY(w.tabs()->isTabVisible(w.operatorsTab()));
+        w.tabs()->setCurrentIndex(w.operatorsTab());
+        OperatorsPage* page = w.operatorsPage();
+        const int before = page->table()->rowCount();
+        QVERIFY(before >= 3);
+
+        // Add: a PIN that is too short is refused, then a good one.
+        page->idField()->setText(QStringLiteral("OP20"));
+        page->nameField()->setText(QStringLiteral("Wang Fang"));
+        page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("operator")));
+        page->pinField()->setText(QStringLiteral("12"));
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(page->table()->rowCount(), before);
+        page->pinField()->setText(QStringLiteral("4321"));
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(page->table()->rowCount(), before + 1);
+        QVERIFY(page->pinField()->text().isEmpty());
+        QVERIFY(ReferenceData(t.db().connection()).login("OP20", "4321").ok());
+
+        // Disable the new operator by picking the row.
+        const auto rows = page->table()->findItems(QStringLiteral("OP20"), Qt::MatchExactly);
+        QCOMPARE(rows.size(), 1);
+        page->table()->selectRow(rows.first()->row());
+        QCOMPARE(page->activeButton()->text(), QStringLiteral("Disable"));
+        QTest::mouseClick(page->activeButton(), Qt::LeftButton);
+        QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(OperatorAdmin::isActive(t.db().connection(), "OP20").value(), false);
+        QCOMPARE(page->activeButton()->text(), QStringLiteral("Enable"));
+
+        // Make OP1 a supervisor; demoting the only admin is refused.
+        page->table()->selectRow(page->table()->findItems(QStringLiteral("OP1"), Qt::MatchExactly).first()->row());
+        page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("supervisor")));
+        QTest::mouseClick(page->roleButton(), Qt::LeftButton);
+        QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
+        page->table()->selectRow(page->table()->findItems(QStringLiteral("ADM1"), Qt::MatchExactly).first()->row());
+        page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("operator")));
+        QTest::mouseClick(page->roleButton(), Qt::LeftButton);
+        QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(page->banner()->text().contains(QStringLiteral("last active admin")));
+
+        // Reset a PIN.
+        page->table()->selectRow(page->table()->findItems(QStringLiteral("SUP1"), Qt::MatchExactly).first()->row());
+        page->pinField()->setText(QStringLiteral("11223344"));
+        QTest::mouseClick(page->resetPinButton(), Qt::LeftButton);
+        QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(ReferenceData(t.db().connection()).login("SUP1", "11223344").ok());
+        test::screenshot(&w, QStringLiteral("operators"));
+    }
+};
+
+QTEST_MAIN(TestSessionSecurity)
+#include "TestSessionSecurity.moc"
