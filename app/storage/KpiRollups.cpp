@@ -153,12 +153,23 @@ Status KpiRollups::unapply(const EventRecord& e)
     return cards(e, -1);
 }
 
-Status KpiRollups::dropEmptyCounters()
+Status KpiRollups::dropEmptyCounters(const QString& eventsTable)
 {
-    for (const char* statement : {"DELETE FROM kpi_hourly WHERE events <= 0",
-                                  "DELETE FROM kpi_station_hourly WHERE events <= 0",
-                                  "DELETE FROM kpi_cards WHERE received <= 0 AND scrapped <= 0"}) {
-        if (Status st = exec(m_db, QString::fromLatin1(statement), {}); !st)
+    const QString touched = QStringLiteral("FROM %1 r CROSS JOIN events e ON e.seq = r.seq").arg(eventsTable);
+    const QString statements[] = {
+        QStringLiteral("DELETE FROM kpi_hourly WHERE events <= 0 AND (hour, station_id, operator_id, step) IN "
+                       "(SELECT substr(e.recorded_at, 1, 13), e.station_id, e.operator_id, e.step ") +
+            touched + QLatin1Char(')'),
+        QStringLiteral("DELETE FROM kpi_station_hourly WHERE events <= 0 AND (hour, station_id, step) IN "
+                       "(SELECT substr(e.recorded_at, 1, 13), e.station_id, e.step ") +
+            touched + QLatin1Char(')'),
+        // A card's counters sit in the hour of its intake, which is among the events replayed.
+        QStringLiteral("DELETE FROM kpi_cards WHERE received <= 0 AND scrapped <= 0 AND hour IN "
+                       "(SELECT substr(e.recorded_at, 1, 13) ") +
+            touched + QStringLiteral(" WHERE e.step = 'intake')"),
+    };
+    for (const QString& statement : statements) {
+        if (Status st = exec(m_db, statement, {}); !st)
             return st;
     }
     return {};

@@ -24,7 +24,9 @@ public:
     /// units, anomalies) are deleted by the caller; see PartialReplay.
     Status unapply(const EventRecord& event);
     /// Drops counter rows that unapply() brought to zero, as a full replay would never make them.
-    Status dropEmptyCounters();
+    /// Looks only at the rows of the events in `eventsTable` (a table of seq): the counters
+    /// hold millions of rows.
+    Status dropEmptyCounters(const QString& eventsTable);
     Status clear();
 
 private:

@@ -20,16 +20,18 @@ constexpr const char* kPrepare[] = {
 
 // One round of the closure: events naming a known item, the items those events name, and units
 // or cards that carry the same GPU as a known unit (the duplicate-GPU check reads them).
+// CROSS JOIN keeps the small temp table outside: the planner has no statistics for it and
+// would otherwise scan the whole event_subjects index.
 constexpr const char* kGrow[] = {
     "INSERT OR IGNORE INTO temp.replay_events SELECT s.event_seq FROM temp.replay_items i "
-    "JOIN event_subjects s ON s.serial = i.serial",
+    "CROSS JOIN event_subjects s ON s.serial = i.serial",
     "INSERT OR IGNORE INTO temp.replay_items SELECT s.serial FROM temp.replay_events r "
-    "JOIN event_subjects s ON s.event_seq = r.seq",
+    "CROSS JOIN event_subjects s ON s.event_seq = r.seq",
     "INSERT OR IGNORE INTO temp.replay_items SELECT other.serial FROM temp.replay_items i "
-    "JOIN units u ON u.serial = i.serial JOIN units other ON other.gpu_uuid = u.gpu_uuid "
+    "CROSS JOIN units u ON u.serial = i.serial CROSS JOIN units other ON other.gpu_uuid = u.gpu_uuid "
     "WHERE u.gpu_uuid IS NOT NULL",
     "INSERT OR IGNORE INTO temp.replay_items SELECT other.card_serial FROM temp.replay_items i "
-    "JOIN units u ON u.serial = i.serial JOIN units other ON other.gpu_uuid = u.gpu_uuid "
+    "CROSS JOIN units u ON u.serial = i.serial CROSS JOIN units other ON other.gpu_uuid = u.gpu_uuid "
     "WHERE u.gpu_uuid IS NOT NULL",
 };
 
@@ -91,7 +93,7 @@ Result<QList<EventRecord>> PartialReplay::affectedEvents(const QString& conditio
 {
     auto q = sql::run(m_db,
                       QStringLiteral("SELECT ") + EventStore::selectColumns() +
-                          QStringLiteral("FROM temp.replay_events r JOIN events e ON e.seq = r.seq "
+                          QStringLiteral("FROM temp.replay_events r CROSS JOIN events e ON e.seq = r.seq "
                                          "WHERE e.step <> 'void' AND ") +
                           condition + QStringLiteral(" ORDER BY e.seq"),
                       values);
@@ -135,7 +137,7 @@ Result<qint64> PartialReplay::afterVoid(const EventRecord& voidEvent)
         if (Status st = projector.apply(e); !st)
             return st.error();
     }
-    if (Status st = rollups.dropEmptyCounters(); !st)
+    if (Status st = rollups.dropEmptyCounters(QStringLiteral("temp.replay_events")); !st)
         return st.error();
     spdlog::info("void of {}: replayed {} events", voided.toStdString(), replay.value().size());
     return qint64(replay.value().size());
