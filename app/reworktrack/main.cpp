@@ -17,6 +17,9 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <functional>
+#include <memory>
+
 #include <cstdio>
 
 #include <spdlog/spdlog.h>
@@ -61,19 +64,27 @@ int main(int argc, char** argv)
                        startupOption});
     parser.process(app);
 
-    // Language: --lang, else the system locale. Qt's own dialogs follow through qtbase.
-    const QString savedLanguage = QSettings().value(QStringLiteral("ui/language")).toString();
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption))
-                           : savedLanguage.isEmpty()    ? QLocale()
-                                                        : QLocale(savedLanguage);
-    QLocale::setDefault(locale);
+    // Language: --lang, else the saved choice, else the system locale. Qt's own dialogs follow
+    // through qtbase. An installed .qm (share/reworktrack/translations) wins over the built-in one,
+    // so a corrected translation needs no rebuild.
     QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
     QTranslator ours;
-    if (ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&ours);
+    const auto loadLanguage = [&](const QLocale& locale) {
+        QApplication::removeTranslator(&qtTranslator);
+        QApplication::removeTranslator(&ours);
+        QLocale::setDefault(locale);
+        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+        const QString installed = QApplication::applicationDirPath() + QStringLiteral("/../share/reworktrack/translations");
+        if (ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), installed) ||
+            ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QApplication::installTranslator(&ours);
+    };
+    const QString savedLanguage = QSettings().value(QStringLiteral("ui/language")).toString();
+    loadLanguage(parser.isSet(languageOption) ? QLocale(parser.value(languageOption))
+                 : savedLanguage.isEmpty()    ? QLocale()
+                                              : QLocale(savedLanguage));
 
     const QString path = Database::resolvePath(parser.value(dbOption));
     Logging::init(QFileInfo(path).absolutePath(), parser.isSet(verboseOption));
@@ -92,16 +103,28 @@ int main(int argc, char** argv)
 
     SystemClock clock;
     Recorder recorder(*db.value(), clock);
-    MainWindow window(*db.value(), recorder);
     if (parser.isSet(stationOption))
         QSettings().setValue(QStringLiteral("station/id"), parser.value(stationOption).trimmed().toUpper());
-    window.setFixedStation(QSettings().value(QStringLiteral("station/id")).toString());
-    window.show();
-    window.activateWindow(); // the keyboard belongs to this window from the start (kiosk PCs run no window
-                             // manager)
+    // A new language takes effect at once: the window is built again with the new translations
+    // (the operator logs in again; like a logout, it drops what a form held unsaved).
+    std::unique_ptr<MainWindow> window;
+    std::function<void()> buildWindow = [&] {
+        window = std::make_unique<MainWindow>(*db.value(), recorder);
+        window->setFixedStation(QSettings().value(QStringLiteral("station/id")).toString());
+        QObject::connect(window.get(), &MainWindow::languageChosen, &app, [&](const QString& code) {
+            QTimer::singleShot(0, &app, [&, code] {
+                loadLanguage(QLocale(code));
+                buildWindow();
+            });
+        });
+        window->show();
+        window->activateWindow(); // the keyboard belongs to this window from the start (kiosk PCs run no
+                                  // window manager)
+    };
+    buildWindow();
     if (parser.isSet(startupOption)) {
         // After the first pass of the event loop: the login screen is painted and takes keys.
-        QTimer::singleShot(0, &window, [] {
+        QTimer::singleShot(0, window.get(), [] {
             std::printf("login ready at %lld\n", static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
             std::fflush(stdout);
             QApplication::quit();
@@ -109,8 +132,8 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(500, &window, [&window, file] {
-            window.grab().save(file);
+        QTimer::singleShot(500, window.get(), [&window, file] {
+            window->grab().save(file);
             QApplication::quit();
         });
     }

@@ -9,8 +9,10 @@
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <spdlog/spdlog.h>
@@ -42,6 +44,11 @@ QString Database::resolvePath(const QString& cliPath)
     const QString env = qEnvironmentVariable("REWORKTRACK_DB");
     if (!env.isEmpty())
         return env;
+    // The admin's choice in the settings dialog, shared by the app and reworkctl (and so by the
+    // nightly sync timer).
+    const QString chosen = QSettings().value(QStringLiteral("storage/database")).toString();
+    if (!chosen.isEmpty())
+        return chosen;
     return defaultPath();
 }
 

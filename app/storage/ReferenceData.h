@@ -9,6 +9,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace rework {
 
 /// Reads and writes the reference data: operators, stations, products, limits, defect codes,
@@ -37,6 +39,18 @@ public:
     Result<QList<StationInfo>> stations() const;
 
     Status setConfigValue(const QString& key, const QString& value);
+    /// One measured limit as it applies to a product: its own row, else the default for all.
+    struct LimitRow
+    {
+        QString name;
+        std::optional<double> min, max;
+        bool productSpecific = false;
+    };
+    Result<QList<LimitRow>> limitsFor(const QString& model) const;
+    /// Sets a product's own bounds for a known limit (empty optional: no bound), audited.
+    Status setLimit(const QString& name, const QString& model, std::optional<double> min,
+                    std::optional<double> max, const QString& operatorId);
+
     /// A whole-number setting, or `fallback` when the key is not set.
     Result<int> configNumber(const QString& key, int fallback) const;
 

@@ -10,6 +10,7 @@
 #include "labels/CommandSheet.h"
 #include "labels/LabelPrintDialog.h"
 #include "login/LoginPage.h"
+#include "settings/SettingsDialog.h"
 #include "stations/StepForm.h"
 #include "storage/AuditLog.h"
 #include "storage/Backup.h"
@@ -146,6 +147,8 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_syncAction->setObjectName(QStringLiteral("syncNow"));
     connect(m_sync, &SyncPanel::finished, this,
             [this](bool, const QString& message) { statusBar()->showMessage(message, 15000); });
+    m_settingsAction = session->addAction(tr("Settings…"), this, &MainWindow::openSettings);
+    m_settingsAction->setObjectName(QStringLiteral("settings"));
     session->addAction(tr("Quit"), qApp, &QApplication::quit);
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     language->addAction(QStringLiteral("English"), this, [this] { chooseLanguage(QStringLiteral("en")); });
@@ -346,6 +349,7 @@ void MainWindow::startSession(const Session& session)
     if (managesOperators)
         m_operators->setActor(m_session, m_recorder.config());
     m_syncAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("sync.run")));
+    m_settingsAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("settings.change")));
     if (seesDashboard) {
         auto stations = ReferenceData(m_db.connection()).stations();
         QStringList models = m_recorder.config().products.keys();
@@ -421,6 +425,8 @@ void MainWindow::switchToStation(const StationInfo& station)
 void MainWindow::logout()
 {
     m_session = Session{};
+    if (m_settingsAction)
+        m_settingsAction->setEnabled(false);
     m_locked = Session{};
     m_lockedFocus.clear();
     if (m_idle)
@@ -626,7 +632,26 @@ void MainWindow::voidRecord()
 void MainWindow::chooseLanguage(const QString& code)
 {
     QSettings().setValue(QStringLiteral("ui/language"), code);
-    statusBar()->showMessage(tr("The language changes when ReworkTrack starts again."), 10000);
+    emit languageChosen(code);
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_recorder.config().permits(m_session.operatorInfo.role, QStringLiteral("settings.change")))
+        return;
+    auto* dialog = new SettingsDialog(m_db, m_recorder, m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::stationChanged, this, [this](const QString& station) {
+        m_fixedStation = station;
+        m_login->setFixedStation(station);
+    });
+    connect(dialog, &SettingsDialog::idleLockChanged, this,
+            [this](int minutes) { m_idle->setTimeout(std::chrono::minutes(minutes)); });
+    connect(dialog, &SettingsDialog::syncChanged, m_sync, &SyncPanel::refreshStatus);
+    connect(dialog, &SettingsDialog::languageChanged, this, &MainWindow::languageChosen, Qt::QueuedConnection);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { statusBar()->showMessage(tr("Settings saved and in use."), 10000); });
+    dialog->open();
 }
 
 } // namespace rework

@@ -63,6 +63,7 @@ public:
     QPushButton* traceLabelButton() const { return m_traceLabelButton; }
     class SyncPanel* syncPanel() const { return m_sync; }
     QAction* syncAction() const { return m_syncAction; }
+    QAction* settingsAction() const { return m_settingsAction; }
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
     const Session& session() const { return m_session; }
@@ -86,6 +87,13 @@ public slots:
     void checkOperatorStillActive();
     void scanAnything();
     void voidRecord();
+    /// The admin's settings dialog (permission `settings.change`).
+    void openSettings();
+
+signals:
+    /// The user chose another language: the application reloads its translations and rebuilds
+    /// the window.
+    void languageChosen(const QString& code);
 
 private:
     QWidget* buildStationTab();
@@ -106,6 +114,7 @@ private:
     QPushButton* m_traceLabelButton = nullptr;
     class SyncPanel* m_sync = nullptr;
     QAction* m_syncAction = nullptr;
+    QAction* m_settingsAction = nullptr;
     QString m_fixedStation;
     QStackedWidget* m_pages = nullptr;
     LoginPage* m_login = nullptr;

@@ -79,9 +79,14 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     refreshReprintState();
 }
 
+QString LabelPrintDialog::settingsKey(const QString& stationId, LabelTemplate::Kind kind, const QString& name)
+{
+    return QStringLiteral("labels/%1/%2/%3").arg(stationId, LabelTemplate::kindName(kind), name);
+}
+
 QString LabelPrintDialog::settingsKey(const QString& name) const
 {
-    return QStringLiteral("labels/%1/%2/%3").arg(m_context.stationId, LabelTemplate::kindName(m_kind), name);
+    return settingsKey(m_context.stationId, m_kind, name);
 }
 
 void LabelPrintDialog::destinationChanged()

@@ -38,6 +38,9 @@ public:
     /// Destinations besides the system printers, which follow under their own names.
     static QString pdfDestination() { return QStringLiteral("pdf"); }
     static QString zebraDestination() { return QStringLiteral("zebra"); }
+    /// Where a station's choice for a kind of label is kept (QSettings): `template`,
+    /// `destination` (a system printer's name, zebraDestination() or pdfDestination()), `target`.
+    static QString settingsKey(const QString& stationId, LabelTemplate::Kind kind, const QString& name);
 
 public slots:
     bool printLabel();

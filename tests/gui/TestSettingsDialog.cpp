@@ -1,0 +1,199 @@
+// The admin's settings dialog, driven as an admin would: each setting is saved where it belongs
+// and the window uses it at once; bad values are refused with a reason and nothing is saved.
+#include "GuiDriver.h"
+#include "LoginDriver.h"
+#include "TestDatabase.h"
+#include "common/IdleWatcher.h"
+#include "common/MainWindow.h"
+#include "settings/SettingsDialog.h"
+#include "storage/ReferenceData.h"
+#include "storage/Sql.h"
+#include "sync/SyncSettings.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTimeEdit>
+
+using namespace rework;
+using namespace std::chrono_literals;
+
+namespace {
+
+void showAndActivate(QWidget& w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
+SettingsDialog* openSettings(MainWindow& w)
+{
+    w.settingsAction()->trigger();
+    auto* dialog = w.findChild<SettingsDialog*>();
+    return dialog;
+}
+
+int limitRow(QTableWidget* table, const QString& name)
+{
+    for (int i = 0; i < table->rowCount(); ++i) {
+        if (table->item(i, 0)->text() == name)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a throw-away place
+        QCoreApplication::setOrganizationName(QStringLiteral("ReworkTrackTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("SettingsDialog"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void onlyAnAdminOpensTheSettings()
+    {
+        test::TestDatabase t;
+        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        QVERIFY(!w.settingsAction()->isEnabled());
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("SUP1"));
+        QVERIFY(!w.settingsAction()->isEnabled());
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        QVERIFY(w.settingsAction()->isEnabled());
+        w.logout();
+        QVERIFY(!w.settingsAction()->isEnabled());
+    }
+
+    void settingsAreSavedAndUsedAtOnce()
+    {
+        test::TestDatabase t;
+        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        SettingsDialog* dialog = openSettings(w);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+
+        dialog->stationField()->setCurrentIndex(dialog->stationField()->findData(QStringLiteral("TEST-1")));
+        dialog->idleField()->setValue(7);
+        dialog->serverField()->setText(QStringLiteral("postgresql://rework:secret@127.0.0.1:5999/rework"));
+        dialog->nightlyField()->setTime(QTime(3, 15));
+        QComboBox* unitPrinter = dialog->printerField(LabelTemplate::Kind::Unit);
+        unitPrinter->setCurrentIndex(unitPrinter->findData(QStringLiteral("zebra")));
+        dialog->targetField(LabelTemplate::Kind::Unit)->setText(QStringLiteral("10.0.0.20:9100"));
+        dialog->productField()->setCurrentIndex(dialog->productField()->findData(QStringLiteral("RTX4090")));
+        const int mem = limitRow(dialog->limitsTable(), QStringLiteral("test.mem_mib"));
+        const int temp = limitRow(dialog->limitsTable(), QStringLiteral("test.temp_max_c"));
+        QVERIFY(mem >= 0 && temp >= 0);
+        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("83"));
+        QSignalSpy station(dialog, &SettingsDialog::stationChanged);
+        QVERIFY2(dialog->apply(), qPrintable(dialog->messageLabel()->text()));
+
+        // This PC: QSettings, and the login page is bound to the station at once.
+        QCOMPARE(QSettings().value(QStringLiteral("station/id")).toString(), QStringLiteral("TEST-1"));
+        QCOMPARE(station.size(), 1);
+        w.logout();
+        QVERIFY(w.loginPage()->stationPicker()->isHidden());
+        QCOMPARE(w.loginPage()->stationPicker()->currentData().toString(), QStringLiteral("TEST-1"));
+        // The idle lock: the database, and the running watcher.
+        QCOMPARE(ReferenceData(t.db().connection()).configNumber("session.idle_lock_minutes", 5).value(), 7);
+        QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(7min));
+        // Sync: the owner-only file.
+        auto sync = SyncSettings::load(t.folder());
+        QVERIFY2(sync.ok(), sync.ok() ? "" : qPrintable(sync.error().message));
+        QCOMPARE(sync->host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(sync->port, 5999);
+        QCOMPARE(sync->nightlyAt, QStringLiteral("03:15"));
+        QCOMPARE(QFile(SyncSettings::filePath(t.folder())).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+                 QFile::Permissions());
+        // Labels: the keys the print dialog reads.
+        QCOMPARE(QSettings().value(QStringLiteral("labels/TEST-1/unit/destination")).toString(), QStringLiteral("zebra"));
+        QCOMPARE(QSettings().value(QStringLiteral("labels/TEST-1/unit/target")).toString(),
+                 QStringLiteral("10.0.0.20:9100"));
+        // Limits: the product's own row, used by the rules, audited; other products keep the default.
+        QCOMPARE(t.recorder().config().limits.value(QStringLiteral("test.temp_max_c|RTX4090")).max, 83.0);
+        auto rtx3090 = ReferenceData(t.db().connection()).limitsFor(QStringLiteral("RTX3090")).value();
+        for (const auto& r : rtx3090) {
+            if (r.name == QLatin1StringView("test.temp_max_c"))
+                QCOMPARE(*r.max, 85.0);
+        }
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'limit'").value().toInt(),
+                 1);
+        test::screenshot(dialog, QStringLiteral("settings"));
+    }
+
+    void badValuesAreRefused()
+    {
+        test::TestDatabase t;
+        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        SettingsDialog* dialog = openSettings(w);
+        QVERIFY(dialog);
+        const int temp = limitRow(dialog->limitsTable(), QStringLiteral("test.temp_max_c"));
+        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("hot"));
+        QVERIFY(!dialog->apply());
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("test.temp_max_c")));
+        dialog->limitsTable()->item(temp, 1)->setText(QStringLiteral("90"));
+        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("80"));
+        QVERIFY(!dialog->apply());
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("lower bound")));
+        dialog->limitsTable()->item(temp, 1)->setText(QString());
+        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("85"));
+        dialog->serverField()->setText(QStringLiteral("mysql://nope"));
+        QVERIFY(!dialog->apply());
+        QVERIFY(!dialog->messageLabel()->text().isEmpty());
+        QVERIFY(!QFile::exists(SyncSettings::filePath(t.folder())));
+        // No product row for the refused limit, no audit entry for it, no sync file.
+        QCOMPARE(sql::scalar(t.db().connection(),
+                             "SELECT count(*) FROM limits WHERE name = 'test.temp_max_c' AND model <> ''")
+                     .value()
+                     .toInt(),
+                 0);
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'limit'").value().toInt(),
+                 0);
+    }
+
+    void aNewLanguageIsAnnounced()
+    {
+        test::TestDatabase t;
+        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        QSignalSpy chosen(&w, &MainWindow::languageChosen);
+        SettingsDialog* dialog = openSettings(w);
+        QVERIFY(dialog);
+        dialog->languageField()->setCurrentIndex(dialog->languageField()->findData(QStringLiteral("zh_CN")));
+        QVERIFY(dialog->apply());
+        QTRY_COMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().first().toString(), QStringLiteral("zh_CN"));
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "TestSettingsDialog.moc"

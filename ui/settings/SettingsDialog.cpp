@@ -1,0 +1,325 @@
+#include "SettingsDialog.h"
+
+#include "labels/LabelPrintDialog.h"
+#include "labels/LabelTemplateStore.h"
+#include "storage/Database.h"
+#include "storage/ReferenceData.h"
+#include "sync/SyncSettings.h"
+#include "workflow/Recorder.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPrinterInfo>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+namespace rework {
+namespace {
+
+constexpr LabelTemplate::Kind kKinds[] = {LabelTemplate::Kind::Die, LabelTemplate::Kind::Unit,
+                                          LabelTemplate::Kind::Batch};
+
+QString kindTitle(LabelTemplate::Kind kind)
+{
+    switch (kind) {
+    case LabelTemplate::Kind::Die:
+        return SettingsDialog::tr("Die traveler");
+    case LabelTemplate::Kind::Unit:
+        return SettingsDialog::tr("Unit label");
+    case LabelTemplate::Kind::Batch:
+        return SettingsDialog::tr("Batch label");
+    }
+    return {};
+}
+
+std::optional<double> bound(const QTableWidgetItem* item, bool* ok)
+{
+    const QString text = item ? item->text().trimmed() : QString();
+    *ok = true;
+    if (text.isEmpty())
+        return std::nullopt;
+    const double v = QLocale().toDouble(text, ok);
+    if (!*ok)
+        return QLocale::c().toDouble(text, ok);
+    return v;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Database& db, Recorder& recorder, const Session& admin, QWidget* parent)
+    : QDialog(parent), m_db(db), m_recorder(recorder), m_admin(admin),
+      m_dataFolder(QFileInfo(db.path()).absolutePath())
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    auto* layout = new QVBoxLayout(this);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(buildPcTab(), tr("This PC"));
+    tabs->addTab(buildLabelsTab(), tr("Labels"));
+    tabs->addTab(buildSyncTab(), tr("Sync"));
+    tabs->addTab(buildLimitsTab(), tr("Test limits"));
+    layout->addWidget(tabs, 1);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (apply())
+            accept();
+    });
+    resize(760, 560);
+}
+
+QWidget* SettingsDialog::buildPcTab()
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    QSettings settings;
+    m_station = new QComboBox(page);
+    m_station->addItem(tr("None: operators pick the station at login"), QString());
+    auto stations = ReferenceData(m_db.connection()).stations();
+    for (const StationInfo& s : stations ? stations.value() : QList<StationInfo>{})
+        m_station->addItem(QStringLiteral("%1 (%2)").arg(s.id, s.step), s.id);
+    m_station->setCurrentIndex(std::max(0, m_station->findData(settings.value(QStringLiteral("station/id")))));
+    form->addRow(tr("Station of this PC:"), m_station);
+
+    m_database = new QLineEdit(settings.value(QStringLiteral("storage/database")).toString(), page);
+    m_database->setPlaceholderText(Database::defaultPath());
+    form->addRow(tr("Database file:"), m_database);
+    form->addRow(QString(), new QLabel(tr("In use now: %1. A new file is used from the next start.").arg(m_db.path()),
+                                       page));
+
+    m_language = new QComboBox(page);
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
+    const QString language = settings.value(QStringLiteral("ui/language")).toString();
+    m_language->setCurrentIndex(std::max(0, m_language->findData(language.isEmpty() ? QLocale().name() : language)));
+    form->addRow(tr("Language:"), m_language);
+
+    m_idle = new QSpinBox(page);
+    m_idle->setRange(0, 240);
+    m_idle->setSuffix(tr(" min"));
+    m_idle->setSpecialValueText(tr("never"));
+    auto idle = ReferenceData(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
+    m_idle->setValue(idle ? idle.value() : 5);
+    form->addRow(tr("Lock the screen after:"), m_idle);
+    return page;
+}
+
+QWidget* SettingsDialog::buildLabelsTab()
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    form->addRow(new QLabel(tr("For the station chosen on \"This PC\": the label stock (template) and where "
+                               "each kind of label goes."),
+                            page));
+    const LabelTemplateStore store(m_dataFolder);
+    for (LabelTemplate::Kind kind : kKinds) {
+        auto* templates = new QComboBox(page);
+        for (const QString& name : store.names()) {
+            if (auto t = store.load(name); t && t->kind == kind)
+                templates->addItem(QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm), name);
+        }
+        auto* printers = new QComboBox(page);
+        for (const QString& printer : QPrinterInfo::availablePrinterNames())
+            printers->addItem(tr("Printer %1").arg(printer), printer);
+        printers->addItem(tr("Zebra printer on the network (ZPL)"), LabelPrintDialog::zebraDestination());
+        printers->addItem(tr("PDF file"), LabelPrintDialog::pdfDestination());
+        auto* target = new QLineEdit(page);
+        target->setPlaceholderText(tr("Zebra: address, e.g. 10.0.0.20:9100; PDF: folder or file"));
+        auto* row = new QHBoxLayout;
+        row->addWidget(templates, 2);
+        row->addWidget(printers, 2);
+        row->addWidget(target, 2);
+        form->addRow(kindTitle(kind) + QLatin1Char(':'), row);
+        m_templates.insert(kind, templates);
+        m_printers.insert(kind, printers);
+        m_targets.insert(kind, target);
+    }
+    connect(m_station, &QComboBox::currentIndexChanged, this, &SettingsDialog::loadLabelChoices);
+    loadLabelChoices();
+    return page;
+}
+
+void SettingsDialog::loadLabelChoices()
+{
+    const QString station = m_station->currentData().toString();
+    QSettings settings;
+    for (LabelTemplate::Kind kind : kKinds) {
+        const auto key = [&](const char* name) {
+            return LabelPrintDialog::settingsKey(station, kind, QString::fromLatin1(name));
+        };
+        m_templates[kind]->setCurrentIndex(std::max(0, m_templates[kind]->findData(settings.value(key("template")))));
+        m_printers[kind]->setCurrentIndex(
+            std::max(0, m_printers[kind]->findData(settings.value(key("destination")))));
+        m_targets[kind]->setText(settings.value(key("target")).toString());
+    }
+}
+
+QWidget* SettingsDialog::buildSyncTab()
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    Result<SyncSettings> sync = SyncSettings::load(m_dataFolder);
+    m_server = new QLineEdit(page);
+    m_server->setPlaceholderText(sync ? sync->redacted() : QStringLiteral("postgresql://user:password@host:5432/rework"));
+    form->addRow(tr("Central server:"), m_server);
+    form->addRow(QString(), new QLabel(sync ? tr("Now: %1. Leave empty to keep it.").arg(sync->redacted())
+                                            : tr("Not set up: this PC keeps its records locally."),
+                                       page));
+    m_nightly = new QTimeEdit(QTime::fromString(sync ? sync->nightlyAt : QStringLiteral("02:00"), QStringLiteral("HH:mm")),
+                              page);
+    m_nightly->setDisplayFormat(QStringLiteral("HH:mm"));
+    form->addRow(tr("Nightly sync at:"), m_nightly);
+    return page;
+}
+
+QWidget* SettingsDialog::buildLimitsTab()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    m_product = new QComboBox(page);
+    QStringList models = m_recorder.config().products.keys();
+    models.sort();
+    for (const QString& model : models)
+        m_product->addItem(model, model);
+    auto* row = new QFormLayout;
+    row->addRow(tr("Product:"), m_product);
+    layout->addLayout(row);
+    m_limits = new QTableWidget(0, 3, page);
+    m_limits->setObjectName(QStringLiteral("limitsTable"));
+    m_limits->setHorizontalHeaderLabels({tr("Limit"), tr("Lowest"), tr("Highest")});
+    m_limits->verticalHeader()->hide();
+    m_limits->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_limits, 1);
+    layout->addWidget(new QLabel(tr("An empty bound means none. Values in bold are this product's own; the rest "
+                                    "are the defaults for every product."),
+                                 page));
+    connect(m_product, &QComboBox::currentIndexChanged, this, [this] {
+        // Keep what was typed for the previous product before showing the next one.
+        if (saveLimits())
+            loadLimits();
+    });
+    loadLimits();
+    return page;
+}
+
+void SettingsDialog::loadLimits()
+{
+    m_limitsModel = m_product->currentData().toString();
+    m_limits->setRowCount(0);
+    auto rows = ReferenceData(m_db.connection()).limitsFor(m_limitsModel);
+    if (!rows)
+        return;
+    for (const ReferenceData::LimitRow& r : rows.value()) {
+        const int i = m_limits->rowCount();
+        m_limits->insertRow(i);
+        auto* name = new QTableWidgetItem(r.name);
+        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+        QFont f = name->font();
+        f.setBold(r.productSpecific);
+        name->setFont(f);
+        m_limits->setItem(i, 0, name);
+        m_limits->setItem(i, 1, new QTableWidgetItem(r.min ? QLocale().toString(*r.min) : QString()));
+        m_limits->setItem(i, 2, new QTableWidgetItem(r.max ? QLocale().toString(*r.max) : QString()));
+    }
+    m_limits->resizeColumnsToContents();
+}
+
+bool SettingsDialog::saveLimits()
+{
+    if (m_limitsModel.isEmpty())
+        return true;
+    auto current = ReferenceData(m_db.connection()).limitsFor(m_limitsModel);
+    if (!current)
+        return false;
+    for (int i = 0; i < m_limits->rowCount(); ++i) {
+        bool okMin = false, okMax = false;
+        const std::optional<double> min = bound(m_limits->item(i, 1), &okMin);
+        const std::optional<double> max = bound(m_limits->item(i, 2), &okMax);
+        const QString name = m_limits->item(i, 0)->text();
+        if (!okMin || !okMax) {
+            m_message->setText(tr("%1: a bound must be a number, or empty for none").arg(name));
+            return false;
+        }
+        const auto was = std::find_if(current->begin(), current->end(),
+                                      [&](const ReferenceData::LimitRow& r) { return r.name == name; });
+        if (was != current->end() && was->min == min && was->max == max)
+            continue; // unchanged: no product row, no audit entry
+        if (Status st = ReferenceData(m_db.connection()).setLimit(name, m_limitsModel, min, max, m_admin.operatorInfo.id);
+            !st) {
+            m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SettingsDialog::apply()
+{
+    m_message->clear();
+    ReferenceData ref(m_db.connection());
+    if (Status st = ref.setConfigValue(QStringLiteral("session.idle_lock_minutes"), QString::number(m_idle->value()));
+        !st) {
+        m_message->setText(st.error().message);
+        return false;
+    }
+    if (!saveLimits())
+        return false;
+    (void)m_recorder.reloadConfig();
+
+    Result<SyncSettings> sync = SyncSettings::load(m_dataFolder);
+    const QString url = m_server->text().trimmed();
+    if (!url.isEmpty() || sync) {
+        Result<SyncSettings> next = url.isEmpty() ? sync : SyncSettings::fromUrl(url);
+        if (!next) {
+            m_message->setText(next.error().message);
+            return false;
+        }
+        next.value().nightlyAt = m_nightly->time().toString(QStringLiteral("HH:mm"));
+        if (Status st = next.value().save(m_dataFolder); !st) {
+            m_message->setText(st.error().message);
+            return false;
+        }
+        m_server->clear();
+        emit syncChanged();
+    }
+
+    QSettings settings;
+    const QString station = m_station->currentData().toString();
+    settings.setValue(QStringLiteral("station/id"), station);
+    settings.setValue(QStringLiteral("storage/database"), m_database->text().trimmed());
+    for (LabelTemplate::Kind kind : kKinds) {
+        const auto key = [&](const char* name) {
+            return LabelPrintDialog::settingsKey(station, kind, QString::fromLatin1(name));
+        };
+        settings.setValue(key("template"), m_templates[kind]->currentData());
+        settings.setValue(key("destination"), m_printers[kind]->currentData());
+        settings.setValue(key("target"), m_targets[kind]->text().trimmed());
+    }
+    const QString language = m_language->currentData().toString();
+    const bool languageChanged = language != settings.value(QStringLiteral("ui/language")).toString();
+    settings.setValue(QStringLiteral("ui/language"), language);
+    settings.sync();
+
+    emit stationChanged(station);
+    emit idleLockChanged(m_idle->value());
+    if (languageChanged)
+        emit this->languageChanged(language);
+    return true;
+}
+
+} // namespace rework
