@@ -1027,12 +1027,13 @@ int Cli::cmdServerInit(QStringList args)
 int Cli::cmdSync(QStringList args)
 {
     const QString help =
-        tr("Usage: reworkctl sync [--server URL] [--retries N] [--batch N]\n"
+        tr("Usage: reworkctl sync [--server URL] [--retries N] [--batch N] [--if-configured]\n"
            "       reworkctl sync configure --server URL [--nightly HH:MM]\n"
            "       reworkctl sync status\n"
            "Sends this station's new events to the central PostgreSQL and receives the other stations'\n"
            "events and the reference data. The server comes from --server or from sync configure (kept in\n"
-           "DATA/sync.conf, readable by its owner only).\n");
+           "DATA/sync.conf, readable by its owner only). --if-configured does nothing, successfully, on a\n"
+           "PC without sync.conf (the nightly timer runs on every PC the package is installed on).\n");
     if (wantsHelp(args)) {
         m_out << help;
         return Ok;
@@ -1043,6 +1044,7 @@ int Cli::cmdSync(QStringList args)
     const auto nightly = takeOption(args, QStringLiteral("nightly"));
     const auto retries = takeOption(args, QStringLiteral("retries"));
     const auto batch = takeOption(args, QStringLiteral("batch"));
+    const bool ifConfigured = takeFlag(args, QStringLiteral("if-configured"));
     if (!args.isEmpty() ||
         (!sub.isEmpty() && sub != QLatin1StringView("configure") && sub != QLatin1StringView("status")))
         return usage(tr("unexpected argument \"%1\"").arg((args.isEmpty() ? sub : args.first()).left(40)),
@@ -1078,6 +1080,10 @@ int Cli::cmdSync(QStringList args)
                     {QStringLiteral("last_sync_at"), last.value()},
                     {QStringLiteral("last_error"), error},
                     {QStringLiteral("server"), settings ? settings->redacted() : QString()}});
+        return Ok;
+    }
+    if (ifConfigured && sub.isEmpty() && !url && !QFileInfo::exists(SyncSettings::filePath(folder))) {
+        emitResult({tr("sync is not set up on this PC; nothing to do")}, {{QStringLiteral("pushed"), 0}});
         return Ok;
     }
     Result<SyncSettings> settings = url ? SyncSettings::fromUrl(*url) : SyncSettings::load(folder);

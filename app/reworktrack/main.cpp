@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLocale>
@@ -28,10 +29,18 @@ using namespace rework;
 
 int main(int argc, char** argv)
 {
+    // --version and --help answer on a terminal without a display (packaging checks, ssh).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h")
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ReworkTrack"));
     QApplication::setApplicationName(QStringLiteral("ReworkTrack"));
     QApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("com.reworktrack.ReworkTrack"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reworktrack.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
