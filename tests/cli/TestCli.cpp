@@ -830,6 +830,49 @@ private slots:
         QVERIFY(QFile::exists(path));
         QVERIFY(QFile::exists(fresh.filePath(QStringLiteral("reworktrack.log"))));
     }
+
+    void operatorAccountsAreManagedAndAudited()
+    {
+        QTemporaryDir own;
+        const QString file = own.filePath(QStringLiteral("ops.sqlite"));
+        QCOMPARE(reworkctl(file, {"init"}).exitCode, 0);
+        QCOMPARE(reworkctl(file, {"operator", "add", "ADM9", "--name", "Zhao Min", "--role", "admin", "--pin", "9876"})
+                     .exitCode,
+                 0);
+        QCOMPARE(reworkctl(file, {"operator", "add", "OP9", "--name", "Sun Li", "--role", "operator", "--pin", "1111"})
+                     .exitCode,
+                 0);
+        Run disabled = reworkctl(file, {"operator", "disable", "op9"});
+        QCOMPARE(disabled.exitCode, 0);
+        QCOMPARE(disabled.lastLine(), QStringLiteral("OP9"));
+        QVERIFY(reworkctl(file, {"--json", "operator", "list"}).out.contains(QStringLiteral("{\"active\":false,\"id\":\"OP9\"")));
+        QCOMPARE(reworkctl(file, {"operator", "enable", "OP9"}).exitCode, 0);
+        QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9", "--pin", "2222"}).exitCode, 0);
+        QCOMPARE(reworkctl(file, {"operator", "role", "OP9", "supervisor"}).exitCode, 0);
+        // Refused: bad role, short PIN, unknown operator, the last admin, missing arguments.
+        QCOMPARE(reworkctl(file, {"operator", "role", "OP9", "boss"}).exitCode, 1);
+        QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9", "--pin", "1"}).exitCode, 1);
+        QCOMPARE(reworkctl(file, {"operator", "disable", "GHOST"}).exitCode, 1);
+        Run last = reworkctl(file, {"operator", "disable", "ADM9"});
+        QCOMPARE(last.exitCode, 1);
+        QVERIFY(last.err.contains(QStringLiteral("last active admin")));
+        QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9"}).exitCode, 2);
+        QCOMPARE(reworkctl(file, {"operator", "role", "OP9"}).exitCode, 2);
+        // Every change is in the audit chain, which verifies.
+        Run verify = reworkctl(file, {"verify"});
+        QCOMPARE(verify.exitCode, 0);
+    }
+
+    void syncIfConfiguredIsQuietWithoutAServer()
+    {
+        QTemporaryDir own;
+        const QString file = own.filePath(QStringLiteral("nosync.sqlite"));
+        QCOMPARE(reworkctl(file, {"init"}).exitCode, 0);
+        Run quiet = reworkctl(file, {"sync", "--if-configured"});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY(quiet.out.contains(QStringLiteral("not set up")));
+        QCOMPARE(reworkctl(file, {"sync"}).exitCode, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
