@@ -27,7 +27,8 @@ Status OperatorAdmin::mayManage() const
 Result<OperatorInfo> OperatorAdmin::target(const QString& rawId) const
 {
     const QString id = SerialRules::normalise(SerialKind::Operator, rawId);
-    auto q = sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"), {id});
+    auto q =
+        sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"), {id});
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -55,7 +56,8 @@ Status OperatorAdmin::keepsAnAdmin(const OperatorInfo& before, const QString& ro
     return {};
 }
 
-Status OperatorAdmin::audited(const QString& kind, const QString& detail, const std::function<Status()>& change)
+Status OperatorAdmin::audited(const QString& kind, const QString& detail,
+                              const std::function<Status()>& change)
 {
     Transaction tx(m_db);
     if (Status st = tx.begin(); !st)
@@ -64,8 +66,8 @@ Status OperatorAdmin::audited(const QString& kind, const QString& detail, const 
         return st;
     if (Status st = change(); !st)
         return st;
-    if (Status st = AuditLog(m_db).append(kind, m_actor, m_station.isEmpty() ? QStringLiteral("-") : m_station,
-                                          detail);
+    if (Status st = AuditLog(m_db).append(kind, m_actor,
+                                          m_station.isEmpty() ? QStringLiteral("-") : m_station, detail);
         !st)
         return st;
     if (Status st = tx.commit(); !st)
@@ -76,9 +78,10 @@ Status OperatorAdmin::audited(const QString& kind, const QString& detail, const 
 
 Result<QList<OperatorAdmin::Account>> OperatorAdmin::accounts(const QDateTime& now) const
 {
-    auto q = sql::run(m_db, QStringLiteral("SELECT o.id, o.name, o.role, o.active, f.locked_until, o.created_at "
-                                           "FROM operators o LEFT JOIN login_failures f ON f.operator_id = o.id "
-                                           "ORDER BY o.id"));
+    auto q =
+        sql::run(m_db, QStringLiteral("SELECT o.id, o.name, o.role, o.active, f.locked_until, o.created_at "
+                                      "FROM operators o LEFT JOIN login_failures f ON f.operator_id = o.id "
+                                      "ORDER BY o.id"));
     if (!q)
         return q.error();
     QList<Account> list;
@@ -145,8 +148,8 @@ Status OperatorAdmin::setRole(const QString& id, const QString& role)
         return who.error();
     if (who->role == role)
         return {};
-    return audited(QStringLiteral("operator_role"), QStringLiteral("%1: %2 -> %3").arg(who->id, who->role, role),
-                   [&]() -> Status {
+    return audited(QStringLiteral("operator_role"),
+                   QStringLiteral("%1: %2 -> %3").arg(who->id, who->role, role), [&]() -> Status {
                        if (Status st = keepsAnAdmin(who.value(), role, who->active); !st)
                            return st;
                        return sql::exec(m_db, QStringLiteral("UPDATE operators SET role = ? WHERE id = ?"),

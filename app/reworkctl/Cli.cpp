@@ -100,7 +100,8 @@ const char* const kMainHelp = QT_TRANSLATE_NOOP(
     "  server-init --server URL               create or upgrade the central PostgreSQL schema\n"
     "  sync [--server URL] [--if-configured] | sync configure --server URL | sync status   (sync --help)\n"
     "  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)\n"
-    "  verify                                 walk the hash chains of events and audit log; names the first broken entry\n"
+    "  verify                                 walk the hash chains of events and audit log; names the first "
+    "broken entry\n"
     "  restore FILE                           replace the database with a checked backup\n"
     "\n"
     "Global options:\n"
@@ -392,7 +393,8 @@ int Cli::cmdOperator(QStringList args)
     } else if (sub == QLatin1StringView("disable") || sub == QLatin1StringView("enable")) {
         const bool enable = sub == QLatin1StringView("enable");
         st = admin.setActive(id, enable);
-        done = enable ? tr("operator %1 enabled").arg(id) : tr("operator %1 disabled; logged out at every station").arg(id);
+        done = enable ? tr("operator %1 enabled").arg(id)
+                      : tr("operator %1 disabled; logged out at every station").arg(id);
     } else if (sub == QLatin1StringView("reset-pin")) {
         st = admin.resetPin(id, *pin);
         done = tr("PIN of %1 reset; any lock is lifted").arg(id);

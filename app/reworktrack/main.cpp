@@ -85,7 +85,8 @@ int main(int argc, char** argv)
         if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QApplication::installTranslator(&qtTranslator);
-        const QString installed = QApplication::applicationDirPath() + QStringLiteral("/../share/reworktrack/translations");
+        const QString installed =
+            QApplication::applicationDirPath() + QStringLiteral("/../share/reworktrack/translations");
         if (ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), installed) ||
             ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
             QApplication::installTranslator(&ours);

@@ -12,7 +12,6 @@
 #include <QSettings>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSettings>
 #include <QStandardPaths>
 
 #include <spdlog/spdlog.h>

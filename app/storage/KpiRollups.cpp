@@ -83,15 +83,16 @@ Status KpiRollups::hourly(const EventRecord& e, int delta)
     if (delta < 0) {
         for (const char* table : {"kpi_hourly", "kpi_station_hourly"}) {
             const bool perOperator = qstrcmp(table, "kpi_hourly") == 0;
-            if (Status st = exec(m_db,
-                                 QStringLiteral("UPDATE %1 SET events = events - 1 WHERE hour = ? AND "
-                                                "station_id = ? AND step = ? %2 AND model = coalesce("
-                                                "(SELECT c.model ")
-                                         .arg(QLatin1StringView(table),
-                                              perOperator ? QStringLiteral("AND operator_id = ?") : QString()) +
-                                     kCardOfEvent + QStringLiteral("), '')"),
-                                 perOperator ? QVariantList{hour, e.stationId, e.step, e.operatorId, e.seq}
-                                             : QVariantList{hour, e.stationId, e.step, e.seq});
+            if (Status st =
+                    exec(m_db,
+                         QStringLiteral("UPDATE %1 SET events = events - 1 WHERE hour = ? AND "
+                                        "station_id = ? AND step = ? %2 AND model = coalesce("
+                                        "(SELECT c.model ")
+                                 .arg(QLatin1StringView(table),
+                                      perOperator ? QStringLiteral("AND operator_id = ?") : QString()) +
+                             kCardOfEvent + QStringLiteral("), '')"),
+                         perOperator ? QVariantList{hour, e.stationId, e.step, e.operatorId, e.seq}
+                                     : QVariantList{hour, e.stationId, e.step, e.seq});
                 !st)
                 return st;
         }
@@ -157,8 +158,9 @@ Status KpiRollups::dropEmptyCounters(const QString& eventsTable)
 {
     const QString touched = QStringLiteral("FROM %1 r CROSS JOIN events e ON e.seq = r.seq").arg(eventsTable);
     const QString statements[] = {
-        QStringLiteral("DELETE FROM kpi_hourly WHERE events <= 0 AND (hour, station_id, operator_id, step) IN "
-                       "(SELECT substr(e.recorded_at, 1, 13), e.station_id, e.operator_id, e.step ") +
+        QStringLiteral(
+            "DELETE FROM kpi_hourly WHERE events <= 0 AND (hour, station_id, operator_id, step) IN "
+            "(SELECT substr(e.recorded_at, 1, 13), e.station_id, e.operator_id, e.step ") +
             touched + QLatin1Char(')'),
         QStringLiteral("DELETE FROM kpi_station_hourly WHERE events <= 0 AND (hour, station_id, step) IN "
                        "(SELECT substr(e.recorded_at, 1, 13), e.station_id, e.step ") +

@@ -112,10 +112,10 @@ Result<qint64> PartialReplay::afterVoid(const EventRecord& voidEvent)
         return st.error();
 
     // What the counters hold now: every affected event but those voided before this void.
-    Result<QList<EventRecord>> applied = affectedEvents(
-        QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id "
-                       "AND v.void_event_id <> ?)"),
-        {voidEvent.id});
+    Result<QList<EventRecord>> applied =
+        affectedEvents(QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id "
+                                      "AND v.void_event_id <> ?)"),
+                       {voidEvent.id});
     if (!applied)
         return applied.error();
     KpiRollups rollups(m_db);
@@ -128,8 +128,8 @@ Result<qint64> PartialReplay::afterVoid(const EventRecord& voidEvent)
             return st.error();
     }
 
-    Result<QList<EventRecord>> replay =
-        affectedEvents(QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id)"), {});
+    Result<QList<EventRecord>> replay = affectedEvents(
+        QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id)"), {});
     if (!replay)
         return replay.error();
     StateProjector projector(m_db);

@@ -390,7 +390,8 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
                 st = projector.apply(p.event);
             // A void from another station takes effect like a local one: its items are replayed.
             if (st && p.event.step == QLatin1StringView("void")) {
-                if (Result<qint64> replayed = PartialReplay(m_local.connection()).afterVoid(p.event); !replayed)
+                if (Result<qint64> replayed = PartialReplay(m_local.connection()).afterVoid(p.event);
+                    !replayed)
                     st = replayed.error();
             }
             if (st) {

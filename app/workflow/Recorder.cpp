@@ -92,13 +92,13 @@ Result<Recorded> Recorder::record(const Action& action)
     if (action.step == Step::Void) {
         if (Result<qint64> replayed = PartialReplay(m_db.connection()).afterVoid(event); !replayed)
             return replayed.error();
-        const QString detail = QStringLiteral("void %1 (%2 of %3): %4")
-                                   .arg(event.payload.value(QLatin1StringView("event")).toString(),
-                                        event.payload.value(QLatin1StringView("target_step")).toString(),
-                                        event.subject,
-                                        event.payload.value(QLatin1StringView("reason")).toString());
-        if (Status st = AuditLog(m_db.connection()).append(QStringLiteral("void"), event.operatorId,
-                                                           event.stationId, detail, now);
+        const QString detail =
+            QStringLiteral("void %1 (%2 of %3): %4")
+                .arg(event.payload.value(QLatin1StringView("event")).toString(),
+                     event.payload.value(QLatin1StringView("target_step")).toString(), event.subject,
+                     event.payload.value(QLatin1StringView("reason")).toString());
+        if (Status st = AuditLog(m_db.connection())
+                            .append(QStringLiteral("void"), event.operatorId, event.stationId, detail, now);
             !st)
             return st.error();
     }

@@ -232,14 +232,6 @@ Adds stations, operators (PIN %1) and N donor cards taken through the line.
         <translation>演示操作员 OP001..OP004，主管 SUP01，管理员 ADMIN；PIN %1</translation>
     </message>
     <message>
-        <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-       reworkctl operator list
-</source>
-        <translation>用法：reworkctl operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-      reworkctl operator list
-</translation>
-    </message>
-    <message>
         <source>active</source>
         <translation>启用</translation>
     </message>
@@ -625,21 +617,6 @@ Creates or upgrades the central schema; a new server gets this station&apos;s re
         <translation>服务器表结构已就绪：%1</translation>
     </message>
     <message>
-        <source>Usage: reworkctl sync [--server URL] [--retries N] [--batch N]
-       reworkctl sync configure --server URL [--nightly HH:MM]
-       reworkctl sync status
-Sends this station&apos;s new events to the central PostgreSQL and receives the other stations&apos;
-events and the reference data. The server comes from --server or from sync configure (kept in
-DATA/sync.conf, readable by its owner only).
-</source>
-        <translation>用法：reworkctl sync [--server 地址] [--retries N] [--batch N]
-       reworkctl sync configure --server 地址 [--nightly HH:MM]
-       reworkctl sync status
-把本工位的新事件发送到中央 PostgreSQL，并接收其他工位的事件和基础数据。服务器来自 --server
-或 sync configure（保存在 数据文件夹/sync.conf，仅所有者可读）。
-</translation>
-    </message>
-    <message>
         <source>--retries must be 1 to 10</source>
         <translation>--retries 必须在 1 到 10 之间</translation>
     </message>
@@ -678,86 +655,6 @@ DATA/sync.conf, readable by its owner only).
     <message>
         <source>sync done: %1 events sent, %2 received, %3 could not be applied here</source>
         <translation>同步完成：发送 %1 个事件，接收 %2 个，%3 个无法在此应用</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
-
-Commands:
-  init                                   create or upgrade the database
-  demo --units N [--days D] [--seed S]   add realistic demo data
-  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-  station list
-  record STEP --station S --operator O key=value ...
-         STEP: intake strip reball mount inspect test pack scrap bake
-  batch close BATCH [--station S --operator O]
-  batch ship BATCH [--station S --operator O] [carrier=TEXT]
-  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
-  trace SERIAL                           genealogy and timeline of any serial
-  check                                  integrity check of database and derived state
-  config list | config set KEY VALUE     repair.max_attempts, reflow.limit, shift and target settings
-  commands --pdf FILE                    printable sheet of command barcodes
-  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
-                                         supervisor figures
-  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
-  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
-  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
-  label list | label retry | label history SERIAL   labels (label --help)
-  server-init --server URL               create or upgrade the central PostgreSQL schema
-  sync [--server URL] | sync configure --server URL | sync status   (sync --help)
-  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)
-  verify                                 walk the events&apos; hash chain; names the first broken one
-  restore FILE                           replace the database with a checked backup
-
-Global options:
-  --db PATH     database file (default: $REWORKTRACK_DB, else the user&apos;s data folder)
-  --json        machine-readable output
-  --verbose     log to stderr as well as to the log file
-  --version     print the version
-
-COMMAND --help shows the fields of a command. A command that creates an id prints it
-alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
-</source>
-        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
-
-命令：
-  init                                   创建或升级数据库
-  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-  operator list
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-  station list
-  record 工序 --station 工位 --operator 操作员 键=值 ...
-         工序：intake strip reball mount inspect test pack scrap bake
-  batch close 批次 [--station 工位 --operator 操作员]
-  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
-  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
-  trace 序列号                           任意序列号的谱系和时间线
-  check                                  检查数据库及派生状态的完整性
-  config list | config set 键 值         repair.max_attempts、reflow.limit、班次和目标设置
-  commands --pdf 文件                    可打印的命令条码表
-  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
-                                         主管指标
-  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
-  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
-  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
-  label list | label retry | label history 序列号   标签（label --help）
-  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
-  sync [--server 地址] | sync configure --server 地址 | sync status   （sync --help）
-  backup [--to 文件] [--keep N]          在线备份（默认：数据文件夹/backups，保留最新 N 个）
-  verify                                 校验事件的哈希链；指出第一个被破坏的条目
-  restore 文件                           用校验过的备份替换数据库
-
-全局选项：
-  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为用户数据文件夹）
-  --json        机器可读输出
-  --verbose     日志同时输出到标准错误
-  --version     显示版本
-
-命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
-退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
-</translation>
     </message>
     <message>
         <source>Usage: reworkctl backup [--to FILE] [--keep N]
@@ -814,6 +711,151 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
     <message>
         <source>database restored from %1 and checked</source>
         <translation>数据库已从 %1 恢复并校验</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
+
+Commands:
+  init                                   create or upgrade the database
+  demo --units N [--days D] [--seed S]   add realistic demo data
+  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
+  station list
+  record STEP --station S --operator O key=value ...
+         STEP: intake strip reball mount inspect test pack scrap bake
+  batch close BATCH [--station S --operator O]
+  batch ship BATCH [--station S --operator O] [carrier=TEXT]
+  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+  trace SERIAL                           genealogy and timeline of any serial
+  check                                  integrity check of database and derived state
+  config list | config set KEY VALUE     repair, reflow, shift, target and idle-lock settings
+  commands --pdf FILE                    printable sheet of command barcodes
+  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
+                                         supervisor figures
+  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
+  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | label retry | label history SERIAL   labels (label --help)
+  server-init --server URL               create or upgrade the central PostgreSQL schema
+  sync [--server URL] [--if-configured] | sync configure --server URL | sync status   (sync --help)
+  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)
+  verify                                 walk the hash chains of events and audit log; names the first broken entry
+  restore FILE                           replace the database with a checked backup
+
+Global options:
+  --db PATH     database file (default: $REWORKTRACK_DB, else the file chosen in the app&apos;s settings,
+                else the user&apos;s data folder)
+  --json        machine-readable output
+  --verbose     log to stderr as well as to the log file
+  --version     print the version
+
+COMMAND --help shows the fields of a command. A command that creates an id prints it
+alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
+</source>
+        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
+
+命令：
+  init                                   创建或升级数据库
+  demo --units N [--days D] [--seed S]   添加逼真的演示数据
+  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID 角色
+  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+  station list
+  record 工序 --station 工位 --operator 操作员 键=值 ...
+         工序：intake strip reball mount inspect test pack scrap bake
+  batch close 批次 [--station 工位 --operator 操作员]
+  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+  trace 序列号                           任意序列号的谱系和时间线
+  check                                  检查数据库及派生状态的完整性
+  config list | config set 键 值         返修、回流、班次、目标和闲置锁屏设置
+  commands --pdf 文件                    可打印的命令条码表
+  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
+                                         主管指标
+  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
+  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
+  label list | label retry | label history 序列号   标签（label --help）
+  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
+  sync [--server 地址] [--if-configured] | sync configure --server 地址 | sync status   （sync --help）
+  backup [--to 文件] [--keep N]          在线备份（默认：数据文件夹/backups，保留最新 N 个）
+  verify                                 校验事件和审计日志的哈希链；指出第一个被破坏的条目
+  restore 文件                           用校验过的备份替换数据库
+
+全局选项：
+  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为应用设置中选择的文件，
+                否则为用户数据文件夹）
+  --json        机器可读输出
+  --verbose     日志同时输出到标准错误
+  --version     显示版本
+
+命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
+退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+       reworkctl operator list
+       reworkctl operator disable|enable ID
+       reworkctl operator reset-pin ID --pin PIN
+       reworkctl operator role ID operator|supervisor|admin
+Every change goes into the audit log; the last active admin cannot be disabled or demoted.
+</source>
+        <translation>用法：reworkctl operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+      reworkctl operator list
+      reworkctl operator disable|enable ID
+      reworkctl operator reset-pin ID --pin PIN
+      reworkctl operator role ID operator|supervisor|admin
+每次更改都记入审计日志；最后一个启用的管理员不能被停用或降级。
+</translation>
+    </message>
+    <message>
+        <source>give the operator ID and the new role</source>
+        <translation>请给出操作员编号和新角色</translation>
+    </message>
+    <message>
+        <source>--pin is required</source>
+        <translation>必须提供 --pin</translation>
+    </message>
+    <message>
+        <source>operator %1 enabled</source>
+        <translation>操作员 %1 已启用</translation>
+    </message>
+    <message>
+        <source>operator %1 disabled; logged out at every station</source>
+        <translation>操作员 %1 已停用；已在所有工位登出</translation>
+    </message>
+    <message>
+        <source>PIN of %1 reset; any lock is lifted</source>
+        <translation>%1 的 PIN 已重置；锁定已解除</translation>
+    </message>
+    <message>
+        <source>operator %1 is now %2</source>
+        <translation>操作员 %1 现在是 %2</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl sync [--server URL] [--retries N] [--batch N] [--if-configured]
+       reworkctl sync configure --server URL [--nightly HH:MM]
+       reworkctl sync status
+Sends this station&apos;s new events to the central PostgreSQL and receives the other stations&apos;
+events and the reference data. The server comes from --server or from sync configure (kept in
+DATA/sync.conf, readable by its owner only). --if-configured does nothing, successfully, on a
+PC without sync.conf (the nightly timer runs on every PC the package is installed on).
+</source>
+        <translation>用法：reworkctl sync [--server 地址] [--retries N] [--batch N] [--if-configured]
+       reworkctl sync configure --server 地址 [--nightly HH:MM]
+       reworkctl sync status
+把本工位的新事件发送到中央 PostgreSQL，并接收其他工位的事件和基础数据。服务器来自 --server
+或 sync configure（保存在 数据文件夹/sync.conf，仅所有者可读）。--if-configured 在没有 sync.conf 的
+电脑上什么也不做并成功退出（安装了软件包的每台电脑都会运行夜间定时器）。
+</translation>
+    </message>
+    <message>
+        <source>sync is not set up on this PC; nothing to do</source>
+        <translation>本电脑未设置同步；无需操作</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1541,25 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
     </message>
 </context>
 <context>
+    <name>OperatorAdmin</name>
+    <message>
+        <source>only an admin can manage operators; ask your admin</source>
+        <translation>只有管理员可以管理操作员；请联系管理员</translation>
+    </message>
+    <message>
+        <source>no operator %1; check the id</source>
+        <translation>没有操作员 %1；请检查编号</translation>
+    </message>
+    <message>
+        <source>%1 is the last active admin; make another admin first</source>
+        <translation>%1 是最后一个启用的管理员；请先设置另一位管理员</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role; use operator, supervisor or admin</source>
+        <translation>“%1”不是角色；请使用 operator、supervisor 或 admin</translation>
+    </message>
+</context>
+<context>
     <name>PinHasher</name>
     <message>
         <source>a PIN is 4 to 12 digits</source>
@@ -1593,6 +1654,18 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
     <message>
         <source>%1 wrong PINs: operator %2 is locked for %3 minutes; ask a supervisor</source>
         <translation>%1 次 PIN 错误：操作员 %2 被锁定 %3 分钟；请联系主管</translation>
+    </message>
+    <message>
+        <source>no limit called %1</source>
+        <translation>没有名为 %1 的限值</translation>
+    </message>
+    <message>
+        <source>no product %1; add it first</source>
+        <translation>没有产品 %1；请先添加</translation>
+    </message>
+    <message>
+        <source>the lower bound must be a number below the upper bound</source>
+        <translation>下限必须是小于上限的数字</translation>
     </message>
 </context>
 <context>
@@ -2970,10 +3043,6 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
         <translation>记录 %1 已作废；它仍保留在历史中，标记为“已作废”</translation>
     </message>
     <message>
-        <source>The language changes when ReworkTrack starts again.</source>
-        <translation>重新启动 ReworkTrack 后语言生效。</translation>
-    </message>
-    <message>
         <source>card %1 (%2, lot %3)</source>
         <translation>卡 %1（%2，批号 %3）</translation>
     </message>
@@ -3028,6 +3097,266 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
     <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without input. %1 (%2) logs in again to go on with the unsaved form; anyone else starts fresh.</source>
+        <translation>
+            <numerusform>闲置 %n 分钟后已锁屏。%1（%2）再次登录即可继续未保存的表单；其他人登录将从空白开始。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.</source>
+        <translation>%1（%2）已被管理员停用并已登出。请联系主管。</translation>
+    </message>
+    <message>
+        <source>Settings saved and in use.</source>
+        <translation>设置已保存并生效。</translation>
+    </message>
+</context>
+<context>
+    <name>rework::OperatorsPage</name>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Operator accounts: pick one to change it, or fill in a new one</source>
+        <translation>操作员账户：选择一个进行修改，或填写新账户</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>badge or operator id, e.g. OP012</source>
+        <translation>工牌或操作员编号，例如 OP012</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits: for a new operator or a PIN reset</source>
+        <translation>4 到 12 位数字：用于新操作员或重置 PIN</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>重置 PIN</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>locked until %1 (wrong PINs)</source>
+        <translation>锁定至 %1（PIN 错误）</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>%1 added as %2; they log in with the PIN you gave</source>
+        <translation>已添加 %1，角色为 %2；用你设置的 PIN 登录</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and logged out everywhere</source>
+        <translation>%1 已停用，并已在所有地方登出</translation>
+    </message>
+    <message>
+        <source>%1 can log in again</source>
+        <translation>%1 可以再次登录</translation>
+    </message>
+    <message>
+        <source>New PIN set for %1; any lock is lifted</source>
+        <translation>已为 %1 设置新 PIN；锁定已解除</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 现在是 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rework::SettingsDialog</name>
+    <message>
+        <source>Die traveler</source>
+        <translation>芯片流转卡</translation>
+    </message>
+    <message>
+        <source>Unit label</source>
+        <translation>整机标签</translation>
+    </message>
+    <message>
+        <source>Batch label</source>
+        <translation>批次标签</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>本电脑</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Test limits</source>
+        <translation>测试限值</translation>
+    </message>
+    <message>
+        <source>None: operators pick the station at login</source>
+        <translation>无：操作员登录时选择工位</translation>
+    </message>
+    <message>
+        <source>Station of this PC:</source>
+        <translation>本电脑的工位：</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <source>In use now: %1. A new file is used from the next start.</source>
+        <translation>当前使用：%1。新文件在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock the screen after:</source>
+        <translation>闲置多久后锁屏：</translation>
+    </message>
+    <message>
+        <source>For the station chosen on &quot;This PC&quot;: the label stock (template) and where each kind of label goes.</source>
+        <translation>针对“本电脑”中选择的工位：各类标签的标签纸（模板）和输出位置。</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>打印机 %1</translation>
+    </message>
+    <message>
+        <source>Zebra printer on the network (ZPL)</source>
+        <translation>网络上的斑马打印机（ZPL）</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Zebra: address, e.g. 10.0.0.20:9100; PDF: folder or file</source>
+        <translation>斑马：地址，例如 10.0.0.20:9100；PDF：文件夹或文件</translation>
+    </message>
+    <message>
+        <source>Central server:</source>
+        <translation>中央服务器：</translation>
+    </message>
+    <message>
+        <source>Now: %1. Leave empty to keep it.</source>
+        <translation>当前：%1。留空则保持不变。</translation>
+    </message>
+    <message>
+        <source>Not set up: this PC keeps its records locally.</source>
+        <translation>未设置：本电脑只在本地保存记录。</translation>
+    </message>
+    <message>
+        <source>Nightly sync at:</source>
+        <translation>夜间同步时间：</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>An empty bound means none. Values in bold are this product&apos;s own; the rest are the defaults for every product.</source>
+        <translation>留空表示无限制。粗体是本产品自己的值；其余是所有产品的默认值。</translation>
+    </message>
+    <message>
+        <source>%1: a bound must be a number, or empty for none</source>
+        <translation>%1：限值必须是数字，留空表示无限制</translation>
     </message>
 </context>
 <context>

@@ -108,18 +108,21 @@ int main(int argc, char** argv)
     // batch member: the replay covers the whole batch).
     QList<double> voids;
     QStringList voidTargets =
-        sql::column(c, QStringLiteral("SELECT id FROM events WHERE step = 'strip' AND station_id = 'STRIP-01' "
-                                      "ORDER BY seq DESC LIMIT 20"))
+        sql::column(c,
+                    QStringLiteral("SELECT id FROM events WHERE step = 'strip' AND station_id = 'STRIP-01' "
+                                   "ORDER BY seq DESC LIMIT 20"))
             .value();
-    voidTargets += sql::column(c, QStringLiteral("SELECT e.id FROM events e WHERE e.step = 'pack' AND NOT EXISTS "
-                                                 "(SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
-                                                 "ORDER BY e.seq DESC LIMIT 5"))
-                       .value();
+    voidTargets +=
+        sql::column(c, QStringLiteral("SELECT e.id FROM events e WHERE e.step = 'pack' AND NOT EXISTS "
+                                      "(SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
+                                      "ORDER BY e.seq DESC LIMIT 5"))
+            .value();
     for (const QString& target : std::as_const(voidTargets)) {
         QElapsedTimer t;
         t.start();
-        Result<Recorded> v = recorder.record(Step::Void, QStringLiteral("STRIP-01"), QStringLiteral("SUPB01"),
-                                             {QStringLiteral("event=") + target, QStringLiteral("reason=bench")});
+        Result<Recorded> v =
+            recorder.record(Step::Void, QStringLiteral("STRIP-01"), QStringLiteral("SUPB01"),
+                            {QStringLiteral("event=") + target, QStringLiteral("reason=bench")});
         if (v)
             voids << t.nsecsElapsed() / 1e6;
     }

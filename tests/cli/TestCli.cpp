@@ -836,16 +836,19 @@ private slots:
         QTemporaryDir own;
         const QString file = own.filePath(QStringLiteral("ops.sqlite"));
         QCOMPARE(reworkctl(file, {"init"}).exitCode, 0);
-        QCOMPARE(reworkctl(file, {"operator", "add", "ADM9", "--name", "Zhao Min", "--role", "admin", "--pin", "9876"})
+        QCOMPARE(reworkctl(file, {"operator", "add", "ADM9", "--name", "Zhao Min", "--role", "admin", "--pin",
+                                  "9876"})
                      .exitCode,
                  0);
-        QCOMPARE(reworkctl(file, {"operator", "add", "OP9", "--name", "Sun Li", "--role", "operator", "--pin", "1111"})
+        QCOMPARE(reworkctl(file, {"operator", "add", "OP9", "--name", "Sun Li", "--role", "operator", "--pin",
+                                  "1111"})
                      .exitCode,
                  0);
         Run disabled = reworkctl(file, {"operator", "disable", "op9"});
         QCOMPARE(disabled.exitCode, 0);
         QCOMPARE(disabled.lastLine(), QStringLiteral("OP9"));
-        QVERIFY(reworkctl(file, {"--json", "operator", "list"}).out.contains(QStringLiteral("{\"active\":false,\"id\":\"OP9\"")));
+        QVERIFY(reworkctl(file, {"--json", "operator", "list"})
+                    .out.contains(QStringLiteral("{\"active\":false,\"id\":\"OP9\"")));
         QCOMPARE(reworkctl(file, {"operator", "enable", "OP9"}).exitCode, 0);
         QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9", "--pin", "2222"}).exitCode, 0);
         QCOMPARE(reworkctl(file, {"operator", "role", "OP9", "supervisor"}).exitCode, 0);

@@ -9,6 +9,7 @@ using namespace rework;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    (void)NvidiaSmiImporter::parse(QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
+    (void)NvidiaSmiImporter::parse(
+        QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
     return 0;
 }

@@ -22,8 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)SerialRules::hasControlCharacters(text);
     (void)CommandCode::parse(text);
     const QStringList fields = text.split(QLatin1Char('\n'));
-    for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test, Step::Pack,
-                      Step::Close, Step::Ship, Step::Scrap, Step::Bake, Step::Void})
+    for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
+                      Step::Pack, Step::Close, Step::Ship, Step::Scrap, Step::Bake, Step::Void})
         (void)StepSchema::parse(step, fields);
     return 0;
 }

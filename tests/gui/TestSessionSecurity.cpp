@@ -53,8 +53,9 @@ private slots:
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(5min));
         QVERIFY(w.idleWatcher()->isRunning());
         QVERIFY(ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "2").ok());
-        QCOMPARE(ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "-1").error().code,
-                 ErrorCode::OutOfRange);
+        QCOMPARE(
+            ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "-1").error().code,
+            ErrorCode::OutOfRange);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(2min));
         w.logout();
@@ -85,10 +86,11 @@ private slots:
         QVERIFY(w.loginPage()->noticeLabel()->text().contains(QStringLiteral("OP1")));
         // Nothing was saved; the lock itself is in the audit trail.
         QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM events").value().toInt(), 0);
-        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'session_locked'")
-                     .value()
-                     .toInt(),
-                 1);
+        QCOMPARE(
+            sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'session_locked'")
+                .value()
+                .toInt(),
+            1);
 
         // The same operator logs in again: the form is as they left it, with the cursor in it.
         LoginPage* page = w.loginPage();
@@ -193,18 +195,21 @@ private slots:
         QCOMPARE(page->activeButton()->text(), QStringLiteral("Enable"));
 
         // Make OP1 a supervisor; demoting the only admin is refused.
-        page->table()->selectRow(page->table()->findItems(QStringLiteral("OP1"), Qt::MatchExactly).first()->row());
+        page->table()->selectRow(
+            page->table()->findItems(QStringLiteral("OP1"), Qt::MatchExactly).first()->row());
         page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("supervisor")));
         QTest::mouseClick(page->roleButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
-        page->table()->selectRow(page->table()->findItems(QStringLiteral("ADM1"), Qt::MatchExactly).first()->row());
+        page->table()->selectRow(
+            page->table()->findItems(QStringLiteral("ADM1"), Qt::MatchExactly).first()->row());
         page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("operator")));
         QTest::mouseClick(page->roleButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Failure);
         QVERIFY(page->banner()->text().contains(QStringLiteral("last active admin")));
 
         // Reset a PIN.
-        page->table()->selectRow(page->table()->findItems(QStringLiteral("SUP1"), Qt::MatchExactly).first()->row());
+        page->table()->selectRow(
+            page->table()->findItems(QStringLiteral("SUP1"), Qt::MatchExactly).first()->row());
         page->pinField()->setText(QStringLiteral("11223344"));
         QTest::mouseClick(page->resetPinButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);

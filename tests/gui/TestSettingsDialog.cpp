@@ -124,10 +124,12 @@ private slots:
         QCOMPARE(sync->host, QStringLiteral("127.0.0.1"));
         QCOMPARE(sync->port, 5999);
         QCOMPARE(sync->nightlyAt, QStringLiteral("03:15"));
-        QCOMPARE(QFile(SyncSettings::filePath(t.folder())).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+        QCOMPARE(QFile(SyncSettings::filePath(t.folder())).permissions() &
+                     (QFile::ReadOther | QFile::ReadGroup),
                  QFile::Permissions());
         // Labels: the keys the print dialog reads.
-        QCOMPARE(QSettings().value(QStringLiteral("labels/TEST-1/unit/destination")).toString(), QStringLiteral("zebra"));
+        QCOMPARE(QSettings().value(QStringLiteral("labels/TEST-1/unit/destination")).toString(),
+                 QStringLiteral("zebra"));
         QCOMPARE(QSettings().value(QStringLiteral("labels/TEST-1/unit/target")).toString(),
                  QStringLiteral("10.0.0.20:9100"));
         // Limits: the product's own row, used by the rules, audited; other products keep the default.
@@ -137,7 +139,9 @@ private slots:
             if (r.name == QLatin1StringView("test.temp_max_c"))
                 QCOMPARE(*r.max, 85.0);
         }
-        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'limit'").value().toInt(),
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'limit'")
+                     .value()
+                     .toInt(),
                  1);
         test::screenshot(dialog, QStringLiteral("settings"));
     }
@@ -172,7 +176,9 @@ private slots:
                      .value()
                      .toInt(),
                  0);
-        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'limit'").value().toInt(),
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'limit'")
+                     .value()
+                     .toInt(),
                  0);
     }
 

@@ -14,8 +14,9 @@ namespace {
 
 QString auditKinds(test::TestDatabase& t)
 {
-    auto kinds = sql::column(t.db().connection(), QStringLiteral("SELECT kind || ' ' || operator_id || ' ' || "
-                                                                 "detail FROM audit_log ORDER BY seq"));
+    auto kinds =
+        sql::column(t.db().connection(), QStringLiteral("SELECT kind || ' ' || operator_id || ' ' || "
+                                                        "detail FROM audit_log ORDER BY seq"));
     return kinds.ok() ? kinds.value().join(QLatin1Char('\n')) : QStringLiteral("<error>");
 }
 

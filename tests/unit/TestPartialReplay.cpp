@@ -60,13 +60,14 @@ private slots:
 
         // The newest records are the ones nothing builds on yet: try them newest first, one of
         // each step, until every step that can be voided has been.
-        auto candidates = sql::run(t.db().connection(),
-                                   QStringLiteral("SELECT id, step FROM events WHERE step <> 'void' "
-                                                  "ORDER BY seq DESC LIMIT 400"));
+        auto candidates =
+            sql::run(t.db().connection(), QStringLiteral("SELECT id, step FROM events WHERE step <> 'void' "
+                                                         "ORDER BY seq DESC LIMIT 400"));
         QVERIFY(candidates.ok());
         QList<std::pair<QString, QString>> newestFirst;
         while (candidates.value().next())
-            newestFirst.append({candidates.value().value(0).toString(), candidates.value().value(1).toString()});
+            newestFirst.append(
+                {candidates.value().value(0).toString(), candidates.value().value(1).toString()});
         QSet<QString> voidedSteps;
         int voids = 0;
         for (const auto& [id, step] : std::as_const(newestFirst)) {
@@ -86,10 +87,11 @@ private slots:
             const QStringList problems = problemsOf(t);
             QVERIFY2(problems.isEmpty(), qPrintable(step + ": " + problems.join(QStringLiteral("; "))));
             // One item's replay (a shipped batch at most) touches a small share of the rows.
-            QVERIFY2(changed * 4 < fullReplay, qPrintable(QStringLiteral("%1 of %2 rows changed by voiding a %3")
-                                                              .arg(changed)
-                                                              .arg(fullReplay)
-                                                              .arg(step)));
+            QVERIFY2(changed * 4 < fullReplay,
+                     qPrintable(QStringLiteral("%1 of %2 rows changed by voiding a %3")
+                                    .arg(changed)
+                                    .arg(fullReplay)
+                                    .arg(step)));
         }
         QVERIFY2(voids >= 5, qPrintable(QString::number(voids)));
         for (const char* step : {"pack", "test"})
@@ -133,7 +135,9 @@ private slots:
         {
             Transaction tx(t.db().connection());
             QVERIFY(tx.begin().ok());
-            QVERIFY(EventStore(t.db().connection()).append(pulled, own->decision.subjects, EventStore::Origin::Pulled).ok());
+            QVERIFY(EventStore(t.db().connection())
+                        .append(pulled, own->decision.subjects, EventStore::Origin::Pulled)
+                        .ok());
             QVERIFY(StateProjector(t.db().connection()).apply(pulled).ok());
             QVERIFY(tx.commit().ok());
         }
@@ -150,9 +154,9 @@ private slots:
         test::TestDatabase t;
         auto intake = t.record(Step::Intake, {"card=ZT4090P000001", "model=RTX4090", "lot=LOT-1"});
         QVERIFY(t.record(Step::Void, {"event=" + intake->event.id, "reason=typo in lot"}, "SUP1").ok());
-        auto entry = sql::run(t.db().connection(),
-                              QStringLiteral("SELECT kind, operator_id, detail FROM audit_log "
-                                             "WHERE kind = 'void'"));
+        auto entry =
+            sql::run(t.db().connection(), QStringLiteral("SELECT kind, operator_id, detail FROM audit_log "
+                                                         "WHERE kind = 'void'"));
         QVERIFY(entry.ok() && entry.value().next());
         QCOMPARE(entry.value().value(1).toString(), QStringLiteral("SUP1"));
         const QString detail = entry.value().value(2).toString();

@@ -120,7 +120,8 @@ void OperatorsPage::reload()
         m_table->insertRow(row);
         QString state = a.info.active ? tr("active") : tr("disabled");
         if (a.lockedUntil.isValid())
-            state = tr("locked until %1 (wrong PINs)").arg(a.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+            state = tr("locked until %1 (wrong PINs)")
+                        .arg(a.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
         auto* id = new QTableWidgetItem(a.info.id);
         id->setData(Qt::UserRole, a.info.role);
         id->setData(Qt::UserRole + 1, a.info.active);
@@ -164,7 +165,8 @@ void OperatorsPage::addOperator()
     OperatorAdmin admin(m_db.connection(), m_config, m_actor.operatorInfo.id, m_actor.station.id);
     const QString role = m_role->currentData().toString();
     report(admin.add(m_id->text(), m_name->text(), role, m_pin->text()),
-           tr("%1 added as %2; they log in with the PIN you gave").arg(m_id->text().trimmed().toUpper(), roleTitle(role)));
+           tr("%1 added as %2; they log in with the PIN you gave")
+               .arg(m_id->text().trimmed().toUpper(), roleTitle(role)));
 }
 
 void OperatorsPage::toggleActive()
@@ -176,8 +178,9 @@ void OperatorsPage::toggleActive()
             active = m_table->item(row, IdColumn)->data(Qt::UserRole + 1).toBool();
     }
     OperatorAdmin admin(m_db.connection(), m_config, m_actor.operatorInfo.id, m_actor.station.id);
-    report(admin.setActive(id, !active), active ? tr("%1 is disabled and logged out everywhere").arg(id.toUpper())
-                                                : tr("%1 can log in again").arg(id.toUpper()));
+    report(admin.setActive(id, !active),
+           active ? tr("%1 is disabled and logged out everywhere").arg(id.toUpper())
+                  : tr("%1 can log in again").arg(id.toUpper()));
 }
 
 void OperatorsPage::resetPin()

@@ -328,8 +328,9 @@ void MainWindow::startSession(const Session& session)
     m_locked = Session{};
     m_lockedFocus.clear();
     m_session = session;
-    spdlog::info("session {} started: {} at {}{}", session.id.toStdString(), session.operatorInfo.id.toStdString(),
-                 session.station.id.toStdString(), resumes ? " (resumed after idle lock)" : "");
+    spdlog::info("session {} started: {} at {}{}", session.id.toStdString(),
+                 session.operatorInfo.id.toStdString(), session.station.id.toStdString(),
+                 resumes ? " (resumed after idle lock)" : "");
     if (!resumes)
         switchToStation(session.station);
     else
@@ -357,7 +358,8 @@ void MainWindow::startSession(const Session& session)
         m_dashboard->setChoices(stations ? stations.value() : QList<StationInfo>{}, models);
         m_dashboard->refresh();
     }
-    Result<int> idleMinutes = ReferenceData(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
+    Result<int> idleMinutes =
+        ReferenceData(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
     m_idle->setTimeout(std::chrono::minutes(idleMinutes ? idleMinutes.value() : 5));
     m_idle->setArmed(true);
     m_pages->setCurrentWidget(m_tabs);
@@ -398,17 +400,19 @@ void MainWindow::lockScreen()
 
 void MainWindow::checkOperatorStillActive()
 {
-    const QString id = !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.id : m_locked.operatorInfo.id;
+    const QString id =
+        !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.id : m_locked.operatorInfo.id;
     if (id.isEmpty())
         return;
     Result<bool> active = OperatorAdmin::isActive(m_db.connection(), id);
     if (!active || active.value())
         return;
     spdlog::warn("operator {} was disabled: logged out", id.toStdString());
-    const QString name = !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.name : m_locked.operatorInfo.name;
+    const QString name =
+        !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.name : m_locked.operatorInfo.name;
     logout();
-    m_login->showNotice(tr("%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.")
-                            .arg(name, id));
+    m_login->showNotice(
+        tr("%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.").arg(name, id));
 }
 
 void MainWindow::switchToStation(const StationInfo& station)
@@ -648,7 +652,8 @@ void MainWindow::openSettings()
     connect(dialog, &SettingsDialog::idleLockChanged, this,
             [this](int minutes) { m_idle->setTimeout(std::chrono::minutes(minutes)); });
     connect(dialog, &SettingsDialog::syncChanged, m_sync, &SyncPanel::refreshStatus);
-    connect(dialog, &SettingsDialog::languageChanged, this, &MainWindow::languageChosen, Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::languageChanged, this, &MainWindow::languageChosen,
+            Qt::QueuedConnection);
     connect(dialog, &QDialog::accepted, this,
             [this] { statusBar()->showMessage(tr("Settings saved and in use."), 10000); });
     dialog->open();

@@ -93,20 +93,23 @@ QWidget* SettingsDialog::buildPcTab()
     auto stations = ReferenceData(m_db.connection()).stations();
     for (const StationInfo& s : stations ? stations.value() : QList<StationInfo>{})
         m_station->addItem(QStringLiteral("%1 (%2)").arg(s.id, s.step), s.id);
-    m_station->setCurrentIndex(std::max(0, m_station->findData(settings.value(QStringLiteral("station/id")))));
+    m_station->setCurrentIndex(
+        std::max(0, m_station->findData(settings.value(QStringLiteral("station/id")))));
     form->addRow(tr("Station of this PC:"), m_station);
 
     m_database = new QLineEdit(settings.value(QStringLiteral("storage/database")).toString(), page);
     m_database->setPlaceholderText(Database::defaultPath());
     form->addRow(tr("Database file:"), m_database);
-    form->addRow(QString(), new QLabel(tr("In use now: %1. A new file is used from the next start.").arg(m_db.path()),
-                                       page));
+    form->addRow(
+        QString(),
+        new QLabel(tr("In use now: %1. A new file is used from the next start.").arg(m_db.path()), page));
 
     m_language = new QComboBox(page);
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
     const QString language = settings.value(QStringLiteral("ui/language")).toString();
-    m_language->setCurrentIndex(std::max(0, m_language->findData(language.isEmpty() ? QLocale().name() : language)));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(language.isEmpty() ? QLocale().name() : language)));
     form->addRow(tr("Language:"), m_language);
 
     m_idle = new QSpinBox(page);
@@ -131,7 +134,8 @@ QWidget* SettingsDialog::buildLabelsTab()
         auto* templates = new QComboBox(page);
         for (const QString& name : store.names()) {
             if (auto t = store.load(name); t && t->kind == kind)
-                templates->addItem(QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm), name);
+                templates->addItem(
+                    QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm), name);
         }
         auto* printers = new QComboBox(page);
         for (const QString& printer : QPrinterInfo::availablePrinterNames())
@@ -162,7 +166,8 @@ void SettingsDialog::loadLabelChoices()
         const auto key = [&](const char* name) {
             return LabelPrintDialog::settingsKey(station, kind, QString::fromLatin1(name));
         };
-        m_templates[kind]->setCurrentIndex(std::max(0, m_templates[kind]->findData(settings.value(key("template")))));
+        m_templates[kind]->setCurrentIndex(
+            std::max(0, m_templates[kind]->findData(settings.value(key("template")))));
         m_printers[kind]->setCurrentIndex(
             std::max(0, m_printers[kind]->findData(settings.value(key("destination")))));
         m_targets[kind]->setText(settings.value(key("target")).toString());
@@ -175,13 +180,14 @@ QWidget* SettingsDialog::buildSyncTab()
     auto* form = new QFormLayout(page);
     Result<SyncSettings> sync = SyncSettings::load(m_dataFolder);
     m_server = new QLineEdit(page);
-    m_server->setPlaceholderText(sync ? sync->redacted() : QStringLiteral("postgresql://user:password@host:5432/rework"));
+    m_server->setPlaceholderText(sync ? sync->redacted()
+                                      : QStringLiteral("postgresql://user:password@host:5432/rework"));
     form->addRow(tr("Central server:"), m_server);
     form->addRow(QString(), new QLabel(sync ? tr("Now: %1. Leave empty to keep it.").arg(sync->redacted())
                                             : tr("Not set up: this PC keeps its records locally."),
                                        page));
-    m_nightly = new QTimeEdit(QTime::fromString(sync ? sync->nightlyAt : QStringLiteral("02:00"), QStringLiteral("HH:mm")),
-                              page);
+    m_nightly = new QTimeEdit(
+        QTime::fromString(sync ? sync->nightlyAt : QStringLiteral("02:00"), QStringLiteral("HH:mm")), page);
     m_nightly->setDisplayFormat(QStringLiteral("HH:mm"));
     form->addRow(tr("Nightly sync at:"), m_nightly);
     return page;
@@ -205,9 +211,10 @@ QWidget* SettingsDialog::buildLimitsTab()
     m_limits->verticalHeader()->hide();
     m_limits->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_limits, 1);
-    layout->addWidget(new QLabel(tr("An empty bound means none. Values in bold are this product's own; the rest "
-                                    "are the defaults for every product."),
-                                 page));
+    layout->addWidget(
+        new QLabel(tr("An empty bound means none. Values in bold are this product's own; the rest "
+                      "are the defaults for every product."),
+                   page));
     connect(m_product, &QComboBox::currentIndexChanged, this, [this] {
         // Keep what was typed for the previous product before showing the next one.
         if (saveLimits())
@@ -259,7 +266,8 @@ bool SettingsDialog::saveLimits()
                                       [&](const ReferenceData::LimitRow& r) { return r.name == name; });
         if (was != current->end() && was->min == min && was->max == max)
             continue; // unchanged: no product row, no audit entry
-        if (Status st = ReferenceData(m_db.connection()).setLimit(name, m_limitsModel, min, max, m_admin.operatorInfo.id);
+        if (Status st = ReferenceData(m_db.connection())
+                            .setLimit(name, m_limitsModel, min, max, m_admin.operatorInfo.id);
             !st) {
             m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
             return false;
@@ -272,7 +280,8 @@ bool SettingsDialog::apply()
 {
     m_message->clear();
     ReferenceData ref(m_db.connection());
-    if (Status st = ref.setConfigValue(QStringLiteral("session.idle_lock_minutes"), QString::number(m_idle->value()));
+    if (Status st =
+            ref.setConfigValue(QStringLiteral("session.idle_lock_minutes"), QString::number(m_idle->value()));
         !st) {
         m_message->setText(st.error().message);
         return false;
