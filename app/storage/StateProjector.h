@@ -9,7 +9,8 @@ namespace rework {
 
 /// Derives the current state of cards, dies, boards, units and batches from events. `apply`
 /// runs in the same transaction as the event's insert; `rebuild` replays the whole log, which
-/// is how a void takes effect and how `reworkctl check` proves the state tables are right.
+/// is how `reworkctl check` proves the state tables are right (a void replays only the items it
+/// touches: PartialReplay).
 /// The dashboard's rollups (KpiRollups) are derived state too and follow the same path.
 class StateProjector
 {
