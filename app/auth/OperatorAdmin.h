@@ -9,6 +9,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <functional>
+
 namespace rework {
 
 /// Operator accounts as an admin manages them: add, disable or enable, reset a PIN, change a

@@ -18,15 +18,15 @@ QString text(const QJsonObject& o, const char* key)
 Result<std::optional<CardState>> SnapshotLoader::card(const QString& serial) const
 {
     auto q =
-        sql::run(m_db,
+        sql::row(m_db,
                  QStringLiteral("SELECT serial, model, lot, state, gpu_uuid, die_id, received_at FROM cards "
                                 "WHERE serial = ?"),
                  {serial});
     if (!q)
         return q.error();
-    QSqlQuery& r = q.value();
-    if (!r.next())
+    if (!q.value())
         return std::optional<CardState>();
+    const QVariantList& r = *q.value();
     return std::optional<CardState>(
         CardState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
                   r.value(4).toString(), r.value(5).toString(),
@@ -36,15 +36,15 @@ Result<std::optional<CardState>> SnapshotLoader::card(const QString& serial) con
 Result<std::optional<DieState>> SnapshotLoader::die(const QString& id) const
 {
     auto q =
-        sql::run(m_db,
+        sql::row(m_db,
                  QStringLiteral("SELECT id, card_serial, model, state, unit_serial, alloy, reflow_count, "
                                 "reball_count, msl, exposed_at FROM dies WHERE id = ?"),
                  {id});
     if (!q)
         return q.error();
-    QSqlQuery& r = q.value();
-    if (!r.next())
+    if (!q.value())
         return std::optional<DieState>();
+    const QVariantList& r = *q.value();
     return std::optional<DieState>(
         DieState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
                  r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(), r.value(7).toInt(),
@@ -53,14 +53,14 @@ Result<std::optional<DieState>> SnapshotLoader::die(const QString& id) const
 
 Result<std::optional<BoardState>> SnapshotLoader::board(const QString& serial) const
 {
-    auto q = sql::run(
+    auto q = sql::row(
         m_db, QStringLiteral("SELECT serial, state, unit_serial, reflow_count FROM boards WHERE serial = ?"),
         {serial});
     if (!q)
         return q.error();
-    QSqlQuery& r = q.value();
-    if (!r.next())
+    if (!q.value())
         return std::optional<BoardState>();
+    const QVariantList& r = *q.value();
     return std::optional<BoardState>(
         BoardState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toInt()});
 }
@@ -68,15 +68,15 @@ Result<std::optional<BoardState>> SnapshotLoader::board(const QString& serial) c
 Result<std::optional<UnitState>> SnapshotLoader::unit(const QString& serial) const
 {
     auto q =
-        sql::run(m_db,
+        sql::row(m_db,
                  QStringLiteral("SELECT serial, die_id, board_serial, card_serial, model, state, batch_id, "
                                 "gpu_uuid, repair_count FROM units WHERE serial = ?"),
                  {serial});
     if (!q)
         return q.error();
-    QSqlQuery& r = q.value();
-    if (!r.next())
+    if (!q.value())
         return std::optional<UnitState>();
+    const QVariantList& r = *q.value();
     return std::optional<UnitState>(
         UnitState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
                   r.value(4).toString(), r.value(5).toString(), r.value(6).toString(), r.value(7).toString(),
@@ -85,16 +85,16 @@ Result<std::optional<UnitState>> SnapshotLoader::unit(const QString& serial) con
 
 Result<std::optional<BatchState>> SnapshotLoader::batch(const QString& id) const
 {
-    auto q = sql::run(m_db,
+    auto q = sql::row(m_db,
                       QStringLiteral("SELECT b.id, b.model, b.state, "
                                      "(SELECT count(*) FROM units u WHERE u.batch_id = b.id) "
                                      "FROM batches b WHERE b.id = ?"),
                       {id});
     if (!q)
         return q.error();
-    QSqlQuery& r = q.value();
-    if (!r.next())
+    if (!q.value())
         return std::optional<BatchState>();
+    const QVariantList& r = *q.value();
     return std::optional<BatchState>(
         BatchState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toInt()});
 }
@@ -125,19 +125,19 @@ Status SnapshotLoader::loadGpuUuidOwner(const QString& uuid, Snapshot& s) const
 
 Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
 {
-    auto target = sql::run(m_db,
+    auto target = sql::row(m_db,
                            QStringLiteral("SELECT e.seq, e.step, EXISTS (SELECT 1 FROM voided_events v "
                                           "WHERE v.event_id = e.id) FROM events e WHERE e.id = ?"),
                            {id});
     if (!target)
         return target.error();
-    if (!target.value().next())
+    if (!target.value())
         return {};
     EventInfo info;
     info.id = id;
-    const qint64 seq = target.value().value(0).toLongLong();
-    info.step = target.value().value(1).toString();
-    info.voided = target.value().value(2).toBool();
+    const qint64 seq = target.value()->value(0).toLongLong();
+    info.step = target.value()->value(1).toString();
+    info.voided = target.value()->value(2).toBool();
     // A later, still valid event on the same card/die/board/unit builds on this one. Other units
     // packed into the same batch do not, but closing or shipping that batch does.
     auto later = sql::run(
@@ -172,20 +172,20 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
     Snapshot s;
     const QJsonObject& f = a.fields;
 
-    auto op = sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
+    auto op = sql::row(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
                        {SerialRules::normalise(SerialKind::Operator, a.operatorId)});
     if (!op)
         return op.error();
-    if (op.value().next()) {
-        s.operatorInfo = OperatorInfo{op.value().value(0).toString(), op.value().value(1).toString(),
-                                      op.value().value(2).toString(), op.value().value(3).toBool()};
+    if (const auto& r = op.value()) {
+        s.operatorInfo = OperatorInfo{r->value(0).toString(), r->value(1).toString(), r->value(2).toString(),
+                                      r->value(3).toBool()};
     }
-    auto station = sql::run(m_db, QStringLiteral("SELECT id, step FROM stations WHERE id = ?"),
+    auto station = sql::row(m_db, QStringLiteral("SELECT id, step FROM stations WHERE id = ?"),
                             {SerialRules::normalise(SerialKind::Station, a.stationId)});
     if (!station)
         return station.error();
-    if (station.value().next())
-        s.station = StationInfo{station.value().value(0).toString(), station.value().value(1).toString()};
+    if (const auto& r = station.value())
+        s.station = StationInfo{r->value(0).toString(), r->value(1).toString()};
 
     auto load = [](auto result, auto& into) -> Status {
         if (!result)

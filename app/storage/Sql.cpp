@@ -5,6 +5,7 @@
 #include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlRecord>
 
 #include <memory>
 
@@ -76,7 +77,10 @@ Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList
     return {};
 }
 
-Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+namespace {
+
+/// The statement kept prepared for `db`, prepared now if it is new.
+Result<std::shared_ptr<QSqlQuery>> prepared(const QSqlDatabase& db, const QString& statement)
 {
     // Keyed by the driver too: a connection removed and opened again under the same name
     // must not meet statements prepared on the old one.
@@ -86,23 +90,60 @@ Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QV
         QMutexLocker lock(&cacheLock);
         q = preparedCache()[db.connectionName()].value(key);
     }
-    if (!q) {
-        q = std::make_shared<QSqlQuery>(db);
-        if (!q->prepare(statement))
-            return storageError(QCoreApplication::translate("Storage", "prepare a query"),
-                                q->lastError().text());
-        QMutexLocker lock(&cacheLock);
-        preparedCache()[db.connectionName()].insert(key, q);
-    }
+    if (q)
+        return q;
+    q = std::make_shared<QSqlQuery>(db);
+    q->setForwardOnly(true);
+    if (!q->prepare(statement))
+        return storageError(QCoreApplication::translate("Storage", "prepare a query"), q->lastError().text());
+    QMutexLocker lock(&cacheLock);
+    preparedCache()[db.connectionName()].insert(key, q);
+    return q;
+}
+
+} // namespace
+
+Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    Result<std::shared_ptr<QSqlQuery>> cached = prepared(db, statement);
+    if (!cached)
+        return cached.error();
+    QSqlQuery& q = *cached.value();
     for (int i = 0; i < values.size(); ++i)
-        q->bindValue(i, values.at(i));
-    const bool ok = q->exec();
-    const QString error = ok ? QString() : q->lastError().text();
-    const qint64 rowid = ok ? q->lastInsertId().toLongLong() : 0;
-    q->finish(); // no open statement left to hold a read lock or block a COMMIT
+        q.bindValue(i, values.at(i));
+    const bool ok = q.exec();
+    const QString error = ok ? QString() : q.lastError().text();
+    const qint64 rowid = ok ? q.lastInsertId().toLongLong() : 0;
+    q.finish(); // no open statement left to hold a read lock or block a COMMIT
     if (!ok)
         return storageError(QCoreApplication::translate("Storage", "run a query"), error);
     return rowid;
+}
+
+Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
+                                        const QVariantList& values)
+{
+    Result<std::shared_ptr<QSqlQuery>> cached = prepared(db, statement);
+    if (!cached)
+        return cached.error();
+    QSqlQuery& q = *cached.value();
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!q.exec()) {
+        const QString error = q.lastError().text();
+        q.finish();
+        return storageError(QCoreApplication::translate("Storage", "run a query"), error);
+    }
+    std::optional<QVariantList> out;
+    if (q.next()) {
+        QVariantList columns;
+        const QSqlRecord record = q.record();
+        for (int i = 0; i < record.count(); ++i)
+            columns << q.value(i);
+        out = std::move(columns);
+    }
+    q.finish();
+    return out;
 }
 
 void forgetPrepared(const QString& connectionName)
@@ -113,12 +154,12 @@ void forgetPrepared(const QString& connectionName)
 
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
-    Result<QSqlQuery> q = run(db, statement, values);
-    if (!q)
-        return q.error();
-    if (!q.value().next())
+    Result<std::optional<QVariantList>> first = row(db, statement, values);
+    if (!first)
+        return first.error();
+    if (!first.value() || first.value()->isEmpty())
         return QVariant();
-    return q.value().value(0);
+    return first.value()->first();
 }
 
 Result<QStringList> column(const QSqlDatabase& db, const QString& statement, const QVariantList& values)

@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <optional>
 
 struct sqlite3;
 
@@ -30,7 +31,13 @@ Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QV
 /// Drops the statements kept for a connection; called before the connection is removed.
 void forgetPrepared(const QString& connectionName);
 
-/// First column of the first row, or an invalid QVariant when there is no row.
+/// The first row's columns (nullopt when there is none), through a statement kept prepared per
+/// connection like exec(): for the lookups on the recording path. The row is copied out and the
+/// statement reset before it returns, so a caller never holds a shared cursor.
+Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
+                                        const QVariantList& values = {});
+
+/// First column of the first row, or an invalid QVariant when there is no row (cached like row()).
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 
 /// The first column of every row, as text.

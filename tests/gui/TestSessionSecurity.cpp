@@ -73,14 +73,15 @@ private slots:
         cardField(w)->setFocus();
         QTest::keyClicks(cardField(w), QStringLiteral("ZT4090P000123"));
 
-        w.idleWatcher()->setTimeout(300ms);
-        // Input keeps it awake.
-        for (int i = 0; i < 5; ++i) {
-            QTest::qWait(120);
+        // Input keeps it awake: 2.5 s of key presses against a 1.5 s timeout (margins for a
+        // loaded CI machine under sanitizers).
+        w.idleWatcher()->setTimeout(1500ms);
+        for (int i = 0; i < 10; ++i) {
+            QTest::qWait(250);
             QTest::keyClick(cardField(w), Qt::Key_Shift);
         }
         QVERIFY(!w.isLocked());
-        QTRY_VERIFY_WITH_TIMEOUT(w.isLocked(), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.isLocked(), 10000);
         QCOMPARE(w.session().operatorInfo.id, QString());
         QVERIFY(w.loginPage()->isVisible());
         QVERIFY(w.loginPage()->noticeLabel()->text().contains(QStringLiteral("OP1")));
