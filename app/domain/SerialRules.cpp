@@ -1,5 +1,7 @@
 #include "SerialRules.h"
 
+#include <array>
+
 namespace rework {
 namespace {
 
@@ -73,8 +75,30 @@ Status SerialRules::setPattern(SerialKind kind, const QString& model, const QStr
             ErrorCode::InvalidValue, serialKindName(kind),
             tr("the serial format \"%1\" is not a valid pattern: %2").arg(pattern, re.errorString()));
     }
+    re.optimize();
     m_overrides.insert(overrideKey(kind, model), re);
     return {};
+}
+
+const QRegularExpression& SerialRules::expression(SerialKind kind, const QString& model) const
+{
+    if (!model.isEmpty()) {
+        auto it = m_overrides.constFind(overrideKey(kind, model));
+        if (it != m_overrides.constEnd())
+            return *it;
+    }
+    auto it = m_overrides.constFind(overrideKey(kind, {}));
+    if (it != m_overrides.constEnd())
+        return *it;
+    static const auto defaults = [] {
+        std::array<QRegularExpression, static_cast<int>(SerialKind::Station) + 1> compiled;
+        for (int k = 0; k < static_cast<int>(compiled.size()); ++k) {
+            compiled[k].setPattern(defaultPattern(static_cast<SerialKind>(k)));
+            compiled[k].optimize();
+        }
+        return compiled;
+    }();
+    return defaults.at(static_cast<int>(kind));
 }
 
 QString SerialRules::pattern(SerialKind kind, const QString& model) const
@@ -111,12 +135,11 @@ Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const
                 .arg(serialKindTitle(kind)));
     }
     const QString value = normalise(kind, raw);
-    const QString pat = pattern(kind, model);
-    const QRegularExpression re(pat);
+    const QRegularExpression& re = expression(kind, model);
     if (!re.match(value).hasMatch()) {
         return makeError(ErrorCode::MalformedSerial, field,
                          tr("\"%1\" is not a valid %2 (expected format %3); scan the right label")
-                             .arg(value, serialKindTitle(kind), pat));
+                             .arg(value, serialKindTitle(kind), re.pattern()));
     }
     return value;
 }

@@ -41,6 +41,9 @@ public:
     static bool hasControlCharacters(const QString& text, bool includingFormat = true);
 
 private:
+    /// The compiled rule: compiling a pattern costs more than matching it, and every scan matches.
+    const QRegularExpression& expression(SerialKind kind, const QString& model) const;
+
     QHash<QString, QRegularExpression> m_overrides; // key: "kind|model"
 };
 

@@ -81,7 +81,8 @@ int main(int argc, char** argv)
     for (int i = 0; i < actions; ++i) {
         QElapsedTimer t;
         t.start();
-        if (!sql::run(
+        // The floor: one row through a statement prepared once, one durable commit (autocommit).
+        if (!sql::exec(
                 c, QStringLiteral("INSERT INTO bench_bare (at, body) VALUES (?, ?)"),
                 {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), QStringLiteral("bare row")}))
             return 1;
@@ -142,7 +143,7 @@ int main(int argc, char** argv)
         trace << t.nsecsElapsed() / 1e6;
     }
     std::printf("history: %lld events\n", events);
-    std::printf("bare one-row insert (WAL, synchronous=FULL): p50 %.2f ms, p99 %.2f ms\n",
+    std::printf("bare one-row insert, prepared once (WAL, synchronous=FULL): p50 %.2f ms, p99 %.2f ms\n",
                 percentile(bare, 0.5), percentile(bare, 0.99));
     std::printf(
         "record a station action (intake/strip): p50 %.2f ms, p99 %.2f ms; %.1fx / %.1fx the bare insert "
