@@ -15,21 +15,40 @@ Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList
     return sql::exec(db, statement, values);
 }
 
-// The donor card's model and lot, through the event's card subject: every event from intake on
-// names its card, so this works for steps whose payload does not carry the model.
-const QString kCardOfEvent = QStringLiteral(
-    "FROM event_subjects s JOIN cards c ON c.serial = s.serial WHERE s.event_seq = ? AND s.kind = 'card'");
-
 } // namespace
+
+Result<KpiRollups::Card> KpiRollups::cardOf(const EventRecord& e) const
+{
+    // Through the event's card subject: every event from intake on names its card, so this works
+    // for steps whose payload does not carry the model. Read once per event, used by every rollup.
+    auto r = sql::row(
+        m_db,
+        QStringLiteral("SELECT c.model, c.lot, substr(c.received_at, 1, 13) FROM event_subjects s "
+                       "JOIN cards c ON c.serial = s.serial WHERE s.event_seq = ? AND s.kind = 'card'"),
+        {e.seq});
+    if (!r)
+        return r.error();
+    Card card;
+    if (const auto& row = r.value()) {
+        card.known = true;
+        card.model = row->value(0).toString();
+        card.lot = row->value(1).toString();
+        card.receivedHour = row->value(2).toString();
+    }
+    return card;
+}
 
 Status KpiRollups::apply(const EventRecord& e)
 {
     if (e.step == QLatin1StringView("void"))
         return {};
     const QString at = e.recordedAt.toUTC().toString(Qt::ISODateWithMs);
-    if (Status st = hourly(e, 1); !st)
+    Result<Card> card = cardOf(e);
+    if (!card)
+        return card.error();
+    if (Status st = hourly(e, 1, card.value()); !st)
         return st;
-    if (Status st = cards(e, 1); !st)
+    if (Status st = cards(e, 1, card.value()); !st)
         return st;
 
     const QString defect = field(e, "defect");
@@ -38,11 +57,8 @@ Status KpiRollups::apply(const EventRecord& e)
         if (Status st = exec(
                 m_db,
                 QStringLiteral("INSERT INTO kpi_defects (event_seq, recorded_at, defect, step, station_id, "
-                               "operator_id, lot, model, item) VALUES (?, ?, ?, ?, ?, ?, "
-                               "coalesce((SELECT c.lot ") +
-                    kCardOfEvent + QStringLiteral("), ''), coalesce((SELECT c.model ") + kCardOfEvent +
-                    QStringLiteral("), ''), ?)"),
-                {e.seq, at, defect, e.step, e.stationId, e.operatorId, e.seq, e.seq, e.subject});
+                               "operator_id, lot, model, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {e.seq, at, defect, e.step, e.stationId, e.operatorId, card->lot, card->model, e.subject});
             !st)
             return st;
     }
@@ -77,59 +93,52 @@ Status KpiRollups::apply(const EventRecord& e)
         {pass ? 1 : 0, e.stationId, at, unit});
 }
 
-Status KpiRollups::hourly(const EventRecord& e, int delta)
+Status KpiRollups::hourly(const EventRecord& e, int delta, const Card& card)
 {
     const QString hour = e.recordedAt.toUTC().toString(Qt::ISODateWithMs).left(13);
     if (delta < 0) {
-        for (const char* table : {"kpi_hourly", "kpi_station_hourly"}) {
-            const bool perOperator = qstrcmp(table, "kpi_hourly") == 0;
-            if (Status st =
-                    exec(m_db,
-                         QStringLiteral("UPDATE %1 SET events = events - 1 WHERE hour = ? AND "
-                                        "station_id = ? AND step = ? %2 AND model = coalesce("
-                                        "(SELECT c.model ")
-                                 .arg(QLatin1StringView(table),
-                                      perOperator ? QStringLiteral("AND operator_id = ?") : QString()) +
-                             kCardOfEvent + QStringLiteral("), '')"),
-                         perOperator ? QVariantList{hour, e.stationId, e.step, e.operatorId, e.seq}
-                                     : QVariantList{hour, e.stationId, e.step, e.seq});
-                !st)
-                return st;
-        }
-        return {};
+        if (Status st = exec(m_db,
+                             QStringLiteral("UPDATE kpi_hourly SET events = events - 1 WHERE hour = ? AND "
+                                            "station_id = ? AND operator_id = ? AND step = ? AND model = ?"),
+                             {hour, e.stationId, e.operatorId, e.step, card.model});
+            !st)
+            return st;
+        return exec(m_db,
+                    QStringLiteral("UPDATE kpi_station_hourly SET events = events - 1 WHERE hour = ? AND "
+                                   "station_id = ? AND step = ? AND model = ?"),
+                    {hour, e.stationId, e.step, card.model});
     }
-    if (Status st = exec(m_db,
-                         QStringLiteral("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, "
-                                        "events) VALUES (?, ?, ?, ?, coalesce((SELECT c.model ") +
-                             kCardOfEvent +
-                             QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
-                         {hour, e.stationId, e.operatorId, e.step, e.seq});
+    if (Status st =
+            exec(m_db,
+                 QStringLiteral("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, events) "
+                                "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+                 {hour, e.stationId, e.operatorId, e.step, card.model});
         !st)
         return st;
     return exec(m_db,
                 QStringLiteral("INSERT INTO kpi_station_hourly (hour, station_id, step, model, events) "
-                               "VALUES (?, ?, ?, coalesce((SELECT c.model ") +
-                    kCardOfEvent + QStringLiteral("), ''), 1) ON CONFLICT DO UPDATE SET events = events + 1"),
-                {hour, e.stationId, e.step, e.seq});
+                               "VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+                {hour, e.stationId, e.step, card.model});
 }
 
-Status KpiRollups::cards(const EventRecord& e, int delta)
+Status KpiRollups::cards(const EventRecord& e, int delta, const Card& card)
 {
+    if (!card.known)
+        return {};
     const QString outcome = field(e, "outcome");
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
     if (e.step == QLatin1StringView("intake")) {
         if (delta < 0) {
-            return exec(m_db,
-                        QStringLiteral("UPDATE kpi_cards SET received = received - 1 WHERE (hour, model) = "
-                                       "(SELECT substr(c.received_at, 1, 13), c.model ") +
-                            kCardOfEvent + QStringLiteral(")"),
-                        {e.seq});
+            return exec(
+                m_db,
+                QStringLiteral("UPDATE kpi_cards SET received = received - 1 WHERE hour = ? AND model = ?"),
+                {card.receivedHour, card.model});
         }
-        return exec(m_db,
-                    QStringLiteral("INSERT INTO kpi_cards (hour, model, received, scrapped) SELECT "
-                                   "substr(c.received_at, 1, 13), c.model, 1, 0 ") +
-                        kCardOfEvent + QStringLiteral(" ON CONFLICT DO UPDATE SET received = received + 1"),
-                    {e.seq});
+        return exec(
+            m_db,
+            QStringLiteral("INSERT INTO kpi_cards (hour, model, received, scrapped) VALUES (?, ?, 1, 0) "
+                           "ON CONFLICT DO UPDATE SET received = received + 1"),
+            {card.receivedHour, card.model});
     }
     // A card ends as scrap once: scrapped itself, or its die or unit (a failed judgement past the
     // repair limit, as the state projector reads it).
@@ -139,19 +148,20 @@ Status KpiRollups::cards(const EventRecord& e, int delta)
     if (!scrapped)
         return {};
     return exec(m_db,
-                QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + ? WHERE (hour, model) = "
-                               "(SELECT substr(c.received_at, 1, 13), c.model ") +
-                    kCardOfEvent + QStringLiteral(")"),
-                {delta, e.seq});
+                QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + ? WHERE hour = ? AND model = ?"),
+                {delta, card.receivedHour, card.model});
 }
 
 Status KpiRollups::unapply(const EventRecord& e)
 {
     if (e.step == QLatin1StringView("void"))
         return {};
-    if (Status st = hourly(e, -1); !st)
+    Result<Card> card = cardOf(e);
+    if (!card)
+        return card.error();
+    if (Status st = hourly(e, -1, card.value()); !st)
         return st;
-    return cards(e, -1);
+    return cards(e, -1, card.value());
 }
 
 Status KpiRollups::dropEmptyCounters(const QString& eventsTable)

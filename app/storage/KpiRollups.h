@@ -30,9 +30,17 @@ public:
     Status clear();
 
 private:
+    /// The event's donor card as the rollups key it: model, lot, hour of intake.
+    struct Card
+    {
+        bool known = false;
+        // Empty, not null: the rollup columns are NOT NULL and '' stands for "no card".
+        QString model = QStringLiteral(""), lot = QStringLiteral(""), receivedHour;
+    };
+    Result<Card> cardOf(const EventRecord& event) const;
     /// +1 on apply, -1 on unapply.
-    Status cards(const EventRecord& event, int delta);
-    Status hourly(const EventRecord& event, int delta);
+    Status cards(const EventRecord& event, int delta, const Card& card);
+    Status hourly(const EventRecord& event, int delta, const Card& card);
     Status anomalies(const EventRecord& event, const QString& unit, const QString& gpu);
     QSqlDatabase m_db;
 };
