@@ -27,17 +27,9 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     m_template = new QComboBox(this);
-    const LabelTemplateStore store(m_context.dataFolder);
-    for (const QString& name : store.names()) {
-        if (auto t = store.load(name); t && t->kind == kind)
-            m_template->addItem(QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm),
-                                name);
-    }
+    addTemplates(m_template, m_context.dataFolder, kind);
     m_destination = new QComboBox(this);
-    for (const QString& printer : QPrinterInfo::availablePrinterNames())
-        m_destination->addItem(tr("Printer %1").arg(printer), printer);
-    m_destination->addItem(tr("Zebra printer on the network (ZPL)"), zebraDestination());
-    m_destination->addItem(tr("PDF file"), pdfDestination());
+    addDestinations(m_destination);
     m_target = new QLineEdit(this);
     m_reason = new QLineEdit(this);
     m_reason->setPlaceholderText(tr("why it is printed again"));
@@ -77,6 +69,24 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     connect(m_template, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::refreshReprintState);
     destinationChanged();
     refreshReprintState();
+}
+
+void LabelPrintDialog::addTemplates(QComboBox* picker, const QString& dataFolder, LabelTemplate::Kind kind)
+{
+    const LabelTemplateStore store(dataFolder);
+    for (const QString& name : store.names()) {
+        if (auto t = store.load(name); t && t->kind == kind)
+            picker->addItem(QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm),
+                            name);
+    }
+}
+
+void LabelPrintDialog::addDestinations(QComboBox* picker)
+{
+    for (const QString& printer : QPrinterInfo::availablePrinterNames())
+        picker->addItem(tr("Printer %1").arg(printer), printer);
+    picker->addItem(tr("Zebra printer on the network (ZPL)"), zebraDestination());
+    picker->addItem(tr("PDF file"), pdfDestination());
 }
 
 QString LabelPrintDialog::settingsKey(const QString& stationId, LabelTemplate::Kind kind, const QString& name)

@@ -41,6 +41,10 @@ public:
     /// Where a station's choice for a kind of label is kept (QSettings): `template`,
     /// `destination` (a system printer's name, zebraDestination() or pdfDestination()), `target`.
     static QString settingsKey(const QString& stationId, LabelTemplate::Kind kind, const QString& name);
+    /// Fills `picker` with the templates of `kind` (label stock with its size), data: the name.
+    static void addTemplates(QComboBox* picker, const QString& dataFolder, LabelTemplate::Kind kind);
+    /// Fills `picker` with the system printers, the Zebra printer and PDF, data: the destination.
+    static void addDestinations(QComboBox* picker);
 
 public slots:
     bool printLabel();

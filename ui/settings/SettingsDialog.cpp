@@ -1,7 +1,6 @@
 #include "SettingsDialog.h"
 
 #include "labels/LabelPrintDialog.h"
-#include "labels/LabelTemplateStore.h"
 #include "storage/Database.h"
 #include "storage/ReferenceData.h"
 #include "sync/SyncSettings.h"
@@ -14,7 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPrinterInfo>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -129,19 +127,11 @@ QWidget* SettingsDialog::buildLabelsTab()
     form->addRow(new QLabel(tr("For the station chosen on \"This PC\": the label stock (template) and where "
                                "each kind of label goes."),
                             page));
-    const LabelTemplateStore store(m_dataFolder);
     for (LabelTemplate::Kind kind : kKinds) {
         auto* templates = new QComboBox(page);
-        for (const QString& name : store.names()) {
-            if (auto t = store.load(name); t && t->kind == kind)
-                templates->addItem(
-                    QStringLiteral("%1 (%2 × %3 mm)").arg(name).arg(t->widthMm).arg(t->heightMm), name);
-        }
+        LabelPrintDialog::addTemplates(templates, m_dataFolder, kind);
         auto* printers = new QComboBox(page);
-        for (const QString& printer : QPrinterInfo::availablePrinterNames())
-            printers->addItem(tr("Printer %1").arg(printer), printer);
-        printers->addItem(tr("Zebra printer on the network (ZPL)"), LabelPrintDialog::zebraDestination());
-        printers->addItem(tr("PDF file"), LabelPrintDialog::pdfDestination());
+        LabelPrintDialog::addDestinations(printers);
         auto* target = new QLineEdit(page);
         target->setPlaceholderText(tr("Zebra: address, e.g. 10.0.0.20:9100; PDF: folder or file"));
         auto* row = new QHBoxLayout;
