@@ -2,6 +2,7 @@
 
 #include "auth/OperatorAdmin.h"
 #include "common/ResultBanner.h"
+#include "domain/SerialRules.h"
 #include "storage/Database.h"
 
 #include <QComboBox>
@@ -172,11 +173,10 @@ void OperatorsPage::addOperator()
 void OperatorsPage::toggleActive()
 {
     const QString id = m_id->text().trimmed();
-    bool active = true;
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        if (m_table->item(row, IdColumn)->text().compare(id, Qt::CaseInsensitive) == 0)
-            active = m_table->item(row, IdColumn)->data(Qt::UserRole + 1).toBool();
-    }
+    // The database says whether the account is active now, not the table as last shown.
+    Result<bool> isActive =
+        OperatorAdmin::isActive(m_db.connection(), SerialRules::normalise(SerialKind::Operator, id));
+    const bool active = isActive && isActive.value();
     OperatorAdmin admin(m_db.connection(), m_config, m_actor.operatorInfo.id, m_actor.station.id);
     report(admin.setActive(id, !active),
            active ? tr("%1 is disabled and logged out everywhere").arg(id.toUpper())

@@ -400,19 +400,18 @@ void MainWindow::lockScreen()
 
 void MainWindow::checkOperatorStillActive()
 {
-    const QString id =
-        !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.id : m_locked.operatorInfo.id;
-    if (id.isEmpty())
+    // Whoever holds this PC: the one logged in, or the one whose work an idle lock keeps.
+    const OperatorInfo who =
+        m_session.operatorInfo.id.isEmpty() ? m_locked.operatorInfo : m_session.operatorInfo;
+    if (who.id.isEmpty())
         return;
-    Result<bool> active = OperatorAdmin::isActive(m_db.connection(), id);
+    Result<bool> active = OperatorAdmin::isActive(m_db.connection(), who.id);
     if (!active || active.value())
         return;
-    spdlog::warn("operator {} was disabled: logged out", id.toStdString());
-    const QString name =
-        !m_session.operatorInfo.id.isEmpty() ? m_session.operatorInfo.name : m_locked.operatorInfo.name;
+    spdlog::warn("operator {} was disabled: logged out", who.id.toStdString());
     logout();
-    m_login->showNotice(
-        tr("%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.").arg(name, id));
+    m_login->showNotice(tr("%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.")
+                            .arg(who.name, who.id));
 }
 
 void MainWindow::switchToStation(const StationInfo& station)
