@@ -24,6 +24,14 @@ inline void saveShortcut()
     QTest::keyClick(w, Qt::Key_Return, Qt::ControlModifier);
 }
 
+/// Shows `w` and waits until it has the keyboard, as the operator's window does at start.
+inline void showAndActivate(QWidget& w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
 /// Saves a picture of `w` when REWORK_SCREENSHOT_DIR is set (README screenshots come from here).
 inline void screenshot(QWidget* w, const QString& name)
 {

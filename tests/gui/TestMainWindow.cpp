@@ -20,13 +20,6 @@ using namespace rework;
 
 namespace {
 
-void showAndActivate(QWidget& w)
-{
-    w.show();
-    QApplication::setActiveWindow(&w);
-    QVERIFY(QTest::qWaitForWindowActive(&w));
-}
-
 void login(MainWindow& w, const QString& op, const QString& pin, const QString& station)
 {
     LoginPage* page = w.loginPage();
@@ -49,7 +42,7 @@ private slots:
         test::TestDatabase t;
         QVERIFY(t.record(Step::Intake, {"card=CARDW0001", "model=RTX4090", "lot=LOT-1"}).ok());
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         const QDir backups(Backup::folder(t.folder()));
         QTRY_COMPARE_WITH_TIMEOUT(
             backups.entryList({QStringLiteral("reworktrack-*.sqlite")}, QDir::Files).size(), 1, 10000);
@@ -62,7 +55,7 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         QVERIFY(w.demoBanner()->isVisible());
         QVERIFY(w.databaseLabel()->text().contains(t.path()));
         QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Events 0")));
@@ -79,7 +72,7 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         QCOMPARE(QApplication::focusWidget(), w.loginPage()->operatorField());
         login(w, QStringLiteral("OP1"), QStringLiteral("9999"), QStringLiteral("STRIP-1"));
         QVERIFY(w.loginPage()->isVisible());
@@ -104,7 +97,7 @@ private slots:
         test::TestDatabase t;
         const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         QVERIFY(!w.demoBanner()->isVisible());
         login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("PACK-1"));
         w.tabs()->setCurrentIndex(1);
@@ -130,7 +123,7 @@ private slots:
         auto pack = t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"});
         QVERIFY(pack.ok());
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("PACK-1"));
         QVERIFY(!w.voidButton()->isEnabled()); // operators cannot void
         w.logout();
@@ -159,7 +152,7 @@ private slots:
         QApplication::installTranslator(&zh);
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         QCOMPARE(w.demoButton()->text(), QStringLiteral("载入演示数据"));
         QVERIFY(w.countsLabel()->text().startsWith(QStringLiteral("来料卡 0")));
         login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("STRIP-1"));

@@ -25,13 +25,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void showAndActivate(QWidget& w)
-{
-    w.show();
-    QApplication::setActiveWindow(&w);
-    QVERIFY(QTest::qWaitForWindowActive(&w));
-}
-
 QLineEdit* cardField(MainWindow& w)
 {
     return qobject_cast<QLineEdit*>(w.form(Step::Intake)->field(QStringLiteral("card")));
@@ -48,7 +41,7 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(5min));
         QVERIFY(w.idleWatcher()->isRunning());
@@ -66,7 +59,7 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         const QString firstSession = w.session().id;
         QVERIFY(!firstSession.isEmpty());
@@ -115,7 +108,7 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         cardField(w)->setFocus();
         QTest::keyClicks(cardField(w), QStringLiteral("ZT4090P000123"));
@@ -133,7 +126,7 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
         w.checkOperatorStillActive();
@@ -158,7 +151,7 @@ private slots:
         QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
         QVERIFY(t.recorder().reloadConfig().ok());
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QVERIFY(!w.tabs()->isTabVisible(w.operatorsTab()));
         test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("SUP1"));

@@ -27,13 +27,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void showAndActivate(QWidget& w)
-{
-    w.show();
-    QApplication::setActiveWindow(&w);
-    QVERIFY(QTest::qWaitForWindowActive(&w));
-}
-
 SettingsDialog* openSettings(MainWindow& w)
 {
     w.settingsAction()->trigger();
@@ -56,6 +49,13 @@ class TestSettingsDialog : public QObject
 {
     Q_OBJECT
 
+    // OP1 and SUP1 come with every test database; ADM1 (PIN 9876) opens the settings.
+    static void addAdmin(test::TestDatabase& t)
+    {
+        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -69,10 +69,9 @@ private slots:
     void onlyAnAdminOpensTheSettings()
     {
         test::TestDatabase t;
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
-        QVERIFY(t.recorder().reloadConfig().ok());
+        addAdmin(t);
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         QVERIFY(!w.settingsAction()->isEnabled());
         test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("SUP1"));
         QVERIFY(!w.settingsAction()->isEnabled());
@@ -85,10 +84,9 @@ private slots:
     void settingsAreSavedAndUsedAtOnce()
     {
         test::TestDatabase t;
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
-        QVERIFY(t.recorder().reloadConfig().ok());
+        addAdmin(t);
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
         SettingsDialog* dialog = openSettings(w);
         QVERIFY(dialog);
@@ -149,10 +147,9 @@ private slots:
     void badValuesAreRefused()
     {
         test::TestDatabase t;
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
-        QVERIFY(t.recorder().reloadConfig().ok());
+        addAdmin(t);
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
         SettingsDialog* dialog = openSettings(w);
         QVERIFY(dialog);
@@ -185,10 +182,9 @@ private slots:
     void aNewLanguageIsAnnounced()
     {
         test::TestDatabase t;
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
-        QVERIFY(t.recorder().reloadConfig().ok());
+        addAdmin(t);
         MainWindow w(t.db(), t.recorder());
-        showAndActivate(w);
+        test::showAndActivate(w);
         test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
         QSignalSpy chosen(&w, &MainWindow::languageChosen);
         SettingsDialog* dialog = openSettings(w);
