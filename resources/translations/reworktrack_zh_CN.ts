@@ -3303,18 +3303,6 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
         <translation>针对“本电脑”中选择的工位：各类标签的标签纸（模板）和输出位置。</translation>
     </message>
     <message>
-        <source>Printer %1</source>
-        <translation>打印机 %1</translation>
-    </message>
-    <message>
-        <source>Zebra printer on the network (ZPL)</source>
-        <translation>网络上的斑马打印机（ZPL）</translation>
-    </message>
-    <message>
-        <source>PDF file</source>
-        <translation>PDF 文件</translation>
-    </message>
-    <message>
         <source>Zebra: address, e.g. 10.0.0.20:9100; PDF: folder or file</source>
         <translation>斑马：地址，例如 10.0.0.20:9100；PDF：文件夹或文件</translation>
     </message>
