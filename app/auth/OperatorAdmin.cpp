@@ -1,9 +1,9 @@
 #include "OperatorAdmin.h"
 
 #include "PinHasher.h"
+#include "auth/OperatorAccounts.h"
 #include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
-#include "storage/ReferenceData.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -102,7 +102,7 @@ Status OperatorAdmin::add(const QString& id, const QString& name, const QString&
 {
     const QString normalised = SerialRules::normalise(SerialKind::Operator, id);
     return audited(QStringLiteral("operator_added"), QStringLiteral("%1 as %2").arg(normalised, role),
-                   [&] { return ReferenceData(m_db).addOperator(id, name, role, pin); });
+                   [&] { return OperatorAccounts(m_db).addOperator(id, name, role, pin); });
 }
 
 Status OperatorAdmin::setActive(const QString& id, bool active)
@@ -140,7 +140,7 @@ Status OperatorAdmin::resetPin(const QString& id, const QString& pin)
 
 Status OperatorAdmin::setRole(const QString& id, const QString& role)
 {
-    if (!ReferenceData::isRole(role))
+    if (!OperatorAccounts::isRole(role))
         return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
                          tr("\"%1\" is not a role; use operator, supervisor or admin").arg(role.left(40)));
     Result<OperatorInfo> who = target(id);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/Result.h"
-#include "workflow/Snapshot.h"
-#include "workflow/WorkflowConfig.h"
+#include "domain/Snapshot.h"
+#include "domain/WorkflowConfig.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

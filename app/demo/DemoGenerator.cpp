@@ -1,8 +1,10 @@
 #include "DemoGenerator.h"
 
+#include "auth/OperatorAccounts.h"
 #include "domain/Clock.h"
+#include "storage/ConfigStore.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
+#include "storage/StationRegistry.h"
 #include "workflow/Recorder.h"
 
 #include <QRandomGenerator>
@@ -271,15 +273,17 @@ Result<DemoGenerator::Summary> Run::go()
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Options& options)
 {
-    ReferenceData ref(db.connection());
+    ConfigStore configStore(db.connection());
+    OperatorAccounts accounts(db.connection());
+    StationRegistry stationRegistry(db.connection());
     for (const DemoStation& s : kStations) {
-        Status st = ref.addStation(QString::fromLatin1(s.id), QString::fromLatin1(s.step));
+        Status st = stationRegistry.addStation(QString::fromLatin1(s.id), QString::fromLatin1(s.step));
         if (!st && st.error().code != ErrorCode::AlreadyUsed)
             return st.error();
     }
     for (const DemoOperator& o : kOperators) {
-        Status st = ref.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name),
-                                    QString::fromLatin1(o.role), QString::fromLatin1(kDemoPin));
+        Status st = accounts.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name),
+                                         QString::fromLatin1(o.role), QString::fromLatin1(kDemoPin));
         if (!st && st.error().code != ErrorCode::AlreadyUsed)
             return st.error();
     }
@@ -288,9 +292,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
     pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
     // A target the demo line can just about reach: its cards per shift, plus a tenth.
     const int shifts = std::max(1, options.days * 2);
-    if (Status st =
-            ref.setConfigValue(QStringLiteral("throughput.target_per_shift"),
-                               QString::number(std::max(1, (options.units * 11 / 10 + shifts - 1) / shifts)));
+    if (Status st = configStore.setConfigValue(
+            QStringLiteral("throughput.target_per_shift"),
+            QString::number(std::max(1, (options.units * 11 / 10 + shifts - 1) / shifts)));
         !st)
         return st.error();
     Run run(db, options);

@@ -18,6 +18,13 @@ public:
     QDateTime now() const override { return QDateTime::currentDateTimeUtc(); }
 };
 
+/// The real clock, for callers that are not handed one (the executables' entry points).
+inline const Clock& systemClock()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
 /// A clock that stays where it is set; `advance` moves it forward.
 class ManualClock final : public Clock
 {

@@ -2,6 +2,7 @@
 
 #include "auth/OperatorAdmin.h"
 
+#include "auth/OperatorAccounts.h"
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "importers/NvidiaSmiImporter.h"
@@ -14,13 +15,15 @@
 #include "reports/ReportDocument.h"
 #include "storage/AuditLog.h"
 #include "storage/Backup.h"
+#include "storage/ConfigStore.h"
 #include "storage/Database.h"
 #include "storage/EventChain.h"
 #include "storage/EvidenceStore.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/Migrator.h"
-#include "storage/ReferenceData.h"
 #include "storage/Sql.h"
+#include "storage/StationRegistry.h"
+#include "storage/WorkflowConfigLoader.h"
 #include "sync/SyncEngine.h"
 #include "trace/TraceQuery.h"
 #include "workflow/Recorder.h"
@@ -342,7 +345,7 @@ int Cli::cmdOperator(QStringList args)
         Database* db = database();
         if (!db)
             return StorageFailure;
-        auto list = ReferenceData(db->connection()).operators();
+        auto list = OperatorAccounts(db->connection()).operators();
         if (!list)
             return fail(list.error());
         QStringList lines;
@@ -379,7 +382,7 @@ int Cli::cmdOperator(QStringList args)
     Database* db = database();
     if (!db)
         return StorageFailure;
-    Result<WorkflowConfig> config = ReferenceData(db->connection()).loadConfig();
+    Result<WorkflowConfig> config = WorkflowConfigLoader(db->connection()).loadConfig();
     if (!config)
         return fail(config.error());
     // Whoever can run reworkctl on this file owns it: the shell acts without a login, audited.
@@ -422,7 +425,7 @@ int Cli::cmdStation(QStringList args)
         Database* db = database();
         if (!db)
             return StorageFailure;
-        auto list = ReferenceData(db->connection()).stations();
+        auto list = StationRegistry(db->connection()).stations();
         if (!list)
             return fail(list.error());
         QStringList lines;
@@ -445,7 +448,8 @@ int Cli::cmdStation(QStringList args)
     Database* db = database();
     if (!db)
         return StorageFailure;
-    if (Status st = ReferenceData(db->connection()).addStation(args.first(), *step, name.value_or(QString()));
+    if (Status st =
+            StationRegistry(db->connection()).addStation(args.first(), *step, name.value_or(QString()));
         !st)
         return fail(st.error());
     const QString id = args.first().trimmed().toUpper();
@@ -667,7 +671,7 @@ int Cli::cmdCommands(QStringList args)
     Database* db = database();
     if (!db)
         return StorageFailure;
-    Result<WorkflowConfig> config = ReferenceData(db->connection()).loadConfig();
+    Result<WorkflowConfig> config = WorkflowConfigLoader(db->connection()).loadConfig();
     if (!config)
         return fail(config.error());
     if (Status st = CommandSheet::writePdf(*pdf, config->defectCodes); !st)
@@ -1235,7 +1239,7 @@ int Cli::cmdConfig(QStringList args)
     if (sub == QLatin1StringView("set")) {
         if (args.size() != 2)
             return usage(tr("give KEY and VALUE"), help);
-        if (Status st = ReferenceData(db->connection()).setConfigValue(args[0], args[1]); !st)
+        if (Status st = ConfigStore(db->connection()).setConfigValue(args[0], args[1]); !st)
             return fail(st.error());
         emitResult({tr("%1 = %2").arg(args[0], args[1])}, {{args[0], args[1]}});
         return Ok;

@@ -1,24 +1,41 @@
 #include "Cli.h"
 
-#include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
 
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 #include <memory>
 
+#include <unistd.h>
+
 int main(int argc, char** argv)
 {
-    // Commands that paint (PDF sheets, labels) need a GUI application; headless, on the offscreen platform.
-    bool paints = false;
-    for (int i = 1; i < argc; ++i)
+    // Commands that paint (PDF sheets, labels, reports) need a QGuiApplication, headless on the
+    // offscreen platform; every other command runs on a QCoreApplication.
+    bool paints = false, help = false;
+    for (int i = 1; i < argc; ++i) {
         paints = paints || qstrcmp(argv[i], "commands") == 0 || qstrcmp(argv[i], "report") == 0 ||
                  qstrcmp(argv[i], "label") == 0;
+        help = help || qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0;
+    }
+    paints = paints && !help;
     if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Reports draw their charts with Qt Charts, which needs a widgets application.
-    std::unique_ptr<QCoreApplication> application(paints ? new QApplication(argc, argv)
+    // A shell or a systemd timer without a login session has no runtime folder; give the
+    // platform plugin Qt's own private default instead of a warning on every run.
+    if (paints && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray runtime =
+            QDir::tempPath().toLocal8Bit() + "/runtime-" + QByteArray::number(getuid());
+        if (QDir().mkpath(QString::fromLocal8Bit(runtime)) &&
+            QFile::setPermissions(QString::fromLocal8Bit(runtime),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", runtime);
+    }
+    std::unique_ptr<QCoreApplication> application(paints ? new QGuiApplication(argc, argv)
                                                          : new QCoreApplication(argc, argv));
     QCoreApplication& app = *application;
     Q_UNUSED(app);

@@ -1,9 +1,9 @@
-#include "common/MainWindow.h"
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "logging/Logging.h"
+#include "shell/MainWindow.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
+#include "storage/TableCounts.h"
 #include "workflow/Recorder.h"
 
 #include <QApplication>
@@ -104,7 +104,7 @@ int main(int argc, char** argv)
         return 3;
     }
     if (parser.isSet(demoOption)) {
-        auto counts = ReferenceData(db.value()->connection()).counts();
+        auto counts = TableCounts(db.value()->connection()).counts();
         if (counts && counts->last().second == 0) {
             if (auto demo = DemoGenerator::generate(*db.value(), {}); !demo)
                 spdlog::error("demo data failed: {}", demo.error().oneLine().toStdString());

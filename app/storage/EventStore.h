@@ -1,8 +1,8 @@
 #pragma once
 
 #include "EventRecord.h"
+#include "domain/Action.h"
 #include "domain/Result.h"
-#include "workflow/Action.h"
 
 #include <QSqlDatabase>
 

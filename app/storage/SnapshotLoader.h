@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/Action.h"
 #include "domain/Result.h"
-#include "workflow/Action.h"
-#include "workflow/Snapshot.h"
+#include "domain/Snapshot.h"
 
 #include <QSqlDatabase>
 

@@ -4,10 +4,8 @@
 #include "SyncFaults.h"
 #include "domain/IdGenerator.h"
 #include "storage/Database.h"
-#include "storage/EventStore.h"
-#include "storage/PartialReplay.h"
+#include "storage/EventLog.h"
 #include "storage/Sql.h"
-#include "storage/StateProjector.h"
 #include "storage/Transaction.h"
 
 #include <QDir>
@@ -373,8 +371,7 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
         Transaction tx(m_local.connection());
         if (Status st = tx.begin(); !st)
             return st.error();
-        EventStore store(m_local.connection());
-        StateProjector projector(m_local.connection());
+        EventLog log(m_local.connection());
         for (Pulled& p : batch) {
             auto known =
                 sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events WHERE id = ?"),
@@ -385,15 +382,8 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
                 continue;
             if (auto sp = sql::run(m_local.connection(), QStringLiteral("SAVEPOINT pulled")); !sp)
                 return sp.error();
-            Status st = store.append(p.event, p.subjects, EventStore::Origin::Pulled);
-            if (st)
-                st = projector.apply(p.event);
             // A void from another station takes effect like a local one: its items are replayed.
-            if (st && p.event.step == QLatin1StringView("void")) {
-                if (Result<qint64> replayed = PartialReplay(m_local.connection()).afterVoid(p.event);
-                    !replayed)
-                    st = replayed.error();
-            }
+            Status st = log.apply(p.event, p.subjects, EventStore::Origin::Pulled);
             if (st) {
                 if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
                     return rel.error();

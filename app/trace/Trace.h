@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/Snapshot.h"
 #include "storage/EventRecord.h"
-#include "workflow/Snapshot.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "NextStep.h"
 
-#include "ItemStates.h"
 #include "WorkflowRules.h"
+#include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
 #include "domain/SerialRules.h"
 #include "storage/SnapshotLoader.h"

@@ -5,12 +5,10 @@
 #include "domain/IdGenerator.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
-#include "storage/EventStore.h"
-#include "storage/PartialReplay.h"
-#include "storage/ReferenceData.h"
+#include "storage/EventLog.h"
 #include "storage/SnapshotLoader.h"
-#include "storage/StateProjector.h"
 #include "storage/Transaction.h"
+#include "storage/WorkflowConfigLoader.h"
 
 #include <QFileInfo>
 
@@ -32,7 +30,7 @@ QString Recorder::dataFolder() const
 
 Status Recorder::reloadConfig()
 {
-    Result<WorkflowConfig> c = ReferenceData(m_db.connection()).loadConfig();
+    Result<WorkflowConfig> c = WorkflowConfigLoader(m_db.connection()).loadConfig();
     if (!c)
         return c.error();
     m_config = c.value();
@@ -82,16 +80,10 @@ Result<Recorded> Recorder::record(const Action& action)
     event.subject = decision.value().primarySerial;
     event.payload = decision.value().payload;
 
-    if (Status st = EventStore(m_db.connection()).append(event, decision.value().subjects); !st)
+    if (Status st = EventLog(m_db.connection()).apply(event, decision.value().subjects); !st)
         return st.error();
-    StateProjector projector(m_db.connection());
-    if (Status st = projector.apply(event); !st)
-        return st.error();
-    // A void changes what earlier events mean: the items it touches are replayed without it, and
-    // the void goes into the audit trail beside logins and reprints.
+    // A void goes into the audit trail beside logins and reprints.
     if (action.step == Step::Void) {
-        if (Result<qint64> replayed = PartialReplay(m_db.connection()).afterVoid(event); !replayed)
-            return replayed.error();
         const QString detail =
             QStringLiteral("void %1 (%2 of %3): %4")
                 .arg(event.payload.value(QLatin1StringView("event")).toString(),

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Action.h"
-#include "WorkflowConfig.h"
+#include "domain/Action.h"
 #include "domain/Clock.h"
 #include "domain/Result.h"
+#include "domain/WorkflowConfig.h"
 #include "storage/EventRecord.h"
 
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "WorkflowRules.h"
 
-#include "ItemStates.h"
 #include "StepSchema.h"
+#include "domain/ItemStates.h"
 
 #include "domain/MoistureSensitivity.h"
 

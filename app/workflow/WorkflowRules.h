@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Action.h"
-#include "Snapshot.h"
-#include "WorkflowConfig.h"
+#include "domain/Action.h"
 #include "domain/Result.h"
+#include "domain/Snapshot.h"
+#include "domain/WorkflowConfig.h"
 
 #include <QCoreApplication>
 

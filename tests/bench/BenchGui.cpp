@@ -5,13 +5,14 @@
 // Builds the main window on the database until the login screen is up (in-process time; the
 // README also times the whole reworktrack process), logs a supervisor in, opens the dashboard
 // and refreshes it with three filters, then prints the peak resident memory (VmHWM).
-#include "common/MainWindow.h"
+#include "auth/OperatorAccounts.h"
 #include "dashboard/DashboardPage.h"
 #include "domain/Clock.h"
 #include "logging/Logging.h"
 #include "login/LoginPage.h"
+#include "shell/MainWindow.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
+#include "storage/StationRegistry.h"
 #include "workflow/Recorder.h"
 
 #include <QApplication>
@@ -69,12 +70,13 @@ int main(int argc, char** argv)
     QApplication::processEvents();
     const double loginMs = startup.nsecsElapsed() / 1e6;
 
-    ReferenceData ref(db.value()->connection());
-    if (Status st = ref.addOperator(QStringLiteral("SUPB"), QStringLiteral("Bench"),
-                                    QStringLiteral("supervisor"), QStringLiteral("1234"));
+    OperatorAccounts accounts(db.value()->connection());
+    StationRegistry stationRegistry(db.value()->connection());
+    if (Status st = accounts.addOperator(QStringLiteral("SUPB"), QStringLiteral("Bench"),
+                                         QStringLiteral("supervisor"), QStringLiteral("1234"));
         !st && st.error().code != ErrorCode::AlreadyUsed)
         return 1;
-    if (Status st = ref.addStation(QStringLiteral("PACK-01"), QStringLiteral("pack"));
+    if (Status st = stationRegistry.addStation(QStringLiteral("PACK-01"), QStringLiteral("pack"));
         !st && st.error().code != ErrorCode::AlreadyUsed)
         return 1;
     window.logout();

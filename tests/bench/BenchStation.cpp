@@ -7,11 +7,12 @@
 //    rollups, outbox; one durable transaction), intake and strip in turn, p50 and p99, against a
 //    bare one-row INSERT with the same durability settings (WAL, synchronous=FULL) in the same run;
 //  - a trace lookup (genealogy and timeline) of random serials, p50 and p99.
+#include "auth/OperatorAccounts.h"
 #include "domain/Clock.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
 #include "storage/Sql.h"
+#include "storage/StationRegistry.h"
 #include "trace/TraceQuery.h"
 #include "workflow/Recorder.h"
 
@@ -49,22 +50,23 @@ int main(int argc, char** argv)
         return 3;
     }
     QSqlDatabase c = db.value()->connection();
-    ReferenceData ref(c);
+    OperatorAccounts accounts(c);
+    StationRegistry stationRegistry(c);
     // Stations and an operator for the bench, if the history came without them.
     for (const char* s : {"INTAKE-01", "STRIP-01"}) {
-        if (Status st = ref.addStation(QString::fromLatin1(s),
-                                       QString::fromLatin1(s).section(QLatin1Char('-'), 0, 0).toLower());
+        if (Status st = stationRegistry.addStation(
+                QString::fromLatin1(s), QString::fromLatin1(s).section(QLatin1Char('-'), 0, 0).toLower());
             !st && st.error().code != ErrorCode::AlreadyUsed) {
             std::fprintf(stderr, "%s\n", qPrintable(st.error().message));
             return 1;
         }
     }
-    if (Status st = ref.addOperator(QStringLiteral("OPB01"), QStringLiteral("Bench"),
-                                    QStringLiteral("operator"), QStringLiteral("1234"));
+    if (Status st = accounts.addOperator(QStringLiteral("OPB01"), QStringLiteral("Bench"),
+                                         QStringLiteral("operator"), QStringLiteral("1234"));
         !st && st.error().code != ErrorCode::AlreadyUsed)
         return 1;
-    if (Status st = ref.addOperator(QStringLiteral("SUPB01"), QStringLiteral("Bench supervisor"),
-                                    QStringLiteral("supervisor"), QStringLiteral("1234"));
+    if (Status st = accounts.addOperator(QStringLiteral("SUPB01"), QStringLiteral("Bench supervisor"),
+                                         QStringLiteral("supervisor"), QStringLiteral("1234"));
         !st && st.error().code != ErrorCode::AlreadyUsed)
         return 1;
     const qint64 events = sql::scalar(c, QStringLiteral("SELECT max(seq) FROM events")).value().toLongLong();

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "GuiDriver.h"
-#include "common/MainWindow.h"
 #include "login/LoginPage.h"
+#include "shell/MainWindow.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -2,10 +2,10 @@
 // trace, CSV export; operators do not see it.
 #include "GuiDriver.h"
 #include "TestDatabase.h"
-#include "common/MainWindow.h"
 #include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "login/LoginPage.h"
+#include "shell/MainWindow.h"
 #include "storage/Sql.h"
 
 #include <QAbstractItemModelTester>

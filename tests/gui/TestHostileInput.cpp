@@ -5,9 +5,9 @@
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "TestDatabase.h"
-#include "common/MainWindow.h"
 #include "common/ResultBanner.h"
 #include "login/LoginPage.h"
+#include "shell/MainWindow.h"
 #include "stations/StepForm.h"
 
 #include <QComboBox>

@@ -5,11 +5,11 @@
 #include "LoginDriver.h"
 #include "TcpListener.h"
 #include "TestDatabase.h"
-#include "common/MainWindow.h"
 #include "common/ResultBanner.h"
-#include "labels/LabelPrintDialog.h"
 #include "labels/ZplWriter.h"
 #include "login/LoginPage.h"
+#include "printing/LabelPrintDialog.h"
+#include "shell/MainWindow.h"
 #include "stations/StepForm.h"
 #include "storage/Sql.h"
 

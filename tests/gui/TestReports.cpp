@@ -2,7 +2,6 @@
 #include "TestDatabase.h"
 #include "reports/ReportDocument.h"
 
-#include <QApplication>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>

@@ -4,13 +4,15 @@
 #include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "admin/OperatorsPage.h"
+#include "auth/Login.h"
+#include "auth/OperatorAccounts.h"
 #include "auth/OperatorAdmin.h"
 #include "common/IdleWatcher.h"
-#include "common/MainWindow.h"
 #include "common/ResultBanner.h"
 #include "login/LoginPage.h"
+#include "shell/MainWindow.h"
 #include "stations/StepForm.h"
-#include "storage/ReferenceData.h"
+#include "storage/ConfigStore.h"
 #include "storage/Sql.h"
 
 #include <QComboBox>
@@ -45,9 +47,9 @@ private slots:
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(5min));
         QVERIFY(w.idleWatcher()->isRunning());
-        QVERIFY(ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "2").ok());
+        QVERIFY(ConfigStore(t.db().connection()).setConfigValue("session.idle_lock_minutes", "2").ok());
         QCOMPARE(
-            ReferenceData(t.db().connection()).setConfigValue("session.idle_lock_minutes", "-1").error().code,
+            ConfigStore(t.db().connection()).setConfigValue("session.idle_lock_minutes", "-1").error().code,
             ErrorCode::OutOfRange);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(2min));
@@ -148,7 +150,7 @@ private slots:
     void anAdminManagesOperatorsOnTheirTab()
     {
         test::TestDatabase t;
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(OperatorAccounts(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
         QVERIFY(t.recorder().reloadConfig().ok());
         MainWindow w(t.db(), t.recorder());
         test::showAndActivate(w);
@@ -176,7 +178,7 @@ private slots:
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
         QCOMPARE(page->table()->rowCount(), before + 1);
         QVERIFY(page->pinField()->text().isEmpty());
-        QVERIFY(ReferenceData(t.db().connection()).login("OP20", "4321").ok());
+        QVERIFY(Login(t.db().connection()).login("OP20", "4321").ok());
 
         // Disable the new operator by picking the row.
         const auto rows = page->table()->findItems(QStringLiteral("OP20"), Qt::MatchExactly);
@@ -207,7 +209,7 @@ private slots:
         page->pinField()->setText(QStringLiteral("11223344"));
         QTest::mouseClick(page->resetPinButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
-        QVERIFY(ReferenceData(t.db().connection()).login("SUP1", "11223344").ok());
+        QVERIFY(Login(t.db().connection()).login("SUP1", "11223344").ok());
         test::screenshot(&w, QStringLiteral("operators"));
     }
 };

@@ -3,10 +3,12 @@
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "TestDatabase.h"
+#include "auth/OperatorAccounts.h"
 #include "common/IdleWatcher.h"
-#include "common/MainWindow.h"
 #include "settings/SettingsDialog.h"
-#include "storage/ReferenceData.h"
+#include "shell/MainWindow.h"
+#include "storage/ConfigStore.h"
+#include "storage/LimitStore.h"
 #include "storage/Sql.h"
 #include "sync/SyncSettings.h"
 
@@ -52,7 +54,7 @@ class TestSettingsDialog : public QObject
     // OP1 and SUP1 come with every test database; ADM1 (PIN 9876) opens the settings.
     static void addAdmin(test::TestDatabase& t)
     {
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(OperatorAccounts(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
         QVERIFY(t.recorder().reloadConfig().ok());
     }
 
@@ -114,7 +116,7 @@ private slots:
         QVERIFY(w.loginPage()->stationPicker()->isHidden());
         QCOMPARE(w.loginPage()->stationPicker()->currentData().toString(), QStringLiteral("TEST-1"));
         // The idle lock: the database, and the running watcher.
-        QCOMPARE(ReferenceData(t.db().connection()).configNumber("session.idle_lock_minutes", 5).value(), 7);
+        QCOMPARE(ConfigStore(t.db().connection()).configNumber("session.idle_lock_minutes", 5).value(), 7);
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(7min));
         // Sync: the owner-only file.
         auto sync = SyncSettings::load(t.folder());
@@ -132,7 +134,7 @@ private slots:
                  QStringLiteral("10.0.0.20:9100"));
         // Limits: the product's own row, used by the rules, audited; other products keep the default.
         QCOMPARE(t.recorder().config().limits.value(QStringLiteral("test.temp_max_c|RTX4090")).max, 83.0);
-        auto rtx3090 = ReferenceData(t.db().connection()).limitsFor(QStringLiteral("RTX3090")).value();
+        auto rtx3090 = LimitStore(t.db().connection()).limitsFor(QStringLiteral("RTX3090")).value();
         for (const auto& r : rtx3090) {
             if (r.name == QLatin1StringView("test.temp_max_c"))
                 QCOMPARE(*r.max, 85.0);

@@ -2,9 +2,9 @@
 // the status bar, a plain error and a planned retry when the server is away.
 #include "PgTestServer.h"
 #include "TestDatabase.h"
-#include "common/MainWindow.h"
+#include "shell/MainWindow.h"
 #include "storage/Sql.h"
-#include "sync/SyncPanel.h"
+#include "syncstatus/SyncPanel.h"
 
 #include <QAction>
 #include <QLabel>

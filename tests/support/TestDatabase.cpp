@@ -1,7 +1,8 @@
 #include "TestDatabase.h"
 
+#include "auth/OperatorAccounts.h"
 #include "logging/Logging.h"
-#include "storage/ReferenceData.h"
+#include "storage/StationRegistry.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -49,16 +50,17 @@ TestDatabase::TestDatabase() : m_clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0)
     if (!db)
         qFatal("cannot open test database: %s", qPrintable(db.error().message));
     m_db = std::move(db.value());
-    ReferenceData ref(m_db->connection());
+    OperatorAccounts accounts(m_db->connection());
+    StationRegistry stationRegistry(m_db->connection());
     for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack"}) {
         const QString s = QString::fromLatin1(step);
-        if (Status st = ref.addStation(s.toUpper() + QStringLiteral("-1"), s); !st)
+        if (Status st = stationRegistry.addStation(s.toUpper() + QStringLiteral("-1"), s); !st)
             qFatal("station: %s", qPrintable(st.error().message));
     }
-    if (!ref.addOperator(QStringLiteral("OP1"), QStringLiteral("Li Wei"), QStringLiteral("operator"),
-                         QStringLiteral("1234")) ||
-        !ref.addOperator(QStringLiteral("SUP1"), QStringLiteral("Liu Yang"), QStringLiteral("supervisor"),
-                         QStringLiteral("1234")))
+    if (!accounts.addOperator(QStringLiteral("OP1"), QStringLiteral("Li Wei"), QStringLiteral("operator"),
+                              QStringLiteral("1234")) ||
+        !accounts.addOperator(QStringLiteral("SUP1"), QStringLiteral("Liu Yang"),
+                              QStringLiteral("supervisor"), QStringLiteral("1234")))
         qFatal("cannot add operators");
     m_recorder = std::make_unique<Recorder>(*m_db, m_clock);
 }

@@ -1,9 +1,10 @@
+#include "auth/Login.h"
 #include "demo/DemoGenerator.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
 #include "storage/IntegrityChecker.h"
-#include "storage/ReferenceData.h"
 #include "storage/Sql.h"
+#include "storage/StationRegistry.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,11 +70,13 @@ private slots:
 
     void demoOperatorsCanLogIn()
     {
-        ReferenceData ref(db->connection());
-        QVERIFY(ref.login(QStringLiteral("OP001"), QString::fromLatin1(DemoGenerator::kDemoPin)).ok());
-        QCOMPARE(ref.login(QStringLiteral("SUP01"), QString::fromLatin1(DemoGenerator::kDemoPin))->role,
-                 QStringLiteral("supervisor"));
-        QVERIFY(ref.stations().value().size() >= 7);
+        Login loginCheck(db->connection());
+        StationRegistry stationRegistry(db->connection());
+        QVERIFY(loginCheck.login(QStringLiteral("OP001"), QString::fromLatin1(DemoGenerator::kDemoPin)).ok());
+        QCOMPARE(
+            loginCheck.login(QStringLiteral("SUP01"), QString::fromLatin1(DemoGenerator::kDemoPin))->role,
+            QStringLiteral("supervisor"));
+        QVERIFY(stationRegistry.stations().value().size() >= 7);
     }
 
     void runningAgainAddsMore()

@@ -1,9 +1,10 @@
 // Logins: five wrong PINs lock the account for a while, every attempt is in the hash-chained
 // audit log, and a PIN hashed with older parameters is re-hashed at the next good login.
 #include "TestDatabase.h"
+#include "auth/Login.h"
 #include "auth/PinHasher.h"
 #include "storage/AuditLog.h"
-#include "storage/ReferenceData.h"
+#include "storage/ConfigStore.h"
 #include "storage/Sql.h"
 
 #include <QTest>
@@ -19,24 +20,24 @@ private slots:
     void fiveWrongPinsLockTheAccount()
     {
         test::TestDatabase t;
-        ReferenceData ref(t.db().connection());
+        Login loginCheck(t.db().connection());
         const QDateTime now(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
         for (int i = 1; i <= 4; ++i)
-            QCOMPARE(ref.login("OP1", "0000", "STRIP-1", now.addSecs(i)).error().code,
+            QCOMPARE(loginCheck.login("OP1", "0000", "STRIP-1", now.addSecs(i)).error().code,
                      ErrorCode::UnknownOperator);
-        auto fifth = ref.login("OP1", "0000", "STRIP-1", now.addSecs(5));
+        auto fifth = loginCheck.login("OP1", "0000", "STRIP-1", now.addSecs(5));
         QCOMPARE(fifth.error().code, ErrorCode::NotPermitted);
         QVERIFY(fifth.error().message.contains(QStringLiteral("locked for 15 minutes")));
         // Locked: even the right PIN is refused, and says until when.
-        auto locked = ref.login("OP1", "1234", "STRIP-1", now.addSecs(60));
+        auto locked = loginCheck.login("OP1", "1234", "STRIP-1", now.addSecs(60));
         QCOMPARE(locked.error().code, ErrorCode::NotPermitted);
         QVERIFY(locked.error().message.contains(QStringLiteral("locked until")));
         // Other operators are not affected.
-        QVERIFY(ref.login("SUP1", "1234", "STRIP-1", now.addSecs(61)).ok());
+        QVERIFY(loginCheck.login("SUP1", "1234", "STRIP-1", now.addSecs(61)).ok());
         // After the lock time, the right PIN works and the count starts again.
-        QVERIFY(ref.login("OP1", "1234", "STRIP-1", now.addSecs(16 * 60)).ok());
-        QVERIFY(!ref.login("OP1", "0000", "STRIP-1", now.addSecs(16 * 60 + 1)).ok());
-        QVERIFY(ref.login("OP1", "1234", "STRIP-1", now.addSecs(16 * 60 + 2)).ok());
+        QVERIFY(loginCheck.login("OP1", "1234", "STRIP-1", now.addSecs(16 * 60)).ok());
+        QVERIFY(!loginCheck.login("OP1", "0000", "STRIP-1", now.addSecs(16 * 60 + 1)).ok());
+        QVERIFY(loginCheck.login("OP1", "1234", "STRIP-1", now.addSecs(16 * 60 + 2)).ok());
 
         const QStringList kinds =
             sql::column(t.db().connection(), QStringLiteral("SELECT kind FROM audit_log ORDER BY seq"))
@@ -51,13 +52,13 @@ private slots:
     void lockSettingsComeFromConfig()
     {
         test::TestDatabase t;
-        ReferenceData ref(t.db().connection());
+        Login loginCheck(t.db().connection());
         QVERIFY(sql::run(t.db().connection(),
                          QStringLiteral("UPDATE config SET value = '2' WHERE key = 'login.max_failures'"))
                     .ok());
         const QDateTime now(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
-        QVERIFY(!ref.login("OP1", "0000", "", now).ok());
-        QCOMPARE(ref.login("OP1", "0000", "", now).error().code, ErrorCode::NotPermitted);
+        QVERIFY(!loginCheck.login("OP1", "0000", "", now).ok());
+        QCOMPARE(loginCheck.login("OP1", "0000", "", now).error().code, ErrorCode::NotPermitted);
     }
 
     void olderHashParametersAreRenewedAtLogin()
@@ -72,7 +73,7 @@ private slots:
                          {QString::fromLatin1(weak)})
                     .ok());
         QVERIFY(PinHasher::needsRehash(QString::fromLatin1(weak)));
-        QVERIFY(ReferenceData(t.db().connection()).login("OP1", "1234").ok());
+        QVERIFY(Login(t.db().connection()).login("OP1", "1234").ok());
         const QString renewed = sql::scalar(t.db().connection(),
                                             QStringLiteral("SELECT pin_hash FROM operators WHERE id = 'OP1'"))
                                     .value()
@@ -85,10 +86,11 @@ private slots:
     void aChangedAuditEntryIsNamed()
     {
         test::TestDatabase t;
-        ReferenceData ref(t.db().connection());
-        QVERIFY(ref.login("OP1", "1234").ok());
-        QVERIFY(!ref.login("OP1", "9999").ok());
-        QVERIFY(ref.setConfigValue("reflow.limit", "4").ok());
+        ConfigStore configStore(t.db().connection());
+        Login loginCheck(t.db().connection());
+        QVERIFY(loginCheck.login("OP1", "1234").ok());
+        QVERIFY(!loginCheck.login("OP1", "9999").ok());
+        QVERIFY(configStore.setConfigValue("reflow.limit", "4").ok());
         QVERIFY(
             sql::run(t.db().connection(), QStringLiteral("DROP TRIGGER audit_log_append_only_update")).ok());
         QVERIFY(

@@ -1,9 +1,10 @@
 // Operator accounts as an admin manages them: permissions, audit entries, PIN resets that lift
 // a lock, and no way to lock the factory out by removing its last admin.
 #include "TestDatabase.h"
+#include "auth/Login.h"
+#include "auth/OperatorAccounts.h"
 #include "auth/OperatorAdmin.h"
 #include "storage/AuditLog.h"
-#include "storage/ReferenceData.h"
 #include "storage/Sql.h"
 
 #include <QTest>
@@ -30,7 +31,7 @@ private:
     // OP1 and SUP1 come with every test database; ADM1 is the admin who manages them.
     static void addAdmin(test::TestDatabase& t)
     {
-        QVERIFY(ReferenceData(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
+        QVERIFY(OperatorAccounts(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "9876").ok());
         QVERIFY(t.recorder().reloadConfig().ok());
     }
 
@@ -51,7 +52,7 @@ private slots:
 
         OperatorAdmin admin(t.db().connection(), t.recorder().config(), "ADM1", "INTAKE-1");
         QVERIFY(admin.add("op7", "Sun Li", "operator", "5555").ok());
-        QVERIFY(ReferenceData(t.db().connection()).login("OP7", "5555", "INTAKE-1").ok());
+        QVERIFY(Login(t.db().connection()).login("OP7", "5555", "INTAKE-1").ok());
         QVERIFY(auditKinds(t).contains(QStringLiteral("operator_added ADM1 OP7 as operator")));
         // Bad input is refused with the reason, and nothing is added.
         const QString withOp7 = t.dump();
@@ -70,7 +71,7 @@ private slots:
         OperatorAdmin admin(t.db().connection(), t.recorder().config(), "ADM1", "INTAKE-1");
         QVERIFY(admin.setActive("OP1", false).ok());
         QCOMPARE(OperatorAdmin::isActive(t.db().connection(), "OP1").value(), false);
-        QCOMPARE(ReferenceData(t.db().connection()).login("OP1", "1234", "INTAKE-1").error().code,
+        QCOMPARE(Login(t.db().connection()).login("OP1", "1234", "INTAKE-1").error().code,
                  ErrorCode::OperatorInactive);
         auto refused = t.record(Step::Intake, {"card=ZT4090P000001", "model=RTX4090", "lot=LOT-1"});
         QCOMPARE(refused.error().code, ErrorCode::OperatorInactive);
@@ -87,11 +88,11 @@ private slots:
     {
         test::TestDatabase t;
         addAdmin(t);
-        ReferenceData ref(t.db().connection());
+        Login loginCheck(t.db().connection());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int i = 0; i < 5; ++i)
-            (void)ref.login("OP1", "0000", "INTAKE-1", now);
-        QCOMPARE(ref.login("OP1", "1234", "INTAKE-1", now).error().code, ErrorCode::NotPermitted);
+            (void)loginCheck.login("OP1", "0000", "INTAKE-1", now);
+        QCOMPARE(loginCheck.login("OP1", "1234", "INTAKE-1", now).error().code, ErrorCode::NotPermitted);
         OperatorAdmin admin(t.db().connection(), t.recorder().config(), "ADM1", "INTAKE-1");
         auto accounts = admin.accounts(now);
         QVERIFY(accounts.ok());
@@ -100,8 +101,8 @@ private slots:
             sawLock = sawLock || (a.info.id == QLatin1StringView("OP1") && a.lockedUntil.isValid());
         QVERIFY(sawLock);
         QVERIFY(admin.resetPin("OP1", "24680").ok());
-        QCOMPARE(ref.login("OP1", "1234", "INTAKE-1", now).error().code, ErrorCode::UnknownOperator);
-        QVERIFY(ref.login("OP1", "24680", "INTAKE-1", now).ok());
+        QCOMPARE(loginCheck.login("OP1", "1234", "INTAKE-1", now).error().code, ErrorCode::UnknownOperator);
+        QVERIFY(loginCheck.login("OP1", "24680", "INTAKE-1", now).ok());
         QVERIFY(auditKinds(t).contains(QStringLiteral("operator_pin_reset ADM1 OP1")));
     }
 

@@ -1,8 +1,12 @@
 #include "TestDatabase.h"
+#include "auth/Login.h"
+#include "auth/OperatorAccounts.h"
 #include "auth/PinHasher.h"
 #include "reports/ShiftCalendar.h"
-#include "storage/ReferenceData.h"
+#include "storage/ConfigStore.h"
 #include "storage/Sql.h"
+#include "storage/StationRegistry.h"
+#include "storage/WorkflowConfigLoader.h"
 
 #include <QTest>
 
@@ -16,8 +20,8 @@ private slots:
     void loginChecksThePinHash()
     {
         test::TestDatabase t;
-        ReferenceData ref(t.db().connection());
-        auto ok = ref.login(QStringLiteral("op1"), QStringLiteral("1234"));
+        Login loginCheck(t.db().connection());
+        auto ok = loginCheck.login(QStringLiteral("op1"), QStringLiteral("1234"));
         QVERIFY2(ok.ok(), qPrintable(ok ? QString() : ok.error().message));
         QCOMPARE(ok->id, QStringLiteral("OP1"));
         QCOMPARE(ok->role, QStringLiteral("operator"));
@@ -29,12 +33,12 @@ private slots:
         QVERIFY(stored.startsWith(QStringLiteral("$argon2id$")));
         QVERIFY(!stored.contains(QStringLiteral("1234")));
         // a wrong PIN and an unknown id give the same answer: no hint which one was wrong
-        auto wrongPin = ref.login(QStringLiteral("OP1"), QStringLiteral("9999"));
-        auto unknown = ref.login(QStringLiteral("NOBODY"), QStringLiteral("1234"));
+        auto wrongPin = loginCheck.login(QStringLiteral("OP1"), QStringLiteral("9999"));
+        auto unknown = loginCheck.login(QStringLiteral("NOBODY"), QStringLiteral("1234"));
         QVERIFY(!wrongPin.ok() && !unknown.ok());
         QCOMPARE(wrongPin.error().message, unknown.error().message);
         // SYSTEM, the headless identity, has no PIN at all
-        QVERIFY(!ref.login(QStringLiteral("SYSTEM"), QStringLiteral("1234")).ok());
+        QVERIFY(!loginCheck.login(QStringLiteral("SYSTEM"), QStringLiteral("1234")).ok());
     }
 
     void disabledOperatorCannotLogInOrRecord()
@@ -43,10 +47,7 @@ private slots:
         QVERIFY(
             sql::run(t.db().connection(), QStringLiteral("UPDATE operators SET active = 0 WHERE id = 'OP1'"))
                 .ok());
-        QCOMPARE(ReferenceData(t.db().connection())
-                     .login(QStringLiteral("OP1"), QStringLiteral("1234"))
-                     .error()
-                     .code,
+        QCOMPARE(Login(t.db().connection()).login(QStringLiteral("OP1"), QStringLiteral("1234")).error().code,
                  ErrorCode::OperatorInactive);
         QCOMPARE(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).error().code,
                  ErrorCode::OperatorInactive);
@@ -91,7 +92,7 @@ private slots:
         QFETCH(QString, field);
         test::TestDatabase t;
         const QString before = t.dump();
-        Status st = ReferenceData(t.db().connection()).addOperator(id, QStringLiteral("Name"), role, pin);
+        Status st = OperatorAccounts(t.db().connection()).addOperator(id, QStringLiteral("Name"), role, pin);
         QVERIFY(!st.ok());
         QCOMPARE(st.error().field, field);
         QCOMPARE(t.dump(), before);
@@ -100,48 +101,57 @@ private slots:
     void rejectsBadStations()
     {
         test::TestDatabase t;
-        ReferenceData ref(t.db().connection());
-        QCOMPARE(ref.addStation(QStringLiteral("STRIP-1"), QStringLiteral("strip")).error().code,
+        StationRegistry stationRegistry(t.db().connection());
+        QCOMPARE(stationRegistry.addStation(QStringLiteral("STRIP-1"), QStringLiteral("strip")).error().code,
                  ErrorCode::AlreadyUsed);
-        QCOMPARE(ref.addStation(QStringLiteral("X-1"), QStringLiteral("ship")).error().field,
+        QCOMPARE(stationRegistry.addStation(QStringLiteral("X-1"), QStringLiteral("ship")).error().field,
                  QStringLiteral("step"));
-        QCOMPARE(ref.addStation(QStringLiteral("X 1"), QStringLiteral("strip")).error().code,
+        QCOMPARE(stationRegistry.addStation(QStringLiteral("X 1"), QStringLiteral("strip")).error().code,
                  ErrorCode::MalformedSerial);
-        QVERIFY(ref.addStation(QStringLiteral("strip-2"), QStringLiteral("strip")).ok());
-        QCOMPARE(ref.stations().value().size(), 8);
+        QVERIFY(stationRegistry.addStation(QStringLiteral("strip-2"), QStringLiteral("strip")).ok());
+        QCOMPARE(stationRegistry.stations().value().size(), 8);
     }
 
     void configValuesAreChecked()
     {
         test::TestDatabase t;
-        ReferenceData ref(t.db().connection());
-        QCOMPARE(ref.setConfigValue(QStringLiteral("nope"), QStringLiteral("1")).error().code,
+        ConfigStore configStore(t.db().connection());
+        WorkflowConfigLoader configLoader(t.db().connection());
+        QCOMPARE(configStore.setConfigValue(QStringLiteral("nope"), QStringLiteral("1")).error().code,
                  ErrorCode::UnknownField);
-        QCOMPARE(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x")).error().code,
+        QCOMPARE(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x")).error().code,
                  ErrorCode::OutOfRange);
-        QCOMPARE(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99")).error().code,
-                 ErrorCode::OutOfRange);
-        QVERIFY(ref.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("5")).ok());
-        QCOMPARE(ref.loadConfig()->reflowLimit, 5);
+        QCOMPARE(
+            configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99")).error().code,
+            ErrorCode::OutOfRange);
+        QVERIFY(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("5")).ok());
+        QCOMPARE(configLoader.loadConfig()->reflowLimit, 5);
         // Each setting has its own range; per-station targets need a known station.
         QVERIFY(
-            ref.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("250")).ok());
-        QCOMPARE(ref.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("-1"))
-                     .error()
-                     .code,
-                 ErrorCode::OutOfRange);
-        QVERIFY(ref.setConfigValue(QStringLiteral("throughput.target_per_shift.TEST-1"), QStringLiteral("40"))
-                    .ok());
+            configStore.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("250"))
+                .ok());
         QCOMPARE(
-            ref.setConfigValue(QStringLiteral("throughput.target_per_shift.NOPE-9"), QStringLiteral("40"))
+            configStore.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("-1"))
+                .error()
+                .code,
+            ErrorCode::OutOfRange);
+        QVERIFY(
+            configStore
+                .setConfigValue(QStringLiteral("throughput.target_per_shift.TEST-1"), QStringLiteral("40"))
+                .ok());
+        QCOMPARE(
+            configStore
+                .setConfigValue(QStringLiteral("throughput.target_per_shift.NOPE-9"), QStringLiteral("40"))
                 .error()
                 .code,
             ErrorCode::UnknownStation);
-        QVERIFY(ref.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("7")).ok());
-        QCOMPARE(
-            ref.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("24")).error().code,
-            ErrorCode::OutOfRange);
-        QVERIFY(ref.setConfigValue(QStringLiteral("shift.utc_offset_minutes"), QStringLiteral("480")).ok());
+        QVERIFY(configStore.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("7")).ok());
+        QCOMPARE(configStore.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("24"))
+                     .error()
+                     .code,
+                 ErrorCode::OutOfRange);
+        QVERIFY(configStore.setConfigValue(QStringLiteral("shift.utc_offset_minutes"), QStringLiteral("480"))
+                    .ok());
         const ShiftCalendar calendar = ShiftCalendar::load(t.db().connection()).value();
         QCOMPARE(calendar.dayStartHour, 7);
         QCOMPARE(calendar.utcOffsetMinutes, 480);

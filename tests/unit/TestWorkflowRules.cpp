@@ -1,5 +1,5 @@
 // The workflow engine alone: every rule and every error, with hand-built snapshots.
-#include "workflow/ItemStates.h"
+#include "domain/ItemStates.h"
 #include "workflow/StepSchema.h"
 #include "workflow/WorkflowRules.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Session.h"
-#include "workflow/WorkflowConfig.h"
+#include "domain/WorkflowConfig.h"
 
 #include <QWidget>
 

@@ -1,5 +1,7 @@
 #include "BarChart.h"
 
+#include "reports/CountScale.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -7,7 +9,6 @@
 #include <QValueAxis>
 
 #include <algorithm>
-#include <cmath>
 
 namespace rework {
 
@@ -47,20 +48,12 @@ QBarSet* BarChart::setBars(QChart* chart, const QStringList& categories, const Q
 
 QValueAxis* BarChart::countAxis(double top)
 {
-    // About four steps of 1, 2 or 5 times a power of ten: no tick between two whole numbers.
-    double step = 1;
-    for (double magnitude = 1; step * 4 < top; magnitude *= 10) {
-        for (double m : {1.0, 2.0, 5.0}) {
-            step = m * magnitude;
-            if (step * 4 >= top)
-                break;
-        }
-    }
+    const CountScale scale = CountScale::forMaximum(top);
     auto* y = new QValueAxis;
-    y->setRange(0, std::ceil((top * 1.1 + 0.5) / step) * step);
+    y->setRange(0, scale.top);
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickAnchor(0);
-    y->setTickInterval(step);
+    y->setTickInterval(scale.step);
     y->setLabelFormat(QStringLiteral("%d"));
     return y;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workflow/Snapshot.h"
+#include "domain/Snapshot.h"
 
 namespace rework {
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/Snapshot.h"
 #include "reports/KpiQuery.h"
-#include "workflow/Snapshot.h"
 
 #include <QWidget>
 

@@ -1,7 +1,8 @@
 #include "LoginPage.h"
 
+#include "auth/Login.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
+#include "storage/StationRegistry.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -82,7 +83,7 @@ void LoginPage::reloadStations()
 {
     const QString current = m_station->currentData().toString();
     m_station->clear();
-    auto stations = ReferenceData(m_db.connection()).stations();
+    auto stations = StationRegistry(m_db.connection()).stations();
     if (stations) {
         for (const StationInfo& s : stations.value()) {
             if (m_fixedStation.isEmpty() || s.id == m_fixedStation)
@@ -112,9 +113,10 @@ void LoginPage::showNotice(const QString& text)
 
 void LoginPage::tryLogin()
 {
-    ReferenceData ref(m_db.connection());
+    Login loginCheck(m_db.connection());
+    StationRegistry stationRegistry(m_db.connection());
     Result<OperatorInfo> op =
-        ref.login(m_operator->text(), m_pin->text(), m_station->currentData().toString());
+        loginCheck.login(m_operator->text(), m_pin->text(), m_station->currentData().toString());
     m_pin->clear();
     if (!op) {
         m_error->setText(op.error().message);
@@ -123,7 +125,7 @@ void LoginPage::tryLogin()
         return;
     }
     const QString stationId = m_station->currentData().toString();
-    auto stations = ref.stations();
+    auto stations = stationRegistry.stations();
     StationInfo station;
     if (stations) {
         for (const StationInfo& s : stations.value()) {

@@ -1,8 +1,10 @@
 #include "SettingsDialog.h"
 
-#include "labels/LabelPrintDialog.h"
+#include "printing/LabelPrintDialog.h"
+#include "storage/ConfigStore.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
+#include "storage/LimitStore.h"
+#include "storage/StationRegistry.h"
 #include "sync/SyncSettings.h"
 #include "workflow/Recorder.h"
 
@@ -88,7 +90,7 @@ QWidget* SettingsDialog::buildPcTab()
     QSettings settings;
     m_station = new QComboBox(page);
     m_station->addItem(tr("None: operators pick the station at login"), QString());
-    auto stations = ReferenceData(m_db.connection()).stations();
+    auto stations = StationRegistry(m_db.connection()).stations();
     for (const StationInfo& s : stations ? stations.value() : QList<StationInfo>{})
         m_station->addItem(QStringLiteral("%1 (%2)").arg(s.id, s.step), s.id);
     m_station->setCurrentIndex(
@@ -114,7 +116,7 @@ QWidget* SettingsDialog::buildPcTab()
     m_idle->setRange(0, 240);
     m_idle->setSuffix(tr(" min"));
     m_idle->setSpecialValueText(tr("never"));
-    auto idle = ReferenceData(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
+    auto idle = ConfigStore(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
     m_idle->setValue(idle ? idle.value() : 5);
     form->addRow(tr("Lock the screen after:"), m_idle);
     return page;
@@ -218,10 +220,10 @@ void SettingsDialog::loadLimits()
 {
     m_limitsModel = m_product->currentData().toString();
     m_limits->setRowCount(0);
-    auto rows = ReferenceData(m_db.connection()).limitsFor(m_limitsModel);
+    auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsModel);
     if (!rows)
         return;
-    for (const ReferenceData::LimitRow& r : rows.value()) {
+    for (const LimitStore::LimitRow& r : rows.value()) {
         const int i = m_limits->rowCount();
         m_limits->insertRow(i);
         auto* name = new QTableWidgetItem(r.name);
@@ -240,7 +242,7 @@ bool SettingsDialog::saveLimits()
 {
     if (m_limitsModel.isEmpty())
         return true;
-    auto current = ReferenceData(m_db.connection()).limitsFor(m_limitsModel);
+    auto current = LimitStore(m_db.connection()).limitsFor(m_limitsModel);
     if (!current)
         return false;
     for (int i = 0; i < m_limits->rowCount(); ++i) {
@@ -253,10 +255,10 @@ bool SettingsDialog::saveLimits()
             return false;
         }
         const auto was = std::find_if(current->begin(), current->end(),
-                                      [&](const ReferenceData::LimitRow& r) { return r.name == name; });
+                                      [&](const LimitStore::LimitRow& r) { return r.name == name; });
         if (was != current->end() && was->min == min && was->max == max)
             continue; // unchanged: no product row, no audit entry
-        if (Status st = ReferenceData(m_db.connection())
+        if (Status st = LimitStore(m_db.connection())
                             .setLimit(name, m_limitsModel, min, max, m_admin.operatorInfo.id);
             !st) {
             m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
@@ -269,9 +271,9 @@ bool SettingsDialog::saveLimits()
 bool SettingsDialog::apply()
 {
     m_message->clear();
-    ReferenceData ref(m_db.connection());
-    if (Status st =
-            ref.setConfigValue(QStringLiteral("session.idle_lock_minutes"), QString::number(m_idle->value()));
+    ConfigStore configStore(m_db.connection());
+    if (Status st = configStore.setConfigValue(QStringLiteral("session.idle_lock_minutes"),
+                                               QString::number(m_idle->value()));
         !st) {
         m_message->setText(st.error().message);
         return false;

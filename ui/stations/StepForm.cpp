@@ -1,6 +1,6 @@
 #include "StepForm.h"
 
-#include "labels/LabelPrintDialog.h"
+#include "printing/LabelPrintDialog.h"
 
 #include "common/ResultBanner.h"
 #include "domain/CommandCode.h"

@@ -10,7 +10,7 @@ namespace rework {
 
 /// Printable reports as PDF: the daily or shift report (headline figures, charts, defect,
 /// operator and aging tables) and the batch report for shipping documents (every unit with its
-/// genealogy and test data). Charts come from Qt Charts, pagination from QTextDocument.
+/// genealogy and test data). Charts are painted with QPainter (QtGui only), pagination from QTextDocument.
 class ReportDocument
 {
     Q_DECLARE_TR_FUNCTIONS(ReportDocument)

@@ -1,13 +1,11 @@
 #include "ReportDocument.h"
 
-#include "common/BarChart.h"
+#include "BarChartImage.h"
 #include "domain/Step.h"
 #include "reports/KpiQuery.h"
 #include "trace/TraceQuery.h"
 #include "workflow/FieldSpec.h"
 
-#include <QChart>
-#include <QGraphicsScene>
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
@@ -22,28 +20,6 @@ namespace {
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
-}
-
-/// A bar chart drawn by Qt Charts into an image for the document.
-QImage chartImage(const QString& title, const QStringList& categories, const QList<int>& values)
-{
-    QChart chart;
-    chart.setTitle(title);
-    chart.legend()->hide();
-    chart.setAnimationOptions(QChart::NoAnimation);
-    BarChart::setBars(&chart, categories, values);
-    const QSize size(800, 340); // drawn at print size, so that the axis labels stay readable
-    chart.resize(size);
-    QGraphicsScene scene;
-    scene.addItem(&chart);
-    QImage image(size, QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    scene.render(&painter, QRectF(QPointF(0, 0), size), chart.geometry());
-    painter.end();
-    scene.removeItem(&chart);
-    return image;
 }
 
 QString table(const QStringList& header, const QList<QStringList>& rows)
@@ -119,10 +95,13 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
         counts << n;
     }
     const std::pair<QString, QImage> charts[] = {
-        {QStringLiteral("wip"), chartImage(tr("Work in progress, by the step it waits for"), steps, wip)},
-        {QStringLiteral("throughput"), chartImage(tr("Throughput per station"), r.throughputByStation.keys(),
-                                                  r.throughputByStation.values())},
-        {QStringLiteral("pareto"), chartImage(tr("Defect Pareto"), codes.mid(0, 10), counts.mid(0, 10))},
+        {QStringLiteral("wip"),
+         BarChartImage::paint(tr("Work in progress, by the step it waits for"), steps, wip)},
+        {QStringLiteral("throughput"),
+         BarChartImage::paint(tr("Throughput per station"), r.throughputByStation.keys(),
+                              r.throughputByStation.values())},
+        {QStringLiteral("pareto"),
+         BarChartImage::paint(tr("Defect Pareto"), codes.mid(0, 10), counts.mid(0, 10))},
     };
     html += QStringLiteral("<h2>") + esc(tr("Charts")) + QStringLiteral("</h2>");
     for (const auto& [name, image] : charts) {

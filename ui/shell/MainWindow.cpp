@@ -8,15 +8,17 @@
 #include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "labels/CommandSheet.h"
-#include "labels/LabelPrintDialog.h"
 #include "login/LoginPage.h"
+#include "printing/LabelPrintDialog.h"
 #include "settings/SettingsDialog.h"
 #include "stations/StepForm.h"
 #include "storage/AuditLog.h"
 #include "storage/Backup.h"
+#include "storage/ConfigStore.h"
 #include "storage/Database.h"
-#include "storage/ReferenceData.h"
-#include "sync/SyncPanel.h"
+#include "storage/StationRegistry.h"
+#include "storage/TableCounts.h"
+#include "syncstatus/SyncPanel.h"
 #include "trace/TraceQuery.h"
 #include "workflow/FieldSpec.h"
 #include "workflow/NextStep.h"
@@ -352,14 +354,14 @@ void MainWindow::startSession(const Session& session)
     m_syncAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("sync.run")));
     m_settingsAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("settings.change")));
     if (seesDashboard) {
-        auto stations = ReferenceData(m_db.connection()).stations();
+        auto stations = StationRegistry(m_db.connection()).stations();
         QStringList models = m_recorder.config().products.keys();
         models.sort();
         m_dashboard->setChoices(stations ? stations.value() : QList<StationInfo>{}, models);
         m_dashboard->refresh();
     }
     Result<int> idleMinutes =
-        ReferenceData(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
+        ConfigStore(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
     m_idle->setTimeout(std::chrono::minutes(idleMinutes ? idleMinutes.value() : 5));
     m_idle->setArmed(true);
     m_pages->setCurrentWidget(m_tabs);
@@ -454,7 +456,7 @@ void MainWindow::refresh()
                 .arg(m_session.operatorInfo.name, m_session.operatorInfo.id, m_session.station.id));
     }
     m_dbLabel->setText(tr("Database: %1").arg(m_db.path()));
-    auto counts = ReferenceData(m_db.connection()).counts();
+    auto counts = TableCounts(m_db.connection()).counts();
     if (!counts) {
         m_countsLabel->setText(counts.error().message);
         return;
@@ -586,7 +588,7 @@ void MainWindow::scanAnything()
         // Single-PC mode: move to a station of the step the item needs; a bound PC says where to go.
         StationInfo target;
         if (m_fixedStation.isEmpty()) {
-            auto stations = ReferenceData(m_db.connection()).stations();
+            auto stations = StationRegistry(m_db.connection()).stations();
             for (const StationInfo& s : stations ? stations.value() : QList<StationInfo>{}) {
                 if (s.step == stepName(*next->step)) {
                     target = s;

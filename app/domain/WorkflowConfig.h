@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/SerialRules.h"
+#include "SerialRules.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,0 +1,84 @@
+#include "ConfigStore.h"
+
+#include "AuditLog.h"
+#include "Sql.h"
+
+#include <QStringList>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+/// Settings a supervisor may change, with the whole numbers each accepts.
+struct ConfigKey
+{
+    const char* key;
+    int min, max;
+};
+constexpr ConfigKey kConfigKeys[] = {
+    {"repair.max_attempts", 0, 20},
+    {"reflow.limit", 0, 20},
+    {"throughput.target_per_shift", 0, 100000},
+    {"shift.day_start_hour", 0, 23},
+    {"shift.utc_offset_minutes", -14 * 60, 14 * 60},
+    {"session.idle_lock_minutes", 0, 240}, // 0: never
+};
+// Per-station targets: "throughput.target_per_shift.<STATION>".
+const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift.");
+
+} // namespace
+
+Status ConfigStore::setConfigValue(const QString& key, const QString& value)
+{
+    const ConfigKey* known = nullptr;
+    QStringList names;
+    for (const ConfigKey& k : kConfigKeys) {
+        names << QString::fromLatin1(k.key);
+        if (key == QLatin1StringView(k.key))
+            known = &k;
+    }
+    ConfigKey stationTarget{"", 0, 100000};
+    if (!known && key.startsWith(kStationTargetPrefix)) {
+        auto station = sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM stations WHERE id = ?"),
+                                   {key.mid(kStationTargetPrefix.size())});
+        if (!station)
+            return station.error();
+        if (station.value().toInt() == 0)
+            return makeError(
+                ErrorCode::UnknownStation, QStringLiteral("key"),
+                tr("no station %1; add the station first").arg(key.mid(kStationTargetPrefix.size())));
+        known = &stationTarget;
+    }
+    if (!known) {
+        return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
+                         tr("unknown setting; known: %1, %2STATION")
+                             .arg(names.join(QStringLiteral(", ")), kStationTargetPrefix));
+    }
+    bool ok = false;
+    const int n = value.trimmed().toInt(&ok);
+    if (!ok || n < known->min || n > known->max)
+        return makeError(ErrorCode::OutOfRange, key,
+                         tr("must be a whole number from %1 to %2").arg(known->min).arg(known->max));
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                      {key, QString::number(n)});
+    if (!q)
+        return q.error();
+    spdlog::info("config {}={}", key.toStdString(), n);
+    return AuditLog(m_db).append(QStringLiteral("setting"), QStringLiteral("-"), QStringLiteral("-"),
+                                 QStringLiteral("%1 = %2").arg(key).arg(n));
+}
+
+Result<int> ConfigStore::configNumber(const QString& key, int fallback) const
+{
+    auto v = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = ?"), {key});
+    if (!v)
+        return v.error();
+    bool ok = false;
+    const int n = v.value().toInt(&ok);
+    return v.value().isValid() && ok ? n : fallback;
+}
+
+} // namespace rework

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// The policy settings a supervisor may change (`config` table): repair and reflow limits,
+/// throughput targets, shift times, idle lock. Each key accepts a known range of whole numbers.
+class ConfigStore
+{
+    Q_DECLARE_TR_FUNCTIONS(ConfigStore)
+
+public:
+    explicit ConfigStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /// Sets a known key (audited); unknown keys and values out of range are refused.
+    Status setConfigValue(const QString& key, const QString& value);
+    /// A whole-number setting, or `fallback` when the key is not set.
+    Result<int> configNumber(const QString& key, int fallback) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework

@@ -1,0 +1,76 @@
+#include "LimitStore.h"
+
+#include "AuditLog.h"
+#include "Sql.h"
+
+#include <cmath>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+
+Result<QList<LimitStore::LimitRow>> LimitStore::limitsFor(const QString& model) const
+{
+    // Every limit name with the product's own row where there is one, else the default row.
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("SELECT n.name, coalesce(p.model, d.model), "
+                                "CASE WHEN p.name IS NULL THEN d.min_value ELSE p.min_value END, "
+                                "CASE WHEN p.name IS NULL THEN d.max_value ELSE p.max_value END "
+                                "FROM (SELECT DISTINCT name FROM limits) n "
+                                "LEFT JOIN limits p ON p.name = n.name AND p.model = ? "
+                                "LEFT JOIN limits d ON d.name = n.name AND d.model = '' ORDER BY n.name"),
+                 {model});
+    if (!q)
+        return q.error();
+    QList<LimitRow> rows;
+    while (q.value().next()) {
+        LimitRow r;
+        r.name = q.value().value(0).toString();
+        r.productSpecific = !model.isEmpty() && q.value().value(1).toString() == model;
+        if (!q.value().value(2).isNull())
+            r.min = q.value().value(2).toDouble();
+        if (!q.value().value(3).isNull())
+            r.max = q.value().value(3).toDouble();
+        rows.append(r);
+    }
+    return rows;
+}
+
+Status LimitStore::setLimit(const QString& name, const QString& model, std::optional<double> min,
+                            std::optional<double> max, const QString& operatorId)
+{
+    auto known = sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM limits WHERE name = ?"), {name});
+    if (!known)
+        return known.error();
+    if (known.value().toInt() == 0)
+        return makeError(ErrorCode::UnknownField, QStringLiteral("name"),
+                         tr("no limit called %1").arg(name.left(60)));
+    auto product =
+        sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM products WHERE model = ?"), {model});
+    if (!product)
+        return product.error();
+    if (!model.isEmpty() && product.value().toInt() == 0)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("model"),
+                         tr("no product %1; add it first").arg(model.left(40)));
+    if ((min && !std::isfinite(*min)) || (max && !std::isfinite(*max)) || (min && max && *min > *max))
+        return makeError(ErrorCode::OutOfRange, name,
+                         tr("the lower bound must be a number below the upper bound"));
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("INSERT INTO limits (name, model, min_value, max_value) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (name, model) DO UPDATE SET min_value = excluded.min_value, "
+                                "max_value = excluded.max_value"),
+                 {name, model, min ? QVariant(*min) : QVariant(), max ? QVariant(*max) : QVariant()});
+    if (!q)
+        return q.error();
+    const auto bound = [](std::optional<double> v) { return v ? QString::number(*v) : QStringLiteral("-"); };
+    spdlog::info("limit {} for {} set to {}..{}", name.toStdString(), model.toStdString(),
+                 bound(min).toStdString(), bound(max).toStdString());
+    return AuditLog(m_db).append(
+        QStringLiteral("limit"), operatorId.isEmpty() ? QStringLiteral("-") : operatorId, QStringLiteral("-"),
+        QStringLiteral("%1 [%2] = %3 .. %4")
+            .arg(name, model.isEmpty() ? QStringLiteral("all") : model, bound(min), bound(max)));
+}
+
+} // namespace rework

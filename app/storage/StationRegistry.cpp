@@ -1,0 +1,57 @@
+#include "StationRegistry.h"
+
+#include "Sql.h"
+#include "domain/SerialRules.h"
+#include "domain/Step.h"
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+QString nowText(const QDateTime& now)
+{
+    return now.toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Status StationRegistry::addStation(const QString& rawId, const QString& step, const QString& name)
+{
+    SerialRules rules;
+    Result<QString> id = rules.validate(SerialKind::Station, rawId);
+    if (!id)
+        return id.error();
+    if (!stationStepNames().contains(step)) {
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("step"),
+                         tr("\"%1\" is not a station step; use one of %2")
+                             .arg(step.left(40), stationStepNames().join(QStringLiteral(", "))));
+    }
+    auto exists = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {id.value()});
+    if (!exists)
+        return exists.error();
+    if (exists.value().isValid())
+        return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
+                         tr("station %1 already exists").arg(id.value()));
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO stations (id, step, name, created_at) VALUES (?, ?, ?, ?)"),
+                      {id.value(), step, sql::nullIfEmpty(name.trimmed()), nowText(m_clock.now())});
+    if (!q)
+        return q.error();
+    spdlog::info("station added id={} step={}", id.value().toStdString(), step.toStdString());
+    return {};
+}
+
+Result<QList<StationInfo>> StationRegistry::stations() const
+{
+    auto q =
+        sql::run(m_db, QStringLiteral("SELECT id, step FROM stations WHERE step <> 'system' ORDER BY id"));
+    if (!q)
+        return q.error();
+    QList<StationInfo> list;
+    while (q.value().next())
+        list.append({q.value().value(0).toString(), q.value().value(1).toString()});
+    return list;
+}
+
+} // namespace rework

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/Result.h"
+#include "domain/Snapshot.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// The stations of the line, each bound to one step.
+class StationRegistry
+{
+    Q_DECLARE_TR_FUNCTIONS(StationRegistry)
+
+public:
+    explicit StationRegistry(QSqlDatabase db, const Clock& clock = systemClock())
+        : m_db(std::move(db)), m_clock(clock)
+    {
+    }
+
+    Status addStation(const QString& id, const QString& step, const QString& name = {});
+    /// Every work station (not the system's own pseudo-station), by id.
+    Result<QList<StationInfo>> stations() const;
+
+private:
+    QSqlDatabase m_db;
+    const Clock& m_clock;
+};
+
+} // namespace rework

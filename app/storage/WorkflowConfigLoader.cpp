@@ -1,0 +1,89 @@
+#include "WorkflowConfigLoader.h"
+
+#include "Sql.h"
+
+#include <QSqlQuery>
+
+#include <limits>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+double boundOrNaN(const QVariant& v)
+{
+    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
+
+} // namespace
+
+Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
+{
+    WorkflowConfig c;
+    auto products =
+        sql::run(m_db, QStringLiteral("SELECT model, name, die_marking, memory_mib, memory_chips, msl "
+                                      "FROM products"));
+    if (!products)
+        return products.error();
+    while (products.value().next()) {
+        QSqlQuery& q = products.value();
+        Product p{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                  q.value(3).toInt(),    q.value(4).toInt(),    q.value(5).toString()};
+        c.products.insert(p.model, p);
+    }
+    auto limits = sql::run(m_db, QStringLiteral("SELECT name, model, min_value, max_value FROM limits"));
+    if (!limits)
+        return limits.error();
+    while (limits.value().next()) {
+        QSqlQuery& q = limits.value();
+        const QString model = q.value(1).toString();
+        const QString key =
+            model.isEmpty() ? q.value(0).toString() : q.value(0).toString() + QLatin1Char('|') + model;
+        c.limits.insert(key, Limit{boundOrNaN(q.value(2)), boundOrNaN(q.value(3))});
+    }
+    auto permissions = sql::run(m_db, QStringLiteral("SELECT role, action FROM permissions"));
+    if (!permissions)
+        return permissions.error();
+    c.permissions.clear();
+    while (permissions.value().next())
+        c.permissions[permissions.value().value(0).toString()].insert(
+            permissions.value().value(1).toString());
+    auto defects = sql::run(m_db, QStringLiteral("SELECT code, step FROM defect_codes"));
+    if (!defects)
+        return defects.error();
+    while (defects.value().next())
+        c.defectCodes.insert(defects.value().value(0).toString(), defects.value().value(1).toString());
+
+    auto formats = sql::run(m_db, QStringLiteral("SELECT kind, model, pattern FROM serial_formats"));
+    if (!formats)
+        return formats.error();
+    while (formats.value().next()) {
+        QSqlQuery& q = formats.value();
+        bool known = false;
+        for (int k = 0; k <= static_cast<int>(SerialKind::Station); ++k) {
+            const auto kind = static_cast<SerialKind>(k);
+            if (serialKindName(kind) == q.value(0).toString()) {
+                known = true;
+                if (Status st = c.serials.setPattern(kind, q.value(1).toString(), q.value(2).toString()); !st)
+                    return st.error();
+            }
+        }
+        if (!known)
+            spdlog::warn("serial_formats: unknown kind {}", q.value(0).toString().toStdString());
+    }
+    auto config = sql::run(m_db, QStringLiteral("SELECT key, value FROM config"));
+    if (!config)
+        return config.error();
+    while (config.value().next()) {
+        const QString key = config.value().value(0).toString();
+        const int value = config.value().value(1).toInt();
+        if (key == QLatin1StringView("repair.max_attempts"))
+            c.maxRepairAttempts = value;
+        else if (key == QLatin1StringView("reflow.limit"))
+            c.reflowLimit = value;
+    }
+    return c;
+}
+
+} // namespace rework
