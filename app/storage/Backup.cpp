@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace rework {
 namespace {
@@ -28,6 +29,15 @@ Status pump(sqlite3* from, sqlite3* to, const QString& what)
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE)
         return sql::storageError(what, QString::fromUtf8(sqlite3_errstr(rc)));
+    return {};
+}
+
+/// VACUUM INTO does not sync what it wrote: a power cut right after could leave a torn copy.
+Status syncFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || ::fsync(f.handle()) != 0)
+        return sql::storageError(Backup::tr("make a backup"), f.errorString());
     return {};
 }
 
@@ -73,14 +83,14 @@ Status Backup::check(const QString& path)
 
 Status Backup::copy(const QSqlDatabase& from, const QString& target)
 {
-    sqlite3* source = sql::handle(from);
-    if (!source)
-        return sql::storageError(tr("make a backup"), QStringLiteral("not a SQLite connection"));
     QDir().mkpath(QFileInfo(target).absolutePath());
     const QString partial = target + QStringLiteral(".partial");
     QFile::remove(partial);
-    Status st = withFile(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                         [source](sqlite3* file) { return pump(source, file, tr("make a backup")); });
+    // VACUUM INTO writes one consistent snapshot under a read transaction: writers carry on, the
+    // copy never restarts, and it comes out compact and in rollback-journal mode (no -wal beside it).
+    Status st = sql::exec(from, QStringLiteral("VACUUM INTO ?"), {partial});
+    if (st)
+        st = syncFile(partial);
     if (st)
         st = check(partial);
     // Only a complete, checked copy takes the backup's name.

@@ -1,5 +1,6 @@
 #include "Migrator.h"
 
+#include "MigrationFiles.h"
 #include "Sql.h"
 
 #include <QDir>
@@ -35,16 +36,18 @@ Status execScript(const QSqlDatabase& db, const QByteArray& script)
 
 QStringList Migrator::migrationFiles()
 {
-    QStringList files =
-        QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    for (QString& f : files)
-        f.prepend(QStringLiteral(":/migrations/"));
-    return files;
+    QStringList paths;
+    if (auto files = MigrationFiles::list(QStringLiteral(":/migrations")); files) {
+        for (const MigrationFiles::File& f : files.value())
+            paths << f.path;
+    }
+    return paths;
 }
 
 int Migrator::latestVersion()
 {
-    return static_cast<int>(migrationFiles().size());
+    auto files = MigrationFiles::list(QStringLiteral(":/migrations"));
+    return files && !files.value().isEmpty() ? files.value().last().version : 0;
 }
 
 Result<int> Migrator::currentVersion(const QSqlDatabase& db)
@@ -57,8 +60,11 @@ Result<int> Migrator::currentVersion(const QSqlDatabase& db)
 
 Status Migrator::migrate(const QSqlDatabase& db, int target)
 {
-    const QStringList files = migrationFiles();
-    const int latest = static_cast<int>(files.size());
+    auto listed = MigrationFiles::list(QStringLiteral(":/migrations"));
+    if (!listed)
+        return listed.error();
+    const QList<MigrationFiles::File>& files = listed.value();
+    const int latest = files.isEmpty() ? 0 : files.last().version;
     if (target < 0)
         target = latest;
     Result<int> current = currentVersion(db);
@@ -72,7 +78,7 @@ Status Migrator::migrate(const QSqlDatabase& db, int target)
                              .arg(latest));
     }
     for (int version = current.value() + 1; version <= target; ++version) {
-        QFile file(files.at(version - 1));
+        QFile file(files.at(version - 1).path); // numbered 1..latest, checked above
         if (!file.open(QIODevice::ReadOnly))
             return sql::storageError(tr("read migration %1").arg(version), file.errorString());
         QByteArray script = "BEGIN IMMEDIATE;\n" + file.readAll() +

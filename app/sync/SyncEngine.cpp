@@ -5,6 +5,7 @@
 #include "domain/IdGenerator.h"
 #include "storage/Database.h"
 #include "storage/EventLog.h"
+#include "storage/MigrationFiles.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -139,13 +140,19 @@ Status SyncEngine::initServer()
         return ServerConnection::plainError(QStringLiteral("schema"), error);
     }
     const int version = q.value(0).toInt();
-    QStringList files = QDir(QStringLiteral(":/server-migrations"))
-                            .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    auto listed = MigrationFiles::list(QStringLiteral(":/server-migrations"));
+    if (!listed) {
+        db.rollback();
+        return listed.error();
+    }
+    const QList<MigrationFiles::File>& files = listed.value();
     for (int v = version; v < files.size(); ++v) {
-        QFile f(QStringLiteral(":/server-migrations/") + files.at(v));
-        if (!f.open(QIODevice::ReadOnly))
+        QFile f(files.at(v).path); // version v + 1: the list runs 1..N without a gap
+        if (!f.open(QIODevice::ReadOnly)) {
+            db.rollback();
             return makeError(ErrorCode::Storage, QStringLiteral("server"),
                              tr("missing server migration %1").arg(v + 1));
+        }
         // Several statements in one simple query: run unprepared.
         bool applied = q.exec(QString::fromUtf8(f.readAll()));
         if (applied) {

@@ -2,6 +2,7 @@
 #include "logging/Logging.h"
 #include "storage/Database.h"
 #include "storage/IntegrityChecker.h"
+#include "storage/MigrationFiles.h"
 #include "storage/Migrator.h"
 #include "storage/Sql.h"
 
@@ -63,6 +64,62 @@ class TestMigrator : public QObject
 
 private slots:
     void initTestCase() { Logging::silence(); }
+
+    void versionsAreTheNumbersInTheFileNames()
+    {
+        auto shipped = MigrationFiles::list(QStringLiteral(":/migrations"));
+        QVERIFY(shipped.ok());
+        QCOMPARE(shipped.value().size(), Migrator::latestVersion());
+        for (const MigrationFiles::File& f : shipped.value())
+            QCOMPARE(f.path.section(QLatin1Char('/'), -1).section(QLatin1Char('_'), 0, 0).toInt(), f.version);
+
+        QTemporaryDir dir;
+        const auto write = [&](const char* name) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("SELECT 1;");
+        };
+        write("0002_second.sql");
+        write("0001_first.sql");
+        auto two = MigrationFiles::list(dir.path());
+        QVERIFY(two.ok());
+        QCOMPARE(two.value().size(), 2);
+        QCOMPARE(two.value().at(1).version, 2);
+        QVERIFY(two.value().at(1).path.endsWith(QStringLiteral("0002_second.sql")));
+        write("0004_gap.sql"); // a missing 3 is not quietly renumbered
+        QCOMPARE(MigrationFiles::list(dir.path()).error().code, ErrorCode::Storage);
+        QFile::remove(dir.filePath(QStringLiteral("0004_gap.sql")));
+        write("0002_again.sql"); // two files claiming one version
+        QVERIFY(!MigrationFiles::list(dir.path()).ok());
+        QFile::remove(dir.filePath(QStringLiteral("0002_again.sql")));
+        write("third.sql");
+        QVERIFY(!MigrationFiles::list(dir.path()).ok());
+    }
+
+    void derivedTablesRefuseImpossibleStatesAndDanglingKeys()
+    {
+        test::TestDatabase t;
+        const QString unit = t.mountedUnit(QStringLiteral("CARDK0001"), QStringLiteral("SB00000009"));
+        const QSqlDatabase c = t.db().connection();
+        const QString before = t.dump();
+        // A state no item of that kind can be in.
+        for (const char* statement :
+             {"UPDATE units SET state = 'received'", "UPDATE cards SET state = 'packed'",
+              "UPDATE dies SET state = 'open'", "UPDATE boards SET state = 'tested'",
+              "UPDATE units SET state = 'bogus'"})
+            QVERIFY2(!sql::run(c, QString::fromLatin1(statement)).ok(), statement);
+        // A reference to an item that does not exist fails when the transaction commits.
+        for (const char* statement :
+             {"UPDATE units SET batch_id = 'B-NOWHERE'", "UPDATE dies SET unit_serial = 'UNOWHERE'",
+              "UPDATE boards SET unit_serial = 'UNOWHERE'", "UPDATE cards SET die_id = 'DNOWHERE'"}) {
+            QVERIFY(sql::run(c, QStringLiteral("BEGIN")).ok());
+            QVERIFY(sql::run(c, QString::fromLatin1(statement)).ok());
+            QVERIFY2(!sql::run(c, QStringLiteral("COMMIT")).ok(), statement);
+            QVERIFY(sql::run(c, QStringLiteral("ROLLBACK")).ok());
+        }
+        QCOMPARE(t.dump(), before);
+        QVERIFY(!unit.isEmpty());
+    }
 
     void freshDatabaseIsMigratedWithDurableSettings()
     {
