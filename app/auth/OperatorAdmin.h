@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/Result.h"
 #include "domain/Snapshot.h"
 #include "domain/WorkflowConfig.h"
@@ -31,12 +32,15 @@ public:
         QString createdAt;
     };
 
-    OperatorAdmin(QSqlDatabase db, const WorkflowConfig& config, QString actorId, QString stationId)
-        : m_db(std::move(db)), m_config(config), m_actor(std::move(actorId)), m_station(std::move(stationId))
+    OperatorAdmin(QSqlDatabase db, const WorkflowConfig& config, QString actorId, QString stationId,
+                  const Clock& clock = systemClock())
+        : m_db(std::move(db)), m_config(config), m_actor(std::move(actorId)), m_station(std::move(stationId)),
+          m_clock(clock)
     {
     }
 
-    Result<QList<Account>> accounts(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    Result<QList<Account>> accounts(const QDateTime& now) const;
+    Result<QList<Account>> accounts() const { return accounts(m_clock.now()); }
     Status add(const QString& id, const QString& name, const QString& role, const QString& pin);
     Status setActive(const QString& id, bool active);
     /// A new PIN also lifts a lock from wrong PINs.
@@ -56,6 +60,7 @@ private:
     QSqlDatabase m_db;
     const WorkflowConfig& m_config;
     QString m_actor, m_station;
+    const Clock& m_clock;
 };
 
 } // namespace rework

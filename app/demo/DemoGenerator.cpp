@@ -45,7 +45,7 @@ class Run
 {
 public:
     Run(Database& db, const DemoGenerator::Options& o)
-        : m_clock(o.end.isValid() ? o.end : QDateTime::currentDateTimeUtc()), m_recorder(db, m_clock),
+        : m_clock(o.end.isValid() ? o.end : systemClock().now()), m_recorder(db, m_clock),
           m_rng(o.seed ? o.seed : QRandomGenerator::system()->generate()), m_options(o)
     {
     }

@@ -212,7 +212,7 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
     KpiReport r;
     KpiFilter f = filter;
     if (!f.now.isValid())
-        f.now = QDateTime::currentDateTimeUtc();
+        f.now = m_clock.now();
     QMap<QString, std::optional<double>> yieldByMountOperator;
     for (Status st : {wip(f, r), throughput(f, r), yields(f, r, yieldByMountOperator), defects(f, r),
                       moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(r)}) {

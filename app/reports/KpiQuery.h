@@ -2,6 +2,7 @@
 
 #include "KpiFilter.h"
 #include "KpiReport.h"
+#include "domain/Clock.h"
 #include "domain/Result.h"
 
 #include <QSqlDatabase>
@@ -13,7 +14,10 @@ namespace rework {
 class KpiQuery
 {
 public:
-    explicit KpiQuery(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit KpiQuery(QSqlDatabase db, const Clock& clock = systemClock())
+        : m_db(std::move(db)), m_clock(clock)
+    {
+    }
     Result<KpiReport> compute(const KpiFilter& filter) const;
 
     /// One recorded defect: the drill-down from a Pareto bar to the items behind it.
@@ -37,6 +41,7 @@ private:
     Status anomalies(KpiReport& r) const;
 
     QSqlDatabase m_db;
+    const Clock& m_clock;
 };
 
 } // namespace rework

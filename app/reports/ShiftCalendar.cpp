@@ -4,10 +4,10 @@
 
 namespace rework {
 
-ShiftCalendar ShiftCalendar::local()
+ShiftCalendar ShiftCalendar::local(const QDateTime& at)
 {
     ShiftCalendar c;
-    c.utcOffsetMinutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
+    c.utcOffsetMinutes = at.toLocalTime().offsetFromUtc() / 60;
     return c;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Clock.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -20,7 +22,8 @@ struct ShiftCalendar
     int utcOffsetMinutes = 0; // local time = UTC + offset
 
     /// The calendar in this computer's time zone (its offset now).
-    static ShiftCalendar local();
+    /// This PC's offset from UTC at `at`.
+    static ShiftCalendar local(const QDateTime& at = systemClock().now());
     /// The factory's calendar: config keys `shift.day_start_hour` (default 6) and
     /// `shift.utc_offset_minutes` (default: this computer's time zone).
     static Result<ShiftCalendar> load(const QSqlDatabase& db);

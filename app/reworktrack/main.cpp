@@ -135,7 +135,8 @@ int main(int argc, char** argv)
     if (parser.isSet(startupOption)) {
         // After the first pass of the event loop: the login screen is painted and takes keys.
         QTimer::singleShot(0, window.get(), [] {
-            std::printf("login ready at %lld\n", static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+            std::printf("login ready at %lld\n",
+                        static_cast<long long>(rework::systemClock().now().toMSecsSinceEpoch()));
             std::fflush(stdout);
             QApplication::quit();
         });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/Result.h"
 
 #include <QCoreApplication>
@@ -15,15 +16,25 @@ class AuditLog
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 
 public:
-    explicit AuditLog(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit AuditLog(QSqlDatabase db, const Clock& clock = systemClock())
+        : m_db(std::move(db)), m_clock(clock)
+    {
+    }
 
     Status append(const QString& kind, const QString& operatorId, const QString& stationId,
-                  const QString& detail, const QDateTime& at = QDateTime::currentDateTimeUtc());
+                  const QString& detail, const QDateTime& at);
+    /// The same, at the clock's now.
+    Status append(const QString& kind, const QString& operatorId, const QString& stationId,
+                  const QString& detail)
+    {
+        return append(kind, operatorId, stationId, detail, m_clock.now());
+    }
     /// 0 when intact, else the seq of the first entry that does not match; `reason` says how.
     Result<qint64> verify(QString* reason = nullptr, qint64* checked = nullptr) const;
 
 private:
     QSqlDatabase m_db;
+    const Clock& m_clock;
 };
 
 } // namespace rework

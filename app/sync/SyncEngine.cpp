@@ -118,7 +118,7 @@ Result<QString> SyncEngine::origin()
     if (!existing || !existing.value().isEmpty())
         return existing;
     // One id per station database, made once: the server tells stations apart by it.
-    const QString id = IdGenerator::uuidV7(QDateTime::currentDateTimeUtc());
+    const QString id = IdGenerator::uuidV7(m_clock.now());
     if (Status st = setState(QStringLiteral("origin"), id); !st)
         return st.error();
     return id;
@@ -318,8 +318,7 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
                                   QStringLiteral("DELETE FROM sync_outbox WHERE event_seq <= ?"), {lastSeq});
             !st)
             return st.error();
-        if (Status st = setState(QStringLiteral("last_push_at"),
-                                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        if (Status st = setState(QStringLiteral("last_push_at"), m_clock.now().toString(Qt::ISODateWithMs));
             !st)
             return st.error();
         if (Status st = tx.commit(); !st)
@@ -410,8 +409,7 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
                                    "station_id, step, subject, reason, seen_at) VALUES (?, ?, ?, ?, "
                                    "?, ?, ?)"),
                     {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject,
-                     st.error().message.left(300),
-                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                     st.error().message.left(300), m_clock.now().toString(Qt::ISODateWithMs)});
                 !kept)
                 return kept.error();
             ++report.rejected;
@@ -524,7 +522,7 @@ Result<SyncEngine::Report> SyncEngine::run()
     if (!anomalies)
         return noted(anomalies.error());
     report.anomalies = anomalies.value();
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString now = m_clock.now().toString(Qt::ISODateWithMs);
     if (Status st = setState(QStringLiteral("last_sync_at"), now); !st)
         return st.error();
     if (Status st = setState(QStringLiteral("last_error"), QString()); !st)

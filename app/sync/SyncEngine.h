@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SyncSettings.h"
+#include "domain/Clock.h"
 
 #include <QSqlDatabase>
 #include <functional>
@@ -22,7 +23,10 @@ class SyncEngine
     Q_DECLARE_TR_FUNCTIONS(SyncEngine)
 
 public:
-    SyncEngine(Database& local, SyncSettings settings) : m_local(local), m_settings(std::move(settings)) {}
+    SyncEngine(Database& local, SyncSettings settings, const Clock& clock = systemClock())
+        : m_local(local), m_settings(std::move(settings)), m_clock(clock)
+    {
+    }
 
     struct Report
     {
@@ -55,6 +59,7 @@ private:
 
     Database& m_local;
     SyncSettings m_settings;
+    const Clock& m_clock;
     int m_batchSize = 2000;
     Progress m_progress;
 };

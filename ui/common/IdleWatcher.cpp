@@ -6,10 +6,14 @@
 
 namespace rework {
 
-IdleWatcher::IdleWatcher(QObject* parent) : QObject(parent), m_timer(new QTimer(this))
+using namespace std::chrono_literals;
+
+IdleWatcher::IdleWatcher(const Clock& clock, QObject* parent)
+    : QObject(parent), m_clock(clock), m_tick(new QTimer(this))
 {
-    m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &IdleWatcher::idle);
+    // Coarse on purpose: a lock a few seconds late does not matter, a busy timer would.
+    m_tick->setInterval(5s);
+    connect(m_tick, &QTimer::timeout, this, &IdleWatcher::check);
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -22,26 +26,31 @@ IdleWatcher::~IdleWatcher()
 void IdleWatcher::setTimeout(std::chrono::milliseconds timeout)
 {
     m_timeout = timeout;
-    restart();
+    setArmed(m_armed);
 }
 
 void IdleWatcher::setArmed(bool armed)
 {
     m_armed = armed;
-    restart();
+    m_lastInput = m_clock.now();
+    if (isRunning())
+        m_tick->start();
+    else
+        m_tick->stop();
 }
 
 bool IdleWatcher::isRunning() const
 {
-    return m_timer->isActive();
+    return m_armed && m_timeout.count() > 0;
 }
 
-void IdleWatcher::restart()
+void IdleWatcher::check()
 {
-    if (m_armed && m_timeout.count() > 0)
-        m_timer->start(m_timeout);
-    else
-        m_timer->stop();
+    if (isRunning() && m_lastInput.msecsTo(m_clock.now()) >= m_timeout.count()) {
+        m_armed = false; // once per idle spell; logging in arms it again
+        m_tick->stop();
+        emit idle();
+    }
 }
 
 bool IdleWatcher::eventFilter(QObject* watched, QEvent* event)
@@ -52,8 +61,8 @@ bool IdleWatcher::eventFilter(QObject* watched, QEvent* event)
     case QEvent::MouseMove:
     case QEvent::Wheel:
     case QEvent::TouchBegin:
-        if (m_timer->isActive())
-            restart();
+        if (isRunning())
+            m_lastInput = m_clock.now();
         break;
     default:
         break;

@@ -144,7 +144,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
         statusBar()->showMessage(st ? tr("Saved %1: print it for the benches").arg(path) : st.error().message,
                                  10000);
     });
-    m_sync = new SyncPanel(m_db, this);
+    m_sync = new SyncPanel(m_db, m_recorder.clock(), this);
     m_syncAction = session->addAction(tr("Sync now"), m_sync, &SyncPanel::syncNow);
     m_syncAction->setObjectName(QStringLiteral("syncNow"));
     connect(m_sync, &SyncPanel::finished, this,
@@ -196,7 +196,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     backupTimer->start(3600 * 1000);
     QTimer::singleShot(0, this, &MainWindow::backUpIfDue);
 
-    m_idle = new IdleWatcher(this);
+    m_idle = new IdleWatcher(m_recorder.clock(), this);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockScreen);
     // An admin may disable an operator at another PC; sync brings it here within the minute.
     auto* activeCheck = new QTimer(this);
@@ -522,13 +522,14 @@ void MainWindow::showHistory(const QString& serial)
 void MainWindow::backUpIfDue()
 {
     const QString path = m_db.path();
-    if (!Backup::due(QFileInfo(path).absolutePath(), QDateTime::currentDateTime()))
+    const QDateTime now = m_recorder.clock().now();
+    if (!Backup::due(QFileInfo(path).absolutePath(), now))
         return;
-    (void)QtConcurrent::run([path] {
+    (void)QtConcurrent::run([path, now] {
         auto db = Database::open(path, Database::Migration::Skip);
         if (!db)
             return;
-        if (Result<QString> made = Backup::rotate(*db.value(), QDateTime::currentDateTime()); !made)
+        if (Result<QString> made = Backup::rotate(*db.value(), now); !made)
             spdlog::error("daily backup failed: {}", made.error().oneLine().toStdString());
     });
 }

@@ -10,12 +10,13 @@
 
 namespace rework {
 
-SyncPanel::SyncPanel(Database& db, QWidget* window) : QObject(window), m_db(db), m_window(window)
+SyncPanel::SyncPanel(Database& db, const Clock& clock, QWidget* window)
+    : QObject(window), m_db(db), m_window(window), m_clock(clock)
 {
     m_status = new QLabel(window);
     m_status->setObjectName(QStringLiteral("syncStatus"));
-    connect(&m_clock, &QTimer::timeout, this, [this] { runIfDue(QDateTime::currentDateTime()); });
-    m_clock.start(60 * 1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] { runIfDue(m_clock.now().toLocalTime()); });
+    m_tick.start(60 * 1000);
     refreshStatus();
 }
 
@@ -78,8 +79,7 @@ void SyncPanel::syncNow()
         if (!r->ok()) {
             // Back off while the server stays away: 5, 10, 20 ... minutes, at most two hours.
             ++m_failures;
-            m_nextAttempt =
-                QDateTime::currentDateTime().addSecs(std::min(5 * 60 << (m_failures - 1), 2 * 3600));
+            m_nextAttempt = m_clock.now().addSecs(std::min(5 * 60 << (m_failures - 1), 2 * 3600));
             emit finished(false, r->error().message);
             return;
         }
@@ -89,11 +89,12 @@ void SyncPanel::syncNow()
                       tr("Sync done: %1 sent, %2 received").arg(r->value().pushed).arg(r->value().pulled));
     });
     SyncSettings s = settings.value();
-    m_watcher->setFuture(QtConcurrent::run([path, s, progress]() {
+    const Clock* clock = &m_clock;
+    m_watcher->setFuture(QtConcurrent::run([path, s, progress, clock]() {
         auto db = Database::open(path);
         if (!db)
             return std::make_shared<Result<SyncEngine::Report>>(db.error());
-        SyncEngine engine(*db.value(), s);
+        SyncEngine engine(*db.value(), s, *clock);
         engine.setProgress([progress](qint64 done, qint64 total, const QString& phase) {
             QMetaObject::invokeMethod(
                 progress,

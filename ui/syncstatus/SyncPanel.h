@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "sync/SyncEngine.h"
 
 #include <QDateTime>
@@ -25,7 +26,7 @@ class SyncPanel : public QObject
     Q_OBJECT
 
 public:
-    SyncPanel(Database& db, QWidget* window);
+    SyncPanel(Database& db, const Clock& clock, QWidget* window);
 
     QLabel* statusLabel() const { return m_status; }
     bool isRunning() const { return m_watcher && m_watcher->isRunning(); }
@@ -47,7 +48,8 @@ private:
     Database& m_db;
     QWidget* m_window;
     QLabel* m_status;
-    QTimer m_clock;
+    const Clock& m_clock;
+    QTimer m_tick;
     QDateTime m_nextAttempt;
     int m_failures = 0;
     QProgressDialog* m_progress = nullptr;
