@@ -40,10 +40,12 @@ Result<OperatorInfo> Login::login(const QString& rawId, const QString& pin, cons
     if (lockedUntil.isValid() && lockedUntil > now) {
         if (Status st = audit.append(QStringLiteral("login_locked"), id, stationId, QString(), now); !st)
             return st.error();
-        return makeError(ErrorCode::NotPermitted, QStringLiteral("operator"),
-                         tr("operator %1 is locked until %2 after %3 wrong PINs; wait, or ask a supervisor")
-                             .arg(id, lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")))
-                             .arg(maxFailures));
+        return makeError(
+            ErrorCode::NotPermitted, QStringLiteral("operator"),
+            Message(
+                tr,
+                QT_TR_NOOP("operator %1 is locked until %2 after %3 wrong PINs; wait, or ask a supervisor"),
+                {id, lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")), maxFailures}));
     }
     auto q = sql::run(
         m_db, QStringLiteral("SELECT id, name, role, pin_hash, active FROM operators WHERE id = ?"), {id});
@@ -72,19 +74,19 @@ Result<OperatorInfo> Login::login(const QString& rawId, const QString& pin, cons
             !st)
             return st.error();
         if (lock)
-            return makeError(ErrorCode::NotPermitted, QStringLiteral("pin"),
-                             tr("%1 wrong PINs: operator %2 is locked for %3 minutes; ask a supervisor")
-                                 .arg(maxFailures)
-                                 .arg(id)
-                                 .arg(lockMinutes));
+            return makeError(
+                ErrorCode::NotPermitted, QStringLiteral("pin"),
+                Message(tr,
+                        QT_TR_NOOP("%1 wrong PINs: operator %2 is locked for %3 minutes; ask a supervisor"),
+                        {maxFailures, id, lockMinutes}));
         return makeError(ErrorCode::UnknownOperator, QStringLiteral("pin"),
-                         tr("wrong operator id or PIN; try again"));
+                         Message(tr, QT_TR_NOOP("wrong operator id or PIN; try again")));
     }
     if (!q.value().value(4).toBool()) {
         if (Status st = audit.append(QStringLiteral("login_disabled"), id, stationId, QString(), now); !st)
             return st.error();
         return makeError(ErrorCode::OperatorInactive, QStringLiteral("operator"),
-                         tr("operator %1 is disabled; ask a supervisor").arg(id));
+                         Message(tr, QT_TR_NOOP("operator %1 is disabled; ask a supervisor"), {id}));
     }
     const OperatorInfo info{q.value().value(0).toString(), q.value().value(1).toString(),
                             q.value().value(2).toString(), true};

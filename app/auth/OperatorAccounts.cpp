@@ -31,10 +31,11 @@ Status OperatorAccounts::addOperator(const QString& rawId, const QString& name, 
         return id.error();
     if (name.trimmed().isEmpty() || name.size() > 100)
         return makeError(ErrorCode::InvalidValue, QStringLiteral("name"),
-                         tr("give the operator's name (1-100 characters)"));
+                         Message(tr, QT_TR_NOOP("give the operator's name (1-100 characters)")));
     if (!isRole(role)) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
-                         tr("\"%1\" is not a role; use operator, supervisor or admin").arg(role.left(40)));
+                         Message(tr, QT_TR_NOOP("\"%1\" is not a role; use operator, supervisor or admin"),
+                                 {role.left(40)}));
     }
     Result<QString> hash = PinHasher::hash(pin);
     if (!hash)
@@ -44,7 +45,7 @@ Status OperatorAccounts::addOperator(const QString& rawId, const QString& name, 
         return exists.error();
     if (exists.value().isValid())
         return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
-                         tr("operator %1 already exists").arg(id.value()));
+                         Message(tr, QT_TR_NOOP("operator %1 already exists"), {id.value()}));
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO operators (id, name, role, pin_hash, active, created_at) "
                                      "VALUES (?, ?, ?, ?, 1, ?)"),

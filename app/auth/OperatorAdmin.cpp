@@ -20,7 +20,7 @@ Status OperatorAdmin::mayManage() const
         return actor.error();
     if (!actor->active || !m_config.permits(actor->role, QStringLiteral("operators.manage")))
         return makeError(ErrorCode::NotPermitted, QStringLiteral("operator"),
-                         tr("only an admin can manage operators; ask your admin"));
+                         Message(tr, QT_TR_NOOP("only an admin can manage operators; ask your admin")));
     return {};
 }
 
@@ -33,7 +33,7 @@ Result<OperatorInfo> OperatorAdmin::target(const QString& rawId) const
         return q.error();
     if (!q.value().next())
         return makeError(ErrorCode::UnknownOperator, QStringLiteral("id"),
-                         tr("no operator %1; check the id").arg(id.left(32)));
+                         Message(tr, QT_TR_NOOP("no operator %1; check the id"), {id.left(32)}));
     return OperatorInfo{q.value().value(0).toString(), q.value().value(1).toString(),
                         q.value().value(2).toString(), q.value().value(3).toBool()};
 }
@@ -51,8 +51,9 @@ Status OperatorAdmin::keepsAnAdmin(const OperatorInfo& before, const QString& ro
     if (!others)
         return others.error();
     if (others.value().toInt() == 0)
-        return makeError(ErrorCode::NotPermitted, QStringLiteral("id"),
-                         tr("%1 is the last active admin; make another admin first").arg(before.id));
+        return makeError(
+            ErrorCode::NotPermitted, QStringLiteral("id"),
+            Message(tr, QT_TR_NOOP("%1 is the last active admin; make another admin first"), {before.id}));
     return {};
 }
 
@@ -142,7 +143,8 @@ Status OperatorAdmin::setRole(const QString& id, const QString& role)
 {
     if (!OperatorAccounts::isRole(role))
         return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
-                         tr("\"%1\" is not a role; use operator, supervisor or admin").arg(role.left(40)));
+                         Message(tr, QT_TR_NOOP("\"%1\" is not a role; use operator, supervisor or admin"),
+                                 {role.left(40)}));
     Result<OperatorInfo> who = target(id);
     if (!who)
         return who.error();

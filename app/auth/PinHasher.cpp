@@ -19,7 +19,8 @@ Status PinHasher::checkFormat(const QString& pin)
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{4,12}$"));
     if (!digits.match(pin).hasMatch())
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("pin"), tr("a PIN is 4 to 12 digits"));
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("pin"),
+                         Message(tr, QT_TR_NOOP("a PIN is 4 to 12 digits")));
     return {};
 }
 
@@ -28,13 +29,14 @@ Result<QString> PinHasher::hash(const QString& pin)
     if (Status st = checkFormat(pin); !st)
         return st.error();
     if (!sodiumReady())
-        return makeError(ErrorCode::Storage, QStringLiteral("pin"), tr("the crypto library failed to start"));
+        return makeError(ErrorCode::Storage, QStringLiteral("pin"),
+                         Message(tr, QT_TR_NOOP("the crypto library failed to start")));
     const QByteArray utf8 = pin.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
                           crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
         return makeError(ErrorCode::Storage, QStringLiteral("pin"),
-                         tr("out of memory while hashing the PIN"));
+                         Message(tr, QT_TR_NOOP("out of memory while hashing the PIN")));
     }
     return QString::fromLatin1(out);
 }

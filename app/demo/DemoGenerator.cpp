@@ -94,7 +94,7 @@ bool Run::step(Step s, const char* station, const QStringList& fields, QString* 
     m_clock.advanceSeconds(between(120, 1800));
     Result<Recorded> r = m_recorder.record(s, QString::fromLatin1(station), anOperator(), fields);
     if (!r) {
-        spdlog::info("demo: {} refused: {}", stepName(s).toStdString(), r.error().oneLine().toStdString());
+        spdlog::info("demo: {} refused: {}", stepName(s).toStdString(), r.error().logLine());
         return false;
     }
     ++m_summary.events;

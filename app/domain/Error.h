@@ -1,6 +1,10 @@
 #pragma once
 
+#include "Message.h"
+
 #include <QString>
+
+#include <string>
 
 namespace rework {
 
@@ -43,15 +47,33 @@ enum class ErrorCode
 QString errorCodeName(ErrorCode code);
 
 /// An error as a value: crosses layers without exceptions. `field` names the input at fault, if any.
+/// It carries a stable code for scripts, the message in the user's language for people, and the
+/// same message in English for the log.
 struct Error
 {
     ErrorCode code = ErrorCode::Storage;
     QString field;
-    QString message;
+    QString message; // translated
+    QString english; // the log's text; the message itself where it had no English source
 
     QString codeName() const { return errorCodeName(code); }
-    /// One line for a terminal or a log: "field: message" when a field is known.
+    /// As an argument of another message: English in its English text, translated in its translation.
+    Message::Arg asArg() const
+    {
+        Message::Arg a(message);
+        a.english = english.isEmpty() ? message : english;
+        return a;
+    }
+    /// One line for a terminal: "field: message" when a field is known.
     QString oneLine() const { return field.isEmpty() ? message : field + QStringLiteral(": ") + message; }
+    /// One line for the log, always English: "field: message (code)".
+    std::string logLine() const
+    {
+        const QString text = english.isEmpty() ? message : english;
+        const QString line = (field.isEmpty() ? text : field + QStringLiteral(": ") + text) +
+                             QStringLiteral(" (") + codeName() + QLatin1Char(')');
+        return line.toStdString();
+    }
 };
 
 } // namespace rework

@@ -43,9 +43,15 @@ private:
 
 using Status = Result<void>;
 
+/// An error whose message was written without an English source (text from elsewhere).
 inline Error makeError(ErrorCode code, QString field, QString message)
 {
-    return Error{code, std::move(field), std::move(message)};
+    return Error{code, std::move(field), message, message};
+}
+
+inline Error makeError(ErrorCode code, QString field, const Message& message)
+{
+    return Error{code, std::move(field), message.translated(), message.english()};
 }
 
 } // namespace rework

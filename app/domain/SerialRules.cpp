@@ -71,9 +71,9 @@ Status SerialRules::setPattern(SerialKind kind, const QString& model, const QStr
 {
     QRegularExpression re(pattern);
     if (!re.isValid()) {
-        return makeError(
-            ErrorCode::InvalidValue, serialKindName(kind),
-            tr("the serial format \"%1\" is not a valid pattern: %2").arg(pattern, re.errorString()));
+        return makeError(ErrorCode::InvalidValue, serialKindName(kind),
+                         Message(tr, QT_TR_NOOP("the serial format \"%1\" is not a valid pattern: %2"),
+                                 {pattern, re.errorString()}));
     }
     re.optimize();
     m_overrides.insert(overrideKey(kind, model), re);
@@ -127,19 +127,22 @@ Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const
     const QString field = serialKindName(kind);
     if (raw.trimmed().isEmpty())
         return makeError(ErrorCode::MissingField, field,
-                         tr("%1 is empty; scan it again").arg(serialKindTitle(kind)));
+                         Message(tr, QT_TR_NOOP("%1 is empty; scan it again"), {serialKindTitle(kind)}));
     if (raw.size() > kMaxLength || hasControlCharacters(raw.trimmed())) {
         return makeError(
             ErrorCode::MalformedSerial, field,
-            tr("this is not a %1 (too long or contains control characters); scan the right label")
-                .arg(serialKindTitle(kind)));
+            Message(tr,
+                    QT_TR_NOOP(
+                        "this is not a %1 (too long or contains control characters); scan the right label"),
+                    {serialKindTitle(kind)}));
     }
     const QString value = normalise(kind, raw);
     const QRegularExpression& re = expression(kind, model);
     if (!re.match(value).hasMatch()) {
-        return makeError(ErrorCode::MalformedSerial, field,
-                         tr("\"%1\" is not a valid %2 (expected format %3); scan the right label")
-                             .arg(value, serialKindTitle(kind), re.pattern()));
+        return makeError(
+            ErrorCode::MalformedSerial, field,
+            Message(tr, QT_TR_NOOP("\"%1\" is not a valid %2 (expected format %3); scan the right label"),
+                    {value, serialKindTitle(kind), re.pattern()}));
     }
     return value;
 }

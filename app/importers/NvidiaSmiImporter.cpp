@@ -135,30 +135,39 @@ Result<NvidiaSmiReport> parseXml(const QByteArray& data)
             if (!xml.entityDeclarations().isEmpty() || xml.text().contains(QLatin1StringView("<!ENTITY"))) {
                 return makeError(
                     ErrorCode::InvalidValue, QStringLiteral("smi"),
-                    NvidiaSmiImporter::tr("the report declares XML entities, which nvidia-smi never "
-                                          "does; it was refused"));
+                    Message(&NvidiaSmiImporter::tr,
+                            QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                              "the report declares XML entities, which nvidia-smi never "
+                                              "does; it was refused")));
             }
             static const QRegularExpression dtdName(QStringLiteral("SYSTEM\\s+\"([^\"]+)\""));
             report.dtd = dtdName.match(xml.text().toString()).captured(1);
         } else if (xml.isEntityReference()) {
-            return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                             NvidiaSmiImporter::tr("the report uses an unknown XML entity; it was refused"));
+            return makeError(
+                ErrorCode::InvalidValue, QStringLiteral("smi"),
+                Message(&NvidiaSmiImporter::tr,
+                        QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                          "the report uses an unknown XML entity; it was refused")));
         } else if (xml.isStartElement()) {
             const QString name = xml.name().toString();
             if (stack.isEmpty()) {
                 if (name != QLatin1StringView("nvidia_smi_log")) {
                     return makeError(
                         ErrorCode::InvalidValue, QStringLiteral("smi"),
-                        NvidiaSmiImporter::tr("this XML is not an nvidia-smi report (root <%1>); "
-                                              "save the output of nvidia-smi -q -x")
-                            .arg(name.left(40)));
+                        Message(&NvidiaSmiImporter::tr,
+                                QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                                  "this XML is not an nvidia-smi report (root <%1>); "
+                                                  "save the output of nvidia-smi -q -x"),
+                                {name.left(40)}));
                 }
                 sawRoot = true;
             }
             stack.push_back(name);
             if (stack.size() > 64)
-                return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                                 NvidiaSmiImporter::tr("the report is nested too deeply"));
+                return makeError(
+                    ErrorCode::InvalidValue, QStringLiteral("smi"),
+                    Message(&NvidiaSmiImporter::tr,
+                            QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is nested too deeply")));
             if (name == QLatin1StringView("gpu") && stack.size() == 2) {
                 gpuDepth = static_cast<int>(stack.size());
                 gpu.clear();
@@ -168,8 +177,10 @@ Result<NvidiaSmiReport> parseXml(const QByteArray& data)
             if (gpuDepth > 0 && stack.size() > gpuDepth) {
                 gpu.append({stack.mid(gpuDepth).join(QLatin1Char('/')), xml.text().toString()});
                 if (gpu.size() > 100000)
-                    return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                                     NvidiaSmiImporter::tr("the report is too large"));
+                    return makeError(
+                        ErrorCode::InvalidValue, QStringLiteral("smi"),
+                        Message(&NvidiaSmiImporter::tr,
+                                QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is too large")));
             } else if (stack.size() == 2) {
                 const QString& key = stack.last();
                 if (key == QLatin1StringView("driver_version"))
@@ -189,14 +200,17 @@ Result<NvidiaSmiReport> parseXml(const QByteArray& data)
         }
     }
     if (xml.hasError()) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         NvidiaSmiImporter::tr("the report is not valid XML (line %1: %2); save it again")
-                             .arg(xml.lineNumber())
-                             .arg(xml.errorString()));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("smi"),
+            Message(&NvidiaSmiImporter::tr,
+                    QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                      "the report is not valid XML (line %1: %2); save it again"),
+                    {xml.lineNumber(), xml.errorString()}));
     }
     if (!sawRoot)
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         NvidiaSmiImporter::tr("the report is empty"));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("smi"),
+            Message(&NvidiaSmiImporter::tr, QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is empty")));
     return report;
 }
 
@@ -207,9 +221,12 @@ Result<NvidiaSmiReport> parseText(const QByteArray& data)
     const QString all = QString::fromUtf8(data);
     const qsizetype start = all.indexOf(QLatin1StringView("==============NVSMI LOG=============="));
     if (start < 0) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         NvidiaSmiImporter::tr("this file is not an nvidia-smi report; save the output of "
-                                               "nvidia-smi -q -x"));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("smi"),
+            Message(&NvidiaSmiImporter::tr,
+                    QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                      "this file is not an nvidia-smi report; save the output of "
+                                      "nvidia-smi -q -x")));
     }
     // Only the first log: capture files may hold several (idle, under load).
     const QStringList lines = all.mid(start).split(QLatin1Char('\n'));
@@ -286,20 +303,22 @@ QString NvidiaSmiImporter::partnerForVendor(const QString& vendorHex)
 Result<NvidiaSmiReport> NvidiaSmiImporter::parse(const QByteArray& data)
 {
     if (data.size() > kMaxReportBytes) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("smi"),
-            tr("the report is larger than %1 MiB; is it the right file?").arg(kMaxReportBytes >> 20));
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
+                         Message(tr, QT_TR_NOOP("the report is larger than %1 MiB; is it the right file?"),
+                                 {kMaxReportBytes >> 20}));
     }
     if (data.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"), tr("the report is empty"));
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
+                         Message(tr, QT_TR_NOOP("the report is empty")));
     Result<NvidiaSmiReport> report = data.trimmed().startsWith('<') ? parseXml(data) : parseText(data);
     if (!report)
         return report;
     for (GpuReading& g : report.value().gpus)
         g.boardPartner = partnerForVendor(g.pciSubsystemVendor);
     if (report->gpus.isEmpty()) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         tr("the report lists no GPU; is the card detected (nvidia-smi -L)?"));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("smi"),
+            Message(tr, QT_TR_NOOP("the report lists no GPU; is the card detected (nvidia-smi -L)?")));
     }
     return report;
 }
@@ -309,12 +328,12 @@ Result<NvidiaSmiReport> NvidiaSmiImporter::parseFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         tr("cannot read %1: %2").arg(path, file.errorString()));
+                         Message(tr, QT_TR_NOOP("cannot read %1: %2"), {path, file.errorString()}));
     }
     if (file.size() > kMaxReportBytes) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("smi"),
-            tr("the report is larger than %1 MiB; is it the right file?").arg(kMaxReportBytes >> 20));
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
+                         Message(tr, QT_TR_NOOP("the report is larger than %1 MiB; is it the right file?"),
+                                 {kMaxReportBytes >> 20}));
     }
     return parse(file.readAll());
 }
@@ -323,14 +342,13 @@ Result<QStringList> NvidiaSmiImporter::fieldsFor(const NvidiaSmiReport& report, 
 {
     if (gpuIndex < 0 && report.gpus.size() > 1) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("smi_gpu"),
-                         tr("the report lists %1 GPUs; say which one with smi_gpu=0..%2")
-                             .arg(report.gpus.size())
-                             .arg(report.gpus.size() - 1));
+                         Message(tr, QT_TR_NOOP("the report lists %1 GPUs; say which one with smi_gpu=0..%2"),
+                                 {report.gpus.size(), report.gpus.size() - 1}));
     }
     const int index = gpuIndex < 0 ? 0 : gpuIndex;
     if (index >= report.gpus.size()) {
         return makeError(ErrorCode::OutOfRange, QStringLiteral("smi_gpu"),
-                         tr("the report has no GPU number %1").arg(index));
+                         Message(tr, QT_TR_NOOP("the report has no GPU number %1"), {index}));
     }
     const GpuReading& g = report.gpus.at(index);
     QStringList fields;
@@ -370,7 +388,7 @@ Result<QStringList> NvidiaSmiImporter::expandReportArgument(Step step, const QSt
             gpu = value.toInt(&ok);
             if (!ok || gpu < 0)
                 return makeError(ErrorCode::InvalidValue, QStringLiteral("smi_gpu"),
-                                 tr("give the GPU number, 0 or more"));
+                                 Message(tr, QT_TR_NOOP("give the GPU number, 0 or more")));
         } else {
             out << kv;
             givenKeys << key;
@@ -379,7 +397,7 @@ Result<QStringList> NvidiaSmiImporter::expandReportArgument(Step step, const QSt
     if (file.isEmpty()) {
         if (gpu >= 0)
             return makeError(ErrorCode::MissingField, QStringLiteral("smi"),
-                             tr("smi_gpu needs a report: smi=FILE"));
+                             Message(tr, QT_TR_NOOP("smi_gpu needs a report: smi=FILE")));
         return out;
     }
     Result<NvidiaSmiReport> report = parseFile(file);

@@ -11,7 +11,7 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
     std::unique_ptr<zint_symbol, decltype(&ZBarcode_Delete)> symbol(ZBarcode_Create(), &ZBarcode_Delete);
     if (!symbol)
         return makeError(ErrorCode::Storage, QStringLiteral("barcode"),
-                         tr("out of memory while making a barcode"));
+                         Message(tr, QT_TR_NOOP("out of memory while making a barcode")));
     switch (type) {
     case Type::Code128:
         symbol->symbology = BARCODE_CODE128;
@@ -31,9 +31,9 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
     const int rc = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(utf8.constData()),
                                    static_cast<int>(utf8.size()));
     if (rc >= ZINT_ERROR) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("barcode"),
-            tr("\"%1\" cannot be encoded: %2").arg(data.left(40), QString::fromLatin1(symbol->errtxt)));
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("barcode"),
+                         Message(tr, QT_TR_NOOP("\"%1\" cannot be encoded: %2"),
+                                 {data.left(40), QString::fromLatin1(symbol->errtxt)}));
     }
     BarcodeSymbol out;
     out.m_type = type;

@@ -46,8 +46,9 @@ Status CommandSheet::writePdf(const QString& path, const QHash<QString, QString>
     pdf.setCreator(QStringLiteral("ReworkTrack"));
     QPainter painter;
     if (!painter.begin(&pdf)) {
-        return makeError(ErrorCode::Storage, QStringLiteral("pdf"),
-                         tr("cannot write %1; choose a folder you can write to").arg(path));
+        return makeError(
+            ErrorCode::Storage, QStringLiteral("pdf"),
+            Message(tr, QT_TR_NOOP("cannot write %1; choose a folder you can write to"), {path}));
     }
     const QRect page = painter.viewport();
     const int columns = 2;
@@ -84,7 +85,7 @@ Status CommandSheet::writePdf(const QString& path, const QHash<QString, QString>
         const QRectF bars(column * cellWidth + 40, y + 20, cellWidth - 80, cellHeight * 0.55);
         if (BarcodePainter::draw(painter, symbol.value(), bars, 10).isEmpty())
             return makeError(ErrorCode::InvalidValue, QStringLiteral("barcode"),
-                             tr("a barcode does not fit the sheet"));
+                             Message(tr, QT_TR_NOOP("a barcode does not fit the sheet")));
         painter.setFont(captionFont);
         painter.drawText(
             QRectF(column * cellWidth + 40, bars.bottom() + 10, cellWidth - 80, cellHeight * 0.3),

@@ -20,26 +20,25 @@ Result<FilledLabel> FilledLabel::fill(const LabelTemplate& layout, const LabelDa
             auto encoded = BarcodeSymbol::encode(e.symbology, text.value());
             if (!encoded)
                 return makeError(encoded.error().code, QStringLiteral("barcode"),
-                                 tr("element %1: %2").arg(index).arg(encoded.error().message));
+                                 Message(tr, QT_TR_NOOP("element %1: %2"), {index, encoded.error().asArg()}));
             symbol = encoded.value();
             if (symbol->dotsPerModule(layout.dots(e.widthMm), layout.dots(e.heightMm)) < 1) {
                 return makeError(
                     ErrorCode::OutOfRange, QStringLiteral("barcode"),
-                    tr("element %1: \"%2\" does not fit in %3 × %4 mm at %5 dpi; enlarge the element "
-                       "or shorten the data")
-                        .arg(index)
-                        .arg(text.value().left(40))
-                        .arg(e.widthMm)
-                        .arg(e.heightMm)
-                        .arg(layout.dpi));
+                    Message(
+                        tr,
+                        QT_TR_NOOP(
+                            "element %1: \"%2\" does not fit in %3 × %4 mm at %5 dpi; enlarge the element "
+                            "or shorten the data"),
+                        {index, text.value().left(40), e.widthMm, e.heightMm, layout.dpi}));
             }
         } else if (e.type == LabelTemplate::Element::Type::Image) {
             const QString path = QDir(layout.folder).filePath(e.imagePath);
             if (!image.load(path) || image.width() > 4000 || image.height() > 4000)
-                return makeError(ErrorCode::InvalidValue, QStringLiteral("image"),
-                                 tr("element %1: cannot read the image %2 (PNG up to 4000 × 4000)")
-                                     .arg(index)
-                                     .arg(e.imagePath));
+                return makeError(
+                    ErrorCode::InvalidValue, QStringLiteral("image"),
+                    Message(tr, QT_TR_NOOP("element %1: cannot read the image %2 (PNG up to 4000 × 4000)"),
+                            {index, e.imagePath}));
         }
         out.texts << text.value();
         out.symbols << symbol;

@@ -40,7 +40,8 @@ Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTempla
     const QString kindName = LabelTemplate::kindName(kind);
     auto notFound = [&] {
         return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
-                         tr("no %1 %2 is recorded; scan the %1's own label").arg(kindName, subject.left(40)));
+                         Message(tr, QT_TR_NOOP("no %1 %2 is recorded; scan the %1's own label"),
+                                 {kindName, subject.left(40)}));
     };
     const QString selectDie = QStringLiteral("SELECT id, marking, date_code, msl, alloy, state, card_serial "
                                              "FROM dies WHERE id = ?");
@@ -125,10 +126,13 @@ Result<QString> LabelData::expand(const QString& text, const Variables& variable
         const QString name = m.captured(1);
         const QString value = variables.value(name);
         if (value.isEmpty()) {
-            return makeError(ErrorCode::MissingField, name,
-                             tr("the label needs ${%1}, which has no value here; record it first or fix the "
-                                "template")
-                                 .arg(name));
+            return makeError(
+                ErrorCode::MissingField, name,
+                Message(
+                    tr,
+                    QT_TR_NOOP("the label needs ${%1}, which has no value here; record it first or fix the "
+                               "template"),
+                    {name}));
         }
         out += text.mid(last, m.capturedStart() - last) + value;
         last = m.capturedEnd();
@@ -136,7 +140,7 @@ Result<QString> LabelData::expand(const QString& text, const Variables& variable
     out += text.mid(last);
     if (out.contains(QStringLiteral("${")))
         return makeError(ErrorCode::InvalidValue, QStringLiteral("template"),
-                         tr("the label text has a malformed ${...}; fix the template"));
+                         Message(tr, QT_TR_NOOP("the label text has a malformed ${...}; fix the template")));
     return out;
 }
 

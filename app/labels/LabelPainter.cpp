@@ -87,7 +87,8 @@ void LabelPainter::paint(QPainter& painter, const FilledLabel& label)
 Status LabelPainter::writePdf(const QString& path, const QList<FilledLabel>& labels)
 {
     if (labels.isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("labels"), tr("no label to write"));
+        return makeError(ErrorCode::Usage, QStringLiteral("labels"),
+                         Message(tr, QT_TR_NOOP("no label to write")));
     QPdfWriter pdf(path);
     pdf.setResolution(labels.first().layout.dpi);
     pdf.setCreator(QStringLiteral("ReworkTrack"));
@@ -95,8 +96,9 @@ Status LabelPainter::writePdf(const QString& path, const QList<FilledLabel>& lab
     setUp(pdf, labels.first());
     QPainter painter;
     if (!painter.begin(&pdf))
-        return makeError(ErrorCode::Storage, QStringLiteral("pdf"),
-                         tr("cannot write %1; choose a folder you may write to").arg(path));
+        return makeError(
+            ErrorCode::Storage, QStringLiteral("pdf"),
+            Message(tr, QT_TR_NOOP("cannot write %1; choose a folder you may write to"), {path}));
     for (qsizetype i = 0; i < labels.size(); ++i) {
         if (i > 0) {
             setUp(pdf, labels.at(i));
@@ -107,7 +109,7 @@ Status LabelPainter::writePdf(const QString& path, const QList<FilledLabel>& lab
     painter.end();
     if (QFile(path).size() == 0)
         return makeError(ErrorCode::Storage, QStringLiteral("pdf"),
-                         tr("the PDF %1 came out empty").arg(path));
+                         Message(tr, QT_TR_NOOP("the PDF %1 came out empty"), {path}));
     return {};
 }
 

@@ -30,9 +30,10 @@ Result<LabelPrintLog::Print> LabelPrintLog::record(Print p, const QByteArray& qu
     p.reprint = before.value();
     p.reason = p.reason.trimmed();
     if (p.reprint && p.reason.isEmpty()) {
-        return makeError(ErrorCode::MissingField, QStringLiteral("reason"),
-                         tr("the %1 label of %2 was printed before; say why it is printed again")
-                             .arg(p.template_, p.subject));
+        return makeError(
+            ErrorCode::MissingField, QStringLiteral("reason"),
+            Message(tr, QT_TR_NOOP("the %1 label of %2 was printed before; say why it is printed again"),
+                    {p.template_, p.subject}));
     }
     p.id = IdGenerator::uuidV7(p.printedAt);
     const QString at = p.printedAt.toUTC().toString(Qt::ISODateWithMs);

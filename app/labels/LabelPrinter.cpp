@@ -31,8 +31,7 @@ QString outputName(LabelPrinter::Output output)
 void noteFailure(LabelPrintLog& log, const QString& printId, const Error& error)
 {
     if (Status st = log.failed(printId, error.message); !st)
-        spdlog::warn("could not note the failed print {}: {}", printId.toStdString(),
-                     st.error().oneLine().toStdString());
+        spdlog::warn("could not note the failed print {}: {}", printId.toStdString(), st.error().logLine());
 }
 
 } // namespace
@@ -59,9 +58,10 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
     if (!before)
         return before.error();
     if (before.value() && r.reason.trimmed().isEmpty()) {
-        return makeError(ErrorCode::MissingField, QStringLiteral("reason"),
-                         tr("the %1 label of %2 was printed before; give a reason to print it again")
-                             .arg(r.templateName, subject));
+        return makeError(
+            ErrorCode::MissingField, QStringLiteral("reason"),
+            Message(tr, QT_TR_NOOP("the %1 label of %2 was printed before; give a reason to print it again"),
+                    {r.templateName, subject}));
     }
     if (r.output == Output::Send) {
         if (auto address = ZplSender::parseTarget(r.target); !address)
@@ -81,8 +81,9 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
         QSaveFile file(r.target);
         if (!file.open(QIODevice::WriteOnly) || file.write(ZplWriter::write(label.value())) < 0 ||
             !file.commit())
-            return makeError(ErrorCode::Storage, QStringLiteral("zpl"),
-                             tr("cannot write %1; choose a folder you may write to").arg(r.target));
+            return makeError(
+                ErrorCode::Storage, QStringLiteral("zpl"),
+                Message(tr, QT_TR_NOOP("cannot write %1; choose a folder you may write to"), {r.target}));
         break;
     }
     case Output::Send:

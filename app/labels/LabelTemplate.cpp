@@ -15,7 +15,7 @@ constexpr qsizetype kMaxFileBytes = 256 * 1024;
 constexpr int kMaxElements = 200;
 constexpr double kMinSideMm = 5, kMaxSideMm = 300;
 
-Error bad(const QString& message)
+Error bad(const Message& message)
 {
     return makeError(ErrorCode::InvalidValue, QStringLiteral("template"), message);
 }
@@ -56,13 +56,13 @@ int LabelTemplate::dots(double mm) const
 Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString& folder)
 {
     if (json.size() > kMaxFileBytes)
-        return bad(tr("the template file is larger than 256 KB; a label needs far less"));
+        return bad(
+            Message(tr, QT_TR_NOOP("the template file is larger than 256 KB; a label needs far less")));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull() || !doc.isObject()) {
-        return bad(tr("not a label template (JSON error at byte %1: %2); check the file")
-                       .arg(parseError.offset)
-                       .arg(parseError.errorString()));
+        return bad(Message(tr, QT_TR_NOOP("not a label template (JSON error at byte %1: %2); check the file"),
+                           {parseError.offset, parseError.errorString()}));
     }
     const QJsonObject root = doc.object();
     static const QSet<QString> rootKeys{QStringLiteral("name"),      QStringLiteral("description"),
@@ -71,14 +71,15 @@ Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString
                                         QStringLiteral("elements")};
     for (const QString& key : root.keys()) {
         if (!rootKeys.contains(key))
-            return bad(tr("unknown setting \"%1\" in the template").arg(key.left(40)));
+            return bad(Message(tr, QT_TR_NOOP("unknown setting \"%1\" in the template"), {key.left(40)}));
     }
     LabelTemplate t;
     t.folder = folder;
     t.name = root.value(QStringLiteral("name")).toString();
     static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
     if (!namePattern.match(t.name).hasMatch())
-        return bad(tr("the template needs a name of lower-case letters, digits and dashes"));
+        return bad(
+            Message(tr, QT_TR_NOOP("the template needs a name of lower-case letters, digits and dashes")));
     t.description = root.value(QStringLiteral("description")).toString().left(200);
     const QString kind = root.value(QStringLiteral("kind")).toString();
     if (kind == QLatin1StringView("die"))
@@ -88,22 +89,23 @@ Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString
     else if (kind == QLatin1StringView("batch"))
         t.kind = Kind::Batch;
     else
-        return bad(tr("kind must be die, unit or batch"));
+        return bad(Message(tr, QT_TR_NOOP("kind must be die, unit or batch")));
     t.widthMm = root.value(QStringLiteral("width_mm")).toDouble(-1);
     t.heightMm = root.value(QStringLiteral("height_mm")).toDouble(-1);
     if (t.widthMm < kMinSideMm || t.widthMm > kMaxSideMm || t.heightMm < kMinSideMm ||
         t.heightMm > kMaxSideMm) {
-        return bad(tr("the label must be %1 to %2 mm on each side").arg(kMinSideMm).arg(kMaxSideMm));
+        return bad(
+            Message(tr, QT_TR_NOOP("the label must be %1 to %2 mm on each side"), {kMinSideMm, kMaxSideMm}));
     }
     t.dpi = root.value(QStringLiteral("dpi")).toInt(0);
     if (t.dpi != 203 && t.dpi != 300 && t.dpi != 600)
-        return bad(tr("dpi must be 203, 300 or 600, as the printer prints"));
+        return bad(Message(tr, QT_TR_NOOP("dpi must be 203, 300 or 600, as the printer prints")));
 
     const QJsonValue elements = root.value(QStringLiteral("elements"));
     if (!elements.isArray() || elements.toArray().isEmpty())
-        return bad(tr("the template has no elements"));
+        return bad(Message(tr, QT_TR_NOOP("the template has no elements")));
     if (elements.toArray().size() > kMaxElements)
-        return bad(tr("a template holds at most %1 elements").arg(kMaxElements));
+        return bad(Message(tr, QT_TR_NOOP("a template holds at most %1 elements"), {kMaxElements}));
     static const QSet<QString> elementKeys{
         QStringLiteral("type"), QStringLiteral("x_mm"),      QStringLiteral("y_mm"),
         QStringLiteral("w_mm"), QStringLiteral("h_mm"),      QStringLiteral("text"),
@@ -116,7 +118,8 @@ Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString
         const QJsonObject o = v.toObject();
         for (const QString& key : o.keys()) {
             if (!elementKeys.contains(key))
-                return bad(tr("element %1: unknown setting \"%2\"").arg(index).arg(key.left(40)));
+                return bad(
+                    Message(tr, QT_TR_NOOP("element %1: unknown setting \"%2\""), {index, key.left(40)}));
         }
         Element e;
         const QString type = o.value(QStringLiteral("type")).toString();
@@ -131,9 +134,9 @@ Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString
         else if (type == QLatin1StringView("image"))
             e.type = Element::Type::Image;
         else
-            return bad(tr("element %1: unknown type \"%2\"; use text, barcode, line, box or image")
-                           .arg(index)
-                           .arg(type.left(40)));
+            return bad(Message(
+                tr, QT_TR_NOOP("element %1: unknown type \"%2\"; use text, barcode, line, box or image"),
+                {index, type.left(40)}));
         e.xMm = o.value(QStringLiteral("x_mm")).toDouble(-1);
         e.yMm = o.value(QStringLiteral("y_mm")).toDouble(-1);
         e.widthMm = o.value(QStringLiteral("w_mm")).toDouble(-1);
@@ -143,36 +146,38 @@ Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString
         const bool sizeOk = line ? (e.widthMm >= 0 && e.heightMm >= 0 && e.widthMm + e.heightMm > 0)
                                  : (e.widthMm > 0 && e.heightMm > 0);
         if (e.xMm < 0 || e.yMm < 0 || !sizeOk)
-            return bad(tr("element %1: give x_mm, y_mm, w_mm and h_mm, none negative").arg(index));
+            return bad(Message(tr, QT_TR_NOOP("element %1: give x_mm, y_mm, w_mm and h_mm, none negative"),
+                               {index}));
         if (e.xMm + e.widthMm > t.widthMm + 1e-6 || e.yMm + e.heightMm > t.heightMm + 1e-6) {
-            return bad(tr("element %1 reaches past the %2 × %3 mm label; move or shrink it")
-                           .arg(index)
-                           .arg(t.widthMm)
-                           .arg(t.heightMm));
+            return bad(Message(tr,
+                               QT_TR_NOOP("element %1 reaches past the %2 × %3 mm label; move or shrink it"),
+                               {index, t.widthMm, t.heightMm}));
         }
         switch (e.type) {
         case Element::Type::Text:
             e.text = o.value(QStringLiteral("text")).toString();
             if (e.text.isEmpty())
-                return bad(tr("element %1: a text element needs \"text\"").arg(index));
+                return bad(Message(tr, QT_TR_NOOP("element %1: a text element needs \"text\""), {index}));
             e.font = o.value(QStringLiteral("font")).toString(e.font).left(60);
             e.sizePt = o.value(QStringLiteral("size_pt")).toDouble(e.sizePt);
             if (e.sizePt < 3 || e.sizePt > 72)
-                return bad(tr("element %1: size_pt must be 3 to 72").arg(index));
+                return bad(Message(tr, QT_TR_NOOP("element %1: size_pt must be 3 to 72"), {index}));
             e.bold = o.value(QStringLiteral("bold")).toBool(false);
             break;
         case Element::Type::Barcode: {
             const auto symbology = symbologyFromName(o.value(QStringLiteral("symbology")).toString());
             if (!symbology)
-                return bad(tr("element %1: symbology must be code128, gs1-128, datamatrix or qr").arg(index));
+                return bad(Message(
+                    tr, QT_TR_NOOP("element %1: symbology must be code128, gs1-128, datamatrix or qr"),
+                    {index}));
             e.symbology = *symbology;
             e.text = o.value(QStringLiteral("data")).toString();
             if (e.text.isEmpty())
-                return bad(tr("element %1: a barcode needs \"data\"").arg(index));
+                return bad(Message(tr, QT_TR_NOOP("element %1: a barcode needs \"data\""), {index}));
             // Fixed data can be checked now; data with variables when it is filled in.
             if (!e.text.contains(QStringLiteral("${"))) {
                 if (auto symbol = BarcodeSymbol::encode(e.symbology, e.text); !symbol)
-                    return bad(tr("element %1: %2").arg(index).arg(symbol.error().message));
+                    return bad(Message(tr, QT_TR_NOOP("element %1: %2"), {index, symbol.error().asArg()}));
             }
             break;
         }
@@ -180,12 +185,14 @@ Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString
         case Element::Type::Box:
             e.thicknessMm = o.value(QStringLiteral("thickness_mm")).toDouble(e.thicknessMm);
             if (e.thicknessMm <= 0 || e.thicknessMm > 10)
-                return bad(tr("element %1: thickness_mm must be above 0 and at most 10").arg(index));
+                return bad(Message(tr, QT_TR_NOOP("element %1: thickness_mm must be above 0 and at most 10"),
+                                   {index}));
             break;
         case Element::Type::Image:
             e.imagePath = o.value(QStringLiteral("file")).toString();
             if (e.imagePath.isEmpty() || e.imagePath.contains(QStringLiteral("..")))
-                return bad(tr("element %1: an image needs \"file\" in the template's folder").arg(index));
+                return bad(Message(
+                    tr, QT_TR_NOOP("element %1: an image needs \"file\" in the template's folder"), {index}));
             break;
         }
         t.elements.append(e);

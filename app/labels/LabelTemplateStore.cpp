@@ -29,23 +29,25 @@ Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
     static const QRegularExpression safe(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
     if (!safe.match(name).hasMatch())
         return makeError(ErrorCode::InvalidValue, QStringLiteral("template"),
-                         tr("\"%1\" is not a template name; known: %2")
-                             .arg(name.left(40), names().join(QStringLiteral(", "))));
+                         Message(tr, QT_TR_NOOP("\"%1\" is not a template name; known: %2"),
+                                 {name.left(40), names().join(QStringLiteral(", "))}));
     for (const QString& folder : {m_userFolder, kShipped}) {
         QFile file(QDir(folder).filePath(name + QStringLiteral(".json")));
         if (!file.exists())
             continue;
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Storage, QStringLiteral("template"),
-                             tr("cannot read %1; check its permissions").arg(file.fileName()));
+            return makeError(
+                ErrorCode::Storage, QStringLiteral("template"),
+                Message(tr, QT_TR_NOOP("cannot read %1; check its permissions"), {file.fileName()}));
         Result<LabelTemplate> t = LabelTemplate::parse(file.read(512 * 1024), folder);
         if (!t)
             return makeError(t.error().code, QStringLiteral("template"),
-                             tr("%1: %2").arg(file.fileName(), t.error().message));
+                             Message(tr, QT_TR_NOOP("%1: %2"), {file.fileName(), t.error().asArg()}));
         return t;
     }
     return makeError(ErrorCode::UnknownField, QStringLiteral("template"),
-                     tr("no label template \"%1\"; known: %2").arg(name, names().join(QStringLiteral(", "))));
+                     Message(tr, QT_TR_NOOP("no label template \"%1\"; known: %2"),
+                             {name, names().join(QStringLiteral(", "))}));
 }
 
 QString LabelTemplateStore::defaultFor(LabelTemplate::Kind kind)

@@ -16,7 +16,8 @@ Result<std::pair<QString, quint16>> ZplSender::parseTarget(const QString& target
     if (!m.hasMatch() || port < 1 || port > 65535) {
         return makeError(
             ErrorCode::InvalidValue, QStringLiteral("printer"),
-            tr("\"%1\" is not a printer address; give HOST:PORT, e.g. 10.0.0.20:9100").arg(target.left(60)));
+            Message(tr, QT_TR_NOOP("\"%1\" is not a printer address; give HOST:PORT, e.g. 10.0.0.20:9100"),
+                    {target.left(60)}));
     }
     QString host = m.captured(1);
     if (host.startsWith(QLatin1Char('[')))
@@ -37,9 +38,11 @@ Status ZplSender::send(const QString& target, const QByteArray& bytes, int timeo
                      socket.errorString().toStdString());
         return makeError(
             ErrorCode::PrinterUnreachable, QStringLiteral("printer"),
-            tr("the printer at %1 did not take the label (%2); the label is kept and sent again on "
-               "retry; check that the printer is on and connected")
-                .arg(target, socket.errorString()));
+            Message(tr,
+                    QT_TR_NOOP(
+                        "the printer at %1 did not take the label (%2); the label is kept and sent again on "
+                        "retry; check that the printer is on and connected"),
+                    {target, socket.errorString()}));
     };
     if (!socket.waitForConnected(timeoutMs))
         return unreachable(QStringLiteral("connect"));

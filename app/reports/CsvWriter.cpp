@@ -38,7 +38,8 @@ Status CsvWriter::write(const QString& path, const QList<QStringList>& rows)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(rows)) < 0 || !file.commit()) {
         return makeError(ErrorCode::Storage, QStringLiteral("csv"),
-                         tr("cannot write %1: %2; choose another folder").arg(path, file.errorString()));
+                         Message(tr, QT_TR_NOOP("cannot write %1: %2; choose another folder"),
+                                 {path, file.errorString()}));
     }
     return {};
 }

@@ -72,8 +72,9 @@ Result<QList<RecallQuery::Hit>> RecallQuery::find(const QString& raw, const QLis
     if (!card)
         return card.error();
     if (!card.value().isValid()) {
-        return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
-                         tr("%1 is not a known card, die, board or unit").arg(serial.left(64)));
+        return makeError(
+            ErrorCode::UnknownSerial, QStringLiteral("serial"),
+            Message(tr, QT_TR_NOOP("%1 is not a known card, die, board or unit"), {serial.left(64)}));
     }
     const QString origin = card.value().toString();
 

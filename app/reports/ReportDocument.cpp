@@ -50,8 +50,11 @@ Status print(QTextDocument& document, const QString& path, const QString& title,
     pdf.setCreator(QStringLiteral("ReworkTrack"));
     QPainter probe;
     if (!probe.begin(&pdf)) {
-        return makeError(ErrorCode::Storage, QStringLiteral("pdf"),
-                         ReportDocument::tr("cannot write %1; choose a folder you can write to").arg(path));
+        return makeError(
+            ErrorCode::Storage, QStringLiteral("pdf"),
+            Message(&ReportDocument::tr,
+                    QT_TRANSLATE_NOOP("ReportDocument", "cannot write %1; choose a folder you can write to"),
+                    {path}));
     }
     probe.end();
     document.print(&pdf);
@@ -142,8 +145,9 @@ Status ReportDocument::writeBatchReport(const QSqlDatabase& db, const QString& b
     if (!batch)
         return batch.error();
     if (!batch->batch) {
-        return makeError(ErrorCode::UnknownSerial, QStringLiteral("batch"),
-                         tr("%1 is not a batch; scan the batch label").arg(batchId.left(64)));
+        return makeError(
+            ErrorCode::UnknownSerial, QStringLiteral("batch"),
+            Message(tr, QT_TR_NOOP("%1 is not a batch; scan the batch label"), {batchId.left(64)}));
     }
     const BatchState& b = *batch->batch;
     const QString title = tr("Batch report %1").arg(b.id);

@@ -107,7 +107,7 @@ int main(int argc, char** argv)
         auto counts = TableCounts(db.value()->connection()).counts();
         if (counts && counts->last().second == 0) {
             if (auto demo = DemoGenerator::generate(*db.value(), {}); !demo)
-                spdlog::error("demo data failed: {}", demo.error().oneLine().toStdString());
+                spdlog::error("demo data failed: {}", demo.error().logLine());
         }
     }
 

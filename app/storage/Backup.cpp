@@ -15,7 +15,7 @@ namespace rework {
 namespace {
 
 /// Page by page from one open SQLite handle to another; retries while the source is busy.
-Status pump(sqlite3* from, sqlite3* to, const QString& what)
+Status pump(sqlite3* from, sqlite3* to, const Message& what)
 {
     sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
     if (!backup)
@@ -37,7 +37,8 @@ Status syncFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadWrite) || ::fsync(f.handle()) != 0)
-        return sql::storageError(Backup::tr("make a backup"), f.errorString());
+        return sql::storageError(Message(&Backup::tr, QT_TRANSLATE_NOOP("Backup", "make a backup")),
+                                 f.errorString());
     return {};
 }
 
@@ -46,9 +47,10 @@ template <typename Work> Status withFile(const QString& path, int flags, Work wo
 {
     sqlite3* file = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &file, flags, nullptr);
-    Status st = rc == SQLITE_OK ? work(file)
-                                : sql::storageError(Backup::tr("open %1").arg(path),
-                                                    QString::fromUtf8(sqlite3_errstr(rc)));
+    Status st = rc == SQLITE_OK
+                    ? work(file)
+                    : sql::storageError(Message(&Backup::tr, QT_TRANSLATE_NOOP("Backup", "open %1"), {path}),
+                                        QString::fromUtf8(sqlite3_errstr(rc)));
     sqlite3_close(file);
     return st;
 }
@@ -63,7 +65,8 @@ QString Backup::folder(const QString& dataFolder)
 Status Backup::check(const QString& path)
 {
     if (!QFileInfo::exists(path))
-        return makeError(ErrorCode::UnknownField, QStringLiteral("backup"), tr("no file %1").arg(path));
+        return makeError(ErrorCode::UnknownField, QStringLiteral("backup"),
+                         Message(tr, QT_TR_NOOP("no file %1"), {path}));
     return withFile(path, SQLITE_OPEN_READONLY, [&path](sqlite3* file) -> Status {
         sqlite3_stmt* stmt = nullptr;
         QString result;
@@ -74,9 +77,11 @@ Status Backup::check(const QString& path)
             result = QString::fromUtf8(sqlite3_errmsg(file));
         sqlite3_finalize(stmt);
         if (result != QLatin1StringView("ok"))
-            return makeError(ErrorCode::Storage, QStringLiteral("backup"),
-                             tr("%1 is damaged or not a ReworkTrack database (%2); choose another backup")
-                                 .arg(path, result.left(120)));
+            return makeError(
+                ErrorCode::Storage, QStringLiteral("backup"),
+                Message(tr,
+                        QT_TR_NOOP("%1 is damaged or not a ReworkTrack database (%2); choose another backup"),
+                        {path, result.left(120)}));
         return {};
     });
 }
@@ -96,7 +101,8 @@ Status Backup::copy(const QSqlDatabase& from, const QString& target)
     // Only a complete, checked copy takes the backup's name.
     if (!st || (QFile::exists(target) && !QFile::remove(target)) || !QFile::rename(partial, target)) {
         QFile::remove(partial);
-        return st ? makeError(ErrorCode::Storage, QStringLiteral("backup"), tr("cannot write %1").arg(target))
+        return st ? makeError(ErrorCode::Storage, QStringLiteral("backup"),
+                              Message(tr, QT_TR_NOOP("cannot write %1"), {target}))
                   : st;
     }
     spdlog::info("backup written to {}", target.toStdString());
@@ -131,9 +137,11 @@ Status Backup::restore(Database& db, const QString& source)
         return st;
     sqlite3* target = sql::handle(db.connection());
     if (!target)
-        return sql::storageError(tr("restore a backup"), QStringLiteral("not a SQLite connection"));
-    Status st = withFile(source, SQLITE_OPEN_READONLY,
-                         [target](sqlite3* file) { return pump(file, target, tr("restore a backup")); });
+        return sql::storageError(Message(tr, QT_TR_NOOP("restore a backup")),
+                                 QStringLiteral("not a SQLite connection"));
+    Status st = withFile(source, SQLITE_OPEN_READONLY, [target](sqlite3* file) {
+        return pump(file, target, Message(tr, QT_TR_NOOP("restore a backup")));
+    });
     if (!st)
         return st;
     spdlog::warn("database restored from {}", source.toStdString());

@@ -45,21 +45,22 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value)
         if (!station)
             return station.error();
         if (station.value().toInt() == 0)
-            return makeError(
-                ErrorCode::UnknownStation, QStringLiteral("key"),
-                tr("no station %1; add the station first").arg(key.mid(kStationTargetPrefix.size())));
+            return makeError(ErrorCode::UnknownStation, QStringLiteral("key"),
+                             Message(tr, QT_TR_NOOP("no station %1; add the station first"),
+                                     {key.mid(kStationTargetPrefix.size())}));
         known = &stationTarget;
     }
     if (!known) {
         return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
-                         tr("unknown setting; known: %1, %2STATION")
-                             .arg(names.join(QStringLiteral(", ")), kStationTargetPrefix));
+                         Message(tr, QT_TR_NOOP("unknown setting; known: %1, %2STATION"),
+                                 {names.join(QStringLiteral(", ")), kStationTargetPrefix}));
     }
     bool ok = false;
     const int n = value.trimmed().toInt(&ok);
     if (!ok || n < known->min || n > known->max)
-        return makeError(ErrorCode::OutOfRange, key,
-                         tr("must be a whole number from %1 to %2").arg(known->min).arg(known->max));
+        return makeError(
+            ErrorCode::OutOfRange, key,
+            Message(tr, QT_TR_NOOP("must be a whole number from %1 to %2"), {known->min, known->max}));
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),

@@ -94,9 +94,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     static QAtomicInt counter;
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        return makeError(
-            ErrorCode::Storage, QStringLiteral("db"),
-            tr("cannot create the folder %1; choose another database path").arg(info.absolutePath()));
+        return makeError(ErrorCode::Storage, QStringLiteral("db"),
+                         Message(tr, QT_TR_NOOP("cannot create the folder %1; choose another database path"),
+                                 {info.absolutePath()}));
     }
     const QString name = QStringLiteral("rework-%1").arg(counter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), name));
@@ -104,7 +104,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     db->m_db.setDatabaseName(db->m_path);
     db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db->m_db.open())
-        return sql::storageError(tr("open the database %1").arg(path), db->m_db.lastError().text());
+        return sql::storageError(Message(tr, QT_TR_NOOP("open the database %1"), {path}),
+                                 db->m_db.lastError().text());
 
     // Reading the schema version first also proves the file is a database at all.
     Result<int> version = Migrator::currentVersion(db->m_db);
@@ -114,11 +115,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     QSqlQuery q(db->m_db);
     for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
-            return sql::storageError(tr("configure the database"), q.lastError().text());
+            return sql::storageError(Message(tr, QT_TR_NOOP("configure the database")), q.lastError().text());
     }
     if (version.value() <= Migrator::latestVersion()) {
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
-            return sql::storageError(tr("switch the database to WAL mode"), q.lastError().text());
+            return sql::storageError(Message(tr, QT_TR_NOOP("switch the database to WAL mode")),
+                                     q.lastError().text());
         if (q.value(0).toString() != QLatin1StringView("wal")) {
             spdlog::warn("journal mode is {} (WAL refused, read-only media?)",
                          q.value(0).toString().toStdString());

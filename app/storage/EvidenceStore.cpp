@@ -48,24 +48,25 @@ Result<QString> EvidenceStore::store(const QString& path) const
 {
     const QFileInfo info(path);
     if (!info.exists() || !info.isFile()) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
-                         tr("%1 is not a file; choose the photo or image again").arg(path.left(200)));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("evidence"),
+            Message(tr, QT_TR_NOOP("%1 is not a file; choose the photo or image again"), {path.left(200)}));
     }
     if (info.size() > kMaxFileBytes) {
         return makeError(ErrorCode::OutOfRange, QStringLiteral("evidence"),
-                         tr("%1 is larger than %2 MiB; attach a smaller export")
-                             .arg(info.fileName())
-                             .arg(kMaxFileBytes >> 20));
+                         Message(tr, QT_TR_NOOP("%1 is larger than %2 MiB; attach a smaller export"),
+                                 {info.fileName(), kMaxFileBytes >> 20}));
     }
     QFile source(path);
     if (!source.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
-                         tr("cannot read %1: %2").arg(path.left(200), source.errorString()));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("evidence"),
+            Message(tr, QT_TR_NOOP("cannot read %1: %2"), {path.left(200), source.errorString()}));
     }
     QCryptographicHash sha(QCryptographicHash::Sha256);
     if (!sha.addData(&source))
         return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
-                         tr("cannot read %1").arg(path.left(200)));
+                         Message(tr, QT_TR_NOOP("cannot read %1"), {path.left(200)}));
     const QString hash = QString::fromLatin1(sha.result().toHex());
     QString name = info.fileName();
     name.replace(QRegularExpression(QStringLiteral("[;:/\\\\]")), QStringLiteral("_"));
@@ -75,16 +76,18 @@ Result<QString> EvidenceStore::store(const QString& path) const
     if (QFile::exists(target))
         return reference; // same content already stored
     if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
-        return makeError(ErrorCode::Storage, QStringLiteral("evidence"),
-                         tr("cannot create the evidence folder in %1; check the disk").arg(m_folder));
+        return makeError(
+            ErrorCode::Storage, QStringLiteral("evidence"),
+            Message(tr, QT_TR_NOOP("cannot create the evidence folder in %1; check the disk"), {m_folder}));
     }
     // QSaveFile writes a temporary file and renames it: a crash never leaves half a picture.
     QSaveFile copy(target);
     source.seek(0);
     if (!copy.open(QIODevice::WriteOnly) || copy.write(source.readAll()) != info.size() || !copy.commit()) {
-        return makeError(ErrorCode::Storage, QStringLiteral("evidence"),
-                         tr("cannot copy %1 into the data folder: %2; free disk space and try again")
-                             .arg(info.fileName(), copy.errorString()));
+        return makeError(
+            ErrorCode::Storage, QStringLiteral("evidence"),
+            Message(tr, QT_TR_NOOP("cannot copy %1 into the data folder: %2; free disk space and try again"),
+                    {info.fileName(), copy.errorString()}));
     }
     spdlog::info("evidence stored sha256={} name={}", hash.toStdString(), name.toStdString());
     return reference;

@@ -45,17 +45,17 @@ Status LimitStore::setLimit(const QString& name, const QString& model, std::opti
         return known.error();
     if (known.value().toInt() == 0)
         return makeError(ErrorCode::UnknownField, QStringLiteral("name"),
-                         tr("no limit called %1").arg(name.left(60)));
+                         Message(tr, QT_TR_NOOP("no limit called %1"), {name.left(60)}));
     auto product =
         sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM products WHERE model = ?"), {model});
     if (!product)
         return product.error();
     if (!model.isEmpty() && product.value().toInt() == 0)
         return makeError(ErrorCode::InvalidValue, QStringLiteral("model"),
-                         tr("no product %1; add it first").arg(model.left(40)));
+                         Message(tr, QT_TR_NOOP("no product %1; add it first"), {model.left(40)}));
     if ((min && !std::isfinite(*min)) || (max && !std::isfinite(*max)) || (min && max && *min > *max))
         return makeError(ErrorCode::OutOfRange, name,
-                         tr("the lower bound must be a number below the upper bound"));
+                         Message(tr, QT_TR_NOOP("the lower bound must be a number below the upper bound")));
     auto q =
         sql::run(m_db,
                  QStringLiteral("INSERT INTO limits (name, model, min_value, max_value) VALUES (?, ?, ?, ?) "

@@ -21,13 +21,14 @@ Status execScript(const QSqlDatabase& db, const QByteArray& script)
 {
     sqlite3* raw = sql::handle(db);
     if (!raw)
-        return sql::storageError(Migrator::tr("apply a migration"),
+        return sql::storageError(Message(&Migrator::tr, QT_TRANSLATE_NOOP("Migrator", "apply a migration")),
                                  QStringLiteral("not a SQLite connection"));
     char* message = nullptr;
     if (sqlite3_exec(raw, script.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
         const QString text = QString::fromUtf8(message ? message : "unknown error");
         sqlite3_free(message);
-        return sql::storageError(Migrator::tr("apply a migration"), text);
+        return sql::storageError(Message(&Migrator::tr, QT_TRANSLATE_NOOP("Migrator", "apply a migration")),
+                                 text);
     }
     return {};
 }
@@ -54,7 +55,7 @@ Result<int> Migrator::currentVersion(const QSqlDatabase& db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return sql::storageError(tr("read the schema version"), q.lastError().text());
+        return sql::storageError(Message(tr, QT_TR_NOOP("read the schema version")), q.lastError().text());
     return q.value(0).toInt();
 }
 
@@ -71,16 +72,18 @@ Status Migrator::migrate(const QSqlDatabase& db, int target)
     if (!current)
         return current.error();
     if (current.value() > latest) {
-        return makeError(ErrorCode::SchemaTooNew, QStringLiteral("db"),
-                         tr("this database has schema version %1 but this program knows only up to %2; "
-                            "install the newer ReworkTrack, the database was not touched")
-                             .arg(current.value())
-                             .arg(latest));
+        return makeError(
+            ErrorCode::SchemaTooNew, QStringLiteral("db"),
+            Message(tr,
+                    QT_TR_NOOP("this database has schema version %1 but this program knows only up to %2; "
+                               "install the newer ReworkTrack, the database was not touched"),
+                    {current.value(), latest}));
     }
     for (int version = current.value() + 1; version <= target; ++version) {
         QFile file(files.at(version - 1).path); // numbered 1..latest, checked above
         if (!file.open(QIODevice::ReadOnly))
-            return sql::storageError(tr("read migration %1").arg(version), file.errorString());
+            return sql::storageError(Message(tr, QT_TR_NOOP("read migration %1"), {version}),
+                                     file.errorString());
         QByteArray script = "BEGIN IMMEDIATE;\n" + file.readAll() +
                             "\nPRAGMA user_version = " + QByteArray::number(version) + ";\nCOMMIT;\n";
         if (Status st = execScript(db, script); !st) {

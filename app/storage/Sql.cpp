@@ -21,38 +21,42 @@ sqlite3* handle(const QSqlDatabase& db)
     return *static_cast<sqlite3* const*>(h.data());
 }
 
-Error storageError(const QString& what, const QString& driverText)
+Error storageError(const Message& what, const QString& driverText)
 {
-    spdlog::error("storage: {}: {}", what.toStdString(), driverText.toStdString());
-    QString hint;
+    spdlog::error("storage: {}: {}", what.english().toStdString(), driverText.toStdString());
     const QString lower = driverText.toLower();
+    const char* hint = QT_TRANSLATE_NOOP("Storage", "nothing was saved; try again or call an admin");
     if (lower.contains(QLatin1StringView("locked")) || lower.contains(QLatin1StringView("busy")))
-        hint = QCoreApplication::translate("Storage", "the database is busy in another program; try again");
+        hint = QT_TRANSLATE_NOOP("Storage", "the database is busy in another program; try again");
     else if (lower.contains(QLatin1StringView("readonly")) || lower.contains(QLatin1StringView("read-only")))
-        hint = QCoreApplication::translate("Storage",
-                                           "the database is read-only; ask an admin to fix its permissions");
+        hint = QT_TRANSLATE_NOOP("Storage", "the database is read-only; ask an admin to fix its permissions");
     else if (lower.contains(QLatin1StringView("full")))
-        hint = QCoreApplication::translate("Storage", "the disk is full; free space and try again");
+        hint = QT_TRANSLATE_NOOP("Storage", "the disk is full; free space and try again");
     else if (lower.contains(QLatin1StringView("malformed")) ||
              lower.contains(QLatin1StringView("not a database")))
-        hint = QCoreApplication::translate("Storage",
-                                           "the database file is damaged; call an admin to restore a backup");
-    else
-        hint = QCoreApplication::translate("Storage", "nothing was saved; try again or call an admin");
-    return makeError(
-        ErrorCode::Storage, QString(),
-        QCoreApplication::translate("Storage", "could not %1 (%2): %3").arg(what, driverText, hint));
+        hint =
+            QT_TRANSLATE_NOOP("Storage", "the database file is damaged; call an admin to restore a backup");
+    return makeError(ErrorCode::Storage, QString(),
+                     Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "could not %1 (%2): %3"),
+                             {what, driverText, Message(&StorageText::tr, hint)}));
+}
+
+Error storageError(const QString& what, const QString& driverText)
+{
+    return storageError(Message::untranslated(what), driverText);
 }
 
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
     QSqlQuery q(db);
     if (!q.prepare(statement))
-        return storageError(QCoreApplication::translate("Storage", "prepare a query"), q.lastError().text());
+        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "prepare a query")),
+                            q.lastError().text());
     for (const QVariant& v : values)
         q.addBindValue(v);
     if (!q.exec())
-        return storageError(QCoreApplication::translate("Storage", "run a query"), q.lastError().text());
+        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")),
+                            q.lastError().text());
     return q;
 }
 
@@ -95,7 +99,8 @@ Result<std::shared_ptr<QSqlQuery>> prepared(const QSqlDatabase& db, const QStrin
     q = std::make_shared<QSqlQuery>(db);
     q->setForwardOnly(true);
     if (!q->prepare(statement))
-        return storageError(QCoreApplication::translate("Storage", "prepare a query"), q->lastError().text());
+        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "prepare a query")),
+                            q->lastError().text());
     QMutexLocker lock(&cacheLock);
     preparedCache()[db.connectionName()].insert(key, q);
     return q;
@@ -116,7 +121,7 @@ Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QV
     const qint64 rowid = ok ? q.lastInsertId().toLongLong() : 0;
     q.finish(); // no open statement left to hold a read lock or block a COMMIT
     if (!ok)
-        return storageError(QCoreApplication::translate("Storage", "run a query"), error);
+        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")), error);
     return rowid;
 }
 
@@ -132,7 +137,7 @@ Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& s
     if (!q.exec()) {
         const QString error = q.lastError().text();
         q.finish();
-        return storageError(QCoreApplication::translate("Storage", "run a query"), error);
+        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")), error);
     }
     std::optional<QVariantList> out;
     if (q.next()) {

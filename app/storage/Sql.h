@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
@@ -43,7 +44,16 @@ Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const 
 /// The first column of every row, as text.
 Result<QStringList> column(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 
-/// A storage failure as a user-facing error that says what to do next.
+/// The translation context of the storage layer's own words ("could not %1 ...").
+struct StorageText
+{
+    Q_DECLARE_TR_FUNCTIONS(Storage)
+};
+
+/// A storage failure as a user-facing error that says what to do next; `what` is the action that
+/// failed ("apply a migration"), logged in English.
+Error storageError(const Message& what, const QString& driverText);
+/// The same for an action named in words that have no English source.
 Error storageError(const QString& what, const QString& driverText);
 
 /// NULL for an empty string, so optional text columns hold NULL rather than ''.

@@ -24,15 +24,15 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
         return id.error();
     if (!stationStepNames().contains(step)) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("step"),
-                         tr("\"%1\" is not a station step; use one of %2")
-                             .arg(step.left(40), stationStepNames().join(QStringLiteral(", "))));
+                         Message(tr, QT_TR_NOOP("\"%1\" is not a station step; use one of %2"),
+                                 {step.left(40), stationStepNames().join(QStringLiteral(", "))}));
     }
     auto exists = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {id.value()});
     if (!exists)
         return exists.error();
     if (exists.value().isValid())
         return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
-                         tr("station %1 already exists").arg(id.value()));
+                         Message(tr, QT_TR_NOOP("station %1 already exists"), {id.value()}));
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO stations (id, step, name, created_at) VALUES (?, ?, ?, ?)"),
                       {id.value(), step, sql::nullIfEmpty(name.trimmed()), nowText(m_clock.now())});

@@ -20,8 +20,9 @@ Status Transaction::begin()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return sql::storageError(QCoreApplication::translate("Storage", "start a transaction"),
-                                 q.lastError().text());
+        return sql::storageError(
+            Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "start a transaction")),
+            q.lastError().text());
     m_active = true;
     return {};
 }
@@ -32,7 +33,7 @@ Status Transaction::commit()
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const QString text = q.lastError().text();
         rollback();
-        return sql::storageError(QCoreApplication::translate("Storage", "save"), text);
+        return sql::storageError(Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "save")), text);
     }
     m_active = false;
     return {};

@@ -7,24 +7,27 @@
 
 namespace rework {
 
-Error ServerConnection::plainError(const QString& what, const QString& driverText)
+Error ServerConnection::plainError(const Message& what, const QString& driverText)
 {
     // The driver's text may echo the connection string; the password is never in it (libpq
     // does not print it), and only the first line goes to the log.
-    spdlog::warn("sync server: {}: {}", what.toStdString(),
+    spdlog::warn("sync server: {}: {}", what.english().toStdString(),
                  driverText.section(QLatin1Char('\n'), 0, 0).toStdString());
     const QString lower = driverText.toLower();
-    QString plain;
+    Message plain;
     if (lower.contains(QLatin1StringView("password authentication failed")) ||
         lower.contains(QLatin1StringView("no password supplied")))
-        plain =
-            tr("the sync server refused the user name or password; ask an admin to check the sync settings");
+        plain = Message(tr, QT_TR_NOOP("the sync server refused the user name or password; ask an admin to "
+                                       "check the sync settings"));
     else if (lower.contains(QLatin1StringView("does not exist")) &&
              lower.contains(QLatin1StringView("database")))
-        plain = tr("the sync server has no such database; ask an admin to check the sync settings");
+        plain = Message(
+            tr, QT_TR_NOOP("the sync server has no such database; ask an admin to check the sync settings"));
     else if (lower.contains(QLatin1StringView("ssl")))
-        plain = tr("a secure connection to the sync server failed (%1); ask an admin to check sslmode")
-                    .arg(driverText.section(QLatin1Char('\n'), 0, 0).left(120));
+        plain = Message(
+            tr,
+            QT_TR_NOOP("a secure connection to the sync server failed (%1); ask an admin to check sslmode"),
+            {driverText.section(QLatin1Char('\n'), 0, 0).left(120)});
     else if (lower.contains(QLatin1StringView("connection refused")) ||
              lower.contains(QLatin1StringView("timeout")) ||
              lower.contains(QLatin1StringView("could not connect")) ||
@@ -32,10 +35,18 @@ Error ServerConnection::plainError(const QString& what, const QString& driverTex
              lower.contains(QLatin1StringView("server closed the connection")) ||
              lower.contains(QLatin1StringView("terminating connection")) ||
              lower.contains(QLatin1StringView("no connection")))
-        plain = tr("the sync server cannot be reached; work goes on here and is sent at the next sync");
+        plain = Message(
+            tr,
+            QT_TR_NOOP("the sync server cannot be reached; work goes on here and is sent at the next sync"));
     else
-        plain = tr("the sync server reported: %1").arg(driverText.section(QLatin1Char('\n'), 0, 0).left(200));
+        plain = Message(tr, QT_TR_NOOP("the sync server reported: %1"),
+                        {driverText.section(QLatin1Char('\n'), 0, 0).left(200)});
     return makeError(ErrorCode::ServerUnavailable, QStringLiteral("server"), plain);
+}
+
+Error ServerConnection::plainError(const QString& what, const QString& driverText)
+{
+    return plainError(Message::untranslated(what), driverText);
 }
 
 Result<std::unique_ptr<ServerConnection>> ServerConnection::open(const SyncSettings& s)
@@ -47,7 +58,10 @@ Result<std::unique_ptr<ServerConnection>> ServerConnection::open(const SyncSetti
     if (!c->m_db.isValid())
         return makeError(
             ErrorCode::ServerUnavailable, QStringLiteral("server"),
-            tr("this PC lacks the PostgreSQL driver for Qt (package libqt6sql6-psql); ask an admin"));
+            Message(
+                tr,
+                QT_TR_NOOP(
+                    "this PC lacks the PostgreSQL driver for Qt (package libqt6sql6-psql); ask an admin")));
     c->m_db.setHostName(s.host);
     c->m_db.setPort(s.port);
     c->m_db.setDatabaseName(s.database);
@@ -57,7 +71,8 @@ Result<std::unique_ptr<ServerConnection>> ServerConnection::open(const SyncSetti
                                   .arg(s.sslMode)
                                   .arg(s.connectTimeoutSeconds));
     if (!c->m_db.open())
-        return plainError(tr("connect to %1").arg(s.redacted()), c->m_db.lastError().text());
+        return plainError(Message(tr, QT_TR_NOOP("connect to %1"), {s.redacted()}),
+                          c->m_db.lastError().text());
     return c;
 }
 

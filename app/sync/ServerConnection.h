@@ -21,6 +21,7 @@ public:
 
     QSqlDatabase& db() { return m_db; }
     /// A driver message as an error a station operator can act on.
+    static Error plainError(const Message& what, const QString& driverText);
     static Error plainError(const QString& what, const QString& driverText);
 
 private:

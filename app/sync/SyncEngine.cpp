@@ -151,7 +151,7 @@ Status SyncEngine::initServer()
         if (!f.open(QIODevice::ReadOnly)) {
             db.rollback();
             return makeError(ErrorCode::Storage, QStringLiteral("server"),
-                             tr("missing server migration %1").arg(v + 1));
+                             Message(tr, QT_TR_NOOP("missing server migration %1"), {v + 1}));
         }
         // Several statements in one simple query: run unprepared.
         bool applied = q.exec(QString::fromUtf8(f.readAll()));
@@ -401,15 +401,14 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
                 return back.error();
             if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
                 return rel.error();
-            spdlog::warn("pulled event {} not applied: {}", p.event.id.toStdString(),
-                         st.error().oneLine().toStdString());
+            spdlog::warn("pulled event {} not applied: {}", p.event.id.toStdString(), st.error().logLine());
             if (Status kept = sql::exec(
                     m_local.connection(),
                     QStringLiteral("INSERT OR IGNORE INTO sync_rejected (server_seq, event_id, "
                                    "station_id, step, subject, reason, seen_at) VALUES (?, ?, ?, ?, "
                                    "?, ?, ?)"),
                     {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject,
-                     st.error().message.left(300), m_clock.now().toString(Qt::ISODateWithMs)});
+                     st.error().english.left(300), m_clock.now().toString(Qt::ISODateWithMs)});
                 !kept)
                 return kept.error();
             ++report.rejected;

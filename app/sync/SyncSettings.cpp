@@ -19,7 +19,8 @@ Result<SyncSettings> SyncSettings::fromUrl(const QString& text)
     auto bad = [](const QString& what) {
         return makeError(
             ErrorCode::InvalidValue, QStringLiteral("server"),
-            tr("%1; give the server as postgresql://USER:PASSWORD@HOST:PORT/DATABASE").arg(what));
+            Message(tr, QT_TR_NOOP("%1; give the server as postgresql://USER:PASSWORD@HOST:PORT/DATABASE"),
+                    {what}));
     };
     if (!url.isValid() ||
         (url.scheme() != QLatin1StringView("postgresql") && url.scheme() != QLatin1StringView("postgres")))
@@ -89,12 +90,17 @@ Result<SyncSettings> SyncSettings::load(const QString& dataFolder)
     if (!file.exists())
         return makeError(
             ErrorCode::MissingField, QStringLiteral("server"),
-            tr("no sync server is set up on this station; run reworkctl sync configure --server URL"));
+            Message(
+                tr,
+                QT_TR_NOOP(
+                    "no sync server is set up on this station; run reworkctl sync configure --server URL")));
     if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
                               QFileDevice::WriteOther)) {
         return makeError(
             ErrorCode::NotPermitted, QStringLiteral("server"),
-            tr("%1 holds the server password but others may read it; run chmod 600 on it").arg(path));
+            Message(tr,
+                    QT_TR_NOOP("%1 holds the server password but others may read it; run chmod 600 on it"),
+                    {path}));
     }
     QSettings ini(path, QSettings::IniFormat);
     Result<SyncSettings> parsed = fromUrl(ini.value(QStringLiteral("server")).toString());
@@ -113,15 +119,17 @@ Status SyncSettings::save(const QString& dataFolder) const
         // Created owner-only before the password is written into it.
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !file.setPermissions(kOwnerOnly))
-            return makeError(ErrorCode::Storage, QStringLiteral("server"),
-                             tr("cannot write %1; check the data folder's permissions").arg(path));
+            return makeError(
+                ErrorCode::Storage, QStringLiteral("server"),
+                Message(tr, QT_TR_NOOP("cannot write %1; check the data folder's permissions"), {path}));
     }
     QSettings ini(path, QSettings::IniFormat);
     ini.setValue(QStringLiteral("server"), url());
     ini.setValue(QStringLiteral("nightly_at"), nightlyAt);
     ini.sync();
     if (ini.status() != QSettings::NoError || !QFile(path).setPermissions(kOwnerOnly))
-        return makeError(ErrorCode::Storage, QStringLiteral("server"), tr("cannot write %1").arg(path));
+        return makeError(ErrorCode::Storage, QStringLiteral("server"),
+                         Message(tr, QT_TR_NOOP("cannot write %1"), {path}));
     return {};
 }
 

@@ -18,12 +18,12 @@ Result<Trace> TraceQuery::find(const QString& raw) const
     t.query = serial;
     if (serial.isEmpty() || serial.size() > SerialRules::kMaxLength) {
         return makeError(ErrorCode::MalformedSerial, QStringLiteral("serial"),
-                         tr("give a card, die, board, unit or batch serial"));
+                         Message(tr, QT_TR_NOOP("give a card, die, board, unit or batch serial")));
     }
     // A scan with control characters in it is a misread, as at every station.
     if (SerialRules::hasControlCharacters(raw, true)) {
         return makeError(ErrorCode::MalformedSerial, QStringLiteral("serial"),
-                         tr("the scan holds control characters; scan the label again"));
+                         Message(tr, QT_TR_NOOP("the scan holds control characters; scan the label again")));
     }
     SnapshotLoader loader(m_db);
     auto take = [](auto result, auto& into) -> Status {
@@ -63,8 +63,9 @@ Result<Trace> TraceQuery::find(const QString& raw) const
         if (!owner)
             return owner.error();
         if (!owner.value().isValid()) {
-            return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
-                             tr("%1 is not a known card, die, board, unit, batch or GPU").arg(serial));
+            return makeError(
+                ErrorCode::UnknownSerial, QStringLiteral("serial"),
+                Message(tr, QT_TR_NOOP("%1 is not a known card, die, board, unit, batch or GPU"), {serial}));
         }
         Result<Trace> viaOwner = find(owner.value().toString());
         if (viaOwner)

@@ -23,7 +23,7 @@ Result<NextStep> NextStepResolver::resolve(const QString& scanned) const
     SerialRules rules;
     if (serial.isEmpty() || serial.size() > SerialRules::kMaxLength)
         return makeError(ErrorCode::MalformedSerial, QStringLiteral("serial"),
-                         tr("scan a card, die, unit or batch label"));
+                         Message(tr, QT_TR_NOOP("scan a card, die, unit or batch label")));
     SnapshotLoader loader(m_db);
 
     auto unit = loader.unit(serial);
@@ -90,8 +90,9 @@ Result<NextStep> NextStepResolver::resolve(const QString& scanned) const
     const bool ownId = rules.isValid(SerialKind::Die, serial) || rules.isValid(SerialKind::Unit, serial);
     if (!ownId && rules.isValid(SerialKind::Card, serial))
         return make(serial, "", Step::Intake, "card", tr("%1 is new here; receive it at intake").arg(serial));
-    return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
-                     tr("%1 is not a known card, die, unit or batch; check the label").arg(serial));
+    return makeError(
+        ErrorCode::UnknownSerial, QStringLiteral("serial"),
+        Message(tr, QT_TR_NOOP("%1 is not a known card, die, unit or batch; check the label"), {serial}));
 }
 
 } // namespace rework

@@ -20,7 +20,7 @@ Recorder::Recorder(Database& db, const Clock& clock, QObject* parent)
     : QObject(parent), m_db(db), m_clock(clock)
 {
     if (Status st = reloadConfig(); !st)
-        spdlog::error("loading reference data failed: {}", st.error().oneLine().toStdString());
+        spdlog::error("loading reference data failed: {}", st.error().logLine());
 }
 
 QString Recorder::dataFolder() const
@@ -43,7 +43,7 @@ Result<Recorded> Recorder::record(Step step, const QString& stationId, const QSt
     Result<QJsonObject> fields = StepSchema::parse(step, keyValues);
     if (!fields) {
         spdlog::warn("refused {} at {}: {}", stepName(step).toStdString(), stationId.left(32).toStdString(),
-                     fields.error().oneLine().toStdString());
+                     fields.error().logLine());
         return fields.error();
     }
     return record(Action{step, stationId, operatorId, fields.value()});
@@ -65,9 +65,9 @@ Result<Recorded> Recorder::record(const Action& action)
 
     Result<Decision> decision = WorkflowRules::decide(action, snapshot.value(), m_config);
     if (!decision) {
-        spdlog::warn("refused {} at {} by {}: {} ({})", stepName(action.step).toStdString(),
+        spdlog::warn("refused {} at {} by {}: {}", stepName(action.step).toStdString(),
                      action.stationId.left(32).toStdString(), action.operatorId.left(32).toStdString(),
-                     decision.error().oneLine().toStdString(), decision.error().codeName().toStdString());
+                     decision.error().logLine());
         return decision.error();
     }
 

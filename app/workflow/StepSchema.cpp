@@ -266,7 +266,9 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
         if (d < f.min || d > f.max) {
             return makeError(
                 ErrorCode::OutOfRange, f.key,
-                StepSchema::tr("%1 is outside %2..%3; check the reading").arg(v).arg(f.min).arg(f.max));
+                Message(&StepSchema::tr,
+                        QT_TRANSLATE_NOOP("StepSchema", "%1 is outside %2..%3; check the reading"),
+                        {v, f.min, f.max}));
         }
         return QJsonValue(d);
     }
@@ -339,11 +341,11 @@ Result<QJsonObject> StepSchema::parse(Step step, const QStringList& keyValues)
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
         if (eq <= 0) {
             return makeError(ErrorCode::Usage, kv.left(40),
-                             tr("expected key=value, got \"%1\"").arg(kv.left(40)));
+                             Message(tr, QT_TR_NOOP("expected key=value, got \"%1\""), {kv.left(40)}));
         }
         const QString key = kv.left(eq).trimmed().toLower();
         if (seen.contains(key))
-            return makeError(ErrorCode::InvalidValue, key, tr("given more than once"));
+            return makeError(ErrorCode::InvalidValue, key, Message(tr, QT_TR_NOOP("given more than once")));
         seen.insert(key);
         pairs.append({key, kv.mid(eq + 1)});
     }
@@ -360,8 +362,8 @@ Result<QJsonObject> StepSchema::parse(Step step, const QList<std::pair<QString, 
             for (const FieldSpec& spec : fields(step))
                 known << spec.key;
             return makeError(ErrorCode::UnknownField, key.left(40),
-                             tr("not a field of %1; known fields: %2")
-                                 .arg(stepName(step), known.join(QStringLiteral(", "))));
+                             Message(tr, QT_TR_NOOP("not a field of %1; known fields: %2"),
+                                     {stepName(step), known.join(QStringLiteral(", "))}));
         }
         if (raw.trimmed().isEmpty())
             continue;
@@ -375,7 +377,8 @@ Result<QJsonObject> StepSchema::parse(Step step, const QList<std::pair<QString, 
     }
     for (const FieldSpec& f : fields(step)) {
         if (f.required && !out.contains(f.key))
-            return makeError(ErrorCode::MissingField, f.key, tr("required; scan or type the %1").arg(f.key));
+            return makeError(ErrorCode::MissingField, f.key,
+                             Message(tr, QT_TR_NOOP("required; scan or type the %1"), {f.key}));
     }
     return out;
 }

@@ -25,7 +25,7 @@ double num(const QJsonObject& o, const char* key)
     return o.value(QLatin1StringView(key)).toDouble();
 }
 
-Error err(ErrorCode code, const QString& field, const QString& message)
+Error err(ErrorCode code, const QString& field, const Message& message)
 {
     return makeError(code, field, message);
 }
@@ -33,23 +33,31 @@ Error err(ErrorCode code, const QString& field, const QString& message)
 Status checkOperatorAndStation(const Action& a, const Snapshot& s)
 {
     if (!s.operatorInfo) {
-        return err(
-            ErrorCode::UnknownOperator, QStringLiteral("operator"),
-            WorkflowRules::tr("operator %1 is not registered; log in with your own badge").arg(a.operatorId));
+        return err(ErrorCode::UnknownOperator, QStringLiteral("operator"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "operator %1 is not registered; log in with your own badge"),
+                           {a.operatorId}));
     }
     if (!s.operatorInfo->active) {
         return err(ErrorCode::OperatorInactive, QStringLiteral("operator"),
-                   WorkflowRules::tr("operator %1 is disabled; ask a supervisor").arg(a.operatorId));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "operator %1 is disabled; ask a supervisor"),
+                           {a.operatorId}));
     }
     if (!s.station) {
-        return err(
-            ErrorCode::UnknownStation, QStringLiteral("station"),
-            WorkflowRules::tr("station %1 is not registered; ask an admin to add it").arg(a.stationId));
+        return err(ErrorCode::UnknownStation, QStringLiteral("station"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "station %1 is not registered; ask an admin to add it"),
+                           {a.stationId}));
     }
     if (isStationStep(a.step) && s.station->step != stepName(a.step)) {
         return err(ErrorCode::WrongStation, QStringLiteral("station"),
-                   WorkflowRules::tr("station %1 is set up for %2, not %3; use a %3 station")
-                       .arg(s.station->id, s.station->step, stepName(a.step)));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "station %1 is set up for %2, not %3; use a %3 station"),
+                           {s.station->id, s.station->step, stepName(a.step)}));
     }
     return {};
 }
@@ -58,13 +66,17 @@ Status checkOperatorAndStation(const Action& a, const Snapshot& s)
 Status checkWorkable(const QString& field, const QString& serial, const QString& state)
 {
     if (state == states::Scrapped) {
-        return err(
-            ErrorCode::ItemScrapped, field,
-            WorkflowRules::tr("%1 was scrapped; it cannot be worked. Put it in the scrap bin").arg(serial));
+        return err(ErrorCode::ItemScrapped, field,
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "%1 was scrapped; it cannot be worked. Put it in the scrap bin"),
+                           {serial}));
     }
     if (state == states::Shipped) {
         return err(ErrorCode::ItemShipped, field,
-                   WorkflowRules::tr("%1 was already shipped; it cannot be worked").arg(serial));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "%1 was already shipped; it cannot be worked"),
+                           {serial}));
     }
     return {};
 }
@@ -91,20 +103,24 @@ Status checkLimit(const WorkflowConfig& c, const QJsonObject& f, const char* fie
     const Limit l = c.limit(limitName, model);
     if (l.contains(v))
         return {};
-    return err(ErrorCode::OutOfRange, QString::fromLatin1(field),
-               WorkflowRules::tr(
-                   "%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor")
-                   .arg(v)
-                   .arg(std::isnan(l.min) ? QStringLiteral("-") : QString::number(l.min))
-                   .arg(std::isnan(l.max) ? QStringLiteral("-") : QString::number(l.max)));
+    return err(
+        ErrorCode::OutOfRange, QString::fromLatin1(field),
+        Message(&WorkflowRules::tr,
+                QT_TRANSLATE_NOOP(
+                    "WorkflowRules",
+                    "%1 is outside the limit %2..%3; fix the process and measure again, or ask a supervisor"),
+                {v, std::isnan(l.min) ? QStringLiteral("-") : QString::number(l.min),
+                 std::isnan(l.max) ? QStringLiteral("-") : QString::number(l.max)}));
 }
 
 Status checkDefect(const WorkflowConfig& c, const QJsonObject& f)
 {
     if (has(f, "defect") && !c.defectCodes.contains(str(f, "defect"))) {
         return err(ErrorCode::InvalidValue, QStringLiteral("defect"),
-                   WorkflowRules::tr("\"%1\" is not a known defect code; pick one from the list")
-                       .arg(str(f, "defect")));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "\"%1\" is not a known defect code; pick one from the list"),
+                           {str(f, "defect")}));
     }
     return {};
 }
@@ -120,9 +136,11 @@ QList<Subject> unitSubjects(const UnitState& u)
 Status requireUnit(const Snapshot& s, const QString& serial)
 {
     if (!s.unit) {
-        return err(
-            ErrorCode::UnknownSerial, QStringLiteral("unit"),
-            WorkflowRules::tr("unit %1 is not known here; check the label or mount it first").arg(serial));
+        return err(ErrorCode::UnknownSerial, QStringLiteral("unit"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "unit %1 is not known here; check the label or mount it first"),
+                           {serial}));
     }
     return checkWorkable(QStringLiteral("unit"), serial, s.unit->state);
 }
@@ -132,8 +150,9 @@ Status requireUnitIn(const Snapshot& s, QLatin1StringView wanted, Step step)
     if (s.unit->state == wanted)
         return {};
     return err(ErrorCode::OutOfOrder, QStringLiteral("unit"),
-               WorkflowRules::tr("%1 cannot be recorded now: %2")
-                   .arg(stepTitle(step), WorkflowRules::whereUnitIs(*s.unit)));
+               Message(&WorkflowRules::tr,
+                       QT_TRANSLATE_NOOP("WorkflowRules", "%1 cannot be recorded now: %2"),
+                       {stepTitle(step), WorkflowRules::whereUnitIs(*s.unit)}));
 }
 
 /// Decides repair or scrap for a failed inspection or test.
@@ -150,8 +169,9 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
         QStringList known = c.products.keys();
         known.sort();
         return err(ErrorCode::InvalidValue, QStringLiteral("model"),
-                   WorkflowRules::tr("unknown model \"%1\"; known models: %2")
-                       .arg(model, known.join(QStringLiteral(", "))));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "unknown model \"%1\"; known models: %2"),
+                           {model, known.join(QStringLiteral(", "))}));
     }
     const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
     if (Status st = checkSerial(c, SerialKind::Card, QStringLiteral("card"), card, model); !st)
@@ -159,9 +179,12 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
     if (Status st = checkSerial(c, SerialKind::Lot, QStringLiteral("lot"), str(f, "lot")); !st)
         return st.error();
     if (s.card) {
-        return err(ErrorCode::AlreadyUsed, QStringLiteral("card"),
-                   WorkflowRules::tr("donor card %1 was already received (%2); do not receive it twice")
-                       .arg(card, s.card->receivedAt.toString(Qt::ISODate)));
+        return err(
+            ErrorCode::AlreadyUsed, QStringLiteral("card"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules",
+                                      "donor card %1 was already received (%2); do not receive it twice"),
+                    {card, s.card->receivedAt.toString(Qt::ISODate)}));
     }
     if (has(f, "gpu_uuid")) {
         if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), str(f, "gpu_uuid"));
@@ -170,8 +193,11 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
         if (!s.gpuUuidOwner.isEmpty()) {
             return err(
                 ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                WorkflowRules::tr("GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor")
-                    .arg(str(f, "gpu_uuid"), s.gpuUuidOwner));
+                Message(&WorkflowRules::tr,
+                        QT_TRANSLATE_NOOP(
+                            "WorkflowRules",
+                            "GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor"),
+                        {str(f, "gpu_uuid"), s.gpuUuidOwner}));
         }
         f.insert(QStringLiteral("gpu_uuid"), SerialRules::normalise(SerialKind::GpuUuid, str(f, "gpu_uuid")));
     }
@@ -189,14 +215,20 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
     const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
     if (!s.card) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("card"),
-                   WorkflowRules::tr("donor card %1 was never received; record its intake first").arg(card));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "donor card %1 was never received; record its intake first"),
+                           {card}));
     }
     if (Status st = checkWorkable(QStringLiteral("card"), card, s.card->state); !st)
         return st.error();
     if (s.card->state != states::Received) {
-        return err(ErrorCode::AlreadyUsed, QStringLiteral("card"),
-                   WorkflowRules::tr("donor card %1 was already stripped (die %2); scan the next card")
-                       .arg(card, s.card->dieId));
+        return err(
+            ErrorCode::AlreadyUsed, QStringLiteral("card"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules",
+                                      "donor card %1 was already stripped (die %2); scan the next card"),
+                    {card, s.card->dieId}));
     }
     const Product product = c.products.value(s.card->model);
     if (!has(f, "marking") && !product.dieMarking.isEmpty())
@@ -208,7 +240,9 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
         f.insert(QStringLiteral("marking"), SerialRules::normalise(SerialKind::Marking, str(f, "marking")));
     } else {
         return err(ErrorCode::MissingField, QStringLiteral("marking"),
-                   WorkflowRules::tr("required for model %1; read it off the die").arg(s.card->model));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "required for model %1; read it off the die"),
+                           {s.card->model}));
     }
     if (has(f, "date_code")) {
         if (Status st =
@@ -242,8 +276,11 @@ Result<QString> requireDie(const QJsonObject& f, const Snapshot& s, const Workfl
     if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
         return st.error();
     if (!s.die) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is not known here; check the traveler label").arg(die));
+        return err(
+            ErrorCode::UnknownSerial, QStringLiteral("die"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules", "die %1 is not known here; check the traveler label"),
+                    {die}));
     }
     if (Status st = checkWorkable(QStringLiteral("die"), die, s.die->state); !st)
         return st.error();
@@ -258,11 +295,13 @@ Status checkFloorLife(const DieState& d, const QDateTime& now)
         return {};
     return err(
         ErrorCode::MslExpired, QStringLiteral("die"),
-        WorkflowRules::tr("die %1 (MSL %2) is %3 h past its floor life of %4 h; bake it (e.g. 9 h at 125 °C) "
-                          "and record the bake before reflow")
-            .arg(d.id, d.msl)
-            .arg(*over, 0, 'f', 1)
-            .arg(*MoistureSensitivity::floorLifeHours(d.msl)));
+        Message(&WorkflowRules::tr,
+                QT_TRANSLATE_NOOP(
+                    "WorkflowRules",
+                    "die %1 (MSL %2) is %3 h past its floor life of %4 h; bake it (e.g. 9 h at 125 °C) "
+                    "and record the bake before reflow"),
+                {d.id, d.msl, QStringLiteral("%1").arg(*over, 0, 'f', 1),
+                 *MoistureSensitivity::floorLifeHours(d.msl)}));
 }
 
 Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& c)
@@ -273,14 +312,19 @@ Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& 
         return known.error();
     const QString& die = known.value();
     if (s.die->state == states::Mounted) {
-        return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is mounted on unit %2; bake loose dies only")
-                       .arg(die, s.die->unitSerial));
+        return err(
+            ErrorCode::OutOfOrder, QStringLiteral("die"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules", "die %1 is mounted on unit %2; bake loose dies only"),
+                    {die, s.die->unitSerial}));
     }
     const QDateTime end = has(f, "end") ? QDateTime::fromString(str(f, "end"), Qt::ISODateWithMs) : s.now;
     if (end > s.now.addSecs(300)) {
-        return err(ErrorCode::OutOfRange, QStringLiteral("end"),
-                   WorkflowRules::tr("the bake cannot end in the future; record it when it is done"));
+        return err(
+            ErrorCode::OutOfRange, QStringLiteral("end"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules",
+                                      "the bake cannot end in the future; record it when it is done")));
     }
     if (!has(f, "temp_c"))
         f.insert(QStringLiteral("temp_c"), 125);
@@ -303,12 +347,17 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
         return known.error();
     const QString& die = known.value();
     if (s.die->state != states::Stripped && s.die->state != states::Repair) {
-        return err(
-            ErrorCode::OutOfOrder, QStringLiteral("die"),
-            s.die->state == states::Reballed
-                ? WorkflowRules::tr("die %1 is already reballed; it needs mount next").arg(die)
-                : WorkflowRules::tr("die %1 is mounted on unit %2; only a failed unit goes back to reball")
-                      .arg(die, s.die->unitSerial));
+        return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
+                   s.die->state == states::Reballed
+                       ? Message(&WorkflowRules::tr,
+                                 QT_TRANSLATE_NOOP("WorkflowRules",
+                                                   "die %1 is already reballed; it needs mount next"),
+                                 {die})
+                       : Message(&WorkflowRules::tr,
+                                 QT_TRANSLATE_NOOP(
+                                     "WorkflowRules",
+                                     "die %1 is mounted on unit %2; only a failed unit goes back to reball"),
+                                 {die, s.die->unitSerial}));
     }
     if (Status st = checkFloorLife(*s.die, s.now); !st)
         return st.error();
@@ -338,41 +387,53 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
         return st.error();
     if (s.die->state == states::Mounted) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is already mounted on unit %2; a die is mounted once")
-                       .arg(die, s.die->unitSerial));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "die %1 is already mounted on unit %2; a die is mounted once"),
+                           {die, s.die->unitSerial}));
     }
     if (s.die->state != states::Reballed) {
-        return err(ErrorCode::OutOfOrder, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 is not reballed yet; record reball first").arg(die));
+        return err(
+            ErrorCode::OutOfOrder, QStringLiteral("die"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules", "die %1 is not reballed yet; record reball first"),
+                    {die}));
     }
     const bool remount = !s.die->unitSerial.isEmpty();
     if (remount && s.unit && s.unit->boardSerial != board) {
-        return err(ErrorCode::InvalidValue, QStringLiteral("board"),
-                   WorkflowRules::tr("die %1 belongs to unit %2 on board %3; mount it back on that board")
-                       .arg(die, s.unit->serial, s.unit->boardSerial));
+        return err(
+            ErrorCode::InvalidValue, QStringLiteral("board"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules",
+                                      "die %1 belongs to unit %2 on board %3; mount it back on that board"),
+                    {die, s.unit->serial, s.unit->boardSerial}));
     }
     if (!remount && s.board) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("board"),
-                   WorkflowRules::tr("board %1 is already used in unit %2; take a new board")
-                       .arg(board, s.board->unitSerial));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "board %1 is already used in unit %2; take a new board"),
+                           {board, s.board->unitSerial}));
     }
     if (s.board && s.board->state == states::Scrapped) {
         return err(ErrorCode::ItemScrapped, QStringLiteral("board"),
-                   WorkflowRules::tr("board %1 was scrapped; take a new board").arg(board));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "board %1 was scrapped; take a new board"),
+                           {board}));
     }
     if (s.die->reflowCount >= c.reflowLimit) {
         return err(ErrorCode::ReflowLimit, QStringLiteral("die"),
-                   WorkflowRules::tr("die %1 has had %2 reflows, the limit is %3; scrap it")
-                       .arg(die)
-                       .arg(s.die->reflowCount)
-                       .arg(c.reflowLimit));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "die %1 has had %2 reflows, the limit is %3; scrap it"),
+                           {die, s.die->reflowCount, c.reflowLimit}));
     }
     if (s.board && s.board->reflowCount >= c.reflowLimit) {
         return err(ErrorCode::ReflowLimit, QStringLiteral("board"),
-                   WorkflowRules::tr("board %1 has had %2 reflows, the limit is %3; scrap the unit")
-                       .arg(board)
-                       .arg(s.board->reflowCount)
-                       .arg(c.reflowLimit));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "board %1 has had %2 reflows, the limit is %3; scrap the unit"),
+                           {board, s.board->reflowCount, c.reflowLimit}));
     }
     if (Status st = checkFloorLife(*s.die, s.now); !st)
         return st.error();
@@ -407,25 +468,40 @@ Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const 
     if (pass && !finding.isEmpty()) {
         return err(
             ErrorCode::Contradiction, QStringLiteral("result"),
-            (inspection
-                 ? WorkflowRules::tr("result is pass but the measurements show %1; record fail or "
-                                     "measure again")
-                 : WorkflowRules::tr("result is pass but the readings show %1; record fail or test again"))
-                .arg(finding));
+            inspection
+                ? Message(&WorkflowRules::tr,
+                          QT_TRANSLATE_NOOP("WorkflowRules", "result is pass but the measurements show %1; "
+                                                             "record fail or measure again"),
+                          {finding})
+                : Message(
+                      &WorkflowRules::tr,
+                      QT_TRANSLATE_NOOP("WorkflowRules",
+                                        "result is pass but the readings show %1; record fail or test again"),
+                      {finding}));
     }
     if (pass && has(f, "defect")) {
-        return err(
-            ErrorCode::Contradiction, QStringLiteral("defect"),
-            inspection
-                ? WorkflowRules::tr("a passed inspection has no defect; remove the defect or record fail")
-                : WorkflowRules::tr("a passed test has no defect; remove the defect or record fail"));
+        return err(ErrorCode::Contradiction, QStringLiteral("defect"),
+                   inspection
+                       ? Message(&WorkflowRules::tr,
+                                 QT_TRANSLATE_NOOP(
+                                     "WorkflowRules",
+                                     "a passed inspection has no defect; remove the defect or record fail"))
+                       : Message(&WorkflowRules::tr,
+                                 QT_TRANSLATE_NOOP(
+                                     "WorkflowRules",
+                                     "a passed test has no defect; remove the defect or record fail")));
     }
     if (!pass && !has(f, "defect")) {
         if (finding.isEmpty()) {
-            return err(ErrorCode::MissingField, QStringLiteral("defect"),
-                       inspection
-                           ? WorkflowRules::tr("a failed inspection needs a defect code; scan or pick one")
-                           : WorkflowRules::tr("a failed test needs a defect code; scan or pick one"));
+            return err(
+                ErrorCode::MissingField, QStringLiteral("defect"),
+                inspection
+                    ? Message(&WorkflowRules::tr,
+                              QT_TRANSLATE_NOOP("WorkflowRules",
+                                                "a failed inspection needs a defect code; scan or pick one"))
+                    : Message(&WorkflowRules::tr,
+                              QT_TRANSLATE_NOOP("WorkflowRules",
+                                                "a failed test needs a defect code; scan or pick one")));
         }
         f.insert(QStringLiteral("defect"), finding);
     }
@@ -485,16 +561,21 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
         if (!s.gpuUuidOwner.isEmpty() && s.gpuUuidOwner != unit && s.gpuUuidOwner != s.unit->cardSerial) {
             return err(
                 ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                WorkflowRules::tr(
-                    "GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor")
-                    .arg(uuid, s.gpuUuidOwner));
+                Message(
+                    &WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP(
+                        "WorkflowRules",
+                        "GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor"),
+                    {uuid, s.gpuUuidOwner}));
         }
         if (s.card && !s.card->gpuUuid.isEmpty() && s.card->gpuUuid != uuid) {
-            return err(
-                ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
-                WorkflowRules::tr("GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
-                                  "call a supervisor")
-                    .arg(uuid, s.card->gpuUuid, s.card->serial));
+            return err(ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP(
+                                   "WorkflowRules",
+                                   "GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
+                                   "call a supervisor"),
+                               {uuid, s.card->gpuUuid, s.card->serial}));
         }
         f.insert(QStringLiteral("gpu_uuid"), uuid);
     }
@@ -533,18 +614,24 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
         return st.error();
     if (s.unit->state == states::Packed) {
         return err(ErrorCode::AlreadyUsed, QStringLiteral("unit"),
-                   WorkflowRules::tr("unit %1 is already packed in batch %2").arg(unit, s.unit->batchId));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "unit %1 is already packed in batch %2"),
+                           {unit, s.unit->batchId}));
     }
     if (Status st = requireUnitIn(s, states::Tested, Step::Pack); !st)
         return st.error();
     if (s.batch && s.batch->state != states::Open) {
         return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),
-                   WorkflowRules::tr("batch %1 is %2; open a new batch").arg(batch, s.batch->state));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "batch %1 is %2; open a new batch"),
+                           {batch, s.batch->state}));
     }
     if (s.batch && !s.batch->model.isEmpty() && s.batch->model != s.unit->model) {
         return err(ErrorCode::BatchModelMismatch, QStringLiteral("batch"),
-                   WorkflowRules::tr("batch %1 holds %2 units, this unit is %3; use a %3 batch")
-                       .arg(batch, s.batch->model, s.unit->model));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "batch %1 holds %2 units, this unit is %3; use a %3 batch"),
+                           {batch, s.batch->model, s.unit->model}));
     }
     f.insert(QStringLiteral("unit"), unit);
     f.insert(QStringLiteral("batch"), batch);
@@ -563,28 +650,39 @@ Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowCon
     if (Status st = checkSerial(c, SerialKind::Batch, QStringLiteral("batch"), batch); !st)
         return st.error();
     if (!s.batch) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("batch"),
-                   WorkflowRules::tr("batch %1 does not exist; check the batch label").arg(batch));
+        return err(
+            ErrorCode::UnknownSerial, QStringLiteral("batch"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules", "batch %1 does not exist; check the batch label"),
+                    {batch}));
     }
     if (s.batch->state == states::Shipped) {
         return err(ErrorCode::ItemShipped, QStringLiteral("batch"),
-                   WorkflowRules::tr("batch %1 was already shipped").arg(batch));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "batch %1 was already shipped"), {batch}));
     }
     if (a.step == Step::Close) {
         if (s.batch->state != states::Open) {
             return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),
-                       WorkflowRules::tr("batch %1 is already closed").arg(batch));
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP("WorkflowRules", "batch %1 is already closed"), {batch}));
         }
         if (s.batch->unitCount == 0) {
             return err(ErrorCode::BatchEmpty, QStringLiteral("batch"),
-                       WorkflowRules::tr("batch %1 has no units; pack units before closing it").arg(batch));
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP("WorkflowRules",
+                                                 "batch %1 has no units; pack units before closing it"),
+                               {batch}));
         }
         f.insert(QStringLiteral("unit_count"), s.batch->unitCount);
         f.insert(QStringLiteral("outcome"), QStringLiteral("closed"));
     } else {
         if (s.batch->state != states::Closed) {
             return err(ErrorCode::OutOfOrder, QStringLiteral("batch"),
-                       WorkflowRules::tr("batch %1 is still open; close it before shipping").arg(batch));
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP("WorkflowRules",
+                                                 "batch %1 is still open; close it before shipping"),
+                               {batch}));
         }
         f.insert(QStringLiteral("outcome"), QStringLiteral("shipped"));
     }
@@ -605,14 +703,18 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
         state = s.unit->state;
         if (state == states::Packed) {
             return err(ErrorCode::OutOfOrder, QStringLiteral("item"),
-                       WorkflowRules::tr("unit %1 is packed in batch %2; void the pack record first")
-                           .arg(item, s.unit->batchId));
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP("WorkflowRules",
+                                                 "unit %1 is packed in batch %2; void the pack record first"),
+                               {item, s.unit->batchId}));
         }
     } else if (s.itemKind == QLatin1StringView("die") && s.die) {
         if (!s.die->unitSerial.isEmpty()) {
             return err(
                 ErrorCode::InvalidValue, QStringLiteral("item"),
-                WorkflowRules::tr("die %1 is part of unit %2; scrap the unit").arg(item, s.die->unitSerial));
+                Message(&WorkflowRules::tr,
+                        QT_TRANSLATE_NOOP("WorkflowRules", "die %1 is part of unit %2; scrap the unit"),
+                        {item, s.die->unitSerial}));
         }
         subjects = {{QStringLiteral("die"), s.die->id}, {QStringLiteral("card"), s.die->cardSerial}};
         state = s.die->state;
@@ -620,14 +722,18 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
         if (s.card->state == states::Stripped) {
             return err(
                 ErrorCode::InvalidValue, QStringLiteral("item"),
-                WorkflowRules::tr("card %1 was stripped; scrap its die %2 instead").arg(item, s.card->dieId));
+                Message(&WorkflowRules::tr,
+                        QT_TRANSLATE_NOOP("WorkflowRules", "card %1 was stripped; scrap its die %2 instead"),
+                        {item, s.card->dieId}));
         }
         subjects = {{QStringLiteral("card"), s.card->serial}};
         state = s.card->state;
     } else {
-        return err(
-            ErrorCode::UnknownSerial, QStringLiteral("item"),
-            WorkflowRules::tr("%1 is not a known card, die or unit; check the label").arg(item.left(64)));
+        return err(ErrorCode::UnknownSerial, QStringLiteral("item"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "%1 is not a known card, die or unit; check the label"),
+                           {item.left(64)}));
     }
     if (Status st = checkWorkable(QStringLiteral("item"), item, state); !st)
         return st.error();
@@ -642,20 +748,27 @@ Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowCon
     QJsonObject f = a.fields;
     const QString id = str(f, "event").trimmed().toLower();
     if (!s.target) {
-        return err(ErrorCode::UnknownSerial, QStringLiteral("event"),
-                   WorkflowRules::tr("no record with id %1; copy the id from the trace").arg(id.left(64)));
+        return err(
+            ErrorCode::UnknownSerial, QStringLiteral("event"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules", "no record with id %1; copy the id from the trace"),
+                    {id.left(64)}));
     }
     if (s.target->step == stepName(Step::Void)) {
         return err(ErrorCode::InvalidValue, QStringLiteral("event"),
-                   WorkflowRules::tr("a void cannot itself be voided"));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "a void cannot itself be voided")));
     }
     if (s.target->voided)
         return err(ErrorCode::AlreadyVoided, QStringLiteral("event"),
-                   WorkflowRules::tr("record %1 is already void").arg(id));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules", "record %1 is already void"), {id}));
     if (!s.target->blockedBy.isEmpty()) {
         return err(ErrorCode::VoidBlocked, QStringLiteral("event"),
-                   WorkflowRules::tr("a later %1 record (%2) builds on it; void that one first")
-                       .arg(s.target->blockedByStep, s.target->blockedBy));
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "a later %1 record (%2) builds on it; void that one first"),
+                           {s.target->blockedByStep, s.target->blockedBy}));
     }
     f.insert(QStringLiteral("event"), id);
     f.insert(QStringLiteral("target_step"), s.target->step);
@@ -692,11 +805,16 @@ Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& sna
         return st.error();
     // What this operator's role may record (table permissions).
     if (!config.permits(snapshot.operatorInfo->role, QStringLiteral("record.") + stepName(action.step))) {
-        return err(ErrorCode::NotPermitted, QStringLiteral("operator"),
-                   action.step == Step::Void
-                       ? WorkflowRules::tr("only a supervisor can void a record; call your supervisor")
-                       : WorkflowRules::tr("your role (%1) may not record %2; ask a supervisor")
-                             .arg(snapshot.operatorInfo->role, stepTitle(stepName(action.step))));
+        return err(
+            ErrorCode::NotPermitted, QStringLiteral("operator"),
+            action.step == Step::Void
+                ? Message(&WorkflowRules::tr,
+                          QT_TRANSLATE_NOOP("WorkflowRules",
+                                            "only a supervisor can void a record; call your supervisor"))
+                : Message(&WorkflowRules::tr,
+                          QT_TRANSLATE_NOOP("WorkflowRules",
+                                            "your role (%1) may not record %2; ask a supervisor"),
+                          {snapshot.operatorInfo->role, stepTitle(stepName(action.step))}));
     }
     switch (action.step) {
     case Step::Intake:
@@ -723,7 +841,7 @@ Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& sna
     case Step::Bake:
         return bake(action, snapshot, config);
     }
-    return makeError(ErrorCode::Usage, QString(), tr("unknown step"));
+    return makeError(ErrorCode::Usage, QString(), Message(tr, QT_TR_NOOP("unknown step")));
 }
 
 } // namespace rework

@@ -530,7 +530,7 @@ void MainWindow::backUpIfDue()
         if (!db)
             return;
         if (Result<QString> made = Backup::rotate(*db.value(), now); !made)
-            spdlog::error("daily backup failed: {}", made.error().oneLine().toStdString());
+            spdlog::error("daily backup failed: {}", made.error().logLine());
     });
 }
 
