@@ -1,25 +1,26 @@
 #include "Cli.h"
+#include "domain/Clock.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
-
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+
 #include <memory>
 
 #include <unistd.h>
 
-int main(int argc, char** argv)
+namespace {
+
+/// Commands that paint (PDF sheets, labels, reports) need a QGuiApplication, headless on the
+/// offscreen platform; every other command, and any --help, runs on a QCoreApplication.
+bool preparePainting(int argc, char** argv)
 {
-    // Commands that paint (PDF sheets, labels, reports) need a QGuiApplication, headless on the
-    // offscreen platform; every other command runs on a QCoreApplication.
     bool paints = false, help = false;
     for (int i = 1; i < argc; ++i) {
-        paints = paints || qstrcmp(argv[i], "commands") == 0 || qstrcmp(argv[i], "report") == 0 ||
-                 qstrcmp(argv[i], "label") == 0;
+        paints = paints || rework::Cli::paints(argv[i]);
         help = help || qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0;
     }
     paints = paints && !help;
@@ -35,10 +36,16 @@ int main(int argc, char** argv)
                                   QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
             qputenv("XDG_RUNTIME_DIR", runtime);
     }
+    return paints;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const bool paints = preparePainting(argc, argv);
     std::unique_ptr<QCoreApplication> application(paints ? new QGuiApplication(argc, argv)
                                                          : new QCoreApplication(argc, argv));
-    QCoreApplication& app = *application;
-    Q_UNUSED(app);
     QCoreApplication::setOrganizationName(QStringLiteral("ReworkTrack"));
     QCoreApplication::setApplicationName(QStringLiteral("ReworkTrack"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
@@ -47,6 +54,6 @@ int main(int argc, char** argv)
     if (ours.load(QLocale(), QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&ours);
 
-    rework::Cli cli;
+    rework::Cli cli(rework::systemClock());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

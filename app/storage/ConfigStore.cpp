@@ -82,4 +82,16 @@ Result<int> ConfigStore::configNumber(const QString& key, int fallback) const
     return v.value().isValid() && ok ? n : fallback;
 }
 
+Result<QList<std::pair<QString, QString>>> ConfigStore::settings() const
+{
+    auto rows = sql::run(m_db, QStringLiteral("SELECT key, value FROM config WHERE key NOT LIKE 'derived.%' "
+                                              "ORDER BY key"));
+    if (!rows)
+        return rows.error();
+    QList<std::pair<QString, QString>> all;
+    while (rows.value().next())
+        all.append({rows.value().value(0).toString(), rows.value().value(1).toString()});
+    return all;
+}
+
 } // namespace rework

@@ -3,7 +3,10 @@
 #include "domain/Result.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QSqlDatabase>
+
+#include <utility>
 
 namespace rework {
 
@@ -20,6 +23,8 @@ public:
     Status setConfigValue(const QString& key, const QString& value);
     /// A whole-number setting, or `fallback` when the key is not set.
     Result<int> configNumber(const QString& key, int fallback) const;
+    /// Every (key, value) set for the line, by key; not the station's own `derived.*` state.
+    Result<QList<std::pair<QString, QString>>> settings() const;
 
 private:
     QSqlDatabase m_db;

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Output.h"
+#include "domain/Clock.h"
+#include "storage/Database.h"
+
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace rework {
+
+/// What every reworkctl command is handed: the output, the clock (the one source of "now"), its
+/// help text and the database chosen by --db / $REWORKTRACK_DB / the default, opened on first use.
+class CommandContext
+{
+public:
+    CommandContext(Output& output, const Clock& now, QString dbPath, bool verbose, QString usage);
+    ~CommandContext();
+
+    /// The open database, or null after printing why it could not be opened.
+    Database* database();
+    /// The folder of the open database's file, where its labels, evidence and sync.conf live.
+    QString dataFolder() const;
+    /// Opens the database and reads one thing from it: `reader` takes the connection and returns a
+    /// Result. Fills `value` and returns nullopt, or prints why not and returns the exit code.
+    template <typename T, typename Reader> std::optional<int> read(T& value, Reader reader)
+    {
+        Database* db = database();
+        if (!db)
+            return StorageFailure;
+        Result<T> r = reader(db->connection());
+        if (!r)
+            return out.fail(r.error());
+        value = std::move(r).value();
+        return std::nullopt;
+    }
+    /// A `list` subcommand: reads the rows with `query` (as read()) and prints them, one `line`
+    /// each, or with --json as `{key: [toJson(row), ...]}`. Returns the exit code.
+    template <typename Query, typename Line, typename Json>
+    int list(Query query, const QString& key, Line line, Json toJson)
+    {
+        std::decay_t<decltype(query(std::declval<QSqlDatabase>()).value())> rows;
+        if (const auto failed = read(rows, query))
+            return *failed;
+        out.emitList(rows, key, line, toJson);
+        return Ok;
+    }
+
+    Output& out;
+    const Clock& clock;
+    /// The command's own help, translated: printed before its usage errors.
+    const QString help;
+
+private:
+    QString m_dbPath;
+    bool m_verbose = false;
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace rework

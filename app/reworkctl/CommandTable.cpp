@@ -1,0 +1,32 @@
+#include "CommandTable.h"
+
+#include "commands/Commands.h"
+
+namespace rework {
+namespace {
+
+// In the order `reworkctl --help` lists them.
+const Command* const kCommands[] = {
+    &initCommand,       &demoCommand, &operatorCommand, &stationCommand, &recordCommand,
+    &batchCommand,      &voidCommand, &traceCommand,    &checkCommand,   &configCommand,
+    &sheetCommand,      &kpiCommand,  &recallCommand,   &reportCommand,  &labelCommand,
+    &serverInitCommand, &syncCommand, &backupCommand,   &verifyCommand,  &restoreCommand,
+};
+
+} // namespace
+
+std::span<const Command* const> commandTable()
+{
+    return kCommands;
+}
+
+const Command* findCommand(QStringView name)
+{
+    for (const Command* c : kCommands) {
+        if (name == QLatin1StringView(c->name))
+            return c;
+    }
+    return nullptr;
+}
+
+} // namespace rework

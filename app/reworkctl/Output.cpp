@@ -1,0 +1,72 @@
+#include "Output.h"
+
+#include <QJsonDocument>
+
+namespace rework {
+
+void Output::emitResult(const QStringList& text, const QJsonObject& object)
+{
+    if (m_json) {
+        QJsonObject o = object;
+        o.insert(QStringLiteral("ok"), true);
+        m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        for (const QString& line : text)
+            m_out << line << '\n';
+    }
+    m_out.flush();
+}
+
+int Output::fail(const Error& error)
+{
+    if (m_json) {
+        QJsonObject e{{QStringLiteral("code"), error.codeName()},
+                      {QStringLiteral("field"), error.field},
+                      {QStringLiteral("message"), error.message}};
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), e}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        m_out.flush();
+    }
+    m_err << tr("error") << ": " << error.oneLine() << " [" << error.codeName() << "]\n";
+    m_err.flush();
+    switch (error.code) {
+    case ErrorCode::Usage:
+        return Usage;
+    case ErrorCode::Storage:
+    case ErrorCode::SchemaTooNew:
+        return StorageFailure;
+    default:
+        return Refused;
+    }
+}
+
+int Output::usage(const QString& message, const QString& helpText)
+{
+    if (!helpText.isEmpty())
+        m_err << helpText << '\n';
+    return fail(makeError(ErrorCode::Usage, QString(), message));
+}
+
+int Output::unknownOption(const QString& option, const QString& helpText)
+{
+    return usage(tr("unknown option %1").arg(option.left(40)), helpText);
+}
+
+int Output::unexpectedArgument(const QString& argument, const QString& helpText)
+{
+    return usage(tr("unexpected argument \"%1\"").arg(argument.left(40)), helpText);
+}
+
+int Output::missing(const QString& field, const QString& message)
+{
+    return fail(makeError(ErrorCode::MissingField, field, message));
+}
+
+int Output::help(const QString& text, Exit code)
+{
+    m_out << text;
+    return code;
+}
+
+} // namespace rework

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "reworkctl/CommandTable.h"
+
+namespace rework {
+
+// The commands of reworkctl, one group per file in this folder, each defined beside its handler;
+// CommandTable lists them in the order of the main help. Their strings are Cli::tr() and
+// QT_TRANSLATE_NOOP("Cli", ...) so that they keep the "Cli" translation context.
+
+// SetupCommands.cpp: create the database, fill it with demo data.
+extern const Command initCommand, demoCommand;
+// OperatorCommands.cpp, StationCommands.cpp, ConfigCommands.cpp: the line's reference data.
+extern const Command operatorCommand, stationCommand, configCommand;
+// RecordCommands.cpp: the work itself.
+extern const Command recordCommand, batchCommand, voidCommand, traceCommand;
+// ReportCommands.cpp: the supervisor's figures.
+extern const Command kpiCommand, recallCommand, reportCommand;
+// LabelCommands.cpp: labels and the sheet of command barcodes.
+extern const Command labelCommand, sheetCommand;
+// SyncCommands.cpp: the central PostgreSQL.
+extern const Command serverInitCommand, syncCommand;
+// MaintenanceCommands.cpp: looking after the database file.
+extern const Command checkCommand, backupCommand, verifyCommand, restoreCommand;
+
+} // namespace rework

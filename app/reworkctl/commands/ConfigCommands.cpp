@@ -1,0 +1,56 @@
+// `reworkctl config`: lists the line's settings (repair and reflow limits, shift times, throughput
+// targets, idle lock) and sets one, within its range and audited.
+
+#include "Commands.h"
+
+#include "reworkctl/Args.h"
+#include "reworkctl/Cli.h"
+#include "reworkctl/CommandContext.h"
+#include "storage/ConfigStore.h"
+
+namespace rework {
+namespace {
+
+int run(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const QString sub = args.takeFirst();
+    Database* db = context.database();
+    if (!db)
+        return StorageFailure;
+    ConfigStore store(db->connection());
+    if (sub == QLatin1StringView("set")) {
+        if (args.size() != 2)
+            return out.usage(Cli::tr("give KEY and VALUE"), context.help);
+        if (Status st = store.setConfigValue(args.at(0), args.at(1)); !st)
+            return out.fail(st.error());
+        out.emitResult({Cli::tr("%1 = %2").arg(args.at(0), args.at(1))}, {{args.at(0), args.at(1)}});
+        return Ok;
+    }
+    if (sub == QLatin1StringView("list")) {
+        auto settings = store.settings();
+        if (!settings)
+            return out.fail(settings.error());
+        QStringList lines;
+        QJsonObject json;
+        for (const auto& [key, value] : settings.value()) {
+            lines << key + QStringLiteral(" = ") + value;
+            json.insert(key, value.toInt());
+        }
+        out.emitResult(lines, json);
+        return Ok;
+    }
+    return out.usage(Cli::tr("unknown config command \"%1\"").arg(sub.left(40)), context.help);
+}
+
+} // namespace
+
+const Command configCommand{
+    "config",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "  config list | config set KEY VALUE     repair, reflow, shift, target and idle-lock settings\n"),
+    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl config list | config set KEY VALUE\n"), &run,
+    Command::Help::OnFlagOrNoArguments};
+
+} // namespace rework

@@ -1,0 +1,192 @@
+// What reworkctl puts on paper: `label` prints an item's label (and lists the templates, resends
+// queued labels, shows an item's print history); `commands` writes the sheet of command barcodes.
+
+#include "Commands.h"
+
+#include "auth/OperatorAdmin.h"
+#include "labels/CommandSheet.h"
+#include "labels/LabelPrinter.h"
+#include "labels/LabelTemplateStore.h"
+#include "reworkctl/Args.h"
+#include "reworkctl/Cli.h"
+#include "reworkctl/CommandContext.h"
+#include "storage/WorkflowConfigLoader.h"
+
+namespace rework {
+namespace {
+
+/// `label list`: the templates, the user's own (DATA/labels/) first.
+void listTemplates(CommandContext& context)
+{
+    LabelTemplateStore store(context.dataFolder());
+    context.out.emitList(
+        store.names(), QStringLiteral("templates"),
+        [&store](const QString& name) -> QString {
+            Result<LabelTemplate> t = store.load(name);
+            return t ? QStringLiteral("%1  %2  %3 × %4 mm %5 dpi  %6")
+                           .arg(name, LabelTemplate::kindName(t->kind))
+                           .arg(t->widthMm)
+                           .arg(t->heightMm)
+                           .arg(t->dpi)
+                           .arg(t->description)
+                     : name + QStringLiteral("  ") + t.error().message;
+        },
+        [](const QString& name) { return name; });
+}
+
+/// `label history SERIAL`: every print of an item's labels.
+int printHistory(CommandContext& context, const QString& subject)
+{
+    return context.list(
+        [&subject](const QSqlDatabase& db) { return LabelPrintLog(db).history(subject); },
+        QStringLiteral("prints"),
+        [](const LabelPrintLog::Print& p) {
+            return QStringLiteral("%1  %2  %3 %4  %5/%6%7")
+                .arg(p.printedAt.toUTC().toString(Qt::ISODate), p.template_, p.output, p.target, p.stationId,
+                     p.operatorId, p.reprint ? Cli::tr("  reprint: %1").arg(p.reason) : QString());
+        },
+        [](const LabelPrintLog::Print& p) {
+            return QJsonObject{
+                {QStringLiteral("template"), p.template_}, {QStringLiteral("output"), p.output},
+                {QStringLiteral("target"), p.target},      {QStringLiteral("operator"), p.operatorId},
+                {QStringLiteral("reprint"), p.reprint},    {QStringLiteral("reason"), p.reason}};
+        });
+}
+
+/// `label retry`: sends the labels the printers did not take.
+int retryQueued(CommandContext& context)
+{
+    Result<int> sent = LabelPrinter(context.database()->connection(), context.dataFolder()).retryQueued();
+    if (!sent)
+        return context.out.fail(sent.error());
+    context.out.emitResult({Cli::tr("%n queued label(s) sent", nullptr, sent.value())},
+                           {{QStringLiteral("sent"), sent.value()}});
+    return Ok;
+}
+
+/// The request of `label TEMPLATE SUBJECT --pdf FILE | --zpl FILE | --send HOST:PORT ...`, or a
+/// usage error.
+Result<LabelPrinter::Request> printRequest(const QString& templateName, Args& args)
+{
+    LabelPrinter::Request request;
+    request.templateName = templateName;
+    if (args.isEmpty() || args.first().startsWith(QStringLiteral("--")))
+        return usageError(Cli::tr("give the serial or batch the label is for"));
+    request.subject = args.takeFirst();
+    const auto pdf = args.take(QStringLiteral("pdf"));
+    const auto zpl = args.take(QStringLiteral("zpl"));
+    const auto send = args.take(QStringLiteral("send"));
+    if (int outputs = (pdf ? 1 : 0) + (zpl ? 1 : 0) + (send ? 1 : 0); outputs != 1)
+        return usageError(Cli::tr("give exactly one of --pdf FILE, --zpl FILE, --send HOST:PORT"));
+    request.output = pdf   ? LabelPrinter::Output::Pdf
+                     : zpl ? LabelPrinter::Output::Zpl
+                           : LabelPrinter::Output::Send;
+    request.target = pdf ? *pdf : zpl ? *zpl : *send;
+    if (request.target.trimmed().isEmpty())
+        return usageError(Cli::tr("the output needs a file or printer address"));
+    request.operatorId = args.takeOr(QStringLiteral("operator"), QStringLiteral("SYSTEM"));
+    request.stationId = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
+    request.reason = args.takeOr(QStringLiteral("reason"), QString());
+    return request;
+}
+
+/// Prints one label, as an active operator.
+int printLabel(CommandContext& context, const QString& templateName, Args args)
+{
+    Output& out = context.out;
+    Result<LabelPrinter::Request> parsed = printRequest(templateName, args);
+    if (!parsed)
+        return out.usage(parsed.error().message, context.help);
+    if (!args.isEmpty())
+        return out.unexpectedArgument(args.first(), context.help);
+    LabelPrinter::Request request = parsed.value();
+    bool active = false;
+    if (const auto failed = context.read(active, [&request](const QSqlDatabase& db) {
+            return OperatorAdmin::isActive(db, request.operatorId);
+        }))
+        return *failed;
+    if (!active)
+        return out.fail(makeError(ErrorCode::UnknownOperator, QStringLiteral("operator"),
+                                  Cli::tr("no active operator %1").arg(request.operatorId.left(40))));
+    request.now = context.clock.now();
+    Result<LabelPrintLog::Print> printed =
+        LabelPrinter(context.database()->connection(), context.dataFolder()).print(request);
+    if (!printed)
+        return out.fail(printed.error());
+    out.emitResult({printed->reprint ? Cli::tr("%1 label of %2 reprinted to %3")
+                                           .arg(printed->template_, printed->subject, printed->target)
+                                     : Cli::tr("%1 label of %2 printed to %3")
+                                           .arg(printed->template_, printed->subject, printed->target),
+                    printed->id},
+                   {{QStringLiteral("print"), printed->id},
+                    {QStringLiteral("template"), printed->template_},
+                    {QStringLiteral("subject"), printed->subject},
+                    {QStringLiteral("target"), printed->target},
+                    {QStringLiteral("reprint"), printed->reprint}});
+    return Ok;
+}
+
+int label(CommandContext& context, Args args)
+{
+    const QString first = args.takeFirst();
+    const bool history = first == QLatin1StringView("history");
+    if (first != QLatin1StringView("list") && first != QLatin1StringView("retry") && !history)
+        return printLabel(context, first, std::move(args));
+    if (history ? args.size() != 1 : !args.isEmpty())
+        return context.out.usage(Cli::tr("unexpected arguments"), context.help);
+    if (!context.database())
+        return StorageFailure;
+    if (history)
+        return printHistory(context, args.first().trimmed().toUpper());
+    if (first == QLatin1StringView("retry"))
+        return retryQueued(context);
+    listTemplates(context);
+    return Ok;
+}
+
+int commandSheet(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const auto pdf = args.take(QStringLiteral("pdf"));
+    if (!pdf || pdf->isEmpty() || !args.isEmpty())
+        return out.usage(Cli::tr("give --pdf FILE"), context.help);
+    WorkflowConfig config;
+    if (const auto failed = context.read(
+            config, [](const QSqlDatabase& db) { return WorkflowConfigLoader(db).loadConfig(); }))
+        return *failed;
+    if (Status st = CommandSheet::writePdf(*pdf, config.defectCodes); !st)
+        return out.fail(st.error());
+    out.emitResult({Cli::tr("command sheet written to %1").arg(*pdf), *pdf}, {{QStringLiteral("pdf"), *pdf}});
+    return Ok;
+}
+
+} // namespace
+
+const Command labelCommand{
+    "label",
+    QT_TRANSLATE_NOOP("Cli", "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
+                             "  label list | label retry | label history SERIAL   labels (label --help)\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
+               "                [--operator O] [--station S] [--reason TEXT]\n"
+               "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
+               "       reworkctl label retry                send labels the printers did not take\n"
+               "       reworkctl label history SERIAL       every print of an item's labels\n"
+               "A second print of the same label is a reprint and needs --reason. A label sent to a "
+               "printer\nthat does not answer stays queued for label retry.\n"),
+    &label,
+    Command::Help::OnFlagOrNoArguments,
+    true};
+
+const Command sheetCommand{
+    "commands",
+    QT_TRANSLATE_NOOP("Cli",
+                      "  commands --pdf FILE                    printable sheet of command barcodes\n"),
+    QT_TRANSLATE_NOOP("Cli",
+                      "Usage: reworkctl commands --pdf FILE\nWrites a sheet of command barcodes (save, "
+                      "clear, pass, fail, print label, each defect code) to print for the benches.\n"),
+    &commandSheet,
+    Command::Help::OnFlag,
+    true};
+
+} // namespace rework

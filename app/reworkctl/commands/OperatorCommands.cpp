@@ -1,0 +1,112 @@
+// `reworkctl operator`: lists the operator accounts and manages them as an admin would (add,
+// disable or enable, reset a PIN, change a role); every change is audited.
+
+#include "Commands.h"
+
+#include "auth/OperatorAccounts.h"
+#include "auth/OperatorAdmin.h"
+#include "domain/SerialRules.h"
+#include "reworkctl/Args.h"
+#include "reworkctl/Cli.h"
+#include "reworkctl/CommandContext.h"
+#include "storage/WorkflowConfigLoader.h"
+
+namespace rework {
+namespace {
+
+/// `operator list`: id, role, active or disabled, name.
+int list(CommandContext& context)
+{
+    return context.list(
+        [&context](const QSqlDatabase& db) { return OperatorAccounts(db, context.clock).operators(); },
+        QStringLiteral("operators"),
+        [](const OperatorInfo& o) -> QString {
+            return QStringLiteral("%1\t%2\t%3\t%4")
+                .arg(o.id, o.role, o.active ? Cli::tr("active") : Cli::tr("disabled"), o.name);
+        },
+        [](const OperatorInfo& o) {
+            return QJsonObject{{QStringLiteral("id"), o.id},
+                               {QStringLiteral("name"), o.name},
+                               {QStringLiteral("role"), o.role},
+                               {QStringLiteral("active"), o.active}};
+        });
+}
+
+/// `operator add|disable|enable|reset-pin|role`, done by the shell without a login, audited.
+int change(CommandContext& context, const QString& sub, Args args)
+{
+    Output& out = context.out;
+    const auto name = args.take(QStringLiteral("name"));
+    const auto role = args.take(QStringLiteral("role"));
+    const auto pin = args.take(QStringLiteral("pin"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown, context.help);
+    const qsizetype wanted = sub == QLatin1StringView("role") ? 2 : 1;
+    if (args.size() != wanted)
+        return out.usage(sub == QLatin1StringView("role") ? Cli::tr("give the operator ID and the new role")
+                                                          : Cli::tr("give exactly one operator ID"),
+                         context.help);
+    if (sub == QLatin1StringView("add") && (!name || !role || !pin))
+        return out.usage(Cli::tr("--name, --role and --pin are required"), context.help);
+    if (sub == QLatin1StringView("reset-pin") && !pin)
+        return out.usage(Cli::tr("--pin is required"), context.help);
+    WorkflowConfig config;
+    if (const auto failed = context.read(
+            config, [](const QSqlDatabase& db) { return WorkflowConfigLoader(db).loadConfig(); }))
+        return *failed;
+    // Whoever can run reworkctl on this file owns it: the shell acts without a login, audited.
+    OperatorAdmin admin(context.database()->connection(), config, OperatorAdmin::kShell, QString());
+    const QString id = SerialRules::normalise(SerialKind::Operator, args.first());
+    Status st;
+    QString done;
+    if (sub == QLatin1StringView("add")) {
+        st = admin.add(args.first(), *name, *role, *pin);
+        done = Cli::tr("operator %1 added as %2").arg(id, *role);
+    } else if (sub == QLatin1StringView("disable") || sub == QLatin1StringView("enable")) {
+        const bool enable = sub == QLatin1StringView("enable");
+        st = admin.setActive(id, enable);
+        done = enable ? Cli::tr("operator %1 enabled").arg(id)
+                      : Cli::tr("operator %1 disabled; logged out at every station").arg(id);
+    } else if (sub == QLatin1StringView("reset-pin")) {
+        st = admin.resetPin(id, *pin);
+        done = Cli::tr("PIN of %1 reset; any lock is lifted").arg(id);
+    } else {
+        st = admin.setRole(id, args.at(1));
+        done = Cli::tr("operator %1 is now %2").arg(id, args.at(1));
+    }
+    if (!st)
+        return out.fail(st.error());
+    out.emitResult({done, id}, {{QStringLiteral("id"), id}});
+    return Ok;
+}
+
+int run(CommandContext& context, Args args)
+{
+    const QString sub = args.takeFirst();
+    if (sub == QLatin1StringView("list"))
+        return list(context);
+    const QStringList known{QStringLiteral("add"), QStringLiteral("disable"), QStringLiteral("enable"),
+                            QStringLiteral("reset-pin"), QStringLiteral("role")};
+    if (!known.contains(sub))
+        return context.out.usage(Cli::tr("unknown operator command \"%1\"").arg(sub.left(40)), context.help);
+    return change(context, sub, std::move(args));
+}
+
+} // namespace
+
+const Command operatorCommand{
+    "operator",
+    QT_TRANSLATE_NOOP("Cli", "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+                             "  operator list\n"
+                             "  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+               "       reworkctl operator list\n"
+               "       reworkctl operator disable|enable ID\n"
+               "       reworkctl operator reset-pin ID --pin PIN\n"
+               "       reworkctl operator role ID operator|supervisor|admin\n"
+               "Every change goes into the audit log; the last active admin cannot be disabled or "
+               "demoted.\n"),
+    &run, Command::Help::OnFlagOrNoArguments};
+
+} // namespace rework

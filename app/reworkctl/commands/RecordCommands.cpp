@@ -1,0 +1,213 @@
+// The work itself from the shell: `record` a step, `batch close|ship` (steps of a batch), `void` a
+// recorded event, and `trace` any serial through its genealogy and timeline.
+
+#include "Commands.h"
+
+#include "domain/Step.h"
+#include "importers/NvidiaSmiImporter.h"
+#include "reworkctl/Args.h"
+#include "reworkctl/Cli.h"
+#include "reworkctl/CommandContext.h"
+#include "storage/EvidenceStore.h"
+#include "trace/TraceQuery.h"
+#include "workflow/Recorder.h"
+#include "workflow/StepSchema.h"
+
+namespace rework {
+namespace {
+
+/// `record STEP --help`: the fields of one step.
+int stepHelp(CommandContext& context, Step step, const QString& stepText)
+{
+    QTextStream& out = context.out.out();
+    out << Cli::tr("Usage: reworkctl record %1 --station S --operator O key=value ...\nFields:\n")
+               .arg(stepText);
+    if (step == Step::Intake || step == Step::Test) {
+        out << QStringLiteral("  %1%2  %3\n")
+                   .arg(QStringLiteral("smi").leftJustified(20), QStringLiteral("file").leftJustified(28),
+                        Cli::tr("nvidia-smi -q -x report: fills gpu_uuid, vbios, mem_mib, pcie_gen, "
+                                "pcie_width, "
+                                "temp_max_c, driver"));
+        out << QStringLiteral("  %1%2  %3\n")
+                   .arg(QStringLiteral("smi_gpu").leftJustified(20), QStringLiteral("0..").leftJustified(28),
+                        Cli::tr("which GPU of a multi-GPU report"));
+    }
+    for (const FieldSpec& f : StepSchema::fields(step)) {
+        const QString required =
+            f.required ? QStringLiteral(" [") + Cli::tr("required") + QLatin1Char(']') : QString();
+        const QString byDefault =
+            f.defaultText.isEmpty()
+                ? QString()
+                : QStringLiteral(" [") + Cli::tr("default: %1").arg(f.defaultTitle()) + QLatin1Char(']');
+        out << QStringLiteral("  %1%2  %3%4%5\n")
+                   .arg(f.key.leftJustified(20), f.typeText().leftJustified(28), f.helpText(), required,
+                        byDefault);
+    }
+    return Ok;
+}
+
+/// What `record` prints: the event, a repair loop or scrap it caused, and the id it created.
+void printRecorded(Output& out, const Recorded& recorded)
+{
+    const EventRecord& e = recorded.event;
+    QStringList lines{Cli::tr("recorded %1 of %2 (event %3)").arg(e.step, e.subject, e.id)};
+    const QString outcome = e.payload.value(QLatin1StringView("outcome")).toString();
+    if (outcome == QLatin1StringView("repair"))
+        lines << Cli::tr("unit %1 goes back to reball (repair loop)").arg(e.subject);
+    else if (outcome == QLatin1StringView("scrap"))
+        lines << Cli::tr("unit %1 reached the repair limit and is scrapped").arg(e.subject);
+    if (!recorded.createdId().isEmpty())
+        lines << recorded.createdId();
+    out.emitResult(lines, {{QStringLiteral("event"), e.id},
+                           {QStringLiteral("step"), e.step},
+                           {QStringLiteral("subject"), e.subject},
+                           {QStringLiteral("created"), recorded.createdId()},
+                           {QStringLiteral("outcome"), outcome}});
+}
+
+int record(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    if (args.isEmpty() || args.first().startsWith(QLatin1StringView("-")))
+        return out.help(context.help, args.isEmpty() ? Usage : Ok);
+    const QString stepText = args.takeFirst();
+    const std::optional<Step> step = stepFromName(stepText);
+    if (!step || *step == Step::Void) {
+        return out.usage(
+            Cli::tr(
+                "\"%1\" is not a step; use intake, strip, reball, mount, inspect, test, pack, scrap or bake")
+                .arg(stepText.left(40)));
+    }
+    if (args.wantsHelp())
+        return stepHelp(context, *step, stepText);
+    const auto station = args.take(QStringLiteral("station"));
+    const auto operatorId = args.take(QStringLiteral("operator"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown);
+    if (!station || station->isEmpty())
+        return out.missing(QStringLiteral("station"), Cli::tr("--station is required"));
+    if (!operatorId || operatorId->isEmpty())
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    Database* db = context.database();
+    if (!db)
+        return StorageFailure;
+    // smi=REPORT.xml: the nvidia-smi importer fills the GPU fields, as the test form does.
+    Result<QStringList> fields = NvidiaSmiImporter::expandReportArgument(*step, args.list());
+    if (!fields)
+        return out.fail(fields.error());
+    // evidence=FILE: copied into the data folder, recorded by its SHA-256.
+    fields = EvidenceStore(context.dataFolder()).expandArgument(fields.value());
+    if (!fields)
+        return out.fail(fields.error());
+    Recorder recorder(*db, context.clock);
+    Result<Recorded> r = recorder.record(*step, *station, *operatorId, fields.value());
+    if (!r)
+        return out.fail(r.error());
+    printRecorded(out, r.value());
+    return Ok;
+}
+
+int batch(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const QString sub = args.takeFirst();
+    const Step step = sub == QLatin1StringView("close") ? Step::Close : Step::Ship;
+    if (sub != QLatin1StringView("close") && sub != QLatin1StringView("ship"))
+        return out.usage(Cli::tr("unknown batch command \"%1\"").arg(sub.left(40)), context.help);
+    const QString station = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
+    const QString operatorId = args.takeOr(QStringLiteral("operator"), QStringLiteral("SYSTEM"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown, context.help);
+    if (args.isEmpty())
+        return out.usage(Cli::tr("give the batch id"), context.help);
+    // Closing or shipping is recorded like any step: `record close|ship ... batch=BATCH FIELDS`.
+    QStringList fields{QStringLiteral("batch=") + args.takeFirst()};
+    fields << args.list();
+    return record(context, Args(QStringList{stepName(step), QStringLiteral("--station"), station,
+                                            QStringLiteral("--operator"), operatorId} +
+                                fields));
+}
+
+int voidEvent(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const auto reason = args.take(QStringLiteral("reason"));
+    const auto operatorId = args.take(QStringLiteral("operator"));
+    const QString station = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown, context.help);
+    if (args.size() != 1)
+        return out.usage(Cli::tr("give exactly one event id"), context.help);
+    if (!operatorId)
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    Database* db = context.database();
+    if (!db)
+        return StorageFailure;
+    Recorder recorder(*db, context.clock);
+    QStringList fields{QStringLiteral("event=") + args.first()};
+    if (reason)
+        fields << QStringLiteral("reason=") + *reason;
+    Result<Recorded> r = recorder.record(Step::Void, station, *operatorId, fields);
+    if (!r)
+        return out.fail(r.error());
+    out.emitResult(
+        {Cli::tr("voided %1 (event %2)").arg(r.value().event.subject, r.value().event.id)},
+        {{QStringLiteral("event"), r.value().event.id}, {QStringLiteral("voided"), r.value().event.subject}});
+    return Ok;
+}
+
+int trace(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    if (args.size() != 1)
+        return out.usage(Cli::tr("give exactly one serial"));
+    Database* db = context.database();
+    if (!db)
+        return StorageFailure;
+    Result<Trace> t = TraceQuery(db->connection()).find(args.first());
+    if (!t)
+        return out.fail(t.error());
+    if (out.isJson()) {
+        out.emitResult({}, t->toJson());
+    } else {
+        out.out() << t->toText();
+        out.out().flush();
+    }
+    return Ok;
+}
+
+} // namespace
+
+const Command recordCommand{
+    "record",
+    QT_TRANSLATE_NOOP("Cli", "  record STEP --station S --operator O key=value ...\n"
+                             "         STEP: intake strip reball mount inspect test pack scrap bake\n"),
+    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl record STEP --station S --operator O key=value ...\n"
+                             "STEP: intake strip reball mount inspect test pack scrap bake\n"
+                             "reworkctl record STEP --help lists the fields of a step.\n"),
+    &record, Command::Help::ByHandler};
+
+const Command batchCommand{
+    "batch",
+    QT_TRANSLATE_NOOP("Cli", "  batch close BATCH [--station S --operator O]\n"
+                             "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"),
+    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl batch close BATCH [--station S --operator O]\n"
+                             "       reworkctl batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"),
+    &batch, Command::Help::OnFlagOrNoArguments};
+
+const Command voidCommand{
+    "void", QT_TRANSLATE_NOOP("Cli", "  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"),
+    QT_TRANSLATE_NOOP("Cli",
+                      "Usage: reworkctl void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"),
+    &voidEvent, Command::Help::OnFlagOrNoArguments};
+
+const Command traceCommand{
+    "trace",
+    QT_TRANSLATE_NOOP("Cli",
+                      "  trace SERIAL                           genealogy and timeline of any serial\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Usage: reworkctl trace SERIAL\nShows the genealogy and timeline of a card, die, board, "
+               "unit, batch or GPU UUID.\n"),
+    &trace, Command::Help::OnFlagOrNoArguments};
+
+} // namespace rework
