@@ -1,5 +1,12 @@
 #include "DashboardPage.h"
 
+#include "AgingModel.h"
+#include "AnomalyModel.h"
+#include "DefectDrillModel.h"
+#include "DefectSliceModel.h"
+#include "MslAlarmModel.h"
+#include "OperatorFiguresModel.h"
+#include "RecallModel.h"
 #include "ThroughputCharts.h"
 
 #include "common/BarChart.h"
@@ -10,7 +17,6 @@
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
 #include "storage/Database.h"
-#include "workflow/FieldSpec.h"
 
 #include <QBarSet>
 #include <QChart>
@@ -29,7 +35,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -37,25 +42,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rework {
-namespace {
-
-void fill(QStandardItemModel* model, const QStringList& header, const QList<QStringList>& rows)
-{
-    model->clear();
-    model->setHorizontalHeaderLabels(header);
-    for (const QStringList& row : rows) {
-        QList<QStandardItem*> items;
-        for (const QString& cell : row) {
-            auto* item = new QStandardItem(cell);
-            item->setEditable(false);
-            items << item;
-        }
-        model->appendRow(items);
-    }
-}
-
-} // namespace
-
 DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_databasePath(std::move(databasePath)), m_clock(clock)
 {
@@ -198,23 +184,23 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     layout->addLayout(charts, 3);
 
     m_tables = new QTabWidget(this);
-    m_aging = new QStandardItemModel(this);
-    m_msl = new QStandardItemModel(this);
-    m_operators = new QStandardItemModel(this);
-    m_anomalies = new QStandardItemModel(this);
-    m_drill = new QStandardItemModel(this);
+    m_aging = new AgingModel(this);
+    m_msl = new MslAlarmModel(this);
+    m_operators = new OperatorFiguresModel(this);
+    m_anomalies = new AnomalyModel(this);
+    m_drill = new DefectDrillModel(this);
     QTableView* agingView = addTable(m_aging, tr("Aging WIP"));
     addTable(m_msl, tr("MSL alarms"));
     addTable(m_operators, tr("Operators"));
     addTable(m_anomalies, tr("Anomalies"));
-    m_slices = new QStandardItemModel(this);
+    m_slices = new DefectSliceModel(this);
     addTable(m_slices, tr("Defects by station, operator, lot"));
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
-    m_recall = new QStandardItemModel(this);
+    m_recall = new RecallModel(this);
     m_recallView = addTable(m_recall, tr("Recall"));
     layout->addWidget(m_tables, 2);
 
-    // From a unit in a list to its full history.
+    // From a unit in a list to its full history: the serial is each of these tables' first column.
     for (QTableView* view : {agingView, m_drillView, m_recallView}) {
         connect(view, &QTableView::activated, this, [this, view](const QModelIndex& index) {
             emit traceRequested(view->model()->index(index.row(), 0).data().toString());
@@ -241,7 +227,7 @@ DashboardPage::~DashboardPage()
         m_watcher->waitForFinished();
 }
 
-QTableView* DashboardPage::addTable(QStandardItemModel* model, const QString& title)
+QTableView* DashboardPage::addTable(TextTableModel* model, const QString& title)
 {
     auto* view = new QTableView(m_tables);
     view->setModel(model);
@@ -378,29 +364,11 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     }
     BarChart::setBars(m_repairChart, loops, units);
 
-    QList<QStringList> rows;
-    for (const KpiReport::Aging& a : r.aging)
-        rows << QStringList{a.serial, a.kind, stepTitle(a.waitingFor),
-                            a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                            QString::number(a.hours, 'f', 1)};
-    fill(m_aging, {tr("Serial"), tr("Kind"), tr("Waits for"), tr("Since"), tr("Hours")}, rows);
-    rows.clear();
-    for (const KpiReport::MslAlarm& m : r.mslAlarms)
-        rows << QStringList{m.die, m.msl, QString::number(m.hoursLeft, 'f', 1)};
-    fill(m_msl, {tr("Die"), tr("MSL"), tr("Floor life left (h)")}, rows);
-    rows.clear();
-    for (const KpiReport::OperatorFigures& o : r.operators)
-        rows << QStringList{o.operatorId, QString::number(o.events),
-                            KpiReport::percentText(o.firstPassYield)};
-    fill(m_operators, {tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
-    rows.clear();
-    for (const QString& a : r.anomalies)
-        rows << QStringList{a};
-    fill(m_anomalies, {tr("Anomaly")}, rows);
-    rows.clear();
-    for (const KpiReport::DefectSlice& d : r.defectSlices)
-        rows << QStringList{d.defect, d.station, d.operatorId, d.lot, QString::number(d.count)};
-    fill(m_slices, {tr("Defect"), tr("Station"), tr("Operator"), tr("Donor lot"), tr("Count")}, rows);
+    m_aging->setRows(r.aging);
+    m_msl->setRows(r.mslAlarms);
+    m_operators->setRows(r.operators);
+    m_anomalies->setRows(r.anomalies);
+    m_slices->setRows(r.defectSlices);
     for (int t = 0; t < m_tables->count(); ++t) {
         if (auto* view = qobject_cast<QTableView*>(m_tables->widget(t)))
             view->resizeColumnsToContents();
@@ -417,16 +385,7 @@ void DashboardPage::drillDefect(const QString& code)
         KpiQuery(db.value()->connection()).defectHits(filterInFactoryTime(db.value()->connection()), code);
     if (!hits)
         return;
-    QList<QStringList> rows;
-    for (const KpiQuery::DefectHit& h : hits.value()) {
-        rows << QStringList{h.serial,
-                            stepTitle(h.step),
-                            h.recordedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                            h.station,
-                            h.operatorId,
-                            code};
-    }
-    fill(m_drill, {tr("Serial"), tr("Step"), tr("Time"), tr("Station"), tr("Operator"), tr("Defect")}, rows);
+    m_drill->setHits(code, hits.value());
     m_drillView->resizeColumnsToContents();
     m_tables->setCurrentWidget(m_drillView);
 }
@@ -437,18 +396,14 @@ void DashboardPage::recall()
     if (!db)
         return;
     auto hits = RecallQuery(db.value()->connection()).find(m_recallField->text(), RecallQuery::allLinks());
-    QList<QStringList> rows;
     if (!hits) {
         m_updated->setText(hits.error().message);
+        m_recall->setRows({});
     } else {
-        for (const RecallQuery::Hit& h : hits.value()) {
-            rows << QStringList{h.unit.isEmpty() ? h.card : h.unit, h.card, FieldSpec::choiceTitle(h.state),
-                                h.batch, h.shared.join(QStringLiteral("; "))};
-        }
         m_updated->setText(
             tr("%1 items share something with %2").arg(hits->size()).arg(m_recallField->text()));
+        m_recall->setRows(hits.value());
     }
-    fill(m_recall, {tr("Serial"), tr("Donor card"), tr("Where now"), tr("Batch"), tr("Shares")}, rows);
     m_recallView->resizeColumnsToContents();
     m_tables->setCurrentWidget(m_recallView);
     m_recallField->selectAll();
@@ -459,19 +414,8 @@ Status DashboardPage::exportCurrentTable(const QString& path) const
     auto* view = qobject_cast<QTableView*>(m_tables->currentWidget());
     if (!view)
         return {};
-    QList<QStringList> rows;
-    QStringList header;
-    const QAbstractItemModel* model = view->model();
-    for (int c = 0; c < model->columnCount(); ++c)
-        header << model->headerData(c, Qt::Horizontal).toString();
-    rows << header;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        QStringList row;
-        for (int c = 0; c < model->columnCount(); ++c)
-            row << model->index(r, c).data().toString();
-        rows << row;
-    }
-    return CsvWriter::write(path, rows);
+    // Rows in the order shown: sorting by a header reorders the model itself.
+    return CsvWriter::write(path, static_cast<const TextTableModel*>(view->model())->textTable());
 }
 
 void DashboardPage::chooseExportFile()
