@@ -42,13 +42,29 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rework {
+
 DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_databasePath(std::move(databasePath)), m_clock(clock)
 {
     setObjectName(QStringLiteral("dashboard"));
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buildFilters());
+    layout->addLayout(buildActions());
+    layout->addLayout(buildStatusLine());
+    layout->addLayout(buildFigureTiles());
+    layout->addLayout(buildCharts(), 3);
+    layout->addWidget(buildTables(), 2);
+    startRefreshTimer();
+}
 
-    auto* filters = new QHBoxLayout;
+DashboardPage::~DashboardPage()
+{
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}
+
+QHBoxLayout* DashboardPage::buildFilters()
+{
     const QDate today = m_clock.now().date();
     m_from = new QDateEdit(today.addDays(-6), this);
     m_to = new QDateEdit(today, this);
@@ -76,14 +92,8 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     m_agingHours->setRange(1, 24 * 30);
     m_agingHours->setValue(24);
     m_agingHours->setSuffix(tr(" h"));
-    m_interval = new QComboBox(this);
-    m_interval->addItem(tr("manual"), 0);
-    m_interval->addItem(tr("every 30 s"), 30);
-    m_interval->addItem(tr("every minute"), 60);
-    m_interval->addItem(tr("every 5 minutes"), 300);
-    m_interval->setCurrentIndex(2);
-    m_refresh = new QPushButton(tr("Refresh"), this);
-    auto* exportButton = new QPushButton(tr("Export table to CSV…"), this);
+
+    auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("From"), this));
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(tr("to"), this));
@@ -97,49 +107,54 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     filters->addWidget(new QLabel(tr("Aging after"), this));
     filters->addWidget(m_agingHours);
     filters->addStretch();
-    layout->addLayout(filters);
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(m_interval);
-    actions->addWidget(m_refresh);
-    actions->addWidget(exportButton);
+    return filters;
+}
+
+QHBoxLayout* DashboardPage::buildActions()
+{
+    m_interval = new QComboBox(this);
+    m_interval->addItem(tr("manual"), 0);
+    m_interval->addItem(tr("every 30 s"), 30);
+    m_interval->addItem(tr("every minute"), 60);
+    m_interval->addItem(tr("every 5 minutes"), 300);
+    m_interval->setCurrentIndex(2);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    m_export = new QPushButton(tr("Export table to CSV…"), this);
+    connect(m_export, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
     auto* reportButton = new QPushButton(tr("Report PDF…"), this);
-    actions->addWidget(reportButton);
-    connect(reportButton, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
-        if (path.isEmpty())
-            return;
-        auto db = Database::open(m_databasePath, Database::Migration::Skip);
-        if (!db) {
-            m_updated->setText(db.error().message);
-            return;
-        }
-        const KpiFilter f = filterInFactoryTime(db.value()->connection());
-        const Status st = ReportDocument::writeShiftReport(
-            db.value()->connection(), f,
-            tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
-        m_updated->setText(st ? tr("Report saved to %1").arg(path) : st.error().message);
-    });
+    connect(reportButton, &QPushButton::clicked, this, &DashboardPage::chooseReportFile);
     m_recallField = new QLineEdit(this);
     m_recallField->setObjectName(QStringLiteral("recallField"));
     m_recallField->setPlaceholderText(tr("Recall: scan a unit"));
     m_recallField->setClearButtonEnabled(true);
-    actions->addWidget(m_recallField);
     connect(m_recallField, &QLineEdit::returnPressed, this, &DashboardPage::recall);
-    actions->addStretch();
-    layout->addLayout(actions);
 
-    auto* status = new QHBoxLayout;
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_interval);
+    actions->addWidget(m_refresh);
+    actions->addWidget(m_export);
+    actions->addWidget(reportButton);
+    actions->addWidget(m_recallField);
+    actions->addStretch();
+    return actions;
+}
+
+QHBoxLayout* DashboardPage::buildStatusLine()
+{
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy: the query reports no steps
     m_busy->setMaximumWidth(160);
     m_busy->hide();
     m_updated = new QLabel(this);
+    auto* status = new QHBoxLayout;
     status->addWidget(m_busy);
     status->addWidget(m_updated, 1);
-    layout->addLayout(status);
+    return status;
+}
 
-    // Headline figures.
+QGridLayout* DashboardPage::buildFigureTiles()
+{
     auto* tiles = new QGridLayout;
     const std::pair<const char*, const char*> names[] = {
         {"fpy_inspect", QT_TR_NOOP("First-pass yield, inspect")},
@@ -165,8 +180,11 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
         m_figures.insert(QString::fromLatin1(key), value);
         ++column;
     }
-    layout->addLayout(tiles);
+    return tiles;
+}
 
+QGridLayout* DashboardPage::buildCharts()
+{
     auto* charts = new QGridLayout;
     m_wipChart = BarChart::create(tr("Work in progress, by the step it waits for"));
     m_throughputChart = BarChart::create(tr("Throughput per station and shift, against the target"));
@@ -181,8 +199,11 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
         charts->addWidget(view, i / 3, i % 3);
         ++i;
     }
-    layout->addLayout(charts, 3);
+    return charts;
+}
 
+QTabWidget* DashboardPage::buildTables()
+{
     m_tables = new QTabWidget(this);
     m_aging = new AgingModel(this);
     m_msl = new MslAlarmModel(this);
@@ -198,7 +219,6 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
     m_recall = new RecallModel(this);
     m_recallView = addTable(m_recall, tr("Recall"));
-    layout->addWidget(m_tables, 2);
 
     // From a unit in a list to its full history: the serial is each of these tables' first column.
     for (QTableView* view : {agingView, m_drillView, m_recallView}) {
@@ -206,25 +226,7 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
             emit traceRequested(view->model()->index(index.row(), 0).data().toString());
         });
     }
-
-    m_timer = new QTimer(this);
-    connect(m_timer, &QTimer::timeout, this, &DashboardPage::refresh);
-    connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
-        const int seconds = m_interval->currentData().toInt();
-        if (seconds > 0)
-            m_timer->start(seconds * 1000);
-        else
-            m_timer->stop();
-    });
-    m_timer->start(60 * 1000);
-    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
-    connect(exportButton, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
-}
-
-DashboardPage::~DashboardPage()
-{
-    if (m_watcher)
-        m_watcher->waitForFinished();
+    return m_tables;
 }
 
 QTableView* DashboardPage::addTable(TextTableModel* model, const QString& title)
@@ -237,6 +239,20 @@ QTableView* DashboardPage::addTable(TextTableModel* model, const QString& title)
     view->verticalHeader()->hide();
     m_tables->addTab(view, title);
     return view;
+}
+
+void DashboardPage::startRefreshTimer()
+{
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &DashboardPage::refresh);
+    connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
+        const int seconds = m_interval->currentData().toInt();
+        if (seconds > 0)
+            m_timer->start(seconds * 1000);
+        else
+            m_timer->stop();
+    });
+    m_timer->start(60 * 1000);
 }
 
 void DashboardPage::setChoices(const QList<StationInfo>& stations, const QStringList& models)
@@ -327,6 +343,13 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     m_updated->setText(tr("Updated %1 (%2 ms)")
                            .arg(m_clock.now().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
                            .arg(ms));
+    showFigures(r);
+    showCharts(r);
+    showTables(r);
+}
+
+void DashboardPage::showFigures(const KpiReport& r)
+{
     m_figures.value(QStringLiteral("fpy_inspect"))->setText(KpiReport::percentText(r.firstPassYieldInspect));
     m_figures.value(QStringLiteral("fpy_test"))->setText(KpiReport::percentText(r.firstPassYieldTest));
     m_figures.value(QStringLiteral("rty"))->setText(KpiReport::percentText(r.rolledThroughputYield));
@@ -335,7 +358,10 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     m_figures.value(QStringLiteral("retest_rate"))->setText(KpiReport::percentText(r.retestRate));
     m_figures.value(QStringLiteral("cards"))->setText(QString::number(r.cardsReceived));
     m_figures.value(QStringLiteral("units"))->setText(QString::number(r.unitsMounted));
+}
 
+void DashboardPage::showCharts(const KpiReport& r)
+{
     QStringList steps;
     for (const QString& step : KpiReport::wipSteps())
         steps << stepTitle(step);
@@ -363,7 +389,10 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
         units << it.value();
     }
     BarChart::setBars(m_repairChart, loops, units);
+}
 
+void DashboardPage::showTables(const KpiReport& r)
+{
     m_aging->setRows(r.aging);
     m_msl->setRows(r.mslAlarms);
     m_operators->setRows(r.operators);
@@ -416,6 +445,24 @@ Status DashboardPage::exportCurrentTable(const QString& path) const
         return {};
     // Rows in the order shown: sorting by a header reorders the model itself.
     return CsvWriter::write(path, static_cast<const TextTableModel*>(view->model())->textTable());
+}
+
+void DashboardPage::chooseReportFile()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    auto db = Database::open(m_databasePath, Database::Migration::Skip);
+    if (!db) {
+        m_updated->setText(db.error().message);
+        return;
+    }
+    const KpiFilter f = filterInFactoryTime(db.value()->connection());
+    const Status st = ReportDocument::writeShiftReport(
+        db.value()->connection(), f,
+        tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
+    m_updated->setText(st ? tr("Report saved to %1").arg(path) : st.error().message);
 }
 
 void DashboardPage::chooseExportFile()

@@ -14,6 +14,8 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QGridLayout;
+class QHBoxLayout;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -85,9 +87,21 @@ signals:
     void traceRequested(const QString& serial);
 
 private:
-    void show(const KpiReport& report, qint64 ms);
-    void chooseExportFile();
+    QHBoxLayout* buildFilters();
+    QHBoxLayout* buildActions();
+    QHBoxLayout* buildStatusLine();
+    QGridLayout* buildFigureTiles();
+    QGridLayout* buildCharts();
+    QTabWidget* buildTables();
+    void startRefreshTimer();
     QTableView* addTable(TextTableModel* model, const QString& title);
+
+    void show(const KpiReport& report, qint64 ms);
+    void showFigures(const KpiReport& report);
+    void showCharts(const KpiReport& report);
+    void showTables(const KpiReport& report);
+    void chooseExportFile();
+    void chooseReportFile();
 
     QString m_databasePath;
     const Clock& m_clock;
@@ -101,6 +115,7 @@ private:
     QDoubleSpinBox* m_agingHours = nullptr;
     QComboBox* m_interval = nullptr;
     QPushButton* m_refresh = nullptr;
+    QPushButton* m_export = nullptr;
     QProgressBar* m_busy = nullptr;
     QLabel* m_updated = nullptr;
     QHash<QString, QLabel*> m_figures;
