@@ -21,6 +21,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -148,7 +149,14 @@ private slots:
         DashboardPage* d = w->dashboard();
         AgingModel* aging = d->agingModel();
         QVERIFY(aging->rowCount() > 1);
-        aging->sort(AgingModel::Serial, Qt::DescendingOrder);
+        QTableView* view = nullptr;
+        for (QTableView* v : d->findChildren<QTableView*>()) {
+            if (v->model() == aging)
+                view = v;
+        }
+        QVERIFY(view);
+        QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), -1); // query order, nothing marked
+        view->sortByColumn(AgingModel::Serial, Qt::DescendingOrder);    // what clicking the header does
         for (int r = 0; r < aging->rowCount(); ++r) {
             const QString serial = aging->index(r, AgingModel::Serial).data().toString();
             if (r > 0)
@@ -165,6 +173,7 @@ private slots:
         d->refresh();
         QVERIFY(refreshed.wait(20000));
         QCOMPARE(aging->index(0, AgingModel::Serial).data().toString(), d->report().aging.first().serial);
+        QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), -1);
     }
 
     void drillsFromADefectBarToAUnitsTrace()

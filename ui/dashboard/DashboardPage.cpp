@@ -233,6 +233,12 @@ QTableView* DashboardPage::addTable(TextTableModel* model, const QString& title)
 {
     auto* view = new QTableView(m_tables);
     view->setModel(model);
+    // As when the tables were refilled from scratch: until a header is clicked, and again after
+    // each refill, no column is marked sorted and the rows are in the order the query gave.
+    QHeaderView* header = view->horizontalHeader();
+    const auto unmarkSorted = [header] { header->setSortIndicator(-1, header->sortIndicatorOrder()); };
+    unmarkSorted();
+    connect(model, &QAbstractItemModel::modelReset, header, unmarkSorted);
     view->setSortingEnabled(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->horizontalHeader()->setStretchLastSection(true);
