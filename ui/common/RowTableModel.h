@@ -17,7 +17,6 @@ public:
         m_rows = std::move(rows);
         endResetModel();
     }
-    const QList<Row>& rows() const { return m_rows; }
     const Row& rowAt(int row) const { return m_rows.at(row); }
 
     int rowCount(const QModelIndex& parent = {}) const override

@@ -209,8 +209,8 @@ QWidget* SettingsDialog::buildLimitsTab()
 
 void SettingsDialog::loadLimits()
 {
-    m_limitsModel = m_product->currentData().toString();
-    auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsModel);
+    m_limitsProduct = m_product->currentData().toString();
+    auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     m_limits->setLimits(rows ? rows.value() : QList<LimitStore::LimitRow>{});
     if (rows)
         m_limitsView->resizeColumnsToContents();
@@ -218,9 +218,9 @@ void SettingsDialog::loadLimits()
 
 bool SettingsDialog::saveLimits()
 {
-    if (m_limitsModel.isEmpty())
+    if (m_limitsProduct.isEmpty())
         return true;
-    auto current = LimitStore(m_db.connection()).limitsFor(m_limitsModel);
+    auto current = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     if (!current)
         return false;
     for (int i = 0; i < m_limits->rowCount(); ++i) {
@@ -235,7 +235,7 @@ bool SettingsDialog::saveLimits()
         if (was != current->end() && was->min == min && was->max == max)
             continue; // unchanged: no product row, no audit entry
         if (Status st = LimitStore(m_db.connection())
-                            .setLimit(name, m_limitsModel, min, max, m_admin.operatorInfo.id);
+                            .setLimit(name, m_limitsProduct, min, max, m_admin.operatorInfo.id);
             !st) {
             m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
             return false;

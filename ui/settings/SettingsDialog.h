@@ -81,7 +81,7 @@ private:
     QComboBox* m_product = nullptr;
     LimitsModel* m_limits = nullptr;
     QTableView* m_limitsView = nullptr;
-    QString m_limitsModel;
+    QString m_limitsProduct;
     QLabel* m_message = nullptr;
 };
 
