@@ -3,6 +3,7 @@
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "TestDatabase.h"
+#include "admin/OperatorAccountsModel.h"
 #include "admin/OperatorsPage.h"
 #include "auth/Login.h"
 #include "auth/OperatorAccounts.h"
@@ -15,12 +16,13 @@
 #include "storage/ConfigStore.h"
 #include "storage/Sql.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 
 using namespace rework;
 using namespace std::chrono_literals;
@@ -168,7 +170,10 @@ private slots:
         QVERIFY(w.tabs()->isTabVisible(w.operatorsTab()));
         w.tabs()->setCurrentIndex(w.operatorsTab());
         OperatorsPage* page = w.operatorsPage();
-        const int before = page->table()->rowCount();
+        OperatorAccountsModel* accounts = page->accountsModel();
+        // The accounts as listed from the test database, and through every reload after a change.
+        new QAbstractItemModelTester(accounts, QAbstractItemModelTester::FailureReportingMode::Fatal, page);
+        const int before = accounts->rowCount();
         QVERIFY(before >= 3);
 
         // Add: a PIN that is too short is refused, then a good one.
@@ -178,18 +183,19 @@ private slots:
         page->pinField()->setText(QStringLiteral("12"));
         QTest::mouseClick(page->addButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Failure);
-        QCOMPARE(page->table()->rowCount(), before);
+        QCOMPARE(accounts->rowCount(), before);
         page->pinField()->setText(QStringLiteral("4321"));
         QTest::mouseClick(page->addButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
-        QCOMPARE(page->table()->rowCount(), before + 1);
+        QCOMPARE(accounts->rowCount(), before + 1);
         QVERIFY(page->pinField()->text().isEmpty());
         QVERIFY(Login(t.db().connection()).login("OP20", "4321").ok());
 
         // Disable the new operator by picking the row.
-        const auto rows = page->table()->findItems(QStringLiteral("OP20"), Qt::MatchExactly);
+        const auto rows = accounts->match(accounts->index(0, OperatorAccountsModel::Id), Qt::DisplayRole,
+                                          QStringLiteral("OP20"), -1, Qt::MatchExactly);
         QCOMPARE(rows.size(), 1);
-        page->table()->selectRow(rows.first()->row());
+        page->table()->selectRow(rows.first().row());
         QCOMPARE(page->activeButton()->text(), QStringLiteral("Disable"));
         QTest::mouseClick(page->activeButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
@@ -197,21 +203,18 @@ private slots:
         QCOMPARE(page->activeButton()->text(), QStringLiteral("Enable"));
 
         // Make OP1 a supervisor; demoting the only admin is refused.
-        page->table()->selectRow(
-            page->table()->findItems(QStringLiteral("OP1"), Qt::MatchExactly).first()->row());
+        page->table()->selectRow(accounts->rowOf(QStringLiteral("OP1")));
         page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("supervisor")));
         QTest::mouseClick(page->roleButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);
-        page->table()->selectRow(
-            page->table()->findItems(QStringLiteral("ADM1"), Qt::MatchExactly).first()->row());
+        page->table()->selectRow(accounts->rowOf(QStringLiteral("ADM1")));
         page->roleField()->setCurrentIndex(page->roleField()->findData(QStringLiteral("operator")));
         QTest::mouseClick(page->roleButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Failure);
         QVERIFY(page->banner()->text().contains(QStringLiteral("last active admin")));
 
         // Reset a PIN.
-        page->table()->selectRow(
-            page->table()->findItems(QStringLiteral("SUP1"), Qt::MatchExactly).first()->row());
+        page->table()->selectRow(accounts->rowOf(QStringLiteral("SUP1")));
         page->pinField()->setText(QStringLiteral("11223344"));
         QTest::mouseClick(page->resetPinButton(), Qt::LeftButton);
         QCOMPARE(page->banner()->kind(), ResultBanner::Kind::Success);

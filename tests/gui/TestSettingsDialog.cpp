@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 #include "auth/OperatorAccounts.h"
 #include "common/IdleWatcher.h"
+#include "settings/LimitsModel.h"
 #include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "storage/ConfigStore.h"
@@ -12,6 +13,7 @@
 #include "storage/Sql.h"
 #include "sync/SyncSettings.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
@@ -21,7 +23,6 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTableWidget>
 #include <QTimeEdit>
 
 using namespace rework;
@@ -33,16 +34,28 @@ SettingsDialog* openSettings(MainWindow& w)
 {
     w.settingsAction()->trigger();
     auto* dialog = w.findChild<SettingsDialog*>();
+    if (dialog) // the limits as loaded from the test database, and through every edit and product change
+        new QAbstractItemModelTester(dialog->limitsModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, dialog);
     return dialog;
 }
 
-int limitRow(QTableWidget* table, const QString& name)
+int limitRow(const LimitsModel* limits, const QString& name)
 {
-    for (int i = 0; i < table->rowCount(); ++i) {
-        if (table->item(i, 0)->text() == name)
+    for (int i = 0; i < limits->rowCount(); ++i) {
+        if (limits->index(i, LimitsModel::Limit).data().toString() == name)
             return i;
     }
     return -1;
+}
+
+/// What typing into a bound's cell does: the view's editor hands the text to the model.
+void typeBound(SettingsDialog* dialog, int row, LimitsModel::Column column, const QString& text)
+{
+    LimitsModel* limits = dialog->limitsModel();
+    const QModelIndex cell = limits->index(row, column);
+    QVERIFY(limits->flags(cell) & Qt::ItemIsEditable);
+    QVERIFY(limits->setData(cell, text, Qt::EditRole));
 }
 
 } // namespace
@@ -102,10 +115,10 @@ private slots:
         unitPrinter->setCurrentIndex(unitPrinter->findData(QStringLiteral("zebra")));
         dialog->targetField(LabelTemplate::Kind::Unit)->setText(QStringLiteral("10.0.0.20:9100"));
         dialog->productField()->setCurrentIndex(dialog->productField()->findData(QStringLiteral("RTX4090")));
-        const int mem = limitRow(dialog->limitsTable(), QStringLiteral("test.mem_mib"));
-        const int temp = limitRow(dialog->limitsTable(), QStringLiteral("test.temp_max_c"));
+        const int mem = limitRow(dialog->limitsModel(), QStringLiteral("test.mem_mib"));
+        const int temp = limitRow(dialog->limitsModel(), QStringLiteral("test.temp_max_c"));
         QVERIFY(mem >= 0 && temp >= 0);
-        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("83"));
+        typeBound(dialog, temp, LimitsModel::Highest, QStringLiteral("83"));
         QSignalSpy station(dialog, &SettingsDialog::stationChanged);
         QVERIFY2(dialog->apply(), qPrintable(dialog->messageLabel()->text()));
 
@@ -155,16 +168,16 @@ private slots:
         test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
         SettingsDialog* dialog = openSettings(w);
         QVERIFY(dialog);
-        const int temp = limitRow(dialog->limitsTable(), QStringLiteral("test.temp_max_c"));
-        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("hot"));
+        const int temp = limitRow(dialog->limitsModel(), QStringLiteral("test.temp_max_c"));
+        typeBound(dialog, temp, LimitsModel::Highest, QStringLiteral("hot"));
         QVERIFY(!dialog->apply());
         QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("test.temp_max_c")));
-        dialog->limitsTable()->item(temp, 1)->setText(QStringLiteral("90"));
-        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("80"));
+        typeBound(dialog, temp, LimitsModel::Lowest, QStringLiteral("90"));
+        typeBound(dialog, temp, LimitsModel::Highest, QStringLiteral("80"));
         QVERIFY(!dialog->apply());
         QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("lower bound")));
-        dialog->limitsTable()->item(temp, 1)->setText(QString());
-        dialog->limitsTable()->item(temp, 2)->setText(QStringLiteral("85"));
+        typeBound(dialog, temp, LimitsModel::Lowest, QString());
+        typeBound(dialog, temp, LimitsModel::Highest, QStringLiteral("85"));
         dialog->serverField()->setText(QStringLiteral("mysql://nope"));
         QVERIFY(!dialog->apply());
         QVERIFY(!dialog->messageLabel()->text().isEmpty());

@@ -1,5 +1,7 @@
 #include "OperatorsPage.h"
 
+#include "OperatorAccountsModel.h"
+
 #include "auth/OperatorAdmin.h"
 #include "common/ResultBanner.h"
 #include "domain/SerialRules.h"
@@ -12,39 +14,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace rework {
-namespace {
-
-enum Column
-{
-    IdColumn,
-    NameColumn,
-    RoleColumn,
-    StateColumn,
-    ColumnCount
-};
-
-QString roleTitle(const QString& role)
-{
-    if (role == QLatin1StringView("admin"))
-        return OperatorsPage::tr("Admin");
-    if (role == QLatin1StringView("supervisor"))
-        return OperatorsPage::tr("Supervisor");
-    return OperatorsPage::tr("Operator");
-}
-
-} // namespace
 
 OperatorsPage::OperatorsPage(Database& db, QWidget* parent) : QWidget(parent), m_db(db)
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Operator accounts: pick one to change it, or fill in a new one"), this));
-    m_table = new QTableWidget(0, ColumnCount, this);
+    m_accounts = new OperatorAccountsModel(this);
+    m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("operatorsTable"));
-    m_table->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Role"), tr("State")});
+    m_table->setModel(m_accounts);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -61,7 +43,8 @@ OperatorsPage::OperatorsPage(Database& db, QWidget* parent) : QWidget(parent), m
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("operatorRole"));
     for (const char* role : {"operator", "supervisor", "admin"})
-        m_role->addItem(roleTitle(QString::fromLatin1(role)), QString::fromLatin1(role));
+        m_role->addItem(OperatorAccountsModel::roleTitle(QString::fromLatin1(role)),
+                        QString::fromLatin1(role));
     m_pin = new QLineEdit(this);
     m_pin->setObjectName(QStringLiteral("operatorPin"));
     m_pin->setEchoMode(QLineEdit::Password);
@@ -91,7 +74,8 @@ OperatorsPage::OperatorsPage(Database& db, QWidget* parent) : QWidget(parent), m
     m_banner->setCollapsible(true);
     layout->addWidget(m_banner);
 
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &OperatorsPage::fillFromSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &OperatorsPage::fillFromSelection);
     connect(m_add, &QPushButton::clicked, this, &OperatorsPage::addOperator);
     connect(m_active, &QPushButton::clicked, this, &OperatorsPage::toggleActive);
     connect(m_resetPin, &QPushButton::clicked, this, &OperatorsPage::resetPin);
@@ -115,38 +99,22 @@ void OperatorsPage::reload()
         return;
     }
     const QString selected = m_id->text();
-    m_table->setRowCount(0);
-    for (const OperatorAdmin::Account& a : accounts.value()) {
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        QString state = a.info.active ? tr("active") : tr("disabled");
-        if (a.lockedUntil.isValid())
-            state = tr("locked until %1 (wrong PINs)")
-                        .arg(a.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
-        auto* id = new QTableWidgetItem(a.info.id);
-        id->setData(Qt::UserRole, a.info.role);
-        id->setData(Qt::UserRole + 1, a.info.active);
-        m_table->setItem(row, IdColumn, id);
-        m_table->setItem(row, NameColumn, new QTableWidgetItem(a.info.name));
-        m_table->setItem(row, RoleColumn, new QTableWidgetItem(roleTitle(a.info.role)));
-        m_table->setItem(row, StateColumn, new QTableWidgetItem(state));
-        if (a.info.id == selected)
-            m_table->selectRow(row);
-    }
+    m_accounts->setRows(accounts.value());
+    if (const int row = m_accounts->rowOf(selected); row >= 0)
+        m_table->selectRow(row);
     m_table->resizeColumnsToContents();
 }
 
 void OperatorsPage::fillFromSelection()
 {
-    const QList<QTableWidgetItem*> items = m_table->selectedItems();
-    if (items.isEmpty())
+    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
         return;
-    const int row = items.first()->row();
-    QTableWidgetItem* id = m_table->item(row, IdColumn);
-    m_id->setText(id->text());
-    m_name->setText(m_table->item(row, NameColumn)->text());
-    m_role->setCurrentIndex(m_role->findData(id->data(Qt::UserRole)));
-    m_active->setText(id->data(Qt::UserRole + 1).toBool() ? tr("Disable") : tr("Enable"));
+    const OperatorAdmin::Account& account = m_accounts->rowAt(selected.first().row());
+    m_id->setText(account.info.id);
+    m_name->setText(account.info.name);
+    m_role->setCurrentIndex(m_role->findData(account.info.role));
+    m_active->setText(account.info.active ? tr("Disable") : tr("Enable"));
 }
 
 void OperatorsPage::report(const Status& status, const QString& success)
@@ -167,7 +135,7 @@ void OperatorsPage::addOperator()
     const QString role = m_role->currentData().toString();
     report(admin.add(m_id->text(), m_name->text(), role, m_pin->text()),
            tr("%1 added as %2; they log in with the PIN you gave")
-               .arg(m_id->text().trimmed().toUpper(), roleTitle(role)));
+               .arg(m_id->text().trimmed().toUpper(), OperatorAccountsModel::roleTitle(role)));
 }
 
 void OperatorsPage::toggleActive()
@@ -195,7 +163,7 @@ void OperatorsPage::setRole()
     OperatorAdmin admin(m_db.connection(), m_config, m_actor.operatorInfo.id, m_actor.station.id);
     const QString id = m_id->text().trimmed().toUpper();
     const QString role = m_role->currentData().toString();
-    report(admin.setRole(id, role), tr("%1 is now %2").arg(id, roleTitle(role)));
+    report(admin.setRole(id, role), tr("%1 is now %2").arg(id, OperatorAccountsModel::roleTitle(role)));
 }
 
 } // namespace rework

@@ -8,11 +8,12 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace rework {
 
 class Database;
+class OperatorAccountsModel;
 class ResultBanner;
 
 /// The admin's screen for operator accounts: the list with each one's role and state (active,
@@ -28,7 +29,8 @@ public:
     /// Who acts; the page is shown only to those with `operators.manage`.
     void setActor(const Session& session, const WorkflowConfig& config);
 
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
+    OperatorAccountsModel* accountsModel() const { return m_accounts; }
     QLineEdit* idField() const { return m_id; }
     QLineEdit* nameField() const { return m_name; }
     QComboBox* roleField() const { return m_role; }
@@ -57,7 +59,8 @@ private:
     Database& m_db;
     Session m_actor;
     WorkflowConfig m_config;
-    QTableWidget* m_table = nullptr;
+    OperatorAccountsModel* m_accounts = nullptr;
+    QTableView* m_table = nullptr;
     QLineEdit* m_id = nullptr;
     QLineEdit* m_name = nullptr;
     QComboBox* m_role = nullptr;

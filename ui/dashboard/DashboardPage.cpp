@@ -1,5 +1,12 @@
 #include "DashboardPage.h"
 
+#include "AgingModel.h"
+#include "AnomalyModel.h"
+#include "DefectDrillModel.h"
+#include "DefectSliceModel.h"
+#include "MslAlarmModel.h"
+#include "OperatorFiguresModel.h"
+#include "RecallModel.h"
 #include "ThroughputCharts.h"
 
 #include "common/BarChart.h"
@@ -10,7 +17,6 @@
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
 #include "storage/Database.h"
-#include "workflow/FieldSpec.h"
 
 #include <QBarSet>
 #include <QChart>
@@ -29,7 +35,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -37,32 +42,29 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rework {
-namespace {
-
-void fill(QStandardItemModel* model, const QStringList& header, const QList<QStringList>& rows)
-{
-    model->clear();
-    model->setHorizontalHeaderLabels(header);
-    for (const QStringList& row : rows) {
-        QList<QStandardItem*> items;
-        for (const QString& cell : row) {
-            auto* item = new QStandardItem(cell);
-            item->setEditable(false);
-            items << item;
-        }
-        model->appendRow(items);
-    }
-}
-
-} // namespace
 
 DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_databasePath(std::move(databasePath)), m_clock(clock)
 {
     setObjectName(QStringLiteral("dashboard"));
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buildFilters());
+    layout->addLayout(buildActions());
+    layout->addLayout(buildStatusLine());
+    layout->addLayout(buildFigureTiles());
+    layout->addLayout(buildCharts(), 3);
+    layout->addWidget(buildTables(), 2);
+    startRefreshTimer();
+}
 
-    auto* filters = new QHBoxLayout;
+DashboardPage::~DashboardPage()
+{
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}
+
+QHBoxLayout* DashboardPage::buildFilters()
+{
     const QDate today = m_clock.now().date();
     m_from = new QDateEdit(today.addDays(-6), this);
     m_to = new QDateEdit(today, this);
@@ -90,14 +92,8 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     m_agingHours->setRange(1, 24 * 30);
     m_agingHours->setValue(24);
     m_agingHours->setSuffix(tr(" h"));
-    m_interval = new QComboBox(this);
-    m_interval->addItem(tr("manual"), 0);
-    m_interval->addItem(tr("every 30 s"), 30);
-    m_interval->addItem(tr("every minute"), 60);
-    m_interval->addItem(tr("every 5 minutes"), 300);
-    m_interval->setCurrentIndex(2);
-    m_refresh = new QPushButton(tr("Refresh"), this);
-    auto* exportButton = new QPushButton(tr("Export table to CSV…"), this);
+
+    auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("From"), this));
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(tr("to"), this));
@@ -111,49 +107,54 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     filters->addWidget(new QLabel(tr("Aging after"), this));
     filters->addWidget(m_agingHours);
     filters->addStretch();
-    layout->addLayout(filters);
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(m_interval);
-    actions->addWidget(m_refresh);
-    actions->addWidget(exportButton);
+    return filters;
+}
+
+QHBoxLayout* DashboardPage::buildActions()
+{
+    m_interval = new QComboBox(this);
+    m_interval->addItem(tr("manual"), 0);
+    m_interval->addItem(tr("every 30 s"), 30);
+    m_interval->addItem(tr("every minute"), 60);
+    m_interval->addItem(tr("every 5 minutes"), 300);
+    m_interval->setCurrentIndex(2);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    m_export = new QPushButton(tr("Export table to CSV…"), this);
+    connect(m_export, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
     auto* reportButton = new QPushButton(tr("Report PDF…"), this);
-    actions->addWidget(reportButton);
-    connect(reportButton, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
-        if (path.isEmpty())
-            return;
-        auto db = Database::open(m_databasePath, Database::Migration::Skip);
-        if (!db) {
-            m_updated->setText(db.error().message);
-            return;
-        }
-        const KpiFilter f = filterInFactoryTime(db.value()->connection());
-        const Status st = ReportDocument::writeShiftReport(
-            db.value()->connection(), f,
-            tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
-        m_updated->setText(st ? tr("Report saved to %1").arg(path) : st.error().message);
-    });
+    connect(reportButton, &QPushButton::clicked, this, &DashboardPage::chooseReportFile);
     m_recallField = new QLineEdit(this);
     m_recallField->setObjectName(QStringLiteral("recallField"));
     m_recallField->setPlaceholderText(tr("Recall: scan a unit"));
     m_recallField->setClearButtonEnabled(true);
-    actions->addWidget(m_recallField);
     connect(m_recallField, &QLineEdit::returnPressed, this, &DashboardPage::recall);
-    actions->addStretch();
-    layout->addLayout(actions);
 
-    auto* status = new QHBoxLayout;
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_interval);
+    actions->addWidget(m_refresh);
+    actions->addWidget(m_export);
+    actions->addWidget(reportButton);
+    actions->addWidget(m_recallField);
+    actions->addStretch();
+    return actions;
+}
+
+QHBoxLayout* DashboardPage::buildStatusLine()
+{
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy: the query reports no steps
     m_busy->setMaximumWidth(160);
     m_busy->hide();
     m_updated = new QLabel(this);
+    auto* status = new QHBoxLayout;
     status->addWidget(m_busy);
     status->addWidget(m_updated, 1);
-    layout->addLayout(status);
+    return status;
+}
 
-    // Headline figures.
+QGridLayout* DashboardPage::buildFigureTiles()
+{
     auto* tiles = new QGridLayout;
     const std::pair<const char*, const char*> names[] = {
         {"fpy_inspect", QT_TR_NOOP("First-pass yield, inspect")},
@@ -179,8 +180,11 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
         m_figures.insert(QString::fromLatin1(key), value);
         ++column;
     }
-    layout->addLayout(tiles);
+    return tiles;
+}
 
+QGridLayout* DashboardPage::buildCharts()
+{
     auto* charts = new QGridLayout;
     m_wipChart = BarChart::create(tr("Work in progress, by the step it waits for"));
     m_throughputChart = BarChart::create(tr("Throughput per station and shift, against the target"));
@@ -195,32 +199,56 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
         charts->addWidget(view, i / 3, i % 3);
         ++i;
     }
-    layout->addLayout(charts, 3);
+    return charts;
+}
 
+QTabWidget* DashboardPage::buildTables()
+{
     m_tables = new QTabWidget(this);
-    m_aging = new QStandardItemModel(this);
-    m_msl = new QStandardItemModel(this);
-    m_operators = new QStandardItemModel(this);
-    m_anomalies = new QStandardItemModel(this);
-    m_drill = new QStandardItemModel(this);
+    m_aging = new AgingModel(this);
+    m_msl = new MslAlarmModel(this);
+    m_operators = new OperatorFiguresModel(this);
+    m_anomalies = new AnomalyModel(this);
+    m_drill = new DefectDrillModel(this);
     QTableView* agingView = addTable(m_aging, tr("Aging WIP"));
     addTable(m_msl, tr("MSL alarms"));
     addTable(m_operators, tr("Operators"));
     addTable(m_anomalies, tr("Anomalies"));
-    m_slices = new QStandardItemModel(this);
+    m_slices = new DefectSliceModel(this);
     addTable(m_slices, tr("Defects by station, operator, lot"));
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
-    m_recall = new QStandardItemModel(this);
+    m_recall = new RecallModel(this);
     m_recallView = addTable(m_recall, tr("Recall"));
-    layout->addWidget(m_tables, 2);
 
-    // From a unit in a list to its full history.
+    // From a unit in a list to its full history: the serial is each of these tables' first column.
     for (QTableView* view : {agingView, m_drillView, m_recallView}) {
         connect(view, &QTableView::activated, this, [this, view](const QModelIndex& index) {
             emit traceRequested(view->model()->index(index.row(), 0).data().toString());
         });
     }
+    return m_tables;
+}
 
+QTableView* DashboardPage::addTable(TextTableModel* model, const QString& title)
+{
+    auto* view = new QTableView(m_tables);
+    view->setModel(model);
+    // As when the tables were refilled from scratch: until a header is clicked, and again after
+    // each refill, no column is marked sorted and the rows are in the order the query gave.
+    QHeaderView* header = view->horizontalHeader();
+    const auto unmarkSorted = [header] { header->setSortIndicator(-1, header->sortIndicatorOrder()); };
+    unmarkSorted();
+    connect(model, &QAbstractItemModel::modelReset, header, unmarkSorted);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    m_tables->addTab(view, title);
+    return view;
+}
+
+void DashboardPage::startRefreshTimer()
+{
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &DashboardPage::refresh);
     connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
@@ -231,26 +259,6 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
             m_timer->stop();
     });
     m_timer->start(60 * 1000);
-    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
-    connect(exportButton, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
-}
-
-DashboardPage::~DashboardPage()
-{
-    if (m_watcher)
-        m_watcher->waitForFinished();
-}
-
-QTableView* DashboardPage::addTable(QStandardItemModel* model, const QString& title)
-{
-    auto* view = new QTableView(m_tables);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    m_tables->addTab(view, title);
-    return view;
 }
 
 void DashboardPage::setChoices(const QList<StationInfo>& stations, const QStringList& models)
@@ -341,6 +349,13 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     m_updated->setText(tr("Updated %1 (%2 ms)")
                            .arg(m_clock.now().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
                            .arg(ms));
+    showFigures(r);
+    showCharts(r);
+    showTables(r);
+}
+
+void DashboardPage::showFigures(const KpiReport& r)
+{
     m_figures.value(QStringLiteral("fpy_inspect"))->setText(KpiReport::percentText(r.firstPassYieldInspect));
     m_figures.value(QStringLiteral("fpy_test"))->setText(KpiReport::percentText(r.firstPassYieldTest));
     m_figures.value(QStringLiteral("rty"))->setText(KpiReport::percentText(r.rolledThroughputYield));
@@ -349,7 +364,10 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
     m_figures.value(QStringLiteral("retest_rate"))->setText(KpiReport::percentText(r.retestRate));
     m_figures.value(QStringLiteral("cards"))->setText(QString::number(r.cardsReceived));
     m_figures.value(QStringLiteral("units"))->setText(QString::number(r.unitsMounted));
+}
 
+void DashboardPage::showCharts(const KpiReport& r)
+{
     QStringList steps;
     for (const QString& step : KpiReport::wipSteps())
         steps << stepTitle(step);
@@ -377,30 +395,15 @@ void DashboardPage::show(const KpiReport& r, qint64 ms)
         units << it.value();
     }
     BarChart::setBars(m_repairChart, loops, units);
+}
 
-    QList<QStringList> rows;
-    for (const KpiReport::Aging& a : r.aging)
-        rows << QStringList{a.serial, a.kind, stepTitle(a.waitingFor),
-                            a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                            QString::number(a.hours, 'f', 1)};
-    fill(m_aging, {tr("Serial"), tr("Kind"), tr("Waits for"), tr("Since"), tr("Hours")}, rows);
-    rows.clear();
-    for (const KpiReport::MslAlarm& m : r.mslAlarms)
-        rows << QStringList{m.die, m.msl, QString::number(m.hoursLeft, 'f', 1)};
-    fill(m_msl, {tr("Die"), tr("MSL"), tr("Floor life left (h)")}, rows);
-    rows.clear();
-    for (const KpiReport::OperatorFigures& o : r.operators)
-        rows << QStringList{o.operatorId, QString::number(o.events),
-                            KpiReport::percentText(o.firstPassYield)};
-    fill(m_operators, {tr("Operator"), tr("Records"), tr("First-pass test yield of units mounted")}, rows);
-    rows.clear();
-    for (const QString& a : r.anomalies)
-        rows << QStringList{a};
-    fill(m_anomalies, {tr("Anomaly")}, rows);
-    rows.clear();
-    for (const KpiReport::DefectSlice& d : r.defectSlices)
-        rows << QStringList{d.defect, d.station, d.operatorId, d.lot, QString::number(d.count)};
-    fill(m_slices, {tr("Defect"), tr("Station"), tr("Operator"), tr("Donor lot"), tr("Count")}, rows);
+void DashboardPage::showTables(const KpiReport& r)
+{
+    m_aging->setRows(r.aging);
+    m_msl->setRows(r.mslAlarms);
+    m_operators->setRows(r.operators);
+    m_anomalies->setRows(r.anomalies);
+    m_slices->setRows(r.defectSlices);
     for (int t = 0; t < m_tables->count(); ++t) {
         if (auto* view = qobject_cast<QTableView*>(m_tables->widget(t)))
             view->resizeColumnsToContents();
@@ -417,16 +420,7 @@ void DashboardPage::drillDefect(const QString& code)
         KpiQuery(db.value()->connection()).defectHits(filterInFactoryTime(db.value()->connection()), code);
     if (!hits)
         return;
-    QList<QStringList> rows;
-    for (const KpiQuery::DefectHit& h : hits.value()) {
-        rows << QStringList{h.serial,
-                            stepTitle(h.step),
-                            h.recordedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                            h.station,
-                            h.operatorId,
-                            code};
-    }
-    fill(m_drill, {tr("Serial"), tr("Step"), tr("Time"), tr("Station"), tr("Operator"), tr("Defect")}, rows);
+    m_drill->setHits(code, hits.value());
     m_drillView->resizeColumnsToContents();
     m_tables->setCurrentWidget(m_drillView);
 }
@@ -437,18 +431,14 @@ void DashboardPage::recall()
     if (!db)
         return;
     auto hits = RecallQuery(db.value()->connection()).find(m_recallField->text(), RecallQuery::allLinks());
-    QList<QStringList> rows;
     if (!hits) {
         m_updated->setText(hits.error().message);
+        m_recall->setRows({});
     } else {
-        for (const RecallQuery::Hit& h : hits.value()) {
-            rows << QStringList{h.unit.isEmpty() ? h.card : h.unit, h.card, FieldSpec::choiceTitle(h.state),
-                                h.batch, h.shared.join(QStringLiteral("; "))};
-        }
         m_updated->setText(
             tr("%1 items share something with %2").arg(hits->size()).arg(m_recallField->text()));
+        m_recall->setRows(hits.value());
     }
-    fill(m_recall, {tr("Serial"), tr("Donor card"), tr("Where now"), tr("Batch"), tr("Shares")}, rows);
     m_recallView->resizeColumnsToContents();
     m_tables->setCurrentWidget(m_recallView);
     m_recallField->selectAll();
@@ -459,19 +449,26 @@ Status DashboardPage::exportCurrentTable(const QString& path) const
     auto* view = qobject_cast<QTableView*>(m_tables->currentWidget());
     if (!view)
         return {};
-    QList<QStringList> rows;
-    QStringList header;
-    const QAbstractItemModel* model = view->model();
-    for (int c = 0; c < model->columnCount(); ++c)
-        header << model->headerData(c, Qt::Horizontal).toString();
-    rows << header;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        QStringList row;
-        for (int c = 0; c < model->columnCount(); ++c)
-            row << model->index(r, c).data().toString();
-        rows << row;
+    // Rows in the order shown: sorting by a header reorders the model itself.
+    return CsvWriter::write(path, static_cast<const TextTableModel*>(view->model())->textTable());
+}
+
+void DashboardPage::chooseReportFile()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    auto db = Database::open(m_databasePath, Database::Migration::Skip);
+    if (!db) {
+        m_updated->setText(db.error().message);
+        return;
     }
-    return CsvWriter::write(path, rows);
+    const KpiFilter f = filterInFactoryTime(db.value()->connection());
+    const Status st = ReportDocument::writeShiftReport(
+        db.value()->connection(), f,
+        tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
+    m_updated->setText(st ? tr("Report saved to %1").arg(path) : st.error().message);
 }
 
 void DashboardPage::chooseExportFile()

@@ -14,8 +14,9 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QGridLayout;
+class QHBoxLayout;
 class QPushButton;
-class QStandardItemModel;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -23,7 +24,15 @@ template <typename T> class QFutureWatcher;
 
 namespace rework {
 
+class AgingModel;
+class AnomalyModel;
 class Clock;
+class DefectDrillModel;
+class DefectSliceModel;
+class MslAlarmModel;
+class OperatorFiguresModel;
+class RecallModel;
+class TextTableModel;
 
 /// The supervisor's view of the floor: WIP and aging, throughput, yields, defect Pareto with
 /// drill-down to units, MSL alarms, operators and anomalies. Figures are computed off the UI
@@ -51,14 +60,14 @@ public:
     QLineEdit* batchFilter() const { return m_batch; }
     QChart* paretoChart() const { return m_paretoChart; }
     QChart* repairChart() const { return m_repairChart; }
-    QStandardItemModel* agingModel() const { return m_aging; }
-    QStandardItemModel* mslModel() const { return m_msl; }
-    QStandardItemModel* operatorModel() const { return m_operators; }
-    QStandardItemModel* anomalyModel() const { return m_anomalies; }
-    QStandardItemModel* drillModel() const { return m_drill; }
-    QStandardItemModel* sliceModel() const { return m_slices; }
+    AgingModel* agingModel() const { return m_aging; }
+    MslAlarmModel* mslModel() const { return m_msl; }
+    OperatorFiguresModel* operatorModel() const { return m_operators; }
+    AnomalyModel* anomalyModel() const { return m_anomalies; }
+    DefectDrillModel* drillModel() const { return m_drill; }
+    DefectSliceModel* sliceModel() const { return m_slices; }
     QTableView* drillView() const { return m_drillView; }
-    QStandardItemModel* recallModel() const { return m_recall; }
+    RecallModel* recallModel() const { return m_recall; }
     QLineEdit* recallField() const { return m_recallField; }
     QLabel* figure(const QString& name) const;
     QComboBox* refreshInterval() const { return m_interval; }
@@ -78,9 +87,21 @@ signals:
     void traceRequested(const QString& serial);
 
 private:
+    QHBoxLayout* buildFilters();
+    QHBoxLayout* buildActions();
+    QHBoxLayout* buildStatusLine();
+    QGridLayout* buildFigureTiles();
+    QGridLayout* buildCharts();
+    QTabWidget* buildTables();
+    void startRefreshTimer();
+    QTableView* addTable(TextTableModel* model, const QString& title);
+
     void show(const KpiReport& report, qint64 ms);
+    void showFigures(const KpiReport& report);
+    void showCharts(const KpiReport& report);
+    void showTables(const KpiReport& report);
     void chooseExportFile();
-    QTableView* addTable(QStandardItemModel* model, const QString& title);
+    void chooseReportFile();
 
     QString m_databasePath;
     const Clock& m_clock;
@@ -94,6 +115,7 @@ private:
     QDoubleSpinBox* m_agingHours = nullptr;
     QComboBox* m_interval = nullptr;
     QPushButton* m_refresh = nullptr;
+    QPushButton* m_export = nullptr;
     QProgressBar* m_busy = nullptr;
     QLabel* m_updated = nullptr;
     QHash<QString, QLabel*> m_figures;
@@ -103,14 +125,14 @@ private:
     QChart* m_paretoChart = nullptr;
     QChart* m_repairChart = nullptr;
     QTabWidget* m_tables = nullptr;
-    QStandardItemModel* m_aging = nullptr;
-    QStandardItemModel* m_msl = nullptr;
-    QStandardItemModel* m_operators = nullptr;
-    QStandardItemModel* m_anomalies = nullptr;
-    QStandardItemModel* m_drill = nullptr;
-    QStandardItemModel* m_slices = nullptr;
+    AgingModel* m_aging = nullptr;
+    MslAlarmModel* m_msl = nullptr;
+    OperatorFiguresModel* m_operators = nullptr;
+    AnomalyModel* m_anomalies = nullptr;
+    DefectDrillModel* m_drill = nullptr;
+    DefectSliceModel* m_slices = nullptr;
     QTableView* m_drillView = nullptr;
-    QStandardItemModel* m_recall = nullptr;
+    RecallModel* m_recall = nullptr;
     QTableView* m_recallView = nullptr;
     QLineEdit* m_recallField = nullptr;
     QTimer* m_timer = nullptr;

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "LimitsModel.h"
+
 #include "printing/LabelPrintDialog.h"
 #include "storage/ConfigStore.h"
 #include "storage/Database.h"
@@ -19,7 +21,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
@@ -40,18 +42,6 @@ QString kindTitle(LabelTemplate::Kind kind)
         return SettingsDialog::tr("Batch label");
     }
     return {};
-}
-
-std::optional<double> bound(const QTableWidgetItem* item, bool* ok)
-{
-    const QString text = item ? item->text().trimmed() : QString();
-    *ok = true;
-    if (text.isEmpty())
-        return std::nullopt;
-    const double v = QLocale().toDouble(text, ok);
-    if (!*ok)
-        return QLocale::c().toDouble(text, ok);
-    return v;
 }
 
 } // namespace
@@ -197,12 +187,13 @@ QWidget* SettingsDialog::buildLimitsTab()
     auto* row = new QFormLayout;
     row->addRow(tr("Product:"), m_product);
     layout->addLayout(row);
-    m_limits = new QTableWidget(0, 3, page);
-    m_limits->setObjectName(QStringLiteral("limitsTable"));
-    m_limits->setHorizontalHeaderLabels({tr("Limit"), tr("Lowest"), tr("Highest")});
-    m_limits->verticalHeader()->hide();
-    m_limits->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_limits, 1);
+    m_limits = new LimitsModel(this);
+    m_limitsView = new QTableView(page);
+    m_limitsView->setObjectName(QStringLiteral("limitsTable"));
+    m_limitsView->setModel(m_limits);
+    m_limitsView->verticalHeader()->hide();
+    m_limitsView->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_limitsView, 1);
     layout->addWidget(
         new QLabel(tr("An empty bound means none. Values in bold are this product's own; the rest "
                       "are the defaults for every product."),
@@ -218,39 +209,24 @@ QWidget* SettingsDialog::buildLimitsTab()
 
 void SettingsDialog::loadLimits()
 {
-    m_limitsModel = m_product->currentData().toString();
-    m_limits->setRowCount(0);
-    auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsModel);
-    if (!rows)
-        return;
-    for (const LimitStore::LimitRow& r : rows.value()) {
-        const int i = m_limits->rowCount();
-        m_limits->insertRow(i);
-        auto* name = new QTableWidgetItem(r.name);
-        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
-        QFont f = name->font();
-        f.setBold(r.productSpecific);
-        name->setFont(f);
-        m_limits->setItem(i, 0, name);
-        m_limits->setItem(i, 1, new QTableWidgetItem(r.min ? QLocale().toString(*r.min) : QString()));
-        m_limits->setItem(i, 2, new QTableWidgetItem(r.max ? QLocale().toString(*r.max) : QString()));
-    }
-    m_limits->resizeColumnsToContents();
+    m_limitsProduct = m_product->currentData().toString();
+    auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
+    m_limits->setLimits(rows ? rows.value() : QList<LimitStore::LimitRow>{});
+    if (rows)
+        m_limitsView->resizeColumnsToContents();
 }
 
 bool SettingsDialog::saveLimits()
 {
-    if (m_limitsModel.isEmpty())
+    if (m_limitsProduct.isEmpty())
         return true;
-    auto current = LimitStore(m_db.connection()).limitsFor(m_limitsModel);
+    auto current = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     if (!current)
         return false;
     for (int i = 0; i < m_limits->rowCount(); ++i) {
-        bool okMin = false, okMax = false;
-        const std::optional<double> min = bound(m_limits->item(i, 1), &okMin);
-        const std::optional<double> max = bound(m_limits->item(i, 2), &okMax);
-        const QString name = m_limits->item(i, 0)->text();
-        if (!okMin || !okMax) {
+        const auto [min, max, ok] = m_limits->bounds(i);
+        const QString name = m_limits->rowAt(i).stored.name;
+        if (!ok) {
             m_message->setText(tr("%1: a bound must be a number, or empty for none").arg(name));
             return false;
         }
@@ -259,7 +235,7 @@ bool SettingsDialog::saveLimits()
         if (was != current->end() && was->min == min && was->max == max)
             continue; // unchanged: no product row, no audit entry
         if (Status st = LimitStore(m_db.connection())
-                            .setLimit(name, m_limitsModel, min, max, m_admin.operatorInfo.id);
+                            .setLimit(name, m_limitsProduct, min, max, m_admin.operatorInfo.id);
             !st) {
             m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
             return false;

@@ -10,12 +10,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QTableWidget;
+class QTableView;
 class QTimeEdit;
 
 namespace rework {
 
 class Database;
+class LimitsModel;
 class Recorder;
 
 /// The admin's settings for this PC and this factory, on one dialog:
@@ -41,7 +42,8 @@ public:
     QComboBox* printerField(LabelTemplate::Kind kind) const { return m_printers.value(kind); }
     QLineEdit* targetField(LabelTemplate::Kind kind) const { return m_targets.value(kind); }
     QComboBox* productField() const { return m_product; }
-    QTableWidget* limitsTable() const { return m_limits; }
+    QTableView* limitsTable() const { return m_limitsView; }
+    LimitsModel* limitsModel() const { return m_limits; }
     QLabel* messageLabel() const { return m_message; }
 
 public slots:
@@ -77,8 +79,9 @@ private:
     QHash<LabelTemplate::Kind, QComboBox*> m_printers;
     QHash<LabelTemplate::Kind, QLineEdit*> m_targets;
     QComboBox* m_product = nullptr;
-    QTableWidget* m_limits = nullptr;
-    QString m_limitsModel;
+    LimitsModel* m_limits = nullptr;
+    QTableView* m_limitsView = nullptr;
+    QString m_limitsProduct;
     QLabel* m_message = nullptr;
 };
 

@@ -82,18 +82,34 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
 {
     setObjectName(QStringLiteral("form_") + stepName(step));
     auto* layout = new QVBoxLayout(this);
-    auto* title = new QLabel(stepTitle(step), this);
+    layout->addWidget(createTitle());
+    layout->addLayout(createFields());
+    layout->addLayout(createButtons());
+    // The outcome sits under the title, where it is seen without scrolling.
+    m_banner = new ResultBanner(this);
+    layout->insertWidget(1, m_banner);
+    layout->addStretch();
+    if (QWidget* first = firstField())
+        setFocusProxy(first);
+}
+
+QLabel* StepForm::createTitle()
+{
+    auto* title = new QLabel(stepTitle(m_step), this);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
     title->setFont(big);
-    layout->addWidget(title);
+    return title;
+}
 
+QFormLayout* StepForm::createFields()
+{
     m_form = new QFormLayout;
     m_form->setLabelAlignment(Qt::AlignRight);
     // Long labels (and Chinese ones) go above their field rather than push the form sideways.
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    for (const FieldSpec& spec : StepSchema::fields(step)) {
+    for (const FieldSpec& spec : StepSchema::fields(m_step)) {
         QWidget* input = createInput(spec);
         input->setObjectName(spec.key);
         input->setMinimumHeight(44);
@@ -101,73 +117,56 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
         m_order.append(input);
         m_form->addRow(labelFor(spec), input);
     }
-    layout->addLayout(m_form);
+    return m_form;
+}
 
+QHBoxLayout* StepForm::createButtons()
+{
     auto* buttons = new QHBoxLayout;
-    if (step == Step::Intake || step == Step::Test) {
-        m_import = new QPushButton(tr("Import nvidia-smi report…"), this);
-        m_import->setObjectName(QStringLiteral("importReport"));
-        m_import->setMinimumHeight(48);
-        m_import->setFocusPolicy(Qt::NoFocus);
-        buttons->addWidget(m_import);
-        connect(m_import, &QPushButton::clicked, this, &StepForm::chooseReport);
-        m_runSmi = new QPushButton(tr("Run nvidia-smi"), this);
-        m_runSmi->setObjectName(QStringLiteral("runSmi"));
-        m_runSmi->setMinimumHeight(48);
-        m_runSmi->setFocusPolicy(Qt::NoFocus);
+    if (m_step == Step::Intake || m_step == Step::Test) {
+        m_import = addButton(buttons, tr("Import nvidia-smi report…"), QStringLiteral("importReport"),
+                             &StepForm::chooseReport);
+        m_runSmi =
+            addButton(buttons, tr("Run nvidia-smi"), QStringLiteral("runSmi"), &StepForm::runNvidiaSmi);
         m_smiPath = QStandardPaths::findExecutable(QStringLiteral("nvidia-smi"));
         m_runSmi->setVisible(!m_smiPath.isEmpty());
-        buttons->addWidget(m_runSmi);
-        connect(m_runSmi, &QPushButton::clicked, this, &StepForm::runNvidiaSmi);
     }
-    if (step == Step::Pack) {
-        m_closeBatch = new QPushButton(tr("Close batch"), this);
-        m_closeBatch->setObjectName(QStringLiteral("closeBatch"));
-        m_closeBatch->setMinimumHeight(48);
-        m_closeBatch->setFocusPolicy(Qt::NoFocus);
-        buttons->addWidget(m_closeBatch);
-        connect(m_closeBatch, &QPushButton::clicked, this, &StepForm::closeBatch);
-    }
-    if (m_inputs.contains(QStringLiteral("evidence"))) {
-        auto* attach = new QPushButton(tr("Attach photo or X-ray…"), this);
-        attach->setObjectName(QStringLiteral("attachEvidence"));
-        attach->setMinimumHeight(48);
-        attach->setFocusPolicy(Qt::NoFocus);
-        buttons->addWidget(attach);
-        connect(attach, &QPushButton::clicked, this, &StepForm::chooseEvidence);
-    }
-    if (step == Step::Strip || step == Step::Test || step == Step::Pack) {
-        m_printLabel = new QPushButton(tr("Print label (F9)"), this);
-        m_printLabel->setObjectName(QStringLiteral("printLabel"));
-        m_printLabel->setMinimumHeight(48);
-        m_printLabel->setFocusPolicy(Qt::NoFocus);
+    if (m_step == Step::Pack)
+        m_closeBatch =
+            addButton(buttons, tr("Close batch"), QStringLiteral("closeBatch"), &StepForm::closeBatch);
+    if (m_inputs.contains(QStringLiteral("evidence")))
+        addButton(buttons, tr("Attach photo or X-ray…"), QStringLiteral("attachEvidence"),
+                  &StepForm::chooseEvidence);
+    if (m_step == Step::Strip || m_step == Step::Test || m_step == Step::Pack) {
+        m_printLabel =
+            addButton(buttons, tr("Print label (F9)"), QStringLiteral("printLabel"), &StepForm::printLabel);
         m_printLabel->setEnabled(false);
-        buttons->addWidget(m_printLabel);
-        connect(m_printLabel, &QPushButton::clicked, this, &StepForm::printLabel);
         auto* key = new QShortcut(QKeySequence(Qt::Key_F9), this);
         key->setContext(Qt::WidgetWithChildrenShortcut);
         connect(key, &QShortcut::activated, this, &StepForm::printLabel);
     }
     buttons->addStretch();
-    auto* clearButton = new QPushButton(tr("Clear (Esc)"), this);
-    clearButton->setMinimumHeight(48);
-    clearButton->setFocusPolicy(Qt::NoFocus);
+    addButton(buttons, tr("Clear (Esc)"), QString(), &StepForm::clear);
     m_save = new QPushButton(tr("Save (Enter)"), this);
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setMinimumSize(200, 56);
     m_save->setFocusPolicy(Qt::NoFocus);
-    buttons->addWidget(clearButton);
     buttons->addWidget(m_save);
-    layout->addLayout(buttons);
-    connect(clearButton, &QPushButton::clicked, this, &StepForm::clear);
     connect(m_save, &QPushButton::clicked, this, &StepForm::save);
+    return buttons;
+}
 
-    // The outcome sits under the title, where it is seen without scrolling.
-    m_banner = new ResultBanner(this);
-    layout->insertWidget(1, m_banner);
-    layout->addStretch();
-    if (QWidget* first = firstField())
-        setFocusProxy(first);
+QPushButton* StepForm::addButton(QHBoxLayout* row, const QString& text, const QString& name,
+                                 void (StepForm::*action)())
+{
+    // Buttons never take the focus: the scanner keeps typing into the form's fields.
+    auto* button = new QPushButton(text, this);
+    button->setObjectName(name);
+    button->setMinimumHeight(48);
+    button->setFocusPolicy(Qt::NoFocus);
+    row->addWidget(button);
+    connect(button, &QPushButton::clicked, this, action);
+    return button;
 }
 
 QWidget* StepForm::createInput(const FieldSpec& spec)

@@ -10,6 +10,8 @@
 #include <QWidget>
 
 class QFormLayout;
+class QHBoxLayout;
+class QLabel;
 class QPushButton;
 
 namespace rework {
@@ -66,6 +68,13 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    QLabel* createTitle();
+    /// One input per field of the step's schema, in its order.
+    QFormLayout* createFields();
+    /// The step's own actions (import, close batch, attach, print), then clear and save.
+    QHBoxLayout* createButtons();
+    QPushButton* addButton(QHBoxLayout* row, const QString& text, const QString& name,
+                           void (StepForm::*action)());
     QWidget* createInput(const FieldSpec& spec);
     void focusNext(QWidget* from);
     /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
