@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <memory>
 
 #include <spdlog/spdlog.h>
@@ -86,16 +87,34 @@ namespace {
 /// The statement kept prepared for `db`, prepared now if it is new.
 Result<std::shared_ptr<QSqlQuery>> prepared(const QSqlDatabase& db, const QString& statement)
 {
-    // Keyed by the driver too: a connection removed and opened again under the same name
-    // must not meet statements prepared on the old one.
-    const QString key = statement + QChar(0) + QString::number(reinterpret_cast<quintptr>(db.driver()));
+    // Keyed by the driver too: a connection removed and opened again under the same name must not
+    // meet statements prepared on the old one. A new driver can be allocated where the old one
+    // was, so the old one's statements are dropped when it is destroyed, not merely told apart.
+    const QSqlDriver* driver = db.driver();
+    const QString key = statement + QChar(0) + QString::number(reinterpret_cast<quintptr>(driver));
     std::shared_ptr<QSqlQuery> q;
+    bool driverKnown = false;
     {
         QMutexLocker lock(&cacheLock);
-        q = preparedCache()[db.connectionName()].value(key);
+        const auto& statements = preparedCache()[db.connectionName()];
+        q = statements.value(key);
+        driverKnown = std::any_of(statements.keyBegin(), statements.keyEnd(), [&](const QString& k) {
+            return k.endsWith(QChar(0) + QString::number(reinterpret_cast<quintptr>(driver)));
+        });
     }
     if (q)
         return q;
+    if (!driverKnown) {
+        const QString name = db.connectionName();
+        const QString suffix = QChar(0) + QString::number(reinterpret_cast<quintptr>(driver));
+        QObject::connect(driver, &QObject::destroyed, driver, [name, suffix] {
+            QMutexLocker lock(&cacheLock);
+            auto& statements = preparedCache()[name];
+            statements.removeIf([&](QHash<QString, std::shared_ptr<QSqlQuery>>::iterator it) {
+                return it.key().endsWith(suffix);
+            });
+        });
+    }
     q = std::make_shared<QSqlQuery>(db);
     q->setForwardOnly(true);
     if (!q->prepare(statement))

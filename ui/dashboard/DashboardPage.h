@@ -3,6 +3,7 @@
 #include "domain/Snapshot.h"
 #include "reports/KpiQuery.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <memory>
@@ -137,7 +138,7 @@ private:
     QLineEdit* m_recallField = nullptr;
     QTimer* m_timer = nullptr;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>> m_watcher;
-    qint64 m_started = 0;
+    QElapsedTimer m_started;
 };
 
 } // namespace rework
