@@ -713,90 +713,6 @@ Checks FILE, then replaces this database&apos;s content with it. Close the app o
         <translation>数据库已从 %1 恢复并校验</translation>
     </message>
     <message>
-        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
-
-Commands:
-  init                                   create or upgrade the database
-  demo --units N [--days D] [--seed S]   add realistic demo data
-  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-  operator list
-  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-  station list
-  record STEP --station S --operator O key=value ...
-         STEP: intake strip reball mount inspect test pack scrap bake
-  batch close BATCH [--station S --operator O]
-  batch ship BATCH [--station S --operator O] [carrier=TEXT]
-  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
-  trace SERIAL                           genealogy and timeline of any serial
-  check                                  integrity check of database and derived state
-  config list | config set KEY VALUE     repair, reflow, shift, target and idle-lock settings
-  commands --pdf FILE                    printable sheet of command barcodes
-  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
-                                         supervisor figures
-  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
-  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
-  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
-  label list | label retry | label history SERIAL   labels (label --help)
-  server-init --server URL               create or upgrade the central PostgreSQL schema
-  sync [--server URL] [--if-configured] | sync configure --server URL | sync status   (sync --help)
-  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)
-  verify                                 walk the hash chains of events and audit log; names the first broken entry
-  restore FILE                           replace the database with a checked backup
-
-Global options:
-  --db PATH     database file (default: $REWORKTRACK_DB, else the file chosen in the app&apos;s settings,
-                else the user&apos;s data folder)
-  --json        machine-readable output
-  --verbose     log to stderr as well as to the log file
-  --version     print the version
-
-COMMAND --help shows the fields of a command. A command that creates an id prints it
-alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
-</source>
-        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
-
-命令：
-  init                                   创建或升级数据库
-  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-  operator list
-  operator disable|enable ID | reset-pin ID --pin PIN | role ID 角色
-  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-  station list
-  record 工序 --station 工位 --operator 操作员 键=值 ...
-         工序：intake strip reball mount inspect test pack scrap bake
-  batch close 批次 [--station 工位 --operator 操作员]
-  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
-  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
-  trace 序列号                           任意序列号的谱系和时间线
-  check                                  检查数据库及派生状态的完整性
-  config list | config set 键 值         返修、回流、班次、目标和闲置锁屏设置
-  commands --pdf 文件                    可打印的命令条码表
-  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
-                                         主管指标
-  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
-  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
-  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
-  label list | label retry | label history 序列号   标签（label --help）
-  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
-  sync [--server 地址] [--if-configured] | sync configure --server 地址 | sync status   （sync --help）
-  backup [--to 文件] [--keep N]          在线备份（默认：数据文件夹/backups，保留最新 N 个）
-  verify                                 校验事件和审计日志的哈希链；指出第一个被破坏的条目
-  restore 文件                           用校验过的备份替换数据库
-
-全局选项：
-  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为应用设置中选择的文件，
-                否则为用户数据文件夹）
-  --json        机器可读输出
-  --verbose     日志同时输出到标准错误
-  --version     显示版本
-
-命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
-退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
-</translation>
-    </message>
-    <message>
         <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
        reworkctl operator list
        reworkctl operator disable|enable ID
@@ -857,6 +773,174 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
         <source>sync is not set up on this PC; nothing to do</source>
         <translation>本电脑未设置同步；无需操作</translation>
     </message>
+    <message>
+        <source>Usage: reworkctl [--db PATH] [--json] [--verbose] COMMAND ...
+
+Commands:
+</source>
+        <translation>用法：reworkctl [--db 路径] [--json] [--verbose] 命令 ...
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --db PATH     database file (default: $REWORKTRACK_DB, else the file chosen in the app&apos;s settings,
+                else the user&apos;s data folder)
+  --json        machine-readable output
+  --verbose     log to stderr as well as to the log file
+  --version     print the version
+
+COMMAND --help shows the fields of a command. A command that creates an id prints it
+alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
+</source>
+        <translation>
+全局选项：
+  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为应用设置中选择的文件，
+                否则为用户数据文件夹）
+  --json        机器可读输出
+  --verbose     日志同时输出到标准错误
+  --version     显示版本
+
+命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
+退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
+    </message>
+    <message>
+        <source>  config list | config set KEY VALUE     repair, reflow, shift, target and idle-lock settings
+</source>
+        <translation>  config list | config set 键 值         返修、回流、班次、目标和闲置锁屏设置
+</translation>
+    </message>
+    <message>
+        <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | label retry | label history SERIAL   labels (label --help)
+</source>
+        <translation>  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
+  label list | label retry | label history 序列号   标签（label --help）
+</translation>
+    </message>
+    <message>
+        <source>  commands --pdf FILE                    printable sheet of command barcodes
+</source>
+        <translation>  commands --pdf 文件                    可打印的命令条码表
+</translation>
+    </message>
+    <message>
+        <source>  check                                  integrity check of database and derived state
+</source>
+        <translation>  check                                  检查数据库及派生状态的完整性
+</translation>
+    </message>
+    <message>
+        <source>  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)
+</source>
+        <translation>  backup [--to 文件] [--keep N]          在线备份（默认：数据文件夹/backups，保留最新 N 个）
+</translation>
+    </message>
+    <message>
+        <source>  verify                                 walk the hash chains of events and audit log; names the first broken entry
+</source>
+        <translation>  verify                                 校验事件和审计日志的哈希链；指出第一个被破坏的条目
+</translation>
+    </message>
+    <message>
+        <source>  restore FILE                           replace the database with a checked backup
+</source>
+        <translation>  restore 文件                           用校验过的备份替换数据库
+</translation>
+    </message>
+    <message>
+        <source>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE
+</source>
+        <translation>  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID 角色
+</translation>
+    </message>
+    <message>
+        <source>  record STEP --station S --operator O key=value ...
+         STEP: intake strip reball mount inspect test pack scrap bake
+</source>
+        <translation>  record 工序 --station 工位 --operator 操作员 键=值 ...
+         工序：intake strip reball mount inspect test pack scrap bake
+</translation>
+    </message>
+    <message>
+        <source>  batch close BATCH [--station S --operator O]
+  batch ship BATCH [--station S --operator O] [carrier=TEXT]
+</source>
+        <translation>  batch close 批次 [--station 工位 --operator 操作员]
+  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
+</translation>
+    </message>
+    <message>
+        <source>  void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+</source>
+        <translation>  void 事件编号 --reason 原因 --operator 主管 [--station 工位]
+</translation>
+    </message>
+    <message>
+        <source>  trace SERIAL                           genealogy and timeline of any serial
+</source>
+        <translation>  trace 序列号                           任意序列号的谱系和时间线
+</translation>
+    </message>
+    <message>
+        <source>  kpi [--from DATE] [--to DATE] [--shift day|night] [--station S] [--model M] [--batch B]
+                                         supervisor figures
+</source>
+        <translation>  kpi [--from 日期] [--to 日期] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次]
+                                         主管指标
+</translation>
+    </message>
+    <message>
+        <source>  recall SERIAL [--by lot,flux_lot,stencil,profile,operator,window] [--hours H]
+</source>
+        <translation>  recall 序列号 [--by lot,flux_lot,stencil,profile,operator,window] [--hours 小时]
+</translation>
+    </message>
+    <message>
+        <source>  report daily|shift|batch ... --pdf FILE   printable reports (report --help)
+</source>
+        <translation>  report daily|shift|batch ... --pdf 文件   可打印报表（report --help）
+</translation>
+    </message>
+    <message>
+        <source>  init                                   create or upgrade the database
+</source>
+        <translation>  init                                   创建或升级数据库
+</translation>
+    </message>
+    <message>
+        <source>  demo --units N [--days D] [--seed S]   add realistic demo data
+</source>
+        <translation>  demo --units N [--days D] [--seed S]   添加逼真的演示数据
+</translation>
+    </message>
+    <message>
+        <source>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
+  station list
+</source>
+        <translation>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
+  station list
+</translation>
+    </message>
+    <message>
+        <source>  server-init --server URL               create or upgrade the central PostgreSQL schema
+</source>
+        <translation>  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
+</translation>
+    </message>
+    <message>
+        <source>  sync [--server URL] [--if-configured] | sync configure --server URL | sync status   (sync --help)
+</source>
+        <translation>  sync [--server 地址] [--if-configured] | sync configure --server 地址 | sync status   （sync --help）
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -899,6 +983,21 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
     <message>
         <source>a barcode does not fit the sheet</source>
         <translation>条码放不下</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigStore</name>
+    <message>
+        <source>no station %1; add the station first</source>
+        <translation>没有工位 %1；请先添加该工位</translation>
+    </message>
+    <message>
+        <source>unknown setting; known: %1, %2STATION</source>
+        <translation>未知设置；已知设置：%1、%2工位</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1515,51 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
     </message>
 </context>
 <context>
+    <name>LimitStore</name>
+    <message>
+        <source>no limit called %1</source>
+        <translation>没有名为 %1 的限值</translation>
+    </message>
+    <message>
+        <source>no product %1; add it first</source>
+        <translation>没有产品 %1；请先添加</translation>
+    </message>
+    <message>
+        <source>the lower bound must be a number below the upper bound</source>
+        <translation>下限必须是小于上限的数字</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>operator %1 is locked until %2 after %3 wrong PINs; wait, or ask a supervisor</source>
+        <translation>操作员 %1 因 %3 次 PIN 错误被锁定至 %2；请等待，或联系主管</translation>
+    </message>
+    <message>
+        <source>%1 wrong PINs: operator %2 is locked for %3 minutes; ask a supervisor</source>
+        <translation>%1 次 PIN 错误：操作员 %2 被锁定 %3 分钟；请联系主管</translation>
+    </message>
+    <message>
+        <source>wrong operator id or PIN; try again</source>
+        <translation>操作员编号或 PIN 错误；请重试</translation>
+    </message>
+    <message>
+        <source>operator %1 is disabled; ask a supervisor</source>
+        <translation>操作员 %1 已停用；请联系主管</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationFiles</name>
+    <message>
+        <source>migration %1 has no version number in its name</source>
+        <translation>迁移文件 %1 的文件名中没有版本号</translation>
+    </message>
+    <message>
+        <source>migrations in %1 are not numbered 1, 2, 3, ...: %2 where %3 belongs</source>
+        <translation>%1 中的迁移文件未按 1、2、3……编号：第 %3 个位置是 %2</translation>
+    </message>
+</context>
+<context>
     <name>Migrator</name>
     <message>
         <source>apply a migration</source>
@@ -1541,6 +1685,21 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
     </message>
 </context>
 <context>
+    <name>OperatorAccounts</name>
+    <message>
+        <source>give the operator&apos;s name (1-100 characters)</source>
+        <translation>请输入操作员姓名（1-100 个字符）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role; use operator, supervisor or admin</source>
+        <translation>“%1”不是角色；请使用 operator、supervisor 或 admin</translation>
+    </message>
+    <message>
+        <source>operator %1 already exists</source>
+        <translation>操作员 %1 已存在</translation>
+    </message>
+</context>
+<context>
     <name>OperatorAdmin</name>
     <message>
         <source>only an admin can manage operators; ask your admin</source>
@@ -1603,69 +1762,6 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
     <message>
         <source>mounted within %1 h</source>
         <translation>%1 小时内贴装</translation>
-    </message>
-</context>
-<context>
-    <name>ReferenceData</name>
-    <message>
-        <source>give the operator&apos;s name (1-100 characters)</source>
-        <translation>请输入操作员姓名（1-100 个字符）</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a role; use operator, supervisor or admin</source>
-        <translation>“%1”不是角色；请使用 operator、supervisor 或 admin</translation>
-    </message>
-    <message>
-        <source>operator %1 already exists</source>
-        <translation>操作员 %1 已存在</translation>
-    </message>
-    <message>
-        <source>wrong operator id or PIN; try again</source>
-        <translation>操作员编号或 PIN 错误；请重试</translation>
-    </message>
-    <message>
-        <source>operator %1 is disabled; ask a supervisor</source>
-        <translation>操作员 %1 已停用；请联系主管</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a station step; use one of %2</source>
-        <translation>“%1”不是工位工序；请使用 %2 之一</translation>
-    </message>
-    <message>
-        <source>station %1 already exists</source>
-        <translation>工位 %1 已存在</translation>
-    </message>
-    <message>
-        <source>no station %1; add the station first</source>
-        <translation>没有工位 %1；请先添加该工位</translation>
-    </message>
-    <message>
-        <source>unknown setting; known: %1, %2STATION</source>
-        <translation>未知设置；已知设置：%1、%2工位</translation>
-    </message>
-    <message>
-        <source>must be a whole number from %1 to %2</source>
-        <translation>必须是 %1 到 %2 之间的整数</translation>
-    </message>
-    <message>
-        <source>operator %1 is locked until %2 after %3 wrong PINs; wait, or ask a supervisor</source>
-        <translation>操作员 %1 因 %3 次 PIN 错误被锁定至 %2；请等待，或联系主管</translation>
-    </message>
-    <message>
-        <source>%1 wrong PINs: operator %2 is locked for %3 minutes; ask a supervisor</source>
-        <translation>%1 次 PIN 错误：操作员 %2 被锁定 %3 分钟；请联系主管</translation>
-    </message>
-    <message>
-        <source>no limit called %1</source>
-        <translation>没有名为 %1 的限值</translation>
-    </message>
-    <message>
-        <source>no product %1; add it first</source>
-        <translation>没有产品 %1；请先添加</translation>
-    </message>
-    <message>
-        <source>the lower bound must be a number below the upper bound</source>
-        <translation>下限必须是小于上限的数字</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2074,17 @@ PC without sync.conf (the nightly timer runs on every PC the package is installe
     <message>
         <source>connect to %1</source>
         <translation>连接 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StationRegistry</name>
+    <message>
+        <source>&quot;%1&quot; is not a station step; use one of %2</source>
+        <translation>“%1”不是工位工序；请使用 %2 之一</translation>
+    </message>
+    <message>
+        <source>station %1 already exists</source>
+        <translation>工位 %1 已存在</translation>
     </message>
 </context>
 <context>
