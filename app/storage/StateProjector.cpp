@@ -3,6 +3,7 @@
 #include "EventStore.h"
 #include "KpiRollups.h"
 #include "Sql.h"
+#include "domain/ItemStates.h"
 #include "domain/Step.h"
 
 #include <QJsonArray>
@@ -27,18 +28,16 @@ Status StateProjector::exec(const QString& statement, const QVariantList& values
 
 Status StateProjector::scrapUnit(const QString& unit, const QString& at)
 {
-    if (Status st =
-            exec(QStringLiteral("UPDATE units SET state = 'scrapped', updated_at = ? WHERE serial = ?"),
-                 {at, unit});
+    if (Status st = exec(QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
+                         {stateValue(ItemState::Scrapped), at, unit});
         !st)
         return st;
-    if (Status st =
-            exec(QStringLiteral("UPDATE dies SET state = 'scrapped', updated_at = ? WHERE unit_serial = ?"),
-                 {at, unit});
+    if (Status st = exec(QStringLiteral("UPDATE dies SET state = ?, updated_at = ? WHERE unit_serial = ?"),
+                         {stateValue(ItemState::Scrapped), at, unit});
         !st)
         return st;
-    return exec(QStringLiteral("UPDATE boards SET state = 'scrapped', updated_at = ? WHERE unit_serial = ?"),
-                {at, unit});
+    return exec(QStringLiteral("UPDATE boards SET state = ?, updated_at = ? WHERE unit_serial = ?"),
+                {stateValue(ItemState::Scrapped), at, unit});
 }
 
 Status StateProjector::apply(const EventRecord& event)
@@ -60,59 +59,66 @@ Status StateProjector::applyState(const EventRecord& e)
     switch (*step) {
     case Step::Intake:
         return exec(
-            QStringLiteral("INSERT INTO cards (serial, model, lot, partner, pcb_rev, gpu_uuid, state, "
-                           "received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO cards (serial, model, lot, partner, pcb_rev, gpu_uuid, state, received_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {field(e, "card"), field(e, "model"), field(e, "lot"), sql::nullIfEmpty(field(e, "partner")),
-             sql::nullIfEmpty(field(e, "pcb_rev")), sql::nullIfEmpty(field(e, "gpu_uuid")), at, at});
+             sql::nullIfEmpty(field(e, "pcb_rev")), sql::nullIfEmpty(field(e, "gpu_uuid")),
+             stateValue(ItemState::Received), at, at});
     case Step::Strip:
-        if (Status st = exec(QStringLiteral("UPDATE cards SET state = 'stripped', die_id = ?, updated_at = ? "
-                                            "WHERE serial = ?"),
-                             {field(e, "die"), at, field(e, "card")});
+        if (Status st = exec(
+                QStringLiteral("UPDATE cards SET state = ?, die_id = ?, updated_at = ? WHERE serial = ?"),
+                {stateValue(ItemState::Stripped), field(e, "die"), at, field(e, "card")});
             !st)
             return st;
         return exec(
-            QStringLiteral("INSERT INTO dies (id, card_serial, model, marking, date_code, msl, exposed_at, "
-                           "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'stripped', ?)"),
+            QStringLiteral(
+                "INSERT INTO dies (id, card_serial, model, marking, date_code, msl, exposed_at, state, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {field(e, "die"), field(e, "card"), field(e, "model"), sql::nullIfEmpty(field(e, "marking")),
              sql::nullIfEmpty(field(e, "date_code")), sql::nullIfEmpty(field(e, "msl")),
-             sql::nullIfEmpty(field(e, "dry_storage_left_at")), at});
+             sql::nullIfEmpty(field(e, "dry_storage_left_at")), stateValue(ItemState::Stripped), at});
     case Step::Reball:
         return exec(
-            QStringLiteral("UPDATE dies SET state = 'reballed', alloy = ?, reball_count = reball_count + 1, "
-                           "updated_at = ? WHERE id = ?"),
-            {field(e, "alloy"), at, field(e, "die")});
+            QStringLiteral(
+                "UPDATE dies SET state = ?, alloy = ?, reball_count = reball_count + 1, updated_at = ? "
+                "WHERE id = ?"),
+            {stateValue(ItemState::Reballed), field(e, "alloy"), at, field(e, "die")});
     case Step::Mount: {
         const QString unit = field(e, "unit");
         if (outcome == QLatin1StringView("remounted")) {
             if (Status st = exec(
-                    QStringLiteral("UPDATE boards SET state = 'mounted', reflow_count = reflow_count + 1, "
-                                   "updated_at = ? WHERE serial = ?"),
-                    {at, field(e, "board")});
+                    QStringLiteral(
+                        "UPDATE boards SET state = ?, reflow_count = reflow_count + 1, updated_at = ? WHERE "
+                        "serial = ?"),
+                    {stateValue(ItemState::Mounted), at, field(e, "board")});
                 !st)
                 return st;
-            if (Status st = exec(
-                    QStringLiteral("UPDATE units SET state = 'mounted', updated_at = ? WHERE serial = ?"),
-                    {at, unit});
+            if (Status st =
+                    exec(QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
+                         {stateValue(ItemState::Mounted), at, unit});
                 !st)
                 return st;
         } else {
-            if (Status st =
-                    exec(QStringLiteral("INSERT INTO boards (serial, state, unit_serial, reflow_count, "
-                                        "updated_at) VALUES (?, 'mounted', ?, 1, ?)"),
-                         {field(e, "board"), unit, at});
+            if (Status st = exec(QStringLiteral("INSERT INTO boards (serial, state, unit_serial, "
+                                                "reflow_count, updated_at) VALUES (?, ?, "
+                                                "?, 1, ?)"),
+                                 {field(e, "board"), stateValue(ItemState::Mounted), unit, at});
                 !st)
                 return st;
-            if (Status st = exec(
-                    QStringLiteral("INSERT INTO units (serial, die_id, board_serial, card_serial, model, "
-                                   "state, created_at, updated_at) "
-                                   "VALUES (?, ?, ?, ?, ?, 'mounted', ?, ?)"),
-                    {unit, field(e, "die"), field(e, "board"), field(e, "card"), field(e, "model"), at, at});
+            if (Status st = exec(QStringLiteral("INSERT INTO units (serial, die_id, board_serial, "
+                                                "card_serial, model, state, created_at, "
+                                                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 {unit, field(e, "die"), field(e, "board"), field(e, "card"),
+                                  field(e, "model"), stateValue(ItemState::Mounted), at, at});
                 !st)
                 return st;
         }
-        return exec(QStringLiteral("UPDATE dies SET state = 'mounted', unit_serial = ?, "
-                                   "reflow_count = reflow_count + 1, updated_at = ? WHERE id = ?"),
-                    {unit, at, field(e, "die")});
+        return exec(
+            QStringLiteral(
+                "UPDATE dies SET state = ?, unit_serial = ?, reflow_count = reflow_count + 1, updated_at "
+                "= ? WHERE id = ?"),
+            {stateValue(ItemState::Mounted), unit, at, field(e, "die")});
     }
     case Step::Inspect:
     case Step::Test: {
@@ -126,56 +132,59 @@ Status StateProjector::applyState(const EventRecord& e)
         if (outcome == QLatin1StringView("pass")) {
             return exec(
                 QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
-                {*step == Step::Inspect ? QStringLiteral("inspected") : QStringLiteral("tested"), at, unit});
+                {stateValue(*step == Step::Inspect ? ItemState::Inspected : ItemState::Tested), at, unit});
         }
         if (outcome == QLatin1StringView("repair")) {
-            if (Status st =
-                    exec(QStringLiteral("UPDATE units SET state = 'repair', repair_count = repair_count + 1, "
-                                        "updated_at = ? WHERE serial = ?"),
-                         {at, unit});
+            if (Status st = exec(
+                    QStringLiteral(
+                        "UPDATE units SET state = ?, repair_count = repair_count + 1, updated_at = ? WHERE "
+                        "serial = ?"),
+                    {stateValue(ItemState::Repair), at, unit});
                 !st)
                 return st;
-            return exec(
-                QStringLiteral("UPDATE dies SET state = 'repair', updated_at = ? WHERE unit_serial = ?"),
-                {at, unit});
+            return exec(QStringLiteral("UPDATE dies SET state = ?, updated_at = ? WHERE unit_serial = ?"),
+                        {stateValue(ItemState::Repair), at, unit});
         }
         return scrapUnit(unit, at);
     }
     case Step::Pack:
-        if (Status st = exec(QStringLiteral("INSERT INTO batches (id, model, state, opened_at, updated_at) "
-                                            "VALUES (?, ?, 'open', ?, ?) ON CONFLICT (id) DO NOTHING"),
-                             {field(e, "batch"), field(e, "model"), at, at});
+        if (Status st = exec(
+                QStringLiteral(
+                    "INSERT INTO batches (id, model, state, opened_at, updated_at) VALUES (?, ?, ?, ?, ?) ON "
+                    "CONFLICT (id) DO NOTHING"),
+                {field(e, "batch"), field(e, "model"), stateValue(ItemState::Open), at, at});
             !st)
             return st;
-        return exec(QStringLiteral(
-                        "UPDATE units SET state = 'packed', batch_id = ?, updated_at = ? WHERE serial = ?"),
-                    {field(e, "batch"), at, field(e, "unit")});
+        return exec(
+            QStringLiteral("UPDATE units SET state = ?, batch_id = ?, updated_at = ? WHERE serial = ?"),
+            {stateValue(ItemState::Packed), field(e, "batch"), at, field(e, "unit")});
     case Step::Close:
         return exec(
-            QStringLiteral("UPDATE batches SET state = 'closed', closed_at = ?, updated_at = ? WHERE id = ?"),
-            {at, at, field(e, "batch")});
+            QStringLiteral("UPDATE batches SET state = ?, closed_at = ?, updated_at = ? WHERE id = ?"),
+            {stateValue(ItemState::Closed), at, at, field(e, "batch")});
     case Step::Ship: {
         const QString batch = field(e, "batch");
-        if (Status st =
-                exec(QStringLiteral("UPDATE batches SET state = 'shipped', shipped_at = ?, updated_at = ? "
-                                    "WHERE id = ?"),
-                     {at, at, batch});
+        if (Status st = exec(
+                QStringLiteral("UPDATE batches SET state = ?, shipped_at = ?, updated_at = ? WHERE id = ?"),
+                {stateValue(ItemState::Shipped), at, at, batch});
             !st)
             return st;
         if (Status st =
-                exec(QStringLiteral("UPDATE dies SET state = 'shipped', updated_at = ? WHERE unit_serial IN "
-                                    "(SELECT serial FROM units WHERE batch_id = ?)"),
-                     {at, batch});
+                exec(QStringLiteral(
+                         "UPDATE dies SET state = ?, updated_at = ? WHERE unit_serial IN (SELECT serial FROM "
+                         "units WHERE batch_id = ?)"),
+                     {stateValue(ItemState::Shipped), at, batch});
             !st)
             return st;
         if (Status st = exec(
-                QStringLiteral("UPDATE boards SET state = 'shipped', updated_at = ? WHERE unit_serial IN "
-                               "(SELECT serial FROM units WHERE batch_id = ?)"),
-                {at, batch});
+                QStringLiteral(
+                    "UPDATE boards SET state = ?, updated_at = ? WHERE unit_serial IN (SELECT serial FROM "
+                    "units WHERE batch_id = ?)"),
+                {stateValue(ItemState::Shipped), at, batch});
             !st)
             return st;
-        return exec(QStringLiteral("UPDATE units SET state = 'shipped', updated_at = ? WHERE batch_id = ?"),
-                    {at, batch});
+        return exec(QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE batch_id = ?"),
+                    {stateValue(ItemState::Shipped), at, batch});
     }
     case Step::Scrap: {
         const QString kind = field(e, "item_kind");
@@ -183,10 +192,10 @@ Status StateProjector::applyState(const EventRecord& e)
         if (kind == QLatin1StringView("unit"))
             return scrapUnit(item, at);
         if (kind == QLatin1StringView("die"))
-            return exec(QStringLiteral("UPDATE dies SET state = 'scrapped', updated_at = ? WHERE id = ?"),
-                        {at, item});
-        return exec(QStringLiteral("UPDATE cards SET state = 'scrapped', updated_at = ? WHERE serial = ?"),
-                    {at, item});
+            return exec(QStringLiteral("UPDATE dies SET state = ?, updated_at = ? WHERE id = ?"),
+                        {stateValue(ItemState::Scrapped), at, item});
+        return exec(QStringLiteral("UPDATE cards SET state = ?, updated_at = ? WHERE serial = ?"),
+                    {stateValue(ItemState::Scrapped), at, item});
     }
     case Step::Bake:
         // The bake dries the die: its floor-life clock starts again when the bake ends.

@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "domain/ItemStates.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
 #include "storage/IntegrityChecker.h"
@@ -94,6 +95,41 @@ private slots:
         QFile::remove(dir.filePath(QStringLiteral("0002_again.sql")));
         write("third.sql");
         QVERIFY(!MigrationFiles::list(dir.path()).ok());
+    }
+
+    void theSchemaAdmitsEveryStateTheCodeNames()
+    {
+        for (int i = 0; i <= static_cast<int>(ItemState::Closed); ++i)
+            QCOMPARE(stateFromName(stateValue(static_cast<ItemState>(i))),
+                     std::optional(static_cast<ItemState>(i)));
+        QVERIFY(!stateFromName(u"bogus"));
+        test::TestDatabase t;
+        const QString unit = t.mountedUnit(QStringLiteral("CARDK0002"), QStringLiteral("SB00000010"));
+        QVERIFY(t.record(Step::Pack, {QStringLiteral("unit=") + unit, QStringLiteral("batch=B-K-1")})
+                    .error()
+                    .code != ErrorCode::Storage);
+        const QSqlDatabase c = t.db().connection();
+        const std::pair<const char*, QList<ItemState>> tables[] = {
+            {"cards", {ItemState::Received, ItemState::Stripped, ItemState::Scrapped}},
+            {"dies",
+             {ItemState::Stripped, ItemState::Reballed, ItemState::Mounted, ItemState::Repair,
+              ItemState::Shipped, ItemState::Scrapped}},
+            {"boards", {ItemState::Mounted, ItemState::Shipped, ItemState::Scrapped}},
+            {"units",
+             {ItemState::Mounted, ItemState::Inspected, ItemState::Tested, ItemState::Repair,
+              ItemState::Packed, ItemState::Shipped, ItemState::Scrapped}},
+        };
+        for (const auto& [table, allowed] : tables) {
+            for (ItemState state : allowed) {
+                QVERIFY(sql::run(c, QStringLiteral("SAVEPOINT s")).ok());
+                QVERIFY2(sql::run(c, QStringLiteral("UPDATE %1 SET state = ?").arg(QLatin1StringView(table)),
+                                  {stateValue(state)})
+                             .ok(),
+                         table);
+                QVERIFY(sql::run(c, QStringLiteral("ROLLBACK TO s")).ok());
+                QVERIFY(sql::run(c, QStringLiteral("RELEASE s")).ok());
+            }
+        }
     }
 
     void derivedTablesRefuseImpossibleStatesAndDanglingKeys()
