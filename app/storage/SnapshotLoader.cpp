@@ -173,15 +173,15 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
     const QJsonObject& f = a.fields;
 
     auto op = sql::row(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
-                       {SerialRules::normalise(SerialKind::Operator, a.operatorId)});
+                       {a.operatorId});
     if (!op)
         return op.error();
     if (const auto& r = op.value()) {
         s.operatorInfo = OperatorInfo{r->value(0).toString(), r->value(1).toString(), r->value(2).toString(),
                                       r->value(3).toBool()};
     }
-    auto station = sql::row(m_db, QStringLiteral("SELECT id, step FROM stations WHERE id = ?"),
-                            {SerialRules::normalise(SerialKind::Station, a.stationId)});
+    auto station =
+        sql::row(m_db, QStringLiteral("SELECT id, step FROM stations WHERE id = ?"), {a.stationId});
     if (!station)
         return station.error();
     if (const auto& r = station.value())
@@ -195,11 +195,11 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
     };
 
     if (f.contains(QLatin1StringView("card"))) {
-        if (Status st = load(card(SerialRules::normalise(SerialKind::Card, text(f, "card"))), s.card); !st)
+        if (Status st = load(card(text(f, "card")), s.card); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("die"))) {
-        if (Status st = load(die(SerialRules::normalise(SerialKind::Die, text(f, "die"))), s.die); !st)
+        if (Status st = load(die(text(f, "die")), s.die); !st)
             return st.error();
         if (s.die && !s.die->unitSerial.isEmpty()) {
             if (Status st = load(unit(s.die->unitSerial), s.unit); !st)
@@ -207,12 +207,11 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
         }
     }
     if (f.contains(QLatin1StringView("board"))) {
-        if (Status st = load(board(SerialRules::normalise(SerialKind::Board, text(f, "board"))), s.board);
-            !st)
+        if (Status st = load(board(text(f, "board")), s.board); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("unit"))) {
-        if (Status st = load(unit(SerialRules::normalise(SerialKind::Unit, text(f, "unit"))), s.unit); !st)
+        if (Status st = load(unit(text(f, "unit")), s.unit); !st)
             return st.error();
     }
     if (s.unit && !s.card) {
@@ -220,12 +219,11 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
             return st.error();
     }
     if (f.contains(QLatin1StringView("batch"))) {
-        if (Status st = load(batch(SerialRules::normalise(SerialKind::Batch, text(f, "batch"))), s.batch);
-            !st)
+        if (Status st = load(batch(text(f, "batch")), s.batch); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("item"))) {
-        const QString item = text(f, "item").trimmed().toUpper();
+        const QString item = text(f, "item");
         if (Status st = load(unit(item), s.unit); !st)
             return st.error();
         if (s.unit) {
@@ -244,12 +242,11 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
         }
     }
     if (f.contains(QLatin1StringView("gpu_uuid"))) {
-        if (Status st = loadGpuUuidOwner(SerialRules::normalise(SerialKind::GpuUuid, text(f, "gpu_uuid")), s);
-            !st)
+        if (Status st = loadGpuUuidOwner(text(f, "gpu_uuid"), s); !st)
             return st.error();
     }
     if (a.step == Step::Void) {
-        if (Status st = loadVoidTarget(text(f, "event").trimmed().toLower(), s); !st)
+        if (Status st = loadVoidTarget(text(f, "event"), s); !st)
             return st.error();
     }
     return s;

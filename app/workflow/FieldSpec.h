@@ -31,7 +31,14 @@ struct FieldSpec
     FieldType type = FieldType::Text;
     bool required = false;
     SerialKind serial = SerialKind::Card; // for FieldType::Serial
-    double min = 0;                       // for Int/Real
+    /// For Text fields that name something by id (`item` upper case, `event` lower case).
+    enum class Case
+    {
+        AsTyped,
+        Upper,
+        Lower
+    } textCase = Case::AsTyped;
+    double min = 0; // for Int/Real
     double max = 0;
     QStringList choices;   // for Choice/ChoiceList, lower case
     QString defaultText;   // shown in --help; empty when the field is optional without a default

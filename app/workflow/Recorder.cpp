@@ -49,8 +49,9 @@ Result<Recorded> Recorder::record(Step step, const QString& stationId, const QSt
     return record(Action{step, stationId, operatorId, fields.value()});
 }
 
-Result<Recorded> Recorder::record(const Action& action)
+Result<Recorded> Recorder::record(const Action& entered)
 {
+    const Action action = StepSchema::normalised(entered);
     const QDateTime now = m_clock.now();
     Transaction tx(m_db.connection());
     if (Status st = tx.begin(); !st)

@@ -202,6 +202,7 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
     };
     FieldSpec item = typed("item", FieldType::Text, true,
                            QT_TRANSLATE_NOOP("Field", "serial of the card, die or unit to scrap"));
+    item.textCase = FieldSpec::Case::Upper;
     FieldSpec reason = typed("reason", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "why"));
     s[Step::Scrap] = {item, reason, defect};
     s[Step::Bake] = {
@@ -214,10 +215,10 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         text("oven", QT_TRANSLATE_NOOP("Field", "oven id")),
     };
     s[Step::Bake][1].required = true;
-    s[Step::Void] = {
-        typed("event", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void")),
-        reason,
-    };
+    FieldSpec event =
+        typed("event", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void"));
+    event.textCase = FieldSpec::Case::Lower;
+    s[Step::Void] = {event, reason};
     return s;
 }
 
@@ -225,6 +226,19 @@ const QHash<Step, QList<FieldSpec>>& schemas()
 {
     static const QHash<Step, QList<FieldSpec>> s = buildSchemas();
     return s;
+}
+
+QString normalisedText(const FieldSpec& f, const QString& v)
+{
+    switch (f.textCase) {
+    case FieldSpec::Case::Upper:
+        return v.trimmed().toUpper();
+    case FieldSpec::Case::Lower:
+        return v.trimmed().toLower();
+    case FieldSpec::Case::AsTyped:
+        break;
+    }
+    return v;
 }
 
 Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
@@ -245,7 +259,7 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
     case FieldType::Defect: {
         QString s = v;
         s.remove(QLatin1Char(' '));
-        return QJsonValue(f.type == FieldType::Serial ? s : s.toUpper());
+        return QJsonValue(f.type == FieldType::Serial ? SerialRules::normalise(f.serial, s) : s.toUpper());
     }
     case FieldType::Evidence:
         if (!EvidenceStore::isReferenceList(v)) {
@@ -254,7 +268,7 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
         }
         return QJsonValue(v);
     case FieldType::Text:
-        return QJsonValue(v);
+        return QJsonValue(normalisedText(f, v));
     case FieldType::Int:
     case FieldType::Real: {
         bool ok = false;
@@ -350,6 +364,22 @@ Result<QJsonObject> StepSchema::parse(Step step, const QStringList& keyValues)
         pairs.append({key, kv.mid(eq + 1)});
     }
     return parse(step, pairs);
+}
+
+Action StepSchema::normalised(Action action)
+{
+    action.operatorId = SerialRules::normalise(SerialKind::Operator, action.operatorId);
+    action.stationId = SerialRules::normalise(SerialKind::Station, action.stationId);
+    for (const FieldSpec& f : fields(action.step)) {
+        const auto it = action.fields.find(f.key);
+        if (it == action.fields.end() || !it->isString())
+            continue;
+        if (f.type == FieldType::Serial)
+            *it = SerialRules::normalise(f.serial, it->toString());
+        else if (f.type == FieldType::Text)
+            *it = normalisedText(f, it->toString());
+    }
+    return action;
 }
 
 Result<QJsonObject> StepSchema::parse(Step step, const QList<std::pair<QString, QString>>& pairs)

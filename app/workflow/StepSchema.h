@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FieldSpec.h"
+#include "domain/Action.h"
 #include "domain/Result.h"
 #include "domain/Step.h"
 
@@ -25,7 +26,12 @@ public:
     /// plausible range and missing required fields are errors naming the field.
     static Result<QJsonObject> parse(Step step, const QStringList& keyValues);
     /// Parses already separated values (a form's fields); empty values count as not given.
+    /// Serials come out normalised (SerialRules::normalise), ids of free-text fields in their case:
+    /// this is the one place where a scan's spelling is settled; the snapshot and the rules take
+    /// the values as they are.
     static Result<QJsonObject> parse(Step step, const QList<std::pair<QString, QString>>& pairs);
+    /// The same normalisation for an action built in code (operator and station ids included).
+    static Action normalised(Action action);
 
     /// Longest free-text value accepted.
     static constexpr int kMaxTextLength = 500;

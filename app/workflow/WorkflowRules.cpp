@@ -173,7 +173,7 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
                            QT_TRANSLATE_NOOP("WorkflowRules", "unknown model \"%1\"; known models: %2"),
                            {model, known.join(QStringLiteral(", "))}));
     }
-    const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
+    const QString card = str(f, "card");
     if (Status st = checkSerial(c, SerialKind::Card, QStringLiteral("card"), card, model); !st)
         return st.error();
     if (Status st = checkSerial(c, SerialKind::Lot, QStringLiteral("lot"), str(f, "lot")); !st)
@@ -199,10 +199,8 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
                             "GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor"),
                         {str(f, "gpu_uuid"), s.gpuUuidOwner}));
         }
-        f.insert(QStringLiteral("gpu_uuid"), SerialRules::normalise(SerialKind::GpuUuid, str(f, "gpu_uuid")));
     }
     f.insert(QStringLiteral("card"), card);
-    f.insert(QStringLiteral("lot"), SerialRules::normalise(SerialKind::Lot, str(f, "lot")));
     if (!has(f, "condition"))
         f.insert(QStringLiteral("condition"), QJsonArray{QStringLiteral("ok")});
     f.insert(QStringLiteral("outcome"), QStringLiteral("received"));
@@ -212,7 +210,7 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
 Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString card = SerialRules::normalise(SerialKind::Card, str(f, "card"));
+    const QString card = str(f, "card");
     if (!s.card) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("card"),
                    Message(&WorkflowRules::tr,
@@ -237,7 +235,6 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
         if (Status st = checkSerial(c, SerialKind::Marking, QStringLiteral("marking"), str(f, "marking"));
             !st)
             return st.error();
-        f.insert(QStringLiteral("marking"), SerialRules::normalise(SerialKind::Marking, str(f, "marking")));
     } else {
         return err(ErrorCode::MissingField, QStringLiteral("marking"),
                    Message(&WorkflowRules::tr,
@@ -272,7 +269,7 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
 /// The scanned die id, well formed, known, and not scrapped or shipped.
 Result<QString> requireDie(const QJsonObject& f, const Snapshot& s, const WorkflowConfig& c)
 {
-    const QString die = SerialRules::normalise(SerialKind::Die, str(f, "die"));
+    const QString die = str(f, "die");
     if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
         return st.error();
     if (!s.die) {
@@ -382,7 +379,7 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
     if (!known)
         return known.error();
     const QString& die = known.value();
-    const QString board = SerialRules::normalise(SerialKind::Board, str(f, "board"));
+    const QString board = str(f, "board");
     if (Status st = checkSerial(c, SerialKind::Board, QStringLiteral("board"), board, s.die->model); !st)
         return st.error();
     if (s.die->state == states::Mounted) {
@@ -513,7 +510,7 @@ Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const 
 Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString unit = SerialRules::normalise(SerialKind::Unit, str(f, "unit"));
+    const QString unit = str(f, "unit");
     if (Status st = checkSerial(c, SerialKind::Unit, QStringLiteral("unit"), unit); !st)
         return st.error();
     if (Status st = requireUnit(s, unit); !st)
@@ -545,7 +542,7 @@ Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfi
 Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString unit = SerialRules::normalise(SerialKind::Unit, str(f, "unit"));
+    const QString unit = str(f, "unit");
     if (Status st = checkSerial(c, SerialKind::Unit, QStringLiteral("unit"), unit); !st)
         return st.error();
     if (Status st = requireUnit(s, unit); !st)
@@ -555,7 +552,7 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
     if (Status st = checkDefect(c, f); !st)
         return st.error();
     if (has(f, "gpu_uuid")) {
-        const QString uuid = SerialRules::normalise(SerialKind::GpuUuid, str(f, "gpu_uuid"));
+        const QString uuid = str(f, "gpu_uuid");
         if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), uuid); !st)
             return st.error();
         if (!s.gpuUuidOwner.isEmpty() && s.gpuUuidOwner != unit && s.gpuUuidOwner != s.unit->cardSerial) {
@@ -604,8 +601,8 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
 Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString unit = SerialRules::normalise(SerialKind::Unit, str(f, "unit"));
-    const QString batch = SerialRules::normalise(SerialKind::Batch, str(f, "batch"));
+    const QString unit = str(f, "unit");
+    const QString batch = str(f, "batch");
     if (Status st = checkSerial(c, SerialKind::Unit, QStringLiteral("unit"), unit); !st)
         return st.error();
     if (Status st = checkSerial(c, SerialKind::Batch, QStringLiteral("batch"), batch); !st)
@@ -646,7 +643,7 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
 Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString batch = SerialRules::normalise(SerialKind::Batch, str(f, "batch"));
+    const QString batch = str(f, "batch");
     if (Status st = checkSerial(c, SerialKind::Batch, QStringLiteral("batch"), batch); !st)
         return st.error();
     if (!s.batch) {
@@ -693,7 +690,7 @@ Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowCon
 Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString item = str(f, "item").trimmed().toUpper();
+    const QString item = str(f, "item");
     if (Status st = checkDefect(c, f); !st)
         return st.error();
     QList<Subject> subjects;
@@ -746,7 +743,7 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
 Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowConfig&)
 {
     QJsonObject f = a.fields;
-    const QString id = str(f, "event").trimmed().toLower();
+    const QString id = str(f, "event");
     if (!s.target) {
         return err(
             ErrorCode::UnknownSerial, QStringLiteral("event"),

@@ -25,6 +25,34 @@ class TestRecorder : public QObject
     Q_OBJECT
 
 private slots:
+    void anActionBuiltInCodeIsNormalisedOnceAtTheEntry()
+    {
+        test::TestDatabase t;
+        // As a script or a test might build it: ids and serials as typed, lower case, padded.
+        const Action raw{Step::Intake, QStringLiteral(" intake-1 "), QStringLiteral("op1"),
+                         QJsonObject{{QStringLiteral("card"), QStringLiteral(" zt4090p000009 ")},
+                                     {QStringLiteral("model"), QStringLiteral("RTX4090")},
+                                     {QStringLiteral("lot"), QStringLiteral("lot-9")},
+                                     {QStringLiteral("gpu_uuid"),
+                                      QStringLiteral("GPU-ABCDEF01-2345-6789-ABCD-EF0123456789")}}};
+        Result<Recorded> r = t.recorder().record(raw);
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().oneLine()));
+        QCOMPARE(r.value().event.stationId, QStringLiteral("INTAKE-1"));
+        QCOMPARE(r.value().event.operatorId, QStringLiteral("OP1"));
+        QCOMPARE(r.value().event.subject, QStringLiteral("ZT4090P000009"));
+        QCOMPARE(r.value().event.payload.value(QStringLiteral("lot")).toString(), QStringLiteral("LOT-9"));
+        QCOMPARE(r.value().event.payload.value(QStringLiteral("gpu_uuid")).toString(),
+                 QStringLiteral("GPU-abcdef01-2345-6789-abcd-ef0123456789"));
+        QCOMPARE(value(t, QStringLiteral(
+                              "SELECT count(*) FROM cards WHERE serial = 'ZT4090P000009' AND lot = 'LOT-9'")),
+                 QStringLiteral("1"));
+        // ...and a void's event id and a scrap's item in their case.
+        Result<Recorded> voided = t.recorder().record(
+            Action{Step::Void, QStringLiteral("intake-1"), QStringLiteral("sup1"),
+                   QJsonObject{{QStringLiteral("event"), r.value().event.id.toUpper()},
+                               {QStringLiteral("reason"), QStringLiteral("typed twice")}}});
+        QVERIFY2(voided.ok(), voided.ok() ? "" : qPrintable(voided.error().oneLine()));
+    }
     void thePermissionsTableSaysWhoMayRecordWhat()
     {
         test::TestDatabase t;
