@@ -93,6 +93,22 @@ Result<QString> EvidenceStore::store(const QString& path) const
     return reference;
 }
 
+Result<QString> EvidenceStore::storeList(const QString& files) const
+{
+    QStringList references;
+    for (const QString& file : files.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (isReferenceList(file.trimmed())) {
+            references << file.trimmed(); // stored already (e.g. a report the form captured)
+            continue;
+        }
+        Result<QString> ref = store(file.trimmed());
+        if (!ref)
+            return ref.error();
+        references << ref.value();
+    }
+    return references.join(QLatin1Char(';'));
+}
+
 Result<QStringList> EvidenceStore::expandArgument(const QStringList& keyValues) const
 {
     QStringList out;
@@ -107,18 +123,10 @@ Result<QStringList> EvidenceStore::expandArgument(const QStringList& keyValues) 
             out << kv;
             continue;
         }
-        QStringList references;
-        for (const QString& file : value.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-            if (isReferenceList(file.trimmed())) {
-                references << file.trimmed(); // stored already (e.g. a report the form captured)
-                continue;
-            }
-            Result<QString> ref = store(file.trimmed());
-            if (!ref)
-                return ref.error();
-            references << ref.value();
-        }
-        out << QStringLiteral("evidence=") + references.join(QLatin1Char(';'));
+        Result<QString> references = storeList(value);
+        if (!references)
+            return references.error();
+        out << QStringLiteral("evidence=") + references.value();
     }
     return out;
 }

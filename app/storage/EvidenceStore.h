@@ -25,6 +25,9 @@ public:
     QString pathFor(const QString& reference) const;
     /// Replaces `evidence=FILE[;FILE...]` in `key=value` arguments by stored references.
     Result<QStringList> expandArgument(const QStringList& keyValues) const;
+    /// Stores each file of a `;`-separated list (references already stored are kept as they are);
+    /// returns the `;`-separated references for the event.
+    Result<QString> storeList(const QString& files) const;
     /// True for a value made of stored references only.
     static bool isReferenceList(const QString& value);
 

@@ -49,6 +49,18 @@ Result<Recorded> Recorder::record(Step step, const QString& stationId, const QSt
     return record(Action{step, stationId, operatorId, fields.value()});
 }
 
+Result<Recorded> Recorder::record(Step step, const QString& stationId, const QString& operatorId,
+                                  const QList<std::pair<QString, QString>>& fields)
+{
+    Result<QJsonObject> parsed = StepSchema::parse(step, fields);
+    if (!parsed) {
+        spdlog::warn("refused {} at {}: {}", stepName(step).toStdString(), stationId.left(32).toStdString(),
+                     parsed.error().logLine());
+        return parsed.error();
+    }
+    return record(Action{step, stationId, operatorId, parsed.value()});
+}
+
 Result<Recorded> Recorder::record(const Action& entered)
 {
     const Action action = StepSchema::normalised(entered);

@@ -39,9 +39,12 @@ public:
     Database& database() const { return m_db; }
 
     Result<Recorded> record(const Action& action);
-    /// Parses `key=value` fields for `step`, then records.
+    /// Parses `key=value` fields for `step` (as typed on the command line), then records.
     Result<Recorded> record(Step step, const QString& stationId, const QString& operatorId,
                             const QStringList& keyValues);
+    /// Parses a form's fields (key, text as entered) for `step`, then records.
+    Result<Recorded> record(Step step, const QString& stationId, const QString& operatorId,
+                            const QList<std::pair<QString, QString>>& fields);
 
 signals:
     void recorded(const rework::EventRecord& event);

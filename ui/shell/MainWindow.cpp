@@ -622,7 +622,8 @@ void MainWindow::voidRecord()
 {
     Result<Recorded> r = m_recorder.record(
         Step::Void, m_session.station.id, m_session.operatorInfo.id,
-        {QStringLiteral("event=") + m_voidEvent->text(), QStringLiteral("reason=") + m_voidReason->text()});
+        QList<std::pair<QString, QString>>{{QStringLiteral("event"), m_voidEvent->text()},
+                                           {QStringLiteral("reason"), m_voidReason->text()}});
     if (!r) {
         m_traceBanner->showFailure(r.error().message);
         return;

@@ -361,13 +361,12 @@ bool StepForm::save()
         QString text = value(spec.key);
         if (spec.type == FieldType::Evidence && !text.isEmpty()) {
             // Copy the files in first; the references go into the event.
-            Result<QStringList> stored =
-                EvidenceStore(m_recorder.dataFolder()).expandArgument({QStringLiteral("evidence=") + text});
+            Result<QString> stored = EvidenceStore(m_recorder.dataFolder()).storeList(text);
             if (!stored) {
                 m_banner->showFailure(stored.error().message);
                 return false;
             }
-            text = stored->first().section(QLatin1Char('='), 1);
+            text = stored.value();
             setValue(spec.key, text);
         }
         pairs.append({spec.key, text});
@@ -497,8 +496,9 @@ void StepForm::runNvidiaSmi()
 void StepForm::closeBatch()
 {
     const QString batch = value(QStringLiteral("batch"));
-    Result<Recorded> r = m_recorder.record(Step::Close, m_session.station.id, m_session.operatorInfo.id,
-                                           {QStringLiteral("batch=") + batch});
+    Result<Recorded> r =
+        m_recorder.record(Step::Close, m_session.station.id, m_session.operatorInfo.id,
+                          QList<std::pair<QString, QString>>{{QStringLiteral("batch"), batch}});
     if (!r) {
         m_banner->showFailure(r.error().message);
         return;
