@@ -33,6 +33,32 @@ public:
                                const QDateTime& now) const;
 
 private:
+    /// The `login.*` settings, with their defaults.
+    struct Policy
+    {
+        int maxFailures = 5;
+        int lockMinutes = 15;
+    };
+    /// Wrong PINs in a row so far, and the end of a lock if one is set.
+    struct Failures
+    {
+        int count = 0;
+        QDateTime lockedUntil;
+    };
+
+    Result<Policy> loadPolicy() const;
+    Result<Failures> loadFailures(const QString& id) const;
+    // The refusals: each writes its audit entry and returns the error the operator sees.
+    Error refuseLocked(const QString& id, const QString& stationId, const QDateTime& lockedUntil,
+                       const Policy& policy, const QDateTime& now) const;
+    /// Counts the failure (a known id is locked after too many) before refusing.
+    Error refuseWrongPin(const QString& id, const QString& stationId, bool known, int failures,
+                         const Policy& policy, const QDateTime& now) const;
+    Error refuseDisabled(const QString& id, const QString& stationId, const QDateTime& now) const;
+    /// A good login: clears the failures, renews an old PIN hash, writes the audit entry.
+    Status admit(const QString& id, const QString& pin, bool rehash, const QString& stationId,
+                 const QDateTime& now) const;
+
     QSqlDatabase m_db;
     const Clock& m_clock;
 };

@@ -125,27 +125,10 @@ Result<std::shared_ptr<QSqlQuery>> prepared(const QSqlDatabase& db, const QStrin
     return q;
 }
 
-} // namespace
-
-Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
-{
-    Result<std::shared_ptr<QSqlQuery>> cached = prepared(db, statement);
-    if (!cached)
-        return cached.error();
-    QSqlQuery& q = *cached.value();
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
-    const bool ok = q.exec();
-    const QString error = ok ? QString() : q.lastError().text();
-    const qint64 rowid = ok ? q.lastInsertId().toLongLong() : 0;
-    q.finish(); // no open statement left to hold a read lock or block a COMMIT
-    if (!ok)
-        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")), error);
-    return rowid;
-}
-
-Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
-                                        const QVariantList& values)
+/// The kept statement for `statement`, bound to `values` and run. On failure it is reset before the
+/// error is made; on success the caller reads what it needs and calls finish().
+Result<std::shared_ptr<QSqlQuery>> execPrepared(const QSqlDatabase& db, const QString& statement,
+                                                const QVariantList& values)
 {
     Result<std::shared_ptr<QSqlQuery>> cached = prepared(db, statement);
     if (!cached)
@@ -158,6 +141,29 @@ Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& s
         q.finish();
         return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")), error);
     }
+    return cached;
+}
+
+} // namespace
+
+Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
+    if (!ran)
+        return ran.error();
+    QSqlQuery& q = *ran.value();
+    const qint64 rowid = q.lastInsertId().toLongLong();
+    q.finish(); // no open statement left to hold a read lock or block a COMMIT
+    return rowid;
+}
+
+Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
+                                        const QVariantList& values)
+{
+    Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
+    if (!ran)
+        return ran.error();
+    QSqlQuery& q = *ran.value();
     std::optional<QVariantList> out;
     if (q.next()) {
         QVariantList columns;

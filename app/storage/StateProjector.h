@@ -2,6 +2,7 @@
 
 #include "EventRecord.h"
 #include "domain/Result.h"
+#include "domain/Step.h"
 
 #include <QSqlDatabase>
 
@@ -22,6 +23,19 @@ public:
 
 private:
     Status applyState(const EventRecord& event);
+    // One per step: the state tables' rows the step's event creates or changes.
+    Status applyIntake(const EventRecord& e, const QString& at);
+    Status applyStrip(const EventRecord& e, const QString& at);
+    Status applyReball(const EventRecord& e, const QString& at);
+    Status applyMount(const EventRecord& e, const QString& at);
+    /// Inspect and Test: pass, repair or scrap of the unit.
+    Status applyCheck(const EventRecord& e, Step step, const QString& at);
+    Status applyPack(const EventRecord& e, const QString& at);
+    Status applyClose(const EventRecord& e, const QString& at);
+    Status applyShip(const EventRecord& e, const QString& at);
+    Status applyScrap(const EventRecord& e, const QString& at);
+    Status applyBake(const EventRecord& e, const QString& at);
+    Status applyVoid(const EventRecord& e);
     Status exec(const QString& statement, const QVariantList& values);
     Status scrapUnit(const QString& unit, const QString& at);
 

@@ -200,134 +200,171 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
     Result<QString> me = origin();
     if (!me)
         return me.error();
-    QSqlDatabase& db = connection.db();
     int pushed = 0;
     for (;;) {
-        // The batch as one JSON array, built by SQLite: no per-row parsing on this side.
-        auto batch = sql::run(
-            m_local.connection(),
-            QStringLiteral(
-                "SELECT count(*), max(b.seq), json_group_array(json_object('origin_seq', b.seq, 'id', b.id, "
-                "'recorded_at', b.recorded_at, 'station_id', b.station_id, 'operator_id', b.operator_id, "
-                "'step', b.step, 'subject', b.subject, 'payload', json(b.payload), 'subjects', "
-                "json((SELECT json_group_array(json_object('kind', s.kind, 'serial', s.serial)) "
-                "FROM event_subjects s WHERE s.event_seq = b.seq)))) "
-                "FROM (SELECT e.* FROM sync_outbox o JOIN events e ON e.seq = o.event_seq "
-                "ORDER BY o.event_seq LIMIT ?) b"),
-            {m_batchSize});
+        Result<OutboxBatch> batch = nextOutboxBatch();
         if (!batch)
             return batch.error();
-        batch.value().next();
-        const int count = batch.value().value(0).toInt();
-        const qint64 lastSeq = batch.value().value(1).toLongLong();
-        const QString rows = batch.value().value(2).toString();
-        batch.value().finish();
-        if (count == 0)
+        if (batch->count == 0)
             return pushed;
-
-        // One server transaction per batch. The lock keeps server_seq in commit order, so a
-        // station pulling "after seq N" never skips a row committed late; and as pushes take
-        // turns, "not there yet" is a plain check, cheaper than a speculative ON CONFLICT insert.
-        if (!db.transaction())
-            return ServerConnection::plainError(QStringLiteral("begin"), db.lastError().text());
-        auto fail = [&db](const Error& e) {
-            db.rollback();
-            return e;
-        };
-        auto locked = server(db, QStringLiteral("SELECT pg_advisory_xact_lock(727001)"));
-        if (!locked)
-            return fail(locked.error());
-        auto before = server(db, QStringLiteral("SELECT coalesce(max(server_seq), 0) FROM events"));
-        if (!before)
-            return fail(before.error());
-        before.value().next();
-        const qint64 firstNew = before.value().value(0).toLongLong();
-        auto inserted = server(
-            db,
-            QStringLiteral(
-                "INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, step, "
-                "subject, payload, subjects) SELECT x.id, ?, x.origin_seq, x.recorded_at, x.station_id, "
-                "x.operator_id, x.step, x.subject, x.payload, x.subjects FROM jsonb_to_recordset(CAST(? AS "
-                "jsonb)) AS x(id text, origin_seq bigint, recorded_at text, station_id text, operator_id "
-                "text, step text, subject text, payload jsonb, subjects jsonb) "
-                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = x.id) ORDER BY x.origin_seq"),
-            {me.value(), rows});
-        if (!inserted)
-            return fail(inserted.error());
-        SyncFaults::hit("mid-batch");
-        // Conflicts between stations: one die mounted as two units, one GPU on two units.
-        auto dies = server(
-            db,
-            QStringLiteral(
-                "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-                "SELECT 'die_mounted_twice', a.payload ->> 'die', format('die %s mounted as unit %s at %s "
-                "and as unit %s at %s', a.payload ->> 'die', a.payload ->> 'unit', a.station_id, "
-                "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-                "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'die') = "
-                "(a.payload ->> 'die') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
-                "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
-                "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
-                "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
-                "ON CONFLICT (event_ids) DO NOTHING"),
-            {firstNew});
-        if (!dies)
-            return fail(dies.error());
-        auto gpus = server(
-            db,
-            QStringLiteral(
-                "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-                "SELECT 'duplicate_gpu', a.payload ->> 'gpu_uuid', format('GPU %s reported by unit %s at "
-                "%s and by unit %s at %s', a.payload ->> 'gpu_uuid', a.subject, a.station_id, b.subject, "
-                "b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-                "FROM events a JOIN events b ON b.step = 'test' AND (b.payload ->> 'gpu_uuid') = "
-                "(a.payload ->> 'gpu_uuid') AND b.subject <> a.subject WHERE a.server_seq > ? "
-                "AND a.step = 'test' AND a.payload ->> 'gpu_uuid' <> '' "
-                "ON CONFLICT (event_ids) DO NOTHING"),
-            {firstNew});
-        if (!gpus)
-            return fail(gpus.error());
-        auto head =
-            sql::scalar(m_local.connection(),
-                        QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"), {lastSeq});
-        if (!head)
-            return fail(head.error());
-        auto anchored =
-            server(db,
-                   QStringLiteral("INSERT INTO chain_heads (origin, origin_seq, hash) VALUES (?, ?, ?) "
-                                  "ON CONFLICT DO NOTHING"),
-                   {me.value(), lastSeq, head.value().toString()});
-        if (!anchored)
-            return fail(anchored.error());
-        auto mark =
-            server(db,
-                   QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at) VALUES (?, ?, now()) "
-                                  "ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
-                                  "excluded.last_seq), last_push_at = now()"),
-                   {me.value(), lastSeq});
-        if (!mark)
-            return fail(mark.error());
-        if (!db.commit())
-            return fail(ServerConnection::plainError(QStringLiteral("commit"), db.lastError().text()));
+        if (Status st = sendBatch(connection.db(), me.value(), batch.value()); !st)
+            return st.error();
         SyncFaults::hit("after-commit");
-
-        // The server has them: now, and only now, they leave the outbox.
-        Transaction tx(m_local.connection());
-        if (Status st = tx.begin(); !st)
+        if (Status st = dropFromOutbox(batch->lastSeq); !st)
             return st.error();
-        if (Status st = sql::exec(m_local.connection(),
-                                  QStringLiteral("DELETE FROM sync_outbox WHERE event_seq <= ?"), {lastSeq});
-            !st)
-            return st.error();
-        if (Status st = setState(QStringLiteral("last_push_at"), m_clock.now().toString(Qt::ISODateWithMs));
-            !st)
-            return st.error();
-        if (Status st = tx.commit(); !st)
-            return st.error();
-        pushed += count;
+        pushed += batch->count;
         if (m_progress)
             m_progress(pushed, total, tr("sending"));
     }
 }
+
+Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch()
+{
+    // The batch as one JSON array, built by SQLite: no per-row parsing on this side.
+    auto batch = sql::run(
+        m_local.connection(),
+        QStringLiteral(
+            "SELECT count(*), max(b.seq), json_group_array(json_object('origin_seq', b.seq, 'id', b.id, "
+            "'recorded_at', b.recorded_at, 'station_id', b.station_id, 'operator_id', b.operator_id, "
+            "'step', b.step, 'subject', b.subject, 'payload', json(b.payload), 'subjects', "
+            "json((SELECT json_group_array(json_object('kind', s.kind, 'serial', s.serial)) "
+            "FROM event_subjects s WHERE s.event_seq = b.seq)))) "
+            "FROM (SELECT e.* FROM sync_outbox o JOIN events e ON e.seq = o.event_seq "
+            "ORDER BY o.event_seq LIMIT ?) b"),
+        {m_batchSize});
+    if (!batch)
+        return batch.error();
+    batch.value().next();
+    OutboxBatch out;
+    out.count = batch.value().value(0).toInt();
+    out.lastSeq = batch.value().value(1).toLongLong();
+    out.rows = batch.value().value(2).toString();
+    batch.value().finish();
+    return out;
+}
+
+Status SyncEngine::sendBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch)
+{
+    // One server transaction per batch. The lock keeps server_seq in commit order, so a
+    // station pulling "after seq N" never skips a row committed late; and as pushes take
+    // turns, "not there yet" is a plain check, cheaper than a speculative ON CONFLICT insert.
+    if (!db.transaction())
+        return ServerConnection::plainError(QStringLiteral("begin"), db.lastError().text());
+    Status written = writeBatch(db, me, batch);
+    if (written && db.commit())
+        return {};
+    const Error e = written ? ServerConnection::plainError(QStringLiteral("commit"), db.lastError().text())
+                            : written.error();
+    db.rollback();
+    return e;
+}
+
+Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch)
+{
+    auto locked = server(db, QStringLiteral("SELECT pg_advisory_xact_lock(727001)"));
+    if (!locked)
+        return locked.error();
+    auto before = server(db, QStringLiteral("SELECT coalesce(max(server_seq), 0) FROM events"));
+    if (!before)
+        return before.error();
+    before.value().next();
+    const qint64 firstNew = before.value().value(0).toLongLong();
+    auto inserted = server(
+        db,
+        QStringLiteral(
+            "INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, step, "
+            "subject, payload, subjects) SELECT x.id, ?, x.origin_seq, x.recorded_at, x.station_id, "
+            "x.operator_id, x.step, x.subject, x.payload, x.subjects FROM jsonb_to_recordset(CAST(? AS "
+            "jsonb)) AS x(id text, origin_seq bigint, recorded_at text, station_id text, operator_id "
+            "text, step text, subject text, payload jsonb, subjects jsonb) "
+            "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = x.id) ORDER BY x.origin_seq"),
+        {me, batch.rows});
+    if (!inserted)
+        return inserted.error();
+    SyncFaults::hit("mid-batch");
+    if (Status st = noteConflicts(db, firstNew); !st)
+        return st;
+    auto head =
+        sql::scalar(m_local.connection(), QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"),
+                    {batch.lastSeq});
+    if (!head)
+        return head.error();
+    auto anchored =
+        server(db,
+               QStringLiteral("INSERT INTO chain_heads (origin, origin_seq, hash) VALUES (?, ?, ?) "
+                              "ON CONFLICT DO NOTHING"),
+               {me, batch.lastSeq, head.value().toString()});
+    if (!anchored)
+        return anchored.error();
+    auto mark =
+        server(db,
+               QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at) VALUES (?, ?, now()) "
+                              "ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
+                              "excluded.last_seq), last_push_at = now()"),
+               {me, batch.lastSeq});
+    if (!mark)
+        return mark.error();
+    return {};
+}
+
+Status SyncEngine::noteConflicts(QSqlDatabase& db, qint64 firstNew)
+{
+    // Conflicts between stations: one die mounted as two units, one GPU on two units.
+    auto dies =
+        server(db,
+               QStringLiteral(
+                   "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+                   "SELECT 'die_mounted_twice', a.payload ->> 'die', format('die %s mounted as unit %s at %s "
+                   "and as unit %s at %s', a.payload ->> 'die', a.payload ->> 'unit', a.station_id, "
+                   "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+                   "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'die') = "
+                   "(a.payload ->> 'die') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
+                   "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
+                   "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
+                   "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
+                   "ON CONFLICT (event_ids) DO NOTHING"),
+               {firstNew});
+    if (!dies)
+        return dies.error();
+    auto gpus =
+        server(db,
+               QStringLiteral(
+                   "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+                   "SELECT 'duplicate_gpu', a.payload ->> 'gpu_uuid', format('GPU %s reported by unit %s at "
+                   "%s and by unit %s at %s', a.payload ->> 'gpu_uuid', a.subject, a.station_id, b.subject, "
+                   "b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+                   "FROM events a JOIN events b ON b.step = 'test' AND (b.payload ->> 'gpu_uuid') = "
+                   "(a.payload ->> 'gpu_uuid') AND b.subject <> a.subject WHERE a.server_seq > ? "
+                   "AND a.step = 'test' AND a.payload ->> 'gpu_uuid' <> '' "
+                   "ON CONFLICT (event_ids) DO NOTHING"),
+               {firstNew});
+    if (!gpus)
+        return gpus.error();
+    return {};
+}
+
+Status SyncEngine::dropFromOutbox(qint64 lastSeq)
+{
+    // The server has them: now, and only now, they leave the outbox.
+    Transaction tx(m_local.connection());
+    if (Status st = tx.begin(); !st)
+        return st;
+    if (Status st = sql::exec(m_local.connection(),
+                              QStringLiteral("DELETE FROM sync_outbox WHERE event_seq <= ?"), {lastSeq});
+        !st)
+        return st;
+    if (Status st = setState(QStringLiteral("last_push_at"), m_clock.now().toString(Qt::ISODateWithMs)); !st)
+        return st;
+    return tx.commit();
+}
+
+/// An event from another station as the server sent it.
+struct SyncEngine::PulledEvent
+{
+    qint64 serverSeq;
+    EventRecord event;
+    QList<Subject> subjects;
+};
 
 Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
 {
@@ -336,92 +373,110 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
         return me.error();
     int pulled = 0;
     for (;;) {
-        Result<QString> mark = stateValue(m_local.connection(), QStringLiteral("pulled_server_seq"));
-        if (!mark)
-            return mark.error();
-        auto rows = server(
-            connection.db(),
-            QStringLiteral("SELECT server_seq, id, recorded_at, station_id, operator_id, step, subject, "
-                           "payload::text, subjects::text FROM events WHERE server_seq > ? "
-                           "AND origin <> ? ORDER BY server_seq LIMIT ?"),
-            {mark.value().toLongLong(), me.value(), m_batchSize});
-        if (!rows)
-            return rows.error();
-        struct Pulled
-        {
-            qint64 serverSeq;
-            EventRecord event;
-            QList<Subject> subjects;
-        };
-        QList<Pulled> batch;
-        while (rows.value().next()) {
-            QSqlQuery& r = rows.value();
-            Pulled p;
-            p.serverSeq = r.value(0).toLongLong();
-            p.event.id = r.value(1).toString();
-            p.event.recordedAt = QDateTime::fromString(r.value(2).toString(), Qt::ISODateWithMs);
-            p.event.stationId = r.value(3).toString();
-            p.event.operatorId = r.value(4).toString();
-            p.event.step = r.value(5).toString();
-            p.event.subject = r.value(6).toString();
-            p.event.payload = QJsonDocument::fromJson(r.value(7).toByteArray()).object();
-            for (const QJsonValue& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
-                p.subjects.append(
-                    {s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
-            batch.append(p);
-        }
-        if (batch.isEmpty())
+        Result<QList<PulledEvent>> batch = fetchPulled(connection, me.value());
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
             return pulled;
-
-        // One local transaction per batch, with the watermark: a crash repeats the batch whole.
-        Transaction tx(m_local.connection());
-        if (Status st = tx.begin(); !st)
-            return st.error();
-        EventLog log(m_local.connection());
-        for (Pulled& p : batch) {
-            auto known =
-                sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events WHERE id = ?"),
-                            {p.event.id});
-            if (!known)
-                return known.error();
-            if (known.value().toInt() > 0)
-                continue;
-            if (auto sp = sql::run(m_local.connection(), QStringLiteral("SAVEPOINT pulled")); !sp)
-                return sp.error();
-            // A void from another station takes effect like a local one: its items are replayed.
-            Status st = log.apply(p.event, p.subjects, EventStore::Origin::Pulled);
-            if (st) {
-                if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
-                    return rel.error();
-                ++pulled;
-                continue;
-            }
-            // It contradicts what this station knows: keep it aside, say why, go on.
-            if (auto back = sql::run(m_local.connection(), QStringLiteral("ROLLBACK TO pulled")); !back)
-                return back.error();
-            if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
-                return rel.error();
-            spdlog::warn("pulled event {} not applied: {}", p.event.id.toStdString(), st.error().logLine());
-            if (Status kept = sql::exec(
-                    m_local.connection(),
-                    QStringLiteral("INSERT OR IGNORE INTO sync_rejected (server_seq, event_id, "
-                                   "station_id, step, subject, reason, seen_at) VALUES (?, ?, ?, ?, "
-                                   "?, ?, ?)"),
-                    {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject,
-                     st.error().english.left(300), m_clock.now().toString(Qt::ISODateWithMs)});
-                !kept)
-                return kept.error();
-            ++report.rejected;
-        }
-        if (Status st =
-                setState(QStringLiteral("pulled_server_seq"), QString::number(batch.last().serverSeq));
-            !st)
-            return st.error();
-        if (Status st = tx.commit(); !st)
+        if (Status st = applyPulled(batch.value(), pulled, report); !st)
             return st.error();
         if (m_progress)
             m_progress(pulled, 0, tr("receiving"));
     }
+}
+
+Result<QList<SyncEngine::PulledEvent>> SyncEngine::fetchPulled(ServerConnection& connection,
+                                                               const QString& me)
+{
+    Result<QString> mark = stateValue(m_local.connection(), QStringLiteral("pulled_server_seq"));
+    if (!mark)
+        return mark.error();
+    auto rows =
+        server(connection.db(),
+               QStringLiteral("SELECT server_seq, id, recorded_at, station_id, operator_id, step, subject, "
+                              "payload::text, subjects::text FROM events WHERE server_seq > ? "
+                              "AND origin <> ? ORDER BY server_seq LIMIT ?"),
+               {mark.value().toLongLong(), me, m_batchSize});
+    if (!rows)
+        return rows.error();
+    QList<PulledEvent> batch;
+    while (rows.value().next()) {
+        QSqlQuery& r = rows.value();
+        PulledEvent p;
+        p.serverSeq = r.value(0).toLongLong();
+        p.event.id = r.value(1).toString();
+        p.event.recordedAt = QDateTime::fromString(r.value(2).toString(), Qt::ISODateWithMs);
+        p.event.stationId = r.value(3).toString();
+        p.event.operatorId = r.value(4).toString();
+        p.event.step = r.value(5).toString();
+        p.event.subject = r.value(6).toString();
+        p.event.payload = QJsonDocument::fromJson(r.value(7).toByteArray()).object();
+        for (const QJsonValue& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
+            p.subjects.append(
+                {s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
+        batch.append(p);
+    }
+    return batch;
+}
+
+Status SyncEngine::applyPulled(QList<PulledEvent>& batch, int& pulled, Report& report)
+{
+    // One local transaction per batch, with the watermark: a crash repeats the batch whole.
+    Transaction tx(m_local.connection());
+    if (Status st = tx.begin(); !st)
+        return st;
+    EventLog log(m_local.connection());
+    for (PulledEvent& p : batch) {
+        Result<PullOutcome> outcome = applyPulledEvent(log, p);
+        if (!outcome)
+            return outcome.error();
+        if (outcome.value() == PullOutcome::Applied)
+            ++pulled;
+        else if (outcome.value() == PullOutcome::Rejected)
+            ++report.rejected;
+    }
+    if (Status st = setState(QStringLiteral("pulled_server_seq"), QString::number(batch.last().serverSeq));
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Result<SyncEngine::PullOutcome> SyncEngine::applyPulledEvent(EventLog& log, PulledEvent& p)
+{
+    auto known = sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events WHERE id = ?"),
+                             {p.event.id});
+    if (!known)
+        return known.error();
+    if (known.value().toInt() > 0)
+        return PullOutcome::Known;
+    if (auto sp = sql::run(m_local.connection(), QStringLiteral("SAVEPOINT pulled")); !sp)
+        return sp.error();
+    // A void from another station takes effect like a local one: its items are replayed.
+    Status st = log.apply(p.event, p.subjects, EventStore::Origin::Pulled);
+    if (st) {
+        if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
+            return rel.error();
+        return PullOutcome::Applied;
+    }
+    // It contradicts what this station knows: keep it aside, say why, go on.
+    if (auto back = sql::run(m_local.connection(), QStringLiteral("ROLLBACK TO pulled")); !back)
+        return back.error();
+    if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
+        return rel.error();
+    if (Status kept = keepRejected(p, st.error()); !kept)
+        return kept.error();
+    return PullOutcome::Rejected;
+}
+
+Status SyncEngine::keepRejected(const PulledEvent& p, const Error& why)
+{
+    spdlog::warn("pulled event {} not applied: {}", p.event.id.toStdString(), why.logLine());
+    return sql::exec(m_local.connection(),
+                     QStringLiteral("INSERT OR IGNORE INTO sync_rejected (server_seq, event_id, "
+                                    "station_id, step, subject, reason, seen_at) VALUES (?, ?, ?, ?, "
+                                    "?, ?, ?)"),
+                     {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject,
+                      why.english.left(300), m_clock.now().toString(Qt::ISODateWithMs)});
 }
 
 Result<int> SyncEngine::pullReference(ServerConnection& connection)

@@ -9,6 +9,7 @@
 namespace rework {
 
 class Database;
+class EventLog;
 class ServerConnection;
 
 /// Push and pull between this station's SQLite and the central PostgreSQL.
@@ -51,8 +52,36 @@ public:
 
 private:
     Result<QString> origin();
+    /// Outbox events not yet on the server, oldest first, at most m_batchSize of them.
+    struct OutboxBatch
+    {
+        int count = 0;
+        qint64 lastSeq = 0;
+        QString rows; ///< a JSON array, one object per event
+    };
+    struct PulledEvent;
+    enum class PullOutcome
+    {
+        Known,
+        Applied,
+        Rejected
+    };
+
     Result<int> push(ServerConnection& server, qint64 total);
+    Result<OutboxBatch> nextOutboxBatch();
+    /// One server transaction: the events, the conflicts they make, the chain head, the origin's mark.
+    Status sendBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch);
+    Status writeBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch);
+    Status noteConflicts(QSqlDatabase& db, qint64 firstNew);
+    Status dropFromOutbox(qint64 lastSeq);
+
     Result<int> pull(ServerConnection& server, Report& report);
+    Result<QList<PulledEvent>> fetchPulled(ServerConnection& server, const QString& me);
+    /// One local transaction: the batch's events, then the watermark.
+    Status applyPulled(QList<PulledEvent>& batch, int& pulled, Report& report);
+    /// One event under a savepoint; one that cannot be applied goes to sync_rejected.
+    Result<PullOutcome> applyPulledEvent(EventLog& log, PulledEvent& p);
+    Status keepRejected(const PulledEvent& p, const Error& why);
     Result<int> pullReference(ServerConnection& server);
     Result<int> pullAnomalies(ServerConnection& server);
     Status setState(const QString& key, const QString& value);

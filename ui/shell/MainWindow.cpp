@@ -90,8 +90,30 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
+    buildDemoBanner(central);
+    layout->addWidget(m_demoBanner);
+    m_pages = new QStackedWidget(central);
+    m_login = new LoginPage(m_db, m_pages);
+    m_pages->addWidget(m_login);
+    buildTabs();
+    m_pages->addWidget(m_tabs);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_login, &LoginPage::loggedIn, this, &MainWindow::startSession);
 
-    m_demoBanner = new QFrame(central);
+    buildMenus();
+    buildStatusBar();
+    buildShortcuts();
+    connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
+    connect(&m_recorder, &Recorder::recorded, m_sync, &SyncPanel::refreshStatus);
+    startTimers();
+    logout();
+    refresh();
+}
+
+void MainWindow::buildDemoBanner(QWidget* parent)
+{
+    m_demoBanner = new QFrame(parent);
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
     m_demoBanner->setFrameShape(QFrame::StyledPanel);
     m_demoBanner->setAutoFillBackground(true);
@@ -109,12 +131,11 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_demoButton->setObjectName(QStringLiteral("demoButton"));
     m_demoButton->setMinimumHeight(48);
     bannerLayout->addWidget(m_demoButton);
-    layout->addWidget(m_demoBanner);
     connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::loadDemoData);
+}
 
-    m_pages = new QStackedWidget(central);
-    m_login = new LoginPage(m_db, m_pages);
-    m_pages->addWidget(m_login);
+void MainWindow::buildTabs()
+{
     m_tabs = new QTabWidget(m_pages);
     m_tabs->addTab(buildStationTab(), tr("Station"));
     m_tabs->addTab(buildTraceTab(), tr("Trace"));
@@ -128,11 +149,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     m_operators = new OperatorsPage(m_db, m_tabs);
     m_operatorsTab = m_tabs->addTab(m_operators, tr("Operators"));
     connect(m_operators, &OperatorsPage::changed, this, &MainWindow::checkOperatorStillActive);
-    m_pages->addWidget(m_tabs);
-    layout->addWidget(m_pages, 1);
-    setCentralWidget(central);
-    connect(m_login, &LoginPage::loggedIn, this, &MainWindow::startSession);
+}
 
+void MainWindow::buildMenus()
+{
     QMenu* session = menuBar()->addMenu(tr("&Session"));
     session->addAction(tr("Log out"), this, &MainWindow::logout);
     session->addAction(tr("Save command barcode sheet…"), this, [this] {
@@ -156,7 +176,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     language->addAction(QStringLiteral("English"), this, [this] { chooseLanguage(QStringLiteral("en")); });
     language->addAction(QStringLiteral("中文（简体）"), this,
                         [this] { chooseLanguage(QStringLiteral("zh_CN")); });
+}
 
+void MainWindow::buildStatusBar()
+{
     m_sessionLabel = new QLabel(this);
     m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     m_dbLabel = new QLabel(this);
@@ -167,7 +190,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     statusBar()->addWidget(m_dbLabel, 1);
     statusBar()->addPermanentWidget(m_sync->statusLabel());
     statusBar()->addPermanentWidget(m_countsLabel);
+}
 
+void MainWindow::buildShortcuts()
+{
     // Keyboard only: F2 jumps to "scan anything", F3 to the trace.
     auto* scanKey = new QShortcut(QKeySequence(Qt::Key_F2), this);
     scanKey->setContext(Qt::ApplicationShortcut); // also when a window manager has not marked us active
@@ -186,10 +212,10 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
         m_traceField->setFocus();
         m_traceField->selectAll();
     });
+}
 
-    connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
-    connect(&m_recorder, &Recorder::recorded, m_sync, &SyncPanel::refreshStatus);
-
+void MainWindow::startTimers()
+{
     // A daily online backup while the app runs (checked every hour, made off the UI thread).
     auto* backupTimer = new QTimer(this);
     connect(backupTimer, &QTimer::timeout, this, &MainWindow::backUpIfDue);
@@ -202,8 +228,6 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     auto* activeCheck = new QTimer(this);
     connect(activeCheck, &QTimer::timeout, this, &MainWindow::checkOperatorStillActive);
     activeCheck->start(15 * 1000);
-    logout();
-    refresh();
 }
 
 QWidget* MainWindow::buildStationTab()

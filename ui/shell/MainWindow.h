@@ -96,6 +96,17 @@ signals:
     void languageChosen(const QString& code);
 
 private:
+    // The constructor's parts, in the order it calls them.
+    void buildDemoBanner(QWidget* parent);
+    /// Station, trace, dashboard and operators, in m_pages beside the login page.
+    void buildTabs();
+    /// Session (with sync and settings) and language; creates m_sync.
+    void buildMenus();
+    /// Needs m_sync: its status label sits there.
+    void buildStatusBar();
+    void buildShortcuts();
+    /// Hourly backup check, idle lock, the check that the operator is still active.
+    void startTimers();
     QWidget* buildStationTab();
     QWidget* buildTraceTab();
     void showHistory(const QString& serial);
