@@ -96,7 +96,7 @@ Error Login::refuseWrongPin(const QString& id, const QString& stationId, bool kn
                                "VALUES (?, ?, ?) ON CONFLICT (operator_id) DO UPDATE SET "
                                "failures = excluded.failures, locked_until = excluded.locked_until"),
                 {id, lock ? 0 : failures,
-                 lock ? QVariant(now.addSecs(policy.lockMinutes * 60).toString(Qt::ISODateWithMs))
+                 lock ? QVariant(now.addSecs(qint64{policy.lockMinutes} * 60).toString(Qt::ISODateWithMs))
                       : QVariant()});
             !st)
             return st.error();

@@ -17,7 +17,7 @@ class Login
     Q_DECLARE_TR_FUNCTIONS(Login)
 
 public:
-    explicit Login(QSqlDatabase db, const Clock& clock = systemClock()) : m_db(std::move(db)), m_clock(clock)
+    explicit Login(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
     {
     }
 

@@ -17,8 +17,8 @@ class OperatorAccounts
     Q_DECLARE_TR_FUNCTIONS(OperatorAccounts)
 
 public:
-    explicit OperatorAccounts(QSqlDatabase db, const Clock& clock = systemClock())
-        : m_db(std::move(db)), m_clock(clock)
+    explicit OperatorAccounts(const QSqlDatabase& db, const Clock& clock = systemClock())
+        : m_db(db), m_clock(clock)
     {
     }
 

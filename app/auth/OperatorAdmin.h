@@ -32,9 +32,9 @@ public:
         QString createdAt;
     };
 
-    OperatorAdmin(QSqlDatabase db, const WorkflowConfig& config, QString actorId, QString stationId,
+    OperatorAdmin(const QSqlDatabase& db, const WorkflowConfig& config, QString actorId, QString stationId,
                   const Clock& clock = systemClock())
-        : m_db(std::move(db)), m_config(config), m_actor(std::move(actorId)), m_station(std::move(stationId)),
+        : m_db(db), m_config(config), m_actor(std::move(actorId)), m_station(std::move(stationId)),
           m_clock(clock)
     {
     }

@@ -29,7 +29,7 @@ inline const Clock& systemClock()
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime start) : m_now(start.toUTC()) {}
+    explicit ManualClock(const QDateTime& start) : m_now(start.toUTC()) {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime& t) { m_now = t.toUTC(); }
     void advanceSeconds(qint64 s) { m_now = m_now.addSecs(s); }

@@ -44,7 +44,7 @@ private:
 using Status = Result<void>;
 
 /// An error whose message was written without an English source (text from elsewhere).
-inline Error makeError(ErrorCode code, QString field, QString message)
+inline Error makeError(ErrorCode code, QString field, const QString& message)
 {
     return Error{code, std::move(field), message, message};
 }

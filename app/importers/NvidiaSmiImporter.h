@@ -17,7 +17,7 @@ class NvidiaSmiImporter
     Q_DECLARE_TR_FUNCTIONS(NvidiaSmiImporter)
 
 public:
-    static constexpr qint64 kMaxReportBytes = 8 * 1024 * 1024;
+    static constexpr qint64 kMaxReportBytes = 8LL * 1024 * 1024;
 
     static Result<NvidiaSmiReport> parse(const QByteArray& data);
     static Result<NvidiaSmiReport> parseFile(const QString& path);

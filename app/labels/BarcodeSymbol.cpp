@@ -39,7 +39,7 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
     out.m_type = type;
     out.m_rows = symbol->rows;
     out.m_columns = symbol->width;
-    out.m_modules.resize(out.m_rows * out.m_columns);
+    out.m_modules.resize(static_cast<qsizetype>(out.m_rows) * out.m_columns);
     for (int r = 0; r < out.m_rows; ++r) {
         for (int c = 0; c < out.m_columns; ++c) {
             // zint keeps one bit per module, eight modules per byte.

@@ -15,7 +15,7 @@ class LabelPrintLog
     Q_DECLARE_TR_FUNCTIONS(LabelPrintLog)
 
 public:
-    explicit LabelPrintLog(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit LabelPrintLog(const QSqlDatabase& db) : m_db(db) {}
 
     struct Print
     {

@@ -16,8 +16,8 @@ class LabelPrinter
     Q_DECLARE_TR_FUNCTIONS(LabelPrinter)
 
 public:
-    LabelPrinter(QSqlDatabase db, QString dataFolder)
-        : m_db(std::move(db)), m_dataFolder(std::move(dataFolder))
+    LabelPrinter(const QSqlDatabase& db, QString dataFolder)
+        : m_db(db), m_dataFolder(std::move(dataFolder))
     {
     }
 

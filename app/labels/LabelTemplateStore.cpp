@@ -39,7 +39,7 @@ Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
             return makeError(
                 ErrorCode::Storage, QStringLiteral("template"),
                 Message(tr, QT_TR_NOOP("cannot read %1; check its permissions"), {file.fileName()}));
-        Result<LabelTemplate> t = LabelTemplate::parse(file.read(512 * 1024), folder);
+        Result<LabelTemplate> t = LabelTemplate::parse(file.read(512LL * 1024), folder);
         if (!t)
             return makeError(t.error().code, QStringLiteral("template"),
                              Message(tr, QT_TR_NOOP("%1: %2"), {file.fileName(), t.error().asArg()}));

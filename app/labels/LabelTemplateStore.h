@@ -13,8 +13,7 @@ class LabelTemplateStore
     Q_DECLARE_TR_FUNCTIONS(LabelTemplateStore)
 
 public:
-    explicit LabelTemplateStore(QString dataFolder)
-        : m_userFolder(std::move(dataFolder) + QStringLiteral("/labels"))
+    explicit LabelTemplateStore(const QString& dataFolder) : m_userFolder(dataFolder + QStringLiteral("/labels"))
     {
     }
 

@@ -39,7 +39,9 @@ QImage BarChartImage::paint(const QString& title, const QStringList& categories,
                      size.height() - titleBox.bottom() - 12 - labels.height() * 2 - 8);
 
     p.setFont(labelFont);
-    for (double tick = 0; tick <= scale.top + 0.001; tick += scale.step) {
+    const int ticks = static_cast<int>(scale.top / scale.step + 0.5);
+    for (int i = 0; i <= ticks; ++i) {
+        const double tick = i * scale.step;
         const int y = plot.bottom() - static_cast<int>(plot.height() * tick / scale.top);
         p.setPen(QColor(220, 220, 220));
         p.drawLine(plot.left(), y, plot.right(), y);

@@ -54,7 +54,7 @@ struct KpiFilter
         f.from = f.to = date;
         f.calendar = calendar;
         f.start = calendar.start(date, night);
-        f.end = f.start.addSecs(12 * 3600);
+        f.end = f.start.addSecs(12LL * 3600);
         return f;
     }
 };

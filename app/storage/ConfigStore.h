@@ -17,7 +17,7 @@ class ConfigStore
     Q_DECLARE_TR_FUNCTIONS(ConfigStore)
 
 public:
-    explicit ConfigStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit ConfigStore(const QSqlDatabase& db) : m_db(db) {}
 
     /// Sets a known key (audited); unknown keys and values out of range are refused.
     Status setConfigValue(const QString& key, const QString& value);

@@ -14,7 +14,7 @@ class EventChain
     Q_DECLARE_TR_FUNCTIONS(EventChain)
 
 public:
-    explicit EventChain(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit EventChain(const QSqlDatabase& db) : m_db(db) {}
 
     /// Links a just-inserted event (its seq set, its payload as stored). Same transaction.
     Status link(const EventRecord& event, const QByteArray& storedPayload);

@@ -15,7 +15,7 @@ namespace rework {
 class EventLog
 {
 public:
-    explicit EventLog(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit EventLog(const QSqlDatabase& db) : m_db(db) {}
 
     Status apply(EventRecord& event, const QList<Subject>& subjects,
                  EventStore::Origin origin = EventStore::Origin::Local);

@@ -13,7 +13,7 @@ namespace rework {
 class EventStore
 {
 public:
-    explicit EventStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit EventStore(const QSqlDatabase& db) : m_db(db) {}
 
     /// Where an event comes from: recorded here (it goes into the sync outbox in the same
     /// transaction) or pulled from the server (it is already there).

@@ -15,7 +15,7 @@ class IntegrityChecker
     Q_DECLARE_TR_FUNCTIONS(IntegrityChecker)
 
 public:
-    explicit IntegrityChecker(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit IntegrityChecker(const QSqlDatabase& db) : m_db(db) {}
 
     /// Problems found, one line each; empty when the database is sound.
     Result<QStringList> run() const;

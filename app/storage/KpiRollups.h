@@ -15,7 +15,7 @@ namespace rework {
 class KpiRollups
 {
 public:
-    explicit KpiRollups(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit KpiRollups(const QSqlDatabase& db) : m_db(db) {}
 
     /// `event` must already be in the log (its seq set) and its state change applied.
     Status apply(const EventRecord& event);

@@ -17,7 +17,7 @@ class LimitStore
     Q_DECLARE_TR_FUNCTIONS(LimitStore)
 
 public:
-    explicit LimitStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit LimitStore(const QSqlDatabase& db) : m_db(db) {}
 
     /// One measured limit as it applies to a product: its own row, else the default for all.
     struct LimitRow

@@ -15,7 +15,7 @@ namespace rework {
 class PartialReplay
 {
 public:
-    explicit PartialReplay(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit PartialReplay(const QSqlDatabase& db) : m_db(db) {}
 
     /// Runs inside the void's transaction, after the void itself was applied. Returns how many
     /// events were replayed.

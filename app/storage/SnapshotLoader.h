@@ -12,7 +12,7 @@ namespace rework {
 class SnapshotLoader
 {
 public:
-    explicit SnapshotLoader(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit SnapshotLoader(const QSqlDatabase& db) : m_db(db) {}
 
     Result<Snapshot> load(const Action& action) const;
 

@@ -16,7 +16,7 @@ namespace rework {
 class StateProjector
 {
 public:
-    explicit StateProjector(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit StateProjector(const QSqlDatabase& db) : m_db(db) {}
 
     Status apply(const EventRecord& event);
     Status rebuild();

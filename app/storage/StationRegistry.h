@@ -16,8 +16,8 @@ class StationRegistry
     Q_DECLARE_TR_FUNCTIONS(StationRegistry)
 
 public:
-    explicit StationRegistry(QSqlDatabase db, const Clock& clock = systemClock())
-        : m_db(std::move(db)), m_clock(clock)
+    explicit StationRegistry(const QSqlDatabase& db, const Clock& clock = systemClock())
+        : m_db(db), m_clock(clock)
     {
     }
 

@@ -13,7 +13,7 @@ namespace rework {
 class TableCounts
 {
 public:
-    explicit TableCounts(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit TableCounts(const QSqlDatabase& db) : m_db(db) {}
 
     Result<QList<std::pair<QString, qint64>>> counts() const;
 

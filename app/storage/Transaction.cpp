@@ -8,7 +8,7 @@
 
 namespace rework {
 
-Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+Transaction::Transaction(const QSqlDatabase& db) : m_db(db) {}
 
 Transaction::~Transaction()
 {

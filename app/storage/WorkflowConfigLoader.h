@@ -12,7 +12,7 @@ namespace rework {
 class WorkflowConfigLoader
 {
 public:
-    explicit WorkflowConfigLoader(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit WorkflowConfigLoader(const QSqlDatabase& db) : m_db(db) {}
 
     Result<WorkflowConfig> loadConfig() const;
 

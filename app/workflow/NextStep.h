@@ -26,7 +26,7 @@ class NextStepResolver
     Q_DECLARE_TR_FUNCTIONS(NextStepResolver)
 
 public:
-    NextStepResolver(QSqlDatabase db, const Clock& clock) : m_db(std::move(db)), m_clock(clock) {}
+    NextStepResolver(const QSqlDatabase& db, const Clock& clock) : m_db(db), m_clock(clock) {}
     Result<NextStep> resolve(const QString& scanned) const;
 
 private:

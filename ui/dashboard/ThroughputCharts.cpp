@@ -125,7 +125,7 @@ void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QStri
     for (auto it = r.throughputByStationHour.constBegin(); it != r.throughputByStationHour.constEnd(); ++it) {
         auto* line = new QLineSeries;
         line->setName(it.key());
-        for (qint64 t = first; t <= last; t += 3600 * 1000) {
+        for (qint64 t = first; t <= last; t += 3600LL * 1000) {
             const QString key =
                 QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH"));
             const int n = it.value().value(key);
@@ -149,7 +149,7 @@ void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QStri
     x->setFormat(QStringLiteral("dd HH'h'"));
     x->setTickCount(4);
     x->setRange(QDateTime::fromMSecsSinceEpoch(first),
-                QDateTime::fromMSecsSinceEpoch(std::max(last, first + 3600 * 1000)));
+                QDateTime::fromMSecsSinceEpoch(std::max(last, first + 3600LL * 1000)));
     axes(chart, x, top, series);
 }
 
