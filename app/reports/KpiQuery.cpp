@@ -1,5 +1,6 @@
 #include "KpiQuery.h"
 
+#include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
 #include "storage/Sql.h"
 
@@ -226,19 +227,26 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 {
     // What each item waits for, from its current state; the model filter applies, the range
     // not. A batch holds units only, so its cards and dies drop out.
-    const QString unionSql = QStringLiteral(
-        "SELECT serial, 'card' AS kind, 'strip' AS step, updated_at AS since FROM cards "
-        "WHERE state = 'received' AND (? = '' OR model = ?) AND ? = '' "
-        "UNION ALL SELECT id, 'die', 'reball', updated_at FROM dies WHERE state IN ('stripped', 'repair') "
-        "AND (? = '' OR model = ?) AND ? = '' "
-        "UNION ALL SELECT id, 'die', 'mount', updated_at FROM dies WHERE state = 'reballed' "
-        "AND (? = '' OR model = ?) AND ? = '' "
-        "UNION ALL SELECT serial, 'unit', CASE state WHEN 'mounted' THEN 'inspect' WHEN 'inspected' THEN "
-        "'test' ELSE 'pack' END, updated_at FROM units WHERE state IN ('mounted', 'inspected', 'tested') "
-        "AND (? = '' OR model = ?) AND (? = '' OR batch_id = ?)");
+    const QString unionSql =
+        QStringLiteral("SELECT serial, 'card' AS kind, 'strip' AS step, updated_at AS since FROM cards "
+                       "WHERE state = ? AND (? = '' OR model = ?) AND ? = '' "
+                       "UNION ALL SELECT id, 'die', 'reball', updated_at FROM dies WHERE state IN (?, ?) "
+                       "AND (? = '' OR model = ?) AND ? = '' "
+                       "UNION ALL SELECT id, 'die', 'mount', updated_at FROM dies WHERE state = ? "
+                       "AND (? = '' OR model = ?) AND ? = '' "
+                       "UNION ALL SELECT serial, 'unit', CASE state WHEN ? THEN 'inspect' WHEN ? THEN "
+                       "'test' ELSE 'pack' END, updated_at FROM units WHERE state IN (?, ?, ?) "
+                       "AND (? = '' OR model = ?) AND (? = '' OR batch_id = ?)");
     const QString m = f.model.isNull() ? QStringLiteral("") : f.model;
     const QString b = f.batch.isNull() ? QStringLiteral("") : f.batch;
-    const QVariantList binds{m, m, b, m, m, b, m, m, b, m, m, b, b};
+    // In the order of the ?s: each part's states, then its model and batch values.
+    const QVariantList notBatched{m, m, b};
+    const QString mounted = stateValue(ItemState::Mounted), inspected = stateValue(ItemState::Inspected);
+    const QVariantList binds =
+        QVariantList{stateValue(ItemState::Received)} + notBatched +
+        QVariantList{stateValue(ItemState::Stripped), stateValue(ItemState::Repair)} + notBatched +
+        QVariantList{stateValue(ItemState::Reballed)} + notBatched +
+        QVariantList{mounted, inspected, mounted, inspected, stateValue(ItemState::Tested), m, m, b, b};
     for (const QString& step : KpiReport::wipSteps())
         r.wipByStep.insert(step, 0);
     auto counts = sql::run(m_db,
@@ -360,11 +368,12 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
                                 QStringLiteral("batch_id = ?"));
     auto ended =
         sql::run(m_db,
-                 QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN ('tested', 'packed', "
-                                "'shipped')), 0), coalesce(sum(state = 'scrapped'), 0) "
-                                "FROM units WHERE 1") +
+                 QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN (?, ?, ?)), 0), "
+                                "coalesce(sum(state = ?), 0) FROM units WHERE 1") +
                      units.sql + QStringLiteral(" GROUP BY repair_count"),
-                 units.binds);
+                 QVariantList{stateValue(ItemState::Tested), stateValue(ItemState::Packed),
+                              stateValue(ItemState::Shipped), stateValue(ItemState::Scrapped)} +
+                     units.binds);
     if (!ended)
         return ended.error();
     qint64 good = 0, scrapped = 0;
@@ -382,6 +391,7 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
     const Scope cards = f.batch.isEmpty() ? scopeOf(f, QStringLiteral("hour"), true, QString(),
                                                     QStringLiteral("model"), QString())
                                           : Scope{};
+    const QString scrappedState = stateValue(ItemState::Scrapped);
     auto scrap =
         f.batch.isEmpty()
             ? sql::run(m_db,
@@ -391,14 +401,14 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
                            cards.sql,
                        cards.binds)
             : sql::run(m_db,
-                       QStringLiteral(
-                           "SELECT count(*), coalesce(sum(c.state = 'scrapped' OR d.state = 'scrapped' OR "
-                           "u.state = 'scrapped'), 0) FROM cards c "
-                           "LEFT JOIN dies d ON d.card_serial = c.serial "
-                           "LEFT JOIN units u ON u.die_id = d.id "
-                           "WHERE c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?) "
-                           "AND (? = '' OR c.model = ?)"),
-                       {f.batch, f.model.isNull() ? QStringLiteral("") : f.model,
+                       QStringLiteral("SELECT count(*), coalesce(sum(c.state = ? OR d.state = ? OR "
+                                      "u.state = ?), 0) FROM cards c "
+                                      "LEFT JOIN dies d ON d.card_serial = c.serial "
+                                      "LEFT JOIN units u ON u.die_id = d.id "
+                                      "WHERE c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?) "
+                                      "AND (? = '' OR c.model = ?)"),
+                       {scrappedState, scrappedState, scrappedState, f.batch,
+                        f.model.isNull() ? QStringLiteral("") : f.model,
                         f.model.isNull() ? QStringLiteral("") : f.model});
     if (!scrap)
         return scrap.error();
@@ -460,11 +470,11 @@ Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, cons
 Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 {
     const QString m = f.model.isNull() ? QStringLiteral("") : f.model;
-    auto q =
-        sql::run(m_db,
-                 QStringLiteral("SELECT id, msl, exposed_at FROM dies WHERE state IN ('stripped', 'repair', "
-                                "'reballed') AND exposed_at IS NOT NULL AND (? = '' OR model = ?)"),
-                 {m, m});
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT id, msl, exposed_at FROM dies WHERE state IN (?, ?, ?) "
+                                     "AND exposed_at IS NOT NULL AND (? = '' OR model = ?)"),
+                      {stateValue(ItemState::Stripped), stateValue(ItemState::Repair),
+                       stateValue(ItemState::Reballed), m, m});
     if (!q)
         return q.error();
     while (q.value().next()) {
