@@ -41,6 +41,23 @@ constexpr DemoOperator kOperators[] = {
 
 constexpr const char* kPartners[] = {"asus", "msi", "gigabyte", "zotac", "palit", "galax", "colorful"};
 
+/// One donor card as it arrives, drawn before its first step.
+struct DemoCard
+{
+    QString model, partner, serial, lot;
+    int stopAfter = 99; // the last step an in-progress unit reaches (1 intake ... 6 test)
+    int pcbRevision = 0;
+    QString uuid; // the die's GPU UUID: read at intake when the donor still works, always at test
+    bool posts = false;
+};
+
+/// How one pass from reball to test ended.
+enum class Pass
+{
+    Ended,  // packed, refused, or stopped in progress
+    Failed, // inspection or test failed: back to reball
+};
+
 class Run
 {
 public:
@@ -77,6 +94,23 @@ private:
     /// Records one step a few minutes after the previous one; false if the rules refused it.
     bool step(Step s, const char* station, const QStringList& fields, QString* created = nullptr);
     void packUnit(const QString& unit, const QString& model);
+
+    /// The `i`th of `n` cards of a range that starts at `start`. Draws in a fixed order, so
+    /// that one seed always gives the same cards.
+    DemoCard drawCard(int i, int n, const QDateTime& start);
+    /// Takes one card as far along the line as it goes.
+    void process(const DemoCard& c);
+    /// Intake, and now and then scrap on arrival; false if the card goes no further.
+    bool receive(const DemoCard& c);
+    /// Strip, and now and then a chipped die; false if the die goes no further.
+    bool strip(const DemoCard& c, QString& die);
+    /// Reball to test, repeated after each failure until the unit passes or is scrapped.
+    void rework(const DemoCard& c, const QString& die);
+    Pass reflowAndJudge(const DemoCard& c, const QString& die, const QString& board);
+    void failInspection(const QString& unit);
+    void failTest(const QString& unit);
+    bool passTest(const DemoCard& c, const QString& unit);
+    void shipClosedBatches();
 
     ManualClock m_clock;
     Recorder m_recorder;
@@ -130,135 +164,171 @@ Result<DemoGenerator::Summary> Run::go()
 
     for (int i = 0; i < n; ++i) {
         m_clock.set(start.addSecs(perUnit * i));
-        const double modelPick = m_rng.generateDouble();
-        const QString model = modelPick < 0.7   ? QStringLiteral("RTX4090")
-                              : modelPick < 0.9 ? QStringLiteral("RTX4090D")
-                                                : QStringLiteral("RTX3090");
-        const QString partner = QString::fromLatin1(kPartners[m_rng.bounded(7)]);
-        const QString card = partner.left(2).toUpper() + digits(12);
-        const QString lot =
-            QStringLiteral("LOT-%1-%2")
+        process(drawCard(i, n, start));
+    }
+    shipClosedBatches();
+    return m_summary;
+}
+
+DemoCard Run::drawCard(int i, int n, const QDateTime& start)
+{
+    DemoCard c;
+    const double modelPick = m_rng.generateDouble();
+    c.model = modelPick < 0.7   ? QStringLiteral("RTX4090")
+              : modelPick < 0.9 ? QStringLiteral("RTX4090D")
+                                : QStringLiteral("RTX3090");
+    c.partner = QString::fromLatin1(kPartners[m_rng.bounded(7)]);
+    c.serial = c.partner.left(2).toUpper() + digits(12);
+    c.lot = QStringLiteral("LOT-%1-%2")
                 .arg(start.addDays(i * m_options.days / qMax(1, n)).toString(QStringLiteral("yyMMdd")))
                 .arg(1 + i / 40);
-        // Units near the end of the range are still in progress: they stop at some step.
-        const bool inProgress = i >= n - n / 7;
-        const int stopAfter = inProgress ? between(1, 6) : 99;
+    // Units near the end of the range are still in progress: they stop at some step.
+    const bool inProgress = i >= n - n / 7;
+    c.stopAfter = inProgress ? between(1, 6) : 99;
+    c.pcbRevision = between(0, 3);
+    c.uuid = QStringLiteral("GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
+    c.posts = chance(0.6);
+    return c;
+}
 
-        QStringList intake{QStringLiteral("card=") + card, QStringLiteral("model=") + model,
-                           QStringLiteral("lot=") + lot, QStringLiteral("partner=") + partner,
-                           QStringLiteral("pcb_rev=1.%1").arg(between(0, 3))};
-        // The GPU UUID is the die's: read at intake when the donor still works, always at test.
-        const QString uuid =
-            QStringLiteral("GPU-%1-%2-%3-%4-%5").arg(hex(8), hex(4), hex(4), hex(4), hex(12));
-        const bool posts = chance(0.6);
-        intake << (posts ? QStringLiteral("posts=yes") : QStringLiteral("posts=no"));
-        if (posts)
-            intake << QStringLiteral("gpu_uuid=") + uuid;
-        if (!step(Step::Intake, "INTAKE-01", intake))
-            continue;
-        ++m_summary.cards;
-        if (chance(0.03)) {
-            step(Step::Scrap, "INTAKE-01",
-                 {QStringLiteral("item=") + card, QStringLiteral("reason=physical damage beyond repair"),
-                  QStringLiteral("defect=PHYSICAL_DAMAGE")});
-            ++m_summary.scrapped;
-            continue;
-        }
-        if (stopAfter <= 1)
-            continue;
-        QString die;
-        if (!step(Step::Strip, "STRIP-01",
-                  {QStringLiteral("card=") + card,
-                   QStringLiteral("date_code=%1%2").arg(between(22, 24)).arg(between(10, 52))},
-                  &die))
-            continue;
-        if (chance(0.02)) {
-            step(Step::Scrap, "STRIP-01",
-                 {QStringLiteral("item=") + die, QStringLiteral("reason=die corner chipped"),
-                  QStringLiteral("defect=DIE_CHIPPED")});
-            ++m_summary.scrapped;
-            continue;
-        }
-        if (stopAfter <= 2)
-            continue;
+void Run::process(const DemoCard& c)
+{
+    if (!receive(c) || c.stopAfter <= 1)
+        return;
+    QString die;
+    if (!strip(c, die) || c.stopAfter <= 2)
+        return;
+    rework(c, die);
+}
 
-        const QString board = QStringLiteral("SB") + digits(10);
-        QString unit;
-        bool done = false;
-        for (int attempt = 0; !done; ++attempt) {
-            if (!step(Step::Reball, "REBALL-01",
-                      {QStringLiteral("die=") + die,
-                       QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
-                       QStringLiteral("flux_lot=FX%1").arg(between(1000, 1010))}))
-                break;
-            if (stopAfter <= 3)
-                break;
-            if (!step(Step::Mount, "MOUNT-01",
-                      {QStringLiteral("die=") + die, QStringLiteral("board=") + board,
-                       QStringLiteral("peak_c=%1").arg(between(234, 246)),
-                       QStringLiteral("tal_s=%1").arg(between(62, 88))},
-                      &unit))
-                break;
-            if (stopAfter <= 4)
-                break;
-            // Inspection: about one in ten fails on voids or bridges.
-            if (chance(0.1)) {
-                const bool voids = chance(0.6);
-                step(Step::Inspect, "INSPECT-01",
-                     {QStringLiteral("unit=") + unit, QStringLiteral("result=fail"),
-                      voids ? QStringLiteral("void_pct=%1").arg(between(27, 40))
-                            : QStringLiteral("bridges=%1").arg(between(1, 3))});
-                if (attempt >= 2) {
-                    ++m_summary.scrapped;
-                    break;
-                }
-                ++m_summary.repairs;
-                continue;
-            }
-            if (!step(Step::Inspect, "INSPECT-01",
-                      {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-                       QStringLiteral("void_pct=%1").arg(between(3, 20))}))
-                break;
-            if (stopAfter <= 5)
-                break;
-            // Test: most pass; failures on memory, PCIe link or temperature.
-            if (chance(0.08)) {
-                const int kind = between(0, 2);
-                QStringList fail{QStringLiteral("unit=") + unit, QStringLiteral("result=fail")};
-                if (kind == 0)
-                    fail << QStringLiteral("vram=fail")
-                         << QStringLiteral("vram_errors=%1").arg(between(1, 500));
-                else if (kind == 1)
-                    fail << QStringLiteral("pcie_gen=4") << QStringLiteral("pcie_width=8");
-                else
-                    fail << QStringLiteral("temp_max_c=%1").arg(between(88, 96));
-                step(Step::Test, "TEST-01", fail);
-                if (attempt >= 2) {
-                    ++m_summary.scrapped;
-                    break;
-                }
-                ++m_summary.repairs;
-                continue;
-            }
-            if (!step(
-                    Step::Test, "TEST-01",
-                    {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-                     QStringLiteral("mem_mib=%1").arg(model == QLatin1StringView("RTX3090") ? 24576 : 24564),
-                     QStringLiteral("pcie_gen=4"), QStringLiteral("pcie_width=16"),
-                     QStringLiteral("temp_max_c=%1").arg(between(62, 80)), QStringLiteral("burnin=pass"),
-                     QStringLiteral("burnin_min=60"), QStringLiteral("vram=pass"),
-                     QStringLiteral("vram_errors=0"),
-                     QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99)),
-                     QStringLiteral("gpu_uuid=") + uuid}))
-                break;
-            ++m_summary.units;
-            if (stopAfter <= 6)
-                break;
-            packUnit(unit, model);
-            done = true;
-        }
+bool Run::receive(const DemoCard& c)
+{
+    QStringList intake{QStringLiteral("card=") + c.serial, QStringLiteral("model=") + c.model,
+                       QStringLiteral("lot=") + c.lot, QStringLiteral("partner=") + c.partner,
+                       QStringLiteral("pcb_rev=1.%1").arg(c.pcbRevision)};
+    intake << (c.posts ? QStringLiteral("posts=yes") : QStringLiteral("posts=no"));
+    if (c.posts)
+        intake << QStringLiteral("gpu_uuid=") + c.uuid;
+    if (!step(Step::Intake, "INTAKE-01", intake))
+        return false;
+    ++m_summary.cards;
+    if (chance(0.03)) {
+        step(Step::Scrap, "INTAKE-01",
+             {QStringLiteral("item=") + c.serial, QStringLiteral("reason=physical damage beyond repair"),
+              QStringLiteral("defect=PHYSICAL_DAMAGE")});
+        ++m_summary.scrapped;
+        return false;
     }
-    // Ship all closed batches but the newest, which waits for the truck.
+    return true;
+}
+
+bool Run::strip(const DemoCard& c, QString& die)
+{
+    if (!step(Step::Strip, "STRIP-01",
+              {QStringLiteral("card=") + c.serial,
+               QStringLiteral("date_code=%1%2").arg(between(22, 24)).arg(between(10, 52))},
+              &die))
+        return false;
+    if (chance(0.02)) {
+        step(Step::Scrap, "STRIP-01",
+             {QStringLiteral("item=") + die, QStringLiteral("reason=die corner chipped"),
+              QStringLiteral("defect=DIE_CHIPPED")});
+        ++m_summary.scrapped;
+        return false;
+    }
+    return true;
+}
+
+void Run::rework(const DemoCard& c, const QString& die)
+{
+    const QString board = QStringLiteral("SB") + digits(10);
+    for (int attempt = 0;; ++attempt) {
+        if (reflowAndJudge(c, die, board) == Pass::Ended)
+            return;
+        // A unit that failed a third time is scrapped; before that it goes round again.
+        if (attempt >= 2) {
+            ++m_summary.scrapped;
+            return;
+        }
+        ++m_summary.repairs;
+    }
+}
+
+Pass Run::reflowAndJudge(const DemoCard& c, const QString& die, const QString& board)
+{
+    if (!step(Step::Reball, "REBALL-01",
+              {QStringLiteral("die=") + die, QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
+               QStringLiteral("flux_lot=FX%1").arg(between(1000, 1010))}) ||
+        c.stopAfter <= 3)
+        return Pass::Ended;
+    QString unit;
+    if (!step(Step::Mount, "MOUNT-01",
+              {QStringLiteral("die=") + die, QStringLiteral("board=") + board,
+               QStringLiteral("peak_c=%1").arg(between(234, 246)),
+               QStringLiteral("tal_s=%1").arg(between(62, 88))},
+              &unit) ||
+        c.stopAfter <= 4)
+        return Pass::Ended;
+    // Inspection: about one in ten fails on voids or bridges.
+    if (chance(0.1)) {
+        failInspection(unit);
+        return Pass::Failed;
+    }
+    if (!step(Step::Inspect, "INSPECT-01",
+              {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+               QStringLiteral("void_pct=%1").arg(between(3, 20))}) ||
+        c.stopAfter <= 5)
+        return Pass::Ended;
+    // Test: most pass; failures on memory, PCIe link or temperature.
+    if (chance(0.08)) {
+        failTest(unit);
+        return Pass::Failed;
+    }
+    if (!passTest(c, unit))
+        return Pass::Ended;
+    ++m_summary.units;
+    if (c.stopAfter > 6)
+        packUnit(unit, c.model);
+    return Pass::Ended;
+}
+
+void Run::failInspection(const QString& unit)
+{
+    const bool voids = chance(0.6);
+    step(Step::Inspect, "INSPECT-01",
+         {QStringLiteral("unit=") + unit, QStringLiteral("result=fail"),
+          voids ? QStringLiteral("void_pct=%1").arg(between(27, 40))
+                : QStringLiteral("bridges=%1").arg(between(1, 3))});
+}
+
+void Run::failTest(const QString& unit)
+{
+    const int kind = between(0, 2);
+    QStringList fail{QStringLiteral("unit=") + unit, QStringLiteral("result=fail")};
+    if (kind == 0)
+        fail << QStringLiteral("vram=fail") << QStringLiteral("vram_errors=%1").arg(between(1, 500));
+    else if (kind == 1)
+        fail << QStringLiteral("pcie_gen=4") << QStringLiteral("pcie_width=8");
+    else
+        fail << QStringLiteral("temp_max_c=%1").arg(between(88, 96));
+    step(Step::Test, "TEST-01", fail);
+}
+
+bool Run::passTest(const DemoCard& c, const QString& unit)
+{
+    return step(Step::Test, "TEST-01",
+                {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                 QStringLiteral("mem_mib=%1").arg(c.model == QLatin1StringView("RTX3090") ? 24576 : 24564),
+                 QStringLiteral("pcie_gen=4"), QStringLiteral("pcie_width=16"),
+                 QStringLiteral("temp_max_c=%1").arg(between(62, 80)), QStringLiteral("burnin=pass"),
+                 QStringLiteral("burnin_min=60"), QStringLiteral("vram=pass"),
+                 QStringLiteral("vram_errors=0"), QStringLiteral("vbios=95.02.3C.00.%1").arg(between(10, 99)),
+                 QStringLiteral("gpu_uuid=") + c.uuid});
+}
+
+/// Ships all closed batches but the newest, which waits for the truck.
+void Run::shipClosedBatches()
+{
     for (qsizetype b = 0; b + 1 < m_closedBatches.size(); ++b) {
         m_clock.advanceSeconds(600);
         if (m_recorder.record(Step::Ship, QStringLiteral("PACK-01"), QStringLiteral("SUP01"),
@@ -266,7 +336,6 @@ Result<DemoGenerator::Summary> Run::go()
             m_summary.shipped += 10;
         ++m_summary.events;
     }
-    return m_summary;
 }
 
 } // namespace

@@ -26,6 +26,89 @@ Result<bool> addRow(const QSqlDatabase& db, const QString& prefix, const QString
     return true;
 }
 
+const QString kSelectDie = QStringLiteral("SELECT id, marking, date_code, msl, alloy, state, card_serial "
+                                          "FROM dies WHERE id = ?");
+
+/// A unit's own fields, its die's, its board's serial and its batch id; false if there is no such unit.
+Result<bool> addUnit(const QSqlDatabase& db, const QString& subject, LabelData::Variables& v)
+{
+    auto found = addRow(db, QStringLiteral("unit"),
+                        QStringLiteral("SELECT serial, board_serial, gpu_uuid, state, batch_id, die_id, "
+                                       "card_serial FROM units WHERE serial = ?"),
+                        {subject}, v);
+    if (!found || !found.value())
+        return found;
+    if (auto die = addRow(db, QStringLiteral("die"), kSelectDie, {v.value(QStringLiteral("unit.die_id"))}, v);
+        !die)
+        return die.error();
+    v.insert(QStringLiteral("board.serial"), v.value(QStringLiteral("unit.board_serial")));
+    if (v.contains(QStringLiteral("unit.batch_id")))
+        v.insert(QStringLiteral("batch.id"), v.value(QStringLiteral("unit.batch_id")));
+    return true;
+}
+
+/// A batch's own fields, its unit count and serials; false if there is no such batch.
+Result<bool> addBatch(const QSqlDatabase& db, const QString& subject, LabelData::Variables& v)
+{
+    auto found = addRow(db, QStringLiteral("batch"),
+                        QStringLiteral("SELECT id, state, opened_at, closed_at FROM batches WHERE id = ?"),
+                        {subject}, v);
+    if (!found || !found.value())
+        return found;
+    auto serials = sql::column(
+        db, QStringLiteral("SELECT serial FROM units WHERE batch_id = ? ORDER BY serial"), {subject});
+    if (!serials)
+        return serials.error();
+    v.insert(QStringLiteral("batch.count"), QString::number(serials->size()));
+    if (!serials->isEmpty())
+        v.insert(QStringLiteral("batch.serials"), serials->join(QLatin1Char('\n')));
+    return true;
+}
+
+/// The labelled item's own variables; false if it is not recorded.
+Result<bool> addSubject(const QSqlDatabase& db, LabelTemplate::Kind kind, const QString& subject,
+                        LabelData::Variables& v)
+{
+    switch (kind) {
+    case LabelTemplate::Kind::Die:
+        return addRow(db, QStringLiteral("die"), kSelectDie, {subject}, v);
+    case LabelTemplate::Kind::Unit:
+        return addUnit(db, subject, v);
+    case LabelTemplate::Kind::Batch:
+        return addBatch(db, subject, v);
+    }
+    return false;
+}
+
+/// The donor card (a batch has none), the model and the product's own fields.
+Status addOrigin(const QSqlDatabase& db, LabelTemplate::Kind kind, const QString& subject,
+                 LabelData::Variables& v)
+{
+    const bool batch = kind == LabelTemplate::Kind::Batch;
+    const QString card = batch ? QString() : v.value(QStringLiteral("die.card_serial"));
+    if (!card.isEmpty()) {
+        if (auto c = addRow(
+                db, QStringLiteral("card"),
+                QStringLiteral("SELECT serial, lot, partner, pcb_rev, gpu_uuid FROM cards WHERE serial = ?"),
+                {card}, v);
+            !c)
+            return c.error();
+    }
+    const QString modelSql = batch ? QStringLiteral("SELECT model FROM batches WHERE id = ?")
+                                   : QStringLiteral("SELECT model FROM dies WHERE id = ?");
+    auto model = sql::scalar(db, modelSql, {batch ? subject : v.value(QStringLiteral("die.id"))});
+    if (!model)
+        return model.error();
+    if (!model.value().isNull()) {
+        v.insert(QStringLiteral("model"), model.value().toString());
+        if (auto p = addRow(db, QStringLiteral("product"),
+                            QStringLiteral("SELECT * FROM products WHERE model = ?"), {model.value()}, v);
+            !p)
+            return p.error();
+    }
+    return {};
+}
+
 } // namespace
 
 Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTemplate::Kind kind,
@@ -37,82 +120,17 @@ Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTempla
     v.insert(QStringLiteral("time"), now.toLocalTime().toString(QStringLiteral("HH:mm")));
     if (!operatorId.isEmpty())
         v.insert(QStringLiteral("operator"), operatorId);
-    const QString kindName = LabelTemplate::kindName(kind);
-    auto notFound = [&] {
+    Result<bool> found = addSubject(db, kind, subject, v);
+    if (!found)
+        return found.error();
+    if (!found.value()) {
+        const QString kindName = LabelTemplate::kindName(kind);
         return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
                          Message(tr, QT_TR_NOOP("no %1 %2 is recorded; scan the %1's own label"),
                                  {kindName, subject.left(40)}));
-    };
-    const QString selectDie = QStringLiteral("SELECT id, marking, date_code, msl, alloy, state, card_serial "
-                                             "FROM dies WHERE id = ?");
-    const QString selectCard =
-        QStringLiteral("SELECT serial, lot, partner, pcb_rev, gpu_uuid FROM cards WHERE serial = ?");
-    switch (kind) {
-    case LabelTemplate::Kind::Die: {
-        auto found = addRow(db, QStringLiteral("die"), selectDie, {subject}, v);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return notFound();
-        break;
     }
-    case LabelTemplate::Kind::Unit: {
-        auto found = addRow(db, QStringLiteral("unit"),
-                            QStringLiteral("SELECT serial, board_serial, gpu_uuid, state, batch_id, die_id, "
-                                           "card_serial FROM units WHERE serial = ?"),
-                            {subject}, v);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return notFound();
-        if (auto die =
-                addRow(db, QStringLiteral("die"), selectDie, {v.value(QStringLiteral("unit.die_id"))}, v);
-            !die)
-            return die.error();
-        v.insert(QStringLiteral("board.serial"), v.value(QStringLiteral("unit.board_serial")));
-        if (v.contains(QStringLiteral("unit.batch_id")))
-            v.insert(QStringLiteral("batch.id"), v.value(QStringLiteral("unit.batch_id")));
-        break;
-    }
-    case LabelTemplate::Kind::Batch: {
-        auto found = addRow(
-            db, QStringLiteral("batch"),
-            QStringLiteral("SELECT id, state, opened_at, closed_at FROM batches WHERE id = ?"), {subject}, v);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return notFound();
-        auto serials = sql::column(
-            db, QStringLiteral("SELECT serial FROM units WHERE batch_id = ? ORDER BY serial"), {subject});
-        if (!serials)
-            return serials.error();
-        v.insert(QStringLiteral("batch.count"), QString::number(serials->size()));
-        if (!serials->isEmpty())
-            v.insert(QStringLiteral("batch.serials"), serials->join(QLatin1Char('\n')));
-        break;
-    }
-    }
-    // The donor card, the model and the product's own fields.
-    const QString card =
-        kind == LabelTemplate::Kind::Batch ? QString() : v.value(QStringLiteral("die.card_serial"));
-    if (!card.isEmpty()) {
-        if (auto c = addRow(db, QStringLiteral("card"), selectCard, {card}, v); !c)
-            return c.error();
-    }
-    const QString modelSql = kind == LabelTemplate::Kind::Batch
-                                 ? QStringLiteral("SELECT model FROM batches WHERE id = ?")
-                                 : QStringLiteral("SELECT model FROM dies WHERE id = ?");
-    auto model = sql::scalar(
-        db, modelSql, {kind == LabelTemplate::Kind::Batch ? subject : v.value(QStringLiteral("die.id"))});
-    if (!model)
-        return model.error();
-    if (!model.value().isNull()) {
-        v.insert(QStringLiteral("model"), model.value().toString());
-        if (auto p = addRow(db, QStringLiteral("product"),
-                            QStringLiteral("SELECT * FROM products WHERE model = ?"), {model.value()}, v);
-            !p)
-            return p.error();
-    }
+    if (Status st = addOrigin(db, kind, subject, v); !st)
+        return st.error();
     return v;
 }
 

@@ -7,6 +7,8 @@
 #include <QSet>
 
 #include <cmath>
+#include <initializer_list>
+#include <utility>
 
 namespace rework {
 namespace {
@@ -20,17 +22,217 @@ Error bad(const Message& message)
     return makeError(ErrorCode::InvalidValue, QStringLiteral("template"), message);
 }
 
+/// The value that `name` stands for among `names`; nullopt for any other name.
+template <typename T>
+std::optional<T> fromName(const QString& name, std::initializer_list<std::pair<QLatin1StringView, T>> names)
+{
+    for (const auto& [text, value] : names) {
+        if (name == text)
+            return value;
+    }
+    return std::nullopt;
+}
+
 std::optional<BarcodeSymbol::Type> symbologyFromName(const QString& name)
 {
-    if (name == QLatin1StringView("code128"))
-        return BarcodeSymbol::Type::Code128;
-    if (name == QLatin1StringView("gs1-128"))
-        return BarcodeSymbol::Type::Gs1_128;
-    if (name == QLatin1StringView("datamatrix"))
-        return BarcodeSymbol::Type::DataMatrix;
-    if (name == QLatin1StringView("qr"))
-        return BarcodeSymbol::Type::QrCode;
-    return std::nullopt;
+    using Type = BarcodeSymbol::Type;
+    return fromName<Type>(name, {{QLatin1StringView("code128"), Type::Code128},
+                                 {QLatin1StringView("gs1-128"), Type::Gs1_128},
+                                 {QLatin1StringView("datamatrix"), Type::DataMatrix},
+                                 {QLatin1StringView("qr"), Type::QrCode}});
+}
+
+std::optional<LabelTemplate::Kind> kindFromName(const QString& name)
+{
+    using Kind = LabelTemplate::Kind;
+    return fromName<Kind>(name, {{QLatin1StringView("die"), Kind::Die},
+                                 {QLatin1StringView("unit"), Kind::Unit},
+                                 {QLatin1StringView("batch"), Kind::Batch}});
+}
+
+std::optional<LabelTemplate::Element::Type> elementTypeFromName(const QString& name)
+{
+    using Type = LabelTemplate::Element::Type;
+    return fromName<Type>(name, {{QLatin1StringView("text"), Type::Text},
+                                 {QLatin1StringView("barcode"), Type::Barcode},
+                                 {QLatin1StringView("line"), Type::Line},
+                                 {QLatin1StringView("box"), Type::Box},
+                                 {QLatin1StringView("image"), Type::Image}});
+}
+
+/// The steps of LabelTemplate::parse, each checking one part of the file. They speak in
+/// LabelTemplate's translation context, since their messages are its own.
+struct TemplateParser
+{
+    Q_DECLARE_TR_FUNCTIONS(LabelTemplate)
+
+public:
+    using Element = LabelTemplate::Element;
+
+    /// The file's JSON object, with no settings beyond the known ones.
+    static Result<QJsonObject> root(const QByteArray& json);
+    /// The label itself: name, description, kind, size and resolution.
+    static Status label(const QJsonObject& root, LabelTemplate& t);
+    static Status elements(const QJsonValue& elements, LabelTemplate& t);
+    /// Element `index` (from 1): its type and its place on the label `t`.
+    static Result<Element> element(const QJsonObject& o, int index, const LabelTemplate& t);
+    /// What an element of its type needs: a text, a barcode's data, a line's thickness, an image.
+    static Status content(const QJsonObject& o, int index, Element& e);
+};
+
+Result<QJsonObject> TemplateParser::root(const QByteArray& json)
+{
+    if (json.size() > kMaxFileBytes)
+        return bad(
+            Message(tr, QT_TR_NOOP("the template file is larger than 256 KB; a label needs far less")));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (doc.isNull() || !doc.isObject()) {
+        return bad(Message(tr, QT_TR_NOOP("not a label template (JSON error at byte %1: %2); check the file"),
+                           {parseError.offset, parseError.errorString()}));
+    }
+    const QJsonObject root = doc.object();
+    static const QSet<QString> rootKeys{QStringLiteral("name"),      QStringLiteral("description"),
+                                        QStringLiteral("kind"),      QStringLiteral("width_mm"),
+                                        QStringLiteral("height_mm"), QStringLiteral("dpi"),
+                                        QStringLiteral("elements")};
+    for (const QString& key : root.keys()) {
+        if (!rootKeys.contains(key))
+            return bad(Message(tr, QT_TR_NOOP("unknown setting \"%1\" in the template"), {key.left(40)}));
+    }
+    return root;
+}
+
+Status TemplateParser::label(const QJsonObject& root, LabelTemplate& t)
+{
+    t.name = root.value(QStringLiteral("name")).toString();
+    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    if (!namePattern.match(t.name).hasMatch())
+        return bad(
+            Message(tr, QT_TR_NOOP("the template needs a name of lower-case letters, digits and dashes")));
+    t.description = root.value(QStringLiteral("description")).toString().left(200);
+    const std::optional<LabelTemplate::Kind> kind =
+        kindFromName(root.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return bad(Message(tr, QT_TR_NOOP("kind must be die, unit or batch")));
+    t.kind = *kind;
+    t.widthMm = root.value(QStringLiteral("width_mm")).toDouble(-1);
+    t.heightMm = root.value(QStringLiteral("height_mm")).toDouble(-1);
+    if (t.widthMm < kMinSideMm || t.widthMm > kMaxSideMm || t.heightMm < kMinSideMm ||
+        t.heightMm > kMaxSideMm) {
+        return bad(
+            Message(tr, QT_TR_NOOP("the label must be %1 to %2 mm on each side"), {kMinSideMm, kMaxSideMm}));
+    }
+    t.dpi = root.value(QStringLiteral("dpi")).toInt(0);
+    if (t.dpi != 203 && t.dpi != 300 && t.dpi != 600)
+        return bad(Message(tr, QT_TR_NOOP("dpi must be 203, 300 or 600, as the printer prints")));
+    return {};
+}
+
+Status TemplateParser::elements(const QJsonValue& elements, LabelTemplate& t)
+{
+    if (!elements.isArray() || elements.toArray().isEmpty())
+        return bad(Message(tr, QT_TR_NOOP("the template has no elements")));
+    if (elements.toArray().size() > kMaxElements)
+        return bad(Message(tr, QT_TR_NOOP("a template holds at most %1 elements"), {kMaxElements}));
+    static const QSet<QString> elementKeys{
+        QStringLiteral("type"), QStringLiteral("x_mm"),      QStringLiteral("y_mm"),
+        QStringLiteral("w_mm"), QStringLiteral("h_mm"),      QStringLiteral("text"),
+        QStringLiteral("data"), QStringLiteral("font"),      QStringLiteral("size_pt"),
+        QStringLiteral("bold"), QStringLiteral("symbology"), QStringLiteral("thickness_mm"),
+        QStringLiteral("file")};
+    int index = 0;
+    for (const QJsonValue& v : elements.toArray()) {
+        ++index;
+        const QJsonObject o = v.toObject();
+        for (const QString& key : o.keys()) {
+            if (!elementKeys.contains(key))
+                return bad(
+                    Message(tr, QT_TR_NOOP("element %1: unknown setting \"%2\""), {index, key.left(40)}));
+        }
+        Result<Element> e = element(o, index, t);
+        if (!e)
+            return e.error();
+        t.elements.append(e.value());
+    }
+    return {};
+}
+
+Result<LabelTemplate::Element> TemplateParser::element(const QJsonObject& o, int index,
+                                                       const LabelTemplate& t)
+{
+    Element e;
+    const QString type = o.value(QStringLiteral("type")).toString();
+    const std::optional<Element::Type> known = elementTypeFromName(type);
+    if (!known)
+        return bad(
+            Message(tr, QT_TR_NOOP("element %1: unknown type \"%2\"; use text, barcode, line, box or image"),
+                    {index, type.left(40)}));
+    e.type = *known;
+    e.xMm = o.value(QStringLiteral("x_mm")).toDouble(-1);
+    e.yMm = o.value(QStringLiteral("y_mm")).toDouble(-1);
+    e.widthMm = o.value(QStringLiteral("w_mm")).toDouble(-1);
+    e.heightMm = o.value(QStringLiteral("h_mm")).toDouble(-1);
+    // A line is drawn along one side of its box, so one of its sides may be zero.
+    const bool line = e.type == Element::Type::Line;
+    const bool sizeOk = line ? (e.widthMm >= 0 && e.heightMm >= 0 && e.widthMm + e.heightMm > 0)
+                             : (e.widthMm > 0 && e.heightMm > 0);
+    if (e.xMm < 0 || e.yMm < 0 || !sizeOk)
+        return bad(
+            Message(tr, QT_TR_NOOP("element %1: give x_mm, y_mm, w_mm and h_mm, none negative"), {index}));
+    if (e.xMm + e.widthMm > t.widthMm + 1e-6 || e.yMm + e.heightMm > t.heightMm + 1e-6) {
+        return bad(Message(tr, QT_TR_NOOP("element %1 reaches past the %2 × %3 mm label; move or shrink it"),
+                           {index, t.widthMm, t.heightMm}));
+    }
+    if (Status st = content(o, index, e); !st)
+        return st.error();
+    return e;
+}
+
+Status TemplateParser::content(const QJsonObject& o, int index, Element& e)
+{
+    switch (e.type) {
+    case Element::Type::Text:
+        e.text = o.value(QStringLiteral("text")).toString();
+        if (e.text.isEmpty())
+            return bad(Message(tr, QT_TR_NOOP("element %1: a text element needs \"text\""), {index}));
+        e.font = o.value(QStringLiteral("font")).toString(e.font).left(60);
+        e.sizePt = o.value(QStringLiteral("size_pt")).toDouble(e.sizePt);
+        if (e.sizePt < 3 || e.sizePt > 72)
+            return bad(Message(tr, QT_TR_NOOP("element %1: size_pt must be 3 to 72"), {index}));
+        e.bold = o.value(QStringLiteral("bold")).toBool(false);
+        break;
+    case Element::Type::Barcode: {
+        const auto symbology = symbologyFromName(o.value(QStringLiteral("symbology")).toString());
+        if (!symbology)
+            return bad(Message(
+                tr, QT_TR_NOOP("element %1: symbology must be code128, gs1-128, datamatrix or qr"), {index}));
+        e.symbology = *symbology;
+        e.text = o.value(QStringLiteral("data")).toString();
+        if (e.text.isEmpty())
+            return bad(Message(tr, QT_TR_NOOP("element %1: a barcode needs \"data\""), {index}));
+        // Fixed data can be checked now; data with variables when it is filled in.
+        if (!e.text.contains(QStringLiteral("${"))) {
+            if (auto symbol = BarcodeSymbol::encode(e.symbology, e.text); !symbol)
+                return bad(Message(tr, QT_TR_NOOP("element %1: %2"), {index, symbol.error().asArg()}));
+        }
+        break;
+    }
+    case Element::Type::Line:
+    case Element::Type::Box:
+        e.thicknessMm = o.value(QStringLiteral("thickness_mm")).toDouble(e.thicknessMm);
+        if (e.thicknessMm <= 0 || e.thicknessMm > 10)
+            return bad(
+                Message(tr, QT_TR_NOOP("element %1: thickness_mm must be above 0 and at most 10"), {index}));
+        break;
+    case Element::Type::Image:
+        e.imagePath = o.value(QStringLiteral("file")).toString();
+        if (e.imagePath.isEmpty() || e.imagePath.contains(QStringLiteral("..")))
+            return bad(Message(tr, QT_TR_NOOP("element %1: an image needs \"file\" in the template's folder"),
+                               {index}));
+        break;
+    }
+    return {};
 }
 
 } // namespace
@@ -55,148 +257,15 @@ int LabelTemplate::dots(double mm) const
 
 Result<LabelTemplate> LabelTemplate::parse(const QByteArray& json, const QString& folder)
 {
-    if (json.size() > kMaxFileBytes)
-        return bad(
-            Message(tr, QT_TR_NOOP("the template file is larger than 256 KB; a label needs far less")));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (doc.isNull() || !doc.isObject()) {
-        return bad(Message(tr, QT_TR_NOOP("not a label template (JSON error at byte %1: %2); check the file"),
-                           {parseError.offset, parseError.errorString()}));
-    }
-    const QJsonObject root = doc.object();
-    static const QSet<QString> rootKeys{QStringLiteral("name"),      QStringLiteral("description"),
-                                        QStringLiteral("kind"),      QStringLiteral("width_mm"),
-                                        QStringLiteral("height_mm"), QStringLiteral("dpi"),
-                                        QStringLiteral("elements")};
-    for (const QString& key : root.keys()) {
-        if (!rootKeys.contains(key))
-            return bad(Message(tr, QT_TR_NOOP("unknown setting \"%1\" in the template"), {key.left(40)}));
-    }
+    Result<QJsonObject> root = TemplateParser::root(json);
+    if (!root)
+        return root.error();
     LabelTemplate t;
     t.folder = folder;
-    t.name = root.value(QStringLiteral("name")).toString();
-    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
-    if (!namePattern.match(t.name).hasMatch())
-        return bad(
-            Message(tr, QT_TR_NOOP("the template needs a name of lower-case letters, digits and dashes")));
-    t.description = root.value(QStringLiteral("description")).toString().left(200);
-    const QString kind = root.value(QStringLiteral("kind")).toString();
-    if (kind == QLatin1StringView("die"))
-        t.kind = Kind::Die;
-    else if (kind == QLatin1StringView("unit"))
-        t.kind = Kind::Unit;
-    else if (kind == QLatin1StringView("batch"))
-        t.kind = Kind::Batch;
-    else
-        return bad(Message(tr, QT_TR_NOOP("kind must be die, unit or batch")));
-    t.widthMm = root.value(QStringLiteral("width_mm")).toDouble(-1);
-    t.heightMm = root.value(QStringLiteral("height_mm")).toDouble(-1);
-    if (t.widthMm < kMinSideMm || t.widthMm > kMaxSideMm || t.heightMm < kMinSideMm ||
-        t.heightMm > kMaxSideMm) {
-        return bad(
-            Message(tr, QT_TR_NOOP("the label must be %1 to %2 mm on each side"), {kMinSideMm, kMaxSideMm}));
-    }
-    t.dpi = root.value(QStringLiteral("dpi")).toInt(0);
-    if (t.dpi != 203 && t.dpi != 300 && t.dpi != 600)
-        return bad(Message(tr, QT_TR_NOOP("dpi must be 203, 300 or 600, as the printer prints")));
-
-    const QJsonValue elements = root.value(QStringLiteral("elements"));
-    if (!elements.isArray() || elements.toArray().isEmpty())
-        return bad(Message(tr, QT_TR_NOOP("the template has no elements")));
-    if (elements.toArray().size() > kMaxElements)
-        return bad(Message(tr, QT_TR_NOOP("a template holds at most %1 elements"), {kMaxElements}));
-    static const QSet<QString> elementKeys{
-        QStringLiteral("type"), QStringLiteral("x_mm"),      QStringLiteral("y_mm"),
-        QStringLiteral("w_mm"), QStringLiteral("h_mm"),      QStringLiteral("text"),
-        QStringLiteral("data"), QStringLiteral("font"),      QStringLiteral("size_pt"),
-        QStringLiteral("bold"), QStringLiteral("symbology"), QStringLiteral("thickness_mm"),
-        QStringLiteral("file")};
-    int index = 0;
-    for (const QJsonValue& v : elements.toArray()) {
-        ++index;
-        const QJsonObject o = v.toObject();
-        for (const QString& key : o.keys()) {
-            if (!elementKeys.contains(key))
-                return bad(
-                    Message(tr, QT_TR_NOOP("element %1: unknown setting \"%2\""), {index, key.left(40)}));
-        }
-        Element e;
-        const QString type = o.value(QStringLiteral("type")).toString();
-        if (type == QLatin1StringView("text"))
-            e.type = Element::Type::Text;
-        else if (type == QLatin1StringView("barcode"))
-            e.type = Element::Type::Barcode;
-        else if (type == QLatin1StringView("line"))
-            e.type = Element::Type::Line;
-        else if (type == QLatin1StringView("box"))
-            e.type = Element::Type::Box;
-        else if (type == QLatin1StringView("image"))
-            e.type = Element::Type::Image;
-        else
-            return bad(Message(
-                tr, QT_TR_NOOP("element %1: unknown type \"%2\"; use text, barcode, line, box or image"),
-                {index, type.left(40)}));
-        e.xMm = o.value(QStringLiteral("x_mm")).toDouble(-1);
-        e.yMm = o.value(QStringLiteral("y_mm")).toDouble(-1);
-        e.widthMm = o.value(QStringLiteral("w_mm")).toDouble(-1);
-        e.heightMm = o.value(QStringLiteral("h_mm")).toDouble(-1);
-        // A line is drawn along one side of its box, so one of its sides may be zero.
-        const bool line = e.type == Element::Type::Line;
-        const bool sizeOk = line ? (e.widthMm >= 0 && e.heightMm >= 0 && e.widthMm + e.heightMm > 0)
-                                 : (e.widthMm > 0 && e.heightMm > 0);
-        if (e.xMm < 0 || e.yMm < 0 || !sizeOk)
-            return bad(Message(tr, QT_TR_NOOP("element %1: give x_mm, y_mm, w_mm and h_mm, none negative"),
-                               {index}));
-        if (e.xMm + e.widthMm > t.widthMm + 1e-6 || e.yMm + e.heightMm > t.heightMm + 1e-6) {
-            return bad(Message(tr,
-                               QT_TR_NOOP("element %1 reaches past the %2 × %3 mm label; move or shrink it"),
-                               {index, t.widthMm, t.heightMm}));
-        }
-        switch (e.type) {
-        case Element::Type::Text:
-            e.text = o.value(QStringLiteral("text")).toString();
-            if (e.text.isEmpty())
-                return bad(Message(tr, QT_TR_NOOP("element %1: a text element needs \"text\""), {index}));
-            e.font = o.value(QStringLiteral("font")).toString(e.font).left(60);
-            e.sizePt = o.value(QStringLiteral("size_pt")).toDouble(e.sizePt);
-            if (e.sizePt < 3 || e.sizePt > 72)
-                return bad(Message(tr, QT_TR_NOOP("element %1: size_pt must be 3 to 72"), {index}));
-            e.bold = o.value(QStringLiteral("bold")).toBool(false);
-            break;
-        case Element::Type::Barcode: {
-            const auto symbology = symbologyFromName(o.value(QStringLiteral("symbology")).toString());
-            if (!symbology)
-                return bad(Message(
-                    tr, QT_TR_NOOP("element %1: symbology must be code128, gs1-128, datamatrix or qr"),
-                    {index}));
-            e.symbology = *symbology;
-            e.text = o.value(QStringLiteral("data")).toString();
-            if (e.text.isEmpty())
-                return bad(Message(tr, QT_TR_NOOP("element %1: a barcode needs \"data\""), {index}));
-            // Fixed data can be checked now; data with variables when it is filled in.
-            if (!e.text.contains(QStringLiteral("${"))) {
-                if (auto symbol = BarcodeSymbol::encode(e.symbology, e.text); !symbol)
-                    return bad(Message(tr, QT_TR_NOOP("element %1: %2"), {index, symbol.error().asArg()}));
-            }
-            break;
-        }
-        case Element::Type::Line:
-        case Element::Type::Box:
-            e.thicknessMm = o.value(QStringLiteral("thickness_mm")).toDouble(e.thicknessMm);
-            if (e.thicknessMm <= 0 || e.thicknessMm > 10)
-                return bad(Message(tr, QT_TR_NOOP("element %1: thickness_mm must be above 0 and at most 10"),
-                                   {index}));
-            break;
-        case Element::Type::Image:
-            e.imagePath = o.value(QStringLiteral("file")).toString();
-            if (e.imagePath.isEmpty() || e.imagePath.contains(QStringLiteral("..")))
-                return bad(Message(
-                    tr, QT_TR_NOOP("element %1: an image needs \"file\" in the template's folder"), {index}));
-            break;
-        }
-        t.elements.append(e);
-    }
+    if (Status st = TemplateParser::label(root.value(), t); !st)
+        return st.error();
+    if (Status st = TemplateParser::elements(root.value().value(QStringLiteral("elements")), t); !st)
+        return st.error();
     return t;
 }
 

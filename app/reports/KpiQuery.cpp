@@ -1,5 +1,6 @@
 #include "KpiQuery.h"
 
+#include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
 #include "storage/Sql.h"
 
@@ -55,12 +56,12 @@ Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QStrin
 }
 
 /// Rows of station work (hour, station_id, operator_id, step, model, events) as table `h`: the
-/// hourly rollup, or for a batch the events of its units' donor cards, counted on the spot
+/// hourly `rollup`, or for a batch the events of its units' donor cards, counted on the spot
 /// (a batch is a few hundred units, reached through the subject index).
-Scope hourlySource(const KpiFilter& f)
+Scope hourlySource(const KpiFilter& f, const QString& rollup)
 {
     if (f.batch.isEmpty())
-        return {QStringLiteral("kpi_hourly h"), {}};
+        return {rollup, {}};
     return {QStringLiteral("(SELECT substr(e.recorded_at, 1, 13) AS hour, e.station_id, e.operator_id, "
                            "e.step, u.model, count(*) AS events FROM units u "
                            "JOIN event_subjects s ON s.serial = u.card_serial AND s.kind = 'card' "
@@ -74,6 +75,20 @@ Scope hourlyScope(const KpiFilter& f)
 {
     return scopeOf(f, QStringLiteral("h.hour"), true, QStringLiteral("h.station_id"),
                    QStringLiteral("h.model"), QString());
+}
+
+/// `SELECT <keys>, sum(h.events)` over the station work in the filter's scope, then `tail` (the
+/// grouping): read from the hourly `rollup`, or for a batch from its own events.
+Result<QSqlQuery> stationWork(const QSqlDatabase& db, const KpiFilter& f, const QString& rollup,
+                              const QString& keys, const QString& tail)
+{
+    const Scope source = hourlySource(f, rollup);
+    const Scope scope = hourlyScope(f);
+    return sql::run(db,
+                    QStringLiteral("SELECT ") + keys + QStringLiteral(", sum(h.events) FROM ") + source.sql +
+                        QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql + QLatin1Char(' ') +
+                        tail,
+                    source.binds + scope.binds);
 }
 
 const QString kUnitCohort = QStringLiteral("k.unit IN (SELECT serial FROM units WHERE batch_id = ?)");
@@ -226,19 +241,26 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 {
     // What each item waits for, from its current state; the model filter applies, the range
     // not. A batch holds units only, so its cards and dies drop out.
-    const QString unionSql = QStringLiteral(
-        "SELECT serial, 'card' AS kind, 'strip' AS step, updated_at AS since FROM cards "
-        "WHERE state = 'received' AND (? = '' OR model = ?) AND ? = '' "
-        "UNION ALL SELECT id, 'die', 'reball', updated_at FROM dies WHERE state IN ('stripped', 'repair') "
-        "AND (? = '' OR model = ?) AND ? = '' "
-        "UNION ALL SELECT id, 'die', 'mount', updated_at FROM dies WHERE state = 'reballed' "
-        "AND (? = '' OR model = ?) AND ? = '' "
-        "UNION ALL SELECT serial, 'unit', CASE state WHEN 'mounted' THEN 'inspect' WHEN 'inspected' THEN "
-        "'test' ELSE 'pack' END, updated_at FROM units WHERE state IN ('mounted', 'inspected', 'tested') "
-        "AND (? = '' OR model = ?) AND (? = '' OR batch_id = ?)");
+    const QString unionSql =
+        QStringLiteral("SELECT serial, 'card' AS kind, 'strip' AS step, updated_at AS since FROM cards "
+                       "WHERE state = ? AND (? = '' OR model = ?) AND ? = '' "
+                       "UNION ALL SELECT id, 'die', 'reball', updated_at FROM dies WHERE state IN (?, ?) "
+                       "AND (? = '' OR model = ?) AND ? = '' "
+                       "UNION ALL SELECT id, 'die', 'mount', updated_at FROM dies WHERE state = ? "
+                       "AND (? = '' OR model = ?) AND ? = '' "
+                       "UNION ALL SELECT serial, 'unit', CASE state WHEN ? THEN 'inspect' WHEN ? THEN "
+                       "'test' ELSE 'pack' END, updated_at FROM units WHERE state IN (?, ?, ?) "
+                       "AND (? = '' OR model = ?) AND (? = '' OR batch_id = ?)");
     const QString m = f.model.isNull() ? QStringLiteral("") : f.model;
     const QString b = f.batch.isNull() ? QStringLiteral("") : f.batch;
-    const QVariantList binds{m, m, b, m, m, b, m, m, b, m, m, b, b};
+    // In the order of the ?s: each part's states, then its model and batch values.
+    const QVariantList notBatched{m, m, b};
+    const QString mounted = stateValue(ItemState::Mounted), inspected = stateValue(ItemState::Inspected);
+    const QVariantList binds =
+        QVariantList{stateValue(ItemState::Received)} + notBatched +
+        QVariantList{stateValue(ItemState::Stripped), stateValue(ItemState::Repair)} + notBatched +
+        QVariantList{stateValue(ItemState::Reballed)} + notBatched +
+        QVariantList{mounted, inspected, mounted, inspected, stateValue(ItemState::Tested), m, m, b, b};
     for (const QString& step : KpiReport::wipSteps())
         r.wipByStep.insert(step, 0);
     auto counts = sql::run(m_db,
@@ -269,14 +291,8 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 {
-    const Scope source =
-        f.batch.isEmpty() ? Scope{QStringLiteral("kpi_station_hourly h"), {}} : hourlySource(f);
-    const Scope scope = hourlyScope(f);
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT h.station_id, h.hour, sum(h.events) FROM ") + source.sql +
-                          QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql +
-                          QStringLiteral(" GROUP BY 1, 2"),
-                      source.binds + scope.binds);
+    auto q = stationWork(m_db, f, QStringLiteral("kpi_station_hourly h"),
+                         QStringLiteral("h.station_id, h.hour"), QStringLiteral("GROUP BY 1, 2"));
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -311,14 +327,16 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     return {};
 }
 
-Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
-                        QMap<QString, std::optional<double>>& byMountOperator) const
+namespace {
+
+/// The first-pass yield of inspection. A unit's first valid inspection (or test) decides its first
+/// pass; it counts in the range where that first event happened. Each read is one pass over a
+/// covering index.
+Status inspectYield(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
 {
-    // A unit's first valid inspection (or test) decides its first pass; it counts in the range
-    // where that first event happened. Each read is one pass over a covering index.
     const Scope inspected = firstInspectScope(f);
     auto inspect =
-        sql::run(m_db,
+        sql::run(db,
                  QStringLiteral("SELECT count(*), coalesce(sum(k.first_inspect_pass), 0) FROM kpi_units k "
                                 "WHERE k.first_inspect_at IS NOT NULL") +
                      inspected.sql,
@@ -328,12 +346,17 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
     inspect.value().next();
     r.firstPassYieldInspect =
         ratio(inspect.value().value(1).toLongLong(), inspect.value().value(0).toLongLong());
+    return {};
+}
 
-    // First tests in the range, per operator who mounted the unit: first-pass test yield, the
-    // retest rate (tested more than once) and each operator's yield, in one read.
+/// First tests in the range, per operator who mounted the unit: first-pass test yield, the
+/// retest rate (tested more than once) and each operator's yield, in one read.
+Status testYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
+                  QMap<QString, std::optional<double>>& byMountOperator)
+{
     const Scope tested = firstTestScope(f);
     auto tests =
-        sql::run(m_db,
+        sql::run(db,
                  QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0), "
                                 "coalesce(sum(k.tests > 1), 0) FROM kpi_units k "
                                 "WHERE k.first_test_at IS NOT NULL") +
@@ -352,19 +375,22 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
     }
     r.firstPassYieldTest = ratio(passedFirst, testedUnits);
     r.retestRate = ratio(retested, testedUnits);
-    if (r.firstPassYieldInspect && r.firstPassYieldTest)
-        r.rolledThroughputYield = *r.firstPassYieldInspect * *r.firstPassYieldTest;
+    return {};
+}
 
-    // Units mounted in the range: how they ended, and how many repair loops they took.
+/// Units mounted in the range: how they ended (the final yield), and how many repair loops they took.
+Status unitOutcomes(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
+{
     const Scope units = scopeOf(f, QStringLiteral("created_at"), false, QString(), QStringLiteral("model"),
                                 QStringLiteral("batch_id = ?"));
     auto ended =
-        sql::run(m_db,
-                 QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN ('tested', 'packed', "
-                                "'shipped')), 0), coalesce(sum(state = 'scrapped'), 0) "
-                                "FROM units WHERE 1") +
+        sql::run(db,
+                 QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN (?, ?, ?)), 0), "
+                                "coalesce(sum(state = ?), 0) FROM units WHERE 1") +
                      units.sql + QStringLiteral(" GROUP BY repair_count"),
-                 units.binds);
+                 QVariantList{stateValue(ItemState::Tested), stateValue(ItemState::Packed),
+                              stateValue(ItemState::Shipped), stateValue(ItemState::Scrapped)} +
+                     units.binds);
     if (!ended)
         return ended.error();
     qint64 good = 0, scrapped = 0;
@@ -376,29 +402,34 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
         scrapped += ended.value().value(3).toLongLong();
     }
     r.finalYield = ratio(good, good + scrapped);
+    return {};
+}
 
-    // Donor cards received in the range, and how many of them ended as scrap at any step: from
-    // the hourly rollup, or for a batch from its own few cards.
+/// Donor cards received in the range, and how many of them ended as scrap at any step: from the
+/// hourly rollup, or for a batch from its own few cards.
+Status cardScrap(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
+{
     const Scope cards = f.batch.isEmpty() ? scopeOf(f, QStringLiteral("hour"), true, QString(),
                                                     QStringLiteral("model"), QString())
                                           : Scope{};
+    const QString scrappedState = stateValue(ItemState::Scrapped);
     auto scrap =
         f.batch.isEmpty()
-            ? sql::run(m_db,
+            ? sql::run(db,
                        QStringLiteral(
                            "SELECT coalesce(sum(received), 0), coalesce(sum(scrapped), 0) FROM kpi_cards "
                            "WHERE 1") +
                            cards.sql,
                        cards.binds)
-            : sql::run(m_db,
-                       QStringLiteral(
-                           "SELECT count(*), coalesce(sum(c.state = 'scrapped' OR d.state = 'scrapped' OR "
-                           "u.state = 'scrapped'), 0) FROM cards c "
-                           "LEFT JOIN dies d ON d.card_serial = c.serial "
-                           "LEFT JOIN units u ON u.die_id = d.id "
-                           "WHERE c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?) "
-                           "AND (? = '' OR c.model = ?)"),
-                       {f.batch, f.model.isNull() ? QStringLiteral("") : f.model,
+            : sql::run(db,
+                       QStringLiteral("SELECT count(*), coalesce(sum(c.state = ? OR d.state = ? OR "
+                                      "u.state = ?), 0) FROM cards c "
+                                      "LEFT JOIN dies d ON d.card_serial = c.serial "
+                                      "LEFT JOIN units u ON u.die_id = d.id "
+                                      "WHERE c.serial IN (SELECT card_serial FROM units WHERE batch_id = ?) "
+                                      "AND (? = '' OR c.model = ?)"),
+                       {scrappedState, scrappedState, scrappedState, f.batch,
+                        f.model.isNull() ? QStringLiteral("") : f.model,
                         f.model.isNull() ? QStringLiteral("") : f.model});
     if (!scrap)
         return scrap.error();
@@ -406,6 +437,22 @@ Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
     r.cardsReceived = scrap.value().value(0).toInt();
     r.scrapRate = ratio(scrap.value().value(1).toLongLong(), r.cardsReceived);
     return {};
+}
+
+} // namespace
+
+Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
+                        QMap<QString, std::optional<double>>& byMountOperator) const
+{
+    if (Status st = inspectYield(m_db, f, r); !st)
+        return st;
+    if (Status st = testYields(m_db, f, r, byMountOperator); !st)
+        return st;
+    if (r.firstPassYieldInspect && r.firstPassYieldTest)
+        r.rolledThroughputYield = *r.firstPassYieldInspect * *r.firstPassYieldTest;
+    if (Status st = unitOutcomes(m_db, f, r); !st)
+        return st;
+    return cardScrap(m_db, f, r);
 }
 
 Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
@@ -460,11 +507,11 @@ Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, cons
 Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 {
     const QString m = f.model.isNull() ? QStringLiteral("") : f.model;
-    auto q =
-        sql::run(m_db,
-                 QStringLiteral("SELECT id, msl, exposed_at FROM dies WHERE state IN ('stripped', 'repair', "
-                                "'reballed') AND exposed_at IS NOT NULL AND (? = '' OR model = ?)"),
-                 {m, m});
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT id, msl, exposed_at FROM dies WHERE state IN (?, ?, ?) "
+                                     "AND exposed_at IS NOT NULL AND (? = '' OR model = ?)"),
+                      {stateValue(ItemState::Stripped), stateValue(ItemState::Repair),
+                       stateValue(ItemState::Reballed), m, m});
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -486,13 +533,8 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 Status KpiQuery::operators(const KpiFilter& f, KpiReport& r,
                            const QMap<QString, std::optional<double>>& yieldByMountOperator) const
 {
-    const Scope source = hourlySource(f);
-    const Scope scope = hourlyScope(f);
-    auto events = sql::run(m_db,
-                           QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +
-                               QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql +
-                               QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
-                           source.binds + scope.binds);
+    auto events = stationWork(m_db, f, QStringLiteral("kpi_hourly h"), QStringLiteral("h.operator_id"),
+                              QStringLiteral("GROUP BY 1 ORDER BY 2 DESC, 1"));
     if (!events)
         return events.error();
     while (events.value().next()) {

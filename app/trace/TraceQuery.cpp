@@ -8,8 +8,135 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <functional>
 
 namespace rework {
+namespace {
+
+/// Puts a loaded item into `into` (nullopt when there is none).
+template <typename Item> Status take(Result<std::optional<Item>> loaded, std::optional<Item>& into)
+{
+    if (!loaded)
+        return loaded.error();
+    into = std::move(loaded.value());
+    return {};
+}
+
+/// take(), and whether there was an item.
+template <typename Item> Result<bool> found(Result<std::optional<Item>> loaded, std::optional<Item>& into)
+{
+    if (Status st = take(std::move(loaded), into); !st)
+        return st.error();
+    return into.has_value();
+}
+
+/// Looks the serial up as a unit, die, card, board and batch in turn, and keeps the first kind
+/// that knows it; foundKind stays empty when none does.
+Status findItem(const SnapshotLoader& loader, const QString& serial, Trace& t)
+{
+    const std::pair<QString, std::function<Result<bool>()>> kinds[] = {
+        {QStringLiteral("unit"), [&] { return found(loader.unit(serial), t.unit); }},
+        {QStringLiteral("die"), [&] { return found(loader.die(serial), t.die); }},
+        {QStringLiteral("card"), [&] { return found(loader.card(serial), t.card); }},
+        {QStringLiteral("board"), [&] { return found(loader.board(serial), t.board); }},
+        {QStringLiteral("batch"), [&] { return found(loader.batch(serial), t.batch); }},
+    };
+    for (const auto& [kind, load] : kinds) {
+        Result<bool> isKind = load();
+        if (!isKind)
+            return isKind.error();
+        if (isKind.value()) {
+            t.foundKind = kind;
+            return {};
+        }
+    }
+    return {};
+}
+
+/// Fills in the rest of the genealogy from whichever item was found.
+Status loadGenealogy(const SnapshotLoader& loader, Trace& t)
+{
+    if (t.board && !t.unit) {
+        if (Status st = take(loader.unit(t.board->unitSerial), t.unit); !st)
+            return st;
+    }
+    if (t.die && !t.unit && !t.die->unitSerial.isEmpty()) {
+        if (Status st = take(loader.unit(t.die->unitSerial), t.unit); !st)
+            return st;
+    }
+    if (t.card && !t.die && !t.card->dieId.isEmpty()) {
+        if (Status st = take(loader.die(t.card->dieId), t.die); !st)
+            return st;
+        if (t.die && !t.die->unitSerial.isEmpty()) {
+            if (Status st = take(loader.unit(t.die->unitSerial), t.unit); !st)
+                return st;
+        }
+    }
+    if (t.unit) {
+        if (!t.die) {
+            if (Status st = take(loader.die(t.unit->dieId), t.die); !st)
+                return st;
+        }
+        if (!t.board) {
+            if (Status st = take(loader.board(t.unit->boardSerial), t.board); !st)
+                return st;
+        }
+        if (!t.batch && !t.unit->batchId.isEmpty()) {
+            if (Status st = take(loader.batch(t.unit->batchId), t.batch); !st)
+                return st;
+        }
+    }
+    if (t.die && !t.card)
+        return take(loader.card(t.die->cardSerial), t.card);
+    return {};
+}
+
+/// A batch asked for: its units, and its own events.
+Status loadBatch(const QSqlDatabase& db, const SnapshotLoader& loader, Trace& t)
+{
+    auto units = sql::run(db, QStringLiteral("SELECT serial FROM units WHERE batch_id = ? ORDER BY serial"),
+                          {t.batch->id});
+    if (!units)
+        return units.error();
+    while (units.value().next()) {
+        std::optional<UnitState> u;
+        if (Status st = take(loader.unit(units.value().value(0).toString()), u); !st)
+            return st;
+        if (u)
+            t.batchUnits.append(*u);
+    }
+    auto list = EventStore(db).forSerial(t.batch->id);
+    if (!list)
+        return list.error();
+    t.events = list.value();
+    return {};
+}
+
+/// An item's history: every event after intake names the donor card, so the card's events are
+/// the whole history (`serial` when there is no card).
+Status loadItemHistory(const QSqlDatabase& db, const QString& serial, Trace& t)
+{
+    EventStore events(db);
+    auto list = events.forSerial(t.card ? t.card->serial : serial);
+    if (!list)
+        return list.error();
+    t.events = list.value();
+    // Closing and shipping name only the batch; they belong to its units' history too.
+    if (t.batch) {
+        auto batchEvents = events.forSerial(t.batch->id);
+        if (!batchEvents)
+            return batchEvents.error();
+        for (const EventRecord& e : batchEvents.value()) {
+            if (e.step == QLatin1StringView("close") || e.step == QLatin1StringView("ship"))
+                t.events.append(e);
+        }
+        std::sort(t.events.begin(), t.events.end(),
+                  [](const EventRecord& a, const EventRecord& b) { return a.seq < b.seq; });
+    }
+    return {};
+}
+
+} // namespace
 
 Result<Trace> TraceQuery::find(const QString& raw) const
 {
@@ -26,34 +153,9 @@ Result<Trace> TraceQuery::find(const QString& raw) const
                          Message(tr, QT_TR_NOOP("the scan holds control characters; scan the label again")));
     }
     SnapshotLoader loader(m_db);
-    auto take = [](auto result, auto& into) -> Status {
-        if (!result)
-            return result.error();
-        into = result.value();
-        return {};
-    };
-
-    if (Status st = take(loader.unit(serial), t.unit); !st)
+    if (Status st = findItem(loader, serial, t); !st)
         return st.error();
-    if (t.unit) {
-        t.foundKind = QStringLiteral("unit");
-    } else if (Status st2 = take(loader.die(serial), t.die); !st2) {
-        return st2.error();
-    } else if (t.die) {
-        t.foundKind = QStringLiteral("die");
-    } else if (Status st3 = take(loader.card(serial), t.card); !st3) {
-        return st3.error();
-    } else if (t.card) {
-        t.foundKind = QStringLiteral("card");
-    } else if (Status st4 = take(loader.board(serial), t.board); !st4) {
-        return st4.error();
-    } else if (t.board) {
-        t.foundKind = QStringLiteral("board");
-    } else if (Status st5 = take(loader.batch(serial), t.batch); !st5) {
-        return st5.error();
-    } else if (t.batch) {
-        t.foundKind = QStringLiteral("batch");
-    } else {
+    if (t.foundKind.isEmpty()) {
         // A GPU UUID leads to the unit (or donor card) that carries it.
         const QString uuid = SerialRules::normalise(SerialKind::GpuUuid, raw);
         auto owner = sql::scalar(m_db,
@@ -72,80 +174,12 @@ Result<Trace> TraceQuery::find(const QString& raw) const
             viaOwner.value().query = uuid;
         return viaOwner;
     }
-
-    // Fill in the rest of the genealogy from whichever item was found.
-    if (t.board && !t.unit) {
-        if (Status st = take(loader.unit(t.board->unitSerial), t.unit); !st)
-            return st.error();
-    }
-    if (t.die && !t.unit && !t.die->unitSerial.isEmpty()) {
-        if (Status st = take(loader.unit(t.die->unitSerial), t.unit); !st)
-            return st.error();
-    }
-    if (t.card && !t.die && !t.card->dieId.isEmpty()) {
-        if (Status st = take(loader.die(t.card->dieId), t.die); !st)
-            return st.error();
-        if (t.die && !t.die->unitSerial.isEmpty()) {
-            if (Status st = take(loader.unit(t.die->unitSerial), t.unit); !st)
-                return st.error();
-        }
-    }
-    if (t.unit) {
-        if (!t.die) {
-            if (Status st = take(loader.die(t.unit->dieId), t.die); !st)
-                return st.error();
-        }
-        if (!t.board) {
-            if (Status st = take(loader.board(t.unit->boardSerial), t.board); !st)
-                return st.error();
-        }
-        if (!t.batch && !t.unit->batchId.isEmpty()) {
-            if (Status st = take(loader.batch(t.unit->batchId), t.batch); !st)
-                return st.error();
-        }
-    }
-    if (t.die && !t.card) {
-        if (Status st = take(loader.card(t.die->cardSerial), t.card); !st)
-            return st.error();
-    }
-
-    EventStore events(m_db);
-    if (t.foundKind == QLatin1StringView("batch")) {
-        auto units =
-            sql::run(m_db, QStringLiteral("SELECT serial FROM units WHERE batch_id = ? ORDER BY serial"),
-                     {t.batch->id});
-        if (!units)
-            return units.error();
-        while (units.value().next()) {
-            std::optional<UnitState> u;
-            if (Status st = take(loader.unit(units.value().value(0).toString()), u); !st)
-                return st.error();
-            if (u)
-                t.batchUnits.append(*u);
-        }
-        auto list = events.forSerial(t.batch->id);
-        if (!list)
-            return list.error();
-        t.events = list.value();
-    } else {
-        // Every event after intake names the donor card, so the card's events are the whole history.
-        auto list = events.forSerial(t.card ? t.card->serial : serial);
-        if (!list)
-            return list.error();
-        t.events = list.value();
-        // Closing and shipping name only the batch; they belong to its units' history too.
-        if (t.batch) {
-            auto batchEvents = events.forSerial(t.batch->id);
-            if (!batchEvents)
-                return batchEvents.error();
-            for (const EventRecord& e : batchEvents.value()) {
-                if (e.step == QLatin1StringView("close") || e.step == QLatin1StringView("ship"))
-                    t.events.append(e);
-            }
-            std::sort(t.events.begin(), t.events.end(),
-                      [](const EventRecord& a, const EventRecord& b) { return a.seq < b.seq; });
-        }
-    }
+    if (Status st = loadGenealogy(loader, t); !st)
+        return st.error();
+    const Status history = t.foundKind == QLatin1StringView("batch") ? loadBatch(m_db, loader, t)
+                                                                     : loadItemHistory(m_db, serial, t);
+    if (!history)
+        return history.error();
     return t;
 }
 
