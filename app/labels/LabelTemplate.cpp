@@ -13,7 +13,7 @@
 namespace rework {
 namespace {
 
-constexpr qsizetype kMaxFileBytes = 256 * 1024;
+constexpr qsizetype kMaxFileBytes = qsizetype{256} * 1024;
 constexpr int kMaxElements = 200;
 constexpr double kMinSideMm = 5, kMaxSideMm = 300;
 
@@ -142,7 +142,7 @@ Status TemplateParser::elements(const QJsonValue& elements, LabelTemplate& t)
         QStringLiteral("bold"), QStringLiteral("symbology"), QStringLiteral("thickness_mm"),
         QStringLiteral("file")};
     int index = 0;
-    for (const QJsonValue& v : elements.toArray()) {
+    for (const auto& v : elements.toArray()) {
         ++index;
         const QJsonObject o = v.toObject();
         for (const QString& key : o.keys()) {

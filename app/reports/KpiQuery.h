@@ -14,8 +14,7 @@ namespace rework {
 class KpiQuery
 {
 public:
-    explicit KpiQuery(QSqlDatabase db, const Clock& clock = systemClock())
-        : m_db(std::move(db)), m_clock(clock)
+    explicit KpiQuery(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
     {
     }
     Result<KpiReport> compute(const KpiFilter& filter) const;

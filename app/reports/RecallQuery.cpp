@@ -1,5 +1,6 @@
 #include "RecallQuery.h"
 
+#include "domain/ItemStates.h"
 #include "storage/Sql.h"
 
 #include <QDateTime>
@@ -194,7 +195,7 @@ Result<QList<RecallQuery::Hit>> hitsFor(const QSqlDatabase& db, const QMap<QStri
                      r.value(3).toString(), r.value(4).toString(), r.value(5).toString(), shared});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const RecallQuery::Hit& a, const RecallQuery::Hit& b) {
-        return (a.state == QLatin1StringView("shipped")) > (b.state == QLatin1StringView("shipped"));
+        return (a.state == states::Shipped) > (b.state == states::Shipped);
     });
     return hits;
 }

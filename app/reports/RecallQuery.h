@@ -34,7 +34,7 @@ public:
         QStringList shared; // e.g. "lot LOT-7", "flux lot FX1003"
     };
 
-    explicit RecallQuery(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit RecallQuery(const QSqlDatabase& db) : m_db(db) {}
 
     /// `serial`: any card, die or unit. `windowHours`: for Link::Window, ± around its mount.
     Result<QList<Hit>> find(const QString& serial, const QList<Link>& links, double windowHours = 4) const;

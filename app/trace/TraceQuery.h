@@ -14,7 +14,7 @@ class TraceQuery
     Q_DECLARE_TR_FUNCTIONS(TraceQuery)
 
 public:
-    explicit TraceQuery(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit TraceQuery(const QSqlDatabase& db) : m_db(db) {}
     Result<Trace> find(const QString& serial) const;
 
 private:
