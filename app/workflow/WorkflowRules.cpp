@@ -301,6 +301,14 @@ Status checkFloorLife(const DieState& d, const QDateTime& now)
                  *MoistureSensitivity::floorLifeHours(d.msl)}));
 }
 
+/// A loose die's event concerns the die and its donor card; a die on a unit, the unit's whole genealogy.
+QList<Subject> dieSubjects(const Snapshot& s, const QString& die)
+{
+    if (s.unit)
+        return unitSubjects(*s.unit);
+    return {{QStringLiteral("die"), die}, {QStringLiteral("card"), s.die->cardSerial}};
+}
+
 Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
@@ -330,10 +338,7 @@ Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& 
              end.addSecs(-static_cast<qint64>(num(f, "hours") * 3600)).toString(Qt::ISODateWithMs));
     f.insert(QStringLiteral("die"), die);
     f.insert(QStringLiteral("outcome"), QStringLiteral("baked"));
-    QList<Subject> subjects{{QStringLiteral("die"), die}, {QStringLiteral("card"), s.die->cardSerial}};
-    if (s.unit)
-        subjects = unitSubjects(*s.unit);
-    return Decision{Step::Bake, die, f, subjects, {}};
+    return Decision{Step::Bake, die, f, dieSubjects(s, die), {}};
 }
 
 Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig& c)
@@ -366,10 +371,7 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
         return st.error();
     f.insert(QStringLiteral("die"), die);
     f.insert(QStringLiteral("outcome"), QStringLiteral("reballed"));
-    QList<Subject> subjects{{QStringLiteral("die"), die}, {QStringLiteral("card"), s.die->cardSerial}};
-    if (s.unit)
-        subjects = unitSubjects(*s.unit);
-    return Decision{Step::Reball, die, f, subjects, {}};
+    return Decision{Step::Reball, die, f, dieSubjects(s, die), {}};
 }
 
 Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig& c)
