@@ -59,8 +59,7 @@ QString SerialRules::defaultPattern(SerialKind kind)
         return QStringLiteral("^[0-9]{2}(0[1-9]|[1-4][0-9]|5[0-3])$");
     case SerialKind::GpuUuid:
         return QStringLiteral("^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    case SerialKind::Operator:
-        return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
+    case SerialKind::Operator: // badges and station names share one shape
     case SerialKind::Station:
         return QStringLiteral("^[A-Z0-9][A-Z0-9_.-]{1,31}$");
     }

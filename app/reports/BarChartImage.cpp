@@ -6,6 +6,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace rework {
 
@@ -39,7 +40,7 @@ QImage BarChartImage::paint(const QString& title, const QStringList& categories,
                      size.height() - titleBox.bottom() - 12 - labels.height() * 2 - 8);
 
     p.setFont(labelFont);
-    const int ticks = static_cast<int>(scale.top / scale.step + 0.5);
+    const int ticks = static_cast<int>(std::lround(scale.top / scale.step));
     for (int i = 0; i <= ticks; ++i) {
         const double tick = i * scale.step;
         const int y = plot.bottom() - static_cast<int>(plot.height() * tick / scale.top);

@@ -229,8 +229,8 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
     if (!f.now.isValid())
         f.now = m_clock.now();
     QMap<QString, std::optional<double>> yieldByMountOperator;
-    for (Status st : {wip(f, r), throughput(f, r), yields(f, r, yieldByMountOperator), defects(f, r),
-                      moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(r)}) {
+    for (const Status& st : {wip(f, r), throughput(f, r), yields(f, r, yieldByMountOperator), defects(f, r),
+                             moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(r)}) {
         if (!st)
             return st.error();
     }

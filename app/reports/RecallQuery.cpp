@@ -61,7 +61,7 @@ class SharedWith
 public:
     using Link = RecallQuery::Link;
 
-    SharedWith(QSqlDatabase db, QString origin) : m_db(std::move(db)), m_origin(std::move(origin)) {}
+    SharedWith(const QSqlDatabase& db, QString origin) : m_db(db), m_origin(std::move(origin)) {}
 
     /// Adds the cards linked to the origin by `link`; `windowHours` for Link::Window.
     Status add(Link link, double windowHours);

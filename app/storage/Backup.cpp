@@ -128,7 +128,7 @@ bool Backup::due(const QString& dataFolder, const QDateTime& now)
     const QFileInfoList all =
         QDir(folder(dataFolder))
             .entryInfoList({QStringLiteral("reworktrack-*.sqlite")}, QDir::Files, QDir::Time);
-    return all.isEmpty() || all.first().lastModified().secsTo(now) > 24 * 3600;
+    return all.isEmpty() || all.first().lastModified().secsTo(now) > 24LL * 3600;
 }
 
 Status Backup::restore(Database& db, const QString& source)

@@ -40,12 +40,12 @@ QString Database::resolvePath(const QString& cliPath)
 {
     if (!cliPath.isEmpty())
         return cliPath;
-    const QString env = qEnvironmentVariable("REWORKTRACK_DB");
+    QString env = qEnvironmentVariable("REWORKTRACK_DB");
     if (!env.isEmpty())
         return env;
     // The admin's choice in the settings dialog, shared by the app and reworkctl (and so by the
     // nightly sync timer).
-    const QString chosen = QSettings().value(QStringLiteral("storage/database")).toString();
+    QString chosen = QSettings().value(QStringLiteral("storage/database")).toString();
     if (!chosen.isEmpty())
         return chosen;
     return defaultPath();

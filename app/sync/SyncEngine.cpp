@@ -411,7 +411,7 @@ Result<QList<SyncEngine::PulledEvent>> SyncEngine::fetchPulled(ServerConnection&
         p.event.step = r.value(5).toString();
         p.event.subject = r.value(6).toString();
         p.event.payload = QJsonDocument::fromJson(r.value(7).toByteArray()).object();
-        for (const QJsonValue& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
+        for (const auto& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
             p.subjects.append(
                 {s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
         batch.append(p);

@@ -41,7 +41,7 @@ QString payloadSummary(const QJsonObject& p)
         QString value;
         if (it->isArray()) {
             QStringList items;
-            for (const QJsonValue& v : it->toArray())
+            for (const auto& v : it->toArray())
                 items << v.toVariant().toString();
             value = items.join(QLatin1Char(','));
         } else {

@@ -64,7 +64,6 @@ QString FieldSpec::typeText() const
     case FieldType::Text:
         return QStringLiteral("text");
     case FieldType::Int:
-        return QStringLiteral("%1..%2").arg(min).arg(max);
     case FieldType::Real:
         return QStringLiteral("%1..%2").arg(min).arg(max);
     case FieldType::Choice:
