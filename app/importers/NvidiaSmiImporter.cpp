@@ -116,102 +116,142 @@ GpuReading interpretText(const QString& busId, const RawGpu& raw)
     return g;
 }
 
-Result<NvidiaSmiReport> parseXml(const QByteArray& data)
+Error refusedReport(const Message& why)
 {
-    NvidiaSmiReport report;
-    report.format = QStringLiteral("xml");
-    QXmlStreamReader xml(data);
-    // Entity bombs: cap what entity references may expand to (Qt's default is already small).
-    xml.setEntityExpansionLimit(1024);
-    QStringList stack;
-    RawGpu gpu;
-    QString busId;
-    int gpuDepth = -1;
-    bool sawRoot = false;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isDTD()) {
-            // nvidia-smi names its DTD and declares nothing; declared entities only serve attacks.
-            if (!xml.entityDeclarations().isEmpty() || xml.text().contains(QLatin1StringView("<!ENTITY"))) {
-                return makeError(
-                    ErrorCode::InvalidValue, QStringLiteral("smi"),
+    return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"), why);
+}
+
+/// Walks an `nvidia-smi -q -x` document element by element: the report's own fields at depth 2,
+/// each <gpu> collected as path/value pairs and interpreted when it closes.
+class XmlReportReader
+{
+public:
+    explicit XmlReportReader(const QByteArray& data) : m_xml(data)
+    {
+        // Entity bombs: cap what entity references may expand to (Qt's default is already small).
+        m_xml.setEntityExpansionLimit(1024);
+        m_report.format = QStringLiteral("xml");
+    }
+
+    Result<NvidiaSmiReport> read()
+    {
+        while (!m_xml.atEnd()) {
+            m_xml.readNext();
+            Status st;
+            if (m_xml.isDTD())
+                st = onDtd();
+            else if (m_xml.isEntityReference())
+                st = refusedReport(
                     Message(&NvidiaSmiImporter::tr,
                             QT_TRANSLATE_NOOP("NvidiaSmiImporter",
-                                              "the report declares XML entities, which nvidia-smi never "
-                                              "does; it was refused")));
-            }
-            static const QRegularExpression dtdName(QStringLiteral("SYSTEM\\s+\"([^\"]+)\""));
-            report.dtd = dtdName.match(xml.text().toString()).captured(1);
-        } else if (xml.isEntityReference()) {
-            return makeError(
-                ErrorCode::InvalidValue, QStringLiteral("smi"),
+                                              "the report uses an unknown XML entity; it was refused")));
+            else if (m_xml.isStartElement())
+                st = onStart();
+            else if (m_xml.isCharacters() && !m_xml.isWhitespace() && !m_stack.isEmpty())
+                st = onText();
+            else if (m_xml.isEndElement())
+                onEnd();
+            if (!st)
+                return st.error();
+        }
+        if (m_xml.hasError()) {
+            return refusedReport(
                 Message(&NvidiaSmiImporter::tr,
                         QT_TRANSLATE_NOOP("NvidiaSmiImporter",
-                                          "the report uses an unknown XML entity; it was refused")));
-        } else if (xml.isStartElement()) {
-            const QString name = xml.name().toString();
-            if (stack.isEmpty()) {
-                if (name != QLatin1StringView("nvidia_smi_log")) {
-                    return makeError(
-                        ErrorCode::InvalidValue, QStringLiteral("smi"),
-                        Message(&NvidiaSmiImporter::tr,
-                                QT_TRANSLATE_NOOP("NvidiaSmiImporter",
-                                                  "this XML is not an nvidia-smi report (root <%1>); "
-                                                  "save the output of nvidia-smi -q -x"),
-                                {name.left(40)}));
-                }
-                sawRoot = true;
-            }
-            stack.push_back(name);
-            if (stack.size() > 64)
-                return makeError(
-                    ErrorCode::InvalidValue, QStringLiteral("smi"),
-                    Message(&NvidiaSmiImporter::tr,
-                            QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is nested too deeply")));
-            if (name == QLatin1StringView("gpu") && stack.size() == 2) {
-                gpuDepth = static_cast<int>(stack.size());
-                gpu.clear();
-                busId = xml.attributes().value(QLatin1StringView("id")).toString();
-            }
-        } else if (xml.isCharacters() && !xml.isWhitespace() && !stack.isEmpty()) {
-            if (gpuDepth > 0 && stack.size() > gpuDepth) {
-                gpu.append({stack.mid(gpuDepth).join(QLatin1Char('/')), xml.text().toString()});
-                if (gpu.size() > 100000)
-                    return makeError(
-                        ErrorCode::InvalidValue, QStringLiteral("smi"),
-                        Message(&NvidiaSmiImporter::tr,
-                                QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is too large")));
-            } else if (stack.size() == 2) {
-                const QString& key = stack.last();
-                if (key == QLatin1StringView("driver_version"))
-                    report.driverVersion = xml.text().toString().trimmed();
-                else if (key == QLatin1StringView("cuda_version"))
-                    report.cudaVersion = xml.text().toString().trimmed();
-                else if (key == QLatin1StringView("timestamp"))
-                    report.timestamp = xml.text().toString().trimmed();
-            }
-        } else if (xml.isEndElement()) {
-            if (gpuDepth > 0 && static_cast<int>(stack.size()) == gpuDepth) {
-                report.gpus.append(interpretXml(busId, gpu));
-                gpuDepth = -1;
-            }
-            if (!stack.isEmpty())
-                stack.pop_back();
+                                          "the report is not valid XML (line %1: %2); save it again"),
+                        {m_xml.lineNumber(), m_xml.errorString()}));
         }
+        if (!m_sawRoot)
+            return refusedReport(Message(&NvidiaSmiImporter::tr,
+                                         QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is empty")));
+        return m_report;
     }
-    if (xml.hasError()) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("smi"),
-            Message(&NvidiaSmiImporter::tr,
-                    QT_TRANSLATE_NOOP("NvidiaSmiImporter",
-                                      "the report is not valid XML (line %1: %2); save it again"),
-                    {xml.lineNumber(), xml.errorString()}));
+
+private:
+    Status onDtd()
+    {
+        // nvidia-smi names its DTD and declares nothing; declared entities only serve attacks.
+        if (!m_xml.entityDeclarations().isEmpty() || m_xml.text().contains(QLatin1StringView("<!ENTITY"))) {
+            return refusedReport(
+                Message(&NvidiaSmiImporter::tr,
+                        QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                          "the report declares XML entities, which nvidia-smi never "
+                                          "does; it was refused")));
+        }
+        static const QRegularExpression dtdName(QStringLiteral("SYSTEM\\s+\"([^\"]+)\""));
+        m_report.dtd = dtdName.match(m_xml.text().toString()).captured(1);
+        return {};
     }
-    if (!sawRoot)
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("smi"),
-            Message(&NvidiaSmiImporter::tr, QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is empty")));
-    return report;
+
+    Status onStart()
+    {
+        const QString name = m_xml.name().toString();
+        if (m_stack.isEmpty()) {
+            if (name != QLatin1StringView("nvidia_smi_log")) {
+                return refusedReport(
+                    Message(&NvidiaSmiImporter::tr,
+                            QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                              "this XML is not an nvidia-smi report (root <%1>); "
+                                              "save the output of nvidia-smi -q -x"),
+                            {name.left(40)}));
+            }
+            m_sawRoot = true;
+        }
+        m_stack.push_back(name);
+        if (m_stack.size() > 64)
+            return refusedReport(
+                Message(&NvidiaSmiImporter::tr,
+                        QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is nested too deeply")));
+        if (name == QLatin1StringView("gpu") && m_stack.size() == 2) {
+            m_gpuDepth = static_cast<int>(m_stack.size());
+            m_gpu.clear();
+            m_busId = m_xml.attributes().value(QLatin1StringView("id")).toString();
+        }
+        return {};
+    }
+
+    Status onText()
+    {
+        if (m_gpuDepth > 0 && m_stack.size() > m_gpuDepth) {
+            m_gpu.append({m_stack.mid(m_gpuDepth).join(QLatin1Char('/')), m_xml.text().toString()});
+            if (m_gpu.size() > 100000)
+                return refusedReport(
+                    Message(&NvidiaSmiImporter::tr,
+                            QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is too large")));
+        } else if (m_stack.size() == 2) {
+            const QString& key = m_stack.last();
+            if (key == QLatin1StringView("driver_version"))
+                m_report.driverVersion = m_xml.text().toString().trimmed();
+            else if (key == QLatin1StringView("cuda_version"))
+                m_report.cudaVersion = m_xml.text().toString().trimmed();
+            else if (key == QLatin1StringView("timestamp"))
+                m_report.timestamp = m_xml.text().toString().trimmed();
+        }
+        return {};
+    }
+
+    void onEnd()
+    {
+        if (m_gpuDepth > 0 && static_cast<int>(m_stack.size()) == m_gpuDepth) {
+            m_report.gpus.append(interpretXml(m_busId, m_gpu));
+            m_gpuDepth = -1;
+        }
+        if (!m_stack.isEmpty())
+            m_stack.pop_back();
+    }
+
+    QXmlStreamReader m_xml;
+    NvidiaSmiReport m_report;
+    QStringList m_stack;
+    RawGpu m_gpu;
+    QString m_busId;
+    int m_gpuDepth = -1;
+    bool m_sawRoot = false;
+};
+
+Result<NvidiaSmiReport> parseXml(const QByteArray& data)
+{
+    return XmlReportReader(data).read();
 }
 
 Result<NvidiaSmiReport> parseText(const QByteArray& data)

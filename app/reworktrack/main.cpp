@@ -27,6 +27,109 @@
 
 using namespace rework;
 
+namespace {
+
+/// The command line of the GUI.
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption db{QStringLiteral("db"), QApplication::translate("main", "Database file."),
+                          QStringLiteral("PATH")};
+    QCommandLineOption verbose{QStringLiteral("verbose"),
+                               QApplication::translate("main", "Log to stderr too.")};
+    QCommandLineOption demo{QStringLiteral("demo-if-empty"),
+                            QApplication::translate("main", "Load demo data when the database is empty.")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QApplication::translate("main", "Save a picture of the window and quit "
+                                                                  "(for documentation)."),
+                                  QStringLiteral("PNG")};
+    QCommandLineOption language{QStringLiteral("lang"),
+                                QApplication::translate("main", "User interface language (en, zh_CN)."),
+                                QStringLiteral("LANG")};
+    QCommandLineOption station{QStringLiteral("station"),
+                               QApplication::translate("main", "Bind this PC to one station (saved)."),
+                               QStringLiteral("ID")};
+    QCommandLineOption startup{
+        QStringLiteral("measure-startup"),
+        QApplication::translate(
+            "main", "Print when the login screen is ready (milliseconds since the epoch) and quit.")};
+
+    explicit CommandLine(const QApplication& app)
+    {
+        parser.setApplicationDescription(
+            QApplication::translate("main", "Shop-floor tracking for GPU board rework"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({db, verbose, demo, screenshot, language, station, startup});
+        parser.process(app);
+    }
+};
+
+/// Qt's own and our translations for one language; an installed .qm (share/reworktrack/translations)
+/// wins over the built-in one, so a corrected translation needs no rebuild.
+class Translations
+{
+public:
+    void load(const QLocale& locale)
+    {
+        QApplication::removeTranslator(&m_qt);
+        QApplication::removeTranslator(&m_ours);
+        QLocale::setDefault(locale);
+        if (m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&m_qt);
+        const QString installed =
+            QApplication::applicationDirPath() + QStringLiteral("/../share/reworktrack/translations");
+        if (m_ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), installed) ||
+            m_ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QApplication::installTranslator(&m_ours);
+    }
+
+private:
+    QTranslator m_qt, m_ours;
+};
+
+void setUpApplication()
+{
+    QApplication::setOrganizationName(QStringLiteral("ReworkTrack"));
+    QApplication::setApplicationName(QStringLiteral("ReworkTrack"));
+    QApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("com.reworktrack.ReworkTrack"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reworktrack.svg")));
+}
+
+void loadDemoIfEmpty(Database& db)
+{
+    auto counts = TableCounts(db.connection()).counts();
+    if (counts && counts->last().second == 0) {
+        if (auto demo = DemoGenerator::generate(db, {}); !demo)
+            spdlog::error("demo data failed: {}", demo.error().logLine());
+    }
+}
+
+/// --measure-startup and --screenshot: act once the window is up, then quit.
+void scheduleOneShots(const CommandLine& cl, std::unique_ptr<MainWindow>& window)
+{
+    if (cl.parser.isSet(cl.startup)) {
+        // After the first pass of the event loop: the login screen is painted and takes keys.
+        QTimer::singleShot(0, window.get(), [] {
+            std::printf("login ready at %lld\n",
+                        static_cast<long long>(rework::systemClock().now().toMSecsSinceEpoch()));
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
+    if (cl.parser.isSet(cl.screenshot)) {
+        const QString file = cl.parser.value(cl.screenshot);
+        QTimer::singleShot(500, window.get(), [&window, file] {
+            window->grab().save(file);
+            QApplication::quit();
+        });
+    }
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     // --version and --help answer on a terminal without a display (packaging checks, ssh).
@@ -36,85 +139,29 @@ int main(int argc, char** argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ReworkTrack"));
-    QApplication::setApplicationName(QStringLiteral("ReworkTrack"));
-    QApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("com.reworktrack.ReworkTrack"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reworktrack.svg")));
+    setUpApplication();
+    const CommandLine cl(app);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Shop-floor tracking for GPU board rework"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("main", "Database file."),
-                                QStringLiteral("PATH"));
-    QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                     QApplication::translate("main", "Log to stderr too."));
-    QCommandLineOption demoOption(
-        QStringLiteral("demo-if-empty"),
-        QApplication::translate("main", "Load demo data when the database is empty."));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QApplication::translate("main",
-                                                                "Save a picture of the window and quit "
-                                                                "(for documentation)."),
-                                        QStringLiteral("PNG"));
-    QCommandLineOption languageOption(QStringLiteral("lang"),
-                                      QApplication::translate("main", "User interface language (en, zh_CN)."),
-                                      QStringLiteral("LANG"));
-    QCommandLineOption stationOption(QStringLiteral("station"),
-                                     QApplication::translate("main", "Bind this PC to one station (saved)."),
-                                     QStringLiteral("ID"));
-    QCommandLineOption startupOption(
-        QStringLiteral("measure-startup"),
-        QApplication::translate(
-            "main", "Print when the login screen is ready (milliseconds since the epoch) and quit."));
-    parser.addOptions({dbOption, verboseOption, demoOption, screenshotOption, languageOption, stationOption,
-                       startupOption});
-    parser.process(app);
-
-    // Language: --lang, else the saved choice, else the system locale. Qt's own dialogs follow
-    // through qtbase. An installed .qm (share/reworktrack/translations) wins over the built-in one,
-    // so a corrected translation needs no rebuild.
-    QTranslator qtTranslator;
-    QTranslator ours;
-    const auto loadLanguage = [&](const QLocale& locale) {
-        QApplication::removeTranslator(&qtTranslator);
-        QApplication::removeTranslator(&ours);
-        QLocale::setDefault(locale);
-        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
-        const QString installed =
-            QApplication::applicationDirPath() + QStringLiteral("/../share/reworktrack/translations");
-        if (ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), installed) ||
-            ours.load(locale, QStringLiteral("reworktrack"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-            QApplication::installTranslator(&ours);
-    };
+    // Language: --lang, else the saved choice, else the system locale.
+    Translations translations;
     const QString savedLanguage = QSettings().value(QStringLiteral("ui/language")).toString();
-    loadLanguage(parser.isSet(languageOption) ? QLocale(parser.value(languageOption))
-                 : savedLanguage.isEmpty()    ? QLocale()
-                                              : QLocale(savedLanguage));
+    translations.load(cl.parser.isSet(cl.language) ? QLocale(cl.parser.value(cl.language))
+                      : savedLanguage.isEmpty()    ? QLocale()
+                                                   : QLocale(savedLanguage));
 
-    const QString path = Database::resolvePath(parser.value(dbOption));
-    Logging::init(QFileInfo(path).absolutePath(), parser.isSet(verboseOption));
+    const QString path = Database::resolvePath(cl.parser.value(cl.db));
+    Logging::init(QFileInfo(path).absolutePath(), cl.parser.isSet(cl.verbose));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     if (!db) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "ReworkTrack"), db.error().message);
         return 3;
     }
-    if (parser.isSet(demoOption)) {
-        auto counts = TableCounts(db.value()->connection()).counts();
-        if (counts && counts->last().second == 0) {
-            if (auto demo = DemoGenerator::generate(*db.value(), {}); !demo)
-                spdlog::error("demo data failed: {}", demo.error().logLine());
-        }
-    }
+    if (cl.parser.isSet(cl.demo))
+        loadDemoIfEmpty(*db.value());
 
-    SystemClock clock;
-    Recorder recorder(*db.value(), clock);
-    if (parser.isSet(stationOption))
-        QSettings().setValue(QStringLiteral("station/id"), parser.value(stationOption).trimmed().toUpper());
+    Recorder recorder(*db.value(), systemClock());
+    if (cl.parser.isSet(cl.station))
+        QSettings().setValue(QStringLiteral("station/id"), cl.parser.value(cl.station).trimmed().toUpper());
     // A new language takes effect at once: the window is built again with the new translations
     // (the operator logs in again; like a logout, it drops what a form held unsaved).
     std::unique_ptr<MainWindow> window;
@@ -123,7 +170,7 @@ int main(int argc, char** argv)
         window->setFixedStation(QSettings().value(QStringLiteral("station/id")).toString());
         QObject::connect(window.get(), &MainWindow::languageChosen, &app, [&](const QString& code) {
             QTimer::singleShot(0, &app, [&, code] {
-                loadLanguage(QLocale(code));
+                translations.load(QLocale(code));
                 buildWindow();
             });
         });
@@ -132,21 +179,6 @@ int main(int argc, char** argv)
                                   // window manager)
     };
     buildWindow();
-    if (parser.isSet(startupOption)) {
-        // After the first pass of the event loop: the login screen is painted and takes keys.
-        QTimer::singleShot(0, window.get(), [] {
-            std::printf("login ready at %lld\n",
-                        static_cast<long long>(rework::systemClock().now().toMSecsSinceEpoch()));
-            std::fflush(stdout);
-            QApplication::quit();
-        });
-    }
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(500, window.get(), [&window, file] {
-            window->grab().save(file);
-            QApplication::quit();
-        });
-    }
+    scheduleOneShots(cl, window);
     return QApplication::exec();
 }

@@ -167,11 +167,21 @@ Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
     return {};
 }
 
-Result<Snapshot> SnapshotLoader::load(const Action& a) const
-{
-    Snapshot s;
-    const QJsonObject& f = a.fields;
+namespace {
 
+/// Stores a lookup's result in the snapshot, or passes its error on.
+template <typename Found, typename Slot> Status fill(const Result<Found>& result, Slot& into)
+{
+    if (!result)
+        return result.error();
+    into = result.value();
+    return {};
+}
+
+} // namespace
+
+Status SnapshotLoader::loadActors(const Action& a, Snapshot& s) const
+{
     auto op = sql::row(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
                        {a.operatorId});
     if (!op)
@@ -186,60 +196,69 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
         return station.error();
     if (const auto& r = station.value())
         s.station = StationInfo{r->value(0).toString(), r->value(1).toString()};
+    return {};
+}
 
-    auto load = [](auto result, auto& into) -> Status {
-        if (!result)
-            return result.error();
-        into = result.value();
-        return {};
-    };
+/// Scrap names its item by serial alone: a unit, a die or a card, tried in that order.
+Status SnapshotLoader::loadScrapItem(const QString& item, Snapshot& s) const
+{
+    if (Status st = fill(unit(item), s.unit); !st)
+        return st.error();
+    if (s.unit) {
+        s.itemKind = QStringLiteral("unit");
+    } else {
+        if (Status st = fill(die(item), s.die); !st)
+            return st.error();
+        if (s.die) {
+            s.itemKind = QStringLiteral("die");
+        } else {
+            if (Status st = fill(card(item), s.card); !st)
+                return st.error();
+            if (s.card)
+                s.itemKind = QStringLiteral("card");
+        }
+    }
+    return {};
+}
 
+Result<Snapshot> SnapshotLoader::load(const Action& a) const
+{
+    Snapshot s;
+    const QJsonObject& f = a.fields;
+
+    if (Status st = loadActors(a, s); !st)
+        return st.error();
     if (f.contains(QLatin1StringView("card"))) {
-        if (Status st = load(card(text(f, "card")), s.card); !st)
+        if (Status st = fill(card(text(f, "card")), s.card); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("die"))) {
-        if (Status st = load(die(text(f, "die")), s.die); !st)
+        if (Status st = fill(die(text(f, "die")), s.die); !st)
             return st.error();
         if (s.die && !s.die->unitSerial.isEmpty()) {
-            if (Status st = load(unit(s.die->unitSerial), s.unit); !st)
+            if (Status st = fill(unit(s.die->unitSerial), s.unit); !st)
                 return st.error();
         }
     }
     if (f.contains(QLatin1StringView("board"))) {
-        if (Status st = load(board(text(f, "board")), s.board); !st)
+        if (Status st = fill(board(text(f, "board")), s.board); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("unit"))) {
-        if (Status st = load(unit(text(f, "unit")), s.unit); !st)
+        if (Status st = fill(unit(text(f, "unit")), s.unit); !st)
             return st.error();
     }
     if (s.unit && !s.card) {
-        if (Status st = load(card(s.unit->cardSerial), s.card); !st)
+        if (Status st = fill(card(s.unit->cardSerial), s.card); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("batch"))) {
-        if (Status st = load(batch(text(f, "batch")), s.batch); !st)
+        if (Status st = fill(batch(text(f, "batch")), s.batch); !st)
             return st.error();
     }
     if (f.contains(QLatin1StringView("item"))) {
-        const QString item = text(f, "item");
-        if (Status st = load(unit(item), s.unit); !st)
+        if (Status st = loadScrapItem(text(f, "item"), s); !st)
             return st.error();
-        if (s.unit) {
-            s.itemKind = QStringLiteral("unit");
-        } else {
-            if (Status st = load(die(item), s.die); !st)
-                return st.error();
-            if (s.die) {
-                s.itemKind = QStringLiteral("die");
-            } else {
-                if (Status st = load(card(item), s.card); !st)
-                    return st.error();
-                if (s.card)
-                    s.itemKind = QStringLiteral("card");
-            }
-        }
     }
     if (f.contains(QLatin1StringView("gpu_uuid"))) {
         if (Status st = loadGpuUuidOwner(text(f, "gpu_uuid"), s); !st)

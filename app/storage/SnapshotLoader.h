@@ -23,6 +23,8 @@ public:
     Result<std::optional<BatchState>> batch(const QString& id) const;
 
 private:
+    Status loadActors(const Action& a, Snapshot& s) const;
+    Status loadScrapItem(const QString& item, Snapshot& s) const;
     Status loadVoidTarget(const QString& id, Snapshot& s) const;
     Status loadGpuUuidOwner(const QString& uuid, Snapshot& s) const;
 

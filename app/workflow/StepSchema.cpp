@@ -73,9 +73,14 @@ FieldSpec typed(const char* key, FieldType type, bool required, const char* help
 
 const QStringList kPassFail{QStringLiteral("pass"), QStringLiteral("fail")};
 
-QHash<Step, QList<FieldSpec>> buildSchemas()
+/// Inputs several steps share.
+struct CommonFields
 {
-    QHash<Step, QList<FieldSpec>> s;
+    FieldSpec notes, evidence, defect;
+};
+
+CommonFields commonFields()
+{
     const FieldSpec notes = text("notes", QT_TRANSLATE_NOOP("Field", "free-text remark"));
     FieldSpec evidence =
         text("evidence", QT_TRANSLATE_NOOP("Field", "photos or X-ray images, files separated by ;"));
@@ -84,6 +89,13 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
                                    QT_TRANSLATE_NOOP("Field", "defect code (required on fail unless the "
                                                               "measurements name it)"));
 
+    return {notes, evidence, defect};
+}
+
+/// Intake and strip: the donor card.
+void addCardSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
+{
+    const auto& [notes, evidence, defect] = c;
     s[Step::Intake] = {
         serial("card", SerialKind::Card, true, QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
         typed("model", FieldType::Model, true, QT_TRANSLATE_NOOP("Field", "product model, e.g. RTX4090")),
@@ -131,6 +143,12 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         notes,
     };
     s[Step::Strip][1].defaultText = QString::fromLatin1(QT_TRANSLATE_NOOP("Field", "product's die marking"));
+}
+
+/// Reball and mount: the die.
+void addDieSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
+{
+    const auto& [notes, evidence, defect] = c;
     s[Step::Reball] = {
         serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
         choice("alloy", FieldType::Choice, {QStringLiteral("sac305"), QStringLiteral("sn63pb37")}, false,
@@ -153,6 +171,12 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         evidence,
         notes,
     };
+}
+
+/// Inspect and test: the unit's checks.
+void addCheckSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
+{
+    const auto& [notes, evidence, defect] = c;
     s[Step::Inspect] = {
         serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
         choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "inspection result")),
@@ -189,6 +213,12 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         evidence,
         notes,
     };
+}
+
+/// Pack, close, ship, scrap, bake, void.
+void addShippingAndCorrectionSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
+{
+    const auto& [notes, evidence, defect] = c;
     s[Step::Pack] = {
         serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
         serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id (opened if new)")),
@@ -219,6 +249,16 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
         typed("event", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void"));
     event.textCase = FieldSpec::Case::Lower;
     s[Step::Void] = {event, reason};
+}
+
+QHash<Step, QList<FieldSpec>> buildSchemas()
+{
+    QHash<Step, QList<FieldSpec>> s;
+    const CommonFields common = commonFields();
+    addCardSteps(s, common);
+    addDieSteps(s, common);
+    addCheckSteps(s, common);
+    addShippingAndCorrectionSteps(s, common);
     return s;
 }
 
@@ -241,17 +281,65 @@ QString normalisedText(const FieldSpec& f, const QString& v)
     return v;
 }
 
+Error invalidValue(const FieldSpec& f, const Message& why)
+{
+    return makeError(ErrorCode::InvalidValue, f.key, why);
+}
+
+Result<QJsonValue> parseNumber(const FieldSpec& f, const QString& v)
+{
+    bool ok = false;
+    const double d = f.type == FieldType::Int ? static_cast<double>(v.toLongLong(&ok)) : v.toDouble(&ok);
+    if (!ok || !std::isfinite(d)) {
+        return invalidValue(
+            f,
+            f.type == FieldType::Int
+                ? Message(&StepSchema::tr, QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not a whole number"),
+                          {v})
+                : Message(&StepSchema::tr, QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not a number"), {v}));
+    }
+    if (d < f.min || d > f.max) {
+        return makeError(ErrorCode::OutOfRange, f.key,
+                         Message(&StepSchema::tr,
+                                 QT_TRANSLATE_NOOP("StepSchema", "%1 is outside %2..%3; check the reading"),
+                                 {v, f.min, f.max}));
+    }
+    return QJsonValue(d);
+}
+
+/// "ok, bent": each choice once, in the order given.
+Result<QJsonValue> parseChoiceList(const FieldSpec& f, const QString& v)
+{
+    QJsonArray list;
+    QSet<QString> seen;
+    for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString c = part.trimmed().toLower();
+        if (!f.choices.contains(c)) {
+            return invalidValue(f, Message(&StepSchema::tr,
+                                           QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not one of: %2"),
+                                           {c, f.choices.join(QStringLiteral(", "))}));
+        }
+        if (!seen.contains(c))
+            list.append(c);
+        seen.insert(c);
+    }
+    return QJsonValue(list);
+}
+
 Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
 {
     const QString v = raw.trimmed();
-    auto invalid = [&](const QString& why) { return makeError(ErrorCode::InvalidValue, f.key, why); };
+    auto invalid = [&](const Message& why) { return invalidValue(f, why); };
     // Evidence holds several stored-file references (about 80 characters each).
     const int maxLength =
         f.type == FieldType::Evidence ? 8 * StepSchema::kMaxTextLength : StepSchema::kMaxTextLength;
     if (v.size() > maxLength)
-        return invalid(StepSchema::tr("too long (at most %1 characters)").arg(maxLength));
+        return invalid(Message(&StepSchema::tr,
+                               QT_TRANSLATE_NOOP("StepSchema", "too long (at most %1 characters)"),
+                               {maxLength}));
     if (SerialRules::hasControlCharacters(v, false))
-        return invalid(StepSchema::tr("contains control characters; type it again"));
+        return invalid(Message(
+            &StepSchema::tr, QT_TRANSLATE_NOOP("StepSchema", "contains control characters; type it again")));
 
     switch (f.type) {
     case FieldType::Serial:
@@ -263,70 +351,50 @@ Result<QJsonValue> parseValue(const FieldSpec& f, const QString& raw)
     }
     case FieldType::Evidence:
         if (!EvidenceStore::isReferenceList(v)) {
-            return invalid(StepSchema::tr("attach files through the form or with evidence=FILE on reworkctl; "
-                                          "this is not a stored file"));
+            return invalid(
+                Message(&StepSchema::tr,
+                        QT_TRANSLATE_NOOP("StepSchema",
+                                          "attach files through the form or with evidence=FILE on reworkctl; "
+                                          "this is not a stored file")));
         }
         return QJsonValue(v);
     case FieldType::Text:
         return QJsonValue(normalisedText(f, v));
     case FieldType::Int:
-    case FieldType::Real: {
-        bool ok = false;
-        const double d = f.type == FieldType::Int ? static_cast<double>(v.toLongLong(&ok)) : v.toDouble(&ok);
-        if (!ok || !std::isfinite(d)) {
-            return invalid(f.type == FieldType::Int ? StepSchema::tr("\"%1\" is not a whole number").arg(v)
-                                                    : StepSchema::tr("\"%1\" is not a number").arg(v));
-        }
-        if (d < f.min || d > f.max) {
-            return makeError(
-                ErrorCode::OutOfRange, f.key,
-                Message(&StepSchema::tr,
-                        QT_TRANSLATE_NOOP("StepSchema", "%1 is outside %2..%3; check the reading"),
-                        {v, f.min, f.max}));
-        }
-        return QJsonValue(d);
-    }
+    case FieldType::Real:
+        return parseNumber(f, v);
     case FieldType::Choice: {
         const QString c = v.toLower();
         if (!f.choices.contains(c)) {
-            return invalid(
-                StepSchema::tr("\"%1\" is not one of: %2").arg(v, f.choices.join(QStringLiteral(", "))));
+            return invalid(Message(&StepSchema::tr,
+                                   QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not one of: %2"),
+                                   {v, f.choices.join(QStringLiteral(", "))}));
         }
         return QJsonValue(c);
     }
-    case FieldType::ChoiceList: {
-        QJsonArray list;
-        QSet<QString> seen;
-        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString c = part.trimmed().toLower();
-            if (!f.choices.contains(c)) {
-                return invalid(
-                    StepSchema::tr("\"%1\" is not one of: %2").arg(c, f.choices.join(QStringLiteral(", "))));
-            }
-            if (!seen.contains(c))
-                list.append(c);
-            seen.insert(c);
-        }
-        return QJsonValue(list);
-    }
+    case FieldType::ChoiceList:
+        return parseChoiceList(f, v);
     case FieldType::Bool: {
         const QString b = v.toLower();
         if (b == QLatin1StringView("yes") || b == QLatin1StringView("true") || b == QLatin1StringView("1"))
             return QJsonValue(true);
         if (b == QLatin1StringView("no") || b == QLatin1StringView("false") || b == QLatin1StringView("0"))
             return QJsonValue(false);
-        return invalid(StepSchema::tr("\"%1\" is not yes or no").arg(v));
+        return invalid(
+            Message(&StepSchema::tr, QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not yes or no"), {v}));
     }
     case FieldType::DateTime: {
         QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
         if (!t.isValid())
             t = QDateTime::fromString(v, Qt::ISODate);
         if (!t.isValid())
-            return invalid(StepSchema::tr("\"%1\" is not a time like 2026-11-29T08:15:00Z").arg(v));
+            return invalid(Message(
+                &StepSchema::tr,
+                QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not a time like 2026-11-29T08:15:00Z"), {v}));
         return QJsonValue(t.toUTC().toString(Qt::ISODateWithMs));
     }
     }
-    return invalid(QString());
+    return invalid(Message());
 }
 
 } // namespace

@@ -374,6 +374,26 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
     return Decision{Step::Reball, die, f, dieSubjects(s, die), {}};
 }
 
+/// J-STD-020: a die and a board take a limited number of reflows.
+Status checkReflows(const Snapshot& s, const QString& die, const QString& board, const WorkflowConfig& c)
+{
+    if (s.die->reflowCount >= c.reflowLimit) {
+        return err(ErrorCode::ReflowLimit, QStringLiteral("die"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "die %1 has had %2 reflows, the limit is %3; scrap it"),
+                           {die, s.die->reflowCount, c.reflowLimit}));
+    }
+    if (s.board && s.board->reflowCount >= c.reflowLimit) {
+        return err(ErrorCode::ReflowLimit, QStringLiteral("board"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "board %1 has had %2 reflows, the limit is %3; scrap the unit"),
+                           {board, s.board->reflowCount, c.reflowLimit}));
+    }
+    return {};
+}
+
 Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
@@ -420,20 +440,8 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
                            QT_TRANSLATE_NOOP("WorkflowRules", "board %1 was scrapped; take a new board"),
                            {board}));
     }
-    if (s.die->reflowCount >= c.reflowLimit) {
-        return err(ErrorCode::ReflowLimit, QStringLiteral("die"),
-                   Message(&WorkflowRules::tr,
-                           QT_TRANSLATE_NOOP("WorkflowRules",
-                                             "die %1 has had %2 reflows, the limit is %3; scrap it"),
-                           {die, s.die->reflowCount, c.reflowLimit}));
-    }
-    if (s.board && s.board->reflowCount >= c.reflowLimit) {
-        return err(ErrorCode::ReflowLimit, QStringLiteral("board"),
-                   Message(&WorkflowRules::tr,
-                           QT_TRANSLATE_NOOP("WorkflowRules",
-                                             "board %1 has had %2 reflows, the limit is %3; scrap the unit"),
-                           {board, s.board->reflowCount, c.reflowLimit}));
-    }
+    if (Status st = checkReflows(s, die, board, c); !st)
+        return st.error();
     if (Status st = checkFloorLife(*s.die, s.now); !st)
         return st.error();
     const QString alloy = s.die->alloy.isEmpty() ? QStringLiteral("sac305") : s.die->alloy;
