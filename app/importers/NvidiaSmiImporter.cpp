@@ -454,4 +454,22 @@ Result<QStringList> NvidiaSmiImporter::expandReportArgument(Step step, const QSt
     return out;
 }
 
+Result<QList<std::pair<QString, QString>>> NvidiaSmiImporter::readingsFor(Step step, const QString& path,
+                                                                          int gpuIndex)
+{
+    Result<NvidiaSmiReport> report = parseFile(path);
+    if (!report)
+        return report.error();
+    Result<QStringList> fields = fieldsFor(report.value(), gpuIndex);
+    if (!fields)
+        return fields.error();
+    QList<std::pair<QString, QString>> readings;
+    for (const QString& f : fields.value()) {
+        const QString key = f.section(QLatin1Char('='), 0, 0);
+        if (StepSchema::find(step, key))
+            readings.append({key, f.section(QLatin1Char('='), 1)});
+    }
+    return readings;
+}
+
 } // namespace rework

@@ -30,6 +30,9 @@ public:
     /// fills. Fields given explicitly win over the report's.
     /// Only fields that `step` takes are added.
     static Result<QStringList> expandReportArgument(Step step, const QStringList& keyValues);
+    /// The fields of `step` a report file gives, as (key, value) for a form to show.
+    static Result<QList<std::pair<QString, QString>>> readingsFor(Step step, const QString& path,
+                                                                  int gpuIndex = -1);
 
     /// Board partner from a PCI subsystem vendor id ("1458" -> "gigabyte"), empty if unknown.
     static QString partnerForVendor(const QString& vendorHex);

@@ -10,6 +10,8 @@
 #include "sync/SyncSettings.h"
 #include "workflow/Recorder.h"
 
+#include <spdlog/spdlog.h>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -256,7 +258,11 @@ bool SettingsDialog::apply()
     }
     if (!saveLimits())
         return false;
-    (void)m_recorder.reloadConfig();
+    if (Status reloaded = m_recorder.reloadConfig(); !reloaded) {
+        spdlog::error("reference data not reloaded after settings: {}", reloaded.error().logLine());
+        m_message->setText(reloaded.error().message);
+        return false;
+    }
 
     Result<SyncSettings> sync = SyncSettings::load(m_dataFolder);
     const QString url = m_server->text().trimmed();

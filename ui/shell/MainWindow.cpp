@@ -407,11 +407,16 @@ void MainWindow::lockScreen()
     m_lockedFocus = QApplication::focusWidget();
     m_session = Session{};
     m_idle->setArmed(false);
-    (void)AuditLog(m_db.connection())
-        .append(QStringLiteral("session_locked"), m_locked.operatorInfo.id, m_locked.station.id,
-                QStringLiteral("idle %1 min, session %2")
-                    .arg(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count())
-                    .arg(m_locked.id));
+    // The screen locks whatever happens to the audit entry; a failed entry is at least logged.
+    if (Status audited =
+            AuditLog(m_db.connection(), m_recorder.clock())
+                .append(QStringLiteral("session_locked"), m_locked.operatorInfo.id, m_locked.station.id,
+                        QStringLiteral("idle %1 min, session %2")
+                            .arg(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count())
+                            .arg(m_locked.id));
+        !audited)
+        spdlog::error("idle lock of session {} not audited: {}", m_locked.id.toStdString(),
+                      audited.error().logLine());
     spdlog::info("session {} locked after idle time", m_locked.id.toStdString());
     m_pages->setCurrentWidget(m_login);
     m_login->reloadStations();
@@ -513,7 +518,8 @@ void MainWindow::loadDemoData()
                                      .arg(summary->cards)
                                      .arg(QString::fromLatin1(DemoGenerator::kDemoPin)),
                                  10000);
-    (void)m_recorder.reloadConfig();
+    if (Status reloaded = m_recorder.reloadConfig(); !reloaded)
+        spdlog::error("reference data not reloaded after the demo: {}", reloaded.error().logLine());
     m_login->reloadStations();
     refresh();
 }

@@ -438,14 +438,13 @@ void StepForm::clear()
 
 bool StepForm::importReport(const QString& path)
 {
-    Result<QStringList> fields =
-        NvidiaSmiImporter::expandReportArgument(m_step, {QStringLiteral("smi=") + path});
+    Result<QList<std::pair<QString, QString>>> fields = NvidiaSmiImporter::readingsFor(m_step, path);
     if (!fields) {
         m_banner->showFailure(fields.error().message);
         return false;
     }
-    for (const QString& kv : fields.value())
-        setValue(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    for (const auto& [key, reading] : fields.value())
+        setValue(key, reading);
     // The report itself is evidence of the test.
     if (m_inputs.contains(QStringLiteral("evidence"))) {
         Result<QString> stored = EvidenceStore(m_recorder.dataFolder()).store(path);
