@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./packaging/install-deps.sh
 cmake -S . -B build-tidy -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-      -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON -DREWORK_TESTS=OFF >/dev/null
+      -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON -DREWORK_TESTS=OFF -DREWORK_FAULT_INJECTION=ON >/dev/null
 # moc, rcc and the translations: what the sources include that the build generates.
 cmake --build build-tidy --target reworkcore_autogen reworklabels_autogen reworkdocuments_autogen \
       reworkui_autogen reworkctl_autogen reworktrack_autogen >/dev/null
