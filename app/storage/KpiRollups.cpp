@@ -15,22 +15,27 @@ Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList
     return sql::exec(db, statement, values);
 }
 
-/// Adds one event to an hourly counter, or takes one away (`delta` < 0): the row of `table` whose
-/// `columns` (listed as in SQL, "a, b") hold `values`, created by its first event.
-Status countEvent(const QSqlDatabase& db, const QString& table, const QString& columns,
-                  const QVariantList& values, int delta)
+/// An hourly counter's two statements, written out: one more event, or one taken away by a void.
+struct HourlyCounter
 {
-    if (delta < 0) {
-        const QString key = QString(columns).replace(QStringLiteral(", "), QStringLiteral(" = ? AND "));
-        return exec(db, QStringLiteral("UPDATE %1 SET events = events - 1 WHERE %2 = ?").arg(table, key),
-                    values);
-    }
-    const QString placeholders = QStringList(values.size(), QStringLiteral("?")).join(QStringLiteral(", "));
-    return exec(db,
-                QStringLiteral("INSERT INTO %1 (%2, events) VALUES (%3, 1) "
-                               "ON CONFLICT DO UPDATE SET events = events + 1")
-                    .arg(table, columns, placeholders),
-                values);
+    QLatin1StringView add, remove;
+};
+
+constexpr HourlyCounter kOperatorHourly{
+    QLatin1StringView("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, events) "
+                      "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+    QLatin1StringView("UPDATE kpi_hourly SET events = events - 1 WHERE hour = ? AND station_id = ? AND "
+                      "operator_id = ? AND step = ? AND model = ?")};
+constexpr HourlyCounter kStationHourly{
+    QLatin1StringView("INSERT INTO kpi_station_hourly (hour, station_id, step, model, events) "
+                      "VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1"),
+    QLatin1StringView(
+        "UPDATE kpi_station_hourly SET events = events - 1 WHERE hour = ? AND station_id = ? AND "
+        "step = ? AND model = ?")};
+
+Status countEvent(const QSqlDatabase& db, const HourlyCounter& counter, const QVariantList& values, int delta)
+{
+    return exec(db, QString(delta < 0 ? counter.remove : counter.add), values);
 }
 
 } // namespace
@@ -115,14 +120,11 @@ Status KpiRollups::hourly(const EventRecord& e, int delta, const Card& card)
 {
     const QString hour = e.recordedAt.toUTC().toString(Qt::ISODateWithMs).left(13);
     // The same event counts per operator, and per station alone (the station view reads less).
-    if (Status st = countEvent(m_db, QStringLiteral("kpi_hourly"),
-                               QStringLiteral("hour, station_id, operator_id, step, model"),
-                               {hour, e.stationId, e.operatorId, e.step, card.model}, delta);
+    if (Status st =
+            countEvent(m_db, kOperatorHourly, {hour, e.stationId, e.operatorId, e.step, card.model}, delta);
         !st)
         return st;
-    return countEvent(m_db, QStringLiteral("kpi_station_hourly"),
-                      QStringLiteral("hour, station_id, step, model"),
-                      {hour, e.stationId, e.step, card.model}, delta);
+    return countEvent(m_db, kStationHourly, {hour, e.stationId, e.step, card.model}, delta);
 }
 
 Status KpiRollups::cards(const EventRecord& e, int delta, const Card& card)
