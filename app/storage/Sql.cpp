@@ -3,11 +3,11 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
-#include <algorithm>
 #include <memory>
 
 #include <spdlog/spdlog.h>
@@ -72,6 +72,13 @@ QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>>& preparedCache()
     return cache;
 }
 
+/// Drivers whose destruction already clears their statements from the cache.
+QSet<const QSqlDriver*>& watchedDrivers()
+{
+    static QSet<const QSqlDriver*> drivers;
+    return drivers;
+}
+
 } // namespace
 
 Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
@@ -96,23 +103,19 @@ Result<std::shared_ptr<QSqlQuery>> prepared(const QSqlDatabase& db, const QStrin
     bool driverKnown = false;
     {
         QMutexLocker lock(&cacheLock);
-        const auto& statements = preparedCache()[db.connectionName()];
-        q = statements.value(key);
-        driverKnown = std::any_of(statements.keyBegin(), statements.keyEnd(), [&](const QString& k) {
-            return k.endsWith(QChar(0) + QString::number(reinterpret_cast<quintptr>(driver)));
-        });
+        q = preparedCache()[db.connectionName()].value(key);
+        driverKnown = watchedDrivers().contains(driver);
+        if (!driverKnown)
+            watchedDrivers().insert(driver);
     }
     if (q)
         return q;
     if (!driverKnown) {
         const QString name = db.connectionName();
-        const QString suffix = QChar(0) + QString::number(reinterpret_cast<quintptr>(driver));
-        QObject::connect(driver, &QObject::destroyed, driver, [name, suffix] {
+        QObject::connect(driver, &QObject::destroyed, driver, [name, driver] {
             QMutexLocker lock(&cacheLock);
-            auto& statements = preparedCache()[name];
-            statements.removeIf([&](QHash<QString, std::shared_ptr<QSqlQuery>>::iterator it) {
-                return it.key().endsWith(suffix);
-            });
+            watchedDrivers().remove(driver);
+            preparedCache().remove(name); // a connection has one driver: all its statements go
         });
     }
     q = std::make_shared<QSqlQuery>(db);
