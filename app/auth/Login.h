@@ -17,9 +17,7 @@ class Login
     Q_DECLARE_TR_FUNCTIONS(Login)
 
 public:
-    explicit Login(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
-    {
-    }
+    explicit Login(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock) {}
 
     /// The operator if `pin` is theirs and they are active; the same error for a wrong id or PIN.
     /// After `login.max_failures` wrong PINs in a row the account is locked for

@@ -16,8 +16,7 @@ class LabelPrinter
     Q_DECLARE_TR_FUNCTIONS(LabelPrinter)
 
 public:
-    LabelPrinter(const QSqlDatabase& db, QString dataFolder)
-        : m_db(db), m_dataFolder(std::move(dataFolder))
+    LabelPrinter(const QSqlDatabase& db, QString dataFolder) : m_db(db), m_dataFolder(std::move(dataFolder))
     {
     }
 

@@ -13,7 +13,8 @@ class LabelTemplateStore
     Q_DECLARE_TR_FUNCTIONS(LabelTemplateStore)
 
 public:
-    explicit LabelTemplateStore(const QString& dataFolder) : m_userFolder(dataFolder + QStringLiteral("/labels"))
+    explicit LabelTemplateStore(const QString& dataFolder)
+        : m_userFolder(dataFolder + QStringLiteral("/labels"))
     {
     }
 

@@ -16,8 +16,7 @@ class AuditLog
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 
 public:
-    explicit AuditLog(const QSqlDatabase& db, const Clock& clock = systemClock())
-        : m_db(db), m_clock(clock)
+    explicit AuditLog(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
     {
     }
 
