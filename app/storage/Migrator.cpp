@@ -35,16 +35,6 @@ Status execScript(const QSqlDatabase& db, const QByteArray& script)
 
 } // namespace
 
-QStringList Migrator::migrationFiles()
-{
-    QStringList paths;
-    if (auto files = MigrationFiles::list(QStringLiteral(":/migrations")); files) {
-        for (const MigrationFiles::File& f : files.value())
-            paths << f.path;
-    }
-    return paths;
-}
-
 int Migrator::latestVersion()
 {
     auto files = MigrationFiles::list(QStringLiteral(":/migrations"));

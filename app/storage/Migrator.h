@@ -15,8 +15,6 @@ class Migrator
     Q_DECLARE_TR_FUNCTIONS(Migrator)
 
 public:
-    /// Resource paths of all migrations, in version order (the number in each name is its version).
-    static QStringList migrationFiles();
     static int latestVersion();
     static Result<int> currentVersion(const QSqlDatabase& db);
     /// Brings the schema to `target` (default: latest). Refuses, without touching anything, a

@@ -42,11 +42,6 @@ Error storageError(const Message& what, const QString& driverText)
                              {what, driverText, Message(&StorageText::tr, hint)}));
 }
 
-Error storageError(const QString& what, const QString& driverText)
-{
-    return storageError(Message::untranslated(what), driverText);
-}
-
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
     QSqlQuery q(db);

@@ -53,8 +53,6 @@ struct StorageText
 /// A storage failure as a user-facing error that says what to do next; `what` is the action that
 /// failed ("apply a migration"), logged in English.
 Error storageError(const Message& what, const QString& driverText);
-/// The same for an action named in words that have no English source.
-Error storageError(const QString& what, const QString& driverText);
 
 /// NULL for an empty string, so optional text columns hold NULL rather than ''.
 QVariant nullIfEmpty(const QString& s);
