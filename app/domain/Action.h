@@ -1,10 +1,13 @@
 #pragma once
 
+#include "domain/GpuReport.h"
 #include "domain/Step.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 #include <utility>
 
 namespace rework {
@@ -16,6 +19,9 @@ struct Action
     QString stationId;
     QString operatorId;
     QJsonObject fields;
+    /// The GPU's own report (test and intake), read by an importer; the rules believe it over any
+    /// typed value.
+    std::optional<GpuReport> report = std::nullopt;
 };
 
 /// A serial an event is about, with its kind ("card", "die", "board", "unit", "batch").

@@ -9,6 +9,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("usage");
     case ErrorCode::UnknownSerial:
         return QStringLiteral("unknown_serial");
+    case ErrorCode::WrongKind:
+        return QStringLiteral("wrong_kind");
     case ErrorCode::OutOfOrder:
         return QStringLiteral("out_of_order");
     case ErrorCode::AlreadyUsed:
@@ -41,6 +43,12 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("contradiction");
     case ErrorCode::DuplicateGpuUuid:
         return QStringLiteral("duplicate_gpu_uuid");
+    case ErrorCode::WrongProduct:
+        return QStringLiteral("wrong_product");
+    case ErrorCode::ReportContradiction:
+        return QStringLiteral("report_contradiction");
+    case ErrorCode::ReportRequired:
+        return QStringLiteral("report_required");
     case ErrorCode::GpuUuidMismatch:
         return QStringLiteral("gpu_uuid_mismatch");
     case ErrorCode::BatchNotOpen:

@@ -14,6 +14,7 @@ enum class ErrorCode
 {
     Usage,
     UnknownSerial,
+    WrongKind, // a known item, or an id of our own shape, where another kind is asked for
     OutOfOrder,
     AlreadyUsed,
     MalformedSerial,
@@ -31,6 +32,9 @@ enum class ErrorCode
     Contradiction,
     DuplicateGpuUuid,
     GpuUuidMismatch,
+    WrongProduct,        // the GPU's report is of another product than the item
+    ReportContradiction, // a typed value differs from what the GPU's report says
+    ReportRequired,      // a pass needs the GPU's own report (with its UUID, taken under load)
     BatchNotOpen,
     BatchModelMismatch,
     BatchEmpty,

@@ -42,7 +42,7 @@ QString SerialRules::defaultPattern(SerialKind kind)
 {
     switch (kind) {
     case SerialKind::Card:
-        return QStringLiteral("^[A-Z0-9-]{8,24}$");
+        return QStringLiteral("^[A-Z0-9][A-Z0-9-]{6,22}[A-Z0-9]$");
     case SerialKind::Die:
         return QStringLiteral("^D[0-9A-HJKMNP-TV-Z]{12}$");
     case SerialKind::Unit:
@@ -113,12 +113,27 @@ QString SerialRules::pattern(SerialKind kind, const QString& model) const
 
 QString SerialRules::normalise(SerialKind kind, const QString& raw)
 {
-    const QString trimmed = raw.trimmed();
-    if (kind != SerialKind::GpuUuid)
-        return trimmed.toUpper();
-    if (trimmed.size() > 4 && trimmed.left(4).compare(QLatin1StringView("GPU-"), Qt::CaseInsensitive) == 0)
-        return QStringLiteral("GPU-") + trimmed.mid(4).toLower();
-    return trimmed.toLower();
+    if (kind == SerialKind::Lot)
+        return foldName(raw);
+    QString s = raw.trimmed();
+    const bool gpu = kind == SerialKind::GpuUuid;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (!gpu && c >= u'a' && c <= u'z')
+            s[i] = QChar(c - u'a' + u'A');
+        else if (gpu && c >= u'A' && c <= u'Z')
+            s[i] = QChar(c - u'A' + u'a');
+    }
+    if (gpu && s.size() > 4 && s.left(4).compare(QLatin1StringView("GPU-"), Qt::CaseInsensitive) == 0)
+        s.replace(0, 4, QStringLiteral("GPU-"));
+    return s;
+}
+
+QString SerialRules::foldName(const QString& raw)
+{
+    QString s = raw.normalized(QString::NormalizationForm_KC);
+    s.removeIf([](QChar c) { return c.category() == QChar::Other_Format; });
+    return s.simplified().toUpper();
 }
 
 Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const QString& model) const
@@ -138,10 +153,9 @@ Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const
     const QString value = normalise(kind, raw);
     const QRegularExpression& re = expression(kind, model);
     if (!re.match(value).hasMatch()) {
-        return makeError(
-            ErrorCode::MalformedSerial, field,
-            Message(tr, QT_TR_NOOP("\"%1\" is not a valid %2 (expected format %3); scan the right label"),
-                    {value, serialKindTitle(kind), re.pattern()}));
+        return makeError(ErrorCode::MalformedSerial, field,
+                         Message(tr, QT_TR_NOOP("\"%1\" is not a valid %2; scan the right label"),
+                                 {value.left(kMaxLength), serialKindTitle(kind)}));
     }
     return value;
 }

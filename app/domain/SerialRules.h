@@ -26,9 +26,15 @@ public:
     Status setPattern(SerialKind kind, const QString& model, const QString& pattern);
     QString pattern(SerialKind kind, const QString& model = {}) const;
 
-    /// What a scanner or keyboard sent, cleaned: surrounding blanks dropped, upper case
-    /// (GPU UUIDs keep NVIDIA's form: `GPU-` and lower-case hex).
+    /// What a scanner or keyboard sent, cleaned: surrounding blanks dropped, ASCII letters in upper
+    /// case (GPU UUIDs keep NVIDIA's form: `GPU-` and lower-case hex). Nothing else is rewritten:
+    /// a character outside the printable ASCII of the formats stays and fails the format, so `ß`
+    /// never becomes `SS`. Lots are names people type, and are folded (foldName) instead.
     static QString normalise(SerialKind kind, const QString& raw);
+    /// A name typed by people (lot, stencil, flux lot, profile) in one spelling, so that recall
+    /// groups it: compatibility-normalised (NFKC: full-width `ＦＸ` is `FX`), invisible format
+    /// characters (zero-width spaces) removed, blanks collapsed and trimmed, upper case.
+    static QString foldName(const QString& raw);
     /// Normalises and checks `raw` against the rule for `kind` (and `model`, if given).
     Result<QString> validate(SerialKind kind, const QString& raw, const QString& model = {}) const;
     bool isValid(SerialKind kind, const QString& raw, const QString& model = {}) const;

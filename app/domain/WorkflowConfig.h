@@ -16,6 +16,7 @@ struct Product
 {
     QString model;       // key, e.g. RTX4090
     QString name;        // e.g. GeForce RTX 4090
+    QString deviceId;    // PCI device id its GPU reports, lower-case hex without the vendor: 2684
     QString dieMarking;  // default die marking, e.g. AD102-300-A1
     int memoryMib = 0;   // expected memory total at test
     int memoryChips = 0; // chips harvested per card

@@ -1,4 +1,5 @@
 #include "ReportDocument.h"
+#include "domain/EventPayload.h"
 
 #include "BarChartImage.h"
 #include "domain/Step.h"
@@ -192,10 +193,9 @@ Status ReportDocument::writeBatchReport(const QSqlDatabase& db, const QString& b
         for (const EventRecord& e : t->events) {
             if (e.voided)
                 continue;
-            timeline << QStringList{
-                e.recordedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), stepTitle(e.step), e.stationId,
-                e.operatorId,
-                FieldSpec::choiceTitle(e.payload.value(QLatin1StringView("outcome")).toString())};
+            timeline << QStringList{e.recordedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                    stepTitle(e.step), e.stationId, e.operatorId,
+                                    FieldSpec::choiceTitle(EventPayload::read(e.payload).outcome)};
         }
         html += QStringLiteral("<h3>") + esc(u.serial) + QStringLiteral("</h3>") +
                 table({tr("Time"), tr("Step"), tr("Station"), tr("Operator"), tr("Outcome")}, timeline);

@@ -1,14 +1,10 @@
 #include "KpiRollups.h"
 
 #include "Sql.h"
+#include "domain/EventPayload.h"
 
 namespace rework {
 namespace {
-
-QString field(const EventRecord& e, const char* key)
-{
-    return e.payload.value(QLatin1StringView(key)).toString();
-}
 
 Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
@@ -71,10 +67,11 @@ Status KpiRollups::apply(const EventRecord& e)
         return card.error();
     if (Status st = hourly(e, 1, card.value()); !st)
         return st;
-    if (Status st = cards(e, 1, card.value()); !st)
+    const EventPayload p = EventPayload::read(e.payload);
+    if (Status st = cards(e, p.outcome, 1, card.value()); !st)
         return st;
 
-    const QString defect = field(e, "defect");
+    const QString& defect = p.defect;
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
     if (!defect.isEmpty() && (judged || e.step == QLatin1StringView("scrap"))) {
         if (Status st = exec(
@@ -86,20 +83,20 @@ Status KpiRollups::apply(const EventRecord& e)
             return st;
     }
 
-    const QString unit = field(e, "unit");
-    if (e.step == QLatin1StringView("test") && !field(e, "gpu_uuid").isEmpty()) {
-        if (Status st = anomalies(e, unit, field(e, "gpu_uuid")); !st)
+    const QString& unit = p.unit;
+    if (e.step == QLatin1StringView("test") && !p.gpuUuid.isEmpty()) {
+        if (Status st = anomalies(e, unit, p.gpuUuid); !st)
             return st;
     }
-    if (e.step == QLatin1StringView("mount") && field(e, "outcome") != QLatin1StringView("remounted")) {
+    if (e.step == QLatin1StringView("mount") && p.outcome != outcome::Remounted) {
         return exec(m_db,
                     QStringLiteral("INSERT INTO kpi_units (unit, model, mount_operator) VALUES (?, ?, ?) "
                                    "ON CONFLICT DO NOTHING"),
-                    {unit, field(e, "model"), e.operatorId});
+                    {unit, p.model, e.operatorId});
     }
     if (!judged)
         return {};
-    const bool pass = field(e, "result") == QLatin1StringView("pass");
+    const bool pass = p.passed();
     // Right-hand sides see the row as it was, so each CASE asks whether this is the first one.
     if (e.step == QLatin1StringView("inspect")) {
         return exec(m_db,
@@ -127,11 +124,10 @@ Status KpiRollups::hourly(const EventRecord& e, int delta, const Card& card)
     return countEvent(m_db, kStationHourly, {hour, e.stationId, e.step, card.model}, delta);
 }
 
-Status KpiRollups::cards(const EventRecord& e, int delta, const Card& card)
+Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta, const Card& card)
 {
     if (!card.known)
         return {};
-    const QString outcome = field(e, "outcome");
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
     if (e.step == QLatin1StringView("intake")) {
         if (delta < 0) {
@@ -148,9 +144,8 @@ Status KpiRollups::cards(const EventRecord& e, int delta, const Card& card)
     }
     // A card ends as scrap once: scrapped itself, or its die or unit (a failed judgement past the
     // repair limit, as the state projector reads it).
-    const bool scrapped =
-        e.step == QLatin1StringView("scrap") ||
-        (judged && outcome != QLatin1StringView("pass") && outcome != QLatin1StringView("repair"));
+    const bool scrapped = e.step == QLatin1StringView("scrap") ||
+                          (judged && decided != outcome::Pass && decided != outcome::Repair);
     if (!scrapped)
         return {};
     return exec(m_db,
@@ -167,7 +162,7 @@ Status KpiRollups::unapply(const EventRecord& e)
         return card.error();
     if (Status st = hourly(e, -1, card.value()); !st)
         return st;
-    return cards(e, -1, card.value());
+    return cards(e, EventPayload::read(e.payload).outcome, -1, card.value());
 }
 
 Status KpiRollups::dropEmptyCounters(const QString& eventsTable)

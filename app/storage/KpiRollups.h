@@ -39,7 +39,7 @@ private:
     };
     Result<Card> cardOf(const EventRecord& event) const;
     /// +1 on apply, -1 on unapply.
-    Status cards(const EventRecord& event, int delta, const Card& card);
+    Status cards(const EventRecord& event, const QString& decided, int delta, const Card& card);
     Status hourly(const EventRecord& event, int delta, const Card& card);
     Status anomalies(const EventRecord& event, const QString& unit, const QString& gpu);
     QSqlDatabase m_db;

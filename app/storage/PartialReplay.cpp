@@ -1,4 +1,5 @@
 #include "PartialReplay.h"
+#include "domain/EventPayload.h"
 
 #include "EventStore.h"
 #include "KpiRollups.h"
@@ -107,7 +108,7 @@ Result<QList<EventRecord>> PartialReplay::affectedEvents(const QString& conditio
 
 Result<qint64> PartialReplay::afterVoid(const EventRecord& voidEvent)
 {
-    const QString voided = voidEvent.payload.value(QLatin1StringView("event")).toString();
+    const QString voided = EventPayload::read(voidEvent.payload).event;
     if (Status st = collectAffected(voided); !st)
         return st.error();
 

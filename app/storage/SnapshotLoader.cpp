@@ -1,20 +1,12 @@
 #include "SnapshotLoader.h"
 
 #include "Sql.h"
+#include "domain/EventPayload.h"
 #include "domain/SerialRules.h"
 
 #include <QSqlQuery>
 
 namespace rework {
-namespace {
-
-QString text(const QJsonObject& o, const char* key)
-{
-    return o.value(QLatin1StringView(key)).toString();
-}
-
-} // namespace
-
 Result<std::optional<CardState>> SnapshotLoader::card(const QString& serial) const
 {
     auto q =
@@ -224,48 +216,50 @@ Status SnapshotLoader::loadScrapItem(const QString& item, Snapshot& s) const
 Result<Snapshot> SnapshotLoader::load(const Action& a) const
 {
     Snapshot s;
-    const QJsonObject& f = a.fields;
+    const EventPayload in = EventPayload::read(a.fields);
 
     if (Status st = loadActors(a, s); !st)
         return st.error();
-    if (f.contains(QLatin1StringView("card"))) {
-        if (Status st = fill(card(text(f, "card")), s.card); !st)
+    if (!in.card.isEmpty()) {
+        if (Status st = fill(card(in.card), s.card); !st)
             return st.error();
     }
-    if (f.contains(QLatin1StringView("die"))) {
-        if (Status st = fill(die(text(f, "die")), s.die); !st)
+    if (!in.die.isEmpty()) {
+        if (Status st = fill(die(in.die), s.die); !st)
             return st.error();
         if (s.die && !s.die->unitSerial.isEmpty()) {
             if (Status st = fill(unit(s.die->unitSerial), s.unit); !st)
                 return st.error();
         }
     }
-    if (f.contains(QLatin1StringView("board"))) {
-        if (Status st = fill(board(text(f, "board")), s.board); !st)
+    if (!in.board.isEmpty()) {
+        if (Status st = fill(board(in.board), s.board); !st)
             return st.error();
     }
-    if (f.contains(QLatin1StringView("unit"))) {
-        if (Status st = fill(unit(text(f, "unit")), s.unit); !st)
+    if (!in.unit.isEmpty()) {
+        if (Status st = fill(unit(in.unit), s.unit); !st)
             return st.error();
     }
     if (s.unit && !s.card) {
         if (Status st = fill(card(s.unit->cardSerial), s.card); !st)
             return st.error();
     }
-    if (f.contains(QLatin1StringView("batch"))) {
-        if (Status st = fill(batch(text(f, "batch")), s.batch); !st)
+    if (!in.batch.isEmpty()) {
+        if (Status st = fill(batch(in.batch), s.batch); !st)
             return st.error();
     }
-    if (f.contains(QLatin1StringView("item"))) {
-        if (Status st = loadScrapItem(text(f, "item"), s); !st)
+    if (!in.item.isEmpty()) {
+        if (Status st = loadScrapItem(in.item, s); !st)
             return st.error();
     }
-    if (f.contains(QLatin1StringView("gpu_uuid"))) {
-        if (Status st = loadGpuUuidOwner(text(f, "gpu_uuid"), s); !st)
+    // The report's UUID counts where none was typed (the test gate stores the report's).
+    const QString gpu = !in.gpuUuid.isEmpty() ? in.gpuUuid : (a.report ? a.report->gpuUuid : QString());
+    if (!gpu.isEmpty()) {
+        if (Status st = loadGpuUuidOwner(gpu, s); !st)
             return st.error();
     }
     if (a.step == Step::Void) {
-        if (Status st = loadVoidTarget(text(f, "event"), s); !st)
+        if (Status st = loadVoidTarget(in.event, s); !st)
             return st.error();
     }
     return s;

@@ -3,6 +3,7 @@
 #include "EventStore.h"
 #include "KpiRollups.h"
 #include "Sql.h"
+#include "domain/EventPayload.h"
 #include "domain/ItemStates.h"
 #include "domain/Step.h"
 
@@ -12,15 +13,6 @@
 #include <spdlog/spdlog.h>
 
 namespace rework {
-namespace {
-
-QString field(const EventRecord& e, const char* key)
-{
-    return e.payload.value(QLatin1StringView(key)).toString();
-}
-
-} // namespace
-
 Status StateProjector::exec(const QString& statement, const QVariantList& values)
 {
     return sql::exec(m_db, statement, values);
@@ -55,76 +47,76 @@ Status StateProjector::applyState(const EventRecord& e)
         return makeError(ErrorCode::Storage, QStringLiteral("step"),
                          QStringLiteral("unknown step ") + e.step);
 
+    const EventPayload p = EventPayload::read(e.payload);
     switch (*step) {
     case Step::Intake:
-        return applyIntake(e, at);
+        return applyIntake(p, at);
     case Step::Strip:
-        return applyStrip(e, at);
+        return applyStrip(p, at);
     case Step::Reball:
-        return applyReball(e, at);
+        return applyReball(p, at);
     case Step::Mount:
-        return applyMount(e, at);
+        return applyMount(p, at);
     case Step::Inspect:
     case Step::Test:
-        return applyCheck(e, *step, at);
+        return applyCheck(p, *step, at);
     case Step::Pack:
-        return applyPack(e, at);
+        return applyPack(p, at);
     case Step::Close:
-        return applyClose(e, at);
+        return applyClose(p, at);
     case Step::Ship:
-        return applyShip(e, at);
+        return applyShip(p, at);
     case Step::Scrap:
-        return applyScrap(e, at);
+        return applyScrap(p, at);
     case Step::Bake:
-        return applyBake(e, at);
+        return applyBake(p, at);
     case Step::Void:
-        return applyVoid(e);
+        return applyVoid(p, e.id);
     }
     return {};
 }
 
-Status StateProjector::applyIntake(const EventRecord& e, const QString& at)
+Status StateProjector::applyIntake(const EventPayload& p, const QString& at)
 {
     return exec(QStringLiteral(
                     "INSERT INTO cards (serial, model, lot, partner, pcb_rev, gpu_uuid, state, received_at, "
                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {field(e, "card"), field(e, "model"), field(e, "lot"), sql::nullIfEmpty(field(e, "partner")),
-                 sql::nullIfEmpty(field(e, "pcb_rev")), sql::nullIfEmpty(field(e, "gpu_uuid")),
-                 stateValue(ItemState::Received), at, at});
+                {p.card, p.model, p.lot, sql::nullIfEmpty(p.partner), sql::nullIfEmpty(p.pcbRev),
+                 sql::nullIfEmpty(p.gpuUuid), stateValue(ItemState::Received), at, at});
 }
 
-Status StateProjector::applyStrip(const EventRecord& e, const QString& at)
+Status StateProjector::applyStrip(const EventPayload& p, const QString& at)
 {
     if (Status st =
             exec(QStringLiteral("UPDATE cards SET state = ?, die_id = ?, updated_at = ? WHERE serial = ?"),
-                 {stateValue(ItemState::Stripped), field(e, "die"), at, field(e, "card")});
+                 {stateValue(ItemState::Stripped), p.die, at, p.card});
         !st)
         return st;
     return exec(QStringLiteral(
                     "INSERT INTO dies (id, card_serial, model, marking, date_code, msl, exposed_at, state, "
                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {field(e, "die"), field(e, "card"), field(e, "model"), sql::nullIfEmpty(field(e, "marking")),
-                 sql::nullIfEmpty(field(e, "date_code")), sql::nullIfEmpty(field(e, "msl")),
-                 sql::nullIfEmpty(field(e, "dry_storage_left_at")), stateValue(ItemState::Stripped), at});
+                {p.die, p.card, p.model, sql::nullIfEmpty(p.marking), sql::nullIfEmpty(p.dateCode),
+                 sql::nullIfEmpty(p.msl), sql::nullIfEmpty(p.dryStorageLeftAt),
+                 stateValue(ItemState::Stripped), at});
 }
 
-Status StateProjector::applyReball(const EventRecord& e, const QString& at)
+Status StateProjector::applyReball(const EventPayload& p, const QString& at)
 {
     return exec(QStringLiteral(
                     "UPDATE dies SET state = ?, alloy = ?, reball_count = reball_count + 1, updated_at = ? "
                     "WHERE id = ?"),
-                {stateValue(ItemState::Reballed), field(e, "alloy"), at, field(e, "die")});
+                {stateValue(ItemState::Reballed), p.alloy, at, p.die});
 }
 
-Status StateProjector::applyMount(const EventRecord& e, const QString& at)
+Status StateProjector::applyMount(const EventPayload& p, const QString& at)
 {
-    const QString unit = field(e, "unit");
-    if (field(e, "outcome") == QLatin1StringView("remounted")) {
+    const QString unit = p.unit;
+    if (p.outcome == outcome::Remounted) {
         if (Status st =
                 exec(QStringLiteral(
                          "UPDATE boards SET state = ?, reflow_count = reflow_count + 1, updated_at = ? WHERE "
                          "serial = ?"),
-                     {stateValue(ItemState::Mounted), at, field(e, "board")});
+                     {stateValue(ItemState::Mounted), at, p.board});
             !st)
             return st;
         if (Status st = exec(QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
@@ -135,38 +127,36 @@ Status StateProjector::applyMount(const EventRecord& e, const QString& at)
         if (Status st = exec(QStringLiteral("INSERT INTO boards (serial, state, unit_serial, "
                                             "reflow_count, updated_at) VALUES (?, ?, "
                                             "?, 1, ?)"),
-                             {field(e, "board"), stateValue(ItemState::Mounted), unit, at});
+                             {p.board, stateValue(ItemState::Mounted), unit, at});
             !st)
             return st;
         if (Status st = exec(QStringLiteral("INSERT INTO units (serial, die_id, board_serial, "
                                             "card_serial, model, state, created_at, "
                                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                             {unit, field(e, "die"), field(e, "board"), field(e, "card"), field(e, "model"),
-                              stateValue(ItemState::Mounted), at, at});
+                             {unit, p.die, p.board, p.card, p.model, stateValue(ItemState::Mounted), at, at});
             !st)
             return st;
     }
     return exec(QStringLiteral(
                     "UPDATE dies SET state = ?, unit_serial = ?, reflow_count = reflow_count + 1, updated_at "
                     "= ? WHERE id = ?"),
-                {stateValue(ItemState::Mounted), unit, at, field(e, "die")});
+                {stateValue(ItemState::Mounted), unit, at, p.die});
 }
 
-Status StateProjector::applyCheck(const EventRecord& e, Step step, const QString& at)
+Status StateProjector::applyCheck(const EventPayload& p, Step step, const QString& at)
 {
-    const QString unit = field(e, "unit");
-    const QString outcome = field(e, "outcome");
-    if (step == Step::Test && !field(e, "gpu_uuid").isEmpty()) {
-        if (Status st = exec(QStringLiteral("UPDATE units SET gpu_uuid = ? WHERE serial = ?"),
-                             {field(e, "gpu_uuid"), unit});
+    const QString unit = p.unit;
+    if (step == Step::Test && !p.gpuUuid.isEmpty()) {
+        if (Status st =
+                exec(QStringLiteral("UPDATE units SET gpu_uuid = ? WHERE serial = ?"), {p.gpuUuid, unit});
             !st)
             return st;
     }
-    if (outcome == QLatin1StringView("pass")) {
+    if (p.outcome == outcome::Pass) {
         return exec(QStringLiteral("UPDATE units SET state = ?, updated_at = ? WHERE serial = ?"),
                     {stateValue(step == Step::Inspect ? ItemState::Inspected : ItemState::Tested), at, unit});
     }
-    if (outcome == QLatin1StringView("repair")) {
+    if (p.outcome == outcome::Repair) {
         if (Status st =
                 exec(QStringLiteral(
                          "UPDATE units SET state = ?, repair_count = repair_count + 1, updated_at = ? WHERE "
@@ -180,28 +170,28 @@ Status StateProjector::applyCheck(const EventRecord& e, Step step, const QString
     return scrapUnit(unit, at);
 }
 
-Status StateProjector::applyPack(const EventRecord& e, const QString& at)
+Status StateProjector::applyPack(const EventPayload& p, const QString& at)
 {
     if (Status st = exec(
             QStringLiteral(
                 "INSERT INTO batches (id, model, state, opened_at, updated_at) VALUES (?, ?, ?, ?, ?) ON "
                 "CONFLICT (id) DO NOTHING"),
-            {field(e, "batch"), field(e, "model"), stateValue(ItemState::Open), at, at});
+            {p.batch, p.model, stateValue(ItemState::Open), at, at});
         !st)
         return st;
     return exec(QStringLiteral("UPDATE units SET state = ?, batch_id = ?, updated_at = ? WHERE serial = ?"),
-                {stateValue(ItemState::Packed), field(e, "batch"), at, field(e, "unit")});
+                {stateValue(ItemState::Packed), p.batch, at, p.unit});
 }
 
-Status StateProjector::applyClose(const EventRecord& e, const QString& at)
+Status StateProjector::applyClose(const EventPayload& p, const QString& at)
 {
     return exec(QStringLiteral("UPDATE batches SET state = ?, closed_at = ?, updated_at = ? WHERE id = ?"),
-                {stateValue(ItemState::Closed), at, at, field(e, "batch")});
+                {stateValue(ItemState::Closed), at, at, p.batch});
 }
 
-Status StateProjector::applyShip(const EventRecord& e, const QString& at)
+Status StateProjector::applyShip(const EventPayload& p, const QString& at)
 {
-    const QString batch = field(e, "batch");
+    const QString batch = p.batch;
     if (Status st =
             exec(QStringLiteral("UPDATE batches SET state = ?, shipped_at = ?, updated_at = ? WHERE id = ?"),
                  {stateValue(ItemState::Shipped), at, at, batch});
@@ -225,10 +215,10 @@ Status StateProjector::applyShip(const EventRecord& e, const QString& at)
                 {stateValue(ItemState::Shipped), at, batch});
 }
 
-Status StateProjector::applyScrap(const EventRecord& e, const QString& at)
+Status StateProjector::applyScrap(const EventPayload& p, const QString& at)
 {
-    const QString kind = field(e, "item_kind");
-    const QString item = field(e, "item");
+    const QString kind = p.itemKind;
+    const QString item = p.item;
     if (kind == QLatin1StringView("unit"))
         return scrapUnit(item, at);
     if (kind == QLatin1StringView("die"))
@@ -238,17 +228,17 @@ Status StateProjector::applyScrap(const EventRecord& e, const QString& at)
                 {stateValue(ItemState::Scrapped), at, item});
 }
 
-Status StateProjector::applyBake(const EventRecord& e, const QString& at)
+Status StateProjector::applyBake(const EventPayload& p, const QString& at)
 {
     // The bake dries the die: its floor-life clock starts again when the bake ends.
     return exec(QStringLiteral("UPDATE dies SET exposed_at = ?, updated_at = ? WHERE id = ?"),
-                {field(e, "end"), at, field(e, "die")});
+                {p.end, at, p.die});
 }
 
-Status StateProjector::applyVoid(const EventRecord& e)
+Status StateProjector::applyVoid(const EventPayload& p, const QString& eventId)
 {
     return exec(QStringLiteral("INSERT INTO voided_events (event_id, void_event_id) VALUES (?, ?)"),
-                {field(e, "event"), e.id});
+                {p.event, eventId});
 }
 
 Status StateProjector::rebuild()

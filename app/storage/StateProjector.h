@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventRecord.h"
+#include "domain/EventPayload.h"
 #include "domain/Result.h"
 #include "domain/Step.h"
 
@@ -24,18 +25,18 @@ public:
 private:
     Status applyState(const EventRecord& event);
     // One per step: the state tables' rows the step's event creates or changes.
-    Status applyIntake(const EventRecord& e, const QString& at);
-    Status applyStrip(const EventRecord& e, const QString& at);
-    Status applyReball(const EventRecord& e, const QString& at);
-    Status applyMount(const EventRecord& e, const QString& at);
+    Status applyIntake(const EventPayload& p, const QString& at);
+    Status applyStrip(const EventPayload& p, const QString& at);
+    Status applyReball(const EventPayload& p, const QString& at);
+    Status applyMount(const EventPayload& p, const QString& at);
     /// Inspect and Test: pass, repair or scrap of the unit.
-    Status applyCheck(const EventRecord& e, Step step, const QString& at);
-    Status applyPack(const EventRecord& e, const QString& at);
-    Status applyClose(const EventRecord& e, const QString& at);
-    Status applyShip(const EventRecord& e, const QString& at);
-    Status applyScrap(const EventRecord& e, const QString& at);
-    Status applyBake(const EventRecord& e, const QString& at);
-    Status applyVoid(const EventRecord& e);
+    Status applyCheck(const EventPayload& p, Step step, const QString& at);
+    Status applyPack(const EventPayload& p, const QString& at);
+    Status applyClose(const EventPayload& p, const QString& at);
+    Status applyShip(const EventPayload& p, const QString& at);
+    Status applyScrap(const EventPayload& p, const QString& at);
+    Status applyBake(const EventPayload& p, const QString& at);
+    Status applyVoid(const EventPayload& p, const QString& eventId);
     Status exec(const QString& statement, const QVariantList& values);
     Status scrapUnit(const QString& unit, const QString& at);
 

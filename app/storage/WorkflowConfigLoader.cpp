@@ -22,14 +22,14 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
 {
     WorkflowConfig c;
     auto products =
-        sql::run(m_db, QStringLiteral("SELECT model, name, die_marking, memory_mib, memory_chips, msl "
-                                      "FROM products"));
+        sql::run(m_db, QStringLiteral("SELECT model, name, lower(coalesce(device_id, '')), die_marking, "
+                                      "memory_mib, memory_chips, msl FROM products"));
     if (!products)
         return products.error();
     while (products.value().next()) {
         QSqlQuery& q = products.value();
-        Product p{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                  q.value(3).toInt(),    q.value(4).toInt(),    q.value(5).toString()};
+        Product p{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                  q.value(4).toInt(),    q.value(5).toInt(),    q.value(6).toString()};
         c.products.insert(p.model, p);
     }
     auto limits = sql::run(m_db, QStringLiteral("SELECT name, model, min_value, max_value FROM limits"));

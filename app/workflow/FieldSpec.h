@@ -31,18 +31,21 @@ struct FieldSpec
     FieldType type = FieldType::Text;
     bool required = false;
     SerialKind serial = SerialKind::Card; // for FieldType::Serial
-    /// For Text fields that name something by id (`item` upper case, `event` lower case).
+    /// For Text fields that name something by id (`item` upper case, `event` lower case), or a
+    /// material or setting people type (stencil, flux lot, profile: SerialRules::foldName).
     enum class Case
     {
         AsTyped,
         Upper,
-        Lower
+        Lower,
+        Name
     } textCase = Case::AsTyped;
     double min = 0; // for Int/Real
     double max = 0;
-    QStringList choices;   // for Choice/ChoiceList, lower case
-    QString defaultText;   // shown in --help; empty when the field is optional without a default
-    const char* help = ""; // source text, translated via QCoreApplication::translate("Field", ...)
+    QStringList choices;     // for Choice/ChoiceList, lower case
+    QString exclusiveChoice; // for ChoiceList: the choice that says "nothing found" (ok, none)
+    QString defaultText;     // shown in --help; empty when the field is optional without a default
+    const char* help = "";   // source text, translated via QCoreApplication::translate("Field", ...)
 
     QString helpText() const;
     /// The default as people read it (translated where it is words, e.g. "now").

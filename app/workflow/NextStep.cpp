@@ -1,5 +1,6 @@
 #include "NextStep.h"
 
+#include "IdentityRegistry.h"
 #include "WorkflowRules.h"
 #include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
@@ -20,79 +21,118 @@ NextStep make(const QString& serial, const char* kind, std::optional<Step> step,
 Result<NextStep> NextStepResolver::resolve(const QString& scanned) const
 {
     const QString serial = scanned.trimmed().toUpper();
-    SerialRules rules;
     if (serial.isEmpty() || serial.size() > SerialRules::kMaxLength)
         return makeError(ErrorCode::MalformedSerial, QStringLiteral("serial"),
-                         Message(tr, QT_TR_NOOP("scan a card, die, unit or batch label")));
-    SnapshotLoader loader(m_db);
+                         Message(tr, QT_TR_NOOP("scan a card, die, board, unit or batch label")));
+    Result<std::optional<Identity>> found = IdentityRegistry(m_db).find(serial);
+    if (!found)
+        return found.error();
+    if (const std::optional<Identity>& id = found.value())
+        return resolve(*id);
 
-    auto unit = loader.unit(serial);
+    SerialRules rules;
+    // Our own die and unit ids are never donor cards, even though the card format would allow them.
+    if (IdentityRegistry::isIssuedShape(serial)) {
+        return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
+                         Message(tr,
+                                 QT_TR_NOOP("%1 is a die or unit id issued at another station; sync this "
+                                            "station, then scan it again"),
+                                 {serial}));
+    }
+    if (rules.isValid(SerialKind::Card, serial))
+        return make(serial, "", Step::Intake, "card", tr("%1 is new here; receive it at intake").arg(serial));
+    return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
+                     Message(tr,
+                             QT_TR_NOOP("%1 is not a known card, die, board, unit or batch; check the label"),
+                             {serial.left(64)}));
+}
+
+Result<NextStep> NextStepResolver::resolve(const Identity& id) const
+{
+    SnapshotLoader loader(m_db);
+    switch (id.kind) {
+    case IdentityKind::Unit:
+        return unitNext(id.serial, {});
+    case IdentityKind::Board:
+        return unitNext(id.unitSerial, tr("%1 is the server board of unit %2").arg(id.serial, id.unitSerial));
+    case IdentityKind::Gpu:
+        if (!id.unitSerial.isEmpty())
+            return unitNext(id.unitSerial, tr("GPU %1 is in unit %2").arg(id.serial, id.unitSerial));
+        return cardNext(id.cardSerial);
+    case IdentityKind::Die:
+        return dieNext(id.serial);
+    case IdentityKind::Card:
+        return cardNext(id.serial);
+    case IdentityKind::Batch: {
+        auto batch = loader.batch(id.serial);
+        if (!batch)
+            return batch.error();
+        const BatchState b = batch.value().value_or(BatchState{id.serial, {}, {}, 0});
+        return make(b.id, "batch", std::nullopt, "",
+                    tr("batch %1 is %2 with %3 units").arg(b.id, b.state).arg(b.unitCount));
+    }
+    }
+    return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"), Message::untranslated(id.serial));
+}
+
+Result<NextStep> NextStepResolver::unitNext(const QString& serial, const QString& prefix) const
+{
+    auto unit = SnapshotLoader(m_db).unit(serial);
     if (!unit)
         return unit.error();
-    auto unitNext = [&](const UnitState& u) -> NextStep {
-        const QString where = WorkflowRules::whereUnitIs(u);
-        if (u.state == states::Mounted)
-            return make(u.serial, "unit", Step::Inspect, "unit", where);
-        if (u.state == states::Inspected)
-            return make(u.serial, "unit", Step::Test, "unit", where);
-        if (u.state == states::Tested)
-            return make(u.serial, "unit", Step::Pack, "unit", where);
-        if (u.state == states::Repair)
-            return make(u.dieId, "die", Step::Reball, "die", where);
-        return make(u.serial, "unit", std::nullopt, "", where);
-    };
-    if (unit.value())
-        return unitNext(*unit.value());
+    if (!unit.value())
+        return makeError(ErrorCode::UnknownSerial, QStringLiteral("unit"), Message::untranslated(serial));
+    const UnitState& u = *unit.value();
+    const QString where = prefix.isEmpty() ? WorkflowRules::whereUnitIs(u)
+                                           : prefix + QStringLiteral(": ") + WorkflowRules::whereUnitIs(u);
+    if (u.state == states::Mounted)
+        return make(u.serial, "unit", Step::Inspect, "unit", where);
+    if (u.state == states::Inspected)
+        return make(u.serial, "unit", Step::Test, "unit", where);
+    if (u.state == states::Tested)
+        return make(u.serial, "unit", Step::Pack, "unit", where);
+    if (u.state == states::Repair)
+        return make(u.dieId, "die", Step::Reball, "die", where);
+    return make(u.serial, "unit", std::nullopt, "", where);
+}
 
-    auto die = loader.die(serial);
+Result<NextStep> NextStepResolver::dieNext(const QString& id) const
+{
+    auto die = SnapshotLoader(m_db).die(id);
     if (!die)
         return die.error();
-    if (const auto& d = die.value()) {
-        const bool loose =
-            d->state == states::Stripped || d->state == states::Repair || d->state == states::Reballed;
-        if (loose && MoistureSensitivity::hoursOver(d->msl, d->exposedAt, m_clock.now())) {
-            return make(d->id, "die", Step::Bake, "die",
-                        tr("die %1 is past its moisture floor life; bake it before any reflow").arg(d->id));
-        }
-        if (d->state == states::Stripped || d->state == states::Repair)
-            return make(d->id, "die", Step::Reball, "die", tr("die %1 needs reball next").arg(d->id));
-        if (d->state == states::Reballed)
-            return make(d->id, "die", Step::Mount, "die",
-                        tr("die %1 is reballed; it needs mount next").arg(d->id));
-        if (!d->unitSerial.isEmpty()) {
-            auto u = loader.unit(d->unitSerial);
-            if (u && u.value())
-                return unitNext(*u.value());
-        }
-        return make(d->id, "die", std::nullopt, "", tr("die %1 is %2").arg(d->id, d->state));
+    if (!die.value())
+        return makeError(ErrorCode::UnknownSerial, QStringLiteral("die"), Message::untranslated(id));
+    const DieState& d = *die.value();
+    const bool loose =
+        d.state == states::Stripped || d.state == states::Repair || d.state == states::Reballed;
+    if (loose && MoistureSensitivity::hoursOver(d.msl, d.exposedAt, m_clock.now())) {
+        return make(d.id, "die", Step::Bake, "die",
+                    tr("die %1 is past its moisture floor life; bake it before any reflow").arg(d.id));
     }
+    if (d.state == states::Stripped || d.state == states::Repair)
+        return make(d.id, "die", Step::Reball, "die", tr("die %1 needs reball next").arg(d.id));
+    if (d.state == states::Reballed)
+        return make(d.id, "die", Step::Mount, "die", tr("die %1 is reballed; it needs mount next").arg(d.id));
+    if (!d.unitSerial.isEmpty())
+        return unitNext(d.unitSerial, tr("die %1 is in unit %2").arg(d.id, d.unitSerial));
+    return make(d.id, "die", std::nullopt, "", tr("die %1 is %2").arg(d.id, d.state));
+}
 
-    auto card = loader.card(serial);
+Result<NextStep> NextStepResolver::cardNext(const QString& serial) const
+{
+    auto card = SnapshotLoader(m_db).card(serial);
     if (!card)
         return card.error();
-    if (const auto& c = card.value()) {
-        if (c->state == states::Received)
-            return make(c->serial, "card", Step::Strip, "card",
-                        tr("card %1 was received; it needs strip next").arg(c->serial));
-        if (c->state == states::Scrapped)
-            return make(c->serial, "card", std::nullopt, "", tr("card %1 was scrapped").arg(c->serial));
-        return resolve(c->dieId);
-    }
-
-    auto batch = loader.batch(serial);
-    if (!batch)
-        return batch.error();
-    if (const auto& b = batch.value()) {
-        return make(b->id, "batch", std::nullopt, "",
-                    tr("batch %1 is %2 with %3 units").arg(b->id, b->state).arg(b->unitCount));
-    }
-    // Our own die and unit ids are never donor cards, even though the card format would allow them.
-    const bool ownId = rules.isValid(SerialKind::Die, serial) || rules.isValid(SerialKind::Unit, serial);
-    if (!ownId && rules.isValid(SerialKind::Card, serial))
-        return make(serial, "", Step::Intake, "card", tr("%1 is new here; receive it at intake").arg(serial));
-    return makeError(
-        ErrorCode::UnknownSerial, QStringLiteral("serial"),
-        Message(tr, QT_TR_NOOP("%1 is not a known card, die, unit or batch; check the label"), {serial}));
+    if (!card.value())
+        return makeError(ErrorCode::UnknownSerial, QStringLiteral("card"), Message::untranslated(serial));
+    const CardState& c = *card.value();
+    if (c.state == states::Received)
+        return make(c.serial, "card", Step::Strip, "card",
+                    tr("card %1 was received; it needs strip next").arg(c.serial));
+    if (c.state == states::Scrapped)
+        return make(c.serial, "card", std::nullopt, "", tr("card %1 was scrapped").arg(c.serial));
+    return dieNext(c.dieId);
 }
 
 } // namespace rework

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IdentityRegistry.h"
 #include "domain/Clock.h"
 #include "domain/Result.h"
 #include "domain/Step.h"
@@ -14,8 +15,9 @@ namespace rework {
 /// Where a scanned item is and which step it needs next: what "scan anything" opens.
 struct NextStep
 {
-    QString serial;           // normalised serial to put in the form
-    QString kind;             // card, die, unit, batch, or empty for an unknown serial
+    QString serial; // normalised serial to put in the form
+    QString
+        kind; // card, die, unit, batch, or empty for an unknown serial (boards and GPUs lead to their unit)
     std::optional<Step> step; // none when the item needs nothing at a station
     QString field;            // the form field the serial goes into
     QString where;            // translated: where the item is and what it needs
@@ -27,9 +29,16 @@ class NextStepResolver
 
 public:
     NextStepResolver(const QSqlDatabase& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+    /// Where the item a scan names is and what it needs next. A board or a GPU UUID leads to its
+    /// unit, a card that was stripped to its die.
     Result<NextStep> resolve(const QString& scanned) const;
+    Result<NextStep> resolve(const Identity& identity) const;
 
 private:
+    Result<NextStep> unitNext(const QString& serial, const QString& prefix) const;
+    Result<NextStep> dieNext(const QString& id) const;
+    Result<NextStep> cardNext(const QString& serial) const;
+
     QSqlDatabase m_db;
     const Clock& m_clock;
 };

@@ -1,5 +1,7 @@
 #include "Recorder.h"
+#include "domain/EventPayload.h"
 
+#include "ScanIdentity.h"
 #include "StepSchema.h"
 #include "WorkflowRules.h"
 #include "domain/IdGenerator.h"
@@ -63,11 +65,18 @@ Result<Recorded> Recorder::record(Step step, const QString& stationId, const QSt
 
 Result<Recorded> Recorder::record(const Action& entered)
 {
-    const Action action = StepSchema::normalised(entered);
     const QDateTime now = m_clock.now();
     Transaction tx(m_db.connection());
     if (Status st = tx.begin(); !st)
         return st.error();
+    Result<Action> checked = ScanIdentity(m_db.connection(), m_clock).check(StepSchema::normalised(entered));
+    if (!checked) {
+        spdlog::warn("refused {} at {} by {}: {}", stepName(entered.step).toStdString(),
+                     entered.stationId.left(32).toStdString(), entered.operatorId.left(32).toStdString(),
+                     checked.error().logLine());
+        return checked.error();
+    }
+    const Action& action = checked.value();
 
     Result<Snapshot> snapshot = SnapshotLoader(m_db.connection()).load(action);
     if (!snapshot)
@@ -97,11 +106,9 @@ Result<Recorded> Recorder::record(const Action& entered)
         return st.error();
     // A void goes into the audit trail beside logins and reprints.
     if (action.step == Step::Void) {
+        const EventPayload p = EventPayload::read(event.payload);
         const QString detail =
-            QStringLiteral("void %1 (%2 of %3): %4")
-                .arg(event.payload.value(QLatin1StringView("event")).toString(),
-                     event.payload.value(QLatin1StringView("target_step")).toString(), event.subject,
-                     event.payload.value(QLatin1StringView("reason")).toString());
+            QStringLiteral("void %1 (%2 of %3): %4").arg(p.event, p.targetStep, event.subject, p.reason);
         if (Status st = AuditLog(m_db.connection())
                             .append(QStringLiteral("void"), event.operatorId, event.stationId, detail, now);
             !st)

@@ -1,5 +1,6 @@
 #include "StepSchema.h"
 
+#include "domain/EventPayload.h"
 #include "domain/SerialRules.h"
 #include "storage/EvidenceStore.h"
 
@@ -13,10 +14,10 @@
 namespace rework {
 namespace {
 
-FieldSpec serial(const char* key, SerialKind kind, bool required, const char* help)
+FieldSpec serial(payload::Key key, SerialKind kind, bool required, const char* help)
 {
     FieldSpec f;
-    f.key = QString::fromLatin1(key);
+    f.key = QString(key);
     f.type = FieldType::Serial;
     f.serial = kind;
     f.required = required;
@@ -24,21 +25,21 @@ FieldSpec serial(const char* key, SerialKind kind, bool required, const char* he
     return f;
 }
 
-FieldSpec text(const char* key, const char* help, const char* def = "")
+FieldSpec text(payload::Key key, const char* help, const char* def = "")
 {
     FieldSpec f;
-    f.key = QString::fromLatin1(key);
+    f.key = QString(key);
     f.type = FieldType::Text;
     f.defaultText = QString::fromLatin1(def);
     f.help = help;
     return f;
 }
 
-FieldSpec number(const char* key, FieldType type, double min, double max, const char* help,
+FieldSpec number(payload::Key key, FieldType type, double min, double max, const char* help,
                  const char* def = "")
 {
     FieldSpec f;
-    f.key = QString::fromLatin1(key);
+    f.key = QString(key);
     f.type = type;
     f.min = min;
     f.max = max;
@@ -47,11 +48,11 @@ FieldSpec number(const char* key, FieldType type, double min, double max, const 
     return f;
 }
 
-FieldSpec choice(const char* key, FieldType type, QStringList choices, bool required, const char* help,
+FieldSpec choice(payload::Key key, FieldType type, QStringList choices, bool required, const char* help,
                  const char* def = "")
 {
     FieldSpec f;
-    f.key = QString::fromLatin1(key);
+    f.key = QString(key);
     f.type = type;
     f.choices = std::move(choices);
     f.required = required;
@@ -60,10 +61,10 @@ FieldSpec choice(const char* key, FieldType type, QStringList choices, bool requ
     return f;
 }
 
-FieldSpec typed(const char* key, FieldType type, bool required, const char* help, const char* def = "")
+FieldSpec typed(payload::Key key, FieldType type, bool required, const char* help, const char* def = "")
 {
     FieldSpec f;
-    f.key = QString::fromLatin1(key);
+    f.key = QString(key);
     f.type = type;
     f.required = required;
     f.defaultText = QString::fromLatin1(def);
@@ -81,11 +82,11 @@ struct CommonFields
 
 CommonFields commonFields()
 {
-    const FieldSpec notes = text("notes", QT_TRANSLATE_NOOP("Field", "free-text remark"));
+    const FieldSpec notes = text(payload::Notes, QT_TRANSLATE_NOOP("Field", "free-text remark"));
     FieldSpec evidence =
-        text("evidence", QT_TRANSLATE_NOOP("Field", "photos or X-ray images, files separated by ;"));
+        text(payload::Evidence, QT_TRANSLATE_NOOP("Field", "photos or X-ray images, files separated by ;"));
     evidence.type = FieldType::Evidence;
-    const FieldSpec defect = typed("defect", FieldType::Defect, false,
+    const FieldSpec defect = typed(payload::Defect, FieldType::Defect, false,
                                    QT_TRANSLATE_NOOP("Field", "defect code (required on fail unless the "
                                                               "measurements name it)"));
 
@@ -97,46 +98,51 @@ void addCardSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
 {
     const auto& [notes, evidence, defect] = c;
     s[Step::Intake] = {
-        serial("card", SerialKind::Card, true, QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
-        typed("model", FieldType::Model, true, QT_TRANSLATE_NOOP("Field", "product model, e.g. RTX4090")),
-        serial("lot", SerialKind::Lot, true, QT_TRANSLATE_NOOP("Field", "supplier shipment lot")),
-        choice("partner", FieldType::Choice,
+        serial(payload::Card, SerialKind::Card, true,
+               QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
+        typed(payload::Model, FieldType::Model, true,
+              QT_TRANSLATE_NOOP("Field", "product model, e.g. RTX4090")),
+        serial(payload::Lot, SerialKind::Lot, true, QT_TRANSLATE_NOOP("Field", "supplier shipment lot")),
+        choice(payload::Partner, FieldType::Choice,
                {QStringLiteral("asus"), QStringLiteral("msi"), QStringLiteral("gigabyte"),
                 QStringLiteral("zotac"), QStringLiteral("evga"), QStringLiteral("palit"),
                 QStringLiteral("pny"), QStringLiteral("galax"), QStringLiteral("colorful"),
                 QStringLiteral("nvidia"), QStringLiteral("inno3d"), QStringLiteral("gainward"),
                 QStringLiteral("manli"), QStringLiteral("other")},
                false, QT_TRANSLATE_NOOP("Field", "board partner")),
-        text("pcb_rev", QT_TRANSLATE_NOOP("Field", "PCB revision")),
-        choice("condition", FieldType::ChoiceList,
+        text(payload::PcbRev, QT_TRANSLATE_NOOP("Field", "PCB revision")),
+        choice(payload::Condition, FieldType::ChoiceList,
                {QStringLiteral("ok"), QStringLiteral("bent"), QStringLiteral("burnt"),
                 QStringLiteral("missing_parts"), QStringLiteral("liquid"), QStringLiteral("physical_damage")},
-               false, QT_TRANSLATE_NOOP("Field", "incoming visual condition checklist"), "ok"),
-        typed("posts", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "the card still POSTs")),
-        serial("gpu_uuid", SerialKind::GpuUuid, false,
+               false, QT_TRANSLATE_NOOP("Field", "incoming visual condition checklist")),
+        typed(payload::Posts, FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "the card still POSTs")),
+        serial(payload::GpuUuid, SerialKind::GpuUuid, false,
                QT_TRANSLATE_NOOP("Field", "GPU UUID read from the working donor card")),
-        text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version of the donor card")),
-        text("driver", QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
-        number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
+        text(payload::Vbios, QT_TRANSLATE_NOOP("Field", "VBIOS version of the donor card")),
+        text(payload::Driver, QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
+        number(payload::MemMib, FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
         evidence,
         notes,
     };
     s[Step::Strip] = {
-        serial("card", SerialKind::Card, true, QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
-        serial("marking", SerialKind::Marking, false, QT_TRANSLATE_NOOP("Field", "die laser marking")),
-        serial("date_code", SerialKind::DateCode, false, QT_TRANSLATE_NOOP("Field", "die date code (YYWW)")),
-        number("memory_chips", FieldType::Int, 0, 24, QT_TRANSLATE_NOOP("Field", "memory chips harvested"),
+        serial(payload::Card, SerialKind::Card, true,
+               QT_TRANSLATE_NOOP("Field", "donor card serial sticker")),
+        serial(payload::Marking, SerialKind::Marking, false, QT_TRANSLATE_NOOP("Field", "die laser marking")),
+        serial(payload::DateCode, SerialKind::DateCode, false,
+               QT_TRANSLATE_NOOP("Field", "die date code (YYWW)")),
+        number(payload::MemoryChips, FieldType::Int, 0, 24,
+               QT_TRANSLATE_NOOP("Field", "memory chips harvested"),
                QT_TRANSLATE_NOOP("Field", "product's chip count")),
-        choice("damage", FieldType::ChoiceList,
+        choice(payload::Damage, FieldType::ChoiceList,
                {QStringLiteral("none"), QStringLiteral("chipped_die"), QStringLiteral("cracked_substrate"),
                 QStringLiteral("lifted_pads"), QStringLiteral("memory_damaged")},
-               false, QT_TRANSLATE_NOOP("Field", "damage found while stripping"), "none"),
-        choice("msl", FieldType::Choice,
+               false, QT_TRANSLATE_NOOP("Field", "damage found while stripping")),
+        choice(payload::Msl, FieldType::Choice,
                {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("2a"), QStringLiteral("3"),
                 QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("5a"), QStringLiteral("6")},
                false, QT_TRANSLATE_NOOP("Field", "moisture sensitivity level of the die"),
                QT_TRANSLATE_NOOP("Field", "product's MSL")),
-        typed("dry_storage_left_at", FieldType::DateTime, false,
+        typed(payload::DryStorageLeftAt, FieldType::DateTime, false,
               QT_TRANSLATE_NOOP("Field", "when the die left dry storage (its floor-life clock starts)"),
               QT_TRANSLATE_NOOP("Field", "now")),
         evidence,
@@ -150,23 +156,25 @@ void addDieSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
 {
     const auto& [notes, evidence, defect] = c;
     s[Step::Reball] = {
-        serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
-        choice("alloy", FieldType::Choice, {QStringLiteral("sac305"), QStringLiteral("sn63pb37")}, false,
-               QT_TRANSLATE_NOOP("Field", "solder ball alloy"), "sac305"),
-        number("ball_mm", FieldType::Real, 0.1, 1.0, QT_TRANSLATE_NOOP("Field", "solder ball diameter in mm"),
-               "0.45"),
-        text("stencil", QT_TRANSLATE_NOOP("Field", "stencil id")),
-        text("flux_lot", QT_TRANSLATE_NOOP("Field", "flux lot")),
+        serial(payload::Die, SerialKind::Die, true,
+               QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
+        choice(payload::Alloy, FieldType::Choice, {QStringLiteral("sac305"), QStringLiteral("sn63pb37")},
+               false, QT_TRANSLATE_NOOP("Field", "solder ball alloy"), "sac305"),
+        number(payload::BallMm, FieldType::Real, 0.1, 1.0,
+               QT_TRANSLATE_NOOP("Field", "solder ball diameter in mm"), "0.45"),
+        text(payload::Stencil, QT_TRANSLATE_NOOP("Field", "stencil id")),
+        text(payload::FluxLot, QT_TRANSLATE_NOOP("Field", "flux lot")),
         evidence,
         notes,
     };
     s[Step::Mount] = {
-        serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
-        serial("board", SerialKind::Board, true, QT_TRANSLATE_NOOP("Field", "server board serial")),
-        text("profile", QT_TRANSLATE_NOOP("Field", "reflow profile id"), "REF-SAC305"),
-        number("peak_c", FieldType::Real, 0, 400,
+        serial(payload::Die, SerialKind::Die, true,
+               QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
+        serial(payload::Board, SerialKind::Board, true, QT_TRANSLATE_NOOP("Field", "server board serial")),
+        text(payload::Profile, QT_TRANSLATE_NOOP("Field", "reflow profile id"), "REF-SAC305"),
+        number(payload::PeakC, FieldType::Real, 0, 400,
                QT_TRANSLATE_NOOP("Field", "measured peak temperature in °C")),
-        number("tal_s", FieldType::Real, 0, 1200,
+        number(payload::TalS, FieldType::Real, 0, 1200,
                QT_TRANSLATE_NOOP("Field", "measured time above liquidus in s")),
         evidence,
         notes,
@@ -178,37 +186,43 @@ void addCheckSteps(QHash<Step, QList<FieldSpec>>& s, const CommonFields& c)
 {
     const auto& [notes, evidence, defect] = c;
     s[Step::Inspect] = {
-        serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
-        choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "inspection result")),
-        number("void_pct", FieldType::Real, 0, 100,
+        serial(payload::Unit, SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
+        choice(payload::Result, FieldType::Choice, kPassFail, true,
+               QT_TRANSLATE_NOOP("Field", "inspection result")),
+        number(payload::VoidPct, FieldType::Real, 0, 100,
                QT_TRANSLATE_NOOP("Field", "worst ball void in % of ball area")),
-        number("bridges", FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "bridged balls")),
-        number("missing_balls", FieldType::Int, 0, 100000,
+        number(payload::Bridges, FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "bridged balls")),
+        number(payload::MissingBalls, FieldType::Int, 0, 100000,
                QT_TRANSLATE_NOOP("Field", "opens or missing balls")),
-        number("hip", FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "head-in-pillow joints")),
-        typed("misaligned", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "die misaligned")),
-        typed("rail_short", FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "short on a power rail")),
+        number(payload::Hip, FieldType::Int, 0, 100000, QT_TRANSLATE_NOOP("Field", "head-in-pillow joints")),
+        typed(payload::Misaligned, FieldType::Bool, false, QT_TRANSLATE_NOOP("Field", "die misaligned")),
+        typed(payload::RailShort, FieldType::Bool, false,
+              QT_TRANSLATE_NOOP("Field", "short on a power rail")),
         defect,
         evidence,
         notes,
     };
     s[Step::Test] = {
-        serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
-        choice("result", FieldType::Choice, kPassFail, true, QT_TRANSLATE_NOOP("Field", "test result")),
-        serial("gpu_uuid", SerialKind::GpuUuid, false,
+        serial(payload::Unit, SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
+        choice(payload::Result, FieldType::Choice, kPassFail, true,
+               QT_TRANSLATE_NOOP("Field", "test result")),
+        serial(payload::GpuUuid, SerialKind::GpuUuid, false,
                QT_TRANSLATE_NOOP("Field", "GPU UUID reported by the card")),
-        text("vbios", QT_TRANSLATE_NOOP("Field", "VBIOS version")),
-        text("driver", QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
-        number("mem_mib", FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
-        number("pcie_gen", FieldType::Int, 1, 6, QT_TRANSLATE_NOOP("Field", "PCIe link generation")),
-        number("pcie_width", FieldType::Int, 1, 32, QT_TRANSLATE_NOOP("Field", "PCIe link width")),
-        number("temp_max_c", FieldType::Real, 0, 150,
+        text(payload::Vbios, QT_TRANSLATE_NOOP("Field", "VBIOS version")),
+        text(payload::Driver, QT_TRANSLATE_NOOP("Field", "driver version of the nvidia-smi report")),
+        number(payload::MemMib, FieldType::Int, 0, 262144, QT_TRANSLATE_NOOP("Field", "memory total in MiB")),
+        number(payload::PcieGen, FieldType::Int, 1, 6, QT_TRANSLATE_NOOP("Field", "PCIe link generation")),
+        number(payload::PcieWidth, FieldType::Int, 1, 32, QT_TRANSLATE_NOOP("Field", "PCIe link width")),
+        number(payload::TempMaxC, FieldType::Real, 0, 150,
                QT_TRANSLATE_NOOP("Field", "highest GPU temperature in °C")),
-        choice("burnin", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "burn-in result")),
-        number("burnin_min", FieldType::Int, 0, 10080,
+        choice(payload::Burnin, FieldType::Choice, kPassFail, false,
+               QT_TRANSLATE_NOOP("Field", "burn-in result")),
+        number(payload::BurninMin, FieldType::Int, 0, 10080,
                QT_TRANSLATE_NOOP("Field", "burn-in duration in minutes")),
-        choice("vram", FieldType::Choice, kPassFail, false, QT_TRANSLATE_NOOP("Field", "VRAM test result")),
-        number("vram_errors", FieldType::Int, 0, 1e12, QT_TRANSLATE_NOOP("Field", "VRAM test error count")),
+        choice(payload::Vram, FieldType::Choice, kPassFail, false,
+               QT_TRANSLATE_NOOP("Field", "VRAM test result")),
+        number(payload::VramErrors, FieldType::Int, 0, 1e12,
+               QT_TRANSLATE_NOOP("Field", "VRAM test error count")),
         defect,
         evidence,
         notes,
@@ -220,33 +234,36 @@ void addShippingAndCorrectionSteps(QHash<Step, QList<FieldSpec>>& s, const Commo
 {
     const auto& [notes, evidence, defect] = c;
     s[Step::Pack] = {
-        serial("unit", SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
-        serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id (opened if new)")),
+        serial(payload::Unit, SerialKind::Unit, true, QT_TRANSLATE_NOOP("Field", "unit serial")),
+        serial(payload::Batch, SerialKind::Batch, true,
+               QT_TRANSLATE_NOOP("Field", "batch id (opened if new)")),
     };
     s[Step::Close] = {
-        serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id")),
+        serial(payload::Batch, SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id")),
     };
     s[Step::Ship] = {
-        serial("batch", SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id")),
-        text("carrier", QT_TRANSLATE_NOOP("Field", "carrier or shipment reference")),
+        serial(payload::Batch, SerialKind::Batch, true, QT_TRANSLATE_NOOP("Field", "batch id")),
+        text(payload::Carrier, QT_TRANSLATE_NOOP("Field", "carrier or shipment reference")),
     };
-    FieldSpec item = typed("item", FieldType::Text, true,
+    FieldSpec item = typed(payload::Item, FieldType::Text, true,
                            QT_TRANSLATE_NOOP("Field", "serial of the card, die or unit to scrap"));
     item.textCase = FieldSpec::Case::Upper;
-    FieldSpec reason = typed("reason", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "why"));
+    FieldSpec reason = typed(payload::Reason, FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "why"));
     s[Step::Scrap] = {item, reason, defect};
     s[Step::Bake] = {
-        serial("die", SerialKind::Die, true, QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
-        number("hours", FieldType::Real, 0.5, 200, QT_TRANSLATE_NOOP("Field", "bake duration in hours")),
-        number("temp_c", FieldType::Real, 40, 150, QT_TRANSLATE_NOOP("Field", "oven temperature in °C"),
+        serial(payload::Die, SerialKind::Die, true,
+               QT_TRANSLATE_NOOP("Field", "die id from the traveler label")),
+        number(payload::Hours, FieldType::Real, 0.5, 200,
+               QT_TRANSLATE_NOOP("Field", "bake duration in hours")),
+        number(payload::TempC, FieldType::Real, 40, 150, QT_TRANSLATE_NOOP("Field", "oven temperature in °C"),
                "125"),
-        typed("end", FieldType::DateTime, false, QT_TRANSLATE_NOOP("Field", "when the bake ended"),
+        typed(payload::End, FieldType::DateTime, false, QT_TRANSLATE_NOOP("Field", "when the bake ended"),
               QT_TRANSLATE_NOOP("Field", "now")),
-        text("oven", QT_TRANSLATE_NOOP("Field", "oven id")),
+        text(payload::Oven, QT_TRANSLATE_NOOP("Field", "oven id")),
     };
     s[Step::Bake][1].required = true;
     FieldSpec event =
-        typed("event", FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void"));
+        typed(payload::Event, FieldType::Text, true, QT_TRANSLATE_NOOP("Field", "id of the record to void"));
     event.textCase = FieldSpec::Case::Lower;
     s[Step::Void] = {event, reason};
 }
@@ -258,6 +275,24 @@ QHash<Step, QList<FieldSpec>> buildSchemas()
     addCardSteps(s, common);
     addDieSteps(s, common);
     addCheckSteps(s, common);
+    // Materials and settings recall groups by: one spelling however they were typed.
+    for (QList<FieldSpec>& fields : s) {
+        for (FieldSpec& f : fields) {
+            if (f.key == payload::Stencil || f.key == payload::FluxLot || f.key == payload::Profile)
+                f.textCase = FieldSpec::Case::Name;
+            else if (f.key == payload::Condition)
+                f.exclusiveChoice = QStringLiteral("ok");
+            else if (f.key == payload::Damage)
+                f.exclusiveChoice = QStringLiteral("none");
+        }
+    }
+    // A supervisor's reason to override what the GPU's report says (the test gate).
+    const FieldSpec overrideReason =
+        text(payload::OverrideReason,
+             QT_TRANSLATE_NOOP("Field", "supervisor only: why a value differs from the GPU's report, or why "
+                                        "the unit passes without one"));
+    s[Step::Intake].append(overrideReason);
+    s[Step::Test].append(overrideReason);
     addShippingAndCorrectionSteps(s, common);
     return s;
 }
@@ -275,6 +310,8 @@ QString normalisedText(const FieldSpec& f, const QString& v)
         return v.trimmed().toUpper();
     case FieldSpec::Case::Lower:
         return v.trimmed().toLower();
+    case FieldSpec::Case::Name:
+        return SerialRules::foldName(v);
     case FieldSpec::Case::AsTyped:
         break;
     }
@@ -307,13 +344,16 @@ Result<QJsonValue> parseNumber(const FieldSpec& f, const QString& v)
     return QJsonValue(d);
 }
 
-/// "ok, bent": each choice once, in the order given.
+/// "ok, bent": each choice once, in the order given; at least one, and the "nothing found"
+/// choice (ok, none) alone.
 Result<QJsonValue> parseChoiceList(const FieldSpec& f, const QString& v)
 {
     QJsonArray list;
     QSet<QString> seen;
     for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString c = part.trimmed().toLower();
+        if (c.isEmpty())
+            continue;
         if (!f.choices.contains(c)) {
             return invalidValue(f, Message(&StepSchema::tr,
                                            QT_TRANSLATE_NOOP("StepSchema", "\"%1\" is not one of: %2"),
@@ -322,6 +362,22 @@ Result<QJsonValue> parseChoiceList(const FieldSpec& f, const QString& v)
         if (!seen.contains(c))
             list.append(c);
         seen.insert(c);
+    }
+    if (list.isEmpty()) {
+        return invalidValue(
+            f, Message(&StepSchema::tr,
+                       QT_TRANSLATE_NOOP("StepSchema", "pick at least one of: %1, or leave it empty"),
+                       {f.choices.join(QStringLiteral(", "))}));
+    }
+    if (!f.exclusiveChoice.isEmpty() && seen.contains(f.exclusiveChoice) && seen.size() > 1) {
+        QStringList others(seen.begin(), seen.end());
+        others.removeAll(f.exclusiveChoice);
+        others.sort();
+        return makeError(
+            ErrorCode::Contradiction, f.key,
+            Message(&StepSchema::tr,
+                    QT_TRANSLATE_NOOP("StepSchema", "\"%1\" contradicts %2; pick one or the other"),
+                    {FieldSpec::choiceTitle(f.exclusiveChoice), others.join(QStringLiteral(", "))}));
     }
     return QJsonValue(list);
 }

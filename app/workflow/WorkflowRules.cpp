@@ -1,6 +1,8 @@
 #include "WorkflowRules.h"
 
 #include "StepSchema.h"
+#include "TestGate.h"
+#include "domain/EventPayload.h"
 #include "domain/ItemStates.h"
 
 #include "domain/MoistureSensitivity.h"
@@ -9,21 +11,6 @@
 
 namespace rework {
 namespace {
-
-QString str(const QJsonObject& o, const char* key)
-{
-    return o.value(QLatin1StringView(key)).toString();
-}
-
-bool has(const QJsonObject& o, const char* key)
-{
-    return o.contains(QLatin1StringView(key));
-}
-
-double num(const QJsonObject& o, const char* key)
-{
-    return o.value(QLatin1StringView(key)).toDouble();
-}
 
 Error err(ErrorCode code, const QString& field, const Message& message)
 {
@@ -62,6 +49,26 @@ Status checkOperatorAndStation(const Action& a, const Snapshot& s)
     return {};
 }
 
+/// A time an operator enters has happened: a future one would stop clocks such as the moisture
+/// floor life. A few minutes of tolerance cover clocks of station PCs that disagree slightly.
+Status checkTimesHappened(const Action& a, const QDateTime& now)
+{
+    for (const FieldSpec& spec : StepSchema::fields(a.step)) {
+        if (spec.type != FieldType::DateTime || !a.fields.contains(spec.key))
+            continue;
+        const QDateTime t = QDateTime::fromString(a.fields.value(spec.key).toString(), Qt::ISODateWithMs);
+        if (t.isValid() && t > now.addSecs(300)) {
+            return err(ErrorCode::OutOfRange, spec.key,
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP("WorkflowRules",
+                                                 "%1 is in the future; enter when it happened, or leave it "
+                                                 "empty for now"),
+                               {t.toString(Qt::ISODate)}));
+        }
+    }
+    return {};
+}
+
 /// Refuses work on items that left the line.
 Status checkWorkable(const QString& field, const QString& serial, const QString& state)
 {
@@ -94,17 +101,17 @@ Status checkSerial(const WorkflowConfig& c, SerialKind kind, const QString& fiel
 }
 
 /// A measured value against its process limit: refused, with the limit in the message.
-Status checkLimit(const WorkflowConfig& c, const QJsonObject& f, const char* field, const QString& limitName,
-                  const QString& model)
+Status checkLimit(const WorkflowConfig& c, std::optional<double> value, payload::Key field,
+                  const QString& limitName, const QString& model)
 {
-    if (!has(f, field))
+    if (!value)
         return {};
-    const double v = num(f, field);
+    const double v = *value;
     const Limit l = c.limit(limitName, model);
     if (l.contains(v))
         return {};
     return err(
-        ErrorCode::OutOfRange, QString::fromLatin1(field),
+        ErrorCode::OutOfRange, QString(field),
         Message(&WorkflowRules::tr,
                 QT_TRANSLATE_NOOP(
                     "WorkflowRules",
@@ -113,14 +120,14 @@ Status checkLimit(const WorkflowConfig& c, const QJsonObject& f, const char* fie
                  std::isnan(l.max) ? QStringLiteral("-") : QString::number(l.max)}));
 }
 
-Status checkDefect(const WorkflowConfig& c, const QJsonObject& f)
+Status checkDefect(const WorkflowConfig& c, const EventPayload& in)
 {
-    if (has(f, "defect") && !c.defectCodes.contains(str(f, "defect"))) {
+    if (!in.defect.isEmpty() && !c.defectCodes.contains(in.defect)) {
         return err(ErrorCode::InvalidValue, QStringLiteral("defect"),
                    Message(&WorkflowRules::tr,
                            QT_TRANSLATE_NOOP("WorkflowRules",
                                              "\"%1\" is not a known defect code; pick one from the list"),
-                           {str(f, "defect")}));
+                           {in.defect}));
     }
     return {};
 }
@@ -158,13 +165,13 @@ Status requireUnitIn(const Snapshot& s, QLatin1StringView wanted, Step step)
 /// Decides repair or scrap for a failed inspection or test.
 QString failOutcome(const UnitState& u, const WorkflowConfig& c)
 {
-    return u.repairCount < c.maxRepairAttempts ? QStringLiteral("repair") : QStringLiteral("scrap");
+    return u.repairCount < c.maxRepairAttempts ? outcome::Repair : outcome::Scrap;
 }
 
 Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString model = str(f, "model");
+    const QString model = a.fields.value(payload::Model).toString();
     if (!c.products.contains(model)) {
         QStringList known = c.products.keys();
         known.sort();
@@ -173,10 +180,13 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
                            QT_TRANSLATE_NOOP("WorkflowRules", "unknown model \"%1\"; known models: %2"),
                            {model, known.join(QStringLiteral(", "))}));
     }
-    const QString card = str(f, "card");
+    if (Status st = TestGate::takeReport(a, s, c, model, f); !st)
+        return st.error();
+    const EventPayload in = EventPayload::read(f);
+    const QString card = in.card;
     if (Status st = checkSerial(c, SerialKind::Card, QStringLiteral("card"), card, model); !st)
         return st.error();
-    if (Status st = checkSerial(c, SerialKind::Lot, QStringLiteral("lot"), str(f, "lot")); !st)
+    if (Status st = checkSerial(c, SerialKind::Lot, QStringLiteral("lot"), in.lot); !st)
         return st.error();
     if (s.card) {
         return err(
@@ -186,9 +196,8 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
                                       "donor card %1 was already received (%2); do not receive it twice"),
                     {card, s.card->receivedAt.toString(Qt::ISODate)}));
     }
-    if (has(f, "gpu_uuid")) {
-        if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), str(f, "gpu_uuid"));
-            !st)
+    if (!in.gpuUuid.isEmpty()) {
+        if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), in.gpuUuid); !st)
             return st.error();
         if (!s.gpuUuidOwner.isEmpty()) {
             return err(
@@ -197,20 +206,19 @@ Result<Decision> intake(const Action& a, const Snapshot& s, const WorkflowConfig
                         QT_TRANSLATE_NOOP(
                             "WorkflowRules",
                             "GPU %1 is already recorded on %2; this is a die mix-up, call a supervisor"),
-                        {str(f, "gpu_uuid"), s.gpuUuidOwner}));
+                        {in.gpuUuid, s.gpuUuidOwner}));
         }
     }
-    f.insert(QStringLiteral("card"), card);
-    if (!has(f, "condition"))
-        f.insert(QStringLiteral("condition"), QJsonArray{QStringLiteral("ok")});
-    f.insert(QStringLiteral("outcome"), QStringLiteral("received"));
+    f.insert(payload::Card, card);
+    f.insert(payload::Outcome, outcome::Received);
     return Decision{Step::Intake, card, f, {{QStringLiteral("card"), card}}, {}};
 }
 
 Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString card = str(f, "card");
+    const EventPayload in = EventPayload::read(f);
+    const QString card = in.card;
     if (!s.card) {
         return err(ErrorCode::UnknownSerial, QStringLiteral("card"),
                    Message(&WorkflowRules::tr,
@@ -229,36 +237,31 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
                     {card, s.card->dieId}));
     }
     const Product product = c.products.value(s.card->model);
-    if (!has(f, "marking") && !product.dieMarking.isEmpty())
-        f.insert(QStringLiteral("marking"), product.dieMarking);
-    if (has(f, "marking")) {
-        if (Status st = checkSerial(c, SerialKind::Marking, QStringLiteral("marking"), str(f, "marking"));
-            !st)
+    const QString marking = in.marking.isEmpty() ? product.dieMarking : in.marking;
+    if (!marking.isEmpty()) {
+        if (Status st = checkSerial(c, SerialKind::Marking, QStringLiteral("marking"), marking); !st)
             return st.error();
+        f.insert(payload::Marking, marking);
     } else {
         return err(ErrorCode::MissingField, QStringLiteral("marking"),
                    Message(&WorkflowRules::tr,
                            QT_TRANSLATE_NOOP("WorkflowRules", "required for model %1; read it off the die"),
                            {s.card->model}));
     }
-    if (has(f, "date_code")) {
-        if (Status st =
-                checkSerial(c, SerialKind::DateCode, QStringLiteral("date_code"), str(f, "date_code"));
-            !st)
+    if (!in.dateCode.isEmpty()) {
+        if (Status st = checkSerial(c, SerialKind::DateCode, QStringLiteral("date_code"), in.dateCode); !st)
             return st.error();
     }
-    if (!has(f, "memory_chips"))
-        f.insert(QStringLiteral("memory_chips"), product.memoryChips);
-    if (!has(f, "damage"))
-        f.insert(QStringLiteral("damage"), QJsonArray{QStringLiteral("none")});
-    if (!has(f, "msl") && !product.msl.isEmpty())
-        f.insert(QStringLiteral("msl"), product.msl);
-    if (!has(f, "dry_storage_left_at"))
-        f.insert(QStringLiteral("dry_storage_left_at"), s.now.toString(Qt::ISODateWithMs));
-    f.insert(QStringLiteral("card"), card);
-    f.insert(QStringLiteral("die"), s.newDieId);
-    f.insert(QStringLiteral("model"), s.card->model);
-    f.insert(QStringLiteral("outcome"), QStringLiteral("stripped"));
+    if (!f.contains(payload::MemoryChips))
+        f.insert(payload::MemoryChips, product.memoryChips);
+    if (in.msl.isEmpty() && !product.msl.isEmpty())
+        f.insert(payload::Msl, product.msl);
+    if (in.dryStorageLeftAt.isEmpty())
+        f.insert(payload::DryStorageLeftAt, s.now.toString(Qt::ISODateWithMs));
+    f.insert(payload::Card, card);
+    f.insert(payload::Die, s.newDieId);
+    f.insert(payload::Model, s.card->model);
+    f.insert(payload::Outcome, outcome::Stripped);
     return Decision{Step::Strip,
                     s.newDieId,
                     f,
@@ -267,9 +270,9 @@ Result<Decision> strip(const Action& a, const Snapshot& s, const WorkflowConfig&
 }
 
 /// The scanned die id, well formed, known, and not scrapped or shipped.
-Result<QString> requireDie(const QJsonObject& f, const Snapshot& s, const WorkflowConfig& c)
+Result<QString> requireDie(const EventPayload& in, const Snapshot& s, const WorkflowConfig& c)
 {
-    const QString die = str(f, "die");
+    const QString die = in.die;
     if (Status st = checkSerial(c, SerialKind::Die, QStringLiteral("die"), die); !st)
         return st.error();
     if (!s.die) {
@@ -312,7 +315,8 @@ QList<Subject> dieSubjects(const Snapshot& s, const QString& die)
 Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const Result<QString> known = requireDie(f, s, c);
+    const EventPayload in = EventPayload::read(f);
+    const Result<QString> known = requireDie(in, s, c);
     if (!known)
         return known.error();
     const QString& die = known.value();
@@ -323,28 +327,22 @@ Result<Decision> bake(const Action& a, const Snapshot& s, const WorkflowConfig& 
                     QT_TRANSLATE_NOOP("WorkflowRules", "die %1 is mounted on unit %2; bake loose dies only"),
                     {die, s.die->unitSerial}));
     }
-    const QDateTime end = has(f, "end") ? QDateTime::fromString(str(f, "end"), Qt::ISODateWithMs) : s.now;
-    if (end > s.now.addSecs(300)) {
-        return err(
-            ErrorCode::OutOfRange, QStringLiteral("end"),
-            Message(&WorkflowRules::tr,
-                    QT_TRANSLATE_NOOP("WorkflowRules",
-                                      "the bake cannot end in the future; record it when it is done")));
-    }
-    if (!has(f, "temp_c"))
-        f.insert(QStringLiteral("temp_c"), 125);
-    f.insert(QStringLiteral("end"), end.toString(Qt::ISODateWithMs));
-    f.insert(QStringLiteral("start"),
-             end.addSecs(-static_cast<qint64>(num(f, "hours") * 3600)).toString(Qt::ISODateWithMs));
-    f.insert(QStringLiteral("die"), die);
-    f.insert(QStringLiteral("outcome"), QStringLiteral("baked"));
+    const QDateTime end = !in.end.isEmpty() ? QDateTime::fromString(in.end, Qt::ISODateWithMs) : s.now;
+    if (!in.tempC.has_value())
+        f.insert(payload::TempC, 125);
+    f.insert(payload::End, end.toString(Qt::ISODateWithMs));
+    f.insert(payload::Start,
+             end.addSecs(-static_cast<qint64>(in.hours.value_or(0) * 3600)).toString(Qt::ISODateWithMs));
+    f.insert(payload::Die, die);
+    f.insert(payload::Outcome, outcome::Baked);
     return Decision{Step::Bake, die, f, dieSubjects(s, die), {}};
 }
 
 Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const Result<QString> known = requireDie(f, s, c);
+    const EventPayload in = EventPayload::read(f);
+    const Result<QString> known = requireDie(in, s, c);
     if (!known)
         return known.error();
     const QString& die = known.value();
@@ -363,14 +361,16 @@ Result<Decision> reball(const Action& a, const Snapshot& s, const WorkflowConfig
     }
     if (Status st = checkFloorLife(*s.die, s.now); !st)
         return st.error();
-    if (!has(f, "alloy"))
-        f.insert(QStringLiteral("alloy"), QStringLiteral("sac305"));
-    if (!has(f, "ball_mm"))
-        f.insert(QStringLiteral("ball_mm"), 0.45);
-    if (Status st = checkLimit(c, f, "ball_mm", QStringLiteral("reball.ball_mm"), s.die->model); !st)
+    if (in.alloy.isEmpty())
+        f.insert(payload::Alloy, QStringLiteral("sac305"));
+    if (!in.ballMm.has_value())
+        f.insert(payload::BallMm, 0.45);
+    if (Status st = checkLimit(c, in.ballMm.value_or(0.45), payload::BallMm, QStringLiteral("reball.ball_mm"),
+                               s.die->model);
+        !st)
         return st.error();
-    f.insert(QStringLiteral("die"), die);
-    f.insert(QStringLiteral("outcome"), QStringLiteral("reballed"));
+    f.insert(payload::Die, die);
+    f.insert(payload::Outcome, outcome::Reballed);
     return Decision{Step::Reball, die, f, dieSubjects(s, die), {}};
 }
 
@@ -397,11 +397,12 @@ Status checkReflows(const Snapshot& s, const QString& die, const QString& board,
 Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const Result<QString> known = requireDie(f, s, c);
+    const EventPayload in = EventPayload::read(f);
+    const Result<QString> known = requireDie(in, s, c);
     if (!known)
         return known.error();
     const QString& die = known.value();
-    const QString board = str(f, "board");
+    const QString board = in.board;
     if (Status st = checkSerial(c, SerialKind::Board, QStringLiteral("board"), board, s.die->model); !st)
         return st.error();
     if (s.die->state == states::Mounted) {
@@ -445,19 +446,21 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
     if (Status st = checkFloorLife(*s.die, s.now); !st)
         return st.error();
     const QString alloy = s.die->alloy.isEmpty() ? QStringLiteral("sac305") : s.die->alloy;
-    if (Status st = checkLimit(c, f, "peak_c", QStringLiteral("mount.peak_c.") + alloy, s.die->model); !st)
+    if (Status st =
+            checkLimit(c, in.peakC, payload::PeakC, QStringLiteral("mount.peak_c.") + alloy, s.die->model);
+        !st)
         return st.error();
-    if (Status st = checkLimit(c, f, "tal_s", QStringLiteral("mount.tal_s"), s.die->model); !st)
+    if (Status st = checkLimit(c, in.talS, payload::TalS, QStringLiteral("mount.tal_s"), s.die->model); !st)
         return st.error();
-    if (!has(f, "profile"))
-        f.insert(QStringLiteral("profile"), QStringLiteral("REF-SAC305"));
+    if (in.profile.isEmpty())
+        f.insert(payload::Profile, QStringLiteral("REF-SAC305"));
     const QString unit = remount ? s.die->unitSerial : s.newUnitId;
-    f.insert(QStringLiteral("die"), die);
-    f.insert(QStringLiteral("board"), board);
-    f.insert(QStringLiteral("unit"), unit);
-    f.insert(QStringLiteral("card"), s.die->cardSerial);
-    f.insert(QStringLiteral("model"), s.die->model);
-    f.insert(QStringLiteral("outcome"), remount ? QStringLiteral("remounted") : QStringLiteral("mounted"));
+    f.insert(payload::Die, die);
+    f.insert(payload::Board, board);
+    f.insert(payload::Unit, unit);
+    f.insert(payload::Card, s.die->cardSerial);
+    f.insert(payload::Model, s.die->model);
+    f.insert(payload::Outcome, remount ? outcome::Remounted : outcome::Mounted);
     QList<Subject> subjects{{QStringLiteral("unit"), unit},
                             {QStringLiteral("die"), die},
                             {QStringLiteral("board"), board},
@@ -467,11 +470,11 @@ Result<Decision> mount(const Action& a, const Snapshot& s, const WorkflowConfig&
 
 /// The verdict of an inspection or a test: a pass must agree with the measurements, a fail needs a
 /// defect (named by the measurements when they can), and a fail sends the unit to repair or scrap.
-Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const QString& unit,
-                        const Snapshot& s, const WorkflowConfig& c)
+Result<Decision> judged(Step step, QJsonObject f, const EventPayload& in, const QString& finding,
+                        const QString& unit, const Snapshot& s, const WorkflowConfig& c)
 {
     const bool inspection = step == Step::Inspect;
-    const bool pass = str(f, "result") == QLatin1StringView("pass");
+    const bool pass = in.passed();
     if (pass && !finding.isEmpty()) {
         return err(
             ErrorCode::Contradiction, QStringLiteral("result"),
@@ -486,7 +489,7 @@ Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const 
                                         "result is pass but the readings show %1; record fail or test again"),
                       {finding}));
     }
-    if (pass && has(f, "defect")) {
+    if (pass && !in.defect.isEmpty()) {
         return err(ErrorCode::Contradiction, QStringLiteral("defect"),
                    inspection
                        ? Message(&WorkflowRules::tr,
@@ -498,7 +501,7 @@ Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const 
                                      "WorkflowRules",
                                      "a passed test has no defect; remove the defect or record fail")));
     }
-    if (!pass && !has(f, "defect")) {
+    if (!pass && in.defect.isEmpty()) {
         if (finding.isEmpty()) {
             return err(
                 ErrorCode::MissingField, QStringLiteral("defect"),
@@ -510,109 +513,127 @@ Result<Decision> judged(Step step, QJsonObject f, const QString& finding, const 
                               QT_TRANSLATE_NOOP("WorkflowRules",
                                                 "a failed test needs a defect code; scan or pick one")));
         }
-        f.insert(QStringLiteral("defect"), finding);
+        f.insert(payload::Defect, finding);
     }
-    f.insert(QStringLiteral("unit"), unit);
-    f.insert(QStringLiteral("outcome"), pass ? QStringLiteral("pass") : failOutcome(*s.unit, c));
+    f.insert(payload::Unit, unit);
+    f.insert(payload::Outcome, pass ? QString(outcome::Pass) : failOutcome(*s.unit, c));
     return Decision{step, unit, f, unitSubjects(*s.unit), {}};
 }
 
 Result<Decision> inspect(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString unit = str(f, "unit");
+    const EventPayload in = EventPayload::read(f);
+    const QString unit = in.unit;
     if (Status st = checkSerial(c, SerialKind::Unit, QStringLiteral("unit"), unit); !st)
         return st.error();
     if (Status st = requireUnit(s, unit); !st)
         return st.error();
     if (Status st = requireUnitIn(s, states::Mounted, Step::Inspect); !st)
         return st.error();
-    if (Status st = checkDefect(c, f); !st)
+    if (Status st = checkDefect(c, in); !st)
         return st.error();
 
     // What the measurements say on their own, in the order an inspector would name them.
     QString finding;
     const Limit voids = c.limit(QStringLiteral("inspect.void_pct"), s.unit->model);
-    if (has(f, "void_pct") && voids.above(num(f, "void_pct")))
+    if (in.voidPct && voids.above(*in.voidPct))
         finding = QStringLiteral("VOIDS");
-    else if (num(f, "bridges") > 0)
+    else if (in.bridges.value_or(0) > 0)
         finding = QStringLiteral("BRIDGE");
-    else if (num(f, "missing_balls") > 0)
+    else if (in.missingBalls.value_or(0) > 0)
         finding = QStringLiteral("OPEN");
-    else if (num(f, "hip") > 0)
+    else if (in.hip.value_or(0) > 0)
         finding = QStringLiteral("HEAD_IN_PILLOW");
-    else if (f.value(QLatin1StringView("misaligned")).toBool())
+    else if (in.misaligned)
         finding = QStringLiteral("MISALIGNED");
-    else if (f.value(QLatin1StringView("rail_short")).toBool())
+    else if (in.railShort)
         finding = QStringLiteral("RAIL_SHORT");
 
-    return judged(Step::Inspect, f, finding, unit, s, c);
+    return judged(Step::Inspect, f, in, finding, unit, s, c);
+}
+
+/// The test's GPU UUID belongs to this unit: not on another unit, and the one read at intake.
+Status checkTestedGpu(const QString& uuid, const QString& unit, const Snapshot& s, const WorkflowConfig& c)
+{
+    if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), uuid); !st)
+        return st;
+    if (!s.gpuUuidOwner.isEmpty() && s.gpuUuidOwner != unit && s.gpuUuidOwner != s.unit->cardSerial) {
+        return err(
+            ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP(
+                        "WorkflowRules",
+                        "GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor"),
+                    {uuid, s.gpuUuidOwner}));
+    }
+    if (s.card && !s.card->gpuUuid.isEmpty() && s.card->gpuUuid != uuid) {
+        return err(ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP(
+                               "WorkflowRules",
+                               "GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
+                               "call a supervisor"),
+                           {uuid, s.card->gpuUuid, s.card->serial}));
+    }
+    return {};
+}
+
+/// What the test readings say on their own, in the order a test engineer would name them.
+QString testFinding(const Action& a, const EventPayload& in, const WorkflowConfig& c, const QString& model)
+{
+    const Limit gen = c.limit(QStringLiteral("test.pcie_gen"), model);
+    const Limit width = c.limit(QStringLiteral("test.pcie_width"), model);
+    const Limit mem = c.limit(QStringLiteral("test.mem_mib"), model);
+    const Limit temp = c.limit(QStringLiteral("test.temp_max_c"), model);
+    // A report read at idle says nothing of the link's speed (the gate asks for one under load).
+    const bool linkReadable = !a.report || a.report->underLoad();
+    if (in.memMib && !mem.contains(*in.memMib))
+        return QStringLiteral("MEMORY_SIZE");
+    if (!TestGate::linkFinding(a).isEmpty() ||
+        (linkReadable &&
+         ((in.pcieGen && !gen.contains(*in.pcieGen)) || (in.pcieWidth && !width.contains(*in.pcieWidth)))))
+        return QStringLiteral("PCIE_DEGRADED");
+    if (in.vram == QLatin1StringView("fail") || in.vramErrors.value_or(0) > 0)
+        return QStringLiteral("FAULTY_MEMORY");
+    if (in.tempMaxC && !temp.contains(*in.tempMaxC))
+        return QStringLiteral("THERMAL");
+    if (in.burnin == QLatin1StringView("fail"))
+        return QStringLiteral("BURNIN_ERRORS");
+    return {};
 }
 
 Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString unit = str(f, "unit");
+    const QString unit = a.fields.value(payload::Unit).toString();
     if (Status st = checkSerial(c, SerialKind::Unit, QStringLiteral("unit"), unit); !st)
         return st.error();
     if (Status st = requireUnit(s, unit); !st)
         return st.error();
     if (Status st = requireUnitIn(s, states::Inspected, Step::Test); !st)
         return st.error();
-    if (Status st = checkDefect(c, f); !st)
+    // The GPU's report first: what it says is what the rest of the test is judged on.
+    if (Status st = TestGate::takeReport(a, s, c, s.unit->model, f); !st)
         return st.error();
-    if (has(f, "gpu_uuid")) {
-        const QString uuid = str(f, "gpu_uuid");
-        if (Status st = checkSerial(c, SerialKind::GpuUuid, QStringLiteral("gpu_uuid"), uuid); !st)
+    const EventPayload in = EventPayload::read(f);
+    if (Status st = checkDefect(c, in); !st)
+        return st.error();
+    if (!in.gpuUuid.isEmpty()) {
+        if (Status st = checkTestedGpu(in.gpuUuid, unit, s, c); !st)
             return st.error();
-        if (!s.gpuUuidOwner.isEmpty() && s.gpuUuidOwner != unit && s.gpuUuidOwner != s.unit->cardSerial) {
-            return err(
-                ErrorCode::DuplicateGpuUuid, QStringLiteral("gpu_uuid"),
-                Message(
-                    &WorkflowRules::tr,
-                    QT_TRANSLATE_NOOP(
-                        "WorkflowRules",
-                        "GPU %1 is already recorded on %2; this is a die swap or mix-up, call a supervisor"),
-                    {uuid, s.gpuUuidOwner}));
-        }
-        if (s.card && !s.card->gpuUuid.isEmpty() && s.card->gpuUuid != uuid) {
-            return err(ErrorCode::GpuUuidMismatch, QStringLiteral("gpu_uuid"),
-                       Message(&WorkflowRules::tr,
-                               QT_TRANSLATE_NOOP(
-                                   "WorkflowRules",
-                                   "GPU %1 differs from %2 read at intake of card %3; the die was swapped, "
-                                   "call a supervisor"),
-                               {uuid, s.card->gpuUuid, s.card->serial}));
-        }
-        f.insert(QStringLiteral("gpu_uuid"), uuid);
     }
-
-    const QString model = s.unit->model;
-    QString finding;
-    const Limit gen = c.limit(QStringLiteral("test.pcie_gen"), model);
-    const Limit width = c.limit(QStringLiteral("test.pcie_width"), model);
-    const Limit mem = c.limit(QStringLiteral("test.mem_mib"), model);
-    const Limit temp = c.limit(QStringLiteral("test.temp_max_c"), model);
-    if (has(f, "mem_mib") && !mem.contains(num(f, "mem_mib")))
-        finding = QStringLiteral("MEMORY_SIZE");
-    else if ((has(f, "pcie_gen") && !gen.contains(num(f, "pcie_gen"))) ||
-             (has(f, "pcie_width") && !width.contains(num(f, "pcie_width"))))
-        finding = QStringLiteral("PCIE_DEGRADED");
-    else if (str(f, "vram") == QLatin1StringView("fail") || num(f, "vram_errors") > 0)
-        finding = QStringLiteral("FAULTY_MEMORY");
-    else if (has(f, "temp_max_c") && !temp.contains(num(f, "temp_max_c")))
-        finding = QStringLiteral("THERMAL");
-    else if (str(f, "burnin") == QLatin1StringView("fail"))
-        finding = QStringLiteral("BURNIN_ERRORS");
-
-    return judged(Step::Test, f, finding, unit, s, c);
+    if (Status st = TestGate::checkPass(a, s, c); !st)
+        return st.error();
+    return judged(Step::Test, f, in, testFinding(a, in, c, s.unit->model), unit, s, c);
 }
 
 Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString unit = str(f, "unit");
-    const QString batch = str(f, "batch");
+    const EventPayload in = EventPayload::read(f);
+    const QString unit = in.unit;
+    const QString batch = in.batch;
     if (Status st = checkSerial(c, SerialKind::Unit, QStringLiteral("unit"), unit); !st)
         return st.error();
     if (Status st = checkSerial(c, SerialKind::Batch, QStringLiteral("batch"), batch); !st)
@@ -640,11 +661,11 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
                                              "batch %1 holds %2 units, this unit is %3; use a %3 batch"),
                            {batch, s.batch->model, s.unit->model}));
     }
-    f.insert(QStringLiteral("unit"), unit);
-    f.insert(QStringLiteral("batch"), batch);
-    f.insert(QStringLiteral("model"), s.unit->model);
-    f.insert(QStringLiteral("batch_opened"), !s.batch.has_value());
-    f.insert(QStringLiteral("outcome"), QStringLiteral("packed"));
+    f.insert(payload::Unit, unit);
+    f.insert(payload::Batch, batch);
+    f.insert(payload::Model, s.unit->model);
+    f.insert(payload::BatchOpened, !s.batch.has_value());
+    f.insert(payload::Outcome, outcome::Packed);
     QList<Subject> subjects = unitSubjects(*s.unit);
     subjects.prepend({QStringLiteral("batch"), batch});
     return Decision{Step::Pack, unit, f, subjects, {}};
@@ -653,7 +674,8 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
 Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString batch = str(f, "batch");
+    const EventPayload in = EventPayload::read(f);
+    const QString batch = in.batch;
     if (Status st = checkSerial(c, SerialKind::Batch, QStringLiteral("batch"), batch); !st)
         return st.error();
     if (!s.batch) {
@@ -681,8 +703,8 @@ Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowCon
                                                  "batch %1 has no units; pack units before closing it"),
                                {batch}));
         }
-        f.insert(QStringLiteral("unit_count"), s.batch->unitCount);
-        f.insert(QStringLiteral("outcome"), QStringLiteral("closed"));
+        f.insert(payload::UnitCount, s.batch->unitCount);
+        f.insert(payload::Outcome, outcome::Closed);
     } else {
         if (s.batch->state != states::Closed) {
             return err(ErrorCode::OutOfOrder, QStringLiteral("batch"),
@@ -691,17 +713,18 @@ Result<Decision> batchStep(const Action& a, const Snapshot& s, const WorkflowCon
                                                  "batch %1 is still open; close it before shipping"),
                                {batch}));
         }
-        f.insert(QStringLiteral("outcome"), QStringLiteral("shipped"));
+        f.insert(payload::Outcome, outcome::Shipped);
     }
-    f.insert(QStringLiteral("batch"), batch);
+    f.insert(payload::Batch, batch);
     return Decision{a.step, batch, f, {{QStringLiteral("batch"), batch}}, {}};
 }
 
 Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     QJsonObject f = a.fields;
-    const QString item = str(f, "item");
-    if (Status st = checkDefect(c, f); !st)
+    const EventPayload in = EventPayload::read(f);
+    const QString item = in.item;
+    if (Status st = checkDefect(c, in); !st)
         return st.error();
     QList<Subject> subjects;
     QString state;
@@ -744,16 +767,17 @@ Result<Decision> scrap(const Action& a, const Snapshot& s, const WorkflowConfig&
     }
     if (Status st = checkWorkable(QStringLiteral("item"), item, state); !st)
         return st.error();
-    f.insert(QStringLiteral("item"), item);
-    f.insert(QStringLiteral("item_kind"), s.itemKind);
-    f.insert(QStringLiteral("outcome"), QStringLiteral("scrapped"));
+    f.insert(payload::Item, item);
+    f.insert(payload::ItemKind, s.itemKind);
+    f.insert(payload::Outcome, outcome::Scrapped);
     return Decision{Step::Scrap, item, f, subjects, {}};
 }
 
 Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowConfig&)
 {
     QJsonObject f = a.fields;
-    const QString id = str(f, "event");
+    const EventPayload in = EventPayload::read(f);
+    const QString id = in.event;
     if (!s.target) {
         return err(
             ErrorCode::UnknownSerial, QStringLiteral("event"),
@@ -777,9 +801,9 @@ Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowCon
                                              "a later %1 record (%2) builds on it; void that one first"),
                            {s.target->blockedByStep, s.target->blockedBy}));
     }
-    f.insert(QStringLiteral("event"), id);
-    f.insert(QStringLiteral("target_step"), s.target->step);
-    f.insert(QStringLiteral("outcome"), QStringLiteral("voided"));
+    f.insert(payload::Event, id);
+    f.insert(payload::TargetStep, s.target->step);
+    f.insert(payload::Outcome, outcome::Voided);
     return Decision{Step::Void, id, f, s.target->subjects, {}};
 }
 
@@ -823,6 +847,8 @@ Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& sna
                                             "your role (%1) may not record %2; ask a supervisor"),
                           {snapshot.operatorInfo->role, stepTitle(stepName(action.step))}));
     }
+    if (Status st = checkTimesHappened(action, snapshot.now); !st)
+        return st.error();
     switch (action.step) {
     case Step::Intake:
         return intake(action, snapshot, config);

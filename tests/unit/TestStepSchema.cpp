@@ -1,6 +1,8 @@
+#include "domain/EventPayload.h"
 #include "workflow/StepSchema.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 
 using namespace rework;
@@ -35,6 +37,57 @@ private slots:
         QVERIFY(intake.ok());
         QCOMPARE(intake->value("condition").toArray().size(), 2);
         QCOMPARE(intake->value("posts").toBool(), true);
+    }
+
+    /// What the schema parses, the typed payload reads back under the same names and types; a
+    /// value of the wrong JSON type (a stored payload edited by hand) is not taken as a value.
+    void typedPayloadReadsWhatTheSchemaParsed()
+    {
+        auto test = StepSchema::parse(
+            Step::Test, QStringList{"unit=U0000000000CD", "result=fail", "defect=THERMAL", "pcie_gen=4",
+                                    "pcie_width=16", "temp_max_c=91.5", "vram_errors=0", "burnin=pass"});
+        QVERIFY(test.ok());
+        const EventPayload p = EventPayload::read(test.value());
+        QCOMPARE(p.unit, QStringLiteral("U0000000000CD"));
+        QVERIFY(!p.passed());
+        QCOMPARE(p.defect, QStringLiteral("THERMAL"));
+        QCOMPARE(p.pcieGen, std::optional<double>(4));
+        QCOMPARE(p.pcieWidth, std::optional<double>(16));
+        QCOMPARE(p.tempMaxC, std::optional<double>(91.5));
+        QCOMPARE(p.vramErrors, std::optional<double>(0)); // zero is a value, not an absence
+        QVERIFY(!p.memMib.has_value());
+        QCOMPARE(p.burnin, QStringLiteral("pass"));
+
+        auto inspect = StepSchema::parse(Step::Inspect, QStringList{"unit=U0000000000CD", "result=pass",
+                                                                    "misaligned=yes", "void_pct=12.5"});
+        QVERIFY(inspect.ok());
+        const EventPayload q = EventPayload::read(inspect.value());
+        QVERIFY(q.passed());
+        QVERIFY(q.misaligned);
+        QVERIFY(!q.railShort);
+        QCOMPARE(q.voidPct, std::optional<double>(12.5));
+
+        QJsonObject edited{{QString(payload::PcieGen), QStringLiteral("4")},
+                           {QString(payload::Unit), 42},
+                           {QString(payload::Outcome), QString(outcome::Pass)},
+                           {QStringLiteral("not_a_key"), QStringLiteral("x")}};
+        const EventPayload e = EventPayload::read(edited);
+        QVERIFY(!e.pcieGen.has_value());
+        QVERIFY(e.unit.isEmpty());
+        QCOMPARE(e.outcome, QString(outcome::Pass));
+    }
+
+    /// Every input of every step is named in the payload keys, so no reader spells a key itself.
+    void everyFieldKeyIsANamedPayloadKey()
+    {
+        QSet<QString> named;
+        for (payload::Key key : payload::All)
+            named.insert(key);
+        for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
+                          Step::Pack, Step::Close, Step::Ship, Step::Scrap, Step::Void, Step::Bake}) {
+            for (const FieldSpec& f : StepSchema::fields(step))
+                QVERIFY2(named.contains(f.key), qPrintable(stepName(step) + QLatin1Char('.') + f.key));
+        }
     }
 
     void absentMarkersAreNotIdentities_data()

@@ -18,10 +18,12 @@ WorkflowConfig makeConfig()
     WorkflowConfig c;
     c.products.insert(QStringLiteral("RTX4090"),
                       Product{QStringLiteral("RTX4090"), QStringLiteral("GeForce RTX 4090"),
-                              QStringLiteral("AD102-300-A1"), 24564, 12, QStringLiteral("3")});
+                              QStringLiteral("2684"), QStringLiteral("AD102-300-A1"), 24564, 12,
+                              QStringLiteral("3")});
     c.products.insert(QStringLiteral("RTX3090"),
                       Product{QStringLiteral("RTX3090"), QStringLiteral("GeForce RTX 3090"),
-                              QStringLiteral("GA102-300-A1"), 24576, 12, QStringLiteral("3")});
+                              QStringLiteral("2204"), QStringLiteral("GA102-300-A1"), 24576, 12,
+                              QStringLiteral("3")});
     const double nan = std::numeric_limits<double>::quiet_NaN();
     c.limits.insert(QStringLiteral("reball.ball_mm"), Limit{0.25, 0.76});
     c.limits.insert(QStringLiteral("mount.peak_c.sac305"), Limit{230, 250});

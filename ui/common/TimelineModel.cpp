@@ -1,4 +1,5 @@
 #include "TimelineModel.h"
+#include "domain/EventPayload.h"
 
 #include "domain/Step.h"
 #include "workflow/FieldSpec.h"
@@ -11,13 +12,12 @@ namespace {
 
 QString outcomeText(const EventRecord& e)
 {
-    const QJsonObject& p = e.payload;
-    QString text = FieldSpec::choiceTitle(p.value(QLatin1StringView("outcome")).toString());
-    const QString defect = p.value(QLatin1StringView("defect")).toString();
-    if (!defect.isEmpty())
-        text += QStringLiteral(" (") + defect + QLatin1Char(')');
+    const EventPayload p = EventPayload::read(e.payload);
+    QString text = FieldSpec::choiceTitle(p.outcome);
+    if (!p.defect.isEmpty())
+        text += QStringLiteral(" (") + p.defect + QLatin1Char(')');
     if (e.step == QLatin1StringView("void"))
-        text += QStringLiteral(": ") + p.value(QLatin1StringView("reason")).toString();
+        text += QStringLiteral(": ") + p.reason;
     return text;
 }
 
@@ -71,9 +71,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return f;
     }
     if (role == Qt::ForegroundRole) {
-        const QString outcome = e.payload.value(QLatin1StringView("outcome")).toString();
-        if (outcome == QLatin1StringView("repair") || outcome == QLatin1StringView("scrap") ||
-            outcome == QLatin1StringView("scrapped"))
+        const QString decided = EventPayload::read(e.payload).outcome;
+        if (decided == outcome::Repair || decided == outcome::Scrap || decided == outcome::Scrapped)
             return QBrush(QColor(0xc6, 0x28, 0x28));
     }
     return {};

@@ -1,4 +1,5 @@
 #include "StepForm.h"
+#include "domain/EventPayload.h"
 
 #include "printing/LabelPrintDialog.h"
 
@@ -134,7 +135,7 @@ QHBoxLayout* StepForm::createButtons()
     if (m_step == Step::Pack)
         m_closeBatch =
             addButton(buttons, tr("Close batch"), QStringLiteral("closeBatch"), &StepForm::closeBatch);
-    if (m_inputs.contains(QStringLiteral("evidence")))
+    if (m_inputs.contains(payload::Evidence))
         addButton(buttons, tr("Attach photo or X-ray…"), QStringLiteral("attachEvidence"),
                   &StepForm::chooseEvidence);
     if (m_step == Step::Strip || m_step == Step::Test || m_step == Step::Pack) {
@@ -180,7 +181,10 @@ QWidget* StepForm::createInput(const FieldSpec& spec)
     case FieldType::Defect: {
         auto* combo = new QComboBox(this);
         // Always an empty choice first: a cleared form never silently carries a pass or a model.
-        combo->addItem(QString(), QString());
+        // Where the core fills in a default for it, the empty choice says which, so nothing is
+        // stored that the operator did not see.
+        combo->addItem(spec.defaultText.isEmpty() ? QString() : tr("default: %1").arg(spec.defaultTitle()),
+                       QString());
         if (spec.type == FieldType::Bool) {
             combo->addItem(tr("yes"), QStringLiteral("yes"));
             combo->addItem(tr("no"), QStringLiteral("no"));
@@ -327,23 +331,23 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
         break;
     case CommandCode::Kind::Pass:
     case CommandCode::Kind::Fail:
-        if (!m_inputs.contains(QStringLiteral("result"))) {
+        if (!m_inputs.contains(payload::Result)) {
             m_banner->showFailure(tr("This form has no pass/fail result"));
             break;
         }
-        setValue(QStringLiteral("result"),
+        setValue(payload::Result,
                  command->kind == CommandCode::Kind::Pass ? QStringLiteral("pass") : QStringLiteral("fail"));
-        focusNext(m_inputs.value(QStringLiteral("result"))); // like any scan: on to the next field
+        focusNext(m_inputs.value(payload::Result)); // like any scan: on to the next field
         break;
     case CommandCode::Kind::Defect: {
-        auto* combo = qobject_cast<QComboBox*>(m_inputs.value(QStringLiteral("defect")));
+        auto* combo = qobject_cast<QComboBox*>(m_inputs.value(payload::Defect));
         if (!combo || combo->findData(command->argument) < 0) {
             m_banner->showFailure(
                 tr("Defect %1 does not belong to this step; scan another").arg(command->argument));
             break;
         }
         combo->setCurrentIndex(combo->findData(command->argument));
-        setValue(QStringLiteral("result"), QStringLiteral("fail"));
+        setValue(payload::Result, QStringLiteral("fail"));
         from->setFocus();
         break;
     }
@@ -389,15 +393,14 @@ bool StepForm::save()
         return false;
     }
     // Pack keeps its batch: the next unit goes into the same carton.
-    const QString keepBatch = m_step == Step::Pack ? value(QStringLiteral("batch")) : QString();
+    const QString keepBatch = m_step == Step::Pack ? value(payload::Batch) : QString();
     clear();
     if (!keepBatch.isEmpty())
-        setValue(QStringLiteral("batch"), keepBatch);
+        setValue(payload::Batch, keepBatch);
     m_banner->showSuccess(successText(r.value()));
-    const QString outcome = r->event.payload.value(QLatin1StringView("outcome")).toString();
     if (m_step == Step::Strip)
         offerLabel(LabelTemplate::Kind::Die, r->createdId());
-    else if (m_step == Step::Test && outcome == QLatin1StringView("pass"))
+    else if (m_step == Step::Test && EventPayload::read(r->event.payload).outcome == outcome::Pass)
         offerLabel(LabelTemplate::Kind::Unit, r->event.subject);
     emit saved(r.value());
     return true;
@@ -405,20 +408,19 @@ bool StepForm::save()
 
 QString StepForm::successText(const Recorded& r) const
 {
-    const QString outcome = r.event.payload.value(QLatin1StringView("outcome")).toString();
+    const EventPayload p = EventPayload::read(r.event.payload);
     QString text = tr("%1 recorded for %2").arg(stepTitle(m_step), r.event.subject);
     if (m_step == Step::Strip)
         text += QLatin1Char('\n') +
                 tr("New die id %1: print its traveler label (F9) and put it on the tray").arg(r.createdId());
     else if (m_step == Step::Mount)
         text += QLatin1Char('\n') + tr("Unit serial %1").arg(r.createdId());
-    else if (outcome == QLatin1StringView("repair"))
+    else if (p.outcome == outcome::Repair)
         text += QLatin1Char('\n') + tr("Failed: send the die back to reball (repair loop)");
-    else if (outcome == QLatin1StringView("scrap"))
+    else if (p.outcome == outcome::Scrap)
         text += QLatin1Char('\n') + tr("Failed at the repair limit: put the unit in the scrap bin");
     else if (m_step == Step::Pack)
-        text += QLatin1Char('\n') +
-                tr("Packed into batch %1").arg(r.event.payload.value(QLatin1StringView("batch")).toString());
+        text += QLatin1Char('\n') + tr("Packed into batch %1").arg(p.batch);
     return text;
 }
 
@@ -446,7 +448,7 @@ bool StepForm::importReport(const QString& path)
     for (const auto& [key, reading] : fields.value())
         setValue(key, reading);
     // The report itself is evidence of the test.
-    if (m_inputs.contains(QStringLiteral("evidence"))) {
+    if (m_inputs.contains(payload::Evidence)) {
         Result<QString> stored = EvidenceStore(m_recorder.dataFolder()).store(path);
         if (stored)
             attachEvidence(stored.value());
@@ -457,8 +459,8 @@ bool StepForm::importReport(const QString& path)
 
 void StepForm::attachEvidence(const QString& path)
 {
-    const QString current = value(QStringLiteral("evidence"));
-    setValue(QStringLiteral("evidence"), current.isEmpty() ? path : current + QLatin1Char(';') + path);
+    const QString current = value(payload::Evidence);
+    setValue(payload::Evidence, current.isEmpty() ? path : current + QLatin1Char(';') + path);
 }
 
 void StepForm::chooseEvidence()
@@ -494,18 +496,17 @@ void StepForm::runNvidiaSmi()
 
 void StepForm::closeBatch()
 {
-    const QString batch = value(QStringLiteral("batch"));
-    Result<Recorded> r =
-        m_recorder.record(Step::Close, m_session.station.id, m_session.operatorInfo.id,
-                          QList<std::pair<QString, QString>>{{QStringLiteral("batch"), batch}});
+    const QString batch = value(payload::Batch);
+    Result<Recorded> r = m_recorder.record(Step::Close, m_session.station.id, m_session.operatorInfo.id,
+                                           QList<std::pair<QString, QString>>{{payload::Batch, batch}});
     if (!r) {
         m_banner->showFailure(r.error().message);
         return;
     }
-    setValue(QStringLiteral("batch"), QString());
+    setValue(payload::Batch, QString());
     m_banner->showSuccess(tr("Batch %1 closed with %2 units; seal the carton")
                               .arg(r->event.subject)
-                              .arg(r->event.payload.value(QLatin1StringView("unit_count")).toInt()));
+                              .arg(EventPayload::read(r->event.payload).unitCount.value_or(0)));
     offerLabel(LabelTemplate::Kind::Batch, r->event.subject);
     if (QWidget* first = firstField())
         first->setFocus();

@@ -13,7 +13,7 @@ extern const Command initCommand, demoCommand;
 // OperatorCommands.cpp, StationCommands.cpp, ConfigCommands.cpp: the line's reference data.
 extern const Command operatorCommand, stationCommand, configCommand;
 // RecordCommands.cpp: the work itself.
-extern const Command recordCommand, batchCommand, voidCommand, traceCommand;
+extern const Command recordCommand, batchCommand, voidCommand, traceCommand, resolveCommand;
 // ReportCommands.cpp: the supervisor's figures.
 extern const Command kpiCommand, recallCommand, reportCommand;
 // LabelCommands.cpp: labels and the sheet of command barcodes.

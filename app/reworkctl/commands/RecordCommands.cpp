@@ -2,6 +2,7 @@
 // recorded event, and `trace` any serial through its genealogy and timeline.
 
 #include "Commands.h"
+#include "domain/EventPayload.h"
 
 #include "domain/Step.h"
 #include "importers/NvidiaSmiImporter.h"
@@ -10,6 +11,7 @@
 #include "reworkctl/CommandContext.h"
 #include "storage/EvidenceStore.h"
 #include "trace/TraceQuery.h"
+#include "workflow/NextStep.h"
 #include "workflow/Recorder.h"
 #include "workflow/StepSchema.h"
 
@@ -51,10 +53,10 @@ void printRecorded(Output& out, const Recorded& recorded)
 {
     const EventRecord& e = recorded.event;
     QStringList lines{Cli::tr("recorded %1 of %2 (event %3)").arg(e.step, e.subject, e.id)};
-    const QString outcome = e.payload.value(QLatin1StringView("outcome")).toString();
-    if (outcome == QLatin1StringView("repair"))
+    const QString decided = EventPayload::read(e.payload).outcome;
+    if (decided == outcome::Repair)
         lines << Cli::tr("unit %1 goes back to reball (repair loop)").arg(e.subject);
-    else if (outcome == QLatin1StringView("scrap"))
+    else if (decided == outcome::Scrap)
         lines << Cli::tr("unit %1 reached the repair limit and is scrapped").arg(e.subject);
     if (!recorded.createdId().isEmpty())
         lines << recorded.createdId();
@@ -62,7 +64,7 @@ void printRecorded(Output& out, const Recorded& recorded)
                            {QStringLiteral("step"), e.step},
                            {QStringLiteral("subject"), e.subject},
                            {QStringLiteral("created"), recorded.createdId()},
-                           {QStringLiteral("outcome"), outcome}});
+                           {QStringLiteral("outcome"), decided}});
 }
 
 int record(CommandContext& context, Args args)
@@ -176,6 +178,30 @@ int trace(CommandContext& context, Args args)
     return Ok;
 }
 
+/// What "scan anything" (F2) says of a serial: what it is, where it is and the step it needs next.
+int resolve(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    if (args.size() != 1)
+        return out.usage(Cli::tr("give exactly one serial"));
+    Database* db = context.database();
+    if (!db)
+        return StorageFailure;
+    Result<NextStep> next = NextStepResolver(db->connection(), context.clock).resolve(args.first());
+    if (!next)
+        return out.fail(next.error());
+    const QString step = next->step ? stepName(*next->step) : QString();
+    out.emitResult(
+        {next->where, next->step ? Cli::tr("next: %1 (scan into %2)").arg(stepTitle(*next->step), next->field)
+                                 : Cli::tr("next: nothing at a station")},
+        {{QStringLiteral("serial"), next->serial},
+         {QStringLiteral("kind"), next->kind},
+         {QStringLiteral("next_step"), step.isEmpty() ? QJsonValue() : QJsonValue(step)},
+         {QStringLiteral("field"), next->field},
+         {QStringLiteral("where"), next->where}});
+    return Ok;
+}
+
 } // namespace
 
 const Command recordCommand{
@@ -200,6 +226,16 @@ const Command voidCommand{
     QT_TRANSLATE_NOOP("Cli",
                       "Usage: reworkctl void EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]\n"),
     &voidEvent, Command::Help::OnFlagOrNoArguments};
+
+const Command resolveCommand{
+    "resolve",
+    QT_TRANSLATE_NOOP(
+        "Cli", "  resolve SERIAL                         what a scan is, where it is, its next step\n"),
+    QT_TRANSLATE_NOOP("Cli",
+                      "Usage: reworkctl resolve SERIAL [--json]\nSays what a scanned card, die, board, "
+                      "unit, batch or GPU UUID is, where it is now and which step it needs next, as "
+                      "\"scan anything\" (F2) does.\n"),
+    &resolve, Command::Help::OnFlagOrNoArguments};
 
 const Command traceCommand{
     "trace",

@@ -1,0 +1,188 @@
+#include "TestGate.h"
+
+#include "StepSchema.h"
+#include "domain/EventPayload.h"
+
+#include <QJsonArray>
+
+namespace rework {
+namespace {
+
+/// One reading of the report as the payload stores it.
+struct Reading
+{
+    payload::Key key;
+    QJsonValue value;
+};
+
+QList<Reading> readingsOf(const GpuReport& r)
+{
+    QList<Reading> out;
+    auto text = [&](payload::Key key, const QString& v) {
+        if (!v.isEmpty())
+            out.append({key, v});
+    };
+    auto number = [&](payload::Key key, auto v) {
+        if (v)
+            out.append({key, static_cast<double>(*v)});
+    };
+    text(payload::GpuUuid, r.gpuUuid);
+    text(payload::Vbios, r.vbios);
+    text(payload::Driver, r.driver);
+    number(payload::MemMib, r.memMib);
+    number(payload::PcieGen, r.pcieGen);
+    number(payload::PcieWidth, r.pcieWidth);
+    number(payload::TempMaxC, r.tempC);
+    return out;
+}
+
+/// Facts of the report that no form field holds: kept with the event as they were read.
+QList<Reading> reportFactsOf(const GpuReport& r)
+{
+    QList<Reading> out{{payload::ReportProduct, r.productName},
+                       {payload::ReportBoardSerial, r.boardSerial},
+                       {payload::ReportDeviceId, r.deviceId},
+                       {payload::PerformanceState, r.performanceState}};
+    out.removeIf([](const Reading& f) { return f.value.toString().isEmpty(); });
+    auto number = [&](payload::Key key, auto v) {
+        if (v)
+            out.append({key, static_cast<double>(*v)});
+    };
+    number(payload::PcieGenMax, r.pcieGenMax);
+    number(payload::PcieGenHostMax, r.pcieGenHostMax);
+    number(payload::PcieWidthMax, r.pcieWidthMax);
+    number(payload::PcieWidthHostMax, r.pcieWidthHostMax);
+    number(payload::Utilisation, r.utilisation);
+    return out;
+}
+
+bool same(const QJsonValue& typed, const QJsonValue& read)
+{
+    if (typed.isDouble() || read.isDouble())
+        return typed.toDouble() == read.toDouble();
+    return typed.toString().compare(read.toString(), Qt::CaseInsensitive) == 0;
+}
+
+QString shown(const QJsonValue& v)
+{
+    return v.isDouble() ? QString::number(v.toDouble()) : v.toString();
+}
+
+} // namespace
+
+bool TestGate::overridden(const Action& a, const Snapshot& s, const WorkflowConfig& c)
+{
+    return !a.fields.value(payload::OverrideReason).toString().isEmpty() && s.operatorInfo &&
+           c.permits(s.operatorInfo->role, QStringLiteral("record.override"));
+}
+
+Status TestGate::takeReport(const Action& a, const Snapshot& s, const WorkflowConfig& c, const QString& model,
+                            QJsonObject& fields)
+{
+    if (!a.fields.value(payload::OverrideReason).toString().isEmpty() && !overridden(a, s, c)) {
+        return makeError(ErrorCode::NotPermitted, QString(payload::OverrideReason),
+                         Message(tr, QT_TR_NOOP("only a supervisor can override the GPU's report; call your "
+                                                "supervisor or clear the reason")));
+    }
+    if (!a.report)
+        return {};
+    const GpuReport& r = *a.report;
+    const Product product = c.products.value(model);
+    if (!product.deviceId.isEmpty() && !r.deviceId.isEmpty() && product.deviceId != r.deviceId) {
+        return makeError(ErrorCode::WrongProduct, QStringLiteral("smi"),
+                         Message(tr,
+                                 QT_TR_NOOP("the report is of a %1 (PCI device %2), but this is a %3 (PCI "
+                                            "device %4); take the report of the right card"),
+                                 {r.productName.isEmpty() ? tr("another GPU") : r.productName, r.deviceId,
+                                  product.name, product.deviceId}));
+    }
+    const Limit memory = c.limit(QStringLiteral("test.mem_mib"), model);
+    if (r.memMib && !memory.contains(*r.memMib)) {
+        return makeError(ErrorCode::WrongProduct, QStringLiteral("smi"),
+                         Message(tr,
+                                 QT_TR_NOOP("the report's GPU has %1 MiB of memory, a %2 has %3 to %4 MiB; "
+                                            "take the report of the right card"),
+                                 {*r.memMib, product.name, memory.min, memory.max}));
+    }
+    const bool overriding = overridden(a, s, c);
+    QJsonObject reportValues;
+    for (const Reading& reading : readingsOf(r)) {
+        if (!StepSchema::find(a.step, reading.key))
+            continue;
+        const QJsonValue typed = a.fields.value(reading.key);
+        if (typed.isUndefined() || same(typed, reading.value)) {
+            fields.insert(reading.key, reading.value);
+            continue;
+        }
+        if (!overriding) {
+            return makeError(ErrorCode::ReportContradiction, QString(reading.key),
+                             Message(tr,
+                                     QT_TR_NOOP("%1 was typed as %2 but the report says %3; the report's "
+                                                "value counts: clear the field, or a supervisor overrides it "
+                                                "with a reason"),
+                                     {QString(reading.key), shown(typed), shown(reading.value)}));
+        }
+        reportValues.insert(reading.key, reading.value); // the supervisor's value stays in the field
+    }
+    if (!reportValues.isEmpty())
+        fields.insert(payload::ReportValues, reportValues);
+    for (const Reading& fact : reportFactsOf(r))
+        fields.insert(fact.key, fact.value);
+    if (!r.evidence.isEmpty()) {
+        const QString evidence = fields.value(payload::Evidence).toString();
+        if (!evidence.split(QLatin1Char(';')).contains(r.evidence))
+            fields.insert(payload::Evidence,
+                          evidence.isEmpty() ? r.evidence : evidence + QLatin1Char(';') + r.evidence);
+    }
+    return {};
+}
+
+QString TestGate::linkFinding(const Action& a)
+{
+    if (!a.report || !a.report->underLoad())
+        return {};
+    const GpuReport& r = *a.report;
+    const std::optional<int> gen = r.expectedGen(), width = r.expectedWidth();
+    if ((r.pcieGen && gen && *r.pcieGen < *gen) || (r.pcieWidth && width && *r.pcieWidth < *width))
+        return QStringLiteral("PCIE_DEGRADED");
+    return {};
+}
+
+bool TestGate::linkUnproven(const Action& a)
+{
+    if (!a.report || a.report->underLoad())
+        return false;
+    const GpuReport& r = *a.report;
+    const std::optional<int> gen = r.expectedGen(), width = r.expectedWidth();
+    return (r.pcieGen && gen && *r.pcieGen < *gen) || (r.pcieWidth && width && *r.pcieWidth < *width);
+}
+
+Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c)
+{
+    if (a.fields.value(payload::Result).toString() != outcome::Pass || overridden(a, s, c))
+        return {};
+    if (!a.report || a.report->gpuUuid.isEmpty()) {
+        return makeError(ErrorCode::ReportRequired, QStringLiteral("smi"),
+                         a.report
+                             ? Message(tr, QT_TR_NOOP("the report shows no GPU UUID (masked or N/A), so it "
+                                                      "proves nothing about this unit; take a full report "
+                                                      "(nvidia-smi -q -x), or a supervisor passes it with a "
+                                                      "reason"))
+                             : Message(tr, QT_TR_NOOP("a pass needs the GPU's own report: import the "
+                                                      "nvidia-smi report, or a supervisor passes it with a "
+                                                      "reason")));
+    }
+    if (linkUnproven(a)) {
+        const GpuReport& r = *a.report;
+        return makeError(ErrorCode::ReportRequired, QStringLiteral("smi"),
+                         Message(tr,
+                                 QT_TR_NOOP("the report was taken at idle (%1), where the PCIe link drops to "
+                                            "Gen %2 x%3 by design; take the report under load, e.g. during "
+                                            "burn-in"),
+                                 {r.performanceState.isEmpty() ? tr("low utilisation") : r.performanceState,
+                                  r.pcieGen.value_or(0), r.pcieWidth.value_or(0)}));
+    }
+    return {};
+}
+
+} // namespace rework

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/Action.h"
+#include "domain/Result.h"
+#include "domain/Snapshot.h"
+#include "domain/WorkflowConfig.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace rework {
+
+/// The test gate believes the GPU's own report. At intake and test the report must be of the
+/// item's product; its readings are what is stored, and a typed value that differs is refused
+/// unless a supervisor overrides it with a reason (then both values and the reason are kept). A
+/// pass needs a report with a GPU UUID and a link proven under load, or that override.
+class TestGate
+{
+    Q_DECLARE_TR_FUNCTIONS(TestGate)
+
+public:
+    /// Checks the action's report (if any) against `model` and the typed fields, and writes its
+    /// readings into `fields`, which holds the action's fields on entry.
+    static Status takeReport(const Action& a, const Snapshot& s, const WorkflowConfig& c,
+                             const QString& model, QJsonObject& fields);
+    /// Test: refuses a pass the report cannot support (no report, no GPU UUID, a link only read
+    /// at idle) unless a supervisor overrode it.
+    static Status checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c);
+    /// What the report's link shows under load: "PCIE_DEGRADED" when it runs below the
+    /// generation or width both sides support, else empty.
+    static QString linkFinding(const Action& a);
+    /// True when the link ran below what both sides support, but at idle, where that proves nothing.
+    static bool linkUnproven(const Action& a);
+
+private:
+    static bool overridden(const Action& a, const Snapshot& s, const WorkflowConfig& c);
+};
+
+} // namespace rework
