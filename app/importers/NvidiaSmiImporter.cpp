@@ -1,12 +1,16 @@
 #include "NvidiaSmiImporter.h"
 
 #include "domain/SerialRules.h"
+#include "storage/InputFile.h"
 #include "workflow/StepSchema.h"
 
-#include <QFile>
 #include <QHash>
 #include <QRegularExpression>
+#include <QStringDecoder>
+#include <QStringTokenizer>
 #include <QXmlStreamReader>
+
+#include <limits>
 
 namespace rework {
 namespace {
@@ -15,6 +19,11 @@ namespace {
 /// text format "PCI/Device Id"). Lookups match on the path's tail, which is what stays the same
 /// across DTD versions where parents were renamed.
 using RawGpu = QList<std::pair<QString, QString>>;
+
+/// More raw values than any real GPU has (about 400): the rest is padding or an attack.
+constexpr qsizetype kMaxRawValues = 100000;
+/// Real reports nest 5 levels deep; far deeper is an attack on the path strings.
+constexpr qsizetype kMaxDepth = 64;
 
 QString lookup(const RawGpu& raw, std::initializer_list<const char*> suffixes)
 {
@@ -57,9 +66,45 @@ std::optional<double> number(const RawGpu& raw, std::initializer_list<const char
 std::optional<int> integer(const RawGpu& raw, std::initializer_list<const char*> suffixes)
 {
     const auto d = number(raw, suffixes);
-    if (!d)
+    // Out of int's range the cast would be undefined; no real figure is that large.
+    if (!d || *d > std::numeric_limits<int>::max())
         return std::nullopt;
     return static_cast<int>(*d);
+}
+
+/// A GPU UUID only when it is one: masked ("GPU-xxxxxxxx-…"), all-zero, N/A or cut-off values
+/// are no identity, and a die-swap check must never compare them.
+QString gpuUuid(const QString& value)
+{
+    static const QRegularExpression shape(SerialRules::defaultPattern(SerialKind::GpuUuid));
+    if (SerialRules::isAbsentValue(value))
+        return {};
+    const QString uuid = SerialRules::normalise(SerialKind::GpuUuid, value);
+    return shape.match(uuid).hasMatch() ? uuid : QString();
+}
+
+/// "0x268410DE" from "268410DE" (XML) or "0x270210DE" (text); empty unless 8 hex digits.
+QString pciId(const QString& value)
+{
+    static const QRegularExpression hex(QStringLiteral("^(0[xX])?([0-9A-Fa-f]{8})$"));
+    const auto m = hex.match(value.trimmed());
+    return m.hasMatch() ? QStringLiteral("0x") + m.captured(2).toUpper() : QString();
+}
+
+QString performanceState(const QString& value)
+{
+    static const QRegularExpression pstate(QStringLiteral("^P([0-9]|1[0-5])$"));
+    const QString p = value.trimmed().toUpper();
+    return pstate.match(p).hasMatch() ? p : QString();
+}
+
+/// The device id and board partner, both read from PCI ids.
+void setPciIds(GpuReading& g, const QString& device, const QString& subsystem)
+{
+    g.pciId = pciId(device);
+    g.pciDeviceId = g.pciId.mid(2, 4).toLower();
+    const QString sub = pciId(subsystem);
+    g.pciSubsystemVendor = sub.isEmpty() ? QString() : sub.right(4).toLower();
 }
 
 GpuReading interpretXml(const QString& busId, const RawGpu& raw)
@@ -67,19 +112,21 @@ GpuReading interpretXml(const QString& busId, const RawGpu& raw)
     GpuReading g;
     g.busId = busId;
     g.productName = text(raw, {"product_name"});
-    g.uuid = text(raw, {"uuid"});
+    g.uuid = gpuUuid(lookup(raw, {"uuid"}));
     g.boardSerial = text(raw, {"serial"});
     g.vbios = text(raw, {"vbios_version"});
     g.gpuPartNumber = text(raw, {"gpu_part_number"});
-    const QString device = text(raw, {"pci/pci_device_id"});
-    const QString subsystem = text(raw, {"pci/pci_sub_system_id"});
-    g.pciDeviceId = device.left(4).toLower();
-    g.pciSubsystemVendor = subsystem.size() == 8 ? subsystem.right(4).toLower() : QString();
+    setPciIds(g, text(raw, {"pci/pci_device_id"}), text(raw, {"pci/pci_sub_system_id"}));
+    g.performanceState = performanceState(lookup(raw, {"performance_state"}));
     g.memoryTotalMib = integer(raw, {"fb_memory_usage/total"});
     g.pcieGenMax = integer(raw, {"pcie_gen/max_link_gen"});
     g.pcieGenCurrent = integer(raw, {"pcie_gen/current_link_gen"});
+    g.pcieGenDeviceCurrent = integer(raw, {"pcie_gen/device_current_link_gen"});
+    g.pcieGenDeviceMax = integer(raw, {"pcie_gen/max_device_link_gen"});
+    g.pcieGenHostMax = integer(raw, {"pcie_gen/max_host_link_gen"});
     g.linkWidthMax = integer(raw, {"link_widths/max_link_width"});
     g.linkWidthCurrent = integer(raw, {"link_widths/current_link_width"});
+    g.utilizationGpuPct = integer(raw, {"utilization/gpu_util"});
     g.temperatureC = number(raw, {"temperature/gpu_temp"});
     // v11/v12 "power_readings", v13 "gpu_power_readings" (with "instant_power_draw" on new drivers)
     g.powerDrawW = number(raw, {"gpu_power_readings/power_draw", "gpu_power_readings/instant_power_draw",
@@ -92,24 +139,21 @@ GpuReading interpretText(const QString& busId, const RawGpu& raw)
     GpuReading g;
     g.busId = busId;
     g.productName = text(raw, {"Product Name"});
-    g.uuid = text(raw, {"GPU UUID"});
+    g.uuid = gpuUuid(lookup(raw, {"GPU UUID"}));
     g.boardSerial = text(raw, {"Serial Number"});
     g.vbios = text(raw, {"VBIOS Version"});
     g.gpuPartNumber = text(raw, {"GPU Part Number"});
-    const QString device = text(raw, {"PCI/Device Id"});
-    const QString subsystem = text(raw, {"PCI/Sub System Id"});
-    // "0x270410DE" in the text format
-    const QString deviceHex =
-        device.startsWith(QLatin1StringView("0x"), Qt::CaseInsensitive) ? device.mid(2) : device;
-    const QString subHex =
-        subsystem.startsWith(QLatin1StringView("0x"), Qt::CaseInsensitive) ? subsystem.mid(2) : subsystem;
-    g.pciDeviceId = deviceHex.left(4).toLower();
-    g.pciSubsystemVendor = subHex.size() == 8 ? subHex.right(4).toLower() : QString();
+    setPciIds(g, text(raw, {"PCI/Device Id"}), text(raw, {"PCI/Sub System Id"}));
+    g.performanceState = performanceState(lookup(raw, {"Performance State"}));
     g.memoryTotalMib = integer(raw, {"FB Memory Usage/Total"});
     g.pcieGenMax = integer(raw, {"PCIe Generation/Max"});
     g.pcieGenCurrent = integer(raw, {"PCIe Generation/Current"});
+    g.pcieGenDeviceCurrent = integer(raw, {"PCIe Generation/Device Current"});
+    g.pcieGenDeviceMax = integer(raw, {"PCIe Generation/Device Max"});
+    g.pcieGenHostMax = integer(raw, {"PCIe Generation/Host Max"});
     g.linkWidthMax = integer(raw, {"Link Width/Max"});
     g.linkWidthCurrent = integer(raw, {"Link Width/Current"});
+    g.utilizationGpuPct = integer(raw, {"Utilization/GPU"});
     g.temperatureC = number(raw, {"Temperature/GPU Current Temp"});
     g.powerDrawW = number(raw, {"GPU Power Readings/Power Draw",
                                 "GPU Power Readings/Instantaneous Power Draw", "Power Readings/Power Draw"});
@@ -121,12 +165,74 @@ Error refusedReport(const Message& why)
     return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"), why);
 }
 
+Error tooLarge()
+{
+    return refusedReport(
+        Message(&NvidiaSmiImporter::tr, QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is too large")));
+}
+
+Error tooDeep()
+{
+    return refusedReport(Message(&NvidiaSmiImporter::tr,
+                                 QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is nested too deeply")));
+}
+
+Error tooManyGpus()
+{
+    return refusedReport(Message(
+        &NvidiaSmiImporter::tr,
+        QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report lists more than %1 GPUs; it is not a real report"),
+        {NvidiaSmiImporter::kMaxGpus}));
+}
+
+/// The leading version number: "610.47" of "610.47 [Deprecated; … Use KMD Version instead]";
+/// nothing for "N/A" or a note without a number.
+QString releaseVersion(const QString& value)
+{
+    static const QRegularExpression version(QStringLiteral("^\\s*([0-9]{1,6}(\\.[0-9]{1,6}){0,4})"));
+    return version.match(value).captured(1);
+}
+
+/// The report's own lines above the GPUs, by their XML tag names (the text format's labels map to
+/// them). Drivers 610+ print "Driver Version : 610.47 [Deprecated; …]" beside "KMD Version :
+/// 610.47", and "CUDA UMD Version" beside "CUDA Version": the new lines win.
+struct ReportHeader
+{
+    QString driver, kmd, cuda, cudaUmd, timestamp;
+
+    void take(const QString& tag, const QString& value)
+    {
+        static const QHash<QString, QString ReportHeader::*> fields{
+            {QStringLiteral("driver_version"), &ReportHeader::driver},
+            {QStringLiteral("kmd_version"), &ReportHeader::kmd},
+            {QStringLiteral("cuda_version"), &ReportHeader::cuda},
+            {QStringLiteral("cuda_umd_version"), &ReportHeader::cudaUmd},
+            {QStringLiteral("timestamp"), &ReportHeader::timestamp},
+        };
+        if (auto field = fields.value(tag))
+            this->*field = value.trimmed();
+    }
+
+    void applyTo(NvidiaSmiReport& report) const
+    {
+        report.driverVersion = releaseVersion(kmd);
+        if (report.driverVersion.isEmpty())
+            report.driverVersion = releaseVersion(driver);
+        report.cudaVersion = releaseVersion(cudaUmd);
+        if (report.cudaVersion.isEmpty())
+            report.cudaVersion = releaseVersion(cuda);
+        report.timestamp = timestamp;
+    }
+};
+
 /// Walks an `nvidia-smi -q -x` document element by element: the report's own fields at depth 2,
 /// each <gpu> collected as path/value pairs and interpreted when it closes.
 class XmlReportReader
 {
 public:
-    explicit XmlReportReader(const QByteArray& data) : m_xml(data)
+    // From a QString, the reader ignores the document's encoding declaration: the bytes were
+    // already decoded, whatever the declaration says (PowerShell keeps "UTF-8" in UTF-16 files).
+    explicit XmlReportReader(const QString& text) : m_xml(text)
     {
         // Entity bombs: cap what entity references may expand to (Qt's default is already small).
         m_xml.setEntityExpansionLimit(1024);
@@ -150,7 +256,7 @@ public:
             else if (m_xml.isCharacters() && !m_xml.isWhitespace() && !m_stack.isEmpty())
                 st = onText();
             else if (m_xml.isEndElement())
-                onEnd();
+                st = onEnd();
             if (!st)
                 return st.error();
         }
@@ -164,6 +270,7 @@ public:
         if (!m_sawRoot)
             return refusedReport(Message(&NvidiaSmiImporter::tr,
                                          QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is empty")));
+        m_header.applyTo(m_report);
         return m_report;
     }
 
@@ -198,10 +305,8 @@ private:
             m_sawRoot = true;
         }
         m_stack.push_back(name);
-        if (m_stack.size() > 64)
-            return refusedReport(
-                Message(&NvidiaSmiImporter::tr,
-                        QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is nested too deeply")));
+        if (m_stack.size() > kMaxDepth)
+            return tooDeep();
         if (name == QLatin1StringView("gpu") && m_stack.size() == 2) {
             m_gpuDepth = static_cast<int>(m_stack.size());
             m_gpu.clear();
@@ -214,34 +319,30 @@ private:
     {
         if (m_gpuDepth > 0 && m_stack.size() > m_gpuDepth) {
             m_gpu.append({m_stack.mid(m_gpuDepth).join(QLatin1Char('/')), m_xml.text().toString()});
-            if (m_gpu.size() > 100000)
-                return refusedReport(
-                    Message(&NvidiaSmiImporter::tr,
-                            QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report is too large")));
+            if (m_gpu.size() > kMaxRawValues)
+                return tooLarge();
         } else if (m_stack.size() == 2) {
-            const QString& key = m_stack.last();
-            if (key == QLatin1StringView("driver_version"))
-                m_report.driverVersion = m_xml.text().toString().trimmed();
-            else if (key == QLatin1StringView("cuda_version"))
-                m_report.cudaVersion = m_xml.text().toString().trimmed();
-            else if (key == QLatin1StringView("timestamp"))
-                m_report.timestamp = m_xml.text().toString().trimmed();
+            m_header.take(m_stack.last(), m_xml.text().toString());
         }
         return {};
     }
 
-    void onEnd()
+    Status onEnd()
     {
         if (m_gpuDepth > 0 && static_cast<int>(m_stack.size()) == m_gpuDepth) {
+            if (m_report.gpus.size() >= NvidiaSmiImporter::kMaxGpus)
+                return tooManyGpus();
             m_report.gpus.append(interpretXml(m_busId, m_gpu));
             m_gpuDepth = -1;
         }
         if (!m_stack.isEmpty())
             m_stack.pop_back();
+        return {};
     }
 
     QXmlStreamReader m_xml;
     NvidiaSmiReport m_report;
+    ReportHeader m_header;
     QStringList m_stack;
     RawGpu m_gpu;
     QString m_busId;
@@ -249,76 +350,151 @@ private:
     bool m_sawRoot = false;
 };
 
-Result<NvidiaSmiReport> parseXml(const QByteArray& data)
+/// Reads the first log of `nvidia-smi -q` text line by line: capture files may hold several
+/// (idle, under load) and only the first counts. Each "key : value" line is filed under the
+/// section titles above it ("PCI/GPU Link Info/PCIe Generation/Max"), found by indentation.
+class TextReportReader
 {
-    return XmlReportReader(data).read();
+public:
+    static constexpr QLatin1StringView kLogTitle{"==============NVSMI LOG=============="};
+
+    Result<NvidiaSmiReport> read(QStringView all)
+    {
+        m_report.format = QStringLiteral("text");
+        bool first = true;
+        for (QStringView line : qTokenize(all.mid(all.indexOf(kLogTitle)), u'\n')) {
+            if (first) { // the title itself
+                first = false;
+                continue;
+            }
+            if (line.startsWith(u'#') || line.contains(QLatin1StringView("NVSMI LOG")))
+                break; // the next log or the capture tool's own lines
+            if (Status st = onLine(line); !st)
+                return st.error();
+        }
+        if (Status st = closeGpu(); !st)
+            return st.error();
+        m_header.applyTo(m_report);
+        return m_report;
+    }
+
+private:
+    Status onLine(QStringView line)
+    {
+        if (line.trimmed().isEmpty())
+            return {};
+        if (line.startsWith(QLatin1StringView("GPU "))) {
+            if (Status st = closeGpu(); !st)
+                return st;
+            m_parents.clear(); // sections above the first GPU are not its own
+            m_inGpu = true;
+            m_busId = line.mid(4).trimmed().toString();
+            return {};
+        }
+        qsizetype indent = 0;
+        while (indent < line.size() && line.at(indent) == u' ')
+            ++indent;
+        while (!m_parents.isEmpty() && m_parents.last().first >= indent)
+            m_parents.removeLast();
+        // Split at the first colon by hand: values hold colons too (bus ids, times), and a regular
+        // expression over a hostile megabyte-long line could backtrack for minutes.
+        const qsizetype colon = line.indexOf(u':', indent);
+        const QString label = line.mid(indent, colon < 0 ? -1 : colon - indent).trimmed().toString();
+        if (colon < 0) {
+            m_parents.append({indent, label});
+            return m_parents.size() > kMaxDepth ? Status(tooDeep()) : Status();
+        }
+        const QString value = line.mid(colon + 1).trimmed().toString();
+        if (!m_inGpu) {
+            m_header.take(label.toLower().replace(QLatin1Char(' '), QLatin1Char('_')), value);
+            return {};
+        }
+        QStringList path;
+        for (const auto& p : std::as_const(m_parents))
+            path << p.second;
+        path << label;
+        m_gpu.append({path.join(QLatin1Char('/')), value});
+        return m_gpu.size() > kMaxRawValues ? Status(tooLarge()) : Status();
+    }
+
+    Status closeGpu()
+    {
+        if (!m_inGpu)
+            return {};
+        if (m_report.gpus.size() >= NvidiaSmiImporter::kMaxGpus)
+            return tooManyGpus();
+        m_report.gpus.append(interpretText(m_busId, m_gpu));
+        m_gpu.clear();
+        m_parents.clear();
+        m_inGpu = false;
+        return {};
+    }
+
+    NvidiaSmiReport m_report;
+    ReportHeader m_header;
+    QList<std::pair<qsizetype, QString>> m_parents; // indentation, section title
+    RawGpu m_gpu;
+    QString m_busId;
+    bool m_inGpu = false;
+};
+
+/// Reports saved on Windows come as UTF-16 (PowerShell's `>`, Notepad) or as UTF-8 with a BOM, with
+/// CRLF line ends. Everything becomes one string with '\n' line ends before either reader sees it.
+QString decodeReport(const QByteArray& data)
+{
+    auto encoding = QStringConverter::Utf8;
+    qsizetype skip = 0;
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        skip = 3;
+    } else if (data.startsWith("\xFF\xFE")) {
+        encoding = QStringConverter::Utf16LE;
+        skip = 2;
+    } else if (data.startsWith("\xFE\xFF")) {
+        encoding = QStringConverter::Utf16BE;
+        skip = 2;
+    } else if (data.size() >= 4 && data.at(0) != 0 && data.at(1) == 0 && data.at(3) == 0) {
+        encoding = QStringConverter::Utf16LE; // no BOM, but "<\0?\0" or "=\0=\0"
+    } else if (data.size() >= 4 && data.at(0) == 0 && data.at(1) != 0 && data.at(2) == 0) {
+        encoding = QStringConverter::Utf16BE;
+    }
+    QStringDecoder decoder(encoding);
+    QString text = decoder.decode(QByteArrayView(data).sliced(skip));
+    text.replace(QLatin1StringView("\r\n"), QLatin1StringView("\n"));
+    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    return text;
 }
 
-Result<NvidiaSmiReport> parseText(const QByteArray& data)
+Result<NvidiaSmiReport> parseText(const QString& all)
 {
-    NvidiaSmiReport report;
-    report.format = QStringLiteral("text");
-    const QString all = QString::fromUtf8(data);
-    const qsizetype start = all.indexOf(QLatin1StringView("==============NVSMI LOG=============="));
-    if (start < 0) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("smi"),
+    if (!all.contains(TextReportReader::kLogTitle)) {
+        return refusedReport(
             Message(&NvidiaSmiImporter::tr,
                     QT_TRANSLATE_NOOP("NvidiaSmiImporter",
                                       "this file is not an nvidia-smi report; save the output of "
                                       "nvidia-smi -q -x")));
     }
-    // Only the first log: capture files may hold several (idle, under load).
-    const QStringList lines = all.mid(start).split(QLatin1Char('\n'));
-    static const QRegularExpression kv(QStringLiteral("^( *)([^:]+?)\\s*:\\s*(.*)$"));
-    static const QRegularExpression section(QStringLiteral("^( *)(\\S.*?)\\s*$"));
-    QList<std::pair<int, QString>> parents; // indentation, label
-    RawGpu gpu;
-    QString busId;
-    bool inGpu = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QString& line = lines.at(i);
-        if (line.startsWith(QLatin1Char('#')) || line.contains(QLatin1StringView("NVSMI LOG")))
-            break;
-        if (line.trimmed().isEmpty())
-            continue;
-        if (line.startsWith(QLatin1StringView("GPU "))) {
-            if (inGpu)
-                report.gpus.append(interpretText(busId, gpu));
-            inGpu = true;
-            gpu.clear();
-            parents.clear();
-            busId = line.mid(4).trimmed();
-            continue;
-        }
-        const auto m = kv.match(line);
-        const auto s = section.match(line);
-        const int indent = static_cast<int>((m.hasMatch() ? m.captured(1) : s.captured(1)).size());
-        while (!parents.isEmpty() && parents.last().first >= indent)
-            parents.removeLast();
-        QStringList path;
-        for (const auto& p : parents)
-            path << p.second;
-        if (m.hasMatch()) {
-            path << m.captured(2).trimmed();
-            const QString key = path.join(QLatin1Char('/'));
-            if (!inGpu) {
-                if (key == QLatin1StringView("Driver Version"))
-                    report.driverVersion = m.captured(3).trimmed();
-                else if (key == QLatin1StringView("CUDA Version"))
-                    report.cudaVersion = m.captured(3).trimmed();
-                else if (key == QLatin1StringView("Timestamp"))
-                    report.timestamp = m.captured(3).trimmed();
-            } else {
-                gpu.append({key, m.captured(3)});
-            }
-        } else if (s.hasMatch()) {
-            parents.append({indent, s.captured(2)});
-        }
+    return TextReportReader().read(all);
+}
+
+/// The GPU `gpuIndex` names, or the error that says which to name.
+Result<const GpuReading*> pickGpu(const NvidiaSmiReport& report, int gpuIndex)
+{
+    if (gpuIndex < 0 && report.gpus.size() > 1) {
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("smi_gpu"),
+            Message(&NvidiaSmiImporter::tr,
+                    QT_TRANSLATE_NOOP("NvidiaSmiImporter",
+                                      "the report lists %1 GPUs; say which one with smi_gpu=0..%2"),
+                    {report.gpus.size(), report.gpus.size() - 1}));
     }
-    if (inGpu)
-        report.gpus.append(interpretText(busId, gpu));
-    return report;
+    const int index = gpuIndex < 0 ? 0 : gpuIndex;
+    if (index >= report.gpus.size()) {
+        return makeError(ErrorCode::OutOfRange, QStringLiteral("smi_gpu"),
+                         Message(&NvidiaSmiImporter::tr,
+                                 QT_TRANSLATE_NOOP("NvidiaSmiImporter", "the report has no GPU number %1"),
+                                 {index}));
+    }
+    return &report.gpus.at(index);
 }
 
 } // namespace
@@ -347,10 +523,13 @@ Result<NvidiaSmiReport> NvidiaSmiImporter::parse(const QByteArray& data)
                          Message(tr, QT_TR_NOOP("the report is larger than %1 MiB; is it the right file?"),
                                  {kMaxReportBytes >> 20}));
     }
-    if (data.trimmed().isEmpty())
+    const QString decoded = decodeReport(data);
+    const QString trimmed = decoded.trimmed();
+    if (trimmed.isEmpty())
         return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
                          Message(tr, QT_TR_NOOP("the report is empty")));
-    Result<NvidiaSmiReport> report = data.trimmed().startsWith('<') ? parseXml(data) : parseText(data);
+    Result<NvidiaSmiReport> report =
+        trimmed.startsWith(QLatin1Char('<')) ? XmlReportReader(decoded).read() : parseText(decoded);
     if (!report)
         return report;
     for (GpuReading& g : report.value().gpus)
@@ -365,50 +544,73 @@ Result<NvidiaSmiReport> NvidiaSmiImporter::parse(const QByteArray& data)
 
 Result<NvidiaSmiReport> NvidiaSmiImporter::parseFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         Message(tr, QT_TR_NOOP("cannot read %1: %2"), {path, file.errorString()}));
+    Result<QByteArray> data = InputFile::read(path, kMaxReportBytes, QStringLiteral("smi"));
+    if (!data)
+        return data.error();
+    return parse(data.value());
+}
+
+QList<GpuListEntry> NvidiaSmiImporter::gpuList(const NvidiaSmiReport& report)
+{
+    QList<GpuListEntry> list;
+    for (qsizetype i = 0; i < report.gpus.size(); ++i) {
+        const GpuReading& g = report.gpus.at(i);
+        list.append({static_cast<int>(i), g.busId, g.uuid, g.productName});
     }
-    if (file.size() > kMaxReportBytes) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi"),
-                         Message(tr, QT_TR_NOOP("the report is larger than %1 MiB; is it the right file?"),
-                                 {kMaxReportBytes >> 20}));
-    }
-    return parse(file.readAll());
+    return list;
+}
+
+Result<NvidiaSmiImporter::Readings> NvidiaSmiImporter::readings(const NvidiaSmiReport& report, int gpuIndex)
+{
+    Result<const GpuReading*> picked = pickGpu(report, gpuIndex);
+    if (!picked)
+        return picked.error();
+    const GpuReading& g = *picked.value();
+    Readings r;
+    auto add = [&r](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            r.append({QString::fromLatin1(key), value});
+    };
+    auto addNumber = [&add](const char* key, const auto& value) {
+        if (value)
+            add(key, QStringLiteral("%1").arg(*value));
+    };
+    // The keys steps take, in the order they always had.
+    add("gpu_uuid", g.uuid);
+    add("vbios", g.vbios);
+    addNumber("mem_mib", g.memoryTotalMib);
+    // The link drops to Gen1 at idle to save power: its maximum is what the card negotiated.
+    addNumber("pcie_gen", g.pcieGenMax);
+    addNumber("pcie_width", g.linkWidthCurrent);
+    addNumber("temp_max_c", g.temperatureC);
+    add("driver", report.driverVersion);
+    add("partner", g.boardPartner);
+    // Everything else the report says about this GPU, named for what it is.
+    add("gpu_index", QString::number(picked.value() - report.gpus.constData()));
+    add("bus_id", g.busId);
+    add("product", g.productName);
+    add("board_serial", g.boardSerial);
+    add("pci_device_id", g.pciId);
+    addNumber("pcie_gen_current", g.pcieGenCurrent);
+    addNumber("pcie_gen_max", g.pcieGenMax);
+    addNumber("pcie_gen_device_current", g.pcieGenDeviceCurrent);
+    addNumber("pcie_gen_device_max", g.pcieGenDeviceMax);
+    addNumber("pcie_gen_host_max", g.pcieGenHostMax);
+    addNumber("pcie_width_current", g.linkWidthCurrent);
+    addNumber("pcie_width_max", g.linkWidthMax);
+    add("pstate", g.performanceState);
+    addNumber("util_gpu_pct", g.utilizationGpuPct);
+    return r;
 }
 
 Result<QStringList> NvidiaSmiImporter::fieldsFor(const NvidiaSmiReport& report, int gpuIndex)
 {
-    if (gpuIndex < 0 && report.gpus.size() > 1) {
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("smi_gpu"),
-                         Message(tr, QT_TR_NOOP("the report lists %1 GPUs; say which one with smi_gpu=0..%2"),
-                                 {report.gpus.size(), report.gpus.size() - 1}));
-    }
-    const int index = gpuIndex < 0 ? 0 : gpuIndex;
-    if (index >= report.gpus.size()) {
-        return makeError(ErrorCode::OutOfRange, QStringLiteral("smi_gpu"),
-                         Message(tr, QT_TR_NOOP("the report has no GPU number %1"), {index}));
-    }
-    const GpuReading& g = report.gpus.at(index);
+    Result<Readings> r = readings(report, gpuIndex);
+    if (!r)
+        return r.error();
     QStringList fields;
-    if (!g.uuid.isEmpty())
-        fields << QStringLiteral("gpu_uuid=") + g.uuid;
-    if (!g.vbios.isEmpty())
-        fields << QStringLiteral("vbios=") + g.vbios;
-    if (g.memoryTotalMib)
-        fields << QStringLiteral("mem_mib=%1").arg(*g.memoryTotalMib);
-    // The link drops to Gen1 at idle to save power: its maximum is what the card negotiated.
-    if (g.pcieGenMax)
-        fields << QStringLiteral("pcie_gen=%1").arg(*g.pcieGenMax);
-    if (g.linkWidthCurrent)
-        fields << QStringLiteral("pcie_width=%1").arg(*g.linkWidthCurrent);
-    if (g.temperatureC)
-        fields << QStringLiteral("temp_max_c=%1").arg(*g.temperatureC);
-    if (!report.driverVersion.isEmpty())
-        fields << QStringLiteral("driver=") + report.driverVersion;
-    if (!g.boardPartner.isEmpty())
-        fields << QStringLiteral("partner=") + g.boardPartner;
+    for (const auto& [key, value] : r.value())
+        fields << key + QLatin1Char('=') + value;
     return fields;
 }
 
@@ -443,33 +645,31 @@ Result<QStringList> NvidiaSmiImporter::expandReportArgument(Step step, const QSt
     Result<NvidiaSmiReport> report = parseFile(file);
     if (!report)
         return report.error();
-    Result<QStringList> fields = fieldsFor(report.value(), gpu);
-    if (!fields)
-        return fields.error();
-    for (const QString& f : fields.value()) {
-        const QString key = f.section(QLatin1Char('='), 0, 0);
+    Result<Readings> readings = NvidiaSmiImporter::readings(report.value(), gpu);
+    if (!readings)
+        return readings.error();
+    for (const auto& [key, value] : readings.value()) {
         if (!givenKeys.contains(key) && StepSchema::find(step, key))
-            out << f;
+            out << key + QLatin1Char('=') + value;
     }
     return out;
 }
 
-Result<QList<std::pair<QString, QString>>> NvidiaSmiImporter::readingsFor(Step step, const QString& path,
-                                                                          int gpuIndex)
+Result<NvidiaSmiImporter::Readings> NvidiaSmiImporter::readingsFor(Step step, const QString& path,
+                                                                   int gpuIndex)
 {
     Result<NvidiaSmiReport> report = parseFile(path);
     if (!report)
         return report.error();
-    Result<QStringList> fields = fieldsFor(report.value(), gpuIndex);
-    if (!fields)
-        return fields.error();
-    QList<std::pair<QString, QString>> readings;
-    for (const QString& f : fields.value()) {
-        const QString key = f.section(QLatin1Char('='), 0, 0);
-        if (StepSchema::find(step, key))
-            readings.append({key, f.section(QLatin1Char('='), 1)});
+    Result<Readings> all = readings(report.value(), gpuIndex);
+    if (!all)
+        return all.error();
+    Readings forStep;
+    for (const auto& pair : all.value()) {
+        if (StepSchema::find(step, pair.first))
+            forStep.append(pair);
     }
-    return readings;
+    return forStep;
 }
 
 } // namespace rework

@@ -7,23 +7,41 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <utility>
+
 namespace rework {
 
 /// Reads nvidia-smi reports of every driver generation we have seen: the XML of DTD v11, v12
-/// and v13 (whose tag names differ) and the plain-text `-q` output. Hostile or broken input
-/// (entity bombs, truncated XML, huge files, no GPU) is a clear error, never a crash.
+/// and v13 (whose tag names differ) and the plain-text `-q` output, as saved on Linux or on
+/// Windows (UTF-8 with or without BOM, UTF-16LE/BE, CRLF). Hostile or broken input (entity
+/// bombs, truncated XML, huge files, FIFOs and devices, no GPU) is a clear error, never a crash.
 class NvidiaSmiImporter
 {
     Q_DECLARE_TR_FUNCTIONS(NvidiaSmiImporter)
 
 public:
+    /// (key, value) pairs, in a fixed order; absent values are left out, never blank.
+    using Readings = QList<std::pair<QString, QString>>;
+
     static constexpr qint64 kMaxReportBytes = 8LL * 1024 * 1024;
+    /// The most GPUs one report may list (a DGX has 16); more is not a real report.
+    static constexpr int kMaxGpus = 64;
 
     static Result<NvidiaSmiReport> parse(const QByteArray& data);
+    /// Reads only a regular file of at most kMaxReportBytes (storage/InputFile).
     static Result<NvidiaSmiReport> parseFile(const QString& path);
 
-    /// The fields a report fills: gpu_uuid, vbios, mem_mib, pcie_gen, pcie_width, temp_max_c,
-    /// driver, partner, as `key=value`. `gpuIndex` picks one GPU of a multi-GPU report.
+    /// The GPUs of a report, for a person to pick one.
+    static QList<GpuListEntry> gpuList(const NvidiaSmiReport& report);
+
+    /// Every reading of one GPU. `gpuIndex` picks one GPU of a multi-GPU report (required there).
+    /// Keys the test and intake steps take: gpu_uuid, vbios, mem_mib, pcie_gen (the link's
+    /// maximum), pcie_width (the current width), temp_max_c, driver, partner. Then: gpu_index,
+    /// bus_id, product, board_serial, pci_device_id (0x268410DE), pcie_gen_current, pcie_gen_max,
+    /// pcie_gen_device_current, pcie_gen_device_max, pcie_gen_host_max, pcie_width_current,
+    /// pcie_width_max, pstate (P0..P12), util_gpu_pct. domain/PcieLinkCheck reads the PCIe ones.
+    static Result<Readings> readings(const NvidiaSmiReport& report, int gpuIndex = -1);
+    /// The same readings as `key=value`.
     static Result<QStringList> fieldsFor(const NvidiaSmiReport& report, int gpuIndex = -1);
 
     /// Replaces `smi=FILE` (and `smi_gpu=N`) in `key=value` arguments by the fields the report
@@ -31,8 +49,7 @@ public:
     /// Only fields that `step` takes are added.
     static Result<QStringList> expandReportArgument(Step step, const QStringList& keyValues);
     /// The fields of `step` a report file gives, as (key, value) for a form to show.
-    static Result<QList<std::pair<QString, QString>>> readingsFor(Step step, const QString& path,
-                                                                  int gpuIndex = -1);
+    static Result<Readings> readingsFor(Step step, const QString& path, int gpuIndex = -1);
 
     /// Board partner from a PCI subsystem vendor id ("1458" -> "gigabyte"), empty if unknown.
     static QString partnerForVendor(const QString& vendorHex);

@@ -1,8 +1,45 @@
 #include "FilledLabel.h"
 
+#include "storage/InputFile.h"
+
+#include <QBuffer>
 #include <QDir>
+#include <QImageReader>
 
 namespace rework {
+namespace {
+
+constexpr qint64 kMaxImageBytes = 16LL * 1024 * 1024;
+constexpr int kMaxImageSide = 4000;
+
+/// A template's image, read through InputFile (a FIFO or device named in a template must not
+/// hang the print), its size checked before it is decoded (a small PNG can claim gigapixels).
+Result<QImage> readImage(int index, const QString& folder, const QString& file)
+{
+    Result<QByteArray> bytes =
+        InputFile::read(QDir(folder).filePath(file), kMaxImageBytes, QStringLiteral("image"));
+    if (!bytes)
+        return makeError(bytes.error().code, QStringLiteral("image"),
+                         Message(&FilledLabel::tr, QT_TRANSLATE_NOOP("FilledLabel", "element %1: %2"),
+                                 {index, bytes.error().asArg()}));
+    QBuffer buffer(&bytes.value());
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    const QSize claimed = reader.size();
+    QImage image;
+    if (!claimed.isValid() || (claimed.width() <= kMaxImageSide && claimed.height() <= kMaxImageSide))
+        image = reader.read();
+    if (image.isNull() || image.width() > kMaxImageSide || image.height() > kMaxImageSide)
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("image"),
+            Message(&FilledLabel::tr,
+                    QT_TRANSLATE_NOOP("FilledLabel",
+                                      "element %1: cannot read the image %2 (PNG up to 4000 × 4000)"),
+                    {index, file}));
+    return image;
+}
+
+} // namespace
 
 Result<FilledLabel> FilledLabel::fill(const LabelTemplate& layout, const LabelData::Variables& variables)
 {
@@ -33,12 +70,10 @@ Result<FilledLabel> FilledLabel::fill(const LabelTemplate& layout, const LabelDa
                         {index, text.value().left(40), e.widthMm, e.heightMm, layout.dpi}));
             }
         } else if (e.type == LabelTemplate::Element::Type::Image) {
-            const QString path = QDir(layout.folder).filePath(e.imagePath);
-            if (!image.load(path) || image.width() > 4000 || image.height() > 4000)
-                return makeError(
-                    ErrorCode::InvalidValue, QStringLiteral("image"),
-                    Message(tr, QT_TR_NOOP("element %1: cannot read the image %2 (PNG up to 4000 × 4000)"),
-                            {index, e.imagePath}));
+            Result<QImage> loaded = readImage(index, layout.folder, e.imagePath);
+            if (!loaded)
+                return loaded.error();
+            image = loaded.value();
         }
         out.texts << text.value();
         out.symbols << symbol;

@@ -1,7 +1,9 @@
 #include "LabelTemplateStore.h"
 
+#include "storage/InputFile.h"
+
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -9,6 +11,8 @@ namespace rework {
 namespace {
 
 const QString kShipped = QStringLiteral(":/labels");
+// A template is a page of JSON; more is not a template.
+constexpr qint64 kMaxTemplateBytes = 512LL * 1024;
 
 } // namespace
 
@@ -32,17 +36,16 @@ Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
                          Message(tr, QT_TR_NOOP("\"%1\" is not a template name; known: %2"),
                                  {name.left(40), names().join(QStringLiteral(", "))}));
     for (const QString& folder : {m_userFolder, kShipped}) {
-        QFile file(QDir(folder).filePath(name + QStringLiteral(".json")));
-        if (!file.exists())
+        const QString path = QDir(folder).filePath(name + QStringLiteral(".json"));
+        if (!QFileInfo::exists(path))
             continue;
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(
-                ErrorCode::Storage, QStringLiteral("template"),
-                Message(tr, QT_TR_NOOP("cannot read %1; check its permissions"), {file.fileName()}));
-        Result<LabelTemplate> t = LabelTemplate::parse(file.read(512LL * 1024), folder);
+        Result<QByteArray> json = InputFile::read(path, kMaxTemplateBytes, QStringLiteral("template"));
+        if (!json)
+            return json.error();
+        Result<LabelTemplate> t = LabelTemplate::parse(json.value(), folder);
         if (!t)
             return makeError(t.error().code, QStringLiteral("template"),
-                             Message(tr, QT_TR_NOOP("%1: %2"), {file.fileName(), t.error().asArg()}));
+                             Message(tr, QT_TR_NOOP("%1: %2"), {path, t.error().asArg()}));
         return t;
     }
     return makeError(ErrorCode::UnknownField, QStringLiteral("template"),

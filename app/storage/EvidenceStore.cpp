@@ -1,5 +1,7 @@
 #include "EvidenceStore.h"
 
+#include "InputFile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -46,28 +48,13 @@ QString EvidenceStore::pathFor(const QString& reference) const
 
 Result<QString> EvidenceStore::store(const QString& path) const
 {
+    // Read once, then hashed and copied from memory: what is hashed is what is stored.
+    Result<QByteArray> content = InputFile::read(path, kMaxFileBytes, QStringLiteral("evidence"));
+    if (!content)
+        return content.error();
     const QFileInfo info(path);
-    if (!info.exists() || !info.isFile()) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("evidence"),
-            Message(tr, QT_TR_NOOP("%1 is not a file; choose the photo or image again"), {path.left(200)}));
-    }
-    if (info.size() > kMaxFileBytes) {
-        return makeError(ErrorCode::OutOfRange, QStringLiteral("evidence"),
-                         Message(tr, QT_TR_NOOP("%1 is larger than %2 MiB; attach a smaller export"),
-                                 {info.fileName(), kMaxFileBytes >> 20}));
-    }
-    QFile source(path);
-    if (!source.open(QIODevice::ReadOnly)) {
-        return makeError(
-            ErrorCode::InvalidValue, QStringLiteral("evidence"),
-            Message(tr, QT_TR_NOOP("cannot read %1: %2"), {path.left(200), source.errorString()}));
-    }
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    if (!sha.addData(&source))
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("evidence"),
-                         Message(tr, QT_TR_NOOP("cannot read %1"), {path.left(200)}));
-    const QString hash = QString::fromLatin1(sha.result().toHex());
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(content.value(), QCryptographicHash::Sha256).toHex());
     QString name = info.fileName();
     name.replace(QRegularExpression(QStringLiteral("[;:/\\\\]")), QStringLiteral("_"));
     name = name.left(100);
@@ -82,8 +69,8 @@ Result<QString> EvidenceStore::store(const QString& path) const
     }
     // QSaveFile writes a temporary file and renames it: a crash never leaves half a picture.
     QSaveFile copy(target);
-    source.seek(0);
-    if (!copy.open(QIODevice::WriteOnly) || copy.write(source.readAll()) != info.size() || !copy.commit()) {
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(content.value()) != content->size() ||
+        !copy.commit()) {
         return makeError(
             ErrorCode::Storage, QStringLiteral("evidence"),
             Message(tr, QT_TR_NOOP("cannot copy %1 into the data folder: %2; free disk space and try again"),

@@ -4,6 +4,7 @@
 #include "labels/LabelTemplateStore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -11,6 +12,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace rework;
 
@@ -226,6 +229,40 @@ private slots:
         QCOMPARE(filled->images.first().size(), QSize(40, 20));
         QFile::remove(folder.filePath("logo.png"));
         QVERIFY(!FilledLabel::fill(t.value(), {}).ok());
+    }
+
+    // A FIFO in the templates folder once blocked printing for ever; storage/InputFile refuses it.
+    void refusesImagesAndTemplatesThatAreNotFiles()
+    {
+        QTemporaryDir folder;
+        QCOMPARE(::mkfifo(QFile::encodeName(folder.filePath("logo.png")).constData(), 0600), 0);
+        auto t = LabelTemplate::parse(withElement({{"type", "image"},
+                                                   {"x_mm", 1},
+                                                   {"y_mm", 1},
+                                                   {"w_mm", 10},
+                                                   {"h_mm", 5},
+                                                   {"file", "logo.png"}}),
+                                      folder.path());
+        QVERIFY(t.ok());
+        QElapsedTimer timer;
+        timer.start();
+        auto filled = FilledLabel::fill(t.value(), {});
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY(!filled.ok());
+        QCOMPARE(filled.error().field, QStringLiteral("image"));
+        QVERIFY2(filled.error().english.contains("is a pipe (FIFO)"), qPrintable(filled.error().english));
+        // a user template that is a FIFO, or a folder
+        QTemporaryDir data;
+        QVERIFY(QDir().mkpath(data.filePath("labels")));
+        QCOMPARE(::mkfifo(QFile::encodeName(data.filePath("labels/unit-label.json")).constData(), 0600), 0);
+        QVERIFY(QDir().mkpath(data.filePath("labels/die-traveler.json")));
+        timer.restart();
+        auto fifo = LabelTemplateStore(data.path()).load("unit-label");
+        auto dir = LabelTemplateStore(data.path()).load("die-traveler");
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY2(fifo.error().english.contains("is a pipe (FIFO)"), qPrintable(fifo.error().english));
+        QVERIFY2(dir.error().english.contains("is a folder"), qPrintable(dir.error().english));
+        QCOMPARE(fifo.error().field, QStringLiteral("template"));
     }
 };
 

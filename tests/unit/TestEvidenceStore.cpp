@@ -2,9 +2,12 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace rework;
 
@@ -89,6 +92,53 @@ private slots:
         auto ref = EvidenceStore(data.path()).store(path);
         QVERIFY(!ref.ok());
         QCOMPARE(ref.error().field, QStringLiteral("evidence"));
+    }
+
+    // Before storage/InputFile, /dev/zero was read until memory ran out and a FIFO blocked for ever.
+    void refusesSpecialFilesQuickly_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<int>("code");
+        QTest::newRow("/dev/zero") << "zero"
+                                   << "is a device" << int(ErrorCode::InvalidValue);
+        QTest::newRow("fifo") << "fifo"
+                              << "is a pipe (FIFO)" << int(ErrorCode::InvalidValue);
+        QTest::newRow("folder") << "folder"
+                                << "is a folder" << int(ErrorCode::InvalidValue);
+        QTest::newRow("oversize") << "oversize"
+                                  << "is larger than 200 MiB" << int(ErrorCode::OutOfRange);
+    }
+    void refusesSpecialFilesQuickly()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, words);
+        QFETCH(int, code);
+        QTemporaryDir source, data;
+        QString path = source.path();
+        if (kind == "zero") {
+            path = "/dev/zero";
+        } else if (kind == "fifo") {
+            path = source.filePath("camera-pipe");
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == "oversize") {
+            QFile big(source.filePath("huge.tif"));
+            QVERIFY(big.open(QIODevice::WriteOnly));
+            QVERIFY(big.resize(EvidenceStore::kMaxFileBytes + 1)); // sparse
+            path = big.fileName();
+        }
+        QElapsedTimer timer;
+        timer.start();
+        auto ref = EvidenceStore(data.path()).store(path);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!ref.ok());
+        QCOMPARE(int(ref.error().code), code);
+        QCOMPARE(ref.error().field, QStringLiteral("evidence"));
+        QVERIFY2(ref.error().english.contains(words), qPrintable(ref.error().english));
+        // nothing was stored
+        QVERIFY(!QDir(data.filePath("evidence")).exists());
+        // and the list form refuses the same
+        QVERIFY(!EvidenceStore(data.path()).expandArgument({"evidence=" + path}).ok());
     }
 
     void referenceFormatIsStrict()
