@@ -1,5 +1,6 @@
 #include "IdentityRegistry.h"
 
+#include "domain/SerialRules.h"
 #include "storage/Sql.h"
 
 #include <QRegularExpression>
@@ -21,8 +22,8 @@ Result<std::optional<Identity>> IdentityRegistry::find(const QString& serial) co
                        "UNION ALL SELECT 'gpu', gpu_uuid, serial, card_serial FROM units WHERE gpu_uuid = ? "
                        "UNION ALL SELECT 'gpu', gpu_uuid, NULL, serial FROM cards WHERE gpu_uuid = ? "
                        "LIMIT 1");
-    const QString lower = serial.toLower(); // GPU UUIDs are stored in lower case
-    auto r = sql::row(m_db, lookup, {serial, serial, serial, serial, serial, lower, lower});
+    const QString gpu = SerialRules::normalise(SerialKind::GpuUuid, serial); // GPU-, then lower-case hex
+    auto r = sql::row(m_db, lookup, {serial, serial, serial, serial, serial, gpu, gpu});
     if (!r)
         return r.error();
     if (!r.value())

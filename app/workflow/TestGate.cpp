@@ -30,8 +30,8 @@ QList<Reading> readingsOf(const GpuReport& r)
     text(payload::Vbios, r.vbios);
     text(payload::Driver, r.driver);
     number(payload::MemMib, r.memMib);
-    number(payload::PcieGen, r.pcieGen);
-    number(payload::PcieWidth, r.pcieWidth);
+    number(payload::PcieGen, r.pcie.genCurrent);
+    number(payload::PcieWidth, r.pcie.widthCurrent);
     number(payload::TempMaxC, r.tempC);
     return out;
 }
@@ -42,17 +42,16 @@ QList<Reading> reportFactsOf(const GpuReport& r)
     QList<Reading> out{{payload::ReportProduct, r.productName},
                        {payload::ReportBoardSerial, r.boardSerial},
                        {payload::ReportDeviceId, r.deviceId},
-                       {payload::PerformanceState, r.performanceState}};
+                       {payload::PerformanceState, r.pcie.pstate}};
     out.removeIf([](const Reading& f) { return f.value.toString().isEmpty(); });
     auto number = [&](payload::Key key, auto v) {
         if (v)
             out.append({key, static_cast<double>(*v)});
     };
-    number(payload::PcieGenMax, r.pcieGenMax);
-    number(payload::PcieGenHostMax, r.pcieGenHostMax);
-    number(payload::PcieWidthMax, r.pcieWidthMax);
-    number(payload::PcieWidthHostMax, r.pcieWidthHostMax);
-    number(payload::Utilisation, r.utilisation);
+    number(payload::PcieGenMax, r.pcie.genDeviceMax);
+    number(payload::PcieGenHostMax, r.pcie.genHostMax);
+    number(payload::PcieWidthMax, r.pcie.widthMax);
+    number(payload::Utilisation, r.pcie.utilGpuPct);
     return out;
 }
 
@@ -139,22 +138,14 @@ Status TestGate::takeReport(const Action& a, const Snapshot& s, const WorkflowCo
 
 QString TestGate::linkFinding(const Action& a)
 {
-    if (!a.report || !a.report->underLoad())
-        return {};
-    const GpuReport& r = *a.report;
-    const std::optional<int> gen = r.expectedGen(), width = r.expectedWidth();
-    if ((r.pcieGen && gen && *r.pcieGen < *gen) || (r.pcieWidth && width && *r.pcieWidth < *width))
+    if (a.report && PcieLinkCheck::assess(a.report->pcie).state == PcieLinkState::Degraded)
         return QStringLiteral("PCIE_DEGRADED");
     return {};
 }
 
 bool TestGate::linkUnproven(const Action& a)
 {
-    if (!a.report || a.report->underLoad())
-        return false;
-    const GpuReport& r = *a.report;
-    const std::optional<int> gen = r.expectedGen(), width = r.expectedWidth();
-    return (r.pcieGen && gen && *r.pcieGen < *gen) || (r.pcieWidth && width && *r.pcieWidth < *width);
+    return a.report && PcieLinkCheck::assess(a.report->pcie).state == PcieLinkState::UnprovenIdle;
 }
 
 Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c)
@@ -179,8 +170,8 @@ Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowCon
                                  QT_TR_NOOP("the report was taken at idle (%1), where the PCIe link drops to "
                                             "Gen %2 x%3 by design; take the report under load, e.g. during "
                                             "burn-in"),
-                                 {r.performanceState.isEmpty() ? tr("low utilisation") : r.performanceState,
-                                  r.pcieGen.value_or(0), r.pcieWidth.value_or(0)}));
+                                 {r.pcie.pstate.isEmpty() ? tr("low utilisation") : r.pcie.pstate,
+                                  r.pcie.genCurrent.value_or(0), r.pcie.widthCurrent.value_or(0)}));
     }
     return {};
 }

@@ -587,7 +587,7 @@ QString testFinding(const Action& a, const EventPayload& in, const WorkflowConfi
     const Limit mem = c.limit(QStringLiteral("test.mem_mib"), model);
     const Limit temp = c.limit(QStringLiteral("test.temp_max_c"), model);
     // A report read at idle says nothing of the link's speed (the gate asks for one under load).
-    const bool linkReadable = !a.report || a.report->underLoad();
+    const bool linkReadable = !a.report || PcieLinkCheck::assess(a.report->pcie).underLoad;
     if (in.memMib && !mem.contains(*in.memMib))
         return QStringLiteral("MEMORY_SIZE");
     if (!TestGate::linkFinding(a).isEmpty() ||

@@ -1,5 +1,10 @@
 #include "TestDatabase.h"
 
+#include "importers/GpuReportReader.h"
+#include "workflow/StepSchema.h"
+
+#include <QRegularExpression>
+
 #include "auth/OperatorAccounts.h"
 #include "logging/Logging.h"
 #include "storage/StationRegistry.h"
@@ -86,6 +91,59 @@ Result<Recorded> TestDatabase::record(Step step, const QStringList& fields, cons
     return m_recorder->record(step, station, operatorId, fields);
 }
 
+Result<Recorded> TestDatabase::record(Step step, const QStringList& fields, const GpuReport& report,
+                                      const QString& operatorId)
+{
+    m_clock.advanceSeconds(60);
+    const QString station =
+        isStationStep(step) ? stepName(step).toUpper() + QStringLiteral("-1") : QStringLiteral("SYSTEM");
+    Result<QJsonObject> parsed = StepSchema::parse(step, fields);
+    if (!parsed)
+        return parsed.error();
+    return m_recorder->record(Action{step, station, operatorId, parsed.value(), report});
+}
+
+QByteArray TestDatabase::rigReport(const QString& uuid, int gen, int width, const QString& pstate)
+{
+    QFile fixture(QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/netdata_rtx-4090-driver-535.xml"));
+    if (!fixture.open(QIODevice::ReadOnly))
+        qFatal("cannot read the nvidia-smi fixture %s", qPrintable(fixture.fileName()));
+    QString xml = QString::fromUtf8(fixture.readAll());
+    auto set = [&xml](const char* tag, const QString& value) {
+        const QString name = QString::fromLatin1(tag);
+        xml.replace(QRegularExpression(QStringLiteral("<%1>[^<]*</%1>").arg(name)),
+                    QStringLiteral("<%1>%2</%1>").arg(name, value));
+    };
+    set("uuid", uuid);
+    set("performance_state", pstate);
+    set("gpu_util", pstate == QLatin1StringView("P0") ? QStringLiteral("100 %") : QStringLiteral("0 %"));
+    set("max_link_gen", QStringLiteral("4"));
+    set("max_host_link_gen", QStringLiteral("4"));
+    set("current_link_gen", QString::number(gen));
+    set("device_current_link_gen", QString::number(gen));
+    set("current_link_width", QStringLiteral("%1x").arg(width));
+    return xml.toUtf8();
+}
+
+GpuReport TestDatabase::report(const QString& uuid, int gen, int width, const QString& pstate)
+{
+    static int written = 0;
+    const QString path = m_dir.filePath(QStringLiteral("nvidia-smi-%1.xml").arg(++written));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(rigReport(uuid, gen, width, pstate)) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    file.close();
+    Result<GpuReport> r = GpuReportReader::readFile(path, -1, m_dir.path());
+    if (!r)
+        qFatal("the derived report does not import: %s", qPrintable(r.error().oneLine()));
+    return r.value();
+}
+
+QString TestDatabase::gpuUuid(int n)
+{
+    return QStringLiteral("GPU-%1-0000-4000-8000-000000000001").arg(n, 8, 16, QLatin1Char('0'));
+}
+
 QString TestDatabase::mountedUnit(const QString& card, const QString& board, const QString& model)
 {
     auto ok = [](const Result<Recorded>& r) {
@@ -101,13 +159,20 @@ QString TestDatabase::mountedUnit(const QString& card, const QString& board, con
         .createdId();
 }
 
+Result<Recorded> TestDatabase::passTest(const QString& unit, const QString& operatorId)
+{
+    static int tested = 0;
+    return record(Step::Test, {QStringLiteral("unit=") + unit, QStringLiteral("result=pass")},
+                  report(gpuUuid(++tested)), operatorId);
+}
+
 QString TestDatabase::testedUnit(const QString& card, const QString& board)
 {
     const QString unit = mountedUnit(card, board);
-    for (Step s : {Step::Inspect, Step::Test}) {
-        if (auto r = record(s, {QStringLiteral("unit=") + unit, QStringLiteral("result=pass")}); !r)
-            qFatal("setup step failed: %s", qPrintable(r.error().oneLine()));
-    }
+    if (auto r = record(Step::Inspect, {QStringLiteral("unit=") + unit, QStringLiteral("result=pass")}); !r)
+        qFatal("setup step failed: %s", qPrintable(r.error().oneLine()));
+    if (auto r = passTest(unit); !r)
+        qFatal("setup step failed: %s", qPrintable(r.error().oneLine()));
     return unit;
 }
 

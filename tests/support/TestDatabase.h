@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/GpuReport.h"
 #include "storage/Database.h"
 #include "workflow/Recorder.h"
 
@@ -27,6 +28,24 @@ public:
     /// Records a step at that step's station by OP1; advances the clock by a minute first.
     Result<Recorded> record(Step step, const QStringList& fields,
                             const QString& operatorId = QStringLiteral("OP1"));
+    /// The same with the GPU's report, as the test form or `smi=FILE` hands it to the core.
+    Result<Recorded> record(Step step, const QStringList& fields, const GpuReport& report,
+                            const QString& operatorId = QStringLiteral("OP1"));
+
+    /// A passed test of `unit` with a report of a GPU of its own, as a test rig records it.
+    Result<Recorded> passTest(const QString& unit, const QString& operatorId = QStringLiteral("OP1"));
+
+    /// The real RTX 4090 report of the shared fixtures as a rig would save it for GPU `uuid`
+    /// under load on a Gen 4 slot: the fixture's text with its UUID, P-state and link figures
+    /// replaced (a derived case; the fixture itself is never edited). `gen`/`width` are the link's
+    /// current figures; the card and host support Gen 4 x16.
+    static QByteArray rigReport(const QString& uuid, int gen = 4, int width = 16,
+                                const QString& pstate = QStringLiteral("P0"));
+    /// That report written to the test folder, kept as evidence and read as the test gate reads it.
+    GpuReport report(const QString& uuid, int gen = 4, int width = 16,
+                     const QString& pstate = QStringLiteral("P0"));
+    /// A GPU UUID of its own for each number.
+    static QString gpuUuid(int n);
 
     /// Takes a new donor card through intake, strip, reball and mount; returns the unit serial.
     QString mountedUnit(const QString& card, const QString& board,

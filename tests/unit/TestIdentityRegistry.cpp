@@ -174,8 +174,8 @@ private slots:
         const QString gpu = QStringLiteral("GPU-0a1b2c3d-0000-4000-8000-00000000abcd");
         QVERIFY(
             t.record(Step::Inspect, {QStringLiteral("unit=") + l.unit, QStringLiteral("result=pass")}).ok());
-        QVERIFY(t.record(Step::Test, {QStringLiteral("unit=") + l.unit, QStringLiteral("result=pass"),
-                                      QStringLiteral("gpu_uuid=") + gpu})
+        QVERIFY(t.record(Step::Test, {QStringLiteral("unit=") + l.unit, QStringLiteral("result=pass")},
+                         t.report(gpu))
                     .ok());
         auto byGpu = resolver.resolve(gpu.toUpper());
         QVERIFY(byGpu.ok());

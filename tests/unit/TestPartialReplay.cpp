@@ -122,10 +122,10 @@ private slots:
         const QString second = t.mountedUnit("ZT4090A000002", "SB00000002");
         for (const QString& unit : {first, second})
             QVERIFY(t.record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok());
-        QVERIFY(t.record(Step::Test, {"unit=" + first, "result=pass", "gpu_uuid=" + gpu}).ok());
+        QVERIFY(t.record(Step::Test, {"unit=" + first, "result=pass"}, t.report(gpu)).ok());
         // The rules refuse a second unit with the same GPU here; another station, offline, did
         // not know and its test arrives by sync, as SyncEngine applies it.
-        auto own = t.record(Step::Test, {"unit=" + second, "result=pass"});
+        auto own = t.passTest(second);
         QVERIFY(own.ok());
         QVERIFY(t.record(Step::Void, {"event=" + own->event.id, "reason=retest"}, "SUP1").ok());
         EventRecord pulled = own->event;

@@ -212,7 +212,7 @@ private slots:
         test::TestDatabase t;
         const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
         auto inspect = t.record(Step::Inspect, {"unit=" + unit, "result=pass"});
-        QVERIFY(t.record(Step::Test, {"unit=" + unit, "result=pass"}).ok());
+        QVERIFY(t.passTest(unit).ok());
         auto blocked = t.record(Step::Void, {"event=" + inspect->event.id, "reason=x"}, "SUP1");
         QCOMPARE(blocked.error().code, ErrorCode::VoidBlocked);
         // another unit packed into the same batch does not block voiding a pack; closing it does
@@ -279,12 +279,12 @@ private slots:
         QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
         const QString unit = t.record(Step::Mount, {"die=" + die, "board=SB00000001"}).value().createdId();
         QVERIFY(t.record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok());
-        QCOMPARE(t.record(Step::Test, {"unit=" + unit, "result=pass",
-                                       "gpu_uuid=GPU-ffffffff-0c4d-5e6f-7a8b-9c0d1e2f3a4b"})
+        QCOMPARE(t.record(Step::Test, {"unit=" + unit, "result=pass"},
+                          t.report("GPU-ffffffff-0c4d-5e6f-7a8b-9c0d1e2f3a4b"))
                      .error()
                      .code,
                  ErrorCode::GpuUuidMismatch);
-        QVERIFY(t.record(Step::Test, {"unit=" + unit, "result=pass", "gpu_uuid=" + uuid.toUpper()}).ok());
+        QVERIFY(t.record(Step::Test, {"unit=" + unit, "result=pass"}, t.report(uuid.toUpper())).ok());
         QCOMPARE(value(t, "SELECT gpu_uuid FROM units"), uuid);
     }
 };

@@ -28,7 +28,7 @@ private slots:
         QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
         QVERIFY(t->record(Step::Mount, {"die=" + die, "board=SB00000001"}).ok());
         QVERIFY(t->record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok());
-        QVERIFY(t->record(Step::Test, {"unit=" + unit, "result=pass", "gpu_uuid=" + uuid}).ok());
+        QVERIFY(t->record(Step::Test, {"unit=" + unit, "result=pass"}, t->report(uuid)).ok());
         QVERIFY(t->record(Step::Pack, {"unit=" + unit, "batch=B2611-001"}).ok());
         QVERIFY(t->record(Step::Close, {"batch=B2611-001"}, "SUP1").ok());
     }

@@ -1,5 +1,8 @@
 // The workflow engine alone: every rule and every error, with hand-built snapshots.
+#include "TestDatabase.h"
 #include "domain/ItemStates.h"
+#include "importers/GpuReportReader.h"
+#include "importers/NvidiaSmiImporter.h"
 #include "workflow/StepSchema.h"
 #include "workflow/WorkflowRules.h"
 
@@ -46,6 +49,22 @@ Action act(Step step, const QStringList& kv, const QString& station = QStringLit
     if (!f)
         qFatal("test input does not parse: %s", qPrintable(f.error().oneLine()));
     return Action{step, station, QStringLiteral("OP1"), f.value()};
+}
+
+/// The action with a GPU's report, read by the importer from the real RTX 4090 fixture as a rig
+/// under load saves it (TestDatabase::rigReport).
+Action withReport(Action a, const QString& uuid, int gen = 4, int width = 16,
+                  const QString& pstate = QStringLiteral("P0"))
+{
+    Result<NvidiaSmiReport> parsed =
+        NvidiaSmiImporter::parse(test::TestDatabase::rigReport(uuid, gen, width, pstate));
+    if (!parsed)
+        qFatal("rig report: %s", qPrintable(parsed.error().oneLine()));
+    Result<GpuReport> report = GpuReportReader::read(parsed.value());
+    if (!report)
+        qFatal("rig report: %s", qPrintable(report.error().oneLine()));
+    a.report = report.value();
+    return a;
 }
 
 Snapshot base(Step step)
@@ -156,8 +175,8 @@ private slots:
                         base(Step::Intake));
         EXPECT_OK(r);
         QCOMPARE(r->primarySerial, QStringLiteral("ZT4090A123456"));
-        QCOMPARE(r->payload.value(QStringLiteral("condition")).toArray().first().toString(),
-                 QStringLiteral("ok"));
+        // Nothing the operator did not tick: no hidden "ok".
+        QVERIFY(!r->payload.contains(QStringLiteral("condition")));
         QCOMPARE(r->payload.value(QStringLiteral("lot")).toString(), QStringLiteral("LOT-1"));
         QCOMPARE(r->subjects.size(), 1);
     }
@@ -524,13 +543,21 @@ private slots:
     {
         Snapshot s = base(Step::Test);
         s.unit = unit(states::Inspected);
-        auto r = decide(
-            act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass", "mem_mib=24564", "pcie_gen=4",
-                             "pcie_width=16", "gpu_uuid=GPU-12345678-1234-1234-1234-123456789ABC"}),
-            s);
+        auto r = decide(withReport(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass",
+                                                    "mem_mib=24564", "pcie_gen=4", "pcie_width=16"}),
+                                   QStringLiteral("GPU-12345678-1234-1234-1234-123456789ABC")),
+                        s);
         EXPECT_OK(r);
+        // The report's values are stored; typed ones that agree with it are welcome.
         QCOMPARE(r->payload.value(QStringLiteral("gpu_uuid")).toString(),
                  QStringLiteral("GPU-12345678-1234-1234-1234-123456789abc"));
+        QCOMPARE(r->payload.value(QStringLiteral("mem_mib")).toDouble(), 24564.0);
+        QCOMPARE(r->payload.value(QStringLiteral("pcie_gen")).toDouble(), 4.0);
+        QCOMPARE(r->payload.value(QStringLiteral("pcie_gen_max")).toDouble(), 4.0);
+        QCOMPARE(r->payload.value(QStringLiteral("report_product")).toString(),
+                 QStringLiteral("NVIDIA GeForce RTX 4090"));
+        QCOMPARE(r->payload.value(QStringLiteral("report_device_id")).toString(), QStringLiteral("2684"));
+        QCOMPARE(r->payload.value(QStringLiteral("pstate")).toString(), QStringLiteral("P0"));
     }
     void rejectsTestBeforeInspection()
     {
@@ -555,36 +582,65 @@ private slots:
         s.unit = unit(states::Inspected);
         s.card = receivedCard();
         s.card->gpuUuid = QStringLiteral("GPU-aaaaaaaa-1234-1234-1234-123456789abc");
-        EXPECT_ERROR(decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass",
-                                             "gpu_uuid=GPU-12345678-1234-1234-1234-123456789abc"}),
+        EXPECT_ERROR(decide(withReport(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass"}),
+                                       QStringLiteral("GPU-12345678-1234-1234-1234-123456789abc")),
                             s),
                      ErrorCode::GpuUuidMismatch, "gpu_uuid");
         // the UUID read at intake is the right one
-        EXPECT_OK(decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass",
-                                          "gpu_uuid=GPU-aaaaaaaa-1234-1234-1234-123456789abc"}),
+        EXPECT_OK(decide(withReport(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass"}),
+                                    QStringLiteral("GPU-aaaaaaaa-1234-1234-1234-123456789abc")),
                          s));
     }
     void rejectsPassWithDegradedReadings_data()
+    {
+        QTest::addColumn<QString>("reading"); // typed: what no report says
+        QTest::addColumn<int>("gen");         // the report's link, under load
+        QTest::addColumn<int>("width");
+        QTest::newRow("pcie gen 3 under load") << "" << 3 << 16;
+        QTest::newRow("pcie x8 under load") << "" << 4 << 8;
+        QTest::newRow("vram errors") << "vram_errors=4" << 4 << 16;
+        QTest::newRow("vram fail") << "vram=fail" << 4 << 16;
+        QTest::newRow("burn-in fail") << "burnin=fail" << 4 << 16;
+    }
+    void rejectsPassWithDegradedReadings()
+    {
+        QFETCH(QString, reading);
+        QFETCH(int, gen);
+        QFETCH(int, width);
+        Snapshot s = base(Step::Test);
+        s.unit = unit(states::Inspected);
+        QStringList pass{QStringLiteral("unit=") + kUnit, "result=pass"};
+        QStringList fail{QStringLiteral("unit=") + kUnit, "result=fail"};
+        if (!reading.isEmpty()) {
+            pass << reading;
+            fail << reading;
+        }
+        const QString gpu = QStringLiteral("GPU-12345678-1234-1234-1234-123456789abc");
+        EXPECT_ERROR(decide(withReport(act(Step::Test, pass), gpu, gen, width), s), ErrorCode::Contradiction,
+                     "result");
+        auto failed = decide(withReport(act(Step::Test, fail), gpu, gen, width), s);
+        EXPECT_OK(failed);
+        QVERIFY(!failed->payload.value(QStringLiteral("defect")).toString().isEmpty());
+    }
+    void typedReadingsFailAUnitWithoutAReport_data()
     {
         QTest::addColumn<QString>("reading");
         QTest::newRow("pcie gen 3") << "pcie_gen=3";
         QTest::newRow("pcie x8") << "pcie_width=8";
         QTest::newRow("memory size") << "mem_mib=12282";
-        QTest::newRow("vram errors") << "vram_errors=4";
-        QTest::newRow("vram fail") << "vram=fail";
         QTest::newRow("hot") << "temp_max_c=93";
-        QTest::newRow("burn-in fail") << "burnin=fail";
     }
-    void rejectsPassWithDegradedReadings()
+    void typedReadingsFailAUnitWithoutAReport()
     {
         QFETCH(QString, reading);
         Snapshot s = base(Step::Test);
         s.unit = unit(states::Inspected);
-        EXPECT_ERROR(decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass", reading}), s),
-                     ErrorCode::Contradiction, "result");
+        // Without a report a unit can only fail; the readings name the defect.
         auto fail = decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=fail", reading}), s);
         EXPECT_OK(fail);
         QVERIFY(!fail->payload.value(QStringLiteral("defect")).toString().isEmpty());
+        EXPECT_ERROR(decide(act(Step::Test, {QStringLiteral("unit=") + kUnit, "result=pass", reading}), s),
+                     ErrorCode::ReportRequired, "smi");
     }
     void rejectsWorkOnScrappedOrShippedUnit()
     {

@@ -5,7 +5,7 @@
 #include "domain/EventPayload.h"
 
 #include "domain/Step.h"
-#include "importers/NvidiaSmiImporter.h"
+#include "importers/GpuReportReader.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -93,16 +93,22 @@ int record(CommandContext& context, Args args)
     Database* db = context.database();
     if (!db)
         return StorageFailure;
-    // smi=REPORT.xml: the nvidia-smi importer fills the GPU fields, as the test form does.
-    Result<QStringList> fields = NvidiaSmiImporter::expandReportArgument(*step, args.list());
-    if (!fields)
-        return out.fail(fields.error());
+    // smi=REPORT.xml: the GPU's own report, kept as evidence; the test gate believes it, as the
+    // test form does.
+    Result<GpuReportReader::Arguments> report =
+        GpuReportReader::takeArguments(args.list(), context.dataFolder());
+    if (!report)
+        return out.fail(report.error());
     // evidence=FILE: copied into the data folder, recorded by its SHA-256.
-    fields = EvidenceStore(context.dataFolder()).expandArgument(fields.value());
+    Result<QStringList> fields = EvidenceStore(context.dataFolder()).expandArgument(report->rest);
     if (!fields)
         return out.fail(fields.error());
+    Result<QJsonObject> parsed = StepSchema::parse(*step, fields.value());
+    if (!parsed)
+        return out.fail(parsed.error());
     Recorder recorder(*db, context.clock);
-    Result<Recorded> r = recorder.record(*step, *station, *operatorId, fields.value());
+    Result<Recorded> r =
+        recorder.record(Action{*step, *station, *operatorId, parsed.value(), report->report});
     if (!r)
         return out.fail(r.error());
     printRecorded(out, r.value());
