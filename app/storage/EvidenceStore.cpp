@@ -1,5 +1,7 @@
 #include "EvidenceStore.h"
 
+#include "PrivateFiles.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -75,7 +77,7 @@ Result<QString> EvidenceStore::store(const QString& path) const
     const QString target = pathFor(reference);
     if (QFile::exists(target))
         return reference; // same content already stored
-    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+    if (!PrivateFiles::makeFolder(QFileInfo(target).absolutePath())) {
         return makeError(
             ErrorCode::Storage, QStringLiteral("evidence"),
             Message(tr, QT_TR_NOOP("cannot create the evidence folder in %1; check the disk"), {m_folder}));
@@ -83,7 +85,10 @@ Result<QString> EvidenceStore::store(const QString& path) const
     // QSaveFile writes a temporary file and renames it: a crash never leaves half a picture.
     QSaveFile copy(target);
     source.seek(0);
-    if (!copy.open(QIODevice::WriteOnly) || copy.write(source.readAll()) != info.size() || !copy.commit()) {
+    // Owner-only before the content goes in: evidence may be anything the operator could read.
+    if (!copy.open(QIODevice::WriteOnly) ||
+        !copy.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        copy.write(source.readAll()) != info.size() || !copy.commit()) {
         return makeError(
             ErrorCode::Storage, QStringLiteral("evidence"),
             Message(tr, QT_TR_NOOP("cannot copy %1 into the data folder: %2; free disk space and try again"),
