@@ -1,6 +1,7 @@
 #include "Logging.h"
 
 #include <QDir>
+#include <QFile>
 
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -44,6 +45,8 @@ void Logging::init(const QString& folder, bool verbose)
     try {
         sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
             logFilePath(folder).toStdString(), 5 * 1024 * 1024, 5));
+        // Owner-only whatever the umask (the programs also set 077 for the files rotation makes).
+        QFile::setPermissions(logFilePath(folder), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     } catch (const spdlog::spdlog_ex&) {
         // An unwritable folder must not stop the floor: keep going without a file.
     }

@@ -2,6 +2,7 @@
 
 #include "logging/Logging.h"
 #include "storage/Database.h"
+#include "storage/PrivateFiles.h"
 
 #include <QFileInfo>
 
@@ -26,6 +27,7 @@ Database* CommandContext::database()
         return nullptr;
     }
     m_db = std::move(db.value());
+    PrivateFiles::warnIfShared(m_db->path());
     return m_db.get();
 }
 

@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "domain/Clock.h"
+#include "storage/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -43,6 +44,9 @@ bool preparePainting(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // Before any file is made: the database, its -wal and -shm, logs, backups and evidence are
+    // the owner's only, whatever umask the shell or timer started us with.
+    rework::PrivateFiles::restrictUmask();
     const bool paints = preparePainting(argc, argv);
     std::unique_ptr<QCoreApplication> application(paints ? new QGuiApplication(argc, argv)
                                                          : new QCoreApplication(argc, argv));

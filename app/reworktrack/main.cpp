@@ -3,6 +3,7 @@
 #include "logging/Logging.h"
 #include "shell/MainWindow.h"
 #include "storage/Database.h"
+#include "storage/PrivateFiles.h"
 #include "storage/TableCounts.h"
 #include "workflow/Recorder.h"
 
@@ -138,6 +139,9 @@ int main(int argc, char** argv)
         if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h")
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
+    // Before any file is made: the database, its -wal and -shm, logs, backups and evidence are
+    // the owner's only, whatever umask the desktop started us with.
+    PrivateFiles::restrictUmask();
     QApplication app(argc, argv);
     setUpApplication();
     const CommandLine cl(app);
@@ -156,6 +160,7 @@ int main(int argc, char** argv)
         QMessageBox::critical(nullptr, QApplication::translate("main", "ReworkTrack"), db.error().message);
         return 3;
     }
+    PrivateFiles::warnIfShared(path);
     if (cl.parser.isSet(cl.demo))
         loadDemoIfEmpty(*db.value());
 

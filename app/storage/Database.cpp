@@ -2,6 +2,7 @@
 
 #include "EventChain.h"
 #include "Migrator.h"
+#include "PrivateFiles.h"
 #include "Sql.h"
 #include "StateProjector.h"
 #include "Transaction.h"
@@ -93,10 +94,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
 {
     static QAtomicInt counter;
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
+    if (!PrivateFiles::makeFolder(info.absolutePath())) {
         return makeError(ErrorCode::Storage, QStringLiteral("db"),
                          Message(tr, QT_TR_NOOP("cannot create the folder %1; choose another database path"),
                                  {info.absolutePath()}));
+    }
+    // A new database is made owner-only before SQLite opens it: SQLite gives its -wal and -shm
+    // files the database file's mode, whatever the umask.
+    if (!info.exists()) {
+        if (Status st = PrivateFiles::createNew(info.absoluteFilePath()); !st && !QFileInfo::exists(path))
+            return st.error();
     }
     const QString name = QStringLiteral("rework-%1").arg(counter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), name));

@@ -1,6 +1,7 @@
 #include "EvidenceStore.h"
 
 #include "InputFile.h"
+#include "PrivateFiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -62,15 +63,17 @@ Result<QString> EvidenceStore::store(const QString& path) const
     const QString target = pathFor(reference);
     if (QFile::exists(target))
         return reference; // same content already stored
-    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+    if (!PrivateFiles::makeFolder(QFileInfo(target).absolutePath())) {
         return makeError(
             ErrorCode::Storage, QStringLiteral("evidence"),
             Message(tr, QT_TR_NOOP("cannot create the evidence folder in %1; check the disk"), {m_folder}));
     }
     // QSaveFile writes a temporary file and renames it: a crash never leaves half a picture.
     QSaveFile copy(target);
-    if (!copy.open(QIODevice::WriteOnly) || copy.write(content.value()) != content->size() ||
-        !copy.commit()) {
+    // Owner-only before the content goes in: evidence may be anything the operator could read.
+    if (!copy.open(QIODevice::WriteOnly) ||
+        !copy.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        copy.write(content.value()) != content->size() || !copy.commit()) {
         return makeError(
             ErrorCode::Storage, QStringLiteral("evidence"),
             Message(tr, QT_TR_NOOP("cannot copy %1 into the data folder: %2; free disk space and try again"),

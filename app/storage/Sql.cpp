@@ -1,6 +1,7 @@
 #include "Sql.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QMutex>
 #include <QSet>
@@ -11,6 +12,7 @@
 #include <memory>
 
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 namespace rework::sql {
 
@@ -40,6 +42,18 @@ Error storageError(const Message& what, const QString& driverText)
     return makeError(ErrorCode::Storage, QString(),
                      Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "could not %1 (%2): %3"),
                              {what, driverText, Message(&StorageText::tr, hint)}));
+}
+
+Status withFile(const QString& path, int flags, const std::function<Status(sqlite3*)>& work)
+{
+    sqlite3* file = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &file, flags, nullptr);
+    Status st = rc == SQLITE_OK
+                    ? work(file)
+                    : storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "open %1"), {path}),
+                                   QString::fromUtf8(sqlite3_errstr(rc)));
+    sqlite3_close(file);
+    return st;
 }
 
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values)

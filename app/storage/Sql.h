@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 
@@ -53,6 +54,11 @@ struct StorageText
 /// A storage failure as a user-facing error that says what to do next; `what` is the action that
 /// failed ("apply a migration"), logged in English.
 Error storageError(const Message& what, const QString& driverText);
+
+/// Opens the file at `path` with SQLite's C API (`flags`: SQLITE_OPEN_*), without a Qt connection
+/// to manage, runs `work` on it and closes it: for checks and copies of files other than the
+/// station database.
+Status withFile(const QString& path, int flags, const std::function<Status(sqlite3*)>& work);
 
 /// NULL for an empty string, so optional text columns hold NULL rather than ''.
 QVariant nullIfEmpty(const QString& s);

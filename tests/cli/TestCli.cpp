@@ -1,4 +1,5 @@
 // reworkctl as a script or test rig uses it: the real executable, a real database file.
+#include "Reworkctl.h"
 #include "TcpListener.h"
 #include "TestDatabase.h"
 
@@ -12,31 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString lastLine() const { return out.trimmed().split(QLatin1Char('\n')).last().trimmed(); }
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Run reworkctl(const QString& db, const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("REWORKTRACK_DB"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);
-    if (!p.waitForFinished(120000))
-        qFatal("reworkctl did not finish");
-    return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
+using rework::test::reworkctl;
+using rework::test::Run;
 
 class TestCli : public QObject
 {
@@ -721,8 +699,16 @@ private slots:
                      .exitCode,
                  0);
         QVERIFY(rework::test::dumpFile(path) != atBackup);
-        QCOMPARE(reworkctl(path, {"restore", copy}).exitCode, 0);
-        QCOMPARE(rework::test::dumpFile(path), atBackup);
+        // The backup has one event less than the station: taken only when forced, with a reason.
+        QCOMPARE(reworkctl(path, {"restore", copy}).exitCode, 1);
+        QCOMPARE(reworkctl(path, {"restore", copy, "--force"}).exitCode, 2);
+        QCOMPARE(reworkctl(path, {"restore", copy, "--force", "--reason", "wrong card taken in"}).exitCode,
+                 0);
+        // The backup again, and the restore in its audit log (which the sequence table counts).
+        static const QRegularExpression audit(QStringLiteral("## (audit_log|sqlite_sequence)\n[^#]*"));
+        const QString restored = rework::test::dumpFile(path);
+        QCOMPARE(QString(restored).remove(audit), QString(atBackup).remove(audit));
+        QVERIFY(restored.contains(QStringLiteral("restore_forced|-|-|forced: wrong card taken in; events")));
         // Rotated backups in the data folder; bad input refused.
         const Run rotated = reworkctl(path, {"--json", "backup", "--keep", "2"});
         QCOMPARE(rotated.exitCode, 0);
@@ -730,7 +716,7 @@ private slots:
         QCOMPARE(reworkctl(path, {"backup", "--keep", "0"}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"restore"}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"restore", fresh.filePath(QStringLiteral("missing.sqlite"))}).exitCode, 1);
-        QCOMPARE(rework::test::dumpFile(path), atBackup);
+        QCOMPARE(rework::test::dumpFile(path), restored);
     }
 
     void recallListsWhatSharesALot()

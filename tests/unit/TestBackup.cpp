@@ -1,5 +1,6 @@
-// Backups made online, rotated, checked and restored; a damaged backup is refused and the live
-// database is left as it was.
+// Backups made online, checked, synced and renamed into place, owner-only, rotated; a backup never
+// replaces a file, and leaves nothing beside it, not even after one was killed.
+#include "BadBackups.h"
 #include "TestDatabase.h"
 #include "storage/Backup.h"
 #include "storage/Sql.h"
@@ -9,13 +10,27 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace rework;
 
 namespace {
 
-int events(const QSqlDatabase& db)
+const QStringList kLeftovers{QStringLiteral(".partial"), QStringLiteral(".partial-journal"),
+                             QStringLiteral(".partial-wal"), QStringLiteral(".partial-shm")};
+
+void writeFile(const QString& path, const QByteArray& bytes)
 {
-    return sql::scalar(db, QStringLiteral("SELECT count(*) FROM events")).value().toInt();
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+}
+
+/// What a backup killed part-way leaves: its temporary copy and that copy's journals.
+void leaveKilledBackup(const QString& target)
+{
+    for (const QString& suffix : kLeftovers)
+        writeFile(target + suffix, "half a copy");
 }
 
 } // namespace
@@ -25,27 +40,20 @@ class TestBackup : public QObject
     Q_OBJECT
 
 private slots:
-    void backupAndRestore()
+    void aBackupIsCheckedPrivateAndAlone()
     {
+        const mode_t before = ::umask(022); // the usual desktop umask: not what makes the backup private
         test::TestDatabase t;
         t.testedUnit(QStringLiteral("CARDB0001"), QStringLiteral("SB00000001"));
-        const int before = events(t.db().connection());
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
         QVERIFY(Backup::copy(t.db().connection(), copy).ok());
+        ::umask(before);
         QVERIFY(Backup::check(copy).ok());
-        QVERIFY(!QFile::exists(copy + QStringLiteral(".partial")));
-
-        // More work after the backup, then the restore takes the database back to it.
-        t.testedUnit(QStringLiteral("CARDB0002"), QStringLiteral("SB00000002"));
-        QVERIFY(events(t.db().connection()) > before);
-        QVERIFY(Backup::restore(t.db(), copy).ok());
-        QCOMPARE(events(t.db().connection()), before);
-        QCOMPARE(
-            sql::scalar(t.db().connection(), QStringLiteral("PRAGMA integrity_check")).value().toString(),
-            QStringLiteral("ok"));
-        // The restored database takes new work.
-        QVERIFY(t.record(Step::Intake, {"card=CARDB0003", "model=RTX4090", "lot=LOT-1"}).ok());
+        QCOMPARE(test::modeOf(copy), 0600);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("copy.sqlite")});
+        QCOMPARE(test::dumpFile(copy), t.dump());
     }
 
     void rotationKeepsTheNewest()
@@ -60,33 +68,81 @@ private slots:
         QCOMPARE(kept.size(), 7);
         QCOMPARE(kept.first(), QStringLiteral("reworktrack-20261103-020000.sqlite"));
         QVERIFY(!Backup::due(t.folder(), QDateTime::currentDateTime()));
+        QCOMPARE(test::modeOf(Backup::folder(t.folder())), 0700);
     }
 
-    void aDamagedBackupIsRefusedAndNothingChanges()
+    void neverReplacesAFile()
     {
         test::TestDatabase t;
-        t.testedUnit(QStringLiteral("CARDB0009"), QStringLiteral("SB00000009"));
         QTemporaryDir dir;
-        const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
-        QVERIFY(Backup::copy(t.db().connection(), copy).ok());
-        QFile f(copy);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        f.seek(f.size() / 2);
-        f.write(QByteArray(8192, char(0xA5)));
-        f.close();
-        const QString before = t.dump();
-        const Status st = Backup::restore(t.db(), copy);
+        const QString existing = dir.filePath(QStringLiteral("existing.sqlite"));
+        writeFile(existing, "an earlier backup, or anything else");
+        const QString link = dir.filePath(QStringLiteral("link.sqlite"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere")), link));
+        const QString hash = test::sha256(existing);
+        for (const QString& target : {existing, link, QStringLiteral("/dev/null"), dir.path()}) {
+            const Status st = Backup::copy(t.db().connection(), target);
+            QVERIFY2(!st.ok(), qPrintable(target));
+            QCOMPARE(st.error().code, ErrorCode::InvalidValue);
+            QVERIFY2(st.error().message.contains(QStringLiteral("exists already")),
+                     qPrintable(st.error().message));
+        }
+        QCOMPARE(test::sha256(existing), hash);
+        QVERIFY(QFileInfo(link).isSymLink() && !QFileInfo::exists(dir.filePath(QStringLiteral("nowhere"))));
+        struct stat devNull = {};
+        QVERIFY(::stat("/dev/null", &devNull) == 0 && S_ISCHR(devNull.st_mode));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 2);
+    }
+
+    void refusesAFolderThatIsNoneOrNotWritable()
+    {
+        test::TestDatabase t;
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("plain.txt"));
+        writeFile(file, "not a folder");
+        for (const QString& target :
+             {dir.filePath(QStringLiteral("missing/b.sqlite")), file + QStringLiteral("/b.sqlite")})
+            QCOMPARE(Backup::copy(t.db().connection(), target).error().code, ErrorCode::InvalidValue);
+        // root may write into any folder by its mode; /proc takes no new file from anyone.
+        const QString locked = dir.filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkdir(locked));
+        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
+        const QString target = ::geteuid() == 0 ? QStringLiteral("/proc/rework-backup.sqlite")
+                                                : QDir(locked).filePath(QStringLiteral("b.sqlite"));
+        const Status st = Backup::copy(t.db().connection(), target);
         QVERIFY(!st.ok());
-        QVERIFY2(st.error().message.contains(QStringLiteral("damaged")), qPrintable(st.error().message));
-        QCOMPARE(t.dump(), before);
-        QCOMPARE(Backup::restore(t.db(), dir.filePath(QStringLiteral("none.sqlite"))).error().code,
-                 ErrorCode::UnknownField);
-        QFile text(dir.filePath(QStringLiteral("notes.txt")));
-        QVERIFY(text.open(QIODevice::WriteOnly));
-        text.write(QByteArray(4096, 'x'));
-        text.close();
-        QVERIFY(!Backup::restore(t.db(), text.fileName()).ok());
-        QCOMPARE(t.dump(), before);
+        QVERIFY(!QFileInfo::exists(target) && !QFileInfo::exists(target + QStringLiteral(".partial")));
+        QVERIFY(QDir(locked).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
+        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+    void aKilledBackupIsClearedByTheNext()
+    {
+        test::TestDatabase t;
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("nightly.sqlite"));
+        leaveKilledBackup(target);
+        QVERIFY(Backup::copy(t.db().connection(), target).ok());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("nightly.sqlite")});
+        // In the backups folder, those of other names (a backup killed on another day) go too.
+        const QDir backups(Backup::folder(t.folder()));
+        QVERIFY(QDir().mkpath(backups.path()));
+        leaveKilledBackup(backups.filePath(QStringLiteral("reworktrack-20261101-020000.sqlite")));
+        Result<QString> made = Backup::rotate(t.db(), QDateTime(QDate(2026, 11, 2), QTime(2, 0)));
+        QVERIFY(made.ok());
+        QCOMPARE(backups.entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("reworktrack-20261102-020000.sqlite")});
+    }
+
+    void unfinishedNamesAreKnown()
+    {
+        for (const QString& suffix : kLeftovers + QStringList{QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                                              QStringLiteral("-journal")})
+            QVERIFY2(Backup::isUnfinished(QStringLiteral("/d/reworktrack-20261101-020000.sqlite") + suffix),
+                     qPrintable(suffix));
+        QVERIFY(!Backup::isUnfinished(QStringLiteral("/d/reworktrack-20261101-020000.sqlite")));
+        QVERIFY(!Backup::isUnfinished(QStringLiteral("/d/station.sqlite.replaced-20261101-020000")));
     }
 };
 

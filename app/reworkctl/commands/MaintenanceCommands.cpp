@@ -10,6 +10,7 @@
 #include "storage/Backup.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
+#include "storage/Restore.h"
 
 namespace rework {
 namespace {
@@ -101,18 +102,38 @@ int verify(CommandContext& context, Args args)
     return Ok;
 }
 
+/// `restore FILE [--force --reason TEXT]`: the checks and the swap are Restore's; this reads the
+/// options and says what was replaced.
 int restore(CommandContext& context, Args args)
 {
     Output& out = context.out;
+    Restore::Request request;
+    request.force = args.takeFlag(QStringLiteral("force"));
+    request.reason = args.takeOr(QStringLiteral("reason"), QString());
+    if (const QString option = args.unknownOption(); !option.isEmpty())
+        return out.unknownOption(option, context.help);
     if (args.size() != 1)
         return out.usage(Cli::tr("give the backup file"), context.help);
+    if (request.force != !request.reason.trimmed().isEmpty())
+        return out.usage(Cli::tr("--force and --reason TEXT go together"), context.help);
+    request.source = args.first();
     Database* db = context.database();
     if (!db)
         return StorageFailure;
-    if (Status st = Backup::restore(*db, args.first()); !st)
-        return out.fail(st.error());
-    out.emitResult({Cli::tr("database restored from %1 and checked").arg(args.first())},
-                   {{QStringLiteral("restored_from"), args.first()}});
+    Result<Restore::Outcome> done = Restore(*db, context.clock).run(request);
+    if (!done)
+        return out.fail(done.error());
+    const QString before = done->eventsBefore < 0 ? Cli::tr("unknown") : QString::number(done->eventsBefore);
+    out.emitResult({Cli::tr("database %1 restored from %2 and checked: %3 events before, %4 now")
+                        .arg(db->path(), request.source, before)
+                        .arg(done->eventsAfter),
+                    Cli::tr("the replaced database is kept as %1").arg(done->replacedKept)},
+                   {{QStringLiteral("restored_from"), request.source},
+                    {QStringLiteral("database"), db->path()},
+                    {QStringLiteral("replaced_kept"), done->replacedKept},
+                    {QStringLiteral("events_before"), done->eventsBefore},
+                    {QStringLiteral("events_after"), done->eventsAfter},
+                    {QStringLiteral("forced"), request.force}});
     return Ok;
 }
 
@@ -134,9 +155,10 @@ const Command backupCommand{
         "  backup [--to FILE] [--keep N]          online copy (default: DATA/backups, newest N kept)\n"),
     QT_TRANSLATE_NOOP("Cli",
                       "Usage: reworkctl backup [--to FILE] [--keep N]\n"
-                      "An online copy of the database (work may go on meanwhile), checked with "
-                      "integrity_check. Default: DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the "
-                      "newest N (7).\n"),
+                      "An online copy of the database (work may go on meanwhile), written as FILE.partial, "
+                      "checked with integrity_check, synced, and only then named FILE; readable by its "
+                      "owner only. FILE must be new, in an existing folder you may write to. Default: "
+                      "DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the newest N (7).\n"),
     &backup};
 
 const Command verifyCommand{
@@ -151,12 +173,17 @@ const Command verifyCommand{
 
 const Command restoreCommand{
     "restore",
-    QT_TRANSLATE_NOOP(
-        "Cli", "  restore FILE                           replace the database with a checked backup\n"),
     QT_TRANSLATE_NOOP("Cli",
-                      "Usage: reworkctl restore FILE\n"
-                      "Checks FILE, then replaces this database's content with it. Close the app on this "
-                      "PC first; events recorded since the backup are lost unless they were synced.\n"),
+                      "  restore FILE [--force --reason TEXT]   replace the database with a checked backup; "
+                      "the replaced one is kept\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Usage: reworkctl restore FILE [--force --reason TEXT]\n"
+               "Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program "
+               "knows, with its tables and append-only triggers, both hash chains intact and no fewer "
+               "events than this database has. --force --reason takes one with fewer events (the "
+               "events recorded since are lost unless they were synced); the reason goes into the "
+               "audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close "
+               "the app on this PC first. A refused file changes nothing.\n"),
     &restore};
 
 } // namespace rework
