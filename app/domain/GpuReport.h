@@ -18,6 +18,7 @@ struct GpuReport
     QString deviceId;    // PCI device id without the vendor, lower-case hex: "2684"
     QString gpuUuid;     // empty when masked, all zero or N/A: such a report proves no identity
     QString vbios, driver;
+    QString partner; // board partner, from the PCI subsystem vendor ("gigabyte")
     std::optional<double> memMib, tempC;
     PcieLinkFigures pcie;
 };

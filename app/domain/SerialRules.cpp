@@ -132,7 +132,11 @@ QString SerialRules::normalise(SerialKind kind, const QString& raw)
 QString SerialRules::foldName(const QString& raw)
 {
     QString s = raw.normalized(QString::NormalizationForm_KC);
-    s.removeIf([](QChar c) { return c.category() == QChar::Other_Format; });
+    // Zero-width characters only: a direction override stays and fails the format.
+    s.removeIf([](QChar c) {
+        const char16_t u = c.unicode();
+        return u == 0x200B || u == 0x200C || u == 0x200D || u == 0x2060 || u == 0xFEFF;
+    });
     return s.simplified().toUpper();
 }
 

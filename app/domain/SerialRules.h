@@ -32,8 +32,8 @@ public:
     /// never becomes `SS`. Lots are names people type, and are folded (foldName) instead.
     static QString normalise(SerialKind kind, const QString& raw);
     /// A name typed by people (lot, stencil, flux lot, profile) in one spelling, so that recall
-    /// groups it: compatibility-normalised (NFKC: full-width `ＦＸ` is `FX`), invisible format
-    /// characters (zero-width spaces) removed, blanks collapsed and trimmed, upper case.
+    /// groups it: compatibility-normalised (NFKC: full-width `ＦＸ` is `FX`), zero-width
+    /// characters removed, blanks collapsed and trimmed, upper case.
     static QString foldName(const QString& raw);
     /// Normalises and checks `raw` against the rule for `kind` (and `model`, if given).
     Result<QString> validate(SerialKind kind, const QString& raw, const QString& model = {}) const;

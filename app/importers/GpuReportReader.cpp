@@ -41,6 +41,7 @@ Result<GpuReport> GpuReportReader::read(const NvidiaSmiReport& report, int gpuIn
     g.gpuUuid = valueOf(r, QLatin1StringView("gpu_uuid"));
     g.vbios = valueOf(r, QLatin1StringView("vbios"));
     g.driver = valueOf(r, QLatin1StringView("driver"));
+    g.partner = valueOf(r, QLatin1StringView("partner"));
     g.memMib = numberOf(r, QLatin1StringView("mem_mib"));
     g.tempC = numberOf(r, QLatin1StringView("temp_max_c"));
     g.pcie = PcieLinkFigures::fromReadings(r);

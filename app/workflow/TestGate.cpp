@@ -29,6 +29,7 @@ QList<Reading> readingsOf(const GpuReport& r)
     text(payload::GpuUuid, r.gpuUuid);
     text(payload::Vbios, r.vbios);
     text(payload::Driver, r.driver);
+    text(payload::Partner, r.partner);
     number(payload::MemMib, r.memMib);
     number(payload::PcieGen, r.pcie.genCurrent);
     number(payload::PcieWidth, r.pcie.widthCurrent);

@@ -24,6 +24,17 @@ class TestCli : public QObject
     QString db;
     QString mountedUnit, testedUnit, strippedDie, reballedDie;
 
+    /// A test rig's report of GPU `uuid` under load (derived from the real RTX 4090 fixture).
+    QString rigReportFile(const QString& uuid, int gen = 4, const QString& pstate = QStringLiteral("P0"))
+    {
+        const QString path = dir.filePath(uuid + pstate + QString::number(gen) + QStringLiteral(".xml"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) ||
+            f.write(rework::test::TestDatabase::rigReport(uuid, gen, 16, pstate)) < 0)
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
     Run ok(const QStringList& args)
     {
         Run r = reworkctl(db, args);
@@ -74,8 +85,8 @@ private slots:
         step("reball", {"die=" + d4});
         testedUnit = step("mount", {"die=" + d4, "board=SB00000004"});
         step("inspect", {"unit=" + testedUnit, "result=pass"});
-        step("test",
-             {"unit=" + testedUnit, "result=pass", "gpu_uuid=GPU-11111111-2222-3333-4444-555555555555"});
+        step("test", {"unit=" + testedUnit, "result=pass",
+                      "smi=" + rigReportFile("GPU-11111111-2222-3333-4444-555555555555")});
     }
 
     void wholeFlowOnAFreshDatabase()
@@ -106,7 +117,9 @@ private slots:
         const QString unit = mount.lastLine();
         QVERIFY2(unit.startsWith(QLatin1Char('U')) && unit.size() == 13, qPrintable(unit));
         QCOMPARE(rec("inspect", {"unit=" + unit, "result=pass", "void_pct=8"}).exitCode, 0);
-        QCOMPARE(rec("test", {"unit=" + unit, "result=pass", "pcie_gen=4", "pcie_width=16", "mem_mib=24564"})
+        // what the rig's report says is typed the same: welcome, the report decides
+        QCOMPARE(rec("test", {"unit=" + unit, "result=pass", "pcie_gen=4", "pcie_width=16", "mem_mib=24564",
+                              "smi=" + rigReportFile("GPU-99999999-2222-3333-4444-555555555555")})
                      .exitCode,
                  0);
         QCOMPARE(rec("pack", {"unit=" + unit, "batch=B-CLI-001"}).exitCode, 0);
@@ -436,18 +449,46 @@ private slots:
                  QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
         QVERIFY(trace.out.contains(QStringLiteral("\"partner\":\"gigabyte\"")));
 
-        // a different die's report at test: refused as a swap
+        // an RTX 3090's report on an RTX 4090 unit: the wrong product, named both ways, nothing stored
+        const QString before = rework::test::dumpFile(path);
         Run swapped = rec("test", {"unit=" + unit, "result=pass", "smi=" + smi3090});
         QCOMPARE(swapped.exitCode, 1);
         QCOMPARE(swapped.json().value("error").toObject().value("code").toString(),
-                 QStringLiteral("gpu_uuid_mismatch"));
-        // the right report: the host of that capture ran Gen3, the rig overrides nothing silently
-        Run gen3 = rec("test", {"unit=" + unit, "result=pass", "smi=" + smi4090});
-        QCOMPARE(gen3.json().value("error").toObject().value("code").toString(),
-                 QStringLiteral("contradiction"));
-        Run failed = rec("test", {"unit=" + unit, "result=fail", "smi=" + smi4090});
+                 QStringLiteral("wrong_product"));
+        QVERIFY2(swapped.err.contains(QStringLiteral("RTX 3090")) &&
+                     swapped.err.contains(QStringLiteral("2204")) &&
+                     swapped.err.contains(QStringLiteral("2684")),
+                 qPrintable(swapped.err));
+        // the right card, but captured idle on a Gen3 host: the link proves nothing, a pass is refused
+        Run idle = rec("test", {"unit=" + unit, "result=pass", "smi=" + smi4090});
+        QCOMPARE(idle.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("report_required"));
+        QVERIFY2(idle.err.contains(QStringLiteral("under load")), qPrintable(idle.err));
+        // a typed value over the report's is refused, not silently preferred
+        Run typedOver = rec("test", {"unit=" + unit, "result=fail", "defect=THERMAL", "smi=" + smi4090,
+                                     "gpu_uuid=GPU-71d1acc2-662d-2166-bf9f-000000000000"});
+        QCOMPARE(typedOver.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("report_contradiction"));
+        Run typedGen =
+            rec("test", {"unit=" + unit, "result=fail", "defect=THERMAL", "smi=" + smi4090, "pcie_gen=4"});
+        QCOMPARE(typedGen.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("report_contradiction"));
+        QCOMPARE(rework::test::dumpFile(path), before);
+        // an idle report shows no finding of its own: the tester names the defect
+        Run failed = rec("test", {"unit=" + unit, "result=fail", "defect=PCIE_DEGRADED", "smi=" + smi4090});
         QCOMPARE(failed.exitCode, 0);
         QCOMPARE(failed.json().value("outcome").toString(), QStringLiteral("repair"));
+        // smi= keeps the report as evidence, as the form does
+        const QByteArray report = [&] {
+            QFile f(smi4090);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        const QString hash =
+            QString::fromLatin1(QCryptographicHash::hash(report, QCryptographicHash::Sha256).toHex());
+        Run traced = reworkctl(path, {"--json", "trace", unit});
+        QVERIFY2(traced.out.contains(QStringLiteral("sha256:") + hash), qPrintable(traced.out.left(400)));
+        QVERIFY(QFile::exists(fresh.filePath("evidence/" + hash.left(2) + "/" + hash + ".xml")));
+        QVERIFY(traced.out.contains(QStringLiteral("\"report_product\":\"NVIDIA GeForce RTX 4090\"")));
 
         // the same GPU on a second unit is refused
         const QString other = unitFor("GB4090X0002", "SB10000002", {});
@@ -459,6 +500,20 @@ private slots:
         Run missing = rec("test", {"unit=" + other, "result=pass", "smi=/nonexistent.xml"});
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(missing.json().value("error").toObject().value("field").toString(), QStringLiteral("smi"));
+
+        // without a report only a supervisor passes a unit, with a reason that is kept
+        Run noReport = rec("test", {"unit=" + other, "result=pass"});
+        QCOMPARE(noReport.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("report_required"));
+        Run notSupervisor = rec("test", {"unit=" + other, "result=pass", "override_reason=rig is down"});
+        QCOMPARE(notSupervisor.json().value("error").toObject().value("code").toString(),
+                 QStringLiteral("not_permitted"));
+        Run overridden = reworkctl(path, {"--json", "record", "test", "--station", "TEST-01", "--operator",
+                                          "SUP01", "unit=" + other, "result=pass",
+                                          "override_reason=rig is down, burn-in log attached"});
+        QCOMPARE(overridden.exitCode, 0);
+        QVERIFY(reworkctl(path, {"--json", "trace", other})
+                    .out.contains(QStringLiteral("rig is down, burn-in log attached")));
     }
 
     void attachesEvidenceByItsHash()
