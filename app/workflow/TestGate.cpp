@@ -137,16 +137,26 @@ Status TestGate::takeReport(const Action& a, const Snapshot& s, const WorkflowCo
     return {};
 }
 
-QString TestGate::linkFinding(const Action& a)
+QString TestGate::linkFinding(const std::optional<GpuReport>& report)
 {
-    if (a.report && PcieLinkCheck::assess(a.report->pcie).state == PcieLinkState::Degraded)
+    if (report && PcieLinkCheck::assess(report->pcie).state == PcieLinkState::Degraded)
         return QStringLiteral("PCIE_DEGRADED");
     return {};
 }
 
-bool TestGate::linkUnproven(const Action& a)
+bool TestGate::linkUnproven(const std::optional<GpuReport>& report)
 {
-    return a.report && PcieLinkCheck::assess(a.report->pcie).state == PcieLinkState::UnprovenIdle;
+    return report && PcieLinkCheck::assess(report->pcie).state == PcieLinkState::UnprovenIdle;
+}
+
+QList<std::pair<QString, QString>> TestGate::readings(Step step, const GpuReport& report)
+{
+    QList<std::pair<QString, QString>> out;
+    for (const Reading& r : readingsOf(report)) {
+        if (StepSchema::find(step, r.key))
+            out.append({QString(r.key), shown(r.value)});
+    }
+    return out;
 }
 
 Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c)
@@ -164,7 +174,7 @@ Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowCon
                                                       "nvidia-smi report, or a supervisor passes it with a "
                                                       "reason")));
     }
-    if (linkUnproven(a)) {
+    if (linkUnproven(a.report)) {
         const GpuReport& r = *a.report;
         return makeError(ErrorCode::ReportRequired, QStringLiteral("smi"),
                          Message(tr,

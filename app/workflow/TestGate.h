@@ -28,9 +28,11 @@ public:
     static Status checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c);
     /// What the report's link shows under load: "PCIE_DEGRADED" when it runs below the
     /// generation or width both sides support, else empty.
-    static QString linkFinding(const Action& a);
+    static QString linkFinding(const std::optional<GpuReport>& report);
     /// True when the link ran below what both sides support, but at idle, where that proves nothing.
-    static bool linkUnproven(const Action& a);
+    static bool linkUnproven(const std::optional<GpuReport>& report);
+    /// The readings a report gives the fields of `step`, as text: what a form shows locked.
+    static QList<std::pair<QString, QString>> readings(Step step, const GpuReport& report);
 
 private:
     static bool overridden(const Action& a, const Snapshot& s, const WorkflowConfig& c);

@@ -590,7 +590,7 @@ QString testFinding(const Action& a, const EventPayload& in, const WorkflowConfi
     const bool linkReadable = !a.report || PcieLinkCheck::assess(a.report->pcie).underLoad;
     if (in.memMib && !mem.contains(*in.memMib))
         return QStringLiteral("MEMORY_SIZE");
-    if (!TestGate::linkFinding(a).isEmpty() ||
+    if (!TestGate::linkFinding(a.report).isEmpty() ||
         (linkReadable &&
          ((in.pcieGen && !gen.contains(*in.pcieGen)) || (in.pcieWidth && !width.contains(*in.pcieWidth)))))
         return QStringLiteral("PCIE_DEGRADED");

@@ -167,21 +167,36 @@ private slots:
             QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/netdata_rtx-4090-driver-535.xml")));
         QCOMPARE(form()->value("mem_mib"), QStringLiteral("24564"));
         QCOMPARE(form()->value("gpu_uuid"), QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
-        QCOMPARE(form()->value("pcie_gen"), QStringLiteral("3"));
-        // that capture came from a Gen3 slot: "pass" contradicts it and nothing is saved
+        QCOMPARE(form()->value("pcie_gen"), QStringLiteral("1")); // the link as it ran: idle, Gen 1
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("idle")) ||
+                form()->banner()->text().contains(QStringLiteral("空闲")));
+        QCOMPARE(focused(), form()->field("result")); // the scanner goes on with #PASS
+        // that capture was taken idle: a pass cannot be proven, nothing is saved
         const QString beforeTest = t->dump();
-        form()->field("result")->setFocus();
         test::scan(QStringLiteral("#PASS"));
         test::saveShortcut();
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
-        QCOMPARE(focused(), form()->field("result"));
         QCOMPARE(t->dump(), beforeTest);
-        // retested in a Gen4 rig: the operator corrects the reading and saves
-        form()->field("pcie_gen")->setFocus();
-        qobject_cast<QLineEdit*>(focused())->selectAll();
-        QTest::keyClicks(focused(), QStringLiteral("4"));
+        // the reading is locked: typing over it changes nothing
+        auto* gen = qobject_cast<QLineEdit*>(form()->field("pcie_gen"));
+        QVERIFY(gen->isReadOnly());
+        gen->setFocus();
+        QTest::keyClicks(gen, QStringLiteral("4"));
+        QCOMPARE(form()->value("pcie_gen"), QStringLiteral("1"));
+        // retested in a Gen4 rig under load: the new report replaces the old one and passes
+        const QString rig = t->folder() + QStringLiteral("/rig.xml");
+        {
+            QFile f(rig);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                test::TestDatabase::rigReport(QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437")));
+        }
+        QVERIFY(form()->importReport(rig));
+        QCOMPARE(form()->value("pcie_gen"), QStringLiteral("4"));
+        test::scan(QStringLiteral("#PASS"));
         test::saveShortcut();
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(!form()->hasReport()); // a saved form starts the next unit without it
         QCOMPARE(value("SELECT state FROM units"), QStringLiteral("tested"));
         QCOMPARE(value("SELECT gpu_uuid FROM units"),
                  QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
@@ -392,7 +407,11 @@ private slots:
         QCOMPARE(testForm.value("gpu_uuid"), QStringLiteral("GPU-12345678-aaaa-bbbb-cccc-0123456789ab"));
         QCOMPARE(testForm.value("mem_mib"), QStringLiteral("24576"));
         QCOMPARE(testForm.value("driver"), QStringLiteral("590.44.01"));
-        QVERIFY(EvidenceStore::isReferenceList(testForm.value("evidence"))); // the report is kept as evidence
+        // the report is kept as evidence and goes with the record
+        QVERIFY(testForm.hasReport());
+        QVERIFY(EvidenceStore::isReferenceList(testForm.report()->evidence));
+        QVERIFY(QFile::exists(EvidenceStore(t->folder()).pathFor(testForm.report()->evidence)));
+        QVERIFY(qobject_cast<QLineEdit*>(testForm.field("gpu_uuid"))->isReadOnly());
         // without nvidia-smi the button is not offered
         qputenv("PATH", "/nonexistent");
         StepForm without(Step::Test, t->recorder());

@@ -5,10 +5,13 @@
 
 #include "common/ResultBanner.h"
 #include "domain/CommandCode.h"
+#include "importers/GpuReportReader.h"
 #include "importers/NvidiaSmiImporter.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
+#include "workflow/IdentityRegistry.h"
 #include "workflow/StepSchema.h"
+#include "workflow/TestGate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,6 +20,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -376,9 +380,10 @@ bool StepForm::save()
         pairs.append({spec.key, text});
     }
     Result<QJsonObject> fields = StepSchema::parse(m_step, pairs);
-    Result<Recorded> r = fields ? m_recorder.record(Action{m_step, m_session.station.id,
-                                                           m_session.operatorInfo.id, fields.value()})
-                                : Result<Recorded>(fields.error());
+    Result<Recorded> r = fields
+                             ? m_recorder.record(Action{m_step, m_session.station.id,
+                                                        m_session.operatorInfo.id, fields.value(), m_report})
+                             : Result<Recorded>(fields.error());
     if (!r) {
         const Error& e = r.error();
         const FieldSpec* spec = StepSchema::find(m_step, e.field);
@@ -426,6 +431,9 @@ QString StepForm::successText(const Recorded& r) const
 
 void StepForm::clear()
 {
+    lockReadings(false);
+    m_lockedKeys.clear();
+    m_report.reset();
     for (auto it = m_inputs.constBegin(); it != m_inputs.constEnd(); ++it) {
         if (auto* edit = qobject_cast<QLineEdit*>(it.value()))
             edit->clear();
@@ -438,23 +446,78 @@ void StepForm::clear()
         first->setFocus();
 }
 
-bool StepForm::importReport(const QString& path)
+bool StepForm::importReport(const QString& path, int gpuIndex)
 {
-    Result<QList<std::pair<QString, QString>>> fields = NvidiaSmiImporter::readingsFor(m_step, path);
-    if (!fields) {
-        m_banner->showFailure(fields.error().message);
+    if (gpuIndex < 0) {
+        gpuIndex = pickGpu(path);
+        if (gpuIndex < -1)
+            return false; // the operator cancelled the choice
+    }
+    Result<GpuReport> report = GpuReportReader::readFile(path, gpuIndex, m_recorder.dataFolder());
+    if (!report) {
+        m_banner->showFailure(report.error().message);
         return false;
     }
-    for (const auto& [key, reading] : fields.value())
+    lockReadings(false);
+    m_report = report.value();
+    const QList<std::pair<QString, QString>> readings = TestGate::readings(m_step, *m_report);
+    m_lockedKeys.clear();
+    for (const auto& [key, reading] : readings) {
         setValue(key, reading);
-    // The report itself is evidence of the test.
-    if (m_inputs.contains(payload::Evidence)) {
-        Result<QString> stored = EvidenceStore(m_recorder.dataFolder()).store(path);
-        if (stored)
-            attachEvidence(stored.value());
+        m_lockedKeys << key;
     }
-    m_banner->showSuccess(tr("Report imported: %1 fields filled; check them and save").arg(fields->size()));
+    lockReadings(true);
+    QString text = tr("Report of %1 taken: %2 readings locked; choose the result and save")
+                       .arg(m_report->productName)
+                       .arg(readings.size());
+    if (m_report->gpuUuid.isEmpty())
+        text += QLatin1Char('\n') + tr("The report shows no GPU UUID: it cannot pass a unit");
+    else if (TestGate::linkUnproven(m_report))
+        text +=
+            QLatin1Char('\n') + tr("Taken at idle: the PCIe link is not proven; take the report under load");
+    m_banner->showSuccess(text);
+    if (QWidget* result = m_inputs.value(payload::Result))
+        result->setFocus(); // the scanner goes on with #PASS or #FAIL
     return true;
+}
+
+int StepForm::pickGpu(const QString& path)
+{
+    Result<NvidiaSmiReport> parsed = NvidiaSmiImporter::parseFile(path);
+    if (!parsed || parsed->gpus.size() < 2)
+        return -1; // one GPU, or an error readFile reports
+    const QList<GpuListEntry> gpus = NvidiaSmiImporter::gpuList(parsed.value());
+    QStringList items;
+    for (const GpuListEntry& g : gpus)
+        items << tr("GPU %1: %2, bus %3, %4").arg(g.index).arg(g.productName, g.busId, g.uuid);
+    // The GPU read at intake of this unit's donor card, or already on this unit, is the likely one.
+    int likely = 0;
+    const QString unit = value(payload::Unit);
+    const IdentityRegistry registry(m_recorder.database().connection());
+    for (const GpuListEntry& g : gpus) {
+        Result<std::optional<Identity>> id =
+            g.uuid.isEmpty() ? Result<std::optional<Identity>>(std::nullopt) : registry.find(g.uuid);
+        if (!unit.isEmpty() && id && id.value() && id.value()->unitSerial == unit)
+            likely = g.index;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Which GPU?"), tr("The report lists %1 GPUs; pick the one under test:").arg(gpus.size()),
+        items, likely, false, &ok);
+    return ok ? static_cast<int>(items.indexOf(chosen)) : -2;
+}
+
+void StepForm::lockReadings(bool locked)
+{
+    for (const QString& key : std::as_const(m_lockedKeys)) {
+        QWidget* w = m_inputs.value(key);
+        if (auto* edit = qobject_cast<QLineEdit*>(w))
+            edit->setReadOnly(locked);
+        else if (w)
+            w->setEnabled(!locked);
+        if (w)
+            w->setToolTip(locked ? tr("From the GPU's report; clear the form to type it") : QString());
+    }
 }
 
 void StepForm::attachEvidence(const QString& path)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/GpuReport.h"
+
 #include "common/Session.h"
 #include "domain/Step.h"
 #include "labels/LabelTemplate.h"
@@ -50,8 +52,13 @@ public:
     /// Text of a field as it would be saved ("" when empty).
     QString value(const QString& key) const;
     void setValue(const QString& key, const QString& value);
-    /// Fills the GPU fields from an nvidia-smi report; false (and a red banner) if unreadable.
-    bool importReport(const QString& path);
+    /// Takes the GPU's report from an nvidia-smi file: its readings fill the GPU fields, locked,
+    /// and the report goes with the record for the test gate to check. A report of several GPUs
+    /// asks which one unless `gpuIndex` says. False (and a red banner) if unreadable.
+    bool importReport(const QString& path, int gpuIndex = -1);
+    /// True while the fields hold a report's readings (cleared by Clear and after a save).
+    bool hasReport() const { return m_report.has_value(); }
+    const std::optional<GpuReport>& report() const { return m_report; }
 
 public slots:
     bool save();
@@ -80,6 +87,10 @@ private:
     /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
     bool runCommand(QWidget* from, const QString& scanned);
     void chooseReport();
+    /// Which GPU of a multi-GPU report: preselects the one whose UUID was read at intake.
+    int pickGpu(const QString& path);
+    /// Locks (or unlocks) the fields a report fills, so a reading is never typed over.
+    void lockReadings(bool locked);
     void chooseEvidence();
     void runNvidiaSmi();
     void closeBatch();
@@ -100,6 +111,8 @@ private:
     QPushButton* m_closeBatch = nullptr;
     QPushButton* m_printLabel = nullptr;
     std::pair<LabelTemplate::Kind, QString> m_pendingLabel{LabelTemplate::Kind::Unit, QString()};
+    std::optional<GpuReport> m_report;
+    QStringList m_lockedKeys;
     /// Keys of a command barcode scanned while a combo box or check box has focus.
     QString m_commandBuffer;
     bool m_bufferingCommand = false;
