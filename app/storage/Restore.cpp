@@ -61,20 +61,24 @@ Status inspectSource(const QString& source)
 {
     const QFileInfo info(source);
     if (!info.exists())
-        return refused(QT_TR_NOOP("there is no file %1; give the path of a backup"), {source},
-                       ErrorCode::UnknownField);
+        return refused(QT_TRANSLATE_NOOP("Restore", "there is no file %1; give the path of a backup"),
+                       {source}, ErrorCode::UnknownField);
     if (Backup::isUnfinished(source))
-        return refused(QT_TR_NOOP("%1 is an unfinished backup or a journal file; choose a finished backup "
-                                  "(DATA/backups/reworktrack-DATE-TIME.sqlite)"),
-                       {source});
+        return refused(
+            QT_TRANSLATE_NOOP("Restore",
+                              "%1 is an unfinished backup or a journal file; choose a finished backup "
+                              "(DATA/backups/reworktrack-DATE-TIME.sqlite)"),
+            {source});
     if (!info.isFile())
-        return refused(QT_TR_NOOP("%1 is not a regular file; give a backup file"), {source});
+        return refused(QT_TRANSLATE_NOOP("Restore", "%1 is not a regular file; give a backup file"),
+                       {source});
     QFile file(source);
     if (!file.open(QIODevice::ReadOnly))
-        return refused(QT_TR_NOOP("cannot read %1: %2"), {source, file.errorString()});
+        return refused(QT_TRANSLATE_NOOP("Restore", "cannot read %1: %2"), {source, file.errorString()});
     if (file.read(16) != QByteArrayView("SQLite format 3\0", 16))
         return refused(
-            QT_TR_NOOP("%1 is not a ReworkTrack database; choose a backup made by reworkctl backup"),
+            QT_TRANSLATE_NOOP("Restore",
+                              "%1 is not a ReworkTrack database; choose a backup made by reworkctl backup"),
             {source});
     return {};
 }
@@ -87,14 +91,16 @@ Status stage(const QString& source, const QString& staging)
         return st;
     QFile from(source), to(staging);
     if (!from.open(QIODevice::ReadOnly))
-        return refused(QT_TR_NOOP("cannot read %1: %2"), {source, from.errorString()});
+        return refused(QT_TRANSLATE_NOOP("Restore", "cannot read %1: %2"), {source, from.errorString()});
     if (!to.open(QIODevice::WriteOnly | QIODevice::ExistingOnly))
-        return refused(QT_TR_NOOP("cannot write %1: %2"), {staging, to.errorString()}, ErrorCode::Storage);
+        return refused(QT_TRANSLATE_NOOP("Restore", "cannot write %1: %2"), {staging, to.errorString()},
+                       ErrorCode::Storage);
     while (!from.atEnd()) {
         const QByteArray chunk = from.read(1 << 20);
         if (chunk.isEmpty() || to.write(chunk) != chunk.size())
             return refused(
-                QT_TR_NOOP("cannot copy %1 beside the database: %2; free disk space and try again"),
+                QT_TRANSLATE_NOOP("Restore",
+                                  "cannot copy %1 beside the database: %2; free disk space and try again"),
                 {source, to.errorString()}, ErrorCode::Storage);
     }
     return {};
@@ -164,21 +170,24 @@ Status checkSchema(const QString& staging, const QString& source)
         return version.error();
     if (version.value() <= 0)
         return refused(
-            QT_TR_NOOP("%1 is not a ReworkTrack database (schema version %2); choose a backup made "
-                       "by reworkctl backup"),
+            QT_TRANSLATE_NOOP("Restore",
+                              "%1 is not a ReworkTrack database (schema version %2); choose a backup made "
+                              "by reworkctl backup"),
             {source, version.value()});
     if (version.value() > Migrator::latestVersion())
         return refused(
-            QT_TR_NOOP("%1 was made by a newer ReworkTrack (schema version %2, this program knows up "
-                       "to %3); install that version to restore it"),
+            QT_TRANSLATE_NOOP("Restore",
+                              "%1 was made by a newer ReworkTrack (schema version %2, this program knows up "
+                              "to %3); install that version to restore it"),
             {source, version.value(), Migrator::latestVersion()});
     Result<QStringList> differences = schemaDifferences(staged.db(), version.value());
     if (!differences)
         return differences.error();
     if (!differences->isEmpty())
         return refused(
-            QT_TR_NOOP("%1 is not a complete ReworkTrack database (missing or changed: %2); choose "
-                       "another backup"),
+            QT_TRANSLATE_NOOP("Restore",
+                              "%1 is not a complete ReworkTrack database (missing or changed: %2); choose "
+                              "another backup"),
             {source, differences->mid(0, 6).join(QStringLiteral(", "))});
     return {};
 }
@@ -190,20 +199,22 @@ Status checkContent(const QSqlDatabase& db, const QString& source)
     if (!events)
         return events.error();
     if (events->brokenSeq != 0)
-        return refused(QT_TR_NOOP("the event log in %1 was tampered with (%2); choose another backup"),
-                       {source, events->reason}, ErrorCode::Contradiction);
+        return refused(
+            QT_TRANSLATE_NOOP("Restore", "the event log in %1 was tampered with (%2); choose another backup"),
+            {source, events->reason}, ErrorCode::Contradiction);
     QString reason;
     Result<qint64> audit = AuditLog(db).verify(&reason);
     if (!audit)
         return audit.error();
     if (audit.value() != 0)
-        return refused(QT_TR_NOOP("the audit log in %1 was tampered with (%2); choose another backup"),
-                       {source, reason}, ErrorCode::Contradiction);
+        return refused(
+            QT_TRANSLATE_NOOP("Restore", "the audit log in %1 was tampered with (%2); choose another backup"),
+            {source, reason}, ErrorCode::Contradiction);
     Result<QStringList> problems = IntegrityChecker(db).run();
     if (!problems)
         return problems.error();
     if (!problems->isEmpty())
-        return refused(QT_TR_NOOP("%1 fails its check (%2); choose another backup"),
+        return refused(QT_TRANSLATE_NOOP("Restore", "%1 fails its check (%2); choose another backup"),
                        {source, problems->first()});
     return {};
 }
@@ -256,15 +267,18 @@ QString Restore::stagingPath(const QString& databasePath)
 Result<Restore::Outcome> Restore::run(const Request& request)
 {
     if (request.force && request.reason.trimmed().isEmpty())
-        return makeError(ErrorCode::MissingField, QStringLiteral("reason"),
-                         Message(tr, QT_TR_NOOP("a forced restore needs a reason; give --reason TEXT")));
+        return makeError(
+            ErrorCode::MissingField, QStringLiteral("reason"),
+            Message(tr, QT_TRANSLATE_NOOP("Restore", "a forced restore needs a reason; give --reason TEXT")));
     if (Status st = inspectSource(request.source); !st)
         return st.error();
     const QString staging = stagingPath(m_db.path());
     const QFileInfo chosen(request.source);
     if (chosen == QFileInfo(m_db.path()) || chosen == QFileInfo(staging))
-        return refused(QT_TR_NOOP("%1 is the database in use or a restore's copy of a backup; give a backup"),
-                       {request.source});
+        return refused(
+            QT_TRANSLATE_NOOP("Restore",
+                              "%1 is the database in use or a restore's copy of a backup; give a backup"),
+            {request.source});
     removeStaging(staging); // left by a restore that was killed
     Outcome outcome;
     Status st = stage(request.source, staging);
@@ -299,7 +313,7 @@ Status Restore::fromStaging(const QString& staging, const Request& request, Outc
     if (Status st = keepReplaced(outcome.replacedKept); !st)
         return st;
     if (Status st = pump(sql::handle(db), sql::handle(m_db.connection()),
-                         Message(tr, QT_TR_NOOP("restore a backup")));
+                         Message(tr, QT_TRANSLATE_NOOP("Restore", "restore a backup")));
         !st)
         return st;
     return Backup::check(m_db.path());
@@ -317,17 +331,21 @@ Status Restore::checkEvents(const QSqlDatabase& staged, const Request& request, 
     if (request.force)
         return {};
     if (!before)
-        return refused(QT_TR_NOOP("cannot count the events of the database in use (%1); if it is damaged, "
-                                  "restore with --force --reason TEXT"),
-                       {before.error().asArg()}, ErrorCode::Storage);
+        return refused(
+            QT_TRANSLATE_NOOP("Restore",
+                              "cannot count the events of the database in use (%1); if it is damaged, "
+                              "restore with --force --reason TEXT"),
+            {before.error().asArg()}, ErrorCode::Storage);
     if (outcome.eventsAfter < outcome.eventsBefore)
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("events"),
-                         Message(tr,
-                                 QT_TR_NOOP("%1 holds %2 events but this station has %3 (events lost by "
-                                            "restoring it: %4). Choose a newer backup, or if they are to go, "
-                                            "restore with --force --reason TEXT"),
-                                 {request.source, outcome.eventsAfter, outcome.eventsBefore,
-                                  outcome.eventsBefore - outcome.eventsAfter}));
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("events"),
+            Message(tr,
+                    QT_TRANSLATE_NOOP("Restore",
+                                      "%1 holds %2 events but this station has %3 (events lost by "
+                                      "restoring it: %4). Choose a newer backup, or if they are to go, "
+                                      "restore with --force --reason TEXT"),
+                    {request.source, outcome.eventsAfter, outcome.eventsBefore,
+                     outcome.eventsBefore - outcome.eventsAfter}));
     return {};
 }
 
@@ -358,10 +376,10 @@ Status Restore::keepReplaced(const QString& target)
         return st;
     Status st = sql::withFile(target, SQLITE_OPEN_READWRITE, [this](sqlite3* file) {
         return pump(sql::handle(m_db.connection()), file,
-                    Message(tr, QT_TR_NOOP("keep the replaced database")));
+                    Message(tr, QT_TRANSLATE_NOOP("Restore", "keep the replaced database")));
     });
     if (st && !PrivateFiles::sync(target))
-        st = refused(QT_TR_NOOP("cannot write %1; free disk space and try again"), {target},
+        st = refused(QT_TRANSLATE_NOOP("Restore", "cannot write %1; free disk space and try again"), {target},
                      ErrorCode::Storage);
     if (!st)
         QFile::remove(target); // never a half copy under that name

@@ -15,10 +15,6 @@
 <context>
     <name>Backup</name>
     <message>
-        <source>open %1</source>
-        <translation>打开 %1</translation>
-    </message>
-    <message>
         <source>no file %1</source>
         <translation>没有文件 %1</translation>
     </message>
@@ -35,8 +31,20 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>restore a backup</source>
-        <translation>恢复备份</translation>
+        <source>%1 exists already; give a new file name, a backup replaces nothing</source>
+        <translation>%1 已存在；请给一个新文件名，备份不会覆盖任何文件</translation>
+    </message>
+    <message>
+        <source>%1 is the name of an unfinished backup; give a name ending in .sqlite</source>
+        <translation>%1 是未完成备份的文件名；请给一个以 .sqlite 结尾的名字</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; give a file in an existing folder</source>
+        <translation>%1 不是文件夹；请给出现有文件夹中的文件</translation>
+    </message>
+    <message>
+        <source>cannot write into the folder %1; choose a folder you may write to</source>
+        <translation>无法写入文件夹 %1；请选择有写权限的文件夹</translation>
     </message>
 </context>
 <context>
@@ -657,14 +665,6 @@ Creates or upgrades the central schema; a new server gets this station&apos;s re
         <translation>同步完成：发送 %1 个事件，接收 %2 个，%3 个无法在此应用</translation>
     </message>
     <message>
-        <source>Usage: reworkctl backup [--to FILE] [--keep N]
-An online copy of the database (work may go on meanwhile), checked with integrity_check. Default: DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the newest N (7).
-</source>
-        <translation>用法：reworkctl backup [--to 文件] [--keep N]
-数据库的在线副本（备份时可继续工作），并用 integrity_check 校验。默认：数据文件夹/backups/reworktrack-日期-时间.sqlite，保留最新 N 个（7）。
-</translation>
-    </message>
-    <message>
         <source>--keep must be 1 to 365</source>
         <translation>--keep 必须在 1 到 365 之间</translation>
     </message>
@@ -697,20 +697,8 @@ Recomputes the SHA-256 chain over every event and names the first entry that was
         <translation>哈希链完好：%1 个事件，链头 %2；%3 条审计条目</translation>
     </message>
     <message>
-        <source>Usage: reworkctl restore FILE
-Checks FILE, then replaces this database&apos;s content with it. Close the app on this PC first; events recorded since the backup are lost unless they were synced.
-</source>
-        <translation>用法：reworkctl restore 文件
-先校验文件，再用它替换本数据库的内容。请先关闭本电脑上的程序；备份之后记录且未同步的事件会丢失。
-</translation>
-    </message>
-    <message>
         <source>give the backup file</source>
         <translation>请给出备份文件</translation>
-    </message>
-    <message>
-        <source>database restored from %1 and checked</source>
-        <translation>数据库已从 %1 恢复并校验</translation>
     </message>
     <message>
         <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
@@ -846,12 +834,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </translation>
     </message>
     <message>
-        <source>  restore FILE                           replace the database with a checked backup
-</source>
-        <translation>  restore 文件                           用校验过的备份替换数据库
-</translation>
-    </message>
-    <message>
         <source>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
   operator list
   operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE
@@ -939,6 +921,66 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <source>  sync [--server URL] [--if-configured] | sync configure --server URL | sync status   (sync --help)
 </source>
         <translation>  sync [--server 地址] [--if-configured] | sync configure --server 地址 | sync status   （sync --help）
+</translation>
+    </message>
+    <message>
+        <source>--force and --reason TEXT go together</source>
+        <translation>--force 必须与 --reason TEXT 一起使用</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>database %1 restored from %2 and checked: %3 events before, %4 now</source>
+        <translation>数据库 %1 已从 %2 恢复并检查：恢复前 %3 条记录，现在 %4 条</translation>
+    </message>
+    <message>
+        <source>the replaced database is kept as %1</source>
+        <translation>被替换的数据库保留为 %1</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl backup [--to FILE] [--keep N]
+An online copy of the database (work may go on meanwhile), written as FILE.partial, checked with integrity_check, synced, and only then named FILE; readable by its owner only. FILE must be new, in an existing folder you may write to. Default: DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the newest N (7).
+</source>
+        <translation>用法：reworkctl backup [--to FILE] [--keep N]
+数据库的在线副本（期间可继续工作）：先写为 FILE.partial，经 integrity_check 检查并同步到磁盘后才命名为 FILE；仅所有者可读。FILE 必须是新文件，位于有写权限的现有文件夹中。默认：DATA/backups/reworktrack-日期-时间.sqlite，保留最新 N 份（7）。
+</translation>
+    </message>
+    <message>
+        <source>  restore FILE [--force --reason TEXT]   replace the database with a checked backup; the replaced one is kept
+</source>
+        <translation>  restore FILE [--force --reason TEXT]   用检查过的备份替换数据库；被替换的数据库会保留
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl restore FILE [--force --reason TEXT]
+Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program knows, with its tables and append-only triggers, both hash chains intact and no fewer events than this database has. --force --reason takes one with fewer events (the events recorded since are lost unless they were synced); the reason goes into the audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close the app on this PC first. A refused file changes nothing.
+</source>
+        <translation>用法：reworkctl restore FILE [--force --reason TEXT]
+只接受完整的 ReworkTrack 备份：本程序认识的数据库版本的普通 SQLite 文件，表和只追加触发器齐全，两条哈希链完好，记录不少于当前数据库。--force --reason 可接受记录较少的备份（之后记录的事件若未同步将丢失）；原因写入审计日志。被替换的数据库保留在旁边，名为 DATABASE.replaced-日期-时间。请先关闭本机上的程序。被拒绝的文件不会改变任何东西。
+</translation>
+    </message>
+    <message>
+        <source>next: %1 (scan into %2)</source>
+        <translation>下一步：%1（扫入 %2）</translation>
+    </message>
+    <message>
+        <source>next: nothing at a station</source>
+        <translation>下一步：无需工位处理</translation>
+    </message>
+    <message>
+        <source>  resolve SERIAL                         what a scan is, where it is, its next step
+</source>
+        <translation>  resolve SERIAL                         扫描的是什么、现在在哪、下一步是什么
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl resolve SERIAL [--json]
+Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is now and which step it needs next, as &quot;scan anything&quot; (F2) does.
+</source>
+        <translation>用法：reworkctl resolve SERIAL [--json]
+说明扫描的显卡、芯片、主板、整机、批次或 GPU UUID 是什么、现在在哪以及下一步需要哪道工序，与“任意扫描”（F2）相同。
 </translation>
     </message>
 </context>
@@ -1043,22 +1085,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </context>
 <context>
     <name>EvidenceStore</name>
-    <message>
-        <source>%1 is not a file; choose the photo or image again</source>
-        <translation>%1 不是文件；请重新选择照片或图像</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 MiB; attach a smaller export</source>
-        <translation>%1 大于 %2 MiB；请附加较小的导出文件</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot read %1</source>
-        <translation>无法读取 %1</translation>
-    </message>
     <message>
         <source>cannot create the evidence folder in %1; check the disk</source>
         <translation>无法在 %1 中创建证据文件夹；请检查磁盘</translation>
@@ -1314,6 +1340,10 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <source>product&apos;s die marking</source>
         <translation>产品的芯片丝印</translation>
     </message>
+    <message>
+        <source>supervisor only: why a value differs from the GPU&apos;s report, or why the unit passes without one</source>
+        <translation>仅限主管：某个值为何与 GPU 报告不同，或整机为何在没有报告的情况下通过</translation>
+    </message>
 </context>
 <context>
     <name>FilledLabel</name>
@@ -1328,6 +1358,107 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>element %1: cannot read the image %2 (PNG up to 4000 × 4000)</source>
         <translation>元素 %1：无法读取图片 %2（PNG，最大 4000 × 4000）</translation>
+    </message>
+</context>
+<context>
+    <name>GpuReportReader</name>
+    <message>
+        <source>give the GPU number, 0 or more</source>
+        <translation>请给出 GPU 序号（0 或更大）</translation>
+    </message>
+    <message>
+        <source>smi_gpu needs a report: smi=FILE</source>
+        <translation>smi_gpu 需要报告：smi=文件</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityRegistry</name>
+    <message>
+        <source>donor card</source>
+        <translation>供体显卡</translation>
+    </message>
+    <message>
+        <source>die</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>server board</source>
+        <translation>服务器主板</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>整机</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>scan the donor card&apos;s serial sticker</source>
+        <translation>请扫描供体显卡的序列号标签</translation>
+    </message>
+    <message>
+        <source>scan the die&apos;s traveler label</source>
+        <translation>请扫描芯片的流转标签</translation>
+    </message>
+    <message>
+        <source>scan the serial sticker of a new server board</source>
+        <translation>请扫描新服务器主板的序列号标签</translation>
+    </message>
+    <message>
+        <source>scan the unit label or its board&apos;s serial sticker</source>
+        <translation>请扫描整机标签或其主板的序列号标签</translation>
+    </message>
+    <message>
+        <source>scan the batch label</source>
+        <translation>请扫描批次标签</translation>
+    </message>
+    <message>
+        <source>import the nvidia-smi report</source>
+        <translation>请导入 nvidia-smi 报告</translation>
+    </message>
+</context>
+<context>
+    <name>InputFile</name>
+    <message>
+        <source>%1 is larger than %2; is it the right file?</source>
+        <translation>%1 大于 %2；是正确的文件吗？</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; choose the file again</source>
+        <translation>%1 不存在；请重新选择文件</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file; choose a file in it</source>
+        <translation>%1 是文件夹而不是文件；请选择其中的文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; choose a saved file</source>
+        <translation>%1 不是普通文件；请选择已保存的文件</translation>
+    </message>
+    <message>
+        <source>%1 is a pipe (FIFO), not a saved file; save the output to a file first</source>
+        <translation>%1 是管道（FIFO），不是已保存的文件；请先把输出保存到文件</translation>
+    </message>
+    <message>
+        <source>%1 is a device, not a file; choose a saved file</source>
+        <translation>%1 是设备而不是文件；请选择已保存的文件</translation>
+    </message>
+    <message>
+        <source>%1 is a socket, not a file; choose a saved file</source>
+        <translation>%1 是套接字而不是文件；请选择已保存的文件</translation>
+    </message>
+    <message>
+        <source>no file was given; choose one</source>
+        <translation>没有给出文件；请选择一个</translation>
     </message>
 </context>
 <context>
@@ -1502,10 +1633,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>“%1”不是模板名称；已知：%2</translation>
     </message>
     <message>
-        <source>cannot read %1; check its permissions</source>
-        <translation>无法读取 %1；请检查其权限</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1581,10 +1708,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 <context>
     <name>NextStepResolver</name>
     <message>
-        <source>scan a card, die, unit or batch label</source>
-        <translation>请扫描卡、芯片、整机或批次标签</translation>
-    </message>
-    <message>
         <source>die %1 needs reball next</source>
         <translation>芯片 %1 下一步需植球</translation>
     </message>
@@ -1613,12 +1736,32 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>%1 是新卡；请在入库工位登记</translation>
     </message>
     <message>
-        <source>%1 is not a known card, die, unit or batch; check the label</source>
-        <translation>%1 不是已知的卡、芯片、整机或批次；请检查标签</translation>
-    </message>
-    <message>
         <source>die %1 is past its moisture floor life; bake it before any reflow</source>
         <translation>芯片 %1 已超过湿敏车间寿命；回流前必须烘烤</translation>
+    </message>
+    <message>
+        <source>scan a card, die, board, unit or batch label</source>
+        <translation>请扫描显卡、芯片、主板、整机或批次标签</translation>
+    </message>
+    <message>
+        <source>%1 is a die or unit id issued at another station; sync this station, then scan it again</source>
+        <translation>%1 是其他工位签发的芯片或整机编号；请先同步本工位，再重新扫描</translation>
+    </message>
+    <message>
+        <source>%1 is not a known card, die, board, unit or batch; check the label</source>
+        <translation>%1 不是已知的显卡、芯片、主板、整机或批次；请检查标签</translation>
+    </message>
+    <message>
+        <source>%1 is the server board of unit %2</source>
+        <translation>%1 是整机 %2 的服务器主板</translation>
+    </message>
+    <message>
+        <source>GPU %1 is in unit %2</source>
+        <translation>GPU %1 在整机 %2 中</translation>
+    </message>
+    <message>
+        <source>die %1 is in unit %2</source>
+        <translation>芯片 %1 在整机 %2 中</translation>
     </message>
 </context>
 <context>
@@ -1664,10 +1807,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>报告中没有 GPU；显卡是否被识别（nvidia-smi -L）？</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
         <source>the report lists %1 GPUs; say which one with smi_gpu=0..%2</source>
         <translation>报告中有 %1 块 GPU；请用 smi_gpu=0..%2 指定</translation>
     </message>
@@ -1682,6 +1821,10 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>smi_gpu needs a report: smi=FILE</source>
         <translation>smi_gpu 需要报告：smi=文件</translation>
+    </message>
+    <message>
+        <source>the report lists more than %1 GPUs; it is not a real report</source>
+        <translation>报告列出的 GPU 超过 %1 个；这不是真实的报告</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1874,17 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>out of memory while hashing the PIN</source>
         <translation>计算 PIN 哈希时内存不足</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>cannot create %1 (%2); choose a folder you may write to</source>
+        <translation>无法创建 %1（%2）；请选择有写权限的文件夹</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1; choose a folder you may write to</source>
+        <translation>无法创建文件夹 %1；请选择有写权限的文件夹</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2134,100 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <source>a forced restore needs a reason; give --reason TEXT</source>
+        <translation>强制恢复需要原因；请给出 --reason TEXT</translation>
+    </message>
+    <message>
+        <source>%1 is the database in use or a restore&apos;s copy of a backup; give a backup</source>
+        <translation>%1 是正在使用的数据库或恢复过程中的备份副本；请给出一个备份</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>cannot count the events of the database in use (%1); if it is damaged, restore with --force --reason TEXT</source>
+        <translation>无法统计正在使用的数据库的记录数（%1）；如果它已损坏，请用 --force --reason TEXT 恢复</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 events but this station has %3 (events lost by restoring it: %4). Choose a newer backup, or if they are to go, restore with --force --reason TEXT</source>
+        <translation>%1 有 %2 条记录，而本工位有 %3 条（恢复后将丢失 %4 条）。请选择更新的备份；若确要舍弃，请用 --force --reason TEXT 恢复</translation>
+    </message>
+    <message>
+        <source>keep the replaced database</source>
+        <translation>保留被替换的数据库</translation>
+    </message>
+    <message>
+        <source>cannot write %1; free disk space and try again</source>
+        <translation>无法写入 %1；请释放磁盘空间后重试</translation>
+    </message>
+    <message>
+        <source>there is no file %1; give the path of a backup</source>
+        <translation>文件 %1 不存在；请给出备份的路径</translation>
+    </message>
+    <message>
+        <source>%1 is an unfinished backup or a journal file; choose a finished backup (DATA/backups/reworktrack-DATE-TIME.sqlite)</source>
+        <translation>%1 是未完成的备份或日志文件；请选择完成的备份（DATA/backups/reworktrack-日期-时间.sqlite）</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; give a backup file</source>
+        <translation>%1 不是普通文件；请给出备份文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a ReworkTrack database; choose a backup made by reworkctl backup</source>
+        <translation>%1 不是 ReworkTrack 数据库；请选择由 reworkctl backup 生成的备份</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 beside the database: %2; free disk space and try again</source>
+        <translation>无法把 %1 复制到数据库旁：%2；请释放磁盘空间后重试</translation>
+    </message>
+    <message>
+        <source>%1 is not a ReworkTrack database (schema version %2); choose a backup made by reworkctl backup</source>
+        <translation>%1 不是 ReworkTrack 数据库（版本 %2）；请选择由 reworkctl backup 生成的备份</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer ReworkTrack (schema version %2, this program knows up to %3); install that version to restore it</source>
+        <translation>%1 由更新版本的 ReworkTrack 生成（数据库版本 %2，本程序最高支持 %3）；请安装该版本后再恢复</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete ReworkTrack database (missing or changed: %2); choose another backup</source>
+        <translation>%1 不是完整的 ReworkTrack 数据库（缺少或被改动：%2）；请选择其他备份</translation>
+    </message>
+    <message>
+        <source>the event log in %1 was tampered with (%2); choose another backup</source>
+        <translation>%1 中的事件日志被篡改（%2）；请选择其他备份</translation>
+    </message>
+    <message>
+        <source>the audit log in %1 was tampered with (%2); choose another backup</source>
+        <translation>%1 中的审计日志被篡改（%2）；请选择其他备份</translation>
+    </message>
+    <message>
+        <source>%1 fails its check (%2); choose another backup</source>
+        <translation>%1 未通过检查（%2）；请选择其他备份</translation>
+    </message>
+</context>
+<context>
+    <name>ScanIdentity</name>
+    <message>
+        <source>%1 is a die or unit id of this system, not a %2; %3</source>
+        <translation>%1 是本系统的芯片或整机编号，不是%2；%3</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+</context>
+<context>
     <name>SerialKind</name>
     <message>
         <source>donor card serial</source>
@@ -2041,8 +2289,8 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>这不是%1（过长或含控制字符）；请扫描正确的标签</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid %2 (expected format %3); scan the right label</source>
-        <translation>“%1”不是有效的%2（应为格式 %3）；请扫描正确的标签</translation>
+        <source>&quot;%1&quot; is not a valid %2; scan the right label</source>
+        <translation>“%1”不是有效的%2；请扫描正确的标签</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2440,14 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <source>attach files through the form or with evidence=FILE on reworkctl; this is not a stored file</source>
         <translation>请通过表单或 reworkctl 的 evidence=文件 附加；这不是已保存的文件</translation>
     </message>
+    <message>
+        <source>pick at least one of: %1, or leave it empty</source>
+        <translation>请至少选择一项：%1，或留空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contradicts %2; pick one or the other</source>
+        <translation>“%1”与 %2 矛盾；请二选一</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -2234,6 +2490,10 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>open %1</source>
+        <translation>打开 %1</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2556,45 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TestGate</name>
+    <message>
+        <source>only a supervisor can override the GPU&apos;s report; call your supervisor or clear the reason</source>
+        <translation>只有主管可以推翻 GPU 报告；请联系主管或清空原因</translation>
+    </message>
+    <message>
+        <source>the report is of a %1 (PCI device %2), but this is a %3 (PCI device %4); take the report of the right card</source>
+        <translation>报告来自 %1（PCI 设备 %2），但这是 %3（PCI 设备 %4）；请采集正确显卡的报告</translation>
+    </message>
+    <message>
+        <source>another GPU</source>
+        <translation>另一块 GPU</translation>
+    </message>
+    <message>
+        <source>the report&apos;s GPU has %1 MiB of memory, a %2 has %3 to %4 MiB; take the report of the right card</source>
+        <translation>报告中的 GPU 显存为 %1 MiB，而 %2 应为 %3 至 %4 MiB；请采集正确显卡的报告</translation>
+    </message>
+    <message>
+        <source>%1 was typed as %2 but the report says %3; the report&apos;s value counts: clear the field, or a supervisor overrides it with a reason</source>
+        <translation>%1 输入为 %2，但报告显示为 %3；以报告为准：请清空该字段，或由主管填写原因推翻</translation>
+    </message>
+    <message>
+        <source>the report shows no GPU UUID (masked or N/A), so it proves nothing about this unit; take a full report (nvidia-smi -q -x), or a supervisor passes it with a reason</source>
+        <translation>报告中没有 GPU UUID（被屏蔽或为 N/A），无法证明这台整机；请采集完整报告（nvidia-smi -q -x），或由主管填写原因判定通过</translation>
+    </message>
+    <message>
+        <source>a pass needs the GPU&apos;s own report: import the nvidia-smi report, or a supervisor passes it with a reason</source>
+        <translation>判定合格需要 GPU 自身的报告：请导入 nvidia-smi 报告，或由主管填写原因判定通过</translation>
+    </message>
+    <message>
+        <source>the report was taken at idle (%1), where the PCIe link drops to Gen %2 x%3 by design; take the report under load, e.g. during burn-in</source>
+        <translation>报告是在空闲状态（%1）下采集的，此时 PCIe 链路按设计降到 Gen %2 x%3；请在负载下采集报告，例如老化测试期间</translation>
+    </message>
+    <message>
+        <source>low utilisation</source>
+        <translation>低利用率</translation>
     </message>
 </context>
 <context>
@@ -2606,12 +2905,12 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>芯片 %1 已贴装在整机 %2 上；只能烘烤未贴装的芯片</translation>
     </message>
     <message>
-        <source>the bake cannot end in the future; record it when it is done</source>
-        <translation>烘烤结束时间不能在未来；请在烘烤完成后记录</translation>
-    </message>
-    <message>
         <source>your role (%1) may not record %2; ask a supervisor</source>
         <translation>您的角色（%1）不能记录%2；请联系主管</translation>
+    </message>
+    <message>
+        <source>%1 is in the future; enter when it happened, or leave it empty for now</source>
+        <translation>%1 在将来；请填写实际发生的时间，或留空表示现在</translation>
     </message>
 </context>
 <context>
@@ -3501,10 +3800,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <translation>已装入批次 %1</translation>
     </message>
     <message>
-        <source>Report imported: %1 fields filled; check them and save</source>
-        <translation>报告已导入：填写了 %1 个字段；请核对后保存</translation>
-    </message>
-    <message>
         <source>nvidia-smi report</source>
         <translation>nvidia-smi 报告</translation>
     </message>
@@ -3579,6 +3874,34 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
     <message>
         <source>Label of %1 printed to %2</source>
         <translation>%1 的标签已打印到 %2</translation>
+    </message>
+    <message>
+        <source>Report of %1 taken: %2 readings locked; choose the result and save</source>
+        <translation>已读取 %1 的报告：%2 项读数已锁定；请选择结果并保存</translation>
+    </message>
+    <message>
+        <source>The report shows no GPU UUID: it cannot pass a unit</source>
+        <translation>报告中没有 GPU UUID：不能据此判定整机合格</translation>
+    </message>
+    <message>
+        <source>Taken at idle: the PCIe link is not proven; take the report under load</source>
+        <translation>空闲时采集：PCIe 链路未得到证明；请在负载下采集报告</translation>
+    </message>
+    <message>
+        <source>GPU %1: %2, bus %3, %4</source>
+        <translation>GPU %1：%2，总线 %3，%4</translation>
+    </message>
+    <message>
+        <source>Which GPU?</source>
+        <translation>哪一块 GPU？</translation>
+    </message>
+    <message>
+        <source>The report lists %1 GPUs; pick the one under test:</source>
+        <translation>报告列出 %1 块 GPU；请选择正在测试的那一块：</translation>
+    </message>
+    <message>
+        <source>From the GPU&apos;s report; clear the form to type it</source>
+        <translation>来自 GPU 报告；清空表单后才能手动输入</translation>
     </message>
 </context>
 <context>
