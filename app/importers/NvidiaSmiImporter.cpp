@@ -2,7 +2,6 @@
 
 #include "domain/SerialRules.h"
 #include "storage/InputFile.h"
-#include "workflow/StepSchema.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -612,64 +611,6 @@ Result<QStringList> NvidiaSmiImporter::fieldsFor(const NvidiaSmiReport& report, 
     for (const auto& [key, value] : r.value())
         fields << key + QLatin1Char('=') + value;
     return fields;
-}
-
-Result<QStringList> NvidiaSmiImporter::expandReportArgument(Step step, const QStringList& keyValues)
-{
-    QString file;
-    int gpu = -1;
-    QStringList out;
-    QStringList givenKeys;
-    for (const QString& kv : keyValues) {
-        const QString key = kv.section(QLatin1Char('='), 0, 0).trimmed().toLower();
-        const QString value = kv.section(QLatin1Char('='), 1);
-        if (key == QLatin1StringView("smi")) {
-            file = value;
-        } else if (key == QLatin1StringView("smi_gpu")) {
-            bool ok = false;
-            gpu = value.toInt(&ok);
-            if (!ok || gpu < 0)
-                return makeError(ErrorCode::InvalidValue, QStringLiteral("smi_gpu"),
-                                 Message(tr, QT_TR_NOOP("give the GPU number, 0 or more")));
-        } else {
-            out << kv;
-            givenKeys << key;
-        }
-    }
-    if (file.isEmpty()) {
-        if (gpu >= 0)
-            return makeError(ErrorCode::MissingField, QStringLiteral("smi"),
-                             Message(tr, QT_TR_NOOP("smi_gpu needs a report: smi=FILE")));
-        return out;
-    }
-    Result<NvidiaSmiReport> report = parseFile(file);
-    if (!report)
-        return report.error();
-    Result<Readings> readings = NvidiaSmiImporter::readings(report.value(), gpu);
-    if (!readings)
-        return readings.error();
-    for (const auto& [key, value] : readings.value()) {
-        if (!givenKeys.contains(key) && StepSchema::find(step, key))
-            out << key + QLatin1Char('=') + value;
-    }
-    return out;
-}
-
-Result<NvidiaSmiImporter::Readings> NvidiaSmiImporter::readingsFor(Step step, const QString& path,
-                                                                   int gpuIndex)
-{
-    Result<NvidiaSmiReport> report = parseFile(path);
-    if (!report)
-        return report.error();
-    Result<Readings> all = readings(report.value(), gpuIndex);
-    if (!all)
-        return all.error();
-    Readings forStep;
-    for (const auto& pair : all.value()) {
-        if (StepSchema::find(step, pair.first))
-            forStep.append(pair);
-    }
-    return forStep;
 }
 
 } // namespace rework

@@ -44,13 +44,6 @@ public:
     /// The same readings as `key=value`.
     static Result<QStringList> fieldsFor(const NvidiaSmiReport& report, int gpuIndex = -1);
 
-    /// Replaces `smi=FILE` (and `smi_gpu=N`) in `key=value` arguments by the fields the report
-    /// fills. Fields given explicitly win over the report's.
-    /// Only fields that `step` takes are added.
-    static Result<QStringList> expandReportArgument(Step step, const QStringList& keyValues);
-    /// The fields of `step` a report file gives, as (key, value) for a form to show.
-    static Result<Readings> readingsFor(Step step, const QString& path, int gpuIndex = -1);
-
     /// Board partner from a PCI subsystem vendor id ("1458" -> "gigabyte"), empty if unknown.
     static QString partnerForVendor(const QString& vendorHex);
 };

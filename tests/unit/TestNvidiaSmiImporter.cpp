@@ -3,7 +3,9 @@
 // code, and on hostile input. Expected values come from SmiFixtureReader, not from the importer.
 #include "SmiFixtureReader.h"
 #include "domain/PcieLinkCheck.h"
+#include "importers/GpuReportReader.h"
 #include "importers/NvidiaSmiImporter.h"
+#include "workflow/TestGate.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -195,11 +197,14 @@ private slots:
                               "pci_device_id=0x268410DE", "pcie_gen_current=1", "pcie_gen_max=3",
                               "pcie_gen_device_current=1", "pcie_gen_device_max=4", "pcie_gen_host_max=3",
                               "pcie_width_current=16", "pcie_width_max=16", "pstate=P8", "util_gpu_pct=0"}));
-        // the test step takes only its own fields from a report file
-        auto forTest = NvidiaSmiImporter::readingsFor(Step::Test, fixture("netdata_rtx-4090-driver-535.xml"));
-        QVERIFY(forTest.ok());
-        QCOMPARE(forTest->size(), 7); // all of the first 8 but partner, which is intake's
-        QCOMPARE(forTest->at(3), (std::pair<QString, QString>("pcie_gen", "3")));
+        // the test step takes only its own fields from a report, the link as it ran
+        auto gpu = GpuReportReader::read(report.value());
+        QVERIFY(gpu.ok());
+        const auto forTest = TestGate::readings(Step::Test, gpu.value());
+        QCOMPARE(forTest.size(), 7); // all of the first 8 but partner, which is intake's
+        QVERIFY(forTest.contains(std::pair<QString, QString>("pcie_gen", "1")));
+        QCOMPARE(gpu->deviceId, QStringLiteral("2684"));
+        QCOMPARE(gpu->productName, QStringLiteral("NVIDIA GeForce RTX 4090"));
         // masked identities never become fields
         auto masked = NvidiaSmiImporter::parseFile(
             fixture("utkuozdemir_linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"));
@@ -487,14 +492,14 @@ private slots:
         QCOMPARE(NvidiaSmiImporter::readings(parsed.value()).error().field, QStringLiteral("smi_gpu"));
         QTemporaryDir dir;
         const QString path = write(dir, "two.report", report);
-        auto second = NvidiaSmiImporter::readingsFor(Step::Test, path, 1);
+        auto second = GpuReportReader::readFile(path, 1, dir.path());
         QVERIFY(second.ok());
-        QVERIFY(second->contains({"gpu_uuid", expected.gpus.at(1).value("gpu_uuid")}) ||
-                expected.gpus.at(1).value("gpu_uuid").isEmpty());
-        auto expanded = NvidiaSmiImporter::expandReportArgument(Step::Test, {"smi=" + path, "smi_gpu=1"});
+        QCOMPARE(second->gpuUuid, expected.gpus.at(1).value("gpu_uuid"));
+        auto expanded = GpuReportReader::takeArguments({"smi=" + path, "smi_gpu=1", "unit=U1"}, dir.path());
         QVERIFY(expanded.ok());
-        QVERIFY(expanded->contains("gpu_uuid=" + expected.gpus.at(1).value("gpu_uuid")));
-        QVERIFY(!NvidiaSmiImporter::expandReportArgument(Step::Test, {"smi=" + path}).ok());
+        QCOMPARE(expanded->report->gpuUuid, expected.gpus.at(1).value("gpu_uuid"));
+        QCOMPARE(expanded->rest, QStringList{"unit=U1"});
+        QVERIFY(!GpuReportReader::takeArguments({"smi=" + path}, dir.path()).ok());
     }
 
     // /dev/zero once ended in std::bad_alloc and a FIFO hung the station for ever.
@@ -534,8 +539,8 @@ private slots:
         timer.start();
         const QList<Error> errors{
             NvidiaSmiImporter::parseFile(path).error(),
-            NvidiaSmiImporter::readingsFor(Step::Test, path).error(),
-            NvidiaSmiImporter::expandReportArgument(Step::Test, {"unit=U1", "smi=" + path}).error(),
+            GpuReportReader::readFile(path, -1, dir.path()).error(),
+            GpuReportReader::takeArguments({"unit=U1", "smi=" + path}, dir.path()).error(),
         };
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         for (const Error& e : errors) {
