@@ -516,6 +516,38 @@ private slots:
                     .out.contains(QStringLiteral("rig is down, burn-in log attached")));
     }
 
+    /// One identity per serial on the command line: an issued id or a known board is no donor card,
+    /// and `resolve` says what any serial is and where it goes next, in text and JSON.
+    void resolvesEverySerialAndRefusesOwnIdsAsCards()
+    {
+        const QString before = rework::test::dumpFile(db);
+        for (const QString& own :
+             {mountedUnit, strippedDie, QStringLiteral("SB00000003"), QStringLiteral("U0000000000AB")}) {
+            Run r = reworkctl(db, {"--json", "record", "intake", "--station", "INTAKE-1", "--operator", "OP1",
+                                   "card=" + own, "model=RTX4090", "lot=LOT-1"});
+            QCOMPARE(r.exitCode, 1);
+            QCOMPARE(r.json().value("error").toObject().value("code").toString(),
+                     QStringLiteral("wrong_kind"));
+            QVERIFY2(r.err.contains(QStringLiteral("donor card")), qPrintable(r.err));
+        }
+        QCOMPARE(rework::test::dumpFile(db), before);
+
+        Run board = reworkctl(db, {"--json", "resolve", "sb00000003"});
+        QCOMPARE(board.exitCode, 0);
+        QCOMPARE(board.json().value("serial").toString(), mountedUnit);
+        QCOMPARE(board.json().value("next_step").toString(), QStringLiteral("inspect"));
+        QVERIFY(board.json().value("where").toString().contains(QStringLiteral("server board of unit")));
+        Run text = reworkctl(db, {"resolve", strippedDie});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("needs reball next")), qPrintable(text.out));
+        Run unknown = reworkctl(db, {"--json", "resolve", "NOSUCHSERIAL1"});
+        QCOMPARE(unknown.exitCode, 0); // a card-shaped new serial goes to intake
+        QCOMPARE(unknown.json().value("next_step").toString(), QStringLiteral("intake"));
+        Run foreign = reworkctl(db, {"--json", "resolve", "U0000000000AB"});
+        QCOMPARE(foreign.exitCode, 1);
+        QVERIFY(!foreign.err.contains(QLatin1Char('^'))); // never a regular expression
+    }
+
     void attachesEvidenceByItsHash()
     {
         QTemporaryDir fresh;

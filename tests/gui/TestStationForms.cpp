@@ -75,6 +75,45 @@ private slots:
         t.reset();
     }
 
+    /// The operator scans a server board's sticker where the donor card is asked for: a loud
+    /// refusal that says what it is, where it is and what to scan; nothing recorded.
+    void aBoardScannedAsADonorCardIsNamedAndRefused()
+    {
+        const QString unit = t->mountedUnit(QStringLiteral("ZT4090A000001"), QStringLiteral("SB00077700"));
+        loginAt(QStringLiteral("INTAKE-1"));
+        const QString before = t->dump();
+        test::scan(QStringLiteral("SB00077700"));
+        test::scan(QStringLiteral("RTX4090"));
+        test::scan(QStringLiteral("LOT-7"));
+        test::saveShortcut();
+        expectRefused(before, QStringLiteral("card"));
+        const QString text = form()->banner()->text();
+        QVERIFY2(text.contains(QStringLiteral("server board of unit ") + unit), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("scan the donor card's serial sticker")), qPrintable(text));
+        // a correct rescan and save clears the red banner
+        form()->field("card")->setFocus();
+        qobject_cast<QLineEdit*>(focused())->selectAll();
+        test::scan(QStringLiteral("ZT4090A000002"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+    }
+
+    /// F2 on a mounted board's sticker opens the unit's next step, never intake; the board's
+    /// serial then stands for the unit in the form.
+    void scanAnythingOnABoardOpensItsUnit()
+    {
+        const QString unit = t->mountedUnit(QStringLiteral("ZT4090A000001"), QStringLiteral("SB00077700"));
+        loginAt(QStringLiteral("INSPECT-1"));
+        scanAnything(QStringLiteral("sb00077700"));
+        QCOMPARE(form()->step(), Step::Inspect);
+        QCOMPARE(form()->value("unit"), unit);
+        form()->setValue(QStringLiteral("unit"), QStringLiteral("SB00077700")); // the sticker itself
+        form()->setValue(QStringLiteral("result"), QStringLiteral("pass"));
+        QVERIFY(form()->save());
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("inspected"));
+        QVERIFY2(form()->banner()->text().contains(unit), qPrintable(form()->banner()->text()));
+    }
+
     void oneDonorCardThroughTheWholeLineByScansAlone_data()
     {
         QTest::addColumn<QString>("language");
