@@ -16,7 +16,7 @@
 namespace rework {
 namespace {
 
-constexpr qint64 kMiB = 1024 * 1024;
+constexpr qint64 kMiB = 1024LL * 1024;
 
 QString shown(const QString& path)
 {
