@@ -98,6 +98,19 @@ private slots:
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
     }
 
+    /// A list's empty choice says what the line stores when it is left empty; a checklist left
+    /// empty stores nothing.
+    void defaultsAreShownNeverHidden()
+    {
+        StepForm reball(Step::Reball, t->recorder());
+        auto* alloy = qobject_cast<QComboBox*>(reball.field("alloy"));
+        QVERIFY(alloy);
+        QVERIFY2(alloy->itemText(0).contains(QStringLiteral("sac305")), qPrintable(alloy->itemText(0)));
+        QCOMPARE(reball.value("alloy"), QString()); // still empty: the core fills in what it shows
+        StepForm intake(Step::Intake, t->recorder());
+        QCOMPARE(intake.value("condition"), QString());
+    }
+
     /// F2 on a mounted board's sticker opens the unit's next step, never intake; the board's
     /// serial then stands for the unit in the form.
     void scanAnythingOnABoardOpensItsUnit()
