@@ -59,6 +59,9 @@ Status withFile(const QString& path, int flags, const std::function<Status(sqlit
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
     QSqlQuery q(db);
+    // Rows stream: a query that may seek back keeps every row it has read in memory, which for a
+    // full scan of the log (check, verify, replay) grows with the history.
+    q.setForwardOnly(true);
     if (!q.prepare(statement))
         return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "prepare a query")),
                             q.lastError().text());
