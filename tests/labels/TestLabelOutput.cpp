@@ -41,6 +41,11 @@ LabelData::Variables goldenVariables()
 {
     return {{"date", "2026-11-02"},
             {"operator", "OP1"},
+            {"die.stripped_at", "2026-10-30"},
+            {"die.stripped_by", "OP2"},
+            {"unit.tested_at", "2026-11-01"},
+            {"unit.tested_by", "OP3"},
+            {"batch.closed_at", "2026-11-02"},
             {"model", "RTX4090"},
             {"product.name", "GeForce RTX 4090"},
             {"product.memory_mib", "24564"},
