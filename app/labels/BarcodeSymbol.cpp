@@ -5,6 +5,15 @@
 #include <zint.h>
 
 namespace rework {
+namespace {
+
+/// libzint's option_1 for a QR error correction letter.
+constexpr int zintQrLevel(char level)
+{
+    return level == 'L' ? 1 : level == 'M' ? 2 : level == 'Q' ? 3 : 4;
+}
+
+} // namespace
 
 Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
 {
@@ -27,6 +36,8 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
         break;
     }
     symbol->input_mode = type == Type::Gs1_128 ? GS1_MODE : UNICODE_MODE;
+    if (type == Type::QrCode) // libzint would raise the level where it fits; the printer would not
+        symbol->option_1 = zintQrLevel(kQrErrorCorrection);
     const QByteArray utf8 = data.toUtf8();
     const int rc = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(utf8.constData()),
                                    static_cast<int>(utf8.size()));
