@@ -20,7 +20,7 @@ public:
     enum class Type
     {
         Code128,
-        Gs1_128, // data with bracketed application identifiers: "[01]09506000134352[10]LOT1"
+        Gs1_128, // application identifiers in brackets or parentheses: "[01]09506000134352[10]LOT1"
         QrCode,
         DataMatrix
     };

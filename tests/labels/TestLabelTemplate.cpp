@@ -210,6 +210,37 @@ private slots:
         QVERIFY(filled.error().message.contains("does not fit"));
     }
 
+    void gs1TakesParenthesesAndBrackets()
+    {
+        auto brackets = BarcodeSymbol::encode(BarcodeSymbol::Type::Gs1_128, "[01]09506000134352[21]ABC123");
+        auto parens = BarcodeSymbol::encode(BarcodeSymbol::Type::Gs1_128, "(01)09506000134352(21)ABC123");
+        QVERIFY2(brackets.ok(), qPrintable(brackets ? QString() : brackets.error().message));
+        QVERIFY2(parens.ok(), qPrintable(parens ? QString() : parens.error().message));
+        QCOMPARE(parens->columns(), brackets->columns());
+        for (int c = 0; c < parens->columns(); ++c)
+            QCOMPARE(parens->isDark(0, c), brackets->isDark(0, c));
+    }
+
+    void gs1BadDataIsRefused_data()
+    {
+        QTest::addColumn<QString>("data");
+        QTest::newRow("wrong GTIN check digit") << "(01)09506000134353(21)ABC123";
+        QTest::newRow("wrong check digit, brackets") << "[01]09506000134353";
+        QTest::newRow("GTIN too short") << "(01)0950600013435";
+        QTest::newRow("serial too long") << "(01)09506000134352(21)ABCDEFGHIJKLMNOPQRSTU";
+        QTest::newRow("unknown AI") << "(99999)1";
+        QTest::newRow("no AI") << "09506000134352";
+    }
+
+    void gs1BadDataIsRefused()
+    {
+        QFETCH(QString, data);
+        auto r = BarcodeSymbol::encode(BarcodeSymbol::Type::Gs1_128, data);
+        QVERIFY2(!r.ok(), qPrintable(data));
+        QCOMPARE(r.error().code, ErrorCode::InvalidValue);
+        QVERIFY(r.error().message.contains("cannot be encoded"));
+    }
+
     void imagesLoadFromTheTemplatesFolder()
     {
         QTemporaryDir folder;
