@@ -27,14 +27,14 @@ Status checkModule(int index, const LabelTemplate& t, const LabelTemplate::Eleme
         kMinModuleDots, gs1 ? static_cast<int>(std::ceil(kMinGs1ModuleMm * t.dpi / 25.4 - 1e-9)) : 0);
     if (symbol.dotsPerModule(t.dots(e.widthMm), t.dots(e.heightMm)) >= minimum)
         return {};
-    return makeError(
-        ErrorCode::OutOfRange, QStringLiteral("barcode"),
-        Message(
-            &FilledLabel::tr,
-            QT_TRANSLATE_NOOP("FilledLabel",
-                              "element %1: \"%2\" does not fit in %3 × %4 mm at %5 dpi with modules of %6 "
-                              "dots (%7 mm) or more; enlarge the element or shorten the data"),
-            {index, text.left(40), e.widthMm, e.heightMm, t.dpi, minimum, minimum * 25.4 / t.dpi}));
+    return makeError(ErrorCode::OutOfRange, QStringLiteral("barcode"),
+                     Message(&FilledLabel::tr,
+                             QT_TRANSLATE_NOOP(
+                                 "FilledLabel",
+                                 "element %1: \"%2\" does not fit in %3 × %4 mm at %5 dpi with modules of %6 "
+                                 "dots (%7 mm) or more; enlarge the element or shorten the data"),
+                             {index, text.left(40), e.widthMm, e.heightMm, t.dpi, minimum,
+                              std::round(minimum * 2540.0 / t.dpi) / 100}));
 }
 
 /// Text that would have to shrink below a readable height to fit its box.

@@ -129,6 +129,15 @@ private slots:
         expectRefused("unit-label", unit, ErrorCode::ItemScrapped, "is scrapped");
     }
 
+    void dieTravelerOfAScrappedDieIsRefused()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=CARDR0007", "model=RTX4090", "lot=LOT-R"}).ok());
+        const QString die = t->record(Step::Strip, {"card=CARDR0007"})->createdId();
+        QVERIFY(!filledText("die-traveler", die).startsWith("<refused"));
+        QVERIFY(t->record(Step::Scrap, {"item=" + die, "reason=cracked", "defect=PHYSICAL_DAMAGE"}).ok());
+        expectRefused("die-traveler", die, ErrorCode::ItemScrapped, "is scrapped");
+    }
+
     void batchLabelOfAnOpenBatchIsRefused()
     {
         const QString unit = t->testedUnit("CARDR0006", "SB00000R06");
