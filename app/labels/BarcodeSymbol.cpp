@@ -5,6 +5,15 @@
 #include <zint.h>
 
 namespace rework {
+namespace {
+
+/// libzint's option_1 for a QR error correction letter.
+constexpr int zintQrLevel(char level)
+{
+    return level == 'L' ? 1 : level == 'M' ? 2 : level == 'Q' ? 3 : 4;
+}
+
+} // namespace
 
 Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
 {
@@ -26,11 +35,17 @@ Result<BarcodeSymbol> BarcodeSymbol::encode(Type type, const QString& data)
         symbol->symbology = BARCODE_DATAMATRIX;
         break;
     }
-    symbol->input_mode = type == Type::Gs1_128 ? GS1_MODE : UNICODE_MODE;
+    symbol->input_mode = UNICODE_MODE;
+    if (type == Type::Gs1_128) // "(01)..." as people write it, or "[01]..." as libzint does
+        symbol->input_mode = data.startsWith(QLatin1Char('(')) ? GS1_MODE | GS1PARENS_MODE : GS1_MODE;
+    if (type == Type::QrCode) // libzint would raise the level where it fits; the printer would not
+        symbol->option_1 = zintQrLevel(kQrErrorCorrection);
     const QByteArray utf8 = data.toUtf8();
     const int rc = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(utf8.constData()),
                                    static_cast<int>(utf8.size()));
-    if (rc >= ZINT_ERROR) {
+    // A warning (a wrong GS1 check digit, a symbol out of its standard) is a label a scanner or
+    // the customer may refuse; only the UTF-8 ECI a 2D code announces for non-ASCII text is fine.
+    if (rc != 0 && !(rc == ZINT_WARN_USES_ECI && type != Type::Gs1_128)) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("barcode"),
                          Message(tr, QT_TR_NOOP("\"%1\" cannot be encoded: %2"),
                                  {data.left(40), QString::fromLatin1(symbol->errtxt)}));

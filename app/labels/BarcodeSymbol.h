@@ -20,7 +20,7 @@ public:
     enum class Type
     {
         Code128,
-        Gs1_128, // data with bracketed application identifiers: "[01]09506000134352[10]LOT1"
+        Gs1_128, // application identifiers in brackets or parentheses: "[01]09506000134352[10]LOT1"
         QrCode,
         DataMatrix
     };
@@ -33,6 +33,10 @@ public:
     /// Linear symbols are one row of modules drawn as tall bars.
     bool isLinear() const { return m_type == Type::Code128 || m_type == Type::Gs1_128; }
     Type type() const { return m_type; }
+    /// QR error correction, fixed so that the PDF and the printer's own ^BQ make the same symbol.
+    static constexpr char kQrErrorCorrection = 'M';
+    /// A Zebra magnifies a QR by at most 10 dots per module; the PDF keeps to the same size.
+    static constexpr int kMaxQrDotsPerModule = 10;
     /// The light margin the symbology's standard asks for, in modules.
     int quietModules() const { return isLinear() ? 10 : m_type == Type::QrCode ? 4 : 1; }
     /// The most printer dots per module that fit `widthDots` × `heightDots` with the quiet
@@ -41,7 +45,10 @@ public:
     {
         const int q = quietModules();
         const int across = widthDots / (m_columns + 2 * q);
-        return isLinear() ? across : std::min(across, heightDots / (m_rows + 2 * q));
+        if (isLinear())
+            return across;
+        const int fit = std::min(across, heightDots / (m_rows + 2 * q));
+        return m_type == Type::QrCode ? std::min(fit, kMaxQrDotsPerModule) : fit;
     }
 
 private:

@@ -1,5 +1,6 @@
 #include "FilledLabel.h"
 
+#include "LabelPainter.h"
 #include "storage/InputFile.h"
 
 #include <QBuffer>
@@ -11,6 +12,44 @@ namespace {
 
 constexpr qint64 kMaxImageBytes = 16LL * 1024 * 1024;
 constexpr int kMaxImageSide = 4000;
+/// Below two dots a printhead blurs a module into its neighbours; GS1 asks for 0.25 mm at least.
+constexpr int kMinModuleDots = 2;
+constexpr double kMinGs1ModuleMm = 0.25;
+/// Text smaller than this (the font's pixel size) is not read reliably on a label.
+constexpr double kMinTextMm = 1.5;
+
+/// A barcode whose modules would come out too small for a scanner at this resolution.
+Status checkModule(int index, const LabelTemplate& t, const LabelTemplate::Element& e,
+                   const BarcodeSymbol& symbol, const QString& text)
+{
+    const bool gs1 = symbol.type() == BarcodeSymbol::Type::Gs1_128;
+    const int minimum = std::max(
+        kMinModuleDots, gs1 ? static_cast<int>(std::ceil(kMinGs1ModuleMm * t.dpi / 25.4 - 1e-9)) : 0);
+    if (symbol.dotsPerModule(t.dots(e.widthMm), t.dots(e.heightMm)) >= minimum)
+        return {};
+    return makeError(ErrorCode::OutOfRange, QStringLiteral("barcode"),
+                     Message(&FilledLabel::tr,
+                             QT_TRANSLATE_NOOP(
+                                 "FilledLabel",
+                                 "element %1: \"%2\" does not fit in %3 × %4 mm at %5 dpi with modules of %6 "
+                                 "dots (%7 mm) or more; enlarge the element or shorten the data"),
+                             {index, text.left(40), e.widthMm, e.heightMm, t.dpi, minimum,
+                              std::round(minimum * 2540.0 / t.dpi) / 100}));
+}
+
+/// Text that would have to shrink below a readable height to fit its box.
+Status checkText(int index, const LabelTemplate& t, const LabelTemplate::Element& e, const QString& text)
+{
+    if (LabelPainter::textPixelSize(t, e, text) >= t.dots(kMinTextMm))
+        return {};
+    return makeError(
+        ErrorCode::OutOfRange, QStringLiteral("text"),
+        Message(&FilledLabel::tr,
+                QT_TRANSLATE_NOOP("FilledLabel",
+                                  "element %1: \"%2\" would shrink below %3 mm to fit in %4 mm; widen "
+                                  "the element or shorten the text"),
+                {index, text.left(40), kMinTextMm, e.widthMm}));
+}
 
 /// A template's image, read through InputFile (a FIFO or device named in a template must not
 /// hang the print), its size checked before it is decoded (a small PNG can claim gigapixels).
@@ -53,22 +92,17 @@ Result<FilledLabel> FilledLabel::fill(const LabelTemplate& layout, const LabelDa
             return text.error();
         std::optional<BarcodeSymbol> symbol;
         QImage image;
-        if (e.type == LabelTemplate::Element::Type::Barcode) {
+        if (e.type == LabelTemplate::Element::Type::Text) {
+            if (Status st = checkText(index, layout, e, text.value()); !st)
+                return st.error();
+        } else if (e.type == LabelTemplate::Element::Type::Barcode) {
             auto encoded = BarcodeSymbol::encode(e.symbology, text.value());
             if (!encoded)
                 return makeError(encoded.error().code, QStringLiteral("barcode"),
                                  Message(tr, QT_TR_NOOP("element %1: %2"), {index, encoded.error().asArg()}));
             symbol = encoded.value();
-            if (symbol->dotsPerModule(layout.dots(e.widthMm), layout.dots(e.heightMm)) < 1) {
-                return makeError(
-                    ErrorCode::OutOfRange, QStringLiteral("barcode"),
-                    Message(
-                        tr,
-                        QT_TR_NOOP(
-                            "element %1: \"%2\" does not fit in %3 × %4 mm at %5 dpi; enlarge the element "
-                            "or shorten the data"),
-                        {index, text.value().left(40), e.widthMm, e.heightMm, layout.dpi}));
-            }
+            if (Status st = checkModule(index, layout, e, *symbol, text.value()); !st)
+                return st.error();
         } else if (e.type == LabelTemplate::Element::Type::Image) {
             Result<QImage> loaded = readImage(index, layout.folder, e.imagePath);
             if (!loaded)

@@ -1,5 +1,7 @@
 #include "LabelData.h"
 
+#include "domain/ItemStates.h"
+#include "domain/Step.h"
 #include "storage/Sql.h"
 
 #include <QRegularExpression>
@@ -109,6 +111,122 @@ Status addOrigin(const QSqlDatabase& db, LabelTemplate::Kind kind, const QString
     return {};
 }
 
+/// A stored UTC time as the local date a label shows.
+QString localDate(const QString& stored)
+{
+    return QDateTime::fromString(stored, Qt::ISODateWithMs).toLocalTime().date().toString(Qt::ISODate);
+}
+
+/// When and by whom `serial` last went through `step` (not voided; a test only if it passed), as
+/// `prefix.<verb>_at` (local date) and `prefix.<verb>_by` (operator id). Nothing if it never did:
+/// a label asking for it then names the missing variable instead of printing a guess.
+Status addStepRecord(const QSqlDatabase& db, const QString& prefix, const QString& serial, Step step,
+                     const QString& verb, LabelData::Variables& v)
+{
+    auto q = sql::run(db,
+                      QStringLiteral("SELECT e.recorded_at, e.operator_id FROM events e "
+                                     "JOIN event_subjects s ON s.event_seq = e.seq "
+                                     "WHERE s.serial = ? AND s.kind = ? AND e.step = ? "
+                                     "AND (e.step <> 'test' OR json_extract(e.payload, '$.result') = 'pass') "
+                                     "AND NOT EXISTS (SELECT 1 FROM voided_events x WHERE x.event_id = e.id) "
+                                     "ORDER BY e.seq DESC LIMIT 1"),
+                      {serial, prefix, stepName(step)});
+    if (!q)
+        return q.error();
+    if (q.value().next()) {
+        v.insert(prefix + QLatin1Char('.') + verb + QStringLiteral("_at"),
+                 localDate(q.value().value(0).toString()));
+        v.insert(prefix + QLatin1Char('.') + verb + QStringLiteral("_by"), q.value().value(1).toString());
+    }
+    return {};
+}
+
+/// The operator of the step the label is for (strip, test, close): `operator.id`, `operator.name`.
+Status addStepOperator(const QSqlDatabase& db, const QString& operatorId, LabelData::Variables& v)
+{
+    if (operatorId.isEmpty())
+        return {};
+    v.insert(QStringLiteral("operator.id"), operatorId);
+    auto found = addRow(db, QStringLiteral("operator"),
+                        QStringLiteral("SELECT name FROM operators WHERE id = ?"), {operatorId}, v);
+    if (!found)
+        return found.error();
+    return {};
+}
+
+/// What was done to the item and by whom, read from the event log rather than from the print.
+Status addRecord(const QSqlDatabase& db, LabelTemplate::Kind kind, LabelData::Variables& v)
+{
+    const auto add = [&](const char* prefix, Step step, const char* verb) {
+        const QString p = QString::fromLatin1(prefix);
+        return addStepRecord(db, p, v.value(p + QStringLiteral(".id")), step, QString::fromLatin1(verb), v);
+    };
+    QString own;
+    switch (kind) {
+    case LabelTemplate::Kind::Die:
+        if (Status st = add("die", Step::Strip, "stripped"); !st)
+            return st;
+        own = v.value(QStringLiteral("die.stripped_by"));
+        break;
+    case LabelTemplate::Kind::Unit:
+        v.insert(QStringLiteral("unit.id"), v.value(QStringLiteral("unit.serial")));
+        for (const Status& st : {add("die", Step::Strip, "stripped"), add("unit", Step::Mount, "mounted"),
+                                 add("unit", Step::Test, "tested")}) {
+            if (!st)
+                return st;
+        }
+        own = v.value(QStringLiteral("unit.tested_by"));
+        break;
+    case LabelTemplate::Kind::Batch:
+        for (const char* stamp : {"batch.opened_at", "batch.closed_at", "batch.shipped_at"}) {
+            const QString key = QString::fromLatin1(stamp);
+            if (v.contains(key))
+                v.insert(key, localDate(v.value(key)));
+        }
+        if (Status st = add("batch", Step::Close, "closed"); !st)
+            return st;
+        own = v.value(QStringLiteral("batch.closed_by"));
+        break;
+    }
+    return addStepOperator(db, own, v);
+}
+
+/// A label is for an item in the state it describes: a unit label says the unit passed its test,
+/// a batch label that the batch is complete. Anything else is refused with what to do instead.
+Status checkState(LabelTemplate::Kind kind, const QString& subject, const LabelData::Variables& v)
+{
+    const auto state = [&](const char* key) { return v.value(QString::fromLatin1(key)); };
+    const QString kindName = LabelTemplate::kindName(kind);
+    if (state(kind == LabelTemplate::Kind::Die    ? "die.state"
+              : kind == LabelTemplate::Kind::Unit ? "unit.state"
+                                                  : "batch.state") == states::Scrapped) {
+        return makeError(
+            ErrorCode::ItemScrapped, QStringLiteral("state"),
+            Message(&LabelData::tr,
+                    QT_TRANSLATE_NOOP("LabelData", "%1 %2 is scrapped; a scrapped item gets no label, mark "
+                                                   "it as scrap instead"),
+                    {kindName, subject}));
+    }
+    const bool passed = state("unit.state") == states::Tested || state("unit.state") == states::Packed ||
+                        state("unit.state") == states::Shipped;
+    if (kind == LabelTemplate::Kind::Unit && (!passed || !v.contains(QStringLiteral("unit.tested_at")))) {
+        return makeError(
+            ErrorCode::OutOfOrder, QStringLiteral("state"),
+            Message(&LabelData::tr,
+                    QT_TRANSLATE_NOOP("LabelData",
+                                      "unit %1 has not passed its test; test it, then print its label"),
+                    {subject}));
+    }
+    if (kind == LabelTemplate::Kind::Batch && state("batch.state") == states::Open) {
+        return makeError(
+            ErrorCode::OutOfOrder, QStringLiteral("state"),
+            Message(&LabelData::tr,
+                    QT_TRANSLATE_NOOP("LabelData", "batch %1 is still open; close it, then print its label"),
+                    {subject}));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTemplate::Kind kind,
@@ -116,10 +234,15 @@ Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTempla
                                              const QDateTime& now)
 {
     Variables v;
-    v.insert(QStringLiteral("date"), now.toLocalTime().date().toString(Qt::ISODate));
+    // The print itself; `date` and `operator` are the names older templates use for it.
+    const QString printedAt = now.toLocalTime().date().toString(Qt::ISODate);
+    v.insert(QStringLiteral("printed_at"), printedAt);
+    v.insert(QStringLiteral("date"), printedAt);
     v.insert(QStringLiteral("time"), now.toLocalTime().toString(QStringLiteral("HH:mm")));
-    if (!operatorId.isEmpty())
+    if (!operatorId.isEmpty()) {
+        v.insert(QStringLiteral("printed_by"), operatorId);
         v.insert(QStringLiteral("operator"), operatorId);
+    }
     Result<bool> found = addSubject(db, kind, subject, v);
     if (!found)
         return found.error();
@@ -130,6 +253,10 @@ Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTempla
                                  {kindName, subject.left(40)}));
     }
     if (Status st = addOrigin(db, kind, subject, v); !st)
+        return st.error();
+    if (Status st = addRecord(db, kind, v); !st)
+        return st.error();
+    if (Status st = checkState(kind, subject, v); !st)
         return st.error();
     return v;
 }

@@ -11,8 +11,10 @@ namespace rework {
 
 /// The values a label's `${variables}` stand for, read from the derived state of one die,
 /// unit or batch: `die.id`, `die.marking`, `unit.serial`, `batch.id`, `batch.count`,
-/// `batch.serials` (one per line), `card.serial`, `card.lot`, `model`, `product.<field>`,
-/// `date`, `operator`, ...
+/// `batch.serials` (one per line), `card.serial`, `card.lot`, `model`, `product.<field>`, ...;
+/// what was done and by whom from the event log: `die.stripped_at/_by`, `unit.mounted_at/_by`,
+/// `unit.tested_at/_by`, `batch.closed_at/_by`, `operator.id/name` (of the label's own step);
+/// and the print: `printed_at`, `printed_by` (`date`, `operator` are their old names).
 class LabelData
 {
     Q_DECLARE_TR_FUNCTIONS(LabelData)
@@ -20,6 +22,8 @@ class LabelData
 public:
     using Variables = QMap<QString, QString>;
 
+    /// Refuses an item not in the state its label is for (a unit not passed or scrapped, an open
+    /// batch, a scrapped die), saying what to do.
     static Result<Variables> load(const QSqlDatabase& db, LabelTemplate::Kind kind, const QString& subject,
                                   const QString& operatorId, const QDateTime& now);
     /// Fills in every `${name}`. A name without a value is an error that names it: a label

@@ -3,6 +3,7 @@
 #include "LabelPainter.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace rework {
 namespace {
@@ -21,6 +22,21 @@ QByteArray fieldData(const QString& text)
     }
     return out;
 }
+
+/// The escape character ^BX is told to use, and the data written for it. A character the data
+/// does not hold, so nothing in it is read as an escape sequence; if it holds every candidate,
+/// `_` with `__` for each of its underscores, as the ZPL manual documents.
+std::pair<char, QString> dataMatrixEscape(const QString& text)
+{
+    for (const char c : {'_', '`', '|', '{', '}', '@', '#', '!', '$', '%', '&', '*'}) {
+        if (!text.contains(QLatin1Char(c)))
+            return {c, text};
+    }
+    QString doubled = text;
+    return {'_', doubled.replace(QLatin1Char('_'), QStringLiteral("__"))};
+}
+
+constexpr int kQrDropDots = 10;
 
 QByteArray number(int n)
 {
@@ -75,27 +91,34 @@ QByteArray ZplWriter::write(const FilledLabel& label)
             const int module = symbol.dotsPerModule(w, h);
             const int quiet = symbol.quietModules() * module;
             const QByteArray data = fieldData(label.texts.at(i));
+            // ^BY before every barcode: module width, and a height no later symbol inherits.
+            const QByteArray by = "^BY" + number(module) + ",3," + number(h) + "^FO";
             switch (symbol.type()) {
             case BarcodeSymbol::Type::Code128:
-                z += "^BY" + number(module) + ",3," + number(h) + "^FO" + number(x + quiet) + ',' +
-                     number(y) + "^BCN," + number(h) + ",N,N,N,A^FH_^FD" + data + "^FS\n";
+                z += by + number(x + quiet) + ',' + number(y) + "^BCN," + number(h) + ",N,N,N,A^FH_^FD" +
+                     data + "^FS\n";
                 break;
             case BarcodeSymbol::Type::Gs1_128: {
                 // The printer's GS1 mode (D) reads application identifiers in parentheses.
                 QByteArray gs1 = data;
                 gs1.replace('[', '(').replace(']', ')');
-                z += "^BY" + number(module) + ",3," + number(h) + "^FO" + number(x + quiet) + ',' +
-                     number(y) + "^BCN," + number(h) + ",N,N,N,D^FH_^FD" + gs1 + "^FS\n";
+                z += by + number(x + quiet) + ',' + number(y) + "^BCN," + number(h) + ",N,N,N,D^FH_^FD" +
+                     gs1 + "^FS\n";
                 break;
             }
-            case BarcodeSymbol::Type::DataMatrix:
-                z += "^FO" + number(x + quiet) + ',' + number(y + quiet) + "^BXN," + number(module) +
-                     ",200^FH_^FD" + data + "^FS\n";
+            case BarcodeSymbol::Type::DataMatrix: {
+                const auto [escape, escaped] = dataMatrixEscape(label.texts.at(i));
+                z += by + number(x + quiet) + ',' + number(y + quiet) + "^BXN," + number(module) +
+                     ",200,0,0,6," + QByteArray(1, escape) + "^FH_^FD" + fieldData(escaped) + "^FS\n";
                 break;
+            }
             case BarcodeSymbol::Type::QrCode:
-                // Magnification is capped at 10 by the printer; error correction M, automatic input.
-                z += "^FO" + number(x + quiet) + ',' + number(y + quiet) + "^BQN,2," +
-                     number(std::clamp(module, 1, 10)) + "^FH_^FDMA," + data + "^FS\n";
+                // A Zebra draws a QR ^BY's height below its ^FO: reset it to the power-on 10 dots and
+                // start that much higher. The error correction is the one libzint used for the PDF,
+                // so the printer picks the same version.
+                z += "^BY" + number(module) + ",3," + number(kQrDropDots) + "^FO" + number(x + quiet) + ',' +
+                     number(std::max(0, y + quiet - kQrDropDots)) + "^BQN,2," + number(module) + "^FH_^FD" +
+                     BarcodeSymbol::kQrErrorCorrection + "A," + data + "^FS\n";
                 break;
             }
             break;

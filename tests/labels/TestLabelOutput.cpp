@@ -3,6 +3,7 @@
 // what an unreachable printer did not take, and reprints that need a reason.
 #include "TcpListener.h"
 #include "TestDatabase.h"
+#include "labels/LabelPainter.h"
 #include "labels/LabelPrinter.h"
 #include "labels/LabelTemplateStore.h"
 #include "labels/ZplWriter.h"
@@ -11,12 +12,33 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace rework;
 
 namespace {
+
+/// What zbarimg reads in a PNG, for one symbology ("code128", "qrcode"), or dmtxread for
+/// "datamatrix".
+QString decodePng(const QString& png, const char* symbology)
+{
+    if (qstrcmp(symbology, "datamatrix") == 0) {
+        QProcess dmtx;
+        dmtx.start(QStringLiteral("dmtxread"),
+                   {QStringLiteral("-n"), QStringLiteral("-m"), QStringLiteral("20000"), png});
+        dmtx.waitForFinished(30000);
+        return QString::fromUtf8(dmtx.readAllStandardOutput()).trimmed();
+    }
+    QProcess zbar;
+    zbar.start(QStringLiteral("zbarimg"),
+               {QStringLiteral("-q"), QStringLiteral("--raw"), QStringLiteral("-Sdisable"),
+                QStringLiteral("-S%1.enable").arg(QString::fromLatin1(symbology)), png});
+    zbar.waitForFinished(30000);
+    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+}
 
 /// What zbarimg reads in a PDF's first page at 300 dpi, for one symbology ("code128", "qrcode").
 QString decode(const QString& pdf, const char* symbology)
@@ -28,19 +50,49 @@ QString decode(const QString& pdf, const char* symbology)
                   QStringLiteral("-singlefile"), pdf, png});
     if (!raster.waitForFinished(30000) || raster.exitCode() != 0)
         return QStringLiteral("<pdftoppm failed>");
-    QProcess zbar;
-    zbar.start(QStringLiteral("zbarimg"),
-               {QStringLiteral("-q"), QStringLiteral("--raw"), QStringLiteral("-Sdisable"),
-                QStringLiteral("-S%1.enable").arg(QString::fromLatin1(symbology)),
-                png + QStringLiteral(".png")});
-    zbar.waitForFinished(30000);
-    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+    return decodePng(png + QStringLiteral(".png"), symbology);
+}
+
+/// The node_modules folder holding zpl-renderer-js: $REWORK_ZPL_RENDERER_MODULES, else the
+/// folder CMake was given; empty if neither has it.
+QString rendererModules()
+{
+    QString folder =
+        qEnvironmentVariable("REWORK_ZPL_RENDERER_MODULES", QStringLiteral(REWORK_ZPL_RENDERER_MODULES));
+    return QFile::exists(folder + QStringLiteral("/zpl-renderer-js/package.json")) ? folder : QString();
+}
+
+/// What zebrash, an independent ZPL renderer, prints for `zpl`, as a PNG; empty on failure.
+QString renderZpl(const QByteArray& zpl, const LabelTemplate& t, const QString& folder)
+{
+    QFile file(folder + QStringLiteral("/label.zpl"));
+    if (!file.open(QIODevice::WriteOnly) || file.write(zpl) != zpl.size())
+        return {};
+    file.close();
+    const QString png = folder + QStringLiteral("/zpl.png");
+    QProcess node;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NODE_PATH"), rendererModules());
+    node.setProcessEnvironment(env);
+    node.start(QStringLiteral("node"),
+               {QStringLiteral(REWORK_SOURCE_DIR "/tests/labels/render-zpl.cjs"), file.fileName(), png,
+                QString::number(t.widthMm), QString::number(t.heightMm), QString::number(t.dpi / 25.4)});
+    if (!node.waitForFinished(60000) || node.exitCode() != 0) {
+        qWarning("zebrash: %s", node.readAllStandardError().constData());
+        return {};
+    }
+    return png;
 }
 
 LabelData::Variables goldenVariables()
 {
     return {{"date", "2026-11-02"},
             {"operator", "OP1"},
+            {"die.stripped_at", "2026-10-30"},
+            {"die.stripped_by", "OP2"},
+            {"unit.tested_at", "2026-11-01"},
+            {"unit.tested_by", "OP3"},
+            {"batch.closed_at", "2026-11-02"},
             {"model", "RTX4090"},
             {"product.name", "GeForce RTX 4090"},
             {"product.memory_mib", "24564"},
@@ -129,6 +181,129 @@ private slots:
             QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
             QCOMPARE(zpl, golden.readAll());
         }
+    }
+
+    /// One element of `symbology` over `data` on a label of its own.
+    static LabelTemplate symbolLabel(const char* symbology, double w, double h, int dpi = 300)
+    {
+        auto layout =
+            LabelTemplate::parse(QStringLiteral(R"({"name":"t","kind":"unit","width_mm":%1,"height_mm":%2,
+            "dpi":%3,"elements":[{"type":"barcode","symbology":"%4","x_mm":2,"y_mm":2,"w_mm":%5,"h_mm":%6,
+            "data":"${x}"}]})")
+                                     .arg(w + 4)
+                                     .arg(h + 4)
+                                     .arg(dpi)
+                                     .arg(QString::fromLatin1(symbology))
+                                     .arg(w)
+                                     .arg(h)
+                                     .toUtf8());
+        return layout.value();
+    }
+
+    void zplSetsEveryBarcodeUpItself()
+    {
+        auto layout = LabelTemplateStore(t->folder()).load("batch-label");
+        QVERIFY(layout.ok());
+        auto label = FilledLabel::fill(layout.value(), goldenVariables());
+        QVERIFY(label.ok());
+        const QString zpl = QString::fromLatin1(ZplWriter::write(label.value()));
+        // ^BY right before the field of every barcode, so none inherits another's module or height.
+        const auto symbols = QRegularExpression(QStringLiteral("\\^B[CQX]")).globalMatch(zpl);
+        int count = 0;
+        for (auto it = symbols; it.hasNext(); ++count) {
+            const auto m = it.next();
+            const QString field = zpl.left(m.capturedStart()).section(QStringLiteral("^FS"), -1);
+            QVERIFY2(field.contains(QStringLiteral("^BY")), qPrintable(field));
+        }
+        QCOMPARE(count, 2);
+        // The QR asks for the error correction libzint used for the PDF, in automatic mode.
+        QVERIFY2(zpl.contains(QStringLiteral("^FD%1A,").arg(QLatin1Char(BarcodeSymbol::kQrErrorCorrection))),
+                 qPrintable(zpl));
+    }
+
+    void dataMatrixEscapeIsExplicitAndNotInTheData()
+    {
+        LabelTemplate layout = symbolLabel("datamatrix", 20, 20);
+        const auto zplOf = [&](const QString& data) {
+            return ZplWriter::write(FilledLabel::fill(layout, {{"x", data}}).value());
+        };
+        // `_` when the data has none; else a character the data does not hold.
+        QVERIFY2(zplOf("AB~C^D").contains(",200,0,0,6,_^FH_^FDAB_7EC_5ED^FS"), zplOf("AB~C^D").constData());
+        QVERIFY2(zplOf("A_B").contains(",200,0,0,6,`^FH_^FDA_5FB^FS"), zplOf("A_B").constData());
+        // Data holding every candidate: `_` again, each of its underscores doubled as the manual says.
+        const QByteArray all = zplOf("_`|{}@#!$%&*");
+        QVERIFY2(all.contains(",200,0,0,6,_^FH_^FD_5F_5F`|{}@#!$%&*^FS"), all.constData());
+    }
+
+    void zplDecodesSpecialCharacters_data()
+    {
+        QTest::addColumn<QString>("symbology");
+        QTest::addColumn<QString>("zbar");
+        QTest::newRow("code128") << "code128"
+                                 << "code128";
+        QTest::newRow("qr") << "qr"
+                            << "qrcode";
+    }
+
+    void zplDecodesSpecialCharacters()
+    {
+        QFETCH(QString, symbology);
+        QFETCH(QString, zbar);
+        if (zbar == QLatin1String("datamatrix") && QStandardPaths::findExecutable("dmtxread").isEmpty())
+            QSKIP("dmtxread (dmtx-utils) not installed");
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        const QString data = QStringLiteral("A^B~C_D\\E>F");
+        LabelTemplate layout = symbolLabel(symbology.toLatin1().constData(), 60, 20);
+        auto label = FilledLabel::fill(layout, {{"x", data}});
+        QVERIFY2(label.ok(), qPrintable(label ? QString() : label.error().message));
+        QTemporaryDir out;
+        const QString png = renderZpl(ZplWriter::write(label.value()), layout, out.path());
+        QVERIFY(!png.isEmpty());
+        QCOMPARE(decodePng(png, zbar.toLatin1().constData()), data);
+    }
+
+    void batchQrDecodesTheSameInZplAndPdfOrIsRefused_data()
+    {
+        QTest::addColumn<int>("count");
+        for (int n : {3, 48, 80, 200})
+            QTest::addRow("%d units", n) << n;
+    }
+
+    void batchQrDecodesTheSameInZplAndPdfOrIsRefused()
+    {
+        QFETCH(int, count);
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        LabelData::Variables v = goldenVariables();
+        QStringList serials;
+        for (int i = 1; i <= count; ++i)
+            serials << QStringLiteral("UD1TESTG%1").arg(i, 5, 10, QLatin1Char('0'));
+        v.insert("batch.serials", serials.join(QLatin1Char('\n')));
+        v.insert("batch.count", QString::number(count));
+        auto layout = LabelTemplateStore(t->folder()).load("batch-label");
+        QVERIFY(layout.ok());
+        auto label = FilledLabel::fill(layout.value(), v);
+        if (!label) {
+            // Too many modules for the element, or too much data for a QR at all.
+            QVERIFY2(label.error().code == ErrorCode::OutOfRange ||
+                         label.error().code == ErrorCode::InvalidValue,
+                     qPrintable(label.error().message));
+            QVERIFY2(label.error().message.contains("does not fit") ||
+                         label.error().message.contains("cannot be encoded"),
+                     qPrintable(label.error().message));
+            QVERIFY2(count > 48, "a batch of up to 48 units fits the shipped batch label");
+            return;
+        }
+        const QString payload = v.value("batch.id") + QLatin1Char('\n') + v.value("batch.serials");
+        QTemporaryDir out;
+        const QString pdf = out.filePath("batch.pdf");
+        QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
+        QCOMPARE(decode(pdf, "qrcode"), payload);
+        const QString png = renderZpl(ZplWriter::write(label.value()), layout.value(), out.path());
+        QVERIFY(!png.isEmpty());
+        QCOMPARE(decodePng(png, "qrcode"), payload);
+        QCOMPARE(decodePng(png, "code128"), v.value("batch.id"));
     }
 
     void zplFieldDataCannotInjectCommands()

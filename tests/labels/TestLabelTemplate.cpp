@@ -210,6 +210,93 @@ private slots:
         QVERIFY(filled.error().message.contains("does not fit"));
     }
 
+    void gs1TakesParenthesesAndBrackets()
+    {
+        auto brackets = BarcodeSymbol::encode(BarcodeSymbol::Type::Gs1_128, "[01]09506000134352[21]ABC123");
+        auto parens = BarcodeSymbol::encode(BarcodeSymbol::Type::Gs1_128, "(01)09506000134352(21)ABC123");
+        QVERIFY2(brackets.ok(), qPrintable(brackets ? QString() : brackets.error().message));
+        QVERIFY2(parens.ok(), qPrintable(parens ? QString() : parens.error().message));
+        QCOMPARE(parens->columns(), brackets->columns());
+        for (int c = 0; c < parens->columns(); ++c)
+            QCOMPARE(parens->isDark(0, c), brackets->isDark(0, c));
+    }
+
+    void gs1BadDataIsRefused_data()
+    {
+        QTest::addColumn<QString>("data");
+        QTest::newRow("wrong GTIN check digit") << "(01)09506000134353(21)ABC123";
+        QTest::newRow("wrong check digit, brackets") << "[01]09506000134353";
+        QTest::newRow("GTIN too short") << "(01)0950600013435";
+        QTest::newRow("serial too long") << "(01)09506000134352(21)ABCDEFGHIJKLMNOPQRSTU";
+        QTest::newRow("unknown AI") << "(99999)1";
+        QTest::newRow("no AI") << "09506000134352";
+    }
+
+    void gs1BadDataIsRefused()
+    {
+        QFETCH(QString, data);
+        auto r = BarcodeSymbol::encode(BarcodeSymbol::Type::Gs1_128, data);
+        QVERIFY2(!r.ok(), qPrintable(data));
+        QCOMPARE(r.error().code, ErrorCode::InvalidValue);
+        QVERIFY(r.error().message.contains("cannot be encoded"));
+    }
+
+    void barcodesBelowAReadableModuleAreRefused_data()
+    {
+        QTest::addColumn<QString>("symbology");
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<double>("widthMm");
+        QTest::addColumn<int>("dpi");
+        QTest::addColumn<bool>("fits");
+        // UD1TESTGOLD01 is 198 modules with its quiet zones: one dot each takes 24.8 mm at 203 dpi,
+        // two dots 49.6 mm. One dot (0.125 mm) fitted before; a scanner does not read it.
+        QTest::newRow("code128 at 1 dot, 203 dpi") << "code128"
+                                                   << "UD1TESTGOLD01" << 30.0 << 203 << false;
+        QTest::newRow("code128 at 2 dots, 203 dpi") << "code128"
+                                                    << "UD1TESTGOLD01" << 50.0 << 203 << true;
+        QTest::newRow("code128 at 1 dot, 300 dpi") << "code128"
+                                                   << "UD1TESTGOLD01" << 25.0 << 300 << false;
+        QTest::newRow("code128 at 2 dots, 300 dpi") << "code128"
+                                                    << "UD1TESTGOLD01" << 34.0 << 300 << true;
+        // (01)09506000134352 is 154 modules; GS1 needs 0.25 mm: 3 dots at 300 dpi, not 2.
+        QTest::newRow("gs1 at 2 dots, 300 dpi") << "gs1-128"
+                                                << "(01)09506000134352" << 30.0 << 300 << false;
+        QTest::newRow("gs1 at 3 dots, 300 dpi") << "gs1-128"
+                                                << "(01)09506000134352" << 40.0 << 300 << true;
+    }
+
+    void barcodesBelowAReadableModuleAreRefused()
+    {
+        QFETCH(QString, symbology);
+        QFETCH(QString, data);
+        QFETCH(double, widthMm);
+        QFETCH(int, dpi);
+        QFETCH(bool, fits);
+        QJsonObject element = code128("${x}", widthMm, 10);
+        element.insert("symbology", symbology);
+        auto t = LabelTemplate::parse(withElement(element, widthMm + 4, 20, dpi));
+        QVERIFY2(t.ok(), qPrintable(t ? QString() : t.error().message));
+        auto filled = FilledLabel::fill(t.value(), {{"x", data}});
+        QCOMPARE(filled.ok(), fits);
+        if (!fits) {
+            QCOMPARE(filled.error().code, ErrorCode::OutOfRange);
+            QVERIFY2(filled.error().message.contains("does not fit"), qPrintable(filled.error().message));
+        }
+    }
+
+    void textThatWouldShrinkUnreadablyIsRefused()
+    {
+        QJsonObject text{{"type", "text"}, {"x_mm", 1},      {"y_mm", 1},   {"w_mm", 20},
+                         {"h_mm", 3},      {"text", "${x}"}, {"size_pt", 8}};
+        auto t = LabelTemplate::parse(withElement(text));
+        QVERIFY(t.ok());
+        QVERIFY(FilledLabel::fill(t.value(), {{"x", "UD1TESTGOLD01"}}).ok());
+        auto refused = FilledLabel::fill(t.value(), {{"x", QString(80, QLatin1Char('W'))}});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::OutOfRange);
+        QVERIFY2(refused.error().message.contains("would shrink below"), qPrintable(refused.error().message));
+    }
+
     void imagesLoadFromTheTemplatesFolder()
     {
         QTemporaryDir folder;
@@ -266,5 +353,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLabelTemplate)
+QTEST_MAIN(TestLabelTemplate)
 #include "TestLabelTemplate.moc"
