@@ -10,7 +10,7 @@ packages=(
   libgl-dev libxkbcommon-dev
   libspdlog-dev libfmt-dev libsodium-dev libzint-dev
   libqt6sql6-psql postgresql
-  xvfb xauth sqlite3 poppler-utils zbar-tools fonts-wqy-microhei fonts-dejavu-core
+  xvfb xauth sqlite3 poppler-utils zbar-tools dmtx-utils fonts-wqy-microhei fonts-dejavu-core
 )
 
 sudo_cmd=()
