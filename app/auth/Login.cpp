@@ -4,13 +4,30 @@
 #include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
 #include "storage/Sql.h"
+#include "storage/Transaction.h"
 
 #include <spdlog/spdlog.h>
 
 namespace rework {
 
-Result<OperatorInfo> Login::login(const QString& rawId, const QString& pin, const QString& stationId,
-                                  const QDateTime& now) const
+Result<OperatorInfo> Login::authenticate(const QString& id, const QString& pin, const QString& stationId,
+                                         const QDateTime& now, bool auditSuccess) const
+{
+    // One transaction per attempt: the failure count, a renewed hash and the audit entry commit
+    // together. A refusal commits its count and entry; only a storage failure rolls back.
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st.error();
+    Result<OperatorInfo> decided = decide(id, pin, stationId, now, auditSuccess);
+    if (!decided && decided.error().code == ErrorCode::Storage)
+        return decided;
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return decided;
+}
+
+Result<OperatorInfo> Login::decide(const QString& rawId, const QString& pin, const QString& stationId,
+                                   const QDateTime& now, bool auditSuccess) const
 {
     const QString id = SerialRules::normalise(SerialKind::Operator, rawId);
     Result<Policy> policy = loadPolicy();
@@ -25,7 +42,8 @@ Result<OperatorInfo> Login::login(const QString& rawId, const QString& pin, cons
         m_db, QStringLiteral("SELECT id, name, role, pin_hash, active FROM operators WHERE id = ?"), {id});
     if (!q)
         return q.error();
-    const bool known = q.value().next();
+    // SYSTEM is the headless jobs' pseudo-account: no PIN ever proves it, and it is never locked.
+    const bool known = q.value().next() && id != QLatin1StringView("SYSTEM");
     if (!known || !PinHasher::verify(q.value().value(3).toString(), pin))
         return refuseWrongPin(id, stationId, known, failures->count, policy.value(), now);
     if (!q.value().value(4).toBool())
@@ -34,7 +52,7 @@ Result<OperatorInfo> Login::login(const QString& rawId, const QString& pin, cons
                             q.value().value(2).toString(), true};
     const bool rehash = PinHasher::needsRehash(q.value().value(3).toString());
     q.value().finish();
-    if (Status st = admit(id, pin, rehash, stationId, now); !st)
+    if (Status st = admit(id, pin, rehash, stationId, now, auditSuccess); !st)
         return st.error();
     return info;
 }
@@ -125,7 +143,7 @@ Error Login::refuseDisabled(const QString& id, const QString& stationId, const Q
 }
 
 Status Login::admit(const QString& id, const QString& pin, bool rehash, const QString& stationId,
-                    const QDateTime& now) const
+                    const QDateTime& now, bool auditSuccess) const
 {
     if (Status st = sql::exec(m_db, QStringLiteral("DELETE FROM login_failures WHERE operator_id = ?"), {id});
         !st)
@@ -139,6 +157,8 @@ Status Login::admit(const QString& id, const QString& pin, bool rehash, const QS
             spdlog::info("PIN hash of {} renewed with today's parameters", id.toStdString());
         }
     }
+    if (!auditSuccess && !rehash)
+        return {};
     if (Status st = AuditLog(m_db).append(QStringLiteral("login"), id, stationId,
                                           rehash ? QStringLiteral("PIN re-hashed") : QString(), now);
         !st)

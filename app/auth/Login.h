@@ -28,7 +28,17 @@ public:
         return login(id, pin, stationId, m_clock.now());
     }
     Result<OperatorInfo> login(const QString& id, const QString& pin, const QString& stationId,
-                               const QDateTime& now) const;
+                               const QDateTime& now) const
+    {
+        return authenticate(id, pin, stationId, now, true);
+    }
+    /// The same checks for a command that proves who acts (reworkctl): refusals are counted and
+    /// audited as at login, but a good PIN writes no entry of its own; the change it allows
+    /// names the operator in its own event or audit entry, and a refused change leaves no trace.
+    Result<OperatorInfo> prove(const QString& id, const QString& pin, const QString& stationId = {}) const
+    {
+        return authenticate(id, pin, stationId, m_clock.now(), false);
+    }
 
 private:
     /// The `login.*` settings, with their defaults.
@@ -44,6 +54,11 @@ private:
         QDateTime lockedUntil;
     };
 
+    Result<OperatorInfo> authenticate(const QString& id, const QString& pin, const QString& stationId,
+                                      const QDateTime& now, bool auditSuccess) const;
+    /// The checks and their writes, inside authenticate()'s transaction.
+    Result<OperatorInfo> decide(const QString& id, const QString& pin, const QString& stationId,
+                                const QDateTime& now, bool auditSuccess) const;
     Result<Policy> loadPolicy() const;
     Result<Failures> loadFailures(const QString& id) const;
     // The refusals: each writes its audit entry and returns the error the operator sees.
@@ -55,7 +70,7 @@ private:
     Error refuseDisabled(const QString& id, const QString& stationId, const QDateTime& now) const;
     /// A good login: clears the failures, renews an old PIN hash, writes the audit entry.
     Status admit(const QString& id, const QString& pin, bool rehash, const QString& stationId,
-                 const QDateTime& now) const;
+                 const QDateTime& now, bool auditSuccess) const;
 
     QSqlDatabase m_db;
     const Clock& m_clock;

@@ -13,8 +13,18 @@ namespace rework {
 
 Status OperatorAdmin::mayManage() const
 {
-    if (m_actor == kShell)
-        return {};
+    // The shell acts without proof only to make the first account of an empty database.
+    if (m_actor == kShell) {
+        auto others =
+            sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM operators WHERE id <> 'SYSTEM'"));
+        if (!others)
+            return others.error();
+        if (others.value().toInt() == 0)
+            return {};
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("operator"),
+                         Message(tr, QT_TR_NOOP("only an admin can manage operators; give --operator and "
+                                                "the admin's PIN")));
+    }
     Result<OperatorInfo> actor = target(m_actor);
     if (!actor)
         return actor.error();
@@ -27,6 +37,9 @@ Status OperatorAdmin::mayManage() const
 Result<OperatorInfo> OperatorAdmin::target(const QString& rawId) const
 {
     const QString id = SerialRules::normalise(SerialKind::Operator, rawId);
+    if (id == QLatin1StringView("SYSTEM"))
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("id"),
+                         Message(tr, QT_TR_NOOP("SYSTEM is not an account; it cannot be changed or act")));
     auto q =
         sql::run(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"), {id});
     if (!q)
@@ -46,7 +59,7 @@ Status OperatorAdmin::keepsAnAdmin(const OperatorInfo& before, const QString& ro
         return {};
     auto others = sql::scalar(m_db,
                               QStringLiteral("SELECT count(*) FROM operators WHERE role = 'admin' AND "
-                                             "active = 1 AND id <> ?"),
+                                             "active = 1 AND id <> ? AND id <> 'SYSTEM'"),
                               {before.id});
     if (!others)
         return others.error();
@@ -102,6 +115,9 @@ Result<QList<OperatorAdmin::Account>> OperatorAdmin::accounts(const QDateTime& n
 Status OperatorAdmin::add(const QString& id, const QString& name, const QString& role, const QString& pin)
 {
     const QString normalised = SerialRules::normalise(SerialKind::Operator, id);
+    if (m_actor == kShell && role != QLatin1StringView("admin"))
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("role"),
+                         Message(tr, QT_TR_NOOP("the first account of a new database must be an admin")));
     return audited(QStringLiteral("operator_added"), QStringLiteral("%1 as %2").arg(normalised, role),
                    [&] { return OperatorAccounts(m_db).addOperator(id, name, role, pin); });
 }

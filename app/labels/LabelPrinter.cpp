@@ -4,6 +4,7 @@
 #include "LabelTemplateStore.h"
 #include "ZplSender.h"
 #include "ZplWriter.h"
+#include "auth/Authority.h"
 
 #include <QSaveFile>
 
@@ -51,6 +52,11 @@ Result<FilledLabel> LabelPrinter::prepare(const QString& templateName, const QSt
 
 Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
 {
+    // Whoever prints holds label.print at this moment, from the GUI and reworkctl alike.
+    if (Status st =
+            Authority::require(m_db, OperatorInfo{r.operatorId, {}, {}, true}, QStringLiteral("label.print"));
+        !st)
+        return st.error();
     const QString subject = r.subject.trimmed().toUpper();
     LabelPrintLog log(m_db);
     // A reprint without a reason is refused before anything is written.

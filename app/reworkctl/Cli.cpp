@@ -23,6 +23,8 @@ const char* const kHelpTail = QT_TRANSLATE_NOOP(
     "                else the user's data folder)\n"
     "  --json        machine-readable output\n"
     "  --verbose     log to stderr as well as to the log file\n"
+    "  --pin-stdin   read the acting operator's PIN from the first line of stdin (else\n"
+    "                $REWORKTRACK_PIN, else a prompt on a terminal)\n"
     "  --version     print the version\n"
     "\n"
     "COMMAND --help shows the fields of a command. A command that creates an id prints it\n"
@@ -60,6 +62,7 @@ int Cli::run(QStringList list)
         return m_output.usage(tr("--db needs a file path"));
     m_output.setJson(args.takeFlag(QStringLiteral("json")));
     const bool verbose = args.takeFlag(QStringLiteral("verbose"));
+    const bool pinFromStdin = args.takeFlag(QStringLiteral("pin-stdin"));
     if (args.takeFlag(QStringLiteral("version"))) {
         m_output.out() << "reworkctl " << QCoreApplication::applicationVersion() << '\n';
         return Ok;
@@ -78,6 +81,7 @@ int Cli::run(QStringList list)
         (args.wantsHelp() || (command->help == Command::Help::OnFlagOrNoArguments && args.isEmpty())))
         return m_output.help(usage, args.isEmpty() ? Usage : Ok);
     CommandContext context(m_output, m_clock, db.value_or(QString()), verbose, usage);
+    context.setPinFromStdin(pinFromStdin);
     return command->run(context, std::move(args));
 }
 

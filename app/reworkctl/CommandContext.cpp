@@ -1,10 +1,19 @@
 #include "CommandContext.h"
 
+#include "Cli.h"
+#include "auth/Login.h"
+#include "domain/SerialRules.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
 #include "storage/PrivateFiles.h"
 
 #include <QFileInfo>
+
+#include <iostream>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace rework {
 
@@ -29,6 +38,62 @@ Database* CommandContext::database()
     m_db = std::move(db.value());
     PrivateFiles::warnIfShared(m_db->path());
     return m_db.get();
+}
+
+std::optional<QString> CommandContext::readPin(const QString& operatorId)
+{
+    std::string line;
+    if (m_pinFromStdin) {
+        if (!std::getline(std::cin, line))
+            return std::nullopt;
+        return QString::fromStdString(line).trimmed();
+    }
+    if (qEnvironmentVariableIsSet("REWORKTRACK_PIN"))
+        return qEnvironmentVariable("REWORKTRACK_PIN");
+    if (!isatty(STDIN_FILENO))
+        return std::nullopt;
+    out.err() << Cli::tr("PIN of %1: ").arg(operatorId);
+    out.err().flush();
+    termios saved{};
+    const bool hide = tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (hide) {
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    const bool read = static_cast<bool>(std::getline(std::cin, line));
+    if (hide)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    out.err() << '\n';
+    out.err().flush();
+    if (!read)
+        return std::nullopt;
+    return QString::fromStdString(line).trimmed();
+}
+
+std::optional<int> CommandContext::prove(const QString& operatorId, const QString& stationId,
+                                         OperatorInfo& proven)
+{
+    const QString id = SerialRules::normalise(SerialKind::Operator, operatorId);
+    if (m_proven && m_proven->id == id) {
+        proven = *m_proven;
+        return std::nullopt;
+    }
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    const std::optional<QString> pin = readPin(id);
+    if (!pin || pin->isEmpty())
+        return out.fail(makeError(ErrorCode::NotPermitted, QStringLiteral("pin"),
+                                  Cli::tr("%1 must prove who acts: type the PIN at the prompt, give it "
+                                          "with --pin-stdin or in REWORKTRACK_PIN")
+                                      .arg(id.left(32))));
+    Result<OperatorInfo> who = Login(db->connection(), clock).prove(id, *pin, stationId);
+    if (!who)
+        return out.fail(who.error());
+    m_proven = who.value();
+    proven = who.value();
+    return std::nullopt;
 }
 
 QString CommandContext::dataFolder() const

@@ -2,6 +2,7 @@
 
 #include "Output.h"
 #include "domain/Clock.h"
+#include "domain/Snapshot.h"
 #include "storage/Database.h"
 
 #include <memory>
@@ -48,6 +49,14 @@ public:
         return Ok;
     }
 
+    /// Proves that `operatorId` is the one acting: their PIN, from the first line of stdin with
+    /// --pin-stdin, else $REWORKTRACK_PIN, else a prompt when stdin is a terminal, checked by the
+    /// GUI's Login (wrong PINs count toward the lock; locked, disabled and SYSTEM are refused).
+    /// Fills `proven` and returns nullopt, or prints why not and returns the exit code.
+    std::optional<int> prove(const QString& operatorId, const QString& stationId, OperatorInfo& proven);
+    /// --pin-stdin was given: the PIN is the first line of stdin.
+    void setPinFromStdin(bool fromStdin) { m_pinFromStdin = fromStdin; }
+
     Output& out;
     const Clock& clock;
     /// The command's own help, translated: printed before its usage errors.
@@ -56,7 +65,12 @@ public:
 private:
     QString m_dbPath;
     bool m_verbose = false;
+    bool m_pinFromStdin = false;
     std::unique_ptr<Database> m_db;
+    /// The operator proven so far, so that a command that records twice asks once.
+    std::optional<OperatorInfo> m_proven;
+
+    std::optional<QString> readPin(const QString& operatorId);
 };
 
 } // namespace rework

@@ -20,6 +20,8 @@ public:
     {
     }
 
+    /// Appends an entry inside the caller's open transaction (refused without one), so that the
+    /// entry and the change it records commit or roll back together.
     Status append(const QString& kind, const QString& operatorId, const QString& stationId,
                   const QString& detail, const QDateTime& at);
     /// The same, at the clock's now.
@@ -28,6 +30,9 @@ public:
     {
         return append(kind, operatorId, stationId, detail, m_clock.now());
     }
+    /// An entry that records no change of its own (a screen locked), in a transaction of its own.
+    Status appendAlone(const QString& kind, const QString& operatorId, const QString& stationId,
+                       const QString& detail);
     /// 0 when intact, else the seq of the first entry that does not match; `reason` says how.
     Result<qint64> verify(QString* reason = nullptr, qint64* checked = nullptr) const;
 

@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "Sql.h"
+#include "Transaction.h"
 
 #include <QStringList>
 
@@ -29,7 +30,7 @@ const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift
 
 } // namespace
 
-Status ConfigStore::setConfigValue(const QString& key, const QString& value)
+Status ConfigStore::setConfigValue(const QString& key, const QString& value, const QString& actorId)
 {
     const ConfigKey* known = nullptr;
     QStringList names;
@@ -61,6 +62,9 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value)
         return makeError(
             ErrorCode::OutOfRange, key,
             Message(tr, QT_TR_NOOP("must be a whole number from %1 to %2"), {known->min, known->max}));
+    Transaction tx(m_db);
+    if (Status st = tx.join(); !st)
+        return st;
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
@@ -68,8 +72,11 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value)
     if (!q)
         return q.error();
     spdlog::info("config {}={}", key.toStdString(), n);
-    return AuditLog(m_db).append(QStringLiteral("setting"), QStringLiteral("-"), QStringLiteral("-"),
-                                 QStringLiteral("%1 = %2").arg(key).arg(n));
+    if (Status st = AuditLog(m_db).append(QStringLiteral("setting"), actorId, QStringLiteral("-"),
+                                          QStringLiteral("%1 = %2").arg(key).arg(n));
+        !st)
+        return st;
+    return tx.commit();
 }
 
 Result<int> ConfigStore::configNumber(const QString& key, int fallback) const

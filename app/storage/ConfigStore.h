@@ -20,7 +20,9 @@ public:
     explicit ConfigStore(const QSqlDatabase& db) : m_db(db) {}
 
     /// Sets a known key (audited); unknown keys and values out of range are refused.
-    Status setConfigValue(const QString& key, const QString& value);
+    /// Audited as `actorId`: the operator whose permission the caller checked.
+    Status setConfigValue(const QString& key, const QString& value,
+                          const QString& actorId = QStringLiteral("-"));
     /// A whole-number setting, or `fallback` when the key is not set.
     Result<int> configNumber(const QString& key, int fallback) const;
     /// Every (key, value) set for the line, by key; not the station's own `derived.*` state.

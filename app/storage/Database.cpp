@@ -52,10 +52,13 @@ QString Database::resolvePath(const QString& cliPath)
     return defaultPath();
 }
 
-Status Database::rebuildIfAsked()
+Status Database::rebuildIfAsked(int fromVersion)
 {
     // A migration that adds derived tables asks for a replay instead of repeating the
-    // projector's logic in SQL.
+    // projector's logic in SQL. Only that migration, applied in this open, may ask: a key
+    // written later by anyone with the file is ignored (a rebuild hides a changed event).
+    if (fromVersion >= kRebuildMigration)
+        return {};
     auto asked = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = 'derived.rebuild'"));
     if (!asked)
         return asked.error();
@@ -72,8 +75,13 @@ Status Database::rebuildIfAsked()
     return tx.commit();
 }
 
-Status Database::linkChainIfAsked()
+Status Database::linkChainIfAsked(int fromVersion)
 {
+    // Only the migration that added the chain links the events recorded before it. A key set
+    // later must not re-link: that would bless deleted, forged or cut-off events. A repair is
+    // the explicit, audited `reworkctl verify --repair-chain`.
+    if (fromVersion >= kChainMigration)
+        return {};
     auto asked = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = 'derived.chain'"));
     if (!asked)
         return asked.error();
@@ -137,9 +145,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     if (migration == Migration::Apply) {
         if (Status st = Migrator::migrate(db->m_db); !st)
             return st.error();
-        if (Status st = db->rebuildIfAsked(); !st)
+        if (Status st = db->rebuildIfAsked(version.value()); !st)
             return st.error();
-        if (Status st = db->linkChainIfAsked(); !st)
+        if (Status st = db->linkChainIfAsked(version.value()); !st)
             return st.error();
     }
     spdlog::info("opened database {}", db->m_path.toStdString());

@@ -42,8 +42,12 @@ public:
     static constexpr int kBusyTimeoutMs = 5000;
 
 private:
-    Status rebuildIfAsked();
-    Status linkChainIfAsked();
+    /// The migrations that ask, by a `derived.*` key, for a replay or for the chain to be linked.
+    static constexpr int kRebuildMigration = 4;
+    static constexpr int kChainMigration = 9;
+    /// Each acts only when its migration ran in this open (the schema was older than it).
+    Status rebuildIfAsked(int fromVersion);
+    Status linkChainIfAsked(int fromVersion);
     Database(QString path, QString name);
 
     QString m_path;

@@ -1,14 +1,19 @@
 #include "EventChain.h"
 
+#include "AuditLog.h"
 #include "EventStore.h"
 #include "Sql.h"
+#include "Transaction.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
 
+#include <spdlog/spdlog.h>
+
 namespace rework {
 
-QString EventChain::hash(const QString& previous, const EventRecord& e, const QByteArray& storedPayload)
+QString EventChain::hash(const QString& previous, const EventRecord& e, const QByteArray& storedPayload,
+                         const QString& claim)
 {
     // Every field that carries meaning, separated by a byte no field contains.
     QCryptographicHash h(QCryptographicHash::Sha256);
@@ -18,7 +23,17 @@ QString EventChain::hash(const QString& previous, const EventRecord& e, const QB
         h.addData(QByteArrayView("\x1f", 1));
     }
     h.addData(storedPayload);
+    // Links from before migration 0016 claim no audit head and hash as they always did.
+    if (!claim.isEmpty()) {
+        h.addData(QByteArrayView("\x1f", 1));
+        h.addData(claim.toUtf8());
+    }
     return QString::fromLatin1(h.result().toHex());
+}
+
+QString EventChain::auditClaim(qint64 auditSeq, const QString& auditHash)
+{
+    return QString::number(auditSeq) + QLatin1Char(':') + auditHash;
 }
 
 Status EventChain::link(const EventRecord& event, const QByteArray& storedPayload)
@@ -29,8 +44,18 @@ Status EventChain::link(const EventRecord& event, const QByteArray& storedPayloa
         {event.seq});
     if (!previous)
         return previous.error();
-    return sql::exec(m_db, QStringLiteral("INSERT INTO event_chain (event_seq, hash) VALUES (?, ?)"),
-                     {event.seq, hash(previous.value().toString(), event, storedPayload)});
+    // The audit chain's head as this event saw it: a later cut of the audit log contradicts it.
+    auto audit = sql::row(m_db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    if (!audit)
+        return audit.error();
+    const qint64 auditSeq = audit.value() ? audit.value()->at(0).toLongLong() : 0;
+    const QString auditHash = audit.value() ? audit.value()->at(1).toString() : QString();
+    return sql::exec(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO event_chain (event_seq, hash, audit_seq, audit_hash) VALUES (?, ?, ?, ?)"),
+        {event.seq, hash(previous.value().toString(), event, storedPayload, auditClaim(auditSeq, auditHash)),
+         auditSeq, auditHash});
 }
 
 Status EventChain::linkMissing()
@@ -49,6 +74,44 @@ Status EventChain::linkMissing()
     return {};
 }
 
+Result<qint64> EventChain::repairMissing(const QString& actorId, const QString& reason)
+{
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st.error();
+    auto missing =
+        sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 "
+                                         "FROM event_chain c WHERE c.event_seq = e.seq)"));
+    if (!missing)
+        return missing.error();
+    if (Status st = linkMissing(); !st)
+        return st.error();
+    if (Status st = AuditLog(m_db).append(
+            QStringLiteral("chain_repaired"), actorId, QStringLiteral("-"),
+            QStringLiteral("%1 events linked: %2").arg(missing.value().toLongLong()).arg(reason.trimmed()));
+        !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    spdlog::warn("event chain repaired by {}: {} events linked", actorId.toStdString(),
+                 missing.value().toLongLong());
+    return missing.value().toLongLong();
+}
+
+Result<QStringList> EventChain::repairs() const
+{
+    auto q = sql::run(m_db, QStringLiteral("SELECT at, operator_id, detail FROM audit_log WHERE kind = "
+                                           "'chain_repaired' ORDER BY seq"));
+    if (!q)
+        return q.error();
+    QStringList list;
+    while (q.value().next())
+        list << tr("the chain was repaired at %1 by %2: %3")
+                    .arg(q.value().value(0).toString(), q.value().value(1).toString(),
+                         q.value().value(2).toString());
+    return list;
+}
+
 Result<std::pair<qint64, QString>> EventChain::head() const
 {
     auto q = sql::run(
@@ -65,8 +128,8 @@ Result<EventChain::Verdict> EventChain::verify() const
     // The stored payload text (column 7) is hashed as it is, not as re-serialised JSON.
     auto q = sql::run(
         m_db, QStringLiteral("SELECT ") + EventStore::selectColumns() +
-                  QStringLiteral(", c.hash FROM events e LEFT JOIN event_chain c ON c.event_seq = e.seq "
-                                 "ORDER BY e.seq"));
+                  QStringLiteral(", c.hash, c.audit_seq, c.audit_hash FROM events e LEFT JOIN event_chain c "
+                                 "ON c.event_seq = e.seq ORDER BY e.seq"));
     if (!q)
         return q.error();
     Verdict v;
@@ -82,7 +145,9 @@ Result<EventChain::Verdict> EventChain::verify() const
             v.reason = tr("event %1 (#%2) has no link in the chain").arg(e.id).arg(e.seq);
             return v;
         }
-        if (stored != hash(previous, e, r.value(7).toByteArray())) {
+        const QString claim =
+            r.value(10).isNull() ? QString() : auditClaim(r.value(10).toLongLong(), r.value(11).toString());
+        if (stored != hash(previous, e, r.value(7).toByteArray(), claim)) {
             v.brokenSeq = e.seq;
             v.brokenId = e.id;
             v.reason =

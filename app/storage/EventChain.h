@@ -20,6 +20,12 @@ public:
     Status link(const EventRecord& event, const QByteArray& storedPayload);
     /// Links every event that has no link yet, in order (after the migration).
     Status linkMissing();
+    /// Links the events that have none (a crash, or tampering) in one transaction with an audit
+    /// entry naming `actorId` and `reason`; verify reports it from then on. The caller proves the
+    /// actor and checks `chain.repair`. Returns how many events were linked.
+    Result<qint64> repairMissing(const QString& actorId, const QString& reason);
+    /// "at, by, detail" of every repair so far, oldest first.
+    Result<QStringList> repairs() const;
     /// The newest link: the chain head a server anchors.
     Result<std::pair<qint64, QString>> head() const;
 
@@ -32,7 +38,11 @@ public:
     /// Walks the whole chain; stops at the first entry that does not match.
     Result<Verdict> verify() const;
 
-    static QString hash(const QString& previous, const EventRecord& event, const QByteArray& storedPayload);
+    /// `claim` (auditClaim()) is the audit head the link names; empty for links made before
+    /// migration 0016.
+    static QString hash(const QString& previous, const EventRecord& event, const QByteArray& storedPayload,
+                        const QString& claim = {});
+    static QString auditClaim(qint64 auditSeq, const QString& auditHash);
 
 private:
     QSqlDatabase m_db;

@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "Sql.h"
+#include "Transaction.h"
 
 #include <cmath>
 
@@ -56,6 +57,9 @@ Status LimitStore::setLimit(const QString& name, const QString& model, std::opti
     if ((min && !std::isfinite(*min)) || (max && !std::isfinite(*max)) || (min && max && *min > *max))
         return makeError(ErrorCode::OutOfRange, name,
                          Message(tr, QT_TR_NOOP("the lower bound must be a number below the upper bound")));
+    Transaction tx(m_db);
+    if (Status st = tx.join(); !st)
+        return st;
     auto q =
         sql::run(m_db,
                  QStringLiteral("INSERT INTO limits (name, model, min_value, max_value) VALUES (?, ?, ?, ?) "
@@ -67,10 +71,14 @@ Status LimitStore::setLimit(const QString& name, const QString& model, std::opti
     const auto bound = [](std::optional<double> v) { return v ? QString::number(*v) : QStringLiteral("-"); };
     spdlog::info("limit {} for {} set to {}..{}", name.toStdString(), model.toStdString(),
                  bound(min).toStdString(), bound(max).toStdString());
-    return AuditLog(m_db).append(
-        QStringLiteral("limit"), operatorId.isEmpty() ? QStringLiteral("-") : operatorId, QStringLiteral("-"),
-        QStringLiteral("%1 [%2] = %3 .. %4")
-            .arg(name, model.isEmpty() ? QStringLiteral("all") : model, bound(min), bound(max)));
+    if (Status st = AuditLog(m_db).append(
+            QStringLiteral("limit"), operatorId.isEmpty() ? QStringLiteral("-") : operatorId,
+            QStringLiteral("-"),
+            QStringLiteral("%1 [%2] = %3 .. %4")
+                .arg(name, model.isEmpty() ? QStringLiteral("all") : model, bound(min), bound(max)));
+        !st)
+        return st;
+    return tx.commit();
 }
 
 } // namespace rework

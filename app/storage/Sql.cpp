@@ -24,6 +24,12 @@ sqlite3* handle(const QSqlDatabase& db)
     return *static_cast<sqlite3* const*>(h.data());
 }
 
+bool inTransaction(const QSqlDatabase& db)
+{
+    sqlite3* h = handle(db);
+    return h && sqlite3_get_autocommit(h) == 0;
+}
+
 Error storageError(const Message& what, const QString& driverText)
 {
     spdlog::error("storage: {}: {}", what.english().toStdString(), driverText.toStdString());

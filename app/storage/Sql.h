@@ -18,6 +18,8 @@ namespace rework::sql {
 
 /// The SQLite handle under a QSQLITE connection (for the backup API and scripts); null otherwise.
 sqlite3* handle(const QSqlDatabase& db);
+/// Whether a transaction is open on the connection (SQLite is not in autocommit mode).
+bool inTransaction(const QSqlDatabase& db);
 
 /// Prepares `statement`, binds `values` positionally and runs it. Every query with data goes
 /// through here, so no value is ever spliced into SQL text.

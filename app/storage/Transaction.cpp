@@ -27,8 +27,19 @@ Status Transaction::begin()
     return {};
 }
 
+Status Transaction::join()
+{
+    if (sql::inTransaction(m_db)) {
+        m_joined = true;
+        return {};
+    }
+    return begin();
+}
+
 Status Transaction::commit()
 {
+    if (m_joined)
+        return {};
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const QString text = q.lastError().text();

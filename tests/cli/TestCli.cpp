@@ -48,19 +48,24 @@ private slots:
     {
         db = dir.filePath(QStringLiteral("cli.sqlite"));
         QCOMPARE(ok({"init"}).exitCode, 0);
+        // The first admin of an empty database is the one change made without proof.
+        QCOMPARE(ok({"operator", "add", "ADM1", "--name", "Zhao Min", "--role", "admin", "--pin", "1234"})
+                     .exitCode,
+                 0);
         for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack"}) {
             const QString s = QString::fromLatin1(step);
-            Run r = ok({"station", "add", s.toUpper() + "-1", "--step", s});
+            Run r = ok({"station", "add", s.toUpper() + "-1", "--step", s, "--operator", "ADM1"});
             QCOMPARE(r.exitCode, 0);
             QCOMPARE(r.lastLine(), s.toUpper() + "-1");
         }
-        QCOMPARE(ok({"operator", "add", "OP1", "--name", "Li Wei", "--role", "operator", "--pin", "1234"})
+        QCOMPARE(ok({"operator", "add", "OP1", "--name", "Li Wei", "--role", "operator", "--pin", "1234",
+                     "--operator", "ADM1"})
                      .exitCode,
                  0);
-        QCOMPARE(
-            ok({"operator", "add", "SUP1", "--name", "Liu Yang", "--role", "supervisor", "--pin", "4321"})
-                .exitCode,
-            0);
+        QCOMPARE(ok({"operator", "add", "SUP1", "--name", "Liu Yang", "--role", "supervisor", "--pin", "1234",
+                     "--operator", "ADM1"})
+                     .exitCode,
+                 0);
         auto step = [&](const QString& s, const QStringList& fields) {
             Run r =
                 ok(QStringList{"record", s, "--station", s.toUpper() + "-1", "--operator", "OP1"} + fields);
@@ -123,7 +128,7 @@ private slots:
                      .exitCode,
                  0);
         QCOMPARE(rec("pack", {"unit=" + unit, "batch=B-CLI-001"}).exitCode, 0);
-        QCOMPARE(reworkctl(path, {"batch", "close", "B-CLI-001"}).exitCode, 0);
+        QCOMPARE(reworkctl(path, {"batch", "close", "B-CLI-001", "--operator", "OP001"}).exitCode, 0);
 
         Run trace = reworkctl(path, {"trace", unit});
         QCOMPARE(trace.exitCode, 0);
@@ -160,7 +165,12 @@ private slots:
     {
         QTemporaryDir fresh;
         const QString path = fresh.filePath(QStringLiteral("json.sqlite"));
-        Run r = reworkctl(path, {"--json", "station", "add", "INTAKE-9", "--step", "intake"});
+        QCOMPARE(
+            reworkctl(path, {"operator", "add", "ADM1", "--name", "A", "--role", "admin", "--pin", "1234"})
+                .exitCode,
+            0);
+        Run r = reworkctl(path,
+                          {"--json", "station", "add", "INTAKE-9", "--step", "intake", "--operator", "ADM1"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value("ok").toBool(), true);
         QCOMPARE(r.json().value("id").toString(), QStringLiteral("INTAKE-9"));
@@ -201,10 +211,7 @@ private slots:
         QTest::newRow("missing operator")
             << QStringList{"record", "intake", "--station", "INTAKE-1"} + goodCard << 1 << "missing_field"
             << "operator";
-        QTest::newRow("unknown operator")
-            << QStringList{"record", "intake", "--station", "INTAKE-1", "--operator", "GHOST"} + goodCard << 1
-            << "unknown_operator"
-            << "operator";
+        // An unknown operator is a failed proof, audited: TestCliAuthority::anUnknownOperatorIsRefused.
         QTest::newRow("unknown station")
             << QStringList{"record", "intake", "--station", "NOWHERE", "--operator", "OP1"} + goodCard << 1
             << "unknown_station"
@@ -314,7 +321,7 @@ private slots:
             << pack + QStringList{"unit=" + testedUnit, "batch=X"} << 1 << "malformed_serial"
             << "batch";
         QTest::newRow("close unknown batch")
-            << QStringList{"batch", "close", "B-NONE-1"} << 1 << "unknown_serial"
+            << QStringList{"batch", "close", "B-NONE-1", "--operator", "OP1"} << 1 << "unknown_serial"
             << "batch";
         QTest::newRow("void as operator")
             << QStringList{"void", "01a2250f-ce05-745a-99ca-3f8f5217b394", "--reason", "x", "--operator",
@@ -327,22 +334,26 @@ private slots:
             << 1 << "unknown_serial"
             << "event";
         QTest::newRow("operator bad role")
-            << QStringList{"operator", "add", "X1", "--name", "X", "--role", "god", "--pin", "1234"} << 1
-            << "invalid_value"
+            << QStringList{"operator", "add",   "X1",   "--name",     "X",   "--role",
+                           "god",      "--pin", "1234", "--operator", "ADM1"}
+            << 1 << "invalid_value"
             << "role";
         QTest::newRow("operator bad pin")
-            << QStringList{"operator", "add", "X1", "--name", "X", "--role", "operator", "--pin", "12"} << 1
-            << "invalid_value"
+            << QStringList{"operator", "add",   "X1", "--name",     "X",   "--role",
+                           "operator", "--pin", "12", "--operator", "ADM1"}
+            << 1 << "invalid_value"
             << "pin";
         QTest::newRow("station bad step")
-            << QStringList{"station", "add", "X-1", "--step", "polish"} << 1 << "invalid_value"
+            << QStringList{"station", "add", "X-1", "--step", "polish", "--operator", "ADM1"} << 1
+            << "invalid_value"
             << "step";
         QTest::newRow("trace unknown") << QStringList{"trace", "NOTHING-HERE"} << 1 << "unknown_serial"
                                        << "serial";
         QTest::newRow("demo bad units") << QStringList{"demo", "--units", "-5"} << 2 << "usage"
                                         << "";
-        QTest::newRow("config bad key") << QStringList{"config", "set", "colour", "3"} << 1 << "unknown_field"
-                                        << "key";
+        QTest::newRow("config bad key")
+            << QStringList{"config", "set", "colour", "3", "--operator", "ADM1"} << 1 << "unknown_field"
+            << "key";
         QTest::newRow("very long value") << intake + QStringList{"card=NEWCARD0001", "model=RTX4090",
                                                                  "lot=LOT-1", "notes=" + QString(100000, 'x')}
                                          << 1 << "invalid_value"
@@ -642,7 +653,9 @@ private slots:
         const int target = config.json().value("throughput.target_per_shift").toInt();
         QVERIFY(target > 0 && target < 100);
         QCOMPARE(intake.value("target_per_shift").toInt(), target);
-        QCOMPARE(reworkctl(path, {"config", "set", "throughput.target_per_shift.INTAKE-01", "7"}).exitCode,
+        QCOMPARE(reworkctl(path, {"config", "set", "throughput.target_per_shift.INTAKE-01", "7", "--operator",
+                                  "ADMIN"})
+                     .exitCode,
                  0);
         const Run withStationTarget = reworkctl(path, {"--json", "kpi"});
         QCOMPARE(withStationTarget.json()
@@ -717,7 +730,8 @@ private slots:
         QVERIFY(bytes.startsWith("^XA") && bytes.contains(batch.toUtf8()));
         rework::test::TcpListener printerPort;
         QVERIFY(printerPort.listening);
-        const Run noReason = reworkctl(path, {"label", "batch-label", batch, "--send", printerPort.target()});
+        const Run noReason = reworkctl(
+            path, {"label", "batch-label", batch, "--send", printerPort.target(), "--operator", "SUP01"});
         QCOMPARE(noReason.exitCode, 1);
         QVERIFY(noReason.err.contains(QStringLiteral("reason")));
         const Run sent = reworkctl(path, {"label", "batch-label", batch, "--send", printerPort.target(),
@@ -733,8 +747,8 @@ private slots:
             port = gone.server.serverPort();
         }
         const QString target = QStringLiteral("127.0.0.1:%1").arg(port);
-        const Run off =
-            reworkctl(path, {"label", "batch-label", batch, "--send", target, "--reason", "second box"});
+        const Run off = reworkctl(path, {"label", "batch-label", batch, "--send", target, "--reason",
+                                         "second box", "--operator", "SUP01"});
         QCOMPARE(off.exitCode, 1);
         QVERIFY(off.err.contains(QStringLiteral("printer_unreachable")));
         QVERIFY(off.err.contains(target));
@@ -764,11 +778,12 @@ private slots:
         QCOMPARE(reworkctl(path, {"label", "batch-label", batch, "--send", "printer;rm -rf", "--reason", "x"})
                      .exitCode,
                  1);
+        QCOMPARE(rework::test::dumpFile(path), before);
+        // An unknown operator is refused; the attempt is audited as a failed proof.
         QCOMPARE(reworkctl(path, {"label", "batch-label", batch, "--pdf", fresh.filePath("y.pdf"), "--reason",
                                   "x", "--operator", "NOBODY"})
                      .exitCode,
                  1);
-        QCOMPARE(rework::test::dumpFile(path), before);
     }
 
     void backupAndRestoreFromTheCommandLine()
@@ -873,6 +888,7 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        env.insert(QStringLiteral("REWORKTRACK_PIN"), rework::test::kPin);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(REWORKCTL_PATH), {"--db", db, "record", "strip", "--station", "STRIP-1",
                                                  "--operator", "OP1", "card=NEVERSEEN01"});
@@ -909,31 +925,40 @@ private slots:
         QTemporaryDir own;
         const QString file = own.filePath(QStringLiteral("ops.sqlite"));
         QCOMPARE(reworkctl(file, {"init"}).exitCode, 0);
+        // The first admin needs no proof; every later change is made by ADM9 with ADM9's PIN.
         QCOMPARE(reworkctl(file, {"operator", "add", "ADM9", "--name", "Zhao Min", "--role", "admin", "--pin",
                                   "9876"})
                      .exitCode,
                  0);
-        QCOMPARE(reworkctl(file, {"operator", "add", "OP9", "--name", "Sun Li", "--role", "operator", "--pin",
-                                  "1111"})
+        const QString pin = QStringLiteral("9876");
+        const auto admin = [&](QStringList args) {
+            return reworkctl(file, args << QStringLiteral("--operator") << QStringLiteral("ADM9"), pin);
+        };
+        QCOMPARE(admin({"operator", "add", "OP9", "--name", "Sun Li", "--role", "operator", "--pin", "1111"})
                      .exitCode,
                  0);
-        Run disabled = reworkctl(file, {"operator", "disable", "op9"});
+        Run disabled = admin({"operator", "disable", "op9"});
         QCOMPARE(disabled.exitCode, 0);
         QCOMPARE(disabled.lastLine(), QStringLiteral("OP9"));
         QVERIFY(reworkctl(file, {"--json", "operator", "list"})
                     .out.contains(QStringLiteral("{\"active\":false,\"id\":\"OP9\"")));
-        QCOMPARE(reworkctl(file, {"operator", "enable", "OP9"}).exitCode, 0);
-        QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9", "--pin", "2222"}).exitCode, 0);
-        QCOMPARE(reworkctl(file, {"operator", "role", "OP9", "supervisor"}).exitCode, 0);
+        QCOMPARE(admin({"operator", "enable", "OP9"}).exitCode, 0);
+        QCOMPARE(admin({"operator", "reset-pin", "OP9", "--pin", "2222"}).exitCode, 0);
+        QCOMPARE(admin({"operator", "role", "OP9", "supervisor"}).exitCode, 0);
         // Refused: bad role, short PIN, unknown operator, the last admin, missing arguments.
-        QCOMPARE(reworkctl(file, {"operator", "role", "OP9", "boss"}).exitCode, 1);
-        QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9", "--pin", "1"}).exitCode, 1);
-        QCOMPARE(reworkctl(file, {"operator", "disable", "GHOST"}).exitCode, 1);
-        Run last = reworkctl(file, {"operator", "disable", "ADM9"});
+        QCOMPARE(admin({"operator", "role", "OP9", "boss"}).exitCode, 1);
+        QCOMPARE(admin({"operator", "reset-pin", "OP9", "--pin", "1"}).exitCode, 1);
+        QCOMPARE(admin({"operator", "disable", "GHOST"}).exitCode, 1);
+        Run last = admin({"operator", "disable", "ADM9"});
         QCOMPARE(last.exitCode, 1);
         QVERIFY(last.err.contains(QStringLiteral("last active admin")));
-        QCOMPARE(reworkctl(file, {"operator", "reset-pin", "OP9"}).exitCode, 2);
-        QCOMPARE(reworkctl(file, {"operator", "role", "OP9"}).exitCode, 2);
+        QCOMPARE(admin({"operator", "reset-pin", "OP9"}).exitCode, 2);
+        QCOMPARE(admin({"operator", "role", "OP9"}).exitCode, 2);
+        // Without the admin's proof nothing changes: no --operator, or another operator's PIN.
+        QCOMPARE(reworkctl(file, {"operator", "disable", "OP9"}).exitCode, 1);
+        QCOMPARE(reworkctl(file, {"operator", "disable", "OP9", "--operator", "OP9"}, QStringLiteral("2222"))
+                     .exitCode,
+                 1);
         // Every change is in the audit chain, which verifies.
         Run verify = reworkctl(file, {"verify"});
         QCOMPARE(verify.exitCode, 0);

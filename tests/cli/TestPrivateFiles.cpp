@@ -63,8 +63,10 @@ private slots:
         QCOMPARE(modeOf(photo), 0644);
         for (const QStringList& args :
              {QStringList{"init"},
-              {"station", "add", "INTAKE-01", "--step", "intake"},
-              {"operator", "add", "OP7", "--name", "Wang Fang", "--role", "operator", "--pin", "4321"},
+              {"operator", "add", "ADM7", "--name", "Zhao Min", "--role", "admin", "--pin", "1234"},
+              {"station", "add", "INTAKE-01", "--step", "intake", "--operator", "ADM7"},
+              {"operator", "add", "OP7", "--name", "Wang Fang", "--role", "operator", "--pin", "1234",
+               "--operator", "ADM7"},
               {"record", "intake", "--station", "INTAKE-01", "--operator", "OP7", "card=ZT4090A123456",
                "model=RTX4090", "lot=LOT-7", "evidence=" + photo},
               {"backup"},

@@ -72,6 +72,10 @@ private slots:
                               "card=" + input},
                   QStringList{"trace", input}}) {
                 QProcess p;
+                // With OP1's PIN, so that the input itself is refused, not the missing proof.
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("REWORKTRACK_PIN"), QStringLiteral("1234"));
+                p.setProcessEnvironment(env);
                 p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", path} + args);
                 QVERIFY(p.waitForFinished(30000));
                 QVERIFY2(p.exitCode() == 1 || p.exitCode() == 2,

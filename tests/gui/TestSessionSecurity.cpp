@@ -141,8 +141,9 @@ private slots:
         QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
         w.checkOperatorStillActive();
         QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
-        // An admin elsewhere (here: the shell) disables OP1.
-        QVERIFY(OperatorAdmin(t.db().connection(), t.recorder().config(), OperatorAdmin::kShell, {})
+        // An admin elsewhere disables OP1.
+        QVERIFY(OperatorAccounts(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "1234").ok());
+        QVERIFY(OperatorAdmin(t.db().connection(), t.recorder().config(), QStringLiteral("ADM1"), {})
                     .setActive("OP1", false)
                     .ok());
         w.checkOperatorStillActive();

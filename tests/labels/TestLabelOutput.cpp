@@ -404,6 +404,51 @@ private slots:
         QVERIFY(!sql::run(t->db().connection(), QStringLiteral("UPDATE label_prints SET reason = 'x'")).ok());
     }
 
+    /// label.print by role, checked by the core for every caller: without the permission (or as
+    /// SYSTEM, or as an unknown id) nothing is printed or written.
+    void printingNeedsLabelPrint_data()
+    {
+        QTest::addColumn<QString>("operatorId");
+        QTest::addColumn<bool>("withdrawn"); // the operator role's label.print row deleted
+        QTest::addColumn<bool>("printed");
+        QTest::newRow("operator") << "OP1" << false << true;
+        QTest::newRow("supervisor") << "SUP1" << false << true;
+        QTest::newRow("operator, withdrawn") << "OP1" << true << false;
+        QTest::newRow("supervisor, operator's withdrawn") << "SUP1" << true << true;
+        QTest::newRow("SYSTEM") << "SYSTEM" << false << false;
+        QTest::newRow("unknown") << "GHOST" << false << false;
+    }
+
+    void printingNeedsLabelPrint()
+    {
+        QFETCH(QString, operatorId);
+        QFETCH(bool, withdrawn);
+        QFETCH(bool, printed);
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDP0001"), QStringLiteral("SB00000009"));
+        if (withdrawn)
+            QVERIFY(sql::run(own.db().connection(), QStringLiteral("DELETE FROM permissions WHERE role = "
+                                                                   "'operator' AND action = 'label.print'"))
+                        .ok());
+        QTemporaryDir out;
+        LabelPrinter::Request r;
+        r.templateName = QStringLiteral("unit-label");
+        r.subject = unit;
+        r.output = LabelPrinter::Output::Pdf;
+        r.target = out.filePath(QStringLiteral("u.pdf"));
+        r.stationId = QStringLiteral("PACK-1");
+        r.operatorId = operatorId;
+        r.now = own.clock().now();
+        const QString before = own.dump();
+        auto result = LabelPrinter(own.db().connection(), own.folder()).print(r);
+        QCOMPARE(result.ok(), printed);
+        QCOMPARE(QFile::exists(r.target), printed);
+        if (!printed) {
+            QCOMPARE(result.error().code, ErrorCode::NotPermitted);
+            QCOMPARE(own.dump(), before);
+        }
+    }
+
     void wrongKindOfItemIsRefused()
     {
         QTemporaryDir out;

@@ -20,13 +20,24 @@ struct Run
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-inline Run reworkctl(const QString& db, const QStringList& args)
+/// The demo's and the test database's PIN, given the way a script gives it: in REWORKTRACK_PIN.
+inline const QString kPin = QStringLiteral("1234");
+
+/// Runs reworkctl with `pin` in REWORKTRACK_PIN (none when empty) and `input` on its stdin.
+inline Run reworkctl(const QString& db, const QStringList& args, const QString& pin = kPin,
+                     const QByteArray& input = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("REWORKTRACK_DB"));
+    env.remove(QStringLiteral("REWORKTRACK_PIN"));
+    if (!pin.isEmpty())
+        env.insert(QStringLiteral("REWORKTRACK_PIN"), pin);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(REWORKCTL_PATH), QStringList{QStringLiteral("--db"), db} + args);
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
     if (!p.waitForFinished(120000))
         qFatal("reworkctl did not finish");
     return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),

@@ -62,6 +62,7 @@ class TestSync : public QObject
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REWORKTRACK_PIN"), QStringLiteral("1234")); // the demo operators' PIN
         env.insert(extra);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);

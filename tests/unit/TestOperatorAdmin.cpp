@@ -122,12 +122,41 @@ private slots:
         QVERIFY(auditKinds(t).contains(QStringLiteral("operator_role ADM1 SUP1: supervisor -> admin")));
     }
 
-    void theShellActsWithoutALogin()
+    void theShellMakesOnlyTheFirstAdmin()
     {
         test::TestDatabase t;
+        // Once accounts exist, the shell (no login) changes nothing.
         OperatorAdmin shell(t.db().connection(), t.recorder().config(), OperatorAdmin::kShell, QString());
-        QVERIFY(shell.setActive("OP1", false).ok());
-        QVERIFY(auditKinds(t).contains(QStringLiteral("operator_disabled (shell) OP1")));
+        const QString before = t.dump();
+        QCOMPARE(shell.setActive("OP1", false).error().code, ErrorCode::NotPermitted);
+        QCOMPARE(shell.add("ADM9", "Zhao Min", "admin", "2468").error().code, ErrorCode::NotPermitted);
+        QCOMPARE(t.dump(), before);
+        // On an empty database it makes the first account, an admin only.
+        QVERIFY(
+            sql::run(t.db().connection(), QStringLiteral("DELETE FROM operators WHERE id <> 'SYSTEM'")).ok());
+        QCOMPARE(shell.add("OP9", "Sun Li", "operator", "2468").error().code, ErrorCode::NotPermitted);
+        QVERIFY(shell.add("ADM9", "Zhao Min", "admin", "2468").ok());
+        QVERIFY(auditKinds(t).contains(QStringLiteral("operator_added (shell) ADM9 as admin")));
+    }
+
+    /// SYSTEM, the headless jobs' pseudo-account, is no account: nobody edits it, logs in as it
+    /// or counts it as an admin.
+    void systemIsNoAccount()
+    {
+        test::TestDatabase t;
+        QVERIFY(OperatorAccounts(t.db().connection()).addOperator("ADM1", "Zhao Min", "admin", "1234").ok());
+        OperatorAdmin admin(t.db().connection(), t.recorder().config(), QStringLiteral("ADM1"), QString());
+        const QString before = t.dump();
+        QCOMPARE(admin.resetPin("SYSTEM", "5555").error().code, ErrorCode::NotPermitted);
+        QCOMPARE(admin.setRole("SYSTEM", "admin").error().code, ErrorCode::NotPermitted);
+        QCOMPARE(admin.setActive("SYSTEM", false).error().code, ErrorCode::NotPermitted);
+        QCOMPARE(t.dump(), before);
+        // Even an admin SYSTEM row (made behind the program's back) keeps ADM1 the last admin.
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("UPDATE operators SET role = 'admin' WHERE id = "
+                                                             "'SYSTEM'"))
+                    .ok());
+        QCOMPARE(admin.setRole("ADM1", "operator").error().code, ErrorCode::NotPermitted);
+        QCOMPARE(Login(t.db().connection()).login("SYSTEM", "!").error().code, ErrorCode::UnknownOperator);
     }
 };
 

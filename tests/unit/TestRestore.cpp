@@ -52,8 +52,8 @@ QString goodBackup(test::TestDatabase& t, const QString& dir)
 {
     t.testedUnit(QStringLiteral("CARDR0001"), QStringLiteral("SB00000101"));
     if (!AuditLog(t.db().connection(), t.clock())
-             .append(QStringLiteral("setting"), QStringLiteral("-"), QStringLiteral("-"),
-                     QStringLiteral("a = 1")))
+             .appendAlone(QStringLiteral("setting"), QStringLiteral("-"), QStringLiteral("-"),
+                          QStringLiteral("a = 1")))
         qFatal("audit failed");
     const QString copy = QDir(dir).filePath(QStringLiteral("good.sqlite"));
     if (!Backup::copy(t.db().connection(), copy))

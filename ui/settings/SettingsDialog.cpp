@@ -251,7 +251,7 @@ bool SettingsDialog::apply()
     m_message->clear();
     ConfigStore configStore(m_db.connection());
     if (Status st = configStore.setConfigValue(QStringLiteral("session.idle_lock_minutes"),
-                                               QString::number(m_idle->value()));
+                                               QString::number(m_idle->value()), m_admin.operatorInfo.id);
         !st) {
         m_message->setText(st.error().message);
         return false;

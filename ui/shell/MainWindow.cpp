@@ -410,10 +410,11 @@ void MainWindow::lockScreen()
     // The screen locks whatever happens to the audit entry; a failed entry is at least logged.
     if (Status audited =
             AuditLog(m_db.connection(), m_recorder.clock())
-                .append(QStringLiteral("session_locked"), m_locked.operatorInfo.id, m_locked.station.id,
-                        QStringLiteral("idle %1 min, session %2")
-                            .arg(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count())
-                            .arg(m_locked.id));
+                .appendAlone(
+                    QStringLiteral("session_locked"), m_locked.operatorInfo.id, m_locked.station.id,
+                    QStringLiteral("idle %1 min, session %2")
+                        .arg(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count())
+                        .arg(m_locked.id));
         !audited)
         spdlog::error("idle lock of session {} not audited: {}", m_locked.id.toStdString(),
                       audited.error().logLine());

@@ -3,6 +3,7 @@
 
 #include "Commands.h"
 
+#include "auth/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -15,6 +16,7 @@ int run(CommandContext& context, Args args)
 {
     Output& out = context.out;
     const QString sub = args.takeFirst();
+    const auto actorId = args.take(QStringLiteral("operator"));
     Database* db = context.database();
     if (!db)
         return StorageFailure;
@@ -22,7 +24,14 @@ int run(CommandContext& context, Args args)
     if (sub == QLatin1StringView("set")) {
         if (args.size() != 2)
             return out.usage(Cli::tr("give KEY and VALUE"), context.help);
-        if (Status st = store.setConfigValue(args.at(0), args.at(1)); !st)
+        if (!actorId || actorId->isEmpty())
+            return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+        OperatorInfo actor;
+        if (const auto failed = context.prove(*actorId, QString(), actor))
+            return *failed;
+        if (Status st = Authority::require(db->connection(), actor, QStringLiteral("settings.change")); !st)
+            return out.fail(st.error());
+        if (Status st = store.setConfigValue(args.at(0), args.at(1), actor.id); !st)
             return out.fail(st.error());
         out.emitResult({Cli::tr("%1 = %2").arg(args.at(0), args.at(1))}, {{args.at(0), args.at(1)}});
         return Ok;
@@ -49,8 +58,8 @@ const Command configCommand{
     "config",
     QT_TRANSLATE_NOOP(
         "Cli",
-        "  config list | config set KEY VALUE     repair, reflow, shift, target and idle-lock settings\n"),
-    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl config list | config set KEY VALUE\n"), &run,
+        "  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock\n"),
+    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl config list | config set KEY VALUE --operator ADMIN\n"), &run,
     Command::Help::OnFlagOrNoArguments};
 
 } // namespace rework

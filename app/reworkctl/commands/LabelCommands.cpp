@@ -3,7 +3,7 @@
 
 #include "Commands.h"
 
-#include "auth/OperatorAdmin.h"
+#include "auth/Authority.h"
 #include "labels/CommandSheet.h"
 #include "labels/LabelPrinter.h"
 #include "labels/LabelTemplateStore.h"
@@ -84,7 +84,7 @@ Result<LabelPrinter::Request> printRequest(const QString& templateName, Args& ar
     request.target = pdf ? *pdf : zpl ? *zpl : *send;
     if (request.target.trimmed().isEmpty())
         return usageError(Cli::tr("the output needs a file or printer address"));
-    request.operatorId = args.takeOr(QStringLiteral("operator"), QStringLiteral("SYSTEM"));
+    request.operatorId = args.takeOr(QStringLiteral("operator"), QString());
     request.stationId = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
     request.reason = args.takeOr(QStringLiteral("reason"), QString());
     return request;
@@ -100,14 +100,17 @@ int printLabel(CommandContext& context, const QString& templateName, Args args)
     if (!args.isEmpty())
         return out.unexpectedArgument(args.first(), context.help);
     LabelPrinter::Request request = parsed.value();
-    bool active = false;
-    if (const auto failed = context.read(active, [&request](const QSqlDatabase& db) {
-            return OperatorAdmin::isActive(db, request.operatorId);
-        }))
+    // Every print, and above all a reprint, names a real operator who proved it is them.
+    if (request.operatorId.isEmpty())
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    OperatorInfo actor;
+    if (const auto failed = context.prove(request.operatorId, request.stationId, actor))
         return *failed;
-    if (!active)
-        return out.fail(makeError(ErrorCode::UnknownOperator, QStringLiteral("operator"),
-                                  Cli::tr("no active operator %1").arg(request.operatorId.left(40))));
+    if (Status st =
+            Authority::require(context.database()->connection(), actor, QStringLiteral("label.print"));
+        !st)
+        return out.fail(st.error());
+    request.operatorId = actor.id;
     request.now = context.clock.now();
     Result<LabelPrintLog::Print> printed =
         LabelPrinter(context.database()->connection(), context.dataFolder()).print(request);
@@ -168,7 +171,7 @@ const Command labelCommand{
                              "  label list | label retry | label history SERIAL   labels (label --help)\n"),
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
-               "                [--operator O] [--station S] [--reason TEXT]\n"
+               "                --operator O [--station S] [--reason TEXT]\n"
                "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
                "       reworkctl label retry                send labels the printers did not take\n"
                "       reworkctl label history SERIAL       every print of an item's labels\n"

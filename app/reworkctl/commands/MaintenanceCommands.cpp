@@ -3,6 +3,7 @@
 
 #include "Commands.h"
 
+#include "auth/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -10,6 +11,7 @@
 #include "storage/Backup.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
+#include "storage/LogTails.h"
 #include "storage/Restore.h"
 
 namespace rework {
@@ -66,10 +68,37 @@ int backup(CommandContext& context, Args args)
     return Ok;
 }
 
-/// `verify`: walks the hash chains of the events and of the audit log.
+/// `verify --repair-chain --reason TEXT --operator ADMIN`: links the events that lost their links,
+/// as a proven admin, audited; never done on its own.
+int repairChain(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const QString reason = args.takeOr(QStringLiteral("reason"), QString());
+    const QString actorId = args.takeOr(QStringLiteral("operator"), QString());
+    if (!args.isEmpty())
+        return out.unexpectedArgument(args.first(), context.help);
+    if (reason.trimmed().isEmpty() || actorId.isEmpty())
+        return out.usage(Cli::tr("--repair-chain needs --reason TEXT and --operator ADMIN"), context.help);
+    OperatorInfo actor;
+    if (const auto failed = context.prove(actorId, QString(), actor))
+        return *failed;
+    const QSqlDatabase db = context.database()->connection();
+    if (Status st = Authority::require(db, actor, QStringLiteral("chain.repair")); !st)
+        return out.fail(st.error());
+    Result<qint64> linked = EventChain(db).repairMissing(actor.id, reason);
+    if (!linked)
+        return out.fail(linked.error());
+    out.emitResult({Cli::tr("%1 events linked; verify reports this repair from now on").arg(linked.value())},
+                   {{QStringLiteral("linked"), linked.value()}});
+    return Ok;
+}
+
+/// `verify`: walks the hash chains of the events and of the audit log, and their tails.
 int verify(CommandContext& context, Args args)
 {
     Output& out = context.out;
+    if (args.takeFlag(QStringLiteral("repair-chain")))
+        return repairChain(context, std::move(args));
     if (!args.isEmpty())
         return out.usage(Cli::tr("verify takes no arguments"));
     EventChain::Verdict v;
@@ -89,16 +118,27 @@ int verify(CommandContext& context, Args args)
         return out.fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
                                   Cli::tr("the audit log was tampered with: %1").arg(auditReason)));
     }
+    Result<QString> tails = LogTails(db).check();
+    if (!tails)
+        return out.fail(tails.error());
+    if (!tails->isEmpty())
+        return out.fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
+                                  Cli::tr("the logs were tampered with: %1").arg(tails.value())));
     Result<std::pair<qint64, QString>> head = EventChain(db).head();
     if (!head)
         return out.fail(head.error());
-    out.emitResult({Cli::tr("hash chains intact: %1 events, head %2; %3 audit entries")
-                        .arg(v.checked)
-                        .arg(head->second)
-                        .arg(auditChecked)},
+    Result<QStringList> repairs = EventChain(db).repairs();
+    if (!repairs)
+        return out.fail(repairs.error());
+    out.emitResult(QStringList{Cli::tr("hash chains intact: %1 events, head %2; %3 audit entries")
+                                   .arg(v.checked)
+                                   .arg(head->second)
+                                   .arg(auditChecked)} +
+                       repairs.value(),
                    {{QStringLiteral("events"), v.checked},
                     {QStringLiteral("head"), head->second},
-                    {QStringLiteral("audit_entries"), auditChecked}});
+                    {QStringLiteral("audit_entries"), auditChecked},
+                    {QStringLiteral("repairs"), QJsonArray::fromStringList(repairs.value())}});
     return Ok;
 }
 
@@ -164,11 +204,15 @@ const Command backupCommand{
 const Command verifyCommand{
     "verify",
     QT_TRANSLATE_NOOP(
-        "Cli", "  verify                                 walk the hash chains of events and audit log; "
-               "names the first broken entry\n"),
+        "Cli", "  verify [--repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events "
+               "and audit log\n"),
     QT_TRANSLATE_NOOP("Cli",
-                      "Usage: reworkctl verify\nRecomputes the SHA-256 chain over every event and names the "
-                      "first entry that was changed, removed or slipped in. Exit 0 intact, 1 broken.\n"),
+                      "Usage: reworkctl verify\n"
+                      "       reworkctl verify --repair-chain --reason TEXT --operator ADMIN\n"
+                      "Recomputes the SHA-256 chains over every event and audit entry and names the first "
+                      "entry that was changed, removed or slipped in, and a cut-off tail of either log. "
+                      "Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a "
+                      "proven admin, audited; every later verify lists the repair.\n"),
     &verify};
 
 const Command restoreCommand{

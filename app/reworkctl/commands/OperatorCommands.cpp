@@ -32,13 +32,14 @@ int list(CommandContext& context)
         });
 }
 
-/// `operator add|disable|enable|reset-pin|role`, done by the shell without a login, audited.
+/// `operator add|disable|enable|reset-pin|role` by a proven admin (--operator), audited.
 int change(CommandContext& context, const QString& sub, Args args)
 {
     Output& out = context.out;
     const auto name = args.take(QStringLiteral("name"));
     const auto role = args.take(QStringLiteral("role"));
     const auto pin = args.take(QStringLiteral("pin"));
+    const auto actorId = args.take(QStringLiteral("operator"));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
     const qsizetype wanted = sub == QLatin1StringView("role") ? 2 : 1;
@@ -54,8 +55,16 @@ int change(CommandContext& context, const QString& sub, Args args)
     if (const auto failed = context.read(
             config, [](const QSqlDatabase& db) { return WorkflowConfigLoader(db).loadConfig(); }))
         return *failed;
-    // Whoever can run reworkctl on this file owns it: the shell acts without a login, audited.
-    OperatorAdmin admin(context.database()->connection(), config, OperatorAdmin::kShell, QString());
+    // An admin proves who they are; only the first admin of an empty database is made without
+    // proof (OperatorAdmin refuses the shell once any account exists).
+    QString actor = OperatorAdmin::kShell;
+    if (actorId) {
+        OperatorInfo proven;
+        if (const auto failed = context.prove(*actorId, QString(), proven))
+            return *failed;
+        actor = proven.id;
+    }
+    OperatorAdmin admin(context.database()->connection(), config, actor, QString(), context.clock);
     const QString id = SerialRules::normalise(SerialKind::Operator, args.first());
     Status st;
     QString done;
@@ -96,17 +105,19 @@ int run(CommandContext& context, Args args)
 
 const Command operatorCommand{
     "operator",
-    QT_TRANSLATE_NOOP("Cli", "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
-                             "  operator list\n"
-                             "  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN\n"
+               "  operator list\n"
+               "  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  (--operator ADMIN)\n"),
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
                "       reworkctl operator list\n"
                "       reworkctl operator disable|enable ID\n"
                "       reworkctl operator reset-pin ID --pin PIN\n"
                "       reworkctl operator role ID operator|supervisor|admin\n"
-               "Every change goes into the audit log; the last active admin cannot be disabled or "
-               "demoted.\n"),
+               "Every change needs --operator ADMIN and that admin's PIN (prompt, --pin-stdin or\n"
+               "REWORKTRACK_PIN), except the first admin of an empty database. Every change goes into\n"
+               "the audit log; the last active admin cannot be disabled or demoted.\n"),
     &run, Command::Help::OnFlagOrNoArguments};
 
 } // namespace rework

@@ -90,9 +90,10 @@ int record(CommandContext& context, Args args)
         return out.missing(QStringLiteral("station"), Cli::tr("--station is required"));
     if (!operatorId || operatorId->isEmpty())
         return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    OperatorInfo actor;
+    if (const auto failed = context.prove(*operatorId, *station, actor))
+        return *failed;
     Database* db = context.database();
-    if (!db)
-        return StorageFailure;
     // smi=REPORT.xml: the GPU's own report, kept as evidence; the test gate believes it, as the
     // test form does.
     Result<GpuReportReader::Arguments> report =
@@ -107,8 +108,7 @@ int record(CommandContext& context, Args args)
     if (!parsed)
         return out.fail(parsed.error());
     Recorder recorder(*db, context.clock);
-    Result<Recorded> r =
-        recorder.record(Action{*step, *station, *operatorId, parsed.value(), report->report});
+    Result<Recorded> r = recorder.record(Action{*step, *station, actor.id, parsed.value(), report->report});
     if (!r)
         return out.fail(r.error());
     printRecorded(out, r.value());
@@ -123,16 +123,19 @@ int batch(CommandContext& context, Args args)
     if (sub != QLatin1StringView("close") && sub != QLatin1StringView("ship"))
         return out.usage(Cli::tr("unknown batch command \"%1\"").arg(sub.left(40)), context.help);
     const QString station = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
-    const QString operatorId = args.takeOr(QStringLiteral("operator"), QStringLiteral("SYSTEM"));
+    const auto operatorId = args.take(QStringLiteral("operator"));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
     if (args.isEmpty())
         return out.usage(Cli::tr("give the batch id"), context.help);
+    // A proven operator closes and ships, never the headless SYSTEM.
+    if (!operatorId || operatorId->isEmpty())
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
     // Closing or shipping is recorded like any step: `record close|ship ... batch=BATCH FIELDS`.
     QStringList fields{QStringLiteral("batch=") + args.takeFirst()};
     fields << args.list();
     return record(context, Args(QStringList{stepName(step), QStringLiteral("--station"), station,
-                                            QStringLiteral("--operator"), operatorId} +
+                                            QStringLiteral("--operator"), *operatorId} +
                                 fields));
 }
 
@@ -148,14 +151,14 @@ int voidEvent(CommandContext& context, Args args)
         return out.usage(Cli::tr("give exactly one event id"), context.help);
     if (!operatorId)
         return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
-    Database* db = context.database();
-    if (!db)
-        return StorageFailure;
-    Recorder recorder(*db, context.clock);
+    OperatorInfo actor;
+    if (const auto failed = context.prove(*operatorId, station, actor))
+        return *failed;
+    Recorder recorder(*context.database(), context.clock);
     QStringList fields{QStringLiteral("event=") + args.first()};
     if (reason)
         fields << QStringLiteral("reason=") + *reason;
-    Result<Recorded> r = recorder.record(Step::Void, station, *operatorId, fields);
+    Result<Recorded> r = recorder.record(Step::Void, station, actor.id, fields);
     if (!r)
         return out.fail(r.error());
     out.emitResult(
@@ -221,10 +224,10 @@ const Command recordCommand{
 
 const Command batchCommand{
     "batch",
-    QT_TRANSLATE_NOOP("Cli", "  batch close BATCH [--station S --operator O]\n"
-                             "  batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"),
-    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl batch close BATCH [--station S --operator O]\n"
-                             "       reworkctl batch ship BATCH [--station S --operator O] [carrier=TEXT]\n"),
+    QT_TRANSLATE_NOOP("Cli", "  batch close BATCH --operator O [--station S]\n"
+                             "  batch ship BATCH --operator O [--station S] [carrier=TEXT]\n"),
+    QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl batch close BATCH --operator O [--station S]\n"
+                             "       reworkctl batch ship BATCH --operator O [--station S] [carrier=TEXT]\n"),
     &batch, Command::Help::OnFlagOrNoArguments};
 
 const Command voidCommand{

@@ -3,12 +3,15 @@
 
 #include "Commands.h"
 
+#include "auth/OperatorAccounts.h"
 #include "demo/DemoGenerator.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
+
+#include <algorithm>
 
 namespace rework {
 namespace {
@@ -60,9 +63,19 @@ int demo(CommandContext& context, Args args)
         return out.usage(options.error().message);
     if (!args.isEmpty())
         return out.unexpectedArgument(args.first());
+    // Demo accounts (an admin among them, PIN known to all) only ever go into a new database:
+    // on a real line they would be a way around the admin's proof.
+    QList<OperatorInfo> accounts;
+    if (const auto failed = context.read(accounts, [&context](const QSqlDatabase& db) {
+            return OperatorAccounts(db, context.clock).operators();
+        }))
+        return *failed;
+    if (std::any_of(accounts.cbegin(), accounts.cend(),
+                    [](const OperatorInfo& o) { return o.id != QLatin1StringView("SYSTEM"); }))
+        return out.fail(
+            makeError(ErrorCode::NotPermitted, QStringLiteral("db"),
+                      Cli::tr("demo data goes only into a new database; this one has operators")));
     Database* db = context.database();
-    if (!db)
-        return StorageFailure;
     DemoGenerator::Options o = options.value();
     o.end = context.clock.now();
     Result<DemoGenerator::Summary> s = DemoGenerator::generate(*db, o);

@@ -2,6 +2,7 @@
 
 #include "Commands.h"
 
+#include "auth/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -32,13 +33,19 @@ int run(CommandContext& context, Args args)
         return out.usage(Cli::tr("unknown station command \"%1\"").arg(sub.left(40)), context.help);
     const auto step = args.take(QStringLiteral("step"));
     const auto name = args.take(QStringLiteral("name"));
+    const auto actorId = args.take(QStringLiteral("operator"));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
     if (args.size() != 1 || !step)
         return out.usage(Cli::tr("give one station ID and --step"), context.help);
+    if (!actorId || actorId->isEmpty())
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    OperatorInfo actor;
+    if (const auto failed = context.prove(*actorId, QString(), actor))
+        return *failed;
     Database* db = context.database();
-    if (!db)
-        return StorageFailure;
+    if (Status st = Authority::require(db->connection(), actor, QStringLiteral("settings.change")); !st)
+        return out.fail(st.error());
     if (Status st = StationRegistry(db->connection(), context.clock)
                         .addStation(args.first(), *step, name.value_or(QString()));
         !st)
@@ -52,12 +59,13 @@ int run(CommandContext& context, Args args)
 
 const Command stationCommand{
     "station",
-    QT_TRANSLATE_NOOP("Cli",
-                      "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]\n"
-                      "  station list\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME] --operator ADMIN\n"
+        "  station list\n"),
     QT_TRANSLATE_NOOP("Cli",
                       "Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack "
-                      "[--name NAME]\n       reworkctl station list\n"),
+                      "[--name NAME] --operator ADMIN\n       reworkctl station list\n"),
     &run, Command::Help::OnFlagOrNoArguments};
 
 } // namespace rework

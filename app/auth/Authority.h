@@ -1,0 +1,22 @@
+#pragma once
+
+#include "domain/Result.h"
+#include "domain/Snapshot.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace rework {
+
+/// The check behind every change made by an operator outside the workflow rules (labels,
+/// settings, stations): the actor must still be active and their role must hold `action` in the
+/// `permissions` table, read at the time of the change.
+class Authority
+{
+    Q_DECLARE_TR_FUNCTIONS(Authority)
+
+public:
+    static Status require(const QSqlDatabase& db, const OperatorInfo& actor, const QString& action);
+};
+
+} // namespace rework
