@@ -11,6 +11,17 @@
         <source>audit entry #%1 (%2 by %3) does not match its hash: it or an earlier entry was changed</source>
         <translation>审计条目 #%1（%3 的 %2）与其哈希不符：它或之前的条目被修改过</translation>
     </message>
+    <message>
+        <source>write the audit entry</source>
+        <translation>写入审计条目</translation>
+    </message>
+</context>
+<context>
+    <name>Authority</name>
+    <message>
+        <source>%1 may not do %2; ask someone whose role may</source>
+        <translation>%1 无权执行 %2；请找有此权限的人</translation>
+    </message>
 </context>
 <context>
     <name>Backup</name>
@@ -268,14 +279,6 @@ Adds stations, operators (PIN %1) and N donor cards taken through the line.
         <translation>已添加操作员 %1，角色 %2</translation>
     </message>
     <message>
-        <source>Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-       reworkctl station list
-</source>
-        <translation>用法：reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-      reworkctl station list
-</translation>
-    </message>
-    <message>
         <source>unknown station command &quot;%1&quot;</source>
         <translation>未知的 station 命令“%1”</translation>
     </message>
@@ -322,14 +325,6 @@ Fields:
     <message>
         <source>unit %1 reached the repair limit and is scrapped</source>
         <translation>整机 %1 已达返修上限，已报废</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl batch close BATCH [--station S --operator O]
-       reworkctl batch ship BATCH [--station S --operator O] [carrier=TEXT]
-</source>
-        <translation>用法：reworkctl batch close 批次 [--station 工位 --operator 操作员]
-      reworkctl batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
-</translation>
     </message>
     <message>
         <source>unknown batch command &quot;%1&quot;</source>
@@ -384,12 +379,6 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
     <message>
         <source>database ok: integrity check passed and derived state equals the event log</source>
         <translation>数据库正常：完整性检查通过，派生状态与事件日志一致</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl config list | config set KEY VALUE
-</source>
-        <translation>用法：reworkctl config list | config set 键 值
-</translation>
     </message>
     <message>
         <source>give KEY and VALUE</source>
@@ -554,23 +543,6 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                [--operator O] [--station S] [--reason TEXT]
-       reworkctl label list                 templates (yours in DATA/labels/ first)
-       reworkctl label retry                send labels the printers did not take
-       reworkctl label history SERIAL       every print of an item&apos;s labels
-A second print of the same label is a reprint and needs --reason. A label sent to a printer
-that does not answer stays queued for label retry.
-</source>
-        <translation>用法：reworkctl label 模板 序列号|批次 (--pdf 文件 | --zpl 文件 | --send 主机:端口)
-                [--operator 操作员] [--station 工位] [--reason 原因]
-       reworkctl label list                 模板列表（数据文件夹 labels/ 中您自己的优先）
-       reworkctl label retry                重新发送打印机未接收的标签
-       reworkctl label history 序列号       某物料所有标签的打印记录
-同一标签的第二次打印为补打，需要 --reason。发送到无响应打印机的标签会留在队列中，等待 label retry。
-</translation>
-    </message>
-    <message>
         <source>unexpected arguments</source>
         <translation>多余的参数</translation>
     </message>
@@ -595,10 +567,6 @@ that does not answer stays queued for label retry.
     <message>
         <source>the output needs a file or printer address</source>
         <translation>输出需要文件名或打印机地址</translation>
-    </message>
-    <message>
-        <source>no active operator %1</source>
-        <translation>没有在职操作员 %1</translation>
     </message>
     <message>
         <source>%1 label of %2 reprinted to %3</source>
@@ -673,14 +641,6 @@ Creates or upgrades the central schema; a new server gets this station&apos;s re
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <source>Usage: reworkctl verify
-Recomputes the SHA-256 chain over every event and names the first entry that was changed, removed or slipped in. Exit 0 intact, 1 broken.
-</source>
-        <translation>用法：reworkctl verify
-重新计算所有事件的 SHA-256 链，指出第一个被修改、删除或插入的条目。完好退出码 0，被破坏 1。
-</translation>
-    </message>
-    <message>
         <source>verify takes no arguments</source>
         <translation>verify 不接受参数</translation>
     </message>
@@ -699,22 +659,6 @@ Recomputes the SHA-256 chain over every event and names the first entry that was
     <message>
         <source>give the backup file</source>
         <translation>请给出备份文件</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-       reworkctl operator list
-       reworkctl operator disable|enable ID
-       reworkctl operator reset-pin ID --pin PIN
-       reworkctl operator role ID operator|supervisor|admin
-Every change goes into the audit log; the last active admin cannot be disabled or demoted.
-</source>
-        <translation>用法：reworkctl operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-      reworkctl operator list
-      reworkctl operator disable|enable ID
-      reworkctl operator reset-pin ID --pin PIN
-      reworkctl operator role ID operator|supervisor|admin
-每次更改都记入审计日志；最后一个启用的管理员不能被停用或降级。
-</translation>
     </message>
     <message>
         <source>give the operator ID and the new role</source>
@@ -772,36 +716,6 @@ Commands:
 </translation>
     </message>
     <message>
-        <source>
-Global options:
-  --db PATH     database file (default: $REWORKTRACK_DB, else the file chosen in the app&apos;s settings,
-                else the user&apos;s data folder)
-  --json        machine-readable output
-  --verbose     log to stderr as well as to the log file
-  --version     print the version
-
-COMMAND --help shows the fields of a command. A command that creates an id prints it
-alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
-</source>
-        <translation>
-全局选项：
-  --db 路径     数据库文件（默认：$REWORKTRACK_DB，否则为应用设置中选择的文件，
-                否则为用户数据文件夹）
-  --json        机器可读输出
-  --verbose     日志同时输出到标准错误
-  --version     显示版本
-
-命令 --help 显示该命令的字段。创建编号的命令会在最后一行单独输出该编号。
-退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
-</translation>
-    </message>
-    <message>
-        <source>  config list | config set KEY VALUE     repair, reflow, shift, target and idle-lock settings
-</source>
-        <translation>  config list | config set 键 值         返修、回流、班次、目标和闲置锁屏设置
-</translation>
-    </message>
-    <message>
         <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
   label list | label retry | label history SERIAL   labels (label --help)
 </source>
@@ -828,35 +742,11 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
 </translation>
     </message>
     <message>
-        <source>  verify                                 walk the hash chains of events and audit log; names the first broken entry
-</source>
-        <translation>  verify                                 校验事件和审计日志的哈希链；指出第一个被破坏的条目
-</translation>
-    </message>
-    <message>
-        <source>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-  operator list
-  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE
-</source>
-        <translation>  operator add ID --name 姓名 --role operator|supervisor|admin --pin PIN
-  operator list
-  operator disable|enable ID | reset-pin ID --pin PIN | role ID 角色
-</translation>
-    </message>
-    <message>
         <source>  record STEP --station S --operator O key=value ...
          STEP: intake strip reball mount inspect test pack scrap bake
 </source>
         <translation>  record 工序 --station 工位 --operator 操作员 键=值 ...
          工序：intake strip reball mount inspect test pack scrap bake
-</translation>
-    </message>
-    <message>
-        <source>  batch close BATCH [--station S --operator O]
-  batch ship BATCH [--station S --operator O] [carrier=TEXT]
-</source>
-        <translation>  batch close 批次 [--station 工位 --operator 操作员]
-  batch ship 批次 [--station 工位 --operator 操作员] [carrier=承运信息]
 </translation>
     </message>
     <message>
@@ -901,14 +791,6 @@ alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
         <source>  demo --units N [--days D] [--seed S]   add realistic demo data
 </source>
         <translation>  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-</translation>
-    </message>
-    <message>
-        <source>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME]
-  station list
-</source>
-        <translation>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name 名称]
-  station list
 </translation>
     </message>
     <message>
@@ -981,6 +863,166 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
 </source>
         <translation>用法：reworkctl resolve SERIAL [--json]
 说明扫描的显卡、芯片、主板、整机、批次或 GPU UUID 是什么、现在在哪以及下一步需要哪道工序，与“任意扫描”（F2）相同。
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --db PATH     database file (default: $REWORKTRACK_DB, else the file chosen in the app&apos;s settings,
+                else the user&apos;s data folder)
+  --json        machine-readable output
+  --verbose     log to stderr as well as to the log file
+  --pin-stdin   read the acting operator&apos;s PIN from the first line of stdin (else
+                $REWORKTRACK_PIN, else a prompt on a terminal)
+  --version     print the version
+
+COMMAND --help shows the fields of a command. A command that creates an id prints it
+alone on the last line. Exit codes: 0 success, 1 refused, 2 usage, 3 storage.
+</source>
+        <translation>
+全局选项：
+  --db PATH     数据库文件（默认：$REWORKTRACK_DB，否则为程序设置中选择的文件，
+                否则为用户数据文件夹）
+  --json        机器可读的输出
+  --verbose     同时把日志输出到 stderr
+  --pin-stdin   从标准输入的第一行读取操作员的 PIN（否则读取
+                $REWORKTRACK_PIN，否则在终端上提示输入）
+  --version     显示版本
+
+COMMAND --help 显示命令的字段。生成编号的命令会把编号单独打印在
+最后一行。退出码：0 成功，1 被拒绝，2 用法错误，3 存储错误。
+</translation>
+    </message>
+    <message>
+        <source>PIN of %1: </source>
+        <translation>%1 的 PIN：</translation>
+    </message>
+    <message>
+        <source>%1 must prove who acts: type the PIN at the prompt, give it with --pin-stdin or in REWORKTRACK_PIN</source>
+        <translation>%1 必须证明操作者身份：在提示处输入 PIN，或用 --pin-stdin 或 REWORKTRACK_PIN 提供</translation>
+    </message>
+    <message>
+        <source>  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock
+</source>
+        <translation>  config list | config set KEY VALUE --operator ADMIN   返修、回流、班次、目标、空闲锁定
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl config list | config set KEY VALUE --operator ADMIN
+</source>
+        <translation>用法：reworkctl config list | config set KEY VALUE --operator ADMIN
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT]
+       reworkctl label list                 templates (yours in DATA/labels/ first)
+       reworkctl label retry                send labels the printers did not take
+       reworkctl label history SERIAL       every print of an item&apos;s labels
+A second print of the same label is a reprint and needs --reason. A label sent to a printer
+that does not answer stays queued for label retry.
+</source>
+        <translation>用法：reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT]
+       reworkctl label list                 模板（DATA/labels/ 中你自己的优先）
+       reworkctl label retry                重新发送打印机未接收的标签
+       reworkctl label history SERIAL       某物品所有标签的打印记录
+同一标签的第二次打印是补打，需要 --reason。发送到无应答打印机的标签
+会排队等待 label retry。
+</translation>
+    </message>
+    <message>
+        <source>--repair-chain needs --reason TEXT and --operator ADMIN</source>
+        <translation>--repair-chain 需要 --reason TEXT 和 --operator ADMIN</translation>
+    </message>
+    <message>
+        <source>%1 events linked; verify reports this repair from now on</source>
+        <translation>已链接 %1 条记录；今后 verify 会报告这次修复</translation>
+    </message>
+    <message>
+        <source>the logs were tampered with: %1</source>
+        <translation>日志被篡改：%1</translation>
+    </message>
+    <message>
+        <source>  verify [--repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
+</source>
+        <translation>  verify [--repair-chain --reason TEXT --operator ADMIN]   检查事件和审计日志的哈希链
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl verify
+       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
+Recomputes the SHA-256 chains over every event and audit entry and names the first entry that was changed, removed or slipped in, and a cut-off tail of either log. Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a proven admin, audited; every later verify lists the repair.
+</source>
+        <translation>用法：reworkctl verify
+       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
+重新计算所有事件和审计条目的 SHA-256 链，指出第一个被修改、删除或插入的条目，以及任一日志被截掉的尾部。退出码 0 完好，1 损坏。--repair-chain 由经过验证的管理员重新链接丢失链接的事件，并记入审计；之后每次 verify 都会列出这次修复。
+</translation>
+    </message>
+    <message>
+        <source>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  (--operator ADMIN)
+</source>
+        <translation>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  （--operator ADMIN）
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+       reworkctl operator list
+       reworkctl operator disable|enable ID
+       reworkctl operator reset-pin ID --pin PIN
+       reworkctl operator role ID operator|supervisor|admin
+Every change needs --operator ADMIN and that admin&apos;s PIN (prompt, --pin-stdin or
+REWORKTRACK_PIN), except the first admin of an empty database. Every change goes into
+the audit log; the last active admin cannot be disabled or demoted.
+</source>
+        <translation>用法：reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+       reworkctl operator list
+       reworkctl operator disable|enable ID
+       reworkctl operator reset-pin ID --pin PIN
+       reworkctl operator role ID operator|supervisor|admin
+每项更改都需要 --operator ADMIN 和该管理员的 PIN（提示输入、--pin-stdin 或
+REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都记入
+审计日志；最后一个在用的管理员不能被停用或降级。
+</translation>
+    </message>
+    <message>
+        <source>  batch close BATCH --operator O [--station S]
+  batch ship BATCH --operator O [--station S] [carrier=TEXT]
+</source>
+        <translation>  batch close BATCH --operator O [--station S]
+  batch ship BATCH --operator O [--station S] [carrier=TEXT]
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl batch close BATCH --operator O [--station S]
+       reworkctl batch ship BATCH --operator O [--station S] [carrier=TEXT]
+</source>
+        <translation>用法：reworkctl batch close BATCH --operator O [--station S]
+       reworkctl batch ship BATCH --operator O [--station S] [carrier=TEXT]
+</translation>
+    </message>
+    <message>
+        <source>demo data goes only into a new database; this one has operators</source>
+        <translation>演示数据只能写入新数据库；这个数据库已有操作员</translation>
+    </message>
+    <message>
+        <source>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME] --operator ADMIN
+  station list
+</source>
+        <translation>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME] --operator ADMIN
+  station list
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME] --operator ADMIN
+       reworkctl station list
+</source>
+        <translation>用法：reworkctl station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME] --operator ADMIN
+       reworkctl station list
 </translation>
     </message>
 </context>
@@ -1081,6 +1123,10 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
     <message>
         <source>event #%1 was removed from the log</source>
         <translation>事件 #%1 已从日志中删除</translation>
+    </message>
+    <message>
+        <source>the chain was repaired at %1 by %2: %3</source>
+        <translation>哈希链于 %1 由 %2 修复：%3</translation>
     </message>
 </context>
 <context>
@@ -1352,12 +1398,16 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
         <translation>元素 %1：%2</translation>
     </message>
     <message>
-        <source>element %1: &quot;%2&quot; does not fit in %3 × %4 mm at %5 dpi; enlarge the element or shorten the data</source>
-        <translation>元素 %1：“%2”在 %5 dpi 下放不进 %3 × %4 毫米；请放大元素或缩短数据</translation>
-    </message>
-    <message>
         <source>element %1: cannot read the image %2 (PNG up to 4000 × 4000)</source>
         <translation>元素 %1：无法读取图片 %2（PNG，最大 4000 × 4000）</translation>
+    </message>
+    <message>
+        <source>element %1: &quot;%2&quot; does not fit in %3 × %4 mm at %5 dpi with modules of %6 dots (%7 mm) or more; enlarge the element or shorten the data</source>
+        <translation>元素 %1：“%2”在 %5 dpi、模块不小于 %6 点（%7 mm）时放不进 %3 × %4 mm；请放大元素或缩短数据</translation>
+    </message>
+    <message>
+        <source>element %1: &quot;%2&quot; would shrink below %3 mm to fit in %4 mm; widen the element or shorten the text</source>
+        <translation>元素 %1：“%2”要放进 %4 mm 就得缩小到 %3 mm 以下；请加宽元素或缩短文字</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1559,18 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
         <source>the label text has a malformed ${...}; fix the template</source>
         <translation>标签文字中的 ${...} 格式错误；请修改模板</translation>
     </message>
+    <message>
+        <source>%1 %2 is scrapped; a scrapped item gets no label, mark it as scrap instead</source>
+        <translation>%1 %2 已报废；报废的物品不打标签，请把它标记为报废品</translation>
+    </message>
+    <message>
+        <source>unit %1 has not passed its test; test it, then print its label</source>
+        <translation>整机 %1 尚未通过测试；请先测试，再打印标签</translation>
+    </message>
+    <message>
+        <source>batch %1 is still open; close it, then print its label</source>
+        <translation>批次 %1 仍未关闭；请先关闭，再打印标签</translation>
+    </message>
 </context>
 <context>
     <name>LabelPainter</name>
@@ -1654,6 +1716,29 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
     <message>
         <source>the lower bound must be a number below the upper bound</source>
         <translation>下限必须是小于上限的数字</translation>
+    </message>
+</context>
+<context>
+    <name>LogTails</name>
+    <message>
+        <source>audit entry #%1 saw event #%2, which is gone: the last events were cut off</source>
+        <translation>审计条目 #%1 记录的事件 #%2 已不存在：最后的事件被截掉了</translation>
+    </message>
+    <message>
+        <source>event #%2 is not the one audit entry #%1 saw</source>
+        <translation>事件 #%2 不是审计条目 #%1 记录的那一条</translation>
+    </message>
+    <message>
+        <source>event #%1 saw audit entry #%2, which is gone: the last audit entries were cut off</source>
+        <translation>事件 #%1 记录的审计条目 #%2 已不存在：最后的审计条目被截掉了</translation>
+    </message>
+    <message>
+        <source>audit entry #%2 is not the one event #%1 saw</source>
+        <translation>审计条目 #%2 不是事件 #%1 记录的那一条</translation>
+    </message>
+    <message>
+        <source>%1 numbers up to #%2 were given but the table ends at #%3: its last entries were removed</source>
+        <translation>%1 的编号已发到 #%2，但表只到 #%3：最后的条目被删除了</translation>
     </message>
 </context>
 <context>
@@ -1815,14 +1900,6 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
         <translation>报告中没有第 %1 块 GPU</translation>
     </message>
     <message>
-        <source>give the GPU number, 0 or more</source>
-        <translation>请给出 GPU 序号（0 或更大）</translation>
-    </message>
-    <message>
-        <source>smi_gpu needs a report: smi=FILE</source>
-        <translation>smi_gpu 需要报告：smi=文件</translation>
-    </message>
-    <message>
         <source>the report lists more than %1 GPUs; it is not a real report</source>
         <translation>报告列出的 GPU 超过 %1 个；这不是真实的报告</translation>
     </message>
@@ -1859,6 +1936,18 @@ Says what a scanned card, die, board, unit, batch or GPU UUID is, where it is no
     <message>
         <source>&quot;%1&quot; is not a role; use operator, supervisor or admin</source>
         <translation>“%1”不是角色；请使用 operator、supervisor 或 admin</translation>
+    </message>
+    <message>
+        <source>only an admin can manage operators; give --operator and the admin&apos;s PIN</source>
+        <translation>只有管理员可以管理操作员；请提供 --operator 和管理员的 PIN</translation>
+    </message>
+    <message>
+        <source>SYSTEM is not an account; it cannot be changed or act</source>
+        <translation>SYSTEM 不是账户；不能修改它，也不能以它的身份操作</translation>
+    </message>
+    <message>
+        <source>the first account of a new database must be an admin</source>
+        <translation>新数据库的第一个账户必须是管理员</translation>
     </message>
 </context>
 <context>
