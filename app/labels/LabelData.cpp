@@ -193,7 +193,8 @@ Status addRecord(const QSqlDatabase& db, LabelTemplate::Kind kind, LabelData::Va
 
 /// A label is for an item in the state it describes: a unit label says the unit passed its test,
 /// a batch label that the batch is complete. Anything else is refused with what to do instead.
-Status checkState(LabelTemplate::Kind kind, const QString& subject, const LabelData::Variables& v)
+Status checkState(LabelTemplate::Kind kind, const QString& subject, const LabelData::Variables& v,
+                  const QString& printedFrom)
 {
     const auto state = [&](const char* key) { return v.value(QString::fromLatin1(key)); };
     const QString kindName = LabelTemplate::kindName(kind);
@@ -209,7 +210,10 @@ Status checkState(LabelTemplate::Kind kind, const QString& subject, const LabelD
     }
     const bool passed = state("unit.state") == states::Tested || state("unit.state") == states::Packed ||
                         state("unit.state") == states::Shipped;
-    if (kind == LabelTemplate::Kind::Unit && (!passed || !v.contains(QStringLiteral("unit.tested_at")))) {
+    // A traveler goes with the unit from mount on; it says nothing of a test.
+    const bool traveler = printedFrom == QLatin1StringView("mounted");
+    if (kind == LabelTemplate::Kind::Unit && !traveler &&
+        (!passed || !v.contains(QStringLiteral("unit.tested_at")))) {
         return makeError(
             ErrorCode::OutOfOrder, QStringLiteral("state"),
             Message(&LabelData::tr,
@@ -231,7 +235,7 @@ Status checkState(LabelTemplate::Kind kind, const QString& subject, const LabelD
 
 Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTemplate::Kind kind,
                                              const QString& subject, const QString& operatorId,
-                                             const QDateTime& now)
+                                             const QDateTime& now, const QString& printedFrom)
 {
     Variables v;
     // The print itself; `date` and `operator` are the names older templates use for it.
@@ -256,7 +260,7 @@ Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTempla
         return st.error();
     if (Status st = addRecord(db, kind, v); !st)
         return st.error();
-    if (Status st = checkState(kind, subject, v); !st)
+    if (Status st = checkState(kind, subject, v, printedFrom); !st)
         return st.error();
     return v;
 }

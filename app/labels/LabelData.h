@@ -24,8 +24,10 @@ public:
 
     /// Refuses an item not in the state its label is for (a unit not passed or scrapped, an open
     /// batch, a scrapped die), saying what to do.
+    /// `printedFrom` is the template's (LabelTemplate::printedFrom): "mounted" for a unit traveler.
     static Result<Variables> load(const QSqlDatabase& db, LabelTemplate::Kind kind, const QString& subject,
-                                  const QString& operatorId, const QDateTime& now);
+                                  const QString& operatorId, const QDateTime& now,
+                                  const QString& printedFrom = {});
     /// Fills in every `${name}`. A name without a value is an error that names it: a label
     /// with a blank where a serial should be is worse than no label.
     static Result<QString> expand(const QString& text, const Variables& variables);

@@ -43,8 +43,8 @@ Result<FilledLabel> LabelPrinter::prepare(const QString& templateName, const QSt
     Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName);
     if (!layout)
         return layout.error();
-    Result<LabelData::Variables> variables =
-        LabelData::load(m_db, layout->kind, subject.trimmed().toUpper(), operatorId, now);
+    Result<LabelData::Variables> variables = LabelData::load(m_db, layout->kind, subject.trimmed().toUpper(),
+                                                             operatorId, now, layout->printedFrom);
     if (!variables)
         return variables.error();
     return FilledLabel::fill(layout.value(), variables.value());

@@ -95,7 +95,7 @@ Result<QJsonObject> TemplateParser::root(const QByteArray& json)
     static const QSet<QString> rootKeys{QStringLiteral("name"),      QStringLiteral("description"),
                                         QStringLiteral("kind"),      QStringLiteral("width_mm"),
                                         QStringLiteral("height_mm"), QStringLiteral("dpi"),
-                                        QStringLiteral("elements")};
+                                        QStringLiteral("elements"),  QStringLiteral("printed_from")};
     for (const QString& key : root.keys()) {
         if (!rootKeys.contains(key))
             return bad(Message(tr, QT_TR_NOOP("unknown setting \"%1\" in the template"), {key.left(40)}));
@@ -116,6 +116,11 @@ Status TemplateParser::label(const QJsonObject& root, LabelTemplate& t)
     if (!kind)
         return bad(Message(tr, QT_TR_NOOP("kind must be die, unit or batch")));
     t.kind = *kind;
+    t.printedFrom = root.value(QStringLiteral("printed_from")).toString();
+    if (!t.printedFrom.isEmpty() &&
+        (t.kind != LabelTemplate::Kind::Unit || t.printedFrom != QLatin1StringView("mounted")))
+        return bad(
+            Message(tr, QT_TR_NOOP("printed_from is \"mounted\" on a unit label (a traveler), or left out")));
     t.widthMm = root.value(QStringLiteral("width_mm")).toDouble(-1);
     t.heightMm = root.value(QStringLiteral("height_mm")).toDouble(-1);
     if (t.widthMm < kMinSideMm || t.widthMm > kMaxSideMm || t.heightMm < kMinSideMm ||

@@ -46,6 +46,9 @@ public:
     QString name;
     QString description;
     Kind kind = Kind::Unit;
+    /// For a unit label: "mounted" makes it a traveler, printable from mount on (the unit label
+    /// proper, empty here, says the unit passed its test).
+    QString printedFrom;
     double widthMm = 0, heightMm = 0;
     int dpi = 300;
     QList<Element> elements;

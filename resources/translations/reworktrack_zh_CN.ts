@@ -1687,6 +1687,10 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <source>element %1: an image needs &quot;file&quot; in the template&apos;s folder</source>
         <translation>元素 %1：图片需要模板文件夹中的 &quot;file&quot;</translation>
     </message>
+    <message>
+        <source>printed_from is &quot;mounted&quot; on a unit label (a traveler), or left out</source>
+        <translation>printed_from 只能用于整机标签（流转标签），取值为 &quot;mounted&quot;，或者不写</translation>
+    </message>
 </context>
 <context>
     <name>LabelTemplateStore</name>

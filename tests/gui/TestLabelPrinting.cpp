@@ -162,6 +162,13 @@ private slots:
         QVERIFY(d);
         QCOMPARE(d->templatePicker()->currentData().toString(), QStringLiteral("unit-label"));
         d->reject();
+
+        // A unit only mounted has no unit label yet: the dialog offers its traveler instead.
+        const QString mounted = t->mountedUnit(QStringLiteral("ZT4090A199999"), QStringLiteral("SB00199999"));
+        LabelPrintDialog traveler({t->db().connection(), t->folder(), QStringLiteral("MOUNT-1"),
+                                   QStringLiteral("OP1"), t->clock().now()},
+                                  LabelTemplate::Kind::Unit, mounted);
+        QCOMPARE(traveler.templatePicker()->currentData().toString(), QStringLiteral("unit-traveler"));
     }
 };
 

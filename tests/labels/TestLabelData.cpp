@@ -60,7 +60,7 @@ class TestLabelData : public QObject
         const QString before = t->dump();
         auto r = print(templateName, subject, path);
         QVERIFY2(!r.ok(), qPrintable(subject));
-        QCOMPARE(r.error().code, code);
+        QVERIFY2(r.error().code == code, qPrintable(r.error().message));
         QVERIFY2(r.error().message.contains(QString::fromLatin1(hint)), qPrintable(r.error().message));
         QVERIFY(!QFile::exists(path));
         QCOMPARE(t->dump(), before);
@@ -106,6 +106,24 @@ private slots:
         const QString text = filledText("unit-label", unit);
         QVERIFY2(text.contains("Tested " + localDate(kStripDay.addDays(3)) + " by OP1"), qPrintable(text));
         QVERIFY2(!text.contains(localDate(kPrintDay)), qPrintable(text));
+    }
+
+    /// From mount on the unit has a label to scan: the traveler, which says when and by whom it
+    /// was mounted and nothing of a test; the unit label proper still waits for the test.
+    void unitTravelerPrintsFromMountOn()
+    {
+        t->clock().set(kStripDay);
+        const QString unit = t->mountedUnit("CARDR0009", "SB00000R09");
+        const QString text = filledText("unit-traveler", unit);
+        QVERIFY2(text.contains("UNIT " + unit), qPrintable(text));
+        QVERIFY2(text.contains("Mounted " + localDate(kStripDay) + " by OP1"), qPrintable(text));
+        QVERIFY2(text.contains("Board SB00000R09"), qPrintable(text));
+        QTemporaryDir out;
+        QVERIFY(print("unit-traveler", unit, out.filePath("traveler.pdf")).ok());
+        QVERIFY(QFile::exists(out.filePath("traveler.pdf")));
+        const QString scrapped = t->mountedUnit("CARDR0010", "SB00000R10");
+        QVERIFY(t->record(Step::Scrap, {"item=" + scrapped, "reason=cracked", "defect=PHYSICAL_DAMAGE"}).ok());
+        expectRefused("unit-traveler", scrapped, ErrorCode::ItemScrapped, "is scrapped");
     }
 
     void unitLabelOfAnUntestedUnitIsRefused()

@@ -43,7 +43,7 @@ private slots:
     {
         QTemporaryDir data;
         LabelTemplateStore store(data.path());
-        QCOMPARE(store.names(), (QStringList{"batch-label", "die-traveler", "unit-label"}));
+        QCOMPARE(store.names(), (QStringList{"batch-label", "die-traveler", "unit-label", "unit-traveler"}));
         for (auto kind : {LabelTemplate::Kind::Die, LabelTemplate::Kind::Unit, LabelTemplate::Kind::Batch}) {
             auto t = store.load(LabelTemplateStore::defaultFor(kind));
             QVERIFY2(t.ok(), qPrintable(t ? QString() : t.error().message));

@@ -61,6 +61,17 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     const int t = m_template->findData(settings.value(settingsKey(QStringLiteral("template"))));
     if (t >= 0)
         m_template->setCurrentIndex(t);
+    // The core says which labels fit the item now (a unit traveler after mount, the unit label
+    // after its test): a template it refuses gives way to the first one it takes.
+    if (!filled()) {
+        for (int i = 0; i < m_template->count(); ++i) {
+            m_template->setCurrentIndex(i);
+            if (filled())
+                break;
+        }
+        if (!filled())
+            m_template->setCurrentIndex(t >= 0 ? t : 0);
+    }
     const int d = m_destination->findData(settings.value(settingsKey(QStringLiteral("destination"))));
     if (d >= 0)
         m_destination->setCurrentIndex(d);

@@ -405,6 +405,8 @@ bool StepForm::save()
     m_banner->showSuccess(successText(r.value()));
     if (m_step == Step::Strip)
         offerLabel(LabelTemplate::Kind::Die, r->createdId());
+    else if (m_step == Step::Mount)
+        offerLabel(LabelTemplate::Kind::Unit, r->createdId()); // the unit traveler, until its unit label
     else if (m_step == Step::Test && EventPayload::read(r->event.payload).outcome == outcome::Pass)
         offerLabel(LabelTemplate::Kind::Unit, r->event.subject);
     emit saved(r.value());
