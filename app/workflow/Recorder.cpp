@@ -105,12 +105,20 @@ Result<Recorded> Recorder::record(const Action& entered)
     if (Status st = EventLog(m_db.connection()).apply(event, decision.value().subjects); !st)
         return st.error();
     // A void goes into the audit trail beside logins and reprints.
+    // Voids and overrides of the test gate go into the audit trail beside logins and reprints.
+    const EventPayload p = EventPayload::read(event.payload);
+    QString auditAction, detail;
     if (action.step == Step::Void) {
-        const EventPayload p = EventPayload::read(event.payload);
-        const QString detail =
-            QStringLiteral("void %1 (%2 of %3): %4").arg(p.event, p.targetStep, event.subject, p.reason);
+        auditAction = QStringLiteral("void");
+        detail = QStringLiteral("void %1 (%2 of %3): %4").arg(p.event, p.targetStep, event.subject, p.reason);
+    } else if (!p.overrideReason.isEmpty()) {
+        auditAction = QStringLiteral("override");
+        detail = QStringLiteral("%1 of %2 (%3) over the GPU's report: %4")
+                     .arg(event.step, event.subject, p.outcome, p.overrideReason);
+    }
+    if (!auditAction.isEmpty()) {
         if (Status st = AuditLog(m_db.connection())
-                            .append(QStringLiteral("void"), event.operatorId, event.stationId, detail, now);
+                            .append(auditAction, event.operatorId, event.stationId, detail, now);
             !st)
             return st.error();
     }

@@ -4,6 +4,7 @@
 #include "storage/Sql.h"
 #include "workflow/Recorder.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -263,6 +264,34 @@ private slots:
         QCOMPARE(value(t, "SELECT exposed_at FROM dies"), t.clock().now().toString(Qt::ISODateWithMs));
         QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
         QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
+    }
+
+    /// A pass without the GPU's report, or a value kept over the report's, only by a supervisor
+    /// with a reason: the event keeps both values and the reason, the audit log the override.
+    void theTestGateGivesWayOnlyToASupervisorWithAReason()
+    {
+        test::TestDatabase t;
+        const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
+        QVERIFY(t.record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok());
+        const QString before = t.dump();
+        QCOMPARE(t.record(Step::Test, {"unit=" + unit, "result=pass"}).error().code,
+                 ErrorCode::ReportRequired);
+        QCOMPARE(
+            t.record(Step::Test, {"unit=" + unit, "result=pass", "override_reason=rig down"}).error().code,
+            ErrorCode::NotPermitted);
+        const GpuReport report = t.report(test::TestDatabase::gpuUuid(77));
+        QCOMPARE(t.record(Step::Test, {"unit=" + unit, "result=pass", "pcie_gen=5"}, report).error().code,
+                 ErrorCode::ReportContradiction);
+        QCOMPARE(t.dump(), before);
+        auto r = t.record(Step::Test,
+                          {"unit=" + unit, "result=pass", "pcie_gen=5", "override_reason=rig reads Gen4"},
+                          report, "SUP1");
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->event.payload.value("pcie_gen").toDouble(), 5.0); // the supervisor's value stands
+        QCOMPARE(r->event.payload.value("report_values").toObject().value("pcie_gen").toDouble(), 4.0);
+        QCOMPARE(r->event.payload.value("override_reason").toString(), QStringLiteral("rig reads Gen4"));
+        QVERIFY(value(t, "SELECT detail FROM audit_log WHERE kind = 'override' AND operator_id = 'SUP1'")
+                    .contains(QStringLiteral("rig reads Gen4")));
     }
 
     void gpuUuidFollowsTheDie()
