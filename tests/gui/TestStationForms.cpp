@@ -220,6 +220,7 @@ private slots:
         QCOMPARE(form()->value("mem_mib"), QStringLiteral("24564"));
         QCOMPARE(form()->value("gpu_uuid"), QStringLiteral("GPU-71d1acc2-662d-2166-bf9f-65272d2fc437"));
         QCOMPARE(form()->value("pcie_gen"), QStringLiteral("1")); // the link as it ran: idle, Gen 1
+        test::screenshot(w.get(), QStringLiteral("test-report-locked-") + language);
         QVERIFY(form()->banner()->text().contains(QStringLiteral("idle")) ||
                 form()->banner()->text().contains(QStringLiteral("空闲")));
         QCOMPARE(focused(), form()->field("result")); // the scanner goes on with #PASS

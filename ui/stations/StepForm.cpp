@@ -472,12 +472,18 @@ bool StepForm::importReport(const QString& path, int gpuIndex)
     QString text = tr("Report of %1 taken: %2 readings locked; choose the result and save")
                        .arg(m_report->productName)
                        .arg(readings.size());
-    if (m_report->gpuUuid.isEmpty())
+    // A report that cannot pass a unit is taken, but said loudly: the operator needs another one.
+    const bool noIdentity = m_report->gpuUuid.isEmpty();
+    const bool idle = TestGate::linkUnproven(m_report);
+    if (noIdentity)
         text += QLatin1Char('\n') + tr("The report shows no GPU UUID: it cannot pass a unit");
-    else if (TestGate::linkUnproven(m_report))
+    else if (idle)
         text +=
             QLatin1Char('\n') + tr("Taken at idle: the PCIe link is not proven; take the report under load");
-    m_banner->showSuccess(text);
+    if (!noIdentity && !idle)
+        m_banner->showSuccess(text);
+    else
+        m_banner->showFailure(text);
     if (QWidget* result = m_inputs.value(payload::Result))
         result->setFocus(); // the scanner goes on with #PASS or #FAIL
     return true;
