@@ -1,5 +1,6 @@
 // Storage and recording together on a real SQLite file: transactions, derived state, voids.
 #include "TestDatabase.h"
+#include "importers/GpuReportReader.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/Sql.h"
 #include "workflow/Recorder.h"
@@ -292,6 +293,27 @@ private slots:
         QCOMPARE(r->event.payload.value("override_reason").toString(), QStringLiteral("rig reads Gen4"));
         QVERIFY(value(t, "SELECT detail FROM audit_log WHERE kind = 'override' AND operator_id = 'SUP1'")
                     .contains(QStringLiteral("rig reads Gen4")));
+    }
+
+    /// At intake too the report must be of the card's product: an A100's report is no RTX 4090.
+    void intakeRefusesTheReportOfAnotherProduct()
+    {
+        test::TestDatabase t;
+        auto a100 = GpuReportReader::readFile(
+            QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/influxdata_a100-sxm4-v12.xml"), -1, t.folder());
+        QVERIFY(a100.ok());
+        const QString before = t.dump();
+        auto r = t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}, a100.value());
+        QCOMPARE(r.error().code, ErrorCode::WrongProduct);
+        QVERIFY2(r.error().message.contains(QStringLiteral("2684")), qPrintable(r.error().message));
+        QCOMPARE(t.dump(), before);
+        // the card's own report is taken, with what it says of itself
+        auto own = t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"},
+                            t.report(test::TestDatabase::gpuUuid(5)));
+        QVERIFY2(own.ok(), own.ok() ? "" : qPrintable(own.error().message));
+        QCOMPARE(own->event.payload.value("report_product").toString(),
+                 QStringLiteral("NVIDIA GeForce RTX 4090"));
+        QCOMPARE(value(t, "SELECT gpu_uuid FROM cards"), test::TestDatabase::gpuUuid(5));
     }
 
     void gpuUuidFollowsTheDie()
