@@ -20,8 +20,9 @@ Result<std::optional<Identity>> IdentityRegistry::find(const QString& serial) co
                        "FROM cards WHERE serial = ? "
                        "UNION ALL SELECT 'batch', id, NULL, NULL FROM batches WHERE id = ? "
                        "UNION ALL SELECT 'gpu', gpu_uuid, serial, card_serial FROM units WHERE gpu_uuid = ? "
-                       "UNION ALL SELECT 'gpu', gpu_uuid, (SELECT unit_serial FROM dies WHERE dies.id = cards.die_id), serial "
-        "FROM cards WHERE gpu_uuid = ? "
+                       "UNION ALL SELECT 'gpu', gpu_uuid, (SELECT unit_serial FROM dies WHERE dies.id = "
+                       "cards.die_id), serial "
+                       "FROM cards WHERE gpu_uuid = ? "
                        "LIMIT 1");
     const QString gpu = SerialRules::normalise(SerialKind::GpuUuid, serial); // GPU-, then lower-case hex
     auto r = sql::row(m_db, lookup, {serial, serial, serial, serial, serial, gpu, gpu});

@@ -716,7 +716,8 @@ private slots:
 
         const Run list = reworkctl(path, {"--json", "label", "list"});
         QCOMPARE(list.exitCode, 0);
-        QCOMPARE(list.json().value("templates").toArray().size(), 4); // die traveler, unit traveler, unit label, batch label
+        QCOMPARE(list.json().value("templates").toArray().size(),
+                 4); // die traveler, unit traveler, unit label, batch label
 
         // The batch label as ZPL to a file, then the same label sent to a printer: a reprint,
         // so it needs a reason; the printer receives exactly the file's bytes.

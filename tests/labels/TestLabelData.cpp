@@ -122,7 +122,8 @@ private slots:
         QVERIFY(print("unit-traveler", unit, out.filePath("traveler.pdf")).ok());
         QVERIFY(QFile::exists(out.filePath("traveler.pdf")));
         const QString scrapped = t->mountedUnit("CARDR0010", "SB00000R10");
-        QVERIFY(t->record(Step::Scrap, {"item=" + scrapped, "reason=cracked", "defect=PHYSICAL_DAMAGE"}).ok());
+        QVERIFY(
+            t->record(Step::Scrap, {"item=" + scrapped, "reason=cracked", "defect=PHYSICAL_DAMAGE"}).ok());
         expectRefused("unit-traveler", scrapped, ErrorCode::ItemScrapped, "is scrapped");
     }
 
