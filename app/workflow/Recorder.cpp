@@ -106,12 +106,15 @@ Result<Recorded> Recorder::record(const Action& entered)
         return st.error();
     // A void goes into the audit trail beside logins and reprints.
     // Voids and overrides of the test gate go into the audit trail beside logins and reprints.
-    const EventPayload p = EventPayload::read(event.payload);
+    // Read only when one of them is recorded: most records need no audit entry.
+    const bool overridden = event.payload.contains(payload::OverrideReason);
+    const EventPayload p =
+        action.step == Step::Void || overridden ? EventPayload::read(event.payload) : EventPayload();
     QString auditAction, detail;
     if (action.step == Step::Void) {
         auditAction = QStringLiteral("void");
         detail = QStringLiteral("void %1 (%2 of %3): %4").arg(p.event, p.targetStep, event.subject, p.reason);
-    } else if (!p.overrideReason.isEmpty()) {
+    } else if (overridden) {
         auditAction = QStringLiteral("override");
         detail = QStringLiteral("%1 of %2 (%3) over the GPU's report: %4")
                      .arg(event.step, event.subject, p.outcome, p.overrideReason);

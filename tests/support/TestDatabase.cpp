@@ -85,22 +85,31 @@ void TestDatabase::reopen()
 
 Result<Recorded> TestDatabase::record(Step step, const QStringList& fields, const QString& operatorId)
 {
-    m_clock.advanceSeconds(60);
-    const QString station =
-        isStationStep(step) ? stepName(step).toUpper() + QStringLiteral("-1") : QStringLiteral("SYSTEM");
-    return m_recorder->record(step, station, operatorId, fields);
+    Result<QJsonObject> parsed = StepSchema::parse(step, fields);
+    if (!parsed) {
+        m_clock.advanceSeconds(60);
+        return parsed.error();
+    }
+    return record(Action{step, {}, operatorId, parsed.value()});
 }
 
 Result<Recorded> TestDatabase::record(Step step, const QStringList& fields, const GpuReport& report,
                                       const QString& operatorId)
 {
-    m_clock.advanceSeconds(60);
-    const QString station =
-        isStationStep(step) ? stepName(step).toUpper() + QStringLiteral("-1") : QStringLiteral("SYSTEM");
     Result<QJsonObject> parsed = StepSchema::parse(step, fields);
-    if (!parsed)
+    if (!parsed) {
+        m_clock.advanceSeconds(60);
         return parsed.error();
-    return m_recorder->record(Action{step, station, operatorId, parsed.value(), report});
+    }
+    return record(Action{step, {}, operatorId, parsed.value(), report});
+}
+
+Result<Recorded> TestDatabase::record(Action action)
+{
+    m_clock.advanceSeconds(60);
+    action.stationId = isStationStep(action.step) ? stepName(action.step).toUpper() + QStringLiteral("-1")
+                                                  : QStringLiteral("SYSTEM");
+    return m_recorder->record(action);
 }
 
 QByteArray TestDatabase::rigReport(const QString& uuid, int gen, int width, const QString& pstate)

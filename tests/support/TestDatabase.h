@@ -28,6 +28,8 @@ public:
     /// Records a step at that step's station by OP1; advances the clock by a minute first.
     Result<Recorded> record(Step step, const QStringList& fields,
                             const QString& operatorId = QStringLiteral("OP1"));
+    /// An action built in code, at its step's station; advances the clock by a minute first.
+    Result<Recorded> record(Action action);
     /// The same with the GPU's report, as the test form or `smi=FILE` hands it to the core.
     Result<Recorded> record(Step step, const QStringList& fields, const GpuReport& report,
                             const QString& operatorId = QStringLiteral("OP1"));

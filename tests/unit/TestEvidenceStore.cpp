@@ -1,3 +1,4 @@
+#include "SpecialFiles.h"
 #include "storage/EvidenceStore.h"
 
 #include <QCryptographicHash>
@@ -97,17 +98,7 @@ private slots:
     // Before storage/InputFile, /dev/zero was read until memory ran out and a FIFO blocked for ever.
     void refusesSpecialFilesQuickly_data()
     {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("words");
-        QTest::addColumn<int>("code");
-        QTest::newRow("/dev/zero") << "zero"
-                                   << "is a device" << int(ErrorCode::InvalidValue);
-        QTest::newRow("fifo") << "fifo"
-                              << "is a pipe (FIFO)" << int(ErrorCode::InvalidValue);
-        QTest::newRow("folder") << "folder"
-                                << "is a folder" << int(ErrorCode::InvalidValue);
-        QTest::newRow("oversize") << "oversize"
-                                  << "is larger than 200 MiB" << int(ErrorCode::OutOfRange);
+        test::addSpecialFileRows(QStringLiteral("is larger than 200 MiB"));
     }
     void refusesSpecialFilesQuickly()
     {
@@ -115,18 +106,9 @@ private slots:
         QFETCH(QString, words);
         QFETCH(int, code);
         QTemporaryDir source, data;
-        QString path = source.path();
-        if (kind == "zero") {
-            path = "/dev/zero";
-        } else if (kind == "fifo") {
-            path = source.filePath("camera-pipe");
-            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
-        } else if (kind == "oversize") {
-            QFile big(source.filePath("huge.tif"));
-            QVERIFY(big.open(QIODevice::WriteOnly));
-            QVERIFY(big.resize(EvidenceStore::kMaxFileBytes + 1)); // sparse
-            path = big.fileName();
-        }
+        const QString path =
+            test::makeSpecialFile(kind, source, QStringLiteral("camera-pipe"), EvidenceStore::kMaxFileBytes);
+        QVERIFY(!path.isEmpty());
         QElapsedTimer timer;
         timer.start();
         auto ref = EvidenceStore(data.path()).store(path);

@@ -2,6 +2,7 @@
 // save them, on edited copies (driver 610, masked UUIDs, PCIe figures, several GPUs) made here in
 // code, and on hostile input. Expected values come from SmiFixtureReader, not from the importer.
 #include "SmiFixtureReader.h"
+#include "SpecialFiles.h"
 #include "domain/PcieLinkCheck.h"
 #include "importers/GpuReportReader.h"
 #include "importers/NvidiaSmiImporter.h"
@@ -505,17 +506,7 @@ private slots:
     // /dev/zero once ended in std::bad_alloc and a FIFO hung the station for ever.
     void refusesSpecialFilesQuickly_data()
     {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("words");
-        QTest::addColumn<int>("code");
-        QTest::newRow("/dev/zero") << "zero"
-                                   << "is a device" << int(ErrorCode::InvalidValue);
-        QTest::newRow("fifo") << "fifo"
-                              << "is a pipe (FIFO)" << int(ErrorCode::InvalidValue);
-        QTest::newRow("folder") << "folder"
-                                << "is a folder" << int(ErrorCode::InvalidValue);
-        QTest::newRow("oversize") << "oversize"
-                                  << "is larger than 8 MiB" << int(ErrorCode::OutOfRange);
+        test::addSpecialFileRows(QStringLiteral("is larger than 8 MiB"));
     }
     void refusesSpecialFilesQuickly()
     {
@@ -523,18 +514,9 @@ private slots:
         QFETCH(QString, words);
         QFETCH(int, code);
         QTemporaryDir dir;
-        QString path = dir.path();
-        if (kind == "zero") {
-            path = "/dev/zero";
-        } else if (kind == "fifo") {
-            path = dir.filePath("smi.xml");
-            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
-        } else if (kind == "oversize") {
-            QFile big(dir.filePath("big.xml"));
-            QVERIFY(big.open(QIODevice::WriteOnly));
-            QVERIFY(big.resize(NvidiaSmiImporter::kMaxReportBytes + 1)); // sparse
-            path = big.fileName();
-        }
+        const QString path =
+            test::makeSpecialFile(kind, dir, QStringLiteral("smi.xml"), NvidiaSmiImporter::kMaxReportBytes);
+        QVERIFY(!path.isEmpty());
         QElapsedTimer timer;
         timer.start();
         const QList<Error> errors{

@@ -63,14 +63,16 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
         m_template->setCurrentIndex(t);
     // The core says which labels fit the item now (a unit traveler after mount, the unit label
     // after its test): a template it refuses gives way to the first one it takes.
+    // Each template is filled once at most: the remembered one first, then the others in order.
     if (!filled()) {
-        for (int i = 0; i < m_template->count(); ++i) {
+        const int remembered = m_template->currentIndex();
+        int accepted = remembered;
+        for (int i = 0; i < m_template->count() && accepted == remembered; ++i) {
             m_template->setCurrentIndex(i);
-            if (filled())
-                break;
+            if (i != remembered && filled())
+                accepted = i;
         }
-        if (!filled())
-            m_template->setCurrentIndex(t >= 0 ? t : 0);
+        m_template->setCurrentIndex(accepted);
     }
     const int d = m_destination->findData(settings.value(settingsKey(QStringLiteral("destination"))));
     if (d >= 0)
