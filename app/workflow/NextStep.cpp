@@ -27,8 +27,12 @@ Result<NextStep> NextStepResolver::resolve(const QString& scanned) const
     Result<std::optional<Identity>> found = IdentityRegistry(m_db).find(serial);
     if (!found)
         return found.error();
-    if (const std::optional<Identity>& id = found.value())
-        return resolve(*id);
+    if (const std::optional<Identity>& id = found.value()) {
+        Result<NextStep> next = resolve(*id);
+        if (next)
+            next.value().scannedKind = IdentityRegistry::kindName(id->kind);
+        return next;
+    }
 
     SerialRules rules;
     // Our own die and unit ids are never donor cards, even though the card format would allow them.

@@ -21,6 +21,7 @@ struct NextStep
     std::optional<Step> step; // none when the item needs nothing at a station
     QString field;            // the form field the serial goes into
     QString where;            // translated: where the item is and what it needs
+    QString scannedKind = {}; // what the scan itself is: card, die, board, unit, batch, gpu; empty if unknown
 };
 
 class NextStepResolver

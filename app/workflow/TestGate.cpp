@@ -91,7 +91,7 @@ Status TestGate::takeReport(const Action& a, const Snapshot& s, const WorkflowCo
     if (!product.deviceId.isEmpty() && !r.deviceId.isEmpty() && product.deviceId != r.deviceId) {
         return makeError(ErrorCode::WrongProduct, QStringLiteral("smi"),
                          Message(tr,
-                                 QT_TR_NOOP("the report is of a %1 (PCI device %2), but this is a %3 (PCI "
+                                 QT_TR_NOOP("the report is of %1 (PCI device %2), but this is a %3 (PCI "
                                             "device %4); take the report of the right card"),
                                  {r.productName.isEmpty() ? tr("another GPU") : r.productName, r.deviceId,
                                   product.name, product.deviceId}));

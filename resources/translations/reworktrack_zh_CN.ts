@@ -2658,10 +2658,6 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <translation>只有主管可以推翻 GPU 报告；请联系主管或清空原因</translation>
     </message>
     <message>
-        <source>the report is of a %1 (PCI device %2), but this is a %3 (PCI device %4); take the report of the right card</source>
-        <translation>报告来自 %1（PCI 设备 %2），但这是 %3（PCI 设备 %4）；请采集正确显卡的报告</translation>
-    </message>
-    <message>
         <source>another GPU</source>
         <translation>另一块 GPU</translation>
     </message>
@@ -2688,6 +2684,10 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>low utilisation</source>
         <translation>低利用率</translation>
+    </message>
+    <message>
+        <source>the report is of %1 (PCI device %2), but this is a %3 (PCI device %4); take the report of the right card</source>
+        <translation>报告来自 %1（PCI 设备 %2），但这是 %3（PCI 设备 %4）；请采集正确显卡的报告</translation>
     </message>
 </context>
 <context>

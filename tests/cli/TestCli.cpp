@@ -546,6 +546,7 @@ private slots:
         Run board = reworkctl(db, {"--json", "resolve", "sb00000003"});
         QCOMPARE(board.exitCode, 0);
         QCOMPARE(board.json().value("serial").toString(), mountedUnit);
+        QCOMPARE(board.json().value("scanned_kind").toString(), QStringLiteral("board"));
         QCOMPARE(board.json().value("next_step").toString(), QStringLiteral("inspect"));
         QVERIFY(board.json().value("where").toString().contains(QStringLiteral("server board of unit")));
         Run text = reworkctl(db, {"resolve", strippedDie});

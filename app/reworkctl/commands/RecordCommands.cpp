@@ -203,7 +203,8 @@ int resolve(CommandContext& context, Args args)
     out.emitResult(
         {next->where, next->step ? Cli::tr("next: %1 (scan into %2)").arg(stepTitle(*next->step), next->field)
                                  : Cli::tr("next: nothing at a station")},
-        {{QStringLiteral("serial"), next->serial},
+        {{QStringLiteral("scanned_kind"), next->scannedKind},
+         {QStringLiteral("serial"), next->serial},
          {QStringLiteral("kind"), next->kind},
          {QStringLiteral("next_step"), step.isEmpty() ? QJsonValue() : QJsonValue(step)},
          {QStringLiteral("field"), next->field},
