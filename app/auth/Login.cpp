@@ -3,6 +3,7 @@
 #include "PinHasher.h"
 #include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
+#include "storage/ReferenceLog.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -150,8 +151,10 @@ Status Login::admit(const QString& id, const QString& pin, bool rehash, const QS
         return st;
     if (rehash) {
         if (Result<QString> fresh = PinHasher::hash(pin); fresh) {
-            if (Status st = sql::exec(m_db, QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"),
-                                      {fresh.value(), id});
+            // A reference change like any other, or the next sync would bring the old hash back.
+            if (Status st = ReferenceLog(m_db, id, stationId, m_clock)
+                                .record({QStringLiteral("operators"), {{QStringLiteral("id"), id}},
+                                         {{QStringLiteral("pin_hash"), fresh.value()}}});
                 !st)
                 return st;
             spdlog::info("PIN hash of {} renewed with today's parameters", id.toStdString());

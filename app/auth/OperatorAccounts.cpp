@@ -2,6 +2,7 @@
 
 #include "PinHasher.h"
 #include "domain/SerialRules.h"
+#include "storage/ReferenceLog.h"
 #include "storage/Sql.h"
 
 #include <spdlog/spdlog.h>
@@ -23,7 +24,7 @@ bool OperatorAccounts::isRole(const QString& role)
 }
 
 Status OperatorAccounts::addOperator(const QString& rawId, const QString& name, const QString& role,
-                                     const QString& pin)
+                                     const QString& pin, const QString& actorId, const QString& stationId)
 {
     SerialRules rules;
     Result<QString> id = rules.validate(SerialKind::Operator, rawId);
@@ -46,12 +47,15 @@ Status OperatorAccounts::addOperator(const QString& rawId, const QString& name, 
     if (exists.value().isValid())
         return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
                          Message(tr, QT_TR_NOOP("operator %1 already exists"), {id.value()}));
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO operators (id, name, role, pin_hash, active, created_at) "
-                                     "VALUES (?, ?, ?, ?, 1, ?)"),
-                      {id.value(), name.trimmed(), role, hash.value(), nowText(m_clock.now())});
-    if (!q)
-        return q.error();
+    const ReferenceChange change{QStringLiteral("operators"),
+                                 {{QStringLiteral("id"), id.value()}},
+                                 {{QStringLiteral("name"), name.trimmed()},
+                                  {QStringLiteral("role"), role},
+                                  {QStringLiteral("pin_hash"), hash.value()},
+                                  {QStringLiteral("active"), 1},
+                                  {QStringLiteral("created_at"), nowText(m_clock.now())}}};
+    if (Status st = ReferenceLog(m_db, actorId, stationId, m_clock).record(change); !st)
+        return st;
     spdlog::info("operator added id={} role={}", id.value().toStdString(), role.toStdString());
     return {};
 }

@@ -24,7 +24,9 @@ public:
 
     /// operator, supervisor or admin.
     static bool isRole(const QString& role);
-    Status addOperator(const QString& id, const QString& name, const QString& role, const QString& pin);
+    /// Recorded as a reference change by `actorId` at `stationId` (headless setup: SYSTEM).
+    Status addOperator(const QString& id, const QString& name, const QString& role, const QString& pin,
+                       const QString& actorId = QStringLiteral("SYSTEM"), const QString& stationId = {});
     Result<QList<OperatorInfo>> operators() const;
 
 private:

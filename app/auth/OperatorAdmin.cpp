@@ -4,6 +4,7 @@
 #include "auth/OperatorAccounts.h"
 #include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
+#include "storage/ReferenceLog.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -90,6 +91,13 @@ Status OperatorAdmin::audited(const QString& kind, const QString& detail,
     return {};
 }
 
+Status OperatorAdmin::setColumn(const QString& id, const QString& column, const QJsonValue& value)
+{
+    // A change of an account is reference data: it reaches every station with the next sync.
+    return ReferenceLog(m_db, m_actor, m_station, m_clock)
+        .record({QStringLiteral("operators"), {{QStringLiteral("id"), id}}, {{column, value}}});
+}
+
 Result<QList<OperatorAdmin::Account>> OperatorAdmin::accounts(const QDateTime& now) const
 {
     auto q =
@@ -119,7 +127,7 @@ Status OperatorAdmin::add(const QString& id, const QString& name, const QString&
         return makeError(ErrorCode::NotPermitted, QStringLiteral("role"),
                          Message(tr, QT_TR_NOOP("the first account of a new database must be an admin")));
     return audited(QStringLiteral("operator_added"), QStringLiteral("%1 as %2").arg(normalised, role),
-                   [&] { return OperatorAccounts(m_db).addOperator(id, name, role, pin); });
+                   [&] { return OperatorAccounts(m_db, m_clock).addOperator(id, name, role, pin, m_actor, m_station); });
 }
 
 Status OperatorAdmin::setActive(const QString& id, bool active)
@@ -133,8 +141,7 @@ Status OperatorAdmin::setActive(const QString& id, bool active)
                    [&]() -> Status {
                        if (Status st = keepsAnAdmin(who.value(), who->role, active); !st)
                            return st;
-                       return sql::exec(m_db, QStringLiteral("UPDATE operators SET active = ? WHERE id = ?"),
-                                        {active ? 1 : 0, who->id});
+                       return setColumn(who->id, QStringLiteral("active"), active ? 1 : 0);
                    });
 }
 
@@ -147,9 +154,7 @@ Status OperatorAdmin::resetPin(const QString& id, const QString& pin)
     if (!hash)
         return hash.error();
     return audited(QStringLiteral("operator_pin_reset"), who->id, [&]() -> Status {
-        if (Status st = sql::exec(m_db, QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"),
-                                  {hash.value(), who->id});
-            !st)
+        if (Status st = setColumn(who->id, QStringLiteral("pin_hash"), hash.value()); !st)
             return st;
         return sql::exec(m_db, QStringLiteral("DELETE FROM login_failures WHERE operator_id = ?"), {who->id});
     });
@@ -170,8 +175,7 @@ Status OperatorAdmin::setRole(const QString& id, const QString& role)
                    QStringLiteral("%1: %2 -> %3").arg(who->id, who->role, role), [&]() -> Status {
                        if (Status st = keepsAnAdmin(who.value(), role, who->active); !st)
                            return st;
-                       return sql::exec(m_db, QStringLiteral("UPDATE operators SET role = ? WHERE id = ?"),
-                                        {role, who->id});
+                       return setColumn(who->id, QStringLiteral("role"), role);
                    });
 }
 

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonValue>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -55,6 +56,8 @@ private:
     Result<OperatorInfo> target(const QString& id) const;
     /// Refuses a change that would leave no active admin.
     Status keepsAnAdmin(const OperatorInfo& before, const QString& role, bool active) const;
+    /// One column of an account, recorded as a reference change.
+    Status setColumn(const QString& id, const QString& column, const QJsonValue& value);
     Status audited(const QString& kind, const QString& detail, const std::function<Status()>& change);
 
     QSqlDatabase m_db;

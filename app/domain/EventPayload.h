@@ -41,6 +41,9 @@ inline constexpr Key BatchOpened{"batch_opened"}, UnitCount{"unit_count"}, Reaso
     TargetStep{"target_step"}, Carrier{"carrier"};
 // Every step.
 inline constexpr Key Outcome{"outcome"}, Notes{"notes"}, Evidence{"evidence"};
+// A change of reference data (step "reference", ReferenceChange): the table, the row's key
+// columns and the columns it sets.
+inline constexpr Key RefTable{"table"}, RefKey{"key"}, RefSet{"set"};
 /// Every key above, for checks that no reader or schema uses an unnamed one.
 inline constexpr Key All[] = {Card,
                               Die,
@@ -111,7 +114,10 @@ inline constexpr Key All[] = {Card,
                               Carrier,
                               Outcome,
                               Notes,
-                              Evidence};
+                              Evidence,
+                              RefTable,
+                              RefKey,
+                              RefSet};
 } // namespace payload
 
 /// What the rules decided, stored as the payload's `outcome`.

@@ -4,7 +4,7 @@
 #include "LabelTemplateStore.h"
 #include "ZplSender.h"
 #include "ZplWriter.h"
-#include "auth/Authority.h"
+#include "storage/Authority.h"
 
 #include <QSaveFile>
 

@@ -1,6 +1,8 @@
 #include "ConfigStore.h"
 
 #include "AuditLog.h"
+#include "Authority.h"
+#include "ReferenceLog.h"
 #include "Sql.h"
 #include "Transaction.h"
 
@@ -24,13 +26,17 @@ constexpr ConfigKey kConfigKeys[] = {
     {"shift.day_start_hour", 0, 23},
     {"shift.utc_offset_minutes", -14 * 60, 14 * 60},
     {"session.idle_lock_minutes", 0, 240}, // 0: never
+    {"sync.interval_minutes", 0, 1440},    // 0: nightly only
+    {"login.max_failures", 1, 100},
+    {"login.lock_minutes", 0, 1440},
 };
 // Per-station targets: "throughput.target_per_shift.<STATION>".
 const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift.");
 
 } // namespace
 
-Status ConfigStore::setConfigValue(const QString& key, const QString& value, const QString& actorId)
+Status ConfigStore::setConfigValue(const QString& key, const QString& value, const QString& actorId,
+                                   const QString& stationId)
 {
     const ConfigKey* known = nullptr;
     QStringList names;
@@ -65,14 +71,18 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
     Transaction tx(m_db);
     if (Status st = tx.join(); !st)
         return st;
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO config (key, value) VALUES (?, ?) "
-                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                      {key, QString::number(n)});
-    if (!q)
-        return q.error();
+    // Checked here, in the transaction of the change: no caller can set a value on anyone's behalf.
+    if (Status st = Authority::require(m_db, OperatorInfo{actorId, {}, {}, true}, QStringLiteral("settings.change"));
+        !st)
+        return st;
+    if (Status st = ReferenceLog(m_db, actorId, stationId, m_clock)
+                        .record({QStringLiteral("config"), {{QStringLiteral("key"), key}},
+                                 {{QStringLiteral("value"), QString::number(n)}}});
+        !st)
+        return st;
     spdlog::info("config {}={}", key.toStdString(), n);
-    if (Status st = AuditLog(m_db).append(QStringLiteral("setting"), actorId, QStringLiteral("-"),
+    if (Status st = AuditLog(m_db, m_clock).append(QStringLiteral("setting"), actorId,
+                                                   stationId.isEmpty() ? QStringLiteral("-") : stationId,
                                           QStringLiteral("%1 = %2").arg(key).arg(n));
         !st)
         return st;

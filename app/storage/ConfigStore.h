@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/Result.h"
 
 #include <QCoreApplication>
@@ -17,12 +18,13 @@ class ConfigStore
     Q_DECLARE_TR_FUNCTIONS(ConfigStore)
 
 public:
-    explicit ConfigStore(const QSqlDatabase& db) : m_db(db) {}
+    explicit ConfigStore(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock) {}
 
-    /// Sets a known key (audited); unknown keys and values out of range are refused.
-    /// Audited as `actorId`: the operator whose permission the caller checked.
-    Status setConfigValue(const QString& key, const QString& value,
-                          const QString& actorId = QStringLiteral("-"));
+    /// Sets a known key as `actorId` at `stationId`, who needs `settings.change`: a reference
+    /// change, audited, that every station takes on its next sync. Unknown keys and values out of
+    /// range are refused.
+    Status setConfigValue(const QString& key, const QString& value, const QString& actorId,
+                          const QString& stationId = {});
     /// A whole-number setting, or `fallback` when the key is not set.
     Result<int> configNumber(const QString& key, int fallback) const;
     /// Every (key, value) set for the line, by key; not the station's own `derived.*` state.
@@ -30,6 +32,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    const Clock& m_clock;
 };
 
 } // namespace rework

@@ -43,7 +43,8 @@ public:
 
 private:
     /// The migrations that ask, by a `derived.*` key, for a replay or for the chain to be linked.
-    static constexpr int kRebuildMigration = 4;
+    /// The last of those that ask for a replay: 4 (rollups) and 17 (reference column versions).
+    static constexpr int kRebuildMigration = 17;
     static constexpr int kChainMigration = 9;
     /// Each acts only when its migration ran in this open (the schema was older than it).
     Status rebuildIfAsked(int fromVersion);

@@ -1,6 +1,8 @@
 #include "LimitStore.h"
 
 #include "AuditLog.h"
+#include "Authority.h"
+#include "ReferenceLog.h"
 #include "Sql.h"
 #include "Transaction.h"
 
@@ -39,7 +41,7 @@ Result<QList<LimitStore::LimitRow>> LimitStore::limitsFor(const QString& model) 
 }
 
 Status LimitStore::setLimit(const QString& name, const QString& model, std::optional<double> min,
-                            std::optional<double> max, const QString& operatorId)
+                            std::optional<double> max, const QString& operatorId, const QString& stationId)
 {
     auto known = sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM limits WHERE name = ?"), {name});
     if (!known)
@@ -60,22 +62,23 @@ Status LimitStore::setLimit(const QString& name, const QString& model, std::opti
     Transaction tx(m_db);
     if (Status st = tx.join(); !st)
         return st;
-    auto q =
-        sql::run(m_db,
-                 QStringLiteral("INSERT INTO limits (name, model, min_value, max_value) VALUES (?, ?, ?, ?) "
-                                "ON CONFLICT (name, model) DO UPDATE SET min_value = excluded.min_value, "
-                                "max_value = excluded.max_value"),
-                 {name, model, min ? QVariant(*min) : QVariant(), max ? QVariant(*max) : QVariant()});
-    if (!q)
-        return q.error();
-    const auto bound = [](std::optional<double> v) { return v ? QString::number(*v) : QStringLiteral("-"); };
+    if (Status st = Authority::require(m_db, OperatorInfo{operatorId, {}, {}, true}, QStringLiteral("limits.edit"));
+        !st)
+        return st;
+    const auto bound = [](std::optional<double> v) { return v ? QJsonValue(*v) : QJsonValue(); };
+    if (Status st = ReferenceLog(m_db, operatorId, stationId, m_clock)
+                        .record({QStringLiteral("limits"),
+                                 {{QStringLiteral("name"), name}, {QStringLiteral("model"), model}},
+                                 {{QStringLiteral("min_value"), bound(min)}, {QStringLiteral("max_value"), bound(max)}}});
+        !st)
+        return st;
+    const auto shown = [](std::optional<double> v) { return v ? QString::number(*v) : QStringLiteral("-"); };
     spdlog::info("limit {} for {} set to {}..{}", name.toStdString(), model.toStdString(),
-                 bound(min).toStdString(), bound(max).toStdString());
-    if (Status st = AuditLog(m_db).append(
-            QStringLiteral("limit"), operatorId.isEmpty() ? QStringLiteral("-") : operatorId,
-            QStringLiteral("-"),
+                 shown(min).toStdString(), shown(max).toStdString());
+    if (Status st = AuditLog(m_db, m_clock).append(
+            QStringLiteral("limit"), operatorId, stationId.isEmpty() ? QStringLiteral("-") : stationId,
             QStringLiteral("%1 [%2] = %3 .. %4")
-                .arg(name, model.isEmpty() ? QStringLiteral("all") : model, bound(min), bound(max)));
+                .arg(name, model.isEmpty() ? QStringLiteral("all") : model, shown(min), shown(max)));
         !st)
         return st;
     return tx.commit();

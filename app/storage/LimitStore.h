@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/Result.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,7 @@ class LimitStore
     Q_DECLARE_TR_FUNCTIONS(LimitStore)
 
 public:
-    explicit LimitStore(const QSqlDatabase& db) : m_db(db) {}
+    explicit LimitStore(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock) {}
 
     /// One measured limit as it applies to a product: its own row, else the default for all.
     struct LimitRow
@@ -27,12 +28,14 @@ public:
         bool productSpecific = false;
     };
     Result<QList<LimitRow>> limitsFor(const QString& model) const;
-    /// Sets a product's own bounds for a known limit (empty optional: no bound), audited.
+    /// Sets a product's own bounds for a known limit (empty optional: no bound) as `operatorId`,
+    /// who needs `limits.edit`: a reference change, audited, that every station takes on its next sync.
     Status setLimit(const QString& name, const QString& model, std::optional<double> min,
-                    std::optional<double> max, const QString& operatorId);
+                    std::optional<double> max, const QString& operatorId, const QString& stationId = {});
 
 private:
     QSqlDatabase m_db;
+    const Clock& m_clock;
 };
 
 } // namespace rework

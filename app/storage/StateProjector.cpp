@@ -2,9 +2,11 @@
 
 #include "EventStore.h"
 #include "KpiRollups.h"
+#include "ReferenceProjector.h"
 #include "Sql.h"
 #include "domain/EventPayload.h"
 #include "domain/ItemStates.h"
+#include "domain/ReferenceChange.h"
 #include "domain/Step.h"
 
 #include <QJsonArray>
@@ -34,6 +36,9 @@ Status StateProjector::scrapUnit(const QString& unit, const QString& at)
 
 Status StateProjector::apply(const EventRecord& event)
 {
+    // Reference data is projected onto its own tables; it is no work for the rollups.
+    if (event.step == ReferenceChange::kStep)
+        return ReferenceProjector(m_db).apply(event);
     if (Status st = applyState(event); !st)
         return st;
     return KpiRollups(m_db).apply(event);

@@ -1,5 +1,6 @@
 #include "StationRegistry.h"
 
+#include "ReferenceLog.h"
 #include "Sql.h"
 #include "domain/SerialRules.h"
 #include "domain/Step.h"
@@ -16,7 +17,8 @@ QString nowText(const QDateTime& now)
 
 } // namespace
 
-Status StationRegistry::addStation(const QString& rawId, const QString& step, const QString& name)
+Status StationRegistry::addStation(const QString& rawId, const QString& step, const QString& name,
+                                   const QString& actorId)
 {
     SerialRules rules;
     Result<QString> id = rules.validate(SerialKind::Station, rawId);
@@ -33,11 +35,15 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
     if (exists.value().isValid())
         return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
                          Message(tr, QT_TR_NOOP("station %1 already exists"), {id.value()}));
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO stations (id, step, name, created_at) VALUES (?, ?, ?, ?)"),
-                      {id.value(), step, sql::nullIfEmpty(name.trimmed()), nowText(m_clock.now())});
-    if (!q)
-        return q.error();
+    const QString shownName = name.trimmed();
+    if (Status st = ReferenceLog(m_db, actorId, {}, m_clock)
+                        .record({QStringLiteral("stations"),
+                                 {{QStringLiteral("id"), id.value()}},
+                                 {{QStringLiteral("step"), step},
+                                  {QStringLiteral("name"), shownName.isEmpty() ? QJsonValue() : QJsonValue(shownName)},
+                                  {QStringLiteral("created_at"), nowText(m_clock.now())}}});
+        !st)
+        return st;
     spdlog::info("station added id={} step={}", id.value().toStdString(), step.toStdString());
     return {};
 }

@@ -21,7 +21,9 @@ public:
     {
     }
 
-    Status addStation(const QString& id, const QString& step, const QString& name = {});
+    /// Recorded as a reference change by `actorId` (headless setup: SYSTEM).
+    Status addStation(const QString& id, const QString& step, const QString& name = {},
+                      const QString& actorId = QStringLiteral("SYSTEM"));
     /// Every work station (not the system's own pseudo-station), by id.
     Result<QList<StationInfo>> stations() const;
 

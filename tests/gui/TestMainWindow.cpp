@@ -58,13 +58,13 @@ private slots:
         test::showAndActivate(w);
         QVERIFY(w.demoBanner()->isVisible());
         QVERIFY(w.databaseLabel()->text().contains(t.path()));
-        QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Events 0")));
+        QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 0")));
         QCOMPARE(w.loginPage()->stationPicker()->count(), 7);
         test::screenshot(&w, QStringLiteral("login"));
 
         QTest::mouseClick(w.demoButton(), Qt::LeftButton);
         QVERIFY(!w.demoBanner()->isVisible());
-        QVERIFY(!w.countsLabel()->text().contains(QStringLiteral("Events 0")));
+        QVERIFY(!w.countsLabel()->text().contains(QStringLiteral("Cards 0 ")));
         QVERIFY(w.loginPage()->stationPicker()->count() > 7); // the demo's own stations joined
     }
 

@@ -72,6 +72,16 @@ TestDatabase::TestDatabase() : m_clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0)
 
 TestDatabase::~TestDatabase() = default;
 
+QString TestDatabase::admin()
+{
+    const QString id = QStringLiteral("ADM0");
+    Status st = OperatorAccounts(m_db->connection(), m_clock)
+                    .addOperator(id, QStringLiteral("Test admin"), QStringLiteral("admin"), QStringLiteral("1234"));
+    if (!st && st.error().code != ErrorCode::AlreadyUsed)
+        qFatal("cannot add the admin: %s", qPrintable(st.error().message));
+    return id;
+}
+
 void TestDatabase::reopen()
 {
     m_recorder.reset();

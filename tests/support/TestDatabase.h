@@ -49,6 +49,9 @@ public:
     /// A GPU UUID of its own for each number.
     static QString gpuUuid(int n);
 
+    /// An admin account (ADM0, PIN 1234) for changes that need one, made on first use.
+    QString admin();
+
     /// Takes a new donor card through intake, strip, reball and mount; returns the unit serial.
     QString mountedUnit(const QString& card, const QString& board,
                         const QString& model = QStringLiteral("RTX4090"));

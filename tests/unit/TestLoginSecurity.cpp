@@ -90,7 +90,7 @@ private slots:
         Login loginCheck(t.db().connection());
         QVERIFY(loginCheck.login("OP1", "1234").ok());
         QVERIFY(!loginCheck.login("OP1", "9999").ok());
-        QVERIFY(configStore.setConfigValue("reflow.limit", "4").ok());
+        QVERIFY(configStore.setConfigValue("reflow.limit", "4", t.admin()).ok());
         QVERIFY(
             sql::run(t.db().connection(), QStringLiteral("DROP TRIGGER audit_log_append_only_update")).ok());
         QVERIFY(

@@ -52,6 +52,9 @@ void setFutureUserVersion(const QString& path)
 const char* const kAddedAfterSchema6[] = {
     "DROP INDEX dies_unit",     "DROP INDEX boards_unit",
     "DROP TABLE sync_outbox",   "DROP TABLE sync_state",
+    "DROP TABLE sync_rejected_serials", "DROP TABLE sync_origins",
+    "DROP TABLE reference_versions", "DROP TABLE label_templates",
+    "DELETE FROM config WHERE key = 'sync.interval_minutes'",
     "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
     "DROP TABLE event_chain",   "DROP TABLE login_failures",
     "DROP TABLE audit_log",     "DELETE FROM config WHERE key LIKE 'login.%'",

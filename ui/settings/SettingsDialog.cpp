@@ -237,7 +237,7 @@ bool SettingsDialog::saveLimits()
         if (was != current->end() && was->min == min && was->max == max)
             continue; // unchanged: no product row, no audit entry
         if (Status st = LimitStore(m_db.connection())
-                            .setLimit(name, m_limitsProduct, min, max, m_admin.operatorInfo.id);
+                            .setLimit(name, m_limitsProduct, min, max, m_admin.operatorInfo.id, m_admin.station.id);
             !st) {
             m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
             return false;
@@ -251,7 +251,8 @@ bool SettingsDialog::apply()
     m_message->clear();
     ConfigStore configStore(m_db.connection());
     if (Status st = configStore.setConfigValue(QStringLiteral("session.idle_lock_minutes"),
-                                               QString::number(m_idle->value()), m_admin.operatorInfo.id);
+                                               QString::number(m_idle->value()), m_admin.operatorInfo.id,
+                                               m_admin.station.id);
         !st) {
         m_message->setText(st.error().message);
         return false;

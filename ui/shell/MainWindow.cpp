@@ -500,7 +500,8 @@ void MainWindow::refresh()
                                .arg(n.value(QStringLiteral("units")))
                                .arg(n.value(QStringLiteral("batches")))
                                .arg(n.value(QStringLiteral("events"))));
-    m_demoBanner->setVisible(n.value(QStringLiteral("events")) == 0);
+    // Stations and accounts are reference changes in the log too: empty means no card yet.
+    m_demoBanner->setVisible(n.value(QStringLiteral("cards")) == 0);
 }
 
 void MainWindow::loadDemoData()

@@ -3,7 +3,7 @@
 
 #include "Commands.h"
 
-#include "auth/Authority.h"
+#include "storage/Authority.h"
 #include "labels/CommandSheet.h"
 #include "labels/LabelPrinter.h"
 #include "labels/LabelTemplateStore.h"

@@ -3,7 +3,7 @@
 
 #include "Commands.h"
 
-#include "auth/Authority.h"
+#include "storage/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"

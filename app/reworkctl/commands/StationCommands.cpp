@@ -2,7 +2,7 @@
 
 #include "Commands.h"
 
-#include "auth/Authority.h"
+#include "storage/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -47,7 +47,7 @@ int run(CommandContext& context, Args args)
     if (Status st = Authority::require(db->connection(), actor, QStringLiteral("settings.change")); !st)
         return out.fail(st.error());
     if (Status st = StationRegistry(db->connection(), context.clock)
-                        .addStation(args.first(), *step, name.value_or(QString()));
+                        .addStation(args.first(), *step, name.value_or(QString()), actor.id);
         !st)
         return out.fail(st.error());
     const QString id = args.first().trimmed().toUpper();

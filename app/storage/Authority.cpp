@@ -1,6 +1,6 @@
 #include "Authority.h"
 
-#include "storage/Sql.h"
+#include "Sql.h"
 
 #include <spdlog/spdlog.h>
 
