@@ -98,6 +98,10 @@ std::pair<ErrorCode, Message> classify(const QString& driverText)
         return unavailable(QT_TRANSLATE_NOOP(
             "ServerConnection", "the sync server has too many connections open; the sync tries again "
                                 "later, or ask the server's admin to raise max_connections"));
+    if (hasAny(lower, {"could not serialize access", "deadlock detected", "lock timeout"}))
+        return unavailable(QT_TRANSLATE_NOOP("ServerConnection",
+                                             "the sync server was busy with another station's sync; the sync "
+                                             "tries again later"));
     if (lower.contains(QLatin1StringView("could not translate host name")))
         return unavailable(QT_TRANSLATE_NOOP(
             "ServerConnection", "the sync server's name cannot be found; check the host in the sync "

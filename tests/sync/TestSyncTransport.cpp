@@ -170,6 +170,8 @@ private slots:
         row("terminated by admin",
             "FATAL:  terminating connection due to administrator command\nQPSQL: Unable to create query",
             ErrorCode::ServerUnavailable, "was lost");
+        row("serialization", "ERROR:  could not serialize access due to concurrent update",
+            ErrorCode::ServerUnavailable, "tries again later");
         row("ssl eof", "SSL SYSCALL error: EOF detected", ErrorCode::ServerUnavailable, "was lost");
         row("not postgresql",
             "connection to server at \"10.0.0.9\", port 5432 failed: received invalid response "
