@@ -71,6 +71,10 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("printer_unreachable");
     case ErrorCode::ServerUnavailable:
         return QStringLiteral("server_unavailable");
+    case ErrorCode::ServerLoginRefused:
+        return QStringLiteral("server_login_refused");
+    case ErrorCode::ServerRefused:
+        return QStringLiteral("server_refused");
     case ErrorCode::Storage:
         return QStringLiteral("storage");
     }

@@ -44,7 +44,9 @@ enum class ErrorCode
     AlreadyVoided,
     SchemaTooNew,
     PrinterUnreachable,
-    ServerUnavailable,
+    ServerUnavailable,  // not reached, or busy: worth another try
+    ServerLoginRefused, // wrong user name or password, or no entry for this PC: never retried
+    ServerRefused,      // reached, but the settings do not fit it (database, TLS, certificate)
     Storage,
 };
 

@@ -40,19 +40,19 @@ Database* CommandContext::database()
     return m_db.get();
 }
 
-std::optional<QString> CommandContext::readPin(const QString& operatorId)
+std::optional<QString> CommandContext::readSecret(const QString& prompt, bool fromStdin, const char* variable)
 {
     std::string line;
-    if (m_pinFromStdin) {
+    if (fromStdin) {
         if (!std::getline(std::cin, line))
             return std::nullopt;
-        return QString::fromStdString(line).trimmed();
+        return QString::fromStdString(line).remove(QLatin1Char('\r'));
     }
-    if (qEnvironmentVariableIsSet("REWORKTRACK_PIN"))
-        return qEnvironmentVariable("REWORKTRACK_PIN");
+    if (qEnvironmentVariableIsSet(variable))
+        return qEnvironmentVariable(variable);
     if (!isatty(STDIN_FILENO))
         return std::nullopt;
-    out.err() << Cli::tr("PIN of %1: ").arg(operatorId);
+    out.err() << prompt;
     out.err().flush();
     termios saved{};
     const bool hide = tcgetattr(STDIN_FILENO, &saved) == 0;
@@ -68,7 +68,7 @@ std::optional<QString> CommandContext::readPin(const QString& operatorId)
     out.err().flush();
     if (!read)
         return std::nullopt;
-    return QString::fromStdString(line).trimmed();
+    return QString::fromStdString(line).remove(QLatin1Char('\r'));
 }
 
 std::optional<int> CommandContext::prove(const QString& operatorId, const QString& stationId,
@@ -82,7 +82,10 @@ std::optional<int> CommandContext::prove(const QString& operatorId, const QStrin
     Database* db = database();
     if (!db)
         return StorageFailure;
-    const std::optional<QString> pin = readPin(id);
+    std::optional<QString> pin =
+        readSecret(Cli::tr("PIN of %1: ").arg(id), m_pinFromStdin, "REWORKTRACK_PIN");
+    if (pin)
+        pin = pin->trimmed();
     if (!pin || pin->isEmpty())
         return out.fail(makeError(ErrorCode::NotPermitted, QStringLiteral("pin"),
                                   Cli::tr("%1 must prove who acts: type the PIN at the prompt, give it "

@@ -54,6 +54,10 @@ public:
     /// GUI's Login (wrong PINs count toward the lock; locked, disabled and SYSTEM are refused).
     /// Fills `proven` and returns nullopt, or prints why not and returns the exit code.
     std::optional<int> prove(const QString& operatorId, const QString& stationId, OperatorInfo& proven);
+    /// A secret (PIN, password): the first line of stdin when `fromStdin`, else the environment
+    /// variable `variable` when set, else typed at a prompt with the echo off when stdin is a
+    /// terminal; nullopt when there is none of these. Kept as typed, but for a line's '\r'.
+    std::optional<QString> readSecret(const QString& prompt, bool fromStdin, const char* variable);
     /// --pin-stdin was given: the PIN is the first line of stdin.
     void setPinFromStdin(bool fromStdin) { m_pinFromStdin = fromStdin; }
 
@@ -69,8 +73,6 @@ private:
     std::unique_ptr<Database> m_db;
     /// The operator proven so far, so that a command that records twice asks once.
     std::optional<OperatorInfo> m_proven;
-
-    std::optional<QString> readPin(const QString& operatorId);
 };
 
 } // namespace rework

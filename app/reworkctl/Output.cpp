@@ -35,6 +35,9 @@ int Output::fail(const Error& error)
         return Usage;
     case ErrorCode::Storage:
     case ErrorCode::SchemaTooNew:
+    case ErrorCode::ServerUnavailable:
+    case ErrorCode::ServerLoginRefused:
+    case ErrorCode::ServerRefused:
         return StorageFailure;
     default:
         return Refused;

@@ -17,7 +17,7 @@ enum Exit
     Ok = 0,
     Refused = 1, // refused by a rule or a bad value
     Usage = 2,
-    StorageFailure = 3
+    StorageFailure = 3 // the database, or the sync server (not reached, login refused, TLS)
 };
 
 /// A usage error (exit 2) as a value, for option parsers that return a Result.

@@ -8,7 +8,8 @@
 namespace rework {
 
 /// One connection to the central PostgreSQL (Qt's QPSQL driver), closed when destroyed.
-/// Failures come back in plain words: unreachable, wrong password, no such database.
+/// Every driver (libpq) message comes back as a sentence that says what to do, with a code that
+/// tells a network failure (worth another try) from a refused login or unfitting settings (not).
 class ServerConnection
 {
     Q_DECLARE_TR_FUNCTIONS(ServerConnection)
@@ -20,9 +21,15 @@ public:
     ServerConnection& operator=(const ServerConnection&) = delete;
 
     QSqlDatabase& db() { return m_db; }
-    /// A driver message as an error a station operator can act on.
+    /// A driver message as an error a station operator can act on; the driver's first line goes
+    /// to the log (in English), never to the user.
     static Error plainError(const Message& what, const QString& driverText);
     static Error plainError(const QString& what, const QString& driverText);
+    /// The options QPSQL hands to libpq: sslmode, sslrootcert, connect_timeout, application_name.
+    static QString connectOptions(const SyncSettings& settings);
+    /// How many times open() has tried to connect in this process (for tests: one try per sync
+    /// when the login is refused).
+    static int connectAttempts();
 
 private:
     ServerConnection() = default;

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 #include <QUrlQuery>
@@ -13,14 +14,13 @@ constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 } // namespace
 
-Result<SyncSettings> SyncSettings::fromUrl(const QString& text)
+Result<SyncSettings> SyncSettings::fromUrl(const QString& text, Source source)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     auto bad = [](const QString& what) {
         return makeError(
             ErrorCode::InvalidValue, QStringLiteral("server"),
-            Message(tr, QT_TR_NOOP("%1; give the server as postgresql://USER:PASSWORD@HOST:PORT/DATABASE"),
-                    {what}));
+            Message(tr, QT_TR_NOOP("%1; give the server as postgresql://USER@HOST:PORT/DATABASE"), {what}));
     };
     if (!url.isValid() ||
         (url.scheme() != QLatin1StringView("postgresql") && url.scheme() != QLatin1StringView("postgres")))
@@ -31,10 +31,15 @@ Result<SyncSettings> SyncSettings::fromUrl(const QString& text)
     s.database = url.path().mid(1);
     s.user = url.userName();
     s.password = url.password();
+    if (source == Source::CommandLine && !s.password.isEmpty())
+        return makeError(ErrorCode::Usage, QStringLiteral("server"),
+                         Message(tr, QT_TR_NOOP("a password on the command line can be read by every user of "
+                                                "this PC; put the password in sync.conf or "
+                                                "REWORKTRACK_SYNC_PASSWORD, or use --password-stdin")));
     if (s.host.isEmpty() || s.database.isEmpty() || s.user.isEmpty())
         return bad(tr("host, database and user are all needed"));
     const QUrlQuery query(url);
-    for (const auto& [key, value] : query.queryItems()) {
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1StringView("sslmode")) {
             static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
                                            QStringLiteral("prefer"),    QStringLiteral("require"),
@@ -42,6 +47,8 @@ Result<SyncSettings> SyncSettings::fromUrl(const QString& text)
             if (!modes.contains(value))
                 return bad(tr("sslmode must be one of %1").arg(modes.join(QStringLiteral(", "))));
             s.sslMode = value;
+        } else if (key == QLatin1StringView("sslrootcert")) {
+            s.caFile = value;
         } else if (key == QLatin1StringView("connect_timeout")) {
             bool ok = false;
             s.connectTimeoutSeconds = value.toInt(&ok);
@@ -62,7 +69,6 @@ QString SyncSettings::url() const
     u.setPort(port);
     u.setPath(QLatin1Char('/') + database);
     u.setUserName(user);
-    u.setPassword(password);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("sslmode"), sslMode);
     q.addQueryItem(QStringLiteral("connect_timeout"), QString::number(connectTimeoutSeconds));
@@ -76,6 +82,32 @@ QString SyncSettings::redacted() const
         .arg(user, host)
         .arg(port)
         .arg(database, sslMode);
+}
+
+Status SyncSettings::checkCaFile() const
+{
+    if (caFile.isEmpty())
+        return {};
+    const QFileInfo info(caFile);
+    QFile file(caFile);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("ca_file"),
+                         Message(tr,
+                                 QT_TR_NOOP("the CA file %1 cannot be read; copy the certificate of the CA "
+                                            "that signed the server's certificate there, or correct ca_file"),
+                                 {caFile}));
+    // Qt's PostgreSQL driver turns ';' into a separator of its connect options.
+    if (caFile.contains(QLatin1Char(';')))
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("ca_file"),
+            Message(tr, QT_TR_NOOP("the path of the CA file may not hold a ';'; move the file")));
+    return {};
+}
+
+void SyncSettings::takePasswordFromEnvironment()
+{
+    if (qEnvironmentVariableIsSet(kPasswordVariable))
+        password = qEnvironmentVariable(kPasswordVariable);
 }
 
 QString SyncSettings::filePath(const QString& dataFolder)
@@ -107,6 +139,9 @@ Result<SyncSettings> SyncSettings::load(const QString& dataFolder)
     if (!parsed)
         return parsed;
     SyncSettings s = parsed.value();
+    // Older files keep the password inside the URL; newer ones apart, with no escaping to get wrong.
+    s.password = ini.value(QStringLiteral("password"), s.password).toString();
+    s.caFile = ini.value(QStringLiteral("ca_file"), s.caFile).toString();
     s.nightlyAt = ini.value(QStringLiteral("nightly_at"), s.nightlyAt).toString();
     return s;
 }
@@ -125,6 +160,8 @@ Status SyncSettings::save(const QString& dataFolder) const
     }
     QSettings ini(path, QSettings::IniFormat);
     ini.setValue(QStringLiteral("server"), url());
+    ini.setValue(QStringLiteral("password"), password);
+    ini.setValue(QStringLiteral("ca_file"), caFile);
     ini.setValue(QStringLiteral("nightly_at"), nightlyAt);
     ini.sync();
     if (ini.status() != QSettings::NoError || !QFile(path).setPermissions(kOwnerOnly))

@@ -111,6 +111,14 @@ private slots:
         dialog->idleField()->setValue(7);
         dialog->serverField()->setText(QStringLiteral("postgresql://rework:secret@127.0.0.1:5999/rework"));
         dialog->nightlyField()->setTime(QTime(3, 15));
+        dialog->serverPasswordField()->setText(QStringLiteral("typed-pw"));
+        const QString ca = t.folder() + QStringLiteral("/ca.crt");
+        {
+            QFile f(ca);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("-----BEGIN CERTIFICATE-----\n");
+        }
+        dialog->caFileField()->setText(ca);
         QComboBox* unitPrinter = dialog->printerField(LabelTemplate::Kind::Unit);
         unitPrinter->setCurrentIndex(unitPrinter->findData(QStringLiteral("zebra")));
         dialog->targetField(LabelTemplate::Kind::Unit)->setText(QStringLiteral("10.0.0.20:9100"));
@@ -137,6 +145,8 @@ private slots:
         QCOMPARE(sync->host, QStringLiteral("127.0.0.1"));
         QCOMPARE(sync->port, 5999);
         QCOMPARE(sync->nightlyAt, QStringLiteral("03:15"));
+        QCOMPARE(sync->password, QStringLiteral("typed-pw")); // the password field wins over the URL's
+        QCOMPARE(sync->caFile, ca);
         QCOMPARE(QFile(SyncSettings::filePath(t.folder())).permissions() &
                      (QFile::ReadOther | QFile::ReadGroup),
                  QFile::Permissions());
@@ -181,6 +191,14 @@ private slots:
         dialog->serverField()->setText(QStringLiteral("mysql://nope"));
         QVERIFY(!dialog->apply());
         QVERIFY(!dialog->messageLabel()->text().isEmpty());
+        QVERIFY(!QFile::exists(SyncSettings::filePath(t.folder())));
+        // A CA file that is not there: said plainly, nothing kept.
+        dialog->serverField()->setText(
+            QStringLiteral("postgresql://rework@127.0.0.1:5999/rework?sslmode=verify-full"));
+        dialog->caFileField()->setText(t.folder() + QStringLiteral("/missing-ca.crt"));
+        QVERIFY(!dialog->apply());
+        QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("cannot be read")),
+                 qPrintable(dialog->messageLabel()->text()));
         QVERIFY(!QFile::exists(SyncSettings::filePath(t.folder())));
         // No product row for the refused limit, no audit entry for it, no sync file.
         QCOMPARE(sql::scalar(t.db().connection(),

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -29,11 +30,30 @@ public:
     PgTestServer& operator=(const PgTestServer&) = delete;
 
     bool ok() const { return m_ok; }
+    /// The server's URL; with an empty password, a URL without one (for a command line).
     QString url(const QString& password = QStringLiteral("rework-test")) const
     {
-        return QStringLiteral("postgresql://rework:%1@127.0.0.1:%2/rework?sslmode=disable&connect_timeout=3")
-            .arg(password)
+        const QString user =
+            password.isEmpty() ? QStringLiteral("rework") : QStringLiteral("rework:") + password;
+        return QStringLiteral("postgresql://%1@127.0.0.1:%2/rework?sslmode=disable&connect_timeout=3")
+            .arg(user)
             .arg(m_port);
+    }
+    quint16 port() const { return m_port; }
+    /// Turns ssl on with a self-signed certificate for "localhost"; the CA file that trusts it.
+    QString enableSsl()
+    {
+        return script({QStringLiteral("ssl"), m_dir}) ? m_dir + QStringLiteral("/ca.crt") : QString();
+    }
+    /// A CA file that did not sign the server's certificate (after enableSsl()).
+    QString otherCaFile() const { return m_dir + QStringLiteral("/other-ca.crt"); }
+    /// Replaces the TCP rule of pg_hba.conf (e.g. "hostssl all all 127.0.0.1/32 scram-sha-256").
+    bool setHba(const QString& rule) { return script({QStringLiteral("hba"), m_dir, rule}); }
+    /// The server's log so far (its FATAL lines record every refused login).
+    QString log() const
+    {
+        QFile f(m_dir + QStringLiteral("/server.log"));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
     }
     bool stop() { return script({QStringLiteral("stop"), m_dir}); }
     bool restart() { return script({QStringLiteral("restart"), m_dir}); }

@@ -5,6 +5,9 @@
 #   pg-test-server.sh restart DIR      start a stopped cluster again
 #   pg-test-server.sh psql DIR SQL     run SQL as the superuser
 #   pg-test-server.sh timed DIR SQL    ... and print how many ms it took
+#   pg-test-server.sh ssl DIR          ssl on, with a self-signed certificate made out to "localhost"
+#                                      (not 127.0.0.1): DIR/ca.crt trusts it, DIR/other-ca.crt does not
+#   pg-test-server.sh hba DIR RULE     the TCP rule of pg_hba.conf becomes RULE, then a reload
 # initdb refuses root, so as root the cluster belongs to the postgres user.
 set -euo pipefail
 cmd=$1
@@ -46,6 +49,29 @@ timed)
     # Runs SQL with psql's \timing; prints the server-side milliseconds.
     as_pg "$bin/psql" -h "$dir" -p "$(port_of)" -U postgres -d rework -q -v ON_ERROR_STOP=1 \
         -c '\timing on' -c "$3" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
+    ;;
+ssl)
+    for name in server other; do
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+            -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
+            -keyout "$dir/$name.key" -out "$dir/$name.crt" >/dev/null 2>&1
+    done
+    chmod 600 "$dir/server.key"
+    [ "$(id -u)" = 0 ] && chown postgres: "$dir/server.key" "$dir/server.crt"
+    cp "$dir/server.crt" "$dir/ca.crt"
+    cp "$dir/other.crt" "$dir/other-ca.crt"
+    chmod 644 "$dir/ca.crt" "$dir/other-ca.crt"
+    cat >>"$dir/data/postgresql.conf" <<CONF
+ssl = on
+ssl_cert_file = '$dir/server.crt'
+ssl_key_file = '$dir/server.key'
+CONF
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w restart >/dev/null
+    ;;
+hba)
+    printf 'local all all trust\n%s\n' "$3" >"$dir/data/pg_hba.conf"
+    as_pg "$bin/pg_ctl" -D "$dir/data" reload >/dev/null
+    sleep 0.3 # the postmaster rereads it on SIGHUP, asynchronously
     ;;
 destroy)
     as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true

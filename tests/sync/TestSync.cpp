@@ -58,7 +58,8 @@ class TestSync : public QObject
     }
     QStringList serverIds() { return pg->psql(QStringLiteral("SELECT id FROM events ORDER BY id")); }
 
-    Run reworkctl(const QString& db, const QStringList& args, const QProcessEnvironment& extra = {})
+    Run reworkctl(const QString& db, const QStringList& args, const QProcessEnvironment& extra = {},
+                  const QByteArray& input = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -66,6 +67,8 @@ class TestSync : public QObject
         env.insert(extra);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);
+        p.write(input);
+        p.closeWriteChannel();
         p.waitForFinished(120000);
         return {p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardError())};
     }
@@ -225,7 +228,9 @@ private slots:
         };
         const int events = count(QStringLiteral("SELECT count(*) FROM events"));
         QVERIFY(events > 40);
-        const QStringList args{"sync", "--server", pg->url(), "--batch", "10", "--retries", "1"};
+        // The password as a script gives it: never on the command line.
+        qputenv("REWORKTRACK_SYNC_PASSWORD", "rework-test");
+        const QStringList args{"sync", "--server", pg->url(QString()), "--batch", "10", "--retries", "1"};
         auto originCount = [&] {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
             db.setDatabaseName(f);
@@ -298,9 +303,9 @@ private slots:
                            "'reworktrack'"));
         QFile::remove(pauseFile);
         QVERIFY(paused.waitForFinished(30000));
-        QCOMPARE(paused.exitCode(), 1);
+        QCOMPARE(paused.exitCode(), 3);
         QVERIFY(
-            QString::fromUtf8(paused.readAllStandardError()).contains(QStringLiteral("cannot be reached")));
+            QString::fromUtf8(paused.readAllStandardError()).contains(QStringLiteral("work goes on here")));
         QCOMPARE(originCount(), events + more);
         QCOMPARE(reworkctl(f, args).exitCode, 0);
         QCOMPARE(originCount(), events + more + 1);
@@ -308,8 +313,8 @@ private slots:
         // 4. The server down: a plain error, the station keeps recording, a later sync catches up.
         QVERIFY(pg->stop());
         Run down = reworkctl(f, args);
-        QCOMPARE(down.exitCode, 1);
-        QVERIFY(down.err.contains(QStringLiteral("cannot be reached")));
+        QCOMPARE(down.exitCode, 3);
+        QVERIFY(down.err.contains(QStringLiteral("work goes on here")));
         QCOMPARE(reworkctl(f, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
                                "card=ZT4090F000004", "model=RTX4090", "lot=LOT-F"})
                      .exitCode,
@@ -324,28 +329,37 @@ private slots:
         // No duplicates anywhere: the server's ids are unique by constraint, and so are F's.
         QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM events")),
                  QStringList{"0"});
+        qunsetenv("REWORKTRACK_SYNC_PASSWORD");
     }
 
     void wrongPasswordIsSaidPlainlyAndNeverLogged()
     {
+        qunsetenv("REWORKTRACK_SYNC_PASSWORD");
         QTemporaryDir dir;
         const QString f = dir.filePath(QStringLiteral("w.sqlite"));
         QCOMPARE(reworkctl(f, {"init"}).exitCode, 0);
-        Run r =
-            reworkctl(f, {"sync", "--server", pg->url(QStringLiteral("Sup3rSecretPw")), "--retries", "1"});
-        QCOMPARE(r.exitCode, 1);
+        QProcessEnvironment wrong;
+        wrong.insert(QStringLiteral("REWORKTRACK_SYNC_PASSWORD"), QStringLiteral("Sup3rSecretPw"));
+        Run r = reworkctl(f, {"sync", "--server", pg->url(QString()), "--retries", "1"}, wrong);
+        QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains(QStringLiteral("user name or password")));
         QVERIFY(!r.err.contains(QStringLiteral("Sup3rSecretPw")));
         QFile log(dir.filePath(QStringLiteral("reworktrack.log")));
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(!log.readAll().contains("Sup3rSecretPw"));
         // Settings saved for the station are readable by their owner only.
-        QCOMPARE(reworkctl(f, {"sync", "configure", "--server", pg->url()}).exitCode, 0);
+        QCOMPARE(reworkctl(f, {"sync", "configure", "--server", pg->url(QString()), "--password-stdin"}, {},
+                           "rework-test\n")
+                     .exitCode,
+                 0);
         const QFile::Permissions p = QFile::permissions(dir.filePath(QStringLiteral("sync.conf")));
         QVERIFY(!(p & (QFile::ReadGroup | QFile::ReadOther)));
         QCOMPARE(reworkctl(f, {"sync"}).exitCode, 0);
         QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("sync.conf")), p | QFile::ReadOther));
         QCOMPARE(reworkctl(f, {"sync"}).exitCode, 1); // refused until chmod 600
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("sync.conf")), p));
+        // A wrong password in the environment wins over the file's, and is refused once, exit 3.
+        QCOMPARE(reworkctl(f, {"sync"}, wrong).exitCode, 3);
     }
 };
 

@@ -14,8 +14,10 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -164,12 +166,34 @@ QWidget* SettingsDialog::buildSyncTab()
     auto* form = new QFormLayout(page);
     Result<SyncSettings> sync = SyncSettings::load(m_dataFolder);
     m_server = new QLineEdit(page);
-    m_server->setPlaceholderText(sync ? sync->redacted()
-                                      : QStringLiteral("postgresql://user:password@host:5432/rework"));
+    m_server->setPlaceholderText(
+        sync ? sync->redacted() : QStringLiteral("postgresql://user@host:5432/rework?sslmode=verify-full"));
     form->addRow(tr("Central server:"), m_server);
     form->addRow(QString(), new QLabel(sync ? tr("Now: %1. Leave empty to keep it.").arg(sync->redacted())
                                             : tr("Not set up: this PC keeps its records locally."),
                                        page));
+    m_serverPassword = new QLineEdit(page);
+    m_serverPassword->setObjectName(QStringLiteral("serverPassword"));
+    m_serverPassword->setEchoMode(QLineEdit::Password);
+    m_serverPassword->setPlaceholderText(sync && !sync->password.isEmpty() ? tr("(kept; type to change it)")
+                                                                           : QString());
+    form->addRow(tr("Server password:"), m_serverPassword);
+    // The CA that signed the server's certificate: with sslmode=verify-full the station knows
+    // it talks to its own server.
+    m_caFile = new QLineEdit(sync ? sync->caFile : QString(), page);
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    auto* browse = new QPushButton(tr("Choose…"), page);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("CA certificate of the sync server"), m_caFile->text(),
+                                         tr("Certificates (*.crt *.pem);;All files (*)"));
+        if (!path.isEmpty())
+            m_caFile->setText(path);
+    });
+    auto* caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    form->addRow(tr("CA file (for sslmode=verify-full):"), caRow);
     m_nightly = new QTimeEdit(
         QTime::fromString(sync ? sync->nightlyAt : QStringLiteral("02:00"), QStringLiteral("HH:mm")), page);
     m_nightly->setDisplayFormat(QStringLiteral("HH:mm"));
@@ -274,11 +298,21 @@ bool SettingsDialog::apply()
             return false;
         }
         next.value().nightlyAt = m_nightly->time().toString(QStringLiteral("HH:mm"));
+        if (!m_serverPassword->text().isEmpty())
+            next.value().password = m_serverPassword->text();
+        else if (!url.isEmpty() && next.value().password.isEmpty() && sync)
+            next.value().password = sync->password; // a new address, the same account
+        next.value().caFile = m_caFile->text().trimmed();
+        if (Status ca = next.value().checkCaFile(); !ca) {
+            m_message->setText(ca.error().message);
+            return false;
+        }
         if (Status st = next.value().save(m_dataFolder); !st) {
             m_message->setText(st.error().message);
             return false;
         }
         m_server->clear();
+        m_serverPassword->clear();
         emit syncChanged();
     }
 

@@ -22,7 +22,7 @@ class Recorder;
 /// The admin's settings for this PC and this factory, on one dialog:
 /// - this PC (QSettings): the station it is bound to, the database file, the language;
 /// - labels (QSettings, per station and kind): template (the label stock) and printer;
-/// - sync (`sync.conf`): the central server and the nightly time;
+/// - sync (`sync.conf`): the central server, its password, the CA file and the nightly time;
 /// - policy and limits (the database, audited): idle-lock time, test limits per product.
 /// Applying saves each and announces it, so that the window takes it on at once.
 class SettingsDialog : public QDialog
@@ -37,6 +37,8 @@ public:
     QComboBox* languageField() const { return m_language; }
     QSpinBox* idleField() const { return m_idle; }
     QLineEdit* serverField() const { return m_server; }
+    QLineEdit* serverPasswordField() const { return m_serverPassword; }
+    QLineEdit* caFileField() const { return m_caFile; }
     QTimeEdit* nightlyField() const { return m_nightly; }
     QComboBox* templateField(LabelTemplate::Kind kind) const { return m_templates.value(kind); }
     QComboBox* printerField(LabelTemplate::Kind kind) const { return m_printers.value(kind); }
@@ -74,6 +76,8 @@ private:
     QComboBox* m_language = nullptr;
     QSpinBox* m_idle = nullptr;
     QLineEdit* m_server = nullptr;
+    QLineEdit* m_serverPassword = nullptr;
+    QLineEdit* m_caFile = nullptr;
     QTimeEdit* m_nightly = nullptr;
     QHash<LabelTemplate::Kind, QComboBox*> m_templates;
     QHash<LabelTemplate::Kind, QComboBox*> m_printers;

@@ -14,22 +14,68 @@
 namespace rework {
 namespace {
 
+/// Where the password came from: a command that keeps the settings keeps only one that was typed
+/// or piped in, never the environment's.
+enum class PasswordFrom
+{
+    None,
+    File,
+    Environment,
+    Typed,
+};
+
+/// The server's settings: `--server URL` (which may hold no password) or DATA/sync.conf; the
+/// password from --password-stdin, else REWORKTRACK_SYNC_PASSWORD, else sync.conf, else a prompt
+/// on a terminal. Fills `settings` and returns nullopt, or prints why not and returns the exit code.
+std::optional<int> serverSettings(CommandContext& context, const std::optional<QString>& url,
+                                  bool passwordFromStdin, SyncSettings& settings, PasswordFrom& from)
+{
+    Output& out = context.out;
+    Result<SyncSettings> parsed = url ? SyncSettings::fromUrl(*url, SyncSettings::Source::CommandLine)
+                                      : SyncSettings::load(context.dataFolder());
+    if (!parsed)
+        return out.fail(parsed.error());
+    settings = parsed.value();
+    from = settings.password.isEmpty() ? PasswordFrom::None : PasswordFrom::File;
+    const QString prompt = Cli::tr("password of %1 on the sync server: ").arg(settings.user.left(64));
+    if (passwordFromStdin) {
+        const std::optional<QString> line = context.readSecret(prompt, true, SyncSettings::kPasswordVariable);
+        if (!line)
+            return out.usage(Cli::tr("--password-stdin: stdin holds no line with the password"),
+                             context.help);
+        settings.password = *line;
+        from = PasswordFrom::Typed;
+    } else if (qEnvironmentVariableIsSet(SyncSettings::kPasswordVariable)) {
+        settings.takePasswordFromEnvironment();
+        from = PasswordFrom::Environment;
+    } else if (from == PasswordFrom::None) {
+        if (const std::optional<QString> typed =
+                context.readSecret(prompt, false, SyncSettings::kPasswordVariable)) {
+            settings.password = *typed;
+            from = PasswordFrom::Typed;
+        }
+    }
+    return std::nullopt;
+}
+
 int serverInit(CommandContext& context, Args args)
 {
     Output& out = context.out;
     const auto url = args.take(QStringLiteral("server"));
-    if (!url || !args.isEmpty())
-        return out.usage(Cli::tr("give --server URL"), context.help);
-    Result<SyncSettings> settings = SyncSettings::fromUrl(*url);
-    if (!settings)
-        return out.fail(settings.error());
+    const bool passwordFromStdin = args.takeFlag(QStringLiteral("password-stdin"));
+    if ((url && url->isEmpty()) || !args.isEmpty())
+        return out.usage(Cli::tr("give --server URL, or none to use sync.conf"), context.help);
     Database* db = context.database();
     if (!db)
         return StorageFailure;
-    if (Status st = SyncEngine(*db, settings.value()).initServer(); !st)
+    SyncSettings settings;
+    PasswordFrom from = PasswordFrom::None;
+    if (const auto failed = serverSettings(context, url, passwordFromStdin, settings, from))
+        return *failed;
+    if (Status st = SyncEngine(*db, settings).initServer(); !st)
         return out.fail(st.error());
-    out.emitResult({Cli::tr("server schema ready at %1").arg(settings->redacted())},
-                   {{QStringLiteral("server"), settings->redacted()}});
+    out.emitResult({Cli::tr("server schema ready at %1").arg(settings.redacted())},
+                   {{QStringLiteral("server"), settings.redacted()}});
     return Ok;
 }
 
@@ -58,11 +104,19 @@ int status(CommandContext& context)
     return Ok;
 }
 
-/// `sync configure`: keeps `settings` (from --server) in DATA/sync.conf.
-int configure(CommandContext& context, SyncSettings settings, const std::optional<QString>& nightly)
+/// `sync configure`: keeps `settings` (from --server, with --ca-file) in DATA/sync.conf, with
+/// the password when it was typed or piped in.
+int configure(CommandContext& context, SyncSettings settings, PasswordFrom from,
+              const std::optional<QString>& nightly, const std::optional<QString>& caFile)
 {
     if (nightly)
         settings.nightlyAt = *nightly;
+    if (caFile)
+        settings.caFile = *caFile;
+    if (Status ca = settings.checkCaFile(); !ca)
+        return context.out.fail(ca.error());
+    if (from != PasswordFrom::Typed)
+        settings.password.clear();
     if (Status st = settings.save(context.dataFolder()); !st)
         return context.out.fail(st.error());
     context.out.emitResult(
@@ -97,6 +151,8 @@ int sync(CommandContext& context, Args args)
     const QString sub = args.takeSubcommand();
     const auto url = args.take(QStringLiteral("server"));
     const auto nightly = args.take(QStringLiteral("nightly"));
+    const auto caFile = args.take(QStringLiteral("ca-file"));
+    const bool passwordFromStdin = args.takeFlag(QStringLiteral("password-stdin"));
     const auto retries = args.take(QStringLiteral("retries"));
     const auto batch = args.take(QStringLiteral("batch"));
     const bool ifConfigured = args.takeFlag(QStringLiteral("if-configured"));
@@ -122,14 +178,18 @@ int sync(CommandContext& context, Args args)
                        {{QStringLiteral("pushed"), 0}});
         return Ok;
     }
-    Result<SyncSettings> settings = url ? SyncSettings::fromUrl(*url) : SyncSettings::load(folder);
-    if (!settings)
-        return out.fail(settings.error());
-    if (sub != QLatin1StringView("configure"))
-        return exchange(context, settings.value(), batchSize, attempts);
-    if (!url)
+    const bool configuring = sub == QLatin1StringView("configure");
+    if (configuring && !url)
         return out.usage(Cli::tr("give --server URL"), context.help);
-    return configure(context, settings.value(), nightly);
+    if (!configuring && (nightly || caFile))
+        return out.usage(Cli::tr("--nightly and --ca-file belong to sync configure"), context.help);
+    SyncSettings settings;
+    PasswordFrom from = PasswordFrom::None;
+    if (const auto failed = serverSettings(context, url, passwordFromStdin, settings, from))
+        return *failed;
+    if (!configuring)
+        return exchange(context, settings, batchSize, attempts);
+    return configure(context, settings, from, nightly, caFile);
 }
 
 } // namespace
@@ -137,10 +197,16 @@ int sync(CommandContext& context, Args args)
 const Command serverInitCommand{
     "server-init",
     QT_TRANSLATE_NOOP(
-        "Cli", "  server-init --server URL               create or upgrade the central PostgreSQL schema\n"),
+        "Cli", "  server-init [--server URL]             create or upgrade the central PostgreSQL schema\n"),
     QT_TRANSLATE_NOOP(
-        "Cli", "Usage: reworkctl server-init --server postgresql://USER:PASSWORD@HOST:PORT/DB[?sslmode=...]\n"
-               "Creates or upgrades the central schema; a new server gets this station's reference data.\n"),
+        "Cli",
+        "Usage: reworkctl server-init [--server "
+        "postgresql://USER@HOST:PORT/DB[?sslmode=...&sslrootcert=CA]]\n"
+        "                             [--password-stdin]\n"
+        "Creates or upgrades the central schema; a new server gets this station's reference data.\n"
+        "Without --server, the server of sync.conf. The password comes from the first line of stdin\n"
+        "with --password-stdin, else $REWORKTRACK_SYNC_PASSWORD, else sync.conf, else a prompt; never\n"
+        "from the command line. Exit 3 when the server cannot be reached or refuses.\n"),
     &serverInit};
 
 const Command syncCommand{
@@ -150,13 +216,19 @@ const Command syncCommand{
                       "   (sync --help)\n"),
     QT_TRANSLATE_NOOP(
         "Cli",
-        "Usage: reworkctl sync [--server URL] [--retries N] [--batch N] [--if-configured]\n"
-        "       reworkctl sync configure --server URL [--nightly HH:MM]\n"
+        "Usage: reworkctl sync [--server URL] [--password-stdin] [--retries N] [--batch N] "
+        "[--if-configured]\n"
+        "       reworkctl sync configure --server URL [--ca-file CA.crt] [--password-stdin] [--nightly "
+        "HH:MM]\n"
         "       reworkctl sync status\n"
         "Sends this station's new events to the central PostgreSQL and receives the other stations'\n"
         "events and the reference data. The server comes from --server or from sync configure (kept in\n"
-        "DATA/sync.conf, readable by its owner only). --if-configured does nothing, successfully, on a\n"
-        "PC without sync.conf (the nightly timer runs on every PC the package is installed on).\n"),
+        "DATA/sync.conf, readable by its owner only). The password comes from the first line of stdin\n"
+        "with --password-stdin, else $REWORKTRACK_SYNC_PASSWORD, else sync.conf, else a prompt; a URL\n"
+        "on the command line with a password in it is refused. --ca-file is the certificate of the CA\n"
+        "that signed the server's (for sslmode=verify-full). A refused login is not retried.\n"
+        "--if-configured does nothing, successfully, on a PC without sync.conf (the nightly timer runs\n"
+        "on every PC the package is installed on). Exit 3 when the server cannot be reached or refuses.\n"),
     &sync};
 
 } // namespace rework
