@@ -5,7 +5,12 @@
 #include "domain/IdGenerator.h"
 #include "storage/Database.h"
 #include "storage/EventLog.h"
-#include "storage/MigrationFiles.h"
+#include "ServerSchema.h"
+#include "SetAside.h"
+#include "domain/ReferenceChange.h"
+#include "storage/AuditLog.h"
+#include "storage/ReferenceProjector.h"
+#include "storage/ReferenceTables.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -39,34 +44,20 @@ Result<QSqlQuery> server(const QSqlDatabase& db, const QString& statement, const
     return q;
 }
 
-/// Reference data that flows from the server to every station.
-struct ReferenceTable
-{
-    const char* table;
-    const char* keys;
-    const char* columns;
-};
-constexpr ReferenceTable kReference[] = {
-    {"operators", "id", "id, name, role, pin_hash, active, created_at"},
-    {"products", "model", "model, name, device_id, die_marking, memory_mib, memory_chips, msl"},
-    {"serial_formats", "kind, model", "kind, model, pattern"},
-    {"limits", "name, model", "name, model, min_value, max_value"},
-    {"defect_codes", "code", "code, step, description"},
-    {"config", "key", "key, value"},
-};
-
 /// "INSERT ... ON CONFLICT (keys) DO UPDATE": the same text in SQLite and PostgreSQL.
 QString upsert(const ReferenceTable& t)
 {
-    const QStringList columns = QString::fromLatin1(t.columns).split(QStringLiteral(", "));
+    const QStringList columns = t.keys + t.columns;
     QStringList marks, updates;
-    for (const QString& c : columns) {
+    for (qsizetype i = 0; i < columns.size(); ++i)
         marks << QStringLiteral("?");
+    for (const QString& c : t.columns)
         updates << c + QStringLiteral(" = excluded.") + c;
-    }
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-        .arg(QString::fromLatin1(t.table), QString::fromLatin1(t.columns), marks.join(QStringLiteral(", ")),
-             QString::fromLatin1(t.keys), updates.join(QStringLiteral(", ")));
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
+        .arg(t.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+             t.keys.join(QStringLiteral(", ")),
+             updates.isEmpty() ? QStringLiteral("DO NOTHING")
+                               : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", ")));
 }
 
 /// Every column of the query's current row, to bind into the same columns elsewhere.
@@ -82,8 +73,22 @@ QString selectAll(const ReferenceTable& t)
 {
     // Station-local settings (derived.*) never travel.
     return QStringLiteral("SELECT %1 FROM %2%3")
-        .arg(QString::fromLatin1(t.columns), QString::fromLatin1(t.table),
-             qstrcmp(t.table, "config") == 0 ? QStringLiteral(" WHERE key NOT LIKE 'derived.%'") : QString());
+        .arg((t.keys + t.columns).join(QStringLiteral(", ")), t.name,
+             t.name == QLatin1StringView("config") ? QStringLiteral(" WHERE key NOT LIKE 'derived.%'") : QString());
+}
+
+/// An event row of the server, as a record.
+EventRecord serverEvent(const QSqlQuery& r, int first)
+{
+    EventRecord e;
+    e.id = r.value(first).toString();
+    e.recordedAt = QDateTime::fromString(r.value(first + 1).toString(), Qt::ISODateWithMs);
+    e.stationId = r.value(first + 2).toString();
+    e.operatorId = r.value(first + 3).toString();
+    e.step = r.value(first + 4).toString();
+    e.subject = r.value(first + 5).toString();
+    e.payload = QJsonDocument::fromJson(r.value(first + 6).toByteArray()).object();
+    return e;
 }
 
 } // namespace
@@ -130,68 +135,135 @@ Status SyncEngine::initServer()
     if (!connection)
         return connection.error();
     QSqlDatabase& db = connection.value()->db();
-    QSqlQuery q(db);
-    // One station at a time migrates; the others wait for the lock.
-    if (!db.transaction() || !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727000)")) ||
-        !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rework_schema (version integer NOT NULL)")) ||
-        !q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM rework_schema")) || !q.next()) {
-        const QString error = q.lastError().text();
+    if (!db.transaction())
+        return ServerConnection::plainError(QStringLiteral("begin"), db.lastError().text());
+    Status done = ServerSchema::upgrade(db);
+    if (done)
+        done = seedReference(db);
+    if (!done) {
         db.rollback();
-        return ServerConnection::plainError(QStringLiteral("schema"), error);
-    }
-    const int version = q.value(0).toInt();
-    auto listed = MigrationFiles::list(QStringLiteral(":/server-migrations"));
-    if (!listed) {
-        db.rollback();
-        return listed.error();
-    }
-    const QList<MigrationFiles::File>& files = listed.value();
-    for (int v = version; v < files.size(); ++v) {
-        QFile f(files.at(v).path); // version v + 1: the list runs 1..N without a gap
-        if (!f.open(QIODevice::ReadOnly)) {
-            db.rollback();
-            return makeError(ErrorCode::Storage, QStringLiteral("server"),
-                             Message(tr, QT_TR_NOOP("missing server migration %1"), {v + 1}));
-        }
-        // Several statements in one simple query: run unprepared.
-        bool applied = q.exec(QString::fromUtf8(f.readAll()));
-        if (applied) {
-            applied = q.prepare(QStringLiteral("INSERT INTO rework_schema (version) VALUES (?)"));
-            q.addBindValue(v + 1);
-            applied = applied && q.exec();
-        }
-        if (!applied) {
-            const QString error = q.lastError().text();
-            db.rollback();
-            return ServerConnection::plainError(QStringLiteral("server migration %1").arg(v + 1), error);
-        }
-        spdlog::info("server schema migrated to {}", v + 1);
-    }
-    // A new server starts with this station's reference data.
-    auto operators = server(db, QStringLiteral("SELECT count(*) FROM operators"));
-    if (!operators) {
-        db.rollback();
-        return operators.error();
-    }
-    operators.value().next();
-    if (operators.value().value(0).toInt() == 0) {
-        for (const ReferenceTable& t : kReference) {
-            auto rows = sql::run(m_local.connection(), selectAll(t));
-            if (!rows) {
-                db.rollback();
-                return rows.error();
-            }
-            const QString insert = upsert(t);
-            while (rows.value().next()) {
-                if (auto up = server(db, insert, rowValues(rows.value())); !up) {
-                    db.rollback();
-                    return up.error();
-                }
-            }
-        }
+        return done;
     }
     if (!db.commit())
         return ServerConnection::plainError(QStringLiteral("commit"), db.lastError().text());
+    return {};
+}
+
+Status SyncEngine::seedReference(QSqlDatabase& db)
+{
+    // Reference data lives in events on the server: once there is any, the server needs nothing.
+    auto changes = server(db, QStringLiteral("SELECT 1 FROM events WHERE step = 'reference' LIMIT 1"));
+    if (!changes)
+        return changes.error();
+    if (changes.value().next())
+        return {};
+    // A new server starts with this station's reference data.
+    auto operators = server(db, QStringLiteral("SELECT count(*) FROM operators"));
+    if (!operators)
+        return operators.error();
+    operators.value().next();
+    if (operators.value().value(0).toInt() == 0) {
+        for (const ReferenceTable& t : ReferenceTable::all()) {
+            auto rows = sql::run(m_local.connection(), selectAll(t));
+            if (!rows)
+                return rows.error();
+            const QString insert = upsert(t);
+            while (rows.value().next()) {
+                if (auto up = server(db, insert, rowValues(rows.value())); !up)
+                    return up.error();
+            }
+        }
+    }
+    // What the server holds becomes baseline events, dated at the earliest time so that any
+    // real change, wherever it was made, wins over them; stations take them like other events.
+    const QDateTime epoch = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+    ReferenceProjector projector(db);
+    qint64 n = 0;
+    for (const ReferenceTable& t : ReferenceTable::all()) {
+        auto rows = server(db, selectAll(t));
+        if (!rows)
+            return rows.error();
+        QList<ReferenceChange> baseline;
+        while (rows.value().next()) {
+            ReferenceChange c{t.name, {}, {}};
+            for (int i = 0; i < t.keys.size(); ++i)
+                c.key.insert(t.keys.at(i), QJsonValue::fromVariant(rows.value().value(i)));
+            for (int i = 0; i < t.columns.size(); ++i)
+                c.set.insert(t.columns.at(i), QJsonValue::fromVariant(rows.value().value(t.keys.size() + i)));
+            if (t.columns.isEmpty())
+                c.set.insert(ReferenceChange::kPresent, true);
+            baseline.append(c);
+        }
+        for (const ReferenceChange& c : std::as_const(baseline)) {
+            EventRecord e;
+            e.id = IdGenerator::uuidV7(epoch);
+            e.recordedAt = epoch;
+            e.stationId = QStringLiteral("SERVER");
+            e.operatorId = QStringLiteral("SYSTEM");
+            e.step = ReferenceChange::kStep;
+            e.subject = c.subject();
+            e.payload = c.toPayload();
+            auto inserted = server(
+                db,
+                QStringLiteral("INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, "
+                               "step, subject, payload, subjects) VALUES (?, 'server', ?, ?, ?, ?, ?, ?, CAST(? AS "
+                               "jsonb), '[]'::jsonb)"),
+                {e.id, ++n, e.recordedAt.toString(Qt::ISODateWithMs), e.stationId, e.operatorId, e.step, e.subject,
+                 QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))});
+            if (!inserted)
+                return inserted.error();
+            if (Status st = projector.apply(e); !st)
+                return st;
+        }
+    }
+    spdlog::info("server reference data: {} baseline changes", n);
+    return {};
+}
+
+Status SyncEngine::recover(ServerConnection& connection, Report& report)
+{
+    Result<QString> me = origin();
+    if (!me)
+        return me.error();
+    // The newest event the server holds from this database: if this database lacks it, it was
+    // restored from a backup (or copied) since. It goes on as a new origin: the server's events of
+    // the old one come back with the pull like any station's, and no number is used twice.
+    auto newest = server(connection.db(),
+                         QStringLiteral("SELECT id FROM events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1"),
+                         {me.value()});
+    if (!newest)
+        return newest.error();
+    if (!newest.value().next())
+        return {};
+    auto here = sql::scalar(m_local.connection(), QStringLiteral("SELECT 1 FROM events WHERE id = ?"),
+                            {newest.value().value(0).toString()});
+    if (!here)
+        return here.error();
+    if (here.value().isValid())
+        return {};
+    const QString fresh = IdGenerator::uuidV7(m_clock.now());
+    Transaction tx(m_local.connection());
+    if (Status st = tx.begin(); !st)
+        return st;
+    Result<QString> earlier = stateValue(m_local.connection(), QStringLiteral("previous_origins"));
+    if (!earlier)
+        return earlier.error();
+    if (Status st = setState(QStringLiteral("previous_origins"),
+                             (earlier->isEmpty() ? QString() : earlier.value() + QLatin1Char(' ')) + me.value());
+        !st)
+        return st;
+    if (Status st = setState(QStringLiteral("origin"), fresh); !st)
+        return st;
+    if (Status st = AuditLog(m_local.connection(), m_clock)
+                        .append(QStringLiteral("sync_recovered"), QStringLiteral("SYSTEM"), QStringLiteral("-"),
+                                QStringLiteral("origin %1 -> %2").arg(me.value(), fresh));
+        !st)
+        return st;
+    if (Status st = tx.commit(); !st)
+        return st;
+    spdlog::warn("this database lacks events the server holds from it (restored?): origin {} continues as {}",
+                 me.value().toStdString(), fresh.toStdString());
+    report.recovered = true;
     return {};
 }
 
@@ -269,6 +341,21 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
         return before.error();
     before.value().next();
     const qint64 firstNew = before.value().value(0).toLongLong();
+    // One number, one event: a number the server holds for another event of this origin means
+    // this database's history differs from what it sent before.
+    auto clash = server(db,
+                        QStringLiteral("SELECT x.id, x.origin_seq FROM jsonb_to_recordset(CAST(? AS jsonb)) AS x(id "
+                                       "text, origin_seq bigint) JOIN events e ON e.origin = ? AND e.origin_seq = "
+                                       "x.origin_seq AND e.id <> x.id LIMIT 1"),
+                        {batch.rows, me});
+    if (!clash)
+        return clash.error();
+    if (clash.value().next())
+        return makeError(ErrorCode::Contradiction, QStringLiteral("sync"),
+                         Message(tr, QT_TR_NOOP("the server holds another event under this station's number %1; "
+                                                "this database's history differs from what it sent before. Nothing "
+                                                "was sent; ask an admin (reworkctl verify)"),
+                                 {clash.value().value(1).toLongLong()}));
     auto inserted = server(
         db,
         QStringLiteral(
@@ -282,6 +369,8 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
     if (!inserted)
         return inserted.error();
     SyncFaults::hit("mid-batch");
+    if (Status st = applyReference(db, firstNew); !st)
+        return st;
     if (Status st = noteConflicts(db, firstNew); !st)
         return st;
     auto head =
@@ -296,12 +385,24 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
                {me, batch.lastSeq, head.value().toString()});
     if (!anchored)
         return anchored.error();
+    auto anchor = server(db, QStringLiteral("SELECT hash FROM chain_heads WHERE origin = ? AND origin_seq = ?"),
+                         {me, batch.lastSeq});
+    if (!anchor)
+        return anchor.error();
+    if (anchor.value().next() && anchor.value().value(0).toString() != head.value().toString())
+        return makeError(ErrorCode::Contradiction, QStringLiteral("sync"),
+                         Message(tr, QT_TR_NOOP("the server anchored another hash for this station's event %1; "
+                                                "this database's chain differs from what it sent before. Nothing "
+                                                "was sent; ask an admin (reworkctl verify)"),
+                                 {batch.lastSeq}));
     auto mark =
         server(db,
-               QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at) VALUES (?, ?, now()) "
+               QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at, stations) VALUES (?, ?, now(), "
+                              "(SELECT coalesce(string_agg(DISTINCT x.station_id, ' '), '') FROM "
+                              "jsonb_to_recordset(CAST(? AS jsonb)) AS x(station_id text))) "
                               "ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
-                              "excluded.last_seq), last_push_at = now()"),
-               {me, batch.lastSeq});
+                              "excluded.last_seq), last_push_at = now(), stations = excluded.stations"),
+               {me, batch.lastSeq, batch.rows});
     if (!mark)
         return mark.error();
     return {};
@@ -340,6 +441,55 @@ Status SyncEngine::noteConflicts(QSqlDatabase& db, qint64 firstNew)
                {firstNew});
     if (!gpus)
         return gpus.error();
+    auto boards =
+        server(db,
+               QStringLiteral(
+                   "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+                   "SELECT 'board_mounted_twice', a.payload ->> 'board', format('board %s mounted as unit %s at %s "
+                   "and as unit %s at %s', a.payload ->> 'board', a.payload ->> 'unit', a.station_id, "
+                   "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+                   "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'board') = "
+                   "(a.payload ->> 'board') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
+                   "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
+                   "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
+                   "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
+                   "ON CONFLICT (event_ids) DO NOTHING"),
+               {firstNew});
+    if (!boards)
+        return boards.error();
+    auto cards = server(
+        db, QStringLiteral(
+                "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+                "SELECT 'card_taken_in_twice', a.payload ->> 'card', format('card %s taken in with lot %s at %s "
+                "and with lot %s at %s', a.payload ->> 'card', a.payload ->> 'lot', a.station_id, b.payload ->> "
+                "'lot', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+                "FROM events a JOIN events b ON b.step = 'intake' AND (b.payload ->> 'card') = "
+                "(a.payload ->> 'card') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'intake' "
+                "ON CONFLICT (event_ids) DO NOTHING"),
+        {firstNew});
+    if (!cards)
+        return cards.error();
+    return {};
+}
+
+Status SyncEngine::applyReference(QSqlDatabase& db, qint64 firstNew)
+{
+    // The server's reference tables are derived from the changes, by the stations' own rule.
+    auto changes = server(db,
+                          QStringLiteral("SELECT id, recorded_at, station_id, operator_id, step, subject, payload::text "
+                                         "FROM events WHERE server_seq > ? AND step = 'reference' ORDER BY server_seq"),
+                          {firstNew});
+    if (!changes)
+        return changes.error();
+    QList<EventRecord> events;
+    while (changes.value().next())
+        events.append(serverEvent(changes.value(), 0));
+    changes.value().finish();
+    ReferenceProjector projector(db);
+    for (const EventRecord& e : std::as_const(events)) {
+        if (Status st = projector.apply(e); !st)
+            return st;
+    }
     return {};
 }
 
@@ -357,14 +507,6 @@ Status SyncEngine::dropFromOutbox(qint64 lastSeq)
         return st;
     return tx.commit();
 }
-
-/// An event from another station as the server sent it.
-struct SyncEngine::PulledEvent
-{
-    qint64 serverSeq;
-    EventRecord event;
-    QList<Subject> subjects;
-};
 
 Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
 {
@@ -385,7 +527,7 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
     }
 }
 
-Result<QList<SyncEngine::PulledEvent>> SyncEngine::fetchPulled(ServerConnection& connection,
+Result<QList<PulledEvent>> SyncEngine::fetchPulled(ServerConnection& connection,
                                                                const QString& me)
 {
     Result<QString> mark = stateValue(m_local.connection(), QStringLiteral("pulled_server_seq"));
@@ -404,13 +546,7 @@ Result<QList<SyncEngine::PulledEvent>> SyncEngine::fetchPulled(ServerConnection&
         QSqlQuery& r = rows.value();
         PulledEvent p;
         p.serverSeq = r.value(0).toLongLong();
-        p.event.id = r.value(1).toString();
-        p.event.recordedAt = QDateTime::fromString(r.value(2).toString(), Qt::ISODateWithMs);
-        p.event.stationId = r.value(3).toString();
-        p.event.operatorId = r.value(4).toString();
-        p.event.step = r.value(5).toString();
-        p.event.subject = r.value(6).toString();
-        p.event.payload = QJsonDocument::fromJson(r.value(7).toByteArray()).object();
+        p.event = serverEvent(r, 1);
         for (const auto& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
             p.subjects.append(
                 {s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
@@ -426,13 +562,14 @@ Status SyncEngine::applyPulled(QList<PulledEvent>& batch, int& pulled, Report& r
     if (Status st = tx.begin(); !st)
         return st;
     EventLog log(m_local.connection());
+    SetAside setAside(m_local.connection(), m_clock);
     for (PulledEvent& p : batch) {
-        Result<PullOutcome> outcome = applyPulledEvent(log, p);
+        Result<SetAside::Outcome> outcome = setAside.offer(log, p);
         if (!outcome)
             return outcome.error();
-        if (outcome.value() == PullOutcome::Applied)
+        if (outcome.value() == SetAside::Outcome::Applied)
             ++pulled;
-        else if (outcome.value() == PullOutcome::Rejected)
+        else if (outcome.value() == SetAside::Outcome::SetAside)
             ++report.rejected;
     }
     if (Status st = setState(QStringLiteral("pulled_server_seq"), QString::number(batch.last().serverSeq));
@@ -441,101 +578,87 @@ Status SyncEngine::applyPulled(QList<PulledEvent>& batch, int& pulled, Report& r
     return tx.commit();
 }
 
-Result<SyncEngine::PullOutcome> SyncEngine::applyPulledEvent(EventLog& log, PulledEvent& p)
+Result<int> SyncEngine::retrySetAside()
 {
-    auto known = sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events WHERE id = ?"),
-                             {p.event.id});
-    if (!known)
-        return known.error();
-    if (known.value().toInt() > 0)
-        return PullOutcome::Known;
-    if (auto sp = sql::run(m_local.connection(), QStringLiteral("SAVEPOINT pulled")); !sp)
-        return sp.error();
-    // A void from another station takes effect like a local one: its items are replayed.
-    Status st = log.apply(p.event, p.subjects, EventStore::Origin::Pulled);
-    if (st) {
-        if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
-            return rel.error();
-        return PullOutcome::Applied;
-    }
-    // It contradicts what this station knows: keep it aside, say why, go on.
-    if (auto back = sql::run(m_local.connection(), QStringLiteral("ROLLBACK TO pulled")); !back)
-        return back.error();
-    if (auto rel = sql::run(m_local.connection(), QStringLiteral("RELEASE pulled")); !rel)
-        return rel.error();
-    if (Status kept = keepRejected(p, st.error()); !kept)
-        return kept.error();
-    return PullOutcome::Rejected;
-}
-
-Status SyncEngine::keepRejected(const PulledEvent& p, const Error& why)
-{
-    spdlog::warn("pulled event {} not applied: {}", p.event.id.toStdString(), why.logLine());
-    return sql::exec(m_local.connection(),
-                     QStringLiteral("INSERT OR IGNORE INTO sync_rejected (server_seq, event_id, "
-                                    "station_id, step, subject, reason, seen_at) VALUES (?, ?, ?, ?, "
-                                    "?, ?, ?)"),
-                     {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject,
-                      why.english.left(300), m_clock.now().toString(Qt::ISODateWithMs)});
-}
-
-Result<int> SyncEngine::pullReference(ServerConnection& connection)
-{
-    int rows = 0;
     Transaction tx(m_local.connection());
     if (Status st = tx.begin(); !st)
         return st.error();
-    for (const ReferenceTable& t : kReference) {
-        auto q = server(connection.db(), selectAll(t));
-        if (!q)
-            return q.error();
-        const QString insert = upsert(t);
-        while (q.value().next()) {
-            if (Status st = sql::exec(m_local.connection(), insert, rowValues(q.value())); !st)
-                return st.error();
-            ++rows;
-        }
-    }
+    Result<int> done = SetAside(m_local.connection(), m_clock).retry();
+    if (!done)
+        return done.error();
     if (Status st = tx.commit(); !st)
         return st.error();
-    // Label templates become the station's own copies.
-    auto templates = server(connection.db(), QStringLiteral("SELECT name, body FROM label_templates"));
+    return done.value();
+}
+
+Result<int> SyncEngine::writeTemplateFiles()
+{
+    // Label templates shared through the server become the station's own copies.
+    auto templates = sql::run(m_local.connection(), QStringLiteral("SELECT name, body FROM label_templates"));
     if (!templates)
         return templates.error();
     static const QRegularExpression safeName(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
     const QString folder = QFileInfo(m_local.path()).absolutePath() + QStringLiteral("/labels");
+    int written = 0;
     while (templates.value().next()) {
         const QString name = templates.value().value(0).toString();
         if (!safeName.match(name).hasMatch())
             continue;
+        const QByteArray body = templates.value().value(1).toString().toUtf8();
         QDir().mkpath(folder);
-        QSaveFile file(QDir(folder).filePath(name + QStringLiteral(".json")));
+        const QString path = QDir(folder).filePath(name + QStringLiteral(".json"));
+        QFile current(path);
+        if (current.open(QIODevice::ReadOnly) && current.readAll() == body)
+            continue;
+        QSaveFile file(path);
         if (file.open(QIODevice::WriteOnly)) {
-            file.write(templates.value().value(1).toString().toUtf8());
-            file.commit();
-            ++rows;
+            file.write(body);
+            if (file.commit())
+                ++written;
         }
     }
-    return rows;
+    return written;
 }
 
 Result<int> SyncEngine::pullAnomalies(ServerConnection& connection)
 {
     auto q = server(connection.db(),
-                    QStringLiteral("SELECT id, kind, subject, detail, found_at::text FROM anomalies "
+                    QStringLiteral("SELECT id, kind, subject, detail, found_at::text, event_ids FROM anomalies "
                                    "ORDER BY id"));
     if (!q)
         return q.error();
     int n = 0;
     while (q.value().next()) {
         QVariantList values;
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 6; ++i)
             values << q.value().value(i);
         if (Status st =
                 sql::exec(m_local.connection(),
-                          QStringLiteral("INSERT OR IGNORE INTO sync_anomalies (server_id, kind, subject, "
-                                         "detail, found_at) VALUES (?, ?, ?, ?, ?)"),
+                          QStringLiteral("INSERT INTO sync_anomalies (server_id, kind, subject, detail, found_at, "
+                                         "event_ids) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (server_id) DO UPDATE "
+                                         "SET event_ids = excluded.event_ids"),
                           values);
+            !st)
+            return st.error();
+        ++n;
+    }
+    return n;
+}
+
+Result<int> SyncEngine::pullOrigins(ServerConnection& connection)
+{
+    auto q = server(connection.db(),
+                    QStringLiteral("SELECT origin, stations, to_char(last_push_at AT TIME ZONE 'UTC', "
+                                   "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM origins"));
+    if (!q)
+        return q.error();
+    int n = 0;
+    while (q.value().next()) {
+        if (Status st = sql::exec(m_local.connection(),
+                                  QStringLiteral("INSERT INTO sync_origins (origin, stations, last_push_at) VALUES "
+                                                 "(?, ?, ?) ON CONFLICT (origin) DO UPDATE SET stations = "
+                                                 "excluded.stations, last_push_at = excluded.last_push_at"),
+                                  rowValues(q.value()));
             !st)
             return st.error();
         ++n;
@@ -560,6 +683,10 @@ Result<SyncEngine::Report> SyncEngine::run()
     };
     if (!connection)
         return noted(connection.error());
+    if (Status st = ServerSchema::requireCurrent(connection.value()->db()); !st)
+        return noted(st.error());
+    if (Status st = recover(*connection.value(), report); !st)
+        return noted(st.error());
     Result<int> pushed = push(*connection.value(), total.value());
     if (!pushed)
         return noted(pushed.error());
@@ -568,21 +695,31 @@ Result<SyncEngine::Report> SyncEngine::run()
     if (!pulled)
         return noted(pulled.error());
     report.pulled = pulled.value();
-    Result<int> reference = pullReference(*connection.value());
-    if (!reference)
-        return noted(reference.error());
-    report.referenceRows = reference.value();
+    Result<int> retried = retrySetAside();
+    if (!retried)
+        return noted(retried.error());
+    report.retried = retried.value();
+    Result<int> templates = writeTemplateFiles();
+    if (!templates)
+        return noted(templates.error());
+    report.templates = templates.value();
     Result<int> anomalies = pullAnomalies(*connection.value());
     if (!anomalies)
         return noted(anomalies.error());
     report.anomalies = anomalies.value();
+    if (Result<int> origins = pullOrigins(*connection.value()); !origins)
+        return noted(origins.error());
+    auto setAside = sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM sync_rejected"));
+    if (!setAside)
+        return noted(setAside.error());
+    report.setAside = setAside.value().toInt();
     const QString now = m_clock.now().toString(Qt::ISODateWithMs);
     if (Status st = setState(QStringLiteral("last_sync_at"), now); !st)
         return st.error();
     if (Status st = setState(QStringLiteral("last_error"), QString()); !st)
         return st.error();
-    spdlog::info("sync done: {} sent, {} received, {} not applicable", report.pushed, report.pulled,
-                 report.rejected);
+    spdlog::info("sync done: {} sent, {} received, {} set aside ({} in all), {} taken from the set-aside list",
+                 report.pushed, report.pulled, report.rejected, report.setAside, report.retried);
     return report;
 }
 

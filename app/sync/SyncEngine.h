@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PulledEvent.h"
 #include "SyncSettings.h"
 #include "domain/Clock.h"
 
@@ -31,7 +32,12 @@ public:
 
     struct Report
     {
-        int pushed = 0, pulled = 0, rejected = 0, referenceRows = 0, anomalies = 0;
+        int pushed = 0, pulled = 0;
+        int rejected = 0; ///< pulled events set aside by this sync
+        int setAside = 0; ///< set aside in all, after this sync
+        int retried = 0;  ///< earlier set-aside events applied, or dropped as voided, by this sync
+        int templates = 0, anomalies = 0;
+        bool recovered = false; ///< this database lacked its own events: it went on as a new origin
     };
     /// Done, total and what is going on, for a progress bar.
     using Progress = std::function<void(qint64 done, qint64 total, const QString& phase)>;
@@ -39,8 +45,8 @@ public:
     void setBatchSize(int events) { m_batchSize = events; }
     void setProgress(Progress progress) { m_progress = std::move(progress); }
 
-    /// Creates or upgrades the central schema; seeds the reference data from this station when
-    /// the server has none yet.
+    /// Creates or upgrades the central schema (never takes it back); turns the server's reference
+    /// data into baseline changes, taken from this station when the server has none yet.
     Status initServer();
     /// One full sync.
     Result<Report> run();
@@ -59,13 +65,6 @@ private:
         qint64 lastSeq = 0;
         QString rows; ///< a JSON array, one object per event
     };
-    struct PulledEvent;
-    enum class PullOutcome
-    {
-        Known,
-        Applied,
-        Rejected
-    };
 
     Result<int> push(ServerConnection& server, qint64 total);
     Result<OutboxBatch> nextOutboxBatch();
@@ -73,17 +72,20 @@ private:
     Status sendBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch);
     Status writeBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch);
     Status noteConflicts(QSqlDatabase& db, qint64 firstNew);
+    Status applyReference(QSqlDatabase& db, qint64 firstNew);
+    Status seedReference(QSqlDatabase& db);
+    /// A database restored from a backup goes on as a new origin (see the .cpp).
+    Status recover(ServerConnection& server, Report& report);
     Status dropFromOutbox(qint64 lastSeq);
 
     Result<int> pull(ServerConnection& server, Report& report);
     Result<QList<PulledEvent>> fetchPulled(ServerConnection& server, const QString& me);
     /// One local transaction: the batch's events, then the watermark.
     Status applyPulled(QList<PulledEvent>& batch, int& pulled, Report& report);
-    /// One event under a savepoint; one that cannot be applied goes to sync_rejected.
-    Result<PullOutcome> applyPulledEvent(EventLog& log, PulledEvent& p);
-    Status keepRejected(const PulledEvent& p, const Error& why);
-    Result<int> pullReference(ServerConnection& server);
+    Result<int> retrySetAside();
+    Result<int> writeTemplateFiles();
     Result<int> pullAnomalies(ServerConnection& server);
+    Result<int> pullOrigins(ServerConnection& server);
     Status setState(const QString& key, const QString& value);
 
     Database& m_local;

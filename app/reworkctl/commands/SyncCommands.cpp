@@ -134,14 +134,26 @@ int exchange(CommandContext& context, const SyncSettings& settings, int batchSiz
     Result<SyncEngine::Report> r = engine.runWithRetries(attempts);
     if (!r)
         return context.out.fail(r.error());
-    context.out.emitResult({Cli::tr("sync done: %1 events sent, %2 received, %3 could not be applied here")
-                                .arg(r->pushed)
-                                .arg(r->pulled)
-                                .arg(r->rejected)},
-                           {{QStringLiteral("pushed"), r->pushed},
-                            {QStringLiteral("pulled"), r->pulled},
-                            {QStringLiteral("rejected"), r->rejected},
-                            {QStringLiteral("anomalies"), r->anomalies}});
+    QStringList lines{Cli::tr("sync done: %1 events sent, %2 received, %3 could not be applied here")
+                          .arg(r->pushed)
+                          .arg(r->pulled)
+                          .arg(r->rejected)};
+    if (r->retried > 0)
+        lines << Cli::tr("%1 set-aside events applied or voided now").arg(r->retried);
+    if (r->setAside > 0)
+        lines << Cli::tr("%1 events of other stations are set aside here until a supervisor resolves their "
+                         "conflict (reworkctl conflicts)")
+                     .arg(r->setAside);
+    if (r->recovered)
+        lines << Cli::tr("this database lacked events the server holds from it (restored from a backup?): it "
+                         "takes them back and goes on under a new origin");
+    context.out.emitResult(lines, {{QStringLiteral("pushed"), r->pushed},
+                                   {QStringLiteral("pulled"), r->pulled},
+                                   {QStringLiteral("rejected"), r->rejected},
+                                   {QStringLiteral("set_aside"), r->setAside},
+                                   {QStringLiteral("retried"), r->retried},
+                                   {QStringLiteral("recovered"), r->recovered},
+                                   {QStringLiteral("anomalies"), r->anomalies}});
     return Ok;
 }
 

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "PulledEvent.h"
+#include "domain/Clock.h"
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <optional>
+
+namespace rework {
+
+class EventLog;
+
+/// Events of other stations that this station cannot apply on top of what it holds (one die
+/// mounted here and there while both were offline): kept whole in `sync_rejected` with the reason
+/// in plain words, never applied on top of the contradiction. The serials such an event brought in
+/// are kept too, so that a later event building on it is set aside as well. After every pull, and
+/// after a supervisor's resolution, each is offered again in server order: what a resolution
+/// voided is dropped, what now fits is applied.
+class SetAside
+{
+    Q_DECLARE_TR_FUNCTIONS(SetAside)
+
+public:
+    SetAside(const QSqlDatabase& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+
+    enum class Outcome
+    {
+        Known,
+        Applied,
+        SetAside
+    };
+    /// One pulled event, under a savepoint of the caller's transaction.
+    Result<Outcome> offer(EventLog& log, const PulledEvent& p);
+    /// Every set-aside event offered again, oldest first. Returns how many left the list.
+    Result<int> retry();
+    /// The set-aside events, oldest first (for a resolution that voids some of them).
+    Result<QList<PulledEvent>> all() const;
+
+    /// A stored reason as people read it: translated, or in English for the log.
+    static QString reasonText(const QString& stored, bool translated = true);
+
+private:
+    /// A reason as its lupdate-marked English source and arguments.
+    struct Reason
+    {
+        const char* source = nullptr;
+        QStringList args;
+    };
+    /// What in this station's record the event contradicts, found before it is tried.
+    Result<std::optional<Reason>> contradiction(const PulledEvent& p) const;
+    /// The set-aside event this one builds on, if any: its id and step.
+    Result<std::optional<std::pair<QString, QString>>> basis(const PulledEvent& p) const;
+    Status keep(const PulledEvent& p, const Reason& why, const QString& basisId);
+
+    QSqlDatabase m_db;
+    const Clock& m_clock;
+};
+
+} // namespace rework
