@@ -106,10 +106,13 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     buildShortcuts();
     m_counting = new QFutureWatcher<std::optional<TableCounts::Counts>>(this);
     connect(m_counting, &QFutureWatcherBase::finished, this, [this] {
-        if (const std::optional<TableCounts::Counts> counts = m_counting->result())
-            showCounts(*counts);
-        else
+        if (const std::optional<TableCounts::Counts> counts = m_counting->result()) {
+            // Its snapshot may predate saves made meanwhile: refresh adds the rows since.
+            m_counts = counts;
+            refresh();
+        } else {
             m_countsLabel->setText(tr("Counts unavailable; see the log"));
+        }
     });
     m_backingUp = new QFutureWatcher<BackupOutcome>(this);
     connect(m_backingUp, &QFutureWatcherBase::finished, this, [this] {
@@ -531,8 +534,10 @@ void MainWindow::countInBackground()
     const QString path = m_db.path();
     m_counting->setFuture(QtConcurrent::run([path]() -> std::optional<TableCounts::Counts> {
         auto db = Database::open(path, Database::Migration::Skip);
-        if (!db)
+        if (!db) {
+            spdlog::error("status bar counts failed: {}", db.error().logLine());
             return std::nullopt;
+        }
         Result<TableCounts::Counts> counts = TableCounts(db.value()->connection()).full();
         if (!counts) {
             spdlog::error("status bar counts failed: {}", counts.error().logLine());
