@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "EventStore.h"
+#include "ReadSnapshot.h"
 #include "Sql.h"
 #include "Transaction.h"
 
@@ -125,6 +126,11 @@ Result<std::pair<qint64, QString>> EventChain::head() const
 
 Result<EventChain::Verdict> EventChain::verify() const
 {
+    // The walk and the orphan check read one snapshot (joined when the caller holds one), without
+    // the write lock.
+    ReadSnapshot snapshot(m_db);
+    if (Status st = snapshot.begin(); !st)
+        return st.error();
     // The stored payload text (column 7) is hashed as it is, not as re-serialised JSON.
     auto q = sql::run(
         m_db, QStringLiteral("SELECT ") + EventStore::selectColumns() +

@@ -1,9 +1,11 @@
 #include "IntegrityChecker.h"
 
+#include "ReadSnapshot.h"
 #include "Sql.h"
 #include "StateProjector.h"
-#include "Transaction.h"
 
+#include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace rework {
@@ -17,9 +19,9 @@ constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards"
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
 Result<qint64> differingRows(const QSqlDatabase& db, const QString& table)
 {
-    const QString statement = QStringLiteral("SELECT count(*) FROM (SELECT * FROM temp.before_%1 EXCEPT "
+    const QString statement = QStringLiteral("SELECT count(*) FROM (SELECT * FROM temp.%1 EXCEPT "
                                              "SELECT * FROM main.%1 UNION ALL SELECT * FROM main.%1 EXCEPT "
-                                             "SELECT * FROM temp.before_%1)")
+                                             "SELECT * FROM temp.%1)")
                                   .arg(table);
     auto n = sql::scalar(db, statement);
     if (!n)
@@ -27,10 +29,56 @@ Result<qint64> differingRows(const QSqlDatabase& db, const QString& table)
     return n.value().toLongLong();
 }
 
+/// An empty TEMP table with the schema and indexes of main.`table`. Unqualified names find TEMP
+/// first, so the projector's writes land there, and its foreign keys point at the other TEMP
+/// tables (SQLite resolves a parent in its child's schema).
+Status shadow(const QSqlDatabase& db, const QString& table)
+{
+    auto q = sql::run(db,
+                      QStringLiteral("SELECT type, sql FROM main.sqlite_master WHERE tbl_name = ? AND sql IS "
+                                     "NOT NULL AND type IN ('table', 'index') ORDER BY type DESC"),
+                      {table});
+    if (!q)
+        return q.error();
+    static const QRegularExpression createTable(QStringLiteral("^CREATE TABLE "));
+    static const QRegularExpression createIndex(QStringLiteral("^CREATE (UNIQUE )?INDEX "));
+    // Read to the end before creating anything: no schema change while a cursor is open.
+    QStringList statements;
+    while (q.value().next()) {
+        QString statement = q.value().value(1).toString();
+        if (q.value().value(0).toString() == QLatin1StringView("table"))
+            statement.replace(createTable, QStringLiteral("CREATE TEMP TABLE "));
+        else
+            statement.replace(createIndex, QStringLiteral("CREATE \\1INDEX temp."));
+        statements << statement;
+    }
+    q.value().finish();
+    for (const QString& statement : statements) {
+        QSqlQuery create(db);
+        if (!create.exec(statement))
+            return sql::storageError(
+                Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")),
+                create.lastError().text());
+    }
+    return {};
+}
+
+void dropShadows(const QSqlDatabase& db)
+{
+    for (const char* table : kDerivedTables) {
+        QSqlQuery drop(db);
+        drop.exec(QStringLiteral("DROP TABLE IF EXISTS temp.") + QLatin1StringView(table));
+    }
+}
+
 } // namespace
 
 Result<QStringList> IntegrityChecker::run() const
 {
+    // One snapshot for every check below; a read transaction never holds the write lock.
+    ReadSnapshot snapshot(m_db);
+    if (Status st = snapshot.begin(); !st)
+        return st.error();
     QStringList problems;
     auto integrity = sql::run(m_db, QStringLiteral("PRAGMA integrity_check"));
     if (!integrity)
@@ -49,34 +97,33 @@ Result<QStringList> IntegrityChecker::run() const
     if (!problems.isEmpty())
         return problems;
 
-    // Rebuild inside a transaction that is always rolled back: the file is left as it was.
-    Transaction tx(m_db);
-    if (Status st = tx.begin(); !st)
-        return st.error();
+    // The replay goes into TEMP copies of the derived tables and is compared with the snapshot:
+    // the main database is only read, so stations go on recording while a check runs.
     for (const char* table : kDerivedTables) {
-        const QString name = QString::fromLatin1(table);
-        auto copy =
-            sql::run(m_db, QStringLiteral("CREATE TEMP TABLE before_%1 AS SELECT * FROM main.%1").arg(name));
-        if (!copy)
-            return copy.error();
+        if (Status st = shadow(m_db, QString::fromLatin1(table)); !st) {
+            dropShadows(m_db);
+            return st.error();
+        }
     }
-    if (Status st = StateProjector(m_db).rebuild(); !st)
-        return st.error();
+    Status replayed = StateProjector(m_db).rebuild();
     for (const char* table : kDerivedTables) {
+        if (!replayed)
+            break;
         const QString name = QString::fromLatin1(table);
         Result<qint64> n = differingRows(m_db, name);
-        if (!n)
-            return n.error();
+        if (!n) {
+            replayed = n.error();
+            break;
+        }
         if (n.value() > 0)
             problems << tr("derived state: %1 rows of %2 differ from a replay of the events")
                             .arg(n.value())
                             .arg(name);
     }
-    tx.rollback();
-    for (const char* table : kDerivedTables) {
-        QSqlQuery drop(m_db);
-        drop.exec(QStringLiteral("DROP TABLE IF EXISTS temp.before_") + QLatin1StringView(table));
-    }
+    snapshot.end();
+    dropShadows(m_db);
+    if (!replayed)
+        return replayed.error();
     return problems;
 }
 

@@ -9,7 +9,9 @@
 namespace rework {
 
 /// `reworkctl check`: SQLite's own integrity and foreign-key checks, then proof that the derived
-/// state tables equal a fresh replay of the event log. Changes nothing.
+/// state tables equal a fresh replay of the event log. Changes nothing: it reads one snapshot
+/// (ReadSnapshot) and replays into TEMP tables, so it never takes the write lock and stations go on
+/// recording while it runs.
 class IntegrityChecker
 {
     Q_DECLARE_TR_FUNCTIONS(IntegrityChecker)

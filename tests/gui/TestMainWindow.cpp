@@ -13,6 +13,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTranslator>
 
@@ -43,7 +45,11 @@ private slots:
         QVERIFY(t.record(Step::Intake, {"card=CARDW0001", "model=RTX4090", "lot=LOT-1"}).ok());
         MainWindow w(t.db(), t.recorder());
         test::showAndActivate(w);
+        QSignalSpy finished(&w, &MainWindow::backupFinished);
         const QDir backups(Backup::folder(t.folder()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000); // reported back to the UI thread
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QVERIFY(w.statusBar()->currentMessage().contains(finished.first().at(0).toString()));
         QTRY_COMPARE_WITH_TIMEOUT(
             backups.entryList({QStringLiteral("reworktrack-*.sqlite")}, QDir::Files).size(), 1, 10000);
         QVERIFY(Backup::check(
@@ -58,13 +64,13 @@ private slots:
         test::showAndActivate(w);
         QVERIFY(w.demoBanner()->isVisible());
         QVERIFY(w.databaseLabel()->text().contains(t.path()));
-        QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 0")));
+        QTRY_VERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 0 "))); // counted on a worker
         QCOMPARE(w.loginPage()->stationPicker()->count(), 7);
         test::screenshot(&w, QStringLiteral("login"));
 
         QTest::mouseClick(w.demoButton(), Qt::LeftButton);
         QVERIFY(!w.demoBanner()->isVisible());
-        QVERIFY(!w.countsLabel()->text().contains(QStringLiteral("Cards 0 ")));
+        QTRY_VERIFY(!w.countsLabel()->text().contains(QStringLiteral("Cards 0 ")));
         QVERIFY(w.loginPage()->stationPicker()->count() > 7); // the demo's own stations joined
     }
 
@@ -154,7 +160,7 @@ private slots:
         MainWindow w(t.db(), t.recorder());
         test::showAndActivate(w);
         QCOMPARE(w.demoButton()->text(), QStringLiteral("载入演示数据"));
-        QVERIFY(w.countsLabel()->text().startsWith(QStringLiteral("来料卡 0")));
+        QTRY_VERIFY(w.countsLabel()->text().startsWith(QStringLiteral("来料卡 0")));
         login(w, QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("STRIP-1"));
         test::scan(QStringLiteral("NEVERSEEN01"));
         test::saveShortcut();
@@ -169,10 +175,18 @@ private slots:
     {
         test::TestDatabase t;
         MainWindow w(t.db(), t.recorder());
-        QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 0")));
-        QVERIFY(t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        // Counted once on a worker thread; from then on each save adds the rows it made.
+        QTRY_VERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 0")));
+        auto intake = t.record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"});
+        QVERIFY(intake.ok());
         QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 1")));
+        QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Events 1")));
         QVERIFY(!w.demoBanner()->isVisibleTo(&w));
+        // A void deletes rows: the counts come from a new full count.
+        QVERIFY(t.record(Step::Void, {"event=" + intake->event.id, "reason=typo"}, "SUP1").ok());
+        QTRY_VERIFY2(w.countsLabel()->text().contains(QStringLiteral("Cards 0 ")),
+                     qPrintable(w.countsLabel()->text()));
+        QVERIFY(w.countsLabel()->text().contains(QStringLiteral("Events 2")));
     }
 };
 

@@ -104,6 +104,25 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     buildMenus();
     buildStatusBar();
     buildShortcuts();
+    m_counting = new QFutureWatcher<std::optional<TableCounts::Counts>>(this);
+    connect(m_counting, &QFutureWatcherBase::finished, this, [this] {
+        if (const std::optional<TableCounts::Counts> counts = m_counting->result()) {
+            // Its snapshot may predate saves made meanwhile: refresh adds the rows since.
+            m_counts = counts;
+            refresh();
+        } else {
+            m_countsLabel->setText(tr("Counts unavailable; see the log"));
+        }
+    });
+    m_backingUp = new QFutureWatcher<BackupOutcome>(this);
+    connect(m_backingUp, &QFutureWatcherBase::finished, this, [this] {
+        const BackupOutcome done = m_backingUp->result();
+        if (done.error.isEmpty())
+            statusBar()->showMessage(tr("Daily backup written to %1").arg(done.path), 10000);
+        else
+            statusBar()->showMessage(tr("Daily backup failed: %1").arg(done.error), 30000);
+        emit backupFinished(done.path, done.error);
+    });
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
     connect(&m_recorder, &Recorder::recorded, m_sync, &SyncPanel::refreshStatus);
     startTimers();
@@ -216,11 +235,13 @@ void MainWindow::buildShortcuts()
 
 void MainWindow::startTimers()
 {
-    // A daily online backup while the app runs (checked every hour, made off the UI thread).
+    // A daily online backup while the app runs (checked every hour, made off the UI thread), the
+    // first check a few seconds after start: the copy reads the whole file, and the login screen
+    // comes first.
     auto* backupTimer = new QTimer(this);
     connect(backupTimer, &QTimer::timeout, this, &MainWindow::backUpIfDue);
     backupTimer->start(3600 * 1000);
-    QTimer::singleShot(0, this, &MainWindow::backUpIfDue);
+    QTimer::singleShot(3000, this, &MainWindow::backUpIfDue);
 
     m_idle = new IdleWatcher(m_recorder.clock(), this);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockScreen);
@@ -486,22 +507,56 @@ void MainWindow::refresh()
                 .arg(m_session.operatorInfo.name, m_session.operatorInfo.id, m_session.station.id));
     }
     m_dbLabel->setText(tr("Database: %1").arg(m_db.path()));
-    auto counts = TableCounts(m_db.connection()).counts();
-    if (!counts) {
-        m_countsLabel->setText(counts.error().message);
+    // The banner needs only whether any card was taken in (stations and accounts are reference
+    // changes in the log too); the table counts grow with history and are counted once on a
+    // worker thread, then brought up to date from the rows added since.
+    if (Result<bool> work = TableCounts(m_db.connection()).anyWork(); work)
+        m_demoBanner->setVisible(!work.value());
+    if (!m_counts) {
+        countInBackground();
         return;
     }
-    QHash<QString, qint64> n;
-    for (const auto& [table, count] : counts.value())
-        n.insert(table, count);
+    Result<std::optional<TableCounts::Counts>> now = TableCounts(m_db.connection()).since(*m_counts);
+    if (!now) {
+        m_countsLabel->setText(now.error().message);
+        return;
+    }
+    if (!now.value()) { // a void since the last count: only a full count is exact
+        countInBackground();
+        return;
+    }
+    showCounts(*now.value());
+}
+
+void MainWindow::countInBackground()
+{
+    if (m_counting->isRunning())
+        return;
+    const QString path = m_db.path();
+    m_counting->setFuture(QtConcurrent::run([path]() -> std::optional<TableCounts::Counts> {
+        auto db = Database::open(path, Database::Migration::Skip);
+        if (!db) {
+            spdlog::error("status bar counts failed: {}", db.error().logLine());
+            return std::nullopt;
+        }
+        Result<TableCounts::Counts> counts = TableCounts(db.value()->connection()).full();
+        if (!counts) {
+            spdlog::error("status bar counts failed: {}", counts.error().logLine());
+            return std::nullopt;
+        }
+        return counts.value();
+    }));
+}
+
+void MainWindow::showCounts(const TableCounts::Counts& counts)
+{
+    m_counts = counts;
     m_countsLabel->setText(tr("Cards %1 · Dies %2 · Units %3 · Batches %4 · Events %5")
-                               .arg(n.value(QStringLiteral("cards")))
-                               .arg(n.value(QStringLiteral("dies")))
-                               .arg(n.value(QStringLiteral("units")))
-                               .arg(n.value(QStringLiteral("batches")))
-                               .arg(n.value(QStringLiteral("events"))));
-    // Stations and accounts are reference changes in the log too: empty means no card yet.
-    m_demoBanner->setVisible(n.value(QStringLiteral("cards")) == 0);
+                               .arg(counts.rows[TableCounts::Cards])
+                               .arg(counts.rows[TableCounts::Dies])
+                               .arg(counts.rows[TableCounts::Units])
+                               .arg(counts.rows[TableCounts::Batches])
+                               .arg(counts.events));
 }
 
 void MainWindow::loadDemoData()
@@ -555,15 +610,21 @@ void MainWindow::backUpIfDue()
 {
     const QString path = m_db.path();
     const QDateTime now = m_recorder.clock().now();
-    if (!Backup::due(QFileInfo(path).absolutePath(), now))
+    if (m_backingUp->isRunning() || !Backup::due(QFileInfo(path).absolutePath(), now))
         return;
-    (void)QtConcurrent::run([path, now] {
+    // On a worker thread with a connection of its own: VACUUM INTO reads one snapshot, so stations
+    // record meanwhile; the result comes back through the watcher's queued signal.
+    m_backingUp->setFuture(QtConcurrent::run([path, now]() -> BackupOutcome {
         auto db = Database::open(path, Database::Migration::Skip);
         if (!db)
-            return;
-        if (Result<QString> made = Backup::rotate(*db.value(), now); !made)
+            return {QString(), db.error().message};
+        Result<QString> made = Backup::rotate(*db.value(), now);
+        if (!made) {
             spdlog::error("daily backup failed: {}", made.error().logLine());
-    });
+            return {QString(), made.error().message};
+        }
+        return {made.value(), QString()};
+    }));
 }
 
 void MainWindow::showTrace()

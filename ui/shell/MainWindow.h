@@ -2,7 +2,9 @@
 
 #include "common/Session.h"
 #include "labels/LabelTemplate.h"
+#include "storage/TableCounts.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -94,6 +96,8 @@ signals:
     /// The user chose another language: the application reloads its translations and rebuilds
     /// the window.
     void languageChosen(const QString& code);
+    /// The daily backup, made on a worker thread, is written (`path`) or failed (`error`, shown).
+    void backupFinished(const QString& path, const QString& error);
 
 private:
     // The constructor's parts, in the order it calls them.
@@ -112,6 +116,10 @@ private:
     void showHistory(const QString& serial);
     void switchToStation(const StationInfo& station);
     void chooseLanguage(const QString& code);
+    /// Counts every table on a worker thread (its own connection); the status bar shows them when
+    /// they arrive and refresh() adds to them from then on.
+    void countInBackground();
+    void showCounts(const TableCounts::Counts& counts);
 
     Database& m_db;
     Recorder& m_recorder;
@@ -150,6 +158,15 @@ private:
     QLabel* m_sessionLabel = nullptr;
     QLabel* m_dbLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
+    /// The last full count; refresh() adds the rows recorded since (TableCounts::since).
+    std::optional<TableCounts::Counts> m_counts;
+    QFutureWatcher<std::optional<TableCounts::Counts>>* m_counting = nullptr;
+    /// What a daily backup on its worker thread came to: the file written, or the error.
+    struct BackupOutcome
+    {
+        QString path, error;
+    };
+    QFutureWatcher<BackupOutcome>* m_backingUp = nullptr;
 };
 
 } // namespace rework

@@ -12,6 +12,7 @@
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/LogTails.h"
+#include "storage/ReadSnapshot.h"
 #include "storage/Restore.h"
 
 namespace rework {
@@ -101,10 +102,18 @@ int verify(CommandContext& context, Args args)
         return repairChain(context, std::move(args));
     if (!args.isEmpty())
         return out.usage(Cli::tr("verify takes no arguments"));
+    Database* database = context.database();
+    if (!database)
+        return StorageFailure;
+    const QSqlDatabase db = database->connection();
+    // Every chain, tail and head below read from one snapshot, without the write lock: stations
+    // go on recording while verify walks the logs.
+    ReadSnapshot snapshot(db);
+    if (Status st = snapshot.begin(); !st)
+        return out.fail(st.error());
     EventChain::Verdict v;
-    if (const auto failed = context.read(v, [](const QSqlDatabase& db) { return EventChain(db).verify(); }))
+    if (const auto failed = context.read(v, [](const QSqlDatabase& c) { return EventChain(c).verify(); }))
         return *failed;
-    const QSqlDatabase db = context.database()->connection();
     if (v.brokenSeq != 0) {
         return out.fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
                                   Cli::tr("the event log was tampered with: %1").arg(v.reason)));

@@ -1,0 +1,49 @@
+// The status bar's counts: a full count once, then only the rows added since, equal to a full count
+// at every point; a void (which deletes rows below the marks) asks for a full count again.
+#include "TestDatabase.h"
+
+#include "storage/TableCounts.h"
+
+#include <QTest>
+
+using namespace rework;
+
+class TestTableCounts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sinceEqualsAFullCount()
+    {
+        test::TestDatabase t;
+        const TableCounts counts(t.db().connection());
+        const TableCounts::Counts base = counts.full().value();
+        QCOMPARE(base.events, 0);
+        t.mountedUnit(QStringLiteral("ZT4090A000001"), QStringLiteral("SB00000001"));
+        t.testedUnit(QStringLiteral("ZT4090A000002"), QStringLiteral("SB00000002"));
+        const std::optional<TableCounts::Counts> now = counts.since(base).value();
+        QVERIFY(now);
+        const TableCounts::Counts full = counts.full().value();
+        QCOMPARE(now->rows, full.rows);
+        QCOMPARE(now->events, full.events);
+        QCOMPARE(full.rows[TableCounts::Cards], 2);
+        QCOMPARE(full.rows[TableCounts::Units], 2);
+        QCOMPARE(counts.events().value(), full.events);
+    }
+
+    void aVoidAsksForAFullCount()
+    {
+        test::TestDatabase t;
+        const TableCounts counts(t.db().connection());
+        auto intake = t.record(Step::Intake, {"card=ZT4090A000003", "model=RTX4090", "lot=L1"});
+        QVERIFY(intake.ok());
+        const TableCounts::Counts base = counts.full().value();
+        QCOMPARE(base.rows[TableCounts::Cards], 1);
+        QVERIFY(t.record(Step::Void, {"event=" + intake->event.id, "reason=typo"}, "SUP1").ok());
+        QVERIFY(!counts.since(base).value());
+        QCOMPARE(counts.full().value().rows[TableCounts::Cards], 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTableCounts)
+#include "TestTableCounts.moc"
