@@ -1,6 +1,7 @@
 #include "IntegrityChecker.h"
 
 #include "ReadSnapshot.h"
+#include "ReferenceProjector.h"
 #include "Sql.h"
 #include "StateProjector.h"
 
@@ -96,6 +97,12 @@ Result<QStringList> IntegrityChecker::run() const
                         .arg(fk.value().value(1).toString(), fk.value().value(0).toString());
     if (!problems.isEmpty())
         return problems;
+
+    // Reference data: every column as the newest change of it says, and set by that change.
+    Result<QStringList> reference = ReferenceProjector(m_db).verify();
+    if (!reference)
+        return reference.error();
+    problems << reference.value();
 
     // The replay goes into TEMP copies of the derived tables and is compared with the snapshot:
     // the main database is only read, so stations go on recording while a check runs.
