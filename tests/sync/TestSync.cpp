@@ -5,7 +5,16 @@
 #include "PgTestServer.h"
 #include "TestDatabase.h"
 #include "reports/KpiQuery.h"
+#include "auth/Login.h"
+#include "auth/OperatorAdmin.h"
+#include "storage/Backup.h"
+#include "storage/ConfigStore.h"
+#include "storage/EventChain.h"
+#include "storage/IntegrityChecker.h"
+#include "storage/ReferenceLog.h"
+#include "storage/Restore.h"
 #include "storage/Sql.h"
+#include "sync/ConflictResolution.h"
 #include "sync/SyncEngine.h"
 
 #include <QCryptographicHash>
@@ -88,7 +97,19 @@ private slots:
         c = std::make_unique<test::TestDatabase>();
         QVERIFY(SyncEngine(a->db(), settings()).initServer().ok());
         QVERIFY(SyncEngine(b->db(), settings()).initServer().ok()); // a second init changes nothing
-        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"2"});
+        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"3"});
+        // The server's reference data is a baseline of changes at the earliest time: A's rows.
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM events WHERE origin = 'server'")),
+                 QStringList{QString::number(
+                     sql::scalar(a->db().connection(),
+                                 QStringLiteral("SELECT (SELECT count(*) FROM operators) + (SELECT count(*) FROM "
+                                                "stations) + (SELECT count(*) FROM permissions) + (SELECT "
+                                                "count(*) FROM products) + (SELECT count(*) FROM serial_formats) + "
+                                                "(SELECT count(*) FROM limits) + (SELECT count(*) FROM "
+                                                "defect_codes) + (SELECT count(*) FROM config WHERE key NOT LIKE "
+                                                "'derived.%') + (SELECT count(*) FROM label_templates)"))
+                         .value()
+                         .toInt())});
     }
 
     void theCentralSetIsTheUnionOfTheStations()
@@ -96,9 +117,12 @@ private slots:
         unitAt(*a, QStringLiteral("CARDS0001"), QStringLiteral("SB00000101"));
         unitAt(*b, QStringLiteral("CARDS0002"), QStringLiteral("SB00000102"));
         unitAt(*c, QStringLiteral("CARDS0003"), QStringLiteral("SB00000103"));
-        QStringList own =
-            localIds(a->db().connection()) + localIds(b->db().connection()) + localIds(c->db().connection());
-        QCOMPARE(SyncEngine::pending(a->db().connection()).value(), qint64(4));
+        // Each station's own events (its set-up's stations and accounts are reference changes), and
+        // the server's baseline.
+        QStringList own = localIds(a->db().connection()) + localIds(b->db().connection()) +
+                          localIds(c->db().connection()) +
+                          pg->psql(QStringLiteral("SELECT id FROM events WHERE origin = 'server'"));
+        QCOMPARE(SyncEngine::pending(a->db().connection()).value(), qint64(localIds(a->db().connection()).size()));
         for (test::TestDatabase* t : {a.get(), b.get(), c.get(), a.get(), b.get()}) {
             auto r = sync(*t);
             QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
@@ -154,25 +178,140 @@ private slots:
         QVERIFY(!c->record(Step::Inspect, {"unit=" + unitOfA, "result=pass"}).ok());
     }
 
-    void referenceDataFlowsDown()
+    void anOperatorAddedAtOneStationLogsInAtAnother()
     {
-        pg->psql(QStringLiteral("INSERT INTO operators (id, name, role, pin_hash, active, created_at) VALUES "
-                                "('OP9', 'Zhao Lei', 'operator', '!', 1, '2026-11-01T00:00:00Z')"));
-        pg->psql(QStringLiteral("UPDATE config SET value = '3' WHERE key = 'repair.max_attempts'"));
-        pg->psql(QStringLiteral(
-            "INSERT INTO label_templates (name, body) VALUES ('shelf-tag', '{\"name\":\"shelf-tag\"}')"));
+        const QString admin = a->admin();
+        OperatorAdmin atA(a->db().connection(), a->recorder().config(), admin, QStringLiteral("INTAKE-1"),
+                          a->clock());
+        QVERIFY(atA.add(QStringLiteral("OP7"), QStringLiteral("Sun Li"), QStringLiteral("operator"),
+                        QStringLiteral("5678"))
+                    .ok());
+        QCOMPARE(Login(c->db().connection(), c->clock()).login("OP7", "5678", "TEST-1").error().code,
+                 ErrorCode::UnknownOperator);
+        QVERIFY(sync(*a).ok());
         QVERIFY(sync(*c).ok());
-        QCOMPARE(
-            sql::scalar(c->db().connection(), QStringLiteral("SELECT name FROM operators WHERE id = 'OP9'"))
-                .value()
-                .toString(),
-            QStringLiteral("Zhao Lei"));
-        QCOMPARE(sql::scalar(c->db().connection(), QStringLiteral("SELECT value FROM config WHERE key = "
-                                                                  "'repair.max_attempts'"))
+        QVERIFY(Login(c->db().connection(), c->clock()).login("OP7", "5678", "TEST-1").ok());
+        // The server's own table is derived from the change too.
+        QCOMPARE(pg->psql(QStringLiteral("SELECT name || ' ' || role || ' ' || active FROM operators WHERE id = "
+                                         "'OP7'")),
+                 QStringList{"Sun Li operator 1"});
+    }
+
+    void aDisabledOperatorIsRefusedEverywhereAndStaysDisabled()
+    {
+        QVERIFY(sync(*b).ok()); // B knows OP7
+        const QString admin = b->admin();
+        OperatorAdmin atB(b->db().connection(), b->recorder().config(), admin, QStringLiteral("MOUNT-1"),
+                          b->clock());
+        QVERIFY(atB.setActive(QStringLiteral("OP7"), false).ok());
+        // Every order of syncs, more than once: never revived.
+        for (test::TestDatabase* t : {c.get(), a.get(), b.get(), a.get(), c.get(), b.get(), a.get()})
+            QVERIFY(sync(*t).ok());
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()}) {
+            QCOMPARE(OperatorAdmin::isActive(t->db().connection(), QStringLiteral("OP7")).value(), false);
+            QCOMPARE(Login(t->db().connection(), t->clock()).login("OP7", "5678", "TEST-1").error().code,
+                     ErrorCode::OperatorInactive);
+        }
+        QCOMPARE(pg->psql(QStringLiteral("SELECT active FROM operators WHERE id = 'OP7'")), QStringList{"0"});
+    }
+
+    void aLateOlderChangeDoesNotWin()
+    {
+        // A, offline, sets a value at 09:00; B sets another at 10:00 and syncs first. A's change
+        // reaches the server later, but B's is the newer one: every station keeps B's.
+        const QDateTime nine = QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC);
+        a->clock().set(nine);
+        b->clock().set(nine.addSecs(3600));
+        QVERIFY(ConfigStore(a->db().connection(), a->clock())
+                    .setConfigValue(QStringLiteral("repair.max_attempts"), QStringLiteral("4"), a->admin())
+                    .ok());
+        QVERIFY(ConfigStore(b->db().connection(), b->clock())
+                    .setConfigValue(QStringLiteral("repair.max_attempts"), QStringLiteral("5"), b->admin())
+                    .ok());
+        QVERIFY(sync(*b).ok());
+        QVERIFY(sync(*a).ok());
+        QVERIFY(sync(*c).ok());
+        QVERIFY(sync(*b).ok());
+        const QString value = QStringLiteral("SELECT value FROM config WHERE key = 'repair.max_attempts'");
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()})
+            QCOMPARE(sql::scalar(t->db().connection(), value).value().toString(), QStringLiteral("5"));
+        QCOMPARE(pg->psql(value), QStringList{"5"});
+        // A label template shared as a change reaches every station as its own file.
+        QVERIFY(ReferenceLog(c->db().connection(), QStringLiteral("SUP1"), QStringLiteral("TEST-1"), c->clock())
+                    .record({QStringLiteral("label_templates"),
+                             {{QStringLiteral("name"), QStringLiteral("shelf-tag")}},
+                             {{QStringLiteral("body"), QStringLiteral("{\"name\":\"shelf-tag\"}")}}})
+                    .ok());
+        QVERIFY(sync(*c).ok());
+        QVERIFY(sync(*a).ok());
+        QVERIFY(QFile::exists(a->folder() + QStringLiteral("/labels/shelf-tag.json")));
+        // check covers reference data: every column is what its newest change says.
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()}) {
+            auto problems = IntegrityChecker(t->db().connection()).run();
+            QVERIFY(problems.ok());
+            QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+        }
+    }
+
+    void aNewerServerSchemaIsRefusedInPlainWords()
+    {
+        pg->psql(QStringLiteral("INSERT INTO rework_schema (version) VALUES (99)"));
+        auto refused = sync(*a);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::ServerRefused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("update ReworkTrack")),
+                 qPrintable(refused.error().message));
+        Status init = SyncEngine(a->db(), settings()).initServer();
+        QVERIFY(!init.ok());
+        QVERIFY2(init.error().message.contains(QStringLiteral("does not take a server back")),
+                 qPrintable(init.error().message));
+        pg->psql(QStringLiteral("DELETE FROM rework_schema WHERE version = 99"));
+        QVERIFY(sync(*a).ok());
+    }
+
+    void aRestoredStationGetsItsOwnEventsBack()
+    {
+        QVERIFY(sync(*c).ok());
+        QTemporaryDir dir;
+        const QString backup = dir.filePath(QStringLiteral("c.sqlite"));
+        QVERIFY(Backup::copy(c->db().connection(), backup).ok());
+        // After the backup C records and syncs: the server holds events the backup lacks.
+        const QString unit = unitAt(*c, QStringLiteral("CARDR0001"), QStringLiteral("SB00000801"));
+        QVERIFY(sync(*c).ok());
+        const QStringList afterBackup = localIds(c->db().connection());
+        Restore::Request request;
+        request.source = backup;
+        request.force = true;
+        request.reason = QStringLiteral("disk replaced");
+        QVERIFY(Restore(c->db(), c->clock()).run(request).ok());
+        QVERIFY(sql::scalar(c->db().connection(), QStringLiteral("SELECT count(*) FROM units WHERE serial = ?"),
+                            {unit})
+                    .value()
+                    .toInt() == 0);
+        // And records before it syncs again: the numbers it uses again must not clash.
+        QVERIFY(c->record(Step::Intake, {"card=CARDR0002", "model=RTX4090", "lot=LOT-R"}).ok());
+        auto back = sync(*c);
+        QVERIFY2(back.ok(), qPrintable(back ? QString() : back.error().message));
+        QVERIFY(back->recovered);
+        const QStringList now = localIds(c->db().connection());
+        for (const QString& id : afterBackup)
+            QVERIFY2(now.contains(id), qPrintable(id));
+        QCOMPARE(sql::scalar(c->db().connection(), QStringLiteral("SELECT state FROM units WHERE serial = ?"), {unit})
                      .value()
                      .toString(),
-                 QStringLiteral("3"));
-        QVERIFY(QFile::exists(c->folder() + QStringLiteral("/labels/shelf-tag.json")));
+                 QStringLiteral("mounted"));
+        auto verdict = EventChain(c->db().connection()).verify();
+        QVERIFY(verdict.ok());
+        QCOMPARE(verdict->brokenSeq, 0);
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM (SELECT origin, origin_seq FROM events GROUP BY "
+                                         "origin, origin_seq HAVING count(*) > 1) d")),
+                 QStringList{"0"});
+        // A second sync is quiet.
+        auto again = sync(*c);
+        QVERIFY(again.ok());
+        QVERIFY(!again->recovered);
+        QCOMPARE(again->pushed, 0);
+        QCOMPARE(serverIds().size(), pg->psql(QStringLiteral("SELECT count(DISTINCT id) FROM events")).value(0).toInt());
     }
 
     void aDieMountedAtTwoStationsIsSurfacedNotHidden()
