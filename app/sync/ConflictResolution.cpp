@@ -144,7 +144,11 @@ Result<int> ConflictResolution::resolve(qint64 serverId, const QString& keepEven
                                               {p.event.id})
                                       .value()
                                       .toString();
-            if (p.event.id == lose || side.contains(basis)) {
+            const bool voided =
+                sql::scalar(m_db, QStringLiteral("SELECT 1 FROM voided_events WHERE event_id = ?"), {p.event.id})
+                    .value()
+                    .isValid();
+            if (!voided && (p.event.id == lose || side.contains(basis))) {
                 known = known || p.event.id == lose;
                 side.insert(p.event.id);
                 found2.prepend({p.event.id, p.event.step, p.subjects}); // newest first

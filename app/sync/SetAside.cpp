@@ -58,8 +58,8 @@ Result<std::optional<std::pair<QString, QString>>> SetAside::basis(const PulledE
         auto row = sql::row(m_db,
                             QStringLiteral("SELECT r.event_id, r.step FROM sync_rejected_serials x JOIN "
                                            "sync_rejected r ON r.server_seq = x.server_seq WHERE x.serial = ? "
-                                           "AND r.event_id <> ? ORDER BY r.server_seq LIMIT 1"),
-                            {s.serial, p.event.id});
+                                           "AND r.server_seq < ? ORDER BY r.server_seq LIMIT 1"),
+                            {s.serial, p.serverSeq});
         if (!row)
             return row.error();
         if (row.value())
@@ -123,7 +123,10 @@ Result<SetAside::Outcome> SetAside::offer(EventLog& log, const PulledEvent& p)
         return known.error();
     if (known.value().isValid())
         return Outcome::Known;
-    Result<std::optional<std::pair<QString, QString>>> builtOn = basis(p);
+    // A void never builds on what it voids: voiding a set-aside record is how a conflict ends.
+    const bool isVoid = p.event.step == QLatin1StringView("void");
+    Result<std::optional<std::pair<QString, QString>>> builtOn =
+        isVoid ? Result<std::optional<std::pair<QString, QString>>>(std::nullopt) : basis(p);
     if (!builtOn)
         return builtOn.error();
     if (builtOn.value()) {
@@ -209,6 +212,7 @@ Result<QList<PulledEvent>> SetAside::all() const
 {
     auto q = sql::run(m_db, QStringLiteral("SELECT server_seq, event_id, recorded_at, station_id, operator_id, step, "
                                            "subject, payload, subjects FROM sync_rejected ORDER BY server_seq"));
+    // Voided ones are among them (kept for the record): callers that act on them check.
     if (!q)
         return q.error();
     QList<PulledEvent> out;
@@ -232,6 +236,22 @@ Result<QList<PulledEvent>> SetAside::all() const
 
 Result<int> SetAside::retry()
 {
+    // A pass can free what an earlier one kept (a void applied late in the pass frees the record
+    // it voids, earlier in the list): passes repeat while they change something.
+    int total = 0;
+    for (int pass = 0; pass < 8; ++pass) {
+        Result<int> left = retryOnce();
+        if (!left)
+            return left.error();
+        if (left.value() == 0)
+            break;
+        total += left.value();
+    }
+    return total;
+}
+
+Result<int> SetAside::retryOnce()
+{
     Result<QList<PulledEvent>> kept = all();
     if (!kept)
         return kept.error();
@@ -241,24 +261,37 @@ Result<int> SetAside::retry()
         // Kept from before events were stored whole: nothing to offer again.
         if (!p.event.recordedAt.isValid())
             continue;
+        auto voided = sql::scalar(m_db, QStringLiteral("SELECT void_event_id FROM voided_events WHERE event_id = ?"),
+                                  {p.event.id});
+        if (!voided)
+            return voided.error();
         if (Status st = sql::exec(m_db, QStringLiteral("DELETE FROM sync_rejected_serials WHERE server_seq = ?"),
                                   {p.serverSeq});
             !st)
             return st.error();
+        if (voided.value().isValid()) {
+            // A resolution voided it: kept for the record, never applied, in nobody's way.
+            const QString done = stored(QT_TR_NOOP("voided by record %1 when a supervisor resolved the conflict; "
+                                                   "kept for the record"),
+                                        {voided.value().toString()});
+            auto changed = sql::scalar(m_db, QStringLiteral("SELECT reason <> ? FROM sync_rejected WHERE server_seq = ?"),
+                                       {done, p.serverSeq});
+            if (!changed)
+                return changed.error();
+            if (changed.value().toBool()) {
+                if (Status st = sql::exec(m_db, QStringLiteral("UPDATE sync_rejected SET reason = ? WHERE server_seq = ?"),
+                                          {done, p.serverSeq});
+                    !st)
+                    return st.error();
+                spdlog::info("set-aside event {} was voided by a resolution", p.event.id.toStdString());
+                ++left;
+            }
+            continue;
+        }
         if (Status st = sql::exec(m_db, QStringLiteral("DELETE FROM sync_rejected WHERE server_seq = ?"),
                                   {p.serverSeq});
             !st)
             return st.error();
-        // A resolution voided it: it is done with.
-        auto voided = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM voided_events WHERE event_id = ?"),
-                                  {p.event.id});
-        if (!voided)
-            return voided.error();
-        if (voided.value().isValid()) {
-            spdlog::info("set-aside event {} was voided by a resolution", p.event.id.toStdString());
-            ++left;
-            continue;
-        }
         Result<Outcome> again = offer(log, p);
         if (!again)
             return again.error();

@@ -18,8 +18,8 @@ class EventLog;
 /// mounted here and there while both were offline): kept whole in `sync_rejected` with the reason
 /// in plain words, never applied on top of the contradiction. The serials such an event brought in
 /// are kept too, so that a later event building on it is set aside as well. After every pull, and
-/// after a supervisor's resolution, each is offered again in server order: what a resolution
-/// voided is dropped, what now fits is applied.
+/// after a supervisor's resolution, each is offered again in server order: what now fits is
+/// applied; what a resolution voided stays in the list for the record, marked so, in nobody's way.
 class SetAside
 {
     Q_DECLARE_TR_FUNCTIONS(SetAside)
@@ -35,9 +35,9 @@ public:
     };
     /// One pulled event, under a savepoint of the caller's transaction.
     Result<Outcome> offer(EventLog& log, const PulledEvent& p);
-    /// Every set-aside event offered again, oldest first. Returns how many left the list.
+    /// Every set-aside event offered again, oldest first. Returns how many were applied or marked voided.
     Result<int> retry();
-    /// The set-aside events, oldest first (for a resolution that voids some of them).
+    /// The set-aside events, oldest first, voided ones too (for a resolution that voids some).
     Result<QList<PulledEvent>> all() const;
 
     /// A stored reason as people read it: translated, or in English for the log.
@@ -52,9 +52,12 @@ private:
     };
     /// What in this station's record the event contradicts, found before it is tried.
     Result<std::optional<Reason>> contradiction(const PulledEvent& p) const;
-    /// The set-aside event this one builds on, if any: its id and step.
+    /// The set-aside event this one builds on, if any: its id and step. Only an earlier one (in the
+    /// server's order) can be its basis, so a retry never takes a follow-on for the basis.
     Result<std::optional<std::pair<QString, QString>>> basis(const PulledEvent& p) const;
     Status keep(const PulledEvent& p, const Reason& why, const QString& basisId);
+    /// One pass over the list; returns how many left it.
+    Result<int> retryOnce();
 
     QSqlDatabase m_db;
     const Clock& m_clock;

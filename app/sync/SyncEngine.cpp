@@ -709,7 +709,9 @@ Result<SyncEngine::Report> SyncEngine::run()
     report.anomalies = anomalies.value();
     if (Result<int> origins = pullOrigins(*connection.value()); !origins)
         return noted(origins.error());
-    auto setAside = sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM sync_rejected"));
+    auto setAside = sql::scalar(m_local.connection(),
+                                QStringLiteral("SELECT count(*) FROM sync_rejected r WHERE NOT EXISTS (SELECT 1 FROM "
+                                               "voided_events v WHERE v.event_id = r.event_id)"));
     if (!setAside)
         return noted(setAside.error());
     report.setAside = setAside.value().toInt();

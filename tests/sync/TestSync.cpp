@@ -15,12 +15,14 @@
 #include "storage/Restore.h"
 #include "storage/Sql.h"
 #include "sync/ConflictResolution.h"
+#include "sync/SetAside.h"
 #include "sync/SyncEngine.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -345,6 +347,173 @@ private slots:
                 anomalies.join(QLatin1Char('\n')).contains(QStringLiteral("die %1 mounted as unit").arg(die)),
                 qPrintable(anomalies.join(QLatin1Char('\n'))));
         }
+    }
+
+    /// The derived item tables, as every station should hold them once it has all the events.
+    static QString derived(test::TestDatabase& t)
+    {
+        QStringList out;
+        for (const char* statement :
+             {"SELECT serial, model, lot, state, die_id, received_at, updated_at FROM cards ORDER BY serial",
+              "SELECT id, card_serial, state, unit_serial, reball_count, reflow_count, updated_at FROM dies "
+              "ORDER BY id",
+              "SELECT serial, state, unit_serial, reflow_count, updated_at FROM boards ORDER BY serial",
+              "SELECT serial, die_id, board_serial, state, updated_at FROM units ORDER BY serial",
+              "SELECT event_id FROM voided_events ORDER BY event_id"}) {
+            auto q = sql::run(t.db().connection(), QString::fromLatin1(statement));
+            while (q.value().next()) {
+                QStringList row;
+                for (int i = 0; i < q.value().record().count(); ++i)
+                    row << q.value().value(i).toString();
+                out << row.join(QLatin1Char('|'));
+            }
+            out << QStringLiteral("--");
+        }
+        return out.join(QLatin1Char('\n'));
+    }
+
+    void conflictsOfDiesBoardsAndCardsAreResolvedEverywhere()
+    {
+        // Three dies ready at every station.
+        QStringList dies;
+        for (int i = 1; i <= 3; ++i) {
+            const QString card = QStringLiteral("CARDK000%1").arg(i);
+            QVERIFY(a->record(Step::Intake, {"card=" + card, "model=RTX4090", "lot=LOT-1"}).ok());
+            dies << a->record(Step::Strip, {"card=" + card})->createdId();
+            QVERIFY(a->record(Step::Reball, {"die=" + dies.last()}).ok());
+        }
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()})
+            QVERIFY(sync(*t).ok());
+        // Offline, A and B record contradicting work: one die on two boards (and B inspects its
+        // unit), one board under two dies, one card taken in with two lots.
+        const QString unitA = a->record(Step::Mount, {"die=" + dies[0], "board=SB00000701"})->createdId();
+        const QString unitB = b->record(Step::Mount, {"die=" + dies[0], "board=SB00000702"})->createdId();
+        QVERIFY(b->record(Step::Inspect, {"unit=" + unitB, "result=pass"}).ok());
+        QVERIFY(a->record(Step::Mount, {"die=" + dies[1], "board=SB00000703"}).ok());
+        QVERIFY(b->record(Step::Mount, {"die=" + dies[2], "board=SB00000703"}).ok());
+        QVERIFY(a->record(Step::Intake, {"card=CARDK0009", "model=RTX4090", "lot=LOT-10"}).ok());
+        QVERIFY(b->record(Step::Intake, {"card=CARDK0009", "model=RTX4090", "lot=LOT-9"}).ok());
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get(), a.get(), b.get(), c.get()})
+            QVERIFY(sync(*t).ok());
+
+        // On the server, and at every station, each conflict is an anomaly.
+        for (const char* kind : {"die_mounted_twice", "board_mounted_twice", "card_taken_in_twice"}) {
+            QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM anomalies WHERE kind = '%1' AND subject IN "
+                                             "('%2', 'SB00000703', 'CARDK0009')")
+                                  .arg(QString::fromLatin1(kind), dies[0])),
+                     QStringList{"1"});
+            for (test::TestDatabase* t : {a.get(), b.get(), c.get()})
+                QCOMPARE(sql::scalar(t->db().connection(),
+                                     QStringLiteral("SELECT count(*) FROM sync_anomalies WHERE kind = ? AND subject "
+                                                    "IN (?, 'SB00000703', 'CARDK0009')"),
+                                     {QString::fromLatin1(kind), dies[0]})
+                             .value()
+                             .toInt(),
+                         1);
+        }
+        // At A, B's mount is set aside in plain words, and B's inspect with it: A's die is not
+        // moved to B's unit, nor inspected.
+        const QString reasons = sql::column(a->db().connection(),
+                                            QStringLiteral("SELECT reason FROM sync_rejected ORDER BY server_seq"))
+                                    .value()
+                                    .join(QLatin1Char('\n'));
+        QVERIFY2(!reasons.contains(QStringLiteral("UNIQUE")), qPrintable(reasons));
+        QStringList plain;
+        const QStringList stored =
+            sql::column(a->db().connection(), QStringLiteral("SELECT reason FROM sync_rejected")).value();
+        for (const QString& r : stored)
+            plain << SetAside::reasonText(r, false);
+        QVERIFY2(plain.join(QLatin1Char('\n')).contains(QStringLiteral("is already mounted here as unit %1").arg(unitA)),
+                 qPrintable(plain.join(QLatin1Char('\n'))));
+        QVERIFY2(plain.join(QLatin1Char('\n')).contains(QStringLiteral("builds on record")),
+                 qPrintable(plain.join(QLatin1Char('\n'))));
+        QCOMPARE(sql::scalar(a->db().connection(), QStringLiteral("SELECT state || ' ' || unit_serial FROM dies "
+                                                                  "WHERE id = ?"),
+                             {dies[0]})
+                     .value()
+                     .toString(),
+                 QStringLiteral("mounted ") + unitA);
+
+        // A supervisor at C picks the side that stands for each: A's die and board, B's card.
+        ConflictResolution atC(c->db().connection(), c->clock());
+        const OperatorInfo supervisor{QStringLiteral("SUP1"), QStringLiteral("Liu Yang"), QStringLiteral("supervisor"),
+                                      true};
+        const auto recordedBy = [&](const Conflict& x, test::TestDatabase& station) {
+            // The conflict's record that `station` made itself (it is in its outbox history).
+            for (const QString& id : x.eventIds) {
+                if (pg->psql(QStringLiteral("SELECT origin FROM events WHERE id = '%1'").arg(id)).value(0) ==
+                    SyncEngine::stateValue(station.db().connection(), QStringLiteral("origin")).value())
+                    return id;
+            }
+            return QString();
+        };
+        const QList<Conflict> conflicts = atC.list().value();
+        QCOMPARE(conflicts.size(), 4); // the die, the board, the card, and the die of aDieMounted...
+        int voided = 0;
+        for (const Conflict& x : conflicts) {
+            QVERIFY(!x.resolved);
+            const QString keep = recordedBy(x, x.kind == QLatin1StringView("card_taken_in_twice") ? *b : *a);
+            QVERIFY2(!keep.isEmpty(), qPrintable(x.kind));
+            QCOMPARE(atC.resolve(x.serverId, keep, QString(), supervisor, QStringLiteral("TEST-1")).error().field,
+                     QStringLiteral("reason"));
+            QCOMPARE(atC.resolve(x.serverId, keep, QStringLiteral("checked"),
+                                 OperatorInfo{QStringLiteral("OP1"), {}, QStringLiteral("operator"), true},
+                                 QStringLiteral("TEST-1"))
+                         .error()
+                         .code,
+                     ErrorCode::NotPermitted);
+            auto done = atC.resolve(x.serverId, keep, QStringLiteral("checked the board's label"), supervisor,
+                                    QStringLiteral("TEST-1"));
+            QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));
+            voided += done.value();
+        }
+        // B's mount and inspect, B's mount of the board, A's intake of the card, and B's mount of the
+        // die of aDieMountedAtTwoStationsIsSurfacedNotHidden.
+        QCOMPARE(voided, 5);
+        for (test::TestDatabase* t : {c.get(), a.get(), b.get(), c.get(), a.get(), b.get()})
+            QVERIFY(sync(*t).ok());
+
+        // All three stations converge: the same derived state, a clean check, nothing set aside
+        // of these conflicts, each conflict shown as resolved.
+        const QString atA = derived(*a);
+        QCOMPARE(derived(*b), atA);
+        QCOMPARE(derived(*c), atA);
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()}) {
+            auto problems = IntegrityChecker(t->db().connection()).run();
+            QVERIFY(problems.ok());
+            QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+            QCOMPARE(sql::scalar(t->db().connection(), QStringLiteral("SELECT state || ' ' || unit_serial FROM dies "
+                                                                      "WHERE id = ?"),
+                                 {dies[0]})
+                         .value()
+                         .toString(),
+                     QStringLiteral("mounted ") + unitA);
+            QCOMPARE(sql::scalar(t->db().connection(), QStringLiteral("SELECT lot FROM cards WHERE serial = "
+                                                                      "'CARDK0009'"))
+                         .value()
+                         .toString(),
+                     QStringLiteral("LOT-9"));
+            QCOMPARE(sql::scalar(t->db().connection(), QStringLiteral("SELECT count(*) FROM units WHERE serial = ?"),
+                                 {unitB})
+                         .value()
+                         .toInt(),
+                     0);
+            const QList<Conflict> listed = ConflictResolution(t->db().connection()).list().value();
+            for (const Conflict& x : listed)
+                QVERIFY2(x.resolved, qPrintable(x.kind));
+            // What was set aside is applied, or kept for the record as voided.
+            QCOMPARE(sql::scalar(t->db().connection(),
+                                 QStringLiteral("SELECT count(*) FROM sync_rejected r WHERE NOT EXISTS (SELECT 1 FROM "
+                                                "voided_events v WHERE v.event_id = r.event_id)"))
+                         .value()
+                         .toInt(),
+                     0);
+        }
+        QCOMPARE(sql::scalar(c->db().connection(),
+                             QStringLiteral("SELECT count(*) FROM audit_log WHERE kind = 'conflict_resolved'"))
+                     .value()
+                     .toInt(),
+                 4);
     }
 
     void faultsEndWithExactSetsAfterARerun()
