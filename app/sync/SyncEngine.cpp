@@ -725,6 +725,19 @@ Result<SyncEngine::Report> SyncEngine::run()
     return report;
 }
 
+Result<SyncEngine::Report> SyncEngine::rebuild()
+{
+    auto held = sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events"));
+    if (!held)
+        return held.error();
+    if (held.value().toLongLong() > 0)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("rebuild"),
+                         Message(tr, QT_TR_NOOP("--rebuild fills a new station database, and this one already "
+                                                "holds %1 events; give --db a path where no database is yet"),
+                                 {held.value().toLongLong()}));
+    return run();
+}
+
 Result<SyncEngine::Report> SyncEngine::runWithRetries(int attempts)
 {
     int delayMs = 1000;

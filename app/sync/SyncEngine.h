@@ -50,6 +50,9 @@ public:
     Status initServer();
     /// One full sync.
     Result<Report> run();
+    /// A new station database filled from the server alone: refused unless this one holds no
+    /// event yet. Everything the server holds comes down, this station's own earlier events too.
+    Result<Report> rebuild();
     /// run(), tried again after 1, 2, 4 ... s while the server is unreachable.
     Result<Report> runWithRetries(int attempts);
 

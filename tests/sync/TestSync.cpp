@@ -8,6 +8,7 @@
 #include "auth/Login.h"
 #include "auth/OperatorAdmin.h"
 #include "storage/Backup.h"
+#include "storage/Database.h"
 #include "storage/ConfigStore.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
@@ -350,7 +351,8 @@ private slots:
     }
 
     /// The derived item tables, as every station should hold them once it has all the events.
-    static QString derived(test::TestDatabase& t)
+    static QString derived(test::TestDatabase& t) { return derived(t.db().connection()); }
+    static QString derived(const QSqlDatabase& db)
     {
         QStringList out;
         for (const char* statement :
@@ -360,7 +362,7 @@ private slots:
               "SELECT serial, state, unit_serial, reflow_count, updated_at FROM boards ORDER BY serial",
               "SELECT serial, die_id, board_serial, state, updated_at FROM units ORDER BY serial",
               "SELECT event_id FROM voided_events ORDER BY event_id"}) {
-            auto q = sql::run(t.db().connection(), QString::fromLatin1(statement));
+            auto q = sql::run(db, QString::fromLatin1(statement));
             while (q.value().next()) {
                 QStringList row;
                 for (int i = 0; i < q.value().record().count(); ++i)
@@ -514,6 +516,33 @@ private slots:
                      .value()
                      .toInt(),
                  4);
+    }
+
+    void aNewPcRebuildsAStationFromTheServerAlone()
+    {
+        QTemporaryDir dir;
+        const QString fresh = dir.filePath(QStringLiteral("fresh.sqlite"));
+        QProcessEnvironment password;
+        password.insert(QStringLiteral("REWORKTRACK_SYNC_PASSWORD"), QStringLiteral("rework-test"));
+        const QStringList args{"sync", "--rebuild", "--server", pg->url(QString())};
+        // Only into a database that holds nothing yet.
+        Run refused = reworkctl(a->path(), args, password);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("new station database")), qPrintable(refused.err));
+        Run rebuilt = reworkctl(fresh, args, password);
+        QVERIFY2(rebuilt.exitCode == 0, qPrintable(rebuilt.err));
+        auto db = Database::open(fresh);
+        QVERIFY(db.ok());
+        QCOMPARE(derived(db.value()->connection()), derived(*a));
+        QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM events")).value().toInt() +
+                     sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM sync_rejected"))
+                         .value()
+                         .toInt(),
+                 serverIds().size());
+        auto problems = IntegrityChecker(db.value()->connection()).run();
+        QVERIFY(problems.ok());
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+        QVERIFY(Login(db.value()->connection()).login("SUP1", "1234", "TEST-1").ok());
     }
 
     void faultsEndWithExactSetsAfterARerun()

@@ -127,11 +127,11 @@ int configure(CommandContext& context, SyncSettings settings, PasswordFrom from,
 }
 
 /// Sends and receives events now, retrying `attempts` times.
-int exchange(CommandContext& context, const SyncSettings& settings, int batchSize, int attempts)
+int exchange(CommandContext& context, const SyncSettings& settings, int batchSize, int attempts, bool rebuild)
 {
     SyncEngine engine(*context.database(), settings);
     engine.setBatchSize(batchSize);
-    Result<SyncEngine::Report> r = engine.runWithRetries(attempts);
+    Result<SyncEngine::Report> r = rebuild ? engine.rebuild() : engine.runWithRetries(attempts);
     if (!r)
         return context.out.fail(r.error());
     QStringList lines{Cli::tr("sync done: %1 events sent, %2 received, %3 could not be applied here")
@@ -168,6 +168,7 @@ int sync(CommandContext& context, Args args)
     const auto retries = args.take(QStringLiteral("retries"));
     const auto batch = args.take(QStringLiteral("batch"));
     const bool ifConfigured = args.takeFlag(QStringLiteral("if-configured"));
+    const bool rebuild = args.takeFlag(QStringLiteral("rebuild"));
     if (!args.isEmpty() ||
         (!sub.isEmpty() && sub != QLatin1StringView("configure") && sub != QLatin1StringView("status")))
         return out.unexpectedArgument(args.isEmpty() ? sub : args.first(), context.help);
@@ -200,7 +201,7 @@ int sync(CommandContext& context, Args args)
     if (const auto failed = serverSettings(context, url, passwordFromStdin, settings, from))
         return *failed;
     if (!configuring)
-        return exchange(context, settings, batchSize, attempts);
+        return exchange(context, settings, batchSize, attempts, rebuild);
     return configure(context, settings, from, nightly, caFile);
 }
 
@@ -229,7 +230,7 @@ const Command syncCommand{
     QT_TRANSLATE_NOOP(
         "Cli",
         "Usage: reworkctl sync [--server URL] [--password-stdin] [--retries N] [--batch N] "
-        "[--if-configured]\n"
+        "[--if-configured] [--rebuild]\n"
         "       reworkctl sync configure --server URL [--ca-file CA.crt] [--password-stdin] [--nightly "
         "HH:MM]\n"
         "       reworkctl sync status\n"
@@ -240,7 +241,9 @@ const Command syncCommand{
         "on the command line with a password in it is refused. --ca-file is the certificate of the CA\n"
         "that signed the server's (for sslmode=verify-full). A refused login is not retried.\n"
         "--if-configured does nothing, successfully, on a PC without sync.conf (the nightly timer runs\n"
-        "on every PC the package is installed on). Exit 3 when the server cannot be reached or refuses.\n"),
+        "on every PC the package is installed on). --rebuild fills a new, empty station database from\n"
+        "the server alone (a PC taking over a station). Exit 3 when the server cannot be reached or\n"
+        "refuses.\n"),
     &sync};
 
 } // namespace rework
