@@ -153,7 +153,8 @@ Status Login::admit(const QString& id, const QString& pin, bool rehash, const QS
         if (Result<QString> fresh = PinHasher::hash(pin); fresh) {
             // A reference change like any other, or the next sync would bring the old hash back.
             if (Status st = ReferenceLog(m_db, id, stationId, m_clock)
-                                .record({QStringLiteral("operators"), {{QStringLiteral("id"), id}},
+                                .record({QStringLiteral("operators"),
+                                         {{QStringLiteral("id"), id}},
                                          {{QStringLiteral("pin_hash"), fresh.value()}}});
                 !st)
                 return st;

@@ -126,8 +126,9 @@ Status OperatorAdmin::add(const QString& id, const QString& name, const QString&
     if (m_actor == kShell && role != QLatin1StringView("admin"))
         return makeError(ErrorCode::NotPermitted, QStringLiteral("role"),
                          Message(tr, QT_TR_NOOP("the first account of a new database must be an admin")));
-    return audited(QStringLiteral("operator_added"), QStringLiteral("%1 as %2").arg(normalised, role),
-                   [&] { return OperatorAccounts(m_db, m_clock).addOperator(id, name, role, pin, m_actor, m_station); });
+    return audited(QStringLiteral("operator_added"), QStringLiteral("%1 as %2").arg(normalised, role), [&] {
+        return OperatorAccounts(m_db, m_clock).addOperator(id, name, role, pin, m_actor, m_station);
+    });
 }
 
 Status OperatorAdmin::setActive(const QString& id, bool active)

@@ -379,7 +379,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
     const int shifts = std::max(1, options.days * 2);
     if (Status st = configStore.setConfigValue(
             QStringLiteral("throughput.target_per_shift"),
-            QString::number(std::max(1, (options.units * 11 / 10 + shifts - 1) / shifts)), QStringLiteral("ADMIN"));
+            QString::number(std::max(1, (options.units * 11 / 10 + shifts - 1) / shifts)),
+            QStringLiteral("ADMIN"));
         !st)
         return st.error();
     Run run(db, options);

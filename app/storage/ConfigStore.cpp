@@ -72,18 +72,21 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
     if (Status st = tx.join(); !st)
         return st;
     // Checked here, in the transaction of the change: no caller can set a value on anyone's behalf.
-    if (Status st = Authority::require(m_db, OperatorInfo{actorId, {}, {}, true}, QStringLiteral("settings.change"));
+    if (Status st =
+            Authority::require(m_db, OperatorInfo{actorId, {}, {}, true}, QStringLiteral("settings.change"));
         !st)
         return st;
     if (Status st = ReferenceLog(m_db, actorId, stationId, m_clock)
-                        .record({QStringLiteral("config"), {{QStringLiteral("key"), key}},
+                        .record({QStringLiteral("config"),
+                                 {{QStringLiteral("key"), key}},
                                  {{QStringLiteral("value"), QString::number(n)}}});
         !st)
         return st;
     spdlog::info("config {}={}", key.toStdString(), n);
-    if (Status st = AuditLog(m_db, m_clock).append(QStringLiteral("setting"), actorId,
-                                                   stationId.isEmpty() ? QStringLiteral("-") : stationId,
-                                          QStringLiteral("%1 = %2").arg(key).arg(n));
+    if (Status st = AuditLog(m_db, m_clock)
+                        .append(QStringLiteral("setting"), actorId,
+                                stationId.isEmpty() ? QStringLiteral("-") : stationId,
+                                QStringLiteral("%1 = %2").arg(key).arg(n));
         !st)
         return st;
     return tx.commit();

@@ -18,7 +18,10 @@ class ConfigStore
     Q_DECLARE_TR_FUNCTIONS(ConfigStore)
 
 public:
-    explicit ConfigStore(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock) {}
+    explicit ConfigStore(const QSqlDatabase& db, const Clock& clock = systemClock())
+        : m_db(db), m_clock(clock)
+    {
+    }
 
     /// Sets a known key as `actorId` at `stationId`, who needs `settings.change`: a reference
     /// change, audited, that every station takes on its next sync. Unknown keys and values out of

@@ -62,23 +62,27 @@ Status LimitStore::setLimit(const QString& name, const QString& model, std::opti
     Transaction tx(m_db);
     if (Status st = tx.join(); !st)
         return st;
-    if (Status st = Authority::require(m_db, OperatorInfo{operatorId, {}, {}, true}, QStringLiteral("limits.edit"));
+    if (Status st =
+            Authority::require(m_db, OperatorInfo{operatorId, {}, {}, true}, QStringLiteral("limits.edit"));
         !st)
         return st;
     const auto bound = [](std::optional<double> v) { return v ? QJsonValue(*v) : QJsonValue(); };
     if (Status st = ReferenceLog(m_db, operatorId, stationId, m_clock)
                         .record({QStringLiteral("limits"),
                                  {{QStringLiteral("name"), name}, {QStringLiteral("model"), model}},
-                                 {{QStringLiteral("min_value"), bound(min)}, {QStringLiteral("max_value"), bound(max)}}});
+                                 {{QStringLiteral("min_value"), bound(min)},
+                                  {QStringLiteral("max_value"), bound(max)}}});
         !st)
         return st;
     const auto shown = [](std::optional<double> v) { return v ? QString::number(*v) : QStringLiteral("-"); };
     spdlog::info("limit {} for {} set to {}..{}", name.toStdString(), model.toStdString(),
                  shown(min).toStdString(), shown(max).toStdString());
-    if (Status st = AuditLog(m_db, m_clock).append(
-            QStringLiteral("limit"), operatorId, stationId.isEmpty() ? QStringLiteral("-") : stationId,
-            QStringLiteral("%1 [%2] = %3 .. %4")
-                .arg(name, model.isEmpty() ? QStringLiteral("all") : model, shown(min), shown(max)));
+    if (Status st = AuditLog(m_db, m_clock)
+                        .append(QStringLiteral("limit"), operatorId,
+                                stationId.isEmpty() ? QStringLiteral("-") : stationId,
+                                QStringLiteral("%1 [%2] = %3 .. %4")
+                                    .arg(name, model.isEmpty() ? QStringLiteral("all") : model, shown(min),
+                                         shown(max)));
         !st)
         return st;
     return tx.commit();

@@ -18,7 +18,9 @@ class LimitStore
     Q_DECLARE_TR_FUNCTIONS(LimitStore)
 
 public:
-    explicit LimitStore(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock) {}
+    explicit LimitStore(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
+    {
+    }
 
     /// One measured limit as it applies to a product: its own row, else the default for all.
     struct LimitRow

@@ -21,14 +21,15 @@ Status ReferenceLog::record(const ReferenceChange& change)
         QStringList keyTexts;
         for (const QString& k : t->keys)
             keyTexts << change.key.value(k).toVariant().toString();
-        auto newest = sql::scalar(m_db,
-                                  QStringLiteral("SELECT max(version) FROM reference_versions WHERE tbl = ? AND "
-                                                 "row_key = ?"),
-                                  {t->name, ReferenceTable::rowKey(keyTexts)});
+        auto newest =
+            sql::scalar(m_db,
+                        QStringLiteral("SELECT max(version) FROM reference_versions WHERE tbl = ? AND "
+                                       "row_key = ?"),
+                        {t->name, ReferenceTable::rowKey(keyTexts)});
         if (!newest)
             return newest.error();
-        const QDateTime seen =
-            QDateTime::fromString(newest.value().toString().section(QLatin1Char(' '), 0, 0), Qt::ISODateWithMs);
+        const QDateTime seen = QDateTime::fromString(
+            newest.value().toString().section(QLatin1Char(' '), 0, 0), Qt::ISODateWithMs);
         if (seen.isValid() && seen >= event.recordedAt)
             event.recordedAt = seen.addMSecs(1);
     }

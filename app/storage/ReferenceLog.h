@@ -15,7 +15,8 @@ namespace rework {
 class ReferenceLog
 {
 public:
-    ReferenceLog(const QSqlDatabase& db, QString actorId, QString stationId, const Clock& clock = systemClock())
+    ReferenceLog(const QSqlDatabase& db, QString actorId, QString stationId,
+                 const Clock& clock = systemClock())
         : m_db(db), m_actor(std::move(actorId)), m_station(std::move(stationId)), m_clock(clock)
     {
     }

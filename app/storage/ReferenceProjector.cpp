@@ -125,7 +125,8 @@ Status ReferenceProjector::apply(const EventRecord& event)
         return {};
 
     const QString present = versions.value(ReferenceChange::kPresent);
-    if (winners.contains(ReferenceChange::kPresent) && !change.set.value(ReferenceChange::kPresent).toBool()) {
+    if (winners.contains(ReferenceChange::kPresent) &&
+        !change.set.value(ReferenceChange::kPresent).toBool()) {
         if (Status st = sql::exec(m_db, QStringLiteral("DELETE FROM %1 WHERE %2").arg(t.name, whereKeys(t)),
                                   parsed->keyValues);
             !st)
@@ -145,13 +146,14 @@ Status ReferenceProjector::apply(const EventRecord& event)
         for (int i = 0; i < columns.size(); ++i)
             marks << QStringLiteral("?");
         // A row removed by a newer change stays removed: an older change only updates.
-        const bool removedSince = !present.isEmpty() && present > v && !winners.contains(ReferenceChange::kPresent);
+        const bool removedSince =
+            !present.isEmpty() && present > v && !winners.contains(ReferenceChange::kPresent);
         Status st;
         if (!removedSince) {
             st = sql::exec(m_db,
                            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) %5")
-                               .arg(t.name, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                                    t.keys.join(QStringLiteral(", ")),
+                               .arg(t.name, columns.join(QStringLiteral(", ")),
+                                    marks.join(QStringLiteral(", ")), t.keys.join(QStringLiteral(", ")),
                                     updates.isEmpty() ? QStringLiteral("DO NOTHING")
                                                       : QStringLiteral("DO UPDATE SET ") +
                                                             updates.join(QStringLiteral(", "))),
@@ -161,11 +163,12 @@ Status ReferenceProjector::apply(const EventRecord& event)
             return st;
     }
     for (const QString& field : std::as_const(winners)) {
-        if (Status st = sql::exec(m_db,
-                                  QStringLiteral("INSERT INTO reference_versions (tbl, row_key, field, version) "
-                                                 "VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_key, field) DO "
-                                                 "UPDATE SET version = excluded.version"),
-                                  {t.name, parsed->rowKey, field, v});
+        if (Status st =
+                sql::exec(m_db,
+                          QStringLiteral("INSERT INTO reference_versions (tbl, row_key, field, version) "
+                                         "VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_key, field) DO "
+                                         "UPDATE SET version = excluded.version"),
+                          {t.name, parsed->rowKey, field, v});
             !st)
             return st;
     }
@@ -183,8 +186,9 @@ Result<QStringList> ReferenceProjector::verify() const
         QVariantList keyValues;
     };
     QHash<QString, Newest> newest; // table, row key, column
-    auto events = sql::run(m_db, QStringLiteral("SELECT id, recorded_at, payload FROM events WHERE step = ? "
-                                                "ORDER BY seq"),
+    auto events = sql::run(m_db,
+                           QStringLiteral("SELECT id, recorded_at, payload FROM events WHERE step = ? "
+                                          "ORDER BY seq"),
                            {ReferenceChange::kStep});
     if (!events)
         return events.error();
@@ -219,7 +223,9 @@ Result<QStringList> ReferenceProjector::verify() const
                                   {n.table->name, parts.at(1), column});
         if (!stored)
             return stored.error();
-        const QString where = QStringLiteral("%1 %2.%3").arg(n.table->name, QString(parts.at(1)).replace(QChar(0x1f), QLatin1Char('/')), column);
+        const QString where =
+            QStringLiteral("%1 %2.%3")
+                .arg(n.table->name, QString(parts.at(1)).replace(QChar(0x1f), QLatin1Char('/')), column);
         if (stored.value().toString() != n.version) {
             problems << tr("reference data: %1 was not set by its newest change").arg(where);
             continue;

@@ -7,8 +7,8 @@ const QList<ReferenceTable>& ReferenceTable::all()
     static const QList<ReferenceTable> tables = {
         {QStringLiteral("operators"),
          {QStringLiteral("id")},
-         {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("pin_hash"), QStringLiteral("active"),
-          QStringLiteral("created_at")},
+         {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("pin_hash"),
+          QStringLiteral("active"), QStringLiteral("created_at")},
          // '!' matches no PIN: a row made by a late change of one column cannot be logged into.
          {{QStringLiteral("name"), QStringLiteral("")},
           {QStringLiteral("role"), QStringLiteral("operator")},
@@ -39,9 +39,13 @@ const QList<ReferenceTable>& ReferenceTable::all()
          {QStringLiteral("code")},
          {QStringLiteral("step"), QStringLiteral("description")},
          {{QStringLiteral("step"), QStringLiteral("")}, {QStringLiteral("description"), QStringLiteral("")}}},
-        {QStringLiteral("config"), {QStringLiteral("key")}, {QStringLiteral("value")},
+        {QStringLiteral("config"),
+         {QStringLiteral("key")},
+         {QStringLiteral("value")},
          {{QStringLiteral("value"), QStringLiteral("")}}},
-        {QStringLiteral("label_templates"), {QStringLiteral("name")}, {QStringLiteral("body")},
+        {QStringLiteral("label_templates"),
+         {QStringLiteral("name")},
+         {QStringLiteral("body")},
          {{QStringLiteral("body"), QStringLiteral("")}}},
     };
     return tables;

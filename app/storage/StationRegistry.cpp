@@ -40,7 +40,8 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
                         .record({QStringLiteral("stations"),
                                  {{QStringLiteral("id"), id.value()}},
                                  {{QStringLiteral("step"), step},
-                                  {QStringLiteral("name"), shownName.isEmpty() ? QJsonValue() : QJsonValue(shownName)},
+                                  {QStringLiteral("name"),
+                                   shownName.isEmpty() ? QJsonValue() : QJsonValue(shownName)},
                                   {QStringLiteral("created_at"), nowText(m_clock.now())}}});
         !st)
         return st;

@@ -29,7 +29,8 @@ struct Target
 
 Result<QList<Subject>> subjectsOf(const QSqlDatabase& db, qint64 seq)
 {
-    auto q = sql::run(db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
+    auto q =
+        sql::run(db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
     if (!q)
         return q.error();
     QList<Subject> out;
@@ -42,8 +43,9 @@ Result<QList<Subject>> subjectsOf(const QSqlDatabase& db, qint64 seq)
 
 Result<QList<Conflict>> ConflictResolution::list() const
 {
-    auto q = sql::run(m_db, QStringLiteral("SELECT server_id, kind, subject, detail, found_at, event_ids FROM "
-                                           "sync_anomalies ORDER BY server_id"));
+    auto q =
+        sql::run(m_db, QStringLiteral("SELECT server_id, kind, subject, detail, found_at, event_ids FROM "
+                                      "sync_anomalies ORDER BY server_id"));
     if (!q)
         return q.error();
     QList<Conflict> open, closed;
@@ -56,7 +58,8 @@ Result<QList<Conflict>> ConflictResolution::list() const
         c.foundAt = q.value().value(4).toString();
         c.eventIds = q.value().value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (const QString& id : std::as_const(c.eventIds)) {
-            auto voided = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM voided_events WHERE event_id = ?"), {id});
+            auto voided =
+                sql::scalar(m_db, QStringLiteral("SELECT 1 FROM voided_events WHERE event_id = ?"), {id});
             if (!voided)
                 return voided.error();
             c.resolved = c.resolved || voided.value().isValid();
@@ -83,9 +86,9 @@ Result<int> ConflictResolution::resolve(qint64 serverId, const QString& keepEven
     const auto found =
         std::find_if(all->begin(), all->end(), [&](const Conflict& c) { return c.serverId == serverId; });
     if (found == all->end())
-        return makeError(ErrorCode::UnknownSerial, QStringLiteral("conflict"),
-                         Message(tr, QT_TR_NOOP("no conflict %1 here; sync, then list the conflicts again"),
-                                 {serverId}));
+        return makeError(
+            ErrorCode::UnknownSerial, QStringLiteral("conflict"),
+            Message(tr, QT_TR_NOOP("no conflict %1 here; sync, then list the conflicts again"), {serverId}));
     if (found->resolved)
         return makeError(ErrorCode::AlreadyVoided, QStringLiteral("conflict"),
                          Message(tr, QT_TR_NOOP("conflict %1 is already resolved"), {serverId}));
@@ -112,11 +115,13 @@ Result<int> ConflictResolution::resolve(qint64 serverId, const QString& keepEven
         // Every later record on the same items, newest first; voided ones and voids stay as they are.
         auto later = sql::run(
             m_db,
-            QStringLiteral("SELECT DISTINCT e.seq, e.id, e.step FROM events e JOIN event_subjects s ON s.event_seq "
-                           "= e.seq JOIN json_each(?) j ON j.value = s.serial WHERE e.seq >= ? AND e.step NOT IN "
-                           "('void', ?) AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
-                           "ORDER BY e.seq DESC"),
-            {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(serials)).toJson(QJsonDocument::Compact)),
+            QStringLiteral(
+                "SELECT DISTINCT e.seq, e.id, e.step FROM events e JOIN event_subjects s ON s.event_seq "
+                "= e.seq JOIN json_each(?) j ON j.value = s.serial WHERE e.seq >= ? AND e.step NOT IN "
+                "('void', ?) AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
+                "ORDER BY e.seq DESC"),
+            {QString::fromUtf8(
+                 QJsonDocument(QJsonArray::fromStringList(serials)).toJson(QJsonDocument::Compact)),
              seq, ReferenceChange::kStep});
         if (!later)
             return later.error();
@@ -140,12 +145,14 @@ Result<int> ConflictResolution::resolve(qint64 serverId, const QString& keepEven
         QList<Target> found2;
         bool known = false;
         for (const PulledEvent& p : kept.value()) {
-            const QString basis = sql::scalar(m_db, QStringLiteral("SELECT basis FROM sync_rejected WHERE event_id = ?"),
-                                              {p.event.id})
-                                      .value()
-                                      .toString();
+            const QString basis =
+                sql::scalar(m_db, QStringLiteral("SELECT basis FROM sync_rejected WHERE event_id = ?"),
+                            {p.event.id})
+                    .value()
+                    .toString();
             const bool voided =
-                sql::scalar(m_db, QStringLiteral("SELECT 1 FROM voided_events WHERE event_id = ?"), {p.event.id})
+                sql::scalar(m_db, QStringLiteral("SELECT 1 FROM voided_events WHERE event_id = ?"),
+                            {p.event.id})
                     .value()
                     .isValid();
             if (!voided && (p.event.id == lose || side.contains(basis))) {
@@ -156,8 +163,9 @@ Result<int> ConflictResolution::resolve(qint64 serverId, const QString& keepEven
         }
         if (!known)
             return makeError(ErrorCode::UnknownSerial, QStringLiteral("conflict"),
-                             Message(tr, QT_TR_NOOP("record %1 has not reached this station yet; sync, then "
-                                                    "resolve again"),
+                             Message(tr,
+                                     QT_TR_NOOP("record %1 has not reached this station yet; sync, then "
+                                                "resolve again"),
                                      {lose}));
         targets = found2;
     }

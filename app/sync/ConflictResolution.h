@@ -17,7 +17,7 @@ struct Conflict
     qint64 serverId = 0;
     QString kind; ///< die_mounted_twice, board_mounted_twice, card_taken_in_twice, duplicate_gpu
     QString subject, detail, foundAt;
-    QStringList eventIds; ///< the two records that contradict each other
+    QStringList eventIds;  ///< the two records that contradict each other
     bool resolved = false; ///< one side is void here
 };
 
@@ -30,7 +30,9 @@ class ConflictResolution
     Q_DECLARE_TR_FUNCTIONS(ConflictResolution)
 
 public:
-    ConflictResolution(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock) {}
+    ConflictResolution(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
+    {
+    }
 
     /// Every conflict pulled from the server, open ones first.
     Result<QList<Conflict>> list() const;

@@ -42,17 +42,21 @@ Status ServerSchema::requireCurrent(const QSqlDatabase& server)
     if (have.value() == want.value())
         return {};
     if (have.value() == 0)
-        return makeError(ErrorCode::ServerRefused, QStringLiteral("server"),
-                         Message(tr, QT_TR_NOOP("the sync server is not set up for ReworkTrack yet; an admin runs "
-                                                "reworkctl server-init once")));
+        return makeError(
+            ErrorCode::ServerRefused, QStringLiteral("server"),
+            Message(tr, QT_TR_NOOP("the sync server is not set up for ReworkTrack yet; an admin runs "
+                                   "reworkctl server-init once")));
     if (have.value() > want.value())
-        return makeError(ErrorCode::ServerRefused, QStringLiteral("server"),
-                         Message(tr, QT_TR_NOOP("the sync server runs a newer ReworkTrack schema (%1) than this PC "
-                                                "understands (%2); update ReworkTrack on this PC, then sync"),
-                                 {have.value(), want.value()}));
+        return makeError(
+            ErrorCode::ServerRefused, QStringLiteral("server"),
+            Message(tr,
+                    QT_TR_NOOP("the sync server runs a newer ReworkTrack schema (%1) than this PC "
+                               "understands (%2); update ReworkTrack on this PC, then sync"),
+                    {have.value(), want.value()}));
     return makeError(ErrorCode::ServerRefused, QStringLiteral("server"),
-                     Message(tr, QT_TR_NOOP("the sync server's schema (%1) is older than this PC needs (%2); an "
-                                            "admin runs reworkctl server-init to upgrade it"),
+                     Message(tr,
+                             QT_TR_NOOP("the sync server's schema (%1) is older than this PC needs (%2); an "
+                                        "admin runs reworkctl server-init to upgrade it"),
                              {have.value(), want.value()}));
 }
 
@@ -72,9 +76,10 @@ Status ServerSchema::upgrade(QSqlDatabase& server)
     const QList<MigrationFiles::File>& files = listed.value();
     if (have.value() > files.size())
         return makeError(ErrorCode::ServerRefused, QStringLiteral("server"),
-                         Message(tr, QT_TR_NOOP("the sync server runs a newer ReworkTrack schema (%1) than this "
-                                                "program knows (%2); server-init does not take a server back: "
-                                                "update ReworkTrack on this PC first"),
+                         Message(tr,
+                                 QT_TR_NOOP("the sync server runs a newer ReworkTrack schema (%1) than this "
+                                            "program knows (%2); server-init does not take a server back: "
+                                            "update ReworkTrack on this PC first"),
                                  {have.value(), int(files.size())}));
     for (int v = have.value(); v < files.size(); ++v) {
         QFile f(files.at(v).path); // version v + 1: the list runs 1..N without a gap

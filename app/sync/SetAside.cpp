@@ -55,11 +55,12 @@ QString SetAside::reasonText(const QString& reason, bool translated)
 Result<std::optional<std::pair<QString, QString>>> SetAside::basis(const PulledEvent& p) const
 {
     for (const Subject& s : p.subjects) {
-        auto row = sql::row(m_db,
-                            QStringLiteral("SELECT r.event_id, r.step FROM sync_rejected_serials x JOIN "
-                                           "sync_rejected r ON r.server_seq = x.server_seq WHERE x.serial = ? "
-                                           "AND r.server_seq < ? ORDER BY r.server_seq LIMIT 1"),
-                            {s.serial, p.serverSeq});
+        auto row =
+            sql::row(m_db,
+                     QStringLiteral("SELECT r.event_id, r.step FROM sync_rejected_serials x JOIN "
+                                    "sync_rejected r ON r.server_seq = x.server_seq WHERE x.serial = ? "
+                                    "AND r.server_seq < ? ORDER BY r.server_seq LIMIT 1"),
+                     {s.serial, p.serverSeq});
         if (!row)
             return row.error();
         if (row.value())
@@ -84,22 +85,26 @@ Result<std::optional<SetAside::Reason>> SetAside::contradiction(const PulledEven
         if (!lot)
             return lot.error();
         if (!lot->isNull())
-            return Found(Reason{QT_TR_NOOP("card %1 was already taken in here (lot %2); the other station took "
-                                           "it in with lot %3"),
-                                {in.card, lot.value(), in.lot}});
+            return Found(
+                Reason{QT_TR_NOOP("card %1 was already taken in here (lot %2); the other station took "
+                                  "it in with lot %3"),
+                       {in.card, lot.value(), in.lot}});
     } else if (step == QLatin1StringView("strip")) {
-        Result<QString> die = found(QStringLiteral("SELECT die_id FROM cards WHERE serial = ? AND die_id IS NOT "
-                                                   "NULL AND die_id <> ?"),
-                                    {in.card, in.die});
+        Result<QString> die =
+            found(QStringLiteral("SELECT die_id FROM cards WHERE serial = ? AND die_id IS NOT "
+                                 "NULL AND die_id <> ?"),
+                  {in.card, in.die});
         if (!die)
             return die.error();
         if (!die->isNull())
-            return Found(Reason{QT_TR_NOOP("card %1 was already stripped here (die %2)"), {in.card, die.value()}});
+            return Found(
+                Reason{QT_TR_NOOP("card %1 was already stripped here (die %2)"), {in.card, die.value()}});
     } else if (step == QLatin1StringView("mount") && in.outcome != outcome::Remounted) {
-        Result<QString> unitOfDie = found(
-            QStringLiteral("SELECT unit_serial FROM dies WHERE id = ? AND unit_serial IS NOT NULL AND unit_serial "
-                           "<> ?"),
-            {in.die, in.unit});
+        Result<QString> unitOfDie =
+            found(QStringLiteral(
+                      "SELECT unit_serial FROM dies WHERE id = ? AND unit_serial IS NOT NULL AND unit_serial "
+                      "<> ?"),
+                  {in.die, in.unit});
         if (!unitOfDie)
             return unitOfDie.error();
         if (!unitOfDie->isNull())
@@ -163,11 +168,12 @@ Result<SetAside::Outcome> SetAside::offer(EventLog& log, const PulledEvent& p)
     if (auto rel = sql::run(m_db, QStringLiteral("RELEASE pulled")); !rel)
         return rel.error();
     spdlog::warn("pulled event {} does not apply: {}", p.event.id.toStdString(), applied.error().logLine());
-    if (Status st = keep(p,
-                         {QT_TR_NOOP("it contradicts what this station holds for %1; a supervisor resolves it on "
-                                     "the dashboard"),
-                          {p.event.subject}},
-                         QString());
+    if (Status st =
+            keep(p,
+                 {QT_TR_NOOP("it contradicts what this station holds for %1; a supervisor resolves it on "
+                             "the dashboard"),
+                  {p.event.subject}},
+                 QString());
         !st)
         return st.error();
     return Outcome::SetAside;
@@ -175,15 +181,17 @@ Result<SetAside::Outcome> SetAside::offer(EventLog& log, const PulledEvent& p)
 
 Status SetAside::keep(const PulledEvent& p, const Reason& why, const QString& basisId)
 {
-    spdlog::warn("pulled event {} ({} of {}) set aside: {}", p.event.id.toStdString(), p.event.step.toStdString(),
-                 p.event.subject.toStdString(), fill(QString::fromLatin1(why.source), why.args).toStdString());
+    spdlog::warn("pulled event {} ({} of {}) set aside: {}", p.event.id.toStdString(),
+                 p.event.step.toStdString(), p.event.subject.toStdString(),
+                 fill(QString::fromLatin1(why.source), why.args).toStdString());
     if (Status st = sql::exec(
             m_db,
-            QStringLiteral("INSERT OR REPLACE INTO sync_rejected (server_seq, event_id, station_id, step, subject, "
-                           "reason, seen_at, recorded_at, operator_id, payload, subjects, basis) VALUES (?, ?, ?, "
-                           "?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject, stored(why.source, why.args),
-             m_clock.now().toUTC().toString(Qt::ISODateWithMs),
+            QStringLiteral(
+                "INSERT OR REPLACE INTO sync_rejected (server_seq, event_id, station_id, step, subject, "
+                "reason, seen_at, recorded_at, operator_id, payload, subjects, basis) VALUES (?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {p.serverSeq, p.event.id, p.event.stationId, p.event.step, p.event.subject,
+             stored(why.source, why.args), m_clock.now().toUTC().toString(Qt::ISODateWithMs),
              p.event.recordedAt.toUTC().toString(Qt::ISODateWithMs), p.event.operatorId,
              QString::fromUtf8(QJsonDocument(p.event.payload).toJson(QJsonDocument::Compact)),
              subjectsJson(p.subjects), sql::nullIfEmpty(basisId)});
@@ -192,16 +200,17 @@ Status SetAside::keep(const PulledEvent& p, const Reason& why, const QString& ba
     // The serials it brought in, that this station's own record does not hold: a later event on
     // any of them builds on it. Serials both sides share (the die, the card) are not among them.
     for (const Subject& s : p.subjects) {
-        auto local = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM event_subjects WHERE serial = ? LIMIT 1"),
-                                 {s.serial});
+        auto local = sql::scalar(
+            m_db, QStringLiteral("SELECT 1 FROM event_subjects WHERE serial = ? LIMIT 1"), {s.serial});
         if (!local)
             return local.error();
         if (local.value().isValid())
             continue;
-        if (Status st = sql::exec(m_db,
-                                  QStringLiteral("INSERT OR IGNORE INTO sync_rejected_serials (serial, server_seq) "
-                                                 "VALUES (?, ?)"),
-                                  {s.serial, p.serverSeq});
+        if (Status st =
+                sql::exec(m_db,
+                          QStringLiteral("INSERT OR IGNORE INTO sync_rejected_serials (serial, server_seq) "
+                                         "VALUES (?, ?)"),
+                          {s.serial, p.serverSeq});
             !st)
             return st;
     }
@@ -210,8 +219,9 @@ Status SetAside::keep(const PulledEvent& p, const Reason& why, const QString& ba
 
 Result<QList<PulledEvent>> SetAside::all() const
 {
-    auto q = sql::run(m_db, QStringLiteral("SELECT server_seq, event_id, recorded_at, station_id, operator_id, step, "
-                                           "subject, payload, subjects FROM sync_rejected ORDER BY server_seq"));
+    auto q = sql::run(
+        m_db, QStringLiteral("SELECT server_seq, event_id, recorded_at, station_id, operator_id, step, "
+                             "subject, payload, subjects FROM sync_rejected ORDER BY server_seq"));
     // Voided ones are among them (kept for the record): callers that act on them check.
     if (!q)
         return q.error();
@@ -228,7 +238,8 @@ Result<QList<PulledEvent>> SetAside::all() const
         p.event.subject = r.value(6).toString();
         p.event.payload = QJsonDocument::fromJson(r.value(7).toByteArray()).object();
         for (const QJsonValue& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
-            p.subjects.append({s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
+            p.subjects.append(
+                {s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
         out.append(p);
     }
     return out;
@@ -261,26 +272,30 @@ Result<int> SetAside::retryOnce()
         // Kept from before events were stored whole: nothing to offer again.
         if (!p.event.recordedAt.isValid())
             continue;
-        auto voided = sql::scalar(m_db, QStringLiteral("SELECT void_event_id FROM voided_events WHERE event_id = ?"),
-                                  {p.event.id});
+        auto voided = sql::scalar(
+            m_db, QStringLiteral("SELECT void_event_id FROM voided_events WHERE event_id = ?"), {p.event.id});
         if (!voided)
             return voided.error();
-        if (Status st = sql::exec(m_db, QStringLiteral("DELETE FROM sync_rejected_serials WHERE server_seq = ?"),
-                                  {p.serverSeq});
+        if (Status st =
+                sql::exec(m_db, QStringLiteral("DELETE FROM sync_rejected_serials WHERE server_seq = ?"),
+                          {p.serverSeq});
             !st)
             return st.error();
         if (voided.value().isValid()) {
             // A resolution voided it: kept for the record, never applied, in nobody's way.
-            const QString done = stored(QT_TR_NOOP("voided by record %1 when a supervisor resolved the conflict; "
-                                                   "kept for the record"),
-                                        {voided.value().toString()});
-            auto changed = sql::scalar(m_db, QStringLiteral("SELECT reason <> ? FROM sync_rejected WHERE server_seq = ?"),
-                                       {done, p.serverSeq});
+            const QString done =
+                stored(QT_TR_NOOP("voided by record %1 when a supervisor resolved the conflict; "
+                                  "kept for the record"),
+                       {voided.value().toString()});
+            auto changed = sql::scalar(
+                m_db, QStringLiteral("SELECT reason <> ? FROM sync_rejected WHERE server_seq = ?"),
+                {done, p.serverSeq});
             if (!changed)
                 return changed.error();
             if (changed.value().toBool()) {
-                if (Status st = sql::exec(m_db, QStringLiteral("UPDATE sync_rejected SET reason = ? WHERE server_seq = ?"),
-                                          {done, p.serverSeq});
+                if (Status st = sql::exec(
+                        m_db, QStringLiteral("UPDATE sync_rejected SET reason = ? WHERE server_seq = ?"),
+                        {done, p.serverSeq});
                     !st)
                     return st.error();
                 spdlog::info("set-aside event {} was voided by a resolution", p.event.id.toStdString());

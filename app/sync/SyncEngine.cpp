@@ -1,14 +1,14 @@
 #include "SyncEngine.h"
 
 #include "ServerConnection.h"
-#include "SyncFaults.h"
-#include "domain/IdGenerator.h"
-#include "storage/Database.h"
-#include "storage/EventLog.h"
 #include "ServerSchema.h"
 #include "SetAside.h"
+#include "SyncFaults.h"
+#include "domain/IdGenerator.h"
 #include "domain/ReferenceChange.h"
 #include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/EventLog.h"
 #include "storage/ReferenceProjector.h"
 #include "storage/ReferenceTables.h"
 #include "storage/Sql.h"
@@ -74,7 +74,8 @@ QString selectAll(const ReferenceTable& t)
     // Station-local settings (derived.*) never travel.
     return QStringLiteral("SELECT %1 FROM %2%3")
         .arg((t.keys + t.columns).join(QStringLiteral(", ")), t.name,
-             t.name == QLatin1StringView("config") ? QStringLiteral(" WHERE key NOT LIKE 'derived.%'") : QString());
+             t.name == QLatin1StringView("config") ? QStringLiteral(" WHERE key NOT LIKE 'derived.%'")
+                                                   : QString());
 }
 
 /// An event row of the server, as a record.
@@ -205,11 +206,12 @@ Status SyncEngine::seedReference(QSqlDatabase& db)
             e.payload = c.toPayload();
             auto inserted = server(
                 db,
-                QStringLiteral("INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, "
-                               "step, subject, payload, subjects) VALUES (?, 'server', ?, ?, ?, ?, ?, ?, CAST(? AS "
-                               "jsonb), '[]'::jsonb)"),
-                {e.id, ++n, e.recordedAt.toString(Qt::ISODateWithMs), e.stationId, e.operatorId, e.step, e.subject,
-                 QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))});
+                QStringLiteral(
+                    "INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, "
+                    "step, subject, payload, subjects) VALUES (?, 'server', ?, ?, ?, ?, ?, ?, CAST(? AS "
+                    "jsonb), '[]'::jsonb)"),
+                {e.id, ++n, e.recordedAt.toString(Qt::ISODateWithMs), e.stationId, e.operatorId, e.step,
+                 e.subject, QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))});
             if (!inserted)
                 return inserted.error();
             if (Status st = projector.apply(e); !st)
@@ -228,9 +230,10 @@ Status SyncEngine::recover(ServerConnection& connection, Report& report)
     // The newest event the server holds from this database: if this database lacks it, it was
     // restored from a backup (or copied) since. It goes on as a new origin: the server's events of
     // the old one come back with the pull like any station's, and no number is used twice.
-    auto newest = server(connection.db(),
-                         QStringLiteral("SELECT id FROM events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1"),
-                         {me.value()});
+    auto newest =
+        server(connection.db(),
+               QStringLiteral("SELECT id FROM events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1"),
+               {me.value()});
     if (!newest)
         return newest.error();
     if (!newest.value().next())
@@ -248,15 +251,17 @@ Status SyncEngine::recover(ServerConnection& connection, Report& report)
     Result<QString> earlier = stateValue(m_local.connection(), QStringLiteral("previous_origins"));
     if (!earlier)
         return earlier.error();
-    if (Status st = setState(QStringLiteral("previous_origins"),
-                             (earlier->isEmpty() ? QString() : earlier.value() + QLatin1Char(' ')) + me.value());
+    if (Status st =
+            setState(QStringLiteral("previous_origins"),
+                     (earlier->isEmpty() ? QString() : earlier.value() + QLatin1Char(' ')) + me.value());
         !st)
         return st;
     if (Status st = setState(QStringLiteral("origin"), fresh); !st)
         return st;
-    if (Status st = AuditLog(m_local.connection(), m_clock)
-                        .append(QStringLiteral("sync_recovered"), QStringLiteral("SYSTEM"), QStringLiteral("-"),
-                                QStringLiteral("origin %1 -> %2").arg(me.value(), fresh));
+    if (Status st =
+            AuditLog(m_local.connection(), m_clock)
+                .append(QStringLiteral("sync_recovered"), QStringLiteral("SYSTEM"), QStringLiteral("-"),
+                        QStringLiteral("origin %1 -> %2").arg(me.value(), fresh));
         !st)
         return st;
     if (Status st = tx.commit(); !st)
@@ -343,19 +348,22 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
     const qint64 firstNew = before.value().value(0).toLongLong();
     // One number, one event: a number the server holds for another event of this origin means
     // this database's history differs from what it sent before.
-    auto clash = server(db,
-                        QStringLiteral("SELECT x.id, x.origin_seq FROM jsonb_to_recordset(CAST(? AS jsonb)) AS x(id "
-                                       "text, origin_seq bigint) JOIN events e ON e.origin = ? AND e.origin_seq = "
-                                       "x.origin_seq AND e.id <> x.id LIMIT 1"),
-                        {batch.rows, me});
+    auto clash =
+        server(db,
+               QStringLiteral("SELECT x.id, x.origin_seq FROM jsonb_to_recordset(CAST(? AS jsonb)) AS x(id "
+                              "text, origin_seq bigint) JOIN events e ON e.origin = ? AND e.origin_seq = "
+                              "x.origin_seq AND e.id <> x.id LIMIT 1"),
+               {batch.rows, me});
     if (!clash)
         return clash.error();
     if (clash.value().next())
-        return makeError(ErrorCode::Contradiction, QStringLiteral("sync"),
-                         Message(tr, QT_TR_NOOP("the server holds another event under this station's number %1; "
-                                                "this database's history differs from what it sent before. Nothing "
-                                                "was sent; ask an admin (reworkctl verify)"),
-                                 {clash.value().value(1).toLongLong()}));
+        return makeError(
+            ErrorCode::Contradiction, QStringLiteral("sync"),
+            Message(tr,
+                    QT_TR_NOOP("the server holds another event under this station's number %1; "
+                               "this database's history differs from what it sent before. Nothing "
+                               "was sent; ask an admin (reworkctl verify)"),
+                    {clash.value().value(1).toLongLong()}));
     auto inserted = server(
         db,
         QStringLiteral(
@@ -385,24 +393,26 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
                {me, batch.lastSeq, head.value().toString()});
     if (!anchored)
         return anchored.error();
-    auto anchor = server(db, QStringLiteral("SELECT hash FROM chain_heads WHERE origin = ? AND origin_seq = ?"),
-                         {me, batch.lastSeq});
+    auto anchor =
+        server(db, QStringLiteral("SELECT hash FROM chain_heads WHERE origin = ? AND origin_seq = ?"),
+               {me, batch.lastSeq});
     if (!anchor)
         return anchor.error();
     if (anchor.value().next() && anchor.value().value(0).toString() != head.value().toString())
         return makeError(ErrorCode::Contradiction, QStringLiteral("sync"),
-                         Message(tr, QT_TR_NOOP("the server anchored another hash for this station's event %1; "
-                                                "this database's chain differs from what it sent before. Nothing "
-                                                "was sent; ask an admin (reworkctl verify)"),
+                         Message(tr,
+                                 QT_TR_NOOP("the server anchored another hash for this station's event %1; "
+                                            "this database's chain differs from what it sent before. Nothing "
+                                            "was sent; ask an admin (reworkctl verify)"),
                                  {batch.lastSeq}));
-    auto mark =
-        server(db,
-               QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at, stations) VALUES (?, ?, now(), "
-                              "(SELECT coalesce(string_agg(DISTINCT x.station_id, ' '), '') FROM "
-                              "jsonb_to_recordset(CAST(? AS jsonb)) AS x(station_id text))) "
-                              "ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
-                              "excluded.last_seq), last_push_at = now(), stations = excluded.stations"),
-               {me, batch.lastSeq, batch.rows});
+    auto mark = server(
+        db,
+        QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at, stations) VALUES (?, ?, now(), "
+                       "(SELECT coalesce(string_agg(DISTINCT x.station_id, ' '), '') FROM "
+                       "jsonb_to_recordset(CAST(? AS jsonb)) AS x(station_id text))) "
+                       "ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
+                       "excluded.last_seq), last_push_at = now(), stations = excluded.stations"),
+        {me, batch.lastSeq, batch.rows});
     if (!mark)
         return mark.error();
     return {};
@@ -441,31 +451,32 @@ Status SyncEngine::noteConflicts(QSqlDatabase& db, qint64 firstNew)
                {firstNew});
     if (!gpus)
         return gpus.error();
-    auto boards =
-        server(db,
-               QStringLiteral(
-                   "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-                   "SELECT 'board_mounted_twice', a.payload ->> 'board', format('board %s mounted as unit %s at %s "
-                   "and as unit %s at %s', a.payload ->> 'board', a.payload ->> 'unit', a.station_id, "
-                   "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-                   "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'board') = "
-                   "(a.payload ->> 'board') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
-                   "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
-                   "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
-                   "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
-                   "ON CONFLICT (event_ids) DO NOTHING"),
-               {firstNew});
+    auto boards = server(
+        db,
+        QStringLiteral(
+            "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+            "SELECT 'board_mounted_twice', a.payload ->> 'board', format('board %s mounted as unit %s at %s "
+            "and as unit %s at %s', a.payload ->> 'board', a.payload ->> 'unit', a.station_id, "
+            "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+            "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'board') = "
+            "(a.payload ->> 'board') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
+            "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
+            "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
+            "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
+            "ON CONFLICT (event_ids) DO NOTHING"),
+        {firstNew});
     if (!boards)
         return boards.error();
     auto cards = server(
-        db, QStringLiteral(
-                "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-                "SELECT 'card_taken_in_twice', a.payload ->> 'card', format('card %s taken in with lot %s at %s "
-                "and with lot %s at %s', a.payload ->> 'card', a.payload ->> 'lot', a.station_id, b.payload ->> "
-                "'lot', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-                "FROM events a JOIN events b ON b.step = 'intake' AND (b.payload ->> 'card') = "
-                "(a.payload ->> 'card') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'intake' "
-                "ON CONFLICT (event_ids) DO NOTHING"),
+        db,
+        QStringLiteral(
+            "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+            "SELECT 'card_taken_in_twice', a.payload ->> 'card', format('card %s taken in with lot %s at %s "
+            "and with lot %s at %s', a.payload ->> 'card', a.payload ->> 'lot', a.station_id, b.payload ->> "
+            "'lot', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+            "FROM events a JOIN events b ON b.step = 'intake' AND (b.payload ->> 'card') = "
+            "(a.payload ->> 'card') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'intake' "
+            "ON CONFLICT (event_ids) DO NOTHING"),
         {firstNew});
     if (!cards)
         return cards.error();
@@ -475,10 +486,11 @@ Status SyncEngine::noteConflicts(QSqlDatabase& db, qint64 firstNew)
 Status SyncEngine::applyReference(QSqlDatabase& db, qint64 firstNew)
 {
     // The server's reference tables are derived from the changes, by the stations' own rule.
-    auto changes = server(db,
-                          QStringLiteral("SELECT id, recorded_at, station_id, operator_id, step, subject, payload::text "
-                                         "FROM events WHERE server_seq > ? AND step = 'reference' ORDER BY server_seq"),
-                          {firstNew});
+    auto changes =
+        server(db,
+               QStringLiteral("SELECT id, recorded_at, station_id, operator_id, step, subject, payload::text "
+                              "FROM events WHERE server_seq > ? AND step = 'reference' ORDER BY server_seq"),
+               {firstNew});
     if (!changes)
         return changes.error();
     QList<EventRecord> events;
@@ -527,8 +539,7 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
     }
 }
 
-Result<QList<PulledEvent>> SyncEngine::fetchPulled(ServerConnection& connection,
-                                                               const QString& me)
+Result<QList<PulledEvent>> SyncEngine::fetchPulled(ServerConnection& connection, const QString& me)
 {
     Result<QString> mark = stateValue(m_local.connection(), QStringLiteral("pulled_server_seq"));
     if (!mark)
@@ -622,9 +633,10 @@ Result<int> SyncEngine::writeTemplateFiles()
 
 Result<int> SyncEngine::pullAnomalies(ServerConnection& connection)
 {
-    auto q = server(connection.db(),
-                    QStringLiteral("SELECT id, kind, subject, detail, found_at::text, event_ids FROM anomalies "
-                                   "ORDER BY id"));
+    auto q =
+        server(connection.db(),
+               QStringLiteral("SELECT id, kind, subject, detail, found_at::text, event_ids FROM anomalies "
+                              "ORDER BY id"));
     if (!q)
         return q.error();
     int n = 0;
@@ -632,12 +644,12 @@ Result<int> SyncEngine::pullAnomalies(ServerConnection& connection)
         QVariantList values;
         for (int i = 0; i < 6; ++i)
             values << q.value().value(i);
-        if (Status st =
-                sql::exec(m_local.connection(),
-                          QStringLiteral("INSERT INTO sync_anomalies (server_id, kind, subject, detail, found_at, "
-                                         "event_ids) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (server_id) DO UPDATE "
-                                         "SET event_ids = excluded.event_ids"),
-                          values);
+        if (Status st = sql::exec(
+                m_local.connection(),
+                QStringLiteral("INSERT INTO sync_anomalies (server_id, kind, subject, detail, found_at, "
+                               "event_ids) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (server_id) DO UPDATE "
+                               "SET event_ids = excluded.event_ids"),
+                values);
             !st)
             return st.error();
         ++n;
@@ -654,11 +666,12 @@ Result<int> SyncEngine::pullOrigins(ServerConnection& connection)
         return q.error();
     int n = 0;
     while (q.value().next()) {
-        if (Status st = sql::exec(m_local.connection(),
-                                  QStringLiteral("INSERT INTO sync_origins (origin, stations, last_push_at) VALUES "
-                                                 "(?, ?, ?) ON CONFLICT (origin) DO UPDATE SET stations = "
-                                                 "excluded.stations, last_push_at = excluded.last_push_at"),
-                                  rowValues(q.value()));
+        if (Status st =
+                sql::exec(m_local.connection(),
+                          QStringLiteral("INSERT INTO sync_origins (origin, stations, last_push_at) VALUES "
+                                         "(?, ?, ?) ON CONFLICT (origin) DO UPDATE SET stations = "
+                                         "excluded.stations, last_push_at = excluded.last_push_at"),
+                          rowValues(q.value()));
             !st)
             return st.error();
         ++n;
@@ -709,9 +722,10 @@ Result<SyncEngine::Report> SyncEngine::run()
     report.anomalies = anomalies.value();
     if (Result<int> origins = pullOrigins(*connection.value()); !origins)
         return noted(origins.error());
-    auto setAside = sql::scalar(m_local.connection(),
-                                QStringLiteral("SELECT count(*) FROM sync_rejected r WHERE NOT EXISTS (SELECT 1 FROM "
-                                               "voided_events v WHERE v.event_id = r.event_id)"));
+    auto setAside =
+        sql::scalar(m_local.connection(),
+                    QStringLiteral("SELECT count(*) FROM sync_rejected r WHERE NOT EXISTS (SELECT 1 FROM "
+                                   "voided_events v WHERE v.event_id = r.event_id)"));
     if (!setAside)
         return noted(setAside.error());
     report.setAside = setAside.value().toInt();
@@ -720,8 +734,9 @@ Result<SyncEngine::Report> SyncEngine::run()
         return st.error();
     if (Status st = setState(QStringLiteral("last_error"), QString()); !st)
         return st.error();
-    spdlog::info("sync done: {} sent, {} received, {} set aside ({} in all), {} taken from the set-aside list",
-                 report.pushed, report.pulled, report.rejected, report.setAside, report.retried);
+    spdlog::info(
+        "sync done: {} sent, {} received, {} set aside ({} in all), {} taken from the set-aside list",
+        report.pushed, report.pulled, report.rejected, report.setAside, report.retried);
     return report;
 }
 
@@ -732,8 +747,9 @@ Result<SyncEngine::Report> SyncEngine::rebuild()
         return held.error();
     if (held.value().toLongLong() > 0)
         return makeError(ErrorCode::InvalidValue, QStringLiteral("rebuild"),
-                         Message(tr, QT_TR_NOOP("--rebuild fills a new station database, and this one already "
-                                                "holds %1 events; give --db a path where no database is yet"),
+                         Message(tr,
+                                 QT_TR_NOOP("--rebuild fills a new station database, and this one already "
+                                            "holds %1 events; give --db a path where no database is yet"),
                                  {held.value().toLongLong()}));
     return run();
 }

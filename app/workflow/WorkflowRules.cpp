@@ -792,11 +792,12 @@ Result<Decision> voidEvent(const Action& a, const Snapshot& s, const WorkflowCon
                            QT_TRANSLATE_NOOP("WorkflowRules", "a void cannot itself be voided")));
     }
     if (s.target->step == ReferenceChange::kStep) {
-        return err(ErrorCode::InvalidValue, QStringLiteral("event"),
-                   Message(&WorkflowRules::tr,
-                           QT_TRANSLATE_NOOP("WorkflowRules",
-                                             "a change of reference data is not voided; make the change again "
-                                             "with the value it should have")));
+        return err(
+            ErrorCode::InvalidValue, QStringLiteral("event"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules",
+                                      "a change of reference data is not voided; make the change again "
+                                      "with the value it should have")));
     }
     if (s.target->voided)
         return err(ErrorCode::AlreadyVoided, QStringLiteral("event"),

@@ -4,7 +4,8 @@
 //
 // Starts a throw-away PostgreSQL on 127.0.0.1 (tests/support/pg-test-server.sh), records EVENTS
 // events in a fresh station database, pushes them with the real SyncEngine and then loads the
-// very same rows with COPY into a table with the same indexes, in the same run.
+// very same rows with COPY into a table with the same indexes, in the same run; then rebuilds a
+// new station database from the server (`sync --rebuild`: pull and apply every event).
 #include "PgTestServer.h"
 #include "domain/IdGenerator.h"
 #include "logging/Logging.h"
@@ -83,14 +84,29 @@ int main(int argc, char** argv)
     const QString file = pg.folder() + QStringLiteral("/events.copy");
     const QString columns = QStringLiteral(
         "id, origin, origin_seq, recorded_at, station_id, operator_id, step, subject, payload, subjects");
-    pg.psql(QStringLiteral("COPY (SELECT %1 FROM events) TO '%2'").arg(columns, file));
+    pg.psql(QStringLiteral("COPY (SELECT %1 FROM events WHERE origin <> 'server') TO '%2'").arg(columns, file));
     pg.psql(QStringLiteral("CREATE TABLE events_copy (LIKE events INCLUDING ALL)"));
     const double copyMs = pg.timed(QStringLiteral("COPY events_copy (%1) FROM '%2'").arg(columns, file));
     if (copyMs <= 0)
         return 1;
+    // A new PC rebuilding the station from the server alone: every event pulled and applied.
+    auto fresh = Database::open(dir.filePath(QStringLiteral("fresh.sqlite")));
+    if (!fresh)
+        return 1;
+    SyncEngine rebuilder(*fresh.value(), settings);
+    rebuilder.setBatchSize(app.arguments().size() > 2 ? app.arguments().at(2).toInt() : 2000);
+    timer.restart();
+    auto rebuilt = rebuilder.rebuild();
+    const double rebuildMs = timer.nsecsElapsed() / 1e6;
+    if (!rebuilt || rebuilt->pulled < events) {
+        std::fprintf(stderr, "rebuild failed\n");
+        return 1;
+    }
     std::printf("events %d\n", events);
     std::printf("sync push: %.0f ms, %.0f events/s\n", pushMs, events / (pushMs / 1000));
     std::printf("COPY of the same rows: %.0f ms, %.0f events/s\n", copyMs, events / (copyMs / 1000));
     std::printf("push throughput / COPY throughput: %.2f (goal >= 0.3)\n", copyMs / pushMs);
+    std::printf("sync --rebuild (pull and apply): %.0f ms, %.0f events/s, %.2f of COPY\n", rebuildMs,
+                rebuilt->pulled / (rebuildMs / 1000), copyMs / rebuildMs * rebuilt->pulled / events);
     return 0;
 }

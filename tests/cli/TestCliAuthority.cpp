@@ -197,7 +197,9 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.json().value("error").toObject().value("code").toString(),
                  QStringLiteral("unknown_operator"));
-        QCOMPARE(sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE step <> 'reference'")}).toInt(), 0);
+        QCOMPARE(
+            sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE step <> 'reference'")}).toInt(),
+            0);
         QCOMPARE(
             sqlOn(path, {QStringLiteral("SELECT kind || ' ' || operator_id FROM audit_log ORDER BY seq DESC "
                                         "LIMIT 1")})
@@ -215,7 +217,9 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("[operator_inactive]")), qPrintable(r.err));
         QVERIFY(rework::test::dumpFile(path) != before); // the refusal is audited
-        QCOMPARE(sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE step <> 'reference'")}).toInt(), 0);
+        QCOMPARE(
+            sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE step <> 'reference'")}).toInt(),
+            0);
     }
 
     void systemIsNoAccount_data()
@@ -253,7 +257,9 @@ private slots:
                                  "SELECT group_concat(id || role || pin_hash || active) FROM operators")})
                      .toString(),
                  operators);
-        QCOMPARE(sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE step <> 'reference'")}).toInt(), 0);
+        QCOMPARE(
+            sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE step <> 'reference'")}).toInt(),
+            0);
     }
 
     void theShellMakesOnlyTheFirstAdmin()
@@ -426,7 +432,8 @@ private slots:
         const QString cutAudit =
             QStringLiteral("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
         QTest::newRow("the last event, after the last audit entry")
-            << QStringList{dropEvents, dropLinks, "DELETE FROM event_chain WHERE event_seq = (SELECT max(seq) FROM events)",
+            << QStringList{dropEvents, dropLinks,
+                           "DELETE FROM event_chain WHERE event_seq = (SELECT max(seq) FROM events)",
                            "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)"}
             << "its last entries were removed";
         QTest::newRow("last events") << QStringList{dropEvents, dropLinks, cutLinks, cutEvents}

@@ -1,12 +1,12 @@
 // The shell offscreen, driven like an operator: scan a badge, type a PIN, scan serials.
 #include "GuiDriver.h"
 #include "TestDatabase.h"
-#include "storage/TableCounts.h"
 #include "common/ResultBanner.h"
 #include "login/LoginPage.h"
 #include "shell/MainWindow.h"
 #include "stations/StepForm.h"
 #include "storage/Backup.h"
+#include "storage/TableCounts.h"
 
 #include <QComboBox>
 #include <QFrame>

@@ -49,10 +49,14 @@ private slots:
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(5min));
         QVERIFY(w.idleWatcher()->isRunning());
-        QVERIFY(ConfigStore(t.db().connection()).setConfigValue("session.idle_lock_minutes", "2", t.admin()).ok());
-        QCOMPARE(
-            ConfigStore(t.db().connection()).setConfigValue("session.idle_lock_minutes", "-1", t.admin()).error().code,
-            ErrorCode::OutOfRange);
+        QVERIFY(ConfigStore(t.db().connection())
+                    .setConfigValue("session.idle_lock_minutes", "2", t.admin())
+                    .ok());
+        QCOMPARE(ConfigStore(t.db().connection())
+                     .setConfigValue("session.idle_lock_minutes", "-1", t.admin())
+                     .error()
+                     .code,
+                 ErrorCode::OutOfRange);
         test::logInAt(w, QStringLiteral("INTAKE-1"));
         QCOMPARE(w.idleWatcher()->timeout(), std::chrono::milliseconds(2min));
         w.logout();
@@ -89,7 +93,10 @@ private slots:
         QVERIFY(w.loginPage()->isVisible());
         QVERIFY(w.loginPage()->noticeLabel()->text().contains(QStringLiteral("OP1")));
         // Nothing was saved; the lock itself is in the audit trail.
-        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM events WHERE step <> 'reference'").value().toInt(), 0);
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM events WHERE step <> 'reference'")
+                     .value()
+                     .toInt(),
+                 0);
         QCOMPARE(
             sql::scalar(t.db().connection(), "SELECT count(*) FROM audit_log WHERE kind = 'session_locked'")
                 .value()

@@ -269,7 +269,8 @@ private slots:
         test::screenshot(w.get(), QStringLiteral("pack-saved-") + language);
 
         // every step is in the unit's history, in order
-        QCOMPARE(value("SELECT group_concat(step, ',') FROM (SELECT step FROM events WHERE step <> 'reference' ORDER BY seq)"),
+        QCOMPARE(value("SELECT group_concat(step, ',') FROM (SELECT step FROM events WHERE step <> "
+                       "'reference' ORDER BY seq)"),
                  QStringLiteral("intake,strip,reball,mount,inspect,test,pack"));
     }
 

@@ -75,8 +75,9 @@ TestDatabase::~TestDatabase() = default;
 QString TestDatabase::admin()
 {
     const QString id = QStringLiteral("ADM0");
-    Status st = OperatorAccounts(m_db->connection(), m_clock)
-                    .addOperator(id, QStringLiteral("Test admin"), QStringLiteral("admin"), QStringLiteral("1234"));
+    Status st =
+        OperatorAccounts(m_db->connection(), m_clock)
+            .addOperator(id, QStringLiteral("Test admin"), QStringLiteral("admin"), QStringLiteral("1234"));
     if (!st && st.error().code != ErrorCode::AlreadyUsed)
         qFatal("cannot add the admin: %s", qPrintable(st.error().message));
     return id;

@@ -4,12 +4,12 @@
 // note of it, connection cut, server down) ends, after a rerun, with the same exact sets.
 #include "PgTestServer.h"
 #include "TestDatabase.h"
-#include "reports/KpiQuery.h"
 #include "auth/Login.h"
 #include "auth/OperatorAdmin.h"
+#include "reports/KpiQuery.h"
 #include "storage/Backup.h"
-#include "storage/Database.h"
 #include "storage/ConfigStore.h"
+#include "storage/Database.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/ReferenceLog.h"
@@ -104,13 +104,14 @@ private slots:
         // The server's reference data is a baseline of changes at the earliest time: A's rows.
         QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM events WHERE origin = 'server'")),
                  QStringList{QString::number(
-                     sql::scalar(a->db().connection(),
-                                 QStringLiteral("SELECT (SELECT count(*) FROM operators) + (SELECT count(*) FROM "
-                                                "stations) + (SELECT count(*) FROM permissions) + (SELECT "
-                                                "count(*) FROM products) + (SELECT count(*) FROM serial_formats) + "
-                                                "(SELECT count(*) FROM limits) + (SELECT count(*) FROM "
-                                                "defect_codes) + (SELECT count(*) FROM config WHERE key NOT LIKE "
-                                                "'derived.%') + (SELECT count(*) FROM label_templates)"))
+                     sql::scalar(
+                         a->db().connection(),
+                         QStringLiteral("SELECT (SELECT count(*) FROM operators) + (SELECT count(*) FROM "
+                                        "stations) + (SELECT count(*) FROM permissions) + (SELECT "
+                                        "count(*) FROM products) + (SELECT count(*) FROM serial_formats) + "
+                                        "(SELECT count(*) FROM limits) + (SELECT count(*) FROM "
+                                        "defect_codes) + (SELECT count(*) FROM config WHERE key NOT LIKE "
+                                        "'derived.%') + (SELECT count(*) FROM label_templates)"))
                          .value()
                          .toInt())});
     }
@@ -125,7 +126,8 @@ private slots:
         QStringList own = localIds(a->db().connection()) + localIds(b->db().connection()) +
                           localIds(c->db().connection()) +
                           pg->psql(QStringLiteral("SELECT id FROM events WHERE origin = 'server'"));
-        QCOMPARE(SyncEngine::pending(a->db().connection()).value(), qint64(localIds(a->db().connection()).size()));
+        QCOMPARE(SyncEngine::pending(a->db().connection()).value(),
+                 qint64(localIds(a->db().connection()).size()));
         for (test::TestDatabase* t : {a.get(), b.get(), c.get(), a.get(), b.get()}) {
             auto r = sync(*t);
             QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
@@ -195,9 +197,10 @@ private slots:
         QVERIFY(sync(*c).ok());
         QVERIFY(Login(c->db().connection(), c->clock()).login("OP7", "5678", "TEST-1").ok());
         // The server's own table is derived from the change too.
-        QCOMPARE(pg->psql(QStringLiteral("SELECT name || ' ' || role || ' ' || active FROM operators WHERE id = "
-                                         "'OP7'")),
-                 QStringList{"Sun Li operator 1"});
+        QCOMPARE(
+            pg->psql(QStringLiteral("SELECT name || ' ' || role || ' ' || active FROM operators WHERE id = "
+                                    "'OP7'")),
+            QStringList{"Sun Li operator 1"});
     }
 
     void aDisabledOperatorIsRefusedEverywhereAndStaysDisabled()
@@ -240,11 +243,12 @@ private slots:
             QCOMPARE(sql::scalar(t->db().connection(), value).value().toString(), QStringLiteral("5"));
         QCOMPARE(pg->psql(value), QStringList{"5"});
         // A label template shared as a change reaches every station as its own file.
-        QVERIFY(ReferenceLog(c->db().connection(), QStringLiteral("SUP1"), QStringLiteral("TEST-1"), c->clock())
-                    .record({QStringLiteral("label_templates"),
-                             {{QStringLiteral("name"), QStringLiteral("shelf-tag")}},
-                             {{QStringLiteral("body"), QStringLiteral("{\"name\":\"shelf-tag\"}")}}})
-                    .ok());
+        QVERIFY(
+            ReferenceLog(c->db().connection(), QStringLiteral("SUP1"), QStringLiteral("TEST-1"), c->clock())
+                .record({QStringLiteral("label_templates"),
+                         {{QStringLiteral("name"), QStringLiteral("shelf-tag")}},
+                         {{QStringLiteral("body"), QStringLiteral("{\"name\":\"shelf-tag\"}")}}})
+                .ok());
         QVERIFY(sync(*c).ok());
         QVERIFY(sync(*a).ok());
         QVERIFY(QFile::exists(a->folder() + QStringLiteral("/labels/shelf-tag.json")));
@@ -287,8 +291,8 @@ private slots:
         request.force = true;
         request.reason = QStringLiteral("disk replaced");
         QVERIFY(Restore(c->db(), c->clock()).run(request).ok());
-        QVERIFY(sql::scalar(c->db().connection(), QStringLiteral("SELECT count(*) FROM units WHERE serial = ?"),
-                            {unit})
+        QVERIFY(sql::scalar(c->db().connection(),
+                            QStringLiteral("SELECT count(*) FROM units WHERE serial = ?"), {unit})
                     .value()
                     .toInt() == 0);
         // And records before it syncs again: the numbers it uses again must not clash.
@@ -299,22 +303,25 @@ private slots:
         const QStringList now = localIds(c->db().connection());
         for (const QString& id : afterBackup)
             QVERIFY2(now.contains(id), qPrintable(id));
-        QCOMPARE(sql::scalar(c->db().connection(), QStringLiteral("SELECT state FROM units WHERE serial = ?"), {unit})
+        QCOMPARE(sql::scalar(c->db().connection(), QStringLiteral("SELECT state FROM units WHERE serial = ?"),
+                             {unit})
                      .value()
                      .toString(),
                  QStringLiteral("mounted"));
         auto verdict = EventChain(c->db().connection()).verify();
         QVERIFY(verdict.ok());
         QCOMPARE(verdict->brokenSeq, 0);
-        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM (SELECT origin, origin_seq FROM events GROUP BY "
-                                         "origin, origin_seq HAVING count(*) > 1) d")),
-                 QStringList{"0"});
+        QCOMPARE(
+            pg->psql(QStringLiteral("SELECT count(*) FROM (SELECT origin, origin_seq FROM events GROUP BY "
+                                    "origin, origin_seq HAVING count(*) > 1) d")),
+            QStringList{"0"});
         // A second sync is quiet.
         auto again = sync(*c);
         QVERIFY(again.ok());
         QVERIFY(!again->recovered);
         QCOMPARE(again->pushed, 0);
-        QCOMPARE(serverIds().size(), pg->psql(QStringLiteral("SELECT count(DISTINCT id) FROM events")).value(0).toInt());
+        QCOMPARE(serverIds().size(),
+                 pg->psql(QStringLiteral("SELECT count(DISTINCT id) FROM events")).value(0).toInt());
     }
 
     void aDieMountedAtTwoStationsIsSurfacedNotHidden()
@@ -400,37 +407,42 @@ private slots:
 
         // On the server, and at every station, each conflict is an anomaly.
         for (const char* kind : {"die_mounted_twice", "board_mounted_twice", "card_taken_in_twice"}) {
-            QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM anomalies WHERE kind = '%1' AND subject IN "
-                                             "('%2', 'SB00000703', 'CARDK0009')")
-                                  .arg(QString::fromLatin1(kind), dies[0])),
-                     QStringList{"1"});
+            QCOMPARE(
+                pg->psql(QStringLiteral("SELECT count(*) FROM anomalies WHERE kind = '%1' AND subject IN "
+                                        "('%2', 'SB00000703', 'CARDK0009')")
+                             .arg(QString::fromLatin1(kind), dies[0])),
+                QStringList{"1"});
             for (test::TestDatabase* t : {a.get(), b.get(), c.get()})
-                QCOMPARE(sql::scalar(t->db().connection(),
-                                     QStringLiteral("SELECT count(*) FROM sync_anomalies WHERE kind = ? AND subject "
-                                                    "IN (?, 'SB00000703', 'CARDK0009')"),
-                                     {QString::fromLatin1(kind), dies[0]})
+                QCOMPARE(sql::scalar(
+                             t->db().connection(),
+                             QStringLiteral("SELECT count(*) FROM sync_anomalies WHERE kind = ? AND subject "
+                                            "IN (?, 'SB00000703', 'CARDK0009')"),
+                             {QString::fromLatin1(kind), dies[0]})
                              .value()
                              .toInt(),
                          1);
         }
         // At A, B's mount is set aside in plain words, and B's inspect with it: A's die is not
         // moved to B's unit, nor inspected.
-        const QString reasons = sql::column(a->db().connection(),
-                                            QStringLiteral("SELECT reason FROM sync_rejected ORDER BY server_seq"))
-                                    .value()
-                                    .join(QLatin1Char('\n'));
+        const QString reasons =
+            sql::column(a->db().connection(),
+                        QStringLiteral("SELECT reason FROM sync_rejected ORDER BY server_seq"))
+                .value()
+                .join(QLatin1Char('\n'));
         QVERIFY2(!reasons.contains(QStringLiteral("UNIQUE")), qPrintable(reasons));
         QStringList plain;
         const QStringList stored =
             sql::column(a->db().connection(), QStringLiteral("SELECT reason FROM sync_rejected")).value();
         for (const QString& r : stored)
             plain << SetAside::reasonText(r, false);
-        QVERIFY2(plain.join(QLatin1Char('\n')).contains(QStringLiteral("is already mounted here as unit %1").arg(unitA)),
+        QVERIFY2(plain.join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("is already mounted here as unit %1").arg(unitA)),
                  qPrintable(plain.join(QLatin1Char('\n'))));
         QVERIFY2(plain.join(QLatin1Char('\n')).contains(QStringLiteral("builds on record")),
                  qPrintable(plain.join(QLatin1Char('\n'))));
-        QCOMPARE(sql::scalar(a->db().connection(), QStringLiteral("SELECT state || ' ' || unit_serial FROM dies "
-                                                                  "WHERE id = ?"),
+        QCOMPARE(sql::scalar(a->db().connection(),
+                             QStringLiteral("SELECT state || ' ' || unit_serial FROM dies "
+                                            "WHERE id = ?"),
                              {dies[0]})
                      .value()
                      .toString(),
@@ -438,8 +450,8 @@ private slots:
 
         // A supervisor at C picks the side that stands for each: A's die and board, B's card.
         ConflictResolution atC(c->db().connection(), c->clock());
-        const OperatorInfo supervisor{QStringLiteral("SUP1"), QStringLiteral("Liu Yang"), QStringLiteral("supervisor"),
-                                      true};
+        const OperatorInfo supervisor{QStringLiteral("SUP1"), QStringLiteral("Liu Yang"),
+                                      QStringLiteral("supervisor"), true};
         const auto recordedBy = [&](const Conflict& x, test::TestDatabase& station) {
             // The conflict's record that `station` made itself (it is in its outbox history).
             for (const QString& id : x.eventIds) {
@@ -456,8 +468,9 @@ private slots:
             QVERIFY(!x.resolved);
             const QString keep = recordedBy(x, x.kind == QLatin1StringView("card_taken_in_twice") ? *b : *a);
             QVERIFY2(!keep.isEmpty(), qPrintable(x.kind));
-            QCOMPARE(atC.resolve(x.serverId, keep, QString(), supervisor, QStringLiteral("TEST-1")).error().field,
-                     QStringLiteral("reason"));
+            QCOMPARE(
+                atC.resolve(x.serverId, keep, QString(), supervisor, QStringLiteral("TEST-1")).error().field,
+                QStringLiteral("reason"));
             QCOMPARE(atC.resolve(x.serverId, keep, QStringLiteral("checked"),
                                  OperatorInfo{QStringLiteral("OP1"), {}, QStringLiteral("operator"), true},
                                  QStringLiteral("TEST-1"))
@@ -484,8 +497,9 @@ private slots:
             auto problems = IntegrityChecker(t->db().connection()).run();
             QVERIFY(problems.ok());
             QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
-            QCOMPARE(sql::scalar(t->db().connection(), QStringLiteral("SELECT state || ' ' || unit_serial FROM dies "
-                                                                      "WHERE id = ?"),
+            QCOMPARE(sql::scalar(t->db().connection(),
+                                 QStringLiteral("SELECT state || ' ' || unit_serial FROM dies "
+                                                "WHERE id = ?"),
                                  {dies[0]})
                          .value()
                          .toString(),
@@ -495,8 +509,8 @@ private slots:
                          .value()
                          .toString(),
                      QStringLiteral("LOT-9"));
-            QCOMPARE(sql::scalar(t->db().connection(), QStringLiteral("SELECT count(*) FROM units WHERE serial = ?"),
-                                 {unitB})
+            QCOMPARE(sql::scalar(t->db().connection(),
+                                 QStringLiteral("SELECT count(*) FROM units WHERE serial = ?"), {unitB})
                          .value()
                          .toInt(),
                      0);
@@ -505,17 +519,19 @@ private slots:
                 QVERIFY2(x.resolved, qPrintable(x.kind));
             // What was set aside is applied, or kept for the record as voided.
             QCOMPARE(sql::scalar(t->db().connection(),
-                                 QStringLiteral("SELECT count(*) FROM sync_rejected r WHERE NOT EXISTS (SELECT 1 FROM "
-                                                "voided_events v WHERE v.event_id = r.event_id)"))
+                                 QStringLiteral(
+                                     "SELECT count(*) FROM sync_rejected r WHERE NOT EXISTS (SELECT 1 FROM "
+                                     "voided_events v WHERE v.event_id = r.event_id)"))
                          .value()
                          .toInt(),
                      0);
         }
-        QCOMPARE(sql::scalar(c->db().connection(),
-                             QStringLiteral("SELECT count(*) FROM audit_log WHERE kind = 'conflict_resolved'"))
-                     .value()
-                     .toInt(),
-                 4);
+        QCOMPARE(
+            sql::scalar(c->db().connection(),
+                        QStringLiteral("SELECT count(*) FROM audit_log WHERE kind = 'conflict_resolved'"))
+                .value()
+                .toInt(),
+            4);
     }
 
     void aNewPcRebuildsAStationFromTheServerAlone()
@@ -534,11 +550,14 @@ private slots:
         auto db = Database::open(fresh);
         QVERIFY(db.ok());
         QCOMPARE(derived(db.value()->connection()), derived(*a));
-        QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM events")).value().toInt() +
-                     sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM sync_rejected"))
-                         .value()
-                         .toInt(),
-                 serverIds().size());
+        QCOMPARE(
+            sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM events"))
+                    .value()
+                    .toInt() +
+                sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM sync_rejected"))
+                    .value()
+                    .toInt(),
+            serverIds().size());
         auto problems = IntegrityChecker(db.value()->connection()).run();
         QVERIFY(problems.ok());
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));

@@ -20,7 +20,9 @@ class TestEventChain : public QObject
     /// recorded as reference changes.
     static int before(test::TestDatabase& t)
     {
-        return sql::scalar(t.db().connection(), QStringLiteral("SELECT count(*) FROM events")).value().toInt();
+        return sql::scalar(t.db().connection(), QStringLiteral("SELECT count(*) FROM events"))
+            .value()
+            .toInt();
     }
     static QString idAt(test::TestDatabase& t, int n)
     {
@@ -53,7 +55,8 @@ private slots:
         t.testedUnit(QStringLiteral("CARDH0002"), QStringLiteral("SB00000002"));
         // Someone with the file and the sqlite3 shell: triggers dropped, a record edited.
         run(t, QStringLiteral("DROP TRIGGER events_append_only_update"));
-        run(t, QStringLiteral("UPDATE events SET payload = replace(payload, 'pass', 'fail') WHERE seq = %1").arg(b + 5));
+        run(t, QStringLiteral("UPDATE events SET payload = replace(payload, 'pass', 'fail') WHERE seq = %1")
+                   .arg(b + 5));
         auto v = EventChain(t.db().connection()).verify();
         QCOMPARE(v->brokenSeq, b + 5);
         QCOMPARE(v->brokenId, idAt(t, b + 5));
@@ -80,9 +83,10 @@ private slots:
     {
         test::TestDatabase t;
         t.mountedUnit(QStringLiteral("CARDH0004"), QStringLiteral("SB00000004"));
-        run(t,
-            QStringLiteral("INSERT INTO events (id, recorded_at, station_id, operator_id, step, subject, payload) VALUES "
-            "('forged', '2026-11-02T09:00:00.000Z', 'TEST-1', 'OP1', 'test', 'X', '{\"result\":\"pass\"}')"));
+        run(t, QStringLiteral("INSERT INTO events (id, recorded_at, station_id, operator_id, step, subject, "
+                              "payload) VALUES "
+                              "('forged', '2026-11-02T09:00:00.000Z', 'TEST-1', 'OP1', 'test', 'X', "
+                              "'{\"result\":\"pass\"}')"));
         auto v = EventChain(t.db().connection()).verify();
         QCOMPARE(v->brokenId, QStringLiteral("forged"));
         QVERIFY(v->reason.contains(QStringLiteral("no link")));

@@ -49,16 +49,23 @@ void setFutureUserVersion(const QString& path)
 
 /// What migrations 7 to 13 added: undone to take a database back to an older schema (0012 rebuilds
 /// kpi_anomalies the same whichever column order it finds, so it needs no undo).
-const char* const kAddedAfterSchema6[] = {
-    "DROP INDEX dies_unit",     "DROP INDEX boards_unit",
-    "DROP TABLE sync_outbox",   "DROP TABLE sync_state",
-    "DROP TABLE sync_rejected_serials", "DROP TABLE sync_origins",
-    "DROP TABLE reference_versions", "DROP TABLE label_templates",
-    "DELETE FROM config WHERE key = 'sync.interval_minutes'",
-    "DROP TABLE sync_rejected", "DROP TABLE sync_anomalies",
-    "DROP TABLE event_chain",   "DROP TABLE login_failures",
-    "DROP TABLE audit_log",     "DELETE FROM config WHERE key LIKE 'login.%'",
-    "DROP TABLE permissions",   "DROP INDEX units_card"};
+const char* const kAddedAfterSchema6[] = {"DROP INDEX dies_unit",
+                                          "DROP INDEX boards_unit",
+                                          "DROP TABLE sync_outbox",
+                                          "DROP TABLE sync_state",
+                                          "DROP TABLE sync_rejected_serials",
+                                          "DROP TABLE sync_origins",
+                                          "DROP TABLE reference_versions",
+                                          "DROP TABLE label_templates",
+                                          "DELETE FROM config WHERE key = 'sync.interval_minutes'",
+                                          "DROP TABLE sync_rejected",
+                                          "DROP TABLE sync_anomalies",
+                                          "DROP TABLE event_chain",
+                                          "DROP TABLE login_failures",
+                                          "DROP TABLE audit_log",
+                                          "DELETE FROM config WHERE key LIKE 'login.%'",
+                                          "DROP TABLE permissions",
+                                          "DROP INDEX units_card"};
 
 } // namespace
 

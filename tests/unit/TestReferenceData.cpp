@@ -117,41 +117,53 @@ private slots:
         test::TestDatabase t;
         ConfigStore configStore(t.db().connection());
         WorkflowConfigLoader configLoader(t.db().connection());
-        QCOMPARE(configStore.setConfigValue(QStringLiteral("nope"), QStringLiteral("1"), t.admin()).error().code,
-                 ErrorCode::UnknownField);
-        QCOMPARE(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x"), t.admin()).error().code,
-                 ErrorCode::OutOfRange);
         QCOMPARE(
-            configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99"), t.admin()).error().code,
-            ErrorCode::OutOfRange);
-        QVERIFY(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("5"), t.admin()).ok());
-        QCOMPARE(configLoader.loadConfig()->reflowLimit, 5);
-        // Each setting has its own range; per-station targets need a known station.
-        QVERIFY(
-            configStore.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("250"), t.admin())
-                .ok());
-        QCOMPARE(
-            configStore.setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("-1"), t.admin())
-                .error()
-                .code,
-            ErrorCode::OutOfRange);
-        QVERIFY(
-            configStore
-                .setConfigValue(QStringLiteral("throughput.target_per_shift.TEST-1"), QStringLiteral("40"), t.admin())
-                .ok());
-        QCOMPARE(
-            configStore
-                .setConfigValue(QStringLiteral("throughput.target_per_shift.NOPE-9"), QStringLiteral("40"), t.admin())
-                .error()
-                .code,
-            ErrorCode::UnknownStation);
-        QVERIFY(configStore.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("7"), t.admin()).ok());
-        QCOMPARE(configStore.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("24"), t.admin())
+            configStore.setConfigValue(QStringLiteral("nope"), QStringLiteral("1"), t.admin()).error().code,
+            ErrorCode::UnknownField);
+        QCOMPARE(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x"), t.admin())
                      .error()
                      .code,
                  ErrorCode::OutOfRange);
-        QVERIFY(configStore.setConfigValue(QStringLiteral("shift.utc_offset_minutes"), QStringLiteral("480"), t.admin())
+        QCOMPARE(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99"), t.admin())
+                     .error()
+                     .code,
+                 ErrorCode::OutOfRange);
+        QVERIFY(
+            configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("5"), t.admin()).ok());
+        QCOMPARE(configLoader.loadConfig()->reflowLimit, 5);
+        // Each setting has its own range; per-station targets need a known station.
+        QVERIFY(configStore
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("250"),
+                                    t.admin())
                     .ok());
+        QCOMPARE(configStore
+                     .setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("-1"),
+                                     t.admin())
+                     .error()
+                     .code,
+                 ErrorCode::OutOfRange);
+        QVERIFY(configStore
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift.TEST-1"),
+                                    QStringLiteral("40"), t.admin())
+                    .ok());
+        QCOMPARE(configStore
+                     .setConfigValue(QStringLiteral("throughput.target_per_shift.NOPE-9"),
+                                     QStringLiteral("40"), t.admin())
+                     .error()
+                     .code,
+                 ErrorCode::UnknownStation);
+        QVERIFY(
+            configStore.setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("7"), t.admin())
+                .ok());
+        QCOMPARE(configStore
+                     .setConfigValue(QStringLiteral("shift.day_start_hour"), QStringLiteral("24"), t.admin())
+                     .error()
+                     .code,
+                 ErrorCode::OutOfRange);
+        QVERIFY(
+            configStore
+                .setConfigValue(QStringLiteral("shift.utc_offset_minutes"), QStringLiteral("480"), t.admin())
+                .ok());
         const ShiftCalendar calendar = ShiftCalendar::load(t.db().connection()).value();
         QCOMPARE(calendar.dayStartHour, 7);
         QCOMPARE(calendar.utcOffsetMinutes, 480);

@@ -260,8 +260,9 @@ bool SettingsDialog::saveLimits()
                                       [&](const LimitStore::LimitRow& r) { return r.name == name; });
         if (was != current->end() && was->min == min && was->max == max)
             continue; // unchanged: no product row, no audit entry
-        if (Status st = LimitStore(m_db.connection())
-                            .setLimit(name, m_limitsProduct, min, max, m_admin.operatorInfo.id, m_admin.station.id);
+        if (Status st =
+                LimitStore(m_db.connection())
+                    .setLimit(name, m_limitsProduct, min, max, m_admin.operatorInfo.id, m_admin.station.id);
             !st) {
             m_message->setText(QStringLiteral("%1: %2").arg(name, st.error().message));
             return false;

@@ -3,10 +3,10 @@
 
 #include "Commands.h"
 
-#include "storage/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
+#include "storage/Authority.h"
 #include "storage/ConfigStore.h"
 
 namespace rework {

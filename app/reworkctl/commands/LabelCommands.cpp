@@ -3,13 +3,13 @@
 
 #include "Commands.h"
 
-#include "storage/Authority.h"
 #include "labels/CommandSheet.h"
 #include "labels/LabelPrinter.h"
 #include "labels/LabelTemplateStore.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
+#include "storage/Authority.h"
 #include "storage/WorkflowConfigLoader.h"
 
 namespace rework {

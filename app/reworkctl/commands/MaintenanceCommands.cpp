@@ -3,11 +3,11 @@
 
 #include "Commands.h"
 
-#include "storage/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/AuditLog.h"
+#include "storage/Authority.h"
 #include "storage/Backup.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"

@@ -2,10 +2,10 @@
 
 #include "Commands.h"
 
-#include "storage/Authority.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
+#include "storage/Authority.h"
 #include "storage/StationRegistry.h"
 
 namespace rework {
