@@ -130,9 +130,8 @@ void scheduleOneShots(const CommandLine& cl, std::unique_ptr<MainWindow>& window
     }
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+/// The application; main() only guards it.
+int runApp(int argc, char** argv)
 {
     // --version and --help answer on a terminal without a display (packaging checks, ssh).
     for (int i = 1; i < argc; ++i) {
@@ -187,4 +186,20 @@ int main(int argc, char** argv)
     buildWindow();
     scheduleOneShots(cl, window);
     return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Nothing is meant to throw; should a library do so (out of memory), say so and stop cleanly:
+    // every confirmed record is already committed.
+    try {
+        return runApp(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ReworkTrack stopped: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "ReworkTrack stopped after an unexpected error\n");
+    }
+    return 70;
 }

@@ -46,7 +46,8 @@ QString SetAside::reasonText(const QString& reason, bool translated)
     if (source.isEmpty())
         return reason; // kept before reasons were stored this way
     QStringList args;
-    for (const QJsonValue& v : o.value(QStringLiteral("args")).toArray())
+    const QJsonArray given = o.value(QStringLiteral("args")).toArray();
+    for (const auto& v : given)
         args << v.toString();
     const QByteArray latin = source.toLatin1();
     return fill(translated ? tr(latin.constData()) : source, args);
@@ -237,7 +238,8 @@ Result<QList<PulledEvent>> SetAside::all() const
         p.event.step = r.value(5).toString();
         p.event.subject = r.value(6).toString();
         p.event.payload = QJsonDocument::fromJson(r.value(7).toByteArray()).object();
-        for (const QJsonValue& s : QJsonDocument::fromJson(r.value(8).toByteArray()).array())
+        const QJsonArray subjects = QJsonDocument::fromJson(r.value(8).toByteArray()).array();
+        for (const auto& s : subjects)
             p.subjects.append(
                 {s[QLatin1StringView("kind")].toString(), s[QLatin1StringView("serial")].toString()});
         out.append(p);
