@@ -3,6 +3,9 @@
 #include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
 #include "storage/Sql.h"
+#include "sync/ConflictResolution.h"
+#include "sync/SetAside.h"
+#include "sync/SyncOrigins.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -196,6 +199,9 @@ QJsonObject KpiReport::toJson() const
                                {QStringLiteral("msl"), m.msl},
                                {QStringLiteral("hours_left"), m.hoursLeft}});
     }
+    QJsonArray anomalyTexts;
+    for (const Anomaly& a : anomalies)
+        anomalyTexts.append(a.text);
     QJsonArray ops;
     for (const OperatorFigures& o : operators) {
         ops.append(QJsonObject{{QStringLiteral("operator"), o.operatorId},
@@ -217,7 +223,8 @@ QJsonObject KpiReport::toJson() const
             {QStringLiteral("defect_slices"), slices},
             {QStringLiteral("msl_alarms"), msl},
             {QStringLiteral("operators"), ops},
-            {QStringLiteral("anomalies"), QJsonArray::fromStringList(anomalies)},
+            {QStringLiteral("anomalies"), anomalyTexts},
+            {QStringLiteral("silent_stations"), QJsonArray::fromStringList(silentStations)},
             {QStringLiteral("cards_received"), cardsReceived},
             {QStringLiteral("units_mounted"), unitsMounted}};
 }
@@ -230,7 +237,7 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
         f.now = m_clock.now();
     QMap<QString, std::optional<double>> yieldByMountOperator;
     for (const Status& st : {wip(f, r), throughput(f, r), yields(f, r, yieldByMountOperator), defects(f, r),
-                             moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(r)}) {
+                             moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(f.now, r)}) {
         if (!st)
             return st.error();
     }
@@ -544,7 +551,7 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r,
     return {};
 }
 
-Status KpiQuery::anomalies(KpiReport& r) const
+Status KpiQuery::anomalies(const QDateTime& now, KpiReport& r) const
 {
     auto q = sql::run(m_db, QStringLiteral("SELECT kind, unit, gpu_uuid, other FROM kpi_anomalies "
                                            "ORDER BY event_seq DESC, kind, other LIMIT 500"));
@@ -556,22 +563,25 @@ Status KpiQuery::anomalies(KpiReport& r) const
         const QString gpu = q.value().value(2).toString();
         const QString other = q.value().value(3).toString();
         if (kind == QLatin1StringView("duplicate_gpu"))
-            r.anomalies << QCoreApplication::translate("KpiQuery", "duplicate GPU UUID %1 on units %2, %3")
-                               .arg(gpu, other, unit);
+            r.anomalies.append(
+                {QCoreApplication::translate("KpiQuery", "duplicate GPU UUID %1 on units %2, %3")
+                     .arg(gpu, other, unit)});
         else
-            r.anomalies << QCoreApplication::translate("KpiQuery",
-                                                       "unit %1 reports GPU %2, its donor card had %3")
-                               .arg(unit, gpu, other);
+            r.anomalies.append(
+                {QCoreApplication::translate("KpiQuery", "unit %1 reports GPU %2, its donor card had %3")
+                     .arg(unit, gpu, other)});
     }
     // Conflicts between stations that the central server found, and other stations' records
     // this one could not apply.
-    auto central =
-        sql::run(m_db, QStringLiteral("SELECT detail FROM sync_anomalies ORDER BY server_id DESC LIMIT 500"));
-    if (!central)
-        return central.error();
-    while (central.value().next())
-        r.anomalies << QCoreApplication::translate("KpiQuery", "between stations: %1")
-                           .arg(central.value().value(0).toString());
+    Result<QList<Conflict>> conflicts = ConflictResolution(m_db, m_clock).list();
+    if (!conflicts)
+        return conflicts.error();
+    for (const Conflict& c : conflicts.value())
+        r.anomalies.append(
+            {c.resolved
+                 ? QCoreApplication::translate("KpiQuery", "between stations (resolved): %1").arg(c.detail)
+                 : QCoreApplication::translate("KpiQuery", "between stations: %1").arg(c.detail),
+             c.serverId, c.resolved});
     auto rejected =
         sql::run(m_db, QStringLiteral("SELECT step, subject, station_id, reason FROM sync_rejected "
                                       "ORDER BY server_seq DESC LIMIT 500"));
@@ -579,10 +589,15 @@ Status KpiQuery::anomalies(KpiReport& r) const
         return rejected.error();
     while (rejected.value().next()) {
         QSqlQuery& row = rejected.value();
-        r.anomalies << QCoreApplication::translate("KpiQuery", "%1 of %2 at %3 not applied here: %4")
-                           .arg(row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
-                                row.value(3).toString());
+        r.anomalies.append(
+            {QCoreApplication::translate("KpiQuery", "%1 of %2 at %3 not applied here: %4")
+                 .arg(row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                      SetAside::reasonText(row.value(3).toString(), true))});
     }
+    Result<QList<OriginSync>> origins = SyncOrigins(m_db).list();
+    if (!origins)
+        return origins.error();
+    r.silentStations = SyncOrigins::silentStations(origins.value(), now);
     return {};
 }
 

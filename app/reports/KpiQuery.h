@@ -37,7 +37,7 @@ private:
     Status moisture(const KpiFilter& f, KpiReport& r) const;
     Status operators(const KpiFilter& f, KpiReport& r,
                      const QMap<QString, std::optional<double>>& yieldByMountOperator) const;
-    Status anomalies(KpiReport& r) const;
+    Status anomalies(const QDateTime& now, KpiReport& r) const;
 
     QSqlDatabase m_db;
     const Clock& m_clock;

@@ -57,7 +57,16 @@ struct KpiReport
     QList<DefectSlice> defectSlices; // most frequent first
     QList<MslAlarm> mslAlarms;
     QList<OperatorFigures> operators;
-    QStringList anomalies;
+    /// An oddity the figures turned up; a conflict between stations names it, to be resolved.
+    struct Anomaly
+    {
+        QString text;
+        qint64 conflict = 0; ///< the server's id of the conflict (0: not a conflict)
+        bool resolved = false;
+    };
+    QList<Anomaly> anomalies;
+    /// Stations that have not synced with the central server for more than a day.
+    QStringList silentStations;
     int cardsReceived = 0;
     int unitsMounted = 0;
 

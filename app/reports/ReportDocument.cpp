@@ -130,8 +130,8 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
             table({tr("Serial"), tr("Waits for"), tr("Hours")}, rows);
     if (!r.anomalies.isEmpty()) {
         rows.clear();
-        for (const QString& a : r.anomalies)
-            rows << QStringList{a};
+        for (const KpiReport::Anomaly& a : r.anomalies)
+            rows << QStringList{a.text};
         html += QStringLiteral("<h2>") + esc(tr("Anomalies")) + QStringLiteral("</h2>") +
                 table({tr("Anomaly")}, rows);
     }

@@ -274,6 +274,36 @@ private slots:
         QCoreApplication::processEvents();
         QCOMPARE(refreshed.count(), 1);
     }
+
+    void flagsStationsSilentForMoreThanADay()
+    {
+        DashboardPage* d = w->dashboard();
+        w->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY(!d->isRefreshing());
+        QVERIFY(d->silentStationsLine()->isHidden());
+        const QDateTime now = t->clock().now();
+        for (const auto& [origin, stations, ago] :
+             {std::tuple{"o1", "INTAKE-01", 3600}, std::tuple{"o2", "TEST-01 PACK-01", 25 * 3600}})
+            QVERIFY(
+                sql::exec(t->db().connection(),
+                          QStringLiteral(
+                              "INSERT INTO sync_origins (origin, stations, last_push_at) VALUES (?, ?, ?)"),
+                          {QString::fromLatin1(origin), QString::fromLatin1(stations),
+                           now.addSecs(-ago).toString(Qt::ISODateWithMs)})
+                    .ok());
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(d->silentStationsLine()->isVisible());
+        const QString warning = d->silentStationsLine()->text();
+        QVERIFY2(warning.contains(QStringLiteral("more than a day")) &&
+                     warning.contains(QStringLiteral("TEST-01")) &&
+                     warning.contains(QStringLiteral("PACK-01")) &&
+                     !warning.contains(QStringLiteral("INTAKE-01")),
+                 qPrintable(warning));
+        test::screenshot(w.get(), QStringLiteral("dashboard-silent-station"));
+        QVERIFY(sql::exec(t->db().connection(), QStringLiteral("DELETE FROM sync_origins")).ok());
+    }
 };
 
 QTEST_MAIN(TestDashboard)

@@ -3,6 +3,7 @@
 #include "PgTestServer.h"
 #include "TestDatabase.h"
 #include "shell/MainWindow.h"
+#include "storage/ConfigStore.h"
 #include "storage/Sql.h"
 #include "syncstatus/SyncPanel.h"
 
@@ -77,7 +78,10 @@ private slots:
         QVERIFY(done.first().at(0).toBool());
         QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("0 waiting")));
         QVERIFY(!panel->nextAttempt().isValid());
-        // And nightly, at the configured minute only.
+        // And nightly, at the configured minute only (interval 0: nightly only).
+        QVERIFY(ConfigStore(t.db().connection(), t.clock())
+                    .setConfigValue(QStringLiteral("sync.interval_minutes"), QStringLiteral("0"), t.admin())
+                    .ok());
         SyncSettings nightly = SyncSettings::fromUrl(pg.url()).value();
         nightly.nightlyAt = QStringLiteral("02:00");
         QVERIFY(nightly.save(t.folder()).ok());
@@ -87,6 +91,80 @@ private slots:
         QVERIFY(panel->runIfDue(QDateTime(today, QTime(2, 0))));
         QVERIFY(done.wait(30000));
         QVERIFY(done.first().at(0).toBool());
+    }
+
+    void syncsInTheBackgroundEveryInterval()
+    {
+        test::PgTestServer pg;
+        QVERIFY(pg.ok());
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        SyncPanel* panel = w.syncPanel();
+        SyncSettings settings = SyncSettings::fromUrl(pg.url()).value();
+        QVERIFY(SyncEngine(t.db(), settings).initServer().ok());
+        // A nightly minute far from the times tried below.
+        const QDateTime start = t.clock().now();
+        settings.nightlyAt = start.toLocalTime().addSecs(12 * 3600).time().toString(QStringLiteral("HH:mm"));
+        QVERIFY(settings.save(t.folder()).ok());
+        QCOMPARE(ConfigStore(t.db().connection())
+                     .configNumber(QStringLiteral("sync.interval_minutes"), -1)
+                     .value(),
+                 15);
+
+        // Never synced: the first tick syncs. No progress dialog comes in the operator's way.
+        QSignalSpy done(panel, &SyncPanel::finished);
+        QVERIFY(panel->runIfDue(start));
+        QVERIFY(!w.findChild<QProgressDialog*>(QStringLiteral("syncProgress")));
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+
+        // Every 15 minutes after the last sync, by the station's clock.
+        t.clock().advanceSeconds(14 * 60 + 59);
+        QVERIFY(!panel->runIfDue(t.clock().now()));
+        t.clock().advanceSeconds(1);
+        done.clear();
+        QVERIFY(panel->runIfDue(t.clock().now()));
+        QVERIFY(done.wait(30000));
+        QVERIFY(done.first().at(0).toBool());
+        QVERIFY(!panel->runIfDue(t.clock().now().addSecs(60)));
+
+        // 0: nightly only.
+        QVERIFY(ConfigStore(t.db().connection(), t.clock())
+                    .setConfigValue(QStringLiteral("sync.interval_minutes"), QStringLiteral("0"), t.admin())
+                    .ok());
+        t.clock().advanceSeconds(3 * 3600);
+        QVERIFY(!panel->runIfDue(t.clock().now()));
+        const QDateTime nightly(t.clock().now().toLocalTime().date().addDays(1),
+                                QTime::fromString(settings.nightlyAt, QStringLiteral("HH:mm")));
+        done.clear();
+        QVERIFY(panel->runIfDue(nightly));
+        QVERIFY(done.wait(30000));
+    }
+
+    void showsHowLongAgoEachStationSynced()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        SyncPanel* panel = w.syncPanel();
+        const QDateTime now = t.clock().now();
+        for (const auto& [origin, stations, ago] :
+             {std::tuple{"o1", "INTAKE-1", 5 * 60}, std::tuple{"o2", "TEST-1", 2 * 3600 + 120},
+              std::tuple{"o3", "PACK-1", 3 * 24 * 3600}})
+            QVERIFY(
+                sql::exec(t.db().connection(),
+                          QStringLiteral(
+                              "INSERT INTO sync_origins (origin, stations, last_push_at) VALUES (?, ?, ?)"),
+                          {QString::fromLatin1(origin), QString::fromLatin1(stations),
+                           now.addSecs(-ago).toString(Qt::ISODateWithMs)})
+                    .ok());
+        panel->refreshStatus();
+        const QString text = panel->statusLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("INTAKE-1 5 min ago")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("TEST-1 2 h ago")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("PACK-1 3 d ago")), qPrintable(text));
+        // The longest silent first.
+        QVERIFY(text.indexOf(QStringLiteral("PACK-1")) < text.indexOf(QStringLiteral("INTAKE-1")));
+        QVERIFY(panel->statusLabel()->toolTip().contains(QStringLiteral("TEST-1 2 h ago")));
     }
 };
 

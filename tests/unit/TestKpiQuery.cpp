@@ -349,10 +349,11 @@ private slots:
         appendTest(db, u1, gpu);
         QVERIFY(KpiQuery(db.db().connection()).compute(f)->anomalies.isEmpty());
         const QString second = appendTest(db, u2, gpu);
-        const QStringList anomalies = KpiQuery(db.db().connection()).compute(f)->anomalies;
+        const QList<KpiReport::Anomaly> anomalies = KpiQuery(db.db().connection()).compute(f)->anomalies;
         QCOMPARE(anomalies.size(), 1);
-        QVERIFY(anomalies.first().contains(u1) && anomalies.first().contains(u2));
-        QVERIFY(anomalies.first().contains(gpu));
+        QVERIFY(anomalies.first().text.contains(u1) && anomalies.first().text.contains(u2));
+        QVERIFY(anomalies.first().text.contains(gpu));
+        QCOMPARE(anomalies.first().conflict, 0);
         // Voiding the second record clears the flag: the rollups are replayed with the state.
         QVERIFY(db.record(Step::Void, {"event=" + second, "reason=wrong unit"}, QStringLiteral("SUP1")).ok());
         QVERIFY(KpiQuery(db.db().connection()).compute(f)->anomalies.isEmpty());
@@ -374,10 +375,10 @@ private slots:
         appendTest(db, unit, otherGpu);
         KpiFilter f;
         f.from = f.to = db.clock().now().date();
-        const QStringList anomalies = KpiQuery(db.db().connection()).compute(f)->anomalies;
+        const QList<KpiReport::Anomaly> anomalies = KpiQuery(db.db().connection()).compute(f)->anomalies;
         QCOMPARE(anomalies.size(), 1);
         QCOMPARE(
-            anomalies.first(),
+            anomalies.first().text,
             QStringLiteral("unit %1 reports GPU %2, its donor card had %3").arg(unit, otherGpu, donorGpu));
     }
 };

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "common/RowTableModel.h"
-#include <QString>
+#include "reports/KpiReport.h"
 
 namespace rework {
 
 /// The dashboard's "Anomalies" table: one line per oddity the figures turned up
-/// (KpiReport::anomalies).
-class AnomalyModel : public RowTableModel<QString>
+/// (KpiReport::anomalies); a conflict between stations says whether it is still open.
+class AnomalyModel : public RowTableModel<KpiReport::Anomaly>
 {
     Q_OBJECT
 
@@ -15,13 +15,14 @@ public:
     enum Column
     {
         Anomaly,
+        Conflict,
         ColumnCount
     };
 
     explicit AnomalyModel(QObject* parent = nullptr);
 
 protected:
-    QString text(const QString& row, int column) const override;
+    QString text(const KpiReport::Anomaly& row, int column) const override;
 };
 
 } // namespace rework

@@ -2,6 +2,7 @@
 
 #include "AgingModel.h"
 #include "AnomalyModel.h"
+#include "ConflictDialog.h"
 #include "DefectDrillModel.h"
 #include "DefectSliceModel.h"
 #include "MslAlarmModel.h"
@@ -16,7 +17,10 @@
 #include "reports/KpiQuery.h"
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
+#include "storage/Authority.h"
 #include "storage/Database.h"
+#include "sync/ConflictResolution.h"
+#include "sync/ConflictSides.h"
 
 #include <QBarSet>
 #include <QChart>
@@ -147,9 +151,17 @@ QHBoxLayout* DashboardPage::buildStatusLine()
     m_busy->setMaximumWidth(160);
     m_busy->hide();
     m_updated = new QLabel(this);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("dashboardNotice"));
+    m_silent = new QLabel(this);
+    m_silent->setObjectName(QStringLiteral("silentStations"));
+    m_silent->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    m_silent->hide();
     auto* status = new QHBoxLayout;
     status->addWidget(m_busy);
-    status->addWidget(m_updated, 1);
+    status->addWidget(m_updated);
+    status->addWidget(m_silent);
+    status->addWidget(m_notice, 1);
     return status;
 }
 
@@ -213,7 +225,19 @@ QTabWidget* DashboardPage::buildTables()
     QTableView* agingView = addTable(m_aging, tr("Aging WIP"));
     addTable(m_msl, tr("MSL alarms"));
     addTable(m_operators, tr("Operators"));
-    addTable(m_anomalies, tr("Anomalies"));
+    m_anomalyView = addTable(m_anomalies, tr("Anomalies"));
+    m_anomalyView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Resolve sits beside the tabs and acts on the anomaly list's selected conflict.
+    m_resolve = new QPushButton(tr("Resolve…"), m_tables);
+    m_resolve->setObjectName(QStringLiteral("resolveConflict"));
+    m_resolve->setToolTip(tr("Pick the record that stands in a conflict between stations"));
+    m_tables->setCornerWidget(m_resolve, Qt::TopRightCorner);
+    connect(m_resolve, &QPushButton::clicked, this, &DashboardPage::resolveSelected);
+    connect(m_anomalyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DashboardPage::updateResolveButton);
+    connect(m_anomalies, &QAbstractItemModel::modelReset, this, &DashboardPage::updateResolveButton);
+    connect(m_tables, &QTabWidget::currentChanged, this, &DashboardPage::updateResolveButton);
+    updateResolveButton();
     m_slices = new DefectSliceModel(this);
     addTable(m_slices, tr("Defects by station, operator, lot"));
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
@@ -403,6 +427,9 @@ void DashboardPage::showTables(const KpiReport& r)
     m_msl->setRows(r.mslAlarms);
     m_operators->setRows(r.operators);
     m_anomalies->setRows(r.anomalies);
+    m_silent->setVisible(!r.silentStations.isEmpty());
+    m_silent->setText(
+        tr("Not synced for more than a day: %1").arg(r.silentStations.join(QStringLiteral(", "))));
     m_slices->setRows(r.defectSlices);
     for (int t = 0; t < m_tables->count(); ++t) {
         if (auto* view = qobject_cast<QTableView*>(m_tables->widget(t)))
@@ -479,6 +506,61 @@ void DashboardPage::chooseExportFile()
         return;
     const Status st = exportCurrentTable(path);
     m_updated->setText(st ? tr("Exported %1").arg(path) : st.error().message);
+}
+
+void DashboardPage::setActor(const Session& session, const QSqlDatabase& db)
+{
+    m_session = session;
+    m_actorDb = db;
+    // The core answers, as it will when the resolution is made; nobody logged in may do nothing.
+    m_mayResolve = !session.operatorInfo.id.isEmpty() &&
+                   Authority::require(db, session.operatorInfo, QStringLiteral("conflicts.resolve")).ok();
+    updateResolveButton();
+}
+
+qint64 DashboardPage::selectedConflict() const
+{
+    const QModelIndexList rows = m_anomalyView->selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return 0;
+    const KpiReport::Anomaly& a = m_anomalies->rowAt(rows.first().row());
+    return a.resolved ? 0 : a.conflict;
+}
+
+void DashboardPage::updateResolveButton()
+{
+    const bool onList = m_tables->currentWidget() == m_anomalyView;
+    m_resolve->setVisible(onList);
+    m_resolve->setEnabled(m_mayResolve && selectedConflict() != 0);
+}
+
+void DashboardPage::resolveSelected()
+{
+    const qint64 id = selectedConflict();
+    if (!m_mayResolve || id == 0)
+        return;
+    Result<QList<Conflict>> all = ConflictResolution(m_actorDb, m_clock).list();
+    if (!all) {
+        m_notice->setText(all.error().message);
+        return;
+    }
+    const auto found =
+        std::find_if(all->begin(), all->end(), [id](const Conflict& c) { return c.serverId == id; });
+    if (found == all->end())
+        return;
+    Result<QList<ConflictSide>> sides = ConflictSides(m_actorDb).of(found->eventIds);
+    if (!sides) {
+        m_notice->setText(sides.error().message);
+        return;
+    }
+    auto* dialog = new ConflictDialog(*found, sides.value(), m_actorDb, m_session, m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConflictDialog::resolved, this, [this](const QString& message) {
+        m_notice->setText(message);
+        emit conflictResolved();
+        refresh();
+    });
+    dialog->open();
 }
 
 } // namespace rework

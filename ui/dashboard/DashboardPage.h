@@ -1,9 +1,11 @@
 #pragma once
 
+#include "common/Session.h"
 #include "domain/Snapshot.h"
 #include "reports/KpiQuery.h"
 
 #include <QElapsedTimer>
+#include <QSqlDatabase>
 #include <QWidget>
 
 #include <memory>
@@ -72,6 +74,16 @@ public:
     QLineEdit* recallField() const { return m_recallField; }
     QLabel* figure(const QString& name) const;
     QComboBox* refreshInterval() const { return m_interval; }
+    QTableView* anomalyView() const { return m_anomalyView; }
+    QPushButton* resolveButton() const { return m_resolve; }
+    /// The warning line naming stations that have not synced for more than a day.
+    QLabel* silentStationsLine() const { return m_silent; }
+    /// What the last resolution did (or why it was refused).
+    QLabel* noticeLine() const { return m_notice; }
+
+    /// Who is logged in, and the station's database their changes go to: the Resolve action is
+    /// enabled only when their role may resolve conflicts.
+    void setActor(const Session& session, const QSqlDatabase& db);
 
 public slots:
     void refresh();
@@ -81,11 +93,15 @@ public slots:
     void recall();
     /// Exports the table on the visible tab (what the button does after its file dialog).
     Status exportCurrentTable(const QString& path) const;
+    /// Opens the dialog that resolves the conflict selected in the anomaly list.
+    void resolveSelected();
 
 signals:
     void refreshed(qint64 milliseconds);
     void refreshFailed(const QString& message);
     void traceRequested(const QString& serial);
+    /// A supervisor closed a conflict here: records were voided.
+    void conflictResolved();
 
 private:
     QHBoxLayout* buildFilters();
@@ -103,6 +119,9 @@ private:
     void showTables(const KpiReport& report);
     void chooseExportFile();
     void chooseReportFile();
+    void updateResolveButton();
+    /// The open conflict of the selected anomaly line, or 0.
+    qint64 selectedConflict() const;
 
     QString m_databasePath;
     const Clock& m_clock;
@@ -119,6 +138,13 @@ private:
     QPushButton* m_export = nullptr;
     QProgressBar* m_busy = nullptr;
     QLabel* m_updated = nullptr;
+    QLabel* m_silent = nullptr;
+    QLabel* m_notice = nullptr;
+    QPushButton* m_resolve = nullptr;
+    QTableView* m_anomalyView = nullptr;
+    Session m_session;
+    QSqlDatabase m_actorDb;
+    bool m_mayResolve = false;
     QHash<QString, QLabel*> m_figures;
     QChart* m_wipChart = nullptr;
     QChart* m_throughputChart = nullptr;

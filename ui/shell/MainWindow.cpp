@@ -160,6 +160,8 @@ void MainWindow::buildTabs()
     m_tabs->addTab(buildTraceTab(), tr("Trace"));
     m_dashboard = new DashboardPage(m_db.path(), m_recorder.clock(), m_tabs);
     m_dashboardTab = m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    // Voids made by a resolution change what every view shows.
+    connect(m_dashboard, &DashboardPage::conflictResolved, this, &MainWindow::refresh);
     connect(m_dashboard, &DashboardPage::traceRequested, this, [this](const QString& serial) {
         m_tabs->setCurrentIndex(1);
         m_traceField->setText(serial);
@@ -186,8 +188,12 @@ void MainWindow::buildMenus()
     m_sync = new SyncPanel(m_db, m_recorder.clock(), this);
     m_syncAction = session->addAction(tr("Sync now"), m_sync, &SyncPanel::syncNow);
     m_syncAction->setObjectName(QStringLiteral("syncNow"));
-    connect(m_sync, &SyncPanel::finished, this,
-            [this](bool, const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_sync, &SyncPanel::finished, this, [this](bool ok, const QString& message) {
+        statusBar()->showMessage(message, 15000);
+        // What the sync brought in (conflicts, other stations' last sync) shows without waiting.
+        if (ok && m_tabs->currentWidget() == m_dashboard)
+            m_dashboard->refresh();
+    });
     m_settingsAction = session->addAction(tr("Settings…"), this, &MainWindow::openSettings);
     m_settingsAction->setObjectName(QStringLiteral("settings"));
     session->addAction(tr("Quit"), qApp, &QApplication::quit);
@@ -398,6 +404,7 @@ void MainWindow::startSession(const Session& session)
         m_operators->setActor(m_session, m_recorder.config());
     m_syncAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("sync.run")));
     m_settingsAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("settings.change")));
+    m_dashboard->setActor(m_session, m_db.connection());
     if (seesDashboard) {
         auto stations = StationRegistry(m_db.connection()).stations();
         QStringList models = m_recorder.config().products.keys();
@@ -427,6 +434,7 @@ void MainWindow::lockScreen()
     m_locked = m_session;
     m_lockedFocus = QApplication::focusWidget();
     m_session = Session{};
+    m_dashboard->setActor(m_session, m_db.connection());
     m_idle->setArmed(false);
     // The screen locks whatever happens to the audit entry; a failed entry is at least logged.
     if (Status audited =
@@ -475,12 +483,14 @@ void MainWindow::switchToStation(const StationInfo& station)
         form->setSession(m_session);
     if (step && m_forms.contains(*step))
         m_formStack->setCurrentWidget(m_forms.value(*step)->parentWidget()->parentWidget());
+    m_dashboard->setActor(m_session, m_db.connection());
     refresh();
 }
 
 void MainWindow::logout()
 {
     m_session = Session{};
+    m_dashboard->setActor(m_session, m_db.connection());
     if (m_settingsAction)
         m_settingsAction->setEnabled(false);
     m_locked = Session{};

@@ -1,6 +1,8 @@
 #include "SyncPanel.h"
 
+#include "storage/ConfigStore.h"
 #include "storage/Database.h"
+#include "sync/SyncOrigins.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -33,10 +35,32 @@ void SyncPanel::refreshStatus()
                                          : QDateTime::fromString(last.value(), Qt::ISODateWithMs)
                                                .toLocalTime()
                                                .toString(QStringLiteral("MM-dd HH:mm"));
-    m_status->setText(tr("Sync: last %1 · %2 waiting").arg(when).arg(pending.value()));
-    m_status->setToolTip(error->isEmpty() ? QString() : error.value());
+    QString text = tr("Sync: last %1 · %2 waiting").arg(when).arg(pending.value());
+    // How long ago each station database last pushed, as the server told us on the last pull.
+    Result<QList<OriginSync>> origins = SyncOrigins(m_db.connection()).list();
+    QStringList ages;
+    for (const OriginSync& o : origins ? origins.value() : QList<OriginSync>{})
+        ages << o.stations.join(QStringLiteral(", ")) + QLatin1Char(' ') + agoText(o.lastPushAt);
+    if (!ages.isEmpty())
+        text += QStringLiteral(" · ") + ages.join(QStringLiteral(" · "));
+    m_status->setText(text);
+    m_status->setToolTip(error->isEmpty() ? ages.join(QLatin1Char('\n')) : error.value());
     m_status->setStyleSheet(error->isEmpty() ? QString()
                                              : QStringLiteral("color: #b00020; font-weight: bold"));
+}
+
+QString SyncPanel::agoText(const QDateTime& at) const
+{
+    if (!at.isValid())
+        return tr("never");
+    const qint64 minutes = std::max<qint64>(0, at.secsTo(m_clock.now()) / 60);
+    if (minutes < 1)
+        return tr("just now");
+    if (minutes < 60)
+        return tr("%n min ago", nullptr, static_cast<int>(minutes));
+    if (minutes < 48 * 60)
+        return tr("%n h ago", nullptr, static_cast<int>(minutes / 60));
+    return tr("%n d ago", nullptr, static_cast<int>(minutes / (24 * 60)));
 }
 
 bool SyncPanel::runIfDue(const QDateTime& now)
@@ -45,15 +69,32 @@ bool SyncPanel::runIfDue(const QDateTime& now)
     Result<SyncSettings> settings = SyncSettings::load(folder);
     if (!settings || isRunning())
         return false;
-    // A planned retry, or the nightly minute (the tick comes once a minute).
+    // A planned retry, the nightly minute (the tick comes once a minute), or the background
+    // interval since the last sync. While the server stays away, only the retries' back-off counts.
     const bool retryDue = m_nextAttempt.isValid() && now >= m_nextAttempt;
-    if (!retryDue && now.time().toString(QStringLiteral("HH:mm")) != settings->nightlyAt)
+    const bool nightlyDue = now.toLocalTime().time().toString(QStringLiteral("HH:mm")) == settings->nightlyAt;
+    bool intervalDue = false;
+    if (m_failures == 0) {
+        Result<int> minutes =
+            ConfigStore(m_db.connection()).configNumber(QStringLiteral("sync.interval_minutes"), 15);
+        Result<QString> last = SyncEngine::stateValue(m_db.connection(), QStringLiteral("last_sync_at"));
+        if (minutes && minutes.value() > 0 && last) {
+            const QDateTime lastAt = QDateTime::fromString(last.value(), Qt::ISODateWithMs);
+            intervalDue = !lastAt.isValid() || lastAt.secsTo(now) >= qint64{minutes.value()} * 60;
+        }
+    }
+    if (!retryDue && !nightlyDue && !intervalDue)
         return false;
-    syncNow();
+    start(Shown::Quietly);
     return true;
 }
 
 void SyncPanel::syncNow()
+{
+    start(Shown::WithProgress);
+}
+
+void SyncPanel::start(Shown shown)
 {
     if (isRunning())
         return;
@@ -63,12 +104,17 @@ void SyncPanel::syncNow()
         emit finished(false, settings.error().message);
         return;
     }
-    m_progress = new QProgressDialog(tr("Synchronising with the central server…"), QString(), 0, 0, m_window);
-    m_progress->setObjectName(QStringLiteral("syncProgress"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(0);
-    m_progress->setAttribute(Qt::WA_DeleteOnClose);
-    m_progress->show();
+    // An automatic run goes on behind the operator's back: no modal dialog in the way of a scan.
+    m_progress = nullptr;
+    if (shown == Shown::WithProgress) {
+        m_progress =
+            new QProgressDialog(tr("Synchronising with the central server…"), QString(), 0, 0, m_window);
+        m_progress->setObjectName(QStringLiteral("syncProgress"));
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(0);
+        m_progress->setAttribute(Qt::WA_DeleteOnClose);
+        m_progress->show();
+    }
     QPointer<QProgressDialog> progress = m_progress;
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<SyncEngine::Report>>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, progress] {
@@ -90,23 +136,25 @@ void SyncPanel::syncNow()
     });
     SyncSettings s = settings.value();
     const Clock* clock = &m_clock;
-    m_watcher->setFuture(QtConcurrent::run([path, s, progress, clock]() {
+    const bool shows = !progress.isNull();
+    m_watcher->setFuture(QtConcurrent::run([path, s, progress, shows, clock]() {
         auto db = Database::open(path);
         if (!db)
             return std::make_shared<Result<SyncEngine::Report>>(db.error());
         SyncEngine engine(*db.value(), s, *clock);
-        engine.setProgress([progress](qint64 done, qint64 total, const QString& phase) {
-            QMetaObject::invokeMethod(
-                progress,
-                [progress, done, total, phase] {
-                    if (!progress)
-                        return;
-                    progress->setMaximum(static_cast<int>(std::max<qint64>(total, done)));
-                    progress->setValue(static_cast<int>(done));
-                    progress->setLabelText(tr("Synchronising: %1 (%2)").arg(phase).arg(done));
-                },
-                Qt::QueuedConnection);
-        });
+        if (shows)
+            engine.setProgress([progress](qint64 done, qint64 total, const QString& phase) {
+                QMetaObject::invokeMethod(
+                    progress,
+                    [progress, done, total, phase] {
+                        if (!progress)
+                            return;
+                        progress->setMaximum(static_cast<int>(std::max<qint64>(total, done)));
+                        progress->setValue(static_cast<int>(done));
+                        progress->setLabelText(tr("Synchronising: %1 (%2)").arg(phase).arg(done));
+                    },
+                    Qt::QueuedConnection);
+            });
         return std::make_shared<Result<SyncEngine::Report>>(engine.run());
     }));
 }

@@ -17,9 +17,10 @@ namespace rework {
 
 class Database;
 
-/// The station's side of the nightly sync in the GUI: "Sync now" with a progress bar, the last
-/// sync and the events waiting always in the status bar, the nightly run at the configured time
-/// while the app is open, and retries that back off (5, 10, 20 ... minutes) while the server is
+/// The station's side of the sync in the GUI: "Sync now" with a progress bar; the last sync, the
+/// events waiting and how long ago each station synced, always in the status bar; while the app is
+/// open, the nightly run at the configured time, a quiet background run every
+/// `sync.interval_minutes`, and retries that back off (5, 10, 20 ... minutes) while the server is
 /// unreachable. The sync runs on a worker thread with a connection of its own.
 class SyncPanel : public QObject
 {
@@ -33,8 +34,9 @@ public:
     /// When the next automatic attempt is due (invalid: none planned).
     QDateTime nextAttempt() const { return m_nextAttempt; }
 
-    /// The scheduler's minute tick: syncs when `now` is the nightly time or a planned retry is due.
-    /// Returns whether it started one.
+    /// The scheduler's minute tick: syncs when `now` is the nightly time, a planned retry is due,
+    /// or `sync.interval_minutes` (0: nightly only) have passed since the last sync. Returns whether
+    /// it started one.
     bool runIfDue(const QDateTime& now);
 
 public slots:
@@ -45,6 +47,15 @@ signals:
     void finished(bool ok, const QString& message);
 
 private:
+    enum class Shown
+    {
+        WithProgress, // asked for: a progress dialog
+        Quietly       // automatic: the status bar only
+    };
+    void start(Shown shown);
+    /// "5 min ago", from the station's clock.
+    QString agoText(const QDateTime& at) const;
+
     Database& m_db;
     QWidget* m_window;
     QLabel* m_status;

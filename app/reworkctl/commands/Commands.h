@@ -20,6 +20,8 @@ extern const Command kpiCommand, recallCommand, reportCommand;
 extern const Command labelCommand, sheetCommand;
 // SyncCommands.cpp: the central PostgreSQL.
 extern const Command serverInitCommand, syncCommand;
+// ConflictCommands.cpp: conflicts between stations and what was set aside.
+extern const Command conflictsCommand;
 // MaintenanceCommands.cpp: looking after the database file.
 extern const Command checkCommand, backupCommand, verifyCommand, restoreCommand;
 
