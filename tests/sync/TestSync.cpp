@@ -350,7 +350,11 @@ private slots:
         for (test::TestDatabase* t : {a.get(), b.get()}) {
             KpiFilter f;
             f.from = f.to = t->clock().now().date();
-            const QStringList anomalies = KpiQuery(t->db().connection()).compute(f)->anomalies;
+            Result<KpiReport> report = KpiQuery(t->db().connection()).compute(f);
+            QVERIFY(report.ok());
+            QStringList anomalies;
+            for (const KpiReport::Anomaly& x : report.value().anomalies)
+                anomalies << x.text;
             QVERIFY2(
                 anomalies.join(QLatin1Char('\n')).contains(QStringLiteral("die %1 mounted as unit").arg(die)),
                 qPrintable(anomalies.join(QLatin1Char('\n'))));
