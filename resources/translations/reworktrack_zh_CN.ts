@@ -577,14 +577,6 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
         <translation>%2 的 %1 标签已打印到 %3</translation>
     </message>
     <message>
-        <source>Usage: reworkctl server-init --server postgresql://USER:PASSWORD@HOST:PORT/DB[?sslmode=...]
-Creates or upgrades the central schema; a new server gets this station&apos;s reference data.
-</source>
-        <translation>用法：reworkctl server-init --server postgresql://用户:密码@主机:端口/数据库[?sslmode=...]
-创建或升级中央表结构；新服务器会得到本工位的基础数据。
-</translation>
-    </message>
-    <message>
         <source>give --server URL</source>
         <translation>请给出 --server 地址</translation>
     </message>
@@ -685,23 +677,6 @@ Creates or upgrades the central schema; a new server gets this station&apos;s re
         <translation>操作员 %1 现在是 %2</translation>
     </message>
     <message>
-        <source>Usage: reworkctl sync [--server URL] [--retries N] [--batch N] [--if-configured]
-       reworkctl sync configure --server URL [--nightly HH:MM]
-       reworkctl sync status
-Sends this station&apos;s new events to the central PostgreSQL and receives the other stations&apos;
-events and the reference data. The server comes from --server or from sync configure (kept in
-DATA/sync.conf, readable by its owner only). --if-configured does nothing, successfully, on a
-PC without sync.conf (the nightly timer runs on every PC the package is installed on).
-</source>
-        <translation>用法：reworkctl sync [--server 地址] [--retries N] [--batch N] [--if-configured]
-       reworkctl sync configure --server 地址 [--nightly HH:MM]
-       reworkctl sync status
-把本工位的新事件发送到中央 PostgreSQL，并接收其他工位的事件和基础数据。服务器来自 --server
-或 sync configure（保存在 数据文件夹/sync.conf，仅所有者可读）。--if-configured 在没有 sync.conf 的
-电脑上什么也不做并成功退出（安装了软件包的每台电脑都会运行夜间定时器）。
-</translation>
-    </message>
-    <message>
         <source>sync is not set up on this PC; nothing to do</source>
         <translation>本电脑未设置同步；无需操作</translation>
     </message>
@@ -791,12 +766,6 @@ Commands:
         <source>  demo --units N [--days D] [--seed S]   add realistic demo data
 </source>
         <translation>  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-</translation>
-    </message>
-    <message>
-        <source>  server-init --server URL               create or upgrade the central PostgreSQL schema
-</source>
-        <translation>  server-init --server 地址              创建或升级中央 PostgreSQL 的表结构
 </translation>
     </message>
     <message>
@@ -1025,6 +994,125 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
        reworkctl station list
 </translation>
     </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict %1 [%2] %3 %4: %5; records %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set aside: %1 of %2 at %3 (event %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no conflicts and nothing set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one conflict id (a number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--keep EVENT_ID is required: the record that stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>conflict %1 resolved: kept %2, %n record(s) voided</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown conflicts command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts takes no arguments; resolve one with conflicts resolve ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  conflicts [list] | conflicts resolve ID --keep EVENT_ID --reason TEXT --operator SUPERVISOR
+                                         conflicts between stations, set-aside events
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl conflicts [list] [--json]
+       reworkctl conflicts resolve ID --keep EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+Lists the conflicts between stations that the central server found (open ones first) and the events of other stations set aside here, with their reasons. `resolve` keeps the record EVENT_ID of conflict ID and voids the other one and every record that builds on it.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password of %1 on the sync server: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin: stdin holds no line with the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --server URL, or none to use sync.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set-aside events applied or voided now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events of other stations are set aside here until a supervisor resolves their conflict (reworkctl conflicts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this database lacked events the server holds from it (restored from a backup?): it takes them back and goes on under a new origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--nightly and --ca-file belong to sync configure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  server-init [--server URL]             create or upgrade the central PostgreSQL schema
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl server-init [--server postgresql://USER@HOST:PORT/DB[?sslmode=...&amp;sslrootcert=CA]]
+                             [--password-stdin]
+Creates or upgrades the central schema; a new server gets this station&apos;s reference data.
+Without --server, the server of sync.conf. The password comes from the first line of stdin
+with --password-stdin, else $REWORKTRACK_SYNC_PASSWORD, else sync.conf, else a prompt; never
+from the command line. Exit 3 when the server cannot be reached or refuses.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl sync [--server URL] [--password-stdin] [--retries N] [--batch N] [--if-configured] [--rebuild]
+       reworkctl sync configure --server URL [--ca-file CA.crt] [--password-stdin] [--nightly HH:MM]
+       reworkctl sync status
+Sends this station&apos;s new events to the central PostgreSQL and receives the other stations&apos;
+events and the reference data. The server comes from --server or from sync configure (kept in
+DATA/sync.conf, readable by its owner only). The password comes from the first line of stdin
+with --password-stdin, else $REWORKTRACK_SYNC_PASSWORD, else sync.conf, else a prompt; a URL
+on the command line with a password in it is refused. --ca-file is the certificate of the CA
+that signed the server&apos;s (for sslmode=verify-full). A refused login is not retried.
+--if-configured does nothing, successfully, on a PC without sync.conf (the nightly timer runs
+on every PC the package is installed on). --rebuild fills a new, empty station database from
+the server alone (a PC taking over a station). Exit 3 when the server cannot be reached or
+refuses.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -1082,6 +1170,29 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>must be a whole number from %1 to %2</source>
         <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictResolution</name>
+    <message>
+        <source>say why this side stands (a reason is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no conflict %1 here; sync, then list the conflicts again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict %1 is already resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep one of the conflict&apos;s two records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 has not reached this station yet; sync, then resolve again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1654,10 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>%1 of %2 at %3 not applied here: %4</source>
         <translation>%3 的 %2 的%1记录未在此应用：%4</translation>
+    </message>
+    <message>
+        <source>between stations (resolved): %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2127,21 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     </message>
 </context>
 <context>
+    <name>ReferenceProjector</name>
+    <message>
+        <source>reference change %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference data: %1 was not set by its newest change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference data: %1 is not what its newest change says</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDocument</name>
     <message>
         <source>cannot write %1; choose a folder you can write to</source>
@@ -2389,32 +2519,142 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
 <context>
     <name>ServerConnection</name>
     <message>
-        <source>the sync server refused the user name or password; ask an admin to check the sync settings</source>
-        <translation>同步服务器拒绝了用户名或密码；请管理员检查同步设置</translation>
-    </message>
-    <message>
-        <source>the sync server has no such database; ask an admin to check the sync settings</source>
-        <translation>同步服务器上没有该数据库；请管理员检查同步设置</translation>
-    </message>
-    <message>
-        <source>a secure connection to the sync server failed (%1); ask an admin to check sslmode</source>
-        <translation>与同步服务器的安全连接失败（%1）；请管理员检查 sslmode</translation>
-    </message>
-    <message>
-        <source>the sync server cannot be reached; work goes on here and is sent at the next sync</source>
-        <translation>无法连接同步服务器；本工位可继续工作，数据将在下次同步时发送</translation>
-    </message>
-    <message>
-        <source>the sync server reported: %1</source>
-        <translation>同步服务器报告：%1</translation>
-    </message>
-    <message>
         <source>this PC lacks the PostgreSQL driver for Qt (package libqt6sql6-psql); ask an admin</source>
         <translation>本电脑缺少 Qt 的 PostgreSQL 驱动（软件包 libqt6sql6-psql）；请联系管理员</translation>
     </message>
     <message>
         <source>connect to %1</source>
         <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>the sync server refused the user name or password; set the right password in sync.conf or REWORKTRACK_SYNC_PASSWORD (ask an admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server asks for a password and none was given; put it in sync.conf or REWORKTRACK_SYNC_PASSWORD, or use --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server does not accept this PC for this user and database; ask the server&apos;s admin to add this PC to pg_hba.conf, or, if it takes encrypted connections only, set sslmode=verify-full and ca_file in the sync settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server has no such user; check the user name in the sync settings or ask the server&apos;s admin to create it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server has no such database; check the database name in the sync settings or ask the server&apos;s admin to create it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server offers no encrypted connection but the sync settings require one; ask the server&apos;s admin to turn on ssl (keep sslmode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sslmode=verify-full and verify-ca need the CA&apos;s certificate; set ca_file in the sync settings to the CA that signed the server&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server&apos;s certificate is made out to another name than the server address in the sync settings; give the server by the name on its certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server&apos;s certificate is not signed by the CA in ca_file (or has expired); check that ca_file is the CA of this server and that the address is the right server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something other than PostgreSQL answers at the sync server&apos;s address; check the host and port in the sync settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server has too many connections open; the sync tries again later, or ask the server&apos;s admin to raise max_connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server was busy with another station&apos;s sync; the sync tries again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server&apos;s name cannot be found; check the host in the sync settings and this PC&apos;s network; work goes on here and is sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server did not answer in time; check the network and that the server runs; work goes on here and is sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server cannot be reached: PostgreSQL does not run or does not listen at that address and port; work goes on here and is sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the sync server was lost; work goes on here and the sync tries again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server cannot be reached; check the network; work goes on here and is sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the encrypted connection to the sync server failed; ask an admin to check sslmode and ca_file in the sync settings (the log has the details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server refused the request; ask an admin to look at the log (reworktrack.log), which has the server&apos;s own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSchema</name>
+    <message>
+        <source>the sync server is not set up for ReworkTrack yet; an admin runs reworkctl server-init once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server runs a newer ReworkTrack schema (%1) than this PC understands (%2); update ReworkTrack on this PC, then sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server&apos;s schema (%1) is older than this PC needs (%2); an admin runs reworkctl server-init to upgrade it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server runs a newer ReworkTrack schema (%1) than this program knows (%2); server-init does not take a server back: update ReworkTrack on this PC first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing server migration %1</source>
+        <translation type="unfinished">缺少服务器迁移 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetAside</name>
+    <message>
+        <source>card %1 was already taken in here (lot %2); the other station took it in with lot %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card %1 was already stripped here (die %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>die %1 is already mounted here as unit %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>board %1 is already part of unit %2 here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it builds on record %1 (%2), which is set aside here until a supervisor resolves the conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it contradicts what this station holds for %1; a supervisor resolves it on the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voided by record %1 when a supervisor resolved the conflict; kept for the record</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2592,10 +2832,6 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
 <context>
     <name>SyncEngine</name>
     <message>
-        <source>missing server migration %1</source>
-        <translation>缺少服务器迁移 %1</translation>
-    </message>
-    <message>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
@@ -2607,13 +2843,21 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
+    <message>
+        <source>the server holds another event under this station&apos;s number %1; this database&apos;s history differs from what it sent before. Nothing was sent; ask an admin (reworkctl verify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server anchored another hash for this station&apos;s event %1; this database&apos;s chain differs from what it sent before. Nothing was sent; ask an admin (reworkctl verify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rebuild fills a new station database, and this one already holds %1 events; give --db a path where no database is yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncSettings</name>
-    <message>
-        <source>%1; give the server as postgresql://USER:PASSWORD@HOST:PORT/DATABASE</source>
-        <translation>%1；请按 postgresql://用户:密码@主机:端口/数据库 的格式给出服务器</translation>
-    </message>
     <message>
         <source>not a PostgreSQL address</source>
         <translation>不是 PostgreSQL 地址</translation>
@@ -2649,6 +2893,22 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>%1; give the server as postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password on the command line can be read by every user of this PC; put the password in sync.conf or REWORKTRACK_SYNC_PASSWORD, or use --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA file %1 cannot be read; copy the certificate of the CA that signed the server&apos;s certificate there, or correct ca_file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path of the CA file may not hold a &apos;;&apos;; move the file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3005,6 +3265,10 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <source>%1 is in the future; enter when it happened, or leave it empty for now</source>
         <translation>%1 在将来；请填写实际发生的时间，或留空表示现在</translation>
     </message>
+    <message>
+        <source>a change of reference data is not voided; make the change again with the value it should have</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ZplSender</name>
@@ -3054,6 +3318,63 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>Print when the login screen is ready (milliseconds since the epoch) and quit.</source>
         <translation>登录界面就绪时输出时间（自纪元起的毫秒数）并退出。</translation>
+    </message>
+</context>
+<context>
+    <name>rework::ConflictDialog</name>
+    <message>
+        <source>Resolve conflict %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (found %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which record stands? The other one, and every record that builds on it at any station, is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this record stands (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 of another station: not at this station yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voided here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set aside here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 at %3, %4 (%5): record %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflict %1 resolved: %n record(s) voided</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3333,6 +3654,30 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>Throughput per station and hour</source>
         <translation>各工位每小时产出</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open: to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the record that stands in a conflict between stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced for more than a day: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3619,6 +3964,18 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <source>Settings saved and in use.</source>
         <translation>设置已保存并生效。</translation>
     </message>
+    <message>
+        <source>Counts unavailable; see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backup written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rework::OperatorsPage</name>
@@ -3845,6 +4202,30 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <source>%1: a bound must be a number, or empty for none</source>
         <translation>%1：限值必须是数字，留空表示无限制</translation>
     </message>
+    <message>
+        <source>(kept; type to change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate of the sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file (for sslmode=verify-full):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rework::StepForm</name>
@@ -4022,6 +4403,28 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>Synchronising: %1 (%2)</source>
         <translation>同步中：%1（%2）</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
