@@ -996,95 +996,101 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>conflict %1 [%2] %3 %4: %5; records %6</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突 %1 [%2] %3 %4：%5；记录 %6</translation>
     </message>
     <message>
         <source>set aside: %1 of %2 at %3 (event %4): %5</source>
-        <translation type="unfinished"></translation>
+        <translation>已搁置：工位 %3 对 %2 的 %1（事件 %4）：%5</translation>
     </message>
     <message>
         <source>no conflicts and nothing set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>没有冲突，也没有被搁置的事件</translation>
     </message>
     <message>
         <source>give exactly one conflict id (a number)</source>
-        <translation type="unfinished"></translation>
+        <translation>请只给出一个冲突编号（数字）</translation>
     </message>
     <message>
         <source>--keep EVENT_ID is required: the record that stands</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --keep EVENT_ID：即要保留的那条记录</translation>
     </message>
     <message>
         <source>--reason is required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --reason</translation>
     </message>
     <message numerus="yes">
         <source>conflict %1 resolved: kept %2, %n record(s) voided</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>冲突 %1 已解决：保留 %2，作废 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
         <source>unknown conflicts command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 conflicts 命令“%1”</translation>
     </message>
     <message>
         <source>conflicts takes no arguments; resolve one with conflicts resolve ID</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicts 不接受参数；要解决冲突请用 conflicts resolve ID</translation>
     </message>
     <message>
         <source>  conflicts [list] | conflicts resolve ID --keep EVENT_ID --reason TEXT --operator SUPERVISOR
                                          conflicts between stations, set-aside events
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  conflicts [list] | conflicts resolve ID --keep EVENT_ID --reason TEXT --operator SUPERVISOR
+                                         工位之间的冲突、被搁置的事件
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl conflicts [list] [--json]
        reworkctl conflicts resolve ID --keep EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
 Lists the conflicts between stations that the central server found (open ones first) and the events of other stations set aside here, with their reasons. `resolve` keeps the record EVENT_ID of conflict ID and voids the other one and every record that builds on it.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl conflicts [list] [--json]
+       reworkctl conflicts resolve ID --keep EVENT_ID --reason TEXT --operator SUPERVISOR [--station S]
+列出中央服务器发现的工位之间的冲突（未解决的在前），以及在本工位被搁置的其他工位的事件及其原因。`resolve` 保留冲突 ID 中的记录 EVENT_ID，并作废另一条记录以及所有依赖于它的记录。
+</translation>
     </message>
     <message>
         <source>password of %1 on the sync server: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在同步服务器上的密码：</translation>
     </message>
     <message>
         <source>--password-stdin: stdin holds no line with the password</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin：标准输入中没有包含密码的行</translation>
     </message>
     <message>
         <source>give --server URL, or none to use sync.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 --server URL，或不给出以使用 sync.conf 中的服务器</translation>
     </message>
     <message>
         <source>%1 set-aside events applied or voided now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个被搁置的事件现已应用或作废</translation>
     </message>
     <message>
         <source>%1 events of other stations are set aside here until a supervisor resolves their conflict (reworkctl conflicts)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他工位的 %1 个事件在本工位被搁置，直到主管解决其冲突（reworkctl conflicts）</translation>
     </message>
     <message>
         <source>this database lacked events the server holds from it (restored from a backup?): it takes them back and goes on under a new origin</source>
-        <translation type="unfinished"></translation>
+        <translation>本数据库缺少服务器上保存的、由它发出的事件（是否从备份恢复过？）：现已取回这些事件，并以新的来源标识继续</translation>
     </message>
     <message>
         <source>--nightly and --ca-file belong to sync configure</source>
-        <translation type="unfinished"></translation>
+        <translation>--nightly 和 --ca-file 只能用于 sync configure</translation>
     </message>
     <message>
         <source>  server-init [--server URL]             create or upgrade the central PostgreSQL schema
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  server-init [--server URL]             创建或升级中央 PostgreSQL 表结构
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl server-init [--server postgresql://USER@HOST:PORT/DB[?sslmode=...&amp;sslrootcert=CA]]
@@ -1094,7 +1100,13 @@ Without --server, the server of sync.conf. The password comes from the first lin
 with --password-stdin, else $REWORKTRACK_SYNC_PASSWORD, else sync.conf, else a prompt; never
 from the command line. Exit 3 when the server cannot be reached or refuses.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl server-init [--server postgresql://USER@HOST:PORT/DB[?sslmode=...&amp;sslrootcert=CA]]
+                             [--password-stdin]
+创建或升级中央表结构；新服务器会获得本工位的基础数据。
+不给 --server 时使用 sync.conf 中的服务器。使用 --password-stdin 时，密码取自标准输入的
+第一行，否则取自 $REWORKTRACK_SYNC_PASSWORD，否则取自 sync.conf，否则提示输入；绝不
+从命令行读取。无法连接服务器或服务器拒绝时，退出码为 3。
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl sync [--server URL] [--password-stdin] [--retries N] [--batch N] [--if-configured] [--rebuild]
@@ -1111,7 +1123,20 @@ on every PC the package is installed on). --rebuild fills a new, empty station d
 the server alone (a PC taking over a station). Exit 3 when the server cannot be reached or
 refuses.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl sync [--server URL] [--password-stdin] [--retries N] [--batch N] [--if-configured] [--rebuild]
+       reworkctl sync configure --server URL [--ca-file CA.crt] [--password-stdin] [--nightly HH:MM]
+       reworkctl sync status
+把本工位的新事件发送到中央 PostgreSQL，并接收其他工位的
+事件和基础数据。服务器取自 --server 或 sync configure（保存在
+DATA/sync.conf 中，仅所有者可读）。使用 --password-stdin 时，密码取自标准输入的第一行，
+否则取自 $REWORKTRACK_SYNC_PASSWORD，否则取自 sync.conf，否则提示输入；命令行中
+带密码的 URL 会被拒绝。--ca-file 是签发服务器证书的 CA 的证书
+（用于 sslmode=verify-full）。登录被拒绝时不会重试。
+--if-configured 在没有 sync.conf 的电脑上什么也不做，并返回成功（安装了本软件包的每台
+电脑都会运行夜间定时任务）。--rebuild 只用服务器上的数据填充一个新的空工位数据库
+（用于接替某个工位的电脑）。无法连接服务器或服务器拒绝时，
+退出码为 3。
+</translation>
     </message>
 </context>
 <context>
@@ -1176,23 +1201,23 @@ refuses.
     <name>ConflictResolution</name>
     <message>
         <source>say why this side stands (a reason is required)</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明为何保留这一方（必须填写原因）</translation>
     </message>
     <message>
         <source>no conflict %1 here; sync, then list the conflicts again</source>
-        <translation type="unfinished"></translation>
+        <translation>此处没有冲突 %1；请先同步，再重新列出冲突</translation>
     </message>
     <message>
         <source>conflict %1 is already resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突 %1 已解决</translation>
     </message>
     <message>
         <source>keep one of the conflict&apos;s two records: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请保留该冲突两条记录中的一条：%1</translation>
     </message>
     <message>
         <source>record %1 has not reached this station yet; sync, then resolve again</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1 尚未同步到本工位；请先同步，再重新解决</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1682,7 @@ refuses.
     </message>
     <message>
         <source>between stations (resolved): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工位之间（已解决）：%1</translation>
     </message>
 </context>
 <context>
@@ -2130,15 +2155,15 @@ refuses.
     <name>ReferenceProjector</name>
     <message>
         <source>reference change %1 cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取基础数据变更 %1</translation>
     </message>
     <message>
         <source>reference data: %1 was not set by its newest change</source>
-        <translation type="unfinished"></translation>
+        <translation>基础数据：%1 不是由其最新变更设置的</translation>
     </message>
     <message>
         <source>reference data: %1 is not what its newest change says</source>
-        <translation type="unfinished"></translation>
+        <translation>基础数据：%1 与其最新变更不一致</translation>
     </message>
 </context>
 <context>
@@ -2528,133 +2553,133 @@ refuses.
     </message>
     <message>
         <source>the sync server refused the user name or password; set the right password in sync.conf or REWORKTRACK_SYNC_PASSWORD (ask an admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器拒绝了用户名或密码；请在 sync.conf 或 REWORKTRACK_SYNC_PASSWORD 中设置正确的密码（请联系管理员）</translation>
     </message>
     <message>
         <source>the sync server asks for a password and none was given; put it in sync.conf or REWORKTRACK_SYNC_PASSWORD, or use --password-stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器要求密码，但未提供；请把密码写入 sync.conf 或 REWORKTRACK_SYNC_PASSWORD，或使用 --password-stdin</translation>
     </message>
     <message>
         <source>the sync server does not accept this PC for this user and database; ask the server&apos;s admin to add this PC to pg_hba.conf, or, if it takes encrypted connections only, set sslmode=verify-full and ca_file in the sync settings</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器不允许本电脑以此用户访问此数据库；请服务器管理员把本电脑加入 pg_hba.conf；如果服务器只接受加密连接，请在同步设置中设置 sslmode=verify-full 和 ca_file</translation>
     </message>
     <message>
         <source>the sync server has no such user; check the user name in the sync settings or ask the server&apos;s admin to create it</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器上没有此用户；请检查同步设置中的用户名，或请服务器管理员创建该用户</translation>
     </message>
     <message>
         <source>the sync server has no such database; check the database name in the sync settings or ask the server&apos;s admin to create it</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器上没有此数据库；请检查同步设置中的数据库名，或请服务器管理员创建该数据库</translation>
     </message>
     <message>
         <source>the sync server offers no encrypted connection but the sync settings require one; ask the server&apos;s admin to turn on ssl (keep sslmode)</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器不提供加密连接，但同步设置要求加密；请服务器管理员开启 ssl（保留 sslmode 设置）</translation>
     </message>
     <message>
         <source>sslmode=verify-full and verify-ca need the CA&apos;s certificate; set ca_file in the sync settings to the CA that signed the server&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>sslmode=verify-full 和 verify-ca 需要 CA 的证书；请在同步设置中把 ca_file 设为签发服务器证书的 CA</translation>
     </message>
     <message>
         <source>the sync server&apos;s certificate is made out to another name than the server address in the sync settings; give the server by the name on its certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器证书上的名称与同步设置中的服务器地址不符；请用证书上的名称指定服务器</translation>
     </message>
     <message>
         <source>the sync server&apos;s certificate is not signed by the CA in ca_file (or has expired); check that ca_file is the CA of this server and that the address is the right server</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器的证书不是由 ca_file 中的 CA 签发的（或已过期）；请检查 ca_file 是否为此服务器的 CA，以及地址是否指向正确的服务器</translation>
     </message>
     <message>
         <source>something other than PostgreSQL answers at the sync server&apos;s address; check the host and port in the sync settings</source>
-        <translation type="unfinished"></translation>
+        <translation>在同步服务器地址上应答的不是 PostgreSQL；请检查同步设置中的主机和端口</translation>
     </message>
     <message>
         <source>the sync server has too many connections open; the sync tries again later, or ask the server&apos;s admin to raise max_connections</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器打开的连接过多；同步稍后会自动重试，也可请服务器管理员调高 max_connections</translation>
     </message>
     <message>
         <source>the sync server was busy with another station&apos;s sync; the sync tries again later</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器正忙于其他工位的同步；同步稍后会自动重试</translation>
     </message>
     <message>
         <source>the sync server&apos;s name cannot be found; check the host in the sync settings and this PC&apos;s network; work goes on here and is sent at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到同步服务器的名称；请检查同步设置中的主机和本电脑的网络；本机可继续工作，数据将在下次同步时发送</translation>
     </message>
     <message>
         <source>the sync server did not answer in time; check the network and that the server runs; work goes on here and is sent at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器未及时应答；请检查网络以及服务器是否在运行；本机可继续工作，数据将在下次同步时发送</translation>
     </message>
     <message>
         <source>the sync server cannot be reached: PostgreSQL does not run or does not listen at that address and port; work goes on here and is sent at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接同步服务器：PostgreSQL 未运行，或未在该地址和端口上监听；本机可继续工作，数据将在下次同步时发送</translation>
     </message>
     <message>
         <source>the connection to the sync server was lost; work goes on here and the sync tries again later</source>
-        <translation type="unfinished"></translation>
+        <translation>与同步服务器的连接已断开；本机可继续工作，同步稍后会自动重试</translation>
     </message>
     <message>
         <source>the sync server cannot be reached; check the network; work goes on here and is sent at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接同步服务器；请检查网络；本机可继续工作，数据将在下次同步时发送</translation>
     </message>
     <message>
         <source>the encrypted connection to the sync server failed; ask an admin to check sslmode and ca_file in the sync settings (the log has the details)</source>
-        <translation type="unfinished"></translation>
+        <translation>与同步服务器的加密连接失败；请管理员检查同步设置中的 sslmode 和 ca_file（详情见日志）</translation>
     </message>
     <message>
         <source>the sync server refused the request; ask an admin to look at the log (reworktrack.log), which has the server&apos;s own words</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器拒绝了请求；请管理员查看日志（reworktrack.log），其中有服务器返回的原文</translation>
     </message>
 </context>
 <context>
     <name>ServerSchema</name>
     <message>
         <source>the sync server is not set up for ReworkTrack yet; an admin runs reworkctl server-init once</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器尚未为 ReworkTrack 初始化；请管理员运行一次 reworkctl server-init</translation>
     </message>
     <message>
         <source>the sync server runs a newer ReworkTrack schema (%1) than this PC understands (%2); update ReworkTrack on this PC, then sync</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器的 ReworkTrack 表结构（%1）比本电脑能识别的（%2）更新；请先更新本电脑上的 ReworkTrack，再同步</translation>
     </message>
     <message>
         <source>the sync server&apos;s schema (%1) is older than this PC needs (%2); an admin runs reworkctl server-init to upgrade it</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器的表结构（%1）比本电脑需要的（%2）旧；请管理员运行 reworkctl server-init 进行升级</translation>
     </message>
     <message>
         <source>the sync server runs a newer ReworkTrack schema (%1) than this program knows (%2); server-init does not take a server back: update ReworkTrack on this PC first</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器的 ReworkTrack 表结构（%1）比本程序所知的（%2）更新；server-init 不能让服务器降级：请先更新本电脑上的 ReworkTrack</translation>
     </message>
     <message>
         <source>missing server migration %1</source>
-        <translation type="unfinished">缺少服务器迁移 %1</translation>
+        <translation>缺少服务器迁移 %1</translation>
     </message>
 </context>
 <context>
     <name>SetAside</name>
     <message>
         <source>card %1 was already taken in here (lot %2); the other station took it in with lot %3</source>
-        <translation type="unfinished"></translation>
+        <translation>本地记录中卡 %1 已入库（批号 %2）；另一工位入库时用的批号是 %3</translation>
     </message>
     <message>
         <source>card %1 was already stripped here (die %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>本地记录中卡 %1 已拆解（芯片 %2）</translation>
     </message>
     <message>
         <source>die %1 is already mounted here as unit %2</source>
-        <translation type="unfinished"></translation>
+        <translation>本地记录中芯片 %1 已贴装为整机 %2</translation>
     </message>
     <message>
         <source>board %1 is already part of unit %2 here</source>
-        <translation type="unfinished"></translation>
+        <translation>本地记录中主板 %1 已属于整机 %2</translation>
     </message>
     <message>
         <source>it builds on record %1 (%2), which is set aside here until a supervisor resolves the conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>它依赖于记录 %1（%2），该记录在本工位被搁置，直到主管解决冲突</translation>
     </message>
     <message>
         <source>it contradicts what this station holds for %1; a supervisor resolves it on the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>它与本工位关于 %1 的记录相矛盾；由主管在看板上解决</translation>
     </message>
     <message>
         <source>voided by record %1 when a supervisor resolved the conflict; kept for the record</source>
-        <translation type="unfinished"></translation>
+        <translation>主管解决冲突时已被记录 %1 作废；保留备查</translation>
     </message>
 </context>
 <context>
@@ -2845,15 +2870,15 @@ refuses.
     </message>
     <message>
         <source>the server holds another event under this station&apos;s number %1; this database&apos;s history differs from what it sent before. Nothing was sent; ask an admin (reworkctl verify)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在本工位的序号 %1 下保存着另一个事件；本数据库的历史与之前发送的不一致。未发送任何数据；请联系管理员（reworkctl verify）</translation>
     </message>
     <message>
         <source>the server anchored another hash for this station&apos;s event %1; this database&apos;s chain differs from what it sent before. Nothing was sent; ask an admin (reworkctl verify)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器为本工位的事件 %1 锚定了另一个哈希值；本数据库的哈希链与之前发送的不一致。未发送任何数据；请联系管理员（reworkctl verify）</translation>
     </message>
     <message>
         <source>--rebuild fills a new station database, and this one already holds %1 events; give --db a path where no database is yet</source>
-        <translation type="unfinished"></translation>
+        <translation>--rebuild 用于填充新的工位数据库，而此数据库已有 %1 个事件；请用 --db 指定一个还没有数据库的路径</translation>
     </message>
 </context>
 <context>
@@ -2896,19 +2921,19 @@ refuses.
     </message>
     <message>
         <source>%1; give the server as postgresql://USER@HOST:PORT/DATABASE</source>
-        <translation type="unfinished"></translation>
+        <translation>%1；请按 postgresql://USER@HOST:PORT/DATABASE 的格式给出服务器</translation>
     </message>
     <message>
         <source>a password on the command line can be read by every user of this PC; put the password in sync.conf or REWORKTRACK_SYNC_PASSWORD, or use --password-stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行中的密码可被本电脑的所有用户看到；请把密码写入 sync.conf 或 REWORKTRACK_SYNC_PASSWORD，或使用 --password-stdin</translation>
     </message>
     <message>
         <source>the CA file %1 cannot be read; copy the certificate of the CA that signed the server&apos;s certificate there, or correct ca_file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 文件 %1；请把签发服务器证书的 CA 的证书复制到该位置，或更正 ca_file</translation>
     </message>
     <message>
         <source>the path of the CA file may not hold a &apos;;&apos;; move the file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件的路径中不能含有“;”；请移动该文件</translation>
     </message>
 </context>
 <context>
@@ -3267,7 +3292,7 @@ refuses.
     </message>
     <message>
         <source>a change of reference data is not voided; make the change again with the value it should have</source>
-        <translation type="unfinished"></translation>
+        <translation>基础数据的变更不能作废；请用正确的值重新做一次变更</translation>
     </message>
 </context>
 <context>
@@ -3324,56 +3349,56 @@ refuses.
     <name>rework::ConflictDialog</name>
     <message>
         <source>Resolve conflict %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解决冲突 %1</translation>
     </message>
     <message>
         <source>%1 (found %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（发现于 %2）</translation>
     </message>
     <message>
         <source>Which record stands? The other one, and every record that builds on it at any station, is voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留哪条记录？另一条记录以及任何工位上依赖于它的所有记录都将作废。</translation>
     </message>
     <message>
         <source>Why this record stands (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留此记录的原因（必填）</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>解决</translation>
     </message>
     <message>
         <source>Record %1 of another station: not at this station yet</source>
-        <translation type="unfinished"></translation>
+        <translation>其他工位的记录 %1：尚未同步到本工位</translation>
     </message>
     <message>
         <source>voided here</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本工位作废</translation>
     </message>
     <message>
         <source>set aside here</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本工位搁置</translation>
     </message>
     <message>
         <source>applied here</source>
-        <translation type="unfinished"></translation>
+        <translation>已在本工位应用</translation>
     </message>
     <message>
         <source>%1 of %2 at %3, %4 (%5): record %6</source>
-        <translation type="unfinished"></translation>
+        <translation>工位 %3 对 %2 的%1，%4（%5）：记录 %6</translation>
     </message>
     <message>
         <source>Not resolved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未解决：%1</translation>
     </message>
     <message numerus="yes">
         <source>Conflict %1 resolved: %n record(s) voided</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>冲突 %1 已解决：已作废 %n 条记录</numerusform>
         </translation>
     </message>
 </context>
@@ -3657,27 +3682,27 @@ refuses.
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>open: to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>未解决：待处理</translation>
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>解决…</translation>
     </message>
     <message>
         <source>Pick the record that stands in a conflict between stations</source>
-        <translation type="unfinished"></translation>
+        <translation>为工位之间的冲突选择要保留的记录</translation>
     </message>
     <message>
         <source>Not synced for more than a day: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>超过一天未同步：%1</translation>
     </message>
 </context>
 <context>
@@ -3966,15 +3991,15 @@ refuses.
     </message>
     <message>
         <source>Counts unavailable; see the log</source>
-        <translation type="unfinished"></translation>
+        <translation>无法获取计数；请查看日志</translation>
     </message>
     <message>
         <source>Daily backup written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每日备份已写入 %1</translation>
     </message>
     <message>
         <source>Daily backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每日备份失败：%1</translation>
     </message>
 </context>
 <context>
@@ -4204,27 +4229,27 @@ refuses.
     </message>
     <message>
         <source>(kept; type to change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已保存；输入新密码即可更改）</translation>
     </message>
     <message>
         <source>Server password:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器密码：</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>CA certificate of the sync server</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器的 CA 证书</translation>
     </message>
     <message>
         <source>Certificates (*.crt *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
     </message>
     <message>
         <source>CA file (for sslmode=verify-full):</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件（用于 sslmode=verify-full）：</translation>
     </message>
 </context>
 <context>
@@ -4406,24 +4431,24 @@ refuses.
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天前</numerusform>
         </translation>
     </message>
 </context>
