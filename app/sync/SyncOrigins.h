@@ -28,7 +28,7 @@ public:
     Result<QList<OriginSync>> list() const;
     /// The stations of origins that have not pushed for more than `maxSeconds` before `now`.
     static QStringList silentStations(const QList<OriginSync>& origins, const QDateTime& now,
-                                      qint64 maxSeconds = 24 * 3600);
+                                      qint64 maxSeconds = qint64{24} * 3600);
 
 private:
     QSqlDatabase m_db;

@@ -58,9 +58,9 @@ QString SyncPanel::agoText(const QDateTime& at) const
         return tr("just now");
     if (minutes < 60)
         return tr("%n min ago", nullptr, static_cast<int>(minutes));
-    if (minutes < 48 * 60)
+    if (minutes < qint64{48} * 60)
         return tr("%n h ago", nullptr, static_cast<int>(minutes / 60));
-    return tr("%n d ago", nullptr, static_cast<int>(minutes / (24 * 60)));
+    return tr("%n d ago", nullptr, static_cast<int>(minutes / (qint64{24} * 60)));
 }
 
 bool SyncPanel::runIfDue(const QDateTime& now)
