@@ -2,11 +2,14 @@
 
 #include "PinHasher.h"
 #include "auth/OperatorAccounts.h"
+#include "domain/ReferenceChange.h"
 #include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
 #include "storage/ReferenceLog.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
+
+#include <QRegularExpression>
 
 #include <spdlog/spdlog.h>
 
@@ -177,6 +180,38 @@ Status OperatorAdmin::setRole(const QString& id, const QString& role)
                        if (Status st = keepsAnAdmin(who.value(), role, who->active); !st)
                            return st;
                        return setColumn(who->id, QStringLiteral("role"), role);
+                   });
+}
+
+Status OperatorAdmin::setPermission(const QString& role, const QString& action, bool granted)
+{
+    if (!OperatorAccounts::isRole(role))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
+                         Message(tr, QT_TR_NOOP("\"%1\" is not a role; use operator, supervisor or admin"),
+                                 {role.left(40)}));
+    static const QRegularExpression shape(QStringLiteral("^[a-z]+(\\.[a-z_]+)+$"));
+    if (action.size() > 40 || !shape.match(action).hasMatch())
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("action"),
+                         Message(tr,
+                                 QT_TR_NOOP("\"%1\" is not an action; actions look like record.void or "
+                                            "label.print"),
+                                 {action.left(40)}));
+    if (!granted && role == QLatin1StringView("admin") && action == QLatin1StringView("operators.manage"))
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("action"),
+                         Message(tr, QT_TR_NOOP("admins keep operators.manage, or nobody could manage "
+                                                "accounts again")));
+    auto held = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM permissions WHERE role = ? AND action = ?"),
+                            {role, action});
+    if (!held)
+        return held.error();
+    if (held.value().isValid() == granted)
+        return {};
+    return audited(granted ? QStringLiteral("permission_granted") : QStringLiteral("permission_revoked"),
+                   QStringLiteral("%1 %2").arg(role, action), [&] {
+                       return ReferenceLog(m_db, m_actor, m_station, m_clock)
+                           .record({QStringLiteral("permissions"),
+                                    {{QStringLiteral("role"), role}, {QStringLiteral("action"), action}},
+                                    {{ReferenceChange::kPresent, granted}}});
                    });
 }
 

@@ -47,6 +47,9 @@ public:
     /// A new PIN also lifts a lock from wrong PINs.
     Status resetPin(const QString& id, const QString& pin);
     Status setRole(const QString& id, const QString& role);
+    /// Grants or revokes an action (`record.void`, `label.print` ...) to a role: a reference
+    /// change every station takes at its next sync. An admin's `operators.manage` stays.
+    Status setPermission(const QString& role, const QString& action, bool granted);
 
     /// Whether `id` may still work: false once an admin (here or, by sync, elsewhere) disabled it.
     static Result<bool> isActive(const QSqlDatabase& db, const QString& id);

@@ -7,6 +7,7 @@
 #include "auth/Login.h"
 #include "auth/OperatorAdmin.h"
 #include "reports/KpiQuery.h"
+#include "storage/Authority.h"
 #include "storage/Backup.h"
 #include "storage/ConfigStore.h"
 #include "storage/Database.h"
@@ -219,6 +220,40 @@ private slots:
                      ErrorCode::OperatorInactive);
         }
         QCOMPARE(pg->psql(QStringLiteral("SELECT active FROM operators WHERE id = 'OP7'")), QStringList{"0"});
+    }
+
+    void aRevokedPermissionIsRevokedEverywhere()
+    {
+        const OperatorInfo op1{QStringLiteral("OP1"), QStringLiteral("Li Wei"), QStringLiteral("operator"),
+                               true};
+        QVERIFY(Authority::require(c->db().connection(), op1, QStringLiteral("label.print")).ok());
+        OperatorAdmin atA(a->db().connection(), a->recorder().config(), a->admin(),
+                          QStringLiteral("INTAKE-1"), a->clock());
+        QCOMPARE(atA.setPermission(QStringLiteral("admin"), QStringLiteral("operators.manage"), false)
+                     .error()
+                     .code,
+                 ErrorCode::NotPermitted);
+        QCOMPARE(atA.setPermission(QStringLiteral("operator"), QStringLiteral("x; DROP"), false).error().code,
+                 ErrorCode::InvalidValue);
+        QVERIFY(atA.setPermission(QStringLiteral("operator"), QStringLiteral("label.print"), false).ok());
+        for (test::TestDatabase* t : {a.get(), c.get(), b.get()})
+            QVERIFY(sync(*t).ok());
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()})
+            QCOMPARE(
+                Authority::require(t->db().connection(), op1, QStringLiteral("label.print")).error().code,
+                ErrorCode::NotPermitted);
+        QCOMPARE(
+            pg->psql(QStringLiteral("SELECT count(*) FROM permissions WHERE role = 'operator' AND action = "
+                                    "'label.print'")),
+            QStringList{"0"});
+        // Granted again at B: back everywhere.
+        OperatorAdmin atB(b->db().connection(), b->recorder().config(), b->admin(), QStringLiteral("MOUNT-1"),
+                          b->clock());
+        QVERIFY(atB.setPermission(QStringLiteral("operator"), QStringLiteral("label.print"), true).ok());
+        for (test::TestDatabase* t : {b.get(), a.get(), c.get()})
+            QVERIFY(sync(*t).ok());
+        for (test::TestDatabase* t : {a.get(), b.get(), c.get()})
+            QVERIFY(Authority::require(t->db().connection(), op1, QStringLiteral("label.print")).ok());
     }
 
     void aLateOlderChangeDoesNotWin()

@@ -42,10 +42,12 @@ int change(CommandContext& context, const QString& sub, Args args)
     const auto actorId = args.take(QStringLiteral("operator"));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
-    const qsizetype wanted = sub == QLatin1StringView("role") ? 2 : 1;
+    const bool permission = sub == QLatin1StringView("grant") || sub == QLatin1StringView("revoke");
+    const qsizetype wanted = sub == QLatin1StringView("role") || permission ? 2 : 1;
     if (args.size() != wanted)
-        return out.usage(sub == QLatin1StringView("role") ? Cli::tr("give the operator ID and the new role")
-                                                          : Cli::tr("give exactly one operator ID"),
+        return out.usage(permission ? Cli::tr("give the role and the action, e.g. supervisor record.void")
+                         : sub == QLatin1StringView("role") ? Cli::tr("give the operator ID and the new role")
+                                                            : Cli::tr("give exactly one operator ID"),
                          context.help);
     if (sub == QLatin1StringView("add") && (!name || !role || !pin))
         return out.usage(Cli::tr("--name, --role and --pin are required"), context.help);
@@ -68,6 +70,20 @@ int change(CommandContext& context, const QString& sub, Args args)
     const QString id = SerialRules::normalise(SerialKind::Operator, args.first());
     Status st;
     QString done;
+    if (permission) {
+        const bool grant = sub == QLatin1StringView("grant");
+        st = admin.setPermission(args.at(0), args.at(1), grant);
+        if (!st)
+            return out.fail(st.error());
+        out.emitResult({grant ? Cli::tr("%1 may now do %2 at every station after its next sync")
+                                    .arg(args.at(0), args.at(1))
+                              : Cli::tr("%1 may no longer do %2 at every station after its next sync")
+                                    .arg(args.at(0), args.at(1))},
+                       {{QStringLiteral("role"), args.at(0)},
+                        {QStringLiteral("action"), args.at(1)},
+                        {QStringLiteral("granted"), grant}});
+        return Ok;
+    }
     if (sub == QLatin1StringView("add")) {
         st = admin.add(args.first(), *name, *role, *pin);
         done = Cli::tr("operator %1 added as %2").arg(id, *role);
@@ -75,7 +91,9 @@ int change(CommandContext& context, const QString& sub, Args args)
         const bool enable = sub == QLatin1StringView("enable");
         st = admin.setActive(id, enable);
         done = enable ? Cli::tr("operator %1 enabled").arg(id)
-                      : Cli::tr("operator %1 disabled; logged out at every station").arg(id);
+                      : Cli::tr("operator %1 disabled; refused at every station after its next sync, and "
+                                "logged out where the app runs")
+                            .arg(id);
     } else if (sub == QLatin1StringView("reset-pin")) {
         st = admin.resetPin(id, *pin);
         done = Cli::tr("PIN of %1 reset; any lock is lifted").arg(id);
@@ -94,8 +112,9 @@ int run(CommandContext& context, Args args)
     const QString sub = args.takeFirst();
     if (sub == QLatin1StringView("list"))
         return list(context);
-    const QStringList known{QStringLiteral("add"), QStringLiteral("disable"), QStringLiteral("enable"),
-                            QStringLiteral("reset-pin"), QStringLiteral("role")};
+    const QStringList known{QStringLiteral("add"),       QStringLiteral("disable"), QStringLiteral("enable"),
+                            QStringLiteral("reset-pin"), QStringLiteral("role"),    QStringLiteral("grant"),
+                            QStringLiteral("revoke")};
     if (!known.contains(sub))
         return context.out.usage(Cli::tr("unknown operator command \"%1\"").arg(sub.left(40)), context.help);
     return change(context, sub, std::move(args));
@@ -108,16 +127,20 @@ const Command operatorCommand{
     QT_TRANSLATE_NOOP(
         "Cli", "  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN\n"
                "  operator list\n"
-               "  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  (--operator ADMIN)\n"),
+               "  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  (--operator ADMIN)\n"
+               "  operator grant|revoke ROLE ACTION  (--operator ADMIN)\n"),
     QT_TRANSLATE_NOOP(
-        "Cli", "Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
-               "       reworkctl operator list\n"
-               "       reworkctl operator disable|enable ID\n"
-               "       reworkctl operator reset-pin ID --pin PIN\n"
-               "       reworkctl operator role ID operator|supervisor|admin\n"
-               "Every change needs --operator ADMIN and that admin's PIN (prompt, --pin-stdin or\n"
-               "REWORKTRACK_PIN), except the first admin of an empty database. Every change goes into\n"
-               "the audit log; the last active admin cannot be disabled or demoted.\n"),
+        "Cli",
+        "Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN\n"
+        "       reworkctl operator list\n"
+        "       reworkctl operator disable|enable ID\n"
+        "       reworkctl operator reset-pin ID --pin PIN\n"
+        "       reworkctl operator role ID operator|supervisor|admin\n"
+        "       reworkctl operator grant|revoke operator|supervisor|admin ACTION   (e.g. record.void)\n"
+        "Every change needs --operator ADMIN and that admin's PIN (prompt, --pin-stdin or\n"
+        "REWORKTRACK_PIN), except the first admin of an empty database. Every change goes into\n"
+        "the audit log; the last active admin cannot be disabled or demoted. Every change reaches\n"
+        "every station with its next sync.\n"),
     &run, Command::Help::OnFlagOrNoArguments};
 
 } // namespace rework
