@@ -665,10 +665,6 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
         <translation>操作员 %1 已启用</translation>
     </message>
     <message>
-        <source>operator %1 disabled; logged out at every station</source>
-        <translation>操作员 %1 已停用；已在所有工位登出</translation>
-    </message>
-    <message>
         <source>PIN of %1 reset; any lock is lifted</source>
         <translation>%1 的 PIN 已重置；锁定已解除</translation>
     </message>
@@ -929,36 +925,6 @@ Recomputes the SHA-256 chains over every event and audit entry and names the fir
 </translation>
     </message>
     <message>
-        <source>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN
-  operator list
-  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  (--operator ADMIN)
-</source>
-        <translation>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN
-  operator list
-  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  （--operator ADMIN）
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-       reworkctl operator list
-       reworkctl operator disable|enable ID
-       reworkctl operator reset-pin ID --pin PIN
-       reworkctl operator role ID operator|supervisor|admin
-Every change needs --operator ADMIN and that admin&apos;s PIN (prompt, --pin-stdin or
-REWORKTRACK_PIN), except the first admin of an empty database. Every change goes into
-the audit log; the last active admin cannot be disabled or demoted.
-</source>
-        <translation>用法：reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
-       reworkctl operator list
-       reworkctl operator disable|enable ID
-       reworkctl operator reset-pin ID --pin PIN
-       reworkctl operator role ID operator|supervisor|admin
-每项更改都需要 --operator ADMIN 和该管理员的 PIN（提示输入、--pin-stdin 或
-REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都记入
-审计日志；最后一个在用的管理员不能被停用或降级。
-</translation>
-    </message>
-    <message>
         <source>  batch close BATCH --operator O [--station S]
   batch ship BATCH --operator O [--station S] [carrier=TEXT]
 </source>
@@ -1136,6 +1102,58 @@ DATA/sync.conf 中，仅所有者可读）。使用 --password-stdin 时，密�
 电脑都会运行夜间定时任务）。--rebuild 只用服务器上的数据填充一个新的空工位数据库
 （用于接替某个工位的电脑）。无法连接服务器或服务器拒绝时，
 退出码为 3。
+</translation>
+    </message>
+    <message>
+        <source>give the role and the action, e.g. supervisor record.void</source>
+        <translation>请给出角色和操作，例如 supervisor record.void</translation>
+    </message>
+    <message>
+        <source>%1 may now do %2 at every station after its next sync</source>
+        <translation>各工位下次同步后，%1 即可执行 %2</translation>
+    </message>
+    <message>
+        <source>%1 may no longer do %2 at every station after its next sync</source>
+        <translation>各工位下次同步后，%1 将不能再执行 %2</translation>
+    </message>
+    <message>
+        <source>operator %1 disabled; refused at every station after its next sync, and logged out where the app runs</source>
+        <translation>操作员 %1 已停用；各工位下次同步后将拒绝其登录，正在运行的程序会将其登出</translation>
+    </message>
+    <message>
+        <source>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  (--operator ADMIN)
+  operator grant|revoke ROLE ACTION  (--operator ADMIN)
+</source>
+        <translation>  operator add ID --name NAME --role operator|supervisor|admin --pin PIN --operator ADMIN
+  operator list
+  operator disable|enable ID | reset-pin ID --pin PIN | role ID ROLE  （--operator ADMIN）
+  operator grant|revoke ROLE ACTION  （--operator ADMIN）
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+       reworkctl operator list
+       reworkctl operator disable|enable ID
+       reworkctl operator reset-pin ID --pin PIN
+       reworkctl operator role ID operator|supervisor|admin
+       reworkctl operator grant|revoke operator|supervisor|admin ACTION   (e.g. record.void)
+Every change needs --operator ADMIN and that admin&apos;s PIN (prompt, --pin-stdin or
+REWORKTRACK_PIN), except the first admin of an empty database. Every change goes into
+the audit log; the last active admin cannot be disabled or demoted. Every change reaches
+every station with its next sync.
+</source>
+        <translation>用法：reworkctl operator add ID --name NAME --role operator|supervisor|admin --pin PIN
+       reworkctl operator list
+       reworkctl operator disable|enable ID
+       reworkctl operator reset-pin ID --pin PIN
+       reworkctl operator role ID operator|supervisor|admin
+       reworkctl operator grant|revoke operator|supervisor|admin ACTION   （例如 record.void）
+每项更改都需要 --operator ADMIN 和该管理员的 PIN（提示输入、--pin-stdin 或
+REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都记入
+审计日志；最后一个在用的管理员不能被停用或降级。每项更改
+在各工位下次同步时生效。
 </translation>
     </message>
 </context>
@@ -2092,6 +2110,14 @@ DATA/sync.conf 中，仅所有者可读）。使用 --password-stdin 时，密�
     <message>
         <source>the first account of a new database must be an admin</source>
         <translation>新数据库的第一个账户必须是管理员</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an action; actions look like record.void or label.print</source>
+        <translation>“%1”不是操作；操作形如 record.void 或 label.print</translation>
+    </message>
+    <message>
+        <source>admins keep operators.manage, or nobody could manage accounts again</source>
+        <translation>管理员必须保留 operators.manage，否则再无人能管理账户</translation>
     </message>
 </context>
 <context>
