@@ -721,6 +721,16 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events")) +
                      count(QStringLiteral("SELECT count(*) FROM sync_rejected")),
                  serverIds().size());
+        // F's reference changes (its stations and demo accounts) went through the same faults: the
+        // server's tables are derived from them, exactly once each.
+        QCOMPARE(pg->psql(QStringLiteral(
+                     "SELECT count(*) FROM operators WHERE id IN ('OP001', 'SUP01', 'ADMIN')")),
+                 QStringList{"3"});
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM stations WHERE id = 'INTAKE-01'")),
+                 QStringList{"1"});
+        QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) - count(DISTINCT (tbl, row_key, field)) FROM "
+                                         "reference_versions")),
+                 QStringList{"0"});
         // No duplicates anywhere: the server's ids are unique by constraint, and so are F's.
         QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM events")),
                  QStringList{"0"});
