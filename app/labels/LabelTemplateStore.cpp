@@ -1,11 +1,18 @@
 #include "LabelTemplateStore.h"
 
+#include "storage/AuditLog.h"
+#include "storage/Authority.h"
 #include "storage/InputFile.h"
+#include "storage/ReferenceLog.h"
+#include "storage/Transaction.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSet>
+
+#include <spdlog/spdlog.h>
 
 namespace rework {
 namespace {
@@ -15,6 +22,50 @@ const QString kShipped = QStringLiteral(":/labels");
 constexpr qint64 kMaxTemplateBytes = 512LL * 1024;
 
 } // namespace
+
+Result<QString> LabelTemplateStore::publish(const QSqlDatabase& db, const QString& file,
+                                            const OperatorInfo& actor, const QString& stationId,
+                                            const Clock& clock) const
+{
+    Result<QByteArray> body = InputFile::read(file, kMaxTemplateBytes, QStringLiteral("template"));
+    if (!body)
+        return body.error();
+    Result<LabelTemplate> parsed = LabelTemplate::parse(body.value(), QFileInfo(file).absolutePath());
+    if (!parsed)
+        return parsed.error();
+    static const QRegularExpression safeName(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    const QString name = parsed->name;
+    if (!safeName.match(name).hasMatch())
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("name"),
+                         Message(tr,
+                                 QT_TR_NOOP("a shared template's name is 1-40 lower-case letters, digits and "
+                                            "dashes (e.g. unit-label-50x25); \"%1\" is not"),
+                                 {name.left(60)}));
+    Transaction tx(db);
+    if (Status st = tx.begin(); !st)
+        return st.error();
+    if (Status st = Authority::require(db, actor, QStringLiteral("templates.edit")); !st)
+        return st.error();
+    if (Status st = ReferenceLog(db, actor.id, stationId, clock)
+                        .record({QStringLiteral("label_templates"),
+                                 {{QStringLiteral("name"), name}},
+                                 {{QStringLiteral("body"), QString::fromUtf8(body.value())}}});
+        !st)
+        return st.error();
+    if (Status st = AuditLog(db, clock).append(QStringLiteral("template_published"), actor.id,
+                                               stationId.isEmpty() ? QStringLiteral("-") : stationId, name);
+        !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    QDir().mkpath(m_userFolder);
+    QSaveFile copy(QDir(m_userFolder).filePath(name + QStringLiteral(".json")));
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(body.value()) != body->size() || !copy.commit())
+        spdlog::warn("template {} shared but not copied into {}", name.toStdString(),
+                     m_userFolder.toStdString());
+    spdlog::info("template {} shared by {}", name.toStdString(), actor.id.toStdString());
+    return name;
+}
 
 QStringList LabelTemplateStore::names() const
 {

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "LabelTemplate.h"
+#include "domain/Clock.h"
+#include "domain/Snapshot.h"
+
+#include <QSqlDatabase>
 
 #include <QStringList>
 
@@ -23,6 +27,12 @@ public:
     /// The shipped default for this kind of item: die-traveler, unit-label or batch-label.
     static QString defaultFor(LabelTemplate::Kind kind);
     QString userFolder() const { return m_userFolder; }
+
+    /// Shares the template in `file` with every station: checked like any template, recorded as a
+    /// reference change by `actor` (who needs `templates.edit`), audited, and copied into this
+    /// station's folder at once; the others write their copy at their next sync. Returns its name.
+    Result<QString> publish(const QSqlDatabase& db, const QString& file, const OperatorInfo& actor,
+                            const QString& stationId, const Clock& clock) const;
 
 private:
     QString m_userFolder;

@@ -22,6 +22,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -293,6 +295,35 @@ private slots:
             QVERIFY(problems.ok());
             QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
         }
+    }
+
+    void aPublishedTemplateReachesEveryStation()
+    {
+        QTemporaryDir dir;
+        QFile shipped(QStringLiteral(REWORK_SOURCE_DIR "/resources/labels/die-traveler.json"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QJsonObject t = QJsonDocument::fromJson(shipped.readAll()).object();
+        t.insert(QStringLiteral("name"), QStringLiteral("die-traveler-line2"));
+        const QString file = dir.filePath(QStringLiteral("line2.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(t).toJson());
+        out.close();
+        // An operator may not; an admin may, and the template is checked like any other.
+        QCOMPARE(reworkctl(a->path(), {"label", "publish", file, "--operator", "OP1"}).exitCode, 1);
+        QVERIFY(!QFile::exists(b->folder() + QStringLiteral("/labels/die-traveler-line2.json")));
+        Run published = reworkctl(a->path(), {"label", "publish", file, "--operator", a->admin()});
+        QVERIFY2(published.exitCode == 0, qPrintable(published.err));
+        QVERIFY(QFile::exists(a->folder() + QStringLiteral("/labels/die-traveler-line2.json")));
+        QVERIFY(sync(*a).ok());
+        QVERIFY(sync(*b).ok());
+        QFile atB(b->folder() + QStringLiteral("/labels/die-traveler-line2.json"));
+        QVERIFY(atB.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(atB.readAll()).object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("die-traveler-line2"));
+        QCOMPARE(pg->psql(QStringLiteral(
+                     "SELECT count(*) FROM label_templates WHERE name = 'die-traveler-line2'")),
+                 QStringList{"1"});
     }
 
     void aNewerServerSchemaIsRefusedInPlainWords()

@@ -129,9 +129,37 @@ int printLabel(CommandContext& context, const QString& templateName, Args args)
     return Ok;
 }
 
+/// `label publish FILE`: the template shared with every station, by a proven operator.
+int publish(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const auto actorId = args.take(QStringLiteral("operator"));
+    const auto stationId = args.take(QStringLiteral("station"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown, context.help);
+    if (args.size() != 1)
+        return out.usage(Cli::tr("give one template file"), context.help);
+    if (!actorId || actorId->isEmpty())
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    OperatorInfo actor;
+    if (const auto failed = context.prove(*actorId, stationId.value_or(QString()), actor))
+        return *failed;
+    Result<QString> name = LabelTemplateStore(context.dataFolder())
+                               .publish(context.database()->connection(), args.first(), actor,
+                                        stationId.value_or(QString()), context.clock);
+    if (!name)
+        return out.fail(name.error());
+    out.emitResult({Cli::tr("template %1 shared; every station has it after its next sync").arg(name.value()),
+                    name.value()},
+                   {{QStringLiteral("template"), name.value()}});
+    return Ok;
+}
+
 int label(CommandContext& context, Args args)
 {
     const QString first = args.takeFirst();
+    if (first == QLatin1StringView("publish"))
+        return publish(context, std::move(args));
     const bool history = first == QLatin1StringView("history");
     if (first != QLatin1StringView("list") && first != QLatin1StringView("retry") && !history)
         return printLabel(context, first, std::move(args));
@@ -167,14 +195,17 @@ int commandSheet(CommandContext& context, Args args)
 
 const Command labelCommand{
     "label",
-    QT_TRANSLATE_NOOP("Cli", "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
-                             "  label list | label retry | label history SERIAL   labels (label --help)\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
+        "  label list | label retry | label history SERIAL | label publish FILE   labels (label --help)\n"),
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
                "                --operator O [--station S] [--reason TEXT]\n"
                "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
                "       reworkctl label retry                send labels the printers did not take\n"
                "       reworkctl label history SERIAL       every print of an item's labels\n"
+               "       reworkctl label publish FILE --operator ADMIN   share a template with every station\n"
                "A second print of the same label is a reprint and needs --reason. A label sent to a "
                "printer\nthat does not answer stays queued for label retry.\n"),
     &label,
