@@ -687,14 +687,6 @@ Commands:
 </translation>
     </message>
     <message>
-        <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
-  label list | label retry | label history SERIAL   labels (label --help)
-</source>
-        <translation>  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
-  label list | label retry | label history 序列号   标签（label --help）
-</translation>
-    </message>
-    <message>
         <source>  commands --pdf FILE                    printable sheet of command barcodes
 </source>
         <translation>  commands --pdf 文件                    可打印的命令条码表
@@ -876,24 +868,6 @@ COMMAND --help 显示命令的字段。生成编号的命令会把编号单独�
         <source>Usage: reworkctl config list | config set KEY VALUE --operator ADMIN
 </source>
         <translation>用法：reworkctl config list | config set KEY VALUE --operator ADMIN
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                --operator O [--station S] [--reason TEXT]
-       reworkctl label list                 templates (yours in DATA/labels/ first)
-       reworkctl label retry                send labels the printers did not take
-       reworkctl label history SERIAL       every print of an item&apos;s labels
-A second print of the same label is a reprint and needs --reason. A label sent to a printer
-that does not answer stays queued for label retry.
-</source>
-        <translation>用法：reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                --operator O [--station S] [--reason TEXT]
-       reworkctl label list                 模板（DATA/labels/ 中你自己的优先）
-       reworkctl label retry                重新发送打印机未接收的标签
-       reworkctl label history SERIAL       某物品所有标签的打印记录
-同一标签的第二次打印是补打，需要 --reason。发送到无应答打印机的标签
-会排队等待 label retry。
 </translation>
     </message>
     <message>
@@ -1154,6 +1128,42 @@ every station with its next sync.
 REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都记入
 审计日志；最后一个在用的管理员不能被停用或降级。每项更改
 在各工位下次同步时生效。
+</translation>
+    </message>
+    <message>
+        <source>give one template file</source>
+        <translation>请给出一个模板文件</translation>
+    </message>
+    <message>
+        <source>template %1 shared; every station has it after its next sync</source>
+        <translation>模板 %1 已共享；各工位下次同步后即可使用</translation>
+    </message>
+    <message>
+        <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | label retry | label history SERIAL | label publish FILE   labels (label --help)
+</source>
+        <translation>  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
+  label list | label retry | label history 序列号 | label publish 文件   标签（label --help）
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT]
+       reworkctl label list                 templates (yours in DATA/labels/ first)
+       reworkctl label retry                send labels the printers did not take
+       reworkctl label history SERIAL       every print of an item&apos;s labels
+       reworkctl label publish FILE --operator ADMIN   share a template with every station
+A second print of the same label is a reprint and needs --reason. A label sent to a printer
+that does not answer stays queued for label retry.
+</source>
+        <translation>用法：reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT]
+       reworkctl label list                 模板（DATA/labels/ 中你自己的优先）
+       reworkctl label retry                重新发送打印机未接收的标签
+       reworkctl label history SERIAL       某物品所有标签的打印记录
+       reworkctl label publish FILE --operator ADMIN   与所有工位共享一个模板
+同一标签的第二次打印是补打，需要 --reason。发送到无应答打印机的标签
+会排队等待 label retry。
 </translation>
     </message>
 </context>
@@ -1863,6 +1873,10 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
     <message>
         <source>no label template &quot;%1&quot;; known: %2</source>
         <translation>没有标签模板“%1”；已知：%2</translation>
+    </message>
+    <message>
+        <source>a shared template&apos;s name is 1-40 lower-case letters, digits and dashes (e.g. unit-label-50x25); &quot;%1&quot; is not</source>
+        <translation>共享模板的名称须为 1-40 个小写字母、数字和连字符（例如 unit-label-50x25）；“%1”不符合</translation>
     </message>
 </context>
 <context>
