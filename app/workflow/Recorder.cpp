@@ -8,6 +8,7 @@
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/EventLog.h"
+#include "storage/EvidenceStore.h"
 #include "storage/SnapshotLoader.h"
 #include "storage/Transaction.h"
 #include "storage/WorkflowConfigLoader.h"
@@ -23,6 +24,7 @@ Recorder::Recorder(Database& db, const Clock& clock, QObject* parent)
 {
     if (Status st = reloadConfig(); !st)
         spdlog::error("loading reference data failed: {}", st.error().logLine());
+    EvidenceStore(dataFolder()).sweepStaging(m_clock.now());
 }
 
 QString Recorder::dataFolder() const
@@ -102,6 +104,16 @@ Result<Recorded> Recorder::record(const Action& entered)
     event.subject = decision.value().primarySerial;
     event.payload = decision.value().payload;
 
+    // Evidence moves into the store inside this transaction, and back out unless it commits.
+    const EvidenceStore evidenceStore(dataFolder());
+    EvidenceStore::Publication evidence(evidenceStore);
+    if (const QString refs = event.payload.value(payload::Evidence).toString(); !refs.isEmpty()) {
+        if (Status st = evidence.publish(refs); !st) {
+            spdlog::warn("refused {} of {}: {}", event.step.toStdString(), event.subject.toStdString(),
+                         st.error().logLine());
+            return st.error();
+        }
+    }
     if (Status st = EventLog(m_db.connection()).apply(event, decision.value().subjects); !st)
         return st.error();
     // A void goes into the audit trail beside logins and reprints.
@@ -127,6 +139,7 @@ Result<Recorded> Recorder::record(const Action& entered)
     }
     if (Status st = tx.commit(); !st)
         return st.error();
+    evidence.keep();
 
     spdlog::info("recorded {} subject={} event={} station={} operator={}", event.step.toStdString(),
                  event.subject.toStdString(), event.id.toStdString(), event.stationId.toStdString(),

@@ -4,6 +4,8 @@
 #include "TestDatabase.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,27 @@
 #include <QTest>
 
 using rework::test::reworkctl;
+
+namespace {
+
+/// Every file under `folder` with the SHA-256 of its content, one line each; empty when none.
+QString folderDigest(const QString& folder)
+{
+    QStringList lines;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("unreadable ") + f.fileName();
+        lines << QDir(folder).relativeFilePath(f.fileName()) + QLatin1Char(' ') +
+                     QString::fromLatin1(
+                         QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+    }
+    lines.sort();
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
 using rework::test::Run;
 
 class TestCli : public QObject
@@ -602,7 +625,35 @@ private slots:
             reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
                              "card=EVIDENCE0002", "model=RTX4090", "lot=L1", "evidence=sha256:abc:x.png"});
         QCOMPARE(forged.exitCode, 1);
+        // a well-formed hash with no stored file behind it
+        Run noFile = reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator",
+                                      "OP001", "card=EVIDENCE0002", "model=RTX4090", "lot=L1",
+                                      "evidence=sha256:" + QString(64, '0') + ":xray.jpg"});
+        QCOMPARE(noFile.exitCode, 1);
+        QCOMPARE(noFile.json().value("error").toObject().value("field").toString(),
+                 QStringLiteral("evidence"));
         QCOMPARE(rework::test::dumpFile(path), before);
+
+        // A refused record copies nothing: the evidence folder is byte for byte what it was.
+        const QString evidenceBefore = folderDigest(fresh.filePath("evidence"));
+        QFile other(fresh.filePath("other-xray.png"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("a second picture, of a card recorded twice");
+        other.close();
+        Run refused =
+            reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                             "card=EVIDENCE0001", "model=RTX4090", "lot=L1", "evidence=" + other.fileName()});
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(folderDigest(fresh.filePath("evidence")), evidenceBefore);
+        QCOMPARE(folderDigest(fresh.filePath("evidence-staging")), QString());
+        QCOMPARE(rework::test::dumpFile(path), before);
+        // and the same file with a record that is taken is stored
+        Run taken =
+            reworkctl(path, {"--json", "record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                             "card=EVIDENCE0003", "model=RTX4090", "lot=L1", "evidence=" + other.fileName()});
+        QCOMPARE(taken.exitCode, 0);
+        QVERIFY(folderDigest(fresh.filePath("evidence")) != evidenceBefore);
+        QCOMPARE(folderDigest(fresh.filePath("evidence-staging")), QString());
     }
 
     void kpiFiguresForScripts()

@@ -43,7 +43,9 @@ private slots:
         QFile copy(store.pathFor(ref.value()));
         QVERIFY(copy.open(QIODevice::ReadOnly));
         QCOMPARE(copy.readAll(), content);
-        QVERIFY(copy.fileName().startsWith(data.path() + QStringLiteral("/evidence/") + hash.left(2)));
+        // staged until a record takes it
+        QCOMPARE(copy.fileName(), data.path() + QStringLiteral("/evidence-staging/") + hash + ".png");
+        QVERIFY(!QDir(data.filePath(QStringLiteral("evidence"))).exists());
         // changing the original later does not change the evidence
         writeFile(source, QStringLiteral("xray 1.png"), "tampered");
         QFile again(store.pathFor(ref.value()));
@@ -57,10 +59,18 @@ private slots:
         EvidenceStore store(data.path());
         const QString a = writeFile(source, QStringLiteral("a.jpg"), "same");
         const QString b = writeFile(source, QStringLiteral("b.jpg"), "same");
-        QVERIFY(store.store(a).ok());
+        auto refA = store.store(a);
+        QVERIFY(refA.ok());
         QVERIFY(store.store(b).ok());
+        QCOMPARE(QDir(data.filePath(QStringLiteral("evidence-staging"))).entryList(QDir::Files).size(), 1);
+        EvidenceStore::Publication publication(store);
+        QVERIFY(publication.publish(refA.value()).ok());
+        publication.keep();
         QDir evidence(data.filePath(QStringLiteral("evidence")));
         QCOMPARE(evidence.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+        // stored content is not staged again
+        QVERIFY(store.store(b).ok());
+        QCOMPARE(QDir(data.filePath(QStringLiteral("evidence-staging"))).entryList(QDir::Files).size(), 0);
     }
 
     void expandsFileListsIntoReferences()
@@ -77,6 +87,75 @@ private slots:
         QCOMPARE(value.count(QStringLiteral("sha256:")), 2);
         // already stored references pass through unchanged
         QCOMPARE(store.expandArgument({out->at(1)}).value().first(), out->at(1));
+    }
+
+    // The copy enters the store only with the record that keeps it; a record that does not
+    // commit moves it back out.
+    void publicationMovesBackUnlessKept()
+    {
+        QTemporaryDir source, data;
+        EvidenceStore store(data.path());
+        auto ref = store.store(writeFile(source, QStringLiteral("x.jpg"), "x-ray"));
+        QVERIFY(ref.ok());
+        const QString staged = store.pathFor(ref.value());
+        {
+            EvidenceStore::Publication publication(store);
+            QVERIFY(publication.publish(ref.value()).ok());
+            QVERIFY(QFile::exists(store.storedPathFor(ref.value())));
+            QVERIFY(!QFile::exists(staged));
+        }
+        QVERIFY(!QFile::exists(store.storedPathFor(ref.value())));
+        QVERIFY(QFile::exists(staged));
+        {
+            EvidenceStore::Publication publication(store);
+            QVERIFY(publication.publish(ref.value()).ok());
+            publication.keep();
+        }
+        QVERIFY(QFile::exists(store.storedPathFor(ref.value())));
+        QCOMPARE(store.pathFor(ref.value()), store.storedPathFor(ref.value()));
+        QFileInfo stored(store.storedPathFor(ref.value()));
+        QCOMPARE(stored.permissions().toInt() & 0x0077, 0); // nothing for group or others
+    }
+
+    // Before: `sha256:000…0:xray.jpg` was recorded with no file behind it.
+    void refusesAHashWithNoFile()
+    {
+        QTemporaryDir data;
+        EvidenceStore store(data.path());
+        EvidenceStore::Publication publication(store);
+        Status st =
+            publication.publish(QStringLiteral("sha256:") + QString(64, QLatin1Char('0')) + ":xray.jpg");
+        QVERIFY(!st.ok());
+        QCOMPARE(st.error().field, QStringLiteral("evidence"));
+        QVERIFY(!QDir(data.filePath(QStringLiteral("evidence"))).exists());
+    }
+
+    void refusesAStagedCopyChangedSince()
+    {
+        QTemporaryDir source, data;
+        EvidenceStore store(data.path());
+        auto ref = store.store(writeFile(source, QStringLiteral("x.jpg"), "x-ray"));
+        QVERIFY(ref.ok());
+        writeFile(data,
+                  QStringLiteral("evidence-staging/") + QFileInfo(store.pathFor(ref.value())).fileName(),
+                  "swapped");
+        EvidenceStore::Publication publication(store);
+        QVERIFY(!publication.publish(ref.value()).ok());
+        QVERIFY(!QFile::exists(store.storedPathFor(ref.value())));
+    }
+
+    void sweepsOldStagedCopies()
+    {
+        QTemporaryDir source, data;
+        EvidenceStore store(data.path());
+        auto ref = store.store(writeFile(source, QStringLiteral("x.jpg"), "x-ray"));
+        QVERIFY(ref.ok());
+        const QString staged = store.pathFor(ref.value());
+        store.sweepStaging(QDateTime::currentDateTimeUtc());
+        QVERIFY(QFile::exists(staged));
+        store.sweepStaging(
+            QDateTime::currentDateTimeUtc().addSecs(EvidenceStore::kStagingLifetimeSeconds + 60));
+        QVERIFY(!QFile::exists(staged));
     }
 
     void rejectsWhatIsNotAFile_data()

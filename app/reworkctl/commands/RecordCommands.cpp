@@ -101,16 +101,34 @@ int record(CommandContext& context, Args args)
     if (!report)
         return out.fail(report.error());
     // evidence=FILE: copied into the data folder, recorded by its SHA-256.
-    Result<QStringList> fields = EvidenceStore(context.dataFolder()).expandArgument(report->rest);
-    if (!fields)
+    const EvidenceStore evidence(context.dataFolder());
+    Result<QStringList> fields = evidence.expandArgument(report->rest);
+    // Staged copies of a record that is refused are removed: nothing of it stays behind.
+    const auto discard = [&] {
+        if (report->report)
+            evidence.discardStaged(report->report->evidence);
+        if (fields) {
+            for (const QString& kv : fields.value()) {
+                if (kv.section(QLatin1Char('='), 0, 0).trimmed().toLower() == payload::Evidence)
+                    evidence.discardStaged(kv.section(QLatin1Char('='), 1));
+            }
+        }
+    };
+    if (!fields) {
+        discard();
         return out.fail(fields.error());
+    }
     Result<QJsonObject> parsed = StepSchema::parse(*step, fields.value());
-    if (!parsed)
+    if (!parsed) {
+        discard();
         return out.fail(parsed.error());
+    }
     Recorder recorder(*db, context.clock);
     Result<Recorded> r = recorder.record(Action{*step, *station, actor.id, parsed.value(), report->report});
-    if (!r)
+    if (!r) {
+        discard();
         return out.fail(r.error());
+    }
     printRecorded(out, r.value());
     return Ok;
 }
