@@ -1,4 +1,5 @@
 #include "OperatorAccounts.h"
+#include "domain/FreeText.h"
 
 #include "PinHasher.h"
 #include "domain/SerialRules.h"
@@ -33,6 +34,8 @@ Status OperatorAccounts::addOperator(const QString& rawId, const QString& name, 
     if (name.trimmed().isEmpty() || name.size() > 100)
         return makeError(ErrorCode::InvalidValue, QStringLiteral("name"),
                          Message(tr, QT_TR_NOOP("give the operator's name (1-100 characters)")));
+    if (Status st = FreeText::check(QStringLiteral("name"), name, FreeText::kMaxName); !st)
+        return st;
     if (!isRole(role)) {
         return makeError(ErrorCode::InvalidValue, QStringLiteral("role"),
                          Message(tr, QT_TR_NOOP("\"%1\" is not a role; use operator, supervisor or admin"),

@@ -5,6 +5,7 @@
 #include "ReadSnapshot.h"
 #include "Sql.h"
 #include "Transaction.h"
+#include "domain/FreeText.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -77,6 +78,8 @@ Status EventChain::linkMissing()
 
 Result<qint64> EventChain::repairMissing(const QString& actorId, const QString& reason)
 {
+    if (Status st = FreeText::check(QStringLiteral("reason"), reason, FreeText::kMaxReason); !st)
+        return st.error();
     Transaction tx(m_db);
     if (Status st = tx.begin(); !st)
         return st.error();

@@ -1,4 +1,5 @@
 #include "Restore.h"
+#include "domain/FreeText.h"
 
 #include "AuditLog.h"
 #include "Backup.h"
@@ -270,6 +271,8 @@ Result<Restore::Outcome> Restore::run(const Request& request)
         return makeError(
             ErrorCode::MissingField, QStringLiteral("reason"),
             Message(tr, QT_TRANSLATE_NOOP("Restore", "a forced restore needs a reason; give --reason TEXT")));
+    if (Status st = FreeText::check(QStringLiteral("reason"), request.reason, FreeText::kMaxReason); !st)
+        return st.error();
     if (Status st = inspectSource(request.source); !st)
         return st.error();
     const QString staging = stagingPath(m_db.path());

@@ -1,4 +1,5 @@
 #include "StationRegistry.h"
+#include "domain/FreeText.h"
 
 #include "ReferenceLog.h"
 #include "Sql.h"
@@ -36,6 +37,8 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
         return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
                          Message(tr, QT_TR_NOOP("station %1 already exists"), {id.value()}));
     const QString shownName = name.trimmed();
+    if (Status st = FreeText::check(QStringLiteral("name"), shownName, FreeText::kMaxName); !st)
+        return st;
     if (Status st = ReferenceLog(m_db, actorId, {}, m_clock)
                         .record({QStringLiteral("stations"),
                                  {{QStringLiteral("id"), id.value()}},

@@ -488,6 +488,67 @@ private slots:
                      verify.out.contains(QStringLiteral("links lost in a crash")),
                  qPrintable(verify.out));
     }
+    // Names and reasons are one line of bounded length: a line break in a name once made a
+    // second, forged-looking line in every list and audit entry.
+    void namesAndReasonsAreOneBoundedLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("operator name with a line break")
+            << QStringList{"operator", "add",      "OP9",   "--name", "Li\nADMIN\tadmin",
+                           "--role",   "operator", "--pin", "5678",   "--operator",
+                           "ADM1"}
+            << "name";
+        QTest::newRow("operator name with an escape")
+            << QStringList{"operator",
+                           "add",
+                           "OP9",
+                           "--name",
+                           QStringLiteral("Li") + QChar(0x1b) + "[2J",
+                           "--role",
+                           "operator",
+                           "--pin",
+                           "5678",
+                           "--operator",
+                           "ADM1"}
+            << "name";
+        QTest::newRow("station name too long")
+            << QStringList{"station",         "add",        "PACK-9", "--step", "pack", "--name",
+                           QString(101, 'x'), "--operator", "ADM1"}
+            << "name";
+        QTest::newRow("station name with a line separator")
+            << QStringList{"station",
+                           "add",
+                           "PACK-9",
+                           "--step",
+                           "pack",
+                           "--name",
+                           QStringLiteral("a") + QChar(0x2028) + "b",
+                           "--operator",
+                           "ADM1"}
+            << "name";
+        QTest::newRow("chain repair reason with a line break")
+            << QStringList{"verify", "--repair-chain", "--reason", "ok\nrepaired by SYSTEM", "--operator",
+                           "ADM1"}
+            << "reason";
+        QTest::newRow("chain repair reason too long")
+            << QStringList{"verify", "--repair-chain", "--reason", QString(501, 'r'), "--operator", "ADM1"}
+            << "reason";
+        QTest::newRow("void reason too long")
+            << QStringList{"void", kUnknownEvent, "--reason", QString(501, 'r'), "--operator", "SUP1"}
+            << "reason";
+    }
+    void namesAndReasonsAreOneBoundedLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, field);
+        const QString path = freshLine();
+        const QString before = rework::test::dumpFile(path);
+        const Run r = reworkctl(path, QStringList{"--json"} + args);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json().value("error").toObject().value("field").toString(), field);
+        QCOMPARE(rework::test::dumpFile(path), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliAuthority)
