@@ -15,11 +15,34 @@ namespace {
 
 constexpr qsizetype kMaxFileBytes = qsizetype{256} * 1024;
 constexpr int kMaxElements = 200;
+// Each image is painted at full resolution into every PDF and ZPL file: 200 of them made a
+// 408 MB PDF.
+constexpr int kMaxImages = 8;
+constexpr int kMaxTextLength = 500;
 constexpr double kMinSideMm = 5, kMaxSideMm = 300;
 
 Error bad(const Message& message)
 {
     return makeError(ErrorCode::InvalidValue, QStringLiteral("template"), message);
+}
+
+/// True for text with a character below U+0020 (line breaks included) or DEL; `allowLineBreaks`
+/// lets '\n' through (a QR code of several serials).
+bool hasControl(const QString& text, bool allowLineBreaks = false)
+{
+    for (const QChar c : text) {
+        if ((c.unicode() < 0x20 && !(allowLineBreaks && c == QLatin1Char('\n'))) || c.unicode() == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+/// A number of the template, or `fallback` where none is given; NaN where it is not finite, so
+/// that every range check refuses it.
+double number(const QJsonObject& o, const QString& key, double fallback)
+{
+    const double v = o.value(key).toDouble(fallback);
+    return std::isfinite(v) ? v : std::nan("");
 }
 
 /// The value that `name` stands for among `names`; nullopt for any other name.
@@ -106,11 +129,15 @@ Result<QJsonObject> TemplateParser::root(const QByteArray& json)
 Status TemplateParser::label(const QJsonObject& root, LabelTemplate& t)
 {
     t.name = root.value(QStringLiteral("name")).toString();
-    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    // Anchored: "$" alone would let a name end in a line break.
+    static const QRegularExpression namePattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9-]{0,39}")));
     if (!namePattern.match(t.name).hasMatch())
         return bad(
             Message(tr, QT_TR_NOOP("the template needs a name of lower-case letters, digits and dashes")));
-    t.description = root.value(QStringLiteral("description")).toString().left(200);
+    t.description = root.value(QStringLiteral("description")).toString();
+    if (t.description.size() > 200 || hasControl(t.description))
+        return bad(Message(tr, QT_TR_NOOP("the description is one line of at most 200 characters")));
     const std::optional<LabelTemplate::Kind> kind =
         kindFromName(root.value(QStringLiteral("kind")).toString());
     if (!kind)
@@ -121,10 +148,10 @@ Status TemplateParser::label(const QJsonObject& root, LabelTemplate& t)
         (t.kind != LabelTemplate::Kind::Unit || t.printedFrom != QLatin1StringView("mounted")))
         return bad(
             Message(tr, QT_TR_NOOP("printed_from is \"mounted\" on a unit label (a traveler), or left out")));
-    t.widthMm = root.value(QStringLiteral("width_mm")).toDouble(-1);
-    t.heightMm = root.value(QStringLiteral("height_mm")).toDouble(-1);
-    if (t.widthMm < kMinSideMm || t.widthMm > kMaxSideMm || t.heightMm < kMinSideMm ||
-        t.heightMm > kMaxSideMm) {
+    t.widthMm = number(root, QStringLiteral("width_mm"), -1);
+    t.heightMm = number(root, QStringLiteral("height_mm"), -1);
+    if (!(t.widthMm >= kMinSideMm && t.widthMm <= kMaxSideMm && t.heightMm >= kMinSideMm &&
+          t.heightMm <= kMaxSideMm)) {
         return bad(
             Message(tr, QT_TR_NOOP("the label must be %1 to %2 mm on each side"), {kMinSideMm, kMaxSideMm}));
     }
@@ -146,10 +173,12 @@ Status TemplateParser::elements(const QJsonValue& elements, LabelTemplate& t)
         QStringLiteral("data"), QStringLiteral("font"),      QStringLiteral("size_pt"),
         QStringLiteral("bold"), QStringLiteral("symbology"), QStringLiteral("thickness_mm"),
         QStringLiteral("file")};
-    int index = 0;
+    int index = 0, images = 0;
     for (const auto& v : elements.toArray()) {
         ++index;
         const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("type")).toString() == QLatin1StringView("image") && ++images > kMaxImages)
+            return bad(Message(tr, QT_TR_NOOP("a template holds at most %1 images"), {kMaxImages}));
         for (const QString& key : o.keys()) {
             if (!elementKeys.contains(key))
                 return bad(
@@ -174,18 +203,18 @@ Result<LabelTemplate::Element> TemplateParser::element(const QJsonObject& o, int
             Message(tr, QT_TR_NOOP("element %1: unknown type \"%2\"; use text, barcode, line, box or image"),
                     {index, type.left(40)}));
     e.type = *known;
-    e.xMm = o.value(QStringLiteral("x_mm")).toDouble(-1);
-    e.yMm = o.value(QStringLiteral("y_mm")).toDouble(-1);
-    e.widthMm = o.value(QStringLiteral("w_mm")).toDouble(-1);
-    e.heightMm = o.value(QStringLiteral("h_mm")).toDouble(-1);
+    e.xMm = number(o, QStringLiteral("x_mm"), -1);
+    e.yMm = number(o, QStringLiteral("y_mm"), -1);
+    e.widthMm = number(o, QStringLiteral("w_mm"), -1);
+    e.heightMm = number(o, QStringLiteral("h_mm"), -1);
     // A line is drawn along one side of its box, so one of its sides may be zero.
     const bool line = e.type == Element::Type::Line;
     const bool sizeOk = line ? (e.widthMm >= 0 && e.heightMm >= 0 && e.widthMm + e.heightMm > 0)
                              : (e.widthMm > 0 && e.heightMm > 0);
-    if (e.xMm < 0 || e.yMm < 0 || !sizeOk)
+    if (!(e.xMm >= 0 && e.yMm >= 0) || !sizeOk)
         return bad(
             Message(tr, QT_TR_NOOP("element %1: give x_mm, y_mm, w_mm and h_mm, none negative"), {index}));
-    if (e.xMm + e.widthMm > t.widthMm + 1e-6 || e.yMm + e.heightMm > t.heightMm + 1e-6) {
+    if (!(e.xMm + e.widthMm <= t.widthMm + 1e-6 && e.yMm + e.heightMm <= t.heightMm + 1e-6)) {
         return bad(Message(tr, QT_TR_NOOP("element %1 reaches past the %2 × %3 mm label; move or shrink it"),
                            {index, t.widthMm, t.heightMm}));
     }
@@ -201,9 +230,15 @@ Status TemplateParser::content(const QJsonObject& o, int index, Element& e)
         e.text = o.value(QStringLiteral("text")).toString();
         if (e.text.isEmpty())
             return bad(Message(tr, QT_TR_NOOP("element %1: a text element needs \"text\""), {index}));
-        e.font = o.value(QStringLiteral("font")).toString(e.font).left(60);
-        e.sizePt = o.value(QStringLiteral("size_pt")).toDouble(e.sizePt);
-        if (e.sizePt < 3 || e.sizePt > 72)
+        if (e.text.size() > kMaxTextLength || hasControl(e.text))
+            return bad(Message(tr, QT_TR_NOOP("element %1: a text is one line of at most %2 characters"),
+                               {index, kMaxTextLength}));
+        e.font = o.value(QStringLiteral("font")).toString(e.font);
+        if (e.font.size() > 60 || hasControl(e.font))
+            return bad(Message(tr, QT_TR_NOOP("element %1: a font name is one line of at most 60 characters"),
+                               {index}));
+        e.sizePt = number(o, QStringLiteral("size_pt"), e.sizePt);
+        if (!(e.sizePt >= 3 && e.sizePt <= 72))
             return bad(Message(tr, QT_TR_NOOP("element %1: size_pt must be 3 to 72"), {index}));
         e.bold = o.value(QStringLiteral("bold")).toBool(false);
         break;
@@ -216,6 +251,13 @@ Status TemplateParser::content(const QJsonObject& o, int index, Element& e)
         e.text = o.value(QStringLiteral("data")).toString();
         if (e.text.isEmpty())
             return bad(Message(tr, QT_TR_NOOP("element %1: a barcode needs \"data\""), {index}));
+        // Line breaks separate serials in a QR code; nothing else below a space.
+        if (e.text.size() > kMaxTextLength || hasControl(e.text, true))
+            return bad(
+                Message(tr,
+                        QT_TR_NOOP("element %1: barcode data is at most %2 characters, with no control "
+                                   "characters but line breaks"),
+                        {index, kMaxTextLength}));
         // Fixed data can be checked now; data with variables when it is filled in.
         if (!e.text.contains(QStringLiteral("${"))) {
             if (auto symbol = BarcodeSymbol::encode(e.symbology, e.text); !symbol)
@@ -225,17 +267,25 @@ Status TemplateParser::content(const QJsonObject& o, int index, Element& e)
     }
     case Element::Type::Line:
     case Element::Type::Box:
-        e.thicknessMm = o.value(QStringLiteral("thickness_mm")).toDouble(e.thicknessMm);
-        if (e.thicknessMm <= 0 || e.thicknessMm > 10)
+        e.thicknessMm = number(o, QStringLiteral("thickness_mm"), e.thicknessMm);
+        if (!(e.thicknessMm > 0 && e.thicknessMm <= 10))
             return bad(
                 Message(tr, QT_TR_NOOP("element %1: thickness_mm must be above 0 and at most 10"), {index}));
         break;
-    case Element::Type::Image:
+    case Element::Type::Image: {
+        // Relative to the template's folder (the data folder's labels/), never above it: no
+        // absolute path, no "..", no hidden file, no resource path.
+        static const QRegularExpression imageName(QRegularExpression::anchoredPattern(
+            QStringLiteral("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}(/[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}){0,3}")));
         e.imagePath = o.value(QStringLiteral("file")).toString();
-        if (e.imagePath.isEmpty() || e.imagePath.contains(QStringLiteral("..")))
-            return bad(Message(tr, QT_TR_NOOP("element %1: an image needs \"file\" in the template's folder"),
-                               {index}));
+        if (!imageName.match(e.imagePath).hasMatch() || e.imagePath.contains(QStringLiteral("..")))
+            return bad(
+                Message(tr,
+                        QT_TR_NOOP("element %1: an image needs \"file\", a file name in the template's "
+                                   "folder (labels/ of the data folder); no absolute path, no \"..\""),
+                        {index}));
         break;
+    }
     }
     return {};
 }

@@ -33,7 +33,8 @@ Result<QString> LabelTemplateStore::publish(const QSqlDatabase& db, const QStrin
     Result<LabelTemplate> parsed = LabelTemplate::parse(body.value(), QFileInfo(file).absolutePath());
     if (!parsed)
         return parsed.error();
-    static const QRegularExpression safeName(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    static const QRegularExpression safeName(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9-]{0,39}")));
     const QString name = parsed->name;
     if (!safeName.match(name).hasMatch())
         return makeError(ErrorCode::InvalidValue, QStringLiteral("name"),
@@ -81,7 +82,8 @@ QStringList LabelTemplateStore::names() const
 
 Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
 {
-    static const QRegularExpression safe(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    static const QRegularExpression safe(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9-]{0,39}")));
     if (!safe.match(name).hasMatch())
         return makeError(ErrorCode::InvalidValue, QStringLiteral("template"),
                          Message(tr, QT_TR_NOOP("\"%1\" is not a template name; known: %2"),

@@ -149,6 +149,60 @@ private slots:
                                                                   {"h_mm", 5},
                                                                   {"file", "../x.png"}})
                                                   << "image";
+        const auto image = [](const QString& file) {
+            return withElement(
+                {{"type", "image"}, {"x_mm", 1}, {"y_mm", 1}, {"w_mm", 5}, {"h_mm", 5}, {"file", file}});
+        };
+        QTest::newRow("image by absolute path") << image("/etc/passwd") << "no absolute path";
+        QTest::newRow("image from a resource") << image(":/labels/logo.png") << "no absolute path";
+        QTest::newRow("image below a parent") << image("logos/../../x.png") << "no absolute path";
+        QTest::newRow("hidden image") << image(".x.png") << "no absolute path";
+        QTest::newRow("image with a line break") << image("x\n.png") << "no absolute path";
+        QTest::newRow("image ending in a line break") << image("x.png\n") << "no absolute path";
+        const auto text = [](const QString& t) {
+            return withElement(
+                {{"type", "text"}, {"x_mm", 1}, {"y_mm", 1}, {"w_mm", 20}, {"h_mm", 5}, {"text", t}});
+        };
+        QTest::newRow("text with a line break") << text("a\nb") << "one line";
+        QTest::newRow("text with a control character")
+            << text(QStringLiteral("a") + QChar(0x1b) + QStringLiteral("b")) << "one line";
+        QTest::newRow("text too long") << text(QString(501, 'x')) << "at most 500";
+        QTest::newRow("font with a line break") << withElement({{"type", "text"},
+                                                                {"x_mm", 1},
+                                                                {"y_mm", 1},
+                                                                {"w_mm", 20},
+                                                                {"h_mm", 5},
+                                                                {"text", "x"},
+                                                                {"font", "Sans\n^XZ"}})
+                                                << "font name";
+        QTest::newRow("barcode data too long") << withElement({{"type", "barcode"},
+                                                               {"symbology", "qr"},
+                                                               {"x_mm", 1},
+                                                               {"y_mm", 1},
+                                                               {"w_mm", 20},
+                                                               {"h_mm", 20},
+                                                               {"data", QString(501, 'X')}})
+                                               << "at most 500";
+        QTest::newRow("description with a line break")
+            << withElement(code128("X")).replace("\"name\"", "\"description\":\"a\\nb\",\"name\"")
+            << "description";
+        QTest::newRow("name with a line break")
+            << withElement(code128("X")).replace("\"t\"", "\"t\\n\"") << "name";
+        // JSON has no NaN; a number too large for a double reads as infinity or not at all.
+        QTest::newRow("infinite width")
+            << withElement(code128("X")).replace("\"width_mm\": 60", "\"width_mm\": 1e999") << "";
+        QJsonArray images;
+        for (int i = 0; i < 9; ++i)
+            images.append(QJsonObject{
+                {"type", "image"}, {"x_mm", 1}, {"y_mm", 1}, {"w_mm", 5}, {"h_mm", 5}, {"file", "logo.png"}});
+        QTest::newRow("too many images") << QJsonDocument(QJsonObject{{"name", "t"},
+                                                                      {"kind", "unit"},
+                                                                      {"width_mm", 60},
+                                                                      {"height_mm", 30},
+                                                                      {"dpi", 300},
+                                                                      {"elements", images}})
+                                                .toJson()
+                                         << "at most 8 images";
         QTest::newRow("thick line") << withElement({{"type", "line"},
                                                     {"x_mm", 1},
                                                     {"y_mm", 1},
