@@ -28,6 +28,11 @@ Result<QString> PinHasher::hash(const QString& pin)
 {
     if (Status st = checkFormat(pin); !st)
         return st.error();
+    return hashSecret(pin);
+}
+
+Result<QString> PinHasher::hashSecret(const QString& pin)
+{
     if (!sodiumReady())
         return makeError(ErrorCode::Storage, QStringLiteral("pin"),
                          Message(tr, QT_TR_NOOP("the crypto library failed to start")));

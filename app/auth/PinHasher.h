@@ -17,6 +17,8 @@ public:
     /// PINs are 4 to 12 digits: typed on a numeric keypad or scanned from a badge.
     static Status checkFormat(const QString& pin);
     static Result<QString> hash(const QString& pin);
+    /// The same hash of any secret (a station token's), with no check of its shape.
+    static Result<QString> hashSecret(const QString& secret);
     static bool verify(const QString& hash, const QString& pin);
     /// Whether a stored hash was made with other parameters than today's: re-hash at login.
     static bool needsRehash(const QString& hash);

@@ -3,7 +3,9 @@
 #include "Action.h"
 
 #include <QDateTime>
+#include <QLatin1StringView>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -51,6 +53,16 @@ struct OperatorInfo
     bool active = true;
 };
 
+/// The operator id a station token acts under: TOKEN:<id> (no badge has a colon).
+inline constexpr QLatin1StringView kTokenOperatorPrefix{"TOKEN:"};
+
+/// What a station token may do: record these steps (names) at this station, nothing else.
+struct TokenScope
+{
+    QString station;
+    QStringList steps;
+};
+
 struct StationInfo
 {
     QString id, step;
@@ -70,6 +82,8 @@ struct Snapshot
 {
     QDateTime now;
     std::optional<OperatorInfo> operatorInfo;
+    /// Set when the operator is a station token (operatorInfo then describes the token).
+    std::optional<TokenScope> token;
     std::optional<StationInfo> station;
     std::optional<CardState> card;
     std::optional<DieState> die;

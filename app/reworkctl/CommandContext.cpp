@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "auth/Login.h"
+#include "auth/StationTokens.h"
 #include "domain/SerialRules.h"
 #include "logging/Logging.h"
 #include "storage/Database.h"
@@ -95,6 +96,28 @@ std::optional<int> CommandContext::prove(const QString& operatorId, const QStrin
     if (!who)
         return out.fail(who.error());
     m_proven = who.value();
+    proven = who.value();
+    return std::nullopt;
+}
+
+std::optional<int> CommandContext::proveToken(const QString& stationId, Step step, bool fromStdin,
+                                              OperatorInfo& proven)
+{
+    Database* db = database();
+    if (!db)
+        return StorageFailure;
+    // Never a prompt: a token is for scripts, which give it on stdin or in the environment.
+    std::optional<QString> secret;
+    if (fromStdin || qEnvironmentVariableIsSet("REWORKTRACK_TOKEN"))
+        secret = readSecret(QString(), fromStdin, "REWORKTRACK_TOKEN");
+    if (!secret || secret->trimmed().isEmpty())
+        return out.fail(makeError(ErrorCode::NotPermitted, QStringLiteral("token"),
+                                  Cli::tr("give the station token on stdin with --token-stdin or in "
+                                          "REWORKTRACK_TOKEN")));
+    Result<OperatorInfo> who =
+        StationTokens(db->connection(), clock).verify(secret->trimmed(), stationId, step);
+    if (!who)
+        return out.fail(who.error());
     proven = who.value();
     return std::nullopt;
 }

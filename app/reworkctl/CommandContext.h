@@ -3,6 +3,7 @@
 #include "Output.h"
 #include "domain/Clock.h"
 #include "domain/Snapshot.h"
+#include "domain/Step.h"
 #include "storage/Database.h"
 
 #include <memory>
@@ -54,6 +55,11 @@ public:
     /// GUI's Login (wrong PINs count toward the lock; locked, disabled and SYSTEM are refused).
     /// Fills `proven` and returns nullopt, or prints why not and returns the exit code.
     std::optional<int> prove(const QString& operatorId, const QString& stationId, OperatorInfo& proven);
+    /// Proves that a station token acts: its secret from the first line of stdin when
+    /// `fromStdin`, else $REWORKTRACK_TOKEN, checked by auth/StationTokens for `step` at
+    /// `stationId`. Fills `proven` (TOKEN:<id>) and returns nullopt, or prints why not and returns
+    /// the exit code.
+    std::optional<int> proveToken(const QString& stationId, Step step, bool fromStdin, OperatorInfo& proven);
     /// A secret (PIN, password): the first line of stdin when `fromStdin`, else the environment
     /// variable `variable` when set, else typed at a prompt with the echo off when stdin is a
     /// terminal; nullopt when there is none of these. Kept as typed, but for a line's '\r'.

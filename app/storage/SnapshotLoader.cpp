@@ -174,13 +174,18 @@ template <typename Found, typename Slot> Status fill(const Result<Found>& result
 
 Status SnapshotLoader::loadActors(const Action& a, Snapshot& s) const
 {
-    auto op = sql::row(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
-                       {a.operatorId});
-    if (!op)
-        return op.error();
-    if (const auto& r = op.value()) {
-        s.operatorInfo = OperatorInfo{r->value(0).toString(), r->value(1).toString(), r->value(2).toString(),
-                                      r->value(3).toBool()};
+    if (a.operatorId.startsWith(kTokenOperatorPrefix)) {
+        if (Status st = loadToken(a, s); !st)
+            return st;
+    } else {
+        auto op = sql::row(m_db, QStringLiteral("SELECT id, name, role, active FROM operators WHERE id = ?"),
+                           {a.operatorId});
+        if (!op)
+            return op.error();
+        if (const auto& r = op.value()) {
+            s.operatorInfo = OperatorInfo{r->value(0).toString(), r->value(1).toString(),
+                                          r->value(2).toString(), r->value(3).toBool()};
+        }
     }
     auto station =
         sql::row(m_db, QStringLiteral("SELECT id, step FROM stations WHERE id = ?"), {a.stationId});
@@ -188,6 +193,29 @@ Status SnapshotLoader::loadActors(const Action& a, Snapshot& s) const
         return station.error();
     if (const auto& r = station.value())
         s.station = StationInfo{r->value(0).toString(), r->value(1).toString()};
+    return {};
+}
+
+/// A station token acting as TOKEN:<id> (auth/StationTokens proved its secret): an operator
+/// that is active until revoked, with the station and steps it may record.
+Status SnapshotLoader::loadToken(const Action& a, Snapshot& s) const
+{
+    bool isNumber = false;
+    const qint64 id = a.operatorId.mid(kTokenOperatorPrefix.size()).toLongLong(&isNumber);
+    if (isNumber) {
+        auto token = sql::row(m_db,
+                              QStringLiteral("SELECT station, steps, revoked_at IS NULL FROM station_tokens "
+                                             "WHERE id = ?"),
+                              {id});
+        if (!token)
+            return token.error();
+        if (const auto& r = token.value()) {
+            s.operatorInfo = OperatorInfo{a.operatorId, QStringLiteral("station token %1").arg(id),
+                                          QStringLiteral("token"), r->value(2).toBool()};
+            s.token = TokenScope{r->value(0).toString(),
+                                 r->value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
+        }
+    }
     return {};
 }
 

@@ -24,6 +24,7 @@ public:
 
 private:
     Status loadActors(const Action& a, Snapshot& s) const;
+    Status loadToken(const Action& a, Snapshot& s) const;
     Status loadScrapItem(const QString& item, Snapshot& s) const;
     Status loadVoidTarget(const QString& id, Snapshot& s) const;
     Status loadGpuUuidOwner(const QString& uuid, Snapshot& s) const;

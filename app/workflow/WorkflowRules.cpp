@@ -843,8 +843,21 @@ Result<Decision> WorkflowRules::decide(const Action& action, const Snapshot& sna
 {
     if (Status st = checkOperatorAndStation(action, snapshot); !st)
         return st.error();
-    // What this operator's role may record (table permissions).
-    if (!config.permits(snapshot.operatorInfo->role, QStringLiteral("record.") + stepName(action.step))) {
+    // A station token records only its own steps at its own station; an operator what their role
+    // may (table permissions).
+    if (snapshot.token) {
+        if (snapshot.token->station != snapshot.station->id ||
+            !snapshot.token->steps.contains(stepName(action.step))) {
+            return err(ErrorCode::NotPermitted, QStringLiteral("operator"),
+                       Message(&WorkflowRules::tr,
+                               QT_TRANSLATE_NOOP("WorkflowRules",
+                                                 "%1 may record only %2 at %3; use an operator's PIN for "
+                                                 "anything else"),
+                               {snapshot.operatorInfo->id, snapshot.token->steps.join(QStringLiteral(", ")),
+                                snapshot.token->station}));
+        }
+    } else if (!config.permits(snapshot.operatorInfo->role,
+                               QStringLiteral("record.") + stepName(action.step))) {
         return err(
             ErrorCode::NotPermitted, QStringLiteral("operator"),
             action.step == Step::Void

@@ -65,7 +65,8 @@ const char* const kAddedAfterSchema6[] = {"DROP INDEX dies_unit",
                                           "DROP TABLE audit_log",
                                           "DELETE FROM config WHERE key LIKE 'login.%'",
                                           "DROP TABLE permissions",
-                                          "DROP INDEX units_card"};
+                                          "DROP INDEX units_card",
+                                          "DROP TABLE station_tokens"};
 
 } // namespace
 

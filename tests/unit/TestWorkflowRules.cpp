@@ -154,6 +154,25 @@ private slots:
         EXPECT_ERROR(decide(act(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}), s),
                      ErrorCode::OperatorInactive, "operator");
     }
+    // A station token (TOKEN:<id>) records only its steps at its station, whatever its role says.
+    void stationTokenRecordsOnlyItsStepsAtItsStation()
+    {
+        Snapshot s = base(Step::Intake);
+        s.operatorInfo = OperatorInfo{QStringLiteral("TOKEN:1"), QStringLiteral("station token 1"),
+                                      QStringLiteral("token"), true};
+        s.token = TokenScope{QStringLiteral("ST-1"), {QStringLiteral("intake")}};
+        const Action intake = act(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"});
+        QVERIFY(decide(intake, s).ok());
+        Snapshot elsewhere = s;
+        elsewhere.token->station = QStringLiteral("ST-2");
+        EXPECT_ERROR(decide(intake, elsewhere), ErrorCode::NotPermitted, "operator");
+        Snapshot otherStep = s;
+        otherStep.token->steps = {QStringLiteral("test")};
+        EXPECT_ERROR(decide(intake, otherStep), ErrorCode::NotPermitted, "operator");
+        Snapshot revoked = s;
+        revoked.operatorInfo->active = false;
+        EXPECT_ERROR(decide(intake, revoked), ErrorCode::OperatorInactive, "operator");
+    }
     void rejectsUnknownStation()
     {
         Snapshot s = base(Step::Intake);

@@ -12,6 +12,8 @@ namespace rework {
 extern const Command initCommand, demoCommand;
 // OperatorCommands.cpp, StationCommands.cpp, ConfigCommands.cpp: the line's reference data.
 extern const Command operatorCommand, stationCommand, configCommand;
+// TokenCommands.cpp: station tokens for test rigs and scripts.
+extern const Command tokenCommand;
 // RecordCommands.cpp: the work itself.
 extern const Command recordCommand, batchCommand, voidCommand, traceCommand, resolveCommand;
 // ReportCommands.cpp: the supervisor's figures.

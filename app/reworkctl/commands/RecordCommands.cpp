@@ -84,14 +84,22 @@ int record(CommandContext& context, Args args)
         return stepHelp(context, *step, stepText);
     const auto station = args.take(QStringLiteral("station"));
     const auto operatorId = args.take(QStringLiteral("operator"));
+    const bool tokenFromStdin = args.takeFlag(QStringLiteral("token-stdin"));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown);
     if (!station || station->isEmpty())
         return out.missing(QStringLiteral("station"), Cli::tr("--station is required"));
-    if (!operatorId || operatorId->isEmpty())
+    // A test rig or script without an operator: a station token (--token-stdin or
+    // REWORKTRACK_TOKEN) records as TOKEN:<id>, only its own steps at its own station.
+    const bool byToken = (!operatorId || operatorId->isEmpty()) &&
+                         (tokenFromStdin || qEnvironmentVariableIsSet("REWORKTRACK_TOKEN"));
+    if (!byToken && (!operatorId || operatorId->isEmpty()))
         return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    if (tokenFromStdin && !byToken)
+        return out.usage(Cli::tr("give either --operator or --token-stdin, not both"));
     OperatorInfo actor;
-    if (const auto failed = context.prove(*operatorId, *station, actor))
+    if (const auto failed = byToken ? context.proveToken(*station, *step, tokenFromStdin, actor)
+                                    : context.prove(*operatorId, *station, actor))
         return *failed;
     Database* db = context.database();
     // smi=REPORT.xml: the GPU's own report, kept as evidence; the test gate believes it, as the
@@ -237,7 +245,10 @@ const Command recordCommand{
     QT_TRANSLATE_NOOP("Cli", "  record STEP --station S --operator O key=value ...\n"
                              "         STEP: intake strip reball mount inspect test pack scrap bake\n"),
     QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl record STEP --station S --operator O key=value ...\n"
+                             "       reworkctl record STEP --station S --token-stdin key=value ...\n"
                              "STEP: intake strip reball mount inspect test pack scrap bake\n"
+                             "A station token (reworkctl token create) records its steps at its station\n"
+                             "without an operator's PIN; give it on stdin or in REWORKTRACK_TOKEN.\n"
                              "reworkctl record STEP --help lists the fields of a step.\n"),
     &record, Command::Help::ByHandler};
 
