@@ -401,16 +401,6 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <translation>多 GPU 报告中的第几块 GPU</translation>
     </message>
     <message>
-        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
-STEP: intake strip reball mount inspect test pack scrap bake
-reworkctl record STEP --help lists the fields of a step.
-</source>
-        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
-工序：intake strip reball mount inspect test pack scrap bake
-reworkctl record 工序 --help 列出该工序的字段。
-</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a step; use intake, strip, reball, mount, inspect, test, pack, scrap or bake</source>
         <translation>“%1”不是工序；请使用 intake、strip、reball、mount、inspect、test、pack、scrap 或 bake</translation>
     </message>
@@ -1166,6 +1156,69 @@ that does not answer stays queued for label retry.
 会排队等待 label retry。
 </translation>
     </message>
+    <message>
+        <source>give the station token on stdin with --token-stdin or in REWORKTRACK_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --operator or --token-stdin, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
+       reworkctl record STEP --station S --token-stdin key=value ...
+STEP: intake strip reball mount inspect test pack scrap bake
+A station token (reworkctl token create) records its steps at its station
+without an operator&apos;s PIN; give it on stdin or in REWORKTRACK_TOKEN.
+reworkctl record STEP --help lists the fields of a step.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown token command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --station and --steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one token id (see reworkctl token list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token %1 revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token %1 created; its secret is shown only now, keep it where the rig reads it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  token create --station S --steps STEP[,STEP] --operator ADMIN
+  token list
+  token revoke ID --operator ADMIN
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl token create --station S --steps STEP[,STEP] --operator ADMIN
+       reworkctl token list
+       reworkctl token revoke ID --operator ADMIN
+A station token lets a test rig or script record only those steps at that station,
+as the operator TOKEN:ID: reworkctl record STEP --station S --token-stdin, or with
+the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is kept.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -1302,6 +1355,22 @@ that does not answer stays queued for label retry.
     <message>
         <source>cannot copy %1 into the data folder: %2; free disk space and try again</source>
         <translation>无法将 %1 复制到数据文件夹：%2；请释放磁盘空间后重试</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stored evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file of %1 is stored in this data folder; attach the file itself, not its hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy of %1 no longer matches its hash; attach the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move %1 into the evidence folder of %2; check the disk</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1641,17 @@ that does not answer stays queued for label retry.
     <message>
         <source>element %1: &quot;%2&quot; would shrink below %3 mm to fit in %4 mm; widen the element or shorten the text</source>
         <translation>元素 %1：“%2”要放进 %4 mm 就得缩小到 %3 mm 以下；请加宽元素或缩短文字</translation>
+    </message>
+</context>
+<context>
+    <name>FreeText</name>
+    <message>
+        <source>%1 is too long (at most %2 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is one line with no control characters; type it again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1852,12 +1932,32 @@ that does not answer stays queued for label retry.
         <translation>元素 %1：thickness_mm 必须大于 0 且不超过 10</translation>
     </message>
     <message>
-        <source>element %1: an image needs &quot;file&quot; in the template&apos;s folder</source>
-        <translation>元素 %1：图片需要模板文件夹中的 &quot;file&quot;</translation>
-    </message>
-    <message>
         <source>printed_from is &quot;mounted&quot; on a unit label (a traveler), or left out</source>
         <translation>printed_from 只能用于整机标签（流转标签），取值为 &quot;mounted&quot;，或者不写</translation>
+    </message>
+    <message>
+        <source>the description is one line of at most 200 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a template holds at most %1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1: a text is one line of at most %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1: a font name is one line of at most 60 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1: barcode data is at most %2 characters, with no control characters but line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1: an image needs &quot;file&quot;, a file name in the template&apos;s folder (labels/ of the data folder); no absolute path, no &quot;..&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2734,6 +2834,33 @@ that does not answer stays queued for label retry.
     </message>
 </context>
 <context>
+    <name>StationTokens</name>
+    <message>
+        <source>station %1 is not registered; add it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not recorded at %2, which is a station for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the steps the token may record, e.g. --steps test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no valid token %1; see reworkctl token list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid token of station %1 has this secret; check it, or ask an admin for a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may record only %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Step</name>
     <message>
         <source>Intake</source>
@@ -3333,6 +3460,10 @@ that does not answer stays queued for label retry.
     <message>
         <source>a change of reference data is not voided; make the change again with the value it should have</source>
         <translation>基础数据的变更不能作废；请用正确的值重新做一次变更</translation>
+    </message>
+    <message>
+        <source>%1 may record only %2 at %3; use an operator&apos;s PIN for anything else</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
