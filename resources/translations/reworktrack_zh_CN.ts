@@ -1158,11 +1158,11 @@ that does not answer stays queued for label retry.
     </message>
     <message>
         <source>give the station token on stdin with --token-stdin or in REWORKTRACK_TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --token-stdin 从标准输入提供工位令牌，或将其放在 REWORKTRACK_TOKEN 中</translation>
     </message>
     <message>
         <source>give either --operator or --token-stdin, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 --operator 或 --token-stdin 其中之一，不能同时给出</translation>
     </message>
     <message>
         <source>Usage: reworkctl record STEP --station S --operator O key=value ...
@@ -1172,42 +1172,51 @@ A station token (reworkctl token create) records its steps at its station
 without an operator&apos;s PIN; give it on stdin or in REWORKTRACK_TOKEN.
 reworkctl record STEP --help lists the fields of a step.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
+       reworkctl record 工序 --station 工位 --token-stdin 键=值 ...
+工序：intake strip reball mount inspect test pack scrap bake
+工位令牌（reworkctl token create）无需操作员的 PIN 即可在其工位记录其工序；
+请通过标准输入或 REWORKTRACK_TOKEN 提供令牌。
+reworkctl record 工序 --help 列出该工序的字段。
+</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 吊销</translation>
     </message>
     <message>
         <source>unknown token command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 token 命令“%1”</translation>
     </message>
     <message>
         <source>give --station and --steps</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 --station 和 --steps</translation>
     </message>
     <message>
         <source>give one token id (see reworkctl token list)</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出一个令牌编号（见 reworkctl token list）</translation>
     </message>
     <message>
         <source>token %1 revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌 %1 已吊销</translation>
     </message>
     <message>
         <source>token %1 created; its secret is shown only now, keep it where the rig reads it:</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌 %1 已创建；其密钥仅在此时显示一次，请保存在测试台能读取的位置：</translation>
     </message>
     <message>
         <source>  token create --station S --steps STEP[,STEP] --operator ADMIN
   token list
   token revoke ID --operator ADMIN
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  token create --station S --steps STEP[,STEP] --operator ADMIN
+  token list
+  token revoke ID --operator ADMIN
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl token create --station S --steps STEP[,STEP] --operator ADMIN
@@ -1217,7 +1226,13 @@ A station token lets a test rig or script record only those steps at that statio
 as the operator TOKEN:ID: reworkctl record STEP --station S --token-stdin, or with
 the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is kept.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：reworkctl token create --station S --steps STEP[,STEP] --operator ADMIN
+       reworkctl token list
+       reworkctl token revoke ID --operator ADMIN
+工位令牌让测试台或脚本只能在该工位记录这些工序，以操作员
+TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
+密钥放在 REWORKTRACK_TOKEN 中。密钥只打印一次；只保存其哈希值。
+</translation>
     </message>
 </context>
 <context>
@@ -1358,19 +1373,19 @@ the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is ke
     </message>
     <message>
         <source>&quot;%1&quot; is not a stored evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是已保存的证据文件</translation>
     </message>
     <message>
         <source>no file of %1 is stored in this data folder; attach the file itself, not its hash</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据文件夹中没有保存文件 %1；请附加文件本身，而不是其哈希值</translation>
     </message>
     <message>
         <source>the copy of %1 no longer matches its hash; attach the file again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的副本已与其哈希值不符；请重新附加该文件</translation>
     </message>
     <message>
         <source>cannot move %1 into the evidence folder of %2; check the disk</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 移入 %2 的证据文件夹；请检查磁盘</translation>
     </message>
 </context>
 <context>
@@ -1647,11 +1662,11 @@ the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is ke
     <name>FreeText</name>
     <message>
         <source>%1 is too long (at most %2 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 过长（最多 %2 个字符）</translation>
     </message>
     <message>
         <source>%1 is one line with no control characters; type it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 须为单行且不含控制字符；请重新输入</translation>
     </message>
 </context>
 <context>
@@ -1937,27 +1952,27 @@ the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is ke
     </message>
     <message>
         <source>the description is one line of at most 200 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>描述须为单行，最多 200 个字符</translation>
     </message>
     <message>
         <source>a template holds at most %1 images</source>
-        <translation type="unfinished"></translation>
+        <translation>一个模板最多 %1 张图片</translation>
     </message>
     <message>
         <source>element %1: a text is one line of at most %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：文字须为单行，最多 %2 个字符</translation>
     </message>
     <message>
         <source>element %1: a font name is one line of at most 60 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：字体名称须为单行，最多 60 个字符</translation>
     </message>
     <message>
         <source>element %1: barcode data is at most %2 characters, with no control characters but line breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：条码数据最多 %2 个字符，除换行外不得含控制字符</translation>
     </message>
     <message>
         <source>element %1: an image needs &quot;file&quot;, a file name in the template&apos;s folder (labels/ of the data folder); no absolute path, no &quot;..&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：图片需要 &quot;file&quot;，即模板文件夹（数据文件夹的 labels/）中的文件名；不能用绝对路径，也不能含 &quot;..&quot;</translation>
     </message>
 </context>
 <context>
@@ -2837,27 +2852,27 @@ the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is ke
     <name>StationTokens</name>
     <message>
         <source>station %1 is not registered; add it first</source>
-        <translation type="unfinished"></translation>
+        <translation>工位 %1 未注册；请先添加</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not recorded at %2, which is a station for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>工位 %2 是 %3 工位，不能在此记录“%1”</translation>
     </message>
     <message>
         <source>give the steps the token may record, e.g. --steps test</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出该令牌可记录的工序，例如 --steps test</translation>
     </message>
     <message>
         <source>there is no valid token %1; see reworkctl token list</source>
-        <translation type="unfinished"></translation>
+        <translation>没有有效的令牌 %1；请查看 reworkctl token list</translation>
     </message>
     <message>
         <source>no valid token of station %1 has this secret; check it, or ask an admin for a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>工位 %1 没有与此密钥匹配的有效令牌；请检查密钥，或请管理员创建新令牌</translation>
     </message>
     <message>
         <source>%1 may record only %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在工位 %3 只能记录 %2</translation>
     </message>
 </context>
 <context>
@@ -3463,7 +3478,7 @@ the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is ke
     </message>
     <message>
         <source>%1 may record only %2 at %3; use an operator&apos;s PIN for anything else</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在工位 %3 只能记录 %2；其他记录请使用操作员的 PIN</translation>
     </message>
 </context>
 <context>
