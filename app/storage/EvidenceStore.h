@@ -26,7 +26,7 @@ public:
     explicit EvidenceStore(QString dataFolder) : m_folder(std::move(dataFolder)) {}
 
     /// Staged copies older than this are swept away (left by a form that never saved).
-    static constexpr qint64 kStagingLifetimeSeconds = 24 * 60 * 60;
+    static constexpr qint64 kStagingLifetimeSeconds = qint64{24} * 60 * 60;
 
     /// Copies `path` into staging (unless its content is stored already); returns its reference
     /// "sha256:HEX:NAME".
