@@ -740,6 +740,51 @@ Result<SyncEngine::Report> SyncEngine::run()
     return report;
 }
 
+Result<SyncEngine::AnchorCheck> SyncEngine::checkAnchors()
+{
+    Result<QString> me = origin();
+    if (!me)
+        return me.error();
+    auto connection = ServerConnection::open(m_settings);
+    if (!connection)
+        return connection.error();
+    if (Status st = ServerSchema::requireCurrent(connection.value()->db()); !st)
+        return st.error();
+    auto heads = server(
+        connection.value()->db(),
+        QStringLiteral("SELECT origin_seq, hash FROM chain_heads WHERE origin = ? ORDER BY origin_seq"),
+        {me.value()});
+    if (!heads)
+        return heads.error();
+    auto end = sql::scalar(m_local.connection(), QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"));
+    if (!end)
+        return end.error();
+    const qint64 last = end.value().toLongLong();
+    AnchorCheck check;
+    while (heads.value().next()) {
+        const qint64 seq = heads.value().value(0).toLongLong();
+        const QString anchored = heads.value().value(1).toString();
+        ++check.anchors;
+        check.newest = std::max(check.newest, seq);
+        auto local = sql::scalar(m_local.connection(),
+                                 QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"), {seq});
+        if (!local)
+            return local.error();
+        if (seq > last)
+            check.problems
+                << tr("the server anchored event %1, but this log ends at event %2: its last events "
+                      "were cut off")
+                       .arg(seq)
+                       .arg(last);
+        else if (local.value().toString() != anchored)
+            check.problems
+                << tr("event %1 and what came before it differ from what the server anchored at a sync: "
+                      "the log was changed after it was sent")
+                       .arg(seq);
+    }
+    return check;
+}
+
 Result<SyncEngine::Report> SyncEngine::rebuild()
 {
     auto held = sql::scalar(m_local.connection(), QStringLiteral("SELECT count(*) FROM events"));

@@ -53,6 +53,15 @@ public:
     /// A new station database filled from the server alone: refused unless this one holds no
     /// event yet. Everything the server holds comes down, this station's own earlier events too.
     Result<Report> rebuild();
+    /// The chain heads the server anchored for this database, compared with the local chain: a
+    /// log rewritten or cut after it was sent no longer matches (`verify --server`).
+    struct AnchorCheck
+    {
+        int anchors = 0;
+        qint64 newest = 0; ///< the newest anchored event seq
+        QStringList problems;
+    };
+    Result<AnchorCheck> checkAnchors();
     /// run(), tried again after 1, 2, 4 ... s while the server is unreachable.
     Result<Report> runWithRetries(int attempts);
 

@@ -326,6 +326,44 @@ private slots:
                  QStringList{"1"});
     }
 
+    void aRewrittenLogNoLongerMatchesTheServersAnchors()
+    {
+        QVERIFY(sync(*a).ok());
+        QProcessEnvironment password;
+        password.insert(QStringLiteral("REWORKTRACK_SYNC_PASSWORD"), QStringLiteral("rework-test"));
+        const QStringList args{"verify", "--server", pg->url(QString())};
+        Run intact = reworkctl(a->path(), args, password);
+        QVERIFY2(intact.exitCode == 0, qPrintable(intact.err));
+        // A copy of A, rewritten by someone with the file: an early record changed and every link
+        // from it recomputed, as the repair code would. Only the server's anchors can tell.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("a.sqlite"));
+        QVERIFY(Backup::copy(a->db().connection(), copy).ok());
+        {
+            auto db = Database::open(copy);
+            QVERIFY(db.ok());
+            const QSqlDatabase file = db.value()->connection();
+            const qint64 seq =
+                sql::scalar(file, QStringLiteral("SELECT min(seq) FROM events WHERE step = 'intake'"))
+                    .value()
+                    .toLongLong();
+            for (const QString& statement :
+                 {QStringLiteral("DROP TRIGGER events_append_only_update"),
+                  QStringLiteral("DROP TRIGGER event_chain_append_only_delete"),
+                  QStringLiteral(
+                      "UPDATE events SET payload = replace(payload, 'LOT-1', 'LOT-X') WHERE seq = %1")
+                      .arg(seq),
+                  QStringLiteral("DELETE FROM event_chain WHERE event_seq >= %1").arg(seq)})
+                QVERIFY2(sql::run(file, statement).ok(), qPrintable(statement));
+            QVERIFY(EventChain(file).linkMissing().ok());
+            QCOMPARE(EventChain(file).verify()->brokenSeq, 0); // the local chain alone looks whole
+        }
+        Run rewritten = reworkctl(copy, args, password);
+        QCOMPARE(rewritten.exitCode, 1);
+        QVERIFY2(rewritten.err.contains(QStringLiteral("differ from what the server anchored")),
+                 qPrintable(rewritten.err));
+    }
+
     void aNewerServerSchemaIsRefusedInPlainWords()
     {
         pg->psql(QStringLiteral("INSERT INTO rework_schema (version) VALUES (99)"));

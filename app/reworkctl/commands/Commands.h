@@ -20,8 +20,9 @@ extern const Command recordCommand, batchCommand, voidCommand, traceCommand, res
 extern const Command kpiCommand, recallCommand, reportCommand;
 // LabelCommands.cpp: labels and the sheet of command barcodes.
 extern const Command labelCommand, sheetCommand;
-// SyncCommands.cpp: the central PostgreSQL.
+// SyncCommands.cpp: the central PostgreSQL; `verify --server` (the chain heads it anchored).
 extern const Command serverInitCommand, syncCommand;
+int verifyAgainstServer(CommandContext& context, Args args);
 // ConflictCommands.cpp: conflicts between stations and what was set aside.
 extern const Command conflictsCommand;
 // MaintenanceCommands.cpp: looking after the database file.

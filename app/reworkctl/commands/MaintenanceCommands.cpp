@@ -100,6 +100,9 @@ int verify(CommandContext& context, Args args)
     Output& out = context.out;
     if (args.takeFlag(QStringLiteral("repair-chain")))
         return repairChain(context, std::move(args));
+    // `--server` alone, or `--server URL`: the server's anchors, not the local walk.
+    if (args.list().contains(QStringLiteral("--server")))
+        return verifyAgainstServer(context, std::move(args));
     if (!args.isEmpty())
         return out.usage(Cli::tr("verify takes no arguments"));
     Database* database = context.database();
@@ -213,15 +216,19 @@ const Command backupCommand{
 const Command verifyCommand{
     "verify",
     QT_TRANSLATE_NOOP(
-        "Cli", "  verify [--repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events "
-               "and audit log\n"),
-    QT_TRANSLATE_NOOP("Cli",
-                      "Usage: reworkctl verify\n"
-                      "       reworkctl verify --repair-chain --reason TEXT --operator ADMIN\n"
-                      "Recomputes the SHA-256 chains over every event and audit entry and names the first "
-                      "entry that was changed, removed or slipped in, and a cut-off tail of either log. "
-                      "Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a "
-                      "proven admin, audited; every later verify lists the repair.\n"),
+        "Cli",
+        "  verify [--server | --repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of "
+        "events and audit log\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Usage: reworkctl verify\n"
+               "       reworkctl verify --server [URL] [--password-stdin]\n"
+               "       reworkctl verify --repair-chain --reason TEXT --operator ADMIN\n"
+               "Recomputes the SHA-256 chains over every event and audit entry and names the first "
+               "entry that was changed, removed or slipped in, and a cut-off tail of either log. "
+               "Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a "
+               "proven admin, audited; every later verify lists the repair. --server compares this log "
+               "with the chain heads the sync server anchored (the server of sync.conf unless a URL is "
+               "given): a log rewritten or cut after it was sent no longer matches.\n"),
     &verify};
 
 const Command restoreCommand{

@@ -207,6 +207,45 @@ int sync(CommandContext& context, Args args)
 
 } // namespace
 
+/// `verify --server [--server URL] [--password-stdin]`: the local chain against the heads the
+/// server anchored at each sync.
+int verifyAgainstServer(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const bool passwordFromStdin = args.takeFlag(QStringLiteral("password-stdin"));
+    // `--server` alone uses sync.conf; `--server URL` names the server.
+    const qsizetype at = args.list().indexOf(QStringLiteral("--server"));
+    const bool named = at + 1 < args.size() && !args.at(at + 1).startsWith(QLatin1StringView("--"));
+    const std::optional<QString> url = named ? args.take(QStringLiteral("server")) : std::nullopt;
+    if (!named)
+        args.takeFlag(QStringLiteral("server"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown, context.help);
+    if (!args.isEmpty())
+        return out.usage(Cli::tr("verify takes no arguments"), context.help);
+    if (!context.database())
+        return StorageFailure;
+    SyncSettings settings;
+    PasswordFrom from = PasswordFrom::None;
+    if (const auto failed = serverSettings(context, url, passwordFromStdin, settings, from))
+        return *failed;
+    Result<SyncEngine::AnchorCheck> check = SyncEngine(*context.database(), settings).checkAnchors();
+    if (!check)
+        return out.fail(check.error());
+    if (!check->problems.isEmpty())
+        return out.fail(makeError(ErrorCode::Contradiction, QStringLiteral("chain"),
+                                  Cli::tr("the event log differs from the server's anchors: %1")
+                                      .arg(check->problems.join(QStringLiteral("; ")))));
+    out.emitResult(
+        {check->anchors == 0
+             ? Cli::tr("the server has anchored nothing of this database yet; sync first")
+             : Cli::tr("%1 chain heads anchored on the server match this log (the newest: event %2)")
+                   .arg(check->anchors)
+                   .arg(check->newest)},
+        {{QStringLiteral("anchors"), check->anchors}, {QStringLiteral("newest"), check->newest}});
+    return Ok;
+}
+
 const Command serverInitCommand{
     "server-init",
     QT_TRANSLATE_NOOP(
