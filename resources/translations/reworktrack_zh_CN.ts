@@ -873,22 +873,6 @@ COMMAND --help 显示命令的字段。生成编号的命令会把编号单独�
         <translation>日志被篡改：%1</translation>
     </message>
     <message>
-        <source>  verify [--repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
-</source>
-        <translation>  verify [--repair-chain --reason TEXT --operator ADMIN]   检查事件和审计日志的哈希链
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl verify
-       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
-Recomputes the SHA-256 chains over every event and audit entry and names the first entry that was changed, removed or slipped in, and a cut-off tail of either log. Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a proven admin, audited; every later verify lists the repair.
-</source>
-        <translation>用法：reworkctl verify
-       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
-重新计算所有事件和审计条目的 SHA-256 链，指出第一个被修改、删除或插入的条目，以及任一日志被截掉的尾部。退出码 0 完好，1 损坏。--repair-chain 由经过验证的管理员重新链接丢失链接的事件，并记入审计；之后每次 verify 都会列出这次修复。
-</translation>
-    </message>
-    <message>
         <source>  batch close BATCH --operator O [--station S]
   batch ship BATCH --operator O [--station S] [carrier=TEXT]
 </source>
@@ -1233,6 +1217,36 @@ the secret in REWORKTRACK_TOKEN. The secret is printed once; only its hash is ke
 TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
 密钥放在 REWORKTRACK_TOKEN 中。密钥只打印一次；只保存其哈希值。
 </translation>
+    </message>
+    <message>
+        <source>  verify [--server | --repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
+</source>
+        <translation>  verify [--server | --repair-chain --reason TEXT --operator ADMIN]   检查事件和审计日志的哈希链
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl verify
+       reworkctl verify --server [URL] [--password-stdin]
+       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
+Recomputes the SHA-256 chains over every event and audit entry and names the first entry that was changed, removed or slipped in, and a cut-off tail of either log. Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a proven admin, audited; every later verify lists the repair. --server compares this log with the chain heads the sync server anchored (the server of sync.conf unless a URL is given): a log rewritten or cut after it was sent no longer matches.
+</source>
+        <translation>用法：reworkctl verify
+       reworkctl verify --server [URL] [--password-stdin]
+       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
+重新计算所有事件和审计条目的 SHA-256 链，指出第一个被修改、删除或插入的条目，以及任一日志被截掉的尾部。退出码 0 完好，1 损坏。--repair-chain 由经过验证的管理员重新链接丢失链接的事件，并记入审计；之后每次 verify 都会列出这次修复。--server 将本日志与同步服务器锚定的链头比对（未给出 URL 时使用 sync.conf 中的服务器）：发送后被改写或截断的日志将无法匹配。
+</translation>
+    </message>
+    <message>
+        <source>the event log differs from the server&apos;s anchors: %1</source>
+        <translation>事件日志与服务器的锚定不一致：%1</translation>
+    </message>
+    <message>
+        <source>the server has anchored nothing of this database yet; sync first</source>
+        <translation>服务器尚未锚定本数据库的任何内容；请先同步</translation>
+    </message>
+    <message>
+        <source>%1 chain heads anchored on the server match this log (the newest: event %2)</source>
+        <translation>服务器上锚定的 %1 个链头与本日志一致（最新：事件 %2）</translation>
     </message>
 </context>
 <context>
@@ -3061,6 +3075,14 @@ TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
     <message>
         <source>--rebuild fills a new station database, and this one already holds %1 events; give --db a path where no database is yet</source>
         <translation>--rebuild 用于填充新的工位数据库，而此数据库已有 %1 个事件；请用 --db 指定一个还没有数据库的路径</translation>
+    </message>
+    <message>
+        <source>the server anchored event %1, but this log ends at event %2: its last events were cut off</source>
+        <translation>服务器锚定了事件 %1，但本日志止于事件 %2：最后的事件被截掉了</translation>
+    </message>
+    <message>
+        <source>event %1 and what came before it differ from what the server anchored at a sync: the log was changed after it was sent</source>
+        <translation>事件 %1 及其之前的内容与服务器在同步时锚定的不一致：日志在发送后被修改过</translation>
     </message>
 </context>
 <context>
