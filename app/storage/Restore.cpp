@@ -2,6 +2,7 @@
 #include "domain/FreeText.h"
 
 #include "AuditLog.h"
+#include "Authority.h"
 #include "Backup.h"
 #include "Database.h"
 #include "EventChain.h"
@@ -273,6 +274,17 @@ Result<Restore::Outcome> Restore::run(const Request& request)
             Message(tr, QT_TRANSLATE_NOOP("Restore", "a forced restore needs a reason; give --reason TEXT")));
     if (Status st = FreeText::check(QStringLiteral("reason"), request.reason, FreeText::kMaxReason); !st)
         return st.error();
+    if (request.force) {
+        // Throwing recorded work away is an admin's proven act, checked on the database in use.
+        if (request.actor.id.isEmpty())
+            return makeError(
+                ErrorCode::MissingField, QStringLiteral("operator"),
+                Message(tr, QT_TRANSLATE_NOOP("Restore", "a forced restore is an admin's act; give "
+                                                         "--operator ADMIN and that admin's PIN")));
+        if (Status st = Authority::require(m_db.connection(), request.actor, QStringLiteral("restore.force"));
+            !st)
+            return st.error();
+    }
     if (Status st = inspectSource(request.source); !st)
         return st.error();
     const QString staging = stagingPath(m_db.path());
@@ -365,7 +377,9 @@ Status Restore::audit(const QSqlDatabase& staged, const Request& request, const 
     if (Status st = tx.begin(); !st)
         return st;
     const QString kind = request.force ? QStringLiteral("restore_forced") : QStringLiteral("restore");
-    if (Status st = AuditLog(staged, m_clock).append(kind, QStringLiteral("-"), QStringLiteral("-"), detail);
+    if (Status st = AuditLog(staged, m_clock)
+                        .append(kind, request.force ? request.actor.id : QStringLiteral("-"),
+                                QStringLiteral("-"), detail);
         !st)
         return st;
     return tx.commit();

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Result.h"
+#include "domain/Snapshot.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -26,6 +27,7 @@ public:
         QString source;
         bool force = false; // take a backup with fewer events than the station has
         QString reason;     // required with force; goes into the audit log
+        OperatorInfo actor; // required with force: a proven admin (`restore.force`)
     };
 
     struct Outcome

@@ -857,13 +857,30 @@ private slots:
         // The backup has one event less than the station: taken only when forced, with a reason.
         QCOMPARE(reworkctl(path, {"restore", copy}).exitCode, 1);
         QCOMPARE(reworkctl(path, {"restore", copy, "--force"}).exitCode, 2);
+        // A forced restore is an admin's act: without one, or by an operator, refused and nothing changed.
+        const QString beforeForce = rework::test::dumpFile(path);
         QCOMPARE(reworkctl(path, {"restore", copy, "--force", "--reason", "wrong card taken in"}).exitCode,
+                 1);
+        QCOMPARE(reworkctl(path, {"restore", copy, "--force", "--reason", "wrong card taken in", "--operator",
+                                  "OP001"})
+                     .exitCode,
+                 1);
+        QCOMPARE(QString(rework::test::dumpFile(path))
+                     .remove(QRegularExpression(
+                         QStringLiteral("## (audit_log|login_failures|sqlite_sequence)\n[^#]*"))),
+                 QString(beforeForce)
+                     .remove(QRegularExpression(
+                         QStringLiteral("## (audit_log|login_failures|sqlite_sequence)\n[^#]*"))));
+        QCOMPARE(reworkctl(path, {"restore", copy, "--force", "--reason", "wrong card taken in", "--operator",
+                                  "ADMIN"})
+                     .exitCode,
                  0);
         // The backup again, and the restore in its audit log (which the sequence table counts).
         static const QRegularExpression audit(QStringLiteral("## (audit_log|sqlite_sequence)\n[^#]*"));
         const QString restored = rework::test::dumpFile(path);
         QCOMPARE(QString(restored).remove(audit), QString(atBackup).remove(audit));
-        QVERIFY(restored.contains(QStringLiteral("restore_forced|-|-|forced: wrong card taken in; events")));
+        QVERIFY(
+            restored.contains(QStringLiteral("restore_forced|ADMIN|-|forced: wrong card taken in; events")));
         // Rotated backups in the data folder; bad input refused.
         const Run rotated = reworkctl(path, {"--json", "backup", "--keep", "2"});
         QCOMPARE(rotated.exitCode, 0);

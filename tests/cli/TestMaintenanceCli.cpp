@@ -63,7 +63,9 @@ private slots:
         QCOMPARE(r.exitCode, 1); // refused by a rule or a bad value
         QCOMPARE(r.json().value("ok").toBool(true), false);
         QVERIFY2(r.err.contains(file), qPrintable(r.err)); // says which file, and what to do instead
-        QCOMPARE(reworkctl(m_db, {"restore", file, "--force", "--reason", "testing"}).exitCode, 1);
+        QCOMPARE(reworkctl(m_db, {"restore", file, "--force", "--reason", "testing", "--operator", "ADMIN"})
+                     .exitCode,
+                 1);
         QCOMPARE(dataFolder(), before);
     }
 
@@ -85,7 +87,8 @@ private slots:
         QCOMPARE(reworkctl(db, {"restore", backup, "--reason", "no force"}).exitCode, 2);
         QCOMPARE(rework::test::sha256(db), hash);
 
-        const Run forced = reworkctl(db, {"--json", "restore", backup, "--force", "--reason", "wrong lot"});
+        const Run forced = reworkctl(
+            db, {"--json", "restore", backup, "--force", "--reason", "wrong lot", "--operator", "ADMIN"});
         QCOMPARE(forced.exitCode, 0);
         const QJsonObject o = forced.json();
         QCOMPARE(o.value("events_before").toInteger(), o.value("events_after").toInteger() + 1);
@@ -94,8 +97,8 @@ private slots:
         QVERIFY(kept.startsWith(db + QStringLiteral(".replaced-")));
         QCOMPARE(rework::test::modeOf(kept), 0600);
         QVERIFY(rework::test::dumpFile(kept).contains(QStringLiteral("ZT4090R000009")));
-        QVERIFY(
-            rework::test::dumpFile(db).contains(QStringLiteral("|restore_forced|-|-|forced: wrong lot;")));
+        QVERIFY(rework::test::dumpFile(db).contains(
+            QStringLiteral("|restore_forced|ADMIN|-|forced: wrong lot;")));
         QCOMPARE(reworkctl(db, {"verify"}).exitCode, 0);
     }
 

@@ -393,6 +393,7 @@ private slots:
         Restore::Request request;
         request.source = backup;
         request.force = true;
+        request.actor = OperatorInfo{c->admin(), {}, QStringLiteral("admin"), true};
         request.reason = QStringLiteral("disk replaced");
         QVERIFY(Restore(c->db(), c->clock()).run(request).ok());
         QVERIFY(sql::scalar(c->db().connection(),

@@ -38,12 +38,16 @@ QMap<QString, QString> folderState(const QString& folder)
     return state;
 }
 
-Restore::Request from(const QString& source, bool force = false, const QString& reason = QString())
+/// A request; a forced one by `actor` (an admin's id, or another to be refused).
+Restore::Request from(const QString& source, bool force = false, const QString& reason = QString(),
+                      const QString& actor = QStringLiteral("ADM0"))
 {
     Restore::Request r;
     r.source = source;
     r.force = force;
     r.reason = reason;
+    if (force)
+        r.actor = OperatorInfo{actor, {}, {}, true};
     return r;
 }
 
@@ -79,6 +83,7 @@ private slots:
     {
         QFETCH(int, kind);
         test::TestDatabase t;
+        t.admin(); // forced too: refused for the file, not for who forces it
         QTemporaryDir dir;
         const QString bad = test::makeBadBackup(test::BadBackup(kind), goodBackup(t, dir.path()), dir.path());
         const QMap<QString, QString> before = folderState(t.folder());
@@ -124,6 +129,7 @@ private slots:
     void refusesFewerEventsUnlessForcedWithAReason()
     {
         test::TestDatabase t;
+        t.admin(); // the admin who may force it, made before any count
         QTemporaryDir dir;
         const QString good = goodBackup(t, dir.path());
         const qint64 atBackup = events(t.db().connection());
@@ -139,6 +145,18 @@ private slots:
                  qPrintable(r.error().message));
         QCOMPARE(Restore(t.db(), t.clock()).run(from(good, true, QStringLiteral("  "))).error().code,
                  ErrorCode::MissingField);
+        // Only an admin forces a restore: no actor, an operator or a supervisor are refused.
+        QCOMPARE(Restore(t.db(), t.clock())
+                     .run(from(good, true, QStringLiteral("older"), QString()))
+                     .error()
+                     .field,
+                 QStringLiteral("operator"));
+        for (const char* who : {"OP1", "SUP1"})
+            QCOMPARE(Restore(t.db(), t.clock())
+                         .run(from(good, true, QStringLiteral("older"), QString::fromLatin1(who)))
+                         .error()
+                         .code,
+                     ErrorCode::NotPermitted);
         QCOMPARE(folderState(t.folder()), before);
         QCOMPARE(t.dump(), dump);
 
@@ -187,6 +205,7 @@ private slots:
     void anOlderSchemaIsMigrated()
     {
         test::TestDatabase t;
+        t.admin();
         QTemporaryDir dir;
         const QString older = dir.filePath(QStringLiteral("older.sqlite"));
         {

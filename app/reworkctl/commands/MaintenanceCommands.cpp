@@ -162,16 +162,24 @@ int restore(CommandContext& context, Args args)
     Restore::Request request;
     request.force = args.takeFlag(QStringLiteral("force"));
     request.reason = args.takeOr(QStringLiteral("reason"), QString());
+    const auto actorId = args.take(QStringLiteral("operator"));
     if (const QString option = args.unknownOption(); !option.isEmpty())
         return out.unknownOption(option, context.help);
     if (args.size() != 1)
         return out.usage(Cli::tr("give the backup file"), context.help);
     if (request.force != !request.reason.trimmed().isEmpty())
         return out.usage(Cli::tr("--force and --reason TEXT go together"), context.help);
+    if (request.force && (!actorId || actorId->isEmpty()))
+        return out.missing(QStringLiteral("operator"),
+                           Cli::tr("--force needs --operator ADMIN: a forced restore is an admin's act"));
     request.source = args.first();
     Database* db = context.database();
     if (!db)
         return StorageFailure;
+    if (request.force) {
+        if (const auto failed = context.prove(*actorId, QString(), request.actor))
+            return *failed;
+    }
     Result<Restore::Outcome> done = Restore(*db, context.clock).run(request);
     if (!done)
         return out.fail(done.error());
@@ -234,16 +242,18 @@ const Command verifyCommand{
 const Command restoreCommand{
     "restore",
     QT_TRANSLATE_NOOP("Cli",
-                      "  restore FILE [--force --reason TEXT]   replace the database with a checked backup; "
+                      "  restore FILE [--force --reason TEXT --operator ADMIN]   replace the database with a "
+                      "checked backup; "
                       "the replaced one is kept\n"),
-    QT_TRANSLATE_NOOP(
-        "Cli", "Usage: reworkctl restore FILE [--force --reason TEXT]\n"
-               "Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program "
-               "knows, with its tables and append-only triggers, both hash chains intact and no fewer "
-               "events than this database has. --force --reason takes one with fewer events (the "
-               "events recorded since are lost unless they were synced); the reason goes into the "
-               "audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close "
-               "the app on this PC first. A refused file changes nothing.\n"),
+    QT_TRANSLATE_NOOP("Cli",
+                      "Usage: reworkctl restore FILE [--force --reason TEXT --operator ADMIN]\n"
+                      "Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program "
+                      "knows, with its tables and append-only triggers, both hash chains intact and no fewer "
+                      "events than this database has. --force --reason takes one with fewer events (the "
+                      "events recorded since are lost unless they were synced), as a proven admin "
+                      "(restore.force); the reason and the admin go into the audit log. The replaced "
+                      "database is kept beside it as DATABASE.replaced-DATE-TIME. Close "
+                      "the app on this PC first. A refused file changes nothing.\n"),
     &restore};
 
 } // namespace rework
