@@ -777,20 +777,6 @@ An online copy of the database (work may go on meanwhile), written as FILE.parti
 </translation>
     </message>
     <message>
-        <source>  restore FILE [--force --reason TEXT]   replace the database with a checked backup; the replaced one is kept
-</source>
-        <translation>  restore FILE [--force --reason TEXT]   用检查过的备份替换数据库；被替换的数据库会保留
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl restore FILE [--force --reason TEXT]
-Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program knows, with its tables and append-only triggers, both hash chains intact and no fewer events than this database has. --force --reason takes one with fewer events (the events recorded since are lost unless they were synced); the reason goes into the audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close the app on this PC first. A refused file changes nothing.
-</source>
-        <translation>用法：reworkctl restore FILE [--force --reason TEXT]
-只接受完整的 ReworkTrack 备份：本程序认识的数据库版本的普通 SQLite 文件，表和只追加触发器齐全，两条哈希链完好，记录不少于当前数据库。--force --reason 可接受记录较少的备份（之后记录的事件若未同步将丢失）；原因写入审计日志。被替换的数据库保留在旁边，名为 DATABASE.replaced-日期-时间。请先关闭本机上的程序。被拒绝的文件不会改变任何东西。
-</translation>
-    </message>
-    <message>
         <source>next: %1 (scan into %2)</source>
         <translation>下一步：%1（扫入 %2）</translation>
     </message>
@@ -1247,6 +1233,24 @@ Recomputes the SHA-256 chains over every event and audit entry and names the fir
     <message>
         <source>%1 chain heads anchored on the server match this log (the newest: event %2)</source>
         <translation>服务器上锚定的 %1 个链头与本日志一致（最新：事件 %2）</translation>
+    </message>
+    <message>
+        <source>--force needs --operator ADMIN: a forced restore is an admin&apos;s act</source>
+        <translation>--force 需要 --operator ADMIN：强制恢复只能由管理员执行</translation>
+    </message>
+    <message>
+        <source>  restore FILE [--force --reason TEXT --operator ADMIN]   replace the database with a checked backup; the replaced one is kept
+</source>
+        <translation>  restore FILE [--force --reason TEXT --operator ADMIN]   用检查过的备份替换数据库；被替换的数据库会保留
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl restore FILE [--force --reason TEXT --operator ADMIN]
+Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program knows, with its tables and append-only triggers, both hash chains intact and no fewer events than this database has. --force --reason takes one with fewer events (the events recorded since are lost unless they were synced), as a proven admin (restore.force); the reason and the admin go into the audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close the app on this PC first. A refused file changes nothing.
+</source>
+        <translation>用法：reworkctl restore FILE [--force --reason TEXT --operator ADMIN]
+只接受完整的 ReworkTrack 备份：本程序认识的数据库版本的普通 SQLite 文件，表和只追加触发器齐全，两条哈希链完好，记录不少于当前数据库。--force --reason 可接受记录较少的备份（之后记录的事件若未同步将丢失），须由经过验证的管理员执行（restore.force）；原因和管理员写入审计日志。被替换的数据库保留在旁边，名为 DATABASE.replaced-日期-时间。请先关闭本机上的程序。被拒绝的文件不会改变任何东西。
+</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +2635,10 @@ Recomputes the SHA-256 chains over every event and audit entry and names the fir
     <message>
         <source>%1 fails its check (%2); choose another backup</source>
         <translation>%1 未通过检查（%2）；请选择其他备份</translation>
+    </message>
+    <message>
+        <source>a forced restore is an admin&apos;s act; give --operator ADMIN and that admin&apos;s PIN</source>
+        <translation>强制恢复只能由管理员执行；请给出 --operator ADMIN 和该管理员的 PIN</translation>
     </message>
 </context>
 <context>
