@@ -2,6 +2,7 @@
 
 #include "SetAside.h"
 #include "domain/EventPayload.h"
+#include "domain/FreeText.h"
 #include "domain/IdGenerator.h"
 #include "domain/ReferenceChange.h"
 #include "storage/AuditLog.h"
@@ -75,6 +76,8 @@ Result<int> ConflictResolution::resolve(qint64 serverId, const QString& keepEven
     if (reason.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidValue, QStringLiteral("reason"),
                          Message(tr, QT_TR_NOOP("say why this side stands (a reason is required)")));
+    if (Status st = FreeText::check(QStringLiteral("reason"), reason, FreeText::kMaxReason); !st)
+        return st.error();
     Transaction tx(m_db);
     if (Status st = tx.begin(); !st)
         return st.error();

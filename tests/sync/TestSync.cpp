@@ -580,6 +580,11 @@ private slots:
             QCOMPARE(
                 atC.resolve(x.serverId, keep, QString(), supervisor, QStringLiteral("TEST-1")).error().field,
                 QStringLiteral("reason"));
+            QCOMPARE(atC.resolve(x.serverId, keep, QStringLiteral("two\nlines"), supervisor,
+                                 QStringLiteral("TEST-1"))
+                         .error()
+                         .field,
+                     QStringLiteral("reason"));
             QCOMPARE(atC.resolve(x.serverId, keep, QStringLiteral("checked"),
                                  OperatorInfo{QStringLiteral("OP1"), {}, QStringLiteral("operator"), true},
                                  QStringLiteral("TEST-1"))
