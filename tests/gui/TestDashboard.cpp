@@ -20,6 +20,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -102,6 +103,27 @@ private slots:
     {
         login(QStringLiteral("OP1"));
         QVERIFY(!w->tabs()->isTabVisible(2));
+    }
+
+    /// Opened from the station form, the dashboard holds the keys itself: a stray scan lands in
+    /// no date or filter.
+    void opensWithTheFocusInNoInput()
+    {
+        login(QStringLiteral("SUP1"));
+        QVERIFY(QApplication::focusWidget());
+        w->tabs()->setCurrentIndex(2);
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus) &&
+                     !qobject_cast<QComboBox*>(focus),
+                 focus->metaObject()->className());
+        QList<QDate> dates;
+        for (QDateEdit* d : w->dashboard()->findChildren<QDateEdit*>())
+            dates << d->date();
+        test::scan(QStringLiteral("20240101"));
+        for (QDateEdit* d : w->dashboard()->findChildren<QDateEdit*>())
+            QCOMPARE(d->date(), dates.takeFirst());
+        w->tabs()->setCurrentIndex(0);
     }
 
     void everyPanelIsFilled()
