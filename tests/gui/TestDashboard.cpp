@@ -94,6 +94,7 @@ private slots:
                  d->agingModel(), d->mslModel(), d->operatorModel(), d->anomalyModel(), d->sliceModel(),
                  d->drillModel(), d->recallModel()})
             new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::Fatal, d);
+        w->resize(1280, 860); // as on a station PC, not the 800x600 offscreen screen
         w->show();
         QApplication::setActiveWindow(w.get());
         QVERIFY(QTest::qWaitForWindowActive(w.get()));

@@ -135,6 +135,7 @@ private slots:
         w = std::make_unique<MainWindow>(t->db(), t->recorder());
         new QAbstractItemModelTester(w->historyModel(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+        w->resize(1280, 860); // as on a station PC, not the 800x600 offscreen screen
         w->show();
         QApplication::setActiveWindow(w.get());
         QVERIFY(QTest::qWaitForWindowActive(w.get()));
@@ -213,6 +214,7 @@ private slots:
             QApplication::installTranslator(&translator);
             // the window is built again so that every label is in the chosen language
             w = std::make_unique<MainWindow>(t->db(), t->recorder());
+            w->resize(1280, 860); // as on a station PC, not the 800x600 offscreen screen
             w->show();
             QApplication::setActiveWindow(w.get());
             QVERIFY(QTest::qWaitForWindowActive(w.get()));

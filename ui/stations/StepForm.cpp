@@ -157,6 +157,9 @@ QFormLayout* StepForm::createFields()
         QWidget* input = createInput(spec);
         input->setObjectName(spec.key);
         input->setMinimumHeight(44);
+        // Wide enough to read a serial or a reading: a long label goes above its field instead
+        // of squeezing it (WrapLongRows wraps by the field's minimum width).
+        input->setMinimumWidth(260);
         m_inputs.insert(spec.key, input);
         m_order.append(input);
         m_form->addRow(labelFor(spec), input);
