@@ -179,7 +179,7 @@ int runApp(int argc, char** argv)
                 buildWindow();
             });
         });
-        window->show();
+        window->showForStation();
         window->activateWindow(); // the keyboard belongs to this window from the start (kiosk PCs run no
                                   // window manager)
     };

@@ -27,6 +27,8 @@ inline void saveShortcut()
 /// Shows `w` and waits until it has the keyboard, as the operator's window does at start.
 inline void showAndActivate(QWidget& w)
 {
+    // The offscreen screen is 800x600; a window fitted to it would not look like a station PC's.
+    w.resize(1280, 860);
     w.show();
     QApplication::setActiveWindow(&w);
     QVERIFY(QTest::qWaitForWindowActive(&w));

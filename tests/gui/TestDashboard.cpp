@@ -20,6 +20,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -93,6 +94,7 @@ private slots:
                  d->agingModel(), d->mslModel(), d->operatorModel(), d->anomalyModel(), d->sliceModel(),
                  d->drillModel(), d->recallModel()})
             new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::Fatal, d);
+        w->resize(1280, 860); // as on a station PC, not the 800x600 offscreen screen
         w->show();
         QApplication::setActiveWindow(w.get());
         QVERIFY(QTest::qWaitForWindowActive(w.get()));
@@ -102,6 +104,27 @@ private slots:
     {
         login(QStringLiteral("OP1"));
         QVERIFY(!w->tabs()->isTabVisible(2));
+    }
+
+    /// Opened from the station form, the dashboard holds the keys itself: a stray scan lands in
+    /// no date or filter.
+    void opensWithTheFocusInNoInput()
+    {
+        login(QStringLiteral("SUP1"));
+        QVERIFY(QApplication::focusWidget());
+        w->tabs()->setCurrentIndex(2);
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus) &&
+                     !qobject_cast<QComboBox*>(focus),
+                 focus->metaObject()->className());
+        QList<QDate> dates;
+        for (QDateEdit* d : w->dashboard()->findChildren<QDateEdit*>())
+            dates << d->date();
+        test::scan(QStringLiteral("20240101"));
+        for (QDateEdit* d : w->dashboard()->findChildren<QDateEdit*>())
+            QCOMPARE(d->date(), dates.takeFirst());
+        w->tabs()->setCurrentIndex(0);
     }
 
     void everyPanelIsFilled()

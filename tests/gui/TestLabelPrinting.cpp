@@ -17,10 +17,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace rework;
 
@@ -126,8 +128,15 @@ private slots:
         loginAt(QStringLiteral("PACK-1"));
         QCOMPARE(form()->step(), Step::Pack);
         form()->setValue(QStringLiteral("batch"), QStringLiteral("B-GUI-1"));
+        // the confirmation, answered as the operator does
+        QTimer::singleShot(0, this, [] {
+            auto* ask = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(ask);
+            QTest::mouseClick(ask->findChild<QPushButton*>(QStringLiteral("confirmClose")), Qt::LeftButton);
+        });
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QTRY_VERIFY(QApplication::focusWidget()); // the station window has the keys again
         QCOMPARE(form()->pendingLabel().second, QStringLiteral("B-GUI-1"));
         QTemporaryDir out;
         const QString pdf = out.filePath(QStringLiteral("batch.pdf"));

@@ -8,13 +8,19 @@
 #include "storage/Backup.h"
 #include "storage/TableCounts.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTranslator>
@@ -97,6 +103,93 @@ private slots:
         w.logout();
         QVERIFY(w.loginPage()->isVisible());
         QVERIFY(w.sessionLabel()->text().contains(QStringLiteral("Not logged in")));
+    }
+
+    /// After picking the station with the mouse, the PIN typed next reaches the PIN field; Enter
+    /// there, on the station list or on the Log in button logs in.
+    void loginKeysAfterAMousePick()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        LoginPage* page = w.loginPage();
+        QComboBox* stations = page->stationPicker();
+        page->operatorField()->setFocus();
+        test::scan(QStringLiteral("OP1"));
+        // the mouse: open the list, click PACK-1
+        QTest::mouseClick(stations, Qt::LeftButton);
+        QTRY_VERIFY(stations->view()->isVisible());
+        const int pack = stations->findData(QStringLiteral("PACK-1"));
+        stations->view()->setCurrentIndex(stations->model()->index(pack, 0)); // the pointer on it
+        QTest::keyClick(stations->view(), Qt::Key_Return);                    // and chosen
+        QTRY_VERIFY(!stations->view()->isVisible());
+        QCOMPARE(stations->currentData().toString(), QStringLiteral("PACK-1"));
+        QCOMPARE(QApplication::focusWidget(), page->pinField());
+        test::scan(QStringLiteral("1234"));
+        QVERIFY(!page->isVisible());
+        QCOMPARE(w.session().station.id, QStringLiteral("PACK-1"));
+
+        // the keys reach the fields even while the list has the focus; Enter there logs in
+        w.logout();
+        // like a keyboard: each key to whatever has the focus at that moment
+        const auto type = [](const QString& text) {
+            for (const QChar c : text)
+                QTest::keyClick(QApplication::focusWidget(), c.toLatin1());
+        };
+        stations->setFocus(Qt::MouseFocusReason);
+        type(QStringLiteral("OP1"));
+        QCOMPARE(page->operatorField()->text(), QStringLiteral("OP1"));
+        stations->setFocus(Qt::MouseFocusReason);
+        type(QStringLiteral("1234"));
+        QCOMPARE(page->pinField()->text(), QStringLiteral("1234"));
+        stations->setFocus(Qt::MouseFocusReason);
+        QTest::keyClick(stations, Qt::Key_Return);
+        QVERIFY(!page->isVisible());
+        QCOMPARE(w.session().operatorInfo.id, QStringLiteral("OP1"));
+
+        // Enter on the Log in button
+        w.logout();
+        page->operatorField()->setFocus();
+        QTest::keyClicks(page->operatorField(), QStringLiteral("SUP1"));
+        QTest::keyClicks(page->pinField(), QStringLiteral("1234"));
+        page->loginButton()->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(page->loginButton(), Qt::Key_Return);
+        QVERIFY(!page->isVisible());
+        QCOMPARE(w.session().operatorInfo.id, QStringLiteral("SUP1"));
+    }
+
+    /// Maximised the first time; a language change (a new window) keeps the size the operator
+    /// gave it.
+    void opensMaximisedAndKeepsItsSizeAcrossLanguages()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a throw-away place
+        QSettings().remove(QStringLiteral("ui/geometry"));
+        test::TestDatabase t;
+        const QSize size(700, 500); // inside the offscreen screen, smaller than maximised
+        QSize kept;
+        {
+            MainWindow w(t.db(), t.recorder());
+            w.showForStation();
+            QTRY_VERIFY(w.isMaximized());
+            const QSize screen = w.screen()->availableGeometry().size();
+            QVERIFY(w.width() >= std::min(1280, screen.width()));
+            w.showNormal();
+            w.resize(size);
+            QTRY_COMPARE(w.width(), size.width());
+            kept = w.size(); // the height no less than the window's content needs
+            QSignalSpy chosen(&w, &MainWindow::languageChosen);
+            for (QAction* a : w.menuBar()->actions().last()->menu()->actions()) {
+                if (a->text() == QStringLiteral("English"))
+                    a->trigger();
+            }
+            QCOMPARE(chosen.size(), 1);
+        }
+        MainWindow again(t.db(), t.recorder());
+        again.showForStation();
+        QVERIFY(!again.isMaximized());
+        QTRY_COMPARE(again.size(), kept);
+        QSettings().remove(QStringLiteral("ui/geometry"));
+        QStandardPaths::setTestModeEnabled(false);
     }
 
     void scanningASerialShowsItsTrace()

@@ -11,17 +11,25 @@
 #include "storage/EvidenceStore.h"
 #include "storage/Sql.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTranslator>
+
+#include <functional>
 
 using namespace rework;
 
@@ -58,6 +66,68 @@ class TestStationForms : public QObject
             QCOMPARE(focused(), form()->field(field));
     }
 
+    /// Whether the operator sees all of `widget`: inside the window, not clipped by a scroll area
+    /// or a parent.
+    static bool wholeInSight(QWidget* widget)
+    {
+        QWidget* top = widget->window();
+        const QRect inWindow(widget->mapTo(top, QPoint(0, 0)), widget->size());
+        return widget->isVisible() && top->rect().contains(inWindow) &&
+               widget->visibleRegion() == QRegion(widget->rect());
+    }
+    /// The window as a maximised station PC shows it (the screen less a taskbar).
+    void fitWindowTo(const QSize& screen)
+    {
+        w->showNormal();
+        w->resize(screen - QSize(0, 40));
+        QTest::qWait(20);
+        if (w->size() != screen - QSize(0, 40)) {
+            for (int i = 0; i < w->tabs()->count(); ++i)
+                qWarning() << "tab" << i << w->tabs()->widget(i)->minimumSizeHint();
+            qWarning() << "login" << w->loginPage()->minimumSizeHint();
+            for (Step st : {Step::Intake, Step::Test, Step::Pack})
+                qWarning() << "form" << stepName(st) << w->form(st)->minimumSizeHint();
+        }
+        QCOMPARE(w->size(), screen - QSize(0, 40)); // nothing forces the window past the screen
+    }
+    /// Answers the next modal dialog (file dialog, confirmation) as the operator would, once it
+    /// is up.
+    static void whenDialogOpens(std::function<void(QWidget*)> answer)
+    {
+        auto* poll = new QTimer;
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
+            if (QWidget* dialog = QApplication::activeModalWidget()) {
+                poll->stop();
+                poll->deleteLater();
+                answer(dialog);
+            }
+        });
+        poll->start(20);
+    }
+    static void clickButton(QWidget* dialog, const QString& text)
+    {
+        for (QAbstractButton* b : dialog->findChildren<QAbstractButton*>()) {
+            if (b->text().remove(QLatin1Char('&')).contains(text)) {
+                QTest::mouseClick(b, Qt::LeftButton);
+                return;
+            }
+        }
+        QStringList shown;
+        for (QAbstractButton* b : dialog->findChildren<QAbstractButton*>())
+            shown << b->text();
+        if (auto* d = qobject_cast<QDialog*>(dialog))
+            d->reject(); // never leave the test waiting on it
+        QFAIL(qPrintable(QStringLiteral("no button %1 in %2 among: %3")
+                             .arg(text, QString::fromLatin1(dialog->metaObject()->className()),
+                                  shown.join(QStringLiteral(" | ")))));
+    }
+    QString inspectedUnit(const QString& card, const QString& board)
+    {
+        const QString unit = t->mountedUnit(card, board);
+        [&] { QVERIFY(t->record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok()); }();
+        return unit;
+    }
+
 private slots:
     void init()
     {
@@ -65,6 +135,7 @@ private slots:
         w = std::make_unique<MainWindow>(t->db(), t->recorder());
         new QAbstractItemModelTester(w->historyModel(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest, w.get());
+        w->resize(1280, 860); // as on a station PC, not the 800x600 offscreen screen
         w->show();
         QApplication::setActiveWindow(w.get());
         QVERIFY(QTest::qWaitForWindowActive(w.get()));
@@ -143,6 +214,7 @@ private slots:
             QApplication::installTranslator(&translator);
             // the window is built again so that every label is in the chosen language
             w = std::make_unique<MainWindow>(t->db(), t->recorder());
+            w->resize(1280, 860); // as on a station PC, not the 800x600 offscreen screen
             w->show();
             QApplication::setActiveWindow(w.get());
             QVERIFY(QTest::qWaitForWindowActive(w.get()));
@@ -479,13 +551,247 @@ private slots:
         loginAt(QStringLiteral("PACK-1"));
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure); // no batch given
+        QCOMPARE(focused(), form()->field("batch"));                     // ...and asked for there
+        form()->field("unit")->setFocus();
         test::scan(unit);
         test::scan(QStringLiteral("B2611-009"));
+        whenDialogOpens(
+            [](QWidget* dialog) { clickButton(dialog, QStringLiteral("Close batch B2611-009")); });
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
         QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-009'"), QStringLiteral("closed"));
         QCOMPARE(form()->value("batch"), QString());
+        QTRY_COMPARE(focused(), form()->field("unit"));
+    }
+
+    void resultAndButtonsStayInSightOnShopScreens_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::newRow("1366x768") << QSize(1366, 768);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+    /// The banner, Save and the step's own buttons never scroll away; on the long test form a
+    /// refusal shows whole, its reason included.
+    void resultAndButtonsStayInSightOnShopScreens()
+    {
+        QFETCH(QSize, screen);
+        const QString unit = inspectedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
+        fitWindowTo(screen);
+        // readable at arm's length: wide login fields, form text of 12 pt or more
+        w->logout();
+        QTest::qWait(20);
+        for (QWidget* field : {static_cast<QWidget*>(w->loginPage()->operatorField()),
+                               static_cast<QWidget*>(w->loginPage()->pinField())}) {
+            QVERIFY2(field->width() >= 400, qPrintable(QString::number(field->width())));
+            QVERIFY(wholeInSight(field));
+        }
+        test::screenshot(w.get(), QStringLiteral("login-") +
+                                      QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height()));
+        loginAt(QStringLiteral("INTAKE-1"));
+        QVERIFY2(form()->field("card")->font().pointSizeF() >= 12,
+                 qPrintable(QString::number(form()->field("card")->font().pointSizeF())));
+        QVERIFY(wholeInSight(form()->saveButton()));
+        QVERIFY(wholeInSight(form()->importButton()));
+        QVERIFY(wholeInSight(form()->banner()));
+        const QString name = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        test::screenshot(w.get(), QStringLiteral("intake-") + name);
+
+        loginAt(QStringLiteral("TEST-1"));
+        QCOMPARE(form()->step(), Step::Test);
+        test::scan(unit);
+        QVERIFY(form()->importReport(
+            QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/netdata_rtx-4090-driver-535.xml")));
+        test::scan(QStringLiteral("#PASS"));
+        // the operator has scrolled to the bottom of the fields, where Save used to be
+        form()->fieldsArea()->verticalScrollBar()->setValue(
+            form()->fieldsArea()->verticalScrollBar()->maximum());
+        test::scan(QStringLiteral("#SAVE"));
+        ResultBanner* banner = form()->banner();
+        QCOMPARE(banner->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(banner->text().length() > 40, qPrintable(banner->text())); // a reason, not two words
+        QTest::qWait(20);
+        QVERIFY(wholeInSight(banner));
+        QVERIFY2(banner->heightForWidth(banner->width()) <= banner->height(),
+                 qPrintable(QStringLiteral("%1 px of text in %2 px")
+                                .arg(banner->heightForWidth(banner->width()))
+                                .arg(banner->height())));
+        QVERIFY(wholeInSight(form()->saveButton()));
+        QVERIFY(wholeInSight(form()->importButton()));
+        // and the field the refusal points at is scrolled into sight
+        if (QWidget* f = focused(); f && form()->isAncestorOf(f))
+            QVERIFY(!f->visibleRegion().isEmpty());
+        test::screenshot(w.get(), QStringLiteral("test-refused-") + name);
+    }
+
+    /// After the import dialog the scanner goes on: #PASS and #SAVE finish the test with no
+    /// keyboard or mouse; a cancelled dialog leaves the cursor where it was.
+    void scansGoOnAfterTheImportDialog()
+    {
+        const QString unit = inspectedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
+        const QString rig = t->folder() + QStringLiteral("/rig.xml");
+        {
+            QFile f(rig);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(test::TestDatabase::rigReport(test::TestDatabase::gpuUuid(1)));
+        }
+        loginAt(QStringLiteral("TEST-1"));
+        test::scan(unit);
+        QWidget* before = focused();
+        QVERIFY(before && form()->isAncestorOf(before));
+        whenDialogOpens([](QWidget* dialog) { qobject_cast<QDialog*>(dialog)->reject(); });
+        QTest::mouseClick(form()->importButton(), Qt::LeftButton);
+        QTRY_COMPARE(focused(), before);
+
+        bool wasFileDialog = false;
+        whenDialogOpens([&](QWidget* dialog) {
+            auto* files = qobject_cast<QFileDialog*>(dialog);
+            wasFileDialog = files != nullptr;
+            if (!files)
+                return;
+            // the operator types the file's path and presses Enter
+            auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+            if (!name) {
+                files->reject();
+                return;
+            }
+            name->setText(rig);
+            QTest::keyClick(name, Qt::Key_Return);
+            if (files->isVisible())
+                files->reject(); // never leave the test waiting on it
+        });
+        QTest::mouseClick(form()->importButton(), Qt::LeftButton);
+        QVERIFY(wasFileDialog);
+        QVERIFY(form()->hasReport());
+        QTRY_COMPARE(focused(), form()->field("result"));
+        test::scan(QStringLiteral("#PASS"));
+        test::scan(QStringLiteral("#SAVE"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT state FROM units"), QStringLiteral("tested"));
+    }
+
+    /// A red banner is over when the operator rescans or presses Esc.
+    void aRescanOrEscClearsTheRedBanner()
+    {
+        loginAt(QStringLiteral("REBALL-1"));
+        test::scan(QStringLiteral("D0000000000AB"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QTest::keyClick(focused(), Qt::Key_Escape);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::None);
+        QCOMPARE(form()->banner()->text(), QString());
+
+        loginAt(QStringLiteral("INTAKE-1"));
+        test::scan(QStringLiteral("AB#1"));
+        test::scan(QStringLiteral("RTX4090"));
+        test::scan(QStringLiteral("LOT-1"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(focused(), form()->field("card"));
+        test::scan(QStringLiteral("ZT4090A123456")); // the right sticker this time
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::None);
+    }
+
+    /// The next operator starts clean: no banner and no label offered from the one before,
+    /// whether the last one logged out or the screen locked.
+    void theNextOperatorSeesNothingOfTheLast()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123456", "model=RTX4090", "lot=L1"}).ok());
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090A123457", "model=RTX4090", "lot=L1"}).ok());
+        loginAt(QStringLiteral("STRIP-1"));
+        test::scan(QStringLiteral("ZT4090A123456"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(form()->printButton()->isEnabled());
+        test::logInAt(*w, QStringLiteral("STRIP-1"), QStringLiteral("SUP1"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::None);
+        QVERIFY(!form()->printButton()->isEnabled());
+        QCOMPARE(form()->pendingLabel().second, QString());
+
+        test::scan(QStringLiteral("ZT4090A123457"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        w->lockScreen();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::None);
+        w->loginPage()->operatorField()->setFocus();
+        test::scan(QStringLiteral("OP1"));
+        test::scan(QStringLiteral("1234"));
+        QCOMPARE(w->session().operatorInfo.id, QStringLiteral("OP1"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::None);
+        QVERIFY(!form()->printButton()->isEnabled());
+    }
+
+    /// The station tab has one banner: a scan-anything refusal replaces the last green result.
+    void aRedAndAGreenBannerNeverShowTogether()
+    {
+        loginAt(QStringLiteral("INTAKE-1"));
+        test::scan(QStringLiteral("ZT4090A123456"));
+        form()->setValue(QStringLiteral("model"), QStringLiteral("RTX4090"));
+        form()->setValue(QStringLiteral("lot"), QStringLiteral("LOT-1"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        scanAnything(QStringLiteral("U0000000000ZZ"));
+        int shown = 0;
+        for (ResultBanner* b : w->findChildren<ResultBanner*>())
+            shown += b->isVisible() && b->kind() != ResultBanner::Kind::None ? 1 : 0;
+        QCOMPARE(shown, 1);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+    }
+
+    /// Pack: the carton's count follows each unit; the batch label scanned as a unit is named
+    /// for what it is; closing asks first, and an empty batch field is named and keeps the cursor.
+    void packCountsTheCartonAndConfirmsTheClose()
+    {
+        const QString first = t->testedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
+        const QString second = t->testedUnit(QStringLiteral("ZT4090A123457"), QStringLiteral("SB00000002"));
+        loginAt(QStringLiteral("PACK-1"));
+        QLabel* carton = form()->cartonLabel();
+        QVERIFY(carton && carton->isVisible());
+        QVERIFY2(carton->text().contains(QStringLiteral("No carton")), qPrintable(carton->text()));
+        test::scan(first);
+        test::scan(QStringLiteral("B2611-001"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(carton->text().contains(QStringLiteral("1 unit packed")), qPrintable(carton->text()));
+        test::scan(second);
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(carton->text().contains(QStringLiteral("2 units packed")), qPrintable(carton->text()));
+
+        // the batch label where the unit is asked for: said plainly, nothing saved
+        const QString before = t->dump();
         QCOMPARE(focused(), form()->field("unit"));
+        test::scan(QStringLiteral("B2611-001"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("is a batch label")),
+                 qPrintable(form()->banner()->text()));
+        QVERIFY(!form()->banner()->text().contains(QStringLiteral("required")));
+        QCOMPARE(focused(), form()->field("unit"));
+        QCOMPARE(t->dump(), before);
+        QTest::keyClick(focused(), Qt::Key_Escape);
+        form()->setValue(QStringLiteral("batch"), QStringLiteral("B2611-001"));
+
+        // closing asks; Cancel keeps the batch open and the cursor in the form
+        whenDialogOpens([](QWidget* dialog) { clickButton(dialog, QStringLiteral("Cancel")); });
+        QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
+        QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-001'"), QStringLiteral("open"));
+        QTRY_COMPARE(focused(), form()->field("unit"));
+        QString asked;
+        whenDialogOpens([&](QWidget* dialog) {
+            asked = qobject_cast<QMessageBox*>(dialog)->text();
+            clickButton(dialog, QStringLiteral("Close batch B2611-001"));
+        });
+        QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
+        QVERIFY2(asked.contains(QStringLiteral("2 units")), qPrintable(asked));
+        QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-001'"), QStringLiteral("closed"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(form()->banner()->text().contains(QStringLiteral("2 units")));
+        QTRY_COMPARE(focused(), form()->field("unit"));
+
+        // no batch given: the field is named and takes the cursor
+        QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form()->banner()->text().startsWith(QStringLiteral("✖ Batch id")),
+                 qPrintable(form()->banner()->text()));
+        QCOMPARE(focused(), form()->field("batch"));
     }
 
     void functionKeysReachScanAnythingAndTrace()

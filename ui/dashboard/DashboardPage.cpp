@@ -59,6 +59,9 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
     layout->addLayout(buildCharts(), 3);
     layout->addWidget(buildTables(), 2);
     startRefreshTimer();
+    // Opened, the page itself has the focus (MainWindow gives it): keys typed or scanned land on
+    // no filter until the supervisor picks one.
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 DashboardPage::~DashboardPage()

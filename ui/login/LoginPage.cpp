@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,9 +37,11 @@ LoginPage::LoginPage(Database& db, QWidget* parent) : QWidget(parent), m_db(db)
     m_pin->setPlaceholderText(tr("PIN"));
     m_station = new QComboBox(this);
     m_station->setObjectName(QStringLiteral("loginStation"));
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_operator), static_cast<QWidget*>(m_pin), static_cast<QWidget*>(m_station)})
+    for (QWidget* w : {static_cast<QWidget*>(m_operator), static_cast<QWidget*>(m_pin),
+                       static_cast<QWidget*>(m_station)}) {
         w->setMinimumHeight(48);
+        w->setMinimumWidth(440); // a badge id and a station name read at arm's length
+    }
     form->addRow(tr("Operator:"), m_operator);
     form->addRow(tr("PIN:"), m_pin);
     m_stationLabel = new QLabel(tr("Station:"), this);
@@ -69,8 +72,44 @@ LoginPage::LoginPage(Database& db, QWidget* parent) : QWidget(parent), m_db(db)
     connect(m_operator, &QLineEdit::returnPressed, m_pin, qOverload<>(&QWidget::setFocus));
     connect(m_pin, &QLineEdit::returnPressed, this, &LoginPage::tryLogin);
     connect(m_login, &QPushButton::clicked, this, &LoginPage::tryLogin);
+    // A station picked with the mouse leaves the keyboard in the next empty field, so the PIN
+    // typed after it is not lost in the list.
+    connect(m_station, &QComboBox::activated, this, [this] { focusNextEmpty(); });
+    m_station->installEventFilter(this);
+    m_login->installEventFilter(this);
     reloadStations();
     setFocusProxy(m_operator);
+}
+
+void LoginPage::focusNextEmpty()
+{
+    if (m_operator->text().isEmpty())
+        m_operator->setFocus();
+    else if (m_pin->text().isEmpty())
+        m_pin->setFocus();
+}
+
+bool LoginPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::KeyPress || (watched != m_station && watched != m_login))
+        return QWidget::eventFilter(watched, event);
+    auto* key = static_cast<QKeyEvent*>(event);
+    // Enter on the station list or on the button logs in, as Enter in the PIN does.
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+        tryLogin();
+        return true;
+    }
+    // Typing while the list or the button has the focus (after a mouse pick): the keys belong in
+    // the badge or PIN field, never in the list's search.
+    const QString text = key->text();
+    if (!text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace() &&
+        !(key->modifiers() & ~Qt::ShiftModifier)) {
+        QLineEdit* target = m_operator->text().isEmpty() ? m_operator : m_pin;
+        target->setFocus();
+        target->insert(text);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void LoginPage::setFixedStation(const QString& stationId)

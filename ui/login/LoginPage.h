@@ -42,7 +42,13 @@ public slots:
 signals:
     void loggedIn(const rework::Session& session);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// The badge field if empty, else the PIN field if empty: where the next keys belong.
+    void focusNextEmpty();
+
     Database& m_db;
     QString m_fixedStation;
     QLineEdit* m_operator = nullptr;

@@ -37,6 +37,7 @@
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -50,6 +51,8 @@
 #include <QtConcurrent>
 
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 namespace rework {
 namespace {
@@ -82,10 +85,16 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     : QMainWindow(parent), m_db(db), m_recorder(recorder)
 {
     setWindowTitle(tr("ReworkTrack"));
-    resize(1280, 860);
+    // Until showForStation() maximises it or gives it back its last geometry: never past the screen.
+    if (const QScreen* here = screen())
+        resize(QSize(1280, 860).boundedTo(here->availableGeometry().size()));
+    else
+        resize(1280, 860);
     // Large type for arm's length reading on the floor; set first so every child inherits it.
+    // At least 12 pt, whatever the desktop's default (9 pt on a bare X server).
     QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(std::max(12.0, f.pointSizeF() * 1.3));
     setFont(f);
 
     auto* central = new QWidget(this);
@@ -125,9 +134,37 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     });
     connect(&m_recorder, &Recorder::recorded, this, &MainWindow::refresh);
     connect(&m_recorder, &Recorder::recorded, m_sync, &SyncPanel::refreshStatus);
+    // The window of the new language opens where and as large as this one (connected first: it
+    // runs before the application rebuilds the window).
+    connect(this, &MainWindow::languageChosen, this, &MainWindow::rememberGeometry);
     startTimers();
     logout();
     refresh();
+}
+
+void MainWindow::showForStation()
+{
+    const QByteArray saved = QSettings().value(QStringLiteral("ui/geometry")).toByteArray();
+    // restoreGeometry keeps a window saved on another monitor on this one.
+    if (!saved.isEmpty() && restoreGeometry(saved)) {
+        show();
+        return;
+    }
+    // The whole screen even where no window manager maximises it (kiosk PCs run none).
+    if (const QScreen* here = screen())
+        setGeometry(here->availableGeometry());
+    showMaximized();
+}
+
+void MainWindow::rememberGeometry()
+{
+    QSettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    rememberGeometry();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::buildDemoBanner(QWidget* parent)
@@ -158,14 +195,26 @@ void MainWindow::buildTabs()
     m_tabs = new QTabWidget(m_pages);
     m_tabs->addTab(buildStationTab(), tr("Station"));
     m_tabs->addTab(buildTraceTab(), tr("Trace"));
-    m_dashboard = new DashboardPage(m_db.path(), m_recorder.clock(), m_tabs);
-    m_dashboardTab = m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    // Its charts and tables want more height than a 1366×768 screen has: the page scrolls
+    // rather than hold the whole window (and every station form) past the screen.
+    auto* dashboardArea = new QScrollArea(m_tabs);
+    dashboardArea->setWidgetResizable(true);
+    dashboardArea->setFrameShape(QFrame::NoFrame);
+    dashboardArea->setFocusPolicy(Qt::NoFocus);
+    m_dashboard = new DashboardPage(m_db.path(), m_recorder.clock(), dashboardArea);
+    dashboardArea->setWidget(m_dashboard);
+    m_dashboardTab = m_tabs->addTab(dashboardArea, tr("Dashboard"));
     // Voids made by a resolution change what every view shows.
     connect(m_dashboard, &DashboardPage::conflictResolved, this, &MainWindow::refresh);
     connect(m_dashboard, &DashboardPage::traceRequested, this, [this](const QString& serial) {
         m_tabs->setCurrentIndex(1);
         m_traceField->setText(serial);
         showTrace();
+    });
+    // The dashboard takes the keyboard itself, never a date field: a stray scan changes nothing.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentIndex() == m_dashboardTab)
+            m_dashboard->setFocus();
     });
     m_operators = new OperatorsPage(m_db, m_tabs);
     m_operatorsTab = m_tabs->addTab(m_operators, tr("Operators"));
@@ -191,7 +240,7 @@ void MainWindow::buildMenus()
     connect(m_sync, &SyncPanel::finished, this, [this](bool ok, const QString& message) {
         statusBar()->showMessage(message, 15000);
         // What the sync brought in (conflicts, other stations' last sync) shows without waiting.
-        if (ok && m_tabs->currentWidget() == m_dashboard)
+        if (ok && m_tabs->currentIndex() == m_dashboardTab)
             m_dashboard->refresh();
     });
     m_settingsAction = session->addAction(tr("Settings…"), this, &MainWindow::openSettings);
@@ -265,24 +314,15 @@ QWidget* MainWindow::buildStationTab()
                                tr("Scan anything (F2): the form of the item's next step opens"));
     layout->addWidget(m_scanAnything);
     connect(m_scanAnything, &QLineEdit::returnPressed, this, &MainWindow::scanAnything);
-    m_scanBanner = new ResultBanner(tab);
-    m_scanBanner->setObjectName(QStringLiteral("scanBanner"));
-    m_scanBanner->setCollapsible(true);
-    layout->addWidget(m_scanBanner);
 
     auto* split = new QSplitter(Qt::Horizontal, tab);
     m_formStack = new QStackedWidget(split);
     for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
                       Step::Pack, Step::Bake}) {
-        // Long forms (test) scroll rather than stretch the window past a shop-floor screen.
-        auto* scroll = new QScrollArea(m_formStack);
-        scroll->setWidgetResizable(true);
-        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        scroll->setFrameShape(QFrame::NoFrame);
-        auto* form = new StepForm(step, m_recorder, scroll);
-        scroll->setWidget(form);
+        // Each form scrolls its own fields, never its banner or its buttons.
+        auto* form = new StepForm(step, m_recorder, m_formStack);
         m_forms.insert(step, form);
-        m_formStack->addWidget(scroll);
+        m_formStack->addWidget(form);
         connect(form, &StepForm::itemScanned, this, &MainWindow::showHistory);
         connect(form, &StepForm::saved, this,
                 [this](const Recorded& r) { showHistory(r.decision.primarySerial); });
@@ -359,10 +399,23 @@ void MainWindow::setFixedStation(const QString& stationId)
     m_login->setFixedStation(stationId);
 }
 
+ResultBanner* MainWindow::scanBanner() const
+{
+    StepForm* form = currentForm();
+    return form ? form->banner() : nullptr;
+}
+
+void MainWindow::showForm(StepForm* form)
+{
+    // The form left behind keeps no outcome to show later out of its moment.
+    if (StepForm* before = currentForm(); before && before != form)
+        before->banner()->clearResult();
+    m_formStack->setCurrentWidget(form);
+}
+
 StepForm* MainWindow::currentForm() const
 {
-    auto* scroll = qobject_cast<QScrollArea*>(m_formStack->currentWidget());
-    return scroll ? qobject_cast<StepForm*>(scroll->widget()) : nullptr;
+    return qobject_cast<StepForm*>(m_formStack->currentWidget());
 }
 
 void MainWindow::startSession(const Session& session)
@@ -371,12 +424,8 @@ void MainWindow::startSession(const Session& session)
     // else starts with empty forms.
     const bool resumes = isLocked() && session.operatorInfo.id == m_locked.operatorInfo.id &&
                          session.station.id == m_locked.station.id;
-    if (isLocked() && !resumes) {
-        for (StepForm* form : std::as_const(m_forms))
-            form->clear();
-        m_history->clear();
-        m_historyModel->setEvents({});
-    }
+    if (isLocked() && !resumes)
+        startClean();
     const QPointer<QWidget> resumeFocus = resumes ? m_lockedFocus : QPointer<QWidget>();
     m_locked = Session{};
     m_lockedFocus.clear();
@@ -436,6 +485,11 @@ void MainWindow::lockScreen()
     m_session = Session{};
     m_dashboard->setActor(m_session, m_db.connection());
     m_idle->setArmed(false);
+    // Whoever logs in next reads no outcome of this session; the form itself waits for its
+    // operator.
+    for (StepForm* form : std::as_const(m_forms))
+        form->banner()->clearResult();
+    m_traceBanner->clearResult();
     // The screen locks whatever happens to the audit entry; a failed entry is at least logged.
     if (Status audited =
             AuditLog(m_db.connection(), m_recorder.clock())
@@ -482,7 +536,7 @@ void MainWindow::switchToStation(const StationInfo& station)
     for (StepForm* form : std::as_const(m_forms))
         form->setSession(m_session);
     if (step && m_forms.contains(*step))
-        m_formStack->setCurrentWidget(m_forms.value(*step)->parentWidget()->parentWidget());
+        showForm(m_forms.value(*step));
     m_dashboard->setActor(m_session, m_db.connection());
     refresh();
 }
@@ -497,14 +551,27 @@ void MainWindow::logout()
     m_lockedFocus.clear();
     if (m_idle)
         m_idle->setArmed(false);
-    for (StepForm* form : std::as_const(m_forms))
-        form->clear();
-    m_history->clear();
-    m_historyModel->setEvents({});
+    startClean();
     m_pages->setCurrentWidget(m_login);
     m_login->reloadStations();
     m_login->reset();
     refresh();
+}
+
+void MainWindow::startClean()
+{
+    for (StepForm* form : std::as_const(m_forms))
+        form->reset();
+    m_history->clear();
+    m_historyModel->setEvents({});
+    m_traceField->clear();
+    m_traceView->clear();
+    m_voidEvent->clear();
+    m_voidReason->clear();
+    m_traceBanner->clearResult();
+    m_tracedLabel.second.clear();
+    m_traceLabelButton->setEnabled(false);
+    m_traceLabelButton->setText(tr("Print label…"));
 }
 
 void MainWindow::refresh()
@@ -679,12 +746,12 @@ void MainWindow::scanAnything()
     m_scanAnything->clear();
     Result<NextStep> next = NextStepResolver(m_db.connection(), m_recorder.clock()).resolve(scanned);
     if (!next) {
-        m_scanBanner->showFailure(next.error().message);
+        scanBanner()->showFailure(next.error().message);
         return;
     }
     showHistory(next->serial);
     if (!next->step) {
-        m_scanBanner->showFailure(next->where);
+        scanBanner()->showFailure(next->where);
         return;
     }
     // A bake is recorded wherever the die is; every other step at a station of its own.
@@ -701,15 +768,14 @@ void MainWindow::scanAnything()
             }
         }
         if (target.id.isEmpty()) {
-            m_scanBanner->showFailure(
+            scanBanner()->showFailure(
                 tr("%1. Take it to a %2 station.").arg(next->where, stepTitle(*next->step)));
             return;
         }
         switchToStation(target);
     }
-    m_scanBanner->clearResult();
     StepForm* form = m_forms.value(*next->step);
-    m_formStack->setCurrentWidget(form->parentWidget()->parentWidget());
+    showForm(form);
     form->clear();
     form->setValue(next->field, next->serial);
     form->banner()->clearResult();

@@ -40,6 +40,11 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(Database& db, Recorder& recorder, QWidget* parent = nullptr);
 
+    /// Opens on the screen as it was left (size, place, maximised), or maximised the first time.
+    void showForStation();
+    /// Kept in the settings for the next window: a language change or the next start.
+    void rememberGeometry();
+
     /// Binds this PC to one station; without it the operator picks one at login (single-PC mode).
     void setFixedStation(const QString& stationId);
 
@@ -47,7 +52,9 @@ public:
     StepForm* form(Step step) const { return m_forms.value(step); }
     StepForm* currentForm() const;
     QLineEdit* scanAnythingField() const { return m_scanAnything; }
-    ResultBanner* scanBanner() const { return m_scanBanner; }
+    /// Where "scan anything" answers: the station tab has one banner, the current form's, so a
+    /// red and a green outcome never show at once.
+    ResultBanner* scanBanner() const;
     /// The scanned item's genealogy, one line; its events are in historyModel().
     QLabel* historyView() const { return m_history; }
     TimelineModel* historyModel() const { return m_historyModel; }
@@ -99,6 +106,9 @@ signals:
     /// The daily backup, made on a worker thread, is written (`path`) or failed (`error`, shown).
     void backupFinished(const QString& path, const QString& error);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     // The constructor's parts, in the order it calls them.
     void buildDemoBanner(QWidget* parent);
@@ -115,6 +125,10 @@ private:
     QWidget* buildTraceTab();
     void showHistory(const QString& serial);
     void switchToStation(const StationInfo& station);
+    /// A new operator's screen: forms reset (no banner, no label offered), no history, no trace.
+    void startClean();
+    /// Makes `form` the station tab's form; the one it replaces loses its banner.
+    void showForm(StepForm* form);
     void chooseLanguage(const QString& code);
     /// Counts every table on a worker thread (its own connection); the status bar shows them when
     /// they arrive and refresh() adds to them from then on.
@@ -143,7 +157,6 @@ private:
     QStackedWidget* m_formStack = nullptr;
     QHash<Step, StepForm*> m_forms;
     QLineEdit* m_scanAnything = nullptr;
-    ResultBanner* m_scanBanner = nullptr;
     QLabel* m_history = nullptr;
     TimelineModel* m_historyModel = nullptr;
     QTableView* m_historyTable = nullptr;

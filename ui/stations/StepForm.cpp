@@ -9,10 +9,12 @@
 #include "importers/NvidiaSmiImporter.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
+#include "trace/TraceQuery.h"
 #include "workflow/IdentityRegistry.h"
 #include "workflow/StepSchema.h"
 #include "workflow/TestGate.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -24,8 +26,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -88,12 +93,46 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
     setObjectName(QStringLiteral("form_") + stepName(step));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(createTitle());
-    layout->addLayout(createFields());
-    layout->addLayout(createButtons());
-    // The outcome sits under the title, where it is seen without scrolling.
+    // The outcome sits under the title and never scrolls: a refusal is read whole, whatever the
+    // height of the screen.
     m_banner = new ResultBanner(this);
-    layout->insertWidget(1, m_banner);
-    layout->addStretch();
+    layout->addWidget(m_banner);
+    if (m_step == Step::Pack) {
+        m_carton = new QLabel(this);
+        m_carton->setObjectName(QStringLiteral("cartonCount"));
+        m_carton->setWordWrap(true);
+        QFont bold = m_carton->font();
+        bold.setPointSizeF(bold.pointSizeF() * 1.2);
+        bold.setBold(true);
+        m_carton->setFont(bold);
+        layout->addWidget(m_carton);
+    }
+    // Only the fields scroll (a long test form on a small screen); the buttons stay below them.
+    auto* fields = new QWidget(this);
+    fields->setObjectName(QStringLiteral("fields"));
+    auto* fieldsLayout = new QVBoxLayout(fields);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addLayout(createFields());
+    fieldsLayout->addStretch();
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("fieldsArea"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setFocusPolicy(Qt::NoFocus);
+    m_scroll->setWidget(fields);
+    layout->addWidget(m_scroll, 1);
+    layout->addLayout(createButtons());
+    // The field that takes the next scan is always in sight, however it got the focus.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (now && m_scroll->widget()->isAncestorOf(now))
+            m_scroll->ensureWidgetVisible(now, 8, 8);
+    });
+    if (m_inputs.contains(payload::Batch) && m_carton) {
+        if (auto* batch = qobject_cast<QLineEdit*>(m_inputs.value(payload::Batch)))
+            connect(batch, &QLineEdit::editingFinished, this, &StepForm::refreshCarton);
+        refreshCarton();
+    }
     if (QWidget* first = firstField())
         setFocusProxy(first);
 }
@@ -118,6 +157,9 @@ QFormLayout* StepForm::createFields()
         QWidget* input = createInput(spec);
         input->setObjectName(spec.key);
         input->setMinimumHeight(44);
+        // Wide enough to read a serial or a reading: a long label goes above its field instead
+        // of squeezing it (WrapLongRows wraps by the field's minimum width).
+        input->setMinimumWidth(260);
         m_inputs.insert(spec.key, input);
         m_order.append(input);
         m_form->addRow(labelFor(spec), input);
@@ -125,9 +167,15 @@ QFormLayout* StepForm::createFields()
     return m_form;
 }
 
-QHBoxLayout* StepForm::createButtons()
+QBoxLayout* StepForm::createButtons()
 {
+    // Two rows: the step's own actions, then Clear and Save at the right where the hand expects
+    // them; one row of them all would push the form past a 1366 px screen.
+    auto* rows = new QVBoxLayout;
     auto* buttons = new QHBoxLayout;
+    auto* finish = new QHBoxLayout;
+    rows->addLayout(buttons);
+    rows->addLayout(finish);
     if (m_step == Step::Intake || m_step == Step::Test) {
         m_import = addButton(buttons, tr("Import nvidia-smi report…"), QStringLiteral("importReport"),
                              &StepForm::chooseReport);
@@ -151,17 +199,18 @@ QHBoxLayout* StepForm::createButtons()
         connect(key, &QShortcut::activated, this, &StepForm::printLabel);
     }
     buttons->addStretch();
-    addButton(buttons, tr("Clear (Esc)"), QString(), &StepForm::clear);
+    finish->addStretch();
+    addButton(finish, tr("Clear (Esc)"), QStringLiteral("clear"), &StepForm::clear);
     m_save = new QPushButton(tr("Save (Enter)"), this);
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setMinimumSize(200, 56);
     m_save->setFocusPolicy(Qt::NoFocus);
-    buttons->addWidget(m_save);
+    finish->addWidget(m_save);
     connect(m_save, &QPushButton::clicked, this, &StepForm::save);
-    return buttons;
+    return rows;
 }
 
-QPushButton* StepForm::addButton(QHBoxLayout* row, const QString& text, const QString& name,
+QPushButton* StepForm::addButton(QBoxLayout* row, const QString& text, const QString& name,
                                  void (StepForm::*action)())
 {
     // Buttons never take the focus: the scanner keeps typing into the form's fields.
@@ -267,8 +316,12 @@ void StepForm::focusNext(QWidget* from)
         return;
     if (at == 0 && !value(StepSchema::fields(m_step).first().key).isEmpty())
         emit itemScanned(value(StepSchema::fields(m_step).first().key));
-    if (at + 1 < m_order.size())
-        m_order.at(at + 1)->setFocus();
+    // A reading locked from the report takes no scan: on to the next field that does.
+    qsizetype next = at + 1;
+    while (next < m_order.size() && m_lockedKeys.contains(m_inputs.key(m_order.at(next))))
+        ++next;
+    if (next < m_order.size())
+        m_order.at(next)->setFocus();
 }
 
 bool StepForm::eventFilter(QObject* watched, QEvent* event)
@@ -285,7 +338,9 @@ bool StepForm::eventFilter(QObject* watched, QEvent* event)
         }
         // A command barcode ('#...') scanned into a combo box would only shuffle its selection:
         // collect its keys instead and act on Enter.
-        if (!qobject_cast<QLineEdit*>(watched)) {
+        // The same for a locked reading: its read-only text would swallow the keys.
+        const auto* typed = qobject_cast<QLineEdit*>(watched);
+        if (!typed || typed->isReadOnly()) {
             if (!m_bufferingCommand && key->text() == QLatin1String("#")) {
                 m_bufferingCommand = true;
                 m_commandBuffer = key->text();
@@ -303,8 +358,17 @@ bool StepForm::eventFilter(QObject* watched, QEvent* event)
                 return true;
             }
             auto* line = qobject_cast<QLineEdit*>(w);
+            if (line && line->isReadOnly())
+                line = nullptr; // a locked reading is never a scan
             if (line && runCommand(w, line->text()))
                 return true;
+            if (refuseBatchAsUnit(w))
+                return true;
+            // A new scan starts a new moment: the last outcome, red or green, is over.
+            if (line && !line->text().trimmed().isEmpty())
+                m_banner->clearResult();
+            if (line && w == m_inputs.value(payload::Batch))
+                refreshCarton();
             if (key->modifiers() & Qt::ControlModifier || w == m_order.last()) {
                 save();
             } else {
@@ -324,8 +388,8 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
             m_banner->showFailure(tr("Unknown command barcode %1").arg(scanned.left(40)));
         return scanned.startsWith(QLatin1Char('#')) && !qobject_cast<QLineEdit*>(from);
     }
-    if (auto* line = qobject_cast<QLineEdit*>(from))
-        line->clear(); // the command is not a value
+    if (auto* line = qobject_cast<QLineEdit*>(from); line && !line->isReadOnly())
+        line->clear(); // the command is not a value (a locked reading keeps its own)
     switch (command->kind) {
     case CommandCode::Kind::Save:
         save();
@@ -385,16 +449,7 @@ bool StepForm::save()
                                                         m_session.operatorInfo.id, fields.value(), m_report})
                              : Result<Recorded>(fields.error());
     if (!r) {
-        const Error& e = r.error();
-        const FieldSpec* spec = StepSchema::find(m_step, e.field);
-        m_banner->showFailure(spec ? labelFor(*spec).remove(QStringLiteral(" *")) + QStringLiteral(": ") +
-                                         e.message
-                                   : e.message);
-        if (QWidget* w = m_inputs.value(e.field)) {
-            w->setFocus();
-            if (auto* edit = qobject_cast<QLineEdit*>(w))
-                edit->selectAll();
-        }
+        showRefusal(r.error());
         return false;
     }
     // Pack keeps its batch: the next unit goes into the same carton.
@@ -402,6 +457,7 @@ bool StepForm::save()
     clear();
     if (!keepBatch.isEmpty())
         setValue(payload::Batch, keepBatch);
+    refreshCarton();
     m_banner->showSuccess(successText(r.value()));
     if (m_step == Step::Strip)
         offerLabel(LabelTemplate::Kind::Die, r->createdId());
@@ -410,6 +466,75 @@ bool StepForm::save()
     else if (m_step == Step::Test && EventPayload::read(r->event.payload).outcome == outcome::Pass)
         offerLabel(LabelTemplate::Kind::Unit, r->event.subject);
     emit saved(r.value());
+    return true;
+}
+
+void StepForm::showRefusal(const Error& e)
+{
+    const FieldSpec* spec = StepSchema::find(m_step, e.field);
+    m_banner->showFailure(
+        spec ? labelFor(*spec).remove(QStringLiteral(" *")) + QStringLiteral(": ") + e.message : e.message);
+    QWidget* w = m_inputs.value(e.field);
+    if (w) {
+        w->setFocus();
+        if (auto* edit = qobject_cast<QLineEdit*>(w))
+            edit->selectAll();
+    } else if (QWidget* f = QApplication::focusWidget(); f && m_scroll->widget()->isAncestorOf(f)) {
+        w = f;
+    }
+    // In sight even when it had the focus already and the operator scrolled away from it.
+    if (w)
+        m_scroll->ensureWidgetVisible(w, 8, 8);
+}
+
+void StepForm::returnToScanning(QWidget* target)
+{
+    // Kiosk PCs run no window manager: a closed dialog does not give the keyboard back by itself.
+    window()->activateWindow();
+    if (!target)
+        target = firstField();
+    if (target)
+        target->setFocus();
+}
+
+void StepForm::refreshCarton()
+{
+    if (!m_carton)
+        return;
+    const QString batch = value(payload::Batch);
+    if (batch.isEmpty()) {
+        m_carton->setText(tr("No carton open: scan the batch id into the Batch field"));
+        return;
+    }
+    Result<Trace> trace = TraceQuery(m_recorder.database().connection()).find(batch);
+    if (!trace || trace->foundKind != QLatin1StringView("batch") || !trace->batch) {
+        m_carton->setText(tr("Carton %1: new, no units yet").arg(batch));
+        return;
+    }
+    const BatchState& b = *trace->batch;
+    const auto units = static_cast<int>(trace->batchUnits.size());
+    if (b.state != QLatin1StringView("open"))
+        m_carton->setText(tr("Batch %1 is closed with %2 units: scan a new batch id").arg(b.id).arg(units));
+    else if (units == 1)
+        m_carton->setText(tr("Carton %1: 1 unit packed").arg(b.id));
+    else
+        m_carton->setText(tr("Carton %1: %2 units packed").arg(b.id).arg(units));
+}
+
+bool StepForm::refuseBatchAsUnit(QWidget* field)
+{
+    auto* line = qobject_cast<QLineEdit*>(field);
+    if (m_step != Step::Pack || !line || field != m_inputs.value(payload::Unit) ||
+        line->text().trimmed().isEmpty())
+        return false;
+    Result<std::optional<Identity>> id =
+        IdentityRegistry(m_recorder.database().connection()).find(line->text().trimmed());
+    if (!id || !id.value() || id.value()->kind != IdentityKind::Batch)
+        return false;
+    m_banner->showFailure(
+        tr("%1 is a batch label, scanned where a unit is expected: scan the unit's own serial")
+            .arg(id.value()->serial));
+    line->selectAll();
     return true;
 }
 
@@ -431,8 +556,20 @@ QString StepForm::successText(const Recorded& r) const
     return text;
 }
 
+void StepForm::reset()
+{
+    clear();
+    m_pendingLabel = {LabelTemplate::Kind::Unit, QString()};
+    if (m_printLabel) {
+        m_printLabel->setEnabled(false);
+        m_printLabel->setText(tr("Print label (F9)"));
+    }
+    refreshCarton();
+}
+
 void StepForm::clear()
 {
+    m_banner->clearResult();
     lockReadings(false);
     m_lockedKeys.clear();
     m_report.reset();
@@ -536,11 +673,13 @@ void StepForm::attachEvidence(const QString& path)
 
 void StepForm::chooseEvidence()
 {
+    QPointer<QWidget> before = QApplication::focusWidget();
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Photos or X-ray images"), QString(),
         tr("Images and logs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;All files (*)"));
     for (const QString& f : files)
         attachEvidence(f);
+    returnToScanning(before && isAncestorOf(before) ? before.data() : nullptr);
 }
 
 void StepForm::runNvidiaSmi()
@@ -568,19 +707,38 @@ void StepForm::runNvidiaSmi()
 void StepForm::closeBatch()
 {
     const QString batch = value(payload::Batch);
+    if (!batch.isEmpty()) {
+        // A closed carton takes no more units: the operator says so twice. Enter alone cancels.
+        refreshCarton();
+        QMessageBox ask(
+            QMessageBox::Question, tr("Close batch"),
+            tr("Close batch %1? %2\nA closed batch takes no more units.").arg(batch, m_carton->text()),
+            QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("confirmCloseBatch"));
+        QPushButton* yes = ask.addButton(tr("Close batch %1").arg(batch), QMessageBox::AcceptRole);
+        yes->setObjectName(QStringLiteral("confirmClose"));
+        ask.setDefaultButton(ask.addButton(QMessageBox::Cancel));
+        ask.exec();
+        const bool confirmed = ask.clickedButton() == yes;
+        if (!confirmed) {
+            returnToScanning(nullptr);
+            return;
+        }
+    }
     Result<Recorded> r = m_recorder.record(Step::Close, m_session.station.id, m_session.operatorInfo.id,
                                            QList<std::pair<QString, QString>>{{payload::Batch, batch}});
     if (!r) {
-        m_banner->showFailure(r.error().message);
+        window()->activateWindow();
+        showRefusal(r.error());
         return;
     }
     setValue(payload::Batch, QString());
+    refreshCarton();
     m_banner->showSuccess(tr("Batch %1 closed with %2 units; seal the carton")
                               .arg(r->event.subject)
                               .arg(EventPayload::read(r->event.payload).unitCount.value_or(0)));
     offerLabel(LabelTemplate::Kind::Batch, r->event.subject);
-    if (QWidget* first = firstField())
-        first->setFocus();
+    returnToScanning(nullptr);
 }
 
 void StepForm::offerLabel(LabelTemplate::Kind kind, const QString& subject)
@@ -608,20 +766,20 @@ void StepForm::printLabel()
                                         : tr("Label of %1 printed to %2").arg(p.subject, p.target));
     });
     // Back to scanning: the station window active again, the cursor in the first field.
-    connect(dialog, &QDialog::finished, this, [this] {
-        window()->activateWindow();
-        if (QWidget* first = firstField())
-            first->setFocus();
-    });
+    connect(dialog, &QDialog::finished, this, [this] { returnToScanning(nullptr); });
     dialog->open();
 }
 
 void StepForm::chooseReport()
 {
+    QPointer<QWidget> before = QApplication::focusWidget();
     const QString path = QFileDialog::getOpenFileName(this, tr("nvidia-smi report"), QString(),
                                                       tr("nvidia-smi reports (*.xml *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        importReport(path);
+    // Taken: on with the result (#PASS, then #SAVE); cancelled: back where the operator was.
+    if (!path.isEmpty() && importReport(path))
+        returnToScanning(m_inputs.value(payload::Result));
+    else
+        returnToScanning(before && isAncestorOf(before) ? before.data() : nullptr);
 }
 
 } // namespace rework

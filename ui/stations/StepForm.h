@@ -11,10 +11,11 @@
 #include <QHash>
 #include <QWidget>
 
+class QBoxLayout;
 class QFormLayout;
-class QHBoxLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace rework {
 
@@ -23,7 +24,8 @@ class ResultBanner;
 /// One step's form, built from the step's schema and made for a scanner: the first scan field
 /// has focus, Enter moves to the next field, Enter on the last one saves, and after a save the
 /// form is cleared with focus back on the first field. Esc clears. Rules live in the core; the
-/// form only collects text and shows the outcome.
+/// form only collects text and shows the outcome. The result banner sits above the fields and
+/// the buttons below them; only the fields scroll, so the outcome and Save are always in sight.
 class StepForm : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,10 @@ public:
     QWidget* field(const QString& key) const { return m_inputs.value(key); }
     QWidget* firstField() const { return m_order.isEmpty() ? nullptr : m_order.first(); }
     ResultBanner* banner() const { return m_banner; }
+    /// The scrolling part: the fields only (banner and buttons stay put).
+    QScrollArea* fieldsArea() const { return m_scroll; }
+    /// Pack: the open carton and how many units it holds; null on other forms.
+    QLabel* cartonLabel() const { return m_carton; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* importButton() const { return m_import; }
     /// Shown when nvidia-smi is installed on this PC.
@@ -62,7 +68,10 @@ public:
 
 public slots:
     bool save();
+    /// Empties the fields and the banner (Esc, #CLEAR); focus back on the first field.
     void clear();
+    /// A new operator's form: cleared, and no label offered from the one before.
+    void reset();
     /// Opens the print dialog for the pending label (F9, or a scanned #PRINT).
     void printLabel();
 
@@ -79,9 +88,18 @@ private:
     /// One input per field of the step's schema, in its order.
     QFormLayout* createFields();
     /// The step's own actions (import, close batch, attach, print), then clear and save.
-    QHBoxLayout* createButtons();
-    QPushButton* addButton(QHBoxLayout* row, const QString& text, const QString& name,
+    QBoxLayout* createButtons();
+    QPushButton* addButton(QBoxLayout* row, const QString& text, const QString& name,
                            void (StepForm::*action)());
+    /// A refusal in the banner, named by its field's label, with the cursor in that field.
+    void showRefusal(const Error& e);
+    /// After a dialog or a button: this window has the keyboard again, the cursor in `target`
+    /// (the first field when null), so the next scan lands in the form.
+    void returnToScanning(QWidget* target);
+    /// Pack: the batch field's carton and its unit count, read from the core.
+    void refreshCarton();
+    /// Pack: a batch label scanned into the unit field is said to be one, never saved.
+    bool refuseBatchAsUnit(QWidget* field);
     QWidget* createInput(const FieldSpec& spec);
     void focusNext(QWidget* from);
     /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
@@ -103,6 +121,8 @@ private:
     QHash<QString, QWidget*> m_inputs;
     QList<QWidget*> m_order;
     QFormLayout* m_form = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    QLabel* m_carton = nullptr;
     ResultBanner* m_banner = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_import = nullptr;
