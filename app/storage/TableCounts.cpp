@@ -63,20 +63,23 @@ Result<std::optional<TableCounts::Counts>> TableCounts::since(const Counts& base
         return voids.error();
     if (voids.value().toLongLong() > 0)
         return std::optional<Counts>();
+    // The result is a new base: its marks move to where these counts end, so that counting again
+    // from it adds only what came after (a base whose marks stayed behind would add rows twice).
     Counts c = base;
     for (int t = 0; t < TableCount; ++t) {
-        auto n = sql::scalar(m_db,
-                             QStringLiteral("SELECT count(*) FROM ") + QLatin1StringView(kTables[t]) +
-                                 QStringLiteral(" WHERE rowid > ?"),
-                             {base.rowMarks[t]});
+        auto n = sql::row(m_db,
+                          QStringLiteral("SELECT count(*), coalesce(max(rowid), ?) FROM ") +
+                              QLatin1StringView(kTables[t]) + QStringLiteral(" WHERE rowid > ?"),
+                          {base.rowMarks[t], base.rowMarks[t]});
         if (!n)
             return n.error();
-        c.rows[t] = base.rows[t] + n.value().toLongLong();
+        c.rows[t] = base.rows[t] + n.value()->at(0).toLongLong();
+        c.rowMarks[t] = n.value()->at(1).toLongLong();
     }
     Result<qint64> n = events();
     if (!n)
         return n.error();
-    c.events = n.value();
+    c.events = c.eventMark = n.value();
     return std::optional<Counts>(c);
 }
 

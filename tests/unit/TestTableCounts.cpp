@@ -33,6 +33,17 @@ private slots:
         QCOMPARE(full.rows[TableCounts::Units], 2);
         QCOMPARE(counts.events().value(), full.events);
         QVERIFY(counts.anyWork().value());
+        // Counting on from the result, as the status bar does after every save, adds nothing twice.
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090A000005", "model=RTX4090", "lot=L1"}).ok());
+        const std::optional<TableCounts::Counts> again = counts.since(*now).value();
+        QVERIFY(again);
+        const std::optional<TableCounts::Counts> same = counts.since(*again).value();
+        QVERIFY(same);
+        const TableCounts::Counts after = counts.full().value();
+        QCOMPARE(again->rows, after.rows);
+        QCOMPARE(same->rows, after.rows);
+        QCOMPARE(same->events, after.events);
+        QCOMPARE(after.rows[TableCounts::Cards], 3);
     }
 
     void aVoidAsksForAFullCount()
