@@ -4618,6 +4618,40 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>From the GPU&apos;s report; clear the form to type it</source>
         <translation>来自 GPU 报告；清空表单后才能手动输入</translation>
     </message>
+    <message>
+        <source>No carton open: scan the batch id into the Batch field</source>
+        <translation>没有打开的包装箱：请将批次号扫描到“批次”字段</translation>
+    </message>
+    <message>
+        <source>Carton %1: new, no units yet</source>
+        <translation>包装箱 %1：新建，尚无整机</translation>
+    </message>
+    <message>
+        <source>Batch %1 is closed with %2 units: scan a new batch id</source>
+        <translation>批次 %1 已关闭，共 %2 台整机：请扫描新的批次号</translation>
+    </message>
+    <message>
+        <source>Carton %1: 1 unit packed</source>
+        <translation>包装箱 %1：已装 1 台整机</translation>
+    </message>
+    <message>
+        <source>Carton %1: %2 units packed</source>
+        <translation>包装箱 %1：已装 %2 台整机</translation>
+    </message>
+    <message>
+        <source>%1 is a batch label, scanned where a unit is expected: scan the unit&apos;s own serial</source>
+        <translation>%1 是批次标签，此处需要整机：请扫描整机自己的序列号</translation>
+    </message>
+    <message>
+        <source>Close batch %1? %2
+A closed batch takes no more units.</source>
+        <translation>关闭批次 %1？%2
+已关闭的批次不再接收整机。</translation>
+    </message>
+    <message>
+        <source>Close batch %1</source>
+        <translation>关闭批次 %1</translation>
+    </message>
 </context>
 <context>
     <name>rework::SyncPanel</name>
