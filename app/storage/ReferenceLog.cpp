@@ -18,14 +18,11 @@ Status ReferenceLog::record(const ReferenceChange& change)
     // A change made after this station saw another change of the row comes after it, even when
     // this PC's clock is behind the one that made the other (a disable after an add must win).
     if (const ReferenceTable* t = ReferenceTable::find(change.table)) {
-        QStringList keyTexts;
-        for (const QString& k : t->keys)
-            keyTexts << change.key.value(k).toVariant().toString();
         auto newest =
             sql::scalar(m_db,
                         QStringLiteral("SELECT max(version) FROM reference_versions WHERE tbl = ? AND "
                                        "row_key = ?"),
-                        {t->name, ReferenceTable::rowKey(keyTexts)});
+                        {t->name, t->rowKeyOf(change.key)});
         if (!newest)
             return newest.error();
         const QDateTime seen = QDateTime::fromString(

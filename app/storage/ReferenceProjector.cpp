@@ -42,6 +42,9 @@ bool sameValue(const QVariant& a, const QVariant& b)
     return a.toString() == b.toString();
 }
 
+/// Table and column names in the statements below come only from the fixed ReferenceTable
+/// catalogue (an event's table and columns are looked up there and refused when unknown); every
+/// value is bound. SQL cannot bind identifiers, so these are the one place they are spliced.
 QString whereKeys(const ReferenceTable& t)
 {
     QStringList parts;
@@ -71,19 +74,17 @@ Result<ParsedChange> parse(const EventRecord& e)
     out.table = ReferenceTable::find(change->table);
     if (!out.table)
         return bad(QStringLiteral("unknown table ") + change->table.left(40));
-    QStringList keyTexts;
     for (const QString& k : out.table->keys) {
         const QJsonValue v = change->key.value(k);
         if (v.isUndefined() || v.isNull())
             return bad(QStringLiteral("no key column ") + k);
         out.keyValues << columnValue(v);
-        keyTexts << v.toVariant().toString();
     }
     for (auto it = change->set.begin(); it != change->set.end(); ++it) {
         if (it.key() != ReferenceChange::kPresent && !out.table->columns.contains(it.key()))
             return bad(QStringLiteral("unknown column ") + it.key().left(40));
     }
-    out.rowKey = ReferenceTable::rowKey(keyTexts);
+    out.rowKey = out.table->rowKeyOf(change->key);
     out.change = std::move(*change);
     return out;
 }

@@ -64,8 +64,11 @@ bool ReferenceTable::isStationLocal(const QString& table, const QString& key)
     return table == QLatin1StringView("config") && key.startsWith(QLatin1StringView("derived."));
 }
 
-QString ReferenceTable::rowKey(const QStringList& values)
+QString ReferenceTable::rowKeyOf(const QJsonObject& key) const
 {
+    QStringList values;
+    for (const QString& k : keys)
+        values << key.value(k).toVariant().toString();
     return values.join(QChar(0x1f));
 }
 

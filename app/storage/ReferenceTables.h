@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 #include <QVariantMap>
@@ -19,8 +20,8 @@ struct ReferenceTable
     static const ReferenceTable* find(const QString& name);
     /// Rows that never travel: the station-local `derived.*` settings.
     static bool isStationLocal(const QString& table, const QString& key);
-    /// One text for a row's key values: where its column versions are kept.
-    static QString rowKey(const QStringList& values);
+    /// One text for a row's key values (a change's `key` object): where its column versions are kept.
+    QString rowKeyOf(const QJsonObject& key) const;
 };
 
 } // namespace rework

@@ -84,7 +84,8 @@ int main(int argc, char** argv)
     const QString file = pg.folder() + QStringLiteral("/events.copy");
     const QString columns = QStringLiteral(
         "id, origin, origin_seq, recorded_at, station_id, operator_id, step, subject, payload, subjects");
-    pg.psql(QStringLiteral("COPY (SELECT %1 FROM events WHERE origin <> 'server') TO '%2'").arg(columns, file));
+    pg.psql(
+        QStringLiteral("COPY (SELECT %1 FROM events WHERE origin <> 'server') TO '%2'").arg(columns, file));
     pg.psql(QStringLiteral("CREATE TABLE events_copy (LIKE events INCLUDING ALL)"));
     const double copyMs = pg.timed(QStringLiteral("COPY events_copy (%1) FROM '%2'").arg(columns, file));
     if (copyMs <= 0)
