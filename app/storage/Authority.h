@@ -17,6 +17,10 @@ class Authority
 
 public:
     static Status require(const QSqlDatabase& db, const OperatorInfo& actor, const QString& action);
+    /// As require(), except that headless set-up (demo data, a new line's first stations) acts as
+    /// `SYSTEM`, which is allowed only until the line has its first admin: from then on an admin
+    /// exists who can be asked, as for the first admin account itself.
+    static Status requireOrSetUp(const QSqlDatabase& db, const QString& actorId, const QString& action);
 };
 
 } // namespace rework

@@ -1,6 +1,7 @@
 #include "EventChain.h"
 
 #include "AuditLog.h"
+#include "Authority.h"
 #include "EventStore.h"
 #include "ReadSnapshot.h"
 #include "Sql.h"
@@ -82,6 +83,10 @@ Result<qint64> EventChain::repairMissing(const QString& actorId, const QString& 
         return st.error();
     Transaction tx(m_db);
     if (Status st = tx.begin(); !st)
+        return st.error();
+    if (Status st =
+            Authority::require(m_db, OperatorInfo{actorId, {}, {}, true}, QStringLiteral("chain.repair"));
+        !st)
         return st.error();
     auto missing =
         sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 "

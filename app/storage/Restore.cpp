@@ -361,6 +361,42 @@ Status Restore::checkEvents(const QSqlDatabase& staged, const Request& request, 
                                       "restore with --force --reason TEXT"),
                     {request.source, outcome.eventsAfter, outcome.eventsBefore,
                      outcome.eventsBefore - outcome.eventsAfter}));
+    return checkAnchored(staged, request);
+}
+
+/// The server's anchor reaches where this station's own count cannot: a station whose database
+/// was cut back (or lost) still may not go back behind what it once sent.
+Status Restore::checkAnchored(const QSqlDatabase& staged, const Request& request)
+{
+    if (!request.anchored)
+        return {};
+    const auto& [seq, hash] = *request.anchored;
+    auto held =
+        sql::scalar(staged, QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"), {seq});
+    if (!held)
+        return held.error();
+    if (!held.value().isValid()) {
+        auto last = sql::scalar(staged, QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"));
+        if (!last)
+            return last.error();
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("events"),
+            Message(tr,
+                    QT_TRANSLATE_NOOP("Restore",
+                                      "the sync server holds this station's events up to event %1, but %2 "
+                                      "ends at event %3: restoring it would lose what the server has. "
+                                      "Choose a newer backup, fill a new database from the server with "
+                                      "sync --rebuild, or restore with --force --reason TEXT"),
+                    {seq, request.source, last.value().toLongLong()}));
+    }
+    if (held.value().toString() != hash)
+        return makeError(
+            ErrorCode::Contradiction, QStringLiteral("events"),
+            Message(tr,
+                    QT_TRANSLATE_NOOP("Restore",
+                                      "event %1 of %2 differs from what the sync server anchored for this "
+                                      "station: it is not this station's log, or it was changed"),
+                    {seq, request.source}));
     return {};
 }
 

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace rework {
 
 class Database;
@@ -28,6 +30,14 @@ public:
         bool force = false; // take a backup with fewer events than the station has
         QString reason;     // required with force; goes into the audit log
         OperatorInfo actor; // required with force: a proven admin (`restore.force`)
+        /// The newest chain head the sync server anchored for this station: the backup must
+        /// hold that event with that hash, so no event the server has seen is lost.
+        struct Anchored
+        {
+            qint64 seq = 0;
+            QString hash;
+        };
+        std::optional<Anchored> anchored;
     };
 
     struct Outcome
@@ -47,6 +57,7 @@ public:
 private:
     Status fromStaging(const QString& staging, const Request& request, Outcome& outcome);
     Status checkEvents(const QSqlDatabase& staged, const Request& request, Outcome& outcome);
+    Status checkAnchored(const QSqlDatabase& staged, const Request& request);
     Status audit(const QSqlDatabase& staged, const Request& request, const Outcome& outcome);
     Status keepReplaced(const QString& target);
 

@@ -1,8 +1,11 @@
 #include "StationRegistry.h"
-#include "domain/FreeText.h"
 
+#include "AuditLog.h"
+#include "Authority.h"
 #include "ReferenceLog.h"
 #include "Sql.h"
+#include "Transaction.h"
+#include "domain/FreeText.h"
 #include "domain/SerialRules.h"
 #include "domain/Step.h"
 
@@ -39,6 +42,12 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
     const QString shownName = name.trimmed();
     if (Status st = FreeText::check(QStringLiteral("name"), shownName, FreeText::kMaxName); !st)
         return st;
+    // Checked in the transaction of the change, as every reference change is.
+    Transaction tx(m_db);
+    if (Status st = tx.join(); !st)
+        return st;
+    if (Status st = Authority::requireOrSetUp(m_db, actorId, QStringLiteral("settings.change")); !st)
+        return st;
     if (Status st = ReferenceLog(m_db, actorId, {}, m_clock)
                         .record({QStringLiteral("stations"),
                                  {{QStringLiteral("id"), id.value()}},
@@ -47,6 +56,13 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
                                    shownName.isEmpty() ? QJsonValue() : QJsonValue(shownName)},
                                   {QStringLiteral("created_at"), nowText(m_clock.now())}}});
         !st)
+        return st;
+    if (Status st = AuditLog(m_db, m_clock)
+                        .append(QStringLiteral("station_added"), actorId, QStringLiteral("-"),
+                                QStringLiteral("%1 for %2").arg(id.value(), step));
+        !st)
+        return st;
+    if (Status st = tx.commit(); !st)
         return st;
     spdlog::info("station added id={} step={}", id.value().toStdString(), step.toStdString());
     return {};

@@ -7,6 +7,7 @@
 #include "domain/IdGenerator.h"
 #include "domain/ReferenceChange.h"
 #include "storage/AuditLog.h"
+#include "storage/Authority.h"
 #include "storage/Database.h"
 #include "storage/EventLog.h"
 #include "storage/ReferenceProjector.h"
@@ -679,6 +680,13 @@ Result<int> SyncEngine::pullOrigins(ServerConnection& connection)
     return n;
 }
 
+Result<SyncEngine::Report> SyncEngine::run(const OperatorInfo& actor)
+{
+    if (Status st = Authority::require(m_local.connection(), actor, QStringLiteral("sync.run")); !st)
+        return st.error();
+    return run();
+}
+
 Result<SyncEngine::Report> SyncEngine::run()
 {
     Report report;
@@ -783,6 +791,30 @@ Result<SyncEngine::AnchorCheck> SyncEngine::checkAnchors()
                        .arg(seq);
     }
     return check;
+}
+
+Result<std::optional<SyncEngine::Anchor>> SyncEngine::newestAnchor()
+{
+    Result<QString> me = stateValue(m_local.connection(), QStringLiteral("origin"));
+    if (!me)
+        return me.error();
+    if (me.value().isEmpty()) // never synced: nothing anchored
+        return std::optional<Anchor>();
+    auto connection = ServerConnection::open(m_settings);
+    if (!connection)
+        return connection.error();
+    if (Status st = ServerSchema::requireCurrent(connection.value()->db()); !st)
+        return st.error();
+    auto head = server(connection.value()->db(),
+                       QStringLiteral("SELECT origin_seq, hash FROM chain_heads WHERE origin = ? "
+                                      "ORDER BY origin_seq DESC LIMIT 1"),
+                       {me.value()});
+    if (!head)
+        return head.error();
+    if (!head.value().next())
+        return std::optional<Anchor>();
+    return std::optional<Anchor>(
+        Anchor{head.value().value(0).toLongLong(), head.value().value(1).toString()});
 }
 
 Result<SyncEngine::Report> SyncEngine::rebuild()

@@ -3,9 +3,12 @@
 #include "PulledEvent.h"
 #include "SyncSettings.h"
 #include "domain/Clock.h"
+#include "domain/Snapshot.h"
 
 #include <QSqlDatabase>
+
 #include <functional>
+#include <optional>
 
 namespace rework {
 
@@ -48,8 +51,11 @@ public:
     /// Creates or upgrades the central schema (never takes it back); turns the server's reference
     /// data into baseline changes, taken from this station when the server has none yet.
     Status initServer();
-    /// One full sync.
+    /// One full sync, as the unattended timer runs it (no operator: the sync proves itself to
+    /// the server with its own credentials).
     Result<Report> run();
+    /// One full sync started by an operator, whose role must hold `sync.run`.
+    Result<Report> run(const OperatorInfo& actor);
     /// A new station database filled from the server alone: refused unless this one holds no
     /// event yet. Everything the server holds comes down, this station's own earlier events too.
     Result<Report> rebuild();
@@ -62,6 +68,14 @@ public:
         QStringList problems;
     };
     Result<AnchorCheck> checkAnchors();
+    /// The newest chain head the server anchored for this database (none before its first sync):
+    /// the floor a restore must not fall below.
+    struct Anchor
+    {
+        qint64 seq = 0;
+        QString hash;
+    };
+    Result<std::optional<Anchor>> newestAnchor();
     /// run(), tried again after 1, 2, 4 ... s while the server is unreachable.
     Result<Report> runWithRetries(int attempts);
 

@@ -50,6 +50,7 @@ struct Run
     int exitCode = -1;
     QProcess::ExitStatus status = QProcess::NormalExit;
     QString err;
+    QString out;
 };
 
 } // namespace
@@ -85,7 +86,8 @@ class TestSync : public QObject
         p.write(input);
         p.closeWriteChannel();
         p.waitForFinished(120000);
-        return {p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardError()),
+                QString::fromUtf8(p.readAllStandardOutput())};
     }
     /// A card taken from intake to mount at one station; returns the unit.
     static QString unitAt(test::TestDatabase& t, const QString& card, const QString& board)
@@ -362,6 +364,48 @@ private slots:
         QCOMPARE(rewritten.exitCode, 1);
         QVERIFY2(rewritten.err.contains(QStringLiteral("differ from what the server anchored")),
                  qPrintable(rewritten.err));
+    }
+
+    /// A station cut back to an old state (or an old backup on a new PC) passes its own count;
+    /// the server's anchor still refuses a backup that lacks what the station once sent.
+    void aRestoreMayNotFallBehindTheServersAnchor()
+    {
+        QVERIFY(sync(*a).ok());
+        QTemporaryDir dir;
+        const QString old = dir.filePath(QStringLiteral("old.sqlite"));
+        QVERIFY(Backup::copy(a->db().connection(), old).ok());
+        unitAt(*a, QStringLiteral("CARDQ0001"), QStringLiteral("SB00000951"));
+        QVERIFY(sync(*a).ok());
+        const QString newest = dir.filePath(QStringLiteral("newest.sqlite"));
+        QVERIFY(Backup::copy(a->db().connection(), newest).ok());
+        // The station's own file, cut back to the old state: its count no longer protects it.
+        const QString cut = dir.filePath(QStringLiteral("cut.sqlite"));
+        QVERIFY(QFile::copy(old, cut));
+        QProcessEnvironment password;
+        password.insert(QStringLiteral("REWORKTRACK_SYNC_PASSWORD"), QStringLiteral("rework-test"));
+        const QString server = pg->url(QString());
+        const QString before = rework::test::dumpFile(cut);
+        Run refused = reworkctl(cut, {"restore", old, "--server", server}, password);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("the sync server holds this station's events up to")),
+                 qPrintable(refused.err));
+        QCOMPARE(rework::test::dumpFile(cut), before);
+        // Without --server the same restore goes by the station's own count alone.
+        Run offline = reworkctl(cut, {"--json", "restore", old}, password);
+        QVERIFY2(offline.exitCode == 0, qPrintable(offline.err));
+        // The newest backup holds the anchored event with the anchored hash: taken.
+        Run taken = reworkctl(cut, {"--json", "restore", newest, "--server", server}, password);
+        QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+        QVERIFY2(taken.out.contains(QStringLiteral("\"server_anchor\"")), qPrintable(taken.out));
+        // Another station's backup is no stand-in for this one's log.
+        const QString other = dir.filePath(QStringLiteral("b.sqlite"));
+        QVERIFY(sync(*b).ok());
+        unitAt(*b, QStringLiteral("CARDQ0002"), QStringLiteral("SB00000952"));
+        unitAt(*b, QStringLiteral("CARDQ0003"), QStringLiteral("SB00000953"));
+        QVERIFY(Backup::copy(b->db().connection(), other).ok());
+        Run foreign = reworkctl(cut, {"restore", other, "--server", server}, password);
+        QCOMPARE(foreign.exitCode, 1);
+        QVERIFY2(foreign.err.contains(QStringLiteral("anchored")), qPrintable(foreign.err));
     }
 
     void aNewerServerSchemaIsRefusedInPlainWords()

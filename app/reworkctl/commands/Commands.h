@@ -1,6 +1,9 @@
 #pragma once
 
 #include "reworkctl/CommandTable.h"
+#include "storage/Restore.h"
+
+#include <optional>
 
 namespace rework {
 
@@ -23,6 +26,11 @@ extern const Command labelCommand, sheetCommand;
 // SyncCommands.cpp: the central PostgreSQL; `verify --server` (the chain heads it anchored).
 extern const Command serverInitCommand, syncCommand;
 int verifyAgainstServer(CommandContext& context, Args args);
+/// For `restore`: the newest chain head the sync server anchored for this station (`--server
+/// [URL] [--password-stdin]`, or sync.conf when present), taken out of `args`; `note` says what
+/// was checked. Returns an exit code when it failed.
+std::optional<int> anchoredOnServer(CommandContext& context, Args& args,
+                                    std::optional<Restore::Request::Anchored>& anchored, QString& note);
 // ConflictCommands.cpp: conflicts between stations and what was set aside.
 extern const Command conflictsCommand;
 // MaintenanceCommands.cpp: looking after the database file.

