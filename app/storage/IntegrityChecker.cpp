@@ -1,5 +1,6 @@
 #include "IntegrityChecker.h"
 
+#include "PartialReplay.h"
 #include "ReadSnapshot.h"
 #include "ReferenceProjector.h"
 #include "Sql.h"
@@ -64,6 +65,14 @@ Status shadow(const QSqlDatabase& db, const QString& table)
     return {};
 }
 
+// The item tables and their keys, fixed: the rows one item's check compares.
+constexpr struct
+{
+    const char* table;
+    const char* key;
+} kItemTables[] = {
+    {"cards", "serial"}, {"dies", "id"}, {"boards", "serial"}, {"units", "serial"}, {"batches", "id"}};
+
 void dropShadows(const QSqlDatabase& db)
 {
     for (const char* table : kDerivedTables) {
@@ -72,7 +81,77 @@ void dropShadows(const QSqlDatabase& db)
     }
 }
 
+/// Shadows of every derived table; dropped again if one cannot be made.
+Status shadowAll(const QSqlDatabase& db)
+{
+    for (const char* table : kDerivedTables) {
+        if (Status st = shadow(db, QString::fromLatin1(table)); !st) {
+            dropShadows(db);
+            return st;
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* events) const
+{
+    ReadSnapshot snapshot(m_db);
+    if (Status st = snapshot.begin(); !st)
+        return st.error();
+    // The closure and its events are read before the shadows hide the main tables' names.
+    Result<QList<EventRecord>> genealogy = PartialReplay(m_db).genealogyOf(serial);
+    if (!genealogy)
+        return genealogy.error();
+    auto named = sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM temp.replay_items"));
+    if (!named)
+        return named.error();
+    if (named.value().toLongLong() == 0)
+        return makeError(ErrorCode::UnknownSerial, QStringLiteral("serial"),
+                         Message(tr, QT_TR_NOOP("no event names %1; give a card, die, board, unit or batch"),
+                                 {serial.left(64)}));
+    if (events)
+        *events = genealogy->size();
+    if (Status st = shadowAll(m_db); !st)
+        return st.error();
+    QStringList problems;
+    Status replayed;
+    StateProjector projector(m_db);
+    for (const EventRecord& e : genealogy.value()) {
+        if (replayed = projector.apply(e); !replayed)
+            break;
+    }
+    for (const auto& [table, key] : kItemTables) {
+        if (!replayed)
+            break;
+        // Fixed names; the items of the genealogy bound through the temp table.
+        const QString rows =
+            QStringLiteral("SELECT * FROM %2.%1 WHERE %3 IN (SELECT serial FROM temp.replay_items)");
+        const QString statement =
+            QStringLiteral("SELECT %1 FROM (%2 EXCEPT %3 UNION ALL %3 EXCEPT %2)")
+                .arg(QLatin1StringView(key),
+                     rows.arg(QLatin1StringView(table), QStringLiteral("temp"), QLatin1StringView(key)),
+                     rows.arg(QLatin1StringView(table), QStringLiteral("main"), QLatin1StringView(key)));
+        auto differing = sql::run(m_db, statement);
+        if (!differing) {
+            replayed = differing.error();
+            break;
+        }
+        QStringList keys;
+        while (differing.value().next())
+            keys << differing.value().value(0).toString();
+        keys.removeDuplicates();
+        for (const QString& k : keys)
+            problems << tr("derived state: %1 %2 differs from a replay of its events")
+                            .arg(QLatin1StringView(table), k);
+    }
+    snapshot.end();
+    dropShadows(m_db);
+    if (!replayed)
+        return replayed.error();
+    return problems;
+}
 
 Result<QStringList> IntegrityChecker::run() const
 {
@@ -106,12 +185,8 @@ Result<QStringList> IntegrityChecker::run() const
 
     // The replay goes into TEMP copies of the derived tables and is compared with the snapshot:
     // the main database is only read, so stations go on recording while a check runs.
-    for (const char* table : kDerivedTables) {
-        if (Status st = shadow(m_db, QString::fromLatin1(table)); !st) {
-            dropShadows(m_db);
-            return st.error();
-        }
-    }
+    if (Status st = shadowAll(m_db); !st)
+        return st.error();
     Status replayed = StateProjector(m_db).rebuild();
     for (const char* table : kDerivedTables) {
         if (!replayed)

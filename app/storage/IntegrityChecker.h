@@ -21,6 +21,10 @@ public:
 
     /// Problems found, one line each; empty when the database is sound.
     Result<QStringList> run() const;
+    /// The same comparison for one item and its genealogy (card → die → board → unit → batch):
+    /// their events replayed alone, as a void replays them, against their rows. `events` is how
+    /// many were replayed; an item no event names is an UnknownSerial error.
+    Result<QStringList> checkItem(const QString& serial, qint64* events = nullptr) const;
 
 private:
     QSqlDatabase m_db;

@@ -48,6 +48,11 @@ constexpr const char* kDrop[] = {
     "DELETE FROM kpi_anomalies WHERE event_seq IN (SELECT seq FROM temp.replay_events)",
 };
 
+// Seeds of the closure: the items one event names, or one item itself when an event names it.
+const QString kItemsOfEvent = QStringLiteral(
+    "SELECT s.serial FROM events e JOIN event_subjects s ON s.event_seq = e.seq WHERE e.id = ?");
+const QString kNamedItem = QStringLiteral("SELECT s.serial FROM event_subjects s WHERE s.serial = ? LIMIT 1");
+
 Result<qint64> countOf(const QSqlDatabase& db, const char* table)
 {
     auto n = sql::scalar(db, QStringLiteral("SELECT count(*) FROM temp.") + QLatin1StringView(table));
@@ -58,17 +63,14 @@ Result<qint64> countOf(const QSqlDatabase& db, const char* table)
 
 } // namespace
 
-Status PartialReplay::collectAffected(const QString& voidedEventId)
+Status PartialReplay::collect(const QString& seed, const QString& value)
 {
     for (const char* statement : kPrepare) {
         if (auto q = sql::run(m_db, QString::fromLatin1(statement)); !q)
             return q.error();
     }
-    if (Status st = sql::exec(m_db,
-                              QStringLiteral("INSERT OR IGNORE INTO temp.replay_items SELECT s.serial FROM "
-                                             "events e JOIN event_subjects s ON s.event_seq = e.seq "
-                                             "WHERE e.id = ?"),
-                              {voidedEventId});
+    if (Status st =
+            sql::exec(m_db, QStringLiteral("INSERT OR IGNORE INTO temp.replay_items ") + seed, {value});
         !st)
         return st;
     // Grows until a round adds nothing: a batch brings in its units, a unit its die and card.
@@ -109,7 +111,7 @@ Result<QList<EventRecord>> PartialReplay::affectedEvents(const QString& conditio
 Result<qint64> PartialReplay::afterVoid(const EventRecord& voidEvent)
 {
     const QString voided = EventPayload::read(voidEvent.payload).event;
-    if (Status st = collectAffected(voided); !st)
+    if (Status st = collect(kItemsOfEvent, voided); !st)
         return st.error();
 
     // What the counters hold now: every affected event but those voided before this void.
@@ -142,6 +144,14 @@ Result<qint64> PartialReplay::afterVoid(const EventRecord& voidEvent)
         return st.error();
     spdlog::info("void of {}: replayed {} events", voided.toStdString(), replay.value().size());
     return qint64(replay.value().size());
+}
+
+Result<QList<EventRecord>> PartialReplay::genealogyOf(const QString& serial)
+{
+    if (Status st = collect(kNamedItem, serial); !st)
+        return st.error();
+    return affectedEvents(
+        QStringLiteral("NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id)"), {});
 }
 
 } // namespace rework

@@ -20,9 +20,14 @@ public:
     /// Runs inside the void's transaction, after the void itself was applied. Returns how many
     /// events were replayed.
     Result<qint64> afterVoid(const EventRecord& voidEvent);
+    /// The events a replay of `serial`'s genealogy applies (none voided, no voids), in log order:
+    /// the same closure as a void's, for checking one item (`reworkctl check SERIAL`). Empty when
+    /// no event names the serial.
+    Result<QList<EventRecord>> genealogyOf(const QString& serial);
 
 private:
-    Status collectAffected(const QString& voidedEventId);
+    /// Fills temp.replay_items from `seed` (a statement of serials, one bound value) and grows it.
+    Status collect(const QString& seed, const QString& value);
     Result<QList<EventRecord>> affectedEvents(const QString& condition, const QVariantList& values);
     QSqlDatabase m_db;
 };

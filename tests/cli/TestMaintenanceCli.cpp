@@ -3,6 +3,8 @@
 #include "BadBackups.h"
 #include "Reworkctl.h"
 #include "TestDatabase.h"
+#include "storage/Database.h"
+#include "storage/Sql.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,6 +46,33 @@ private slots:
         QCOMPARE(reworkctl(m_db, {"demo", "--units", "5", "--seed", "3"}).exitCode, 0);
         m_good = m_dir.filePath(QStringLiteral("good.sqlite"));
         QCOMPARE(reworkctl(m_db, {"backup", "--to", m_good}).exitCode, 0);
+    }
+
+    /// `check SERIAL` as a script reads it: ok with the events replayed, an unknown serial and
+    /// two serials refused, nothing written.
+    void checkOneItem()
+    {
+        const QMap<QString, QString> before = dataFolder();
+        QString serial;
+        {
+            // The demo's first card, read as any reader of the file would.
+            auto db = rework::Database::open(m_db);
+            QVERIFY(db.ok());
+            serial = rework::sql::scalar(db.value()->connection(),
+                                         QStringLiteral("SELECT serial FROM cards ORDER BY serial LIMIT 1"))
+                         .value()
+                         .toString();
+        }
+        QVERIFY(!serial.isEmpty());
+        const Run ok = reworkctl(m_db, {"--json", "check", serial.toLower()});
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+        QCOMPARE(ok.json().value("serial").toString(), serial);
+        QVERIFY(ok.json().value("events").toInt() > 0);
+        const Run unknown = reworkctl(m_db, {"check", "ZT4090A000000"});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("no event names")), qPrintable(unknown.err));
+        QCOMPARE(reworkctl(m_db, {"check", serial, serial}).exitCode, 2);
+        QCOMPARE(dataFolder(), before);
     }
 
     void refusedRestoresChangeNothing_data()

@@ -98,6 +98,63 @@ private slots:
             QVERIFY2(voidedSteps.contains(QLatin1StringView(step)), step);
     }
 
+    /// `check SERIAL`: one item's genealogy replayed alone equals its rows, for every kind of
+    /// item; a row changed behind the log is named, others are not, and nothing is written.
+    void oneItemIsCheckedByItsGenealogyAlone()
+    {
+        test::TestDatabase t;
+        DemoGenerator::Options options;
+        options.units = 60;
+        options.seed = 11;
+        options.end = t.clock().now();
+        QVERIFY(DemoGenerator::generate(t.db(), options).ok());
+        const QSqlDatabase db = t.db().connection();
+        const QString unit =
+            sql::scalar(db, QStringLiteral("SELECT serial FROM units WHERE batch_id IS NOT NULL LIMIT 1"))
+                .value()
+                .toString();
+        const QStringList items{
+            unit,
+            sql::scalar(db, QStringLiteral("SELECT batch_id FROM units WHERE serial = ?"), {unit})
+                .value()
+                .toString(),
+            sql::scalar(db, QStringLiteral("SELECT card_serial FROM units WHERE serial = ?"), {unit})
+                .value()
+                .toString(),
+            sql::scalar(db, QStringLiteral("SELECT id FROM dies WHERE state = 'scrapped' LIMIT 1"))
+                .value()
+                .toString(),
+        };
+        const qint64 all = number(t, QStringLiteral("SELECT count(*) FROM events"));
+        for (const QString& item : items) {
+            QVERIFY2(!item.isEmpty(), "the demo lacks an item kind");
+            qint64 replayed = 0;
+            auto problems = IntegrityChecker(db).checkItem(item, &replayed);
+            QVERIFY2(problems.ok(), qPrintable(problems.ok() ? QString() : problems.error().oneLine()));
+            QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+            QVERIFY(replayed > 0);
+            QVERIFY2(replayed < all / 2, qPrintable(QString::number(replayed))); // the genealogy, not the log
+        }
+        auto unknown = IntegrityChecker(db).checkItem(QStringLiteral("ZT4090A000000"));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, ErrorCode::UnknownSerial);
+        // A state written behind the log's back.
+        QVERIFY(sql::exec(db, QStringLiteral("UPDATE units SET state = 'scrapped' WHERE serial = ?"), {unit})
+                    .ok());
+        const QString before = t.dump();
+        auto found = IntegrityChecker(db).checkItem(unit);
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
+        QVERIFY2(found->first().contains(unit), qPrintable(found->first()));
+        QCOMPARE(t.dump(), before);
+        const QString other =
+            sql::scalar(db, QStringLiteral("SELECT serial FROM units WHERE batch_id IS NULL LIMIT 1"))
+                .value()
+                .toString();
+        QVERIFY(!other.isEmpty());
+        QVERIFY(IntegrityChecker(db).checkItem(other)->isEmpty());
+    }
+
     void voidingTheFirstCardOfAnHourEmptiesItsCounters()
     {
         test::TestDatabase t;
