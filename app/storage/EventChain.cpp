@@ -91,6 +91,12 @@ Result<qint64> EventChain::repairMissing(const QString& actorId, const QString& 
     auto missing =
         sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 "
                                          "FROM event_chain c WHERE c.event_seq = e.seq)"));
+    // The links change from the first repaired one on: the next verify walks the whole chain.
+    if (Status st = sql::exec(
+            m_db, QStringLiteral("INSERT INTO verify_marks (event_seq, hash, full_walk, verified_at) "
+                                 "VALUES (0, '', 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"));
+        !st)
+        return st.error();
     if (!missing)
         return missing.error();
     if (Status st = linkMissing(); !st)
@@ -132,22 +138,78 @@ Result<std::pair<qint64, QString>> EventChain::head() const
     return std::make_pair(q.value().value(0).toLongLong(), q.value().value(1).toString());
 }
 
+Result<EventChain::Mark> EventChain::lastMark() const
+{
+    auto q =
+        sql::run(m_db, QStringLiteral("SELECT event_seq, hash, verified_at FROM verify_marks ORDER BY id "
+                                      "DESC LIMIT 1"));
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Mark{};
+    return Mark{q.value().value(0).toLongLong(), q.value().value(1).toString(),
+                q.value().value(2).toString()};
+}
+
+Status EventChain::mark(const std::pair<qint64, QString>& head, bool fullWalk, const QDateTime& at)
+{
+    if (head.first == 0)
+        return {};
+    // An incremental walk that found nothing new adds no row.
+    Result<Mark> last = lastMark();
+    if (!last)
+        return last.error();
+    if (!fullWalk && last->seq == head.first && last->hash == head.second)
+        return {};
+    return sql::exec(
+        m_db,
+        QStringLiteral("INSERT INTO verify_marks (event_seq, hash, full_walk, verified_at) VALUES (?, "
+                       "?, ?, ?)"),
+        {head.first, head.second, fullWalk ? 1 : 0, at.toUTC().toString(Qt::ISODateWithMs)});
+}
+
 Result<EventChain::Verdict> EventChain::verify() const
+{
+    return verify(Mark{});
+}
+
+Result<EventChain::Verdict> EventChain::verify(const Mark& mark) const
 {
     // The walk and the orphan check read one snapshot (joined when the caller holds one), without
     // the write lock.
     ReadSnapshot snapshot(m_db);
     if (Status st = snapshot.begin(); !st)
         return st.error();
+    Verdict v;
+    Mark from = mark;
+    if (from.seq > 0) {
+        auto held =
+            sql::scalar(m_db, QStringLiteral("SELECT hash FROM event_chain WHERE event_seq = ?"), {from.seq});
+        if (!held)
+            return held.error();
+        // A marked link that is gone: the whole walk says which events lost theirs, and the
+        // caller compares the mark with the head for a cut-off tail.
+        if (held.value().isNull()) {
+            from = Mark{};
+        } else if (held.value().toString() != from.hash) {
+            v.brokenSeq = from.seq;
+            v.reason = tr("the link of event #%1 is not the one verify found intact on %2: the log up to it "
+                          "was rewritten since; run verify --full")
+                           .arg(from.seq)
+                           .arg(from.at);
+            return v;
+        }
+    }
     // The stored payload text (column 7) is hashed as it is, not as re-serialised JSON.
     auto q = sql::run(
-        m_db, QStringLiteral("SELECT ") + EventStore::selectColumns() +
-                  QStringLiteral(", c.hash, c.audit_seq, c.audit_hash FROM events e LEFT JOIN event_chain c "
-                                 "ON c.event_seq = e.seq ORDER BY e.seq"));
+        m_db,
+        QStringLiteral("SELECT ") + EventStore::selectColumns() +
+            QStringLiteral(", c.hash, c.audit_seq, c.audit_hash FROM events e LEFT JOIN event_chain c "
+                           "ON c.event_seq = e.seq WHERE e.seq > ? ORDER BY e.seq"),
+        {from.seq});
     if (!q)
         return q.error();
-    Verdict v;
-    QString previous;
+    QString previous = from.hash;
     while (q.value().next()) {
         QSqlQuery& r = q.value();
         const EventRecord e = EventStore::fromQuery(r);
@@ -174,9 +236,11 @@ Result<EventChain::Verdict> EventChain::verify() const
         previous = stored;
     }
     // A link whose event is gone: an event was removed.
-    auto orphans =
-        sql::scalar(m_db, QStringLiteral("SELECT min(c.event_seq) FROM event_chain c WHERE NOT EXISTS "
-                                         "(SELECT 1 FROM events e WHERE e.seq = c.event_seq)"));
+    auto orphans = sql::scalar(
+        m_db,
+        QStringLiteral("SELECT min(c.event_seq) FROM event_chain c WHERE c.event_seq > ? AND NOT EXISTS "
+                       "(SELECT 1 FROM events e WHERE e.seq = c.event_seq)"),
+        {from.seq});
     if (!orphans)
         return orphans.error();
     if (!orphans.value().isNull()) {

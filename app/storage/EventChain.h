@@ -4,6 +4,7 @@
 #include "domain/Result.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlDatabase>
 
 namespace rework {
@@ -35,8 +36,22 @@ public:
         qint64 brokenSeq = 0; // 0: intact
         QString brokenId, reason;
     };
-    /// Walks the whole chain; stops at the first entry that does not match.
+    /// A link the chain was found intact up to: where an incremental walk starts.
+    struct Mark
+    {
+        qint64 seq = 0; // 0: none, walk from the first event
+        QString hash, at;
+    };
+    /// Walks the chain after `mark` (the whole chain by default); stops at the first entry that
+    /// does not match. A mark whose link no longer holds its hash is itself a break: the log
+    /// before it was rewritten since. A mark whose link is gone means a walk of the whole chain.
+    Result<Verdict> verify(const Mark& mark) const;
     Result<Verdict> verify() const;
+    /// The newest mark verify left (Mark{} when none, or when a repair made the links anew).
+    Result<Mark> lastMark() const;
+    /// Records that the chain was intact up to the head `head` (a walk from the first event when
+    /// `fullWalk`), at `at`.
+    Status mark(const std::pair<qint64, QString>& head, bool fullWalk, const QDateTime& at);
 
     /// `claim` (auditClaim()) is the audit head the link names; empty for links made before
     /// migration 0016.

@@ -57,11 +57,14 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
                                   {QStringLiteral("created_at"), nowText(m_clock.now())}}});
         !st)
         return st;
-    if (Status st = AuditLog(m_db, m_clock)
-                        .append(QStringLiteral("station_added"), actorId, QStringLiteral("-"),
-                                QStringLiteral("%1 for %2").arg(id.value(), step));
-        !st)
-        return st;
+    // An operator's change is audited; headless set-up is recorded by its reference event alone.
+    if (actorId != QLatin1StringView("SYSTEM")) {
+        if (Status st = AuditLog(m_db, m_clock)
+                            .append(QStringLiteral("station_added"), actorId, QStringLiteral("-"),
+                                    QStringLiteral("%1 for %2").arg(id.value(), step));
+            !st)
+            return st;
+    }
     if (Status st = tx.commit(); !st)
         return st;
     spdlog::info("station added id={} step={}", id.value().toStdString(), step.toStdString());

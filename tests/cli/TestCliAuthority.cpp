@@ -3,6 +3,8 @@
 // permissions decide; SYSTEM is no account; and tampering with the chain is not undone by a key.
 #include "Reworkctl.h"
 #include "TestDatabase.h"
+#include "storage/Database.h"
+#include "storage/EventChain.h"
 
 #include <QDir>
 #include <QFile>
@@ -374,6 +376,94 @@ private slots:
         if (reworkctl(path, {"verify"}).exitCode != 0)
             qFatal("the untouched line does not verify");
         return path;
+    }
+
+    /// `verify` walks on from where the last one found the chain intact; `--full` from the first
+    /// event. The mark is checked before it is trusted.
+    void verifyWalksOnFromItsMark()
+    {
+        const QString path = lineWithWork(); // verified once: the mark is at its head
+        const Run again = reworkctl(path, {"--json", "verify"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(again.json().value("events").toInt(), 0);
+        const int head = sqlOn(path, {QStringLiteral("SELECT max(seq) FROM events")}).toInt();
+        QCOMPARE(again.json().value("from_event").toInt(), head);
+        QCOMPARE(reworkctl(path, {"record", "intake", "--station", "INTAKE-1", "--operator", "OP1",
+                                  "card=ZT4090A123459", "model=RTX4090", "lot=LOT-7"})
+                     .exitCode,
+                 0);
+        const Run one = reworkctl(path, {"--json", "verify"});
+        QCOMPARE(one.json().value("events").toInt(), 1);
+        const Run full = reworkctl(path, {"--json", "verify", "--full"});
+        QCOMPARE(full.json().value("events").toInt(), head + 1);
+        QCOMPARE(full.json().value("from_event").toInt(), 0);
+    }
+
+    /// What the mark adds: an early event changed and every later link recomputed (as the repair
+    /// code would) changes the marked link; a log cut back to an earlier point where both logs and
+    /// SQLite's numbers agree still ends before the mark. A change that leaves every link alone
+    /// is found by the full walk.
+    void theMarkCatchesRewritesAndCutsBehindIt_data()
+    {
+        QTest::addColumn<QStringList>("tamper");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("reason");
+        const QString dropEvents = QStringLiteral("DROP TRIGGER events_append_only_delete");
+        const QString dropLinks = QStringLiteral("DROP TRIGGER event_chain_append_only_delete");
+        const QString dropAudit = QStringLiteral("DROP TRIGGER audit_log_append_only_delete");
+        // The first intake: its payload holds the lot.
+        const QString firstLot7 =
+            QStringLiteral("%1 (SELECT min(seq) FROM events WHERE payload LIKE '%LOT-7%')");
+        QTest::newRow("rewritten and relinked")
+            << QStringList{dropLinks, QStringLiteral("DROP TRIGGER events_append_only_update"),
+                           firstLot7.arg(
+                               QStringLiteral("UPDATE events SET payload = replace(payload, 'LOT-7', "
+                                              "'LOT-9') WHERE seq =")),
+                           firstLot7.arg(QStringLiteral("DELETE FROM event_chain WHERE event_seq >="))}
+            << QStringList{"verify"} << QStringLiteral("rewritten since");
+        // Back to before the setting: events 1-3 and no audit entry, every number lowered.
+        QTest::newRow("cut back to a consistent point")
+            << QStringList{dropEvents,
+                           dropLinks,
+                           dropAudit,
+                           QStringLiteral("DELETE FROM event_chain WHERE event_seq > 3"),
+                           QStringLiteral("DELETE FROM events WHERE seq > 3"),
+                           QStringLiteral("DELETE FROM audit_log WHERE seq >= (SELECT min(seq) FROM "
+                                          "audit_log WHERE event_seq > 3)"),
+                           QStringLiteral("UPDATE sqlite_sequence SET seq = 3 WHERE name = 'events'"),
+                           QStringLiteral(
+                               "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(seq), 0) FROM "
+                               "audit_log) WHERE name = 'audit_log'")}
+            << QStringList{"verify"} << QStringLiteral("its last events were cut off");
+        QTest::newRow("changed in place, links left")
+            << QStringList{QStringLiteral("DROP TRIGGER events_append_only_update"),
+                           firstLot7.arg(
+                               QStringLiteral("UPDATE events SET payload = replace(payload, 'LOT-7', "
+                                              "'LOT-9') WHERE seq ="))}
+            << QStringList{"verify", "--full"} << QStringLiteral("does not match its hash");
+    }
+
+    void theMarkCatchesRewritesAndCutsBehindIt()
+    {
+        QFETCH(QStringList, tamper);
+        QFETCH(QStringList, args);
+        QFETCH(QString, reason);
+        const QString path = lineWithWork();
+        if (reason.startsWith(QLatin1StringView("rewritten"))) {
+            // The attacker's relinking, done with the program's own code path.
+            sqlOn(path, tamper);
+            auto db = rework::Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(rework::EventChain(db.value()->connection()).linkMissing().ok());
+        } else {
+            sqlOn(path, tamper);
+        }
+        if (!reason.startsWith(QLatin1StringView("its last")))
+            QVERIFY(sqlOn(path, {QStringLiteral("SELECT count(*) FROM events WHERE payload LIKE '%LOT-9%'")})
+                        .toInt() == 1);
+        const Run verify = reworkctl(path, args);
+        QCOMPARE(verify.exitCode, 1);
+        QVERIFY2(verify.err.contains(reason), qPrintable(verify.err));
     }
 
     /// An attacker with the file deletes links (or forges an event and drops its link) and sets

@@ -66,7 +66,8 @@ const char* const kAddedAfterSchema6[] = {"DROP INDEX dies_unit",
                                           "DELETE FROM config WHERE key LIKE 'login.%'",
                                           "DROP TABLE permissions",
                                           "DROP INDEX units_card",
-                                          "DROP TABLE station_tokens"};
+                                          "DROP TABLE station_tokens",
+                                          "DROP TABLE verify_marks"};
 
 } // namespace
 
