@@ -1,5 +1,6 @@
 // The GUI side of the sync: "Sync now" with progress, the last sync and the events waiting in
 // the status bar, a plain error and a planned retry when the server is away.
+#include "LoginDriver.h"
 #include "PgTestServer.h"
 #include "TestDatabase.h"
 #include "shell/MainWindow.h"
@@ -30,6 +31,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         SyncPanel* panel = w.syncPanel();
         QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("never")));
+        // "Sync now" is a supervisor's: the core checks sync.run for whoever asks.
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("SUP1"));
 
         // Not set up yet: a plain message, nothing else.
         QSignalSpy done(panel, &SyncPanel::finished);
@@ -91,6 +94,27 @@ private slots:
         QVERIFY(panel->runIfDue(QDateTime(today, QTime(2, 0))));
         QVERIFY(done.wait(30000));
         QVERIFY(done.first().at(0).toBool());
+    }
+
+    /// The menu shows "Sync now" only to a role that may; and the core refuses it to anyone else
+    /// even when the panel is asked directly.
+    void anOperatorMayNotSyncNow()
+    {
+        test::TestDatabase t;
+        QVERIFY(SyncSettings::fromUrl(QStringLiteral("postgresql://rework@127.0.0.1:9/rework"))
+                    ->save(t.folder())
+                    .ok());
+        MainWindow w(t.db(), t.recorder());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("OP1"));
+        QVERIFY(!w.syncAction()->isEnabled());
+        QSignalSpy done(w.syncPanel(), &SyncPanel::finished);
+        w.syncPanel()->syncNow();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().at(0).toBool(), false);
+        QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("sync.run")),
+                 qPrintable(done.first().at(1).toString()));
     }
 
     void syncsInTheBackgroundEveryInterval()

@@ -430,6 +430,7 @@ void MainWindow::startSession(const Session& session)
     m_locked = Session{};
     m_lockedFocus.clear();
     m_session = session;
+    m_sync->setActor(session.operatorInfo);
     spdlog::info("session {} started: {} at {}{}", session.id.toStdString(),
                  session.operatorInfo.id.toStdString(), session.station.id.toStdString(),
                  resumes ? " (resumed after idle lock)" : "");
@@ -483,6 +484,7 @@ void MainWindow::lockScreen()
     m_locked = m_session;
     m_lockedFocus = QApplication::focusWidget();
     m_session = Session{};
+    m_sync->setActor(std::nullopt);
     m_dashboard->setActor(m_session, m_db.connection());
     m_idle->setArmed(false);
     // Whoever logs in next reads no outcome of this session; the form itself waits for its
@@ -544,6 +546,7 @@ void MainWindow::switchToStation(const StationInfo& station)
 void MainWindow::logout()
 {
     m_session = Session{};
+    m_sync->setActor(std::nullopt);
     m_dashboard->setActor(m_session, m_db.connection());
     if (m_settingsAction)
         m_settingsAction->setEnabled(false);

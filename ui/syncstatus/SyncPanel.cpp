@@ -137,7 +137,11 @@ void SyncPanel::start(Shown shown)
     SyncSettings s = settings.value();
     const Clock* clock = &m_clock;
     const bool shows = !progress.isNull();
-    m_watcher->setFuture(QtConcurrent::run([path, s, progress, shows, clock]() {
+    // Asked for by someone: their role must hold sync.run; the timer's runs act as no one.
+    const std::optional<OperatorInfo> actor =
+        shown == Shown::WithProgress ? std::optional<OperatorInfo>(m_actor.value_or(OperatorInfo{}))
+                                     : std::nullopt;
+    m_watcher->setFuture(QtConcurrent::run([path, s, progress, shows, clock, actor]() {
         auto db = Database::open(path);
         if (!db)
             return std::make_shared<Result<SyncEngine::Report>>(db.error());
@@ -155,7 +159,7 @@ void SyncPanel::start(Shown shown)
                     },
                     Qt::QueuedConnection);
             });
-        return std::make_shared<Result<SyncEngine::Report>>(engine.run());
+        return std::make_shared<Result<SyncEngine::Report>>(actor ? engine.run(*actor) : engine.run());
     }));
 }
 

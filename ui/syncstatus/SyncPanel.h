@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Snapshot.h"
 #include "sync/SyncEngine.h"
 
 #include <QDateTime>
@@ -8,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QProgressDialog;
@@ -38,6 +40,8 @@ public:
     /// or `sync.interval_minutes` (0: nightly only) have passed since the last sync. Returns whether
     /// it started one.
     bool runIfDue(const QDateTime& now);
+    /// Who asks for "Sync now": the core checks their `sync.run` (none: logged out, refused).
+    void setActor(std::optional<OperatorInfo> actor) { m_actor = std::move(actor); }
 
 public slots:
     void syncNow();
@@ -64,6 +68,7 @@ private:
     QDateTime m_nextAttempt;
     int m_failures = 0;
     QProgressDialog* m_progress = nullptr;
+    std::optional<OperatorInfo> m_actor;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<Result<SyncEngine::Report>>>> m_watcher;
 };
 
