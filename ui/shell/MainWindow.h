@@ -12,7 +12,6 @@
 class QFrame;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -29,6 +28,8 @@ class DashboardPage;
 class IdleWatcher;
 class OperatorsPage;
 class TimelineModel;
+class SessionController;
+class TracePage;
 
 /// The application shell: login, the form of the station's step with the scanned item's history
 /// beside it, "scan anything", the trace view (with voids for supervisors), the empty-database
@@ -60,33 +61,30 @@ public:
     TimelineModel* historyModel() const { return m_historyModel; }
     QTabWidget* tabs() const { return m_tabs; }
     DashboardPage* dashboard() const { return m_dashboard; }
-    QLineEdit* traceField() const { return m_traceField; }
-    QPlainTextEdit* traceView() const { return m_traceView; }
-    QLineEdit* voidEventField() const { return m_voidEvent; }
-    QLineEdit* voidReasonField() const { return m_voidReason; }
-    QPushButton* voidButton() const { return m_voidButton; }
-    ResultBanner* traceBanner() const { return m_traceBanner; }
+    TracePage* tracePage() const { return m_trace; }
+    QLineEdit* traceField() const;
+    QPushButton* voidButton() const;
+    ResultBanner* traceBanner() const;
     QPushButton* demoButton() const { return m_demoButton; }
     QFrame* demoBanner() const { return m_demoBanner; }
     QLabel* sessionLabel() const { return m_sessionLabel; }
-    QPushButton* traceLabelButton() const { return m_traceLabelButton; }
+    QPushButton* traceLabelButton() const;
     class SyncPanel* syncPanel() const { return m_sync; }
     QAction* syncAction() const { return m_syncAction; }
     QAction* settingsAction() const { return m_settingsAction; }
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
-    const Session& session() const { return m_session; }
+    const Session& session() const;
     IdleWatcher* idleWatcher() const { return m_idle; }
     OperatorsPage* operatorsPage() const { return m_operators; }
     int operatorsTab() const { return m_operatorsTab; }
     /// Whether the screen is locked with someone's work kept for them.
-    bool isLocked() const { return !m_locked.operatorInfo.id.isEmpty(); }
+    bool isLocked() const;
+    SessionController* sessions() const { return m_sessions; }
 
 public slots:
     void refresh();
     void loadDemoData();
-    void showTrace();
-    void printTracedLabel();
     void backUpIfDue();
     void startSession(const rework::Session& session);
     void logout();
@@ -95,7 +93,6 @@ public slots:
     /// Logs out an operator an admin has disabled (here or at another station, by sync).
     void checkOperatorStillActive();
     void scanAnything();
-    void voidRecord();
     /// The admin's settings dialog (permission `settings.change`).
     void openSettings();
 
@@ -122,7 +119,6 @@ private:
     /// Hourly backup check, idle lock, the check that the operator is still active.
     void startTimers();
     QWidget* buildStationTab();
-    QWidget* buildTraceTab();
     void showHistory(const QString& serial);
     void switchToStation(const StationInfo& station);
     /// A new operator's screen: forms reset (no banner, no label offered), no history, no trace.
@@ -137,14 +133,12 @@ private:
 
     Database& m_db;
     Recorder& m_recorder;
-    Session m_session;
-    Session m_locked;
+    /// The acting session, the idle lock and its resume: the core's.
+    SessionController* m_sessions;
     QPointer<QWidget> m_lockedFocus;
     IdleWatcher* m_idle = nullptr;
     OperatorsPage* m_operators = nullptr;
     int m_operatorsTab = -1;
-    std::pair<LabelTemplate::Kind, QString> m_tracedLabel{LabelTemplate::Kind::Unit, QString()};
-    QPushButton* m_traceLabelButton = nullptr;
     class SyncPanel* m_sync = nullptr;
     QAction* m_syncAction = nullptr;
     QAction* m_settingsAction = nullptr;
@@ -160,12 +154,7 @@ private:
     QLabel* m_history = nullptr;
     TimelineModel* m_historyModel = nullptr;
     QTableView* m_historyTable = nullptr;
-    QLineEdit* m_traceField = nullptr;
-    QPlainTextEdit* m_traceView = nullptr;
-    QLineEdit* m_voidEvent = nullptr;
-    QLineEdit* m_voidReason = nullptr;
-    QPushButton* m_voidButton = nullptr;
-    ResultBanner* m_traceBanner = nullptr;
+    TracePage* m_trace = nullptr;
     QFrame* m_demoBanner = nullptr;
     QPushButton* m_demoButton = nullptr;
     QLabel* m_sessionLabel = nullptr;
