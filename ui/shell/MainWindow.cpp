@@ -10,6 +10,7 @@
 #include "labels/CommandSheet.h"
 #include "login/LoginPage.h"
 #include "settings/SettingsDialog.h"
+#include "stations/StationPage.h"
 #include "stations/StepForm.h"
 #include "storage/AuditLog.h"
 #include "storage/Backup.h"
@@ -53,19 +54,6 @@
 #include <algorithm>
 
 namespace rework {
-namespace {
-
-QLineEdit* scanField(QWidget* parent, const QString& objectName, const QString& placeholder)
-{
-    auto* field = new QLineEdit(parent);
-    field->setObjectName(objectName);
-    field->setPlaceholderText(placeholder);
-    field->setClearButtonEnabled(true);
-    field->setMinimumHeight(48);
-    return field;
-}
-
-} // namespace
 
 MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     : QMainWindow(parent), m_db(db), m_recorder(recorder),
@@ -180,7 +168,9 @@ void MainWindow::buildDemoBanner(QWidget* parent)
 void MainWindow::buildTabs()
 {
     m_tabs = new QTabWidget(m_pages);
-    m_tabs->addTab(buildStationTab(), tr("Station"));
+    m_station = new StationPage(m_db, m_recorder, m_tabs);
+    m_tabs->addTab(m_station, tr("Station"));
+    connect(m_station, &StationPage::stationNeeded, this, &MainWindow::switchToStation);
     m_trace = new TracePage(m_recorder, m_tabs);
     m_tabs->addTab(m_trace, tr("Trace"));
     // A void changes what every view shows.
@@ -264,7 +254,7 @@ void MainWindow::buildShortcuts()
         if (m_pages->currentWidget() != m_tabs)
             return;
         m_tabs->setCurrentIndex(0);
-        m_scanAnything->setFocus();
+        m_station->scanAnythingField()->setFocus();
     });
     auto* traceKey = new QShortcut(QKeySequence(Qt::Key_F3), this);
     traceKey->setContext(Qt::ApplicationShortcut);
@@ -295,63 +285,41 @@ void MainWindow::startTimers()
     activeCheck->start(15 * 1000);
 }
 
-QWidget* MainWindow::buildStationTab()
-{
-    auto* tab = new QWidget(this);
-    auto* layout = new QVBoxLayout(tab);
-    m_scanAnything = scanField(tab, QStringLiteral("scanAnything"),
-                               tr("Scan anything (F2): the form of the item's next step opens"));
-    layout->addWidget(m_scanAnything);
-    connect(m_scanAnything, &QLineEdit::returnPressed, this, &MainWindow::scanAnything);
-
-    auto* split = new QSplitter(Qt::Horizontal, tab);
-    m_formStack = new QStackedWidget(split);
-    for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
-                      Step::Pack, Step::Bake}) {
-        // Each form scrolls its own fields, never its banner or its buttons.
-        auto* form = new StepForm(step, m_recorder, m_formStack);
-        m_forms.insert(step, form);
-        m_formStack->addWidget(form);
-        connect(form, &StepForm::itemScanned, this, &MainWindow::showHistory);
-        connect(form, &StepForm::saved, this,
-                [this](const Recorded& r) { showHistory(r.decision.primarySerial); });
-    }
-    auto* historyPane = new QWidget(split);
-    auto* historyLayout = new QVBoxLayout(historyPane);
-    historyLayout->setContentsMargins(0, 0, 0, 0);
-    m_history = new QLabel(tr("The history of the scanned item shows here."), historyPane);
-    m_history->setObjectName(QStringLiteral("historyView"));
-    m_history->setWordWrap(true);
-    m_history->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_historyModel = new TimelineModel(this);
-    m_historyTable = new QTableView(historyPane);
-    m_historyTable->setObjectName(QStringLiteral("historyTable"));
-    m_historyTable->setModel(m_historyModel);
-    m_historyTable->setFocusPolicy(Qt::NoFocus);
-    m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyTable->verticalHeader()->hide();
-    // Beside the form there is room for what the operator needs: when, which step, the outcome.
-    // The outcome takes the width left and wraps, so it is read whole on a 1366 px screen.
-    for (int c : {int(TimelineModel::Subject), int(TimelineModel::Station), int(TimelineModel::Figures),
-                  int(TimelineModel::Evidence)})
-        m_historyTable->setColumnHidden(c, true);
-    m_historyTable->setWordWrap(true);
-    m_historyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_historyTable->horizontalHeader()->setSectionResizeMode(TimelineModel::Outcome, QHeaderView::Stretch);
-    m_historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    historyLayout->addWidget(m_history);
-    historyLayout->addWidget(m_historyTable, 1);
-    split->addWidget(m_formStack);
-    split->addWidget(historyPane);
-    split->setSizes({760, 440});
-    layout->addWidget(split, 1);
-    return tab;
-}
-
 void MainWindow::setFixedStation(const QString& stationId)
 {
     m_fixedStation = stationId;
     m_login->setFixedStation(stationId);
+    m_station->setBoundToStation(!stationId.isEmpty());
+}
+
+StepForm* MainWindow::form(Step step) const
+{
+    return m_station->form(step);
+}
+
+StepForm* MainWindow::currentForm() const
+{
+    return m_station->currentForm();
+}
+
+QLineEdit* MainWindow::scanAnythingField() const
+{
+    return m_station->scanAnythingField();
+}
+
+ResultBanner* MainWindow::scanBanner() const
+{
+    return m_station->scanBanner();
+}
+
+QLabel* MainWindow::historyView() const
+{
+    return m_station->historyView();
+}
+
+TimelineModel* MainWindow::historyModel() const
+{
+    return m_station->historyModel();
 }
 
 const Session& MainWindow::session() const
@@ -384,25 +352,6 @@ QPushButton* MainWindow::traceLabelButton() const
     return m_trace->labelButton();
 }
 
-ResultBanner* MainWindow::scanBanner() const
-{
-    StepForm* form = currentForm();
-    return form ? form->banner() : nullptr;
-}
-
-void MainWindow::showForm(StepForm* form)
-{
-    // The form left behind keeps no outcome to show later out of its moment.
-    if (StepForm* before = currentForm(); before && before != form)
-        before->banner()->clearResult();
-    m_formStack->setCurrentWidget(form);
-}
-
-StepForm* MainWindow::currentForm() const
-{
-    return qobject_cast<StepForm*>(m_formStack->currentWidget());
-}
-
 void MainWindow::startSession(const Session& session)
 {
     // After an idle lock the same operator at the same station goes on where they were (the core
@@ -416,8 +365,7 @@ void MainWindow::startSession(const Session& session)
     if (!resumes)
         switchToStation(session.station);
     else
-        for (StepForm* form : std::as_const(m_forms))
-            form->setSession(session);
+        m_station->setSession(session);
     // What the screen offers follows the permissions table (by default: voids and the dashboard
     // for supervisors and admins, operator accounts for admins).
     const QString role = session.operatorInfo.role;
@@ -445,8 +393,7 @@ void MainWindow::startSession(const Session& session)
         resumeFocus->setFocus();
     } else {
         m_tabs->setCurrentIndex(0);
-        if (StepForm* form = currentForm())
-            form->firstField()->setFocus();
+        m_station->focusForm();
     }
     refresh();
 }
@@ -463,8 +410,7 @@ void MainWindow::lockScreen()
     m_idle->setArmed(false);
     // Whoever logs in next reads no outcome of this session; the form itself waits for its
     // operator.
-    for (StepForm* form : std::as_const(m_forms))
-        form->banner()->clearResult();
+    m_station->clearBanners();
     m_trace->banner()->clearResult();
     m_pages->setCurrentWidget(m_login);
     m_login->reloadStations();
@@ -493,11 +439,7 @@ void MainWindow::checkOperatorStillActive()
 void MainWindow::switchToStation(const StationInfo& station)
 {
     m_sessions->setStation(station);
-    const std::optional<Step> step = stepFromName(station.step);
-    for (StepForm* form : std::as_const(m_forms))
-        form->setSession(m_sessions->acting());
-    if (step && m_forms.contains(*step))
-        showForm(m_forms.value(*step));
+    m_station->showStation(m_sessions->acting());
     m_dashboard->setActor(m_sessions->acting(), m_db.connection());
     refresh();
 }
@@ -521,10 +463,7 @@ void MainWindow::logout()
 
 void MainWindow::startClean()
 {
-    for (StepForm* form : std::as_const(m_forms))
-        form->reset();
-    m_history->clear();
-    m_historyModel->setEvents({});
+    m_station->reset();
     m_trace->reset();
 }
 
@@ -612,30 +551,6 @@ void MainWindow::loadDemoData()
     refresh();
 }
 
-void MainWindow::showHistory(const QString& serial)
-{
-    Result<Trace> trace = TraceQuery(m_db.connection()).find(serial);
-    if (!trace) {
-        m_history->setText(trace.error().message);
-        m_historyModel->setEvents({});
-        return;
-    }
-    QStringList chain;
-    if (trace->card)
-        chain << tr("card %1 (%2, lot %3)").arg(trace->card->serial, trace->card->model, trace->card->lot);
-    if (trace->die)
-        chain << tr("die %1").arg(trace->die->id);
-    if (trace->unit)
-        chain << tr("unit %1 on board %2: %3")
-                     .arg(trace->unit->serial, trace->unit->boardSerial,
-                          FieldSpec::choiceTitle(trace->unit->state));
-    if (trace->batch)
-        chain << tr("batch %1").arg(trace->batch->id);
-    m_history->setText(chain.join(QStringLiteral(" → ")));
-    m_historyModel->setEvents(trace->events);
-    m_historyTable->scrollToBottom();
-}
-
 void MainWindow::backUpIfDue()
 {
     const QString path = m_db.path();
@@ -657,43 +572,6 @@ void MainWindow::backUpIfDue()
     }));
 }
 
-void MainWindow::scanAnything()
-{
-    const QString scanned = m_scanAnything->text();
-    m_scanAnything->clear();
-    Result<NextStep> next = NextStepResolver(m_db.connection(), m_recorder.clock()).resolve(scanned);
-    if (!next) {
-        scanBanner()->showFailure(next.error().message);
-        return;
-    }
-    showHistory(next->serial);
-    if (!next->step) {
-        scanBanner()->showFailure(next->where);
-        return;
-    }
-    // The core says where the item's step is done; the shell only follows.
-    Result<Route> route = NextStepResolver(m_db.connection(), m_recorder.clock())
-                              .route(next.value(), m_sessions->acting().station, !m_fixedStation.isEmpty());
-    if (!route) {
-        scanBanner()->showFailure(route.error().message);
-        return;
-    }
-    if (!route->opens) {
-        scanBanner()->showFailure(route->takeItTo);
-        return;
-    }
-    if (route->moveTo)
-        switchToStation(*route->moveTo);
-    StepForm* form = m_forms.value(*next->step);
-    if (!form)
-        return;
-    showForm(form);
-    form->clear();
-    form->banner()->clearResult();
-    // The serial is in as if scanned there; the operator goes on with the next field.
-    form->takeScan(next->field, next->serial);
-}
-
 void MainWindow::chooseLanguage(const QString& code)
 {
     QSettings().setValue(QStringLiteral("ui/language"), code);
@@ -707,10 +585,8 @@ void MainWindow::openSettings()
         return;
     auto* dialog = new SettingsDialog(m_db, m_recorder, m_sessions->acting(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::stationChanged, this, [this](const QString& station) {
-        m_fixedStation = station;
-        m_login->setFixedStation(station);
-    });
+    connect(dialog, &SettingsDialog::stationChanged, this,
+            [this](const QString& station) { setFixedStation(station); });
     connect(dialog, &SettingsDialog::idleLockChanged, this,
             [this](int minutes) { m_idle->setTimeout(std::chrono::minutes(minutes)); });
     connect(dialog, &SettingsDialog::syncChanged, m_sync, &SyncPanel::refreshStatus);

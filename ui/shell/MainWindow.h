@@ -29,6 +29,7 @@ class IdleWatcher;
 class OperatorsPage;
 class TimelineModel;
 class SessionController;
+class StationPage;
 class TracePage;
 
 /// The application shell: login, the form of the station's step with the scanned item's history
@@ -50,15 +51,16 @@ public:
     void setFixedStation(const QString& stationId);
 
     LoginPage* loginPage() const { return m_login; }
-    StepForm* form(Step step) const { return m_forms.value(step); }
+    StationPage* stationPage() const { return m_station; }
+    StepForm* form(Step step) const;
     StepForm* currentForm() const;
-    QLineEdit* scanAnythingField() const { return m_scanAnything; }
+    QLineEdit* scanAnythingField() const;
     /// Where "scan anything" answers: the station tab has one banner, the current form's, so a
     /// red and a green outcome never show at once.
     ResultBanner* scanBanner() const;
     /// The scanned item's genealogy, one line; its events are in historyModel().
-    QLabel* historyView() const { return m_history; }
-    TimelineModel* historyModel() const { return m_historyModel; }
+    QLabel* historyView() const;
+    TimelineModel* historyModel() const;
     QTabWidget* tabs() const { return m_tabs; }
     DashboardPage* dashboard() const { return m_dashboard; }
     TracePage* tracePage() const { return m_trace; }
@@ -92,7 +94,6 @@ public slots:
     void lockScreen();
     /// Logs out an operator an admin has disabled (here or at another station, by sync).
     void checkOperatorStillActive();
-    void scanAnything();
     /// The admin's settings dialog (permission `settings.change`).
     void openSettings();
 
@@ -118,13 +119,9 @@ private:
     void buildShortcuts();
     /// Hourly backup check, idle lock, the check that the operator is still active.
     void startTimers();
-    QWidget* buildStationTab();
-    void showHistory(const QString& serial);
     void switchToStation(const StationInfo& station);
     /// A new operator's screen: forms reset (no banner, no label offered), no history, no trace.
     void startClean();
-    /// Makes `form` the station tab's form; the one it replaces loses its banner.
-    void showForm(StepForm* form);
     void chooseLanguage(const QString& code);
     /// Counts every table on a worker thread (its own connection); the status bar shows them when
     /// they arrive and refresh() adds to them from then on.
@@ -148,12 +145,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     DashboardPage* m_dashboard = nullptr;
     int m_dashboardTab = -1;
-    QStackedWidget* m_formStack = nullptr;
-    QHash<Step, StepForm*> m_forms;
-    QLineEdit* m_scanAnything = nullptr;
-    QLabel* m_history = nullptr;
-    TimelineModel* m_historyModel = nullptr;
-    QTableView* m_historyTable = nullptr;
+    StationPage* m_station = nullptr;
     TracePage* m_trace = nullptr;
     QFrame* m_demoBanner = nullptr;
     QPushButton* m_demoButton = nullptr;
