@@ -8,6 +8,7 @@
 #include "common/TimelineModel.h"
 #include "labels/LabelPrintLog.h"
 #include "shell/MainWindow.h"
+#include "stations/StationPage.h"
 #include "storage/EvidenceStore.h"
 #include "storage/Sql.h"
 #include "tracing/GenealogyModel.h"
@@ -283,7 +284,25 @@ private slots:
             const QRect inWindow(b->mapTo(w.get(), QPoint(0, 0)), b->size());
             QVERIFY(w->rect().contains(inWindow));
         }
-        test::screenshot(w.get(), QStringLiteral("trace-%1x%2").arg(screen.width()).arg(screen.height()));
+        const QString size = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        test::screenshot(w.get(), QStringLiteral("trace-") + size);
+        // the confirmation, as large as what it says
+        QTest::mouseClick(page()->voidButton(), Qt::LeftButton);
+        auto* dialog = page()->findChild<VoidDialog*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        test::screenshot(dialog, QStringLiteral("void-dialog-") + size);
+        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+        // the station's history beside the pack form: its outcome column in sight
+        w->tabs()->setCurrentWidget(w->stationPage());
+        w->stationPage()->showHistory(unit);
+        QTest::qWait(50);
+        auto* history = w->findChild<QTableView*>(QStringLiteral("historyTable"));
+        QVERIFY(history);
+        const int outcomeRight = history->columnViewportPosition(TimelineModel::Outcome) +
+                                 history->columnWidth(TimelineModel::Outcome);
+        QVERIFY2(outcomeRight <= history->viewport()->width(), qPrintable(QString::number(outcomeRight)));
+        test::screenshot(w.get(), QStringLiteral("station-history-") + size);
     }
 };
 
