@@ -12,7 +12,7 @@ struct Name
 constexpr Name kNames[] = {
     {CommandCode::Kind::Save, "#SAVE"},        {CommandCode::Kind::Clear, "#CLEAR"},
     {CommandCode::Kind::Pass, "#PASS"},        {CommandCode::Kind::Fail, "#FAIL"},
-    {CommandCode::Kind::PrintLabel, "#PRINT"},
+    {CommandCode::Kind::PrintLabel, "#PRINT"}, {CommandCode::Kind::CloseBatch, "#CLOSE"},
 };
 
 constexpr const char* kDefectPrefix = "#DEFECT:";

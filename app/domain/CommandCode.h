@@ -18,6 +18,7 @@ struct CommandCode
         Pass,
         Fail,
         PrintLabel,
+        CloseBatch, // pack: close the open carton (after a confirmation)
         Defect
     };
 

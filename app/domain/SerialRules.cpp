@@ -149,10 +149,11 @@ Result<QString> SerialRules::validate(SerialKind kind, const QString& raw, const
     if (raw.size() > kMaxLength || hasControlCharacters(raw.trimmed())) {
         return makeError(
             ErrorCode::MalformedSerial, field,
-            Message(tr,
-                    QT_TR_NOOP(
-                        "this is not a %1 (too long or contains control characters); scan the right label"),
-                    {serialKindTitle(kind)}));
+            Message(
+                tr,
+                QT_TR_NOOP(
+                    "this is not a valid %1 (too long or contains control characters); scan the right label"),
+                {serialKindTitle(kind)}));
     }
     const QString value = normalise(kind, raw);
     const QRegularExpression& re = expression(kind, model);

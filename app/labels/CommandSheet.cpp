@@ -24,6 +24,8 @@ QString CommandSheet::caption(const CommandCode& command)
         return tr("Result: fail");
     case CommandCode::Kind::PrintLabel:
         return tr("Print label");
+    case CommandCode::Kind::CloseBatch:
+        return tr("Close batch (pack)");
     case CommandCode::Kind::Defect:
         return tr("Defect %1").arg(command.argument);
     }

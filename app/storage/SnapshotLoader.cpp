@@ -115,6 +115,14 @@ Status SnapshotLoader::loadGpuUuidOwner(const QString& uuid, Snapshot& s) const
     return {};
 }
 
+Result<std::optional<EventInfo>> SnapshotLoader::event(const QString& id) const
+{
+    Snapshot s;
+    if (Status st = loadVoidTarget(id, s); !st)
+        return st.error();
+    return s.target;
+}
+
 Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
 {
     auto target = sql::row(m_db,

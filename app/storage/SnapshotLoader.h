@@ -21,6 +21,9 @@ public:
     Result<std::optional<BoardState>> board(const QString& serial) const;
     Result<std::optional<UnitState>> unit(const QString& serial) const;
     Result<std::optional<BatchState>> batch(const QString& id) const;
+    /// A recorded event as voiding sees it (its items, whether void, what later record builds on
+    /// it); nullopt when there is no event with that id.
+    Result<std::optional<EventInfo>> event(const QString& id) const;
 
 private:
     Status loadActors(const Action& a, Snapshot& s) const;

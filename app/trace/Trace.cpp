@@ -1,5 +1,8 @@
 #include "Trace.h"
 
+#include "domain/EventPayload.h"
+#include "workflow/StepSchema.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +56,29 @@ QString payloadSummary(const QJsonObject& p)
 }
 
 } // namespace
+
+QString Trace::figures(const EventRecord& e)
+{
+    const std::optional<Step> step = stepFromName(e.step);
+    if (!step)
+        return {};
+    QStringList parts;
+    for (const FieldSpec& spec : StepSchema::fields(*step)) {
+        if (spec.type != FieldType::Int && spec.type != FieldType::Real)
+            continue;
+        const QJsonValue v = e.payload.value(spec.key);
+        if (v.isDouble())
+            parts << spec.helpText() + QStringLiteral(": ") + QString::number(v.toDouble());
+        else if (v.isString() && !v.toString().isEmpty())
+            parts << spec.helpText() + QStringLiteral(": ") + v.toString();
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QStringList Trace::evidence(const EventRecord& e)
+{
+    return e.payload.value(payload::Evidence).toString().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+}
 
 QJsonObject Trace::toJson() const
 {

@@ -1,6 +1,7 @@
 #include "TraceQuery.h"
 
 #include "domain/SerialRules.h"
+#include "domain/Step.h"
 #include "storage/EventStore.h"
 #include "storage/SnapshotLoader.h"
 #include "storage/Sql.h"
@@ -91,6 +92,28 @@ Status loadGenealogy(const SnapshotLoader& loader, Trace& t)
     return {};
 }
 
+/// Dies mounted on the board other than the one it carries now, voided mounts included.
+Status loadBoardDies(const QSqlDatabase& db, Trace& t)
+{
+    if (!t.board)
+        return {};
+    auto dies =
+        sql::run(db,
+                 QStringLiteral("SELECT DISTINCT d.serial FROM event_subjects b "
+                                "JOIN events e ON e.seq = b.event_seq AND e.step = ? "
+                                "JOIN event_subjects d ON d.event_seq = b.event_seq AND d.kind = ? "
+                                "WHERE b.kind = ? AND b.serial = ? ORDER BY d.serial"),
+                 {stepName(Step::Mount), QStringLiteral("die"), QStringLiteral("board"), t.board->serial});
+    if (!dies)
+        return dies.error();
+    while (dies.value().next()) {
+        const QString die = dies.value().value(0).toString();
+        if (!t.die || die != t.die->id)
+            t.boardOtherDies.append(die);
+    }
+    return {};
+}
+
 /// A batch asked for: its units, and its own events.
 Status loadBatch(const QSqlDatabase& db, const SnapshotLoader& loader, Trace& t)
 {
@@ -175,6 +198,8 @@ Result<Trace> TraceQuery::find(const QString& raw) const
         return viaOwner;
     }
     if (Status st = loadGenealogy(loader, t); !st)
+        return st.error();
+    if (Status st = loadBoardDies(m_db, t); !st)
         return st.error();
     const Status history = t.foundKind == QLatin1StringView("batch") ? loadBatch(m_db, loader, t)
                                                                      : loadItemHistory(m_db, serial, t);

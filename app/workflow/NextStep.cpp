@@ -6,6 +6,7 @@
 #include "domain/MoistureSensitivity.h"
 #include "domain/SerialRules.h"
 #include "storage/SnapshotLoader.h"
+#include "storage/StationRegistry.h"
 
 namespace rework {
 namespace {
@@ -137,6 +138,33 @@ Result<NextStep> NextStepResolver::cardNext(const QString& serial) const
     if (c.state == states::Scrapped)
         return make(c.serial, "card", std::nullopt, "", tr("card %1 was scrapped").arg(c.serial));
     return dieNext(c.dieId);
+}
+
+Result<Route> NextStepResolver::route(const NextStep& next, const StationInfo& here,
+                                      bool boundToStation) const
+{
+    Route r;
+    if (!next.step)
+        return r;
+    if (!isStationStep(*next.step) || stepName(*next.step) == here.step) {
+        r.opens = true;
+        return r;
+    }
+    if (!boundToStation) {
+        auto stations = StationRegistry(m_db).stations();
+        if (!stations)
+            return stations.error();
+        for (const StationInfo& s : stations.value()) {
+            if (s.step == stepName(*next.step)) {
+                r.opens = true;
+                r.moveTo = s;
+                return r;
+            }
+        }
+    }
+    // The step's name after "step:", never after an article: it reads right in every language.
+    r.takeItTo = tr("%1. Take it to a station of step: %2.").arg(next.where, stepTitle(*next.step));
+    return r;
 }
 
 } // namespace rework

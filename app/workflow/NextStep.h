@@ -3,6 +3,7 @@
 #include "IdentityRegistry.h"
 #include "domain/Clock.h"
 #include "domain/Result.h"
+#include "domain/Snapshot.h"
 #include "domain/Step.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,14 @@ struct NextStep
     QString scannedKind = {}; // what the scan itself is: card, die, board, unit, batch, gpu; empty if unknown
 };
 
+/// Where the station screen goes for a next step.
+struct Route
+{
+    bool opens = false;                // the step's form opens on this PC
+    std::optional<StationInfo> moveTo; // single-PC mode: this PC moves to that station first
+    QString takeItTo;                  // translated, when the item goes to another PC's station
+};
+
 class NextStepResolver
 {
     Q_DECLARE_TR_FUNCTIONS(NextStepResolver)
@@ -34,6 +43,10 @@ public:
     /// unit, a card that was stripped to its die.
     Result<NextStep> resolve(const QString& scanned) const;
     Result<NextStep> resolve(const Identity& identity) const;
+    /// Where `next` is done, seen from a PC at station `here`: a bake wherever the die is, its own
+    /// step here, another step at a station of that step (this PC moves there unless it is bound
+    /// to its station), or nowhere on this PC (the item is taken to such a station).
+    Result<Route> route(const NextStep& next, const StationInfo& here, bool boundToStation) const;
 
 private:
     Result<NextStep> unitNext(const QString& serial, const QString& prefix) const;

@@ -41,11 +41,14 @@ Result<Action> ScanIdentity::check(Action action) const
         if (!id) {
             if ((expected == IdentityKind::Card || expected == IdentityKind::Board) &&
                 IdentityRegistry::isIssuedShape(scanned)) {
-                return makeError(ErrorCode::WrongKind, QString(field),
-                                 Message(tr,
-                                         QT_TR_NOOP("%1 is a die or unit id of this system, not a %2; %3"),
-                                         {scanned, IdentityRegistry::kindTitle(expected),
-                                          IdentityRegistry::labelToScan(expected)}));
+                return makeError(
+                    ErrorCode::WrongKind, QString(field),
+                    Message(
+                        tr,
+                        QT_TR_NOOP(
+                            "%1 is a die or unit id of this system, not the kind asked for here (%2); %3"),
+                        {scanned, IdentityRegistry::kindTitle(expected),
+                         IdentityRegistry::labelToScan(expected)}));
             }
             continue;
         }

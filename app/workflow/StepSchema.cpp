@@ -537,4 +537,23 @@ Result<QJsonObject> StepSchema::parse(Step step, const QList<std::pair<QString, 
     return out;
 }
 
+std::optional<StepSchema::LabelDue> StepSchema::labelAfter(Step step, const QJsonObject& payload,
+                                                           const QString& subject, const QString& createdId)
+{
+    switch (step) {
+    case Step::Strip:
+        return LabelDue{LabelDue::Item::Die, createdId};
+    case Step::Mount:
+        return LabelDue{LabelDue::Item::Unit, createdId}; // the unit traveler, until its unit label
+    case Step::Test:
+        if (EventPayload::read(payload).outcome == outcome::Pass)
+            return LabelDue{LabelDue::Item::Unit, subject};
+        return std::nullopt;
+    case Step::Close:
+        return LabelDue{LabelDue::Item::Batch, subject};
+    default:
+        return std::nullopt;
+    }
+}
+
 } // namespace rework

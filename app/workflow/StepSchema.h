@@ -10,6 +10,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace rework {
 
 /// The inputs each step takes (domain.md, "The steps and what each records"), and the parser that
@@ -32,6 +34,21 @@ public:
     static Result<QJsonObject> parse(Step step, const QList<std::pair<QString, QString>>& pairs);
     /// The same normalisation for an action built in code (operator and station ids included).
     static Action normalised(Action action);
+
+    /// The label a record calls for, printed at the station that made it.
+    struct LabelDue
+    {
+        enum class Item
+        {
+            Die,  // its traveler, after strip
+            Unit, // its traveler after mount, its unit label after a passed test
+            Batch // the carton's label, after close
+        } item;
+        QString subject;
+    };
+    /// Which label follows a recorded step (`payload` and `createdId` as recorded); none for most.
+    static std::optional<LabelDue> labelAfter(Step step, const QJsonObject& payload, const QString& subject,
+                                              const QString& createdId);
 
     /// Longest free-text value accepted.
     static constexpr int kMaxTextLength = 500;

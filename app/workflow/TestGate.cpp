@@ -89,20 +89,22 @@ Status TestGate::takeReport(const Action& a, const Snapshot& s, const WorkflowCo
     const GpuReport& r = *a.report;
     const Product product = c.products.value(model);
     if (!product.deviceId.isEmpty() && !r.deviceId.isEmpty() && product.deviceId != r.deviceId) {
-        return makeError(ErrorCode::WrongProduct, QStringLiteral("smi"),
-                         Message(tr,
-                                 QT_TR_NOOP("the report is of %1 (PCI device %2), but this is a %3 (PCI "
-                                            "device %4); take the report of the right card"),
-                                 {r.productName.isEmpty() ? tr("another GPU") : r.productName, r.deviceId,
-                                  product.name, product.deviceId}));
+        return makeError(
+            ErrorCode::WrongProduct, QStringLiteral("smi"),
+            Message(tr,
+                    QT_TR_NOOP("the report is of %1 (PCI device %2), but this unit's model is %3 (PCI "
+                               "device %4); take the report of the right card"),
+                    {r.productName.isEmpty() ? tr("another GPU") : r.productName, r.deviceId, product.name,
+                     product.deviceId}));
     }
     const Limit memory = c.limit(QStringLiteral("test.mem_mib"), model);
     if (r.memMib && !memory.contains(*r.memMib)) {
-        return makeError(ErrorCode::WrongProduct, QStringLiteral("smi"),
-                         Message(tr,
-                                 QT_TR_NOOP("the report's GPU has %1 MiB of memory, a %2 has %3 to %4 MiB; "
-                                            "take the report of the right card"),
-                                 {*r.memMib, product.name, memory.min, memory.max}));
+        return makeError(
+            ErrorCode::WrongProduct, QStringLiteral("smi"),
+            Message(tr,
+                    QT_TR_NOOP("the report's GPU has %1 MiB of memory, model %2 has %3 to %4 MiB; "
+                               "take the report of the right card"),
+                    {*r.memMib, product.name, memory.min, memory.max}));
     }
     const bool overriding = overridden(a, s, c);
     QJsonObject reportValues;

@@ -41,11 +41,12 @@ Status checkOperatorAndStation(const Action& a, const Snapshot& s)
                            {a.stationId}));
     }
     if (isStationStep(a.step) && s.station->step != stepName(a.step)) {
-        return err(ErrorCode::WrongStation, QStringLiteral("station"),
-                   Message(&WorkflowRules::tr,
-                           QT_TRANSLATE_NOOP("WorkflowRules",
-                                             "station %1 is set up for %2, not %3; use a %3 station"),
-                           {s.station->id, s.station->step, stepName(a.step)}));
+        return err(
+            ErrorCode::WrongStation, QStringLiteral("station"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP("WorkflowRules",
+                                      "station %1 is set up for step %2, not %3; use a station of step %3"),
+                    {s.station->id, s.station->step, stepName(a.step)}));
     }
     return {};
 }
@@ -656,11 +657,13 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
                            {batch, s.batch->state}));
     }
     if (s.batch && !s.batch->model.isEmpty() && s.batch->model != s.unit->model) {
-        return err(ErrorCode::BatchModelMismatch, QStringLiteral("batch"),
-                   Message(&WorkflowRules::tr,
-                           QT_TRANSLATE_NOOP("WorkflowRules",
-                                             "batch %1 holds %2 units, this unit is %3; use a %3 batch"),
-                           {batch, s.batch->model, s.unit->model}));
+        return err(
+            ErrorCode::BatchModelMismatch, QStringLiteral("batch"),
+            Message(&WorkflowRules::tr,
+                    QT_TRANSLATE_NOOP(
+                        "WorkflowRules",
+                        "batch %1 holds units of model %2, this unit is model %3; use a batch of model %3"),
+                    {batch, s.batch->model, s.unit->model}));
     }
     f.insert(payload::Unit, unit);
     f.insert(payload::Batch, batch);

@@ -64,6 +64,7 @@ private slots:
                                      "#PASS",
                                      "#FAIL",
                                      "#PRINT",
+                                     "#CLOSE",
                                      "#DEFECT:BRIDGE",
                                      "#DEFECT:FAULTY_MEMORY",
                                      "#DEFECT:PCIE_DEGRADED",

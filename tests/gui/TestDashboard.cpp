@@ -2,6 +2,7 @@
 // trace, CSV export; operators do not see it.
 #include "GuiDriver.h"
 #include "TestDatabase.h"
+#include "common/TimelineModel.h"
 #include "dashboard/AgingModel.h"
 #include "dashboard/AnomalyModel.h"
 #include "dashboard/DashboardPage.h"
@@ -14,6 +15,8 @@
 #include "login/LoginPage.h"
 #include "shell/MainWindow.h"
 #include "storage/Sql.h"
+#include "tracing/GenealogyModel.h"
+#include "tracing/TracePage.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -212,8 +215,14 @@ private slots:
         const QString serial = d->drillModel()->index(0, 0).data().toString();
         emit d->drillView()->activated(d->drillModel()->index(0, 0));
         QCOMPARE(w->tabs()->currentIndex(), 1);
-        QVERIFY(w->traceView()->toPlainText().contains(serial));
-        QVERIFY(w->traceView()->toPlainText().contains(top));
+        TracePage* page = w->tracePage();
+        QVERIFY(page->genealogyModel()->find(serial).isValid());
+        bool defectShown = false;
+        for (int r = 0; r < page->timelineModel()->rowCount(); ++r)
+            defectShown =
+                defectShown ||
+                page->timelineModel()->index(r, TimelineModel::Outcome).data().toString().contains(top);
+        QVERIFY(defectShown);
     }
 
     void recallFromAScannedUnit()

@@ -750,24 +750,26 @@ private slots:
         test::scan(first);
         test::scan(QStringLiteral("B2611-001"));
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
-        QVERIFY2(carton->text().contains(QStringLiteral("1 unit packed")), qPrintable(carton->text()));
+        QVERIFY2(carton->text().contains(QStringLiteral("1 of 10 packed")), qPrintable(carton->text()));
         test::scan(second);
         test::saveShortcut();
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
-        QVERIFY2(carton->text().contains(QStringLiteral("2 units packed")), qPrintable(carton->text()));
+        QVERIFY2(carton->text().contains(QStringLiteral("2 of 10 packed")), qPrintable(carton->text()));
 
-        // the batch label where the unit is asked for: said plainly, nothing saved
+        // the batch label where the unit is asked for selects that batch: nothing saved
+        form()->setValue(QStringLiteral("batch"), QString());
         const QString before = t->dump();
         QCOMPARE(focused(), form()->field("unit"));
         test::scan(QStringLiteral("B2611-001"));
-        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
-        QVERIFY2(form()->banner()->text().contains(QStringLiteral("is a batch label")),
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("B2611-001 selected")),
                  qPrintable(form()->banner()->text()));
         QVERIFY(!form()->banner()->text().contains(QStringLiteral("required")));
+        QCOMPARE(form()->value(QStringLiteral("batch")), QStringLiteral("B2611-001"));
+        QCOMPARE(form()->value(QStringLiteral("unit")), QString());
+        QVERIFY2(carton->text().contains(QStringLiteral("2 of 10 packed")), qPrintable(carton->text()));
         QCOMPARE(focused(), form()->field("unit"));
         QCOMPARE(t->dump(), before);
-        QTest::keyClick(focused(), Qt::Key_Escape);
-        form()->setValue(QStringLiteral("batch"), QStringLiteral("B2611-001"));
 
         // closing asks; Cancel keeps the batch open and the cursor in the form
         whenDialogOpens([](QWidget* dialog) { clickButton(dialog, QStringLiteral("Cancel")); });
@@ -780,7 +782,7 @@ private slots:
             clickButton(dialog, QStringLiteral("Close batch B2611-001"));
         });
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
-        QVERIFY2(asked.contains(QStringLiteral("2 units")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("2 of 10")), qPrintable(asked));
         QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-001'"), QStringLiteral("closed"));
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
         QVERIFY(form()->banner()->text().contains(QStringLiteral("2 units")));

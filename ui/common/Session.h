@@ -1,16 +1,4 @@
 #pragma once
 
-#include "domain/Snapshot.h"
-
-namespace rework {
-
-/// Who is logged in at this PC and at which station. Every login makes a new session id, which
-/// the log and the audit trail carry.
-struct Session
-{
-    OperatorInfo operatorInfo;
-    StationInfo station;
-    QString id;
-};
-
-} // namespace rework
+// The session is the core's (SessionController holds the acting one); widgets include it here.
+#include "auth/Session.h"

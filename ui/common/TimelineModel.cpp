@@ -2,6 +2,7 @@
 #include "domain/EventPayload.h"
 
 #include "domain/Step.h"
+#include "trace/Trace.h"
 #include "workflow/FieldSpec.h"
 
 #include <QBrush>
@@ -59,6 +60,14 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
             return e.operatorId;
         case Outcome:
             return e.voided ? tr("VOID") + QStringLiteral(" — ") + outcomeText(e) : outcomeText(e);
+        case Figures:
+            return Trace::figures(e);
+        case Evidence: {
+            QStringList names;
+            for (const QString& reference : Trace::evidence(e))
+                names << reference.section(QLatin1Char(':'), 2); // sha256:HEX:NAME
+            return names.join(QStringLiteral(", "));
+        }
         default:
             return {};
         }
@@ -95,6 +104,10 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Operator");
     case Outcome:
         return tr("Outcome");
+    case Figures:
+        return tr("Figures");
+    case Evidence:
+        return tr("Evidence");
     default:
         return {};
     }

@@ -6,7 +6,8 @@
 
 namespace rework {
 
-/// An item's events as a table: when, which step, where, who, and the outcome, voids marked.
+/// An item's events as a table: when, which step, where, who, the outcome, the key figures and
+/// the evidence files, voids marked.
 class TimelineModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -20,6 +21,8 @@ public:
         Station,
         Operator,
         Outcome,
+        Figures,  // the step's measured values, in words
+        Evidence, // file names of photos and X-rays
         ColumnCount
     };
 

@@ -1,7 +1,7 @@
 #include "MainWindow.h"
 
 #include "admin/OperatorsPage.h"
-#include "auth/OperatorAdmin.h"
+#include "auth/SessionController.h"
 #include "common/IdleWatcher.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
@@ -9,8 +9,8 @@
 #include "demo/DemoGenerator.h"
 #include "labels/CommandSheet.h"
 #include "login/LoginPage.h"
-#include "printing/LabelPrintDialog.h"
 #include "settings/SettingsDialog.h"
+#include "stations/StationPage.h"
 #include "stations/StepForm.h"
 #include "storage/AuditLog.h"
 #include "storage/Backup.h"
@@ -20,6 +20,7 @@
 #include "storage/TableCounts.h"
 #include "syncstatus/SyncPanel.h"
 #include "trace/TraceQuery.h"
+#include "tracing/TracePage.h"
 #include "workflow/FieldSpec.h"
 #include "workflow/NextStep.h"
 #include "workflow/Recorder.h"
@@ -27,7 +28,6 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,7 +35,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPalette>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -55,34 +54,10 @@
 #include <algorithm>
 
 namespace rework {
-namespace {
-
-QLineEdit* scanField(QWidget* parent, const QString& objectName, const QString& placeholder)
-{
-    auto* field = new QLineEdit(parent);
-    field->setObjectName(objectName);
-    field->setPlaceholderText(placeholder);
-    field->setClearButtonEnabled(true);
-    field->setMinimumHeight(48);
-    return field;
-}
-
-QPlainTextEdit* textView(QWidget* parent, const QString& objectName, const QFont& base)
-{
-    auto* view = new QPlainTextEdit(parent);
-    view->setObjectName(objectName);
-    view->setReadOnly(true);
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(base.pointSizeF() * 0.85);
-    view->setFont(mono);
-    view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    return view;
-}
-
-} // namespace
 
 MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
-    : QMainWindow(parent), m_db(db), m_recorder(recorder)
+    : QMainWindow(parent), m_db(db), m_recorder(recorder),
+      m_sessions(new SessionController(db.connection(), recorder.clock(), this))
 {
     setWindowTitle(tr("ReworkTrack"));
     // Until showForStation() maximises it or gives it back its last geometry: never past the screen.
@@ -193,8 +168,13 @@ void MainWindow::buildDemoBanner(QWidget* parent)
 void MainWindow::buildTabs()
 {
     m_tabs = new QTabWidget(m_pages);
-    m_tabs->addTab(buildStationTab(), tr("Station"));
-    m_tabs->addTab(buildTraceTab(), tr("Trace"));
+    m_station = new StationPage(m_db, m_recorder, m_tabs);
+    m_tabs->addTab(m_station, tr("Station"));
+    connect(m_station, &StationPage::stationNeeded, this, &MainWindow::switchToStation);
+    m_trace = new TracePage(m_recorder, m_tabs);
+    m_tabs->addTab(m_trace, tr("Trace"));
+    // A void changes what every view shows.
+    connect(m_trace, &TracePage::changed, this, &MainWindow::refresh);
     // Its charts and tables want more height than a 1366×768 screen has: the page scrolls
     // rather than hold the whole window (and every station form) past the screen.
     auto* dashboardArea = new QScrollArea(m_tabs);
@@ -208,8 +188,7 @@ void MainWindow::buildTabs()
     connect(m_dashboard, &DashboardPage::conflictResolved, this, &MainWindow::refresh);
     connect(m_dashboard, &DashboardPage::traceRequested, this, [this](const QString& serial) {
         m_tabs->setCurrentIndex(1);
-        m_traceField->setText(serial);
-        showTrace();
+        m_trace->trace(serial);
     });
     // The dashboard takes the keyboard itself, never a date field: a stray scan changes nothing.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -275,7 +254,7 @@ void MainWindow::buildShortcuts()
         if (m_pages->currentWidget() != m_tabs)
             return;
         m_tabs->setCurrentIndex(0);
-        m_scanAnything->setFocus();
+        m_station->scanAnythingField()->setFocus();
     });
     auto* traceKey = new QShortcut(QKeySequence(Qt::Key_F3), this);
     traceKey->setContext(Qt::ApplicationShortcut);
@@ -283,8 +262,8 @@ void MainWindow::buildShortcuts()
         if (m_pages->currentWidget() != m_tabs)
             return;
         m_tabs->setCurrentIndex(1);
-        m_traceField->setFocus();
-        m_traceField->selectAll();
+        m_trace->traceField()->setFocus();
+        m_trace->traceField()->selectAll();
     });
 }
 
@@ -306,155 +285,101 @@ void MainWindow::startTimers()
     activeCheck->start(15 * 1000);
 }
 
-QWidget* MainWindow::buildStationTab()
-{
-    auto* tab = new QWidget(this);
-    auto* layout = new QVBoxLayout(tab);
-    m_scanAnything = scanField(tab, QStringLiteral("scanAnything"),
-                               tr("Scan anything (F2): the form of the item's next step opens"));
-    layout->addWidget(m_scanAnything);
-    connect(m_scanAnything, &QLineEdit::returnPressed, this, &MainWindow::scanAnything);
-
-    auto* split = new QSplitter(Qt::Horizontal, tab);
-    m_formStack = new QStackedWidget(split);
-    for (Step step : {Step::Intake, Step::Strip, Step::Reball, Step::Mount, Step::Inspect, Step::Test,
-                      Step::Pack, Step::Bake}) {
-        // Each form scrolls its own fields, never its banner or its buttons.
-        auto* form = new StepForm(step, m_recorder, m_formStack);
-        m_forms.insert(step, form);
-        m_formStack->addWidget(form);
-        connect(form, &StepForm::itemScanned, this, &MainWindow::showHistory);
-        connect(form, &StepForm::saved, this,
-                [this](const Recorded& r) { showHistory(r.decision.primarySerial); });
-    }
-    auto* historyPane = new QWidget(split);
-    auto* historyLayout = new QVBoxLayout(historyPane);
-    historyLayout->setContentsMargins(0, 0, 0, 0);
-    m_history = new QLabel(tr("The history of the scanned item shows here."), historyPane);
-    m_history->setObjectName(QStringLiteral("historyView"));
-    m_history->setWordWrap(true);
-    m_history->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_historyModel = new TimelineModel(this);
-    m_historyTable = new QTableView(historyPane);
-    m_historyTable->setObjectName(QStringLiteral("historyTable"));
-    m_historyTable->setModel(m_historyModel);
-    m_historyTable->setFocusPolicy(Qt::NoFocus);
-    m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyTable->verticalHeader()->hide();
-    m_historyTable->horizontalHeader()->setStretchLastSection(true);
-    m_historyTable->setColumnHidden(TimelineModel::Subject, true);
-    historyLayout->addWidget(m_history);
-    historyLayout->addWidget(m_historyTable, 1);
-    split->addWidget(m_formStack);
-    split->addWidget(historyPane);
-    split->setSizes({760, 440});
-    layout->addWidget(split, 1);
-    return tab;
-}
-
-QWidget* MainWindow::buildTraceTab()
-{
-    auto* tab = new QWidget(this);
-    auto* layout = new QVBoxLayout(tab);
-    auto* title = new QLabel(tr("Trace: scan any card, die, board, unit or batch serial"), tab);
-    layout->addWidget(title);
-    m_traceField =
-        scanField(tab, QStringLiteral("traceField"), tr("Scan or type a serial, then press Enter"));
-    title->setBuddy(m_traceField);
-    layout->addWidget(m_traceField);
-    connect(m_traceField, &QLineEdit::returnPressed, this, &MainWindow::showTrace);
-    m_traceView = textView(tab, QStringLiteral("traceView"), font());
-    layout->addWidget(m_traceView, 1);
-
-    // Labels on demand: the traced die, unit or batch.
-    m_traceLabelButton = new QPushButton(tr("Print label…"), tab);
-    m_traceLabelButton->setObjectName(QStringLiteral("traceLabel"));
-    m_traceLabelButton->setMinimumHeight(48);
-    m_traceLabelButton->setEnabled(false);
-    layout->addWidget(m_traceLabelButton, 0, Qt::AlignLeft);
-    connect(m_traceLabelButton, &QPushButton::clicked, this, &MainWindow::printTracedLabel);
-
-    // Supervisors void a wrong record with a reason; the record stays, marked void.
-    auto* voidRow = new QHBoxLayout;
-    m_voidEvent = scanField(tab, QStringLiteral("voidEvent"), tr("record id to void (from the timeline)"));
-    m_voidReason = scanField(tab, QStringLiteral("voidReason"), tr("reason"));
-    m_voidButton = new QPushButton(tr("Void record"), tab);
-    m_voidButton->setObjectName(QStringLiteral("voidButton"));
-    m_voidButton->setMinimumHeight(48);
-    voidRow->addWidget(m_voidEvent, 2);
-    voidRow->addWidget(m_voidReason, 2);
-    voidRow->addWidget(m_voidButton);
-    layout->addLayout(voidRow);
-    connect(m_voidButton, &QPushButton::clicked, this, &MainWindow::voidRecord);
-    connect(m_voidReason, &QLineEdit::returnPressed, this, &MainWindow::voidRecord);
-    m_traceBanner = new ResultBanner(tab);
-    m_traceBanner->setCollapsible(true);
-    layout->addWidget(m_traceBanner);
-    return tab;
-}
-
 void MainWindow::setFixedStation(const QString& stationId)
 {
     m_fixedStation = stationId;
     m_login->setFixedStation(stationId);
+    m_station->setBoundToStation(!stationId.isEmpty());
 }
 
-ResultBanner* MainWindow::scanBanner() const
+StepForm* MainWindow::form(Step step) const
 {
-    StepForm* form = currentForm();
-    return form ? form->banner() : nullptr;
-}
-
-void MainWindow::showForm(StepForm* form)
-{
-    // The form left behind keeps no outcome to show later out of its moment.
-    if (StepForm* before = currentForm(); before && before != form)
-        before->banner()->clearResult();
-    m_formStack->setCurrentWidget(form);
+    return m_station->form(step);
 }
 
 StepForm* MainWindow::currentForm() const
 {
-    return qobject_cast<StepForm*>(m_formStack->currentWidget());
+    return m_station->currentForm();
+}
+
+QLineEdit* MainWindow::scanAnythingField() const
+{
+    return m_station->scanAnythingField();
+}
+
+ResultBanner* MainWindow::scanBanner() const
+{
+    return m_station->scanBanner();
+}
+
+QLabel* MainWindow::historyView() const
+{
+    return m_station->historyView();
+}
+
+TimelineModel* MainWindow::historyModel() const
+{
+    return m_station->historyModel();
+}
+
+const Session& MainWindow::session() const
+{
+    return m_sessions->acting();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_sessions->isLocked();
+}
+
+QLineEdit* MainWindow::traceField() const
+{
+    return m_trace->traceField();
+}
+
+QPushButton* MainWindow::voidButton() const
+{
+    return m_trace->voidButton();
+}
+
+ResultBanner* MainWindow::traceBanner() const
+{
+    return m_trace->banner();
+}
+
+QPushButton* MainWindow::traceLabelButton() const
+{
+    return m_trace->labelButton();
 }
 
 void MainWindow::startSession(const Session& session)
 {
-    // After an idle lock the same operator at the same station goes on where they were; anyone
-    // else starts with empty forms.
-    const bool resumes = isLocked() && session.operatorInfo.id == m_locked.operatorInfo.id &&
-                         session.station.id == m_locked.station.id;
-    if (isLocked() && !resumes)
+    // After an idle lock the same operator at the same station goes on where they were (the core
+    // decides); anyone else starts with empty forms.
+    const bool wasLocked = m_sessions->isLocked();
+    const bool resumes = m_sessions->start(session);
+    if (wasLocked && !resumes)
         startClean();
     const QPointer<QWidget> resumeFocus = resumes ? m_lockedFocus : QPointer<QWidget>();
-    m_locked = Session{};
     m_lockedFocus.clear();
-    m_session = session;
     m_sync->setActor(session.operatorInfo);
-    spdlog::info("session {} started: {} at {}{}", session.id.toStdString(),
-                 session.operatorInfo.id.toStdString(), session.station.id.toStdString(),
-                 resumes ? " (resumed after idle lock)" : "");
     if (!resumes)
         switchToStation(session.station);
     else
-        for (StepForm* form : std::as_const(m_forms))
-            form->setSession(m_session);
+        m_station->setSession(session);
     // What the screen offers follows the permissions table (by default: voids and the dashboard
     // for supervisors and admins, operator accounts for admins).
     const QString role = session.operatorInfo.role;
-    const bool mayVoid = m_recorder.config().permits(role, QStringLiteral("record.void"));
     const bool seesDashboard = m_recorder.config().permits(role, QStringLiteral("dashboard.view"));
     const bool managesOperators = m_recorder.config().permits(role, QStringLiteral("operators.manage"));
-    m_voidEvent->setEnabled(mayVoid);
-    m_voidReason->setEnabled(mayVoid);
-    m_voidButton->setEnabled(mayVoid);
+    m_trace->setSession(session);
     m_tabs->setTabVisible(m_dashboardTab, seesDashboard);
     m_tabs->setTabVisible(m_operatorsTab, managesOperators);
     if (managesOperators)
-        m_operators->setActor(m_session, m_recorder.config());
+        m_operators->setActor(session, m_recorder.config());
     m_syncAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("sync.run")));
     m_settingsAction->setEnabled(m_recorder.config().permits(role, QStringLiteral("settings.change")));
-    m_dashboard->setActor(m_session, m_db.connection());
+    m_dashboard->setActor(session, m_db.connection());
     if (seesDashboard) {
         auto stations = StationRegistry(m_db.connection()).stations();
         QStringList models = m_recorder.config().products.keys();
@@ -462,70 +387,52 @@ void MainWindow::startSession(const Session& session)
         m_dashboard->setChoices(stations ? stations.value() : QList<StationInfo>{}, models);
         m_dashboard->refresh();
     }
-    Result<int> idleMinutes =
-        ConfigStore(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
-    m_idle->setTimeout(std::chrono::minutes(idleMinutes ? idleMinutes.value() : 5));
+    m_idle->setTimeout(m_sessions->idleTimeout());
     m_idle->setArmed(true);
     m_pages->setCurrentWidget(m_tabs);
     if (resumes && resumeFocus) {
         resumeFocus->setFocus();
     } else {
         m_tabs->setCurrentIndex(0);
-        if (StepForm* form = currentForm())
-            form->firstField()->setFocus();
+        m_station->focusForm();
     }
     refresh();
 }
 
 void MainWindow::lockScreen()
 {
-    if (m_session.operatorInfo.id.isEmpty())
+    const auto idleFor = std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout());
+    QWidget* focus = QApplication::focusWidget();
+    if (!m_sessions->lock(idleFor))
         return;
-    m_locked = m_session;
-    m_lockedFocus = QApplication::focusWidget();
-    m_session = Session{};
+    m_lockedFocus = focus;
     m_sync->setActor(std::nullopt);
-    m_dashboard->setActor(m_session, m_db.connection());
+    m_trace->setSession(Session{});
+    m_dashboard->setActor(Session{}, m_db.connection());
     m_idle->setArmed(false);
     // Whoever logs in next reads no outcome of this session; the form itself waits for its
     // operator.
-    for (StepForm* form : std::as_const(m_forms))
-        form->banner()->clearResult();
-    m_traceBanner->clearResult();
-    // The screen locks whatever happens to the audit entry; a failed entry is at least logged.
-    if (Status audited =
-            AuditLog(m_db.connection(), m_recorder.clock())
-                .appendAlone(
-                    QStringLiteral("session_locked"), m_locked.operatorInfo.id, m_locked.station.id,
-                    QStringLiteral("idle %1 min, session %2")
-                        .arg(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count())
-                        .arg(m_locked.id));
-        !audited)
-        spdlog::error("idle lock of session {} not audited: {}", m_locked.id.toStdString(),
-                      audited.error().logLine());
-    spdlog::info("session {} locked after idle time", m_locked.id.toStdString());
+    m_station->clearBanners();
+    m_trace->banner()->clearResult();
     m_pages->setCurrentWidget(m_login);
     m_login->reloadStations();
     m_login->reset();
-    m_login->showNotice(tr("Locked after %n minute(s) without input. %1 (%2) logs in again to go on with "
+    const Session& kept = m_sessions->locked();
+    // "%n min": an abbreviation reads right for any number, in English without plural forms too.
+    m_login->showNotice(tr("Locked after %n min without input. %1 (%2) logs in again to go on with "
                            "the unsaved form; anyone else starts fresh.",
-                           nullptr,
-                           int(std::chrono::duration_cast<std::chrono::minutes>(m_idle->timeout()).count()))
-                            .arg(m_locked.operatorInfo.name, m_locked.operatorInfo.id));
+                           nullptr, int(idleFor.count()))
+                            .arg(kept.operatorInfo.name, kept.operatorInfo.id));
     refresh();
 }
 
 void MainWindow::checkOperatorStillActive()
 {
     // Whoever holds this PC: the one logged in, or the one whose work an idle lock keeps.
-    const OperatorInfo who =
-        m_session.operatorInfo.id.isEmpty() ? m_locked.operatorInfo : m_session.operatorInfo;
-    if (who.id.isEmpty())
+    Result<std::optional<OperatorInfo>> disabled = m_sessions->disabledHolder();
+    if (!disabled || !disabled.value())
         return;
-    Result<bool> active = OperatorAdmin::isActive(m_db.connection(), who.id);
-    if (!active || active.value())
-        return;
-    spdlog::warn("operator {} was disabled: logged out", who.id.toStdString());
+    const OperatorInfo who = *disabled.value();
     logout();
     m_login->showNotice(tr("%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.")
                             .arg(who.name, who.id));
@@ -533,24 +440,20 @@ void MainWindow::checkOperatorStillActive()
 
 void MainWindow::switchToStation(const StationInfo& station)
 {
-    m_session.station = station;
-    const std::optional<Step> step = stepFromName(station.step);
-    for (StepForm* form : std::as_const(m_forms))
-        form->setSession(m_session);
-    if (step && m_forms.contains(*step))
-        showForm(m_forms.value(*step));
-    m_dashboard->setActor(m_session, m_db.connection());
+    m_sessions->setStation(station);
+    m_station->showStation(m_sessions->acting());
+    m_dashboard->setActor(m_sessions->acting(), m_db.connection());
     refresh();
 }
 
 void MainWindow::logout()
 {
-    m_session = Session{};
+    m_sessions->logout();
     m_sync->setActor(std::nullopt);
-    m_dashboard->setActor(m_session, m_db.connection());
+    m_trace->setSession(Session{});
+    m_dashboard->setActor(Session{}, m_db.connection());
     if (m_settingsAction)
         m_settingsAction->setEnabled(false);
-    m_locked = Session{};
     m_lockedFocus.clear();
     if (m_idle)
         m_idle->setArmed(false);
@@ -563,28 +466,18 @@ void MainWindow::logout()
 
 void MainWindow::startClean()
 {
-    for (StepForm* form : std::as_const(m_forms))
-        form->reset();
-    m_history->clear();
-    m_historyModel->setEvents({});
-    m_traceField->clear();
-    m_traceView->clear();
-    m_voidEvent->clear();
-    m_voidReason->clear();
-    m_traceBanner->clearResult();
-    m_tracedLabel.second.clear();
-    m_traceLabelButton->setEnabled(false);
-    m_traceLabelButton->setText(tr("Print label…"));
+    m_station->reset();
+    m_trace->reset();
 }
 
 void MainWindow::refresh()
 {
-    if (m_session.operatorInfo.id.isEmpty()) {
+    const Session& acting = m_sessions->acting();
+    if (acting.isEmpty()) {
         m_sessionLabel->setText(tr("Not logged in"));
     } else {
         m_sessionLabel->setText(
-            tr("%1 (%2) at %3")
-                .arg(m_session.operatorInfo.name, m_session.operatorInfo.id, m_session.station.id));
+            tr("%1 (%2) at %3").arg(acting.operatorInfo.name, acting.operatorInfo.id, acting.station.id));
     }
     m_dbLabel->setText(tr("Database: %1").arg(m_db.path()));
     // The banner needs only whether any card was taken in (stations and accounts are reference
@@ -661,31 +554,6 @@ void MainWindow::loadDemoData()
     refresh();
 }
 
-void MainWindow::showHistory(const QString& serial)
-{
-    Result<Trace> trace = TraceQuery(m_db.connection()).find(serial);
-    if (!trace) {
-        m_history->setText(trace.error().message);
-        m_historyModel->setEvents({});
-        return;
-    }
-    QStringList chain;
-    if (trace->card)
-        chain << tr("card %1 (%2, lot %3)").arg(trace->card->serial, trace->card->model, trace->card->lot);
-    if (trace->die)
-        chain << tr("die %1").arg(trace->die->id);
-    if (trace->unit)
-        chain << tr("unit %1 on board %2: %3")
-                     .arg(trace->unit->serial, trace->unit->boardSerial,
-                          FieldSpec::choiceTitle(trace->unit->state));
-    if (trace->batch)
-        chain << tr("batch %1").arg(trace->batch->id);
-    m_history->setText(chain.join(QStringLiteral(" → ")));
-    m_historyModel->setEvents(trace->events);
-    m_historyTable->resizeColumnsToContents();
-    m_historyTable->scrollToBottom();
-}
-
 void MainWindow::backUpIfDue()
 {
     const QString path = m_db.path();
@@ -707,107 +575,6 @@ void MainWindow::backUpIfDue()
     }));
 }
 
-void MainWindow::showTrace()
-{
-    Result<Trace> trace = TraceQuery(m_db.connection()).find(m_traceField->text());
-    m_traceView->setPlainText(trace ? trace->toText() : trace.error().message);
-    m_traceField->selectAll();
-    m_tracedLabel.second.clear();
-    if (trace) {
-        if (trace->foundKind == QLatin1StringView("die") && trace->die)
-            m_tracedLabel = {LabelTemplate::Kind::Die, trace->die->id};
-        else if ((trace->foundKind == QLatin1StringView("unit") ||
-                  trace->foundKind == QLatin1StringView("board")) &&
-                 trace->unit)
-            m_tracedLabel = {LabelTemplate::Kind::Unit, trace->unit->serial};
-        else if (trace->foundKind == QLatin1StringView("batch") && trace->batch)
-            m_tracedLabel = {LabelTemplate::Kind::Batch, trace->batch->id};
-    }
-    m_traceLabelButton->setEnabled(!m_tracedLabel.second.isEmpty());
-    m_traceLabelButton->setText(m_tracedLabel.second.isEmpty()
-                                    ? tr("Print label…")
-                                    : tr("Print label for %1…").arg(m_tracedLabel.second));
-}
-
-void MainWindow::printTracedLabel()
-{
-    if (m_tracedLabel.second.isEmpty())
-        return;
-    LabelPrintDialog::Context context{m_db.connection(), m_recorder.dataFolder(), m_session.station.id,
-                                      m_session.operatorInfo.id, m_recorder.clock().now()};
-    auto* dialog = new LabelPrintDialog(context, m_tracedLabel.first, m_tracedLabel.second, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
-        m_traceBanner->showSuccess(tr("Label of %1 printed to %2").arg(p.subject, p.target));
-    });
-    dialog->open();
-}
-
-void MainWindow::scanAnything()
-{
-    const QString scanned = m_scanAnything->text();
-    m_scanAnything->clear();
-    Result<NextStep> next = NextStepResolver(m_db.connection(), m_recorder.clock()).resolve(scanned);
-    if (!next) {
-        scanBanner()->showFailure(next.error().message);
-        return;
-    }
-    showHistory(next->serial);
-    if (!next->step) {
-        scanBanner()->showFailure(next->where);
-        return;
-    }
-    // A bake is recorded wherever the die is; every other step at a station of its own.
-    if (isStationStep(*next->step) && stepName(*next->step) != m_session.station.step) {
-        // Single-PC mode: move to a station of the step the item needs; a bound PC says where to go.
-        StationInfo target;
-        if (m_fixedStation.isEmpty()) {
-            auto stations = StationRegistry(m_db.connection()).stations();
-            for (const StationInfo& s : stations ? stations.value() : QList<StationInfo>{}) {
-                if (s.step == stepName(*next->step)) {
-                    target = s;
-                    break;
-                }
-            }
-        }
-        if (target.id.isEmpty()) {
-            scanBanner()->showFailure(
-                tr("%1. Take it to a %2 station.").arg(next->where, stepTitle(*next->step)));
-            return;
-        }
-        switchToStation(target);
-    }
-    StepForm* form = m_forms.value(*next->step);
-    showForm(form);
-    form->clear();
-    form->setValue(next->field, next->serial);
-    form->banner()->clearResult();
-    // The serial is in; the operator goes on with the next field.
-    if (QWidget* w = form->field(next->field)) {
-        w->setFocus();
-        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
-        QApplication::sendEvent(w, &enter);
-    }
-}
-
-void MainWindow::voidRecord()
-{
-    Result<Recorded> r = m_recorder.record(
-        Step::Void, m_session.station.id, m_session.operatorInfo.id,
-        QList<std::pair<QString, QString>>{{QStringLiteral("event"), m_voidEvent->text()},
-                                           {QStringLiteral("reason"), m_voidReason->text()}});
-    if (!r) {
-        m_traceBanner->showFailure(r.error().message);
-        return;
-    }
-    m_traceBanner->showSuccess(
-        tr("Record %1 is void; it stays in the history, marked VOID").arg(r->event.subject));
-    m_voidEvent->clear();
-    m_voidReason->clear();
-    if (!m_traceField->text().isEmpty())
-        showTrace();
-}
-
 void MainWindow::chooseLanguage(const QString& code)
 {
     QSettings().setValue(QStringLiteral("ui/language"), code);
@@ -816,14 +583,13 @@ void MainWindow::chooseLanguage(const QString& code)
 
 void MainWindow::openSettings()
 {
-    if (!m_recorder.config().permits(m_session.operatorInfo.role, QStringLiteral("settings.change")))
+    if (!m_recorder.config().permits(m_sessions->acting().operatorInfo.role,
+                                     QStringLiteral("settings.change")))
         return;
-    auto* dialog = new SettingsDialog(m_db, m_recorder, m_session, this);
+    auto* dialog = new SettingsDialog(m_db, m_recorder, m_sessions->acting(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::stationChanged, this, [this](const QString& station) {
-        m_fixedStation = station;
-        m_login->setFixedStation(station);
-    });
+    connect(dialog, &SettingsDialog::stationChanged, this,
+            [this](const QString& station) { setFixedStation(station); });
     connect(dialog, &SettingsDialog::idleLockChanged, this,
             [this](int minutes) { m_idle->setTimeout(std::chrono::minutes(minutes)); });
     connect(dialog, &SettingsDialog::syncChanged, m_sync, &SyncPanel::refreshStatus);

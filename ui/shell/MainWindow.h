@@ -12,7 +12,6 @@
 class QFrame;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -29,6 +28,9 @@ class DashboardPage;
 class IdleWatcher;
 class OperatorsPage;
 class TimelineModel;
+class SessionController;
+class StationPage;
+class TracePage;
 
 /// The application shell: login, the form of the station's step with the scanned item's history
 /// beside it, "scan anything", the trace view (with voids for supervisors), the empty-database
@@ -49,44 +51,42 @@ public:
     void setFixedStation(const QString& stationId);
 
     LoginPage* loginPage() const { return m_login; }
-    StepForm* form(Step step) const { return m_forms.value(step); }
+    StationPage* stationPage() const { return m_station; }
+    StepForm* form(Step step) const;
     StepForm* currentForm() const;
-    QLineEdit* scanAnythingField() const { return m_scanAnything; }
+    QLineEdit* scanAnythingField() const;
     /// Where "scan anything" answers: the station tab has one banner, the current form's, so a
     /// red and a green outcome never show at once.
     ResultBanner* scanBanner() const;
     /// The scanned item's genealogy, one line; its events are in historyModel().
-    QLabel* historyView() const { return m_history; }
-    TimelineModel* historyModel() const { return m_historyModel; }
+    QLabel* historyView() const;
+    TimelineModel* historyModel() const;
     QTabWidget* tabs() const { return m_tabs; }
     DashboardPage* dashboard() const { return m_dashboard; }
-    QLineEdit* traceField() const { return m_traceField; }
-    QPlainTextEdit* traceView() const { return m_traceView; }
-    QLineEdit* voidEventField() const { return m_voidEvent; }
-    QLineEdit* voidReasonField() const { return m_voidReason; }
-    QPushButton* voidButton() const { return m_voidButton; }
-    ResultBanner* traceBanner() const { return m_traceBanner; }
+    TracePage* tracePage() const { return m_trace; }
+    QLineEdit* traceField() const;
+    QPushButton* voidButton() const;
+    ResultBanner* traceBanner() const;
     QPushButton* demoButton() const { return m_demoButton; }
     QFrame* demoBanner() const { return m_demoBanner; }
     QLabel* sessionLabel() const { return m_sessionLabel; }
-    QPushButton* traceLabelButton() const { return m_traceLabelButton; }
+    QPushButton* traceLabelButton() const;
     class SyncPanel* syncPanel() const { return m_sync; }
     QAction* syncAction() const { return m_syncAction; }
     QAction* settingsAction() const { return m_settingsAction; }
     QLabel* databaseLabel() const { return m_dbLabel; }
     QLabel* countsLabel() const { return m_countsLabel; }
-    const Session& session() const { return m_session; }
+    const Session& session() const;
     IdleWatcher* idleWatcher() const { return m_idle; }
     OperatorsPage* operatorsPage() const { return m_operators; }
     int operatorsTab() const { return m_operatorsTab; }
     /// Whether the screen is locked with someone's work kept for them.
-    bool isLocked() const { return !m_locked.operatorInfo.id.isEmpty(); }
+    bool isLocked() const;
+    SessionController* sessions() const { return m_sessions; }
 
 public slots:
     void refresh();
     void loadDemoData();
-    void showTrace();
-    void printTracedLabel();
     void backUpIfDue();
     void startSession(const rework::Session& session);
     void logout();
@@ -94,8 +94,6 @@ public slots:
     void lockScreen();
     /// Logs out an operator an admin has disabled (here or at another station, by sync).
     void checkOperatorStillActive();
-    void scanAnything();
-    void voidRecord();
     /// The admin's settings dialog (permission `settings.change`).
     void openSettings();
 
@@ -121,14 +119,9 @@ private:
     void buildShortcuts();
     /// Hourly backup check, idle lock, the check that the operator is still active.
     void startTimers();
-    QWidget* buildStationTab();
-    QWidget* buildTraceTab();
-    void showHistory(const QString& serial);
     void switchToStation(const StationInfo& station);
     /// A new operator's screen: forms reset (no banner, no label offered), no history, no trace.
     void startClean();
-    /// Makes `form` the station tab's form; the one it replaces loses its banner.
-    void showForm(StepForm* form);
     void chooseLanguage(const QString& code);
     /// Counts every table on a worker thread (its own connection); the status bar shows them when
     /// they arrive and refresh() adds to them from then on.
@@ -137,14 +130,12 @@ private:
 
     Database& m_db;
     Recorder& m_recorder;
-    Session m_session;
-    Session m_locked;
+    /// The acting session, the idle lock and its resume: the core's.
+    SessionController* m_sessions;
     QPointer<QWidget> m_lockedFocus;
     IdleWatcher* m_idle = nullptr;
     OperatorsPage* m_operators = nullptr;
     int m_operatorsTab = -1;
-    std::pair<LabelTemplate::Kind, QString> m_tracedLabel{LabelTemplate::Kind::Unit, QString()};
-    QPushButton* m_traceLabelButton = nullptr;
     class SyncPanel* m_sync = nullptr;
     QAction* m_syncAction = nullptr;
     QAction* m_settingsAction = nullptr;
@@ -154,18 +145,8 @@ private:
     QTabWidget* m_tabs = nullptr;
     DashboardPage* m_dashboard = nullptr;
     int m_dashboardTab = -1;
-    QStackedWidget* m_formStack = nullptr;
-    QHash<Step, StepForm*> m_forms;
-    QLineEdit* m_scanAnything = nullptr;
-    QLabel* m_history = nullptr;
-    TimelineModel* m_historyModel = nullptr;
-    QTableView* m_historyTable = nullptr;
-    QLineEdit* m_traceField = nullptr;
-    QPlainTextEdit* m_traceView = nullptr;
-    QLineEdit* m_voidEvent = nullptr;
-    QLineEdit* m_voidReason = nullptr;
-    QPushButton* m_voidButton = nullptr;
-    ResultBanner* m_traceBanner = nullptr;
+    StationPage* m_station = nullptr;
+    TracePage* m_trace = nullptr;
     QFrame* m_demoBanner = nullptr;
     QPushButton* m_demoButton = nullptr;
     QLabel* m_sessionLabel = nullptr;

@@ -5,12 +5,14 @@
 
 #include "common/ResultBanner.h"
 #include "domain/CommandCode.h"
+#include "domain/SerialRules.h"
 #include "importers/GpuReportReader.h"
 #include "importers/NvidiaSmiImporter.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
-#include "trace/TraceQuery.h"
+#include "trace/CartonQuery.h"
 #include "workflow/IdentityRegistry.h"
+#include "workflow/StepDefects.h"
 #include "workflow/StepSchema.h"
 #include "workflow/TestGate.h"
 
@@ -309,6 +311,16 @@ void StepForm::setValue(const QString& key, const QString& text)
     }
 }
 
+void StepForm::takeScan(const QString& key, const QString& serial)
+{
+    QWidget* w = m_inputs.value(key);
+    if (!w)
+        return;
+    setValue(key, serial);
+    w->setFocus();
+    focusNext(w); // as after a scan and Enter: the history shows, the cursor goes on
+}
+
 void StepForm::focusNext(QWidget* from)
 {
     const qsizetype at = m_order.indexOf(from);
@@ -362,7 +374,7 @@ bool StepForm::eventFilter(QObject* watched, QEvent* event)
                 line = nullptr; // a locked reading is never a scan
             if (line && runCommand(w, line->text()))
                 return true;
-            if (refuseBatchAsUnit(w))
+            if (selectScannedBatch(w))
                 return true;
             // A new scan starts a new moment: the last outcome, red or green, is over.
             if (line && !line->text().trimmed().isEmpty())
@@ -408,8 +420,16 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
         focusNext(m_inputs.value(payload::Result)); // like any scan: on to the next field
         break;
     case CommandCode::Kind::Defect: {
+        // The core says what a defect code means here: a verdict's defect, or a scrap at the
+        // steps that give no verdict (intake, strip, reball).
+        const StepDefects::Meaning meaning =
+            StepDefects::meaning(m_step, command->argument, m_recorder.config());
+        if (meaning == StepDefects::Meaning::Scrap) {
+            scrapWithDefect(command->argument);
+            break;
+        }
         auto* combo = qobject_cast<QComboBox*>(m_inputs.value(payload::Defect));
-        if (!combo || combo->findData(command->argument) < 0) {
+        if (meaning == StepDefects::Meaning::Elsewhere || !combo || combo->findData(command->argument) < 0) {
             m_banner->showFailure(
                 tr("Defect %1 does not belong to this step; scan another").arg(command->argument));
             break;
@@ -421,6 +441,13 @@ bool StepForm::runCommand(QWidget* from, const QString& scanned)
     }
     case CommandCode::Kind::PrintLabel:
         printLabel();
+        break;
+    case CommandCode::Kind::CloseBatch:
+        if (m_step != Step::Pack) {
+            m_banner->showFailure(tr("#CLOSE closes the open batch at the pack station; this form has none"));
+            break;
+        }
+        closeBatch(); // asks for confirmation first
         break;
     }
     return true;
@@ -459,12 +486,7 @@ bool StepForm::save()
         setValue(payload::Batch, keepBatch);
     refreshCarton();
     m_banner->showSuccess(successText(r.value()));
-    if (m_step == Step::Strip)
-        offerLabel(LabelTemplate::Kind::Die, r->createdId());
-    else if (m_step == Step::Mount)
-        offerLabel(LabelTemplate::Kind::Unit, r->createdId()); // the unit traveler, until its unit label
-    else if (m_step == Step::Test && EventPayload::read(r->event.payload).outcome == outcome::Pass)
-        offerLabel(LabelTemplate::Kind::Unit, r->event.subject);
+    offerLabelAfter(r.value());
     emit saved(r.value());
     return true;
 }
@@ -503,38 +525,56 @@ void StepForm::refreshCarton()
         return;
     const QString batch = value(payload::Batch);
     if (batch.isEmpty()) {
-        m_carton->setText(tr("No carton open: scan the batch id into the Batch field"));
+        m_carton->setText(tr("No carton open: scan the batch label or a new batch id into the Batch field"));
         return;
     }
-    Result<Trace> trace = TraceQuery(m_recorder.database().connection()).find(batch);
-    if (!trace || trace->foundKind != QLatin1StringView("batch") || !trace->batch) {
-        m_carton->setText(tr("Carton %1: new, no units yet").arg(batch));
+    Result<CartonQuery::Carton> carton = CartonQuery(m_recorder.database().connection()).of(batch);
+    if (!carton) {
+        m_carton->setText(carton.error().message);
         return;
     }
-    const BatchState& b = *trace->batch;
-    const auto units = static_cast<int>(trace->batchUnits.size());
-    if (b.state != QLatin1StringView("open"))
-        m_carton->setText(tr("Batch %1 is closed with %2 units: scan a new batch id").arg(b.id).arg(units));
-    else if (units == 1)
-        m_carton->setText(tr("Carton %1: 1 unit packed").arg(b.id));
+    const CartonQuery::Carton& c = carton.value();
+    // "n of N" and "units: n" read right for any n, in every language (no plural forms needed).
+    if (!c.exists)
+        m_carton->setText(c.capacity > 0 ? tr("Carton %1: new, 0 of %2 packed").arg(c.batch).arg(c.capacity)
+                                         : tr("Carton %1: new, no units yet").arg(c.batch));
+    else if (!c.open)
+        m_carton->setText(
+            tr("Batch %1 is closed (units: %2): scan a new batch id").arg(c.batch).arg(c.units));
+    else if (c.full())
+        m_carton->setText(tr("Carton %1: %2 of %3 packed, full: close it (#CLOSE)")
+                              .arg(c.batch)
+                              .arg(c.units)
+                              .arg(c.capacity));
+    else if (c.capacity > 0)
+        m_carton->setText(tr("Carton %1: %2 of %3 packed").arg(c.batch).arg(c.units).arg(c.capacity));
     else
-        m_carton->setText(tr("Carton %1: %2 units packed").arg(b.id).arg(units));
+        m_carton->setText(tr("Carton %1: units packed: %2").arg(c.batch).arg(c.units));
 }
 
-bool StepForm::refuseBatchAsUnit(QWidget* field)
+bool StepForm::selectScannedBatch(QWidget* field)
 {
     auto* line = qobject_cast<QLineEdit*>(field);
     if (m_step != Step::Pack || !line || field != m_inputs.value(payload::Unit) ||
         line->text().trimmed().isEmpty())
         return false;
-    Result<std::optional<Identity>> id =
-        IdentityRegistry(m_recorder.database().connection()).find(line->text().trimmed());
+    // A scanner may send lower case: the id is looked up as the batch's id is written.
+    Result<std::optional<Identity>> id = IdentityRegistry(m_recorder.database().connection())
+                                             .find(SerialRules::normalise(SerialKind::Batch, line->text()));
     if (!id || !id.value() || id.value()->kind != IdentityKind::Batch)
         return false;
-    m_banner->showFailure(
-        tr("%1 is a batch label, scanned where a unit is expected: scan the unit's own serial")
-            .arg(id.value()->serial));
-    line->selectAll();
+    // A batch label at pack names the carton to fill: it goes into the Batch field, never saved
+    // as a unit; the cursor stays where the next unit is scanned.
+    const QString batch = id.value()->serial;
+    line->clear();
+    setValue(payload::Batch, batch);
+    refreshCarton();
+    Result<CartonQuery::Carton> carton = CartonQuery(m_recorder.database().connection()).of(batch);
+    if (carton && carton->exists && !carton->open)
+        m_banner->showFailure(
+            tr("Batch %1 is closed; it takes no more units: scan a new batch id").arg(batch));
+    else
+        m_banner->showSuccess(tr("Batch %1 selected: scan the units to pack into it").arg(batch));
     return true;
 }
 
@@ -704,6 +744,50 @@ void StepForm::runNvidiaSmi()
     importReport(path);
 }
 
+void StepForm::scrapWithDefect(const QString& code)
+{
+    const FieldSpec& itemSpec = StepSchema::fields(m_step).first();
+    const QString item = value(itemSpec.key);
+    if (item.isEmpty()) {
+        m_banner->showFailure(labelFor(itemSpec).remove(QStringLiteral(" *")) + QStringLiteral(": ") +
+                              tr("scan the item with defect %1 first").arg(code));
+        returnToScanning(m_inputs.value(itemSpec.key));
+        return;
+    }
+    // Back where the command was scanned (its field is empty again), never into the item's serial.
+    const QPointer<QWidget> before = QApplication::focusWidget();
+    const auto backToScanning = [this, &before, &itemSpec] {
+        returnToScanning(before && isAncestorOf(before) ? before.data() : m_inputs.value(itemSpec.key));
+    };
+    // A scrap is undone only by a supervisor's void: the operator says so twice.
+    QMessageBox ask(QMessageBox::Question, tr("Scrap with defect %1").arg(code),
+                    tr("Scrap %1 with defect %2? It leaves the rework line.").arg(item, code),
+                    QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("confirmScrap"));
+    QPushButton* yes = ask.addButton(tr("Scrap %1").arg(item), QMessageBox::AcceptRole);
+    ask.setDefaultButton(ask.addButton(QMessageBox::Cancel));
+    ask.exec();
+    if (ask.clickedButton() != yes) {
+        backToScanning();
+        return;
+    }
+    Result<QJsonObject> fields = StepSchema::parse(Step::Scrap, StepDefects::scrapFields(item, code, m_step));
+    Result<Recorded> r =
+        fields ? m_recorder.record(Action{Step::Scrap, m_session.station.id, m_session.operatorInfo.id,
+                                          fields.value(), std::nullopt})
+               : Result<Recorded>(fields.error());
+    window()->activateWindow();
+    if (!r) {
+        m_banner->showFailure(r.error().message);
+        backToScanning();
+        return;
+    }
+    clear();
+    m_banner->showSuccess(
+        tr("%1 scrapped with defect %2: put it in the scrap bin").arg(r->event.subject, code));
+    emit saved(r.value());
+}
+
 void StepForm::closeBatch()
 {
     const QString batch = value(payload::Batch);
@@ -737,8 +821,28 @@ void StepForm::closeBatch()
     m_banner->showSuccess(tr("Batch %1 closed with %2 units; seal the carton")
                               .arg(r->event.subject)
                               .arg(EventPayload::read(r->event.payload).unitCount.value_or(0)));
-    offerLabel(LabelTemplate::Kind::Batch, r->event.subject);
+    offerLabelAfter(r.value());
     returnToScanning(nullptr);
+}
+
+void StepForm::offerLabelAfter(const Recorded& r)
+{
+    // The schema says which label follows which step; the form only offers it.
+    const std::optional<StepSchema::LabelDue> due = StepSchema::labelAfter(
+        stepFromName(r.event.step).value_or(m_step), r.event.payload, r.event.subject, r.createdId());
+    if (!due)
+        return;
+    switch (due->item) {
+    case StepSchema::LabelDue::Item::Die:
+        offerLabel(LabelTemplate::Kind::Die, due->subject);
+        break;
+    case StepSchema::LabelDue::Item::Unit:
+        offerLabel(LabelTemplate::Kind::Unit, due->subject);
+        break;
+    case StepSchema::LabelDue::Item::Batch:
+        offerLabel(LabelTemplate::Kind::Batch, due->subject);
+        break;
+    }
 }
 
 void StepForm::offerLabel(LabelTemplate::Kind kind, const QString& subject)

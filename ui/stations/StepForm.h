@@ -55,6 +55,9 @@ public:
     /// Adds a file to the evidence field (what the attach button does after its file dialog).
     void attachEvidence(const QString& path);
 
+    /// `serial` put into field `key` as if scanned there: the cursor goes on to the next field
+    /// ("scan anything" hands the item over this way).
+    void takeScan(const QString& key, const QString& serial);
     /// Text of a field as it would be saved ("" when empty).
     QString value(const QString& key) const;
     void setValue(const QString& key, const QString& value);
@@ -98,8 +101,8 @@ private:
     void returnToScanning(QWidget* target);
     /// Pack: the batch field's carton and its unit count, read from the core.
     void refreshCarton();
-    /// Pack: a batch label scanned into the unit field is said to be one, never saved.
-    bool refuseBatchAsUnit(QWidget* field);
+    /// Pack: a batch label scanned into the unit field selects that batch, never saved as a unit.
+    bool selectScannedBatch(QWidget* field);
     QWidget* createInput(const FieldSpec& spec);
     void focusNext(QWidget* from);
     /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
@@ -112,7 +115,12 @@ private:
     void chooseEvidence();
     void runNvidiaSmi();
     void closeBatch();
+    /// A defect code scanned at a step without a verdict: the item in hand is scrapped with it,
+    /// after a confirmation.
+    void scrapWithDefect(const QString& code);
     void offerLabel(LabelTemplate::Kind kind, const QString& subject);
+    /// The label the schema says follows this record, offered (F9, #PRINT).
+    void offerLabelAfter(const Recorded& r);
     QString successText(const Recorded& r) const;
 
     Step m_step;
