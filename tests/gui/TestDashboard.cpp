@@ -12,10 +12,13 @@
 #include "dashboard/RecallModel.h"
 #include "demo/DemoGenerator.h"
 #include "login/LoginPage.h"
+#include "reports/KpiTitles.h"
 #include "shell/MainWindow.h"
 #include "storage/Sql.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -40,7 +43,7 @@ int bars(QChart* chart)
 {
     int n = 0;
     for (QAbstractSeries* s : chart->series()) {
-        if (auto* series = qobject_cast<QBarSeries*>(s)) {
+        if (auto* series = qobject_cast<QAbstractBarSeries*>(s)) {
             for (QBarSet* set : series->barSets())
                 n += set->count();
         }
@@ -204,11 +207,17 @@ private slots:
         DashboardPage* d = w->dashboard();
         QVERIFY(!d->report().defectPareto.isEmpty());
         const QString top = d->report().defectPareto.first().first;
-        // the first bar is the most frequent defect; clicking it fills the drill-down
-        auto* set = static_cast<QBarSeries*>(d->paretoChart()->series().first())->barSets().first();
-        emit set->clicked(0);
-        QCOMPARE(d->drillModel()->rowCount(), d->report().defectPareto.first().second);
-        QCOMPARE(d->drillModel()->index(0, 5).data().toString(), top);
+        // the top bar is the most frequent defect, by its name; clicking it fills the drill-down
+        auto* series = qobject_cast<QAbstractBarSeries*>(d->paretoChart()->series().first());
+        auto* names = qobject_cast<QBarCategoryAxis*>(d->paretoChart()->axes(Qt::Vertical).first());
+        QVERIFY(series && names);
+        QCOMPARE(names->categories().last(), KpiTitles::defect(top)); // drawn bottom-up
+        emit series->barSets().first()->clicked(static_cast<int>(names->categories().size() - 1));
+        QTRY_COMPARE(d->drillModel()->rowCount(),
+                     d->report().defectPareto.first().second); // found on a worker
+        // the code a supervisor looks up, with its description in the screen's language
+        QCOMPARE(d->drillModel()->index(0, 5).data().toString(), KpiTitles::defectWithCode(top));
+        QVERIFY(d->drillModel()->index(0, 5).data().toString().startsWith(top));
         const QString serial = d->drillModel()->index(0, 0).data().toString();
         emit d->drillView()->activated(d->drillModel()->index(0, 0));
         QCOMPARE(w->tabs()->currentIndex(), 1);
@@ -222,7 +231,7 @@ private slots:
         const QString unit = d->drillModel()->index(0, 0).data().toString();
         d->recallField()->setFocus();
         test::scan(unit);
-        QVERIFY(d->recallModel()->rowCount() > 0); // demo lots hold many cards
+        QTRY_VERIFY(d->recallModel()->rowCount() > 0); // found on a worker; demo lots hold many cards
         int sameLot = 0;
         for (int r = 0; r < d->recallModel()->rowCount(); ++r)
             sameLot +=
