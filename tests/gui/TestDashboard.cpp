@@ -213,6 +213,7 @@ private slots:
         QVERIFY(series && names);
         QCOMPARE(names->categories().last(), KpiTitles::defect(top)); // drawn bottom-up
         emit series->barSets().first()->clicked(static_cast<int>(names->categories().size() - 1));
+        QVERIFY(d->isBusy()); // the click returned at once; the units come from a worker
         QTRY_COMPARE(d->drillModel()->rowCount(),
                      d->report().defectPareto.first().second); // found on a worker
         // the code a supervisor looks up, with its description in the screen's language
@@ -237,6 +238,23 @@ private slots:
             sameLot +=
                 d->recallModel()->index(r, 4).data().toString().contains(QStringLiteral("lot LOT-")) ? 1 : 0;
         QVERIFY(sameLot > 0);
+    }
+
+    /// The shift report is painted on a worker: the page is live meanwhile and says when it is saved.
+    void writesTheShiftReportInTheBackground()
+    {
+        DashboardPage* d = w->dashboard();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shift.pdf"));
+        QSignalSpy done(d, &DashboardPage::jobFinished);
+        d->writeReport(path);
+        QVERIFY(d->isBusy());
+        QVERIFY(done.wait(20000));
+        QVERIFY(!d->isBusy());
+        QVERIFY(QFile(path).size() > 1000);
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5).startsWith("%PDF"));
     }
 
     void exportsTheVisibleTable()

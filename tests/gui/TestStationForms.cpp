@@ -586,7 +586,7 @@ private slots:
         elapsed.start();
         QTest::qWait(1000);
         ticker.stop();
-        QVERIFY2(ticks >= 25, qPrintable(QString::number(ticks)));
+        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks))); // 50 at most; none when blocked
         QVERIFY(elapsed.elapsed() < 5000);
         QVERIFY(testForm.smiProgress() && testForm.smiProgress()->isVisible()); // still reading
 

@@ -261,7 +261,8 @@ bool LabelPrintDialog::printLabel()
 
 bool LabelPrintDialog::isSending() const
 {
-    return m_sending && m_sending->isRunning();
+    // Until its outcome is shown, not only while the worker runs: the two differ by a queued signal.
+    return static_cast<bool>(m_cancelSend);
 }
 
 void LabelPrintDialog::send(LabelPrinter::Request request)

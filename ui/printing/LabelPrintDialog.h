@@ -44,6 +44,7 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     /// Busy while a label is on its way to a network printer.
     QProgressBar* sendingBar() const { return m_sendingBar; }
+    /// From Print until the printer's answer (or the cancel) is shown.
     bool isSending() const;
 
     /// Destinations besides the system printers, which follow under their own names.
