@@ -111,7 +111,7 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
     if (!recorded || r.output != Output::Send)
         return recorded;
     // Recorded and queued: now hand it to the printer. A failure leaves it queued.
-    if (Status st = ZplSender::send(r.target, queued); !st) {
+    if (Status st = ZplSender::send(r.target, queued, 5000, r.cancelled); !st) {
         noteFailure(log, recorded->id, st.error());
         return st.error();
     }

@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+#include <atomic>
+
 namespace rework {
 
 /// Prints one label for one item: finds its template, fills it from the database, renders it
@@ -35,6 +37,8 @@ public:
         QString target; // file path, HOST:PORT, or the printer's name
         QString stationId, operatorId, reason;
         QDateTime now;
+        /// Set by another thread to stop a network send; the label stays queued for retry.
+        const std::atomic_bool* cancelled = nullptr;
     };
 
     Result<FilledLabel> prepare(const QString& templateName, const QString& subject,

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <atomic>
+
 namespace rework {
 
 /// Sends raw printer language to a network printer's port (Zebra: 9100), the way a Zebra
@@ -16,7 +18,10 @@ class ZplSender
 public:
     /// `target` is "host:port". Checks it without connecting; returns host and port.
     static Result<std::pair<QString, quint16>> parseTarget(const QString& target);
-    static Status send(const QString& target, const QByteArray& bytes, int timeoutMs = 5000);
+    /// Each wait (connect, write, flush) gives up after `timeoutMs`; a set `cancelled` (the
+    /// operator's Cancel, read from another thread) ends it within a tenth of a second.
+    static Status send(const QString& target, const QByteArray& bytes, int timeoutMs = 5000,
+                       const std::atomic_bool* cancelled = nullptr);
 };
 
 } // namespace rework

@@ -235,9 +235,9 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
     KpiFilter f = filter;
     if (!f.now.isValid())
         f.now = m_clock.now();
-    QMap<QString, std::optional<double>> yieldByMountOperator;
-    for (const Status& st : {wip(f, r), throughput(f, r), yields(f, r, yieldByMountOperator), defects(f, r),
-                             moisture(f, r), operators(f, r, yieldByMountOperator), anomalies(f.now, r)}) {
+    FirstPasses byMountOperator;
+    for (const Status& st : {wip(f, r), throughput(f, r), yields(f, r, byMountOperator), defects(f, r),
+                             moisture(f, r), operators(f, r, byMountOperator), anomalies(f.now, r)}) {
         if (!st)
             return st.error();
     }
@@ -336,30 +336,47 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 
 namespace {
 
+/// Adds one group's first passes and first tries to its mounting operator's.
+void addFirstPasses(QMap<QString, std::pair<qint64, qint64>>& byOperator, const QString& op, qint64 passed,
+                    qint64 tried)
+{
+    auto& [p, n] = byOperator[op];
+    p += passed;
+    n += tried;
+}
+
 /// The first-pass yield of inspection. A unit's first valid inspection (or test) decides its first
 /// pass; it counts in the range where that first event happened. Each read is one pass over a
-/// covering index.
-Status inspectYield(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
+/// covering index. An X-ray fault is the work of whoever reballed and mounted the unit: it counts
+/// against the mounting operator as a failed first test does.
+Status inspectYield(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
+                    QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
 {
     const Scope inspected = firstInspectScope(f);
     auto inspect =
         sql::run(db,
-                 QStringLiteral("SELECT count(*), coalesce(sum(k.first_inspect_pass), 0) FROM kpi_units k "
-                                "WHERE k.first_inspect_at IS NOT NULL") +
-                     inspected.sql,
+                 QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_inspect_pass), 0) "
+                                "FROM kpi_units k WHERE k.first_inspect_at IS NOT NULL") +
+                     inspected.sql + QStringLiteral(" GROUP BY 1"),
                  inspected.binds);
     if (!inspect)
         return inspect.error();
-    inspect.value().next();
-    r.firstPassYieldInspect =
-        ratio(inspect.value().value(1).toLongLong(), inspect.value().value(0).toLongLong());
+    qint64 inspectedUnits = 0, passedFirst = 0;
+    while (inspect.value().next()) {
+        const qint64 n = inspect.value().value(1).toLongLong();
+        const qint64 passed = inspect.value().value(2).toLongLong();
+        inspectedUnits += n;
+        passedFirst += passed;
+        addFirstPasses(byMountOperator, inspect.value().value(0).toString(), passed, n);
+    }
+    r.firstPassYieldInspect = ratio(passedFirst, inspectedUnits);
     return {};
 }
 
 /// First tests in the range, per operator who mounted the unit: first-pass test yield, the
-/// retest rate (tested more than once) and each operator's yield, in one read.
+/// retest rate (tested more than once) and each operator's first tests, in one read.
 Status testYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
-                  QMap<QString, std::optional<double>>& byMountOperator)
+                  QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
 {
     const Scope tested = firstTestScope(f);
     auto tests =
@@ -378,7 +395,7 @@ Status testYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
         testedUnits += n;
         passedFirst += passed;
         retested += tests.value().value(3).toLongLong();
-        byMountOperator.insert(tests.value().value(0).toString(), ratio(passed, n));
+        addFirstPasses(byMountOperator, tests.value().value(0).toString(), passed, n);
     }
     r.firstPassYieldTest = ratio(passedFirst, testedUnits);
     r.retestRate = ratio(retested, testedUnits);
@@ -448,10 +465,9 @@ Status cardScrap(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
 
 } // namespace
 
-Status KpiQuery::yields(const KpiFilter& f, KpiReport& r,
-                        QMap<QString, std::optional<double>>& byMountOperator) const
+Status KpiQuery::yields(const KpiFilter& f, KpiReport& r, FirstPasses& byMountOperator) const
 {
-    if (Status st = inspectYield(m_db, f, r); !st)
+    if (Status st = inspectYield(m_db, f, r, byMountOperator); !st)
         return st;
     if (Status st = testYields(m_db, f, r, byMountOperator); !st)
         return st;
@@ -537,8 +553,7 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
     return {};
 }
 
-Status KpiQuery::operators(const KpiFilter& f, KpiReport& r,
-                           const QMap<QString, std::optional<double>>& yieldByMountOperator) const
+Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& byMountOperator) const
 {
     auto events = stationWork(m_db, f, QStringLiteral("kpi_hourly h"), QStringLiteral("h.operator_id"),
                               QStringLiteral("GROUP BY 1 ORDER BY 2 DESC, 1"));
@@ -546,7 +561,8 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r,
         return events.error();
     while (events.value().next()) {
         const QString op = events.value().value(0).toString();
-        r.operators.append({op, events.value().value(1).toInt(), yieldByMountOperator.value(op)});
+        const auto [passed, tried] = byMountOperator.value(op);
+        r.operators.append({op, events.value().value(1).toInt(), ratio(passed, tried)});
     }
     return {};
 }

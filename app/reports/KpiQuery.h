@@ -28,15 +28,15 @@ public:
     Result<QList<DefectHit>> defectHits(const KpiFilter& filter, const QString& defect) const;
 
 private:
+    /// Per mounting operator: first passes and first tries, of inspection and test together.
+    using FirstPasses = QMap<QString, std::pair<qint64, qint64>>;
     Status wip(const KpiFilter& f, KpiReport& r) const;
     Status throughput(const KpiFilter& f, KpiReport& r) const;
-    /// Also gives each mounting operator's first-pass test yield, for operators().
-    Status yields(const KpiFilter& f, KpiReport& r,
-                  QMap<QString, std::optional<double>>& yieldByMountOperator) const;
+    /// Also counts each mounting operator's first inspections and first tests, for operators().
+    Status yields(const KpiFilter& f, KpiReport& r, FirstPasses& byMountOperator) const;
     Status defects(const KpiFilter& f, KpiReport& r) const;
     Status moisture(const KpiFilter& f, KpiReport& r) const;
-    Status operators(const KpiFilter& f, KpiReport& r,
-                     const QMap<QString, std::optional<double>>& yieldByMountOperator) const;
+    Status operators(const KpiFilter& f, KpiReport& r, const FirstPasses& byMountOperator) const;
     Status anomalies(const QDateTime& now, KpiReport& r) const;
 
     QSqlDatabase m_db;

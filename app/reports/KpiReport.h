@@ -30,7 +30,7 @@ struct KpiReport
     {
         QString operatorId;
         int events = 0;
-        std::optional<double> firstPassYield; // of the units this operator mounted
+        std::optional<double> firstPassYield; // first inspections and tests of the units they mounted
     };
 
     QMap<QString, int> wipByStep; // step the items wait for -> count

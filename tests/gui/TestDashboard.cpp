@@ -13,12 +13,15 @@
 #include "dashboard/RecallModel.h"
 #include "demo/DemoGenerator.h"
 #include "login/LoginPage.h"
+#include "reports/KpiTitles.h"
 #include "shell/MainWindow.h"
 #include "storage/Sql.h"
 #include "tracing/GenealogyModel.h"
 #include "tracing/TracePage.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -43,7 +46,7 @@ int bars(QChart* chart)
 {
     int n = 0;
     for (QAbstractSeries* s : chart->series()) {
-        if (auto* series = qobject_cast<QBarSeries*>(s)) {
+        if (auto* series = qobject_cast<QAbstractBarSeries*>(s)) {
             for (QBarSet* set : series->barSets())
                 n += set->count();
         }
@@ -207,11 +210,18 @@ private slots:
         DashboardPage* d = w->dashboard();
         QVERIFY(!d->report().defectPareto.isEmpty());
         const QString top = d->report().defectPareto.first().first;
-        // the first bar is the most frequent defect; clicking it fills the drill-down
-        auto* set = static_cast<QBarSeries*>(d->paretoChart()->series().first())->barSets().first();
-        emit set->clicked(0);
-        QCOMPARE(d->drillModel()->rowCount(), d->report().defectPareto.first().second);
-        QCOMPARE(d->drillModel()->index(0, 5).data().toString(), top);
+        // the top bar is the most frequent defect, by its name; clicking it fills the drill-down
+        auto* series = qobject_cast<QAbstractBarSeries*>(d->paretoChart()->series().first());
+        auto* names = qobject_cast<QBarCategoryAxis*>(d->paretoChart()->axes(Qt::Vertical).first());
+        QVERIFY(series && names);
+        QCOMPARE(names->categories().last(), KpiTitles::defect(top)); // drawn bottom-up
+        emit series->barSets().first()->clicked(static_cast<int>(names->categories().size() - 1));
+        QVERIFY(d->isBusy()); // the click returned at once; the units come from a worker
+        QTRY_COMPARE(d->drillModel()->rowCount(),
+                     d->report().defectPareto.first().second); // found on a worker
+        // the code a supervisor looks up, with its description in the screen's language
+        QCOMPARE(d->drillModel()->index(0, 5).data().toString(), KpiTitles::defectWithCode(top));
+        QVERIFY(d->drillModel()->index(0, 5).data().toString().startsWith(top));
         const QString serial = d->drillModel()->index(0, 0).data().toString();
         emit d->drillView()->activated(d->drillModel()->index(0, 0));
         QCOMPARE(w->tabs()->currentIndex(), 1);
@@ -231,12 +241,29 @@ private slots:
         const QString unit = d->drillModel()->index(0, 0).data().toString();
         d->recallField()->setFocus();
         test::scan(unit);
-        QVERIFY(d->recallModel()->rowCount() > 0); // demo lots hold many cards
+        QTRY_VERIFY(d->recallModel()->rowCount() > 0); // found on a worker; demo lots hold many cards
         int sameLot = 0;
         for (int r = 0; r < d->recallModel()->rowCount(); ++r)
             sameLot +=
                 d->recallModel()->index(r, 4).data().toString().contains(QStringLiteral("lot LOT-")) ? 1 : 0;
         QVERIFY(sameLot > 0);
+    }
+
+    /// The shift report is painted on a worker: the page is live meanwhile and says when it is saved.
+    void writesTheShiftReportInTheBackground()
+    {
+        DashboardPage* d = w->dashboard();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shift.pdf"));
+        QSignalSpy done(d, &DashboardPage::jobFinished);
+        d->writeReport(path);
+        QVERIFY(d->isBusy());
+        QVERIFY(done.wait(20000));
+        QVERIFY(!d->isBusy());
+        QVERIFY(QFile(path).size() > 1000);
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5).startsWith("%PDF"));
     }
 
     void exportsTheVisibleTable()

@@ -14,13 +14,17 @@
 #include "storage/Sql.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -115,6 +119,63 @@ private slots:
         QTRY_VERIFY(d->isVisible());
         d->reject();
         QTRY_VERIFY(!w->findChild<LabelPrintDialog*>());
+    }
+
+    void aPrinterThatDoesNotAnswerNeverHoldsTheWindow()
+    {
+        // A printer whose queue is full: the kernel takes no more connections, so a connect to it
+        // hangs as to a Zebra that is switched off behind a switch.
+        QTcpServer full;
+        full.setListenBacklogSize(0);
+        QVERIFY(full.listen(QHostAddress::LocalHost));
+        full.pauseAccepting();
+        QTcpSocket filler;
+        filler.connectToHost(QHostAddress::LocalHost, full.serverPort());
+        QVERIFY(filler.waitForConnected(2000));
+        const auto queued = [this] {
+            return sql::scalar(t->db().connection(), QStringLiteral("SELECT count(*) FROM label_queue"))
+                .value()
+                .toInt();
+        };
+        const int queuedBefore = queued();
+
+        form()->field("card")->setFocus();
+        LabelPrintDialog* d = openDialog();
+        QVERIFY(d);
+        d->destinationPicker()->setCurrentIndex(
+            d->destinationPicker()->findData(LabelPrintDialog::zebraDestination()));
+        d->targetField()->setText(QStringLiteral("127.0.0.1:%1").arg(full.serverPort()));
+        d->reasonField()->setText(QStringLiteral("printer test"));
+        QTest::mouseClick(d->printButton(), Qt::LeftButton);
+        QVERIFY(d->isSending());
+        QVERIFY(d->sendingBar()->isVisible());
+        QVERIFY(!d->printButton()->isEnabled()); // one send at a time
+
+        // The event loop goes on while the printer does not answer: a 20 ms timer ticks.
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(20);
+        QTest::qWait(1000);
+        ticker.stop();
+        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks))); // 50 at most; none when blocked
+        QVERIFY2(d->isSending(), qPrintable(d->messageLabel()->text()));
+
+        // Cancel stops the send within moments; the label stays queued for a retry, said so.
+        QElapsedTimer cancelled;
+        cancelled.start();
+        QTest::mouseClick(d->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!d->isSending());
+        QVERIFY2(cancelled.elapsed() < 2000, qPrintable(QString::number(cancelled.elapsed())));
+        QVERIFY(d->isVisible());
+        QVERIFY(!d->sendingBar()->isVisible());
+        QVERIFY(!d->messageLabel()->text().isEmpty());
+        QVERIFY(d->printButton()->isEnabled());
+        QCOMPARE(queued(), queuedBefore + 1);
+        // Cancel again closes it, and the scanner's keys go to the form.
+        QTest::mouseClick(d->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!w->findChild<LabelPrintDialog*>());
+        QTRY_COMPARE(QApplication::focusWidget(), form()->firstField());
     }
 
     void batchLabelOnCloseToPdf()

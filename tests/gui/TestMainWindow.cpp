@@ -3,14 +3,17 @@
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
+#include "domain/Clock.h"
 #include "login/LoginPage.h"
 #include "shell/MainWindow.h"
 #include "stations/StepForm.h"
 #include "storage/Backup.h"
+#include "storage/Database.h"
 #include "storage/TableCounts.h"
 #include "tracing/GenealogyModel.h"
 #include "tracing/TracePage.h"
 #include "tracing/VoidDialog.h"
+#include "workflow/Recorder.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -26,6 +29,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTranslator>
 
 using namespace rework;
@@ -69,19 +74,35 @@ private slots:
 
     void emptyDatabaseOffersDemoData()
     {
-        test::TestDatabase t;
-        MainWindow w(t.db(), t.recorder());
+        // A file nobody has set up: no operators and no stations, only the SYSTEM identity.
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("fresh.sqlite")));
+        QVERIFY(db.ok());
+        ManualClock clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0), QTimeZone::utc()));
+        Recorder recorder(*db.value(), clock);
+        MainWindow w(*db.value(), recorder);
         test::showAndActivate(w);
         QVERIFY(w.demoBanner()->isVisible());
-        QVERIFY(w.databaseLabel()->text().contains(t.path()));
+        QVERIFY(w.databaseLabel()->text().contains(db.value()->path()));
         QTRY_VERIFY(w.countsLabel()->text().contains(QStringLiteral("Cards 0 "))); // counted on a worker
-        QCOMPARE(w.loginPage()->stationPicker()->count(), 7);
+        QCOMPARE(w.loginPage()->stationPicker()->count(), 0);
         test::screenshot(&w, QStringLiteral("login"));
 
         QTest::mouseClick(w.demoButton(), Qt::LeftButton);
         QVERIFY(!w.demoBanner()->isVisible());
         QTRY_VERIFY(!w.countsLabel()->text().contains(QStringLiteral("Cards 0 ")));
-        QVERIFY(w.loginPage()->stationPicker()->count() > 7); // the demo's own stations joined
+        QVERIFY(w.loginPage()->stationPicker()->count() > 0); // the demo's own stations joined
+    }
+
+    /// A configured station whose line has not started yet is not offered demo data.
+    void aConfiguredStationIsNotOfferedDemoData()
+    {
+        test::TestDatabase t; // stations and operators, no card yet
+        QVERIFY(!TableCounts(t.db().connection()).anyWork().value());
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        QVERIFY(!w.demoBanner()->isVisible());
+        QCOMPARE(w.loginPage()->stationPicker()->count(), 7);
     }
 
     void loginChecksThePin()

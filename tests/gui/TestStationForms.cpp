@@ -14,12 +14,14 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScrollArea>
@@ -530,7 +532,8 @@ private slots:
         qputenv("PATH", oldPath);
         QVERIFY(!testForm.runSmiButton()->isHidden());
         QTest::mouseClick(testForm.runSmiButton(), Qt::LeftButton);
-        QCOMPARE(testForm.value("gpu_uuid"), QStringLiteral("GPU-12345678-aaaa-bbbb-cccc-0123456789ab"));
+        // nvidia-smi runs in the background: its readings arrive when it ends
+        QTRY_COMPARE(testForm.value("gpu_uuid"), QStringLiteral("GPU-12345678-aaaa-bbbb-cccc-0123456789ab"));
         QCOMPARE(testForm.value("mem_mib"), QStringLiteral("24576"));
         QCOMPARE(testForm.value("driver"), QStringLiteral("590.44.01"));
         // the report is kept as evidence and goes with the record
@@ -543,6 +546,62 @@ private slots:
         StepForm without(Step::Test, t->recorder());
         qputenv("PATH", oldPath);
         QVERIFY(without.runSmiButton()->isHidden());
+    }
+
+    void slowNvidiaSmiLeavesTheFormLiveAndCancelLeavesNothing()
+    {
+        // A stand-in nvidia-smi that hangs like a card that stalls the driver: it notes its
+        // process id, then sleeps in that same process (exec).
+        QTemporaryDir bin;
+        const QString pidFile = bin.filePath(QStringLiteral("pid"));
+        QFile fake(bin.filePath(QStringLiteral("nvidia-smi")));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("#!/bin/sh\necho $$ > '" + pidFile.toUtf8() + "'\nexec sleep 60\n");
+        fake.close();
+        fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", bin.path().toUtf8() + ':' + oldPath);
+        StepForm testForm(Step::Test, t->recorder());
+        qputenv("PATH", oldPath);
+        test::showAndActivate(testForm);
+        testForm.firstField()->setFocus();
+        const QString before = t->dump();
+
+        QTest::mouseClick(testForm.runSmiButton(), Qt::LeftButton);
+        QVERIFY(testForm.smiProgress());
+        QTRY_VERIFY(testForm.smiProgress()->isVisible());
+        QTRY_VERIFY(QFile::exists(pidFile) && QFile(pidFile).size() > 0);
+        QFile pidText(pidFile);
+        QVERIFY(pidText.open(QIODevice::ReadOnly));
+        const QString proc = QStringLiteral("/proc/") + QString::fromLatin1(pidText.readAll().trimmed());
+        QVERIFY2(QFile::exists(proc), qPrintable(proc));
+        QVERIFY(!testForm.runSmiButton()->isEnabled()); // one run at a time
+
+        // The event loop goes on while nvidia-smi sleeps: a 20 ms timer ticks through a second.
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(20);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        QTest::qWait(1000);
+        ticker.stop();
+        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks))); // 50 at most; none when blocked
+        QVERIFY(elapsed.elapsed() < 5000);
+        QVERIFY(testForm.smiProgress() && testForm.smiProgress()->isVisible()); // still reading
+
+        // Cancel: the process is gone, nothing was recorded, and the scan field has the cursor.
+        auto* cancel = testForm.smiProgress()->findChild<QPushButton*>(QStringLiteral("cancelSmi"));
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY(!testForm.smiProgress());
+        QTRY_VERIFY2(!QFile::exists(proc), qPrintable(proc));
+        QCOMPARE(testForm.banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(!testForm.hasReport());
+        QVERIFY(testForm.value("gpu_uuid").isEmpty());
+        QVERIFY(testForm.runSmiButton()->isEnabled());
+        QTRY_COMPARE(QApplication::focusWidget(), testForm.firstField());
+        QCOMPARE(t->dump(), before);
     }
 
     void closingABatchFromThePackForm()

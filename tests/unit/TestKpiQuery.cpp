@@ -3,6 +3,7 @@
 //   (thermal) then passes on retest; D is scrapped at intake; E waits for strip; F waits for
 //   reball; G's intake was voided. One operator (OP1) did all the work.
 #include "TestDatabase.h"
+#include "auth/OperatorAccounts.h"
 #include "domain/IdGenerator.h"
 #include "reports/KpiQuery.h"
 #include "storage/EventStore.h"
@@ -166,6 +167,49 @@ private slots:
         QCOMPARE(compute(oneStation).throughputByStation.size(), 1);
         QCOMPARE(compute(oneStation).firstPassYieldTest.value(), 2.0 / 3);
         QVERIFY(!compute(oneStation).firstPassYieldInspect.has_value()); // no inspections at TEST-1
+    }
+
+    void aMountedUnitThatFailedInspectionLowersItsOperatorsYield()
+    {
+        // OP2 reballs and mounts a unit whose X-ray shows voids; it is reworked and then passes
+        // its first test. Its voids are OP2's work: OP2 stands at 1 of 2 first passes, not 100 %.
+        test::TestDatabase db;
+        QVERIFY(OperatorAccounts(db.db().connection())
+                    .addOperator(QStringLiteral("OP2"), QStringLiteral("Wang Fang"),
+                                 QStringLiteral("operator"), QStringLiteral("1234"))
+                    .ok());
+        auto rec = [&db](Step s, const QStringList& fields, const QString& op) {
+            auto r = db.record(s, fields, op);
+            if (!r)
+                qFatal("setup: %s", qPrintable(r.error().oneLine()));
+            return r.value();
+        };
+        const QString op2 = QStringLiteral("OP2"), op1 = QStringLiteral("OP1");
+        rec(Step::Intake, {"card=CARDV0001", "model=RTX4090", "lot=LOT-1"}, op1);
+        const QString die = rec(Step::Strip, {"card=CARDV0001"}, op1).createdId();
+        rec(Step::Reball, {"die=" + die}, op2);
+        const QString unit = rec(Step::Mount, {"die=" + die, "board=SBARDV0001"}, op2).createdId();
+        rec(Step::Inspect, {"unit=" + unit, "result=fail", "void_pct=40"}, op1);
+        rec(Step::Reball, {"die=" + die}, op2);
+        rec(Step::Mount, {"die=" + die, "board=SBARDV0001"}, op2);
+        rec(Step::Inspect, {"unit=" + unit, "result=pass"}, op1);
+        QVERIFY(db.passTest(unit, op1).ok());
+        // OP1's own unit passes both the first time.
+        const QString good = db.testedUnit(QStringLiteral("CARDW0001"), QStringLiteral("SBARDW0001"));
+        QVERIFY(!good.isEmpty());
+
+        KpiFilter f;
+        f.from = f.to = db.clock().now().date();
+        f.now = db.clock().now();
+        auto r = KpiQuery(db.db().connection()).compute(f);
+        QVERIFY(r.ok());
+        QMap<QString, std::optional<double>> yield;
+        for (const KpiReport::OperatorFigures& o : r->operators)
+            yield.insert(o.operatorId, o.firstPassYield);
+        QCOMPARE(yield.value(op2).value(), 0.5); // inspection failed, test passed
+        QCOMPARE(yield.value(op1).value(), 1.0); // the good unit, inspected and tested once each
+        QCOMPARE(r->firstPassYieldInspect.value(), 0.5);
+        QCOMPARE(r->firstPassYieldTest.value(), 1.0);
     }
 
     void moistureAlarms()

@@ -2,8 +2,11 @@
 // at every point; a void (which deletes rows below the marks) asks for a full count again.
 #include "TestDatabase.h"
 
+#include "storage/Database.h"
+#include "storage/StationRegistry.h"
 #include "storage/TableCounts.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rework;
@@ -57,6 +60,24 @@ private slots:
         QVERIFY(t.record(Step::Void, {"event=" + intake->event.id, "reason=typo"}, "SUP1").ok());
         QVERIFY(!counts.since(base).value());
         QCOMPARE(counts.full().value().rows[TableCounts::Cards], 0);
+    }
+
+    /// Demo data is for a file nobody set up: one operator or one station makes it a real line.
+    void onlyAFileWithNoOperatorsAndNoStationsIsUnconfigured()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("fresh.sqlite")));
+        QVERIFY(db.ok());
+        const TableCounts fresh(db.value()->connection());
+        QVERIFY(fresh.isUnconfigured().value()); // the SYSTEM identity alone does not count
+        QVERIFY(StationRegistry(db.value()->connection())
+                    .addStation(QStringLiteral("INTAKE-1"), QStringLiteral("intake"))
+                    .ok());
+        QVERIFY(!fresh.isUnconfigured().value());
+
+        test::TestDatabase t; // operators and stations, no card yet
+        QVERIFY(!TableCounts(t.db().connection()).anyWork().value());
+        QVERIFY(!TableCounts(t.db().connection()).isUnconfigured().value());
     }
 };
 

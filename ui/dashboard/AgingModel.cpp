@@ -1,6 +1,7 @@
 #include "AgingModel.h"
 
 #include "domain/Step.h"
+#include "reports/KpiTitles.h"
 
 namespace rework {
 
@@ -21,7 +22,7 @@ QString AgingModel::text(const KpiReport::Aging& row, int column) const
     case Serial:
         return row.serial;
     case Kind:
-        return row.kind;
+        return KpiTitles::itemKind(row.kind);
     case WaitsFor:
         return stepTitle(row.waitingFor);
     case Since:

@@ -15,6 +15,7 @@
 #include "domain/Step.h"
 #include "reports/CsvWriter.h"
 #include "reports/KpiQuery.h"
+#include "reports/KpiTitles.h"
 #include "reports/RecallQuery.h"
 #include "reports/ReportDocument.h"
 #include "storage/Authority.h"
@@ -46,6 +47,10 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rework {
+namespace {
+/// The defects a Pareto tile shows: the few that make most of the failures, each name legible.
+constexpr int kParetoBars = 8;
+} // namespace
 
 DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_databasePath(std::move(databasePath)), m_clock(clock)
@@ -68,6 +73,31 @@ DashboardPage::~DashboardPage()
 {
     if (m_watcher)
         m_watcher->waitForFinished();
+    for (QFutureWatcherBase* job : findChildren<QFutureWatcherBase*>())
+        job->waitForFinished();
+}
+
+template <typename T, typename Work, typename Done> void DashboardPage::inBackground(Work work, Done done)
+{
+    using Outcome = std::shared_ptr<Result<T>>;
+    auto* job = new QFutureWatcher<Outcome>(this);
+    ++m_jobs;
+    m_busy->show();
+    connect(job, &QFutureWatcherBase::finished, this, [this, job, done] {
+        --m_jobs;
+        m_busy->setVisible(m_jobs > 0 || isRefreshing());
+        const Outcome outcome = job->result();
+        job->deleteLater();
+        done(*outcome);
+        emit jobFinished();
+    });
+    const QString path = m_databasePath;
+    job->setFuture(QtConcurrent::run([path, work]() -> Outcome {
+        auto db = Database::open(path, Database::Migration::Skip);
+        if (!db)
+            return std::make_shared<Result<T>>(db.error());
+        return std::make_shared<Result<T>>(work(db.value()->connection()));
+    }));
 }
 
 QHBoxLayout* DashboardPage::buildFilters()
@@ -110,7 +140,6 @@ QHBoxLayout* DashboardPage::buildFilters()
     filters->addWidget(m_station);
     filters->addWidget(new QLabel(tr("Model"), this));
     filters->addWidget(m_model);
-    filters->addWidget(m_batch);
     filters->addWidget(new QLabel(tr("Aging after"), this));
     filters->addWidget(m_agingHours);
     filters->addStretch();
@@ -137,13 +166,17 @@ QHBoxLayout* DashboardPage::buildActions()
     m_recallField->setClearButtonEnabled(true);
     connect(m_recallField, &QLineEdit::returnPressed, this, &DashboardPage::recall);
 
+    // The two scan fields share this row (the filters above fill a 1366 px screen), each wide
+    // enough to show what it asks for.
+    for (QLineEdit* field : {m_batch, m_recallField})
+        field->setMinimumWidth(field->fontMetrics().horizontalAdvance(field->placeholderText()) + 48);
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_interval);
     actions->addWidget(m_refresh);
     actions->addWidget(m_export);
     actions->addWidget(reportButton);
-    actions->addWidget(m_recallField);
-    actions->addStretch();
+    actions->addWidget(m_batch, 1);
+    actions->addWidget(m_recallField, 1);
     return actions;
 }
 
@@ -206,14 +239,25 @@ QGridLayout* DashboardPage::buildCharts()
     m_hourlyChart = BarChart::create(tr("Throughput per station and hour"));
     m_paretoChart = BarChart::create(tr("Defect Pareto (click a bar for its units)"));
     m_repairChart = BarChart::create(tr("Units by repair loops"));
-    int i = 0;
-    for (QChart* chart : {m_wipChart, m_throughputChart, m_hourlyChart, m_paretoChart, m_repairChart}) {
-        auto* view = new QChartView(chart, this);
+    // Four columns: the charts with many categories or a legend (throughput, the Pareto's long
+    // defect names) take two, so that on a 1366 px screen no label or legend entry is cut.
+    const struct
+    {
+        QChart* chart;
+        int row, column, span;
+    } places[] = {{m_wipChart, 0, 0, 1},
+                  {m_throughputChart, 0, 1, 2},
+                  {m_repairChart, 0, 3, 1},
+                  {m_paretoChart, 1, 0, 2},
+                  {m_hourlyChart, 1, 2, 2}};
+    for (const auto& place : places) {
+        auto* view = new QChartView(place.chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(220);
-        charts->addWidget(view, i / 3, i % 3);
-        ++i;
+        charts->addWidget(view, place.row, place.column, 1, place.span);
     }
+    for (int column = 0; column < 4; ++column)
+        charts->setColumnStretch(column, 1);
     return charts;
 }
 
@@ -349,7 +393,7 @@ void DashboardPage::refresh()
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
         const std::shared_ptr<Result<KpiReport>> r = m_watcher->result();
-        m_busy->hide();
+        m_busy->setVisible(m_jobs > 0);
         m_refresh->setEnabled(true);
         const qint64 ms = m_started.elapsed();
         if (!r->ok()) {
@@ -399,21 +443,24 @@ void DashboardPage::showCharts(const KpiReport& r)
     for (const QString& step : KpiReport::wipSteps())
         steps << stepTitle(step);
     const QList<int> wip = r.wipCounts();
-    BarChart::setBars(m_wipChart, steps, wip);
+    BarChart::setBars(m_wipChart, steps, wip, Qt::Horizontal); // step names whole, beside their bars
     ThroughputCharts::setPerShift(m_throughputChart, r, m_station->currentData().toString());
     ThroughputCharts::setPerHour(m_hourlyChart, r, m_station->currentData().toString());
-    QStringList codes;
+    QStringList codes, titles;
     QList<int> counts;
     for (const auto& [code, n] : r.defectPareto) {
-        if (codes.size() == 12)
+        if (codes.size() == kParetoBars)
             break;
         codes << code;
+        titles << KpiTitles::defect(code);
         counts << n;
     }
-    QBarSet* pareto = BarChart::setBars(m_paretoChart, codes, counts);
+    // Sideways: a defect's name is read whole beside its bar, never cut to fit under it.
+    QBarSet* pareto = BarChart::setBars(m_paretoChart, titles, counts, Qt::Horizontal);
     connect(pareto, &QBarSet::clicked, this, [this, codes](int index) {
-        if (index >= 0 && index < codes.size())
-            drillDefect(codes.at(index));
+        const qsizetype code = BarChart::categoryOf(index, codes.size(), Qt::Horizontal);
+        if (code >= 0 && code < codes.size())
+            drillDefect(codes.at(code));
     });
     QStringList loops;
     QList<int> units;
@@ -442,36 +489,45 @@ void DashboardPage::showTables(const KpiReport& r)
 
 void DashboardPage::drillDefect(const QString& code)
 {
-    // Small and indexed by the same range as the Pareto: fine on the UI thread.
-    auto db = Database::open(m_databasePath, Database::Migration::Skip);
-    if (!db)
-        return;
-    auto hits =
-        KpiQuery(db.value()->connection()).defectHits(filterInFactoryTime(db.value()->connection()), code);
-    if (!hits)
-        return;
-    m_drill->setHits(code, hits.value());
-    m_drillView->resizeColumnsToContents();
-    m_tables->setCurrentWidget(m_drillView);
+    const KpiFilter f = filter();
+    const quint64 serial = ++m_drillSerial;
+    inBackground<QList<KpiQuery::DefectHit>>(
+        [f, code](const QSqlDatabase& db) {
+            return KpiQuery(db).defectHits(filterInFactoryTime(f, db), code);
+        },
+        [this, code, serial](const Result<QList<KpiQuery::DefectHit>>& hits) {
+            if (serial != m_drillSerial)
+                return;
+            if (!hits) {
+                m_updated->setText(hits.error().message);
+                return;
+            }
+            m_drill->setHits(code, hits.value());
+            m_drillView->resizeColumnsToContents();
+            m_tables->setCurrentWidget(m_drillView);
+        });
 }
 
 void DashboardPage::recall()
 {
-    auto db = Database::open(m_databasePath, Database::Migration::Skip);
-    if (!db)
-        return;
-    auto hits = RecallQuery(db.value()->connection()).find(m_recallField->text(), RecallQuery::allLinks());
-    if (!hits) {
-        m_updated->setText(hits.error().message);
-        m_recall->setRows({});
-    } else {
-        m_updated->setText(
-            tr("%1 items share something with %2").arg(hits->size()).arg(m_recallField->text()));
-        m_recall->setRows(hits.value());
-    }
-    m_recallView->resizeColumnsToContents();
-    m_tables->setCurrentWidget(m_recallView);
-    m_recallField->selectAll();
+    const QString scanned = m_recallField->text();
+    const quint64 serial = ++m_recallSerial;
+    inBackground<QList<RecallQuery::Hit>>(
+        [scanned](const QSqlDatabase& db) { return RecallQuery(db).find(scanned, RecallQuery::allLinks()); },
+        [this, scanned, serial](const Result<QList<RecallQuery::Hit>>& hits) {
+            if (serial != m_recallSerial)
+                return;
+            if (!hits) {
+                m_updated->setText(hits.error().message);
+                m_recall->setRows({});
+            } else {
+                m_updated->setText(tr("%1 items share something with %2").arg(hits->size()).arg(scanned));
+                m_recall->setRows(hits.value());
+            }
+            m_recallView->resizeColumnsToContents();
+            m_tables->setCurrentWidget(m_recallView);
+            m_recallField->selectAll();
+        });
 }
 
 Status DashboardPage::exportCurrentTable(const QString& path) const
@@ -487,18 +543,26 @@ void DashboardPage::chooseReportFile()
 {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    auto db = Database::open(m_databasePath, Database::Migration::Skip);
-    if (!db) {
-        m_updated->setText(db.error().message);
-        return;
-    }
-    const KpiFilter f = filterInFactoryTime(db.value()->connection());
-    const Status st = ReportDocument::writeShiftReport(
-        db.value()->connection(), f,
-        tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)), path);
-    m_updated->setText(st ? tr("Report saved to %1").arg(path) : st.error().message);
+    if (!path.isEmpty())
+        writeReport(path);
+}
+
+void DashboardPage::writeReport(const QString& path)
+{
+    // Painted on a worker thread (QPdfWriter needs no screen): a long range takes seconds.
+    const KpiFilter f = filter();
+    const QString title = tr("Report %1 to %2").arg(f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate));
+    m_updated->setText(tr("Writing the report to %1…").arg(path));
+    inBackground<bool>(
+        [f, title, path](const QSqlDatabase& db) -> Result<bool> {
+            if (Status st = ReportDocument::writeShiftReport(db, filterInFactoryTime(f, db), title, path);
+                !st)
+                return st.error();
+            return true;
+        },
+        [this, path](const Result<bool>& written) {
+            m_updated->setText(written ? tr("Report saved to %1").arg(path) : written.error().message);
+        });
 }
 
 void DashboardPage::chooseExportFile()

@@ -55,6 +55,8 @@ public:
     static KpiFilter filterInFactoryTime(KpiFilter f, const QSqlDatabase& db);
     const KpiReport& report() const { return m_report; }
     bool isRefreshing() const;
+    /// True while a drill-down, recall or report runs in the background.
+    bool isBusy() const { return m_jobs > 0; }
 
     QChart* wipChart() const { return m_wipChart; }
     QChart* throughputChart() const { return m_throughputChart; }
@@ -87,10 +89,14 @@ public:
 
 public slots:
     void refresh();
-    /// The units behind one defect code (what clicking its Pareto bar does).
+    /// The units behind one defect code (what clicking its Pareto bar does), found in the
+    /// background; the drill-down tab shows them when they come.
     void drillDefect(const QString& code);
     /// Every item sharing a lot, flux lot, stencil, profile, operator or hour with the scanned one.
     void recall();
+    /// Writes the shift report of the filter's range to `path` in the background; the status
+    /// line says when it is saved.
+    void writeReport(const QString& path);
     /// Exports the table on the visible tab (what the button does after its file dialog).
     Status exportCurrentTable(const QString& path) const;
     /// Opens the dialog that resolves the conflict selected in the anomaly list.
@@ -98,6 +104,8 @@ public slots:
 
 signals:
     void refreshed(qint64 milliseconds);
+    /// A background drill-down, recall or report has delivered (its outcome is on the page).
+    void jobFinished();
     void refreshFailed(const QString& message);
     void traceRequested(const QString& serial);
     /// A supervisor closed a conflict here: records were voided.
@@ -120,6 +128,9 @@ private:
     void chooseExportFile();
     void chooseReportFile();
     void updateResolveButton();
+    /// Runs `work` on a worker thread with a database connection of its own and hands its
+    /// result to `done` on the UI thread (a queued signal); the busy bar shows meanwhile.
+    template <typename T, typename Work, typename Done> void inBackground(Work work, Done done);
     /// The open conflict of the selected anomaly line, or 0.
     qint64 selectedConflict() const;
 
@@ -165,6 +176,10 @@ private:
     QTimer* m_timer = nullptr;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>> m_watcher;
     QElapsedTimer m_started;
+    int m_jobs = 0;
+    /// Only the newest drill-down (or recall) fills its table; an older one that ends late is dropped.
+    quint64 m_drillSerial = 0;
+    quint64 m_recallSerial = 0;
 };
 
 } // namespace rework

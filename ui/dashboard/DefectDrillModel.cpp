@@ -1,6 +1,7 @@
 #include "DefectDrillModel.h"
 
 #include "domain/Step.h"
+#include "reports/KpiTitles.h"
 
 namespace rework {
 
@@ -38,7 +39,7 @@ QString DefectDrillModel::text(const KpiQuery::DefectHit& row, int column) const
     case Operator:
         return row.operatorId;
     case Defect:
-        return m_code;
+        return KpiTitles::defectWithCode(m_code);
     case ColumnCount:
         break;
     }

@@ -1,5 +1,7 @@
 #include "DefectSliceModel.h"
 
+#include "reports/KpiTitles.h"
+
 namespace rework {
 
 DefectSliceModel::DefectSliceModel(QObject* parent)
@@ -17,7 +19,7 @@ QString DefectSliceModel::text(const KpiReport::DefectSlice& row, int column) co
 {
     switch (static_cast<Column>(column)) {
     case Defect:
-        return row.defect;
+        return KpiTitles::defectWithCode(row.defect);
     case Station:
         return row.station;
     case Operator:

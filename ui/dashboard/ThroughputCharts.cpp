@@ -1,6 +1,7 @@
 #include "ThroughputCharts.h"
 
 #include "common/BarChart.h"
+#include "reports/KpiTitles.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -9,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
@@ -24,11 +27,9 @@ void clear(QChart* chart)
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
         chart->removeAxis(axis);
+    // One entry per station: down the right side, each name whole (a row below cuts them).
     chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QFont small = chart->legend()->font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    chart->legend()->setFont(small);
+    chart->legend()->setAlignment(Qt::AlignRight);
 }
 
 int targetFor(const KpiReport& r, const QString& station)
@@ -62,6 +63,15 @@ QLineSeries* targetLine(double target, int points)
     return line;
 }
 
+/// Adds the target line. The title says "against the target" and the line is dashed red: it has
+/// no legend entry, which would push a station's name out of the legend's room.
+void addTarget(QChart* chart, QLineSeries* line)
+{
+    chart->addSeries(line);
+    for (QLegendMarker* marker : chart->legend()->markers(line))
+        marker->setVisible(false);
+}
+
 /// `x` below, a count axis up to `top` on the left, both attached to every series.
 void axes(QChart* chart, QAbstractAxis* x, double top, const QList<QAbstractSeries*>& series)
 {
@@ -72,6 +82,7 @@ void axes(QChart* chart, QAbstractAxis* x, double top, const QList<QAbstractSeri
         s->attachAxis(x);
         s->attachAxis(y);
     }
+    BarChart::applyReadableFonts(chart);
 }
 
 } // namespace
@@ -96,13 +107,13 @@ void ThroughputCharts::setPerShift(QChart* chart, const KpiReport& r, const QStr
     QList<QAbstractSeries*> series{bars};
     if (target > 0) {
         QLineSeries* line = targetLine(target, static_cast<int>(shifts.size()));
-        chart->addSeries(line);
+        addTarget(chart, line);
         series << line;
         top = std::max<double>(top, target);
     }
     QStringList labels;
-    for (const QString& key : shifts) // "2026-11-02 D" -> "02 D": the month is in the filter
-        labels << key.mid(8);
+    for (const QString& key : shifts) // "2026-11-02 D" -> "02 day", translated
+        labels << KpiTitles::shift(key);
     auto* x = new QBarCategoryAxis;
     x->append(labels);
     axes(chart, x, top, series);
@@ -141,7 +152,7 @@ void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QStri
         line->clear();
         line->append(static_cast<qreal>(first), target);
         line->append(static_cast<qreal>(last), target);
-        chart->addSeries(line);
+        addTarget(chart, line);
         series << line;
         top = std::max(top, target);
     }

@@ -2,19 +2,24 @@
 
 #include "labels/LabelPainter.h"
 #include "labels/LabelTemplateStore.h"
+#include "labels/ZplSender.h"
+#include "storage/Database.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace rework {
 
@@ -44,8 +49,17 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     layout->addLayout(form);
     layout->addWidget(m_history);
     layout->addWidget(m_message);
+    m_sendingBar = new QProgressBar(this);
+    m_sendingBar->setObjectName(QStringLiteral("sendingBar"));
+    m_sendingBar->setRange(0, 0); // a printer tells no progress: busy until it took the label
+    m_sendingBar->setFormat(QString());
+    m_sendingBar->hide();
+    layout->addWidget(m_sendingBar);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_cancel = buttons->button(QDialogButtonBox::Cancel);
+    m_cancelText = m_cancel->text();
     auto* previewButton = buttons->addButton(tr("Preview…"), QDialogButtonBox::ActionRole);
+    m_preview = previewButton;
     m_print = buttons->addButton(tr("Print"), QDialogButtonBox::AcceptRole);
     m_print->setDefault(true);
     layout->addWidget(buttons);
@@ -82,6 +96,15 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     connect(m_template, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::refreshReprintState);
     destinationChanged();
     refreshReprintState();
+}
+
+LabelPrintDialog::~LabelPrintDialog()
+{
+    // Closed while sending: the send stops within a moment and its own connection closes with it.
+    if (m_cancelSend)
+        m_cancelSend->store(true);
+    if (m_sending)
+        m_sending->waitForFinished();
 }
 
 void LabelPrintDialog::addTemplates(QComboBox* picker, const QString& dataFolder, LabelTemplate::Kind kind)
@@ -170,6 +193,13 @@ bool LabelPrintDialog::printLabel()
     request.reason = m_reason->text();
     request.now = m_context.now;
     request.target = m_target->text().trimmed();
+    // Asked here, before anything is painted or sent: the core refuses it again when recording.
+    Result<bool> before = LabelPrintLog(m_context.db).printedBefore(request.templateName, m_subject);
+    if (before && before.value() && request.reason.trimmed().isEmpty()) {
+        m_message->setText(tr("This label was printed before: say why it is printed again."));
+        m_reason->setFocus();
+        return false;
+    }
     if (destination == zebraDestination()) {
         request.output = LabelPrinter::Output::Send;
     } else if (destination == pdfDestination()) {
@@ -178,12 +208,6 @@ bool LabelPrintDialog::printLabel()
         // A system printer: painted here, then recorded.
         request.output = LabelPrinter::Output::Printer;
         request.target = destination;
-        Result<bool> before = LabelPrintLog(m_context.db).printedBefore(request.templateName, m_subject);
-        if (before && before.value() && request.reason.trimmed().isEmpty()) {
-            m_message->setText(tr("This label was printed before: say why it is printed again."));
-            m_reason->setFocus();
-            return false;
-        }
         Result<FilledLabel> label = filled();
         if (!label) {
             m_message->setText(label.error().message);
@@ -209,6 +233,15 @@ bool LabelPrintDialog::printLabel()
         m_target->setFocus();
         return false;
     }
+    if (request.output == LabelPrinter::Output::Send) {
+        if (auto address = ZplSender::parseTarget(request.target); !address) {
+            m_message->setText(address.error().message); // said now, not after a worker's start
+            m_target->setFocus();
+            return false;
+        }
+        send(request);
+        return false;
+    }
     Result<LabelPrintLog::Print> done = LabelPrinter(m_context.db, m_context.dataFolder).print(request);
     if (!done) {
         m_message->setText(done.error().message);
@@ -224,6 +257,78 @@ bool LabelPrintDialog::printLabel()
         settings.setValue(settingsKey(QStringLiteral("target")), request.target);
     emit printed(done.value());
     return true;
+}
+
+bool LabelPrintDialog::isSending() const
+{
+    // Until its outcome is shown, not only while the worker runs: the two differ by a queued signal.
+    return static_cast<bool>(m_cancelSend);
+}
+
+void LabelPrintDialog::send(LabelPrinter::Request request)
+{
+    // A printer that does not answer holds a send for up to three waits of 5 s: that happens on
+    // a worker thread with a connection of its own, and the core records, queues and sends.
+    m_cancelSend = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<std::atomic_bool> cancelled = m_cancelSend;
+    request.cancelled = cancelled.get();
+    const QString path = m_context.db.databaseName();
+    const QString dataFolder = m_context.dataFolder;
+    m_sending = std::make_unique<QFutureWatcher<std::shared_ptr<Result<LabelPrintLog::Print>>>>();
+    connect(m_sending.get(), &QFutureWatcherBase::finished, this, &LabelPrintDialog::sendFinished);
+    setSending(true);
+    m_sending->setFuture(QtConcurrent::run([path, dataFolder, request, cancelled]() {
+        using Outcome = Result<LabelPrintLog::Print>;
+        auto db = Database::open(path, Database::Migration::Skip);
+        if (!db)
+            return std::make_shared<Outcome>(db.error());
+        return std::make_shared<Outcome>(LabelPrinter(db.value()->connection(), dataFolder).print(request));
+    }));
+}
+
+void LabelPrintDialog::sendFinished()
+{
+    const std::shared_ptr<Result<LabelPrintLog::Print>> done = m_sending->result();
+    setSending(false);
+    m_cancelSend.reset();
+    if (!done->ok()) {
+        m_message->setText(done->error().message);
+        if (done->error().field == QLatin1StringView("reason"))
+            m_reason->setFocus();
+        refreshReprintState();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(settingsKey(QStringLiteral("template")), done->value().template_);
+    settings.setValue(settingsKey(QStringLiteral("destination")), zebraDestination());
+    settings.setValue(settingsKey(QStringLiteral("target")), done->value().target);
+    emit printed(done->value());
+    accept();
+}
+
+void LabelPrintDialog::setSending(bool sending)
+{
+    m_sendingBar->setVisible(sending);
+    m_sendingBar->setFormat(sending ? tr("Sending to %1…").arg(m_target->text().trimmed()) : QString());
+    m_sendingBar->setTextVisible(sending);
+    for (QWidget* w : {static_cast<QWidget*>(m_template), static_cast<QWidget*>(m_destination),
+                       static_cast<QWidget*>(m_target), static_cast<QWidget*>(m_reason),
+                       static_cast<QWidget*>(m_print), static_cast<QWidget*>(m_preview)})
+        w->setEnabled(!sending);
+    if (!sending) {
+        destinationChanged();
+        refreshReprintState();
+    }
+    m_cancel->setText(sending ? tr("Cancel sending") : m_cancelText);
+}
+
+void LabelPrintDialog::reject()
+{
+    if (isSending()) {
+        m_cancelSend->store(true); // the worker stops within a tenth of a second and says so
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace rework

@@ -4,16 +4,22 @@
 
 #include <QDialog>
 
+#include <atomic>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
+template <typename T> class QFutureWatcher;
 
 namespace rework {
 
 /// Prints one item's label: to a system printer, a PDF file or a Zebra on the network, with a
 /// preview. The choice of template (label stock) and destination is remembered per station and
-/// kind of label; a reprint asks why.
+/// kind of label; a reprint asks why. A network printer is sent to in the background, on a
+/// connection of its own, with a busy bar and Cancel: the window never waits on the printer.
 class LabelPrintDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +33,7 @@ public:
         QDateTime now;
     };
     LabelPrintDialog(Context context, LabelTemplate::Kind kind, QString subject, QWidget* parent = nullptr);
+    ~LabelPrintDialog() override;
 
     QComboBox* templatePicker() const { return m_template; }
     QComboBox* destinationPicker() const { return m_destination; }
@@ -34,6 +41,11 @@ public:
     QLineEdit* reasonField() const { return m_reason; }
     QLabel* messageLabel() const { return m_message; }
     QPushButton* printButton() const { return m_print; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    /// Busy while a label is on its way to a network printer.
+    QProgressBar* sendingBar() const { return m_sendingBar; }
+    /// From Print until the printer's answer (or the cancel) is shown.
+    bool isSending() const;
 
     /// Destinations besides the system printers, which follow under their own names.
     static QString pdfDestination() { return QStringLiteral("pdf"); }
@@ -47,8 +59,12 @@ public:
     static void addDestinations(QComboBox* picker);
 
 public slots:
+    /// True when printed here and now; a label for a network printer is sent in the background
+    /// (false here) and the dialog closes when the printer took it.
     bool printLabel();
     void preview();
+    /// While sending: stops the send (the label stays queued for retry); otherwise closes.
+    void reject() override;
 
 signals:
     void printed(const rework::LabelPrintLog::Print& print);
@@ -58,6 +74,9 @@ private:
     void destinationChanged();
     void refreshReprintState();
     Result<FilledLabel> filled() const;
+    void send(LabelPrinter::Request request);
+    void sendFinished();
+    void setSending(bool sending);
 
     Context m_context;
     LabelTemplate::Kind m_kind;
@@ -69,6 +88,12 @@ private:
     QLabel* m_history = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_print = nullptr;
+    QPushButton* m_preview = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QString m_cancelText;
+    QProgressBar* m_sendingBar = nullptr;
+    std::unique_ptr<QFutureWatcher<std::shared_ptr<Result<LabelPrintLog::Print>>>> m_sending;
+    std::shared_ptr<std::atomic_bool> m_cancelSend;
 };
 
 } // namespace rework

@@ -480,11 +480,11 @@ void MainWindow::refresh()
             tr("%1 (%2) at %3").arg(acting.operatorInfo.name, acting.operatorInfo.id, acting.station.id));
     }
     m_dbLabel->setText(tr("Database: %1").arg(m_db.path()));
-    // The banner needs only whether any card was taken in (stations and accounts are reference
-    // changes in the log too); the table counts grow with history and are counted once on a
-    // worker thread, then brought up to date from the rows added since.
-    if (Result<bool> work = TableCounts(m_db.connection()).anyWork(); work)
-        m_demoBanner->setVisible(!work.value());
+    // Demo data is offered only to a file nobody has set up (no operators, no stations), never
+    // to a configured station whose line is quiet; the table counts grow with history and are
+    // counted once on a worker thread, then brought up to date from the rows added since.
+    if (Result<bool> fresh = TableCounts(m_db.connection()).isUnconfigured(); fresh)
+        m_demoBanner->setVisible(fresh.value());
     if (!m_counts) {
         countInBackground();
         return;

@@ -19,7 +19,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -30,12 +29,10 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
-#include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace rework {
@@ -183,7 +180,7 @@ QBoxLayout* StepForm::createButtons()
                              &StepForm::chooseReport);
         m_runSmi =
             addButton(buttons, tr("Run nvidia-smi"), QStringLiteral("runSmi"), &StepForm::runNvidiaSmi);
-        m_smiPath = QStandardPaths::findExecutable(QStringLiteral("nvidia-smi"));
+        m_smiPath = NvidiaSmiRun::findProgram();
         m_runSmi->setVisible(!m_smiPath.isEmpty());
     }
     if (m_step == Step::Pack)
@@ -724,24 +721,63 @@ void StepForm::chooseEvidence()
 
 void StepForm::runNvidiaSmi()
 {
-    QProcess smi;
-    smi.start(m_smiPath, {QStringLiteral("-q"), QStringLiteral("-x")});
-    if (!smi.waitForFinished(30000) || smi.exitStatus() != QProcess::NormalExit || smi.exitCode() != 0) {
-        smi.kill();
+    if (m_smiRun && m_smiRun->isRunning())
+        return;
+    // nvidia-smi may take up to 30 s on a card that hangs the driver: it runs beside the event
+    // loop, the form stays live, and the operator may cancel.
+    if (!m_smiRun) {
+        m_smiRun = new NvidiaSmiRun(this);
+        connect(m_smiRun, &NvidiaSmiRun::finished, this, &StepForm::nvidiaSmiFinished);
+    }
+    m_focusBeforeSmi = QApplication::focusWidget();
+    m_runSmi->setEnabled(false);
+    m_smiProgress = new QProgressDialog(tr("Reading the GPU with nvidia-smi…"), QString(), 0, 0, this);
+    m_smiProgress->setObjectName(QStringLiteral("smiProgress"));
+    m_smiProgress->setWindowTitle(tr("Run nvidia-smi"));
+    // Not a default button: a stray Enter from the scanner does not cancel the reading.
+    auto* cancel = new QPushButton(tr("Cancel"), m_smiProgress);
+    cancel->setObjectName(QStringLiteral("cancelSmi"));
+    cancel->setAutoDefault(false);
+    m_smiProgress->setCancelButton(cancel);
+    m_smiProgress->setMinimumDuration(0);
+    m_smiProgress->setAutoClose(false);
+    m_smiProgress->setAutoReset(false);
+    m_smiProgress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_smiProgress, &QProgressDialog::canceled, m_smiRun, &NvidiaSmiRun::cancel);
+    m_smiRun->start(m_smiPath);
+    if (m_smiRun->isRunning())
+        m_smiProgress->open();
+}
+
+void StepForm::nvidiaSmiFinished(NvidiaSmiRun::Outcome outcome)
+{
+    if (m_smiProgress) {
+        QProgressDialog* progress = m_smiProgress;
+        m_smiProgress = nullptr;
+        progress->disconnect(this);
+        progress->disconnect(m_smiRun);
+        progress->close();
+    }
+    m_runSmi->setEnabled(true);
+    QWidget* before = m_focusBeforeSmi && isAncestorOf(m_focusBeforeSmi) ? m_focusBeforeSmi.data() : nullptr;
+    switch (outcome) {
+    case NvidiaSmiRun::Outcome::Report:
+        if (importReport(m_smiRun->reportPath())) {
+            returnToScanning(m_inputs.value(payload::Result)); // on with #PASS or #FAIL
+            return;
+        }
+        break;
+    case NvidiaSmiRun::Outcome::NoAnswer:
         m_banner->showFailure(tr("nvidia-smi did not answer (is the card detected and the driver loaded?)"));
-        return;
+        break;
+    case NvidiaSmiRun::Outcome::CannotSave:
+        m_banner->showFailure(tr("cannot save the nvidia-smi report: %1").arg(m_smiRun->errorString()));
+        break;
+    case NvidiaSmiRun::Outcome::Cancelled:
+        m_banner->showFailure(tr("nvidia-smi cancelled: no report taken"));
+        break;
     }
-    QTemporaryDir dir;
-    const QString path =
-        dir.filePath(QStringLiteral("nvidia-smi-%1.xml")
-                         .arg(m_recorder.clock().now().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    QFile report(path);
-    if (!report.open(QIODevice::WriteOnly) || report.write(smi.readAllStandardOutput()) < 0) {
-        m_banner->showFailure(tr("cannot save the nvidia-smi report: %1").arg(report.errorString()));
-        return;
-    }
-    report.close();
-    importReport(path);
+    returnToScanning(before);
 }
 
 void StepForm::scrapWithDefect(const QString& code)

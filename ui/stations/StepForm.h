@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/GpuReport.h"
+#include "importers/NvidiaSmiRun.h"
 
 #include "common/Session.h"
 #include "domain/Step.h"
@@ -9,11 +10,13 @@
 #include "workflow/Recorder.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QBoxLayout;
 class QFormLayout;
 class QLabel;
+class QProgressDialog;
 class QPushButton;
 class QScrollArea;
 
@@ -47,6 +50,8 @@ public:
     QPushButton* importButton() const { return m_import; }
     /// Shown when nvidia-smi is installed on this PC.
     QPushButton* runSmiButton() const { return m_runSmi; }
+    /// While nvidia-smi runs (in the background): its busy dialog with Cancel; null otherwise.
+    QProgressDialog* smiProgress() const { return m_smiProgress; }
     QPushButton* closeBatchButton() const { return m_closeBatch; }
     QPushButton* printButton() const { return m_printLabel; }
     /// The label the last record calls for (die traveler after strip, unit label after a passed
@@ -114,6 +119,7 @@ private:
     void lockReadings(bool locked);
     void chooseEvidence();
     void runNvidiaSmi();
+    void nvidiaSmiFinished(NvidiaSmiRun::Outcome outcome);
     void closeBatch();
     /// A defect code scanned at a step without a verdict: the item in hand is scrapped with it,
     /// after a confirmation.
@@ -136,6 +142,9 @@ private:
     QPushButton* m_import = nullptr;
     QPushButton* m_runSmi = nullptr;
     QString m_smiPath; // nvidia-smi on this PC, found once
+    NvidiaSmiRun* m_smiRun = nullptr;
+    QProgressDialog* m_smiProgress = nullptr;
+    QPointer<QWidget> m_focusBeforeSmi;
     QPushButton* m_closeBatch = nullptr;
     QPushButton* m_printLabel = nullptr;
     std::pair<LabelTemplate::Kind, QString> m_pendingLabel{LabelTemplate::Kind::Unit, QString()};
