@@ -310,7 +310,7 @@ private slots:
     {
         auto layout =
             LabelTemplate::parse(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":203,
-            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":5,"text":"${x}"}]})");
+            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":10,"text":"${x}"}]})");
         QVERIFY(layout.ok());
         const QByteArray zpl =
             ZplWriter::write(FilledLabel::fill(layout.value(), {{"x", "A^XZ~JA_1\n中"}}).value());
