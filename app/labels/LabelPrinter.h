@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace rework {
 
 /// Prints one label for one item: finds its template, fills it from the database, renders it
@@ -35,17 +37,37 @@ public:
         QString target; // file path, HOST:PORT, or the printer's name
         QString stationId, operatorId, reason;
         QDateTime now;
+        int copies = 1; // 1 to 99: ^PQ in ZPL, pages in a PDF
+    };
+    /// One queued label sent again: the print as it now stands, and the error if it is still not
+    /// delivered.
+    struct Attempt
+    {
+        LabelPrintLog::Print print;
+        std::optional<Error> error;
     };
 
     Result<FilledLabel> prepare(const QString& templateName, const QString& subject,
                                 const QString& operatorId, const QDateTime& now) const;
     /// Renders and delivers. For a printer (Output::Printer) the caller has painted the label
-    /// and this only records it. A refused reprint writes nothing.
+    /// and this only records it. A refused reprint writes nothing. A label for a network printer
+    /// goes only to a printer whose host status says it is ready: one that is not (paper out, head
+    /// open ...) or cannot be reached keeps it queued and this returns that error; one that does
+    /// not answer the status query gets the label, which is then "sent, unconfirmed".
     Result<LabelPrintLog::Print> print(const Request& request);
-    /// Sends every queued label again; returns how many the printers took.
+    /// Sends every queued label again, each reported (delivered, unconfirmed, or why not).
+    Result<QList<Attempt>> retryAll(const QDateTime& now);
+    /// The same; returns how many the printers took, or the first error.
     Result<int> retryQueued();
+    /// How long a printer has to answer its host status query (tests shorten it).
+    void setStatusTimeout(int ms) { m_statusTimeoutMs = ms; }
 
 private:
+    /// Sends a recorded, queued label and marks where it now stands.
+    Result<LabelPrintLog::Print> deliver(LabelPrintLog::Print print, const QByteArray& payload,
+                                         const QDateTime& now);
+
+    int m_statusTimeoutMs = 2000;
     QSqlDatabase m_db;
     QString m_dataFolder;
 };

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace rework {
 
@@ -16,7 +17,24 @@ class ZplSender
 public:
     /// `target` is "host:port". Checks it without connecting; returns host and port.
     static Result<std::pair<QString, quint16>> parseTarget(const QString& target);
+    /// Connects, writes every byte, closes; no status asked.
     static Status send(const QString& target, const QByteArray& bytes, int timeoutMs = 5000);
+
+    /// What a Zebra's host status (~HS) says stops it printing, in plain words: "paper out",
+    /// "ribbon out", "print head open", "paused". Empty when it is ready. nullopt for a reply
+    /// that is not a ~HS answer.
+    static std::optional<QStringList> parseHostStatus(const QByteArray& reply);
+
+    enum class Outcome
+    {
+        Delivered,      // the printer reported itself ready, then took every byte
+        SentUnconfirmed // every byte was taken, but the printer never answered ~HS
+    };
+    /// Asks the printer for its host status first (waiting `statusTimeoutMs`) and sends only to a
+    /// printer that is ready. A printer that is not is an error with field "printer_status" whose
+    /// message names each reason; nothing is sent then. Unreachable: field "printer".
+    static Result<Outcome> deliver(const QString& target, const QByteArray& bytes, int timeoutMs = 5000,
+                                   int statusTimeoutMs = 2000);
 };
 
 } // namespace rework

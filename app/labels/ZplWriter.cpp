@@ -68,7 +68,7 @@ QByteArray graphicField(const QImage& image, int widthDots, int heightDots)
 
 } // namespace
 
-QByteArray ZplWriter::write(const FilledLabel& label)
+QByteArray ZplWriter::write(const FilledLabel& label, int copies)
 {
     const LabelTemplate& t = label.layout;
     QByteArray z =
@@ -139,7 +139,7 @@ QByteArray ZplWriter::write(const FilledLabel& label)
             break;
         }
     }
-    z += "^PQ1\n^XZ\n";
+    z += "^PQ" + number(std::max(1, copies)) + "\n^XZ\n";
     return z;
 }
 
