@@ -31,11 +31,18 @@ QString outputName(LabelPrinter::Output output)
 } // namespace
 
 Result<FilledLabel> LabelPrinter::prepare(const QString& templateName, const QString& subject,
-                                          const QString& operatorId, const QDateTime& now) const
+                                          const QString& operatorId, const QDateTime& now, int dpi) const
 {
     Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName);
     if (!layout)
         return layout.error();
+    // A template drawn for 300 dpi stock, sent to a 203 dpi printer, would come out 1.5 times too
+    // large; laid out again in that printer's dots it prints the same size, with whole-dot modules.
+    if (dpi != 0 && dpi != layout->dpi) {
+        layout = layout->atDpi(dpi);
+        if (!layout)
+            return layout.error();
+    }
     Result<LabelData::Variables> variables = LabelData::load(m_db, layout->kind, subject.trimmed().toUpper(),
                                                              operatorId, now, layout->printedFrom);
     if (!variables)
@@ -69,7 +76,7 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
         if (auto address = ZplSender::parseTarget(r.target); !address)
             return address.error();
     }
-    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now);
+    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now, r.dpi);
     if (!label)
         return label.error();
 

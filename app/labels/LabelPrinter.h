@@ -38,6 +38,7 @@ public:
         QString stationId, operatorId, reason;
         QDateTime now;
         int copies = 1; // 1 to 99: ^PQ in ZPL, pages in a PDF
+        int dpi = 0;    // the printer's resolution (203, 300, 600); 0: the template's own
     };
     /// One queued label sent again: the print as it now stands, and the error if it is still not
     /// delivered.
@@ -47,8 +48,9 @@ public:
         std::optional<Error> error;
     };
 
+    /// The label filled for `subject`, laid out for a printer of `dpi` (0: the template's own).
     Result<FilledLabel> prepare(const QString& templateName, const QString& subject,
-                                const QString& operatorId, const QDateTime& now) const;
+                                const QString& operatorId, const QDateTime& now, int dpi = 0) const;
     /// Renders and delivers. For a printer (Output::Printer) the caller has painted the label
     /// and this only records it. A refused reprint writes nothing. A label for a network printer
     /// goes only to a printer whose host status says it is ready: one that is not (paper out, head

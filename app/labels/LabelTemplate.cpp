@@ -318,6 +318,15 @@ QString LabelTemplate::kindName(Kind kind)
     return {};
 }
 
+Result<LabelTemplate> LabelTemplate::atDpi(int printerDpi) const
+{
+    if (printerDpi != 203 && printerDpi != 300 && printerDpi != 600)
+        return bad(Message(tr, QT_TR_NOOP("dpi must be 203, 300 or 600, as the printer prints")));
+    LabelTemplate t = *this;
+    t.dpi = printerDpi;
+    return t;
+}
+
 int LabelTemplate::dots(double mm) const
 {
     return static_cast<int>(std::lround(mm * dpi / 25.4));

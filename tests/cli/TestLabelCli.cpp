@@ -79,8 +79,28 @@ private slots:
                                            "--copies", bad, "--operator", "OP1"})
                          .exitCode,
                      2);
+        QCOMPARE(reworkctl(t->path(), {"label", "unit-label", units.at(1), "--zpl", out.filePath("x.zpl"),
+                                       "--dpi", "250", "--operator", "OP1"})
+                     .exitCode,
+                 2);
         QCOMPARE(rework::test::dumpFile(t->path()), before);
         QVERIFY(!QFile::exists(out.filePath("x.zpl")));
+    }
+
+    /// The shipped templates are drawn for 300 dpi stock; --dpi 203 lays one out in a 203 dpi
+    /// printer's dots, so it prints the same 70 × 40 mm.
+    void dpiOfThePrinter()
+    {
+        QTemporaryDir out;
+        const QString zpl = out.filePath("u203.zpl");
+        const Run printed =
+            reworkctl(t->path(), {"label", "unit-label", units.at(0), "--zpl", zpl, "--dpi", "203",
+                                  "--reason", "a 203 dpi printer", "--operator", "OP1"});
+        QCOMPARE(printed.exitCode, 0);
+        QFile file(zpl);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.contains("^PW559\n^LL320\n"), bytes.left(80).constData()); // 70 × 40 mm at 8 dots/mm
     }
 
     /// A Zebra with its paper out keeps the label queued, in plain words; it can be cancelled

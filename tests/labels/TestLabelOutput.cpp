@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace rework;
 
@@ -42,13 +43,13 @@ QString decodePng(const QString& png, const char* symbology)
     return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
 }
 
-/// What zbarimg reads in a PDF's first page at 300 dpi, for one symbology ("code128", "qrcode").
-QString decode(const QString& pdf, const char* symbology)
+/// What zbarimg reads in a PDF's first page rastered at `dpi`, for one symbology ("code128", "qrcode").
+QString decode(const QString& pdf, const char* symbology, int dpi = 300)
 {
     const QString png = pdf + QStringLiteral("-page");
     QProcess raster;
     raster.start(QStringLiteral("pdftoppm"),
-                 {QStringLiteral("-r"), QStringLiteral("300"), QStringLiteral("-png"),
+                 {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-png"),
                   QStringLiteral("-singlefile"), pdf, png});
     if (!raster.waitForFinished(30000) || raster.exitCode() != 0)
         return QStringLiteral("<pdftoppm failed>");
@@ -72,13 +73,18 @@ QString renderZpl(const QByteArray& zpl, const LabelTemplate& t, const QString& 
         return {};
     file.close();
     const QString png = folder + QStringLiteral("/zpl.png");
+    // zebrash draws in whole dots per mm (a Zebra's 8, 12 or 24) and sizes its canvas from them:
+    // at 7.99 it would cut a 203 dpi label to 7 dots a millimetre. The canvas is given in those
+    // units, so that it holds every dot of ^PW and ^LL.
+    const double dpmm = std::round(t.dpi / 25.4);
     QProcess node;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NODE_PATH"), rendererModules());
     node.setProcessEnvironment(env);
     node.start(QStringLiteral("node"),
                {QStringLiteral(REWORK_SOURCE_DIR "/tests/labels/render-zpl.cjs"), file.fileName(), png,
-                QString::number(t.widthMm), QString::number(t.heightMm), QString::number(t.dpi / 25.4)});
+                QString::number(std::ceil(t.dots(t.widthMm) / dpmm)),
+                QString::number(std::ceil(t.dots(t.heightMm) / dpmm)), QString::number(dpmm)});
     if (!node.waitForFinished(60000) || node.exitCode() != 0) {
         qWarning("zebrash: %s", node.readAllStandardError().constData());
         return {};
@@ -317,6 +323,54 @@ private slots:
         QVERIFY(!png.isEmpty());
         QCOMPARE(decodePng(png, "qrcode"), payload);
         QCOMPARE(decodePng(png, "code128"), v.value("batch.id"));
+    }
+
+    /// Every shipped template laid out for a 203, 300 and 600 dpi printer: it fills (no barcode or
+    /// text below its minimum at that resolution), its ZPL is sized in that printer's dots, and
+    /// its barcodes decode from the PDF and, where zebrash is installed, from the printer's
+    /// rendering of the ZPL.
+    void shippedTemplatesPrintAtEveryDpi_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("dpi");
+        for (const char* name : {"die-traveler", "unit-traveler", "unit-label", "batch-label"})
+            for (int dpi : {203, 300, 600})
+                QTest::addRow("%s at %d dpi", name, dpi) << QString::fromLatin1(name) << dpi;
+    }
+
+    void shippedTemplatesPrintAtEveryDpi()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, dpi);
+        auto shipped = LabelTemplateStore(t->folder()).load(name);
+        QVERIFY(shipped.ok());
+        auto layout = shipped->atDpi(dpi);
+        QVERIFY(layout.ok());
+        LabelData::Variables v = goldenVariables();
+        v.insert("unit.mounted_at", "2026-10-31");
+        v.insert("unit.mounted_by", "OP4");
+        auto label = FilledLabel::fill(layout.value(), v);
+        QVERIFY2(label.ok(), qPrintable(label ? QString() : label.error().message));
+        const QByteArray zpl = ZplWriter::write(label.value());
+        QVERIFY(zpl.contains("^PW" + QByteArray::number(layout->dots(layout->widthMm)) + "\n"));
+        QVERIFY(zpl.contains("^LL" + QByteArray::number(layout->dots(layout->heightMm)) + "\n"));
+        const QString expected = name.startsWith("die")    ? v.value("die.id")
+                                 : name.startsWith("unit") ? v.value("unit.serial")
+                                                           : v.value("batch.id");
+        QTemporaryDir out;
+        const QString pdf = out.filePath("label.pdf");
+        QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
+        QCOMPARE(decode(pdf, "code128", dpi), expected);
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        const QString png = renderZpl(zpl, layout.value(), out.path());
+        QVERIFY(!png.isEmpty());
+        if (qEnvironmentVariableIsSet("REWORK_KEEP_RENDER"))
+            QFile::copy(png, qEnvironmentVariable("REWORK_KEEP_RENDER") + QLatin1Char('/') + name +
+                                 QString::number(dpi) + QStringLiteral(".png"));
+        QCOMPARE(decodePng(png, "code128"), expected);
+        if (name == QLatin1String("batch-label"))
+            QCOMPARE(decodePng(png, "qrcode"), v.value("batch.id") + '\n' + v.value("batch.serials"));
     }
 
     void zplFieldDataCannotInjectCommands()

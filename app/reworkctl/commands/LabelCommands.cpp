@@ -169,6 +169,11 @@ Result<LabelPrinter::Request> printRequest(const QString& templateName, Args& ar
     request.copies = copies.toInt(&number);
     if (!number || request.copies < 1 || request.copies > 99)
         return usageError(Cli::tr("--copies takes a number from 1 to 99"));
+    if (const auto dpi = args.take(QStringLiteral("dpi"))) {
+        request.dpi = dpi->toInt(&number);
+        if (!number || (request.dpi != 203 && request.dpi != 300 && request.dpi != 600))
+            return usageError(Cli::tr("--dpi is the printer's resolution: 203, 300 or 600"));
+    }
     return request;
 }
 
@@ -292,7 +297,7 @@ const Command labelCommand{
                "  label list | retry | history SERIAL | cancel ID | publish FILE   labels (label --help)\n"),
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
-               "                --operator O [--station S] [--reason TEXT] [--copies N]\n"
+               "                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]\n"
                "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
                "       reworkctl label retry                send labels the printers did not take\n"
                "       reworkctl label history SERIAL       every print of an item's labels, and its state\n"
@@ -300,6 +305,8 @@ const Command labelCommand{
                "       reworkctl label publish FILE --operator ADMIN   share a template with every station\n"
                "A Zebra is asked for its status (~HS) first: paper out, ribbon out, head open or paused\n"
                "keeps the label queued; a printer that does not answer gets it as \"sent, unconfirmed\".\n"
+               "--dpi lays the label out in the printer's own dots (the shipped templates are drawn for\n"
+               "300 dpi stock; a 203 dpi Zebra needs --dpi 203).\n"
                "A second print of a delivered label is a reprint and needs --reason. A label the printer\n"
                "did not take stays queued for label retry.\n"),
     &label,
