@@ -5,6 +5,8 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QFileInfo>
+#include <QFontMetricsF>
 #include <QImageReader>
 
 namespace rework {
@@ -40,8 +42,29 @@ Status checkModule(int index, const LabelTemplate& t, const LabelTemplate::Eleme
 /// Text that would have to shrink below a readable height to fit its box.
 Status checkText(int index, const LabelTemplate& t, const LabelTemplate::Element& e, const QString& text)
 {
-    if (LabelPainter::textPixelSize(t, e, text) >= t.dots(kMinTextMm))
-        return {};
+    const int size = LabelPainter::textPixelSize(t, e, text);
+    if (size >= t.dots(kMinTextMm)) {
+        // Text that wraps must fit in its box: the PDF would clip it, a printer's ^FB drop lines.
+        // One line always fits (a box a little lower than a line is common and prints fine).
+        QFont font(e.font);
+        font.setPixelSize(size);
+        font.setBold(e.bold);
+        const QFontMetricsF metrics(font);
+        const QRectF box(0, 0, t.dots(e.widthMm), t.dots(e.heightMm));
+        const QRectF needed =
+            metrics.boundingRect(box, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+        const int lines = static_cast<int>(std::lround(needed.height() / metrics.lineSpacing()));
+        const int room = std::max(1, static_cast<int>(box.height() / metrics.lineSpacing()));
+        if (lines <= room && needed.width() <= box.width() + 0.5)
+            return {};
+        return makeError(
+            ErrorCode::OutOfRange, QStringLiteral("text"),
+            Message(&FilledLabel::tr,
+                    QT_TRANSLATE_NOOP("FilledLabel",
+                                      "element %1: \"%2\" needs %3 lines but its %4 mm box holds %5; "
+                                      "enlarge the element or shorten the text"),
+                    {index, text.left(40), lines, e.heightMm, room}));
+    }
     return makeError(
         ErrorCode::OutOfRange, QStringLiteral("text"),
         Message(&FilledLabel::tr,
@@ -55,8 +78,22 @@ Status checkText(int index, const LabelTemplate& t, const LabelTemplate::Element
 /// hang the print), its size checked before it is decoded (a small PNG can claim gigapixels).
 Result<QImage> readImage(int index, const QString& folder, const QString& file)
 {
-    Result<QByteArray> bytes =
-        InputFile::read(QDir(folder).filePath(file), kMaxImageBytes, QStringLiteral("image"));
+    const QString path = QDir(folder).filePath(file);
+    // The name was checked when the template was read, but a symbolic link inside the folder (or
+    // a linked subfolder) could still lead out of it: the file itself must lie in the folder.
+    if (!folder.startsWith(QLatin1StringView(":/")) && QFileInfo::exists(path)) {
+        const QString root = QFileInfo(folder).canonicalFilePath();
+        const QString real = QFileInfo(path).canonicalFilePath();
+        if (root.isEmpty() || !real.startsWith(root + QLatin1Char('/')))
+            return makeError(
+                ErrorCode::InvalidValue, QStringLiteral("image"),
+                Message(&FilledLabel::tr,
+                        QT_TRANSLATE_NOOP("FilledLabel",
+                                          "element %1: the image %2 is a link to a file outside the "
+                                          "template's folder; copy the image into the folder instead"),
+                        {index, file}));
+    }
+    Result<QByteArray> bytes = InputFile::read(path, kMaxImageBytes, QStringLiteral("image"));
     if (!bytes)
         return makeError(bytes.error().code, QStringLiteral("image"),
                          Message(&FilledLabel::tr, QT_TRANSLATE_NOOP("FilledLabel", "element %1: %2"),

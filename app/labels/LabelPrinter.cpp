@@ -28,21 +28,21 @@ QString outputName(LabelPrinter::Output output)
     return {};
 }
 
-/// The label stays queued either way; the attempt count and error are for the supervisor.
-void noteFailure(LabelPrintLog& log, const QString& printId, const Error& error)
-{
-    if (Status st = log.failed(printId, error.message); !st)
-        spdlog::warn("could not note the failed print {}: {}", printId.toStdString(), st.error().logLine());
-}
-
 } // namespace
 
 Result<FilledLabel> LabelPrinter::prepare(const QString& templateName, const QString& subject,
-                                          const QString& operatorId, const QDateTime& now) const
+                                          const QString& operatorId, const QDateTime& now, int dpi) const
 {
     Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName);
     if (!layout)
         return layout.error();
+    // A template drawn for 300 dpi stock, sent to a 203 dpi printer, would come out 1.5 times too
+    // large; laid out again in that printer's dots it prints the same size, with whole-dot modules.
+    if (dpi != 0 && dpi != layout->dpi) {
+        layout = layout->atDpi(dpi);
+        if (!layout)
+            return layout.error();
+    }
     Result<LabelData::Variables> variables = LabelData::load(m_db, layout->kind, subject.trimmed().toUpper(),
                                                              operatorId, now, layout->printedFrom);
     if (!variables)
@@ -69,23 +69,26 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
             Message(tr, QT_TR_NOOP("the %1 label of %2 was printed before; give a reason to print it again"),
                     {r.templateName, subject}));
     }
+    if (r.copies < 1 || r.copies > 99)
+        return makeError(ErrorCode::OutOfRange, QStringLiteral("copies"),
+                         Message(tr, QT_TR_NOOP("print 1 to 99 copies of a label")));
     if (r.output == Output::Send) {
         if (auto address = ZplSender::parseTarget(r.target); !address)
             return address.error();
     }
-    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now);
+    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now, r.dpi);
     if (!label)
         return label.error();
 
     QByteArray queued;
     switch (r.output) {
     case Output::Pdf:
-        if (Status st = LabelPainter::writePdf(r.target, {label.value()}); !st)
+        if (Status st = LabelPainter::writePdf(r.target, QList<FilledLabel>(r.copies, label.value())); !st)
             return st.error();
         break;
     case Output::Zpl: {
         QSaveFile file(r.target);
-        if (!file.open(QIODevice::WriteOnly) || file.write(ZplWriter::write(label.value())) < 0 ||
+        if (!file.open(QIODevice::WriteOnly) || file.write(ZplWriter::write(label.value(), r.copies)) < 0 ||
             !file.commit())
             return makeError(
                 ErrorCode::Storage, QStringLiteral("zpl"),
@@ -93,7 +96,7 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
         break;
     }
     case Output::Send:
-        queued = ZplWriter::write(label.value());
+        queued = ZplWriter::write(label.value(), r.copies);
         break;
     case Output::Printer:
         break;
@@ -107,40 +110,76 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
     p.operatorId = r.operatorId;
     p.reason = r.reason;
     p.printedAt = r.now;
+    p.copies = r.copies;
     Result<LabelPrintLog::Print> recorded = log.record(p, queued);
     if (!recorded || r.output != Output::Send)
         return recorded;
     // Recorded and queued: now hand it to the printer. A failure leaves it queued.
-    if (Status st = ZplSender::send(r.target, queued, 5000, r.cancelled); !st) {
-        noteFailure(log, recorded->id, st.error());
-        return st.error();
-    }
-    if (Status st = log.delivered(recorded->id); !st)
-        return st.error();
-    return recorded;
+    return deliver(recorded.value(), queued, r.now, r.cancelled);
 }
 
-Result<int> LabelPrinter::retryQueued()
+Result<LabelPrintLog::Print> LabelPrinter::deliver(LabelPrintLog::Print p, const QByteArray& payload,
+                                                   const QDateTime& now, const std::atomic_bool* cancelled)
+{
+    LabelPrintLog log(m_db);
+    Result<ZplSender::Outcome> sent =
+        ZplSender::deliver(p.target, payload, 5000, m_statusTimeoutMs, cancelled);
+    if (!sent) {
+        // Not ready (paper out ...) or cancelled stays queued with its reason; not reached is a
+        // failed attempt.
+        p.delivery = sent.error().field == QLatin1StringView("printer_status") ||
+                             sent.error().field == QLatin1StringView("printer_cancelled")
+                         ? LabelPrintLog::Delivery::Queued
+                         : LabelPrintLog::Delivery::Failed;
+        p.detail = sent.error().message;
+    } else {
+        p.delivery = sent.value() == ZplSender::Outcome::Delivered ? LabelPrintLog::Delivery::Delivered
+                                                                   : LabelPrintLog::Delivery::SentUnconfirmed;
+        p.detail.clear();
+    }
+    if (Status st = log.mark(p.id, p.delivery, p.detail, now); !st) {
+        spdlog::warn("could not note the delivery of print {}: {}", p.id.toStdString(), st.error().logLine());
+        return st.error();
+    }
+    if (!sent)
+        return sent.error();
+    return p;
+}
+
+Result<QList<LabelPrinter::Attempt>> LabelPrinter::retryAll(const QDateTime& now)
 {
     LabelPrintLog log(m_db);
     Result<QList<LabelPrintLog::Queued>> queue = log.queued();
     if (!queue)
         return queue.error();
-    int sent = 0;
-    std::optional<Error> first;
+    QList<Attempt> out;
     for (const LabelPrintLog::Queued& q : queue.value()) {
-        if (Status st = ZplSender::send(q.target, q.payload); !st) {
-            noteFailure(log, q.printId, st.error());
-            if (!first)
-                first = st.error();
+        Result<LabelPrintLog::Print> print = log.find(q.printId);
+        if (!print)
+            return print.error();
+        Result<LabelPrintLog::Print> sent = deliver(print.value(), q.payload, now);
+        if (sent) {
+            out.append({sent.value(), std::nullopt});
             continue;
         }
-        if (Status st = log.delivered(q.printId); !st)
-            return st.error();
+        // Where it stands now, as marked, with the error that kept it.
+        Result<LabelPrintLog::Print> current = log.find(q.printId);
+        out.append({current ? current.value() : print.value(), sent.error()});
+    }
+    return out;
+}
+
+Result<int> LabelPrinter::retryQueued()
+{
+    Result<QList<Attempt>> attempts = retryAll(QDateTime::currentDateTimeUtc());
+    if (!attempts)
+        return attempts.error();
+    int sent = 0;
+    for (const Attempt& a : attempts.value()) {
+        if (a.error)
+            return *a.error;
         ++sent;
     }
-    if (first)
-        return *first;
     return sent;
 }
 

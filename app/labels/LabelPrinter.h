@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 
 #include <atomic>
+#include <optional>
 
 namespace rework {
 
@@ -37,19 +38,41 @@ public:
         QString target; // file path, HOST:PORT, or the printer's name
         QString stationId, operatorId, reason;
         QDateTime now;
+        int copies = 1; // 1 to 99: ^PQ in ZPL, pages in a PDF
+        int dpi = 0;    // the printer's resolution (203, 300, 600); 0: the template's own
         /// Set by another thread to stop a network send; the label stays queued for retry.
         const std::atomic_bool* cancelled = nullptr;
     };
+    /// One queued label sent again: the print as it now stands, and the error if it is still not
+    /// delivered.
+    struct Attempt
+    {
+        LabelPrintLog::Print print;
+        std::optional<Error> error;
+    };
 
+    /// The label filled for `subject`, laid out for a printer of `dpi` (0: the template's own).
     Result<FilledLabel> prepare(const QString& templateName, const QString& subject,
-                                const QString& operatorId, const QDateTime& now) const;
+                                const QString& operatorId, const QDateTime& now, int dpi = 0) const;
     /// Renders and delivers. For a printer (Output::Printer) the caller has painted the label
-    /// and this only records it. A refused reprint writes nothing.
+    /// and this only records it. A refused reprint writes nothing. A label for a network printer
+    /// goes only to a printer whose host status says it is ready: one that is not (paper out, head
+    /// open ...) or cannot be reached keeps it queued and this returns that error; one that does
+    /// not answer the status query gets the label, which is then "sent, unconfirmed".
     Result<LabelPrintLog::Print> print(const Request& request);
-    /// Sends every queued label again; returns how many the printers took.
+    /// Sends every queued label again, each reported (delivered, unconfirmed, or why not).
+    Result<QList<Attempt>> retryAll(const QDateTime& now);
+    /// The same; returns how many the printers took, or the first error.
     Result<int> retryQueued();
+    /// How long a printer has to answer its host status query (tests shorten it).
+    void setStatusTimeout(int ms) { m_statusTimeoutMs = ms; }
 
 private:
+    /// Sends a recorded, queued label and marks where it now stands.
+    Result<LabelPrintLog::Print> deliver(LabelPrintLog::Print print, const QByteArray& payload,
+                                         const QDateTime& now, const std::atomic_bool* cancelled = nullptr);
+
+    int m_statusTimeoutMs = 2000;
     QSqlDatabase m_db;
     QString m_dataFolder;
 };

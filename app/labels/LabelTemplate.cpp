@@ -18,6 +18,9 @@ constexpr int kMaxElements = 200;
 // Each image is painted at full resolution into every PDF and ZPL file: 200 of them made a
 // 408 MB PDF.
 constexpr int kMaxImages = 8;
+// And each is sent as one bit per dot (two hex digits per 8 dots) in the ZPL: 8 million dots in
+// all is 2 MB of printer data, more than a label needs.
+constexpr qint64 kMaxImageDots = 8'000'000;
 constexpr int kMaxTextLength = 500;
 constexpr double kMinSideMm = 5, kMaxSideMm = 300;
 
@@ -174,6 +177,7 @@ Status TemplateParser::elements(const QJsonValue& elements, LabelTemplate& t)
         QStringLiteral("bold"), QStringLiteral("symbology"), QStringLiteral("thickness_mm"),
         QStringLiteral("file")};
     int index = 0, images = 0;
+    qint64 imageDots = 0;
     for (const auto& v : elements.toArray()) {
         ++index;
         const QJsonObject o = v.toObject();
@@ -187,6 +191,15 @@ Status TemplateParser::elements(const QJsonValue& elements, LabelTemplate& t)
         Result<Element> e = element(o, index, t);
         if (!e)
             return e.error();
+        if (e->type == Element::Type::Image) {
+            imageDots += qint64{t.dots(e->widthMm)} * t.dots(e->heightMm);
+            if (imageDots > kMaxImageDots)
+                return bad(
+                    Message(tr,
+                            QT_TR_NOOP("element %1: the images cover more than %2 million printer dots "
+                                       "at %3 dpi; make them smaller"),
+                            {index, kMaxImageDots / 1'000'000, t.dpi}));
+        }
         t.elements.append(e.value());
     }
     return {};
@@ -303,6 +316,15 @@ QString LabelTemplate::kindName(Kind kind)
         return QStringLiteral("batch");
     }
     return {};
+}
+
+Result<LabelTemplate> LabelTemplate::atDpi(int printerDpi) const
+{
+    if (printerDpi != 203 && printerDpi != 300 && printerDpi != 600)
+        return bad(Message(tr, QT_TR_NOOP("dpi must be 203, 300 or 600, as the printer prints")));
+    LabelTemplate t = *this;
+    t.dpi = printerDpi;
+    return t;
 }
 
 int LabelTemplate::dots(double mm) const

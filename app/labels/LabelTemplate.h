@@ -58,6 +58,10 @@ public:
     static Result<LabelTemplate> parse(const QByteArray& json, const QString& folder = QString());
 
     static QString kindName(Kind kind);
+    /// The same layout for a printer of `dpi` (203, 300 or 600): every place and size is in
+    /// millimetres, so only the dots change; barcodes and text are checked again at that
+    /// resolution when the label is filled. Refuses any other resolution.
+    Result<LabelTemplate> atDpi(int dpi) const;
     /// Millimetres to printer dots at this template's resolution.
     int dots(double mm) const;
 };

@@ -10,7 +10,131 @@
 
 namespace rework {
 namespace {
+
 constexpr qint64 kSliceMs = 100;
+constexpr char kStx = '\x02';
+constexpr char kEtx = '\x03';
+
+/// One connection to a printer whose every wait gives up after its timeout and hears the
+/// operator's Cancel (set from another thread) within a tenth of a second.
+class PrinterLink
+{
+public:
+    PrinterLink(QString target, int timeoutMs, const std::atomic_bool* cancelled)
+        : m_target(std::move(target)), m_timeoutMs(timeoutMs), m_cancelled(cancelled)
+    {
+    }
+
+    Status connect(const QString& host, quint16 port)
+    {
+        m_socket.connectToHost(host, port);
+        if (!waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, m_timeoutMs))
+            return failed("connect");
+        return {};
+    }
+
+    Status write(const QByteArray& bytes)
+    {
+        if (m_socket.write(bytes) != bytes.size())
+            return failed("write");
+        if (!waitUntil([this] { return m_socket.bytesToWrite() == 0; }, m_timeoutMs))
+            return failed("write");
+        return {};
+    }
+
+    /// The ~HS reply: three STX…ETX strings. Empty when none came within `timeoutMs`, the
+    /// printer closed the connection first, or the send was cancelled.
+    QByteArray readHostStatus(int timeoutMs)
+    {
+        QByteArray reply;
+        waitUntil(
+            [&] {
+                reply += m_socket.readAll();
+                // A status is about 100 bytes; more is not a Zebra answering.
+                return reply.count(kEtx) >= 3 || reply.size() > 4096;
+            },
+            timeoutMs);
+        return reply.count(kEtx) >= 3 && reply.size() <= 4096 ? reply : QByteArray();
+    }
+
+    bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    bool cancelled() const { return m_cancelled && m_cancelled->load(); }
+
+    /// Closes the connection the way a Zebra ends a job; a peer that has already gone is fine.
+    void close()
+    {
+        m_socket.disconnectFromHost();
+        if (m_socket.state() != QAbstractSocket::UnconnectedState)
+            m_socket.waitForDisconnected(m_timeoutMs);
+    }
+
+    /// Why the last wait ended without its result: cancelled, or the printer out of reach.
+    Error failed(const char* what)
+    {
+        if (cancelled()) {
+            m_socket.abort();
+            spdlog::info("sending to printer {} cancelled", m_target.toStdString());
+            return makeError(
+                ErrorCode::PrinterUnreachable, QStringLiteral("printer_cancelled"),
+                Message(&ZplSender::tr,
+                        QT_TRANSLATE_NOOP("ZplSender", "sending to the printer at %1 was cancelled; "
+                                                       "the label is kept and sent again on retry"),
+                        {m_target}));
+        }
+        const QString reason =
+            m_timedOut && m_socket.error() == QAbstractSocket::UnknownSocketError
+                ? QCoreApplication::translate("QAbstractSocket", "Socket operation timed out")
+                : m_socket.errorString();
+        spdlog::warn("printer {}: {}: {}", m_target.toStdString(), what, reason.toStdString());
+        m_socket.abort();
+        return makeError(
+            ErrorCode::PrinterUnreachable, QStringLiteral("printer"),
+            Message(&ZplSender::tr,
+                    QT_TRANSLATE_NOOP("ZplSender",
+                                      "the printer at %1 did not take the label (%2); the label is "
+                                      "kept and sent again on retry; check that the printer is on "
+                                      "and connected"),
+                    {m_target, reason}));
+    }
+
+private:
+    /// Waits on a loop of its own rather than waitFor…(): a timed-out waitForConnected drops the
+    /// connection, so it cannot be sliced, and a cancel must be heard while a printer is silent.
+    /// A socket that fell back to unconnected (refused, reset) has failed at once.
+    template <typename Done> bool waitUntil(const Done& done, int timeoutMs)
+    {
+        QElapsedTimer waited;
+        waited.start();
+        const auto over = [&] {
+            m_timedOut = waited.elapsed() >= timeoutMs;
+            return done() || cancelled() || m_timedOut ||
+                   m_socket.state() == QAbstractSocket::UnconnectedState;
+        };
+        if (!over()) {
+            QEventLoop loop;
+            QTimer poll;
+            const auto check = [&] {
+                if (over())
+                    loop.quit();
+            };
+            QObject::connect(&poll, &QTimer::timeout, &loop, check);
+            QObject::connect(&m_socket, &QAbstractSocket::stateChanged, &loop, check);
+            QObject::connect(&m_socket, &QIODevice::bytesWritten, &loop, check);
+            QObject::connect(&m_socket, &QIODevice::readyRead, &loop, check);
+            QObject::connect(&m_socket, &QAbstractSocket::errorOccurred, &loop, check);
+            poll.start(static_cast<int>(kSliceMs));
+            loop.exec();
+        }
+        return done();
+    }
+
+    QString m_target;
+    int m_timeoutMs;
+    const std::atomic_bool* m_cancelled;
+    bool m_timedOut = false;
+    QTcpSocket m_socket;
+};
+
 } // namespace
 
 Result<std::pair<QString, quint16>> ZplSender::parseTarget(const QString& target)
@@ -38,74 +162,75 @@ Status ZplSender::send(const QString& target, const QByteArray& bytes, int timeo
     if (!address)
         return address.error();
     const auto& [host, port] = address.value();
-    QTcpSocket socket;
-    const auto isCancelled = [cancelled] { return cancelled && cancelled->load(); };
-    bool timedOut = false;
-    // Waits on a loop of its own rather than waitFor…(): a timed-out waitForConnected drops the
-    // connection, so it cannot be sliced, and a cancel must be heard while a printer is silent.
-    // A socket that fell back to unconnected (refused, reset) has failed at once.
-    const auto waitUntil = [&](const auto& done) {
-        QElapsedTimer waited;
-        waited.start();
-        const auto over = [&] {
-            timedOut = waited.elapsed() >= timeoutMs;
-            return done() || isCancelled() || timedOut || socket.state() == QAbstractSocket::UnconnectedState;
-        };
-        if (!over()) {
-            QEventLoop loop;
-            QTimer poll;
-            const auto check = [&] {
-                if (over())
-                    loop.quit();
-            };
-            QObject::connect(&poll, &QTimer::timeout, &loop, check);
-            QObject::connect(&socket, &QAbstractSocket::stateChanged, &loop, check);
-            QObject::connect(&socket, &QIODevice::bytesWritten, &loop, check);
-            QObject::connect(&socket, &QAbstractSocket::errorOccurred, &loop, check);
-            poll.start(static_cast<int>(kSliceMs));
-            loop.exec();
-        }
-        return done();
-    };
-    auto unreachable = [&](const QString& what) {
-        const QString reason =
-            timedOut && socket.error() == QAbstractSocket::UnknownSocketError
-                ? QCoreApplication::translate("QAbstractSocket", "Socket operation timed out")
-                : socket.errorString();
-        spdlog::warn("printer {}: {}: {}", target.toStdString(), what.toStdString(), reason.toStdString());
-        socket.abort();
-        return makeError(
-            ErrorCode::PrinterUnreachable, QStringLiteral("printer"),
-            Message(tr,
-                    QT_TR_NOOP(
-                        "the printer at %1 did not take the label (%2); the label is kept and sent again on "
-                        "retry; check that the printer is on and connected"),
-                    {target, reason}));
-    };
-    const auto cancel = [&] {
-        socket.abort();
-        spdlog::info("sending to printer {} cancelled", target.toStdString());
-        return makeError(
-            ErrorCode::PrinterUnreachable, QStringLiteral("printer"),
-            Message(tr,
-                    QT_TR_NOOP("sending to the printer at %1 was cancelled; the label is kept and "
-                               "sent again on retry"),
-                    {target}));
-    };
-    const auto connected = [&] { return socket.state() == QAbstractSocket::ConnectedState; };
-    const auto flushed = [&] { return socket.bytesToWrite() == 0; };
-    socket.connectToHost(host, port);
-    if (!waitUntil(connected))
-        return isCancelled() ? cancel() : unreachable(QStringLiteral("connect"));
-    if (socket.write(bytes) != bytes.size())
-        return unreachable(QStringLiteral("write"));
-    if (!waitUntil(flushed))
-        return isCancelled() ? cancel() : unreachable(QStringLiteral("write"));
-    socket.disconnectFromHost();
-    if (socket.state() != QAbstractSocket::UnconnectedState)
-        socket.waitForDisconnected(timeoutMs);
+    PrinterLink link(target, timeoutMs, cancelled);
+    if (Status st = link.connect(host, port); !st)
+        return st;
+    if (Status st = link.write(bytes); !st)
+        return st;
+    link.close();
     spdlog::info("sent {} bytes to printer {}", bytes.size(), target.toStdString());
     return {};
+}
+
+std::optional<QStringList> ZplSender::parseHostStatus(const QByteArray& reply)
+{
+    // String 1: aaa,b,c,dddd,... (b paper out, c paused); string 2: mmm,n,o,p,... (o head up,
+    // p ribbon out); string 3: password and RAM. Each framed by STX ... ETX, CR LF.
+    QList<QList<QByteArray>> strings;
+    for (const QByteArray& part : reply.split(kStx)) {
+        const qsizetype end = part.indexOf(kEtx);
+        if (end >= 0)
+            strings.append(part.left(end).split(','));
+    }
+    if (strings.size() < 2 || strings.at(0).size() < 3 || strings.at(1).size() < 4)
+        return std::nullopt;
+    const auto flag = [&](int string, int field) { return strings.at(string).at(field).trimmed() == "1"; };
+    QStringList reasons;
+    if (flag(0, 1))
+        reasons << tr("paper out");
+    if (flag(1, 3))
+        reasons << tr("ribbon out");
+    if (flag(1, 2))
+        reasons << tr("print head open");
+    if (flag(0, 2))
+        reasons << tr("paused");
+    return reasons;
+}
+
+Result<ZplSender::Outcome> ZplSender::deliver(const QString& target, const QByteArray& bytes, int timeoutMs,
+                                              int statusTimeoutMs, const std::atomic_bool* cancelled)
+{
+    auto address = parseTarget(target);
+    if (!address)
+        return address.error();
+    const auto& [host, port] = address.value();
+    PrinterLink link(target, timeoutMs, cancelled);
+    if (Status st = link.connect(host, port); !st)
+        return st.error();
+    if (Status st = link.write("~HS"); !st)
+        return st.error();
+    const QByteArray reply = link.readHostStatus(statusTimeoutMs);
+    if (link.cancelled())
+        return link.failed("status");
+    const std::optional<QStringList> stopped = parseHostStatus(reply);
+    if (stopped && !stopped->isEmpty()) {
+        link.close();
+        spdlog::warn("printer {} not ready: {}", target.toStdString(),
+                     stopped->join(QStringLiteral(", ")).toStdString());
+        return makeError(ErrorCode::PrinterUnreachable, QStringLiteral("printer_status"),
+                         Message(tr,
+                                 QT_TR_NOOP("the printer at %1 reports: %2; the label stays queued; fix the "
+                                            "printer, then run label retry"),
+                                 {target, Message::untranslated(stopped->join(QStringLiteral(", ")))}));
+    }
+    if (!link.connected())
+        return link.failed("status");
+    if (Status st = link.write(bytes); !st)
+        return st.error();
+    link.close();
+    spdlog::info("sent {} bytes to printer {} ({})", bytes.size(), target.toStdString(),
+                 stopped ? "ready" : "no status answer");
+    return stopped ? Outcome::Delivered : Outcome::SentUnconfirmed;
 }
 
 } // namespace rework

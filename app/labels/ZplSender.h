@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
+#include <optional>
 
 namespace rework {
 
@@ -18,10 +20,28 @@ class ZplSender
 public:
     /// `target` is "host:port". Checks it without connecting; returns host and port.
     static Result<std::pair<QString, quint16>> parseTarget(const QString& target);
-    /// Each wait (connect, write, flush) gives up after `timeoutMs`; a set `cancelled` (the
-    /// operator's Cancel, read from another thread) ends it within a tenth of a second.
+    /// Connects, writes every byte, closes; no status asked. Each wait (connect, write, flush)
+    /// gives up after `timeoutMs`; a set `cancelled` (the operator's Cancel, read from another
+    /// thread) ends it within a tenth of a second.
     static Status send(const QString& target, const QByteArray& bytes, int timeoutMs = 5000,
                        const std::atomic_bool* cancelled = nullptr);
+
+    /// What a Zebra's host status (~HS) says stops it printing, in plain words: "paper out",
+    /// "ribbon out", "print head open", "paused". Empty when it is ready. nullopt for a reply
+    /// that is not a ~HS answer.
+    static std::optional<QStringList> parseHostStatus(const QByteArray& reply);
+
+    enum class Outcome
+    {
+        Delivered,      // the printer reported itself ready, then took every byte
+        SentUnconfirmed // every byte was taken, but the printer never answered ~HS
+    };
+    /// Asks the printer for its host status first (waiting `statusTimeoutMs`) and sends only to a
+    /// printer that is ready. A printer that is not is an error with field "printer_status" whose
+    /// message names each reason; nothing is sent then. Unreachable: field "printer"; cancelled
+    /// (as send()): field "printer_cancelled".
+    static Result<Outcome> deliver(const QString& target, const QByteArray& bytes, int timeoutMs = 5000,
+                                   int statusTimeoutMs = 2000, const std::atomic_bool* cancelled = nullptr);
 };
 
 } // namespace rework

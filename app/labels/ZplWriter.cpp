@@ -2,6 +2,8 @@
 
 #include "LabelPainter.h"
 
+#include <QPainter>
+
 #include <algorithm>
 #include <utility>
 
@@ -66,9 +68,34 @@ QByteArray graphicField(const QImage& image, int widthDots, int heightDots)
     return "^GFA," + number(total) + ',' + number(total) + ',' + number(bytesPerRow) + ',' + hex;
 }
 
+/// Whether the printer's font 0 has a glyph for every character: under ^CI28 it draws Latin-1,
+/// not Chinese, which came out as empty boxes.
+bool fontZeroDraws(const QString& text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() <= 0xff; });
+}
+
+/// Text the printer cannot draw, drawn here as the PDF draws it (same font, size and wrapping) at
+/// the label's resolution, without anti-aliasing: each pixel is one printer dot, dark or not.
+QImage textImage(const LabelTemplate& t, const LabelTemplate::Element& e, const QString& text)
+{
+    QImage image(std::max(1, t.dots(e.widthMm)), std::max(1, t.dots(e.heightMm)), QImage::Format_Grayscale8);
+    image.fill(Qt::white);
+    QFont font(e.font);
+    font.setPixelSize(LabelPainter::textPixelSize(t, e, text));
+    font.setBold(e.bold);
+    font.setStyleStrategy(QFont::NoAntialias);
+    QPainter painter(&image);
+    painter.setFont(font);
+    painter.setPen(Qt::black);
+    painter.drawText(QRectF(image.rect()), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+    painter.end();
+    return image;
+}
+
 } // namespace
 
-QByteArray ZplWriter::write(const FilledLabel& label)
+QByteArray ZplWriter::write(const FilledLabel& label, int copies)
 {
     const LabelTemplate& t = label.layout;
     QByteArray z =
@@ -79,6 +106,10 @@ QByteArray ZplWriter::write(const FilledLabel& label)
         const QByteArray origin = "^FO" + number(x) + ',' + number(y);
         switch (e.type) {
         case LabelTemplate::Element::Type::Text: {
+            if (!fontZeroDraws(label.texts.at(i))) {
+                z += origin + graphicField(textImage(t, e, label.texts.at(i)), w, h) + "^FS\n";
+                break;
+            }
             // Font 0 (the scalable one); one text line per line of the box, wrapped by ^FB.
             const int height = std::max(10, LabelPainter::textPixelSize(t, e, label.texts.at(i)));
             const int lines = std::max(1, h / height);
@@ -139,7 +170,7 @@ QByteArray ZplWriter::write(const FilledLabel& label)
             break;
         }
     }
-    z += "^PQ1\n^XZ\n";
+    z += "^PQ" + number(std::max(1, copies)) + "\n^XZ\n";
     return z;
 }
 

@@ -12,7 +12,8 @@ namespace rework {
 class ZplWriter
 {
 public:
-    static QByteArray write(const FilledLabel& label);
+    /// The label as ZPL, `copies` of it (^PQ).
+    static QByteArray write(const FilledLabel& label, int copies = 1);
 };
 
 } // namespace rework

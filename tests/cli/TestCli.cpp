@@ -791,7 +791,7 @@ private slots:
                                           "--reason", "box relabelled", "--operator", "SUP01"});
         QCOMPARE(sent.exitCode, 0);
         QTRY_COMPARE(printerPort.closed, 1);
-        QCOMPARE(printerPort.received, bytes);
+        QCOMPARE(printerPort.received, "~HS" + bytes); // the host status query, then the file's bytes
 
         // A printer that is off: a clear error, the label queued, sent by `label retry` later.
         quint16 port = 0;
@@ -811,7 +811,7 @@ private slots:
         QCOMPARE(retry.exitCode, 0);
         QCOMPARE(retry.json().value("sent").toInt(), 1);
         QTRY_COMPARE(back.closed, 1);
-        QCOMPARE(back.received, bytes);
+        QCOMPARE(back.received, "~HS" + bytes);
 
         const Run history = reworkctl(path, {"--json", "label", "history", batch});
         const QJsonArray prints = history.json().value("prints").toArray();

@@ -1,21 +1,25 @@
 // Labels as they leave the program: PDFs whose barcodes a scanner tool reads back exactly, ZPL
 // identical to golden files, the exact bytes a network printer receives, a queue that keeps
 // what an unreachable printer did not take, and reprints that need a reason.
+#include "FakeZebra.h"
 #include "TcpListener.h"
 #include "TestDatabase.h"
 #include "labels/LabelPainter.h"
 #include "labels/LabelPrinter.h"
 #include "labels/LabelTemplateStore.h"
 #include "labels/ZplWriter.h"
+#include "storage/AuditLog.h"
 #include "storage/Sql.h"
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace rework;
 
@@ -40,13 +44,13 @@ QString decodePng(const QString& png, const char* symbology)
     return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
 }
 
-/// What zbarimg reads in a PDF's first page at 300 dpi, for one symbology ("code128", "qrcode").
-QString decode(const QString& pdf, const char* symbology)
+/// What zbarimg reads in a PDF's first page rastered at `dpi`, for one symbology ("code128", "qrcode").
+QString decode(const QString& pdf, const char* symbology, int dpi = 300)
 {
     const QString png = pdf + QStringLiteral("-page");
     QProcess raster;
     raster.start(QStringLiteral("pdftoppm"),
-                 {QStringLiteral("-r"), QStringLiteral("300"), QStringLiteral("-png"),
+                 {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-png"),
                   QStringLiteral("-singlefile"), pdf, png});
     if (!raster.waitForFinished(30000) || raster.exitCode() != 0)
         return QStringLiteral("<pdftoppm failed>");
@@ -70,13 +74,18 @@ QString renderZpl(const QByteArray& zpl, const LabelTemplate& t, const QString& 
         return {};
     file.close();
     const QString png = folder + QStringLiteral("/zpl.png");
+    // zebrash draws in whole dots per mm (a Zebra's 8, 12 or 24) and sizes its canvas from them:
+    // at 7.99 it would cut a 203 dpi label to 7 dots a millimetre. The canvas is given in those
+    // units, so that it holds every dot of ^PW and ^LL.
+    const double dpmm = std::round(t.dpi / 25.4);
     QProcess node;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NODE_PATH"), rendererModules());
     node.setProcessEnvironment(env);
     node.start(QStringLiteral("node"),
                {QStringLiteral(REWORK_SOURCE_DIR "/tests/labels/render-zpl.cjs"), file.fileName(), png,
-                QString::number(t.widthMm), QString::number(t.heightMm), QString::number(t.dpi / 25.4)});
+                QString::number(std::ceil(t.dots(t.widthMm) / dpmm)),
+                QString::number(std::ceil(t.dots(t.heightMm) / dpmm)), QString::number(dpmm)});
     if (!node.waitForFinished(60000) || node.exitCode() != 0) {
         qWarning("zebrash: %s", node.readAllStandardError().constData());
         return {};
@@ -118,7 +127,18 @@ class TestLabelOutput : public QObject
     QString die, batch;
     QStringList units;
 
-    LabelPrinter printer() { return LabelPrinter(t->db().connection(), t->folder()); }
+    /// A printer that waits 300 ms for a status answer: the fakes answer at once or never.
+    LabelPrinter printer()
+    {
+        LabelPrinter p(t->db().connection(), t->folder());
+        p.setStatusTimeout(300);
+        return p;
+    }
+    LabelPrintLog::Print lastPrint(const QString& subject)
+    {
+        auto history = LabelPrintLog(t->db().connection()).history(subject);
+        return history && !history->isEmpty() ? history->last() : LabelPrintLog::Print{};
+    }
     LabelPrinter::Request request(const QString& templateName, const QString& subject,
                                   LabelPrinter::Output output, const QString& target)
     {
@@ -306,15 +326,97 @@ private slots:
         QCOMPARE(decodePng(png, "code128"), v.value("batch.id"));
     }
 
+    /// Every shipped template laid out for a 203, 300 and 600 dpi printer: it fills (no barcode or
+    /// text below its minimum at that resolution), its ZPL is sized in that printer's dots, and
+    /// its barcodes decode from the PDF and, where zebrash is installed, from the printer's
+    /// rendering of the ZPL.
+    void shippedTemplatesPrintAtEveryDpi_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("dpi");
+        for (const char* name : {"die-traveler", "unit-traveler", "unit-label", "batch-label"})
+            for (int dpi : {203, 300, 600})
+                QTest::addRow("%s at %d dpi", name, dpi) << QString::fromLatin1(name) << dpi;
+    }
+
+    void shippedTemplatesPrintAtEveryDpi()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, dpi);
+        auto shipped = LabelTemplateStore(t->folder()).load(name);
+        QVERIFY(shipped.ok());
+        auto layout = shipped->atDpi(dpi);
+        QVERIFY(layout.ok());
+        LabelData::Variables v = goldenVariables();
+        v.insert("unit.mounted_at", "2026-10-31");
+        v.insert("unit.mounted_by", "OP4");
+        auto label = FilledLabel::fill(layout.value(), v);
+        QVERIFY2(label.ok(), qPrintable(label ? QString() : label.error().message));
+        const QByteArray zpl = ZplWriter::write(label.value());
+        QVERIFY(zpl.contains("^PW" + QByteArray::number(layout->dots(layout->widthMm)) + "\n"));
+        QVERIFY(zpl.contains("^LL" + QByteArray::number(layout->dots(layout->heightMm)) + "\n"));
+        const QString expected = name.startsWith("die")    ? v.value("die.id")
+                                 : name.startsWith("unit") ? v.value("unit.serial")
+                                                           : v.value("batch.id");
+        QTemporaryDir out;
+        const QString pdf = out.filePath("label.pdf");
+        QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
+        QCOMPARE(decode(pdf, "code128", dpi), expected);
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        const QString png = renderZpl(zpl, layout.value(), out.path());
+        QVERIFY(!png.isEmpty());
+        if (qEnvironmentVariableIsSet("REWORK_KEEP_RENDER"))
+            QFile::copy(png, qEnvironmentVariable("REWORK_KEEP_RENDER") + QLatin1Char('/') + name +
+                                 QString::number(dpi) + QStringLiteral(".png"));
+        QCOMPARE(decodePng(png, "code128"), expected);
+        if (name == QLatin1String("batch-label"))
+            QCOMPARE(decodePng(png, "qrcode"), v.value("batch.id") + '\n' + v.value("batch.serials"));
+    }
+
+    /// The printer's font 0 has no Chinese: such text goes as a graphic drawn at the label's
+    /// resolution with the PDF's font, and the printer's rendering shows it where the PDF does.
+    void chineseTextIsSentAsAGraphic()
+    {
+        auto layout =
+            LabelTemplate::parse(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":203,
+            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":6,"text":"${x}","size_pt":10},
+                        {"type":"text","x_mm":1,"y_mm":10,"w_mm":40,"h_mm":6,"text":"Operator ${y}"}]})");
+        QVERIFY(layout.ok());
+        auto label =
+            FilledLabel::fill(layout.value(), {{"x", QStringLiteral("批次合格 张伟")}, {"y", "OP1"}});
+        QVERIFY(label.ok());
+        const QByteArray zpl = ZplWriter::write(label.value());
+        QCOMPARE(zpl.count("^GFA,"), 1);     // the Chinese line
+        QCOMPARE(zpl.count("^A0N,"), 1);     // the Latin one, in the printer's font
+        QVERIFY(!zpl.contains("_E6_89_B9")); // no UTF-8 the font would draw as boxes
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        QTemporaryDir out;
+        const QString png = renderZpl(zpl, layout.value(), out.path());
+        QVERIFY(!png.isEmpty());
+        const QImage printed = QImage(png).convertToFormat(QImage::Format_Grayscale8);
+        const auto dark = [&](int x0, int y0, int x1, int y1) {
+            int n = 0;
+            for (int y = y0; y < std::min(y1, printed.height()); ++y)
+                for (int x = x0; x < std::min(x1, printed.width()); ++x)
+                    n += printed.constScanLine(y)[x] < 128 ? 1 : 0;
+            return n;
+        };
+        const LabelTemplate& l = layout.value();
+        QVERIFY2(dark(l.dots(1), l.dots(1), l.dots(41), l.dots(7)) > 300, "the Chinese text is on the label");
+        QCOMPARE(dark(l.dots(42), 0, printed.width(), l.dots(9)), 0); // and only in its box
+    }
+
     void zplFieldDataCannotInjectCommands()
     {
         auto layout =
             LabelTemplate::parse(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":203,
-            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":5,"text":"${x}"}]})");
+            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":10,"text":"${x}"}]})");
         QVERIFY(layout.ok());
         const QByteArray zpl =
-            ZplWriter::write(FilledLabel::fill(layout.value(), {{"x", "A^XZ~JA_1\n中"}}).value());
-        QVERIFY(zpl.contains("^FDA_5EXZ_7EJA_5F1_0A_E4_B8_AD^FS"));
+            ZplWriter::write(FilledLabel::fill(layout.value(), {{"x", "A^XZ~JA_1\né"}}).value());
+        QVERIFY(zpl.contains("^FDA_5EXZ_7EJA_5F1_0A_C3_A9^FS"));
         QCOMPARE(zpl.count("^XZ"), 1); // only the label's own end
     }
 
@@ -330,7 +432,11 @@ private slots:
             request("unit-label", units.at(1), LabelPrinter::Output::Send, printerPort.target()));
         QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
         QTRY_COMPARE(printerPort.closed, 1);
-        QCOMPARE(printerPort.received, expected);
+        // The host status query first; this listener never answers it, so the label is sent but
+        // not confirmed.
+        QCOMPARE(printerPort.received, "~HS" + expected);
+        QCOMPARE(printed->delivery, LabelPrintLog::Delivery::SentUnconfirmed);
+        QCOMPARE(lastPrint(units.at(1)).delivery, LabelPrintLog::Delivery::SentUnconfirmed);
         QCOMPARE(LabelPrintLog(t->db().connection()).queued()->size(), 0);
     }
 
@@ -350,6 +456,8 @@ private slots:
         auto queue = LabelPrintLog(t->db().connection()).queued();
         QCOMPARE(queue->size(), 1);
         QCOMPARE(queue->first().attempts, 1);
+        QCOMPARE(lastPrint(units.at(2)).delivery, LabelPrintLog::Delivery::Failed);
+        QVERIFY(lastPrint(units.at(2)).detail.contains(target));
         const QByteArray payload = queue->first().payload;
         QVERIFY(payload.startsWith("^XA"));
         // Still unreachable: kept again, attempt counted.
@@ -362,9 +470,220 @@ private slots:
         QVERIFY(sent.ok());
         QCOMPARE(sent.value(), 1);
         QTRY_COMPARE(back.closed, 1);
-        QCOMPARE(back.received, payload);
+        QCOMPARE(back.received, "~HS" + payload);
         QCOMPARE(LabelPrintLog(t->db().connection()).queued()->size(), 0);
         QCOMPARE(printer().retryQueued().value(), 0);
+    }
+
+    /// A Zebra asked for its host status before the label: one that cannot print keeps the label
+    /// queued with the reason in plain words and receives nothing more; a ready one gets the label
+    /// and it is delivered; a silent one gets it, unconfirmed. Only a label that may be on paper
+    /// makes the next print a reprint.
+    void zebraStatusDecidesDelivery_data()
+    {
+        QTest::addColumn<int>("answer");
+        QTest::addColumn<QString>("says");
+        QTest::addColumn<int>("state");
+        using Z = test::FakeZebra;
+        using D = LabelPrintLog::Delivery;
+        QTest::newRow("paper out") << int(Z::PaperOut) << "paper out" << int(D::Queued);
+        QTest::newRow("head open") << int(Z::HeadOpen) << "print head open" << int(D::Queued);
+        QTest::newRow("ribbon out") << int(Z::RibbonOut) << "ribbon out" << int(D::Queued);
+        QTest::newRow("paused") << int(Z::Paused) << "paused" << int(D::Queued);
+        QTest::newRow("ready") << int(Z::Ready) << "" << int(D::Delivered);
+        QTest::newRow("never answers") << int(Z::Silent) << "" << int(D::SentUnconfirmed);
+    }
+
+    void zebraStatusDecidesDelivery()
+    {
+        QFETCH(int, answer);
+        QFETCH(QString, says);
+        QFETCH(int, state);
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDZ0001"), QStringLiteral("SB0000Z001"));
+        test::FakeZebra zebra(static_cast<test::FakeZebra::Answer>(answer));
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        LabelPrinter::Request r;
+        r.templateName = QStringLiteral("unit-label");
+        r.subject = unit;
+        r.output = LabelPrinter::Output::Send;
+        r.target = zebra.target();
+        r.stationId = QStringLiteral("PACK-1");
+        r.operatorId = QStringLiteral("OP1");
+        r.now = own.clock().now();
+        const QByteArray zpl = ZplWriter::write(p.prepare(r.templateName, unit, r.operatorId, r.now).value());
+        auto printed = p.print(r);
+        QTRY_COMPARE(zebra.closed(), 1);
+        LabelPrintLog log(own.db().connection());
+        const LabelPrintLog::Print recorded = log.history(unit)->last();
+        QCOMPARE(int(recorded.delivery), state);
+        if (!says.isEmpty()) {
+            QVERIFY(!printed.ok());
+            QCOMPARE(printed.error().field, QStringLiteral("printer_status"));
+            QVERIFY2(printed.error().message.contains(says), qPrintable(printed.error().message));
+            QCOMPARE(zebra.received(), QByteArray("~HS")); // asked, and sent nothing
+            QVERIFY(recorded.detail.contains(says));
+            QCOMPARE(log.queued()->size(), 1);
+            QCOMPARE(log.queued()->first().attempts, 1);
+            // Still queued: the next print is not a reprint, and the queued one can be retried.
+            QVERIFY(!log.printedBefore(r.templateName, unit).value());
+            zebra.setAnswer(test::FakeZebra::Ready);
+            auto retried = p.retryAll(own.clock().now());
+            QVERIFY(retried.ok());
+            QCOMPARE(retried->size(), 1);
+            QVERIFY(!retried->first().error);
+            QCOMPARE(retried->first().print.delivery, LabelPrintLog::Delivery::Delivered);
+            QTRY_COMPARE(zebra.closed(), 2);
+            QCOMPARE(zebra.received(), "~HS~HS" + zpl);
+            QCOMPARE(log.queued()->size(), 0);
+        } else {
+            QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
+            QCOMPARE(int(printed->delivery), state);
+            QCOMPARE(zebra.received(), "~HS" + zpl);
+            QCOMPARE(log.queued()->size(), 0);
+        }
+        // Delivered or possibly on paper: a second print needs a reason.
+        QVERIFY(log.printedBefore(r.templateName, unit).value());
+        QCOMPARE(p.print(r).error().field, QStringLiteral("reason"));
+    }
+
+    /// `retry` reports every label: each delivered one and each one still kept, with its reason.
+    void retryReportsEveryLabel()
+    {
+        test::TestDatabase own;
+        QStringList serials;
+        for (int i = 1; i <= 3; ++i)
+            serials << own.testedUnit(QStringLiteral("CARDR000%1").arg(i),
+                                      QStringLiteral("SB0000R00%1").arg(i));
+        test::FakeZebra ready(test::FakeZebra::PaperOut), empty(test::FakeZebra::PaperOut),
+            open(test::FakeZebra::HeadOpen);
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        const QList<test::FakeZebra*> zebras{&ready, &empty, &open};
+        for (int i = 0; i < 3; ++i) {
+            LabelPrinter::Request r;
+            r.templateName = QStringLiteral("unit-label");
+            r.subject = serials.at(i);
+            r.output = LabelPrinter::Output::Send;
+            r.target = zebras.at(i)->target();
+            r.operatorId = QStringLiteral("OP1");
+            r.stationId = QStringLiteral("PACK-1");
+            r.now = own.clock().now();
+            r.copies = 2;
+            QVERIFY(!p.print(r).ok());
+        }
+        ready.setAnswer(test::FakeZebra::Ready);
+        auto attempts = p.retryAll(own.clock().now());
+        QVERIFY(attempts.ok());
+        QCOMPARE(attempts->size(), 3);
+        QStringList outcome;
+        for (const LabelPrinter::Attempt& a : attempts.value())
+            outcome << a.print.subject + QLatin1Char(':') + LabelPrintLog::deliveryName(a.print.delivery) +
+                           (a.error ? QLatin1Char(':') + a.error->message.section(QLatin1Char(';'), 0, 0)
+                                    : QString());
+        outcome.sort();
+        QCOMPARE(outcome, (QStringList{serials.at(0) + ":delivered",
+                                       serials.at(1) + ":queued:the printer at " + empty.target() +
+                                           " reports: paper out",
+                                       serials.at(2) + ":queued:the printer at " + open.target() +
+                                           " reports: print head open"}));
+        QVERIFY(ready.received().endsWith("^PQ2\n^XZ\n"));
+        QCOMPARE(LabelPrintLog(own.db().connection()).history(serials.at(0))->first().copies, 2);
+    }
+
+    /// A queued label can be taken out of the queue, with a reason, by someone who may print; the
+    /// cancel is audited; a delivered label cannot be cancelled.
+    void cancelTakesAQueuedLabelOut()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDC0001"), QStringLiteral("SB0000C001"));
+        test::FakeZebra zebra(test::FakeZebra::PaperOut);
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        LabelPrinter::Request r;
+        r.templateName = QStringLiteral("unit-label");
+        r.subject = unit;
+        r.output = LabelPrinter::Output::Send;
+        r.target = zebra.target();
+        r.operatorId = QStringLiteral("OP1");
+        r.stationId = QStringLiteral("PACK-1");
+        r.now = own.clock().now();
+        QVERIFY(!p.print(r).ok());
+        LabelPrintLog log(own.db().connection());
+        const QString id = log.history(unit)->last().id;
+        // Refused without changing anything: no reason, no permission, an unknown id.
+        const QString before = own.dump();
+        QCOMPARE(log.cancel(id, "  ", "OP1", "PACK-1", own.clock().now()).error().code,
+                 ErrorCode::MissingField);
+        QCOMPARE(log.cancel(id, "x", "GHOST", "PACK-1", own.clock().now()).error().code,
+                 ErrorCode::NotPermitted);
+        QCOMPARE(log.cancel("no-such-print", "x", "OP1", "PACK-1", own.clock().now()).error().code,
+                 ErrorCode::UnknownField);
+        QCOMPARE(own.dump(), before);
+        auto cancelled =
+            log.cancel(id, "printer out of labels, printed at PACK-2", "OP1", "PACK-1", own.clock().now());
+        QVERIFY2(cancelled.ok(), qPrintable(cancelled ? QString() : cancelled.error().message));
+        QCOMPARE(cancelled->delivery, LabelPrintLog::Delivery::Cancelled);
+        QCOMPARE(log.history(unit)->last().detail,
+                 QStringLiteral("printer out of labels, printed at PACK-2"));
+        QCOMPARE(log.queued()->size(), 0);
+        QCOMPARE(sql::scalar(own.db().connection(),
+                             QStringLiteral("SELECT count(*) FROM audit_log WHERE kind = 'label_cancelled' "
+                                            "AND operator_id = 'OP1' AND detail LIKE ?"),
+                             {QStringLiteral("%") + id + QStringLiteral("%")})
+                     .value()
+                     .toInt(),
+                 1);
+        QVERIFY(AuditLog(own.db().connection()).verify().value() == 0);
+        // Cancelled: nothing left to cancel, no retry, and the next print is a first print.
+        QCOMPARE(log.cancel(id, "again", "OP1", "PACK-1", own.clock().now()).error().code,
+                 ErrorCode::OutOfOrder);
+        QCOMPARE(p.retryAll(own.clock().now())->size(), 0);
+        QVERIFY(!log.printedBefore(r.templateName, unit).value());
+        QCOMPARE(zebra.received(), QByteArray("~HS"));
+    }
+
+    void copiesArePrintedAndRecorded()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDQ0001"), QStringLiteral("SB0000Q001"));
+        LabelPrinter p(own.db().connection(), own.folder());
+        QTemporaryDir out;
+        LabelPrinter::Request r;
+        r.templateName = QStringLiteral("unit-label");
+        r.subject = unit;
+        r.output = LabelPrinter::Output::Zpl;
+        r.target = out.filePath("three.zpl");
+        r.stationId = QStringLiteral("PACK-1");
+        r.operatorId = QStringLiteral("OP1");
+        r.now = own.clock().now();
+        r.copies = 3;
+        auto printed = p.print(r);
+        QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
+        QFile zpl(r.target);
+        QVERIFY(zpl.open(QIODevice::ReadOnly));
+        QVERIFY(zpl.readAll().endsWith("^PQ3\n^XZ\n"));
+        const LabelPrintLog::Print recorded = LabelPrintLog(own.db().connection()).history(unit)->last();
+        QCOMPARE(recorded.copies, 3);
+        QCOMPARE(recorded.delivery, LabelPrintLog::Delivery::Delivered);
+        // Three pages in a PDF.
+        r.output = LabelPrinter::Output::Pdf;
+        r.target = out.filePath("three.pdf");
+        r.reason = QStringLiteral("a PDF for the customer");
+        QVERIFY(p.print(r).ok());
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {r.target});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY2(
+            QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+3\\b")),
+            "three pages");
+        const QString before = own.dump();
+        for (int bad : {0, 100}) {
+            r.copies = bad;
+            QCOMPARE(p.print(r).error().code, ErrorCode::OutOfRange);
+        }
+        QCOMPARE(own.dump(), before);
     }
 
     void badPrinterAddressWritesNothing()
@@ -447,6 +766,51 @@ private slots:
             QCOMPARE(result.error().code, ErrorCode::NotPermitted);
             QCOMPARE(own.dump(), before);
         }
+    }
+
+    /// Migration 0021 gives every print made before it a state: files delivered, a label still in
+    /// the queue queued or failed, a label the old code sent unconfirmed (it never asked).
+    void earlierPrintsGetTheirDeliveryState()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDM0001"), QStringLiteral("SB0000M001"));
+        const QString unsent = own.testedUnit(QStringLiteral("CARDM0002"), QStringLiteral("SB0000M002"));
+        QTemporaryDir out;
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        LabelPrinter::Request r;
+        r.templateName = QStringLiteral("unit-label");
+        r.subject = unit;
+        r.output = LabelPrinter::Output::Pdf;
+        r.target = out.filePath("u.pdf");
+        r.stationId = QStringLiteral("PACK-1");
+        r.operatorId = QStringLiteral("OP1");
+        r.now = own.clock().now();
+        QVERIFY(p.print(r).ok());
+        test::FakeZebra zebra(test::FakeZebra::Ready);
+        r.output = LabelPrinter::Output::Send;
+        r.target = zebra.target();
+        r.reason = QStringLiteral("second box");
+        QVERIFY(p.print(r).ok());
+        r.subject = unsent;
+        r.target = QStringLiteral("127.0.0.1:1"); // nobody listens: failed, queued
+        r.reason.clear();
+        QVERIFY(!p.print(r).ok());
+        for (const char* statement : {"DROP TABLE label_delivery", "PRAGMA user_version = 20"})
+            QVERIFY(sql::run(own.db().connection(), QString::fromLatin1(statement)).ok());
+        own.reopen();
+        LabelPrintLog log(own.db().connection());
+        const auto states = [&](const QString& subject) {
+            QStringList found;
+            const auto history = log.history(subject);
+            for (const LabelPrintLog::Print& print : history.value())
+                found << LabelPrintLog::deliveryName(print.delivery) + QLatin1Char('/') +
+                             QString::number(print.copies);
+            return found;
+        };
+        QCOMPARE(states(unit), (QStringList{"delivered/1", "sent_unconfirmed/1"}));
+        QCOMPARE(states(unsent), (QStringList{"failed/1"}));
+        QVERIFY(log.history(unsent)->first().detail.contains("127.0.0.1:1"));
     }
 
     void wrongKindOfItemIsRefused()

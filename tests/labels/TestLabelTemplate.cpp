@@ -222,6 +222,23 @@ private slots:
                                                   .toJson()
                                            << "at most 200";
         QTest::newRow("huge file") << QByteArray(300 * 1024, ' ') << "256 KB";
+        // Two images of 100 × 100 mm at 600 dpi are 11 million dots: 2.8 MB of ZPL for one label.
+        QJsonArray bigImages;
+        for (int i = 0; i < 2; ++i)
+            bigImages.append(QJsonObject{{"type", "image"},
+                                         {"x_mm", 1},
+                                         {"y_mm", 1},
+                                         {"w_mm", 100},
+                                         {"h_mm", 100},
+                                         {"file", "a.png"}});
+        QTest::newRow("images too large") << QJsonDocument(QJsonObject{{"name", "t"},
+                                                                       {"kind", "unit"},
+                                                                       {"width_mm", 150},
+                                                                       {"height_mm", 150},
+                                                                       {"dpi", 600},
+                                                                       {"elements", bigImages}})
+                                                 .toJson()
+                                          << "element 2: the images cover more than 8 million";
     }
 
     void badTemplatesAreRefused()
@@ -349,6 +366,56 @@ private slots:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::OutOfRange);
         QVERIFY2(refused.error().message.contains("would shrink below"), qPrintable(refused.error().message));
+    }
+
+    void wrappedTextThatOverflowsItsBoxIsRefused()
+    {
+        // Two lines of 8 pt fit in 8 mm; a sentence of twenty words does not, and would be cut off.
+        QJsonObject text{{"type", "text"}, {"x_mm", 1},      {"y_mm", 1},   {"w_mm", 30},
+                         {"h_mm", 8},      {"text", "${x}"}, {"size_pt", 8}};
+        auto t = LabelTemplate::parse(withElement(text));
+        QVERIFY(t.ok());
+        QVERIFY(FilledLabel::fill(t.value(), {{"x", "Scan the QR code for every unit"}}).ok());
+        auto refused = FilledLabel::fill(t.value(), {{"x", QStringLiteral("word ").repeated(20).trimmed()}});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::OutOfRange);
+        QVERIFY2(refused.error().english.contains("needs") && refused.error().english.contains("box holds 2"),
+                 qPrintable(refused.error().english));
+    }
+
+    // The image name is checked when the template is read; a link inside labels/ that leads out of
+    // it (a file or a whole subfolder) is refused when the label is filled.
+    void imageLinksLeadingOutOfTheFolderAreRefused()
+    {
+        QTemporaryDir data;
+        QVERIFY(QDir().mkpath(data.filePath("labels/inside")));
+        QVERIFY(QDir().mkpath(data.filePath("secret")));
+        QImage logo(40, 20, QImage::Format_RGB32);
+        logo.fill(Qt::black);
+        QVERIFY(logo.save(data.filePath("secret/logo.png")));
+        QVERIFY(logo.save(data.filePath("labels/inside/own.png")));
+        QVERIFY(QFile::link(data.filePath("secret/logo.png"), data.filePath("labels/logo.png")));
+        QVERIFY(QFile::link(data.filePath("secret"), data.filePath("labels/linked")));
+        QVERIFY(QFile::link(data.filePath("labels/inside/own.png"), data.filePath("labels/alias.png")));
+        const auto image = [](const char* file) {
+            return QJsonObject{{"type", "image"}, {"x_mm", 1}, {"y_mm", 1},
+                               {"w_mm", 10},      {"h_mm", 5}, {"file", file}};
+        };
+        for (const char* file : {"logo.png", "linked/logo.png"}) {
+            auto t = LabelTemplate::parse(withElement(image(file)), data.filePath("labels"));
+            QVERIFY(t.ok());
+            auto filled = FilledLabel::fill(t.value(), {});
+            QVERIFY2(!filled.ok(), file);
+            QCOMPARE(filled.error().field, QStringLiteral("image"));
+            QVERIFY2(filled.error().english.contains("outside the template's folder"),
+                     qPrintable(filled.error().english));
+        }
+        // A link that stays inside the folder is only another name for a file in it.
+        for (const char* file : {"inside/own.png", "alias.png"}) {
+            auto t = LabelTemplate::parse(withElement(image(file)), data.filePath("labels"));
+            QVERIFY(t.ok());
+            QVERIFY2(FilledLabel::fill(t.value(), {}).ok(), file);
+        }
     }
 
     void imagesLoadFromTheTemplatesFolder()

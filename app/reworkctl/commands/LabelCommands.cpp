@@ -34,33 +34,110 @@ void listTemplates(CommandContext& context)
         [](const QString& name) { return name; });
 }
 
-/// `label history SERIAL`: every print of an item's labels.
-int printHistory(CommandContext& context, const QString& subject)
+/// A print as `label history` and `label retry` show it, one line.
+QString printLine(const LabelPrintLog::Print& p)
 {
-    return context.list(
-        [&subject](const QSqlDatabase& db) { return LabelPrintLog(db).history(subject); },
-        QStringLiteral("prints"),
-        [](const LabelPrintLog::Print& p) {
-            return QStringLiteral("%1  %2  %3 %4  %5/%6%7")
-                .arg(p.printedAt.toUTC().toString(Qt::ISODate), p.template_, p.output, p.target, p.stationId,
-                     p.operatorId, p.reprint ? Cli::tr("  reprint: %1").arg(p.reason) : QString());
-        },
-        [](const LabelPrintLog::Print& p) {
-            return QJsonObject{
-                {QStringLiteral("template"), p.template_}, {QStringLiteral("output"), p.output},
-                {QStringLiteral("target"), p.target},      {QStringLiteral("operator"), p.operatorId},
-                {QStringLiteral("reprint"), p.reprint},    {QStringLiteral("reason"), p.reason}};
-        });
+    QString line = QStringLiteral("%1  %2  %3 %4  ×%5  %6/%7  %8")
+                       .arg(p.printedAt.toUTC().toString(Qt::ISODate), p.template_, p.output, p.target)
+                       .arg(p.copies)
+                       .arg(p.stationId, p.operatorId, LabelPrintLog::deliveryText(p.delivery));
+    if (!p.detail.isEmpty())
+        line += QStringLiteral(": ") + p.detail;
+    if (p.reprint)
+        line += Cli::tr("  reprint: %1").arg(p.reason);
+    return line + QStringLiteral("  ") + p.id;
 }
 
-/// `label retry`: sends the labels the printers did not take.
+QJsonObject printJson(const LabelPrintLog::Print& p)
+{
+    return QJsonObject{{QStringLiteral("id"), p.id},
+                       {QStringLiteral("printed_at"), p.printedAt.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("template"), p.template_},
+                       {QStringLiteral("subject"), p.subject},
+                       {QStringLiteral("output"), p.output},
+                       {QStringLiteral("target"), p.target},
+                       {QStringLiteral("station"), p.stationId},
+                       {QStringLiteral("operator"), p.operatorId},
+                       {QStringLiteral("copies"), p.copies},
+                       {QStringLiteral("state"), LabelPrintLog::deliveryName(p.delivery)},
+                       {QStringLiteral("detail"), p.detail},
+                       {QStringLiteral("reprint"), p.reprint},
+                       {QStringLiteral("reason"), p.reason}};
+}
+
+/// `label history SERIAL`: every print of an item's labels and where each stands.
+int printHistory(CommandContext& context, const QString& subject)
+{
+    return context.list([&subject](const QSqlDatabase& db) { return LabelPrintLog(db).history(subject); },
+                        QStringLiteral("prints"), &printLine, &printJson);
+}
+
+/// `label retry`: sends the labels the printers did not take, and says for each how it went.
 int retryQueued(CommandContext& context)
 {
-    Result<int> sent = LabelPrinter(context.database()->connection(), context.dataFolder()).retryQueued();
-    if (!sent)
-        return context.out.fail(sent.error());
-    context.out.emitResult({Cli::tr("%n queued label(s) sent", nullptr, sent.value())},
-                           {{QStringLiteral("sent"), sent.value()}});
+    Result<QList<LabelPrinter::Attempt>> attempts =
+        LabelPrinter(context.database()->connection(), context.dataFolder()).retryAll(context.clock.now());
+    if (!attempts)
+        return context.out.fail(attempts.error());
+    QStringList lines;
+    QJsonArray labels;
+    int sent = 0;
+    for (const LabelPrinter::Attempt& a : attempts.value()) {
+        QJsonObject o = printJson(a.print);
+        if (a.error) {
+            lines << Cli::tr("%1 label of %2 to %3: not delivered: %4 (%5)")
+                         .arg(a.print.template_, a.print.subject, a.print.target, a.error->message,
+                              a.print.id);
+            o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), a.error->codeName()},
+                                                          {QStringLiteral("message"), a.error->message}});
+        } else {
+            ++sent;
+            lines << Cli::tr("%1 label of %2 to %3: %4 (%5)")
+                         .arg(a.print.template_, a.print.subject, a.print.target,
+                              LabelPrintLog::deliveryText(a.print.delivery), a.print.id);
+        }
+        labels.append(o);
+    }
+    const auto kept = static_cast<int>(attempts->size()) - sent;
+    lines << Cli::tr("%n queued label(s) sent", nullptr, sent);
+    if (kept > 0)
+        lines << Cli::tr("%n label(s) still queued; label retry sends them again", nullptr, kept);
+    context.out.emitResult(
+        lines,
+        {{QStringLiteral("sent"), sent}, {QStringLiteral("kept"), kept}, {QStringLiteral("labels"), labels}});
+    return kept > 0 ? Refused : Ok;
+}
+
+/// `label cancel PRINT-ID --reason TEXT --operator O`: a queued label taken out of the queue.
+int cancelPrint(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const auto actorId = args.take(QStringLiteral("operator"));
+    const QString stationId = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
+    const auto reason = args.take(QStringLiteral("reason"));
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return out.unknownOption(unknown, context.help);
+    if (args.size() != 1)
+        return out.usage(Cli::tr("give the id of the print to cancel (label history SERIAL shows it)"),
+                         context.help);
+    if (!reason || reason->trimmed().isEmpty())
+        return out.missing(QStringLiteral("reason"), Cli::tr("--reason is required"));
+    if (!actorId || actorId->isEmpty())
+        return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
+    if (!context.database())
+        return StorageFailure;
+    OperatorInfo actor;
+    if (const auto failed = context.prove(*actorId, stationId, actor))
+        return *failed;
+    Result<LabelPrintLog::Print> cancelled =
+        LabelPrintLog(context.database()->connection())
+            .cancel(args.first(), *reason, actor.id, stationId, context.clock.now());
+    if (!cancelled)
+        return out.fail(cancelled.error());
+    out.emitResult({Cli::tr("%1 label of %2 to %3 cancelled")
+                        .arg(cancelled->template_, cancelled->subject, cancelled->target),
+                    cancelled->id},
+                   printJson(cancelled.value()));
     return Ok;
 }
 
@@ -87,6 +164,16 @@ Result<LabelPrinter::Request> printRequest(const QString& templateName, Args& ar
     request.operatorId = args.takeOr(QStringLiteral("operator"), QString());
     request.stationId = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
     request.reason = args.takeOr(QStringLiteral("reason"), QString());
+    const QString copies = args.takeOr(QStringLiteral("copies"), QStringLiteral("1"));
+    bool number = false;
+    request.copies = copies.toInt(&number);
+    if (!number || request.copies < 1 || request.copies > 99)
+        return usageError(Cli::tr("--copies takes a number from 1 to 99"));
+    if (const auto dpi = args.take(QStringLiteral("dpi"))) {
+        request.dpi = dpi->toInt(&number);
+        if (!number || (request.dpi != 203 && request.dpi != 300 && request.dpi != 600))
+            return usageError(Cli::tr("--dpi is the printer's resolution: 203, 300 or 600"));
+    }
     return request;
 }
 
@@ -116,16 +203,17 @@ int printLabel(CommandContext& context, const QString& templateName, Args args)
         LabelPrinter(context.database()->connection(), context.dataFolder()).print(request);
     if (!printed)
         return out.fail(printed.error());
-    out.emitResult({printed->reprint ? Cli::tr("%1 label of %2 reprinted to %3")
-                                           .arg(printed->template_, printed->subject, printed->target)
-                                     : Cli::tr("%1 label of %2 printed to %3")
-                                           .arg(printed->template_, printed->subject, printed->target),
-                    printed->id},
-                   {{QStringLiteral("print"), printed->id},
-                    {QStringLiteral("template"), printed->template_},
-                    {QStringLiteral("subject"), printed->subject},
-                    {QStringLiteral("target"), printed->target},
-                    {QStringLiteral("reprint"), printed->reprint}});
+    QString said = printed->reprint ? Cli::tr("%1 label of %2 reprinted to %3")
+                                          .arg(printed->template_, printed->subject, printed->target)
+                                    : Cli::tr("%1 label of %2 printed to %3")
+                                          .arg(printed->template_, printed->subject, printed->target);
+    if (printed->delivery == LabelPrintLog::Delivery::SentUnconfirmed)
+        said = Cli::tr("%1 label of %2 sent to %3, unconfirmed: the printer did not answer its status query; "
+                       "check that it printed")
+                   .arg(printed->template_, printed->subject, printed->target);
+    QJsonObject json = printJson(printed.value());
+    json.insert(QStringLiteral("print"), printed->id);
+    out.emitResult({said, printed->id}, json);
     return Ok;
 }
 
@@ -160,11 +248,20 @@ int label(CommandContext& context, Args args)
     const QString first = args.takeFirst();
     if (first == QLatin1StringView("publish"))
         return publish(context, std::move(args));
+    if (first == QLatin1StringView("cancel"))
+        return cancelPrint(context, std::move(args));
     const bool history = first == QLatin1StringView("history");
     if (first != QLatin1StringView("list") && first != QLatin1StringView("retry") && !history)
         return printLabel(context, first, std::move(args));
-    if (history ? args.size() != 1 : !args.isEmpty())
-        return context.out.usage(Cli::tr("unexpected arguments"), context.help);
+    if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
+        return context.out.unknownOption(unknown, context.help);
+    if (history && args.size() != 1)
+        return context.out.usage(args.isEmpty() ? Cli::tr("give the serial or batch whose prints to show: "
+                                                          "label history SERIAL")
+                                                : Cli::tr("give one serial or batch: label history SERIAL"),
+                                 context.help);
+    if (!history && !args.isEmpty())
+        return context.out.unexpectedArgument(args.first(), context.help);
     if (!context.database())
         return StorageFailure;
     if (history)
@@ -196,18 +293,22 @@ int commandSheet(CommandContext& context, Args args)
 const Command labelCommand{
     "label",
     QT_TRANSLATE_NOOP(
-        "Cli",
-        "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
-        "  label list | label retry | label history SERIAL | label publish FILE   labels (label --help)\n"),
+        "Cli", "  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT\n"
+               "  label list | retry | history SERIAL | cancel ID | publish FILE   labels (label --help)\n"),
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
-               "                --operator O [--station S] [--reason TEXT]\n"
+               "                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]\n"
                "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
                "       reworkctl label retry                send labels the printers did not take\n"
-               "       reworkctl label history SERIAL       every print of an item's labels\n"
+               "       reworkctl label history SERIAL       every print of an item's labels, and its state\n"
+               "       reworkctl label cancel ID --reason TEXT --operator O   take a queued label out\n"
                "       reworkctl label publish FILE --operator ADMIN   share a template with every station\n"
-               "A second print of the same label is a reprint and needs --reason. A label sent to a "
-               "printer\nthat does not answer stays queued for label retry.\n"),
+               "A Zebra is asked for its status (~HS) first: paper out, ribbon out, head open or paused\n"
+               "keeps the label queued; a printer that does not answer gets it as \"sent, unconfirmed\".\n"
+               "--dpi lays the label out in the printer's own dots (the shipped templates are drawn for\n"
+               "300 dpi stock; a 203 dpi Zebra needs --dpi 203).\n"
+               "A second print of a delivered label is a reprint and needs --reason. A label the printer\n"
+               "did not take stays queued for label retry.\n"),
     &label,
     Command::Help::OnFlagOrNoArguments,
     true};
