@@ -30,7 +30,8 @@ inline constexpr Key Alloy{"alloy"}, BallMm{"ball_mm"}, Stencil{"stencil"}, Flux
 inline constexpr Key Result{"result"}, Defect{"defect"}, VoidPct{"void_pct"}, Bridges{"bridges"},
     MissingBalls{"missing_balls"}, Hip{"hip"}, Misaligned{"misaligned"}, RailShort{"rail_short"},
     MemMib{"mem_mib"}, PcieGen{"pcie_gen"}, PcieWidth{"pcie_width"}, TempMaxC{"temp_max_c"}, Burnin{"burnin"},
-    BurninMin{"burnin_min"}, Vram{"vram"}, VramErrors{"vram_errors"};
+    BurninMin{"burnin_min"}, Vram{"vram"}, VramErrors{"vram_errors"},
+    BurninGflops{"burnin_gflops"}; // burn-in throughput, stored by the rig importers
 // What the GPU's own report said (test and intake), and a supervisor's override of it.
 inline constexpr Key PcieGenMax{"pcie_gen_max"}, PcieGenHostMax{"pcie_gen_host_max"},
     PcieWidthMax{"pcie_width_max"}, PerformanceState{"pstate"}, Utilisation{"util_gpu_pct"},
@@ -97,6 +98,7 @@ inline constexpr Key All[] = {Card,
                               BurninMin,
                               Vram,
                               VramErrors,
+                              BurninGflops,
                               PcieGenMax,
                               PcieGenHostMax,
                               PcieWidthMax,

@@ -9,7 +9,7 @@ namespace {
 const Command* const kCommands[] = {
     &initCommand,  &demoCommand,      &operatorCommand, &stationCommand, &tokenCommand,   &recordCommand,
     &batchCommand, &voidCommand,      &traceCommand,    &resolveCommand, &checkCommand,   &configCommand,
-    &sheetCommand, &kpiCommand,       &recallCommand,   &reportCommand,  &labelCommand,   &serverInitCommand,
+    &sheetCommand, &kpiCommand,       &recallCommand,   &spcCommand, &reportCommand,  &labelCommand,   &serverInitCommand,
     &syncCommand,  &conflictsCommand, &backupCommand,   &verifyCommand,  &restoreCommand,
 };
 
