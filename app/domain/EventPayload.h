@@ -45,7 +45,9 @@ inline constexpr Key Outcome{"outcome"}, Notes{"notes"}, Evidence{"evidence"};
 // A change of reference data (step "reference", ReferenceChange): the table, the row's key
 // columns and the columns it sets.
 inline constexpr Key RefTable{"table"}, RefKey{"key"}, RefSet{"set"};
-/// Every key above, for checks that no reader or schema uses an unnamed one.
+/// Every key above, for checks that no reader or schema uses an unnamed one. One a line, so that
+/// keys added on different branches merge (clang-format packs it into columns at some lengths).
+// clang-format off
 inline constexpr Key All[] = {Card,
                               Die,
                               Board,
@@ -120,6 +122,7 @@ inline constexpr Key All[] = {Card,
                               RefTable,
                               RefKey,
                               RefSet};
+// clang-format on
 } // namespace payload
 
 /// What the rules decided, stored as the payload's `outcome`.

@@ -75,7 +75,8 @@ QList<QList<int>> ControlChart::rulesBroken(const QList<double>& values, double 
                 broken << 3;
         }
         for (int side : {1, -1}) {
-            if (i + 1 >= kRunLength && countBeyond(i, kRunLength, side, 0) == kRunLength && !broken.contains(4))
+            if (i + 1 >= kRunLength && countBeyond(i, kRunLength, side, 0) == kRunLength &&
+                !broken.contains(4))
                 broken << 4;
         }
     }

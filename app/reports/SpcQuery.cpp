@@ -33,7 +33,8 @@ struct Row
 Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f,
                               bool withAlloy)
 {
-    QString statement = QStringLiteral("SELECT e.id, e.recorded_at, e.station_id, json_extract(e.payload, ?)");
+    QString statement =
+        QStringLiteral("SELECT e.id, e.recorded_at, e.station_id, json_extract(e.payload, ?)");
     QVariantList binds{jsonPath(m.name)};
     if (withAlloy) {
         statement += QStringLiteral(", coalesce(json_extract(e.payload, ?), (SELECT d.alloy FROM dies d "
@@ -88,7 +89,10 @@ const QList<SpcQuery::Measurement>& SpcQuery::measurements()
     // The one table of what SPC charts. Reball records peak and TAL where a profile log is
     // imported there; the burn-in figures are flat numeric keys of the test event.
     static const QList<Measurement> all{
-        {payload::VoidPct, {QStringLiteral("inspect")}, QStringLiteral("%"), QStringLiteral("inspect.void_pct")},
+        {payload::VoidPct,
+         {QStringLiteral("inspect")},
+         QStringLiteral("%"),
+         QStringLiteral("inspect.void_pct")},
         {payload::PeakC,
          {QStringLiteral("mount"), QStringLiteral("reball")},
          QStringLiteral("°C"),
@@ -97,12 +101,18 @@ const QList<SpcQuery::Measurement>& SpcQuery::measurements()
          {QStringLiteral("mount"), QStringLiteral("reball")},
          QStringLiteral("s"),
          QStringLiteral("mount.tal_s")},
-        {payload::TempMaxC, {QStringLiteral("test")}, QStringLiteral("°C"), QStringLiteral("test.temp_max_c")},
+        {payload::TempMaxC,
+         {QStringLiteral("test")},
+         QStringLiteral("°C"),
+         QStringLiteral("test.temp_max_c")},
         {payload::BurninGflops,
          {QStringLiteral("test")},
          QStringLiteral("Gflop/s"),
          QStringLiteral("test.burnin_gflops")},
-        {payload::BurninMin, {QStringLiteral("test")}, QStringLiteral("min"), QStringLiteral("test.burnin_min")},
+        {payload::BurninMin,
+         {QStringLiteral("test")},
+         QStringLiteral("min"),
+         QStringLiteral("test.burnin_min")},
         {payload::VramErrors, {QStringLiteral("test")}, QString(), QStringLiteral("test.vram_errors")},
     };
     return all;
@@ -195,7 +205,8 @@ Result<QList<SpcQuery::Alarm>> SpcQuery::alarms(const SpcFilter& filter, const Q
             continue;
         for (qsizetype i = c->points.size() - 1; i >= 0 && i >= c->points.size() - newest; --i) {
             for (int rule : c->points.at(i).rules)
-                alarms.append({m.name, rule, c->points.at(i), c->chart.mean(), c->chart.ucl(), c->chart.lcl()});
+                alarms.append(
+                    {m.name, rule, c->points.at(i), c->chart.mean(), c->chart.ucl(), c->chart.lcl()});
         }
     }
     std::stable_sort(alarms.begin(), alarms.end(),

@@ -55,10 +55,10 @@ public:
     {
         Measurement measurement;
         ControlChart chart;
-        QList<Point> points;  // every value, oldest first
-        QString limitName;    // the limit row the specification came from; empty when none applies
-        QString cpReason;     // why Cp is missing, in words; empty when it is there
-        QString cpkReason;    // why Cpk is missing, in words; empty when it is there
+        QList<Point> points; // every value, oldest first
+        QString limitName;   // the limit row the specification came from; empty when none applies
+        QString cpReason;    // why Cp is missing, in words; empty when it is there
+        QString cpkReason;   // why Cpk is missing, in words; empty when it is there
     };
     /// One rule broken by one of the newest values of a measurement.
     struct Alarm

@@ -62,7 +62,8 @@ private slots:
 
     void filtersAndTextTable()
     {
-        const Run model = reworkctl(path, {"--json", "spc", "void_pct", "--model", "rtx4090", "--days", "3650"});
+        const Run model =
+            reworkctl(path, {"--json", "spc", "void_pct", "--model", "rtx4090", "--days", "3650"});
         QCOMPARE(model.exitCode, 0);
         const Run all = reworkctl(path, {"--json", "spc", "void_pct"});
         QVERIFY(model.json().value("n").toInt() <= all.json().value("n").toInt());
@@ -82,9 +83,9 @@ private slots:
     {
         const Run unknown = reworkctl(path, {"--json", "spc", "voids"});
         QCOMPARE(unknown.exitCode, 1);
-        const QString message =
-            unknown.json().value("error").toObject().value("message").toString();
-        QVERIFY2(message.contains(QStringLiteral("void_pct")) && message.contains(QStringLiteral("vram_errors")),
+        const QString message = unknown.json().value("error").toObject().value("message").toString();
+        QVERIFY2(message.contains(QStringLiteral("void_pct")) &&
+                     message.contains(QStringLiteral("vram_errors")),
                  qPrintable(message));
         QCOMPARE(reworkctl(path, {"spc", "void_pct", "--days", "x"}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"spc", "void_pct", "--bogus"}).exitCode, 2);

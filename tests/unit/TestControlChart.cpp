@@ -77,7 +77,7 @@ QList<double> patterned()
     for (qsizetype i = 100; i <= 107; ++i)
         v[i] = 0.5; // 8 in a row above (99 and 108 below): rule 4 at 107
     v[108] = -0.5;
-    v[150] = v[152] = 2.5; // 2 of 3 beyond 2σ: rule 2 at 152
+    v[150] = v[152] = 2.5;                   // 2 of 3 beyond 2σ: rule 2 at 152
     v[200] = v[201] = v[203] = v[204] = 1.5; // 4 of 5 beyond 1σ: rule 3 at 204
     return v;
 }
@@ -108,7 +108,8 @@ private slots:
         const ControlChart c = ControlChart::compute(x);
         QCOMPARE(c.n(), qsizetype(2000));
         // 4 standard errors of the mean; the MR estimate of σ is within a few per cent at n = 2000.
-        QVERIFY2(std::abs(c.mean() - mu) < 4 * sigma / std::sqrt(2000.0), qPrintable(QString::number(c.mean())));
+        QVERIFY2(std::abs(c.mean() - mu) < 4 * sigma / std::sqrt(2000.0),
+                 qPrintable(QString::number(c.mean())));
         QVERIFY2(std::abs(c.sigma() / sigma - 1) < 0.06, qPrintable(QString::number(c.sigma())));
     }
 

@@ -66,11 +66,11 @@ private slots:
         // At the second inspection station, recorded through the core as that station would.
         const QString u4 = unit();
         t->clock().advanceSeconds(60);
-        Result<Recorded> at2 = t->recorder().record(
-            Action{Step::Inspect, QStringLiteral("INSPECT-2"), QStringLiteral("OP1"),
-                   QJsonObject{{QStringLiteral("unit"), u4},
-                               {QStringLiteral("result"), QStringLiteral("pass")},
-                               {QStringLiteral("void_pct"), 11.0}}});
+        Result<Recorded> at2 =
+            t->recorder().record(Action{Step::Inspect, QStringLiteral("INSPECT-2"), QStringLiteral("OP1"),
+                                        QJsonObject{{QStringLiteral("unit"), u4},
+                                                    {QStringLiteral("result"), QStringLiteral("pass")},
+                                                    {QStringLiteral("void_pct"), 11.0}}});
         QVERIFY2(at2.ok(), at2.ok() ? "" : qPrintable(at2.error().oneLine()));
         inspections << at2.value().event.id;
         // A value recorded, then voided: it no longer counts.
@@ -126,7 +126,8 @@ private slots:
         QVERIFY(!all->cpReason.isEmpty());
 
         QVERIFY(LimitStore(t->db().connection(), t->clock())
-                    .setLimit(QStringLiteral("inspect.void_pct"), QStringLiteral("RTX4090"), 1.0, 20.0, t->admin())
+                    .setLimit(QStringLiteral("inspect.void_pct"), QStringLiteral("RTX4090"), 1.0, 20.0,
+                              t->admin())
                     .ok());
         auto own = q.chart(QStringLiteral("void_pct"), {QStringLiteral("RTX4090"), {}, {}, {}});
         QCOMPARE(*own->chart.spec().usl, 20.0);
@@ -154,7 +155,8 @@ private slots:
         QCOMPARE(valuesOf(peak.value()), QList<double>{241.5});
         QCOMPARE(peak->limitName, QStringLiteral("mount.peak_c.sac305"));
         QCOMPARE(*peak->chart.spec().lsl, 230.0);
-        auto tal = SpcQuery(t->db().connection()).chart(QStringLiteral("tal_s"), {QStringLiteral("RTX4090"), {}, {}, {}});
+        auto tal = SpcQuery(t->db().connection())
+                       .chart(QStringLiteral("tal_s"), {QStringLiteral("RTX4090"), {}, {}, {}});
         QCOMPARE(valuesOf(tal.value()), QList<double>{75});
     }
 

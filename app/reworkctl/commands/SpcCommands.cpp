@@ -19,8 +19,8 @@ QStringList spcLines(const SpcQuery::Chart& c, const SpcFilter& f)
     const auto opt = [&](std::optional<double> v) { return v ? num(*v) : QStringLiteral("-"); };
     const QString all = Cli::tr("all");
     QStringList lines{Cli::tr("%1 (%2): %3 values, model %4, station %5")
-                          .arg(QString(c.measurement.name), c.measurement.unit.isEmpty() ? QStringLiteral("-")
-                                                                                           : c.measurement.unit)
+                          .arg(QString(c.measurement.name),
+                               c.measurement.unit.isEmpty() ? QStringLiteral("-") : c.measurement.unit)
                           .arg(ch.n())
                           .arg(f.model.isEmpty() ? all : f.model, f.station.isEmpty() ? all : f.station)};
     if (!ch.hasLimits()) {
@@ -32,7 +32,10 @@ QStringList spcLines(const SpcQuery::Chart& c, const SpcFilter& f)
                  .arg(num(ch.lcl()), -10)
                  .arg(num(ch.mean()), -10)
                  .arg(num(ch.ucl()), -10)
-          << QStringLiteral("  MR       %1 %2 %3").arg(num(0), -10).arg(num(ch.mrBar()), -10).arg(num(ch.mrUcl()), -10)
+          << QStringLiteral("  MR       %1 %2 %3")
+                 .arg(num(0), -10)
+                 .arg(num(ch.mrBar()), -10)
+                 .arg(num(ch.mrUcl()), -10)
           << Cli::tr("  sigma %1 (MR-bar / 1.128)").arg(num(ch.sigma()))
           << Cli::tr("  spec LSL %1, USL %2; Cp %3, Cpk %4")
                  .arg(opt(ch.spec().lsl), opt(ch.spec().usl), opt(ch.cp()), opt(ch.cpk()));
@@ -41,7 +44,8 @@ QStringList spcLines(const SpcQuery::Chart& c, const SpcFilter& f)
     else if (!c.cpReason.isEmpty())
         lines << Cli::tr("  no Cp: %1").arg(c.cpReason);
     for (int rule = 1; rule <= 4; ++rule)
-        lines << Cli::tr("  rule %1 (%2): %3").arg(rule).arg(SpcQuery::ruleText(rule)).arg(ch.violations(rule));
+        lines
+            << Cli::tr("  rule %1 (%2): %3").arg(rule).arg(SpcQuery::ruleText(rule)).arg(ch.violations(rule));
     int shown = 0;
     for (qsizetype i = c.points.size() - 1; i >= 0 && shown < 10; --i) {
         const SpcQuery::Point& p = c.points.at(i);
@@ -51,7 +55,8 @@ QStringList spcLines(const SpcQuery::Chart& c, const SpcFilter& f)
         for (int r : p.rules)
             rules << QString::number(r);
         lines << Cli::tr("  %1  %2  %3  %4  rules %5")
-                     .arg(p.at.toString(Qt::ISODate), p.station, num(p.value), p.eventId, rules.join(QLatin1Char(',')));
+                     .arg(p.at.toString(Qt::ISODate), p.station, num(p.value), p.eventId,
+                          rules.join(QLatin1Char(',')));
         ++shown;
     }
     return lines;
@@ -88,8 +93,9 @@ int spc(CommandContext& context, Args args)
 
 const Command spcCommand{
     "spc",
-    QT_TRANSLATE_NOOP("Cli", "  spc MEASUREMENT [--model M] [--station S] [--days N]\n"
-                             "                                         control chart, rule violations, Cpk\n"),
+    QT_TRANSLATE_NOOP("Cli",
+                      "  spc MEASUREMENT [--model M] [--station S] [--days N]\n"
+                      "                                         control chart, rule violations, Cpk\n"),
     QT_TRANSLATE_NOOP(
         "Cli",
         "Usage: reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]\n"
