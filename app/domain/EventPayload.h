@@ -30,7 +30,8 @@ inline constexpr Key Alloy{"alloy"}, BallMm{"ball_mm"}, Stencil{"stencil"}, Flux
 inline constexpr Key Result{"result"}, Defect{"defect"}, VoidPct{"void_pct"}, Bridges{"bridges"},
     MissingBalls{"missing_balls"}, Hip{"hip"}, Misaligned{"misaligned"}, RailShort{"rail_short"},
     MemMib{"mem_mib"}, PcieGen{"pcie_gen"}, PcieWidth{"pcie_width"}, TempMaxC{"temp_max_c"}, Burnin{"burnin"},
-    BurninMin{"burnin_min"}, Vram{"vram"}, VramErrors{"vram_errors"};
+    BurninMin{"burnin_min"}, Vram{"vram"}, VramErrors{"vram_errors"},
+    BurninGflops{"burnin_gflops"}; // burn-in throughput, stored by the rig importers
 // What the GPU's own report said (test and intake), and a supervisor's override of it.
 inline constexpr Key PcieGenMax{"pcie_gen_max"}, PcieGenHostMax{"pcie_gen_host_max"},
     PcieWidthMax{"pcie_width_max"}, PerformanceState{"pstate"}, Utilisation{"util_gpu_pct"},
@@ -44,7 +45,9 @@ inline constexpr Key Outcome{"outcome"}, Notes{"notes"}, Evidence{"evidence"};
 // A change of reference data (step "reference", ReferenceChange): the table, the row's key
 // columns and the columns it sets.
 inline constexpr Key RefTable{"table"}, RefKey{"key"}, RefSet{"set"};
-/// Every key above, for checks that no reader or schema uses an unnamed one.
+/// Every key above, for checks that no reader or schema uses an unnamed one. One a line, so that
+/// keys added on different branches merge (clang-format packs it into columns at some lengths).
+// clang-format off
 inline constexpr Key All[] = {Card,
                               Die,
                               Board,
@@ -97,6 +100,7 @@ inline constexpr Key All[] = {Card,
                               BurninMin,
                               Vram,
                               VramErrors,
+                              BurninGflops,
                               PcieGenMax,
                               PcieGenHostMax,
                               PcieWidthMax,
@@ -118,6 +122,7 @@ inline constexpr Key All[] = {Card,
                               RefTable,
                               RefKey,
                               RefSet};
+// clang-format on
 } // namespace payload
 
 /// What the rules decided, stored as the payload's `outcome`.

@@ -21,6 +21,8 @@ extern const Command tokenCommand;
 extern const Command recordCommand, batchCommand, voidCommand, traceCommand, resolveCommand;
 // ReportCommands.cpp: the supervisor's figures.
 extern const Command kpiCommand, recallCommand, reportCommand;
+// SpcCommands.cpp: statistical process control of a measurement.
+extern const Command spcCommand;
 // LabelCommands.cpp: labels and the sheet of command barcodes.
 extern const Command labelCommand, sheetCommand;
 // SyncCommands.cpp: the central PostgreSQL; `verify --server` (the chain heads it anchored).

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "ControlChart.h"
+#include "domain/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace rework {
+
+/// What an SPC chart covers: one product model and one station when set, and the events
+/// recorded in [from, to) when set (either end open when invalid).
+struct SpcFilter
+{
+    QString model;
+    QString station;
+    QDateTime from, to;
+};
+
+/// Statistical process control over the event log: a numeric measurement's values, read in
+/// recording order from the valid (not voided) events of its steps, as an I-MR control chart
+/// with the Western Electric rules and Cp/Cpk against the measurement's limits. Read-only; runs
+/// on any connection, so a dashboard can run it on a worker thread with a connection of its own.
+class SpcQuery
+{
+    Q_DECLARE_TR_FUNCTIONS(SpcQuery)
+
+public:
+    /// A measurement SPC knows: its payload key, the steps that record it, its unit and the
+    /// limit that holds its specification ("%1" stands for the die's alloy).
+    struct Measurement
+    {
+        QLatin1StringView name;
+        QStringList steps;
+        QString unit;
+        QString limit;
+    };
+    /// Every measurement SPC knows, in the order they are listed.
+    static const QList<Measurement>& measurements();
+    static const Measurement* measurement(const QString& name);
+
+    struct Point
+    {
+        double value = 0;
+        QString eventId;
+        QDateTime at;
+        QString station;
+        QList<int> rules; // the Western Electric rules this value breaks
+    };
+    struct Chart
+    {
+        Measurement measurement;
+        ControlChart chart;
+        QList<Point> points; // every value, oldest first
+        QString limitName;   // the limit row the specification came from; empty when none applies
+        QString cpReason;    // why Cp is missing, in words; empty when it is there
+        QString cpkReason;   // why Cpk is missing, in words; empty when it is there
+    };
+    /// One rule broken by one of the newest values of a measurement.
+    struct Alarm
+    {
+        QString measurement;
+        int rule = 0;
+        Point point;
+        double mean = 0, ucl = 0, lcl = 0;
+    };
+
+    explicit SpcQuery(const QSqlDatabase& db) : m_db(db) {}
+
+    /// The chart of `measurement` over `filter`; an unknown measurement is refused, naming the known ones.
+    Result<Chart> chart(const QString& measurement, const SpcFilter& filter) const;
+
+    /// For the dashboard's alarm list: for every known measurement with at least `minPoints`
+    /// values since `since` (and within the filter's model and station), the rules broken by its
+    /// `newest` newest values, newest first; the limits come from every value since `since`.
+    Result<QList<Alarm>> alarms(const SpcFilter& filter, const QDateTime& since, int newest = 25,
+                                int minPoints = 20) const;
+
+    /// The chart for scripts (`reworkctl spc --json`): figures (null where not computable, with
+    /// a `cp_reason`/`cpk_reason`), a summary of the rules broken, and the newest `maxPoints` points.
+    static QJsonObject toJson(const Chart& chart, int maxPoints = 500);
+
+    /// A Western Electric rule in words ("2 of 3 beyond 2 sigma on one side").
+    static QString ruleText(int rule);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace rework
