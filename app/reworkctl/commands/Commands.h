@@ -25,6 +25,8 @@ extern const Command serverInitCommand, syncCommand;
 int verifyAgainstServer(CommandContext& context, Args args);
 // ConflictCommands.cpp: conflicts between stations and what was set aside.
 extern const Command conflictsCommand;
+// ParseCommands.cpp: a test rig's output read and judged by a test plan, recording nothing.
+extern const Command parseCommand;
 // MaintenanceCommands.cpp: looking after the database file.
 extern const Command checkCommand, backupCommand, verifyCommand, restoreCommand;
 
