@@ -127,7 +127,7 @@ private:
         }
         if (!t.startsWith(u'|') && !t.startsWith(u'+')) {
             flush();
-            if (t.startsWith(QLatin1StringView("Error:")) || t.startsWith(QLatin1StringView("Error ")))
+            if (t.startsWith(QLatin1StringView("Error:")))
                 m_d.runtimeErrors.append(t.toString());
             return;
         }

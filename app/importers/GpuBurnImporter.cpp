@@ -16,7 +16,7 @@ const QString kField = QStringLiteral("burnin");
 struct Worker
 {
     int lastProcessed = 0;
-    double lastGflops = 0;
+    std::optional<double> lastGflops;
     double maxGflops = 0;
     qint64 errors = 0;         // added up over the summary intervals
     qint64 intervalErrors = 0; // the highest count since the last summary
@@ -31,8 +31,8 @@ struct Worker
 struct Progress
 {
     double percent = -1;
-    QList<std::pair<int, double>> processed;  // count, Gflop/s
-    QList<std::pair<qint64, QString>> errors; // count, "DIED!" / "WARNING!" / ""
+    QList<std::pair<int, std::optional<double>>> processed; // count, Gflop/s (not printed by 2013 builds)
+    QList<std::pair<qint64, QString>> errors;               // count, "DIED!" / "WARNING!" / ""
     QList<std::optional<double>> temps, powers;
 };
 
@@ -56,8 +56,12 @@ QList<std::optional<double>> unitValues(QStringView section, QChar unit)
 std::optional<Progress> parseProgress(QStringView line)
 {
     static const QRegularExpression percentBefore(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%\\s*$"));
+    // "858 (3403 Gflop/s)", a fork's "858 (3403 Gflop/s GEMM)", "12 (48.1 Tflop/s)".
     static const QRegularExpression processed(
-        QStringLiteral("(-?\\d+)\\s*\\(\\s*(-?\\d+(?:\\.\\d+)?)\\s*Gflop/s\\s*\\)"));
+        QStringLiteral("(-?\\d+)\\s*\\(\\s*(-?\\d+(?:\\.\\d+)?)\\s*([GT])flop/s[^)]*\\)"),
+        QRegularExpression::CaseInsensitiveOption);
+    // The first builds printed the counts alone: "proc'd: 1234 / 5678".
+    static const QRegularExpression count(QStringLiteral("-?\\d+"));
     static const QRegularExpression errorValue(
         QStringLiteral("(-?\\d+)\\s*(?:\\(\\s*(DIED!|WARNING!)\\s*\\))?"));
     const qsizetype procd = line.indexOf(QLatin1StringView("proc'd:"));
@@ -70,10 +74,19 @@ std::optional<Progress> parseProgress(QStringView line)
     const auto pm = percentBefore.match(line.first(procd));
     if (pm.hasMatch())
         p.percent = pm.capturedView(1).toDouble();
-    auto it = processed.globalMatch(line.sliced(procd, errorsAt - procd));
-    while (it.hasNext()) {
-        const auto m = it.next();
-        p.processed.append({m.capturedView(1).toInt(), m.capturedView(2).toDouble()});
+    const QStringView counts = line.sliced(procd + 7, errorsAt - procd - 7);
+    if (counts.contains(QLatin1StringView("flop/s"), Qt::CaseInsensitive)) {
+        auto it = processed.globalMatch(counts);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const double scale =
+                m.capturedView(3).compare(QLatin1StringView("T"), Qt::CaseInsensitive) == 0 ? 1000 : 1;
+            p.processed.append({m.capturedView(1).toInt(), m.capturedView(2).toDouble() * scale});
+        }
+    } else {
+        auto it = count.globalMatch(counts);
+        while (it.hasNext())
+            p.processed.append({it.next().capturedView(0).toInt(), std::nullopt});
     }
     const qsizetype tempsAt = line.indexOf(QLatin1StringView("temps:"), errorsAt);
     const qsizetype powerAt = line.indexOf(QLatin1StringView("power:"), errorsAt);
@@ -147,8 +160,10 @@ void takeProgress(BurnLog& log, const Progress& p)
             continue;
         }
         w.lastProcessed = count;
-        w.lastGflops = gflops;
-        w.maxGflops = std::max(w.maxGflops, gflops);
+        if (gflops) {
+            w.lastGflops = *gflops;
+            w.maxGflops = std::max(w.maxGflops, *gflops);
+        }
         if (errors > 0)
             w.intervalErrors = std::max(w.intervalErrors, errors);
         if (note == QLatin1StringView("WARNING!"))
@@ -342,8 +357,10 @@ Result<RigRun> GpuBurnImporter::parse(const QByteArray& data)
         const int gpu = it.key();
         const Worker& w = it.value();
         log.run.add(QStringLiteral("iterations"), w.lastProcessed, QString(), gpu);
-        log.run.add(QStringLiteral("gflops"), w.lastGflops, QStringLiteral("Gflop/s"), gpu);
-        log.run.add(QStringLiteral("gflops_max"), w.maxGflops, QStringLiteral("Gflop/s"), gpu);
+        if (w.lastGflops) {
+            log.run.add(QStringLiteral("gflops"), *w.lastGflops, QStringLiteral("Gflop/s"), gpu);
+            log.run.add(QStringLiteral("gflops_max"), w.maxGflops, QStringLiteral("Gflop/s"), gpu);
+        }
         log.run.add(QStringLiteral("errors"), static_cast<double>(w.errors), QString(), gpu);
         if (w.maxTemp)
             log.run.add(QStringLiteral("temp_max_c"), *w.maxTemp, QStringLiteral("°C"), gpu);

@@ -46,7 +46,7 @@ Result<RigRun> MemtestVulkanImporter::parse(const QByteArray& data)
     static const QRegularExpression version(QStringLiteral("memtest_vulkan v(\\S+)"));
     static const QRegularExpression deviceLine(QStringLiteral(
         "^(?:Testing |Standard \\S+ test of |Extended \\S+ test of |Long \\S+ test of )?(\\d+): "
-        "Bus=0x[0-9A-Fa-f]+:[0-9A-Fa-f]+ DevId=0x[0-9A-Fa-f]+\\s+(\\d+(?:\\.\\d+)?)GB\\s+(.*)$"));
+        "Bus=0x[0-9A-Fa-f:.]+\\s+DevId=0x[0-9A-Fa-f]+\\s+(\\d+(?:\\.\\d+)?)\\s*GB\\s+(.*)$"));
     static const QRegularExpression testing(
         QStringLiteral("^(?:Testing|Standard .* test of|.* test of) (\\d+): "));
     static const QRegularExpression iteration(QStringLiteral("^(\\d+) iteration\\."));

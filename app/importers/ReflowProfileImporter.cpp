@@ -52,18 +52,20 @@ bool isTimeHeader(const QString& header)
     const QStringList w = tokens(header);
     if (header.trimmed().compare(QLatin1StringView("t"), Qt::CaseInsensitive) == 0)
         return true;
-    return anyOf(w, {"time", "zeit", "elapsed", "timestamp", "seconds", "sec", "secs", "ms", "millis", "tijd"}) &&
+    return anyOf(w, {"time", "zeit", "elapsed", "timestamp", "seconds", "sec", "secs", "ms", "millis",
+                     "tijd"}) &&
            !anyOf(w, {"temp", "temperature", "tc"});
 }
 
 bool isTemperatureHeader(const QString& header)
 {
     const QStringList w = tokens(header);
-    if (anyOf(w, {"target", "set", "setpoint", "sp", "goal", "state", "adc", "voltage", "volt", "volts", "heater",
-                  "duty", "power", "pwm", "fan", "ambient", "room", "cjc", "cold", "index", "on", "mode", "step"}))
+    if (anyOf(w, {"target", "set",   "setpoint", "sp",    "goal",  "state", "adc", "voltage",
+                  "volt",   "volts", "heater",   "duty",  "power", "pwm",   "fan", "ambient",
+                  "room",   "cjc",   "cold",     "index", "on",    "mode",  "step"}))
         return false;
-    return anyOf(w, {"temp", "temperature", "tc", "thermocouple", "thermo", "probe", "sensor", "ch", "channel",
-                     "board", "pcb", "bga", "joint", "solder", "degc", "celsius", "mc"}) ||
+    return anyOf(w, {"temp", "temperature", "tc", "thermocouple", "thermo", "probe", "sensor", "ch",
+                     "channel", "board", "pcb", "bga", "joint", "solder", "degc", "celsius", "mc"}) ||
            (w.size() == 2 && w.first() == QLatin1StringView("t") && w.last().at(0).isDigit());
 }
 
@@ -106,11 +108,13 @@ std::optional<double> valueOf(QString cell, bool decimalComma, bool* clock = nul
     const double d = cell.toDouble(&ok);
     if (ok && std::isfinite(d))
         return d;
-    static const QRegularExpression hms(QStringLiteral("^(?:(\\d{4}-\\d{2}-\\d{2})[ T])?(\\d{1,2}):(\\d{2}):(\\d{2}(?:\\.\\d+)?)$"));
+    static const QRegularExpression hms(
+        QStringLiteral("^(?:(\\d{4}-\\d{2}-\\d{2})[ T])?(\\d{1,2}):(\\d{2}):(\\d{2}(?:\\.\\d+)?)$"));
     const auto m = hms.match(cell);
     if (!m.hasMatch())
         return std::nullopt;
-    double s = m.capturedView(2).toInt() * 3600.0 + m.capturedView(3).toInt() * 60.0 + m.capturedView(4).toDouble();
+    double s =
+        m.capturedView(2).toInt() * 3600.0 + m.capturedView(3).toInt() * 60.0 + m.capturedView(4).toDouble();
     if (!m.captured(1).isEmpty()) {
         const QDate day = QDate::fromString(m.captured(1), Qt::ISODate);
         if (day.isValid())
@@ -176,8 +180,9 @@ int ReflowProfileImporter::likeness(QStringView text)
 {
     // The first line that holds letters: a CSV header with a time and a temperature.
     qsizetype end = text.indexOf(u'\n');
-    const QString head = text.first(end < 0 ? std::min<qsizetype>(text.size(), 4096) : std::min<qsizetype>(end, 4096))
-                             .toString();
+    const QString head =
+        text.first(end < 0 ? std::min<qsizetype>(text.size(), 4096) : std::min<qsizetype>(end, 4096))
+            .toString();
     const QChar delimiter = delimiterOf({head});
     const QStringList fields = split(head, delimiter);
     if (fields.size() < 2)
@@ -223,14 +228,12 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
     QList<CsvLine> rows;
     for (const auto& [number, t] : std::as_const(content))
         rows.append({number, split(t, delimiter)});
+    // A row of data: two values or more, and more values than words (a date column may stand by).
     const auto numericRow = [&](const CsvLine& r) {
-        if (r.fields.size() < 2)
-            return false;
-        for (const QString& f : r.fields) {
-            if (!valueOf(f, decimalComma))
-                return false;
-        }
-        return true;
+        int values = 0;
+        for (const QString& f : r.fields)
+            values += valueOf(f, decimalComma) ? 1 : 0;
+        return values >= 2 && values * 2 > r.fields.size();
     };
     // The data starts at the first row of numbers that the next row of numbers matches in width.
     qsizetype first = -1;
@@ -238,7 +241,8 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
         if (!numericRow(rows.at(i)))
             continue;
         const bool lastOne = i + 1 >= rows.size();
-        if (lastOne || (numericRow(rows.at(i + 1)) && rows.at(i + 1).fields.size() == rows.at(i).fields.size()))
+        if (lastOne ||
+            (numericRow(rows.at(i + 1)) && rows.at(i + 1).fields.size() == rows.at(i).fields.size()))
             first = i;
     }
     if (first < 0) {
@@ -264,9 +268,11 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
     if (!settings.timeColumn.isEmpty()) {
         timeColumn = columnNamed(settings.timeColumn, names);
         if (timeColumn < 0) {
-            return refused(Message(tr, QT_TR_NOOP("the import profile names the time column \"%1\", but the "
-                                                  "columns are: %2"),
-                                   {settings.timeColumn.left(40), names.join(QStringLiteral(", ")).left(300)}));
+            return refused(
+                Message(tr,
+                        QT_TR_NOOP("the import profile names the time column \"%1\", but the "
+                                   "columns are: %2"),
+                        {settings.timeColumn.left(40), names.join(QStringLiteral(", ")).left(300)}));
         }
     } else {
         for (qsizetype i = 0; i < names.size() && timeColumn < 0; ++i) {
@@ -281,8 +287,9 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
         for (const QString& wanted : settings.tempColumns) {
             const int c = columnNamed(wanted, names);
             if (c < 0) {
-                return refused(Message(tr, QT_TR_NOOP("the import profile names the temperature column \"%1\", "
-                                                      "but the columns are: %2"),
+                return refused(Message(tr,
+                                       QT_TR_NOOP("the import profile names the temperature column \"%1\", "
+                                                  "but the columns are: %2"),
                                        {wanted.left(40), names.join(QStringLiteral(", ")).left(300)}));
             }
             tempColumns << c;
@@ -294,8 +301,9 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
         }
     }
     if (tempColumns.isEmpty()) {
-        return refused(Message(tr, QT_TR_NOOP("no column of this log is a temperature (%1); name it in the "
-                                              "import profile (temp_columns)"),
+        return refused(Message(tr,
+                               QT_TR_NOOP("no column of this log is a temperature (%1); name it in the "
+                                          "import profile (temp_columns)"),
                                {names.join(QStringLiteral(", ")).left(300)}));
     }
     // The rows, with the lines that are not rows of numbers set aside.
@@ -326,8 +334,9 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
     }
     const int tolerated = std::max(3, static_cast<int>(times.size() / 100));
     if (garbled.size() > tolerated) {
-        return refused(Message(tr, QT_TR_NOOP("line %1 is not a row of numbers like the others; %2 of %3 rows "
-                                              "could not be read"),
+        return refused(Message(tr,
+                               QT_TR_NOOP("line %1 is not a row of numbers like the others; %2 of %3 rows "
+                                          "could not be read"),
                                {garbled.first(), static_cast<int>(garbled.size()),
                                 static_cast<int>(garbled.size() + times.size())}));
     }
@@ -341,8 +350,9 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
     }
     for (qsizetype i = 1; i < times.size(); ++i) {
         if (times.at(i) < times.at(i - 1)) {
-            return refused(Message(tr, QT_TR_NOOP("line %1: the time goes back (from %2 to %3); a log must "
-                                                  "hold one run, in order"),
+            return refused(Message(tr,
+                                   QT_TR_NOOP("line %1: the time goes back (from %2 to %3); a log must "
+                                              "hold one run, in order"),
                                    {rowLines.at(i), times.at(i - 1), times.at(i)}));
         }
     }
@@ -359,9 +369,12 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
             steps << times.at(i) - times.at(i - 1);
         std::nth_element(steps.begin(), steps.begin() + steps.size() / 2, steps.end());
         const double median = steps.at(steps.size() / 2);
-        timeUnit = median >= 20 || times.last() - times.first() > 36000 ? QStringLiteral("ms") : QStringLiteral("s");
+        timeUnit =
+            median >= 20 || times.last() - times.first() > 36000 ? QStringLiteral("ms") : QStringLiteral("s");
     }
-    const double timeScale = timeUnit == QLatin1StringView("ms") ? 1e-3 : timeUnit == QLatin1StringView("min") ? 60 : 1;
+    const double timeScale = timeUnit == QLatin1StringView("ms")    ? 1e-3
+                             : timeUnit == QLatin1StringView("min") ? 60
+                                                                    : 1;
     log.timeUnit = timeUnit;
     log.timeColumn = names.at(timeColumn);
     for (qsizetype k = 0; k < tempColumns.size(); ++k) {
@@ -378,8 +391,9 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
             if (highest >= kMilliThreshold) {
                 unit = QStringLiteral("mC");
             } else if (highest > kHighestPlausibleC) {
-                return refused(Message(tr, QT_TR_NOOP("column %1 reaches %2: too hot for °C, too cold for "
-                                                      "milli-°C; set temp_unit in the import profile"),
+                return refused(Message(tr,
+                                       QT_TR_NOOP("column %1 reaches %2: too hot for °C, too cold for "
+                                                  "milli-°C; set temp_unit in the import profile"),
                                        {name.left(40), highest}));
             } else {
                 unit = QStringLiteral("C");
@@ -407,13 +421,15 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
             curve.celsius << c;
         }
         if (implausible > 0)
-            log.warnings << tr("%1: %2 readings out of any oven's range were left out (an open thermocouple?)")
-                                .arg(name)
-                                .arg(implausible);
+            log.warnings
+                << tr("%1: %2 readings out of any oven's range were left out (an open thermocouple?)")
+                       .arg(name)
+                       .arg(implausible);
         if (curve.seconds.size() < kMinSamples) {
             if (k == 0) {
-                return refused(Message(tr, QT_TR_NOOP("column %1 has %2 readings; a reflow profile needs at least %3"),
-                                       {name.left(40), static_cast<int>(curve.seconds.size()), kMinSamples}));
+                return refused(
+                    Message(tr, QT_TR_NOOP("column %1 has %2 readings; a reflow profile needs at least %3"),
+                            {name.left(40), static_cast<int>(curve.seconds.size()), kMinSamples}));
             }
             log.warnings << tr("%1 has too few readings; it was left out").arg(name);
             continue;
@@ -445,7 +461,8 @@ Result<RigRun> ReflowProfileImporter::parse(const QByteArray& data, const Profil
         // The first channel is the profile; the others are checked against the same window.
         const QString suffix = k == 0 ? QString() : QLatin1Char('.') + fig.channel;
         run.add(QStringLiteral("peak_c") + suffix, fig.peakC, QStringLiteral("°C"));
-        run.add(QStringLiteral("time_above_liquidus_s") + suffix, fig.timeAboveLiquidusS, QStringLiteral("s"));
+        run.add(QStringLiteral("time_above_liquidus_s") + suffix, fig.timeAboveLiquidusS,
+                QStringLiteral("s"));
         run.add(QStringLiteral("ramp_up_c_per_s") + suffix, fig.rampUpCPerS, QStringLiteral("°C/s"));
         run.add(QStringLiteral("cooling_c_per_s") + suffix, fig.coolingCPerS, QStringLiteral("°C/s"));
         run.add(QStringLiteral("time_to_peak_s") + suffix, fig.timeToPeakS, QStringLiteral("s"));

@@ -35,8 +35,8 @@ class ReflowProfileImporter
 public:
     static Result<ReflowLog> read(const QByteArray& data, const ProfileImportSettings& settings = {});
     /// The run: figures of every channel against `liquidusC`, the first channel's as the profile.
-    static Result<RigRun> parse(const QByteArray& data, const ProfileImportSettings& settings, double liquidusC,
-                                const QString& alloy);
+    static Result<RigRun> parse(const QByteArray& data, const ProfileImportSettings& settings,
+                                double liquidusC, const QString& alloy);
     static int likeness(QStringView text);
 };
 
