@@ -1,12 +1,15 @@
 // `reworkctl parse` as a rig script runs it: the real executable on the real fixture files, its
 // JSON shape, its exit codes (0 pass, 1 fail, 2 usage, 4 unreadable) and that it opens no database.
 #include "Reworkctl.h"
+#include "TestDatabase.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -248,6 +251,78 @@ private slots:
             QCOMPARE(jsonOf(r).value(QStringLiteral("ok")).toBool(true), false);
             QVERIFY(!r.err.isEmpty());
         }
+    }
+
+    /// `record test ... burnin=FILE vram=FILE`: the runs judged, a failing one refusing result=pass.
+    void recordTakesRigOutputsAsFields()
+    {
+        const QString recordDb = dir.filePath(QStringLiteral("record.sqlite"));
+        const auto ok = [&](const QStringList& args) {
+            const Run r = reworkctl(recordDb, args);
+            if (r.exitCode != 0)
+                qFatal("reworkctl %s: %s", qPrintable(args.join(' ')), qPrintable(r.err));
+            return r.lastLine();
+        };
+        ok({"init"});
+        ok({"operator", "add", "ADM1", "--name", "Zhao Min", "--role", "admin", "--pin", "1234"});
+        for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test"}) {
+            const QString s = QString::fromLatin1(step);
+            ok({"station", "add", s.toUpper() + "-1", "--step", s, "--operator", "ADM1"});
+        }
+        ok({"operator", "add", "OP1", "--name", "Li Wei", "--role", "operator", "--pin", "1234", "--operator",
+            "ADM1"});
+        const auto step = [&](const QString& s, const QStringList& fields) {
+            return ok(QStringList{"record", s, "--station", s.toUpper() + "-1", "--operator", "OP1"} +
+                      fields);
+        };
+        step("intake", {"card=CARD00000009", "model=RTX4090", "lot=LOT-1"});
+        const QString die = step("strip", {"card=CARD00000009"});
+        step("reball", {"die=" + die});
+        const QString unit = step("mount", {"die=" + die, "board=SB00000009"});
+        step("inspect", {"unit=" + unit, "result=pass"});
+        const QString smi =
+            write(QStringLiteral("rig.xml"), rework::test::TestDatabase::rigReport(
+                                                 QStringLiteral("GPU-99999999-2222-3333-4444-555555555555")));
+        const QStringList test{"record", "test",         "--station",   "TEST-1",    "--operator",
+                               "OP1",    "unit=" + unit, "result=pass", "smi=" + smi};
+        // A burn-in log that stops before its verdict: refused, and nothing of it kept.
+        const Run refused =
+            reworkctl(recordDb, test + QStringList{"burnin=" + fixture("wilicc_gpu-burn__issue124")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("did not finish")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("report_contradiction")), qPrintable(refused.err));
+        QVERIFY(QDir(dir.filePath(QStringLiteral("evidence-staging"))).entryList(QDir::Files).isEmpty());
+        // Whole runs: recorded, their figures in the payload.
+        const Run passed =
+            reworkctl(recordDb, test + QStringList{"burnin=" + fixture("stibbons1990_hex__gpu-burn"),
+                                                   "vram=" + fixture("GpuZelenograd_memtest_vulkan__v0.4.2"),
+                                                   "--json"});
+        QVERIFY2(passed.exitCode == 0, qPrintable(passed.err));
+        const QString event = jsonOf(passed).value(QStringLiteral("event")).toString();
+        QJsonObject payload;
+        {
+            QSqlDatabase events =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("parsecli"));
+            events.setDatabaseName(recordDb);
+            QVERIFY(events.open());
+            QSqlQuery q(events);
+            q.prepare(QStringLiteral("SELECT payload FROM events WHERE id = ?"));
+            q.addBindValue(event);
+            QVERIFY(q.exec() && q.next());
+            payload = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+            q.finish();
+            events.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("parsecli"));
+        QCOMPARE(payload.value(QStringLiteral("burnin")).toString(), QStringLiteral("pass"));
+        QCOMPARE(payload.value(QStringLiteral("burnin_min")).toInt(), 2);
+        QCOMPARE(payload.value(QStringLiteral("vram")).toString(), QStringLiteral("pass"));
+        QCOMPARE(payload.value(QStringLiteral("vram_errors")).toDouble(), 0.0);
+        QCOMPARE(payload.value(QStringLiteral("rig_runs")).toObject().keys(),
+                 (QStringList{"burnin", "vram"}));
+        QCOMPARE(payload.value(QStringLiteral("evidence")).toString().split(QLatin1Char(';')).size(), 3);
+        const Run help = reworkctl(recordDb, {"record", "test", "--help"});
+        QVERIFY(help.out.contains(QStringLiteral("gpu_burn log")));
     }
 
     void usageErrorsExitTwo()
