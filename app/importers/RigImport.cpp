@@ -16,8 +16,9 @@ namespace {
 bool isSmiReport(QStringView text)
 {
     const QStringView head = text.first(std::min<qsizetype>(text.size(), 4096));
+    // A capture file may hold other sections before the -q log: its title anywhere says it.
     return head.contains(QLatin1StringView("<nvidia_smi_log")) ||
-           head.contains(QLatin1StringView("NVSMI LOG")) ||
+           text.contains(QLatin1StringView("==============NVSMI LOG==============")) ||
            (head.trimmed().startsWith(u'<') && text.contains(QLatin1StringView("<nvidia_smi_log")));
 }
 

@@ -1040,6 +1040,15 @@ private slots:
         QCOMPARE(r.format, QStringLiteral("nvidia-smi-xml"));
         QCOMPARE(r.facts.gpus.size(), 1);
         QVERIFY(r.find(QStringLiteral("temperature_c"), 0));
+        // A capture whose -q text log comes after sections of its own.
+        QFile capture(QStringLiteral(
+            REWORK_FIXTURES_DIR
+            "/nvidia-smi/utkuozdemir_linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"));
+        QVERIFY(capture.open(QIODevice::ReadOnly));
+        const QByteArray captured = capture.readAll();
+        QVERIFY(captured.indexOf("NVSMI LOG") > 4096);
+        QVERIFY(RigImport::detect(captured) == std::optional<RigKind>(RigKind::NvidiaSmi));
+        QCOMPARE(run(captured).format, QStringLiteral("nvidia-smi-text"));
         TestPlan cool;
         cool.smi.maxTempC = 1;
         QVERIFY(mentions(judged(r, cool), QStringLiteral("temperature")));
