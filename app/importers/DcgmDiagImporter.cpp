@@ -281,7 +281,7 @@ QStringList warningsOf(const QJsonValue& v)
     QStringList out;
     if (v.isString() && !v.toString().trimmed().isEmpty())
         out << v.toString().simplified();
-    for (const QJsonValue& w : v.toArray()) {
+    for (const auto& w : v.toArray()) {
         if (w.isString())
             out << w.toString().simplified();
         else if (w.isObject()) {
@@ -303,10 +303,10 @@ void readJsonDiagnostic(const QJsonObject& diag, Diagnostic& d)
         d.runtimeErrors << e;
     if (d.version.isEmpty())
         d.version = jsonText(diag.value(QStringLiteral("version")));
-    for (const QJsonValue& c : diag.value(QStringLiteral("test_categories")).toArray()) {
+    for (const auto& c : diag.value(QStringLiteral("test_categories")).toArray()) {
         const QJsonObject category = c.toObject();
         const QString categoryName = category.value(QStringLiteral("category")).toString();
-        for (const QJsonValue& tv : category.value(QStringLiteral("tests")).toArray()) {
+        for (const auto& tv : category.value(QStringLiteral("tests")).toArray()) {
             const QJsonObject test = tv.toObject();
             const QString name = test.value(QStringLiteral("name")).toString();
             if (name.isEmpty())
@@ -319,7 +319,7 @@ void readJsonDiagnostic(const QJsonObject& diag, Diagnostic& d)
                                            .value(QStringLiteral("status"))
                                            .toString());
             bool have = !overall.isEmpty();
-            for (const QJsonValue& rv : test.value(QStringLiteral("results")).toArray()) {
+            for (const auto& rv : test.value(QStringLiteral("results")).toArray()) {
                 const QJsonObject r = rv.toObject();
                 if (r.isEmpty())
                     continue;
@@ -328,7 +328,7 @@ void readJsonDiagnostic(const QJsonObject& diag, Diagnostic& d)
                 const QString info = jsonText(r.value(QStringLiteral("info")));
                 if (!info.isEmpty())
                     d.infos << name + QStringLiteral(": ") + info;
-                for (const QJsonValue& i : r.value(QStringLiteral("info")).toArray())
+                for (const auto& i : r.value(QStringLiteral("info")).toArray())
                     d.infos << name + QStringLiteral(": ") + jsonText(i);
                 QList<int> gpus;
                 if (r.contains(QStringLiteral("entity_id"))) {
@@ -377,7 +377,7 @@ bool readJson(QStringView text, Diagnostic& d, QString& error)
     d.driver = jsonText(metadata.value(QStringLiteral("Driver Version Detected")));
     if (d.driver.isEmpty())
         d.driver = jsonText(root.value(QStringLiteral("Driver Version Detected")));
-    for (const QJsonValue& id : root.value(QStringLiteral("GPU Device IDs")).toArray())
+    for (const auto& id : root.value(QStringLiteral("GPU Device IDs")).toArray())
         d.gpuIds << jsonText(id);
     bool any = false;
     auto take = [&](const QJsonObject& o) {
@@ -389,7 +389,7 @@ bool readJson(QStringView text, Diagnostic& d, QString& error)
         }
     };
     take(root);
-    for (const QJsonValue& iteration : root.value(QStringLiteral("iterations")).toArray())
+    for (const auto& iteration : root.value(QStringLiteral("iterations")).toArray())
         take(iteration.toObject());
     if (const QString e = jsonText(root.value(QStringLiteral("runtime_error"))); !e.isEmpty())
         d.runtimeErrors << e;

@@ -16,7 +16,7 @@ Result<ProfileImportSettings> ProfileImportSettings::fromJson(const QJsonObject&
                                  ? o.value(QStringLiteral("temp_columns"))
                                  : o.value(QStringLiteral("temp_column"));
     if (temps.isArray()) {
-        for (const QJsonValue& v : temps.toArray())
+        for (const auto& v : temps.toArray())
             s.tempColumns << (v.isDouble() ? QString::number(v.toInt()) : v.toString().trimmed());
     } else if (temps.isString() || temps.isDouble()) {
         s.tempColumns << (temps.isDouble() ? QString::number(temps.toInt()) : temps.toString().trimmed());

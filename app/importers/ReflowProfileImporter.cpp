@@ -233,7 +233,7 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
         int values = 0;
         for (const QString& f : r.fields)
             values += valueOf(f, decimalComma) ? 1 : 0;
-        return values >= 2 && values * 2 > r.fields.size();
+        return values >= 2 && static_cast<qsizetype>(values) * 2 > r.fields.size();
     };
     // The data starts at the first row of numbers that the next row of numbers matches in width.
     qsizetype first = -1;
@@ -378,7 +378,7 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
     log.timeUnit = timeUnit;
     log.timeColumn = names.at(timeColumn);
     for (qsizetype k = 0; k < tempColumns.size(); ++k) {
-        const QString name = names.at(tempColumns.at(k));
+        const QString& name = names.at(tempColumns.at(k));
         QString unit = settings.tempUnit;
         if (unit.isEmpty() && header)
             unit = tempUnitHint(name);

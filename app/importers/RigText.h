@@ -30,7 +30,7 @@ public:
     /// The most any rig log may weigh: a day of gpu_burn on 8 GPUs prints less.
     static constexpr qint64 kMaxBytes = 64LL * 1024 * 1024;
     /// No tool prints a line this long; a file that has one is not a log.
-    static constexpr qsizetype kMaxLineChars = 64 * 1024;
+    static constexpr qsizetype kMaxLineChars = 64LL * 1024;
 
     /// Reads a regular file of at most kMaxBytes (storage/InputFile); errors name `field`.
     static Result<QByteArray> readFile(const QString& path, const QString& field);

@@ -123,7 +123,7 @@ Status apply(const QJsonObject& o, TestPlan& plan)
         plan.name = o.value(QStringLiteral("name")).toString(plan.name).trimmed();
     if (o.contains(QStringLiteral("required"))) {
         plan.required.clear();
-        for (const QJsonValue& v : o.value(QStringLiteral("required")).toArray()) {
+        for (const auto& v : o.value(QStringLiteral("required")).toArray()) {
             const std::optional<RigKind> kind = rigKindFromName(v.toString());
             if (!kind)
                 return badPlan(QStringLiteral("required"),

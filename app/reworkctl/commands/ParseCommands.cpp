@@ -21,7 +21,7 @@ namespace {
 /// of its kind); a verdict's codes are Ok (pass) and Refused (fail).
 constexpr int kUnreadable = 4;
 /// A plan or import profile file is small; anything larger is the wrong file.
-constexpr qint64 kMaxSettingsBytes = 1024 * 1024;
+constexpr qint64 kMaxSettingsBytes = 1024LL * 1024;
 
 /// The plan --plan names: a built-in one, else a JSON file; the default plan without --plan.
 Result<TestPlan> planFor(const std::optional<QString>& nameOrFile, const QString& model)
