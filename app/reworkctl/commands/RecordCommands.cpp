@@ -132,7 +132,7 @@ int record(CommandContext& context, Args args)
         if (const std::optional<TestPlan> builtIn = TestPlan::builtIn(*planName)) {
             plan = *builtIn;
         } else {
-            Result<QByteArray> json = InputFile::read(*planName, 1024 * 1024, QStringLiteral("plan"));
+            Result<QByteArray> json = InputFile::read(*planName, 1024LL * 1024, QStringLiteral("plan"));
             plan = json ? TestPlan::fromJsonText(json.value()) : Result<TestPlan>(json.error());
         }
     }
