@@ -6,11 +6,26 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
 
 namespace rework {
+
+/// A test rig's output imported for an action (burnin=, dcgm=, vram= at test, profile_log= at
+/// reball and mount), already judged by the test plan where it was read (importers/RigRunReader):
+/// its figures go into the payload as if typed, the run itself beside them, its file as evidence,
+/// and a test cannot pass while one of its runs fails.
+struct ImportedRun
+{
+    QString field;       // burnin, dcgm, vram, profile_log
+    QString evidence;    // stored-file reference of the log (EvidenceStore)
+    bool pass = true;    // the plan's verdict, never the tool's
+    QStringList reasons; // why it fails, for people
+    QJsonObject figures; // flat payload values: burnin=fail, burnin_min, burnin_gflops, peak_c, tal_s...
+    QJsonObject detail;  // the run: kind, format, plan, verdict, reasons, measurements
+};
 
 /// One operator action as entered: who, where, which step, and the parsed field values.
 struct Action
@@ -22,6 +37,8 @@ struct Action
     /// The GPU's own report (test and intake), read by an importer; the rules believe it over any
     /// typed value.
     std::optional<GpuReport> report = std::nullopt;
+    /// Test rig outputs imported with the action (burn-in, DCGM, VRAM, reflow profile).
+    QList<ImportedRun> runs = {};
 };
 
 /// A serial an event is about, with its kind ("card", "die", "board", "unit", "batch").

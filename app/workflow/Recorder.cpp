@@ -15,6 +15,8 @@
 
 #include <QFileInfo>
 
+#include <cmath>
+
 #include <spdlog/spdlog.h>
 
 namespace rework {
@@ -65,6 +67,42 @@ Result<Recorded> Recorder::record(Step step, const QString& stationId, const QSt
     return record(Action{step, stationId, operatorId, parsed.value()});
 }
 
+/// The figures of the action's imported runs in its fields, as if typed (the rules and their limits
+/// see them so), the runs themselves under rig_runs and their files as evidence. A typed value
+/// that differs from its run's is refused: the log is what the record keeps.
+Result<Action> Recorder::withRuns(Action action)
+{
+    if (action.runs.isEmpty())
+        return action;
+    QJsonObject runs = action.fields.value(payload::RigRuns).toObject();
+    QStringList evidence =
+        action.fields.value(payload::Evidence).toString().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const ImportedRun& run : std::as_const(action.runs)) {
+        for (auto it = run.figures.begin(); it != run.figures.end(); ++it) {
+            const QJsonValue typed = action.fields.value(it.key());
+            const bool differs =
+                !typed.isUndefined() && (typed.isDouble() && it.value().isDouble()
+                                             ? std::abs(typed.toDouble() - it.value().toDouble()) > 1e-6
+                                             : typed != it.value());
+            if (differs) {
+                return makeError(ErrorCode::ReportContradiction, it.key(),
+                                 Message(tr,
+                                         QT_TR_NOOP("%1 was typed as %2, but the %3 log says %4; leave the "
+                                                    "field to the log"),
+                                         {it.key(), typed.toVariant().toString(), run.field,
+                                          it.value().toVariant().toString()}));
+            }
+            action.fields.insert(it.key(), it.value());
+        }
+        runs.insert(run.field, run.detail);
+        if (!run.evidence.isEmpty() && !evidence.contains(run.evidence))
+            evidence << run.evidence;
+    }
+    action.fields.insert(payload::RigRuns, runs);
+    action.fields.insert(payload::Evidence, evidence.join(QLatin1Char(';')));
+    return action;
+}
+
 Result<Recorded> Recorder::record(const Action& entered)
 {
     const QDateTime now = m_clock.now();
@@ -78,7 +116,14 @@ Result<Recorded> Recorder::record(const Action& entered)
                      checked.error().logLine());
         return checked.error();
     }
-    const Action& action = checked.value();
+    Result<Action> merged = withRuns(checked.value());
+    if (!merged) {
+        spdlog::warn("refused {} at {} by {}: {}", stepName(entered.step).toStdString(),
+                     entered.stationId.left(32).toStdString(), entered.operatorId.left(32).toStdString(),
+                     merged.error().logLine());
+        return merged.error();
+    }
+    const Action& action = merged.value();
 
     Result<Snapshot> snapshot = SnapshotLoader(m_db.connection()).load(action);
     if (!snapshot)

@@ -50,6 +50,8 @@ signals:
     void recorded(const rework::EventRecord& event);
 
 private:
+    static Result<Action> withRuns(Action action);
+
     Database& m_db;
     const Clock& m_clock;
     WorkflowConfig m_config;

@@ -163,7 +163,19 @@ QList<std::pair<QString, QString>> TestGate::readings(Step step, const GpuReport
 
 Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
-    if (a.fields.value(payload::Result).toString() != outcome::Pass || overridden(a, s, c))
+    if (a.fields.value(payload::Result).toString() != outcome::Pass)
+        return {};
+    // A run the test plan fails is no pass, whoever overrides the report.
+    for (const ImportedRun& run : a.runs) {
+        if (!run.pass) {
+            return makeError(ErrorCode::ReportContradiction, run.field,
+                             Message(tr,
+                                     QT_TR_NOOP("the %1 run fails the test plan: %2; record result=fail, or "
+                                                "run the test again"),
+                                     {run.field, run.reasons.join(QStringLiteral("; "))}));
+        }
+    }
+    if (overridden(a, s, c))
         return {};
     if (!a.report || a.report->gpuUuid.isEmpty()) {
         return makeError(ErrorCode::ReportRequired, QStringLiteral("smi"),

@@ -35,6 +35,8 @@ std::optional<int> anchoredOnServer(CommandContext& context, Args& args,
                                     std::optional<Restore::Request::Anchored>& anchored, QString& note);
 // ConflictCommands.cpp: conflicts between stations and what was set aside.
 extern const Command conflictsCommand;
+// ParseCommands.cpp: a test rig's output read and judged by a test plan, recording nothing.
+extern const Command parseCommand;
 // MaintenanceCommands.cpp: looking after the database file.
 extern const Command checkCommand, backupCommand, verifyCommand, restoreCommand;
 

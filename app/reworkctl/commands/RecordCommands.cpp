@@ -6,10 +6,12 @@
 
 #include "domain/Step.h"
 #include "importers/GpuReportReader.h"
+#include "importers/RigRunReader.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/EvidenceStore.h"
+#include "storage/InputFile.h"
 #include "trace/TraceQuery.h"
 #include "workflow/NextStep.h"
 #include "workflow/Recorder.h"
@@ -33,6 +35,21 @@ int stepHelp(CommandContext& context, Step step, const QString& stepText)
         out << QStringLiteral("  %1%2  %3\n")
                    .arg(QStringLiteral("smi_gpu").leftJustified(20), QStringLiteral("0..").leftJustified(28),
                         Cli::tr("which GPU of a multi-GPU report"));
+    }
+    static const QHash<QString, const char*> runFiles{
+        {QStringLiteral("burnin"),
+         QT_TRANSLATE_NOOP("Cli", "gpu_burn log: fills burnin, burnin_min, burnin_gflops")},
+        {QStringLiteral("dcgm"),
+         QT_TRANSLATE_NOOP("Cli", "dcgmi diag output (table or -j JSON): fills dcgm, dcgm_level")},
+        {QStringLiteral("vram"),
+         QT_TRANSLATE_NOOP("Cli", "memtest_vulkan or cuda_memtest log: fills vram, vram_errors, vram_min")},
+        {QStringLiteral("profile_log"),
+         QT_TRANSLATE_NOOP("Cli", "thermocouple CSV: fills peak_c, tal_s, ramp_c_per_s, cooling_c_per_s")},
+    };
+    for (const QString& field : RigRunReader::fieldsOf(step)) {
+        out << QStringLiteral("  %1%2  %3\n")
+                   .arg(field.leftJustified(20), QStringLiteral("file").leftJustified(28),
+                        Cli::tr(runFiles.value(field)));
     }
     for (const FieldSpec& f : StepSchema::fields(step)) {
         const QString required =
@@ -85,6 +102,7 @@ int record(CommandContext& context, Args args)
     const auto station = args.take(QStringLiteral("station"));
     const auto operatorId = args.take(QStringLiteral("operator"));
     const bool tokenFromStdin = args.takeFlag(QStringLiteral("token-stdin"));
+    const auto planName = args.take(QStringLiteral("plan"));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown);
     if (!station || station->isEmpty())
@@ -108,13 +126,38 @@ int record(CommandContext& context, Args args)
         GpuReportReader::takeArguments(args.list(), context.dataFolder());
     if (!report)
         return out.fail(report.error());
-    // evidence=FILE: copied into the data folder, recorded by its SHA-256.
+    // burnin=, dcgm=, vram=, profile_log=: rig outputs judged by the test plan, kept as evidence.
+    Result<TestPlan> plan = TestPlan::defaultPlan();
+    if (planName) {
+        if (const std::optional<TestPlan> builtIn = TestPlan::builtIn(*planName)) {
+            plan = *builtIn;
+        } else {
+            Result<QByteArray> json = InputFile::read(*planName, 1024LL * 1024, QStringLiteral("plan"));
+            plan = json ? TestPlan::fromJsonText(json.value()) : Result<TestPlan>(json.error());
+        }
+    }
     const EvidenceStore evidence(context.dataFolder());
-    Result<QStringList> fields = evidence.expandArgument(report->rest);
-    // Staged copies of a record that is refused are removed: nothing of it stays behind.
-    const auto discard = [&] {
+    const auto discardReport = [&] {
         if (report->report)
             evidence.discardStaged(report->report->evidence);
+    };
+    if (!plan) {
+        discardReport();
+        return out.fail(plan.error());
+    }
+    Result<RigRunReader::Arguments> runs =
+        RigRunReader::takeArguments(*step, report->rest, context.dataFolder(), plan.value());
+    if (!runs) {
+        discardReport();
+        return out.fail(runs.error());
+    }
+    // evidence=FILE: copied into the data folder, recorded by its SHA-256.
+    Result<QStringList> fields = evidence.expandArgument(runs->rest);
+    // Staged copies of a record that is refused are removed: nothing of it stays behind.
+    const auto discard = [&] {
+        discardReport();
+        for (const ImportedRun& run : runs->runs)
+            evidence.discardStaged(run.evidence);
         if (fields) {
             for (const QString& kv : fields.value()) {
                 if (kv.section(QLatin1Char('='), 0, 0).trimmed().toLower() == payload::Evidence)
@@ -132,7 +175,8 @@ int record(CommandContext& context, Args args)
         return out.fail(parsed.error());
     }
     Recorder recorder(*db, context.clock);
-    Result<Recorded> r = recorder.record(Action{*step, *station, actor.id, parsed.value(), report->report});
+    Result<Recorded> r =
+        recorder.record(Action{*step, *station, actor.id, parsed.value(), report->report, runs->runs});
     if (!r) {
         discard();
         return out.fail(r.error());
@@ -249,7 +293,9 @@ const Command recordCommand{
                              "STEP: intake strip reball mount inspect test pack scrap bake\n"
                              "A station token (reworkctl token create) records its steps at its station\n"
                              "without an operator's PIN; give it on stdin or in REWORKTRACK_TOKEN.\n"
-                             "reworkctl record STEP --help lists the fields of a step.\n"),
+                             "reworkctl record STEP --help lists the fields of a step.\n"
+                             "Test rig outputs (burnin=, dcgm=, vram= at test, profile_log= at reball and\n"
+                             "mount) are judged by --plan NAME|FILE (default: the built-in default plan).\n"),
     &record, Command::Help::ByHandler};
 
 const Command batchCommand{

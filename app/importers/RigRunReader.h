@@ -1,0 +1,38 @@
+#pragma once
+
+#include "TestPlan.h"
+#include "domain/Action.h"
+#include "domain/Result.h"
+#include "domain/Step.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace rework {
+
+/// The test rig outputs given with a step as `key=FILE`: burnin= (gpu_burn), dcgm= (dcgmi diag)
+/// and vram= (memtest_vulkan, cuda_memtest) at test, profile_log= (thermocouple CSV) at reball and
+/// mount. Each file is read by its importer, judged by the test plan, kept as hashed evidence
+/// (staged until the record commits) and handed to the recorder as an ImportedRun. A burnin= or
+/// vram= of pass or fail is still the typed result it always was.
+class RigRunReader
+{
+    Q_DECLARE_TR_FUNCTIONS(RigRunReader)
+
+public:
+    struct Arguments
+    {
+        QList<ImportedRun> runs;
+        QStringList rest;
+    };
+    /// Takes the run files of `step` out of `key=value` arguments; on an error, nothing stays staged.
+    static Result<Arguments> takeArguments(Step step, const QStringList& keyValues, const QString& dataFolder,
+                                           const TestPlan& plan);
+    /// Reads, judges and keeps one file as the run of `field`.
+    static Result<ImportedRun> readFile(const QString& field, const QString& path, const QString& dataFolder,
+                                        const TestPlan& plan);
+    /// The fields a step takes files in.
+    static QStringList fieldsOf(Step step);
+};
+
+} // namespace rework

@@ -1,0 +1,255 @@
+// Test rig outputs recorded with their step on a real SQLite file: burnin=, dcgm=, vram= at test and
+// profile_log= at mount, read from the real fixtures, judged by the test plan, kept as evidence, their
+// figures and measurements in the payload; a test whose run fails the plan cannot pass.
+#include "TestDatabase.h"
+#include "domain/EventPayload.h"
+#include "importers/RigRunReader.h"
+#include "importers/TestPlan.h"
+#include "storage/EvidenceStore.h"
+#include "workflow/StepSchema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace rework;
+
+namespace {
+
+QString fixture(const char* prefix)
+{
+    const QDir dir(QStringLiteral(REWORK_FIXTURES_DIR "/test-rigs"));
+    const QStringList names = dir.entryList({QString::fromLatin1(prefix) + QLatin1Char('*')}, QDir::Files);
+    if (names.size() != 1)
+        qFatal("fixture prefix %s matches %lld files", prefix, static_cast<long long>(names.size()));
+    return dir.filePath(names.first());
+}
+
+/// An inspected unit, ready for its test.
+QString inspectedUnit(test::TestDatabase& t, const QString& card, const QString& board)
+{
+    const QString unit = t.mountedUnit(card, board);
+    if (!t.record(Step::Inspect, {QStringLiteral("unit=") + unit, QStringLiteral("result=pass")}))
+        qFatal("inspect failed");
+    return unit;
+}
+
+/// The action `reworkctl record STEP key=value...` hands the recorder, run files read.
+Result<Action> action(test::TestDatabase& t, Step step, const QStringList& keyValues,
+                      const TestPlan& plan = TestPlan::defaultPlan())
+{
+    Result<RigRunReader::Arguments> runs = RigRunReader::takeArguments(step, keyValues, t.folder(), plan);
+    if (!runs)
+        return runs.error();
+    Result<QJsonObject> fields = StepSchema::parse(step, runs->rest);
+    if (!fields)
+        return fields.error();
+    Action a{step, QString(), QStringLiteral("OP1"), fields.value()};
+    a.runs = runs->runs;
+    return a;
+}
+
+/// A reflow curve of 25 °C rising at `ramp` °C/s to `peak`, falling at `cool` °C/s to 50 °C.
+QByteArray profileCsv(double ramp, double peak, double cool)
+{
+    QByteArray out = "time_s,TC1\n";
+    const double up = (peak - 25) / ramp, down = (peak - 50) / cool;
+    for (double s = 0; s <= up + down + 1e-9; s += 0.5)
+        out += QByteArray::number(s) + ',' +
+               QByteArray::number(s <= up ? 25 + ramp * s : peak - cool * (s - up)) + '\n';
+    return out;
+}
+
+} // namespace
+
+class TestRigRecording : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aTestKeepsItsRunsFiguresAndFiles()
+    {
+        test::TestDatabase t;
+        const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000101"), QStringLiteral("SB00000101"));
+        Result<Action> a =
+            action(t, Step::Test,
+                   {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                    QStringLiteral("burnin=") + fixture("stibbons1990_hex__gpu-burn"),
+                    QStringLiteral("vram=") + fixture("GpuZelenograd_memtest_vulkan__v0.3.0-windows"),
+                    QStringLiteral("dcgm=") + fixture("NVIDIA_DCGM__issue124")});
+        QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.error().oneLine()));
+        QCOMPARE(a.value().runs.size(), 3);
+        a.value().report = t.report(test::TestDatabase::gpuUuid(101));
+        Result<Recorded> r = t.record(a.value());
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().oneLine()));
+        const QJsonObject p = r.value().event.payload;
+        QCOMPARE(p.value(payload::Outcome).toString(), QString(outcome::Pass));
+        // Flat figures, for dashboards: "Burning for 120 seconds.", 13090 Gflop/s at the end.
+        QCOMPARE(p.value(payload::Burnin).toString(), QStringLiteral("pass"));
+        QCOMPARE(p.value(payload::BurninMin).toInt(), 2);
+        QCOMPARE(p.value(payload::BurninGflops).toDouble(), 13090.0);
+        QCOMPARE(p.value(payload::BurninErrors).toDouble(), 0.0);
+        QCOMPARE(p.value(payload::Vram).toString(), QStringLiteral("pass"));
+        QCOMPARE(p.value(payload::VramErrors).toDouble(), 0.0);
+        QVERIFY(p.value(payload::VramMin).toDouble() > 6);
+        QCOMPARE(p.value(payload::Dcgm).toString(), QStringLiteral("pass"));
+        QCOMPARE(p.value(payload::DcgmLevel).toInt(), 2);
+        // Each run whole, its measurements with their limits.
+        const QJsonObject runs = p.value(payload::RigRuns).toObject();
+        QCOMPARE(runs.keys(), (QStringList{"burnin", "dcgm", "vram"}));
+        const QJsonObject burnin = runs.value(QStringLiteral("burnin")).toObject();
+        QCOMPARE(burnin.value(QStringLiteral("verdict")).toString(), QStringLiteral("pass"));
+        QCOMPARE(burnin.value(QStringLiteral("kind")).toString(), QStringLiteral("gpu-burn"));
+        QVERIFY(!burnin.value(QStringLiteral("measurements")).toArray().isEmpty());
+        // The files themselves, hashed into the store.
+        const QStringList refs = p.value(payload::Evidence).toString().split(QLatin1Char(';'));
+        QCOMPARE(refs.size(), 4); // the nvidia-smi report and the three logs
+        const EvidenceStore store(t.folder());
+        for (const QJsonValue& run : runs) {
+            const QString ref = run.toObject().value(QStringLiteral("evidence")).toString();
+            QVERIFY(refs.contains(ref));
+            QVERIFY2(QFileInfo::exists(store.storedPathFor(ref)), qPrintable(ref));
+        }
+    }
+
+    void aRunThatFailsThePlanRefusesAPass_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("burn-in without its final lines")
+            << "burnin" << fixture("wilicc_gpu-burn__issue124") << QStringLiteral("did not finish");
+        QTest::newRow("burn-in died")
+            << "burnin" << fixture("wilicc_gpu-burn__issue15") << QStringLiteral("died");
+        QTest::newRow("DCGM skipped everything")
+            << "dcgm" << fixture("gnosia93_slurm-on-aws__dcgmi") << QStringLiteral("skipped");
+        QTest::newRow("VRAM errors") << "vram" << fixture("GpuZelenograd_memtest_vulkan__v0.3.0-linux")
+                                     << QStringLiteral("errors found");
+    }
+    void aRunThatFailsThePlanRefusesAPass()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, file);
+        QFETCH(QString, why);
+        test::TestDatabase t;
+        const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000102"), QStringLiteral("SB00000102"));
+        const QString before = t.dump();
+        Result<Action> a = action(
+            t, Step::Test,
+            {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"), field + QLatin1Char('=') + file});
+        QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.error().oneLine()));
+        a.value().report = t.report(test::TestDatabase::gpuUuid(102));
+        Result<Recorded> refused = t.record(a.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::ReportContradiction);
+        QCOMPARE(refused.error().field, field);
+        QVERIFY2(refused.error().message.contains(why, Qt::CaseInsensitive),
+                 qPrintable(refused.error().message));
+        QCOMPARE(t.dump(), before);
+        // A supervisor's override of the report does not pass a failed run either.
+        Action overridden = a.value();
+        overridden.operatorId = QStringLiteral("SUP1");
+        overridden.fields.insert(payload::OverrideReason, QStringLiteral("rig is fine, trust me"));
+        QVERIFY(!t.record(overridden).ok());
+        // Recorded as the fail it is, it sends the unit back to repair with the run kept.
+        Action failed = a.value();
+        failed.fields.insert(payload::Result, QStringLiteral("fail"));
+        if (field == QLatin1StringView("dcgm")) // no defect follows from a diagnostic: the engineer names it
+            failed.fields.insert(payload::Defect, QStringLiteral("NOT_DETECTED"));
+        Result<Recorded> r = t.record(failed);
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().oneLine()));
+        const QJsonObject run =
+            r.value().event.payload.value(payload::RigRuns).toObject().value(field).toObject();
+        QCOMPARE(run.value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
+        QVERIFY(!run.value(QStringLiteral("reasons")).toArray().isEmpty());
+        QCOMPARE(r.value().event.payload.value(field).toString(), QStringLiteral("fail"));
+    }
+
+    void aTypedValueTheLogContradictsIsRefused()
+    {
+        test::TestDatabase t;
+        const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000103"), QStringLiteral("SB00000103"));
+        const QString before = t.dump();
+        Result<Action> a = action(t, Step::Test,
+                                  {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                                   QStringLiteral("burnin_min=30"),
+                                   QStringLiteral("burnin=") + fixture("stibbons1990_hex__gpu-burn")});
+        QVERIFY(a.ok());
+        a.value().report = t.report(test::TestDatabase::gpuUuid(103));
+        Result<Recorded> r = t.record(a.value());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().field, QStringLiteral("burnin_min"));
+        QCOMPARE(t.dump(), before);
+        // burnin=pass stays the typed result it always was.
+        Result<Action> typed = action(
+            t, Step::Test,
+            {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"), QStringLiteral("burnin=pass")});
+        QVERIFY(typed.ok());
+        QVERIFY(typed.value().runs.isEmpty());
+        QCOMPARE(typed.value().fields.value(payload::Burnin).toString(), QStringLiteral("pass"));
+        // A file that is no log of its kind is refused before anything is kept.
+        Result<Action> wrong = action(t, Step::Test,
+                                      {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                                       QStringLiteral("dcgm=") + fixture("stibbons1990_hex__gpu-burn")});
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().field, QStringLiteral("dcgm"));
+        // A stricter plan fails what the default passes.
+        Result<Action> strict = action(t, Step::Test,
+                                       {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                                        QStringLiteral("burnin=") + fixture("stibbons1990_hex__gpu-burn")},
+                                       *TestPlan::builtIn(QStringLiteral("strict")));
+        QVERIFY(strict.ok());
+        QVERIFY(!strict.value().runs.first().pass);
+    }
+
+    void aMountKeepsItsReflowProfile()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090P000104", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString die = t.record(Step::Strip, {"card=ZT4090P000104"}).value().createdId();
+        QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
+        // 0.5 °C/s to 240 °C, 0.8 °C/s down: 74.75 s above 217 °C, inside the line's 60..90 s.
+        QFile csv(QDir(t.folder()).filePath(QStringLiteral("oven.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write(profileCsv(0.5, 240, 0.8));
+        csv.close();
+        Result<Action> a = action(t, Step::Mount,
+                                  {QStringLiteral("die=") + die, QStringLiteral("board=SB00000104"),
+                                   QStringLiteral("profile_log=") + csv.fileName()});
+        QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.error().oneLine()));
+        Result<Recorded> r = t.record(a.value());
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().oneLine()));
+        const QJsonObject p = r.value().event.payload;
+        QCOMPARE(p.value(payload::PeakC).toDouble(), 240.0);
+        QCOMPARE(p.value(payload::TalS).toDouble(), 74.75);
+        QCOMPARE(p.value(payload::RampCPerS).toDouble(), 0.5);
+        QCOMPARE(p.value(payload::CoolingCPerS).toDouble(), 0.8);
+        QCOMPARE(p.value(payload::ProfileLog).toString(), QStringLiteral("pass"));
+        QCOMPARE(p.value(payload::RigRuns)
+                     .toObject()
+                     .value(QStringLiteral("profile_log"))
+                     .toObject()
+                     .value(QStringLiteral("peak_c"))
+                     .toDouble(),
+                 240.0);
+        // The real oven's log holds 90.6 s above the liquidus: beyond the line's mount.tal_s limit,
+        // refused as a typed 90.6 would be.
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090P000105", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString die2 = t.record(Step::Strip, {"card=ZT4090P000105"}).value().createdId();
+        QVERIFY(t.record(Step::Reball, {"die=" + die2}).ok());
+        Result<Action> hot =
+            action(t, Step::Mount,
+                   {QStringLiteral("die=") + die2, QStringLiteral("board=SB00000105"),
+                    QStringLiteral("profile_log=") +
+                        fixture("CKalitin_reflow-oven__stm32-uart-log-2025-09-11_21-57-22")});
+        QVERIFY(hot.ok());
+        Result<Recorded> refused = t.record(hot.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("tal_s"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRigRecording)
+#include "TestRigRecording.moc"
