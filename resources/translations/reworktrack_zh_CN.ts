@@ -22,6 +22,10 @@
         <source>%1 may not do %2; ask someone whose role may</source>
         <translation>%1 无权执行 %2；请找有此权限的人</translation>
     </message>
+    <message>
+        <source>%1 needs a proven operator once the line has an admin; give --operator ADMIN</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Backup</name>
@@ -361,18 +365,6 @@ Shows the genealogy and timeline of a card, die, board, unit, batch or GPU UUID.
         <translation>请给出且只给出一个序列号</translation>
     </message>
     <message>
-        <source>Usage: reworkctl check
-Runs SQLite&apos;s integrity check and compares the derived state with a replay of the event log. Changes nothing.
-</source>
-        <translation>用法：reworkctl check
-运行 SQLite 完整性检查，并将派生状态与事件日志的重放结果比较。不做任何修改。
-</translation>
-    </message>
-    <message>
-        <source>check takes no arguments</source>
-        <translation>check 不需要参数</translation>
-    </message>
-    <message>
         <source>%1 problems found; call an admin to restore a backup</source>
         <translation>发现 %1 个问题；请联系管理员恢复备份</translation>
     </message>
@@ -533,10 +525,6 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
 </translation>
     </message>
     <message>
-        <source>unexpected arguments</source>
-        <translation>多余的参数</translation>
-    </message>
-    <message>
         <source>  reprint: %1</source>
         <translation>  补打：%1</translation>
     </message>
@@ -680,12 +668,6 @@ Commands:
         <source>  commands --pdf FILE                    printable sheet of command barcodes
 </source>
         <translation>  commands --pdf 文件                    可打印的命令条码表
-</translation>
-    </message>
-    <message>
-        <source>  check                                  integrity check of database and derived state
-</source>
-        <translation>  check                                  检查数据库及派生状态的完整性
 </translation>
     </message>
     <message>
@@ -1099,56 +1081,12 @@ REWORKTRACK_PIN），空数据库的第一个管理员除外。每项更改都�
         <translation>模板 %1 已共享；各工位下次同步后即可使用</translation>
     </message>
     <message>
-        <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
-  label list | label retry | label history SERIAL | label publish FILE   labels (label --help)
-</source>
-        <translation>  label 模板 序列号|批次 --pdf 文件 | --zpl 文件 | --send 主机:端口
-  label list | label retry | label history 序列号 | label publish 文件   标签（label --help）
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                --operator O [--station S] [--reason TEXT]
-       reworkctl label list                 templates (yours in DATA/labels/ first)
-       reworkctl label retry                send labels the printers did not take
-       reworkctl label history SERIAL       every print of an item&apos;s labels
-       reworkctl label publish FILE --operator ADMIN   share a template with every station
-A second print of the same label is a reprint and needs --reason. A label sent to a printer
-that does not answer stays queued for label retry.
-</source>
-        <translation>用法：reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                --operator O [--station S] [--reason TEXT]
-       reworkctl label list                 模板（DATA/labels/ 中你自己的优先）
-       reworkctl label retry                重新发送打印机未接收的标签
-       reworkctl label history SERIAL       某物品所有标签的打印记录
-       reworkctl label publish FILE --operator ADMIN   与所有工位共享一个模板
-同一标签的第二次打印是补打，需要 --reason。发送到无应答打印机的标签
-会排队等待 label retry。
-</translation>
-    </message>
-    <message>
         <source>give the station token on stdin with --token-stdin or in REWORKTRACK_TOKEN</source>
         <translation>请用 --token-stdin 从标准输入提供工位令牌，或将其放在 REWORKTRACK_TOKEN 中</translation>
     </message>
     <message>
         <source>give either --operator or --token-stdin, not both</source>
         <translation>请给出 --operator 或 --token-stdin 其中之一，不能同时给出</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
-       reworkctl record STEP --station S --token-stdin key=value ...
-STEP: intake strip reball mount inspect test pack scrap bake
-A station token (reworkctl token create) records its steps at its station
-without an operator&apos;s PIN; give it on stdin or in REWORKTRACK_TOKEN.
-reworkctl record STEP --help lists the fields of a step.
-</source>
-        <translation>用法：reworkctl record 工序 --station 工位 --operator 操作员 键=值 ...
-       reworkctl record 工序 --station 工位 --token-stdin 键=值 ...
-工序：intake strip reball mount inspect test pack scrap bake
-工位令牌（reworkctl token create）无需操作员的 PIN 即可在其工位记录其工序；
-请通过标准输入或 REWORKTRACK_TOKEN 提供令牌。
-reworkctl record 工序 --help 列出该工序的字段。
-</translation>
     </message>
     <message>
         <source>valid</source>
@@ -1205,24 +1143,6 @@ TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
 </translation>
     </message>
     <message>
-        <source>  verify [--server | --repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
-</source>
-        <translation>  verify [--server | --repair-chain --reason TEXT --operator ADMIN]   检查事件和审计日志的哈希链
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl verify
-       reworkctl verify --server [URL] [--password-stdin]
-       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
-Recomputes the SHA-256 chains over every event and audit entry and names the first entry that was changed, removed or slipped in, and a cut-off tail of either log. Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a proven admin, audited; every later verify lists the repair. --server compares this log with the chain heads the sync server anchored (the server of sync.conf unless a URL is given): a log rewritten or cut after it was sent no longer matches.
-</source>
-        <translation>用法：reworkctl verify
-       reworkctl verify --server [URL] [--password-stdin]
-       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
-重新计算所有事件和审计条目的 SHA-256 链，指出第一个被修改、删除或插入的条目，以及任一日志被截掉的尾部。退出码 0 完好，1 损坏。--repair-chain 由经过验证的管理员重新链接丢失链接的事件，并记入审计；之后每次 verify 都会列出这次修复。--server 将本日志与同步服务器锚定的链头比对（未给出 URL 时使用 sync.conf 中的服务器）：发送后被改写或截断的日志将无法匹配。
-</translation>
-    </message>
-    <message>
         <source>the event log differs from the server&apos;s anchors: %1</source>
         <translation>事件日志与服务器的锚定不一致：%1</translation>
     </message>
@@ -1239,18 +1159,284 @@ Recomputes the SHA-256 chains over every event and audit entry and names the fir
         <translation>--force 需要 --operator ADMIN：强制恢复只能由管理员执行</translation>
     </message>
     <message>
-        <source>  restore FILE [--force --reason TEXT --operator ADMIN]   replace the database with a checked backup; the replaced one is kept
-</source>
-        <translation>  restore FILE [--force --reason TEXT --operator ADMIN]   用检查过的备份替换数据库；被替换的数据库会保留
-</translation>
+        <source>%1 label of %2 to %3: not delivered: %4 (%5)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: reworkctl restore FILE [--force --reason TEXT --operator ADMIN]
+        <source>%1 label of %2 to %3: %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) still queued; label retry sends them again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>give the id of the print to cancel (label history SERIAL shows it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 label of %2 to %3 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--copies takes a number from 1 to 99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dpi is the printer&apos;s resolution: 203, 300 or 600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 label of %2 sent to %3, unconfirmed: the printer did not answer its status query; check that it printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the serial or batch whose prints to show: label history SERIAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one serial or batch: label history SERIAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | retry | history SERIAL | cancel ID | publish FILE   labels (label --help)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]
+       reworkctl label list                 templates (yours in DATA/labels/ first)
+       reworkctl label retry                send labels the printers did not take
+       reworkctl label history SERIAL       every print of an item&apos;s labels, and its state
+       reworkctl label cancel ID --reason TEXT --operator O   take a queued label out
+       reworkctl label publish FILE --operator ADMIN   share a template with every station
+A Zebra is asked for its status (~HS) first: paper out, ribbon out, head open or paused
+keeps the label queued; a printer that does not answer gets it as &quot;sent, unconfirmed&quot;.
+--dpi lays the label out in the printer&apos;s own dots (the shipped templates are drawn for
+300 dpi stock; a 203 dpi Zebra needs --dpi 203).
+A second print of a delivered label is a reprint and needs --reason. A label the printer
+did not take stays queued for label retry.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check takes at most one serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ok: its genealogy&apos;s derived state equals a replay of its %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the logs were tampered with: verify found the event log intact up to event #%1 on %2, but it now ends at event #%3: its last events were cut off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: the verified point was not kept (%1); the next verify walks the whole chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hash chains intact: %1 events since event #%2 (verified %3), head %4; %5 audit entries; --full walks every event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  check [SERIAL]                         integrity check of database and derived state
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl check [SERIAL]
+Runs SQLite&apos;s integrity check and compares the derived state with a replay of the event log. With a SERIAL (card, die, board, unit or batch), replays only the events of its genealogy and compares their rows: seconds become milliseconds on a long history. Changes nothing; stations go on recording.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  verify [--full | --server | --repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl verify [--full]
+       reworkctl verify --server [URL] [--password-stdin]
+       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
+Recomputes the SHA-256 chains over the events and every audit entry and names the first entry that was changed, removed or slipped in, and a cut-off tail of either log. By default the event chain is walked on from the point the last verify found intact (after checking that point still holds); --full walks it from the first event. Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a proven admin, audited; every later verify lists the repair. --server compares this log with the chain heads the sync server anchored (the server of sync.conf unless a URL is given): a log rewritten or cut after it was sent no longer matches.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  restore FILE [--server [URL]] [--force --reason TEXT --operator ADMIN]   replace the database with a checked backup; the replaced one is kept
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl restore FILE [--server [URL] [--password-stdin]] [--force --reason TEXT --operator ADMIN]
 Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program knows, with its tables and append-only triggers, both hash chains intact and no fewer events than this database has. --force --reason takes one with fewer events (the events recorded since are lost unless they were synced), as a proven admin (restore.force); the reason and the admin go into the audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close the app on this PC first. A refused file changes nothing.
 </source>
-        <translation>用法：reworkctl restore FILE [--force --reason TEXT --operator ADMIN]
-只接受完整的 ReworkTrack 备份：本程序认识的数据库版本的普通 SQLite 文件，表和只追加触发器齐全，两条哈希链完好，记录不少于当前数据库。--force --reason 可接受记录较少的备份（之后记录的事件若未同步将丢失），须由经过验证的管理员执行（restore.force）；原因和管理员写入审计日志。被替换的数据库保留在旁边，名为 DATABASE.replaced-日期-时间。请先关闭本机上的程序。被拒绝的文件不会改变任何东西。
-</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--plan needs a plan name (%1) or a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import profile %1 is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rate-window needs seconds, a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--alloy: &quot;%1&quot; is not an alloy the core knows (SAC305, SAC405, SAC387, SN100C, Sn63Pb37, Sn62Pb36Ag2, Sn42Bi58); give --liquidus instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--liquidus needs a temperature in °C, 50 to 450</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  parse FILE [--kind K] [--plan P] [--json]  read a test rig&apos;s output, give its verdict
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl parse FILE [--kind nvidia-smi|gpu-burn|dcgm|memtest|profile]
+                 [--plan NAME|FILE] [--model MODEL] [--alloy ALLOY | --liquidus C]
+                 [--import-profile FILE] [--time-column C] [--temp-column C[,C...]]
+                 [--time-unit s|ms|min] [--temp-unit C|mC|F] [--rate-window S] [--json]
+Reads the output of a test rig and prints what it measured and the verdict the test plan
+gives it; records nothing and needs no database. The kind is told from the content when
+--kind is not given: nvidia-smi (-q, -q -x or --query-gpu CSV), gpu-burn (gpu_burn&apos;s
+console log), dcgm (dcgmi diag, table or -j JSON), memtest (memtest_vulkan or
+cuda_memtest), profile (a thermocouple log as CSV).
+The verdict is computed, never copied from the tool: a run fails when it did not finish,
+died, did no work, skipped a test, found errors, or broke a limit of the plan.
+  --plan      a built-in plan (default, strict) or a test plan JSON file; default: default
+  --model     the product whose part of the plan file applies (its &quot;models&quot; entry)
+  --alloy     the solder&apos;s reflow window: SAC305 (217 °C), Sn63Pb37 (183 °C), ...
+  --liquidus  the liquidus in °C the time above liquidus is taken against
+  --import-profile, --time-column, --temp-column, --time-unit, --temp-unit, --rate-window:
+              how a thermocouple CSV is laid out, where detection is not enough
+With --json: one object with kind, format, plan, verdict (pass or fail), reasons,
+measurements (name, value, unit, gpu, low, high, pass), facts and, for profiles, peak_c,
+time_above_liquidus_s, ramp_up_c_per_s, cooling_c_per_s, time_to_peak_s.
+Exit codes: 0 the run passes, 1 it fails, 2 usage (a bad option, an unknown plan, a plan or
+import profile that cannot be read), 4 the file cannot be read as a run (missing, empty,
+binary, too large, or not output of the kind given).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gpu_burn log: fills burnin, burnin_min, burnin_gflops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dcgmi diag output (table or -j JSON): fills dcgm, dcgm_level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memtest_vulkan or cuda_memtest log: fills vram, vram_errors, vram_min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thermocouple CSV: fills peak_c, tal_s, ramp_c_per_s, cooling_c_per_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl record STEP --station S --operator O key=value ...
+       reworkctl record STEP --station S --token-stdin key=value ...
+STEP: intake strip reball mount inspect test pack scrap bake
+A station token (reworkctl token create) records its steps at its station
+without an operator&apos;s PIN; give it on stdin or in REWORKTRACK_TOKEN.
+reworkctl record STEP --help lists the fields of a step.
+Test rig outputs (burnin=, dcgm=, vram= at test, profile_log= at reball and
+mount) are judged by --plan NAME|FILE (default: the built-in default plan).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished">全部</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 values, model %4, station %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few values for a control chart (at least 2 are needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  chart    LCL        centre     UCL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sigma %1 (MR-bar / 1.128)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  spec LSL %1, USL %2; Cp %3, Cpk %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  no Cpk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  no Cp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  rule %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1  %2  %3  %4  rules %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days must be a whole number of days above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  spc MEASUREMENT [--model M] [--station S] [--days N]
+                                         control chart, rule violations, Cpk
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]
+An individuals / moving-range control chart of one measurement in recording order (voided events left out): centre, sigma (MR-bar / 1.128), limits at 3 sigma, the Western Electric rules (1: a value beyond 3 sigma; 2: 2 of 3 beyond 2 sigma on one side; 3: 4 of 5 beyond 1 sigma on one side; 4: 8 in a row on one side), and Cp/Cpk against the measurement&apos;s limits (the model&apos;s own where set). Measurements: void_pct, peak_c, tal_s, temp_max_c, burnin_gflops, burnin_min, vram_errors. --days N: the last N days only (default: all). --json gives the newest 500 values.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server could not be asked what it holds of this station (%1); checked against this station&apos;s own count only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup holds event %1, the newest the sync server anchored for this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync server has anchored nothing of this station yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1481,10 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>a barcode does not fit the sheet</source>
         <translation>条码放不下</translation>
     </message>
+    <message>
+        <source>Close batch (pack)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigStore</name>
@@ -1335,10 +1525,36 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     </message>
 </context>
 <context>
+    <name>ControlChart</name>
+    <message>
+        <source>fewer than two values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no specification limit is set for this measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cp needs both a lower and an upper specification limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every value is the same (sigma is 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvWriter</name>
     <message>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>无法写入 %1：%2；请选择其他文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CudaMemtestImporter</name>
+    <message>
+        <source>this is not a cuda_memtest log: it has no &quot;[time][host][device]:&quot; lines and no &quot;TestN finished&quot; line</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1577,227 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     </message>
 </context>
 <context>
+    <name>DcgmDiagImporter</name>
+    <message>
+        <source>this dcgmi diag -j output is not valid JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not dcgmi diag output: it has no &quot;Diagnostic | Result&quot; table with tests and no DCGM JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Defect</name>
+    <message>
+        <source>no POST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physical damage</source>
+        <translation type="unfinished">物理损坏</translation>
+    </message>
+    <message>
+        <source>missing parts</source>
+        <translation type="unfinished">缺件</translation>
+    </message>
+    <message>
+        <source>liquid damage</source>
+        <translation type="unfinished">进液损坏</translation>
+    </message>
+    <message>
+        <source>die chipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>substrate cracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pads lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory damaged</source>
+        <translation type="unfinished">显存损坏</translation>
+    </message>
+    <message>
+        <source>missing balls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridged balls</source>
+        <translation type="unfinished">桥连焊球数</translation>
+    </message>
+    <message>
+        <source>misaligned stencil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open / missing ball</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voids over limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head-in-pillow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-wet open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged balls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>board warpage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pad cratering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tombstoned passive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>die misaligned</source>
+        <translation type="unfinished">芯片偏位</translation>
+    </message>
+    <message>
+        <source>power rail short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not detected / fallen off the bus (Xid 79)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCIe generation or width degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory size mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faulty memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory bandwidth low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thermal / temperature violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target power not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GFLOPS below threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NaN values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xid errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>artifacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fan failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burn-in errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatedRun</name>
+    <message>
+        <source>%1 (%2): %3 by plan %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  tool: %1; its own verdict: %2; finished: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>  GPU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  profile of %1: peak %2 °C at %3 s, %4 s above %5 °C, ramp-up %6 °C/s, cooling %7 °C/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  measurements:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished">完好</translation>
+    </message>
+    <message>
+        <source>OUT OF LIMITS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  fails because: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventChain</name>
     <message>
         <source>event %1 (#%2) has no link in the chain</source>
@@ -1377,6 +1814,10 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>the chain was repaired at %1 by %2: %3</source>
         <translation>哈希链于 %1 由 %2 修复：%3</translation>
+    </message>
+    <message>
+        <source>the link of event #%1 is not the one verify found intact on %2: the log up to it was rewritten since; run verify --full</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1675,6 +2116,14 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>element %1: &quot;%2&quot; would shrink below %3 mm to fit in %4 mm; widen the element or shorten the text</source>
         <translation>元素 %1：“%2”要放进 %4 mm 就得缩小到 %3 mm 以下；请加宽元素或缩短文字</translation>
     </message>
+    <message>
+        <source>element %1: &quot;%2&quot; needs %3 lines but its %4 mm box holds %5; enlarge the element or shorten the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1: the image %2 is a link to a file outside the template&apos;s folder; copy the image into the folder instead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FreeText</name>
@@ -1685,6 +2134,13 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>%1 is one line with no control characters; type it again</source>
         <translation>%1 须为单行且不含控制字符；请重新输入</translation>
+    </message>
+</context>
+<context>
+    <name>GpuBurnImporter</name>
+    <message>
+        <source>this is not a gpu_burn log: it has no GPU list, no &quot;proc&apos;d&quot; progress line and no &quot;Tested N GPUs&quot; block</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2258,37 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>derived state: %1 rows of %2 differ from a replay of the events</source>
         <translation>派生状态：%2 中有 %1 行与事件重放结果不同</translation>
     </message>
+    <message>
+        <source>no event names %1; give a card, die, board, unit or batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derived state: %1 %2 differs from a replay of its events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemKind</name>
+    <message>
+        <source>card</source>
+        <translation type="unfinished">卡</translation>
+    </message>
+    <message>
+        <source>die</source>
+        <translation type="unfinished">芯片</translation>
+    </message>
+    <message>
+        <source>board</source>
+        <translation type="unfinished">主板</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished">整机</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation type="unfinished">批次</translation>
+    </message>
 </context>
 <context>
     <name>KpiQuery</name>
@@ -1874,6 +2361,42 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>the %1 label of %2 was printed before; say why it is printed again</source>
         <translation>%2 的 %1 标签已打印过；请说明补打原因</translation>
     </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed, queued for retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent, unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print 1 to 99 copies of a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say why the label is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the print %1 is %2, not waiting in the queue; only a queued label can be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no print %1 is recorded; label history SERIAL shows the ids</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LabelPrinter</name>
@@ -1884,6 +2407,10 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>cannot write %1; choose a folder you may write to</source>
         <translation>无法写入 %1；请选择有写权限的文件夹</translation>
+    </message>
+    <message>
+        <source>print 1 to 99 copies of a label</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2519,10 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>element %1: an image needs &quot;file&quot;, a file name in the template&apos;s folder (labels/ of the data folder); no absolute path, no &quot;..&quot;</source>
         <translation>元素 %1：图片需要 &quot;file&quot;，即模板文件夹（数据文件夹的 labels/）中的文件名；不能用绝对路径，也不能含 &quot;..&quot;</translation>
     </message>
+    <message>
+        <source>element %1: the images cover more than %2 million printer dots at %3 dpi; make them smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LabelTemplateStore</name>
@@ -2067,6 +2598,13 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>operator %1 is disabled; ask a supervisor</source>
         <translation>操作员 %1 已停用；请联系主管</translation>
+    </message>
+</context>
+<context>
+    <name>MemtestVulkanImporter</name>
+    <message>
+        <source>this is not memtest_vulkan output: it has no device line, no &quot;N iteration.&quot; line and no &quot;memtest_vulkan:&quot; verdict</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2156,6 +2694,10 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>die %1 is in unit %2</source>
         <translation>芯片 %1 在整机 %2 中</translation>
+    </message>
+    <message>
+        <source>%1. Take it to a station of step: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2294,6 +2836,28 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     </message>
 </context>
 <context>
+    <name>ProfileImportSettings</name>
+    <message>
+        <source>the time unit must be s, ms or min, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the temperature unit must be C, mC (milli-degrees) or F, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rate window must be more than 0 and at most 600 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSocket</name>
+    <message>
+        <source>Socket operation timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecallQuery</name>
     <message>
         <source>%1 is not a known card, die, board or unit</source>
@@ -2337,6 +2901,61 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>reference data: %1 is not what its newest change says</source>
         <translation>基础数据：%1 与其最新变更不一致</translation>
+    </message>
+</context>
+<context>
+    <name>ReflowProfileImporter</name>
+    <message>
+        <source>this is not a thermocouple log: no line holds a time and a temperature as numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import profile names the time column &quot;%1&quot;, but the columns are: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import profile names the temperature column &quot;%1&quot;, but the columns are: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column of this log is a temperature (%1); name it in the import profile (temp_columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a row of numbers like the others; %2 of %3 rows could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a row of numbers; it was skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more lines were skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log has %1 samples; a reflow profile needs at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the time goes back (from %2 to %3); a log must hold one run, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1 reaches %2: too hot for °C, too cold for milli-°C; set temp_unit in the import profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 readings out of any oven&apos;s range were left out (an open thermocouple?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1 has %2 readings; a reflow profile needs at least %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has too few readings; it was left out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2640,16 +3259,260 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>a forced restore is an admin&apos;s act; give --operator ADMIN and that admin&apos;s PIN</source>
         <translation>强制恢复只能由管理员执行；请给出 --operator ADMIN 和该管理员的 PIN</translation>
     </message>
+    <message>
+        <source>the sync server holds this station&apos;s events up to event %1, but %2 ends at event %3: restoring it would lose what the server has. Choose a newer backup, fill a new database from the server with sync --rebuild, or restore with --force --reason TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1 of %2 differs from what the sync server anchored for this station: it is not this station&apos;s log, or it was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RigEvaluator</name>
+    <message>
+        <source>Gflop/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best Gflop/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hottest temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>highest power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time above liquidus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ramp-up rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cooling rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time to peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soak time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncorrected ECC errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, below the plan&apos;s minimum of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, above the plan&apos;s maximum of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan fails on warnings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gpu_burn found no CUDA device to burn; is the driver up (nvidia-smi)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gpu_burn never reported progress: no work was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gpu_burn aborted: no GPU&apos;s worker was left alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log ends before gpu_burn&apos;s final &quot;Tested N GPUs&quot; lines: the run did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %1: its worker died (DIED!)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gpu_burn reports GPU %1 FAULTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gpu_burn reported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %1 did no work (0 Gflop/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %1 is listed but never reported progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log does not say how long gpu_burn ran; the plan needs %1 min (run it as gpu_burn SECONDS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output holds no DCGM test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output is cut short: neither &quot;Successfully ran diagnostic&quot; nor the table&apos;s last border is there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tests that ran reach DCGM level %1; the plan needs level %2 (dcgmi diag -r %2) with its tests run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM test %1 failed on GPU %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM test %1 was skipped on GPU %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM test %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM test %1 has a result that cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCGM test %1 was skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GPU was lost during the memory test (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 completed no test: nothing was tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log ends before cuda_memtest&apos;s &quot;Program exits&quot;: the test did not finish (run it with --num_passes N so that it ends by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log ends before %1&apos;s verdict line: the test did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 says the test failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report lists no GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RigImport</name>
+    <message>
+        <source>cannot tell which tool wrote this file; give its kind (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RigRunReader</name>
+    <message>
+        <source>no test rig output goes here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one file for %1; a record holds one run of each</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RigText</name>
+    <message>
+        <source>the file is larger than %1; is it the right file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a text log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is longer than %2 characters; this is not a log a test tool writes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScanIdentity</name>
     <message>
-        <source>%1 is a die or unit id of this system, not a %2; %3</source>
-        <translation>%1 是本系统的芯片或整机编号，不是%2；%3</translation>
-    </message>
-    <message>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 is a die or unit id of this system, not the kind asked for here (%2); %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2710,12 +3573,12 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>%1 为空；请重新扫描</translation>
     </message>
     <message>
-        <source>this is not a %1 (too long or contains control characters); scan the right label</source>
-        <translation>这不是%1（过长或含控制字符）；请扫描正确的标签</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid %2; scan the right label</source>
         <translation>“%1”不是有效的%2；请扫描正确的标签</translation>
+    </message>
+    <message>
+        <source>this is not a valid %1 (too long or contains control characters); scan the right label</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3720,55 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>voided by record %1 when a supervisor resolved the conflict; kept for the record</source>
         <translation>主管解决冲突时已被记录 %1 作废；保留备查</translation>
+    </message>
+</context>
+<context>
+    <name>Shift</name>
+    <message>
+        <source>%1 night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmiQueryCsvImporter</name>
+    <message>
+        <source>this is not nvidia-smi --query-gpu CSV output: it needs a header of query fields and a row per GPU (--format=csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 has %2 values for %3 fields; the file is cut or edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpcQuery</name>
+    <message>
+        <source>no measurement called &quot;%1&quot;; the known ones are %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the values are of more than one alloy (%1), each with its own limits; filter by model or station to chart one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one value beyond 3 sigma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 of 3 values beyond 2 sigma on one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 of 5 values beyond 1 sigma on one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 values in a row on one side of the centre</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3159,10 +4071,6 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>另一块 GPU</translation>
     </message>
     <message>
-        <source>the report&apos;s GPU has %1 MiB of memory, a %2 has %3 to %4 MiB; take the report of the right card</source>
-        <translation>报告中的 GPU 显存为 %1 MiB，而 %2 应为 %3 至 %4 MiB；请采集正确显卡的报告</translation>
-    </message>
-    <message>
         <source>%1 was typed as %2 but the report says %3; the report&apos;s value counts: clear the field, or a supervisor overrides it with a reason</source>
         <translation>%1 输入为 %2，但报告显示为 %3；以报告为准：请清空该字段，或由主管填写原因推翻</translation>
     </message>
@@ -3183,8 +4091,55 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>低利用率</translation>
     </message>
     <message>
-        <source>the report is of %1 (PCI device %2), but this is a %3 (PCI device %4); take the report of the right card</source>
-        <translation>报告来自 %1（PCI 设备 %2），但这是 %3（PCI 设备 %4）；请采集正确显卡的报告</translation>
+        <source>the report is of %1 (PCI device %2), but this unit&apos;s model is %3 (PCI device %4); take the report of the right card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report&apos;s GPU has %1 MiB of memory, model %2 has %3 to %4 MiB; take the report of the right card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 run fails the test plan: %2; record result=fail, or run the test again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPlan</name>
+    <message>
+        <source>test plan, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a key of a test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of run (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 to 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an alloy the core knows; give liquidus_c and the window instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object of model names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the test plan is not a JSON object (%1 at byte %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3245,6 +4200,56 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     </message>
 </context>
 <context>
+    <name>VoidPreview</name>
+    <message>
+        <source>This record is itself a void; a void cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a change of reference data; it is not voided: make the change again with the value it should have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is already void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A later record builds on this one (step: %1, record %2); void that one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record to void (step: %1) of %2, made %3 at %4 by %5. It stays in the history, marked VOID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These items go back to where they were before it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit %1 leaves batch %2: the carton holds one unit fewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 opens again and takes units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is already closed (state: %2): its carton was sealed with this record in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &quot;%1&quot; of %2 printed %3 to %4: it no longer matches; take it off and print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoidPreviewQuery</name>
+    <message>
+        <source>no record with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkflowRules</name>
     <message>
         <source>unit %1 is mounted; it needs inspect next</source>
@@ -3293,10 +4298,6 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>station %1 is not registered; ask an admin to add it</source>
         <translation>工位 %1 未注册；请管理员添加</translation>
-    </message>
-    <message>
-        <source>station %1 is set up for %2, not %3; use a %3 station</source>
-        <translation>工位 %1 用于 %2，不是 %3；请使用 %3 工位</translation>
     </message>
     <message>
         <source>%1 was scrapped; it cannot be worked. Put it in the scrap bin</source>
@@ -3427,10 +4428,6 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>批次 %1 状态为 %2；请开新批次</translation>
     </message>
     <message>
-        <source>batch %1 holds %2 units, this unit is %3; use a %3 batch</source>
-        <translation>批次 %1 装的是 %2，此整机是 %3；请使用 %3 批次</translation>
-    </message>
-    <message>
         <source>batch %1 does not exist; check the batch label</source>
         <translation>批次 %1 不存在；请检查批次标签</translation>
     </message>
@@ -3510,6 +4507,14 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>%1 may record only %2 at %3; use an operator&apos;s PIN for anything else</source>
         <translation>%1 在工位 %3 只能记录 %2；其他记录请使用操作员的 PIN</translation>
     </message>
+    <message>
+        <source>station %1 is set up for step %2, not %3; use a station of step %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1 holds units of model %2, this unit is model %3; use a batch of model %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ZplSender</name>
@@ -3520,6 +4525,30 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>the printer at %1 did not take the label (%2); the label is kept and sent again on retry; check that the printer is on and connected</source>
         <translation>%1 的打印机没有接收标签（%2）；标签已保留，重试时会再次发送；请检查打印机是否开机并已连接</translation>
+    </message>
+    <message>
+        <source>sending to the printer at %1 was cancelled; the label is kept and sent again on retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ribbon out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print head open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at %1 reports: %2; the label stays queued; fix the printer, then run label retry</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3920,6 +4949,93 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>Not synced for more than a day: %1</source>
         <translation>超过一天未同步：%1</translation>
     </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rework::GenealogyModel</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished">序列号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation type="unfinished">批号 %1</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor card</source>
+        <translation type="unfinished">来料卡</translation>
+    </message>
+    <message>
+        <source>Die</source>
+        <translation type="unfinished">芯片</translation>
+    </message>
+    <message>
+        <source>reflows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reballs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other dies it carried: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation type="unfinished">主板</translation>
+    </message>
+    <message>
+        <source>repairs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">整机</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished">批次</translation>
+    </message>
+    <message>
+        <source>units: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>die %1</source>
+        <translation type="unfinished">芯片 %1</translation>
+    </message>
+    <message>
+        <source>board %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rework::LabelPrintDialog</name>
@@ -4001,6 +5117,14 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <source>Give a file name for the PDF.</source>
         <translation>请给出 PDF 文件名。</translation>
     </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rework::LoginPage</name>
@@ -4052,14 +5176,6 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <source>Trace: scan any card, die, board, unit or batch serial</source>
-        <translation>追溯：扫描任意卡、芯片、主板、整机或批次序列号</translation>
-    </message>
-    <message>
-        <source>Scan or type a serial, then press Enter</source>
-        <translation>扫描或输入序列号，然后按回车</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -4096,52 +5212,12 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>The history of the scanned item shows here.</source>
-        <translation>扫描物品的历史记录显示在这里。</translation>
-    </message>
-    <message>
-        <source>record id to void (from the timeline)</source>
-        <translation>要作废的记录编号（来自时间线）</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Void record</source>
-        <translation>作废记录</translation>
-    </message>
-    <message>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
         <source>%1 (%2) at %3</source>
         <translation>%1（%2）在 %3</translation>
-    </message>
-    <message>
-        <source>%1. Take it to a %2 station.</source>
-        <translation>%1。请送到%2工位。</translation>
-    </message>
-    <message>
-        <source>Record %1 is void; it stays in the history, marked VOID</source>
-        <translation>记录 %1 已作废；它仍保留在历史中，标记为“已作废”</translation>
-    </message>
-    <message>
-        <source>card %1 (%2, lot %3)</source>
-        <translation>卡 %1（%2，批号 %3）</translation>
-    </message>
-    <message>
-        <source>die %1</source>
-        <translation>芯片 %1</translation>
-    </message>
-    <message>
-        <source>unit %1 on board %2: %3</source>
-        <translation>整机 %1（主板 %2）：%3</translation>
-    </message>
-    <message>
-        <source>batch %1</source>
-        <translation>批次 %1</translation>
     </message>
     <message>
         <source>Save command barcode sheet…</source>
@@ -4160,24 +5236,8 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>已保存 %1：请打印后放在工位上</translation>
     </message>
     <message>
-        <source>Scan anything (F2): the form of the item&apos;s next step opens</source>
-        <translation>扫描任意标签（F2）：自动打开该物品下一工序的表单</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>看板</translation>
-    </message>
-    <message>
-        <source>Print label…</source>
-        <translation>打印标签…</translation>
-    </message>
-    <message>
-        <source>Print label for %1…</source>
-        <translation>为 %1 打印标签…</translation>
-    </message>
-    <message>
-        <source>Label of %1 printed to %2</source>
-        <translation>%1 的标签已打印到 %2</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -4190,12 +5250,6 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>Settings…</source>
         <translation>设置…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Locked after %n minute(s) without input. %1 (%2) logs in again to go on with the unsaved form; anyone else starts fresh.</source>
-        <translation>
-            <numerusform>闲置 %n 分钟后已锁屏。%1（%2）再次登录即可继续未保存的表单；其他人登录将从空白开始。</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 (%2) was disabled by an admin and has been logged out. Ask your supervisor.</source>
@@ -4216,6 +5270,12 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>Daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n min without input. %1 (%2) logs in again to go on with the unsaved form; anyone else starts fresh.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4327,6 +5387,13 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>%1 is now %2</source>
         <translation>%1 现在是 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rework::Recorder</name>
+    <message>
+        <source>%1 was typed as %2, but the %3 log says %4; leave the field to the log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4466,6 +5533,33 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
     <message>
         <source>CA file (for sslmode=verify-full):</source>
         <translation>CA 文件（用于 sslmode=verify-full）：</translation>
+    </message>
+</context>
+<context>
+    <name>rework::StationPage</name>
+    <message>
+        <source>Scan anything (F2): the form of the item&apos;s next step opens</source>
+        <translation type="unfinished">扫描任意标签（F2）：自动打开该物品下一工序的表单</translation>
+    </message>
+    <message>
+        <source>The history of the scanned item shows here.</source>
+        <translation type="unfinished">扫描物品的历史记录显示在这里。</translation>
+    </message>
+    <message>
+        <source>card %1 (%2, lot %3)</source>
+        <translation type="unfinished">卡 %1（%2，批号 %3）</translation>
+    </message>
+    <message>
+        <source>die %1</source>
+        <translation type="unfinished">芯片 %1</translation>
+    </message>
+    <message>
+        <source>unit %1 on board %2: %3</source>
+        <translation type="unfinished">整机 %1（主板 %2）：%3</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation type="unfinished">批次 %1</translation>
     </message>
 </context>
 <context>
@@ -4619,28 +5713,8 @@ Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this pr
         <translation>来自 GPU 报告；清空表单后才能手动输入</translation>
     </message>
     <message>
-        <source>No carton open: scan the batch id into the Batch field</source>
-        <translation>没有打开的包装箱：请将批次号扫描到“批次”字段</translation>
-    </message>
-    <message>
         <source>Carton %1: new, no units yet</source>
         <translation>包装箱 %1：新建，尚无整机</translation>
-    </message>
-    <message>
-        <source>Batch %1 is closed with %2 units: scan a new batch id</source>
-        <translation>批次 %1 已关闭，共 %2 台整机：请扫描新的批次号</translation>
-    </message>
-    <message>
-        <source>Carton %1: 1 unit packed</source>
-        <translation>包装箱 %1：已装 1 台整机</translation>
-    </message>
-    <message>
-        <source>Carton %1: %2 units packed</source>
-        <translation>包装箱 %1：已装 %2 台整机</translation>
-    </message>
-    <message>
-        <source>%1 is a batch label, scanned where a unit is expected: scan the unit&apos;s own serial</source>
-        <translation>%1 是批次标签，此处需要整机：请扫描整机自己的序列号</translation>
     </message>
     <message>
         <source>Close batch %1? %2
@@ -4651,6 +5725,74 @@ A closed batch takes no more units.</source>
     <message>
         <source>Close batch %1</source>
         <translation>关闭批次 %1</translation>
+    </message>
+    <message>
+        <source>#CLOSE closes the open batch at the pack station; this form has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carton open: scan the batch label or a new batch id into the Batch field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carton %1: new, 0 of %2 packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is closed (units: %2): scan a new batch id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carton %1: %2 of %3 packed, full: close it (#CLOSE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carton %1: %2 of %3 packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carton %1: units packed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is closed; it takes no more units: scan a new batch id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 selected: scan the units to pack into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the GPU with nvidia-smi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nvidia-smi cancelled: no report taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan the item with defect %1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrap with defect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrap %1 with defect %2? It leaves the rework line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrap %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scrapped with defect %2: put it in the scrap bin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4731,6 +5873,76 @@ A closed batch takes no more units.</source>
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rework::TracePage</name>
+    <message>
+        <source>Trace: scan any card, die, board, unit or batch serial, or a GPU UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type a serial, then press Enter</source>
+        <translation type="unfinished">扫描或输入序列号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print label…</source>
+        <translation type="unfinished">打印标签…</translation>
+    </message>
+    <message>
+        <source>Void selected record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print label for %1…</source>
+        <translation type="unfinished">为 %1 打印标签…</translation>
+    </message>
+    <message>
+        <source>Cannot open evidence %1: the file is missing from the evidence store or no program opens it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label of %1 printed to %2</source>
+        <translation type="unfinished">%1 的标签已打印到 %2</translation>
+    </message>
+    <message>
+        <source>Record %1 is void; it stays in the history, marked VOID</source>
+        <translation type="unfinished">记录 %1 已作废；它仍保留在历史中，标记为“已作废”</translation>
+    </message>
+</context>
+<context>
+    <name>rework::VoidDialog</name>
+    <message>
+        <source>Void a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voiding this record undoes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why the record is wrong, e.g. wrong carton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void record</source>
+        <translation type="unfinished">作废记录</translation>
     </message>
 </context>
 </TS>
