@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>%1 needs a proven operator once the line has an admin; give --operator ADMIN</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要经过验证的操作员（产线已设管理员）；请给出 --operator ADMIN</translation>
     </message>
 </context>
 <context>
@@ -1160,51 +1160,51 @@ TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
     </message>
     <message>
         <source>%1 label of %2 to %3: not delivered: %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标签（%2）发往 %3：未送达：%4（%5）</translation>
     </message>
     <message>
         <source>%1 label of %2 to %3: %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标签（%2）发往 %3：%4（%5）</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s) still queued; label retry sends them again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 个标签仍在队列中；label retry 会重新发送</numerusform></translation>
     </message>
     <message>
         <source>give the id of the print to cancel (label history SERIAL shows it)</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出要取消的打印 ID（label history SERIAL 可查看）</translation>
     </message>
     <message>
         <source>%1 label of %2 to %3 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标签（%2）发往 %3 已取消</translation>
     </message>
     <message>
         <source>--copies takes a number from 1 to 99</source>
-        <translation type="unfinished"></translation>
+        <translation>--copies 需要 1 到 99 之间的数字</translation>
     </message>
     <message>
         <source>--dpi is the printer&apos;s resolution: 203, 300 or 600</source>
-        <translation type="unfinished"></translation>
+        <translation>--dpi 为打印机分辨率：203、300 或 600</translation>
     </message>
     <message>
         <source>%1 label of %2 sent to %3, unconfirmed: the printer did not answer its status query; check that it printed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标签（%2）已发往 %3，未确认：打印机未响应状态查询；请检查是否已打印</translation>
     </message>
     <message>
         <source>give the serial or batch whose prints to show: label history SERIAL</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出要查看打印记录的序列号或批次：label history SERIAL</translation>
     </message>
     <message>
         <source>give one serial or batch: label history SERIAL</source>
-        <translation type="unfinished"></translation>
+        <translation>请只给出一个序列号或批次：label history SERIAL</translation>
     </message>
     <message>
         <source>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
   label list | retry | history SERIAL | cancel ID | publish FILE   labels (label --help)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  label TEMPLATE SERIAL|BATCH --pdf FILE | --zpl FILE | --send HOST:PORT
+  label list | retry | history SERIAL | cancel ID | publish FILE   标签（label --help）
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
@@ -1221,43 +1221,60 @@ keeps the label queued; a printer that does not answer gets it as &quot;sent, un
 A second print of a delivered label is a reprint and needs --reason. A label the printer
 did not take stays queued for label retry.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]
+       reworkctl label list                 列出模板（DATA/labels/ 中自己的模板优先）
+       reworkctl label retry                重新发送打印机未接收的标签
+       reworkctl label history SERIAL       某物品标签的每次打印及其状态
+       reworkctl label cancel ID --reason TEXT --operator O   从队列中取出一个标签
+       reworkctl label publish FILE --operator ADMIN   将模板共享给所有工位
+先向 Zebra 打印机查询状态（~HS）：缺纸、缺碳带、打印头打开或已暂停时，
+标签保留在队列中；打印机未响应时，标签记为“已发送，未确认”。
+--dpi 按打印机自身的点阵排版标签（随附模板按 300 dpi 标签纸绘制；
+203 dpi 的 Zebra 需要 --dpi 203）。
+已送达标签的第二次打印属于重打，需要 --reason。打印机未接收的标签
+保留在队列中，等待 label retry。
+</translation>
     </message>
     <message>
         <source>check takes at most one serial</source>
-        <translation type="unfinished"></translation>
+        <translation>check 最多接受一个序列号</translation>
     </message>
     <message>
         <source>%1 ok: its genealogy&apos;s derived state equals a replay of its %2 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正常：其谱系的派生状态与重放其 %2 个事件的结果一致</translation>
     </message>
     <message>
         <source>the logs were tampered with: verify found the event log intact up to event #%1 on %2, but it now ends at event #%3: its last events were cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>日志已被篡改：verify 曾于 %2 确认事件日志直到事件 #%1 均完好，但现在日志止于事件 #%3：最后的事件已被截掉</translation>
     </message>
     <message>
         <source>note: the verified point was not kept (%1); the next verify walks the whole chain</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：已验证点未能保存（%1）；下次 verify 将遍历整条哈希链</translation>
     </message>
     <message>
         <source>hash chains intact: %1 events since event #%2 (verified %3), head %4; %5 audit entries; --full walks every event</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希链完好：自事件 #%2 起 %1 个事件（验证于 %3），链头 %4；%5 条审计记录；--full 遍历所有事件</translation>
     </message>
     <message>
         <source>  check [SERIAL]                         integrity check of database and derived state
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  check [SERIAL]                         检查数据库与派生状态的完整性
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl check [SERIAL]
 Runs SQLite&apos;s integrity check and compares the derived state with a replay of the event log. With a SERIAL (card, die, board, unit or batch), replays only the events of its genealogy and compares their rows: seconds become milliseconds on a long history. Changes nothing; stations go on recording.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl check [SERIAL]
+运行 SQLite 完整性检查，并将派生状态与事件日志的重放结果比较。给出 SERIAL（显卡、芯片、板卡、成品或批次）时，只重放其谱系的事件并比较相应行：历史很长时，耗时从数秒缩短到数毫秒。不做任何更改；各工位可继续记录。
+</translation>
     </message>
     <message>
         <source>  verify [--full | --server | --repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  verify [--full | --server | --repair-chain --reason TEXT --operator ADMIN]   遍历事件和审计日志的哈希链
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl verify [--full]
@@ -1265,51 +1282,59 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
        reworkctl verify --repair-chain --reason TEXT --operator ADMIN
 Recomputes the SHA-256 chains over the events and every audit entry and names the first entry that was changed, removed or slipped in, and a cut-off tail of either log. By default the event chain is walked on from the point the last verify found intact (after checking that point still holds); --full walks it from the first event. Exit 0 intact, 1 broken. --repair-chain links events that lost their links, as a proven admin, audited; every later verify lists the repair. --server compares this log with the chain heads the sync server anchored (the server of sync.conf unless a URL is given): a log rewritten or cut after it was sent no longer matches.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl verify [--full]
+       reworkctl verify --server [URL] [--password-stdin]
+       reworkctl verify --repair-chain --reason TEXT --operator ADMIN
+重新计算事件和每条审计记录上的 SHA-256 哈希链，指出第一条被修改、删除或插入的记录，以及任一日志被截掉的尾部。默认从上次 verify 确认完好的位置继续遍历事件链（先检查该位置仍然成立）；--full 从第一个事件开始遍历。退出码 0 表示完好，1 表示损坏。--repair-chain 以经过验证的管理员身份重新链接丢失链接的事件，并记入审计；之后每次 verify 都会列出此修复。--server 将本日志与同步服务器锚定的链头比较（未给出 URL 时使用 sync.conf 中的服务器）：发送后被改写或截断的日志将不再匹配。
+</translation>
     </message>
     <message>
         <source>  restore FILE [--server [URL]] [--force --reason TEXT --operator ADMIN]   replace the database with a checked backup; the replaced one is kept
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  restore FILE [--server [URL]] [--force --reason TEXT --operator ADMIN]   用已检查的备份替换数据库；被替换的数据库会保留
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl restore FILE [--server [URL] [--password-stdin]] [--force --reason TEXT --operator ADMIN]
 Takes only a whole ReworkTrack backup: a regular SQLite file of a schema this program knows, with its tables and append-only triggers, both hash chains intact and no fewer events than this database has. --force --reason takes one with fewer events (the events recorded since are lost unless they were synced), as a proven admin (restore.force); the reason and the admin go into the audit log. The replaced database is kept beside it as DATABASE.replaced-DATE-TIME. Close the app on this PC first. A refused file changes nothing.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl restore FILE [--server [URL] [--password-stdin]] [--force --reason TEXT --operator ADMIN]
+只接受完整的 ReworkTrack 备份：本程序识别的架构的常规 SQLite 文件，包含其数据表和只追加触发器，两条哈希链均完好，且事件数不少于本数据库。--force --reason 可接受事件较少的备份（此后记录的事件若未同步将丢失），需经过验证的管理员（restore.force）；原因和管理员会记入审计日志。被替换的数据库保留在旁边，名为 DATABASE.replaced-DATE-TIME。请先关闭本电脑上的应用程序。被拒绝的文件不会改变任何内容。
+</translation>
     </message>
     <message>
         <source>--plan needs a plan name (%1) or a JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>--plan 需要方案名称（%1）或 JSON 文件</translation>
     </message>
     <message>
         <source>the import profile %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>导入配置 %1 不是 JSON 对象</translation>
     </message>
     <message>
         <source>--rate-window needs seconds, a number</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate-window 需要秒数（数字）</translation>
     </message>
     <message>
         <source>give exactly one file</source>
-        <translation type="unfinished"></translation>
+        <translation>请只给出一个文件</translation>
     </message>
     <message>
         <source>--kind must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--kind 必须是以下之一：%1</translation>
     </message>
     <message>
         <source>--alloy: &quot;%1&quot; is not an alloy the core knows (SAC305, SAC405, SAC387, SN100C, Sn63Pb37, Sn62Pb36Ag2, Sn42Bi58); give --liquidus instead</source>
-        <translation type="unfinished"></translation>
+        <translation>--alloy：“%1”不是系统已知的合金（SAC305、SAC405、SAC387、SN100C、Sn63Pb37、Sn62Pb36Ag2、Sn42Bi58）；请改用 --liquidus</translation>
     </message>
     <message>
         <source>--liquidus needs a temperature in °C, 50 to 450</source>
-        <translation type="unfinished"></translation>
+        <translation>--liquidus 需要以 °C 为单位的温度，50 到 450</translation>
     </message>
     <message>
         <source>  parse FILE [--kind K] [--plan P] [--json]  read a test rig&apos;s output, give its verdict
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  parse FILE [--kind K] [--plan P] [--json]  读取测试台输出，给出结论
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl parse FILE [--kind nvidia-smi|gpu-burn|dcgm|memtest|profile]
@@ -1336,23 +1361,46 @@ Exit codes: 0 the run passes, 1 it fails, 2 usage (a bad option, an unknown plan
 import profile that cannot be read), 4 the file cannot be read as a run (missing, empty,
 binary, too large, or not output of the kind given).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl parse FILE [--kind nvidia-smi|gpu-burn|dcgm|memtest|profile]
+                 [--plan NAME|FILE] [--model MODEL] [--alloy ALLOY | --liquidus C]
+                 [--import-profile FILE] [--time-column C] [--temp-column C[,C...]]
+                 [--time-unit s|ms|min] [--temp-unit C|mC|F] [--rate-window S] [--json]
+读取测试台的输出，打印测得的数据及测试方案给出的结论；
+不做任何记录，也不需要数据库。未给出 --kind 时按内容判断类型：
+nvidia-smi（-q、-q -x 或 --query-gpu CSV）、gpu-burn（gpu_burn 的
+控制台日志）、dcgm（dcgmi diag，表格或 -j JSON）、memtest（memtest_vulkan 或
+cuda_memtest）、profile（CSV 格式的热电偶日志）。
+结论由计算得出，绝不照搬工具的结论：运行未完成、中途崩溃、未做任何工作、
+跳过测试、发现错误或超出方案限值时，判为不通过。
+  --plan      内置方案（default、strict）或测试方案 JSON 文件；默认：default
+  --model     适用方案文件中哪一部分的产品（其 &quot;models&quot; 条目）
+  --alloy     焊料的回流窗口：SAC305（217 °C）、Sn63Pb37（183 °C）……
+  --liquidus  计算液相线以上时间所依据的液相线温度（°C）
+  --import-profile, --time-column, --temp-column, --time-unit, --temp-unit, --rate-window:
+              自动识别不够时，指定热电偶 CSV 的格式
+使用 --json 时：输出一个对象，包含 kind、format、plan、verdict（pass 或 fail）、reasons、
+measurements（name、value、unit、gpu、low、high、pass）、facts，曲线还包含 peak_c、
+time_above_liquidus_s、ramp_up_c_per_s、cooling_c_per_s、time_to_peak_s。
+退出码：0 运行通过，1 不通过，2 用法错误（选项错误、未知方案、无法读取的方案或
+导入配置），4 无法将文件作为运行结果读取（缺失、为空、
+二进制、过大，或不是所给类型的输出）。
+</translation>
     </message>
     <message>
         <source>gpu_burn log: fills burnin, burnin_min, burnin_gflops</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_burn 日志：填写 burnin、burnin_min、burnin_gflops</translation>
     </message>
     <message>
         <source>dcgmi diag output (table or -j JSON): fills dcgm, dcgm_level</source>
-        <translation type="unfinished"></translation>
+        <translation>dcgmi diag 输出（表格或 -j JSON）：填写 dcgm、dcgm_level</translation>
     </message>
     <message>
         <source>memtest_vulkan or cuda_memtest log: fills vram, vram_errors, vram_min</source>
-        <translation type="unfinished"></translation>
+        <translation>memtest_vulkan 或 cuda_memtest 日志：填写 vram、vram_errors、vram_min</translation>
     </message>
     <message>
         <source>thermocouple CSV: fills peak_c, tal_s, ramp_c_per_s, cooling_c_per_s</source>
-        <translation type="unfinished"></translation>
+        <translation>热电偶 CSV：填写 peak_c、tal_s、ramp_c_per_s、cooling_c_per_s</translation>
     </message>
     <message>
         <source>Usage: reworkctl record STEP --station S --operator O key=value ...
@@ -1364,79 +1412,91 @@ reworkctl record STEP --help lists the fields of a step.
 Test rig outputs (burnin=, dcgm=, vram= at test, profile_log= at reball and
 mount) are judged by --plan NAME|FILE (default: the built-in default plan).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl record STEP --station S --operator O key=value ...
+       reworkctl record STEP --station S --token-stdin key=value ...
+STEP：intake strip reball mount inspect test pack scrap bake
+工位令牌（reworkctl token create）可在其工位记录工序，
+无需操作员 PIN；通过 stdin 或 REWORKTRACK_TOKEN 提供。
+reworkctl record STEP --help 列出该工序的字段。
+测试台输出（test 工序的 burnin=、dcgm=、vram=，reball 和
+mount 工序的 profile_log=）按 --plan NAME|FILE 判定（默认：内置 default 方案）。
+</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished">全部</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>%1 (%2): %3 values, model %4, station %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3 个值，型号 %4，工位 %5</translation>
     </message>
     <message>
         <source>too few values for a control chart (at least 2 are needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>值太少，无法绘制控制图（至少需要 2 个）</translation>
     </message>
     <message>
         <source>  chart    LCL        centre     UCL</source>
-        <translation type="unfinished"></translation>
+        <translation>  图       LCL        中心线     UCL</translation>
     </message>
     <message>
         <source>  sigma %1 (MR-bar / 1.128)</source>
-        <translation type="unfinished"></translation>
+        <translation>  sigma %1（MR-bar / 1.128）</translation>
     </message>
     <message>
         <source>  spec LSL %1, USL %2; Cp %3, Cpk %4</source>
-        <translation type="unfinished"></translation>
+        <translation>  规格 LSL %1，USL %2；Cp %3，Cpk %4</translation>
     </message>
     <message>
         <source>  no Cpk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  无 Cpk：%1</translation>
     </message>
     <message>
         <source>  no Cp: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  无 Cp：%1</translation>
     </message>
     <message>
         <source>  rule %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  规则 %1（%2）：%3</translation>
     </message>
     <message>
         <source>  %1  %2  %3  %4  rules %5</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1  %2  %3  %4  规则 %5</translation>
     </message>
     <message>
         <source>--days must be a whole number of days above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--days 必须是大于 0 的整数天数</translation>
     </message>
     <message>
         <source>give exactly one measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>请只给出一个测量值</translation>
     </message>
     <message>
         <source>  spc MEASUREMENT [--model M] [--station S] [--days N]
                                          control chart, rule violations, Cpk
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  spc MEASUREMENT [--model M] [--station S] [--days N]
+                                         控制图、规则违反、Cpk
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]
 An individuals / moving-range control chart of one measurement in recording order (voided events left out): centre, sigma (MR-bar / 1.128), limits at 3 sigma, the Western Electric rules (1: a value beyond 3 sigma; 2: 2 of 3 beyond 2 sigma on one side; 3: 4 of 5 beyond 1 sigma on one side; 4: 8 in a row on one side), and Cp/Cpk against the measurement&apos;s limits (the model&apos;s own where set). Measurements: void_pct, peak_c, tal_s, temp_max_c, burnin_gflops, burnin_min, vram_errors. --days N: the last N days only (default: all). --json gives the newest 500 values.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法： reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]
+按记录顺序绘制单个测量值的单值-移动极差控制图（不含已作废的事件）：中心线、sigma（MR-bar / 1.128）、3 sigma 控制限、Western Electric 判异规则（1：一个值超出 3 sigma；2：连续 3 个中有 2 个在同一侧超出 2 sigma；3：连续 5 个中有 4 个在同一侧超出 1 sigma；4：连续 8 个在同一侧），以及相对测量值限值（如型号设有自己的限值则用型号的）的 Cp/Cpk。测量值：void_pct、peak_c、tal_s、temp_max_c、burnin_gflops、burnin_min、vram_errors。--days N：仅最近 N 天（默认：全部）。--json 给出最新的 500 个值。
+</translation>
     </message>
     <message>
         <source>the sync server could not be asked what it holds of this station (%1); checked against this station&apos;s own count only</source>
-        <translation type="unfinished"></translation>
+        <translation>无法向同步服务器查询其持有的本工位数据（%1）；仅与本工位自身的计数核对</translation>
     </message>
     <message>
         <source>the backup holds event %1, the newest the sync server anchored for this station</source>
-        <translation type="unfinished"></translation>
+        <translation>备份包含事件 %1，即同步服务器为本工位锚定的最新事件</translation>
     </message>
     <message>
         <source>the sync server has anchored nothing of this station yet</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器尚未锚定本工位的任何数据</translation>
     </message>
 </context>
 <context>
@@ -1483,7 +1543,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>Close batch (pack)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭批次（装箱）</translation>
     </message>
 </context>
 <context>
@@ -1528,19 +1588,19 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>ControlChart</name>
     <message>
         <source>fewer than two values</source>
-        <translation type="unfinished"></translation>
+        <translation>少于两个值</translation>
     </message>
     <message>
         <source>no specification limit is set for this measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>此测量值未设置规格限</translation>
     </message>
     <message>
         <source>Cp needs both a lower and an upper specification limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Cp 需要同时有规格下限和规格上限</translation>
     </message>
     <message>
         <source>every value is the same (sigma is 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有值都相同（sigma 为 0）</translation>
     </message>
 </context>
 <context>
@@ -1554,7 +1614,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>CudaMemtestImporter</name>
     <message>
         <source>this is not a cuda_memtest log: it has no &quot;[time][host][device]:&quot; lines and no &quot;TestN finished&quot; line</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 cuda_memtest 日志：没有 &quot;[time][host][device]:&quot; 行，也没有 &quot;TestN finished&quot; 行</translation>
     </message>
 </context>
 <context>
@@ -1580,221 +1640,221 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>DcgmDiagImporter</name>
     <message>
         <source>this dcgmi diag -j output is not valid JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>此 dcgmi diag -j 输出不是有效的 JSON（%1）</translation>
     </message>
     <message>
         <source>this is not dcgmi diag output: it has no &quot;Diagnostic | Result&quot; table with tests and no DCGM JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 dcgmi diag 输出：没有包含测试项的 &quot;Diagnostic | Result&quot; 表格，也没有 DCGM JSON</translation>
     </message>
 </context>
 <context>
     <name>Defect</name>
     <message>
         <source>no POST</source>
-        <translation type="unfinished"></translation>
+        <translation>无法 POST</translation>
     </message>
     <message>
         <source>physical damage</source>
-        <translation type="unfinished">物理损坏</translation>
+        <translation>物理损伤</translation>
     </message>
     <message>
         <source>missing parts</source>
-        <translation type="unfinished">缺件</translation>
+        <translation>缺件</translation>
     </message>
     <message>
         <source>liquid damage</source>
-        <translation type="unfinished">进液损坏</translation>
+        <translation>液体损伤</translation>
     </message>
     <message>
         <source>die chipped</source>
-        <translation type="unfinished"></translation>
+        <translation>芯片崩边</translation>
     </message>
     <message>
         <source>substrate cracked</source>
-        <translation type="unfinished"></translation>
+        <translation>基板开裂</translation>
     </message>
     <message>
         <source>pads lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>焊盘脱落</translation>
     </message>
     <message>
         <source>memory damaged</source>
-        <translation type="unfinished">显存损坏</translation>
+        <translation>显存损坏</translation>
     </message>
     <message>
         <source>missing balls</source>
-        <translation type="unfinished"></translation>
+        <translation>缺球</translation>
     </message>
     <message>
         <source>bridged balls</source>
-        <translation type="unfinished">桥连焊球数</translation>
+        <translation>锡球桥连</translation>
     </message>
     <message>
         <source>misaligned stencil</source>
-        <translation type="unfinished"></translation>
+        <translation>钢网错位</translation>
     </message>
     <message>
         <source>bridge</source>
-        <translation type="unfinished"></translation>
+        <translation>桥连</translation>
     </message>
     <message>
         <source>open / missing ball</source>
-        <translation type="unfinished"></translation>
+        <translation>开路 / 缺球</translation>
     </message>
     <message>
         <source>voids over limit</source>
-        <translation type="unfinished"></translation>
+        <translation>空洞超限</translation>
     </message>
     <message>
         <source>head-in-pillow</source>
-        <translation type="unfinished"></translation>
+        <translation>枕头效应（head-in-pillow）</translation>
     </message>
     <message>
         <source>non-wet open</source>
-        <translation type="unfinished"></translation>
+        <translation>不润湿开路</translation>
     </message>
     <message>
         <source>merged balls</source>
-        <translation type="unfinished"></translation>
+        <translation>锡球融合</translation>
     </message>
     <message>
         <source>board warpage</source>
-        <translation type="unfinished"></translation>
+        <translation>板卡翘曲</translation>
     </message>
     <message>
         <source>pad cratering</source>
-        <translation type="unfinished"></translation>
+        <translation>焊盘坑裂</translation>
     </message>
     <message>
         <source>tombstoned passive</source>
-        <translation type="unfinished"></translation>
+        <translation>无源元件立碑</translation>
     </message>
     <message>
         <source>die misaligned</source>
-        <translation type="unfinished">芯片偏位</translation>
+        <translation>芯片错位</translation>
     </message>
     <message>
         <source>power rail short</source>
-        <translation type="unfinished"></translation>
+        <translation>电源轨短路</translation>
     </message>
     <message>
         <source>not detected / fallen off the bus (Xid 79)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别 / 从总线掉卡（Xid 79）</translation>
     </message>
     <message>
         <source>PCIe generation or width degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>PCIe 代数或链路宽度降级</translation>
     </message>
     <message>
         <source>memory size mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>显存容量不符</translation>
     </message>
     <message>
         <source>faulty memory</source>
-        <translation type="unfinished"></translation>
+        <translation>显存故障</translation>
     </message>
     <message>
         <source>memory bandwidth low</source>
-        <translation type="unfinished"></translation>
+        <translation>显存带宽偏低</translation>
     </message>
     <message>
         <source>thermal / temperature violation</source>
-        <translation type="unfinished"></translation>
+        <translation>过热 / 温度违规</translation>
     </message>
     <message>
         <source>target power not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>未达到目标功耗</translation>
     </message>
     <message>
         <source>GFLOPS below threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>GFLOPS 低于阈值</translation>
     </message>
     <message>
         <source>NaN values</source>
-        <translation type="unfinished"></translation>
+        <translation>NaN 值</translation>
     </message>
     <message>
         <source>Xid errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Xid 错误</translation>
     </message>
     <message>
         <source>artifacts</source>
-        <translation type="unfinished"></translation>
+        <translation>花屏</translation>
     </message>
     <message>
         <source>fan failure</source>
-        <translation type="unfinished"></translation>
+        <translation>风扇故障</translation>
     </message>
     <message>
         <source>burn-in errors</source>
-        <translation type="unfinished"></translation>
+        <translation>老化测试错误</translation>
     </message>
 </context>
 <context>
     <name>EvaluatedRun</name>
     <message>
         <source>%1 (%2): %3 by plan %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：按方案 %4 判定为 %3</translation>
     </message>
     <message>
         <source>PASS</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>不通过</translation>
     </message>
     <message>
         <source>  tool: %1; its own verdict: %2; finished: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  工具：%1；工具自身结论：%2；已完成：%3</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>  GPU %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  GPU %1</translation>
     </message>
     <message>
         <source>  profile of %1: peak %2 °C at %3 s, %4 s above %5 °C, ramp-up %6 °C/s, cooling %7 °C/s</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 的曲线：峰值 %2 °C（于 %3 s），高于 %5 °C 的时间 %4 s，升温速率 %6 °C/s，冷却速率 %7 °C/s</translation>
     </message>
     <message>
         <source>  measurements:</source>
-        <translation type="unfinished"></translation>
+        <translation>  测量值：</translation>
     </message>
     <message>
         <source>GPU %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU %1</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished">完好</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>OUT OF LIMITS</source>
-        <translation type="unfinished"></translation>
+        <translation>超出限值</translation>
     </message>
     <message>
         <source>  warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  警告：%1</translation>
     </message>
     <message>
         <source>  skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  已跳过：%1</translation>
     </message>
     <message>
         <source>  fails because: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  不通过原因：%1</translation>
     </message>
 </context>
 <context>
@@ -1817,7 +1877,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>the link of event #%1 is not the one verify found intact on %2: the log up to it was rewritten since; run verify --full</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 #%1 的链接与 verify 于 %2 确认完好时的不一致：此后该事件之前的日志已被改写；请运行 verify --full</translation>
     </message>
 </context>
 <context>
@@ -2118,11 +2178,11 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>element %1: &quot;%2&quot; needs %3 lines but its %4 mm box holds %5; enlarge the element or shorten the text</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：“%2”需要 %3 行，但其 %4 mm 的框只能容纳 %5 行；请放大元素或缩短文本</translation>
     </message>
     <message>
         <source>element %1: the image %2 is a link to a file outside the template&apos;s folder; copy the image into the folder instead</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：图像 %2 是指向模板文件夹之外文件的链接；请改为将图像复制到该文件夹中</translation>
     </message>
 </context>
 <context>
@@ -2140,7 +2200,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>GpuBurnImporter</name>
     <message>
         <source>this is not a gpu_burn log: it has no GPU list, no &quot;proc&apos;d&quot; progress line and no &quot;Tested N GPUs&quot; block</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 gpu_burn 日志：没有 GPU 列表、没有 &quot;proc&apos;d&quot; 进度行，也没有 &quot;Tested N GPUs&quot; 段</translation>
     </message>
 </context>
 <context>
@@ -2260,34 +2320,34 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>no event names %1; give a card, die, board, unit or batch</source>
-        <translation type="unfinished"></translation>
+        <translation>没有事件涉及 %1；请给出显卡、芯片、板卡、成品或批次</translation>
     </message>
     <message>
         <source>derived state: %1 %2 differs from a replay of its events</source>
-        <translation type="unfinished"></translation>
+        <translation>派生状态：%1 %2 与其事件的重放结果不一致</translation>
     </message>
 </context>
 <context>
     <name>ItemKind</name>
     <message>
         <source>card</source>
-        <translation type="unfinished">卡</translation>
+        <translation>显卡</translation>
     </message>
     <message>
         <source>die</source>
-        <translation type="unfinished">芯片</translation>
+        <translation>芯片</translation>
     </message>
     <message>
         <source>board</source>
-        <translation type="unfinished">主板</translation>
+        <translation>板卡</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished">整机</translation>
+        <translation>成品</translation>
     </message>
     <message>
         <source>batch</source>
-        <translation type="unfinished">批次</translation>
+        <translation>批次</translation>
     </message>
 </context>
 <context>
@@ -2363,39 +2423,39 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>failed, queued for retry</source>
-        <translation type="unfinished"></translation>
+        <translation>失败，已排队重试</translation>
     </message>
     <message>
         <source>sent, unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送，未确认</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>已送达</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>print 1 to 99 copies of a label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签可打印 1 到 99 份</translation>
     </message>
     <message>
         <source>say why the label is cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明取消标签的原因</translation>
     </message>
     <message>
         <source>the print %1 is %2, not waiting in the queue; only a queued label can be cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>打印 %1 的状态为 %2，不在队列中等待；只能取消排队中的标签</translation>
     </message>
     <message>
         <source>no print %1 is recorded; label history SERIAL shows the ids</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打印 %1 的记录；label history SERIAL 可查看 ID</translation>
     </message>
 </context>
 <context>
@@ -2410,7 +2470,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>print 1 to 99 copies of a label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签可打印 1 到 99 份</translation>
     </message>
 </context>
 <context>
@@ -2521,7 +2581,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>element %1: the images cover more than %2 million printer dots at %3 dpi; make them smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>元素 %1：图像在 %3 dpi 下超过 %2 百万个打印点；请缩小图像</translation>
     </message>
 </context>
 <context>
@@ -2604,7 +2664,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>MemtestVulkanImporter</name>
     <message>
         <source>this is not memtest_vulkan output: it has no device line, no &quot;N iteration.&quot; line and no &quot;memtest_vulkan:&quot; verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 memtest_vulkan 输出：没有设备行、没有 &quot;N iteration.&quot; 行，也没有 &quot;memtest_vulkan:&quot; 结论</translation>
     </message>
 </context>
 <context>
@@ -2697,7 +2757,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>%1. Take it to a station of step: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。请将其送到以下工序的工位：%2。</translation>
     </message>
 </context>
 <context>
@@ -2839,22 +2899,22 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>ProfileImportSettings</name>
     <message>
         <source>the time unit must be s, ms or min, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>时间单位必须是 s、ms 或 min，而不是“%1”</translation>
     </message>
     <message>
         <source>the temperature unit must be C, mC (milli-degrees) or F, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>温度单位必须是 C、mC（毫度）或 F，而不是“%1”</translation>
     </message>
     <message>
         <source>the rate window must be more than 0 and at most 600 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>速率窗口必须大于 0 且不超过 600 秒</translation>
     </message>
 </context>
 <context>
     <name>QAbstractSocket</name>
     <message>
         <source>Socket operation timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字操作超时</translation>
     </message>
 </context>
 <context>
@@ -2907,55 +2967,55 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>ReflowProfileImporter</name>
     <message>
         <source>this is not a thermocouple log: no line holds a time and a temperature as numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是热电偶日志：没有任何一行包含数字形式的时间和温度</translation>
     </message>
     <message>
         <source>the import profile names the time column &quot;%1&quot;, but the columns are: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>导入配置将时间列命名为“%1”，但实际的列为：%2</translation>
     </message>
     <message>
         <source>the import profile names the temperature column &quot;%1&quot;, but the columns are: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>导入配置将温度列命名为“%1”，但实际的列为：%2</translation>
     </message>
     <message>
         <source>no column of this log is a temperature (%1); name it in the import profile (temp_columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>此日志中没有温度列（%1）；请在导入配置中指定（temp_columns）</translation>
     </message>
     <message>
         <source>line %1 is not a row of numbers like the others; %2 of %3 rows could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不像其他行那样是一行数字；%3 行中有 %2 行无法读取</translation>
     </message>
     <message>
         <source>line %1 is not a row of numbers; it was skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不是一行数字；已跳过</translation>
     </message>
     <message>
         <source>%1 more lines were skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %1 行被跳过</translation>
     </message>
     <message>
         <source>the log has %1 samples; a reflow profile needs at least %2</source>
-        <translation type="unfinished"></translation>
+        <translation>日志有 %1 个采样点；回流曲线至少需要 %2 个</translation>
     </message>
     <message>
         <source>line %1: the time goes back (from %2 to %3); a log must hold one run, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：时间倒退（从 %2 到 %3）；一个日志必须按顺序只包含一次运行</translation>
     </message>
     <message>
         <source>column %1 reaches %2: too hot for °C, too cold for milli-°C; set temp_unit in the import profile</source>
-        <translation type="unfinished"></translation>
+        <translation>列 %1 达到 %2：按 °C 太高，按毫 °C 又太低；请在导入配置中设置 temp_unit</translation>
     </message>
     <message>
         <source>%1: %2 readings out of any oven&apos;s range were left out (an open thermocouple?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个超出任何炉温范围的读数已被剔除（热电偶开路？）</translation>
     </message>
     <message>
         <source>column %1 has %2 readings; a reflow profile needs at least %3</source>
-        <translation type="unfinished"></translation>
+        <translation>列 %1 有 %2 个读数；回流曲线至少需要 %3 个</translation>
     </message>
     <message>
         <source>%1 has too few readings; it was left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的读数太少；已剔除</translation>
     </message>
 </context>
 <context>
@@ -3261,247 +3321,247 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>the sync server holds this station&apos;s events up to event %1, but %2 ends at event %3: restoring it would lose what the server has. Choose a newer backup, fill a new database from the server with sync --rebuild, or restore with --force --reason TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>同步服务器持有本工位直到事件 %1 的事件，但 %2 止于事件 %3：恢复它会丢失服务器上已有的数据。请选择更新的备份，用 sync --rebuild 从服务器填充新数据库，或使用 --force --reason TEXT 进行恢复</translation>
     </message>
     <message>
         <source>event %1 of %2 differs from what the sync server anchored for this station: it is not this station&apos;s log, or it was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的事件 %1 与同步服务器为本工位锚定的内容不一致：它不是本工位的日志，或已被修改</translation>
     </message>
 </context>
 <context>
     <name>RigEvaluator</name>
     <message>
         <source>Gflop/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Gflop/s</translation>
     </message>
     <message>
         <source>best Gflop/s</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳 Gflop/s</translation>
     </message>
     <message>
         <source>errors found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现错误</translation>
     </message>
     <message>
         <source>work done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成的工作量</translation>
     </message>
     <message>
         <source>hottest temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>最高温度</translation>
     </message>
     <message>
         <source>highest power</source>
-        <translation type="unfinished"></translation>
+        <translation>最高功率</translation>
     </message>
     <message>
         <source>time tested</source>
-        <translation type="unfinished"></translation>
+        <translation>测试时长</translation>
     </message>
     <message>
         <source>progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>DCGM level</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 级别</translation>
     </message>
     <message>
         <source>passes</source>
-        <translation type="unfinished"></translation>
+        <translation>遍数</translation>
     </message>
     <message>
         <source>peak temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值温度</translation>
     </message>
     <message>
         <source>time above liquidus</source>
-        <translation type="unfinished"></translation>
+        <translation>液相线以上时间</translation>
     </message>
     <message>
         <source>ramp-up rate</source>
-        <translation type="unfinished"></translation>
+        <translation>升温速率</translation>
     </message>
     <message>
         <source>cooling rate</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却速率</translation>
     </message>
     <message>
         <source>time to peak</source>
-        <translation type="unfinished"></translation>
+        <translation>到达峰值时间</translation>
     </message>
     <message>
         <source>soak time</source>
-        <translation type="unfinished"></translation>
+        <translation>恒温时间</translation>
     </message>
     <message>
         <source>temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>温度</translation>
     </message>
     <message>
         <source>uncorrected ECC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>不可纠正的 ECC 错误</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>GPU %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU %1：%2</translation>
     </message>
     <message>
         <source>%1 is %2, below the plan&apos;s minimum of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2，低于测试方案的最小值 %3</translation>
     </message>
     <message>
         <source>%1 is %2, above the plan&apos;s maximum of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2，高于测试方案的最大值 %3</translation>
     </message>
     <message>
         <source>the plan fails on warnings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>测试方案遇到警告即判为不通过：%1</translation>
     </message>
     <message>
         <source>gpu_burn found no CUDA device to burn; is the driver up (nvidia-smi)?</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_burn 未找到可老化测试的 CUDA 设备；驱动是否已加载（nvidia-smi）？</translation>
     </message>
     <message>
         <source>gpu_burn never reported progress: no work was done</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_burn 从未报告进度：未完成任何工作</translation>
     </message>
     <message>
         <source>gpu_burn aborted: no GPU&apos;s worker was left alive</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_burn 已中止：没有任何 GPU 的工作进程仍在运行</translation>
     </message>
     <message>
         <source>the log ends before gpu_burn&apos;s final &quot;Tested N GPUs&quot; lines: the run did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>日志在 gpu_burn 最后的 &quot;Tested N GPUs&quot; 行之前就结束了：运行未完成</translation>
     </message>
     <message>
         <source>GPU %1: its worker died (DIED!)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU %1：其工作进程已终止（DIED!）</translation>
     </message>
     <message>
         <source>gpu_burn reports GPU %1 FAULTY</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_burn 报告 GPU %1 FAULTY</translation>
     </message>
     <message>
         <source>gpu_burn reported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_burn 报告：%1</translation>
     </message>
     <message>
         <source>GPU %1 did no work (0 Gflop/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU %1 未完成任何工作（0 Gflop/s）</translation>
     </message>
     <message>
         <source>GPU %1 is listed but never reported progress</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU %1 已列出，但从未报告进度</translation>
     </message>
     <message>
         <source>the log does not say how long gpu_burn ran; the plan needs %1 min (run it as gpu_burn SECONDS)</source>
-        <translation type="unfinished"></translation>
+        <translation>日志未说明 gpu_burn 运行了多久；测试方案要求 %1 min（以 gpu_burn SECONDS 方式运行）</translation>
     </message>
     <message>
         <source>DCGM reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 报告错误：%1</translation>
     </message>
     <message>
         <source>the output holds no DCGM test result</source>
-        <translation type="unfinished"></translation>
+        <translation>输出中没有 DCGM 测试结果</translation>
     </message>
     <message>
         <source>the output is cut short: neither &quot;Successfully ran diagnostic&quot; nor the table&apos;s last border is there</source>
-        <translation type="unfinished"></translation>
+        <translation>输出被截断：既没有 &quot;Successfully ran diagnostic&quot;，也没有表格的最后一条边框</translation>
     </message>
     <message>
         <source>the tests that ran reach DCGM level %1; the plan needs level %2 (dcgmi diag -r %2) with its tests run</source>
-        <translation type="unfinished"></translation>
+        <translation>已运行的测试达到 DCGM 级别 %1；测试方案要求级别 %2（dcgmi diag -r %2）并运行其中的测试</translation>
     </message>
     <message>
         <source>DCGM test %1 failed on GPU %2</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 测试 %1 在 GPU %2 上失败</translation>
     </message>
     <message>
         <source>DCGM test %1 was skipped on GPU %2</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 测试 %1 在 GPU %2 上被跳过</translation>
     </message>
     <message>
         <source>DCGM test %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 测试 %1 失败</translation>
     </message>
     <message>
         <source>DCGM test %1 has a result that cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 测试 %1 的结果无法读取</translation>
     </message>
     <message>
         <source>DCGM test %1 was skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>DCGM 测试 %1 被跳过</translation>
     </message>
     <message>
         <source>the GPU was lost during the memory test (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存测试期间 GPU 丢失（%1）</translation>
     </message>
     <message>
         <source>%1 reported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 报告：%2</translation>
     </message>
     <message>
         <source>%1 completed no test: nothing was tested</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未完成任何测试：没有测试任何内容</translation>
     </message>
     <message>
         <source>the log ends before cuda_memtest&apos;s &quot;Program exits&quot;: the test did not finish (run it with --num_passes N so that it ends by itself)</source>
-        <translation type="unfinished"></translation>
+        <translation>日志在 cuda_memtest 的 &quot;Program exits&quot; 之前就结束了：测试未完成（请加 --num_passes N 运行，使其自行结束）</translation>
     </message>
     <message>
         <source>the log ends before %1&apos;s verdict line: the test did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>日志在 %1 的结论行之前就结束了：测试未完成</translation>
     </message>
     <message>
         <source>%1 says the test failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 表示测试未通过</translation>
     </message>
     <message>
         <source>the report lists no GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>报告中没有列出任何 GPU</translation>
     </message>
 </context>
 <context>
     <name>RigImport</name>
     <message>
         <source>cannot tell which tool wrote this file; give its kind (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法判断此文件由哪个工具生成；请指定其类型（%1）</translation>
     </message>
 </context>
 <context>
     <name>RigRunReader</name>
     <message>
         <source>no test rig output goes here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处不接受测试台输出</translation>
     </message>
     <message>
         <source>give one file for %1; a record holds one run of each</source>
-        <translation type="unfinished"></translation>
+        <translation>请为 %1 提供一个文件；一条记录只含每种测试各一次运行</translation>
     </message>
 </context>
 <context>
     <name>RigText</name>
     <message>
         <source>the file is larger than %1; is it the right file?</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大于 %1；是否选对了文件？</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>this is a binary file, not a text log</source>
-        <translation type="unfinished"></translation>
+        <translation>这是二进制文件，不是文本日志</translation>
     </message>
     <message>
         <source>line %1 is longer than %2 characters; this is not a log a test tool writes</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行超过 %2 个字符；这不是测试工具生成的日志</translation>
     </message>
 </context>
 <context>
@@ -3512,7 +3572,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>%1 is a die or unit id of this system, not the kind asked for here (%2); %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是本系统的芯片或成品编号，不是此处要求的类型（%2）；%3</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3638,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>this is not a valid %1 (too long or contains control characters); scan the right label</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是有效的 %1（过长或含控制字符）；请扫描正确的标签</translation>
     </message>
 </context>
 <context>
@@ -3726,49 +3786,49 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>Shift</name>
     <message>
         <source>%1 night</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 夜班</translation>
     </message>
     <message>
         <source>%1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 白班</translation>
     </message>
 </context>
 <context>
     <name>SmiQueryCsvImporter</name>
     <message>
         <source>this is not nvidia-smi --query-gpu CSV output: it needs a header of query fields and a row per GPU (--format=csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 nvidia-smi --query-gpu 的 CSV 输出：需要一行查询字段表头，且每个 GPU 一行（--format=csv）</translation>
     </message>
     <message>
         <source>line %1 has %2 values for %3 fields; the file is cut or edited</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行有 %2 个值，但有 %3 个字段；文件被截断或被编辑过</translation>
     </message>
 </context>
 <context>
     <name>SpcQuery</name>
     <message>
         <source>no measurement called &quot;%1&quot;; the known ones are %2</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 &quot;%1&quot; 的测量值；已知的有 %2</translation>
     </message>
     <message>
         <source>the values are of more than one alloy (%1), each with its own limits; filter by model or station to chart one</source>
-        <translation type="unfinished"></translation>
+        <translation>这些值属于多种合金（%1），各有自己的限值；请按型号或工位筛选后再绘制单个控制图</translation>
     </message>
     <message>
         <source>one value beyond 3 sigma</source>
-        <translation type="unfinished"></translation>
+        <translation>一个值超出 3σ</translation>
     </message>
     <message>
         <source>2 of 3 values beyond 2 sigma on one side</source>
-        <translation type="unfinished"></translation>
+        <translation>连续 3 个值中有 2 个在同一侧超出 2σ</translation>
     </message>
     <message>
         <source>4 of 5 values beyond 1 sigma on one side</source>
-        <translation type="unfinished"></translation>
+        <translation>连续 5 个值中有 4 个在同一侧超出 1σ</translation>
     </message>
     <message>
         <source>%1 values in a row on one side of the centre</source>
-        <translation type="unfinished"></translation>
+        <translation>连续 %1 个值位于中心线同一侧</translation>
     </message>
 </context>
 <context>
@@ -4092,54 +4152,54 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>the report is of %1 (PCI device %2), but this unit&apos;s model is %3 (PCI device %4); take the report of the right card</source>
-        <translation type="unfinished"></translation>
+        <translation>报告对应的是 %1（PCI 设备 %2），但此成品的型号是 %3（PCI 设备 %4）；请使用正确显卡的报告</translation>
     </message>
     <message>
         <source>the report&apos;s GPU has %1 MiB of memory, model %2 has %3 to %4 MiB; take the report of the right card</source>
-        <translation type="unfinished"></translation>
+        <translation>报告中的 GPU 显存为 %1 MiB，型号 %2 应为 %3 至 %4 MiB；请使用正确显卡的报告</translation>
     </message>
     <message>
         <source>the %1 run fails the test plan: %2; record result=fail, or run the test again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行未通过测试方案：%2；请记录 result=fail，或重新测试</translation>
     </message>
 </context>
 <context>
     <name>TestPlan</name>
     <message>
         <source>test plan, %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>测试方案，%1：%2</translation>
     </message>
     <message>
         <source>must be a number or null</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是数字或 null</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false</translation>
     </message>
     <message>
         <source>is not a key of a test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>不是测试方案的键</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a kind of run (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是一种运行类型（%2）</translation>
     </message>
     <message>
         <source>must be 0 to 4</source>
-        <translation type="unfinished"></translation>
+        <translation>必须为 0 到 4</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an alloy the core knows; give liquidus_c and the window instead</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是系统已知的合金；请改为提供 liquidus_c 和窗口参数</translation>
     </message>
     <message>
         <source>must be an object of model names</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是以型号名称为键的对象</translation>
     </message>
     <message>
         <source>the test plan is not a JSON object (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试方案不是 JSON 对象（%1，位于字节 %2）</translation>
     </message>
 </context>
 <context>
@@ -4203,50 +4263,50 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>VoidPreview</name>
     <message>
         <source>This record is itself a void; a void cannot be voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录本身就是作废记录；作废记录不能再被作废。</translation>
     </message>
     <message>
         <source>This is a change of reference data; it is not voided: make the change again with the value it should have.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是基础数据的变更，不能作废：请用正确的值重新变更一次。</translation>
     </message>
     <message>
         <source>This record is already void.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录已作废。</translation>
     </message>
     <message>
         <source>A later record builds on this one (step: %1, record %2); void that one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>有后续记录基于此记录（步骤：%1，记录 %2）；请先作废那条记录。</translation>
     </message>
     <message>
         <source>Record to void (step: %1) of %2, made %3 at %4 by %5. It stays in the history, marked VOID.</source>
-        <translation type="unfinished"></translation>
+        <translation>要作废的记录（步骤：%1），属于 %2，于 %3 在 %4 由 %5 创建。它会保留在历史中，标记为 VOID。</translation>
     </message>
     <message>
         <source>These items go back to where they were before it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>以下物品将回到此记录之前的位置：%1</translation>
     </message>
     <message>
         <source>Unit %1 leaves batch %2: the carton holds one unit fewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>成品 %1 移出批次 %2：箱内成品少一个。</translation>
     </message>
     <message>
         <source>Batch %1 opens again and takes units.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 重新打开，可继续装入成品。</translation>
     </message>
     <message>
         <source>Batch %1 is already closed (state: %2): its carton was sealed with this record in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 已关闭（状态：%2）：其箱已连同此记录一起封箱。</translation>
     </message>
     <message>
         <source>Label &quot;%1&quot; of %2 printed %3 to %4: it no longer matches; take it off and print it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的标签 &quot;%1&quot;（于 %3 打印到 %4）已不再相符；请撕下并重新打印。</translation>
     </message>
 </context>
 <context>
     <name>VoidPreviewQuery</name>
     <message>
         <source>no record with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ID 为 %1 的记录</translation>
     </message>
 </context>
 <context>
@@ -4509,11 +4569,11 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>station %1 is set up for step %2, not %3; use a station of step %3</source>
-        <translation type="unfinished"></translation>
+        <translation>工位 %1 设置为步骤 %2，而不是 %3；请使用步骤 %3 的工位</translation>
     </message>
     <message>
         <source>batch %1 holds units of model %2, this unit is model %3; use a batch of model %3</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 装的是型号 %2 的成品，此成品型号为 %3；请使用型号 %3 的批次</translation>
     </message>
 </context>
 <context>
@@ -4528,27 +4588,27 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>sending to the printer at %1 was cancelled; the label is kept and sent again on retry</source>
-        <translation type="unfinished"></translation>
+        <translation>发送到 %1 打印机已取消；标签已保留，重试时会再次发送</translation>
     </message>
     <message>
         <source>paper out</source>
-        <translation type="unfinished"></translation>
+        <translation>缺纸</translation>
     </message>
     <message>
         <source>ribbon out</source>
-        <translation type="unfinished"></translation>
+        <translation>碳带用完</translation>
     </message>
     <message>
         <source>print head open</source>
-        <translation type="unfinished"></translation>
+        <translation>打印头未合上</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>the printer at %1 reports: %2; the label stays queued; fix the printer, then run label retry</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 打印机报告：%2；标签仍在队列中；请修复打印机，然后运行 label retry</translation>
     </message>
 </context>
 <context>
@@ -4951,90 +5011,90 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>Writing the report to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将报告写入 %1…</translation>
     </message>
 </context>
 <context>
     <name>rework::GenealogyModel</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>物品</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished">序列号</translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>型号 %1</translation>
     </message>
     <message>
         <source>lot %1</source>
-        <translation type="unfinished">批号 %1</translation>
+        <translation>批号 %1</translation>
     </message>
     <message>
         <source>GPU %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU %1</translation>
     </message>
     <message>
         <source>Donor card</source>
-        <translation type="unfinished">来料卡</translation>
+        <translation>原料显卡</translation>
     </message>
     <message>
         <source>Die</source>
-        <translation type="unfinished">芯片</translation>
+        <translation>芯片</translation>
     </message>
     <message>
         <source>reflows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回流次数：%1</translation>
     </message>
     <message>
         <source>reballs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>植球次数：%1</translation>
     </message>
     <message>
         <source>other dies it carried: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>曾承载的其他芯片：%1</translation>
     </message>
     <message>
         <source>Board</source>
-        <translation type="unfinished">主板</translation>
+        <translation>板卡</translation>
     </message>
     <message>
         <source>repairs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>维修次数：%1</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">整机</translation>
+        <translation>成品</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished">批次</translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>units: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>成品数：%1</translation>
     </message>
     <message>
         <source>die %1</source>
-        <translation type="unfinished">芯片 %1</translation>
+        <translation>芯片 %1</translation>
     </message>
     <message>
         <source>board %1</source>
-        <translation type="unfinished"></translation>
+        <translation>板卡 %1</translation>
     </message>
     <message>
         <source>card %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显卡 %1</translation>
     </message>
 </context>
 <context>
@@ -5119,11 +5179,11 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>Sending to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送到 %1…</translation>
     </message>
     <message>
         <source>Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>取消发送</translation>
     </message>
 </context>
 <context>
@@ -5273,9 +5333,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message numerus="yes">
         <source>Locked after %n min without input. %1 (%2) logs in again to go on with the unsaved form; anyone else starts fresh.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 分钟无操作，已锁定。%1（%2）重新登录可继续填写未保存的表单；其他人登录则重新开始。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -5393,7 +5451,7 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>rework::Recorder</name>
     <message>
         <source>%1 was typed as %2, but the %3 log says %4; leave the field to the log</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 输入的是 %2，但 %3 日志显示为 %4；此字段请以日志为准，不要手填</translation>
     </message>
 </context>
 <context>
@@ -5539,27 +5597,27 @@ An individuals / moving-range control chart of one measurement in recording orde
     <name>rework::StationPage</name>
     <message>
         <source>Scan anything (F2): the form of the item&apos;s next step opens</source>
-        <translation type="unfinished">扫描任意标签（F2）：自动打开该物品下一工序的表单</translation>
+        <translation>扫描任意物品（F2）：打开该物品下一步骤的表单</translation>
     </message>
     <message>
         <source>The history of the scanned item shows here.</source>
-        <translation type="unfinished">扫描物品的历史记录显示在这里。</translation>
+        <translation>扫描物品的历史显示在此处。</translation>
     </message>
     <message>
         <source>card %1 (%2, lot %3)</source>
-        <translation type="unfinished">卡 %1（%2，批号 %3）</translation>
+        <translation>显卡 %1（%2，批号 %3）</translation>
     </message>
     <message>
         <source>die %1</source>
-        <translation type="unfinished">芯片 %1</translation>
+        <translation>芯片 %1</translation>
     </message>
     <message>
         <source>unit %1 on board %2: %3</source>
-        <translation type="unfinished">整机 %1（主板 %2）：%3</translation>
+        <translation>板卡 %2 上的成品 %1：%3</translation>
     </message>
     <message>
         <source>batch %1</source>
-        <translation type="unfinished">批次 %1</translation>
+        <translation>批次 %1</translation>
     </message>
 </context>
 <context>
@@ -5728,71 +5786,71 @@ A closed batch takes no more units.</source>
     </message>
     <message>
         <source>#CLOSE closes the open batch at the pack station; this form has none</source>
-        <translation type="unfinished"></translation>
+        <translation>#CLOSE 用于在装箱工位关闭当前批次；此表单没有批次</translation>
     </message>
     <message>
         <source>No carton open: scan the batch label or a new batch id into the Batch field</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的箱：请将批次标签或新批次编号扫入“批次”字段</translation>
     </message>
     <message>
         <source>Carton %1: new, 0 of %2 packed</source>
-        <translation type="unfinished"></translation>
+        <translation>箱 %1：新箱，已装 0 / %2</translation>
     </message>
     <message>
         <source>Batch %1 is closed (units: %2): scan a new batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 已关闭（成品数：%2）：请扫描新批次编号</translation>
     </message>
     <message>
         <source>Carton %1: %2 of %3 packed, full: close it (#CLOSE)</source>
-        <translation type="unfinished"></translation>
+        <translation>箱 %1：已装 %2 / %3，已满：请关闭（#CLOSE）</translation>
     </message>
     <message>
         <source>Carton %1: %2 of %3 packed</source>
-        <translation type="unfinished"></translation>
+        <translation>箱 %1：已装 %2 / %3</translation>
     </message>
     <message>
         <source>Carton %1: units packed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>箱 %1：已装成品：%2</translation>
     </message>
     <message>
         <source>Batch %1 is closed; it takes no more units: scan a new batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 已关闭，不能再装入成品：请扫描新批次编号</translation>
     </message>
     <message>
         <source>Batch %1 selected: scan the units to pack into it</source>
-        <translation type="unfinished"></translation>
+        <translation>已选择批次 %1：请扫描要装入的成品</translation>
     </message>
     <message>
         <source>Reading the GPU with nvidia-smi…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用 nvidia-smi 读取 GPU…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>nvidia-smi cancelled: no report taken</source>
-        <translation type="unfinished"></translation>
+        <translation>nvidia-smi 已取消：未获取报告</translation>
     </message>
     <message>
         <source>scan the item with defect %1 first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描有缺陷 %1 的物品</translation>
     </message>
     <message>
         <source>Scrap with defect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>以缺陷 %1 报废</translation>
     </message>
     <message>
         <source>Scrap %1 with defect %2? It leaves the rework line.</source>
-        <translation type="unfinished"></translation>
+        <translation>以缺陷 %2 报废 %1？它将离开返修线。</translation>
     </message>
     <message>
         <source>Scrap %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报废 %1</translation>
     </message>
     <message>
         <source>%1 scrapped with defect %2: put it in the scrap bin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已以缺陷 %2 报废：请放入报废箱</translation>
     </message>
 </context>
 <context>
@@ -5876,73 +5934,73 @@ A closed batch takes no more units.</source>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>证据文件</translation>
     </message>
 </context>
 <context>
     <name>rework::TracePage</name>
     <message>
         <source>Trace: scan any card, die, board, unit or batch serial, or a GPU UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>追溯：扫描任意显卡、芯片、板卡、成品或批次序列号，或 GPU UUID</translation>
     </message>
     <message>
         <source>Scan or type a serial, then press Enter</source>
-        <translation type="unfinished">扫描或输入序列号，然后按回车</translation>
+        <translation>扫描或输入序列号，然后按 Enter</translation>
     </message>
     <message>
         <source>Open evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>打开证据文件</translation>
     </message>
     <message>
         <source>Print label…</source>
-        <translation type="unfinished">打印标签…</translation>
+        <translation>打印标签…</translation>
     </message>
     <message>
         <source>Void selected record…</source>
-        <translation type="unfinished"></translation>
+        <translation>作废所选记录…</translation>
     </message>
     <message>
         <source>Print label for %1…</source>
-        <translation type="unfinished">为 %1 打印标签…</translation>
+        <translation>打印 %1 的标签…</translation>
     </message>
     <message>
         <source>Cannot open evidence %1: the file is missing from the evidence store or no program opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开证据文件 %1：证据文件库中缺少该文件，或没有程序可以打开它</translation>
     </message>
     <message>
         <source>Label of %1 printed to %2</source>
-        <translation type="unfinished">%1 的标签已打印到 %2</translation>
+        <translation>%1 的标签已打印到 %2</translation>
     </message>
     <message>
         <source>Record %1 is void; it stays in the history, marked VOID</source>
-        <translation type="unfinished">记录 %1 已作废；它仍保留在历史中，标记为“已作废”</translation>
+        <translation>记录 %1 已作废；它会保留在历史中，标记为 VOID</translation>
     </message>
 </context>
 <context>
     <name>rework::VoidDialog</name>
     <message>
         <source>Void a record</source>
-        <translation type="unfinished"></translation>
+        <translation>作废记录</translation>
     </message>
     <message>
         <source>Voiding this record undoes:</source>
-        <translation type="unfinished"></translation>
+        <translation>作废此记录将撤销：</translation>
     </message>
     <message>
         <source>Reason (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填）：</translation>
     </message>
     <message>
         <source>why the record is wrong, e.g. wrong carton</source>
-        <translation type="unfinished"></translation>
+        <translation>记录错误的原因，例如：装错箱</translation>
     </message>
     <message>
         <source>Void record</source>
-        <translation type="unfinished">作废记录</translation>
+        <translation>作废记录</translation>
     </message>
 </context>
 </TS>
