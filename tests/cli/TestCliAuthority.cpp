@@ -88,6 +88,10 @@ private slots:
         }
         // A checkpointed, single file that copies whole.
         sqlOn(m_line, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
+        // An older backup of the line, for the forced restore.
+        QCOMPARE(reworkctl(m_line, {"backup", "--to", m_dir.filePath(QStringLiteral("line-backup.sqlite"))})
+                     .exitCode,
+                 0);
     }
 
     void actingCommandsNeedProof_data()
@@ -297,31 +301,39 @@ private slots:
                                       "--role",   "operator", "--pin", "5678"};
         const QStringList voidEvent{"void", kUnknownEvent, "--reason", "x"};
         const QStringList label{"label", "batch-label", "B-NONE-1", "--zpl", "x.zpl"};
+        const QStringList token{"token", "create", "--station", "INTAKE-1", "--steps", "intake"};
+        const QStringList repair{"verify", "--repair-chain", "--reason", "links lost in a crash"};
+        const QStringList publish{"label", "publish",
+                                  QStringLiteral(REWORK_SOURCE_DIR "/resources/labels/die-traveler.json")};
+        const QStringList restore{"restore", m_dir.filePath(QStringLiteral("line-backup.sqlite")), "--force",
+                                  "--reason", "disk replaced"};
+        const QStringList resolve{"conflicts", "resolve", "1", "--keep", kUnknownEvent, "--reason", "x"};
         const struct
         {
             const char* name;
             QStringList args;
             const char* operatorCode;
             const char* supervisorCode;
+            const char* adminCode;
         } actions[] = {
-            {"settings.change (config)", config, "not_permitted", "not_permitted"},
-            {"settings.change (station)", station, "not_permitted", "not_permitted"},
-            {"operators.manage", addOperator, "not_permitted", "not_permitted"},
-            {"record.void", voidEvent, "not_permitted", "unknown_serial"},
-            {"label.print", label, "unknown_serial", "unknown_serial"},
+            {"settings.change (config)", config, "not_permitted", "not_permitted", ""},
+            {"settings.change (station)", station, "not_permitted", "not_permitted", ""},
+            {"operators.manage", addOperator, "not_permitted", "not_permitted", ""},
+            {"record.void", voidEvent, "not_permitted", "unknown_serial", "unknown_serial"},
+            {"label.print", label, "unknown_serial", "unknown_serial", "unknown_serial"},
+            {"tokens.manage", token, "not_permitted", "not_permitted", ""},
+            {"chain.repair", repair, "not_permitted", "not_permitted", ""},
+            {"templates.edit", publish, "not_permitted", "not_permitted", ""},
+            {"restore.force", restore, "not_permitted", "not_permitted", ""},
+            {"conflicts.resolve", resolve, "not_permitted", "unknown_serial", "unknown_serial"},
         };
         for (const auto& a : actions) {
-            const QString admin = QString::fromLatin1(a.name).startsWith(QLatin1StringView("label"))
-                                      ? QStringLiteral("unknown_serial")
-                                  : QString::fromLatin1(a.name) == QLatin1StringView("record.void")
-                                      ? QStringLiteral("unknown_serial")
-                                      : QString();
             QTest::addRow("%s operator", a.name)
                 << a.args + QStringList{"--operator", "OP1"} << "OP1" << QString::fromLatin1(a.operatorCode);
             QTest::addRow("%s supervisor", a.name) << a.args + QStringList{"--operator", "SUP1"} << "SUP1"
                                                    << QString::fromLatin1(a.supervisorCode);
             QTest::addRow("%s admin", a.name)
-                << a.args + QStringList{"--operator", "ADM1"} << "ADM1" << admin;
+                << a.args + QStringList{"--operator", "ADM1"} << "ADM1" << QString::fromLatin1(a.adminCode);
         }
     }
 

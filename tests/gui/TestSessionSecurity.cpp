@@ -10,11 +10,14 @@
 #include "auth/OperatorAdmin.h"
 #include "common/IdleWatcher.h"
 #include "common/ResultBanner.h"
+#include "dashboard/DashboardPage.h"
 #include "login/LoginPage.h"
 #include "shell/MainWindow.h"
 #include "stations/StepForm.h"
 #include "storage/ConfigStore.h"
 #include "storage/Sql.h"
+#include "syncstatus/SyncPanel.h"
+#include "tracing/TracePage.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -41,6 +44,68 @@ class TestSessionSecurity : public QObject
     Q_OBJECT
 
 private slots:
+    /// The GUI's entry points per role: the void button, the dashboard and operators tabs, "Sync
+    /// now" and the settings follow the permissions table (as granted, and with every grant
+    /// flipped), never a role name in a widget.
+    void theScreenOffersWhatTheRoleMay_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<bool>("flipped");
+        for (const char* role : {"operator", "supervisor", "admin"}) {
+            QTest::addRow("%s", role) << QString::fromLatin1(role) << false;
+            QTest::addRow("%s flipped", role) << QString::fromLatin1(role) << true;
+        }
+    }
+
+    void theScreenOffersWhatTheRoleMay()
+    {
+        QFETCH(QString, role);
+        QFETCH(bool, flipped);
+        test::TestDatabase t;
+        const QString admin = t.admin();
+        const QString actor = role == QLatin1StringView("admin")        ? admin
+                              : role == QLatin1StringView("supervisor") ? QStringLiteral("SUP1")
+                                                                        : QStringLiteral("OP1");
+        const QStringList actions{"record.void", "dashboard.view", "operators.manage", "sync.run",
+                                  "settings.change"};
+        QHash<QString, bool> granted;
+        for (const QString& action : actions) {
+            granted[action] =
+                sql::scalar(t.db().connection(),
+                            QStringLiteral("SELECT 1 FROM permissions WHERE role = ? AND action = ?"),
+                            {role, action})
+                    .value()
+                    .isValid();
+            if (flipped) {
+                QVERIFY(
+                    sql::exec(t.db().connection(),
+                              granted[action]
+                                  ? QStringLiteral("DELETE FROM permissions WHERE role = ? AND action = ?")
+                                  : QStringLiteral("INSERT INTO permissions (role, action) VALUES (?, ?)"),
+                              {role, action})
+                        .ok());
+                granted[action] = !granted[action];
+            }
+        }
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        test::logInAt(w, QStringLiteral("INTAKE-1"), actor);
+        QCOMPARE(w.session().operatorInfo.id, actor);
+        QCOMPARE(w.voidButton()->isVisibleTo(w.tracePage()), granted["record.void"]);
+        int dashboardTab = -1;
+        for (int i = 0; i < w.tabs()->count(); ++i) {
+            if (w.tabs()->widget(i)->isAncestorOf(w.dashboard()) || w.tabs()->widget(i) == w.dashboard())
+                dashboardTab = i;
+        }
+        QVERIFY(dashboardTab >= 0);
+        QCOMPARE(w.tabs()->isTabVisible(dashboardTab), granted["dashboard.view"]);
+        QCOMPARE(w.tabs()->isTabVisible(w.operatorsTab()), granted["operators.manage"]);
+        QCOMPARE(w.syncAction()->isEnabled(), granted["sync.run"]);
+        QCOMPARE(w.settingsAction()->isEnabled(), granted["settings.change"]);
+    }
+
     void theIdleTimeComesFromTheSettings()
     {
         test::TestDatabase t;
