@@ -2,6 +2,8 @@
 
 #include "DcgmDiagImporter.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 namespace rework {
@@ -350,6 +352,20 @@ void evaluateSmi(Evaluation& e)
     const SmiLimits& l = e.plan().smi;
     if (e.facts().gpus.isEmpty())
         e.fail(Message(&RigEvaluator::tr, QT_TRANSLATE_NOOP("RigEvaluator", "the report lists no GPU")));
+    // A report that measures nothing, or names no GPU, proves nothing about a card.
+    if (e.run().measurements.isEmpty())
+        e.fail(Message(&RigEvaluator::tr,
+                       QT_TRANSLATE_NOOP("RigEvaluator", "the report holds no measurement to judge; query "
+                                                         "temperature, power and ECC errors")));
+    static const QRegularExpression nonZeroHex(QStringLiteral("[1-9A-Fa-f]"));
+    for (const RigGpu& g : e.facts().gpus) {
+        if (!g.uuid.isEmpty() && !g.uuid.mid(4).contains(nonZeroHex))
+            e.fail(
+                Message(&RigEvaluator::tr,
+                        QT_TRANSLATE_NOOP("RigEvaluator", "GPU %1's UUID is masked (%2): the report proves "
+                                                          "nothing about a card; query it unmasked"),
+                        {g.index, g.uuid}));
+    }
     e.limit(QStringLiteral("temperature_c"), std::nullopt, l.maxTempC);
     e.limit(QStringLiteral("ecc_uncorrected"), std::nullopt, l.maxEccUncorrected);
     e.warnings(l.failOnWarnings);

@@ -4,6 +4,7 @@
 #include "domain/EventPayload.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace rework {
 namespace {
@@ -159,6 +160,67 @@ QList<std::pair<QString, QString>> TestGate::readings(Step step, const GpuReport
             out.append({QString(r.key), shown(r.value)});
     }
     return out;
+}
+
+Status TestGate::checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const WorkflowConfig& c,
+                                       const QString& model)
+{
+    QString unitGpu = a.report ? a.report->gpuUuid : QString();
+    if (unitGpu.isEmpty() && s.unit)
+        unitGpu = s.unit->gpuUuid;
+    if (unitGpu.isEmpty() && s.card)
+        unitGpu = s.card->gpuUuid;
+    const Product product = c.products.value(model);
+    // Names compared without vendor, spaces and case: "NVIDIA GeForce RTX 4090" is "GeForce RTX 4090".
+    const auto plain = [](QString name) {
+        name = name.toLower();
+        name.remove(QStringLiteral("nvidia"));
+        name.removeIf([](QChar ch) { return !ch.isLetterOrNumber(); });
+        return name;
+    };
+    static const QRegularExpression pciDevice(QStringLiteral("^PCI device ([0-9A-Fa-f]{4})$"));
+    static const QRegularExpression nonZeroHex(QStringLiteral("[1-9A-Fa-f]"));
+    for (const ImportedRun& run : a.runs) {
+        const QJsonArray gpus =
+            run.detail.value(QStringLiteral("facts")).toObject().value(QStringLiteral("gpus")).toArray();
+        QStringList uuids, models;
+        bool uuidMatches = false, modelMatches = false;
+        for (const QJsonValue& g : gpus) {
+            const QString uuid = g.toObject().value(QStringLiteral("uuid")).toString();
+            const QString name = g.toObject().value(QStringLiteral("model")).toString().trimmed();
+            // A masked UUID (all zeros) names no GPU.
+            if (!uuid.isEmpty() && uuid.mid(4).contains(nonZeroHex)) {
+                uuids << uuid;
+                uuidMatches = uuidMatches || uuid.compare(unitGpu, Qt::CaseInsensitive) == 0;
+            }
+            if (!name.isEmpty()) {
+                models << name;
+                const QRegularExpressionMatch device = pciDevice.match(name);
+                modelMatches =
+                    modelMatches ||
+                    (device.hasMatch()
+                         ? product.deviceId.isEmpty() ||
+                               device.captured(1).compare(product.deviceId, Qt::CaseInsensitive) == 0
+                         : product.name.isEmpty() || plain(name) == plain(product.name));
+            }
+        }
+        if (!uuids.isEmpty() && !unitGpu.isEmpty() && !uuidMatches)
+            return makeError(
+                ErrorCode::WrongProduct, run.field,
+                Message(tr,
+                        QT_TR_NOOP("the %1 log is of GPU %2, but this unit's GPU is %3; take the "
+                                   "log of this unit's own run"),
+                        {run.field, uuids.join(QStringLiteral(", ")), unitGpu}));
+        if (!models.isEmpty() && !modelMatches)
+            return makeError(
+                ErrorCode::WrongProduct, run.field,
+                Message(tr,
+                        QT_TR_NOOP("the %1 log is of %2, but this unit is %3; take the log of this "
+                                   "unit's own run"),
+                        {run.field, models.join(QStringLiteral(", ")),
+                         product.name.isEmpty() ? model : product.name}));
+    }
+    return {};
 }
 
 Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c)

@@ -26,6 +26,12 @@ public:
     /// Test: refuses a pass the report cannot support (no report, no GPU UUID, a link only read
     /// at idle) unless a supervisor overrode it.
     static Status checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c);
+    /// Test: every imported rig log (burn-in, DCGM, VRAM) must be of this unit's GPU. A GPU UUID
+    /// a log names must be the unit's (from the report, else as read before); a model or PCI
+    /// device it names must be the unit's product. A log of another card proves nothing about
+    /// this one, pass or fail, override or not.
+    static Status checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const WorkflowConfig& c,
+                                        const QString& model);
     /// What the report's link shows under load: "PCIE_DEGRADED" when it runs below the
     /// generation or width both sides support, else empty.
     static QString linkFinding(const std::optional<GpuReport>& report);

@@ -625,6 +625,8 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
         if (Status st = checkTestedGpu(in.gpuUuid, unit, s, c); !st)
             return st.error();
     }
+    if (Status st = TestGate::checkRunsAreOfThisGpu(a, s, c, s.unit->model); !st)
+        return st.error();
     if (Status st = TestGate::checkPass(a, s, c); !st)
         return st.error();
     return judged(Step::Test, f, in, testFinding(a, in, c, s.unit->model), unit, s, c);

@@ -1,6 +1,7 @@
 // `reworkctl parse` as a rig script runs it: the real executable on the real fixture files, its
 // JSON shape, its exit codes (0 pass, 1 fail, 2 usage, 4 unreadable) and that it opens no database.
 #include "Reworkctl.h"
+#include "RigLogs.h"
 #include "TestDatabase.h"
 
 #include <QDir>
@@ -283,20 +284,25 @@ private slots:
         const QString smi =
             write(QStringLiteral("rig.xml"), rework::test::TestDatabase::rigReport(
                                                  QStringLiteral("GPU-99999999-2222-3333-4444-555555555555")));
+        // The rig logs as if run on this unit's GPU (a log of another card is refused).
+        const auto onUnit = [&](const QString& path) {
+            return rework::test::onGpu(dir.path(), path,
+                                       QStringLiteral("GPU-99999999-2222-3333-4444-555555555555"));
+        };
         const QStringList test{"record", "test",         "--station",   "TEST-1",    "--operator",
                                "OP1",    "unit=" + unit, "result=pass", "smi=" + smi};
         // A burn-in log that stops before its verdict: refused, and nothing of it kept.
         const Run refused =
-            reworkctl(recordDb, test + QStringList{"burnin=" + fixture("wilicc_gpu-burn__issue124")});
+            reworkctl(recordDb, test + QStringList{"burnin=" + onUnit(fixture("wilicc_gpu-burn__issue124"))});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("did not finish")), qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QStringLiteral("report_contradiction")), qPrintable(refused.err));
         QVERIFY(QDir(dir.filePath(QStringLiteral("evidence-staging"))).entryList(QDir::Files).isEmpty());
         // Whole runs: recorded, their figures in the payload.
-        const Run passed =
-            reworkctl(recordDb, test + QStringList{"burnin=" + fixture("stibbons1990_hex__gpu-burn"),
-                                                   "vram=" + fixture("GpuZelenograd_memtest_vulkan__v0.4.2"),
-                                                   "--json"});
+        const Run passed = reworkctl(
+            recordDb,
+            test + QStringList{"burnin=" + onUnit(fixture("stibbons1990_hex__gpu-burn")),
+                               "vram=" + onUnit(fixture("GpuZelenograd_memtest_vulkan__v0.4.2")), "--json"});
         QVERIFY2(passed.exitCode == 0, qPrintable(passed.err));
         const QString event = jsonOf(passed).value(QStringLiteral("event")).toString();
         QJsonObject payload;

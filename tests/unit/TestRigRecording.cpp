@@ -1,8 +1,10 @@
 // Test rig outputs recorded with their step on a real SQLite file: burnin=, dcgm=, vram= at test and
 // profile_log= at mount, read from the real fixtures, judged by the test plan, kept as evidence, their
 // figures and measurements in the payload; a test whose run fails the plan cannot pass.
+#include "RigLogs.h"
 #include "TestDatabase.h"
 #include "domain/EventPayload.h"
+#include "importers/RigImport.h"
 #include "importers/RigRunReader.h"
 #include "importers/TestPlan.h"
 #include "storage/EvidenceStore.h"
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace rework;
@@ -73,12 +76,15 @@ private slots:
     {
         test::TestDatabase t;
         const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000101"), QStringLiteral("SB00000101"));
-        Result<Action> a =
-            action(t, Step::Test,
-                   {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-                    QStringLiteral("burnin=") + fixture("stibbons1990_hex__gpu-burn"),
-                    QStringLiteral("vram=") + fixture("GpuZelenograd_memtest_vulkan__v0.3.0-windows"),
-                    QStringLiteral("dcgm=") + fixture("NVIDIA_DCGM__issue124")});
+        const QString gpu101 = test::TestDatabase::gpuUuid(101);
+        Result<Action> a = action(
+            t, Step::Test,
+            {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+             QStringLiteral("burnin=") +
+                 test::onGpu(t.folder(), fixture("stibbons1990_hex__gpu-burn"), gpu101),
+             QStringLiteral("vram=") +
+                 test::onGpu(t.folder(), fixture("GpuZelenograd_memtest_vulkan__v0.3.0-windows"), gpu101),
+             QStringLiteral("dcgm=") + test::onGpu(t.folder(), fixture("NVIDIA_DCGM__issue124"), gpu101)});
         QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.error().oneLine()));
         QCOMPARE(a.value().runs.size(), 3);
         a.value().report = t.report(test::TestDatabase::gpuUuid(101));
@@ -135,6 +141,7 @@ private slots:
         QFETCH(QString, why);
         test::TestDatabase t;
         const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000102"), QStringLiteral("SB00000102"));
+        file = test::onGpu(t.folder(), file, test::TestDatabase::gpuUuid(102));
         const QString before = t.dump();
         Result<Action> a = action(
             t, Step::Test,
@@ -167,15 +174,63 @@ private slots:
         QCOMPARE(r.value().event.payload.value(field).toString(), QStringLiteral("fail"));
     }
 
+    /// A log of another card proves nothing about this unit: another GPU's UUID, another model,
+    /// another PCI device are refused, pass or fail, and a supervisor's override changes nothing.
+    void aLogOfAnotherGpuIsRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("result");
+        QTest::addColumn<QString>("operatorId");
+        QTest::newRow("burn-in of an RTX 3070 Ti")
+            << "burnin" << fixture("stibbons1990_hex__gpu-burn") << "pass"
+            << "OP1";
+        QTest::newRow("burn-in of a GTX 1650, as a fail")
+            << "burnin" << fixture("wilicc_gpu-burn__issue15") << "fail"
+            << "OP1";
+        QTest::newRow("DCGM of an A10 (PCI 2237), overridden")
+            << "dcgm" << fixture("NVIDIA_DCGM__issue124") << "pass"
+            << "SUP1";
+        QTest::newRow("VRAM test of a Raspberry Pi")
+            << "vram" << fixture("GpuZelenograd_memtest_vulkan__v0.4.2") << "pass"
+            << "OP1";
+    }
+    void aLogOfAnotherGpuIsRefused()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, file);
+        QFETCH(QString, result);
+        QFETCH(QString, operatorId);
+        test::TestDatabase t;
+        const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000104"), QStringLiteral("SB00000104"));
+        const QString before = t.dump();
+        QStringList fields{QStringLiteral("unit=") + unit, QStringLiteral("result=") + result,
+                           field + QLatin1Char('=') + file};
+        if (result == QLatin1StringView("fail"))
+            fields << QStringLiteral("defect=NO_POST");
+        if (operatorId == QLatin1StringView("SUP1"))
+            fields << QStringLiteral("override_reason=rig down");
+        Result<Action> a = action(t, Step::Test, fields);
+        QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.error().oneLine()));
+        a.value().operatorId = operatorId;
+        a.value().report = t.report(test::TestDatabase::gpuUuid(104));
+        Result<Recorded> refused = t.record(a.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::WrongProduct);
+        QCOMPARE(refused.error().field, field);
+        QCOMPARE(t.dump(), before);
+    }
+
     void aTypedValueTheLogContradictsIsRefused()
     {
         test::TestDatabase t;
         const QString unit = inspectedUnit(t, QStringLiteral("ZT4090P000103"), QStringLiteral("SB00000103"));
         const QString before = t.dump();
-        Result<Action> a = action(t, Step::Test,
-                                  {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-                                   QStringLiteral("burnin_min=30"),
-                                   QStringLiteral("burnin=") + fixture("stibbons1990_hex__gpu-burn")});
+        Result<Action> a = action(
+            t, Step::Test,
+            {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"), QStringLiteral("burnin_min=30"),
+             QStringLiteral("burnin=") + test::onGpu(t.folder(), fixture("stibbons1990_hex__gpu-burn"),
+                                                     test::TestDatabase::gpuUuid(103))});
         QVERIFY(a.ok());
         a.value().report = t.report(test::TestDatabase::gpuUuid(103));
         Result<Recorded> r = t.record(a.value());
@@ -196,10 +251,12 @@ private slots:
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().field, QStringLiteral("dcgm"));
         // A stricter plan fails what the default passes.
-        Result<Action> strict = action(t, Step::Test,
-                                       {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-                                        QStringLiteral("burnin=") + fixture("stibbons1990_hex__gpu-burn")},
-                                       *TestPlan::builtIn(QStringLiteral("strict")));
+        Result<Action> strict =
+            action(t, Step::Test,
+                   {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
+                    QStringLiteral("burnin=") + test::onGpu(t.folder(), fixture("stibbons1990_hex__gpu-burn"),
+                                                            test::TestDatabase::gpuUuid(103))},
+                   *TestPlan::builtIn(QStringLiteral("strict")));
         QVERIFY(strict.ok());
         QVERIFY(!strict.value().runs.first().pass);
     }
