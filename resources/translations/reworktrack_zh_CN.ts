@@ -1168,7 +1168,9 @@ TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
     </message>
     <message numerus="yes">
         <source>%n label(s) still queued; label retry sends them again</source>
-        <translation><numerusform>%n 个标签仍在队列中；label retry 会重新发送</numerusform></translation>
+        <translation>
+            <numerusform>%n 个标签仍在队列中；label retry 会重新发送</numerusform>
+        </translation>
     </message>
     <message>
         <source>give the id of the print to cancel (label history SERIAL shows it)</source>
@@ -3526,6 +3528,14 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>the report lists no GPU</source>
         <translation>报告中没有列出任何 GPU</translation>
     </message>
+    <message>
+        <source>the report holds no measurement to judge; query temperature, power and ECC errors</source>
+        <translation>报告中没有可判定的测量值；请查询温度、功耗和 ECC 错误</translation>
+    </message>
+    <message>
+        <source>GPU %1&apos;s UUID is masked (%2): the report proves nothing about a card; query it unmasked</source>
+        <translation>GPU %1 的 UUID 已被屏蔽（%2）：该报告无法证明任何显卡；请在不屏蔽的情况下查询</translation>
+    </message>
 </context>
 <context>
     <name>RigImport</name>
@@ -4161,6 +4171,14 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>the %1 run fails the test plan: %2; record result=fail, or run the test again</source>
         <translation>%1 运行未通过测试方案：%2；请记录 result=fail，或重新测试</translation>
+    </message>
+    <message>
+        <source>the %1 log is of GPU %2, but this unit&apos;s GPU is %3; take the log of this unit&apos;s own run</source>
+        <translation>%1 日志属于 GPU %2，而本成品的 GPU 是 %3；请使用本成品自己的测试日志</translation>
+    </message>
+    <message>
+        <source>the %1 log is of %2, but this unit is %3; take the log of this unit&apos;s own run</source>
+        <translation>%1 日志属于 %2，而本成品是 %3；请使用本成品自己的测试日志</translation>
     </message>
 </context>
 <context>
@@ -5333,7 +5351,9 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message numerus="yes">
         <source>Locked after %n min without input. %1 (%2) logs in again to go on with the unsaved form; anyone else starts fresh.</source>
-        <translation><numerusform>%n 分钟无操作，已锁定。%1（%2）重新登录可继续填写未保存的表单；其他人登录则重新开始。</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟无操作，已锁定。%1（%2）重新登录可继续填写未保存的表单；其他人登录则重新开始。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
