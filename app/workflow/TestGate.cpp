@@ -185,7 +185,7 @@ Status TestGate::checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const
             run.detail.value(QStringLiteral("facts")).toObject().value(QStringLiteral("gpus")).toArray();
         QStringList uuids, models;
         bool uuidMatches = false, modelMatches = false;
-        for (const QJsonValue& g : gpus) {
+        for (const auto& g : gpus) {
             const QString uuid = g.toObject().value(QStringLiteral("uuid")).toString();
             const QString name = g.toObject().value(QStringLiteral("model")).toString().trimmed();
             // A masked UUID (all zeros) names no GPU.
