@@ -1,5 +1,6 @@
 #include "NvidiaSmiImporter.h"
 
+#include "RigText.h"
 #include "domain/SerialRules.h"
 #include "storage/InputFile.h"
 
@@ -441,23 +442,7 @@ private:
 /// CRLF line ends. Everything becomes one string with '\n' line ends before either reader sees it.
 QString decodeReport(const QByteArray& data)
 {
-    auto encoding = QStringConverter::Utf8;
-    qsizetype skip = 0;
-    if (data.startsWith("\xEF\xBB\xBF")) {
-        skip = 3;
-    } else if (data.startsWith("\xFF\xFE")) {
-        encoding = QStringConverter::Utf16LE;
-        skip = 2;
-    } else if (data.startsWith("\xFE\xFF")) {
-        encoding = QStringConverter::Utf16BE;
-        skip = 2;
-    } else if (data.size() >= 4 && data.at(0) != 0 && data.at(1) == 0 && data.at(3) == 0) {
-        encoding = QStringConverter::Utf16LE; // no BOM, but "<\0?\0" or "=\0=\0"
-    } else if (data.size() >= 4 && data.at(0) == 0 && data.at(1) != 0 && data.at(2) == 0) {
-        encoding = QStringConverter::Utf16BE;
-    }
-    QStringDecoder decoder(encoding);
-    QString text = decoder.decode(QByteArrayView(data).sliced(skip));
+    QString text = RigText::decodeSaved(data);
     text.replace(QLatin1StringView("\r\n"), QLatin1StringView("\n"));
     text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     return text;

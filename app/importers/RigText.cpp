@@ -12,32 +12,6 @@ Error refused(const QString& field, const Message& why)
     return makeError(ErrorCode::InvalidValue, field, why);
 }
 
-/// The encoding a saved log is in: a BOM says it; else zero bytes in every other place say
-/// UTF-16 (PowerShell's `>`); else UTF-8.
-QString decodeBytes(const QByteArray& data)
-{
-    auto encoding = QStringConverter::Utf8;
-    qsizetype skip = 0;
-    if (data.startsWith("\xEF\xBB\xBF")) {
-        skip = 3;
-    } else if (data.startsWith("\xFF\xFE")) {
-        encoding = QStringConverter::Utf16LE;
-        skip = 2;
-    } else if (data.startsWith("\xFE\xFF")) {
-        encoding = QStringConverter::Utf16BE;
-        skip = 2;
-    } else if (data.size() >= 4 && data.at(0) != 0 && data.at(1) == 0 && data.at(2) != 0 && data.at(3) == 0) {
-        encoding = QStringConverter::Utf16LE;
-    } else if (data.size() >= 4 && data.at(0) == 0 && data.at(1) != 0 && data.at(2) == 0 && data.at(3) != 0) {
-        encoding = QStringConverter::Utf16BE;
-    }
-    QStringDecoder decoder(encoding);
-    QString text = decoder.decode(QByteArrayView(data).sliced(skip));
-    if (decoder.hasError() && encoding == QStringConverter::Utf8)
-        text = QString::fromLatin1(data); // a Windows code page: the figures are ASCII either way
-    return text;
-}
-
 /// Takes out ANSI escape sequences (memtest_vulkan colours its verdict): ESC [ params letter.
 void stripEscapes(QString& text)
 {
@@ -77,7 +51,7 @@ Result<QString> RigText::decode(const QByteArray& data, const QString& field)
                          Message(tr, QT_TR_NOOP("the file is larger than %1; is it the right file?"),
                                  {InputFile::sizeText(kMaxBytes)}));
     }
-    QString text = decodeBytes(data);
+    QString text = decodeSaved(data);
     if (text.trimmed().isEmpty())
         return refused(field, Message(tr, QT_TR_NOOP("the file is empty")));
     // Control characters other than tab, line ends, form feed and ESC mean a binary file.
@@ -120,6 +94,30 @@ Result<QList<RigLine>> RigText::lines(const QString& text, const QString& field)
         start = i + 1;
     }
     return out;
+}
+
+QString RigText::decodeSaved(const QByteArray& data)
+{
+    auto encoding = QStringConverter::Utf8;
+    qsizetype skip = 0;
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        skip = 3;
+    } else if (data.startsWith("\xFF\xFE")) {
+        encoding = QStringConverter::Utf16LE;
+        skip = 2;
+    } else if (data.startsWith("\xFE\xFF")) {
+        encoding = QStringConverter::Utf16BE;
+        skip = 2;
+    } else if (data.size() >= 4 && data.at(0) != 0 && data.at(1) == 0 && data.at(2) != 0 && data.at(3) == 0) {
+        encoding = QStringConverter::Utf16LE;
+    } else if (data.size() >= 4 && data.at(0) == 0 && data.at(1) != 0 && data.at(2) == 0 && data.at(3) != 0) {
+        encoding = QStringConverter::Utf16BE;
+    }
+    QStringDecoder decoder(encoding);
+    QString text = decoder.decode(QByteArrayView(data).sliced(skip));
+    if (decoder.hasError() && encoding == QStringConverter::Utf8)
+        text = QString::fromLatin1(data); // a Windows code page: the figures are ASCII either way
+    return text;
 }
 
 } // namespace rework

@@ -36,6 +36,10 @@ public:
     static Result<QByteArray> readFile(const QString& path, const QString& field);
     /// The decoded text, '\r\n' made '\n'; refused when empty or binary.
     static Result<QString> decode(const QByteArray& data, const QString& field);
+    /// The text of a saved log or report, whatever Windows or Linux saved it as: a BOM says the
+    /// encoding; else zero bytes in every other place say UTF-16 (PowerShell's `>`); else UTF-8,
+    /// or Latin-1 when it is no valid UTF-8 (a Windows code page). Line ends are kept.
+    static QString decodeSaved(const QByteArray& data);
     /// The lines of `text` (which must outlive them), split at '\n' and at a lone '\r'.
     static Result<QList<RigLine>> lines(const QString& text, const QString& field);
 };
