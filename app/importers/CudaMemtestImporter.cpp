@@ -52,12 +52,10 @@ Result<RigRun> CudaMemtestImporter::parse(const QByteArray& data)
         QStringLiteral("ERROR: \\((.*)\\) (\\d+) errors found in block"));
     static const QRegularExpression bandwidth(QStringLiteral("bandwidth=(\\d+(?:\\.\\d+)?)\\s*GB/s"));
 
-    Result<QString> text = RigText::decode(data, kField);
-    if (!text)
-        return text.error();
-    Result<QList<RigLine>> lines = RigText::lines(text.value(), kField);
-    if (!lines)
-        return lines.error();
+    Result<RigText::Read> read = RigText::read(data, kField);
+    if (!read)
+        return read.error();
+    const QList<RigLine>& lines = read->lines;
     RigRun run;
     run.kind = RigKind::Memtest;
     run.format = QStringLiteral("cuda_memtest");
@@ -65,7 +63,7 @@ Result<RigRun> CudaMemtestImporter::parse(const QByteArray& data)
     f.tool = QStringLiteral("cuda_memtest");
     QMap<int, DeviceLog> devices;
     int marks = 0;
-    for (const RigLine& line : lines.value()) {
+    for (const RigLine& line : lines) {
         const QStringView raw = line.text.trimmed();
         if (raw.isEmpty())
             continue;

@@ -482,25 +482,24 @@ int DcgmDiagImporter::likeness(QStringView text)
 
 Result<RigRun> DcgmDiagImporter::parse(const QByteArray& data)
 {
-    Result<QString> text = RigText::decode(data, kField);
-    if (!text)
-        return text.error();
-    Result<QList<RigLine>> lines = RigText::lines(text.value(), kField);
-    if (!lines)
-        return lines.error();
+    Result<RigText::Read> read = RigText::read(data, kField);
+    if (!read)
+        return read.error();
+    const QString& text = read->text;
+    const QList<RigLine>& lines = read->lines;
     Diagnostic d;
     RigRun run;
     run.kind = RigKind::Dcgm;
     run.facts.tool = QStringLiteral("dcgmi");
     QString jsonError;
-    const bool looksJson = text.value().contains(QLatin1StringView("\"test_categories\"")) ||
-                           text.value().contains(QLatin1StringView("\"DCGM GPU Diagnostic\"")) ||
-                           text.value().contains(QLatin1StringView("\"DCGM Diagnostic\""));
-    if (looksJson && readJson(text.value(), d, jsonError)) {
+    const bool looksJson = text.contains(QLatin1StringView("\"test_categories\"")) ||
+                           text.contains(QLatin1StringView("\"DCGM GPU Diagnostic\"")) ||
+                           text.contains(QLatin1StringView("\"DCGM Diagnostic\""));
+    if (looksJson && readJson(text, d, jsonError)) {
         run.format = QStringLiteral("dcgm-json");
     } else {
         TableReader reader(d);
-        reader.read(lines.value());
+        reader.read(lines);
         if (d.tests.isEmpty() && d.runtimeErrors.isEmpty()) {
             if (looksJson) {
                 return makeError(

@@ -304,17 +304,15 @@ int GpuBurnImporter::likeness(QStringView text)
 
 Result<RigRun> GpuBurnImporter::parse(const QByteArray& data)
 {
-    Result<QString> text = RigText::decode(data, kField);
-    if (!text)
-        return text.error();
-    Result<QList<RigLine>> lines = RigText::lines(text.value(), kField);
-    if (!lines)
-        return lines.error();
+    Result<RigText::Read> read = RigText::read(data, kField);
+    if (!read)
+        return read.error();
+    const QList<RigLine>& lines = read->lines;
     BurnLog log;
     log.run.kind = RigKind::GpuBurn;
     log.run.format = QStringLiteral("gpu-burn");
     log.run.facts.tool = QStringLiteral("gpu_burn");
-    for (const RigLine& line : lines.value())
+    for (const RigLine& line : lines)
         readLine(log, line.text);
     closeInterval(log);
     if (log.marks == 0) {

@@ -58,12 +58,10 @@ Result<RigRun> MemtestVulkanImporter::parse(const QByteArray& data)
     static const QRegularExpression errorsHex(QStringLiteral("total errors 0x([0-9A-Fa-f]+)"));
     static const QRegularExpression errorsDec(QStringLiteral("total errors (\\d+)"));
 
-    Result<QString> text = RigText::decode(data, kField);
-    if (!text)
-        return text.error();
-    Result<QList<RigLine>> lines = RigText::lines(text.value(), kField);
-    if (!lines)
-        return lines.error();
+    Result<RigText::Read> read = RigText::read(data, kField);
+    if (!read)
+        return read.error();
+    const QList<RigLine>& lines = read->lines;
     RigRun run;
     run.kind = RigKind::Memtest;
     run.format = QStringLiteral("memtest_vulkan");
@@ -78,7 +76,7 @@ Result<RigRun> MemtestVulkanImporter::parse(const QByteArray& data)
     int speedCount = 0;
     qint64 errors = 0;
     bool deviceLost = false;
-    for (const RigLine& line : lines.value()) {
+    for (const RigLine& line : lines) {
         const QStringView t = line.text.trimmed();
         if (t.isEmpty())
             continue;

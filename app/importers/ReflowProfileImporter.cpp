@@ -202,14 +202,12 @@ Result<ReflowLog> ReflowProfileImporter::read(const QByteArray& data, const Prof
 {
     if (Status st = settings.validate(); !st)
         return st.error();
-    Result<QString> text = RigText::decode(data, kField);
-    if (!text)
-        return text.error();
-    Result<QList<RigLine>> lines = RigText::lines(text.value(), kField);
-    if (!lines)
-        return lines.error();
+    Result<RigText::Read> read = RigText::read(data, kField);
+    if (!read)
+        return read.error();
+    const QList<RigLine>& lines = read->lines;
     QList<std::pair<int, QString>> content;
-    for (const RigLine& l : lines.value()) {
+    for (const RigLine& l : lines) {
         const QString t = l.text.trimmed().toString();
         if (t.isEmpty() || t.startsWith(QLatin1Char('#')) || t.startsWith(QLatin1StringView("//")))
             continue;

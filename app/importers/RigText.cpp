@@ -120,4 +120,15 @@ QString RigText::decodeSaved(const QByteArray& data)
     return text;
 }
 
+Result<RigText::Read> RigText::read(const QByteArray& data, const QString& field)
+{
+    Result<QString> text = decode(data, field);
+    if (!text)
+        return text.error();
+    Result<QList<RigLine>> split = lines(text.value(), field);
+    if (!split)
+        return split.error();
+    return Read{text.value(), split.value()};
+}
+
 } // namespace rework

@@ -42,6 +42,13 @@ public:
     static QString decodeSaved(const QByteArray& data);
     /// The lines of `text` (which must outlive them), split at '\n' and at a lone '\r'.
     static Result<QList<RigLine>> lines(const QString& text, const QString& field);
+    /// decode() and lines() in one: what every importer starts with.
+    struct Read
+    {
+        QString text;
+        QList<RigLine> lines;
+    };
+    static Result<Read> read(const QByteArray& data, const QString& field);
 };
 
 } // namespace rework

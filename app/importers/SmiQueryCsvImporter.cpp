@@ -95,14 +95,13 @@ int SmiQueryCsvImporter::likeness(QStringView text)
 
 Result<RigRun> SmiQueryCsvImporter::parse(const QByteArray& data)
 {
-    Result<QString> text = RigText::decode(data, kField);
-    if (!text)
-        return text.error();
-    Result<QList<RigLine>> lines = RigText::lines(text.value(), kField);
-    if (!lines)
-        return lines.error();
+    Result<RigText::Read> read = RigText::read(data, kField);
+    if (!read)
+        return read.error();
+    const QString& text = read->text;
+    const QList<RigLine>& lines = read->lines;
     QList<std::pair<int, QStringList>> rows;
-    for (const RigLine& l : lines.value()) {
+    for (const RigLine& l : lines) {
         if (l.text.trimmed().isEmpty())
             continue;
         QStringList cells = l.text.toString().split(QLatin1Char(','));
@@ -110,7 +109,7 @@ Result<RigRun> SmiQueryCsvImporter::parse(const QByteArray& data)
             c = c.trimmed();
         rows.append({l.number, cells});
     }
-    if (rows.size() < 2 || likeness(text.value()) == 0) {
+    if (rows.size() < 2 || likeness(text) == 0) {
         return makeError(
             ErrorCode::InvalidValue, kField,
             Message(tr, QT_TR_NOOP("this is not nvidia-smi --query-gpu CSV output: it needs a header "
