@@ -138,6 +138,27 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
                          Message(tr, QT_TR_NOOP("no measurement called \"%1\"; the known ones are %2"),
                                  {name.left(40), known.join(QStringLiteral(", "))}));
     }
+    // A filter that names nothing on this line is a typo, not "no values".
+    if (!filter.station.isEmpty()) {
+        auto known =
+            sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {filter.station});
+        if (!known)
+            return known.error();
+        if (!known.value().isValid())
+            return makeError(
+                ErrorCode::UnknownStation, QStringLiteral("station"),
+                Message(tr, QT_TR_NOOP("no station %1 on this line"), {filter.station.left(40)}));
+    }
+    if (!filter.model.isEmpty()) {
+        auto known =
+            sql::scalar(m_db, QStringLiteral("SELECT 1 FROM products WHERE model = ?"), {filter.model});
+        if (!known)
+            return known.error();
+        if (!known.value().isValid())
+            return makeError(
+                ErrorCode::UnknownField, QStringLiteral("model"),
+                Message(tr, QT_TR_NOOP("no product model %1 on this line"), {filter.model.left(40)}));
+    }
     const bool perAlloy = m->limit.contains(QLatin1StringView("%1"));
     Result<QList<Row>> rows = readValues(m_db, *m, filter, perAlloy);
     if (!rows)

@@ -1500,6 +1500,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>the sync server has anchored nothing of this station yet</source>
         <translation>同步服务器尚未锚定本工位的任何数据</translation>
     </message>
+    <message>
+        <source>the test plan that judges the files above</source>
+        <translation>判定上述文件的测试方案</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -3839,6 +3843,14 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>%1 values in a row on one side of the centre</source>
         <translation>连续 %1 个值位于中心线同一侧</translation>
+    </message>
+    <message>
+        <source>no station %1 on this line</source>
+        <translation>本产线没有工位 %1</translation>
+    </message>
+    <message>
+        <source>no product model %1 on this line</source>
+        <translation>本产线没有产品型号 %1</translation>
     </message>
 </context>
 <context>

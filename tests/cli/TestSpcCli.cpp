@@ -67,7 +67,12 @@ private slots:
         QCOMPARE(model.exitCode, 0);
         const Run all = reworkctl(path, {"--json", "spc", "void_pct"});
         QVERIFY(model.json().value("n").toInt() <= all.json().value("n").toInt());
-        const Run none = reworkctl(path, {"--json", "spc", "void_pct", "--station", "NO-SUCH"});
+        // A station the line does not have is a typo, said as such; a real one without values is
+        // an empty chart.
+        const Run typo = reworkctl(path, {"spc", "void_pct", "--station", "NO-SUCH"});
+        QCOMPARE(typo.exitCode, 1);
+        QVERIFY2(typo.err.contains(QStringLiteral("no station NO-SUCH")), qPrintable(typo.err));
+        const Run none = reworkctl(path, {"--json", "spc", "void_pct", "--station", "PACK-01"});
         QCOMPARE(none.exitCode, 0);
         QCOMPARE(none.json().value("n").toInt(), 0);
         QVERIFY(none.json().value("mean").isNull());

@@ -17,6 +17,8 @@
 #include "workflow/Recorder.h"
 #include "workflow/StepSchema.h"
 
+#include <QSet>
+
 namespace rework {
 namespace {
 
@@ -46,12 +48,26 @@ int stepHelp(CommandContext& context, Step step, const QString& stepText)
         {QStringLiteral("profile_log"),
          QT_TRANSLATE_NOOP("Cli", "thermocouple CSV: fills peak_c, tal_s, ramp_c_per_s, cooling_c_per_s")},
     };
-    for (const QString& field : RigRunReader::fieldsOf(step)) {
-        out << QStringLiteral("  %1%2  %3\n")
-                   .arg(field.leftJustified(20), QStringLiteral("file").leftJustified(28),
-                        Cli::tr(runFiles.value(field)));
-    }
+    const QStringList files = RigRunReader::fieldsOf(step);
+    QSet<QString> typedToo; // a file field that also takes its result typed (burnin=pass)
     for (const FieldSpec& f : StepSchema::fields(step)) {
+        if (files.contains(f.key))
+            typedToo.insert(f.key);
+    }
+    for (const QString& field : files) {
+        const QString type =
+            typedToo.contains(field) ? QStringLiteral("file|pass|fail") : QStringLiteral("file");
+        out << QStringLiteral("  %1%2  %3\n")
+                   .arg(field.leftJustified(20), type.leftJustified(28), Cli::tr(runFiles.value(field)));
+    }
+    if (!files.isEmpty())
+        out << QStringLiteral("  %1%2  %3\n")
+                   .arg(QStringLiteral("--plan").leftJustified(20),
+                        QStringLiteral("default|strict|FILE").leftJustified(28),
+                        Cli::tr("the test plan that judges the files above"));
+    for (const FieldSpec& f : StepSchema::fields(step)) {
+        if (typedToo.contains(f.key))
+            continue;
         const QString required =
             f.required ? QStringLiteral(" [") + Cli::tr("required") + QLatin1Char(']') : QString();
         const QString byDefault =
