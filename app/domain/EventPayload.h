@@ -33,9 +33,10 @@ inline constexpr Key Result{"result"}, Defect{"defect"}, VoidPct{"void_pct"}, Br
     BurninMin{"burnin_min"}, Vram{"vram"}, VramErrors{"vram_errors"};
 // What imported test rig outputs add (importers/RigRunReader): each run's verdict and measurements
 // under rig_runs (keyed by its field), and flat figures that dashboards chart.
-inline constexpr Key RigRuns{"rig_runs"}, Dcgm{"dcgm"}, DcgmLevel{"dcgm_level"}, BurninGflops{"burnin_gflops"},
-    BurninErrors{"burnin_errors"}, VramMin{"vram_min"}, ProfileLog{"profile_log"}, RampCPerS{"ramp_c_per_s"},
-    CoolingCPerS{"cooling_c_per_s"}, TimeToPeakS{"time_to_peak_s"};
+inline constexpr Key RigRuns{"rig_runs"}, Dcgm{"dcgm"}, DcgmLevel{"dcgm_level"},
+    BurninGflops{"burnin_gflops"}, BurninErrors{"burnin_errors"}, VramMin{"vram_min"},
+    ProfileLog{"profile_log"}, RampCPerS{"ramp_c_per_s"}, CoolingCPerS{"cooling_c_per_s"},
+    TimeToPeakS{"time_to_peak_s"};
 // What the GPU's own report said (test and intake), and a supervisor's override of it.
 inline constexpr Key PcieGenMax{"pcie_gen_max"}, PcieGenHostMax{"pcie_gen_host_max"},
     PcieWidthMax{"pcie_width_max"}, PerformanceState{"pstate"}, Utilisation{"util_gpu_pct"},
