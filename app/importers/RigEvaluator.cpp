@@ -1,8 +1,7 @@
 #include "RigEvaluator.h"
 
 #include "DcgmDiagImporter.h"
-
-#include <QRegularExpression>
+#include "domain/SerialRules.h"
 
 #include <cmath>
 
@@ -357,9 +356,8 @@ void evaluateSmi(Evaluation& e)
         e.fail(Message(&RigEvaluator::tr,
                        QT_TRANSLATE_NOOP("RigEvaluator", "the report holds no measurement to judge; query "
                                                          "temperature, power and ECC errors")));
-    static const QRegularExpression nonZeroHex(QStringLiteral("[1-9A-Fa-f]"));
     for (const RigGpu& g : e.facts().gpus) {
-        if (!g.uuid.isEmpty() && !g.uuid.mid(4).contains(nonZeroHex))
+        if (!g.uuid.isEmpty() && SerialRules::isAbsentValue(g.uuid))
             e.fail(
                 Message(&RigEvaluator::tr,
                         QT_TRANSLATE_NOOP("RigEvaluator", "GPU %1's UUID is masked (%2): the report proves "

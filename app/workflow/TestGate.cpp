@@ -2,6 +2,7 @@
 
 #include "StepSchema.h"
 #include "domain/EventPayload.h"
+#include "domain/SerialRules.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -179,7 +180,6 @@ Status TestGate::checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const
         return name;
     };
     static const QRegularExpression pciDevice(QStringLiteral("^PCI device ([0-9A-Fa-f]{4})$"));
-    static const QRegularExpression nonZeroHex(QStringLiteral("[1-9A-Fa-f]"));
     for (const ImportedRun& run : a.runs) {
         const QJsonArray gpus =
             run.detail.value(QStringLiteral("facts")).toObject().value(QStringLiteral("gpus")).toArray();
@@ -188,8 +188,8 @@ Status TestGate::checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const
         for (const auto& g : gpus) {
             const QString uuid = g.toObject().value(QStringLiteral("uuid")).toString();
             const QString name = g.toObject().value(QStringLiteral("model")).toString().trimmed();
-            // A masked UUID (all zeros) names no GPU.
-            if (!uuid.isEmpty() && uuid.mid(4).contains(nonZeroHex)) {
+            // A masked UUID (all zeros, N/A) names no GPU.
+            if (!SerialRules::isAbsentValue(uuid)) {
                 uuids << uuid;
                 uuidMatches = uuidMatches || uuid.compare(unitGpu, Qt::CaseInsensitive) == 0;
             }
