@@ -3,6 +3,7 @@
 #include "domain/EventPayload.h"
 #include "storage/LimitStore.h"
 #include "storage/Sql.h"
+#include "storage/StationRegistry.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -140,11 +141,10 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
     }
     // A filter that names nothing on this line is a typo, not "no values".
     if (!filter.station.isEmpty()) {
-        auto known =
-            sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {filter.station});
+        Result<bool> known = StationRegistry(m_db).exists(filter.station);
         if (!known)
             return known.error();
-        if (!known.value().isValid())
+        if (!known.value())
             return makeError(
                 ErrorCode::UnknownStation, QStringLiteral("station"),
                 Message(tr, QT_TR_NOOP("no station %1 on this line"), {filter.station.left(40)}));

@@ -4,6 +4,7 @@
 #include "Authority.h"
 #include "ReferenceLog.h"
 #include "Sql.h"
+#include "StationRegistry.h"
 #include "Transaction.h"
 
 #include <QStringList>
@@ -48,11 +49,10 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
     }
     ConfigKey stationTarget{"", 0, 100000};
     if (!known && key.startsWith(kStationTargetPrefix)) {
-        auto station = sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM stations WHERE id = ?"),
-                                   {key.mid(kStationTargetPrefix.size())});
+        Result<bool> station = StationRegistry(m_db).exists(key.mid(kStationTargetPrefix.size()));
         if (!station)
             return station.error();
-        if (station.value().toInt() == 0)
+        if (!station.value())
             return makeError(ErrorCode::UnknownStation, QStringLiteral("key"),
                              Message(tr, QT_TR_NOOP("no station %1; add the station first"),
                                      {key.mid(kStationTargetPrefix.size())}));

@@ -33,10 +33,10 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
                          Message(tr, QT_TR_NOOP("\"%1\" is not a station step; use one of %2"),
                                  {step.left(40), stationStepNames().join(QStringLiteral(", "))}));
     }
-    auto exists = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {id.value()});
-    if (!exists)
-        return exists.error();
-    if (exists.value().isValid())
+    Result<bool> known = exists(id.value());
+    if (!known)
+        return known.error();
+    if (known.value())
         return makeError(ErrorCode::AlreadyUsed, QStringLiteral("id"),
                          Message(tr, QT_TR_NOOP("station %1 already exists"), {id.value()}));
     const QString shownName = name.trimmed();
@@ -69,6 +69,14 @@ Status StationRegistry::addStation(const QString& rawId, const QString& step, co
         return st;
     spdlog::info("station added id={} step={}", id.value().toStdString(), step.toStdString());
     return {};
+}
+
+Result<bool> StationRegistry::exists(const QString& id) const
+{
+    auto found = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM stations WHERE id = ?"), {id});
+    if (!found)
+        return found.error();
+    return found.value().isValid();
 }
 
 Result<QList<StationInfo>> StationRegistry::stations() const

@@ -24,6 +24,8 @@ public:
     /// Recorded as a reference change by `actorId` (headless setup: SYSTEM).
     Status addStation(const QString& id, const QString& step, const QString& name = {},
                       const QString& actorId = QStringLiteral("SYSTEM"));
+    /// Whether the line has a station `id` (as stored: trimmed, upper case).
+    Result<bool> exists(const QString& id) const;
     /// Every work station (not the system's own pseudo-station), by id.
     Result<QList<StationInfo>> stations() const;
 
