@@ -40,6 +40,9 @@ struct WorkflowConfig
 {
     int maxRepairAttempts = 2;
     int reflowLimit = 3;
+    /// Units a carton (batch) takes before it must be closed; 0: no limit (`pack.carton_capacity`).
+    static constexpr int kDefaultCartonCapacity = 10;
+    int cartonCapacity = kDefaultCartonCapacity;
     QHash<QString, Product> products;
     QHash<QString, Limit> limits;        // key "name" (all models) or "name|MODEL"
     QHash<QString, QString> defectCodes; // code -> step it belongs to

@@ -30,7 +30,7 @@ constexpr ConfigKey kConfigKeys[] = {
     {"sync.interval_minutes", 0, 1440},    // 0: nightly only
     {"login.max_failures", 1, 100},
     {"login.lock_minutes", 0, 1440},
-    {"pack.carton_capacity", 0, 1000}, // 0: no capacity shown
+    {"pack.carton_capacity", 0, 1000}, // 0: a carton takes any number of units
 };
 // Per-station targets: "throughput.target_per_shift.<STATION>".
 const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift.");

@@ -82,6 +82,8 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
             c.maxRepairAttempts = value;
         else if (key == QLatin1StringView("reflow.limit"))
             c.reflowLimit = value;
+        else if (key == QLatin1StringView("pack.carton_capacity"))
+            c.cartonCapacity = value;
     }
     return c;
 }

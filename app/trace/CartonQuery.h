@@ -1,9 +1,12 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "domain/SerialRules.h"
 
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 namespace rework {
 
@@ -23,11 +26,12 @@ public:
         bool full() const { return capacity > 0 && units >= capacity; }
     };
 
-    /// A carton holds this many units unless the setting says otherwise.
-    static constexpr int kDefaultCapacity = 10;
-
     explicit CartonQuery(const QSqlDatabase& db) : m_db(db) {}
     Result<Carton> of(const QString& batch) const;
+    /// The batch a scan into a pack station's unit field names, if it names one: a batch on
+    /// record, or a new id in a batch's format that is no unit's. The station takes it as the
+    /// carton to fill, never as a unit to pack.
+    Result<std::optional<QString>> batchNamedBy(const QString& scanned, const SerialRules& rules) const;
 
 private:
     QSqlDatabase m_db;

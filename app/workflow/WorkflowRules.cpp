@@ -667,6 +667,15 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
                         "batch %1 holds units of model %2, this unit is model %3; use a batch of model %3"),
                     {batch, s.batch->model, s.unit->model}));
     }
+    // A full carton is sealed, never overfilled: the next unit goes into a new batch.
+    if (s.batch && c.cartonCapacity > 0 && s.batch->unitCount >= c.cartonCapacity) {
+        return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),
+                   Message(&WorkflowRules::tr,
+                           QT_TRANSLATE_NOOP("WorkflowRules",
+                                             "batch %1 is full (%2 of %3 units); close it (#CLOSE) and "
+                                             "scan a new batch id"),
+                           {batch, QString::number(s.batch->unitCount), QString::number(c.cartonCapacity)}));
+    }
     f.insert(payload::Unit, unit);
     f.insert(payload::Batch, batch);
     f.insert(payload::Model, s.unit->model);

@@ -4,6 +4,7 @@
 #include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
+#include "common/ScanConfirmDialog.h"
 #include "shell/MainWindow.h"
 #include "stations/StepForm.h"
 #include "storage/ConfigStore.h"
@@ -50,8 +51,9 @@ class TestPackForm : public QObject
             poll->stop();
             poll->deleteLater();
             if (seen)
-                *seen = qobject_cast<QMessageBox*>(dialog) ? qobject_cast<QMessageBox*>(dialog)->text()
-                                                           : QString();
+                *seen = qobject_cast<ScanConfirmDialog*>(dialog)
+                            ? qobject_cast<ScanConfirmDialog*>(dialog)->message()
+                            : QString();
             for (QAbstractButton* b : dialog->findChildren<QAbstractButton*>()) {
                 if (b->text().remove(QLatin1Char('&')).contains(button)) {
                     QTest::mouseClick(b, Qt::LeftButton);
@@ -61,6 +63,26 @@ class TestPackForm : public QObject
             if (auto* d = qobject_cast<QDialog*>(dialog))
                 d->reject();
             QFAIL(qPrintable(QStringLiteral("no button %1").arg(button)));
+        });
+        poll->start(20);
+    }
+    /// Answers the next confirmation as a scanner would: types each of `scans` into it with Enter.
+    /// `stillAsking` gets whether the dialog was still open after all but the last.
+    static void whenConfirmationOpens(const QStringList& scans, bool* stillAsking = nullptr)
+    {
+        auto* poll = new QTimer;
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, scans, stillAsking] {
+            auto* dialog = qobject_cast<ScanConfirmDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll->stop();
+            poll->deleteLater();
+            for (qsizetype i = 0; i < scans.size(); ++i) {
+                if (i == scans.size() - 1 && stillAsking)
+                    *stillAsking = dialog->isVisible();
+                QTest::keyClicks(dialog->scanField(), scans.at(i));
+                QTest::keyClick(dialog->scanField(), Qt::Key_Return);
+            }
         });
         poll->start(20);
     }
@@ -139,6 +161,76 @@ private slots:
         QVERIFY(form()->banner()->text().contains(QStringLiteral("2 units")));
         QVERIFY(form()->printButton()->isEnabled());
         QCOMPARE(form()->value(QStringLiteral("batch")), QString());
+        QTRY_COMPARE(focused(), form()->field(QStringLiteral("unit")));
+    }
+
+    /// A full carton takes no further unit: the core refuses it with the reason and records
+    /// nothing, whatever the form shows.
+    void fullCartonRefusesTheNextUnit()
+    {
+        QVERIFY(ConfigStore(t->db().connection())
+                    .setConfigValue(QStringLiteral("pack.carton_capacity"), QStringLiteral("2"), t->admin(),
+                                    QStringLiteral("PACK-1"))
+                    .ok());
+        QVERIFY(t->recorder().reloadConfig().ok());
+        loginAt(QStringLiteral("PACK-1"));
+        packed(2, QStringLiteral("B2611-004"));
+        QCOMPARE(value("SELECT count(*) FROM units WHERE batch_id = 'B2611-004'"), QStringLiteral("2"));
+        const QString third = t->testedUnit(QStringLiteral("ZT4090A323456"), QStringLiteral("SB00000019"));
+        const QString before = t->dump();
+        form()->field(QStringLiteral("unit"))->setFocus();
+        test::scan(third);
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("full (2 of 2 units)")),
+                 qPrintable(form()->banner()->text()));
+        QCOMPARE(t->dump(), before);
+        // its label scanned again: selected, and said to be full
+        qobject_cast<QLineEdit*>(form()->field(QStringLiteral("unit")))->clear();
+        form()->field(QStringLiteral("unit"))->setFocus();
+        test::scan(QStringLiteral("B2611-004"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("full")),
+                 qPrintable(form()->banner()->text()));
+        QCOMPARE(t->dump(), before);
+    }
+
+    /// A new batch id scanned where the unit goes names the carton to open; it is no unit.
+    void newBatchIdAtTheUnitFieldSelectsIt()
+    {
+        loginAt(QStringLiteral("PACK-1"));
+        const QString before = t->dump();
+        form()->field(QStringLiteral("unit"))->setFocus();
+        test::scan(QStringLiteral("b2611-777"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("New batch B2611-777")),
+                 qPrintable(form()->banner()->text()));
+        QCOMPARE(form()->value(QStringLiteral("batch")), QStringLiteral("B2611-777"));
+        QCOMPARE(form()->value(QStringLiteral("unit")), QString());
+        QCOMPARE(focused(), form()->field(QStringLiteral("unit")));
+        QCOMPARE(t->dump(), before);
+        // an unknown serial in no batch format is still a unit: refused as one
+        test::scan(QStringLiteral("U0000000000ZZ"));
+        test::saveShortcut();
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(form()->value(QStringLiteral("batch")), QStringLiteral("B2611-777"));
+        QCOMPARE(t->dump(), before);
+    }
+
+    /// The confirmation is answered with the scanner: Enter alone and another barcode confirm
+    /// nothing; #CLOSE scanned again closes.
+    void closeIsConfirmedByScanningItAgain()
+    {
+        loginAt(QStringLiteral("PACK-1"));
+        packed(1, QStringLiteral("B2611-005"));
+        bool stillAsking = false;
+        whenConfirmationOpens(
+            {QString(), QStringLiteral("#SAVE"), QStringLiteral("B2611-005"), QStringLiteral("#close")},
+            &stillAsking);
+        test::scan(QStringLiteral("#CLOSE"));
+        QVERIFY(stillAsking);
+        QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-005'"), QStringLiteral("closed"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
         QTRY_COMPARE(focused(), form()->field(QStringLiteral("unit")));
     }
 

@@ -4,6 +4,7 @@
 #include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
+#include "common/ScanConfirmDialog.h"
 #include "common/TimelineModel.h"
 #include "login/LoginPage.h"
 #include "shell/MainWindow.h"
@@ -837,7 +838,7 @@ private slots:
         QTRY_COMPARE(focused(), form()->field("unit"));
         QString asked;
         whenDialogOpens([&](QWidget* dialog) {
-            asked = qobject_cast<QMessageBox*>(dialog)->text();
+            asked = qobject_cast<ScanConfirmDialog*>(dialog)->message();
             clickButton(dialog, QStringLiteral("Close batch B2611-001"));
         });
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);

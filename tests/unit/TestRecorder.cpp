@@ -1,6 +1,7 @@
 // Storage and recording together on a real SQLite file: transactions, derived state, voids.
 #include "TestDatabase.h"
 #include "importers/GpuReportReader.h"
+#include "storage/ConfigStore.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/Sql.h"
 #include "workflow/Recorder.h"
@@ -185,6 +186,40 @@ private slots:
         const QString unit = t.mountedUnit("ZT4090A123456", "SB00000001");
         auto fail = t.record(Step::Inspect, {"unit=" + unit, "result=fail", "bridges=1"});
         QCOMPARE(fail->event.payload.value("outcome").toString(), QStringLiteral("scrap"));
+    }
+
+    /// A carton takes `pack.carton_capacity` units and not one more; a voided pack frees its
+    /// place; 0 lifts the limit.
+    void fullCartonIsRefused()
+    {
+        test::TestDatabase t;
+        QVERIFY(ConfigStore(t.db().connection())
+                    .setConfigValue(QStringLiteral("pack.carton_capacity"), QStringLiteral("2"), t.admin(),
+                                    QStringLiteral("PACK-1"))
+                    .ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        QStringList units;
+        for (int i = 0; i < 3; ++i)
+            units << t.testedUnit(QStringLiteral("ZT4090A12345%1").arg(i),
+                                  QStringLiteral("SB0000000%1").arg(i + 1));
+        QVERIFY(t.record(Step::Pack, {"unit=" + units[0], "batch=B2611-001"}).ok());
+        auto second = t.record(Step::Pack, {"unit=" + units[1], "batch=B2611-001"});
+        QVERIFY(second.ok());
+        const QString before = t.dump();
+        auto third = t.record(Step::Pack, {"unit=" + units[2], "batch=B2611-001"});
+        QVERIFY(!third.ok());
+        QCOMPARE(third.error().field, QStringLiteral("batch"));
+        QVERIFY2(third.error().message.contains(QStringLiteral("full (2 of 2 units)")),
+                 qPrintable(third.error().message));
+        QCOMPARE(t.dump(), before);
+        QVERIFY(t.record(Step::Void, {"event=" + second->event.id, "reason=wrong carton"}, "SUP1").ok());
+        QVERIFY(t.record(Step::Pack, {"unit=" + units[2], "batch=B2611-001"}).ok());
+        QVERIFY(ConfigStore(t.db().connection())
+                    .setConfigValue(QStringLiteral("pack.carton_capacity"), QStringLiteral("0"), t.admin(),
+                                    QStringLiteral("PACK-1"))
+                    .ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        QVERIFY(t.record(Step::Pack, {"unit=" + units[1], "batch=B2611-001"}).ok());
     }
 
     void voidRestoresPreviousStateAndKeepsTheRecord()

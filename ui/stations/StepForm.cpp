@@ -4,6 +4,7 @@
 #include "printing/LabelPrintDialog.h"
 
 #include "common/ResultBanner.h"
+#include "common/ScanConfirmDialog.h"
 #include "domain/CommandCode.h"
 #include "domain/SerialRules.h"
 #include "importers/GpuReportReader.h"
@@ -27,7 +28,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -555,21 +555,24 @@ bool StepForm::selectScannedBatch(QWidget* field)
     if (m_step != Step::Pack || !line || field != m_inputs.value(payload::Unit) ||
         line->text().trimmed().isEmpty())
         return false;
-    // A scanner may send lower case: the id is looked up as the batch's id is written.
-    Result<std::optional<Identity>> id = IdentityRegistry(m_recorder.database().connection())
-                                             .find(SerialRules::normalise(SerialKind::Batch, line->text()));
-    if (!id || !id.value() || id.value()->kind != IdentityKind::Batch)
+    const CartonQuery cartons(m_recorder.database().connection());
+    Result<std::optional<QString>> named = cartons.batchNamedBy(line->text(), m_recorder.config().serials);
+    if (!named || !named.value())
         return false;
-    // A batch label at pack names the carton to fill: it goes into the Batch field, never saved
-    // as a unit; the cursor stays where the next unit is scanned.
-    const QString batch = id.value()->serial;
+    // A batch label (or a new batch id) at pack names the carton to fill: it goes into the Batch
+    // field, never saved as a unit; the cursor stays where the next unit is scanned.
+    const QString batch = *named.value();
     line->clear();
     setValue(payload::Batch, batch);
     refreshCarton();
-    Result<CartonQuery::Carton> carton = CartonQuery(m_recorder.database().connection()).of(batch);
+    Result<CartonQuery::Carton> carton = cartons.of(batch);
     if (carton && carton->exists && !carton->open)
         m_banner->showFailure(
             tr("Batch %1 is closed; it takes no more units: scan a new batch id").arg(batch));
+    else if (carton && carton->full())
+        m_banner->showFailure(tr("Batch %1 is full: close it (#CLOSE) or scan a new batch id").arg(batch));
+    else if (carton && !carton->exists)
+        m_banner->showSuccess(tr("New batch %1: it opens with the first unit you scan").arg(batch));
     else
         m_banner->showSuccess(tr("Batch %1 selected: scan the units to pack into it").arg(batch));
     return true;
@@ -795,15 +798,13 @@ void StepForm::scrapWithDefect(const QString& code)
     const auto backToScanning = [this, &before, &itemSpec] {
         returnToScanning(before && isAncestorOf(before) ? before.data() : m_inputs.value(itemSpec.key));
     };
-    // A scrap is undone only by a supervisor's void: the operator says so twice.
-    QMessageBox ask(QMessageBox::Question, tr("Scrap with defect %1").arg(code),
-                    tr("Scrap %1 with defect %2? It leaves the rework line.").arg(item, code),
-                    QMessageBox::NoButton, this);
+    // A scrap is undone only by a supervisor's void: the operator says so twice, by scanning the
+    // same defect code again or pressing the button.
+    ScanConfirmDialog ask(tr("Scrap with defect %1").arg(code),
+                          tr("Scrap %1 with defect %2? It leaves the rework line.").arg(item, code),
+                          tr("Scrap %1").arg(item), CommandCode{CommandCode::Kind::Defect, code}, this);
     ask.setObjectName(QStringLiteral("confirmScrap"));
-    QPushButton* yes = ask.addButton(tr("Scrap %1").arg(item), QMessageBox::AcceptRole);
-    ask.setDefaultButton(ask.addButton(QMessageBox::Cancel));
-    ask.exec();
-    if (ask.clickedButton() != yes) {
+    if (ask.exec() != QDialog::Accepted) {
         backToScanning();
         return;
     }
@@ -828,19 +829,16 @@ void StepForm::closeBatch()
 {
     const QString batch = value(payload::Batch);
     if (!batch.isEmpty()) {
-        // A closed carton takes no more units: the operator says so twice. Enter alone cancels.
+        // A closed carton takes no more units: the operator says so twice, by scanning #CLOSE
+        // again or pressing the button. Enter alone confirms nothing.
         refreshCarton();
-        QMessageBox ask(
-            QMessageBox::Question, tr("Close batch"),
+        ScanConfirmDialog ask(
+            tr("Close batch"),
             tr("Close batch %1? %2\nA closed batch takes no more units.").arg(batch, m_carton->text()),
-            QMessageBox::NoButton, this);
+            tr("Close batch %1").arg(batch), CommandCode{CommandCode::Kind::CloseBatch, {}}, this);
         ask.setObjectName(QStringLiteral("confirmCloseBatch"));
-        QPushButton* yes = ask.addButton(tr("Close batch %1").arg(batch), QMessageBox::AcceptRole);
-        yes->setObjectName(QStringLiteral("confirmClose"));
-        ask.setDefaultButton(ask.addButton(QMessageBox::Cancel));
-        ask.exec();
-        const bool confirmed = ask.clickedButton() == yes;
-        if (!confirmed) {
+        ask.confirmButton()->setObjectName(QStringLiteral("confirmClose"));
+        if (ask.exec() != QDialog::Accepted) {
             returnToScanning(nullptr);
             return;
         }
