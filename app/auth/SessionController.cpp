@@ -1,9 +1,13 @@
 #include "SessionController.h"
 
+#include "Login.h"
 #include "OperatorAdmin.h"
 #include "domain/Clock.h"
 #include "storage/AuditLog.h"
 #include "storage/ConfigStore.h"
+#include "storage/StationRegistry.h"
+
+#include <QUuid>
 
 #include <spdlog/spdlog.h>
 
@@ -16,6 +20,26 @@ constexpr int kDefaultIdleMinutes = 5;
 SessionController::SessionController(const QSqlDatabase& db, const Clock& clock, QObject* parent)
     : QObject(parent), m_db(db), m_clock(clock)
 {
+}
+
+Result<Session> SessionController::authenticate(const QString& operatorId, const QString& pin,
+                                                const QString& stationId) const
+{
+    Result<OperatorInfo> op = Login(m_db, m_clock).login(operatorId, pin, stationId);
+    if (!op)
+        return op.error();
+    Result<QList<StationInfo>> stations = StationRegistry(m_db).stations();
+    if (!stations)
+        return stations.error();
+    for (const StationInfo& s : stations.value()) {
+        if (s.id == stationId)
+            return Session{op.value(), s, QUuid::createUuid().toString(QUuid::WithoutBraces)};
+    }
+    return makeError(ErrorCode::UnknownStation, QStringLiteral("station"),
+                     Message(&SessionController::tr,
+                             QT_TRANSLATE_NOOP("SessionController",
+                                               "No station is set up on this database; ask an admin to add "
+                                               "one with reworkctl.")));
 }
 
 bool SessionController::start(const Session& session)

@@ -29,7 +29,12 @@ public:
     const Session& locked() const { return m_locked; }
     bool isLocked() const { return !m_locked.isEmpty(); }
 
-    /// Starts `session` (a login has proven it). True when it resumes the locked session: the same
+    /// Proves a login at this PC: the operator's PIN against its hash (with the lock-out and audit
+    /// of Login) and a station the line has. Returns the session it opens, not yet started: the
+    /// caller starts it, so that a shell can first drop what the previous operator left.
+    Result<Session> authenticate(const QString& operatorId, const QString& pin,
+                                 const QString& stationId) const;
+    /// Starts `session` (authenticate() has proven it). True when it resumes the locked session: the same
     /// operator at the same station; anyone else starts fresh and the kept work is dropped.
     bool start(const Session& session);
     /// Moves the acting session to another station (single-PC mode).

@@ -30,6 +30,37 @@ class TestSessionController : public QObject
     Q_OBJECT
 
 private slots:
+    /// The core proves a login: a wrong PIN and an unknown station open no session; a good one
+    /// opens a session at the station the line has, not yet started.
+    void authenticateProvesPinAndStation()
+    {
+        test::TestDatabase t;
+        SessionController c(t.db().connection(), t.clock());
+        const auto failures = [&t] {
+            return sql::scalar(t.db().connection(),
+                               QStringLiteral("SELECT count(*) FROM audit_log WHERE kind LIKE 'login%fail%'"))
+                .value()
+                .toInt();
+        };
+        const int before = failures();
+        Result<Session> wrong =
+            c.authenticate(QStringLiteral("OP1"), QStringLiteral("9999"), QStringLiteral("PACK-1"));
+        QVERIFY(!wrong.ok());
+        QVERIFY(failures() > before);
+        Result<Session> nowhere =
+            c.authenticate(QStringLiteral("OP1"), QStringLiteral("1234"), QStringLiteral("NO-SUCH-STATION"));
+        QVERIFY(!nowhere.ok());
+        QCOMPARE(nowhere.error().code, ErrorCode::UnknownStation);
+        Result<Session> good =
+            c.authenticate(QStringLiteral("op1"), QStringLiteral("1234"), QStringLiteral("PACK-1"));
+        QVERIFY2(good.ok(), good.ok() ? "" : qPrintable(good.error().oneLine()));
+        QCOMPARE(good->operatorInfo.id, QStringLiteral("OP1"));
+        QCOMPARE(good->station.id, QStringLiteral("PACK-1"));
+        QCOMPARE(good->station.step, QStringLiteral("pack"));
+        QVERIFY(!good->id.isEmpty());
+        QVERIFY(c.acting().isEmpty()); // proven, not started
+    }
+
     void lockKeepsTheSessionForItsOperatorOnly()
     {
         test::TestDatabase t;

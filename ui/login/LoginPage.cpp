@@ -1,6 +1,6 @@
 #include "LoginPage.h"
 
-#include "auth/Login.h"
+#include "auth/SessionController.h"
 #include "storage/Database.h"
 #include "storage/StationRegistry.h"
 
@@ -10,12 +10,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace rework {
 
-LoginPage::LoginPage(Database& db, QWidget* parent) : QWidget(parent), m_db(db)
+LoginPage::LoginPage(Database& db, const SessionController& sessions, QWidget* parent)
+    : QWidget(parent), m_db(db), m_sessions(sessions)
 {
     auto* outer = new QVBoxLayout(this);
     outer->addStretch();
@@ -152,35 +152,21 @@ void LoginPage::showNotice(const QString& text)
 
 void LoginPage::tryLogin()
 {
-    Login loginCheck(m_db.connection());
-    StationRegistry stationRegistry(m_db.connection());
-    Result<OperatorInfo> op =
-        loginCheck.login(m_operator->text(), m_pin->text(), m_station->currentData().toString());
+    Result<Session> session =
+        m_sessions.authenticate(m_operator->text(), m_pin->text(), m_station->currentData().toString());
     m_pin->clear();
-    if (!op) {
-        m_error->setText(op.error().message);
+    if (!session) {
+        m_error->setText(session.error().message);
+        if (session.error().code == ErrorCode::UnknownStation)
+            return;
         m_operator->setFocus();
         m_operator->selectAll();
-        return;
-    }
-    const QString stationId = m_station->currentData().toString();
-    auto stations = stationRegistry.stations();
-    StationInfo station;
-    if (stations) {
-        for (const StationInfo& s : stations.value()) {
-            if (s.id == stationId)
-                station = s;
-        }
-    }
-    if (station.id.isEmpty()) {
-        m_error->setText(
-            tr("No station is set up on this database; ask an admin to add one with reworkctl."));
         return;
     }
     m_error->clear();
     m_notice->clear();
     m_operator->clear();
-    emit loggedIn(Session{op.value(), station, QUuid::createUuid().toString(QUuid::WithoutBraces)});
+    emit loggedIn(session.value());
 }
 
 } // namespace rework

@@ -12,6 +12,7 @@ class QPushButton;
 namespace rework {
 
 class Database;
+class SessionController;
 
 /// Badge scan (or typed operator id) + PIN, and the station when the PC is not bound to one.
 /// The check is real: the PIN is verified against its argon2id hash.
@@ -20,7 +21,8 @@ class LoginPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit LoginPage(Database& db, QWidget* parent = nullptr);
+    /// `sessions` proves each login; the page only collects what it needs.
+    LoginPage(Database& db, const SessionController& sessions, QWidget* parent = nullptr);
 
     /// Binds the PC to one station (hides the picker), or empty for single-PC mode.
     void setFixedStation(const QString& stationId);
@@ -50,6 +52,7 @@ private:
     void focusNextEmpty();
 
     Database& m_db;
+    const SessionController& m_sessions;
     QString m_fixedStation;
     QLineEdit* m_operator = nullptr;
     QLineEdit* m_pin = nullptr;

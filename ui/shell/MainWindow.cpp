@@ -77,7 +77,7 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
     buildDemoBanner(central);
     layout->addWidget(m_demoBanner);
     m_pages = new QStackedWidget(central);
-    m_login = new LoginPage(m_db, m_pages);
+    m_login = new LoginPage(m_db, *m_sessions, m_pages);
     m_pages->addWidget(m_login);
     buildTabs();
     m_pages->addWidget(m_tabs);
