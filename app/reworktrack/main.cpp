@@ -1,6 +1,7 @@
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "logging/Logging.h"
+#include "settings/DisplayScale.h"
 #include "shell/MainWindow.h"
 #include "storage/Database.h"
 #include "storage/PrivateFiles.h"
@@ -90,10 +91,17 @@ private:
     QTranslator m_qt, m_ours;
 };
 
-void setUpApplication()
+/// The names QSettings files this PC's choices under; set before the application exists, so that
+/// the display scale can be read before Qt fixes it.
+void setNames()
 {
     QApplication::setOrganizationName(QStringLiteral("ReworkTrack"));
     QApplication::setApplicationName(QStringLiteral("ReworkTrack"));
+}
+
+void setUpApplication()
+{
+    setNames();
     QApplication::setApplicationVersion(QStringLiteral(REWORKTRACK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("com.reworktrack.ReworkTrack"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reworktrack.svg")));
@@ -142,6 +150,8 @@ int runApp(int argc, char** argv)
     // Before any file is made: the database, its -wal and -shm, logs, backups and evidence are
     // the owner's only, whatever umask the desktop started us with.
     PrivateFiles::restrictUmask();
+    setNames();
+    DisplayScale::applySaved();
     QApplication app(argc, argv);
     setUpApplication();
     const CommandLine cl(app);

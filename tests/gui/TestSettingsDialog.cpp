@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 #include "auth/OperatorAccounts.h"
 #include "common/IdleWatcher.h"
+#include "settings/DisplayScale.h"
 #include "settings/LimitsModel.h"
 #include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -227,6 +229,44 @@ private slots:
         QTRY_COMPARE(chosen.size(), 1);
         QCOMPARE(chosen.first().first().toString(), QStringLiteral("zh_CN"));
         QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
+    }
+
+    /// The display scale is this PC's: saved from the dialog, and turned into Qt's scale factor at
+    /// the next start unless the environment already sets one; an out-of-range value is ignored.
+    void displayScaleIsSavedForTheNextStart()
+    {
+        test::TestDatabase t;
+        addAdmin(t);
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        SettingsDialog* dialog = openSettings(w);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->scaleField()->count(), 5); // 100 ... 200 %
+        QCOMPARE(dialog->scaleField()->currentData().toInt(), 100);
+        dialog->scaleField()->setCurrentIndex(dialog->scaleField()->findData(150));
+        QVERIFY(dialog->apply());
+        QCOMPARE(QSettings().value(QStringLiteral("ui/scale_percent")).toInt(), 150);
+        QCOMPARE(DisplayScale::savedPercent(), 150);
+
+        const QByteArray before = qgetenv("QT_SCALE_FACTOR");
+        auto restore = qScopeGuard([&] {
+            if (before.isNull())
+                qunsetenv("QT_SCALE_FACTOR");
+            else
+                qputenv("QT_SCALE_FACTOR", before);
+        });
+        qunsetenv("QT_SCALE_FACTOR");
+        DisplayScale::applySaved();
+        QCOMPARE(qgetenv("QT_SCALE_FACTOR"), QByteArray("1.50"));
+        qputenv("QT_SCALE_FACTOR", "1.25");
+        DisplayScale::applySaved();
+        QCOMPARE(qgetenv("QT_SCALE_FACTOR"), QByteArray("1.25")); // the environment's choice wins
+        QSettings().setValue(QStringLiteral("ui/scale_percent"), 500);
+        QCOMPARE(DisplayScale::savedPercent(), 100);
+        qunsetenv("QT_SCALE_FACTOR");
+        DisplayScale::applySaved();
+        QVERIFY(!qEnvironmentVariableIsSet("QT_SCALE_FACTOR")); // 100 %: nothing to scale
     }
 };
 

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "DisplayScale.h"
 #include "LimitsModel.h"
 
 #include "printing/LabelPrintDialog.h"
@@ -105,6 +106,15 @@ QWidget* SettingsDialog::buildPcTab()
     m_language->setCurrentIndex(
         std::max(0, m_language->findData(language.isEmpty() ? QLocale().name() : language)));
     form->addRow(tr("Language:"), m_language);
+
+    // For a monitor far from the bench: everything larger, the layout the same.
+    m_scale = new QComboBox(page);
+    m_scale->setObjectName(QStringLiteral("displayScale"));
+    for (int percent : DisplayScale::choices())
+        m_scale->addItem(tr("%1 %").arg(percent), percent);
+    m_scale->setCurrentIndex(std::max(0, m_scale->findData(DisplayScale::savedPercent())));
+    form->addRow(tr("Display scale:"), m_scale);
+    form->addRow(QString(), new QLabel(tr("A new scale is used from the next start."), page));
 
     m_idle = new QSpinBox(page);
     m_idle->setRange(0, 240);
@@ -333,6 +343,7 @@ bool SettingsDialog::apply()
     const bool languageChanged = language != settings.value(QStringLiteral("ui/language")).toString();
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.sync();
+    DisplayScale::save(m_scale->currentData().toInt());
 
     emit stationChanged(station);
     emit idleLockChanged(m_idle->value());

@@ -36,6 +36,7 @@ public:
     QLineEdit* databaseField() const { return m_database; }
     QComboBox* languageField() const { return m_language; }
     QSpinBox* idleField() const { return m_idle; }
+    QComboBox* scaleField() const { return m_scale; }
     QLineEdit* serverField() const { return m_server; }
     QLineEdit* serverPasswordField() const { return m_serverPassword; }
     QLineEdit* caFileField() const { return m_caFile; }
@@ -75,6 +76,7 @@ private:
     QLineEdit* m_database = nullptr;
     QComboBox* m_language = nullptr;
     QSpinBox* m_idle = nullptr;
+    QComboBox* m_scale = nullptr;
     QLineEdit* m_server = nullptr;
     QLineEdit* m_serverPassword = nullptr;
     QLineEdit* m_caFile = nullptr;
