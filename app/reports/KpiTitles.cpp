@@ -82,4 +82,19 @@ QString itemKind(const QString& kind)
     return kind;
 }
 
+QString measurement(const QString& name)
+{
+    static const QHash<QString, const char*> titles{
+        {QStringLiteral("void_pct"), QT_TRANSLATE_NOOP("Measurement", "X-ray void %")},
+        {QStringLiteral("peak_c"), QT_TRANSLATE_NOOP("Measurement", "reflow peak temperature")},
+        {QStringLiteral("tal_s"), QT_TRANSLATE_NOOP("Measurement", "time above liquidus")},
+        {QStringLiteral("temp_max_c"), QT_TRANSLATE_NOOP("Measurement", "GPU temperature at test")},
+        {QStringLiteral("burnin_gflops"), QT_TRANSLATE_NOOP("Measurement", "burn-in Gflop/s")},
+        {QStringLiteral("burnin_min"), QT_TRANSLATE_NOOP("Measurement", "burn-in minutes")},
+        {QStringLiteral("vram_errors"), QT_TRANSLATE_NOOP("Measurement", "VRAM test errors")},
+    };
+    const char* title = titles.value(name);
+    return title ? QCoreApplication::translate("Measurement", title) : name;
+}
+
 } // namespace rework::KpiTitles

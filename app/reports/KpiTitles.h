@@ -15,6 +15,10 @@ QString defect(const QString& code);
 QString defectWithCode(const QString& code);
 /// A shift's key from ShiftCalendar::key ("2026-11-27 N") as a short label: "27 night".
 QString shift(const QString& key);
+/// A measurement SPC charts ("void_pct" -> "X-ray void %"); an unknown key stays as it is.
+QString measurement(const QString& name);
+/// A measurement SPC charts ("void_pct" -> "X-ray void %"); an unknown key stays as it is.
+QString measurement(const QString& name);
 /// An item's kind as the aging list has it ("card", "die", "unit").
 QString itemKind(const QString& kind);
 

@@ -8,6 +8,8 @@
 #include "MslAlarmModel.h"
 #include "OperatorFiguresModel.h"
 #include "RecallModel.h"
+#include "SpcAlarmModel.h"
+#include "SpcPanel.h"
 #include "ThroughputCharts.h"
 
 #include "common/BarChart.h"
@@ -77,19 +79,21 @@ DashboardPage::~DashboardPage()
         job->waitForFinished();
 }
 
-template <typename T, typename Work, typename Done> void DashboardPage::inBackground(Work work, Done done)
+template <typename T, typename Work, typename Done>
+void DashboardPage::inBackground(Work work, Done done, bool announce)
 {
     using Outcome = std::shared_ptr<Result<T>>;
     auto* job = new QFutureWatcher<Outcome>(this);
     ++m_jobs;
     m_busy->show();
-    connect(job, &QFutureWatcherBase::finished, this, [this, job, done] {
+    connect(job, &QFutureWatcherBase::finished, this, [this, job, done, announce] {
         --m_jobs;
         m_busy->setVisible(m_jobs > 0 || isRefreshing());
         const Outcome outcome = job->result();
         job->deleteLater();
         done(*outcome);
-        emit jobFinished();
+        if (announce)
+            emit jobFinished();
     });
     const QString path = m_databasePath;
     job->setFuture(QtConcurrent::run([path, work]() -> Outcome {
@@ -290,6 +294,11 @@ QTabWidget* DashboardPage::buildTables()
     m_drillView = addTable(m_drill, tr("Defect drill-down"));
     m_recall = new RecallModel(this);
     m_recallView = addTable(m_recall, tr("Recall"));
+    m_spc = new SpcPanel(m_tables);
+    m_tables->addTab(m_spc, tr("SPC chart"));
+    m_spcAlarms = new SpcAlarmModel(this);
+    addTable(m_spcAlarms, tr("SPC alarms"));
+    connect(m_spc, &SpcPanel::measurementChanged, this, &DashboardPage::refreshSpc);
 
     // From a unit in a list to its full history: the serial is each of these tables' first column.
     for (QTableView* view : {agingView, m_drillView, m_recallView}) {
@@ -403,6 +412,7 @@ void DashboardPage::refresh()
         }
         show(r->value(), ms);
         emit refreshed(ms);
+        refreshSpc();
     });
     // A connection of its own in the worker thread: the UI never waits for the database.
     m_watcher->setFuture(QtConcurrent::run([path, f]() {
@@ -412,6 +422,45 @@ void DashboardPage::refresh()
         return std::make_shared<Result<KpiReport>>(
             KpiQuery(db.value()->connection()).compute(filterInFactoryTime(f, db.value()->connection())));
     }));
+}
+
+void DashboardPage::refreshSpc()
+{
+    struct Spc
+    {
+        SpcQuery::Chart chart;
+        QList<SpcQuery::Alarm> alarms;
+    };
+    const KpiFilter k = filter();
+    SpcFilter f;
+    f.model = k.model;
+    f.station = k.station;
+    // Whole days of the range, as the figures above count them.
+    f.from = k.from.startOfDay();
+    f.to = k.to.addDays(1).startOfDay();
+    const QString measurement = m_spc->measurement();
+    inBackground<Spc>(
+        [f, measurement](const QSqlDatabase& db) -> Result<Spc> {
+            const SpcQuery query(db);
+            Result<SpcQuery::Chart> chart = query.chart(measurement, f);
+            if (!chart)
+                return chart.error();
+            Result<QList<SpcQuery::Alarm>> alarms = query.alarms(f, f.from);
+            if (!alarms)
+                return alarms.error();
+            return Spc{chart.value(), alarms.value()};
+        },
+        [this](const Result<Spc>& r) {
+            if (r) {
+                m_spc->showChart(r->chart);
+                m_spcAlarms->setRows(r->alarms);
+            } else {
+                m_spc->showMessage(r.error().message);
+                m_spcAlarms->setRows({});
+            }
+            emit spcShown();
+        },
+        false);
 }
 
 void DashboardPage::show(const KpiReport& r, qint64 ms)

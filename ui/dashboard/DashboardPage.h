@@ -35,6 +35,8 @@ class DefectSliceModel;
 class MslAlarmModel;
 class OperatorFiguresModel;
 class RecallModel;
+class SpcAlarmModel;
+class SpcPanel;
 class TextTableModel;
 
 /// The supervisor's view of the floor: WIP and aging, throughput, yields, defect Pareto with
@@ -73,6 +75,8 @@ public:
     DefectSliceModel* sliceModel() const { return m_slices; }
     QTableView* drillView() const { return m_drillView; }
     RecallModel* recallModel() const { return m_recall; }
+    SpcPanel* spcPanel() const { return m_spc; }
+    SpcAlarmModel* spcAlarmModel() const { return m_spcAlarms; }
     QLineEdit* recallField() const { return m_recallField; }
     QLabel* figure(const QString& name) const;
     QComboBox* refreshInterval() const { return m_interval; }
@@ -101,11 +105,16 @@ public slots:
     Status exportCurrentTable(const QString& path) const;
     /// Opens the dialog that resolves the conflict selected in the anomaly list.
     void resolveSelected();
+    /// The SPC tab's chart of the chosen measurement and the alarm list, for the filter's
+    /// station, model and dates, in the background (each refresh does it too).
+    void refreshSpc();
 
 signals:
     void refreshed(qint64 milliseconds);
     /// A background drill-down, recall or report has delivered (its outcome is on the page).
     void jobFinished();
+    /// The SPC chart and alarm list show the newest figures (or why there are none).
+    void spcShown();
     void refreshFailed(const QString& message);
     void traceRequested(const QString& serial);
     /// A supervisor closed a conflict here: records were voided.
@@ -130,11 +139,16 @@ private:
     void updateResolveButton();
     /// Runs `work` on a worker thread with a database connection of its own and hands its
     /// result to `done` on the UI thread (a queued signal); the busy bar shows meanwhile.
-    template <typename T, typename Work, typename Done> void inBackground(Work work, Done done);
+    /// `announce`: emit jobFinished() after `done` (the SPC refresh that follows each refresh
+    /// emits spcShown() instead).
+    template <typename T, typename Work, typename Done>
+    void inBackground(Work work, Done done, bool announce = true);
     /// The open conflict of the selected anomaly line, or 0.
     qint64 selectedConflict() const;
 
     QString m_databasePath;
+    SpcPanel* m_spc = nullptr;
+    SpcAlarmModel* m_spcAlarms = nullptr;
     const Clock& m_clock;
     KpiReport m_report;
     QDateEdit* m_from = nullptr;
