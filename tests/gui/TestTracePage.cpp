@@ -3,20 +3,28 @@
 // row, confirmed (or cancelled) in a dialog that says what it undoes.
 #include "GuiDriver.h"
 #include "LoginDriver.h"
+#include "RigLogs.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
+#include "domain/EventPayload.h"
+#include "importers/RigRunReader.h"
+#include "importers/TestPlan.h"
 #include "labels/LabelPrintLog.h"
 #include "shell/MainWindow.h"
 #include "stations/StationPage.h"
 #include "storage/EvidenceStore.h"
 #include "storage/Sql.h"
 #include "tracing/GenealogyModel.h"
+#include "tracing/ReflowCurveView.h"
 #include "tracing/TracePage.h"
 #include "tracing/VoidDialog.h"
+#include "workflow/StepSchema.h"
 
 #include <QAbstractItemModelTester>
 #include <QDesktopServices>
+#include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -303,6 +311,66 @@ private slots:
                                  history->columnWidth(TimelineModel::Outcome);
         QVERIFY2(outcomeRight <= history->viewport()->width(), qPrintable(QString::number(outcomeRight)));
         test::screenshot(w.get(), QStringLiteral("station-history-") + size);
+    }
+
+    /// A mount that imported a thermocouple log: the trace draws its curve with the liquidus and
+    /// the peak window it was held to; a stored log altered since is refused, never drawn.
+    void reflowCurveFromTheRecordedLog()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090P000104", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString die = t->record(Step::Strip, {"card=ZT4090P000104"}).value().createdId();
+        QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
+        QFile csv(QDir(t->folder()).filePath(QStringLiteral("oven.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write(test::profileCsv(0.5, 240, 0.8));
+        csv.close();
+        Result<RigRunReader::Arguments> runs =
+            RigRunReader::takeArguments(Step::Mount,
+                                        {"die=" + die, QStringLiteral("board=SB00000104"),
+                                         QStringLiteral("profile_log=") + csv.fileName()},
+                                        t->folder(), TestPlan::defaultPlan());
+        QVERIFY(runs.ok());
+        Result<QJsonObject> fields = StepSchema::parse(Step::Mount, runs->rest);
+        QVERIFY(fields.ok());
+        Action a{Step::Mount, QString(), QStringLiteral("OP1"), fields.value()};
+        a.runs = runs->runs;
+        Result<Recorded> mount = t->record(a);
+        QVERIFY2(mount.ok(), mount.ok() ? "" : qPrintable(mount.error().oneLine()));
+
+        traceAs(QStringLiteral("SUP1"), QStringLiteral("SB00000104"));
+        page()->selectRow(rowOfStep(QStringLiteral("strip")));
+        QVERIFY(!page()->curveButton()->isEnabled()); // a strip imports no curve
+        page()->selectRow(rowOfStep(QStringLiteral("mount")));
+        QVERIFY(page()->curveButton()->isEnabled());
+        QTest::mouseClick(page()->curveButton(), Qt::LeftButton);
+        auto* dialog = w->findChild<QDialog*>(QStringLiteral("reflowCurveDialog"));
+        QVERIFY(dialog);
+        auto* view = dialog->findChild<ReflowCurveView*>();
+        QVERIFY(view);
+        // the thermocouple, the liquidus, the peak window's two bounds
+        QCOMPARE(view->chart()->series().size(), 4);
+        const QString title = view->chart()->title();
+        QVERIFY2(title.contains(QStringLiteral("Peak 240.0 °C (window 230–250)")), qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral("profile passed")), qPrintable(title));
+        test::screenshot(dialog, QStringLiteral("reflow-curve"));
+        dialog->close();
+
+        // The stored copy altered behind the record's back: refused in words.
+        const QString reference = mount->event.payload.value(payload::RigRuns)
+                                      .toObject()
+                                      .value(QStringLiteral("profile_log"))
+                                      .toObject()
+                                      .value(QStringLiteral("evidence"))
+                                      .toString();
+        QFile stored(EvidenceStore(t->folder()).storedPathFor(reference));
+        stored.setPermissions(stored.permissions() | QFileDevice::WriteOwner);
+        QVERIFY(stored.open(QIODevice::Append));
+        stored.write("300,260\n");
+        stored.close();
+        QTest::mouseClick(page()->curveButton(), Qt::LeftButton);
+        QCOMPARE(page()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(page()->banner()->text().contains(QStringLiteral("no longer matches")),
+                 qPrintable(page()->banner()->text()));
     }
 };
 

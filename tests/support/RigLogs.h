@@ -39,4 +39,16 @@ inline QString onGpu(const QString& folder, const QString& path, const QString& 
     return out;
 }
 
+/// A thermocouple log (CSV) of a reflow curve: 25 °C rising at `ramp` °C/s to `peak`, then
+/// falling at `cool` °C/s to 50 °C, a sample every half second.
+inline QByteArray profileCsv(double ramp, double peak, double cool)
+{
+    QByteArray out = "time_s,TC1\n";
+    const double up = (peak - 25) / ramp, down = (peak - 50) / cool;
+    for (double s = 0; s <= up + down + 1e-9; s += 0.5)
+        out += QByteArray::number(s) + ',' +
+               QByteArray::number(s <= up ? 25 + ramp * s : peak - cool * (s - up)) + '\n';
+    return out;
+}
+
 } // namespace rework::test

@@ -54,17 +54,6 @@ Result<Action> action(test::TestDatabase& t, Step step, const QStringList& keyVa
     return a;
 }
 
-/// A reflow curve of 25 °C rising at `ramp` °C/s to `peak`, falling at `cool` °C/s to 50 °C.
-QByteArray profileCsv(double ramp, double peak, double cool)
-{
-    QByteArray out = "time_s,TC1\n";
-    const double up = (peak - 25) / ramp, down = (peak - 50) / cool;
-    for (double s = 0; s <= up + down + 1e-9; s += 0.5)
-        out += QByteArray::number(s) + ',' +
-               QByteArray::number(s <= up ? 25 + ramp * s : peak - cool * (s - up)) + '\n';
-    return out;
-}
-
 } // namespace
 
 class TestRigRecording : public QObject
@@ -270,7 +259,7 @@ private slots:
         // 0.5 °C/s to 240 °C, 0.8 °C/s down: 74.75 s above 217 °C, inside the line's 60..90 s.
         QFile csv(QDir(t.folder()).filePath(QStringLiteral("oven.csv")));
         QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write(profileCsv(0.5, 240, 0.8));
+        csv.write(test::profileCsv(0.5, 240, 0.8));
         csv.close();
         Result<Action> a = action(t, Step::Mount,
                                   {QStringLiteral("die=") + die, QStringLiteral("board=SB00000104"),

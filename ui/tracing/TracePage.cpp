@@ -1,17 +1,21 @@
 #include "TracePage.h"
 
 #include "GenealogyModel.h"
+#include "ReflowCurveView.h"
 #include "VoidDialog.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
+#include "domain/EventPayload.h"
 #include "printing/LabelPrintDialog.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
+#include "trace/RecordedReflow.h"
 #include "trace/TraceQuery.h"
 #include "trace/VoidPreviewQuery.h"
 #include "workflow/Recorder.h"
 
 #include <QDesktopServices>
+#include <QDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -98,14 +102,17 @@ TracePage::TracePage(Recorder& recorder, QWidget* parent) : QWidget(parent), m_r
 
     auto* row = new QHBoxLayout;
     m_evidenceButton = pageButton(this, tr("Open evidence"), QStringLiteral("openEvidence"));
+    m_curveButton = pageButton(this, tr("Reflow curve…"), QStringLiteral("reflowCurve"));
     m_labelButton = pageButton(this, tr("Print label…"), QStringLiteral("traceLabel"));
     m_voidButton = pageButton(this, tr("Void selected record…"), QStringLiteral("voidButton"));
     row->addWidget(m_evidenceButton);
+    row->addWidget(m_curveButton);
     row->addWidget(m_labelButton);
     row->addStretch();
     row->addWidget(m_voidButton);
     layout->addLayout(row);
     connect(m_evidenceButton, &QPushButton::clicked, this, &TracePage::openEvidence);
+    connect(m_curveButton, &QPushButton::clicked, this, &TracePage::showReflowCurve);
     connect(m_labelButton, &QPushButton::clicked, this, &TracePage::printLabel);
     connect(m_voidButton, &QPushButton::clicked, this, &TracePage::voidSelected);
 }
@@ -198,6 +205,9 @@ void TracePage::updateButtons()
 {
     const int row = selectedRow();
     m_evidenceButton->setEnabled(row >= 0 && !Trace::evidence(m_timeline->event(row)).isEmpty());
+    m_curveButton->setEnabled(
+        row >= 0 &&
+        m_timeline->event(row).payload.value(payload::RigRuns).toObject().contains(payload::ProfileLog));
     m_labelButton->setEnabled(!m_label.second.isEmpty());
     m_voidButton->setVisible(m_mayVoid);
     m_voidButton->setEnabled(m_mayVoid && row >= 0);
@@ -219,6 +229,29 @@ void TracePage::openEvidence()
         m_banner->showFailure(tr("Cannot open evidence %1: the file is missing from the evidence store or no "
                                  "program opens it")
                                   .arg(missing.join(QStringLiteral(", "))));
+}
+
+void TracePage::showReflowCurve()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    Result<std::optional<RecordedReflow>> reflow =
+        RecordedReflow::of(m_timeline->event(row), m_recorder.dataFolder());
+    if (!reflow || !reflow.value()) {
+        m_banner->showFailure(reflow ? tr("This record imported no reflow log") : reflow.error().message);
+        return;
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("reflowCurveDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Reflow curve of %1").arg(m_timeline->event(row).subject));
+    auto* layout = new QVBoxLayout(dialog);
+    auto* view = new ReflowCurveView(dialog);
+    view->showReflow(*reflow.value());
+    layout->addWidget(view);
+    dialog->resize(1100, 640);
+    dialog->open();
 }
 
 void TracePage::printLabel()

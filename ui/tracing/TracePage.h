@@ -41,6 +41,7 @@ public:
     TimelineModel* timelineModel() const { return m_timeline; }
     QPushButton* voidButton() const { return m_voidButton; }
     QPushButton* evidenceButton() const { return m_evidenceButton; }
+    QPushButton* curveButton() const { return m_curveButton; }
     QPushButton* labelButton() const { return m_labelButton; }
     /// The timeline row of an event id; -1 when it is not shown.
     int rowOf(const QString& eventId) const;
@@ -56,6 +57,8 @@ public slots:
     void voidSelected();
     /// Opens the selected record's evidence files with the desktop's viewer.
     void openEvidence();
+    /// Draws the reflow curve the selected record imported, with its window, in a dialog.
+    void showReflowCurve();
     void printLabel();
 
 signals:
@@ -77,6 +80,7 @@ private:
     TimelineModel* m_timeline = nullptr;
     QTableView* m_table = nullptr;
     QPushButton* m_evidenceButton = nullptr;
+    QPushButton* m_curveButton = nullptr;
     QPushButton* m_labelButton = nullptr;
     QPushButton* m_voidButton = nullptr;
     std::pair<LabelTemplate::Kind, QString> m_label{LabelTemplate::Kind::Unit, QString()};

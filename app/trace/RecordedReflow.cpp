@@ -1,0 +1,75 @@
+#include "RecordedReflow.h"
+
+#include "domain/EventPayload.h"
+#include "importers/RigText.h"
+#include "storage/EvidenceStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+
+namespace rework {
+namespace {
+
+Error unreadable(const QString& file, const Message& why)
+{
+    return makeError(
+        ErrorCode::InvalidValue, QStringLiteral("profile_log"),
+        Message(&RecordedReflow::tr, QT_TRANSLATE_NOOP("RecordedReflow", "reflow log %1: %2"), {file, why}));
+}
+
+std::optional<double> bound(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+} // namespace
+
+Result<std::optional<RecordedReflow>> RecordedReflow::of(const EventRecord& e, const QString& dataFolder)
+{
+    const QJsonObject run =
+        e.payload.value(payload::RigRuns).toObject().value(payload::ProfileLog).toObject();
+    const QString reference = run.value(QStringLiteral("evidence")).toString();
+    if (reference.isEmpty())
+        return std::optional<RecordedReflow>();
+    const QString name = reference.section(QLatin1Char(':'), 2);
+    QFile file(EvidenceStore(dataFolder).storedPathFor(reference));
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable(name,
+                          Message(&RecordedReflow::tr,
+                                  QT_TRANSLATE_NOOP("RecordedReflow", "missing from the evidence store")));
+    const QByteArray data = file.read(RigText::kMaxBytes + 1);
+    // The curve drawn is the one recorded, or none: a file changed since is not shown as it.
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    if (hash != reference.section(QLatin1Char(':'), 1, 1))
+        return unreadable(
+            name,
+            Message(&RecordedReflow::tr,
+                    QT_TRANSLATE_NOOP("RecordedReflow", "its content no longer matches the recorded hash")));
+    Result<ReflowLog> log = ReflowProfileImporter::read(data);
+    if (!log)
+        return log.error();
+    RecordedReflow r;
+    r.log = log.value();
+    r.channel = run.value(QStringLiteral("channel")).toString();
+    r.alloy = run.value(QStringLiteral("alloy")).toString();
+    r.liquidusC = run.value(QStringLiteral("liquidus_c")).toDouble(217);
+    r.peakC = run.value(QStringLiteral("peak_c")).toDouble();
+    r.timeAboveLiquidusS = run.value(QStringLiteral("time_above_liquidus_s")).toDouble();
+    r.pass = run.value(QStringLiteral("verdict")).toString() != QLatin1StringView("fail");
+    for (const auto& m : run.value(QStringLiteral("measurements")).toArray()) {
+        const QJsonObject o = m.toObject();
+        const QString measured = o.value(QStringLiteral("name")).toString();
+        if (measured == QLatin1StringView("peak_c")) {
+            r.peakLowC = bound(o.value(QStringLiteral("low")));
+            r.peakHighC = bound(o.value(QStringLiteral("high")));
+        } else if (measured == QLatin1StringView("time_above_liquidus_s")) {
+            r.talLowS = bound(o.value(QStringLiteral("low")));
+            r.talHighS = bound(o.value(QStringLiteral("high")));
+        }
+    }
+    return std::optional<RecordedReflow>(r);
+}
+
+} // namespace rework
