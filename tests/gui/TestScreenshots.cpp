@@ -135,14 +135,6 @@ class TestScreenshots : public QObject
 
     std::unique_ptr<test::TestDatabase> t;
 
-    /// The station forms that need to scroll on `screen` at this commit (both languages).
-    static bool tooTallToday(Step step, const QSize& screen)
-    {
-        if (screen.height() >= 1080)
-            return step == Step::Intake || step == Step::Test;
-        return step != Step::Pack;
-    }
-
     /// The window maximised on a screen of `screen` less a 40 px taskbar.
     static void fit(MainWindow& w, const QSize& screen) { w.resize(screen - QSize(0, 40)); }
 
@@ -245,14 +237,6 @@ private slots:
                 around &&
                 (around->verticalScrollBar()->maximum() > 0 || around->horizontalScrollBar()->maximum() > 0))
                 scrolls << where + QStringLiteral("the station page scrolls");
-            // Forms whose fields are taller than the screen today: the station form's layout (two
-            // columns, folded optional fields, the report's readings as a panel) is the station
-            // part of issue #18, not this test's. An expected failure turns into a failure (XPASS)
-            // the day the form fits, and then leaves tooTallToday().
-            if (tooTallToday(form->step(), screen))
-                QEXPECT_FAIL("",
-                             qPrintable(where + QStringLiteral("fields taller than the screen (issue #18)")),
-                             Continue);
             QVERIFY2(scrolls.isEmpty(), qPrintable(scrolls.join(QLatin1Char('\n'))));
         }
 

@@ -72,7 +72,10 @@ StationPage::StationPage(Database& db, Recorder& recorder, QWidget* parent)
     historyLayout->addWidget(m_historyTable, 1);
     split->addWidget(m_formStack);
     split->addWidget(historyPane);
-    split->setSizes({760, 440});
+    // The form takes two thirds: two fields a row fit beside the history on a 1366 px screen.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
+    split->setSizes({900, 420});
     layout->addWidget(split, 1);
 }
 

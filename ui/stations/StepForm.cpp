@@ -1,4 +1,5 @@
 #include "StepForm.h"
+#include "ReadingsPanel.h"
 #include "domain/EventPayload.h"
 
 #include "printing/LabelPrintDialog.h"
@@ -11,8 +12,10 @@
 #include "importers/NvidiaSmiImporter.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
+#include "storage/SnapshotLoader.h"
 #include "trace/CartonQuery.h"
 #include "workflow/IdentityRegistry.h"
+#include "workflow/ReadingLimits.h"
 #include "workflow/StepDefects.h"
 #include "workflow/StepSchema.h"
 #include "workflow/TestGate.h"
@@ -21,7 +24,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -34,6 +36,8 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rework {
 namespace {
@@ -49,8 +53,9 @@ public:
         for (const QString& c : choices) {
             auto* box = new QCheckBox(FieldSpec::choiceTitle(c), this);
             box->setObjectName(c);
-            box->setMinimumHeight(40);
-            grid->addWidget(box, static_cast<int>(m_boxes.size()) / 2, static_cast<int>(m_boxes.size()) % 2);
+            box->setMinimumHeight(30);
+            // Three a row: a checklist of six takes two rows of the form, not three.
+            grid->addWidget(box, static_cast<int>(m_boxes.size()) / 3, static_cast<int>(m_boxes.size()) % 3);
             m_boxes.append(box);
         }
         setFocusProxy(m_boxes.isEmpty() ? nullptr : m_boxes.first());
@@ -84,6 +89,20 @@ QString labelFor(const FieldSpec& spec)
     return spec.required ? text + QStringLiteral(" *") : text;
 }
 
+/// Rarely used fields, folded under "More fields": a remark, evidence files, a supervisor's
+/// override, the PCB revision, a defect code (#DEFECT and a refusal naming it unfold it).
+bool folds(const FieldSpec& spec)
+{
+    static const QStringList keys{payload::Notes, payload::Evidence, payload::OverrideReason, payload::PcbRev,
+                                  payload::Defect};
+    return !spec.required && spec.type != FieldType::Serial && keys.contains(spec.key);
+}
+
+/// The form's inputs: large for scans and required fields, compact for the rest.
+constexpr int kScanHeight = 44;
+constexpr int kFieldHeight = 34;
+constexpr int kReadingHeight = 28;
+
 } // namespace
 
 StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
@@ -91,7 +110,11 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
 {
     setObjectName(QStringLiteral("form_") + stepName(step));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(createTitle());
+    // The title's row also holds "More fields": the toggle costs the fields no height.
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(createTitle());
+    titleRow->addStretch();
+    layout->addLayout(titleRow);
     // The outcome sits under the title and never scrolls: a refusal is read whole, whatever the
     // height of the screen.
     m_banner = new ResultBanner(this);
@@ -113,6 +136,17 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
     fieldsLayout->setContentsMargins(0, 0, 0, 0);
     fieldsLayout->addLayout(createFields());
     fieldsLayout->addStretch();
+    if (!m_foldedKeys.isEmpty()) {
+        m_more = new QPushButton(tr("More fields (%1)").arg(m_foldedKeys.size()), this);
+        m_more->setObjectName(QStringLiteral("moreFields"));
+        m_more->setCheckable(true);
+        m_more->setFocusPolicy(Qt::NoFocus);
+        titleRow->addWidget(m_more);
+        connect(m_more, &QPushButton::toggled, this, [this](bool shown) {
+            for (QWidget* w : std::as_const(m_folded))
+                w->setVisible(shown);
+        });
+    }
     m_scroll = new QScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("fieldsArea"));
     m_scroll->setWidgetResizable(true);
@@ -146,24 +180,97 @@ QLabel* StepForm::createTitle()
     return title;
 }
 
-QFormLayout* StepForm::createFields()
+QLayout* StepForm::createFields()
 {
-    m_form = new QFormLayout;
-    m_form->setLabelAlignment(Qt::AlignRight);
-    // Long labels (and Chinese ones) go above their field rather than push the form sideways.
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    QList<FieldSpec> main, readings, folded;
     for (const FieldSpec& spec : StepSchema::fields(m_step)) {
+        if (ReadingLimits::isReading(spec.key))
+            readings << spec;
+        else if (folds(spec))
+            folded << spec;
+        else
+            main << spec;
+    }
+    // One grid, two fields a row, so that the columns line up from section to section and a
+    // hidden section (typed readings under a report, folded fields) leaves no gap.
+    auto* grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(4);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    GridCursor at;
+    addFields(grid, at, main, kFieldHeight, kScanHeight);
+    if (!readings.isEmpty()) {
+        // Typed by hand where no report was imported, small and in the same flow; once one is,
+        // the readings show read-only beside their limits instead.
+        m_manualReadings = addFields(grid, at, readings, kReadingHeight, kReadingHeight);
+        at.newRow();
+        m_readingsPanel = new ReadingsPanel(this);
+        m_readingsPanel->hide();
+        grid->addWidget(m_readingsPanel, at.row, 0, 1, 4);
+        at.pastFullRow();
+        if (auto* model = qobject_cast<QComboBox*>(m_inputs.value(payload::Model)))
+            connect(model, &QComboBox::currentIndexChanged, this, &StepForm::showReadings);
+        if (auto* unit = qobject_cast<QLineEdit*>(m_inputs.value(payload::Unit)))
+            connect(unit, &QLineEdit::editingFinished, this, &StepForm::showReadings);
+    }
+    if (!folded.isEmpty()) {
+        at.newRow();
+        m_folded = addFields(grid, at, folded, kFieldHeight, kFieldHeight);
+        for (QWidget* w : std::as_const(m_folded))
+            w->hide();
+        for (const FieldSpec& spec : std::as_const(folded)) {
+            m_foldedKeys << spec.key;
+            // A folded field that gets a value (an import, #DEFECT, an attached file) unfolds,
+            // so that nothing is saved that the operator did not see.
+            const auto unfold = [this, key = spec.key] {
+                if (!value(key).isEmpty())
+                    m_more->setChecked(true);
+            };
+            if (auto* edit = qobject_cast<QLineEdit*>(m_inputs.value(spec.key)))
+                connect(edit, &QLineEdit::textChanged, this, unfold);
+            else if (auto* combo = qobject_cast<QComboBox*>(m_inputs.value(spec.key)))
+                connect(combo, &QComboBox::currentIndexChanged, this, unfold);
+        }
+    }
+    return grid;
+}
+
+QList<QWidget*> StepForm::addFields(QGridLayout* grid, GridCursor& at, const QList<FieldSpec>& specs,
+                                    int height, int primaryHeight)
+{
+    // A label as wide as its text up to about 34 characters; a longer one wraps beside its field
+    // rather than push the form past a 1366 px screen.
+    const int labelWidth = fontMetrics().averageCharWidth() * 34;
+    QList<QWidget*> added;
+    for (const FieldSpec& spec : specs) {
         QWidget* input = createInput(spec);
         input->setObjectName(spec.key);
-        input->setMinimumHeight(44);
-        // Wide enough to read a serial or a reading: a long label goes above its field instead
-        // of squeezing it (WrapLongRows wraps by the field's minimum width).
-        input->setMinimumWidth(260);
+        input->setMinimumHeight(spec.required || spec.type == FieldType::Serial ? primaryHeight : height);
+        input->setMinimumWidth(160);
         m_inputs.insert(spec.key, input);
         m_order.append(input);
-        m_form->addRow(labelFor(spec), input);
+        auto* label = new QLabel(labelFor(spec), this);
+        label->setWordWrap(true);
+        label->setMinimumWidth(
+            std::min(labelWidth, label->fontMetrics().horizontalAdvance(label->text()) + 2));
+        label->setMaximumWidth(labelWidth);
+        label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        label->setBuddy(input);
+        added << label << input;
+        if (spec.type == FieldType::ChoiceList) {
+            // A checklist takes a row of its own.
+            at.newRow();
+            grid->addWidget(label, at.row, 0);
+            grid->addWidget(input, at.row, 1, 1, 3);
+            at.pastFullRow();
+            continue;
+        }
+        grid->addWidget(label, at.row, at.column);
+        grid->addWidget(input, at.row, at.column + 1);
+        at.next();
     }
-    return m_form;
+    return added;
 }
 
 QBoxLayout* StepForm::createButtons()
@@ -325,9 +432,9 @@ void StepForm::focusNext(QWidget* from)
         return;
     if (at == 0 && !value(StepSchema::fields(m_step).first().key).isEmpty())
         emit itemScanned(value(StepSchema::fields(m_step).first().key));
-    // A reading locked from the report takes no scan: on to the next field that does.
+    // A reading locked from the report, or a folded field, takes no scan: on to the next one that does.
     qsizetype next = at + 1;
-    while (next < m_order.size() && m_lockedKeys.contains(m_inputs.key(m_order.at(next))))
+    while (next < m_order.size() && !takesScan(m_order.at(next)))
         ++next;
     if (next < m_order.size())
         m_order.at(next)->setFocus();
@@ -490,6 +597,8 @@ bool StepForm::save()
 
 void StepForm::showRefusal(const Error& e)
 {
+    if (m_foldedKeys.contains(e.field))
+        m_more->setChecked(true); // the field it names is in sight, with the cursor in it
     const FieldSpec* spec = StepSchema::find(m_step, e.field);
     m_banner->showFailure(
         spec ? labelFor(*spec).remove(QStringLiteral(" *")) + QStringLiteral(": ") + e.message : e.message);
@@ -621,6 +730,9 @@ void StepForm::clear()
         else if (auto* list = dynamic_cast<ChecklistInput*>(it.value()))
             list->setText(QString());
     }
+    if (m_more)
+        m_more->setChecked(false);
+    showReadings();
     if (QWidget* first = firstField())
         first->setFocus();
 }
@@ -646,6 +758,7 @@ bool StepForm::importReport(const QString& path, int gpuIndex)
         m_lockedKeys << key;
     }
     lockReadings(true);
+    showReadings();
     QString text = tr("Report of %1 taken: %2 readings locked; choose the result and save")
                        .arg(m_report->productName)
                        .arg(readings.size());
@@ -703,6 +816,41 @@ void StepForm::lockReadings(bool locked)
         if (w)
             w->setToolTip(locked ? tr("From the GPU's report; clear the form to type it") : QString());
     }
+}
+
+void StepForm::showReadings()
+{
+    if (!m_readingsPanel)
+        return;
+    for (QWidget* w : std::as_const(m_manualReadings))
+        w->setVisible(!m_report);
+    m_readingsPanel->setVisible(m_report.has_value());
+    if (m_report)
+        m_readingsPanel->showChecks(
+            ReadingLimits::check(m_step, *m_report, readingsModel(), m_recorder.config()));
+}
+
+QString StepForm::readingsModel() const
+{
+    if (m_step == Step::Intake)
+        return value(payload::Model);
+    const QString unit = value(payload::Unit);
+    if (unit.isEmpty())
+        return {};
+    Result<std::optional<UnitState>> state = SnapshotLoader(m_recorder.database().connection())
+                                                 .unit(SerialRules::normalise(SerialKind::Unit, unit));
+    return state && state.value() ? state.value()->model : QString();
+}
+
+bool StepForm::isFolded(const QString& key) const
+{
+    return m_foldedKeys.contains(key) && !m_more->isChecked();
+}
+
+bool StepForm::takesScan(QWidget* field) const
+{
+    const QString key = m_inputs.key(field);
+    return !m_lockedKeys.contains(key) && !isFolded(key);
 }
 
 void StepForm::attachEvidence(const QString& path)

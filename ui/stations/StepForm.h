@@ -14,14 +14,16 @@
 #include <QWidget>
 
 class QBoxLayout;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
+class QLayout;
 class QProgressDialog;
 class QPushButton;
 class QScrollArea;
 
 namespace rework {
 
+class ReadingsPanel;
 class ResultBanner;
 
 /// One step's form, built from the step's schema and made for a scanner: the first scan field
@@ -29,6 +31,9 @@ class ResultBanner;
 /// form is cleared with focus back on the first field. Esc clears. Rules live in the core; the
 /// form only collects text and shows the outcome. The result banner sits above the fields and
 /// the buttons below them; only the fields scroll, so the outcome and Save are always in sight.
+/// Two fields a row, scans and required fields first and large, an imported report's readings as
+/// a read-only panel with their limits, the rarely used fields folded: every form fits a
+/// 1366x768 screen without scrolling.
 class StepForm : public QWidget
 {
     Q_OBJECT
@@ -44,6 +49,13 @@ public:
     ResultBanner* banner() const { return m_banner; }
     /// The scrolling part: the fields only (banner and buttons stay put).
     QScrollArea* fieldsArea() const { return m_scroll; }
+    /// An imported report's readings with their limits (shown while the form holds a report);
+    /// null on forms without readings.
+    ReadingsPanel* readingsPanel() const { return m_readingsPanel; }
+    /// Shows and hides the folded fields (notes, evidence, ...); null on forms without any.
+    QPushButton* moreFieldsButton() const { return m_more; }
+    /// True while `key` is a folded field out of sight.
+    bool isFolded(const QString& key) const;
     /// Pack: the open carton and how many units it holds; null on other forms.
     QLabel* cartonLabel() const { return m_carton; }
     QPushButton* saveButton() const { return m_save; }
@@ -93,8 +105,45 @@ protected:
 
 private:
     QLabel* createTitle();
-    /// One input per field of the step's schema, in its order.
-    QFormLayout* createFields();
+    /// One input per field of the step's schema: scans and required fields first, then the
+    /// readings, then the folded ones; the same order for the cursor.
+    QLayout* createFields();
+    /// Where the next label-and-input pair goes in the fields' grid: two pairs a row.
+    struct GridCursor
+    {
+        int row = 0;
+        int column = 0; // 0 or 2
+        void next()
+        {
+            column += 2;
+            if (column > 2)
+                newRow();
+        }
+        /// On to a fresh row, unless this one is still empty.
+        void newRow()
+        {
+            if (column != 0)
+                ++row;
+            column = 0;
+        }
+        /// Past a row that one widget fills.
+        void pastFullRow()
+        {
+            ++row;
+            column = 0;
+        }
+    };
+    /// Adds `specs` to `grid` at `at`, each input at least `height` px high, or `primaryHeight`
+    /// for a scan or a required field (a checklist takes a row of its own). Returns the labels
+    /// and inputs added, to show or hide them as a group.
+    QList<QWidget*> addFields(QGridLayout* grid, GridCursor& at, const QList<FieldSpec>& specs, int height,
+                              int primaryHeight);
+    /// The manual reading inputs, or the panel of the imported report's readings and limits.
+    void showReadings();
+    /// The model whose limits judge the readings: the form's model at intake, the unit's at test.
+    QString readingsModel() const;
+    /// Whether the cursor stops at `field` (not a locked reading, not folded away).
+    bool takesScan(QWidget* field) const;
     /// The step's own actions (import, close batch, attach, print), then clear and save.
     QBoxLayout* createButtons();
     QPushButton* addButton(QBoxLayout* row, const QString& text, const QString& name,
@@ -134,7 +183,11 @@ private:
     Session m_session;
     QHash<QString, QWidget*> m_inputs;
     QList<QWidget*> m_order;
-    QFormLayout* m_form = nullptr;
+    QList<QWidget*> m_manualReadings; // labels and inputs of the readings typed by hand
+    ReadingsPanel* m_readingsPanel = nullptr;
+    QPushButton* m_more = nullptr;
+    QList<QWidget*> m_folded; // labels and inputs of the folded fields
+    QStringList m_foldedKeys;
     QScrollArea* m_scroll = nullptr;
     QLabel* m_carton = nullptr;
     ResultBanner* m_banner = nullptr;
