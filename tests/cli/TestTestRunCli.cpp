@@ -1,0 +1,233 @@
+// `reworkctl test run` on a fake rig, as an unattended test PC runs it: each run's verdict printed
+// as it ends, one test recorded with its runs, and a non-zero exit for a run that fails, hangs past
+// its time, is missing or is stopped with Ctrl-C (those last record nothing: the dump is the same).
+#include "FakeRig.h"
+#include "Reworkctl.h"
+#include "TestDatabase.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace rework;
+using rework::test::reworkctl;
+using rework::test::Run;
+
+namespace {
+
+QStringList verdicts(const Run& r)
+{
+    QStringList out;
+    for (const auto& run : r.json().value(QStringLiteral("runs")).toArray())
+        out << run.toObject().value(QStringLiteral("kind")).toString() + QLatin1Char('=') +
+                   run.toObject().value(QStringLiteral("verdict")).toString();
+    return out;
+}
+
+QStringList testRun(const QString& unit, const QString& plan, const QStringList& more = {})
+{
+    return QStringList{QStringLiteral("test"),
+                       QStringLiteral("run"),
+                       unit,
+                       QStringLiteral("--plan"),
+                       plan,
+                       QStringLiteral("--station"),
+                       QStringLiteral("TEST-1"),
+                       QStringLiteral("--operator"),
+                       QStringLiteral("OP1")} +
+           more;
+}
+
+} // namespace
+
+class TestTestRunCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aPassingRigPrintsEachVerdictAndRecordsThePass()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000401"), QStringLiteral("SB00000401"));
+        const QString gpu = test::TestDatabase::gpuUuid(401);
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0.01")});
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t)));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QVERIFY2(lines.size() == 3, qPrintable(r.out));
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("nvidia-smi: pass")));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("gpu-burn: pass")));
+        QVERIFY2(lines.at(2).contains(QStringLiteral("recorded as passed")), qPrintable(lines.at(2)));
+    }
+
+    void jsonGivesTheRunsAndTheEvent()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000402"), QStringLiteral("SB00000402"));
+        const QString gpu = test::TestDatabase::gpuUuid(402);
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonObject o = r.json();
+        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=pass"}));
+        QCOMPARE(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("pass"));
+        QCOMPARE(o.value(QStringLiteral("plan")).toString(), QStringLiteral("burn-in"));
+        QVERIFY(!o.value(QStringLiteral("event")).toString().isEmpty());
+        // The recorded test is the unit's: trace shows it passed, by OP1 at TEST-1.
+        const Run trace = reworkctl(t.path(), {QStringLiteral("--json"), QStringLiteral("trace"), unit});
+        QVERIFY2(trace.out.contains(o.value(QStringLiteral("event")).toString()), qPrintable(trace.out));
+    }
+
+    void aToolThatDiesRecordsAFailedTest()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000403"), QStringLiteral("SB00000403"));
+        const QString gpu = test::TestDatabase::gpuUuid(403);
+        test::configureRig(
+            t,
+            {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+             QStringLiteral("rig.command.gpu-burn=") + test::fakeTool("die", test::burnOutput(t, gpu), "0")});
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=fail"}));
+        QCOMPARE(r.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("repair"));
+    }
+
+    void aHungToolTimesOutAndRecordsNothing()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000404"), QStringLiteral("SB00000404"));
+        const QString gpu = test::TestDatabase::gpuUuid(404);
+        const QString pidFile = QDir(t.folder()).filePath(QStringLiteral("child.pid"));
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile),
+                               QStringLiteral("rig.timeout.gpu-burn=1")});
+        const QString before = t.dump();
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=timed-out"}));
+        QVERIFY(r.json().value(QStringLiteral("event")).isNull());
+        QVERIFY2(
+            r.json().value(QStringLiteral("summary")).toString().contains(QStringLiteral("nothing recorded")),
+            qPrintable(r.out));
+        QFile f(pidFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const pid_t child = f.readAll().trimmed().toInt();
+        QVERIFY(child > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(child, 0) != 0, 5000);
+        QCOMPARE(test::dumpFile(t.path()), before);
+    }
+
+    void aMissingToolIsNamedWithItsSetting()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000405"), QStringLiteral("SB00000405"));
+        test::configureRig(
+            t, {QStringLiteral("rig.command.nvidia-smi=") +
+                    test::fakeTool("slow", test::smiOutput(t, test::TestDatabase::gpuUuid(405)), "0"),
+                QStringLiteral("rig.command.gpu-burn=gpu_burn_not_installed_here {seconds}")});
+        const QString before = t.dump();
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t)));
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.out.contains(QStringLiteral("gpu-burn: missing-tool")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(
+                     QStringLiteral("gpu_burn_not_installed_here not found on this PC: install it or set "
+                                    "rig.command.gpu-burn")),
+                 qPrintable(r.out));
+        QCOMPARE(test::dumpFile(t.path()), before);
+    }
+
+    void ctrlCCancelsTheRunAndRecordsNothing()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000406"), QStringLiteral("SB00000406"));
+        const QString gpu = test::TestDatabase::gpuUuid(406);
+        const QString pidFile = QDir(t.folder()).filePath(QStringLiteral("child.pid"));
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile)});
+        const QString before = t.dump();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REWORKTRACK_PIN"), test::kPin);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(REWORKCTL_PATH),
+                QStringList{QStringLiteral("--db"), t.path(), QStringLiteral("--json")} +
+                    testRun(unit, test::burnInPlan(t)));
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, 10000);
+        QFile f(pidFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const pid_t child = f.readAll().trimmed().toInt();
+        QCOMPARE(::kill(child, 0), 0);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        const Run r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                    QString::fromUtf8(p.readAllStandardError())};
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=cancelled"}));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(child, 0) != 0, 5000);
+        QCOMPARE(test::dumpFile(t.path()), before);
+    }
+
+    void badRequestsAreRefusedBeforeAnyToolStarts_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("no plan") << QStringList{"test",   "run",        "UNIT", "--station",
+                                                "TEST-1", "--operator", "OP1"}
+                                 << 2 << "--plan is required";
+        QTest::newRow("unknown plan file")
+            << QStringList{"test",      "run",    "UNIT",       "--plan", "/nonexistent/plan.json",
+                           "--station", "TEST-1", "--operator", "OP1"}
+            << 2 << "plan";
+        QTest::newRow("not a test subcommand") << QStringList{"test", "walk", "UNIT"} << 2 << "test run";
+        QTest::newRow("unit not due its test")
+            << QStringList{"test",      "run",    "MOUNTED",    "--plan", "default",
+                           "--station", "TEST-1", "--operator", "OP1"}
+            << 1 << "not waiting for its test";
+        QTest::newRow("unknown option")
+            << QStringList{"test", "run", "UNIT", "--plan", "default", "--fast"} << 2 << "--fast";
+    }
+    void badRequestsAreRefusedBeforeAnyToolStarts()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        test::TestDatabase t;
+        const QString mounted = t.mountedUnit(QStringLiteral("ZT4090P000407"), QStringLiteral("SB00000407"));
+        args.replaceInStrings(QStringLiteral("MOUNTED"), mounted);
+        const QString marker = QDir(t.folder()).filePath(QStringLiteral("never.pid"));
+        test::configureRig(
+            t, {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("hang", marker, marker)});
+        const QString before = t.dump();
+        const Run r = reworkctl(t.path(), args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2((r.out + r.err).contains(says), qPrintable(r.out + r.err));
+        QVERIFY(!QFileInfo::exists(marker));
+        QCOMPARE(test::dumpFile(t.path()), before);
+    }
+};
+
+QTEST_MAIN(TestTestRunCli)
+#include "TestTestRunCli.moc"
