@@ -70,6 +70,7 @@ Result<RigCommands> RigCommands::fromText(const QByteArray& text)
             known << QStringLiteral("rig.command.") + kind << QStringLiteral("rig.timeout.") + kind
                   << QStringLiteral("rig.stop-after.") + kind;
     }
+    known << QStringLiteral("rig.report-after");
     RigCommands c;
     for (const QString& raw : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
         const QString line = raw.trimmed();
@@ -95,12 +96,22 @@ Result<RigCommands> RigCommands::fromText(const QByteArray& text)
 
 QList<RigKind> RigCommands::runsOf(const TestPlan& plan)
 {
-    QList<RigKind> runs{RigKind::NvidiaSmi};
+    QList<RigKind> runs;
     for (RigKind kind : plan.required) {
-        if (runsAtStation(kind) && !runs.contains(kind))
+        if (runsAtStation(kind) && kind != RigKind::NvidiaSmi && !runs.contains(kind))
             runs << kind;
     }
+    const qsizetype burn = runs.indexOf(RigKind::GpuBurn);
+    runs.insert(burn < 0 ? 0 : burn + 1, RigKind::NvidiaSmi);
     return runs;
+}
+
+int RigCommands::reportAfterS() const
+{
+    constexpr int kDefaultS = 60; // gpu_burn has loaded every GPU by then
+    return m_values.contains(QStringLiteral("rig.report-after"))
+               ? m_values.value(QStringLiteral("rig.report-after")).toInt()
+               : kDefaultS;
 }
 
 Result<RigCommand> RigCommands::commandFor(RigKind kind, const TestPlan& plan) const

@@ -28,6 +28,7 @@ struct RigCommand
 ///     rig.command.dcgm=dcgmi diag -r {level}
 ///     rig.timeout.gpu-burn=2100        (seconds)
 ///     rig.stop-after.memtest=360      (seconds)
+///     rig.report-after=60             (seconds into the burn-in the GPU's report is taken)
 /// Keys left out keep the defaults (nvidia-smi -q -x, gpu_burn {seconds}, dcgmi diag -r {level},
 /// memtest_vulkan). Placeholders: {seconds} the plan's burn-in time, {minutes} the VRAM test
 /// time, {level} the DCGM level.
@@ -44,9 +45,12 @@ public:
     static Result<RigCommands> fromText(const QByteArray& text);
     /// The command of `kind` for `plan`; an empty command line is refused.
     Result<RigCommand> commandFor(RigKind kind, const TestPlan& plan) const;
-    /// The runs `plan` makes at a test station, in order: the GPU's nvidia-smi report first (the
-    /// test gate needs it), then the plan's required runs. A reflow profile is no station run.
+    /// The runs `plan` makes at a test station, in order: the GPU's nvidia-smi report (the test
+    /// gate needs it) first, or right after the burn-in when the plan has one (it is taken during
+    /// it, under load), and the plan's required runs. A reflow profile is no station run.
     static QList<RigKind> runsOf(const TestPlan& plan);
+    /// How far into the burn-in the GPU's report is taken (rig.report-after, default 60 s).
+    int reportAfterS() const;
     /// "rig.command.gpu-burn".
     static QString commandKey(RigKind kind);
 

@@ -71,20 +71,33 @@ TestPlanRun::TestPlanRun(Recorder& recorder, Session session, QString unit, Test
     connect(&m_tick, &QTimer::timeout, this, &TestPlanRun::onTick);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         m_timedOut = true;
-        signalGroup(SIGTERM);
+        signalGroup(m_process, SIGTERM);
         m_kill.start(kKillGraceMs);
     });
     // A tool that tests until stopped (memtest_vulkan) is stopped as a person would: Ctrl-C.
-    connect(&m_stop, &QTimer::timeout, this, [this] { signalGroup(SIGINT); });
-    connect(&m_kill, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
+    connect(&m_stop, &QTimer::timeout, this, [this] { signalGroup(m_process, SIGINT); });
+    connect(&m_kill, &QTimer::timeout, this, [this] { signalGroup(m_process, SIGKILL); });
+    m_reportTimer.setSingleShot(true);
+    m_reportTimeout.setSingleShot(true);
+    connect(&m_reportTimer, &QTimer::timeout, this, &TestPlanRun::startReportUnderLoad);
+    connect(&m_reportTimeout, &QTimer::timeout, this, [this] {
+        if (!m_reportProcess)
+            return;
+        m_reportTimedOut = true;
+        signalGroup(m_reportProcess, SIGKILL);
+    });
 }
 
 TestPlanRun::~TestPlanRun()
 {
-    if (m_process) {
-        m_process->disconnect(this);
-        signalGroup(SIGKILL);
-        m_process->waitForFinished(kKillGraceMs);
+    for (QProcess* p : {m_process.data(), m_reportProcess.data()}) {
+        if (p)
+            p->disconnect(this);
+    }
+    for (QProcess* p : {m_process.data(), m_reportProcess.data()}) {
+        signalGroup(p, SIGKILL);
+        if (p)
+            p->waitForFinished(kKillGraceMs);
     }
     if (m_running)
         discardStaged();
@@ -93,6 +106,12 @@ TestPlanRun::~TestPlanRun()
 QList<RigKind> TestPlanRun::kinds() const
 {
     return RigCommands::runsOf(m_plan);
+}
+
+bool TestPlanRun::reportUnderLoad() const
+{
+    const QList<RigKind> runs = kinds();
+    return runs.contains(RigKind::GpuBurn) && runs.contains(RigKind::NvidiaSmi);
 }
 
 bool TestPlanRun::passed() const
@@ -131,6 +150,10 @@ Status TestPlanRun::start()
         Result<RigCommand> c = m_settings.commandFor(kind, m_plan);
         if (!c)
             return c.error();
+        if (kind == RigKind::NvidiaSmi && reportUnderLoad()) {
+            m_reportCommand = c.value(); // taken during the burn-in, beside it
+            continue;
+        }
         m_commands << c.value();
         m_totalMs += qint64{c->expectedS} * 1000;
     }
@@ -148,25 +171,34 @@ void TestPlanRun::cancel()
     if (!m_running)
         return;
     m_cancelled = true;
+    m_reportTimer.stop();
+    signalGroup(m_reportProcess, SIGKILL); // nvidia-smi has nothing to tidy up
     if (m_process) {
-        signalGroup(SIGTERM);
+        signalGroup(m_process, SIGTERM);
         m_kill.start(kKillGraceMs);
     }
 }
 
-void TestPlanRun::signalGroup(int signal)
+void TestPlanRun::signalGroup(QProcess* process, int signal)
 {
-    if (!m_process || m_process->state() == QProcess::NotRunning)
+    if (!process || process->state() == QProcess::NotRunning)
         return;
-    // The tool runs in a process group of its own (gpu_burn forks a worker per GPU): all of it.
-    const auto pid = static_cast<pid_t>(m_process->processId());
+    // Each tool runs in a process group of its own (gpu_burn forks a worker per GPU): all of it.
+    const auto pid = static_cast<pid_t>(process->processId());
     if (pid > 0)
         ::kill(-pid, signal);
+}
+
+QString TestPlanRun::missingTool(const RigCommand& c) const
+{
+    return tr("%1 not found on this PC: install it or set %2 in %3")
+        .arg(c.program, c.key, QDir(m_recorder.dataFolder()).filePath(RigCommands::kFileName));
 }
 
 void TestPlanRun::startNext()
 {
     ++m_index;
+    onTick();
     if (m_index >= m_commands.size()) {
         finishPlan(true);
         return;
@@ -180,9 +212,7 @@ void TestPlanRun::startNext()
     emit started(kind);
     const QString program = resolvedProgram(c.program);
     if (program.isEmpty()) {
-        endRun(RunEnd::MissingTool,
-               tr("%1 not found on this PC: install it or set %2 in %3")
-                   .arg(c.program, c.key, QDir(m_recorder.dataFolder()).filePath(RigCommands::kFileName)));
+        endRun(RunEnd::MissingTool, missingTool(c));
         return;
     }
     emit output(QStringLiteral("$ ") +
@@ -203,6 +233,8 @@ void TestPlanRun::startNext()
     });
     process->start(program, c.arguments);
     process->closeWriteChannel();
+    if (c.kind == RigKind::GpuBurn && m_reportCommand)
+        m_reportTimer.start(m_settings.reportAfterS() * 1000);
     m_timeout.start(c.timeoutS * 1000);
     if (c.stopAfterS > 0)
         m_stop.start(c.stopAfterS * 1000);
@@ -249,8 +281,23 @@ void TestPlanRun::onExited()
     process->deleteLater();
     m_timeout.stop();
     m_stop.stop();
+    m_reportTimer.stop();
+    if (m_reportProcess) {
+        m_runExitPending = true; // the report under load is still being taken: its end goes on
+        return;
+    }
     m_kill.stop();
+    afterRun();
+}
+
+void TestPlanRun::afterRun()
+{
+    m_runExitPending = false;
     const RigCommand& c = m_commands.at(m_index);
+    if (m_reportFailed) {
+        endRun(RunEnd::Cancelled, tr("stopped: without the GPU's report the test cannot be recorded"));
+        return;
+    }
     if (m_cancelled) {
         endRun(RunEnd::Cancelled, tr("cancelled: nothing of this test plan is recorded"));
         return;
@@ -269,20 +316,13 @@ void TestPlanRun::onExited()
         QStringLiteral("%1-%2.%3")
             .arg(m_unit, field,
                  c.kind == RigKind::NvidiaSmi ? QStringLiteral("xml") : QStringLiteral("log")));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(m_raw) != m_raw.size()) {
-        endRun(RunEnd::Unreadable, tr("the output could not be kept: %1").arg(file.errorString()));
+    if (const QString why = keep(path, m_raw); !why.isEmpty()) {
+        endRun(RunEnd::Unreadable, why);
         return;
     }
-    file.close();
     if (c.kind == RigKind::NvidiaSmi) {
-        Result<GpuReport> report = GpuReportReader::readFile(path, -1, m_recorder.dataFolder());
-        if (!report) {
-            endRun(RunEnd::Unreadable, report.error().message);
-            return;
-        }
-        m_report = report.value();
-        endRun(RunEnd::Pass, QString());
+        const QString why = takeReport(path);
+        endRun(why.isEmpty() ? RunEnd::Pass : RunEnd::Unreadable, why);
         return;
     }
     Result<ImportedRun> run = RigRunReader::readFile(field, path, m_recorder.dataFolder(), m_plan);
@@ -291,6 +331,12 @@ void TestPlanRun::onExited()
         return;
     }
     m_runs << run.value();
+    if (m_reportCommand && !m_report) {
+        // The burn-in ended before the report was due: it is taken now, as a run of its own.
+        m_commands.insert(m_index + 1, *m_reportCommand);
+        m_totalMs += qint64{m_reportCommand->expectedS} * 1000;
+        m_reportCommand.reset();
+    }
     endRun(run->pass ? RunEnd::Pass : RunEnd::Fail, run->reasons.join(QStringLiteral("; ")));
 }
 
@@ -304,7 +350,6 @@ void TestPlanRun::endRun(RunEnd end, const QString& why)
     if (!why.isEmpty())
         emit output(why);
     emit finished(rigKindName(c.kind), runEndName(end));
-    onTick();
     switch (end) {
     case RunEnd::Pass:
         startNext();
@@ -370,14 +415,102 @@ void TestPlanRun::discardStaged()
 qint64 TestPlanRun::doneMs() const
 {
     qint64 done = 0;
-    for (qsizetype i = 0; i < m_commands.size() && i < m_results.size(); ++i)
+    for (qsizetype i = 0; i < m_index && i < m_commands.size(); ++i)
         done += qint64{m_commands.at(i).expectedS} * 1000;
-    if (m_running && m_index >= 0 && m_index < m_commands.size() && m_results.size() == m_index) {
+    if (m_running && m_index >= 0 && m_index < m_commands.size()) {
         // The run going now counts by its time, never quite to its end before it ends.
         const qint64 expected = qint64{m_commands.at(m_index).expectedS} * 1000;
         done += std::min(m_runClock.elapsed(), expected * 99 / 100);
     }
     return done;
+}
+
+QString TestPlanRun::keep(const QString& path, const QByteArray& output)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(output) != output.size())
+        return tr("the output could not be kept: %1").arg(file.errorString());
+    return {};
+}
+
+QString TestPlanRun::takeReport(const QString& path)
+{
+    Result<GpuReport> report = GpuReportReader::readFile(path, -1, m_recorder.dataFolder());
+    if (!report)
+        return report.error().message;
+    m_report = report.value();
+    return {};
+}
+
+void TestPlanRun::startReportUnderLoad()
+{
+    if (!m_reportCommand || !m_process)
+        return;
+    const RigCommand c = *m_reportCommand;
+    m_reportCommand.reset();
+    const QString kind = rigKindName(c.kind);
+    emit started(kind);
+    const QString program = resolvedProgram(c.program);
+    if (program.isEmpty()) {
+        reportFailed(RunEnd::MissingTool, missingTool(c));
+        return;
+    }
+    emit output(tr("$ %1 %2 (the GPU's report, taken under load)")
+                    .arg(c.program, c.arguments.join(QLatin1Char(' '))));
+    auto* process = new QProcess(this);
+    m_reportProcess = process;
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    connect(process, &QProcess::errorOccurred, this, [this, process, c](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart || process != m_reportProcess)
+            return;
+        m_reportProcess = nullptr;
+        process->deleteLater();
+        reportFailed(RunEnd::MissingTool, tr("%1 could not be started (%2): install it or set %3")
+                                              .arg(c.program, process->errorString(), c.key));
+    });
+    connect(process, &QProcess::finished, this, [this, process, c] {
+        if (process != m_reportProcess)
+            return;
+        m_reportProcess = nullptr;
+        process->deleteLater();
+        m_reportTimeout.stop();
+        if (m_reportTimedOut) {
+            reportFailed(
+                RunEnd::TimedOut,
+                tr("%1 was still running after %2 s and was stopped").arg(c.program).arg(c.timeoutS));
+        } else if (!m_cancelled) {
+            const QString path = m_scratch.filePath(m_unit + QStringLiteral("-smi.xml"));
+            const QString why = keep(path, process->readAllStandardOutput());
+            if (const QString unread = why.isEmpty() ? takeReport(path) : why; !unread.isEmpty()) {
+                reportFailed(RunEnd::Unreadable, unread);
+            } else {
+                m_results << PlanRunResult{c.kind, RunEnd::Pass, QString(), 0};
+                emit output(tr("the GPU's report is taken"));
+                emit finished(rigKindName(c.kind), runEndName(RunEnd::Pass));
+            }
+        }
+        if (m_runExitPending && !m_process) {
+            m_kill.stop();
+            afterRun();
+        }
+    });
+    process->start(program, c.arguments);
+    process->closeWriteChannel();
+    m_reportTimeout.start(c.timeoutS * 1000);
+}
+
+void TestPlanRun::reportFailed(RunEnd end, const QString& why)
+{
+    // Without the GPU's report no test can be recorded: the burn-in going on is stopped.
+    m_reportFailed = true;
+    m_results << PlanRunResult{RigKind::NvidiaSmi, end, why, 0};
+    emit output(why);
+    emit finished(rigKindName(RigKind::NvidiaSmi), runEndName(end));
+    if (m_process) {
+        signalGroup(m_process, SIGTERM);
+        m_kill.start(kKillGraceMs);
+    }
 }
 
 void TestPlanRun::onTick()

@@ -96,8 +96,17 @@ private:
     void startNext();
     void onReadyRead();
     void onExited();
+    void afterRun();
+    /// The GPU's report is taken during the burn-in when the plan has one: the test gate wants
+    /// the link under load, and at idle it drops by design.
+    bool reportUnderLoad() const;
+    void startReportUnderLoad();
+    void reportFailed(RunEnd end, const QString& why);
+    QString takeReport(const QString& path);
+    static QString keep(const QString& path, const QByteArray& output);
+    QString missingTool(const RigCommand& c) const;
     void onTick();
-    void signalGroup(int signal);
+    static void signalGroup(QProcess* process, int signal);
     void emitLines(const QString& text, bool flush);
     void endRun(RunEnd end, const QString& why);
     void finishPlan(bool record);
@@ -114,6 +123,10 @@ private:
     qint64 m_totalMs = 0;
 
     QPointer<QProcess> m_process;
+    std::optional<RigCommand> m_reportCommand; // the report under load, until it is started
+    QPointer<QProcess> m_reportProcess;
+    QTimer m_reportTimer, m_reportTimeout;
+    bool m_reportFailed = false, m_reportTimedOut = false, m_runExitPending = false;
     QByteArray m_raw;
     QString m_partial;
     QStringDecoder m_decoder{QStringDecoder::Utf8};

@@ -63,8 +63,9 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
         QVERIFY2(lines.size() == 3, qPrintable(r.out));
-        QVERIFY(lines.at(0).startsWith(QStringLiteral("nvidia-smi: pass")));
-        QVERIFY(lines.at(1).startsWith(QStringLiteral("gpu-burn: pass")));
+        // The burn-in ended before its report was due (60 s in): the report is taken right after.
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("gpu-burn: pass")), qPrintable(r.out));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("nvidia-smi: pass")), qPrintable(r.out));
         QVERIFY2(lines.at(2).contains(QStringLiteral("recorded as passed")), qPrintable(lines.at(2)));
     }
 
@@ -81,7 +82,7 @@ private slots:
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QJsonObject o = r.json();
-        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=pass"}));
+        QVERIFY2(verdicts(r) == (QStringList{"gpu-burn=pass", "nvidia-smi=pass"}), qPrintable(r.out + r.err));
         QCOMPARE(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("pass"));
         QCOMPARE(o.value(QStringLiteral("plan")).toString(), QStringLiteral("burn-in"));
         QVERIFY(!o.value(QStringLiteral("event")).toString().isEmpty());
@@ -102,7 +103,8 @@ private slots:
              QStringLiteral("rig.command.gpu-burn=") + test::fakeTool("die", test::burnOutput(t, gpu), "0")});
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=fail"}));
+        QVERIFY2(verdicts(r) == (QStringList{"gpu-burn=fail"}),
+                 qPrintable(r.out + r.err)); // a failed test needs no report
         QCOMPARE(r.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("repair"));
     }
 
@@ -113,15 +115,18 @@ private slots:
             test::inspectedUnit(t, QStringLiteral("ZT4090P000404"), QStringLiteral("SB00000404"));
         const QString gpu = test::TestDatabase::gpuUuid(404);
         const QString pidFile = QDir(t.folder()).filePath(QStringLiteral("child.pid"));
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile),
-                               QStringLiteral("rig.timeout.gpu-burn=1")});
+        test::configureRig(
+            t,
+            {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+             QStringLiteral("rig.command.gpu-burn=") +
+                 test::fakeTool("hang", test::burnOutput(t, gpu), pidFile),
+             QStringLiteral("rig.timeout.gpu-burn=1"), QStringLiteral("rig.report-after=0")});
         const QString before = t.dump();
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QCOMPARE(r.exitCode, 4);
-        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=timed-out"}));
+        // The report was taken during the burn-in, under load; the hang still records nothing.
+        QVERIFY2(verdicts(r) == (QStringList{"nvidia-smi=pass", "gpu-burn=timed-out"}),
+                 qPrintable(r.out + r.err));
         QVERIFY(r.json().value(QStringLiteral("event")).isNull());
         QVERIFY2(
             r.json().value(QStringLiteral("summary")).toString().contains(QStringLiteral("nothing recorded")),
@@ -164,7 +169,8 @@ private slots:
         test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile)});
+                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile),
+                               QStringLiteral("rig.report-after=0")});
         const QString before = t.dump();
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -184,7 +190,35 @@ private slots:
         const Run r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                     QString::fromUtf8(p.readAllStandardError())};
         QCOMPARE(r.exitCode, 4);
-        QCOMPARE(verdicts(r), (QStringList{"nvidia-smi=pass", "gpu-burn=cancelled"}));
+        QVERIFY2(verdicts(r) == (QStringList{"gpu-burn=cancelled"}), qPrintable(r.out + r.err));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(child, 0) != 0, 5000);
+        QCOMPARE(test::dumpFile(t.path()), before);
+    }
+
+    /// The GPU's report is taken during the burn-in; when it cannot be, the burn-in is stopped
+    /// (no test could be recorded without it) and nothing is recorded.
+    void aReportThatCannotBeTakenStopsTheBurnIn()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000408"), QStringLiteral("SB00000408"));
+        const QString gpu = test::TestDatabase::gpuUuid(408);
+        const QString pidFile = QDir(t.folder()).filePath(QStringLiteral("child.pid"));
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=/opt/nowhere/nvidia-smi -q -x"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile),
+                               QStringLiteral("rig.report-after=1")});
+        const QString before = t.dump();
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(verdicts(r) == (QStringList{"nvidia-smi=missing-tool", "gpu-burn=cancelled"}),
+                 qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("/opt/nowhere/nvidia-smi not found on this PC")),
+                 qPrintable(r.out));
+        QFile f(pidFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const pid_t child = f.readAll().trimmed().toInt();
+        QVERIFY(child > 0);
         QTRY_VERIFY_WITH_TIMEOUT(::kill(child, 0) != 0, 5000);
         QCOMPARE(test::dumpFile(t.path()), before);
     }

@@ -2,7 +2,7 @@
 # A fake test rig tool for the tests of "Run test plan" and `reworkctl test run`: prints a captured
 # output slowly (slow), stops half-way as a crashed tool does (die), or prints a little and hangs
 # with a child process of its own (hang; the child's pid goes to PIDFILE).
-#   fake-rig.sh slow FILE [DELAY]
+#   fake-rig.sh slow FILE [DELAY]        (DELAY seconds a line; 0: all at once)
 #   fake-rig.sh die FILE [DELAY]
 #   fake-rig.sh hang FILE PIDFILE
 mode=$1
@@ -10,6 +10,7 @@ file=$2
 delay=${3:-0.02}
 case "$mode" in
 slow)
+    [ "$delay" = 0 ] && exec cat "$file"
     while IFS= read -r line || [ -n "$line" ]; do
         printf '%s\n' "$line"
         sleep "$delay"
