@@ -207,6 +207,7 @@ void TestPlanRun::startNext()
     const QString kind = rigKindName(c.kind);
     m_raw.clear();
     m_partial.clear();
+    m_afterCr = false;
     m_decoder.resetState();
     m_runClock.start();
     emit started(kind);
@@ -251,19 +252,22 @@ void TestPlanRun::onReadyRead()
 
 void TestPlanRun::emitLines(const QString& text, bool flush)
 {
-    m_partial += text;
-    // gpu_burn rewrites its progress line with carriage returns: each is a line of its own here.
-    qsizetype from = 0;
-    for (qsizetype i = 0; i < m_partial.size(); ++i) {
-        const QChar ch = m_partial.at(i);
-        if (ch != QLatin1Char('\n') && ch != QLatin1Char('\r'))
+    // gpu_burn rewrites its progress line with carriage returns: each is a line of its own here,
+    // and a "\r\n" is one line end, even when the two came in separate reads.
+    for (const QChar ch : text) {
+        const bool lf = ch == QLatin1Char('\n'), cr = ch == QLatin1Char('\r');
+        if (lf && m_afterCr) {
+            m_afterCr = false;
             continue;
-        const QString line = m_partial.mid(from, i - from);
-        if (!(ch == QLatin1Char('\n') && line.isEmpty() && i > 0 && m_partial.at(i - 1) == QLatin1Char('\r')))
-            emit output(line);
-        from = i + 1;
+        }
+        m_afterCr = cr;
+        if (lf || cr) {
+            emit output(m_partial);
+            m_partial.clear();
+        } else {
+            m_partial += ch;
+        }
     }
-    m_partial.remove(0, from);
     if (flush && !m_partial.isEmpty()) {
         emit output(m_partial);
         m_partial.clear();
@@ -389,6 +393,7 @@ void TestPlanRun::finishPlan(bool record)
                : Result<Recorded>(fields.error());
     if (!r) {
         discardStaged();
+        m_refusal = r.error();
         m_summary = tr("the test of %1 was not recorded: %2").arg(m_unit, r.error().message);
         emit output(m_summary);
         emit planFinished(false);

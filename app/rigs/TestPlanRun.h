@@ -75,6 +75,8 @@ public:
     const QList<PlanRunResult>& results() const { return m_results; }
     /// The test recorded at the end, if any.
     const std::optional<Recorded>& recorded() const { return m_recorded; }
+    /// Why the core refused to record the test the runs came to (a rule, a permission), if it did.
+    const std::optional<Error>& refusal() const { return m_refusal; }
     /// Every run passed and the pass was recorded.
     bool passed() const;
     /// What the plan came to, for people: recorded as what, or why nothing was recorded.
@@ -129,6 +131,7 @@ private:
     bool m_reportFailed = false, m_reportTimedOut = false, m_runExitPending = false;
     QByteArray m_raw;
     QString m_partial;
+    bool m_afterCr = false;
     QStringDecoder m_decoder{QStringDecoder::Utf8};
     QTimer m_tick, m_timeout, m_stop, m_kill;
     QElapsedTimer m_planClock, m_runClock;
@@ -139,6 +142,7 @@ private:
     QList<ImportedRun> m_runs;
     QList<PlanRunResult> m_results;
     std::optional<Recorded> m_recorded;
+    std::optional<Error> m_refusal;
     QString m_summary;
 };
 

@@ -169,8 +169,7 @@ private slots:
         test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile),
-                               QStringLiteral("rig.report-after=0")});
+                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile)});
         const QString before = t.dump();
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -221,6 +220,32 @@ private slots:
         QVERIFY(child > 0);
         QTRY_VERIFY_WITH_TIMEOUT(::kill(child, 0) != 0, 5000);
         QCOMPARE(test::dumpFile(t.path()), before);
+    }
+
+    /// Every run passed, but the core refuses the pass (a report taken at idle proves no link):
+    /// exit 1 with the rule's words, and nothing of the plan is left, not even a staged log.
+    void aPassTheCoreRefusesRecordsNothing()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000409"), QStringLiteral("SB00000409"));
+        const QString gpu = test::TestDatabase::gpuUuid(409);
+        test::configureRig(t,
+                           {QStringLiteral("rig.command.nvidia-smi=") +
+                                test::fakeTool("slow", test::smiOutput(t, gpu, 1, QStringLiteral("P8")), "0"),
+                            QStringLiteral("rig.command.gpu-burn=") +
+                                test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+        const QString before = t.dump();
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(verdicts(r) == (QStringList{"gpu-burn=pass", "nvidia-smi=pass"}), qPrintable(r.out));
+        QVERIFY2(r.json().value(QStringLiteral("summary")).toString().contains(QStringLiteral("at idle")),
+                 qPrintable(r.out));
+        QVERIFY(r.json().value(QStringLiteral("event")).isNull());
+        QCOMPARE(test::dumpFile(t.path()), before);
+        const QDir staging(QDir(t.folder()).filePath(QStringLiteral("evidence-staging")));
+        QVERIFY2(staging.entryList(QDir::Files).isEmpty(),
+                 qPrintable(staging.entryList(QDir::Files).join(' ')));
     }
 
     void badRequestsAreRefusedBeforeAnyToolStarts_data()

@@ -49,11 +49,13 @@ inline QString burnInPlan(TestDatabase& t)
     return path;
 }
 
-/// The GPU's report as `nvidia-smi -q -x` prints it for `uuid`, under load.
-inline QString smiOutput(TestDatabase& t, const QString& uuid)
+/// The GPU's report as `nvidia-smi -q -x` prints it for `uuid`, under load (P0, Gen 4) unless
+/// told otherwise.
+inline QString smiOutput(TestDatabase& t, const QString& uuid, int gen = 4,
+                         const QString& pstate = QStringLiteral("P0"))
 {
     const QString path = QDir(t.folder()).filePath(QStringLiteral("smi-output.xml"));
-    writeFile(path, TestDatabase::rigReport(uuid));
+    writeFile(path, TestDatabase::rigReport(uuid, gen, 16, pstate));
     return path;
 }
 

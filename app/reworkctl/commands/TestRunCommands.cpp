@@ -166,7 +166,7 @@ int run(CommandContext& context, Args args)
                     {QStringLiteral("summary"), runner.summary()}});
     if (runner.passed())
         return Ok;
-    return recorded ? Refused : kNothingRecorded;
+    return recorded || runner.refusal() ? Refused : kNothingRecorded;
 }
 
 } // namespace
