@@ -248,6 +248,49 @@ private slots:
                  qPrintable(staging.entryList(QDir::Files).join(' ')));
     }
 
+    /// An unattended rig records with its station's token, at the line's only test station.
+    void anUnattendedRigRecordsWithItsToken()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000410"), QStringLiteral("SB00000410"));
+        const QString gpu = test::TestDatabase::gpuUuid(410);
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+        const Run token = reworkctl(t.path(), {"--json", "token", "create", "--station", "TEST-1", "--steps",
+                                               "test", "--operator", t.admin()});
+        QVERIFY2(token.exitCode == 0, qPrintable(token.out + token.err));
+        const QString secret = token.json().value(QStringLiteral("secret")).toString();
+        const Run r = reworkctl(
+            t.path(), {"--json", "test", "run", unit, "--plan", test::burnInPlan(t), "--token-stdin"},
+            QString(), secret.toUtf8() + '\n');
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QString event = r.json().value(QStringLiteral("event")).toString();
+        const Run trace = reworkctl(t.path(), {"--json", "trace", unit});
+        QVERIFY2(trace.out.contains(QStringLiteral("TOKEN:1")), qPrintable(trace.out));
+        QVERIFY(trace.out.contains(event));
+        // Its token records only its own steps: it cannot run another station's test.
+        const Run wrongStation = reworkctl(
+            t.path(),
+            {"--json", "test", "run", unit, "--plan", "default", "--station", "PACK-1", "--token-stdin"},
+            QString(), secret.toUtf8() + '\n');
+        QVERIFY(wrongStation.exitCode != 0);
+    }
+
+    void helpNamesTheSettings()
+    {
+        test::TestDatabase t;
+        const Run main = reworkctl(t.path(), {"--help"}, QString());
+        QVERIFY2(main.out.contains(QStringLiteral("test run UNIT --plan NAME")), qPrintable(main.out));
+        const Run help = reworkctl(t.path(), {"test", "--help"}, QString());
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("rig.conf")));
+        QVERIFY(help.out.contains(QStringLiteral("rig.command.gpu-burn")));
+        QCOMPARE(reworkctl(t.path(), {"test"}, QString()).exitCode, 2);
+    }
+
     void badRequestsAreRefusedBeforeAnyToolStarts_data()
     {
         QTest::addColumn<QStringList>("args");
