@@ -12,7 +12,7 @@
 namespace rework {
 namespace {
 
-constexpr qint64 kMaxFileBytes = 64 * 1024;
+constexpr qint64 kMaxFileBytes = 64LL * 1024;
 
 /// The kinds a station runs: every kind but the reflow profile, which comes from the oven.
 bool runsAtStation(RigKind kind)
