@@ -21,14 +21,13 @@ const QHash<QString, int>& layers()
         {QStringLiteral("app/auth"), 3},        {QStringLiteral("app/importers"), 3},
         {QStringLiteral("app/sync"), 3},        {QStringLiteral("app/trace"), 3},
         {QStringLiteral("app/labels"), 4},      {QStringLiteral("app/reports"), 4},
-        {QStringLiteral("app/demo"), 4},        {QStringLiteral("app/rigs"), 4},
-        {QStringLiteral("ui/common"), 5},
+        {QStringLiteral("app/demo"), 4},        {QStringLiteral("ui/common"), 5},
         {QStringLiteral("ui/admin"), 6},        {QStringLiteral("ui/dashboard"), 6},
         {QStringLiteral("ui/login"), 6},        {QStringLiteral("ui/printing"), 5},
         {QStringLiteral("ui/settings"), 6},     {QStringLiteral("ui/stations"), 6},
         {QStringLiteral("ui/syncstatus"), 6},   {QStringLiteral("ui/shell"), 7},
         {QStringLiteral("ui/tracing"), 6},      {QStringLiteral("app/reworkctl"), 8},
-        {QStringLiteral("app/reworktrack"), 8},
+        {QStringLiteral("app/reworktrack"), 8}, {QStringLiteral("app/rigs"), 4},
     };
     return l;
 }
