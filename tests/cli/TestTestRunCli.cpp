@@ -248,6 +248,32 @@ private slots:
                  qPrintable(staging.entryList(QDir::Files).join(' ')));
     }
 
+    /// memtest_vulkan tests until Ctrl-C: the runner stops it after its time (rig.stop-after) as a
+    /// person would, and judges what it printed then.
+    void aToolThatTestsUntilStoppedIsStoppedAfterItsTime()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000411"), QStringLiteral("SB00000411"));
+        const QString gpu = test::TestDatabase::gpuUuid(411);
+        const QString memtest = test::onGpu(
+            t.folder(),
+            QStringLiteral(REWORK_FIXTURES_DIR
+                           "/test-rigs/GpuZelenograd_memtest_vulkan__v0.3.0-windows-intel-iris-xe-pass.txt"),
+            gpu);
+        const QString plan = QDir(t.folder()).filePath(QStringLiteral("plan-vram.json"));
+        test::writeFile(plan, R"({"name": "vram", "required": ["memtest"]})");
+        test::configureRig(
+            t,
+            {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+             QStringLiteral("rig.command.memtest=") + test::fakeTool("until-ctrl-c", memtest, "3"),
+             QStringLiteral("rig.stop-after.memtest=1")});
+        const Run r = reworkctl(t.path(), testRun(unit, plan, {QStringLiteral("--json")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(verdicts(r) == (QStringList{"nvidia-smi=pass", "memtest=pass"}), qPrintable(r.out));
+        QCOMPARE(r.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("pass"));
+    }
+
     /// An unattended rig records with its station's token, at the line's only test station.
     void anUnattendedRigRecordsWithItsToken()
     {

@@ -5,6 +5,8 @@
 #   fake-rig.sh slow FILE [DELAY]        (DELAY seconds a line; 0: all at once)
 #   fake-rig.sh die FILE [DELAY]
 #   fake-rig.sh hang FILE PIDFILE
+#   fake-rig.sh until-ctrl-c FILE N      (all but the last N lines, the rest on Ctrl-C, as
+#                                         memtest_vulkan tests until it is stopped)
 mode=$1
 file=$2
 delay=${3:-0.02}
@@ -29,6 +31,12 @@ hang)
     sleep 3600 &
     echo $! >"$3"
     wait
+    ;;
+until-ctrl-c)
+    total=$(wc -l <"$file")
+    head -n $((total - $3)) "$file"
+    trap 'tail -n "$3" "$file"; exit 0' INT
+    while :; do sleep 0.1; done
     ;;
 *)
     echo "fake-rig.sh: unknown mode $mode" >&2
