@@ -1,6 +1,7 @@
 #include "TestPlan.h"
 
 #include "ReflowProfile.h"
+#include "storage/InputFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -267,6 +268,21 @@ std::optional<TestPlan> TestPlan::builtIn(const QString& name)
 QStringList TestPlan::builtInNames()
 {
     return {QStringLiteral("default"), QStringLiteral("strict")};
+}
+
+Result<TestPlan> TestPlan::named(const QString& nameOrFile, const QString& model)
+{
+    if (const std::optional<TestPlan> plan = builtIn(nameOrFile))
+        return *plan;
+    if (nameOrFile.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("plan"),
+                         Message(tr, QT_TR_NOOP("give a test plan: %1 or a JSON file"),
+                                 {builtInNames().join(QStringLiteral(", "))}));
+    constexpr qint64 kMaxPlanBytes = 1024LL * 1024;
+    Result<QByteArray> json = InputFile::read(nameOrFile, kMaxPlanBytes, QStringLiteral("plan"));
+    if (!json)
+        return json.error();
+    return fromJsonText(json.value(), model);
 }
 
 Result<TestPlan> TestPlan::fromJson(const QJsonObject& o, const QString& model)

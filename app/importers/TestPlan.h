@@ -97,6 +97,9 @@ public:
     /// and gpu-burn, dcgm and memtest required.
     static std::optional<TestPlan> builtIn(const QString& name);
     static QStringList builtInNames();
+    /// The plan a station or `--plan` names: a built-in one, else a test plan JSON file, with the
+    /// part of `model` applied.
+    static Result<TestPlan> named(const QString& nameOrFile, const QString& model = {});
     static Result<TestPlan> fromJson(const QJsonObject& o, const QString& model = {});
     /// From a JSON file's bytes; errors name the plan.
     static Result<TestPlan> fromJsonText(const QByteArray& json, const QString& model = {});

@@ -27,7 +27,7 @@ const QHash<QString, int>& layers()
         {QStringLiteral("ui/settings"), 6},     {QStringLiteral("ui/stations"), 6},
         {QStringLiteral("ui/syncstatus"), 6},   {QStringLiteral("ui/shell"), 7},
         {QStringLiteral("ui/tracing"), 6},      {QStringLiteral("app/reworkctl"), 8},
-        {QStringLiteral("app/reworktrack"), 8},
+        {QStringLiteral("app/reworktrack"), 8}, {QStringLiteral("app/rigs"), 4},
     };
     return l;
 }

@@ -37,6 +37,8 @@ std::optional<int> anchoredOnServer(CommandContext& context, Args& args,
 extern const Command conflictsCommand;
 // ParseCommands.cpp: a test rig's output read and judged by a test plan, recording nothing.
 extern const Command parseCommand;
+// TestRunCommands.cpp: a unit's test plan run on this rig, recorded.
+extern const Command testCommand;
 // MaintenanceCommands.cpp: looking after the database file.
 extern const Command checkCommand, backupCommand, verifyCommand, restoreCommand;
 
