@@ -6,6 +6,7 @@
 #include "ZplWriter.h"
 #include "storage/Authority.h"
 
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <spdlog/spdlog.h>
@@ -33,11 +34,12 @@ QString outputName(LabelPrinter::Output output)
 Result<FilledLabel> LabelPrinter::prepare(const QString& templateName, const QString& subject,
                                           const QString& operatorId, const QDateTime& now, int dpi) const
 {
-    Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName);
+    Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName, dpi);
     if (!layout)
         return layout.error();
-    // A template drawn for 300 dpi stock, sent to a 203 dpi printer, would come out 1.5 times too
-    // large; laid out again in that printer's dots it prints the same size, with whole-dot modules.
+    // Without a variant for this printer: a template drawn for 300 dpi stock, sent to a 203 dpi
+    // printer, would come out 1.5 times too large; laid out again in that printer's dots it prints
+    // the same size, with whole-dot modules.
     if (dpi != 0 && dpi != layout->dpi) {
         layout = layout->atDpi(dpi);
         if (!layout)
@@ -76,7 +78,17 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
         if (auto address = ZplSender::parseTarget(r.target); !address)
             return address.error();
     }
-    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now, r.dpi);
+    // Never over a file already there (an earlier label, or anything else): said, not replaced.
+    if (r.output == Output::Zpl && !r.overwrite && QFileInfo::exists(r.target))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("zpl"),
+                         Message(tr,
+                                 QT_TR_NOOP("%1 already exists and is left as it is; give another file "
+                                            "name, or --force to replace it"),
+                                 {r.target}));
+    Result<std::pair<int, QString>> dpi = resolution(r);
+    if (!dpi)
+        return dpi.error();
+    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now, dpi->first);
     if (!label)
         return label.error();
 
@@ -112,10 +124,32 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
     p.printedAt = r.now;
     p.copies = r.copies;
     Result<LabelPrintLog::Print> recorded = log.record(p, queued);
-    if (!recorded || r.output != Output::Send)
+    if (!recorded)
+        return recorded;
+    recorded.value().dpi = label->layout.dpi;
+    recorded.value().dpiFrom = dpi->second;
+    if (r.output != Output::Send)
         return recorded;
     // Recorded and queued: now hand it to the printer. A failure leaves it queued.
     return deliver(recorded.value(), queued, r.now, r.cancelled);
+}
+
+Result<std::pair<int, QString>> LabelPrinter::resolution(const Request& r) const
+{
+    if (r.dpi != 0)
+        return std::make_pair(r.dpi, QStringLiteral("given"));
+    if (r.output != Output::Send)
+        return std::make_pair(0, QStringLiteral("template"));
+    const std::optional<int> asked = ZplSender::queryDpi(r.target, m_statusTimeoutMs, r.cancelled);
+    if (!asked)
+        return std::make_pair(0, QStringLiteral("template"));
+    if (*asked != 203 && *asked != 300 && *asked != 600)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("dpi"),
+                         Message(tr,
+                                 QT_TR_NOOP("the printer at %1 prints at %2 dpi; labels are laid out for "
+                                            "203, 300 or 600 dpi printers"),
+                                 {r.target, *asked}));
+    return std::make_pair(*asked, QStringLiteral("printer"));
 }
 
 Result<LabelPrintLog::Print> LabelPrinter::deliver(LabelPrintLog::Print p, const QByteArray& payload,
