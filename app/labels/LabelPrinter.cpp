@@ -7,9 +7,12 @@
 #include "storage/Authority.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <spdlog/spdlog.h>
+
+#include <cmath>
 
 namespace rework {
 namespace {
@@ -191,6 +194,13 @@ Result<QList<LabelPrinter::Attempt>> LabelPrinter::retryAll(const QDateTime& now
         Result<LabelPrintLog::Print> print = log.find(q.printId);
         if (!print)
             return print.error();
+        if (std::optional<Error> wrong = otherResolution(print.value(), q.payload)) {
+            if (Status st = log.mark(q.printId, LabelPrintLog::Delivery::Queued, wrong->message, now); !st)
+                return st.error();
+            Result<LabelPrintLog::Print> current = log.find(q.printId);
+            out.append({current ? current.value() : print.value(), wrong});
+            continue;
+        }
         Result<LabelPrintLog::Print> sent = deliver(print.value(), q.payload, now);
         if (sent) {
             out.append({sent.value(), std::nullopt});
@@ -201,6 +211,36 @@ Result<QList<LabelPrinter::Attempt>> LabelPrinter::retryAll(const QDateTime& now
         out.append({current ? current.value() : print.value(), sent.error()});
     }
     return out;
+}
+
+std::optional<Error> LabelPrinter::otherResolution(const LabelPrintLog::Print& print,
+                                                   const QByteArray& payload) const
+{
+    // A label queued while its printer could not be asked was laid out for the template's own
+    // resolution; printed on a printer that says another, it would come out the wrong size.
+    static const QRegularExpression widthPattern(QStringLiteral("\\^PW(\\d+)"));
+    const QRegularExpressionMatch width = widthPattern.match(QString::fromLatin1(payload));
+    if (!width.hasMatch())
+        return std::nullopt;
+    const std::optional<int> dpi = ZplSender::queryDpi(print.target, m_statusTimeoutMs);
+    if (!dpi)
+        return std::nullopt;
+    Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(print.template_);
+    if (!layout)
+        return std::nullopt;
+    const int expected = static_cast<int>(std::lround(layout->widthMm * *dpi / 25.4));
+    const int sent = width.captured(1).toInt();
+    if (std::abs(sent - expected) <= 1)
+        return std::nullopt;
+    spdlog::warn("print {} laid out {} dots wide, printer {} prints {} dpi: kept", print.id.toStdString(),
+                 sent, print.target.toStdString(), *dpi);
+    return makeError(ErrorCode::InvalidValue, QStringLiteral("dpi"),
+                     Message(tr,
+                             QT_TR_NOOP("the printer at %1 prints at %2 dpi, but this label was laid out for "
+                                        "about %3 dpi (the printer could not be asked when it was printed); "
+                                        "it stays queued: cancel it (label cancel %4) and print it again"),
+                             {print.target, *dpi,
+                              static_cast<int>(std::lround(sent * 25.4 / layout->widthMm)), print.id}));
 }
 
 Result<int> LabelPrinter::retryQueued()

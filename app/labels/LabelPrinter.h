@@ -66,7 +66,8 @@ public:
     /// open ...) or cannot be reached keeps it queued and this returns that error; one that does
     /// not answer the status query gets the label, which is then "sent, unconfirmed".
     Result<LabelPrintLog::Print> print(const Request& request);
-    /// Sends every queued label again, each reported (delivered, unconfirmed, or why not).
+    /// Sends every queued label again, each reported (delivered, unconfirmed, or why not). The
+    /// printer is asked its resolution first: a label laid out for another stays queued.
     Result<QList<Attempt>> retryAll(const QDateTime& now);
     /// The same; returns how many the printers took, or the first error.
     Result<int> retryQueued();
@@ -76,6 +77,9 @@ public:
 private:
     /// The resolution to lay the label out for, and who said so (see Print::dpiFrom).
     Result<std::pair<int, QString>> resolution(const Request& request) const;
+    /// Why a queued label must not go to its printer as it is: the printer says a resolution the
+    /// label was not laid out for. nullopt when it fits, or the printer does not say.
+    std::optional<Error> otherResolution(const LabelPrintLog::Print& print, const QByteArray& payload) const;
     /// Sends a recorded, queued label and marks where it now stands.
     Result<LabelPrintLog::Print> deliver(LabelPrintLog::Print print, const QByteArray& payload,
                                          const QDateTime& now, const std::atomic_bool* cancelled = nullptr);

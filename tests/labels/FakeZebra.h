@@ -40,6 +40,7 @@ public:
         wait();
     }
     void setAnswer(Answer answer) { m_answer.storeRelaxed(answer); }
+    void setDpi(int dpi) { m_dpi.storeRelaxed(dpi); }
     QString target() const { return QStringLiteral("127.0.0.1:%1").arg(m_port.loadRelaxed()); }
     /// Everything received, over every connection; and how many connections ended.
     QByteArray received() const
@@ -89,8 +90,9 @@ protected:
                     s->waitForBytesWritten(1000);
                     answered = true;
                 }
-                if (!identified && got.contains("~HI") && m_answer.loadRelaxed() != Silent && m_dpi != 0) {
-                    s->write(identificationReply(m_dpi));
+                if (!identified && got.contains("~HI") && m_answer.loadRelaxed() != Silent &&
+                    m_dpi.loadRelaxed() != 0) {
+                    s->write(identificationReply(m_dpi.loadRelaxed()));
                     s->waitForBytesWritten(1000);
                     identified = true;
                 }
@@ -105,7 +107,7 @@ protected:
 
 private:
     QAtomicInt m_answer;
-    const int m_dpi;
+    QAtomicInt m_dpi;
     QAtomicInt m_stop{0};
     QAtomicInt m_port{0};
     QAtomicInt m_closed{0};

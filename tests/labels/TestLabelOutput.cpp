@@ -568,6 +568,50 @@ private slots:
         QCOMPARE(zebra.received(), QByteArray("~HI")); // asked, no label
     }
 
+    /// A label queued while its printer did not say its resolution is laid out for the template's
+    /// own; a retry to a printer that then says another keeps it queued, saying why, instead of
+    /// printing it the wrong size.
+    void retryKeepsALabelLaidOutForAnotherResolution()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDD0003"), QStringLiteral("SB0000D003"));
+        test::FakeZebra zebra(test::FakeZebra::PaperOut, 0);
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        LabelPrinter::Request r;
+        r.templateName = QStringLiteral("unit-label");
+        r.subject = unit;
+        r.output = LabelPrinter::Output::Send;
+        r.target = zebra.target();
+        r.stationId = QStringLiteral("PACK-1");
+        r.operatorId = QStringLiteral("OP1");
+        r.now = own.clock().now();
+        QVERIFY(!p.print(r).ok()); // paper out: queued, laid out for 300 dpi
+        LabelPrintLog log(own.db().connection());
+        QVERIFY(log.queued()->first().payload.contains("^PW827\n"));
+        zebra.setAnswer(test::FakeZebra::Ready);
+        zebra.setDpi(203);
+        auto attempts = p.retryAll(own.clock().now());
+        QVERIFY(attempts.ok());
+        QCOMPARE(attempts->size(), 1);
+        QVERIFY(attempts->first().error);
+        QVERIFY2(attempts->first().error->message.contains("prints at 203 dpi"),
+                 qPrintable(attempts->first().error->message));
+        QCOMPARE(attempts->first().print.delivery, LabelPrintLog::Delivery::Queued);
+        QVERIFY(attempts->first().print.detail.contains("203 dpi"));
+        QCOMPARE(log.queued()->size(), 1);
+        QCOMPARE(log.queued()->first().attempts, 2);
+        QTRY_COMPARE(zebra.closed(), 3);
+        QVERIFY(!zebra.received().contains("^XA")); // nothing printed the wrong size
+        // A printer of the label's own resolution takes it.
+        zebra.setDpi(300);
+        auto sent = p.retryAll(own.clock().now());
+        QVERIFY(sent.ok());
+        QVERIFY(!sent->first().error);
+        QCOMPARE(sent->first().print.delivery, LabelPrintLog::Delivery::Delivered);
+        QTRY_VERIFY(zebra.received().contains("^PW827\n"));
+    }
+
     /// The printer's font 0 has no bold: a bold field goes as a graphic drawn with the PDF's bold
     /// font, and prints darker than the same field regular.
     void boldTextIsSentAsAGraphic_data()
@@ -711,8 +755,8 @@ private slots:
         auto sent = printer().retryQueued();
         QVERIFY(sent.ok());
         QCOMPARE(sent.value(), 1);
-        QTRY_COMPARE(back.closed, 1);
-        QCOMPARE(back.received, "~HS" + payload);
+        QTRY_COMPARE(back.closed, 2);
+        QCOMPARE(back.received, "~HI~HS" + payload); // its resolution asked first (no answer here)
         QCOMPARE(LabelPrintLog(t->db().connection()).queued()->size(), 0);
         QCOMPARE(printer().retryQueued().value(), 0);
     }
@@ -776,8 +820,8 @@ private slots:
             QCOMPARE(retried->size(), 1);
             QVERIFY(!retried->first().error);
             QCOMPARE(retried->first().print.delivery, LabelPrintLog::Delivery::Delivered);
-            QTRY_COMPARE(zebra.closed(), 3);
-            QCOMPARE(zebra.received(), "~HI~HS~HS" + zpl);
+            QTRY_COMPARE(zebra.closed(), 4);
+            QCOMPARE(zebra.received(), "~HI~HS~HI~HS" + zpl);
             QCOMPARE(log.queued()->size(), 0);
         } else {
             QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
