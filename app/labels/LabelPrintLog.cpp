@@ -68,16 +68,37 @@ QString LabelPrintLog::deliveryText(Delivery state)
 
 Result<bool> LabelPrintLog::printedBefore(const QString& templateName, const QString& subject) const
 {
-    auto n = sql::scalar(
-        m_db,
-        QStringLiteral(
-            "SELECT count(*) FROM label_prints p "
-            "JOIN label_delivery d ON d.print_id = p.id "
-            "WHERE p.subject = ? AND p.template = ? AND d.state IN ('delivered', 'sent_unconfirmed')"),
-        {subject, templateName});
+    auto n = sql::scalar(m_db,
+                         QStringLiteral("SELECT count(*) FROM label_prints p "
+                                        "JOIN label_delivery d ON d.print_id = p.id "
+                                        "WHERE p.subject = ? AND p.template = ? AND d.state = 'delivered'"),
+                         {subject, templateName});
     if (!n)
         return n.error();
     return n.value().toInt() > 0;
+}
+
+Result<LabelPrintLog::Outstanding> LabelPrintLog::outstanding(const QString& templateName,
+                                                              const QString& subject) const
+{
+    auto q =
+        sql::run(m_db,
+                 QStringLiteral("SELECT d.state, count(*) FROM label_prints p "
+                                "JOIN label_delivery d ON d.print_id = p.id "
+                                "WHERE p.subject = ? AND p.template = ? "
+                                "AND d.state IN ('sent_unconfirmed', 'queued', 'failed') GROUP BY d.state"),
+                 {subject, templateName});
+    if (!q)
+        return q.error();
+    Outstanding out;
+    while (q.value().next()) {
+        const int n = q.value().value(1).toInt();
+        if (q.value().value(0).toString() == QLatin1StringView("sent_unconfirmed"))
+            out.unconfirmed += n;
+        else
+            out.queued += n;
+    }
+    return out;
 }
 
 Result<LabelPrintLog::Print> LabelPrintLog::record(Print p, const QByteArray& queuePayload)
@@ -254,7 +275,9 @@ Result<QList<LabelPrintLog::Print>> LabelPrintLog::select(const QString& where,
                 r.value(9).toInt() == 1,
                 r.value(10).toInt(),
                 deliveryFromName(r.value(11).toString()),
-                r.value(12).toString()};
+                r.value(12).toString(),
+                0,
+                QString()};
         out.append(p);
     }
     return out;

@@ -38,6 +38,10 @@ public:
         int copies = 1;
         Delivery delivery = Delivery::Delivered;
         QString detail; // why it is queued, failed or cancelled
+        /// The printer resolution it was laid out for, and who said so ("given", "printer",
+        /// "template"): known for a print just made, not kept in the log.
+        int dpi = 0;
+        QString dpiFrom;
     };
     struct Queued
     {
@@ -47,10 +51,19 @@ public:
         QString lastError;
     };
 
-    /// Whether this template was printed for this item before: delivered, or sent to a printer
-    /// that never confirmed it (it may well be on paper; a second one without a reason would be an
-    /// unaccounted duplicate). A label still queued, failed or cancelled put nothing on paper.
+    /// Whether this template was printed for this item before: only a delivered label makes the
+    /// next one a reprint (the one rule, for the CLI and the print dialog alike). A label sent but
+    /// unconfirmed, queued or failed is not known to be on paper; outstanding() tells of those.
     Result<bool> printedBefore(const QString& templateName, const QString& subject) const;
+    /// Prints of this template for this item that may yet reach paper, or may have, without
+    /// anyone knowing: sent but unconfirmed, and still queued (failed included).
+    struct Outstanding
+    {
+        int unconfirmed = 0;
+        int queued = 0;
+        bool any() const { return unconfirmed + queued > 0; }
+    };
+    Result<Outstanding> outstanding(const QString& templateName, const QString& subject) const;
     /// Records a print; a reprint must give its reason. With `payload` set, the label is also
     /// queued for `target` in the same transaction, to be sent and then marked; without, it is
     /// delivered (a file written, a system printer's job).

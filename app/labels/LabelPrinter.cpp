@@ -6,9 +6,13 @@
 #include "ZplWriter.h"
 #include "storage/Authority.h"
 
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <spdlog/spdlog.h>
+
+#include <cmath>
 
 namespace rework {
 namespace {
@@ -33,11 +37,12 @@ QString outputName(LabelPrinter::Output output)
 Result<FilledLabel> LabelPrinter::prepare(const QString& templateName, const QString& subject,
                                           const QString& operatorId, const QDateTime& now, int dpi) const
 {
-    Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName);
+    Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(templateName, dpi);
     if (!layout)
         return layout.error();
-    // A template drawn for 300 dpi stock, sent to a 203 dpi printer, would come out 1.5 times too
-    // large; laid out again in that printer's dots it prints the same size, with whole-dot modules.
+    // Without a variant for this printer: a template drawn for 300 dpi stock, sent to a 203 dpi
+    // printer, would come out 1.5 times too large; laid out again in that printer's dots it prints
+    // the same size, with whole-dot modules.
     if (dpi != 0 && dpi != layout->dpi) {
         layout = layout->atDpi(dpi);
         if (!layout)
@@ -76,7 +81,17 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
         if (auto address = ZplSender::parseTarget(r.target); !address)
             return address.error();
     }
-    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now, r.dpi);
+    // Never over a file already there (an earlier label, or anything else): said, not replaced.
+    if (r.output == Output::Zpl && !r.overwrite && QFileInfo::exists(r.target))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("zpl"),
+                         Message(tr,
+                                 QT_TR_NOOP("%1 already exists and is left as it is; give another file "
+                                            "name, or --force to replace it"),
+                                 {r.target}));
+    Result<std::pair<int, QString>> dpi = resolution(r);
+    if (!dpi)
+        return dpi.error();
+    Result<FilledLabel> label = prepare(r.templateName, subject, r.operatorId, r.now, dpi->first);
     if (!label)
         return label.error();
 
@@ -112,10 +127,32 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
     p.printedAt = r.now;
     p.copies = r.copies;
     Result<LabelPrintLog::Print> recorded = log.record(p, queued);
-    if (!recorded || r.output != Output::Send)
+    if (!recorded)
+        return recorded;
+    recorded.value().dpi = label->layout.dpi;
+    recorded.value().dpiFrom = dpi->second;
+    if (r.output != Output::Send)
         return recorded;
     // Recorded and queued: now hand it to the printer. A failure leaves it queued.
     return deliver(recorded.value(), queued, r.now, r.cancelled);
+}
+
+Result<std::pair<int, QString>> LabelPrinter::resolution(const Request& r) const
+{
+    if (r.dpi != 0)
+        return std::make_pair(r.dpi, QStringLiteral("given"));
+    if (r.output != Output::Send)
+        return std::make_pair(0, QStringLiteral("template"));
+    const std::optional<int> asked = ZplSender::queryDpi(r.target, m_statusTimeoutMs, r.cancelled);
+    if (!asked)
+        return std::make_pair(0, QStringLiteral("template"));
+    if (*asked != 203 && *asked != 300 && *asked != 600)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("dpi"),
+                         Message(tr,
+                                 QT_TR_NOOP("the printer at %1 prints at %2 dpi; labels are laid out for "
+                                            "203, 300 or 600 dpi printers"),
+                                 {r.target, *asked}));
+    return std::make_pair(*asked, QStringLiteral("printer"));
 }
 
 Result<LabelPrintLog::Print> LabelPrinter::deliver(LabelPrintLog::Print p, const QByteArray& payload,
@@ -157,6 +194,13 @@ Result<QList<LabelPrinter::Attempt>> LabelPrinter::retryAll(const QDateTime& now
         Result<LabelPrintLog::Print> print = log.find(q.printId);
         if (!print)
             return print.error();
+        if (std::optional<Error> wrong = otherResolution(print.value(), q.payload)) {
+            if (Status st = log.mark(q.printId, LabelPrintLog::Delivery::Queued, wrong->message, now); !st)
+                return st.error();
+            Result<LabelPrintLog::Print> current = log.find(q.printId);
+            out.append({current ? current.value() : print.value(), wrong});
+            continue;
+        }
         Result<LabelPrintLog::Print> sent = deliver(print.value(), q.payload, now);
         if (sent) {
             out.append({sent.value(), std::nullopt});
@@ -167,6 +211,36 @@ Result<QList<LabelPrinter::Attempt>> LabelPrinter::retryAll(const QDateTime& now
         out.append({current ? current.value() : print.value(), sent.error()});
     }
     return out;
+}
+
+std::optional<Error> LabelPrinter::otherResolution(const LabelPrintLog::Print& print,
+                                                   const QByteArray& payload) const
+{
+    // A label queued while its printer could not be asked was laid out for the template's own
+    // resolution; printed on a printer that says another, it would come out the wrong size.
+    static const QRegularExpression widthPattern(QStringLiteral("\\^PW(\\d+)"));
+    const QRegularExpressionMatch width = widthPattern.match(QString::fromLatin1(payload));
+    if (!width.hasMatch())
+        return std::nullopt;
+    const std::optional<int> dpi = ZplSender::queryDpi(print.target, m_statusTimeoutMs);
+    if (!dpi)
+        return std::nullopt;
+    Result<LabelTemplate> layout = LabelTemplateStore(m_dataFolder).load(print.template_);
+    if (!layout)
+        return std::nullopt;
+    const int expected = static_cast<int>(std::lround(layout->widthMm * *dpi / 25.4));
+    const int sent = width.captured(1).toInt();
+    if (std::abs(sent - expected) <= 1)
+        return std::nullopt;
+    spdlog::warn("print {} laid out {} dots wide, printer {} prints {} dpi: kept", print.id.toStdString(),
+                 sent, print.target.toStdString(), *dpi);
+    return makeError(ErrorCode::InvalidValue, QStringLiteral("dpi"),
+                     Message(tr,
+                             QT_TR_NOOP("the printer at %1 prints at %2 dpi, but this label was laid out for "
+                                        "about %3 dpi (the printer could not be asked when it was printed); "
+                                        "it stays queued: cancel it (label cancel %4) and print it again"),
+                             {print.target, *dpi,
+                              static_cast<int>(std::lround(sent * 25.4 / layout->widthMm)), print.id}));
 }
 
 Result<int> LabelPrinter::retryQueued()

@@ -39,7 +39,12 @@ public:
         QString stationId, operatorId, reason;
         QDateTime now;
         int copies = 1; // 1 to 99: ^PQ in ZPL, pages in a PDF
-        int dpi = 0;    // the printer's resolution (203, 300, 600); 0: the template's own
+        /// The printer's resolution (203, 300, 600), given: it picks the template's variant drawn
+        /// for it. 0: a Zebra on the network is asked (~HI); else, or when it does not say, the
+        /// template's own.
+        int dpi = 0;
+        /// A ZPL file that exists is refused unless this is set (reworkctl --force).
+        bool overwrite = false;
         /// Set by another thread to stop a network send; the label stays queued for retry.
         const std::atomic_bool* cancelled = nullptr;
     };
@@ -51,7 +56,8 @@ public:
         std::optional<Error> error;
     };
 
-    /// The label filled for `subject`, laid out for a printer of `dpi` (0: the template's own).
+    /// The label filled for `subject`, laid out for a printer of `dpi` (0: the template's own): the
+    /// template's variant drawn for that resolution where there is one.
     Result<FilledLabel> prepare(const QString& templateName, const QString& subject,
                                 const QString& operatorId, const QDateTime& now, int dpi = 0) const;
     /// Renders and delivers. For a printer (Output::Printer) the caller has painted the label
@@ -60,7 +66,8 @@ public:
     /// open ...) or cannot be reached keeps it queued and this returns that error; one that does
     /// not answer the status query gets the label, which is then "sent, unconfirmed".
     Result<LabelPrintLog::Print> print(const Request& request);
-    /// Sends every queued label again, each reported (delivered, unconfirmed, or why not).
+    /// Sends every queued label again, each reported (delivered, unconfirmed, or why not). The
+    /// printer is asked its resolution first: a label laid out for another stays queued.
     Result<QList<Attempt>> retryAll(const QDateTime& now);
     /// The same; returns how many the printers took, or the first error.
     Result<int> retryQueued();
@@ -68,6 +75,11 @@ public:
     void setStatusTimeout(int ms) { m_statusTimeoutMs = ms; }
 
 private:
+    /// The resolution to lay the label out for, and who said so (see Print::dpiFrom).
+    Result<std::pair<int, QString>> resolution(const Request& request) const;
+    /// Why a queued label must not go to its printer as it is: the printer says a resolution the
+    /// label was not laid out for. nullopt when it fits, or the printer does not say.
+    std::optional<Error> otherResolution(const LabelPrintLog::Print& print, const QByteArray& payload) const;
     /// Sends a recorded, queued label and marks where it now stands.
     Result<LabelPrintLog::Print> deliver(LabelPrintLog::Print print, const QByteArray& payload,
                                          const QDateTime& now, const std::atomic_bool* cancelled = nullptr);

@@ -80,7 +80,7 @@ QStringList LabelTemplateStore::names() const
     return out;
 }
 
-Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
+Result<LabelTemplate> LabelTemplateStore::load(const QString& name, int dpi) const
 {
     static const QRegularExpression safe(
         QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9-]{0,39}")));
@@ -90,20 +90,45 @@ Result<LabelTemplate> LabelTemplateStore::load(const QString& name) const
                                  {name.left(40), names().join(QStringLiteral(", "))}));
     for (const QString& folder : {m_userFolder, kShipped}) {
         const QString path = QDir(folder).filePath(name + QStringLiteral(".json"));
-        if (!QFileInfo::exists(path))
+        const QString variantFolder = QDir(folder).filePath(QStringLiteral("%1dpi").arg(dpi));
+        const QString variant = QDir(variantFolder).filePath(name + QStringLiteral(".json"));
+        const bool ownDpi = dpi != 0 && QFileInfo::exists(variant);
+        if (!ownDpi && !QFileInfo::exists(path))
             continue;
-        Result<QByteArray> json = InputFile::read(path, kMaxTemplateBytes, QStringLiteral("template"));
+        const QString file = ownDpi ? variant : path;
+        Result<QByteArray> json = InputFile::read(file, kMaxTemplateBytes, QStringLiteral("template"));
         if (!json)
             return json.error();
-        Result<LabelTemplate> t = LabelTemplate::parse(json.value(), folder);
+        Result<LabelTemplate> t = LabelTemplate::parse(json.value(), ownDpi ? variantFolder : folder);
         if (!t)
             return makeError(t.error().code, QStringLiteral("template"),
-                             Message(tr, QT_TR_NOOP("%1: %2"), {path, t.error().asArg()}));
+                             Message(tr, QT_TR_NOOP("%1: %2"), {file, t.error().asArg()}));
+        // A variant is found by its folder and name: one that says otherwise is a misplaced file.
+        if (ownDpi && (t->dpi != dpi || t->name != name))
+            return makeError(ErrorCode::InvalidValue, QStringLiteral("template"),
+                             Message(tr,
+                                     QT_TR_NOOP("%1 is the %2 dpi variant of %3, but it says dpi %4 and "
+                                                "name %5; correct the file"),
+                                     {file, dpi, name, t->dpi, t->name}));
         return t;
     }
     return makeError(ErrorCode::UnknownField, QStringLiteral("template"),
                      Message(tr, QT_TR_NOOP("no label template \"%1\"; known: %2"),
                              {name, names().join(QStringLiteral(", "))}));
+}
+
+QList<int> LabelTemplateStore::variants(const QString& name) const
+{
+    QList<int> out;
+    for (int dpi : {203, 300, 600}) {
+        for (const QString& folder : {m_userFolder, kShipped}) {
+            if (QFileInfo::exists(QStringLiteral("%1/%2dpi/%3.json").arg(folder).arg(dpi).arg(name))) {
+                out << dpi;
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 QString LabelTemplateStore::defaultFor(LabelTemplate::Kind kind)

@@ -57,6 +57,19 @@ public:
         return reply.count(kEtx) >= 3 && reply.size() <= 4096 ? reply : QByteArray();
     }
 
+    /// A reply of one STX…ETX string (~HI): empty when none came within `timeoutMs`.
+    QByteArray readOneString(int timeoutMs)
+    {
+        QByteArray reply;
+        waitUntil(
+            [&] {
+                reply += m_socket.readAll();
+                return reply.contains(kEtx) || reply.size() > 1024;
+            },
+            timeoutMs);
+        return reply.contains(kEtx) && reply.size() <= 1024 ? reply : QByteArray();
+    }
+
     bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool cancelled() const { return m_cancelled && m_cancelled->load(); }
 
@@ -195,6 +208,51 @@ std::optional<QStringList> ZplSender::parseHostStatus(const QByteArray& reply)
     if (flag(0, 2))
         reasons << tr("paused");
     return reasons;
+}
+
+std::optional<int> ZplSender::parseHostIdentification(const QByteArray& reply)
+{
+    const qsizetype start = reply.indexOf(kStx);
+    const qsizetype end = reply.indexOf(kEtx, start + 1);
+    if (start < 0 || end < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = reply.mid(start + 1, end - start - 1).split(',');
+    if (fields.size() < 3)
+        return std::nullopt;
+    bool number = false;
+    const int dotsPerMm = fields.at(2).trimmed().toInt(&number);
+    if (!number)
+        return std::nullopt;
+    switch (dotsPerMm) {
+    case 6:
+        return 152;
+    case 8:
+        return 203;
+    case 12:
+        return 300;
+    case 24:
+        return 600;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<int> ZplSender::queryDpi(const QString& target, int timeoutMs,
+                                       const std::atomic_bool* cancelled)
+{
+    auto address = parseTarget(target);
+    if (!address)
+        return std::nullopt;
+    const auto& [host, port] = address.value();
+    PrinterLink link(target, timeoutMs, cancelled);
+    if (!link.connect(host, port) || !link.write("~HI"))
+        return std::nullopt;
+    const std::optional<int> dpi = parseHostIdentification(link.readOneString(timeoutMs));
+    if (link.connected())
+        link.close();
+    spdlog::info("printer {} resolution: {}", target.toStdString(),
+                 dpi ? std::to_string(*dpi) + " dpi" : std::string("not reported"));
+    return dpi;
 }
 
 Result<ZplSender::Outcome> ZplSender::deliver(const QString& target, const QByteArray& bytes, int timeoutMs,

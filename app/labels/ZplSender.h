@@ -31,6 +31,16 @@ public:
     /// that is not a ~HS answer.
     static std::optional<QStringList> parseHostStatus(const QByteArray& reply);
 
+    /// The resolution a Zebra's host identification (~HI) reports: "<STX>model,version,dpm,memory,
+    /// options<ETX>", its third field dots per millimetre (8: 203 dpi, 12: 300, 24: 600; 6: 152).
+    /// nullopt for a reply that is not a ~HI answer.
+    static std::optional<int> parseHostIdentification(const QByteArray& reply);
+    /// Asks the printer at `target` for its resolution (~HI), on a connection of its own, waiting
+    /// `timeoutMs` to connect and again for the answer. nullopt when it cannot be reached, does
+    /// not answer (not a Zebra, or one that does not speak ~HI) or is cancelled.
+    static std::optional<int> queryDpi(const QString& target, int timeoutMs,
+                                       const std::atomic_bool* cancelled = nullptr);
+
     enum class Outcome
     {
         Delivered,      // the printer reported itself ready, then took every byte

@@ -75,8 +75,8 @@ bool fontZeroDraws(const QString& text)
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() <= 0xff; });
 }
 
-/// Text the printer cannot draw, drawn here as the PDF draws it (same font, size and wrapping) at
-/// the label's resolution, without anti-aliasing: each pixel is one printer dot, dark or not.
+/// Text the printer cannot draw (Chinese, bold), drawn here as the PDF draws it (same font, size and
+/// wrapping) at the label's resolution, without anti-aliasing: each pixel is one printer dot, dark or not.
 QImage textImage(const LabelTemplate& t, const LabelTemplate::Element& e, const QString& text)
 {
     QImage image(std::max(1, t.dots(e.widthMm)), std::max(1, t.dots(e.heightMm)), QImage::Format_Grayscale8);
@@ -106,15 +106,16 @@ QByteArray ZplWriter::write(const FilledLabel& label, int copies)
         const QByteArray origin = "^FO" + number(x) + ',' + number(y);
         switch (e.type) {
         case LabelTemplate::Element::Type::Text: {
-            if (!fontZeroDraws(label.texts.at(i))) {
+            // Font 0 has no bold (a wider ^A0 is still thin strokes): bold goes as a graphic too.
+            if (!fontZeroDraws(label.texts.at(i)) || e.bold) {
                 z += origin + graphicField(textImage(t, e, label.texts.at(i)), w, h) + "^FS\n";
                 break;
             }
             // Font 0 (the scalable one); one text line per line of the box, wrapped by ^FB.
             const int height = std::max(10, LabelPainter::textPixelSize(t, e, label.texts.at(i)));
             const int lines = std::max(1, h / height);
-            z += origin + "^A0N," + number(height) + ',' + number(e.bold ? height : height * 9 / 10) + "^FB" +
-                 number(w) + ',' + number(lines) + ",0,L,0^FH_^FD" + fieldData(label.texts.at(i)) + "^FS\n";
+            z += origin + "^A0N," + number(height) + ',' + number(height * 9 / 10) + "^FB" + number(w) + ',' +
+                 number(lines) + ",0,L,0^FH_^FD" + fieldData(label.texts.at(i)) + "^FS\n";
             break;
         }
         case LabelTemplate::Element::Type::Barcode: {

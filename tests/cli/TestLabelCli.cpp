@@ -5,6 +5,7 @@
 #include "Reworkctl.h"
 #include "TestDatabase.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -20,6 +21,18 @@ class TestLabelCli : public QObject
 
     std::unique_ptr<rework::test::TestDatabase> t;
     QStringList units;
+    /// reworkctl's settings (this PC's bound station) live here, not in the user's own.
+    QTemporaryDir config;
+
+    /// Binds this PC to `station` as the app's Settings does (station/id); empty: to none.
+    void bindStation(const QString& station)
+    {
+        QDir().mkpath(config.filePath(QStringLiteral("ReworkTrack")));
+        QFile conf(config.filePath(QStringLiteral("ReworkTrack/ReworkTrack.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        if (!station.isEmpty())
+            conf.write("[station]\nid=" + station.toUtf8() + "\n");
+    }
 
     QJsonArray prints(const QString& subject)
     {
@@ -30,8 +43,9 @@ class TestLabelCli : public QObject
 private slots:
     void initTestCase()
     {
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
         t = std::make_unique<rework::test::TestDatabase>();
-        for (int i = 1; i <= 4; ++i)
+        for (int i = 1; i <= 9; ++i)
             units << t->testedUnit(QStringLiteral("CARDK000%1").arg(i), QStringLiteral("SB0000K00%1").arg(i));
     }
 
@@ -87,8 +101,8 @@ private slots:
         QVERIFY(!QFile::exists(out.filePath("x.zpl")));
     }
 
-    /// The shipped templates are drawn for 300 dpi stock; --dpi 203 lays one out in a 203 dpi
-    /// printer's dots, so it prints the same 70 × 40 mm.
+    /// --dpi 203 picks the template's variant drawn for 203 dpi stock, in that printer's dots, so
+    /// it prints the same 70 × 40 mm.
     void dpiOfThePrinter()
     {
         QTemporaryDir out;
@@ -97,6 +111,7 @@ private slots:
             reworkctl(t->path(), {"label", "unit-label", units.at(0), "--zpl", zpl, "--dpi", "203",
                                   "--reason", "a 203 dpi printer", "--operator", "OP1"});
         QCOMPARE(printed.exitCode, 0);
+        QVERIFY2(printed.out.contains("laid out for 203 dpi (--dpi)"), qPrintable(printed.out));
         QFile file(zpl);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
@@ -113,8 +128,8 @@ private slots:
         QCOMPARE(sent.exitCode, 1);
         QVERIFY2(sent.err.contains("reports: paper out") && sent.err.contains("stays queued"),
                  qPrintable(sent.err));
-        QTRY_COMPARE(zebra.closed(), 1);
-        QCOMPARE(zebra.received(), QByteArray("~HS"));
+        QTRY_COMPARE(zebra.closed(), 2);
+        QCOMPARE(zebra.received(), QByteArray("~HI~HS"));
         QJsonObject p = prints(units.at(1)).last().toObject();
         QCOMPARE(p.value("state").toString(), QStringLiteral("queued"));
         QVERIFY(p.value("detail").toString().contains("paper out"));
@@ -189,6 +204,123 @@ private slots:
         QVERIFY2(done.out.contains(units.at(3)) && done.out.contains("delivered"), qPrintable(done.out));
         QCOMPARE(prints(units.at(3)).last().toObject().value("state").toString(),
                  QStringLiteral("delivered"));
+    }
+
+    /// A Zebra says its resolution: a 203 dpi one gets the 203 dpi variant, and the output says
+    /// which resolution was used and why.
+    void theZebraSaysItsResolution()
+    {
+        FakeZebra zebra(FakeZebra::Ready, 203);
+        const Run sent = reworkctl(t->path(), {"--json", "label", "unit-label", units.at(4), "--send",
+                                               zebra.target(), "--operator", "OP1", "--station", "PACK-1"});
+        QCOMPARE(sent.exitCode, 0);
+        QCOMPARE(sent.json().value("dpi").toInt(), 203);
+        QCOMPARE(sent.json().value("dpi_from").toString(), QStringLiteral("printer"));
+        QTRY_COMPARE(zebra.closed(), 2);
+        QVERIFY(zebra.received().startsWith("~HI~HS^XA"));
+        QVERIFY(zebra.received().contains("^PW559\n^LL320\n"));
+    }
+
+    /// A ZPL file that exists is never replaced without --force: refused with a clear message,
+    /// a non-zero exit, the file and the database as they were.
+    void zplNeverOverwritesWithoutForce()
+    {
+        QTemporaryDir out;
+        const QString zpl = out.filePath("mine.zpl");
+        {
+            QFile mine(zpl);
+            QVERIFY(mine.open(QIODevice::WriteOnly));
+            mine.write("someone else's label\n");
+        }
+        const QString before = rework::test::dumpFile(t->path());
+        const Run refused = reworkctl(t->path(), {"label", "unit-label", units.at(5), "--zpl", zpl,
+                                                  "--operator", "OP1", "--station", "PACK-1"});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("already exists") && refused.err.contains("--force"),
+                 qPrintable(refused.err));
+        QCOMPARE(rework::test::dumpFile(t->path()), before);
+        QFile mine(zpl);
+        QVERIFY(mine.open(QIODevice::ReadOnly));
+        QCOMPARE(mine.readAll(), QByteArray("someone else's label\n"));
+        mine.close();
+        const Run forced = reworkctl(t->path(), {"label", "unit-label", units.at(5), "--zpl", zpl, "--force",
+                                                 "--operator", "OP1", "--station", "PACK-1"});
+        QCOMPARE(forced.exitCode, 0);
+        QVERIFY(mine.open(QIODevice::ReadOnly));
+        QVERIFY(mine.readAll().startsWith("^XA"));
+    }
+
+    /// Without --station a print is logged at the station this PC is bound to; bound to none
+    /// (or to a station this database does not know) it is SYSTEM, and the history says why.
+    void printWithoutStationIsLoggedAtTheBoundStation()
+    {
+        QTemporaryDir out;
+        bindStation(QStringLiteral("pack-1"));
+        const Run bound = reworkctl(t->path(), {"label", "unit-label", units.at(6), "--zpl",
+                                                out.filePath("b.zpl"), "--operator", "OP1"});
+        QCOMPARE(bound.exitCode, 0);
+        QVERIFY2(bound.out.contains("logged at station PACK-1"), qPrintable(bound.out));
+        QJsonObject p = prints(units.at(6)).last().toObject();
+        QCOMPARE(p.value("station").toString(), QStringLiteral("PACK-1"));
+        QVERIFY(p.value("station_bound").toBool());
+
+        for (const QString& station : {QString(), QStringLiteral("NO-SUCH-STATION")}) {
+            bindStation(station);
+            const QString unit = station.isEmpty() ? units.at(7) : units.at(8);
+            const Run unbound = reworkctl(t->path(), {"label", "unit-label", unit, "--zpl",
+                                                      out.filePath(unit + ".zpl"), "--operator", "OP1"});
+            QCOMPARE(unbound.exitCode, 0);
+            QVERIFY2(unbound.out.contains("no station is bound to this PC"), qPrintable(unbound.out));
+            p = prints(unit).last().toObject();
+            QCOMPARE(p.value("station").toString(), QStringLiteral("SYSTEM"));
+            QVERIFY(!p.value("station_bound").toBool());
+            const Run history = reworkctl(t->path(), {"label", "history", unit});
+            QVERIFY2(history.out.contains("SYSTEM (no station bound to the PC)"), qPrintable(history.out));
+        }
+        bindStation(QString());
+    }
+
+    /// Only a delivered label makes the next print a reprint. A label sent but unconfirmed, or
+    /// still queued, does not, but the history says it exists.
+    void unconfirmedOrQueuedIsNoReprintButIsShown()
+    {
+        rework::test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDU0001"), QStringLiteral("SB0000U001"));
+        own.reopen();
+        FakeZebra silent(FakeZebra::Silent);
+        const Run sent = reworkctl(own.path(), {"label", "unit-label", unit, "--send", silent.target(),
+                                                "--operator", "OP1", "--station", "PACK-1"});
+        QCOMPARE(sent.exitCode, 0);
+        QVERIFY2(sent.out.contains("unconfirmed"), qPrintable(sent.out));
+        FakeZebra paperOut(FakeZebra::PaperOut);
+        // Not a reprint: no reason asked.
+        const Run queued = reworkctl(own.path(), {"label", "unit-label", unit, "--send", paperOut.target(),
+                                                  "--operator", "OP1", "--station", "PACK-1"});
+        QCOMPARE(queued.exitCode, 1);
+        QVERIFY2(queued.err.contains("paper out"), qPrintable(queued.err));
+        const Run text = reworkctl(own.path(), {"label", "history", unit});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("1 print(s) sent but unconfirmed and 1 queued") &&
+                     text.out.contains("no reprint"),
+                 qPrintable(text.out));
+        const Run json = reworkctl(own.path(), {"--json", "label", "history", unit});
+        const QJsonArray outstanding = json.json().value("outstanding").toArray();
+        QCOMPARE(outstanding.size(), 1);
+        QCOMPARE(outstanding.first().toObject().value("unconfirmed").toInt(), 1);
+        QCOMPARE(outstanding.first().toObject().value("queued").toInt(), 1);
+        QVERIFY(!outstanding.first().toObject().value("next_is_reprint").toBool());
+        QCOMPARE(json.json().value("prints").toArray().size(), 2);
+        // A delivered one: the next needs a reason.
+        QTemporaryDir out;
+        const Run file =
+            reworkctl(own.path(), {"--json", "label", "unit-label", unit, "--pdf", out.filePath("u.pdf"),
+                                   "--operator", "OP1", "--station", "PACK-1"});
+        QCOMPARE(file.exitCode, 0);
+        QVERIFY(!file.json().value("reprint").toBool());
+        const Run again = reworkctl(own.path(), {"label", "unit-label", unit, "--pdf", out.filePath("v.pdf"),
+                                                 "--operator", "OP1", "--station", "PACK-1"});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("printed before"), qPrintable(again.err));
     }
 };
 

@@ -1,6 +1,7 @@
 // Labels offered at the right moments on the station forms: after strip the die traveler goes
 // to a (stand-in) Zebra with F9, a reprint asks why, the choice is remembered for the station,
 // and a batch label can be written to PDF when the batch is closed.
+#include "../labels/FakeZebra.h"
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "TcpListener.h"
@@ -73,21 +74,26 @@ private slots:
         QVERIFY(form()->printButton()->isEnabled());
         QCOMPARE(form()->pendingLabel().second, die);
 
-        test::TcpListener zebra;
-        QVERIFY(zebra.listening);
+        test::FakeZebra zebra(test::FakeZebra::Ready, 203);
         LabelPrintDialog* d = openDialog();
         QVERIFY(d);
         QCOMPARE(d->templatePicker()->currentData().toString(), QStringLiteral("die-traveler"));
         d->destinationPicker()->setCurrentIndex(
             d->destinationPicker()->findData(LabelPrintDialog::zebraDestination()));
-        d->targetField()->setText(zebra.target());
         QVERIFY(!d->reasonField()->isEnabled()); // a first print needs no reason
+        // Typed, as an operator does: the printer is asked for its resolution and it is shown.
+        QVERIFY(d->dpiLabel()->text().contains(QStringLiteral("asked")));
+        QTest::keyClicks(d->targetField(), zebra.target());
+        QCOMPARE(d->targetField()->text(), zebra.target());
+        QTRY_VERIFY2(d->dpiLabel()->text().contains(QStringLiteral("203 dpi")),
+                     qPrintable(d->dpiLabel()->text()));
         test::screenshot(d, QStringLiteral("label-dialog"));
         QTest::mouseClick(d->printButton(), Qt::LeftButton);
-        QTRY_COMPARE(zebra.closed, 1);
-        // The host status query, then the label (this listener never answers: sent, unconfirmed).
-        QVERIFY(zebra.received.startsWith("~HS^XA"));
-        QVERIFY(zebra.received.contains(die.toUtf8()));
+        // Its resolution, then the host status query and the label, laid out for 203 dpi.
+        QTRY_VERIFY(zebra.received().contains("^XZ"));
+        QVERIFY(zebra.received().contains("~HS^XA"));
+        QVERIFY(zebra.received().contains("^PW480\n")); // 60 mm at 203 dpi
+        QVERIFY(zebra.received().contains(die.toUtf8()));
         QTRY_VERIFY(!w->findChild<LabelPrintDialog*>());
         QVERIFY(form()->banner()->text().contains(die));
 
@@ -96,14 +102,15 @@ private slots:
         QVERIFY(d);
         QCOMPARE(d->destinationPicker()->currentData().toString(), LabelPrintDialog::zebraDestination());
         QCOMPARE(d->targetField()->text(), zebra.target());
-        QVERIFY(d->reasonField()->isEnabled());
+        QVERIFY(d->reasonField()->isEnabled()); // delivered: this is a reprint
+        QVERIFY(d->historyLabel()->text().contains(QStringLiteral("reprint")));
         QTest::mouseClick(d->printButton(), Qt::LeftButton);
         QVERIFY(d->isVisible());
         QVERIFY(!d->messageLabel()->text().isEmpty());
-        QCOMPARE(zebra.connections, 1); // nothing sent without a reason
+        QCOMPARE(zebra.received().count("^XA"), 1); // nothing sent without a reason
         d->reasonField()->setText(QStringLiteral("label fell off the tray"));
         QTest::mouseClick(d->printButton(), Qt::LeftButton);
-        QTRY_COMPARE(zebra.closed, 2);
+        QTRY_COMPARE(zebra.received().count("^XZ"), 2);
         QCOMPARE(sql::scalar(t->db().connection(),
                              QStringLiteral("SELECT reason FROM label_prints WHERE reprint = 1"))
                      .value()
@@ -240,6 +247,54 @@ private slots:
                                    QStringLiteral("OP1"), t->clock().now()},
                                   LabelTemplate::Kind::Unit, mounted);
         QCOMPARE(traveler.templatePicker()->currentData().toString(), QStringLiteral("unit-traveler"));
+    }
+
+    /// The dialog asks the core whether a print is a reprint (only a delivered label makes one):
+    /// a label sent but unconfirmed, or still queued, asks no reason, and the dialog says it exists.
+    void unconfirmedOrQueuedPrintIsShownButIsNoReprint()
+    {
+        const QString unit = t->testedUnit(QStringLiteral("ZT4090A177777"), QStringLiteral("SB00177777"));
+        const LabelPrintDialog::Context context{t->db().connection(), t->folder(), QStringLiteral("PACK-1"),
+                                                QStringLiteral("OP1"), t->clock().now()};
+        const auto printTo = [&](const QString& target) {
+            auto d = std::make_unique<LabelPrintDialog>(context, LabelTemplate::Kind::Unit, unit);
+            d->show();
+            d->templatePicker()->setCurrentIndex(d->templatePicker()->findData(QStringLiteral("unit-label")));
+            d->destinationPicker()->setCurrentIndex(
+                d->destinationPicker()->findData(LabelPrintDialog::zebraDestination()));
+            d->targetField()->setText(target);
+            QTest::mouseClick(d->printButton(), Qt::LeftButton);
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(!d->isSending(), 15000); }();
+            return d;
+        };
+        test::FakeZebra silent(test::FakeZebra::Silent);
+        auto sent = printTo(silent.target());
+        QCOMPARE(sent->result(), int(QDialog::Accepted)); // sent, unconfirmed
+
+        auto d = std::make_unique<LabelPrintDialog>(context, LabelTemplate::Kind::Unit, unit);
+        d->templatePicker()->setCurrentIndex(d->templatePicker()->findData(QStringLiteral("unit-label")));
+        QVERIFY(!d->reasonField()->isEnabled());
+        QVERIFY2(d->historyLabel()->text().contains(QStringLiteral("First print")) &&
+                     d->historyLabel()->text().contains(QStringLiteral("1 print(s) sent but not confirmed")),
+                 qPrintable(d->historyLabel()->text()));
+
+        test::FakeZebra paperOut(test::FakeZebra::PaperOut);
+        auto queued = printTo(paperOut.target());
+        QVERIFY(queued->isVisible()); // kept open, saying why
+        QVERIFY2(queued->messageLabel()->text().contains(QStringLiteral("paper out")),
+                 qPrintable(queued->messageLabel()->text()));
+        QVERIFY(!queued->reasonField()->isEnabled()); // still no reprint
+        QVERIFY2(queued->historyLabel()->text().contains(QStringLiteral("1 print(s) still queued")),
+                 qPrintable(queued->historyLabel()->text()));
+
+        // Delivered: now a reprint, and it asks why.
+        test::FakeZebra ready(test::FakeZebra::Ready);
+        auto delivered = printTo(ready.target());
+        QCOMPARE(delivered->result(), int(QDialog::Accepted));
+        d = std::make_unique<LabelPrintDialog>(context, LabelTemplate::Kind::Unit, unit);
+        d->templatePicker()->setCurrentIndex(d->templatePicker()->findData(QStringLiteral("unit-label")));
+        QVERIFY(d->reasonField()->isEnabled());
+        QVERIFY(d->historyLabel()->text().contains(QStringLiteral("reprint")));
     }
 };
 

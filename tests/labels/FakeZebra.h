@@ -13,7 +13,9 @@ namespace rework::test {
 /// A Zebra on 127.0.0.1 that answers the host status query (~HS) as a real one does: three
 /// STX…ETX strings, with the paper-out and pause flags in the first and head-up and ribbon-out in
 /// the second. It runs in a thread of its own, since the sender waits for the answer blocking.
-/// `Silent` never answers (a printer that does not speak ~HS, or a plain socket).
+/// `Silent` never answers (a printer that does not speak ~HS, or a plain socket). It also answers
+/// the host identification (~HI) with its resolution in dots per millimetre, as a Zebra does
+/// (`dpi` 0, or Silent: no answer).
 class FakeZebra : public QThread
 {
 public:
@@ -27,7 +29,7 @@ public:
         Silent
     };
 
-    explicit FakeZebra(Answer answer) : m_answer(answer)
+    explicit FakeZebra(Answer answer, int dpi = 300) : m_answer(answer), m_dpi(dpi)
     {
         start();
         m_started.acquire();
@@ -38,6 +40,7 @@ public:
         wait();
     }
     void setAnswer(Answer answer) { m_answer.storeRelaxed(answer); }
+    void setDpi(int dpi) { m_dpi.storeRelaxed(dpi); }
     QString target() const { return QStringLiteral("127.0.0.1:%1").arg(m_port.loadRelaxed()); }
     /// Everything received, over every connection; and how many connections ended.
     QByteArray received() const
@@ -46,6 +49,14 @@ public:
         return m_received;
     }
     int closed() const { return m_closed.loadRelaxed(); }
+
+    /// "<STX>model,firmware,dots per mm,memory,options<ETX>" as the ZPL manual gives it.
+    static QByteArray identificationReply(int dpi)
+    {
+        const int dotsPerMm = dpi == 203 ? 8 : dpi == 300 ? 12 : dpi == 600 ? 24 : dpi == 152 ? 6 : 0;
+        return "\x02ZT411-" + QByteArray::number(dpi) + "dpi,V84.20.21Z," + QByteArray::number(dotsPerMm) +
+               ",8192KB,\x03\r\n";
+    }
 
     static QByteArray statusReply(Answer answer)
     {
@@ -70,7 +81,7 @@ protected:
                 continue;
             QTcpSocket* s = server.nextPendingConnection();
             QByteArray got;
-            bool answered = false;
+            bool answered = false, identified = false;
             while (!m_stop.loadRelaxed() && s->state() == QAbstractSocket::ConnectedState) {
                 s->waitForReadyRead(20);
                 got += s->readAll();
@@ -78,6 +89,12 @@ protected:
                     s->write(statusReply(static_cast<Answer>(m_answer.loadRelaxed())));
                     s->waitForBytesWritten(1000);
                     answered = true;
+                }
+                if (!identified && got.contains("~HI") && m_answer.loadRelaxed() != Silent &&
+                    m_dpi.loadRelaxed() != 0) {
+                    s->write(identificationReply(m_dpi.loadRelaxed()));
+                    s->waitForBytesWritten(1000);
+                    identified = true;
                 }
             }
             got += s->readAll();
@@ -90,6 +107,7 @@ protected:
 
 private:
     QAtomicInt m_answer;
+    QAtomicInt m_dpi;
     QAtomicInt m_stop{0};
     QAtomicInt m_port{0};
     QAtomicInt m_closed{0};

@@ -18,6 +18,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -38,6 +40,13 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     m_target = new QLineEdit(this);
     m_reason = new QLineEdit(this);
     m_reason->setPlaceholderText(tr("why it is printed again"));
+    m_dpi = new QComboBox(this);
+    m_dpi->addItem(tr("The printer's own"), 0);
+    for (int dpi : {203, 300, 600})
+        m_dpi->addItem(tr("%1 dpi").arg(dpi), dpi);
+    m_dpiNote = new QLabel(this);
+    m_dpiNote->setObjectName(QStringLiteral("dpiNote"));
+    m_dpiNote->setWordWrap(true);
     m_history = new QLabel(this);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -45,6 +54,8 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     form->addRow(tr("Label"), m_template);
     form->addRow(tr("Print to"), m_destination);
     form->addRow(tr("Address or file"), m_target);
+    form->addRow(tr("Printer resolution"), m_dpi);
+    form->addRow(QString(), m_dpiNote);
     form->addRow(tr("Reprint reason"), m_reason);
     layout->addLayout(form);
     layout->addWidget(m_history);
@@ -92,8 +103,19 @@ LabelPrintDialog::LabelPrintDialog(Context context, LabelTemplate::Kind kind, QS
     if (d >= 0)
         m_destination->setCurrentIndex(d);
     m_target->setText(settings.value(settingsKey(QStringLiteral("target"))).toString());
+    const int dpi = m_dpi->findData(settings.value(settingsKey(QStringLiteral("dpi")), 0));
+    m_dpi->setCurrentIndex(std::max(0, dpi));
     connect(m_destination, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::destinationChanged);
     connect(m_template, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::refreshReprintState);
+    connect(m_template, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::refreshDpi);
+    connect(m_dpi, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::refreshDpi);
+    connect(m_target, &QLineEdit::editingFinished, this, &LabelPrintDialog::refreshDpi);
+    // While an address is typed: asked once the typing pauses, not at every key.
+    auto* typing = new QTimer(this);
+    typing->setSingleShot(true);
+    typing->setInterval(400);
+    connect(typing, &QTimer::timeout, this, &LabelPrintDialog::refreshDpi);
+    connect(m_target, &QLineEdit::textEdited, typing, qOverload<>(&QTimer::start));
     destinationChanged();
     refreshReprintState();
 }
@@ -105,6 +127,9 @@ LabelPrintDialog::~LabelPrintDialog()
         m_cancelSend->store(true);
     if (m_sending)
         m_sending->waitForFinished();
+    m_stopAskingDpi->store(true);
+    if (m_askingDpi)
+        m_askingDpi->waitForFinished();
 }
 
 void LabelPrintDialog::addTemplates(QComboBox* picker, const QString& dataFolder, LabelTemplate::Kind kind)
@@ -141,26 +166,110 @@ void LabelPrintDialog::destinationChanged()
     m_target->setEnabled(d == zebraDestination() || d == pdfDestination());
     m_target->setPlaceholderText(d == zebraDestination() ? tr("printer address, e.g. 10.0.0.20:9100")
                                                          : tr("file name, e.g. /home/op/label.pdf"));
+    refreshDpi();
+}
+
+bool LabelPrintDialog::isAskingDpi() const
+{
+    return m_askingDpi && !m_askingDpi->isFinished();
+}
+
+void LabelPrintDialog::refreshDpi()
+{
+    const int given = m_dpi->currentData().toInt();
+    const bool zebra = m_destination->currentData().toString() == zebraDestination();
+    const QString target = m_target->text().trimmed();
+    Result<LabelTemplate> layout =
+        LabelTemplateStore(m_context.dataFolder).load(m_template->currentData().toString());
+    const int own = layout ? layout->dpi : 0;
+    if (given != 0) {
+        m_dpiNote->setText(tr("Laid out for %1 dpi, as chosen.").arg(given));
+        return;
+    }
+    if (!zebra) {
+        m_dpiNote->setText(tr("Laid out for %1 dpi, the label's own.").arg(own));
+        return;
+    }
+    if (!ZplSender::parseTarget(target)) {
+        m_dpiNote->setText(tr("The Zebra is asked for its resolution; %1 dpi, the label's own, if it "
+                              "does not say.")
+                               .arg(own));
+        return;
+    }
+    if (target == m_dpiAskedOf && m_printerDpi > 0 && m_printerDpi != 203 && m_printerDpi != 300 &&
+        m_printerDpi != 600) {
+        m_dpiNote->setText(
+            tr("The printer at %1 prints at %2 dpi: labels are laid out for 203, 300 or 600 dpi "
+               "printers.")
+                .arg(target)
+                .arg(m_printerDpi));
+        return;
+    }
+    if (target == m_dpiAskedOf && m_printerDpi != 0) {
+        m_dpiNote->setText(
+            m_printerDpi > 0
+                ? tr("Laid out for %1 dpi: the printer at %2 says so.").arg(m_printerDpi).arg(target)
+                : tr("The printer at %1 does not say its resolution: laid out for %2 dpi, "
+                     "the label's own.")
+                      .arg(target)
+                      .arg(own));
+        return;
+    }
+    if (isAskingDpi())
+        return; // answered soon; dpiAnswered() looks again
+    m_dpiNote->setText(tr("Asking the printer at %1 for its resolution…").arg(target));
+    m_dpiAskedOf = target;
+    m_printerDpi = 0;
+    m_askingDpi = std::make_unique<QFutureWatcher<int>>();
+    connect(m_askingDpi.get(), &QFutureWatcherBase::finished, this, &LabelPrintDialog::dpiAnswered);
+    const std::shared_ptr<std::atomic_bool> stop = m_stopAskingDpi;
+    if (!m_dpiThread) {
+        m_dpiThread = std::make_unique<QThreadPool>();
+        m_dpiThread->setMaxThreadCount(1);
+    }
+    m_askingDpi->setFuture(QtConcurrent::run(m_dpiThread.get(), [target, stop] {
+        return ZplSender::queryDpi(target, 2000, stop.get()).value_or(-1);
+    }));
+}
+
+void LabelPrintDialog::dpiAnswered()
+{
+    m_printerDpi = m_askingDpi->result();
+    refreshDpi();
 }
 
 void LabelPrintDialog::refreshReprintState()
 {
-    auto history = LabelPrintLog(m_context.db).history(m_subject);
+    // The core's one rule: only a delivered label makes the next print a reprint.
+    const LabelPrintLog log(m_context.db);
     const QString name = m_template->currentData().toString();
-    int before = 0;
-    if (history) {
-        for (const LabelPrintLog::Print& p : history.value())
-            before += p.template_ == name ? 1 : 0;
+    const Result<bool> before = log.printedBefore(name, m_subject);
+    const bool reprint = before && before.value();
+    m_reason->setEnabled(reprint);
+    QString text = reprint ? tr("Printed before: this is a reprint.") : tr("First print of this label.");
+    // Prints that may be on paper, or may yet be, without anyone knowing: said, never counted.
+    if (const Result<LabelPrintLog::Outstanding> open = log.outstanding(name, m_subject);
+        open && open->any()) {
+        if (open->unconfirmed > 0)
+            text +=
+                QLatin1Char(' ') + tr("%n print(s) sent but not confirmed by the printer: check whether it "
+                                      "printed.",
+                                      nullptr, open->unconfirmed);
+        if (open->queued > 0)
+            text +=
+                QLatin1Char(' ') + tr("%n print(s) still queued: label retry sends them, label cancel takes "
+                                      "them out.",
+                                      nullptr, open->queued);
     }
-    m_reason->setEnabled(before > 0);
-    m_history->setText(before > 0 ? tr("Printed %n time(s) before: this is a reprint.", nullptr, before)
-                                  : tr("First print of this label."));
+    m_history->setText(text);
 }
 
 Result<FilledLabel> LabelPrintDialog::filled() const
 {
+    // The preview and a system printer use the resolution chosen, else the label's own.
     return LabelPrinter(m_context.db, m_context.dataFolder)
-        .prepare(m_template->currentData().toString(), m_subject, m_context.operatorId, m_context.now);
+        .prepare(m_template->currentData().toString(), m_subject, m_context.operatorId, m_context.now,
+                 m_dpi->currentData().toInt());
 }
 
 void LabelPrintDialog::preview()
@@ -193,8 +302,9 @@ bool LabelPrintDialog::printLabel()
     request.reason = m_reason->text();
     request.now = m_context.now;
     request.target = m_target->text().trimmed();
+    request.dpi = m_dpi->currentData().toInt();
     // Asked here, before anything is painted or sent: the core refuses it again when recording.
-    Result<bool> before = LabelPrintLog(m_context.db).printedBefore(request.templateName, m_subject);
+    const Result<bool> before = LabelPrintLog(m_context.db).printedBefore(request.templateName, m_subject);
     if (before && before.value() && request.reason.trimmed().isEmpty()) {
         m_message->setText(tr("This label was printed before: say why it is printed again."));
         m_reason->setFocus();
@@ -253,6 +363,7 @@ bool LabelPrintDialog::printLabel()
     QSettings settings;
     settings.setValue(settingsKey(QStringLiteral("template")), request.templateName);
     settings.setValue(settingsKey(QStringLiteral("destination")), destination);
+    settings.setValue(settingsKey(QStringLiteral("dpi")), request.dpi);
     if (destination == zebraDestination() || destination == pdfDestination())
         settings.setValue(settingsKey(QStringLiteral("target")), request.target);
     emit printed(done.value());
@@ -301,6 +412,7 @@ void LabelPrintDialog::sendFinished()
     QSettings settings;
     settings.setValue(settingsKey(QStringLiteral("template")), done->value().template_);
     settings.setValue(settingsKey(QStringLiteral("destination")), zebraDestination());
+    settings.setValue(settingsKey(QStringLiteral("dpi")), m_dpi->currentData().toInt());
     settings.setValue(settingsKey(QStringLiteral("target")), done->value().target);
     emit printed(done->value());
     accept();
@@ -311,9 +423,10 @@ void LabelPrintDialog::setSending(bool sending)
     m_sendingBar->setVisible(sending);
     m_sendingBar->setFormat(sending ? tr("Sending to %1…").arg(m_target->text().trimmed()) : QString());
     m_sendingBar->setTextVisible(sending);
-    for (QWidget* w : {static_cast<QWidget*>(m_template), static_cast<QWidget*>(m_destination),
-                       static_cast<QWidget*>(m_target), static_cast<QWidget*>(m_reason),
-                       static_cast<QWidget*>(m_print), static_cast<QWidget*>(m_preview)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_template), static_cast<QWidget*>(m_destination),
+          static_cast<QWidget*>(m_target), static_cast<QWidget*>(m_reason), static_cast<QWidget*>(m_dpi),
+          static_cast<QWidget*>(m_print), static_cast<QWidget*>(m_preview)})
         w->setEnabled(!sending);
     if (!sending) {
         destinationChanged();

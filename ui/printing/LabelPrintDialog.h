@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QThreadPool;
 class QPushButton;
 template <typename T> class QFutureWatcher;
 
@@ -39,6 +40,15 @@ public:
     QComboBox* destinationPicker() const { return m_destination; }
     QLineEdit* targetField() const { return m_target; }
     QLineEdit* reasonField() const { return m_reason; }
+    /// The printer's resolution: 0 (the printer's own, a Zebra asked; the template's for a file),
+    /// 203, 300 or 600 given.
+    QComboBox* dpiPicker() const { return m_dpi; }
+    /// Which resolution the label is laid out for, and who says so.
+    QLabel* dpiLabel() const { return m_dpiNote; }
+    /// The reprint state: first print, reprint, and prints sent unconfirmed or still queued.
+    QLabel* historyLabel() const { return m_history; }
+    /// Busy while the Zebra is asked for its resolution.
+    bool isAskingDpi() const;
     QLabel* messageLabel() const { return m_message; }
     QPushButton* printButton() const { return m_print; }
     QPushButton* cancelButton() const { return m_cancel; }
@@ -72,6 +82,10 @@ signals:
 private:
     QString settingsKey(const QString& name) const;
     void destinationChanged();
+    /// Says which resolution will be used; asks a Zebra at the address for its own, in the
+    /// background, when none is given.
+    void refreshDpi();
+    void dpiAnswered();
     void refreshReprintState();
     Result<FilledLabel> filled() const;
     void send(LabelPrinter::Request request);
@@ -85,6 +99,16 @@ private:
     QComboBox* m_destination = nullptr;
     QLineEdit* m_target = nullptr;
     QLineEdit* m_reason = nullptr;
+    QComboBox* m_dpi = nullptr;
+    QLabel* m_dpiNote = nullptr;
+    /// The Zebra asked and its answer (0: none yet, -1: it did not say).
+    QString m_dpiAskedOf;
+    int m_printerDpi = 0;
+    std::unique_ptr<QFutureWatcher<int>> m_askingDpi;
+    /// A thread of its own: the global pool also paints widgets (raster fills), and a printer that
+    /// does not answer must not hold a thread the window waits for.
+    std::unique_ptr<QThreadPool> m_dpiThread;
+    std::shared_ptr<std::atomic_bool> m_stopAskingDpi = std::make_shared<std::atomic_bool>(false);
     QLabel* m_history = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_print = nullptr;

@@ -10,10 +10,16 @@
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/Authority.h"
+#include "storage/StationRegistry.h"
 #include "storage/WorkflowConfigLoader.h"
+
+#include <QSettings>
 
 namespace rework {
 namespace {
+
+/// Where a print without --station is logged when this PC is bound to no station.
+const QString kNoStation = QStringLiteral("SYSTEM");
 
 /// `label list`: the templates, the user's own (DATA/labels/) first.
 void listTemplates(CommandContext& context)
@@ -23,24 +29,42 @@ void listTemplates(CommandContext& context)
         store.names(), QStringLiteral("templates"),
         [&store](const QString& name) -> QString {
             Result<LabelTemplate> t = store.load(name);
-            return t ? QStringLiteral("%1  %2  %3 × %4 mm %5 dpi  %6")
-                           .arg(name, LabelTemplate::kindName(t->kind))
-                           .arg(t->widthMm)
-                           .arg(t->heightMm)
-                           .arg(t->dpi)
-                           .arg(t->description)
-                     : name + QStringLiteral("  ") + t.error().message;
+            if (!t)
+                return name + QStringLiteral("  ") + t.error().message;
+            QStringList dpis{QString::number(t->dpi)};
+            for (int dpi : store.variants(name))
+                dpis << QString::number(dpi);
+            dpis.removeDuplicates();
+            return QStringLiteral("%1  %2  %3 × %4 mm %5 dpi  %6")
+                .arg(name, LabelTemplate::kindName(t->kind))
+                .arg(t->widthMm)
+                .arg(t->heightMm)
+                .arg(dpis.join(QLatin1Char('/')), t->description);
         },
         [](const QString& name) { return name; });
+}
+
+/// The station a print without --station is logged at: the one this PC is bound to (the app's
+/// "Station of this PC", station/id in its settings) where this database knows it.
+QString boundStation(const QSqlDatabase& db)
+{
+    const QString id = QSettings().value(QStringLiteral("station/id")).toString().trimmed().toUpper();
+    if (id.isEmpty())
+        return kNoStation;
+    Result<bool> known = StationRegistry(db).exists(id);
+    return known && known.value() ? id : kNoStation;
 }
 
 /// A print as `label history` and `label retry` show it, one line.
 QString printLine(const LabelPrintLog::Print& p)
 {
+    // SYSTEM only stands for a print from reworkctl on a PC bound to no station: said so.
+    const QString station =
+        p.stationId == kNoStation ? Cli::tr("%1 (no station bound to the PC)").arg(p.stationId) : p.stationId;
     QString line = QStringLiteral("%1  %2  %3 %4  ×%5  %6/%7  %8")
                        .arg(p.printedAt.toUTC().toString(Qt::ISODate), p.template_, p.output, p.target)
                        .arg(p.copies)
-                       .arg(p.stationId, p.operatorId, LabelPrintLog::deliveryText(p.delivery));
+                       .arg(station, p.operatorId, LabelPrintLog::deliveryText(p.delivery));
     if (!p.detail.isEmpty())
         line += QStringLiteral(": ") + p.detail;
     if (p.reprint)
@@ -57,6 +81,7 @@ QJsonObject printJson(const LabelPrintLog::Print& p)
                        {QStringLiteral("output"), p.output},
                        {QStringLiteral("target"), p.target},
                        {QStringLiteral("station"), p.stationId},
+                       {QStringLiteral("station_bound"), p.stationId != kNoStation},
                        {QStringLiteral("operator"), p.operatorId},
                        {QStringLiteral("copies"), p.copies},
                        {QStringLiteral("state"), LabelPrintLog::deliveryName(p.delivery)},
@@ -65,11 +90,47 @@ QJsonObject printJson(const LabelPrintLog::Print& p)
                        {QStringLiteral("reason"), p.reason}};
 }
 
-/// `label history SERIAL`: every print of an item's labels and where each stands.
+/// `label history SERIAL`: every print of an item's labels and where each stands, and for each
+/// label whether one may be on paper that nobody confirmed (sent, unconfirmed) or may yet be
+/// printed (queued): neither makes the next print a reprint, so they are said here.
 int printHistory(CommandContext& context, const QString& subject)
 {
-    return context.list([&subject](const QSqlDatabase& db) { return LabelPrintLog(db).history(subject); },
-                        QStringLiteral("prints"), &printLine, &printJson);
+    QList<LabelPrintLog::Print> prints;
+    if (const auto failed = context.read(
+            prints, [&subject](const QSqlDatabase& db) { return LabelPrintLog(db).history(subject); }))
+        return *failed;
+    const LabelPrintLog log(context.database()->connection());
+    QStringList lines, templates;
+    QJsonArray rows, notes;
+    for (const LabelPrintLog::Print& p : prints) {
+        lines << printLine(p);
+        rows.append(printJson(p));
+        if (!templates.contains(p.template_))
+            templates << p.template_;
+    }
+    for (const QString& name : templates) {
+        Result<LabelPrintLog::Outstanding> open = log.outstanding(name, subject);
+        if (!open)
+            return context.out.fail(open.error());
+        Result<bool> before = log.printedBefore(name, subject);
+        if (!before)
+            return context.out.fail(before.error());
+        if (!open->any())
+            continue;
+        lines << Cli::tr("note: the %1 label has %2 print(s) sent but unconfirmed and %3 queued; not "
+                         "known to be on paper, so the next print is %4")
+                     .arg(name)
+                     .arg(open->unconfirmed)
+                     .arg(open->queued)
+                     .arg(before.value() ? Cli::tr("a reprint (one was delivered)")
+                                         : Cli::tr("no reprint: check the printer first"));
+        notes.append(QJsonObject{{QStringLiteral("template"), name},
+                                 {QStringLiteral("unconfirmed"), open->unconfirmed},
+                                 {QStringLiteral("queued"), open->queued},
+                                 {QStringLiteral("next_is_reprint"), before.value()}});
+    }
+    context.out.emitResult(lines, {{QStringLiteral("prints"), rows}, {QStringLiteral("outstanding"), notes}});
+    return Ok;
 }
 
 /// `label retry`: sends the labels the printers did not take, and says for each how it went.
@@ -162,7 +223,8 @@ Result<LabelPrinter::Request> printRequest(const QString& templateName, Args& ar
     if (request.target.trimmed().isEmpty())
         return usageError(Cli::tr("the output needs a file or printer address"));
     request.operatorId = args.takeOr(QStringLiteral("operator"), QString());
-    request.stationId = args.takeOr(QStringLiteral("station"), QStringLiteral("SYSTEM"));
+    request.stationId = args.takeOr(QStringLiteral("station"), QString());
+    request.overwrite = args.takeFlag(QStringLiteral("force"));
     request.reason = args.takeOr(QStringLiteral("reason"), QString());
     const QString copies = args.takeOr(QStringLiteral("copies"), QStringLiteral("1"));
     bool number = false;
@@ -187,6 +249,10 @@ int printLabel(CommandContext& context, const QString& templateName, Args args)
     if (!args.isEmpty())
         return out.unexpectedArgument(args.first(), context.help);
     LabelPrinter::Request request = parsed.value();
+    if (!context.database())
+        return StorageFailure;
+    if (request.stationId.isEmpty())
+        request.stationId = boundStation(context.database()->connection());
     // Every print, and above all a reprint, names a real operator who proved it is them.
     if (request.operatorId.isEmpty())
         return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
@@ -211,9 +277,19 @@ int printLabel(CommandContext& context, const QString& templateName, Args args)
         said = Cli::tr("%1 label of %2 sent to %3, unconfirmed: the printer did not answer its status query; "
                        "check that it printed")
                    .arg(printed->template_, printed->subject, printed->target);
+    const QString dpiFrom = printed->dpiFrom == QLatin1StringView("printer") ? Cli::tr("the printer's")
+                            : printed->dpiFrom == QLatin1StringView("given") ? Cli::tr("--dpi")
+                                                                             : Cli::tr("the template's");
+    const QString laidOut = Cli::tr("laid out for %1 dpi (%2)").arg(printed->dpi).arg(dpiFrom);
+    const QString where =
+        printed->stationId == kNoStation
+            ? Cli::tr("logged at %1: no station is bound to this PC").arg(printed->stationId)
+            : Cli::tr("logged at station %1").arg(printed->stationId);
     QJsonObject json = printJson(printed.value());
     json.insert(QStringLiteral("print"), printed->id);
-    out.emitResult({said, printed->id}, json);
+    json.insert(QStringLiteral("dpi"), printed->dpi);
+    json.insert(QStringLiteral("dpi_from"), printed->dpiFrom);
+    out.emitResult({said, laidOut, where, printed->id}, json);
     return Ok;
 }
 
@@ -298,6 +374,7 @@ const Command labelCommand{
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)\n"
                "                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]\n"
+               "                [--force]\n"
                "       reworkctl label list                 templates (yours in DATA/labels/ first)\n"
                "       reworkctl label retry                send labels the printers did not take\n"
                "       reworkctl label history SERIAL       every print of an item's labels, and its state\n"
@@ -305,9 +382,14 @@ const Command labelCommand{
                "       reworkctl label publish FILE --operator ADMIN   share a template with every station\n"
                "A Zebra is asked for its status (~HS) first: paper out, ribbon out, head open or paused\n"
                "keeps the label queued; a printer that does not answer gets it as \"sent, unconfirmed\".\n"
-               "--dpi lays the label out in the printer's own dots (the shipped templates are drawn for\n"
-               "300 dpi stock; a 203 dpi Zebra needs --dpi 203).\n"
-               "A second print of a delivered label is a reprint and needs --reason. A label the printer\n"
+               "The printer's resolution picks the template's variant drawn for it (the shipped ones come\n"
+               "for 203 and 300 dpi stock): a Zebra is asked (~HI); --dpi overrides, and a PDF or ZPL\n"
+               "file is laid out at the template's own dpi unless --dpi is given.\n"
+               "--zpl never replaces a file that exists, unless --force.\n"
+               "Without --station the print is logged at the station this PC is bound to (the app's\n"
+               "\"Station of this PC\"), or at SYSTEM when it is bound to none.\n"
+               "A second print of a delivered label is a reprint and needs --reason; a label sent but\n"
+               "unconfirmed, or still queued, is not: label history shows them. A label the printer\n"
                "did not take stays queued for label retry.\n"),
     &label,
     Command::Help::OnFlagOrNoArguments,
