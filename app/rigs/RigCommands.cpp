@@ -70,7 +70,7 @@ Result<RigCommands> RigCommands::fromText(const QByteArray& text)
             known << QStringLiteral("rig.command.") + kind << QStringLiteral("rig.timeout.") + kind
                   << QStringLiteral("rig.stop-after.") + kind;
     }
-    known << QStringLiteral("rig.report-after");
+    known << QStringLiteral("rig.report-after") << QStringLiteral("rig.plan");
     RigCommands c;
     for (const QString& raw : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
         const QString line = raw.trimmed();
@@ -83,7 +83,7 @@ Result<RigCommands> RigCommands::fromText(const QByteArray& text)
             return badSetting(key.left(60), Message(tr, QT_TR_NOOP("not a setting; use %1"),
                                                     {known.join(QStringLiteral(", "))}));
         const QString value = line.mid(eq + 1).trimmed();
-        if (!key.startsWith(QLatin1StringView("rig.command."))) {
+        if (!key.startsWith(QLatin1StringView("rig.command.")) && key != QLatin1StringView("rig.plan")) {
             bool ok = false;
             const int seconds = value.toInt(&ok);
             if (!ok || seconds < 0 || seconds > 7 * 24 * 3600)
@@ -112,6 +112,12 @@ int RigCommands::reportAfterS() const
     return m_values.contains(QStringLiteral("rig.report-after"))
                ? m_values.value(QStringLiteral("rig.report-after")).toInt()
                : kDefaultS;
+}
+
+QString RigCommands::planName() const
+{
+    const QString plan = m_values.value(QStringLiteral("rig.plan")).trimmed();
+    return plan.isEmpty() ? QStringLiteral("default") : plan;
 }
 
 Result<RigCommand> RigCommands::commandFor(RigKind kind, const TestPlan& plan) const

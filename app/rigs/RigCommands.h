@@ -51,6 +51,9 @@ public:
     static QList<RigKind> runsOf(const TestPlan& plan);
     /// How far into the burn-in the GPU's report is taken (rig.report-after, default 60 s).
     int reportAfterS() const;
+    /// The test plan this PC's *Run test plan* runs (rig.plan: a built-in name or a plan file;
+    /// default "default").
+    QString planName() const;
     /// "rig.command.gpu-burn".
     static QString commandKey(RigKind kind);
 

@@ -3,12 +3,17 @@
 // run's verdict shows as it ends; Cancel kills the tool's whole process group and records
 // nothing (the database dump is the same before and after), as does a missing tool.
 #include "FakeRig.h"
+#include "GuiDriver.h"
+#include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
 #include "domain/EventPayload.h"
 #include "rigs/TestPlanRun.h"
+#include "shell/MainWindow.h"
+#include "stations/StepForm.h"
 #include "stations/TestPlanDialog.h"
 #include "storage/EvidenceStore.h"
+#include "storage/Sql.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 
@@ -74,6 +80,63 @@ class TestTestPlanDialog : public QObject
     Q_OBJECT
 
 private slots:
+    /// From the test form: the operator scans the unit and presses Run test plan; the plan of
+    /// rig.plan runs, and the form says the unit passed and is ready for the next.
+    void theTestFormRunsThePlanOfThisPc()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000311"), QStringLiteral("SB00000311"));
+        const QString gpu = test::TestDatabase::gpuUuid(311);
+        test::configureRig(
+            t,
+            {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+             QStringLiteral("rig.command.gpu-burn=") +
+                 test::fakeTool("slow", test::burnOutput(t, gpu), "0.05"),
+             QStringLiteral("rig.report-after=1"), QStringLiteral("rig.plan=") + test::burnInPlan(t)});
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        test::logInAt(w, QStringLiteral("TEST-1"));
+        StepForm* form = w.currentForm();
+        QVERIFY(form);
+        auto* run = form->findChild<QPushButton*>(QStringLiteral("runTestPlan"));
+        QVERIFY(run);
+        // No unit yet: said so, nothing starts.
+        const QString before = t.dump();
+        QTest::mouseClick(run, Qt::LeftButton);
+        QCOMPARE(form->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(t.dump(), before);
+
+        form->field(QStringLiteral("unit"))->setFocus();
+        QTest::keyClicks(QApplication::focusWidget(), unit);
+        bool sawThePlan = false;
+        auto* poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, [poll, &sawThePlan] {
+            auto* d = qobject_cast<TestPlanDialog*>(QApplication::activeModalWidget());
+            if (!d || d->isRunning())
+                return;
+            poll->stop();
+            poll->deleteLater();
+            sawThePlan = d->verdictList()->count() == 2;
+            QTest::mouseClick(d->closeButton(), Qt::LeftButton);
+        });
+        poll->start(50);
+        QCOMPARE(form->value(QStringLiteral("unit")), unit);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY2(sawThePlan, qPrintable(form->banner()->text()));
+        QCOMPARE(form->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(form->banner()->text().contains(QStringLiteral("passed its test plan")),
+                 qPrintable(form->banner()->text()));
+        QCOMPARE(form->value(QStringLiteral("unit")), QString());
+        QCOMPARE(sql::scalar(t.db().connection(),
+                             QStringLiteral(
+                                 "SELECT json_extract(payload, '$.outcome') FROM events WHERE step = 'test'"))
+                     .value()
+                     .toString(),
+                 QStringLiteral("pass"));
+    }
+
     void aPassingRigRecordsThePassWhileTheOperatorWatches()
     {
         test::TestDatabase t;

@@ -1,15 +1,16 @@
 #include "StepForm.h"
+
 #include "ReadingsPanel.h"
-#include "domain/EventPayload.h"
-
-#include "printing/LabelPrintDialog.h"
-
+#include "TestPlanDialog.h"
 #include "common/ResultBanner.h"
 #include "common/ScanConfirmDialog.h"
 #include "domain/CommandCode.h"
+#include "domain/EventPayload.h"
 #include "domain/SerialRules.h"
 #include "importers/GpuReportReader.h"
 #include "importers/NvidiaSmiImporter.h"
+#include "printing/LabelPrintDialog.h"
+#include "rigs/RigCommands.h"
 #include "storage/Database.h"
 #include "storage/EvidenceStore.h"
 #include "storage/SnapshotLoader.h"
@@ -289,6 +290,9 @@ QBoxLayout* StepForm::createButtons()
             addButton(buttons, tr("Run nvidia-smi"), QStringLiteral("runSmi"), &StepForm::runNvidiaSmi);
         m_smiPath = NvidiaSmiRun::findProgram();
         m_runSmi->setVisible(!m_smiPath.isEmpty());
+        if (m_step == Step::Test)
+            m_runPlan = addButton(buttons, tr("Run test plan…"), QStringLiteral("runTestPlan"),
+                                  &StepForm::runTestPlan);
     }
     if (m_step == Step::Pack)
         m_closeBatch =
@@ -898,6 +902,40 @@ void StepForm::runNvidiaSmi()
     m_smiRun->start(m_smiPath);
     if (m_smiRun->isRunning())
         m_smiProgress->open();
+}
+
+void StepForm::runTestPlan()
+{
+    QWidget* unitField = m_inputs.value(payload::Unit);
+    const QString unit = value(payload::Unit);
+    if (unit.isEmpty()) {
+        m_banner->showFailure(tr("Unit serial: scan the unit to test first, then Run test plan"));
+        returnToScanning(unitField);
+        return;
+    }
+    Result<RigCommands> rig = RigCommands::load(m_recorder.dataFolder());
+    if (!rig) {
+        m_banner->showFailure(rig.error().message);
+        returnToScanning(unitField);
+        return;
+    }
+    TestPlanDialog dialog(unit, rig->planName(), m_recorder, m_session, this);
+    std::optional<Recorded> recorded;
+    connect(&dialog, &TestPlanDialog::recorded, this, [&recorded](const Recorded& r) { recorded = r; });
+    dialog.exec();
+    window()->activateWindow();
+    if (recorded) {
+        const bool passed = EventPayload::read(recorded->event.payload).outcome == outcome::Pass;
+        clear();
+        if (passed)
+            m_banner->showSuccess(tr("%1 passed its test plan: recorded").arg(recorded->event.subject));
+        else
+            m_banner->showFailure(tr("%1 failed its test plan: recorded as failed, send it to repair")
+                                      .arg(recorded->event.subject));
+        emit saved(recorded.value());
+        offerLabelAfter(recorded.value());
+    }
+    returnToScanning(recorded ? nullptr : unitField);
 }
 
 void StepForm::nvidiaSmiFinished(NvidiaSmiRun::Outcome outcome)

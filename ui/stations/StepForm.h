@@ -168,6 +168,8 @@ private:
     void lockReadings(bool locked);
     void chooseEvidence();
     void runNvidiaSmi();
+    /// The unit's test plan run at this PC (TestPlanDialog), recorded by the core.
+    void runTestPlan();
     void nvidiaSmiFinished(NvidiaSmiRun::Outcome outcome);
     void closeBatch();
     /// A defect code scanned at a step without a verdict: the item in hand is scrapped with it,
@@ -194,6 +196,7 @@ private:
     QPushButton* m_save = nullptr;
     QPushButton* m_import = nullptr;
     QPushButton* m_runSmi = nullptr;
+    QPushButton* m_runPlan = nullptr;
     QString m_smiPath; // nvidia-smi on this PC, found once
     NvidiaSmiRun* m_smiRun = nullptr;
     QProgressDialog* m_smiProgress = nullptr;
