@@ -7,6 +7,7 @@
 #include "TcpListener.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
+#include "common/ScanConfirmDialog.h"
 #include "labels/ZplWriter.h"
 #include "login/LoginPage.h"
 #include "printing/LabelPrintDialog.h"
@@ -199,7 +200,7 @@ private slots:
         form()->setValue(QStringLiteral("batch"), QStringLiteral("B-GUI-1"));
         // the confirmation, answered as the operator does
         QTimer::singleShot(0, this, [] {
-            auto* ask = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            auto* ask = qobject_cast<ScanConfirmDialog*>(QApplication::activeModalWidget());
             QVERIFY(ask);
             QTest::mouseClick(ask->findChild<QPushButton*>(QStringLiteral("confirmClose")), Qt::LeftButton);
         });

@@ -189,7 +189,6 @@ private slots:
         QStandardPaths::setTestModeEnabled(true); // QSettings in a throw-away place
         QSettings().remove(QStringLiteral("ui/geometry"));
         test::TestDatabase t;
-        const QSize size(700, 500); // inside the offscreen screen, smaller than maximised
         QSize kept;
         {
             MainWindow w(t.db(), t.recorder());
@@ -197,6 +196,8 @@ private slots:
             QTRY_VERIFY(w.isMaximized());
             const QSize screen = w.screen()->availableGeometry().size();
             QVERIFY(w.width() >= std::min(1280, screen.width()));
+            // Smaller than maximised, but no narrower than the station form's two columns need.
+            const QSize size(std::max(700, w.minimumSizeHint().width() + 20), 500);
             w.showNormal();
             w.resize(size);
             QTRY_COMPARE(w.width(), size.width());

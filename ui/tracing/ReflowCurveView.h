@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/RecordedReflow.h"
+#include "importers/RecordedReflow.h"
 
 #include <QChartView>
 

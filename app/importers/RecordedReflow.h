@@ -1,7 +1,7 @@
 #pragma once
 
+#include "ReflowProfileImporter.h"
 #include "domain/Result.h"
-#include "importers/ReflowProfileImporter.h"
 #include "storage/EventRecord.h"
 
 #include <QCoreApplication>

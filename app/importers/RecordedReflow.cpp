@@ -1,7 +1,7 @@
 #include "RecordedReflow.h"
 
+#include "RigText.h"
 #include "domain/EventPayload.h"
-#include "importers/RigText.h"
 #include "storage/EvidenceStore.h"
 
 #include <QCryptographicHash>
