@@ -122,7 +122,7 @@ Result<std::optional<SetAside::Reason>> SetAside::contradiction(const PulledEven
     return Found();
 }
 
-Result<SetAside::Outcome> SetAside::offer(EventLog& log, const PulledEvent& p)
+Result<SetAside::Outcome> SetAside::offer(EventLog& log, const PulledEvent& p, Guard guard)
 {
     auto known = sql::scalar(m_db, QStringLiteral("SELECT 1 FROM events WHERE id = ?"), {p.event.id});
     if (!known)
@@ -154,10 +154,18 @@ Result<SetAside::Outcome> SetAside::offer(EventLog& log, const PulledEvent& p)
             return st.error();
         return Outcome::SetAside;
     }
-    if (auto sp = sql::run(m_db, QStringLiteral("SAVEPOINT pulled")); !sp)
-        return sp.error();
     // A void from another station takes effect like a local one: its items are replayed.
     EventRecord event = p.event;
+    if (guard == Guard::None) {
+        if (Status applied = log.apply(event, p.subjects, EventStore::Origin::Pulled); !applied) {
+            spdlog::debug("pulled event {} does not apply unguarded; the batch goes again guarded: {}",
+                          p.event.id.toStdString(), applied.error().logLine());
+            return Outcome::Failed;
+        }
+        return Outcome::Applied;
+    }
+    if (auto sp = sql::run(m_db, QStringLiteral("SAVEPOINT pulled")); !sp)
+        return sp.error();
     const Status applied = log.apply(event, p.subjects, EventStore::Origin::Pulled);
     if (applied) {
         if (auto rel = sql::run(m_db, QStringLiteral("RELEASE pulled")); !rel)

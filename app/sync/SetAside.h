@@ -31,10 +31,18 @@ public:
     {
         Known,
         Applied,
-        SetAside
+        SetAside,
+        Failed ///< only unguarded: it did not apply, and its partial writes are still there
     };
-    /// One pulled event, under a savepoint of the caller's transaction.
-    Result<Outcome> offer(EventLog& log, const PulledEvent& p);
+    enum class Guard
+    {
+        Savepoint,
+        None
+    };
+    /// One pulled event, under a savepoint of the caller's transaction. Unguarded, without one
+    /// (a savepoint per event costs more than the event): an event that does not apply answers
+    /// Failed, and the caller rolls its transaction back and offers the same events again, guarded.
+    Result<Outcome> offer(EventLog& log, const PulledEvent& p, Guard guard = Guard::Savepoint);
     /// Every set-aside event offered again, oldest first. Returns how many were applied or marked voided.
     Result<int> retry();
     /// The set-aside events, oldest first, voided ones too (for a resolution that voids some).

@@ -16,6 +16,7 @@
 #include "storage/Transaction.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -298,17 +299,24 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
 
 Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch()
 {
-    // The batch as one JSON array, built by SQLite: no per-row parsing on this side.
+    // The batch as one array literal per column, built by SQLite in one pass: no per-row work on
+    // this side. Each text is quoted, its quotes and backslashes escaped (all that is special in
+    // a quoted array element); every aggregate reads the rows in the same order.
+    const auto text = [](const char* column) {
+        return QStringLiteral("'{' || group_concat('\"' || replace(replace(%1, '\\', '\\\\'), '\"', "
+                              "'\\\"') || '\"', ',') || '}'")
+            .arg(QLatin1StringView(column));
+    };
     auto batch = sql::run(
         m_local.connection(),
         QStringLiteral(
-            "SELECT count(*), max(b.seq), json_group_array(json_object('origin_seq', b.seq, 'id', b.id, "
-            "'recorded_at', b.recorded_at, 'station_id', b.station_id, 'operator_id', b.operator_id, "
-            "'step', b.step, 'subject', b.subject, 'payload', json(b.payload), 'subjects', "
-            "json((SELECT json_group_array(json_object('kind', s.kind, 'serial', s.serial)) "
-            "FROM event_subjects s WHERE s.event_seq = b.seq)))) "
-            "FROM (SELECT e.* FROM sync_outbox o JOIN events e ON e.seq = o.event_seq "
-            "ORDER BY o.event_seq LIMIT ?) b"),
+            "SELECT count(*), max(b.seq), %1, '{' || group_concat(b.seq, ',') || '}', %2, %3, %4, "
+            "%5, %6, %7, %8 FROM (SELECT e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, "
+            "e.step, e.subject, e.payload, (SELECT json_group_array(json_object('kind', s.kind, "
+            "'serial', s.serial)) FROM event_subjects s WHERE s.event_seq = e.seq) AS subjects "
+            "FROM sync_outbox o JOIN events e ON e.seq = o.event_seq ORDER BY o.event_seq LIMIT ?) b")
+            .arg(text("b.id"), text("b.recorded_at"), text("b.station_id"), text("b.operator_id"),
+                 text("b.step"), text("b.subject"), text("b.payload"), text("b.subjects")),
         {m_batchSize});
     if (!batch)
         return batch.error();
@@ -316,7 +324,8 @@ Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch()
     OutboxBatch out;
     out.count = batch.value().value(0).toInt();
     out.lastSeq = batch.value().value(1).toLongLong();
-    out.rows = batch.value().value(2).toString();
+    for (int c = 0; c < int(out.columns.size()); ++c)
+        out.columns[c] = batch.value().value(2 + c).toString();
     batch.value().finish();
     return out;
 }
@@ -325,7 +334,7 @@ Status SyncEngine::sendBatch(QSqlDatabase& db, const QString& me, const OutboxBa
 {
     // One server transaction per batch. The lock keeps server_seq in commit order, so a
     // station pulling "after seq N" never skips a row committed late; and as pushes take
-    // turns, "not there yet" is a plain check, cheaper than a speculative ON CONFLICT insert.
+    // turns, an id already there is found by a plain index probe (ON CONFLICT never races).
     if (!db.transaction())
         return ServerConnection::plainError(QStringLiteral("begin"), db.lastError().text());
     Status written = writeBatch(db, me, batch);
@@ -347,36 +356,48 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
         return before.error();
     before.value().next();
     const qint64 firstNew = before.value().value(0).toLongLong();
-    // One number, one event: a number the server holds for another event of this origin means
-    // this database's history differs from what it sent before.
-    auto clash =
-        server(db,
-               QStringLiteral("SELECT x.id, x.origin_seq FROM jsonb_to_recordset(CAST(? AS jsonb)) AS x(id "
-                              "text, origin_seq bigint) JOIN events e ON e.origin = ? AND e.origin_seq = "
-                              "x.origin_seq AND e.id <> x.id LIMIT 1"),
-               {batch.rows, me});
-    if (!clash)
-        return clash.error();
-    if (clash.value().next())
+    // One statement parses the batch once, checks its numbers and inserts what the server lacks
+    // (a resend inserts nothing); it also names the stations that recorded the batch.
+    QVariantList values;
+    for (const QString& c : batch.columns)
+        values << c;
+    values << me << me;
+    auto inserted = server(
+        db,
+        QStringLiteral(
+            "WITH x AS MATERIALIZED (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS "
+            "text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS "
+            "text[]), CAST(? AS text[])) AS x(id, origin_seq, recorded_at, station_id, operator_id, step, "
+            "subject, payload, subjects)), "
+            // One number, one event: a number the server holds for another event of this origin
+            // means this database's history differs from what it sent before. What the server
+            // holds of the batch's range is one index range scan (empty unless this is a resend).
+            "held AS MATERIALIZED (SELECT e.id, e.origin_seq FROM events e WHERE e.origin = ? AND "
+            "e.origin_seq BETWEEN (SELECT min(origin_seq) FROM x) AND (SELECT max(origin_seq) FROM x)), "
+            "clash AS MATERIALIZED (SELECT h.origin_seq FROM held h JOIN x ON x.origin_seq = h.origin_seq "
+            "AND x.id <> h.id LIMIT 1), "
+            // ON CONFLICT: an index probe per row; under the lock no two pushes race for an id.
+            "added AS (INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, "
+            "step, subject, payload, subjects) SELECT x.id, ?, x.origin_seq, x.recorded_at, x.station_id, "
+            "x.operator_id, x.step, x.subject, CAST(x.payload AS jsonb), CAST(x.subjects AS jsonb) FROM x "
+            "WHERE NOT EXISTS (SELECT 1 FROM clash) ORDER BY x.origin_seq ON CONFLICT (id) DO NOTHING "
+            "RETURNING 1) "
+            "SELECT (SELECT origin_seq FROM clash), (SELECT count(*) FROM added), "
+            "(SELECT coalesce(string_agg(DISTINCT station_id, ' '), '') FROM x)"),
+        values);
+    if (!inserted)
+        return inserted.error();
+    inserted.value().next();
+    if (!inserted.value().isNull(0))
         return makeError(
             ErrorCode::Contradiction, QStringLiteral("sync"),
             Message(tr,
                     QT_TR_NOOP("the server holds another event under this station's number %1; "
                                "this database's history differs from what it sent before. Nothing "
                                "was sent; ask an admin (reworkctl verify)"),
-                    {clash.value().value(1).toLongLong()}));
-    auto inserted = server(
-        db,
-        QStringLiteral(
-            "INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, operator_id, step, "
-            "subject, payload, subjects) SELECT x.id, ?, x.origin_seq, x.recorded_at, x.station_id, "
-            "x.operator_id, x.step, x.subject, x.payload, x.subjects FROM jsonb_to_recordset(CAST(? AS "
-            "jsonb)) AS x(id text, origin_seq bigint, recorded_at text, station_id text, operator_id "
-            "text, step text, subject text, payload jsonb, subjects jsonb) "
-            "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = x.id) ORDER BY x.origin_seq"),
-        {me, batch.rows});
-    if (!inserted)
-        return inserted.error();
+                    {inserted.value().value(0).toLongLong()}));
+    const QString stations = inserted.value().value(2).toString();
+    inserted.value().finish();
     SyncFaults::hit("mid-batch");
     if (Status st = applyReference(db, firstNew); !st)
         return st;
@@ -409,11 +430,9 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
     auto mark = server(
         db,
         QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at, stations) VALUES (?, ?, now(), "
-                       "(SELECT coalesce(string_agg(DISTINCT x.station_id, ' '), '') FROM "
-                       "jsonb_to_recordset(CAST(? AS jsonb)) AS x(station_id text))) "
-                       "ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
+                       "?) ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
                        "excluded.last_seq), last_push_at = now(), stations = excluded.stations"),
-        {me, batch.lastSeq, batch.rows});
+        {me, batch.lastSeq, stations});
     if (!mark)
         return mark.error();
     return {};
@@ -421,66 +440,49 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
 
 Status SyncEngine::noteConflicts(QSqlDatabase& db, qint64 firstNew)
 {
-    // Conflicts between stations: one die mounted as two units, one GPU on two units.
-    auto dies =
-        server(db,
-               QStringLiteral(
-                   "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-                   "SELECT 'die_mounted_twice', a.payload ->> 'die', format('die %s mounted as unit %s at %s "
-                   "and as unit %s at %s', a.payload ->> 'die', a.payload ->> 'unit', a.station_id, "
-                   "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-                   "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'die') = "
-                   "(a.payload ->> 'die') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
-                   "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
-                   "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
-                   "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
-                   "ON CONFLICT (event_ids) DO NOTHING"),
-               {firstNew});
-    if (!dies)
-        return dies.error();
-    auto gpus =
-        server(db,
-               QStringLiteral(
-                   "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-                   "SELECT 'duplicate_gpu', a.payload ->> 'gpu_uuid', format('GPU %s reported by unit %s at "
-                   "%s and by unit %s at %s', a.payload ->> 'gpu_uuid', a.subject, a.station_id, b.subject, "
-                   "b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-                   "FROM events a JOIN events b ON b.step = 'test' AND (b.payload ->> 'gpu_uuid') = "
-                   "(a.payload ->> 'gpu_uuid') AND b.subject <> a.subject WHERE a.server_seq > ? "
-                   "AND a.step = 'test' AND a.payload ->> 'gpu_uuid' <> '' "
-                   "ON CONFLICT (event_ids) DO NOTHING"),
-               {firstNew});
-    if (!gpus)
-        return gpus.error();
-    auto boards = server(
+    // Conflicts between stations: one die or board mounted as two units, one GPU on two units, one
+    // card taken in twice. One statement reads the batch's new events once; a pair found by two
+    // rules keeps the first kind (event_ids is unique).
+    auto found = server(
         db,
         QStringLiteral(
             "INSERT INTO anomalies (kind, subject, detail, event_ids) "
-            "SELECT 'board_mounted_twice', a.payload ->> 'board', format('board %s mounted as unit %s at %s "
-            "and as unit %s at %s', a.payload ->> 'board', a.payload ->> 'unit', a.station_id, "
+            "WITH a AS MATERIALIZED (SELECT id, station_id, step, subject, payload FROM events WHERE "
+            "server_seq > ? AND step IN ('mount', 'test', 'intake')) "
+            "SELECT 'die_mounted_twice', a.payload ->> 'die', format('die %s mounted as unit %s at %s "
+            "and as unit %s at %s', a.payload ->> 'die', a.payload ->> 'unit', a.station_id, "
             "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-            "FROM events a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'board') = "
-            "(a.payload ->> 'board') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'mount' "
+            "FROM a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'die') = "
+            "(a.payload ->> 'die') AND b.id <> a.id WHERE a.step = 'mount' "
             "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
             "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
             "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
-            "ON CONFLICT (event_ids) DO NOTHING"),
-        {firstNew});
-    if (!boards)
-        return boards.error();
-    auto cards = server(
-        db,
-        QStringLiteral(
-            "INSERT INTO anomalies (kind, subject, detail, event_ids) "
+            "UNION ALL "
+            "SELECT 'duplicate_gpu', a.payload ->> 'gpu_uuid', format('GPU %s reported by unit %s at "
+            "%s and by unit %s at %s', a.payload ->> 'gpu_uuid', a.subject, a.station_id, b.subject, "
+            "b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+            "FROM a JOIN events b ON b.step = 'test' AND (b.payload ->> 'gpu_uuid') = "
+            "(a.payload ->> 'gpu_uuid') AND b.subject <> a.subject WHERE a.step = 'test' "
+            "AND a.payload ->> 'gpu_uuid' <> '' "
+            "UNION ALL "
+            "SELECT 'board_mounted_twice', a.payload ->> 'board', format('board %s mounted as unit %s at %s "
+            "and as unit %s at %s', a.payload ->> 'board', a.payload ->> 'unit', a.station_id, "
+            "b.payload ->> 'unit', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
+            "FROM a JOIN events b ON b.step = 'mount' AND (b.payload ->> 'board') = "
+            "(a.payload ->> 'board') AND b.id <> a.id WHERE a.step = 'mount' "
+            "AND (a.payload ->> 'unit') <> (b.payload ->> 'unit') "
+            "AND coalesce(a.payload ->> 'outcome', '') <> 'remounted' "
+            "AND coalesce(b.payload ->> 'outcome', '') <> 'remounted' "
+            "UNION ALL "
             "SELECT 'card_taken_in_twice', a.payload ->> 'card', format('card %s taken in with lot %s at %s "
             "and with lot %s at %s', a.payload ->> 'card', a.payload ->> 'lot', a.station_id, b.payload ->> "
             "'lot', b.station_id), least(a.id, b.id) || ' ' || greatest(a.id, b.id) "
-            "FROM events a JOIN events b ON b.step = 'intake' AND (b.payload ->> 'card') = "
-            "(a.payload ->> 'card') AND b.id <> a.id WHERE a.server_seq > ? AND a.step = 'intake' "
+            "FROM a JOIN events b ON b.step = 'intake' AND (b.payload ->> 'card') = "
+            "(a.payload ->> 'card') AND b.id <> a.id WHERE a.step = 'intake' "
             "ON CONFLICT (event_ids) DO NOTHING"),
         {firstNew});
-    if (!cards)
-        return cards.error();
+    if (!found)
+        return found.error();
     return {};
 }
 
@@ -528,13 +530,17 @@ Result<int> SyncEngine::pull(ServerConnection& connection, Report& report)
         return me.error();
     int pulled = 0;
     for (;;) {
+        QElapsedTimer timer;
+        timer.start();
         Result<QList<PulledEvent>> batch = fetchPulled(connection, me.value());
         if (!batch)
             return batch.error();
+        report.fetchMs += timer.restart();
         if (batch->isEmpty())
             return pulled;
         if (Status st = applyPulled(batch.value(), pulled, report); !st)
             return st.error();
+        report.applyMs += timer.elapsed();
         if (m_progress)
             m_progress(pulled, 0, tr("receiving"));
     }
@@ -569,25 +575,46 @@ Result<QList<PulledEvent>> SyncEngine::fetchPulled(ServerConnection& connection,
 
 Status SyncEngine::applyPulled(QList<PulledEvent>& batch, int& pulled, Report& report)
 {
+    // The batch goes first without a savepoint per event (one costs more than the event); only if
+    // an event does not apply is it rolled back and offered again event by event, each under its
+    // own savepoint, as it always was.
+    Result<bool> done = applyPulledAs(batch, SetAside::Guard::None, pulled, report);
+    if (done && !done.value())
+        done = applyPulledAs(batch, SetAside::Guard::Savepoint, pulled, report);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<bool> SyncEngine::applyPulledAs(QList<PulledEvent>& batch, SetAside::Guard guard, int& pulled,
+                                       Report& report)
+{
     // One local transaction per batch, with the watermark: a crash repeats the batch whole.
     Transaction tx(m_local.connection());
     if (Status st = tx.begin(); !st)
-        return st;
+        return st.error();
     EventLog log(m_local.connection());
     SetAside setAside(m_local.connection(), m_clock);
+    int applied = 0, keptAside = 0;
     for (PulledEvent& p : batch) {
-        Result<SetAside::Outcome> outcome = setAside.offer(log, p);
+        Result<SetAside::Outcome> outcome = setAside.offer(log, p, guard);
         if (!outcome)
             return outcome.error();
+        if (outcome.value() == SetAside::Outcome::Failed)
+            return false; // rolled back
         if (outcome.value() == SetAside::Outcome::Applied)
-            ++pulled;
+            ++applied;
         else if (outcome.value() == SetAside::Outcome::SetAside)
-            ++report.rejected;
+            ++keptAside;
     }
     if (Status st = setState(QStringLiteral("pulled_server_seq"), QString::number(batch.last().serverSeq));
         !st)
-        return st;
-    return tx.commit();
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    pulled += applied;
+    report.rejected += keptAside;
+    return true;
 }
 
 Result<int> SyncEngine::retrySetAside()
@@ -708,9 +735,12 @@ Result<SyncEngine::Report> SyncEngine::run()
         return noted(st.error());
     if (Status st = recover(*connection.value(), report); !st)
         return noted(st.error());
+    QElapsedTimer timer;
+    timer.start();
     Result<int> pushed = push(*connection.value(), total.value());
     if (!pushed)
         return noted(pushed.error());
+    report.pushMs = timer.elapsed();
     report.pushed = pushed.value();
     Result<int> pulled = pull(*connection.value(), report);
     if (!pulled)
@@ -742,9 +772,10 @@ Result<SyncEngine::Report> SyncEngine::run()
         return st.error();
     if (Status st = setState(QStringLiteral("last_error"), QString()); !st)
         return st.error();
-    spdlog::info(
-        "sync done: {} sent, {} received, {} set aside ({} in all), {} taken from the set-aside list",
-        report.pushed, report.pulled, report.rejected, report.setAside, report.retried);
+    spdlog::info("sync done: {} sent in {} ms, {} received in {} ms (+ {} ms to apply), {} set aside ({} in "
+                 "all), {} taken from the set-aside list",
+                 report.pushed, report.pushMs, report.pulled, report.fetchMs, report.applyMs, report.rejected,
+                 report.setAside, report.retried);
     return report;
 }
 
