@@ -1209,36 +1209,6 @@ TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]
-       reworkctl label list                 templates (yours in DATA/labels/ first)
-       reworkctl label retry                send labels the printers did not take
-       reworkctl label history SERIAL       every print of an item&apos;s labels, and its state
-       reworkctl label cancel ID --reason TEXT --operator O   take a queued label out
-       reworkctl label publish FILE --operator ADMIN   share a template with every station
-A Zebra is asked for its status (~HS) first: paper out, ribbon out, head open or paused
-keeps the label queued; a printer that does not answer gets it as &quot;sent, unconfirmed&quot;.
---dpi lays the label out in the printer&apos;s own dots (the shipped templates are drawn for
-300 dpi stock; a 203 dpi Zebra needs --dpi 203).
-A second print of a delivered label is a reprint and needs --reason. A label the printer
-did not take stays queued for label retry.
-</source>
-        <translation>用法： reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
-                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]
-       reworkctl label list                 列出模板（DATA/labels/ 中自己的模板优先）
-       reworkctl label retry                重新发送打印机未接收的标签
-       reworkctl label history SERIAL       某物品标签的每次打印及其状态
-       reworkctl label cancel ID --reason TEXT --operator O   从队列中取出一个标签
-       reworkctl label publish FILE --operator ADMIN   将模板共享给所有工位
-先向 Zebra 打印机查询状态（~HS）：缺纸、缺碳带、打印头打开或已暂停时，
-标签保留在队列中；打印机未响应时，标签记为“已发送，未确认”。
---dpi 按打印机自身的点阵排版标签（随附模板按 300 dpi 标签纸绘制；
-203 dpi 的 Zebra 需要 --dpi 203）。
-已送达标签的第二次打印属于重打，需要 --reason。打印机未接收的标签
-保留在队列中，等待 label retry。
-</translation>
-    </message>
-    <message>
         <source>check takes at most one serial</source>
         <translation>check 最多接受一个序列号</translation>
     </message>
@@ -1503,6 +1473,127 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>the test plan that judges the files above</source>
         <translation>判定上述文件的测试方案</translation>
+    </message>
+    <message>
+        <source>%1 (no station bound to the PC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: the %1 label has %2 print(s) sent but unconfirmed and %3 queued; not known to be on paper, so the next print is %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reprint (one was delivered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reprint: check the printer first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>laid out for %1 dpi (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged at %1: no station is bound to this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged at station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]
+                [--force]
+       reworkctl label list                 templates (yours in DATA/labels/ first)
+       reworkctl label retry                send labels the printers did not take
+       reworkctl label history SERIAL       every print of an item&apos;s labels, and its state
+       reworkctl label cancel ID --reason TEXT --operator O   take a queued label out
+       reworkctl label publish FILE --operator ADMIN   share a template with every station
+A Zebra is asked for its status (~HS) first: paper out, ribbon out, head open or paused
+keeps the label queued; a printer that does not answer gets it as &quot;sent, unconfirmed&quot;.
+The printer&apos;s resolution picks the template&apos;s variant drawn for it (the shipped ones come
+for 203 and 300 dpi stock): a Zebra is asked (~HI); --dpi overrides, and a PDF or ZPL
+file is laid out at the template&apos;s own dpi unless --dpi is given.
+--zpl never replaces a file that exists, unless --force.
+Without --station the print is logged at the station this PC is bound to (the app&apos;s
+&quot;Station of this PC&quot;), or at SYSTEM when it is bound to none.
+A second print of a delivered label is a reprint and needs --reason; a label sent but
+unconfirmed, or still queued, is not: label history shows them. A label the printer
+did not take stays queued for label retry.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown test command; use: test run UNIT --plan NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one unit serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--plan is required: %1 or a test plan JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--station is required (the line has no single test station)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--operator or a station token is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot watch for Ctrl-C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  test run UNIT --plan NAME [--station S] [--operator O | --token-stdin] [--follow]
+                                         run a unit&apos;s test plan on this rig
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl test run UNIT --plan NAME|FILE [--station S] [--operator O | --token-stdin]
+                          [--follow] [--json]
+Runs the test plan of an inspected unit on this PC, headless, as the test form&apos;s &quot;Run test
+plan&quot; does: the GPU&apos;s report (nvidia-smi -q -x), then each run the plan requires (gpu_burn,
+dcgmi diag, memtest_vulkan), one after another. Each run is read and judged by the plan as
+it ends, its output kept as evidence, and its verdict printed. The test is recorded with
+every run in it: passed when all pass; failed at the first run that fails (the rest are not
+started). A tool that is missing, hangs past its time or is stopped (Ctrl-C) records nothing.
+The command lines and time limits are this PC&apos;s, in rig.conf beside the database:
+  rig.command.gpu-burn=/opt/gpu-burn/gpu_burn {seconds}    rig.timeout.gpu-burn=SECONDS
+  rig.command.dcgm=dcgmi diag -r {level}   rig.command.memtest=memtest_vulkan
+  rig.command.nvidia-smi=nvidia-smi -q -x  rig.stop-after.memtest=SECONDS
+  --plan     a built-in plan (default, strict) or a test plan JSON file
+  --station  the test station (default: the line&apos;s only test station)
+  --follow   print the tools&apos; output as it comes
+With --json: one object with unit, plan, runs (kind, verdict, why, seconds), event, outcome
+and summary. Verdicts: pass, fail, cancelled, timed-out, missing-tool, unreadable.
+Exit codes: 0 every run passed and the pass is recorded, 1 a run failed (recorded as a
+failed test) or the record was refused, 2 usage, 4 nothing recorded (a tool missing, hung,
+cancelled or its output unreadable).
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2478,6 +2569,18 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>print 1 to 99 copies of a label</source>
         <translation>标签可打印 1 到 99 份</translation>
     </message>
+    <message>
+        <source>%1 already exists and is left as it is; give another file name, or --force to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at %1 prints at %2 dpi; labels are laid out for 203, 300 or 600 dpi printers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at %1 prints at %2 dpi, but this label was laid out for about %3 dpi (the printer could not be asked when it was printed); it stays queued: cancel it (label cancel %4) and print it again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LabelTemplate</name>
@@ -2608,6 +2711,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>a shared template&apos;s name is 1-40 lower-case letters, digits and dashes (e.g. unit-label-50x25); &quot;%1&quot; is not</source>
         <translation>共享模板的名称须为 1-40 个小写字母、数字和连字符（例如 unit-label-50x25）；“%1”不符合</translation>
     </message>
+    <message>
+        <source>%1 is the %2 dpi variant of %3, but it says dpi %4 and name %5; correct the file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LimitStore</name>
@@ -2664,6 +2771,37 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>operator %1 is disabled; ask a supervisor</source>
         <translation>操作员 %1 已停用；请联系主管</translation>
+    </message>
+</context>
+<context>
+    <name>Measurement</name>
+    <message>
+        <source>X-ray void %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reflow peak temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time above liquidus</source>
+        <translation type="unfinished">液相线以上时间</translation>
+    </message>
+    <message>
+        <source>GPU temperature at test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burn-in Gflop/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burn-in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VRAM test errors</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2924,6 +3062,41 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
 </context>
 <context>
+    <name>ReadingLimits</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needed to pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report shows none: it cannot pass a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below Gen %1 that card and slot support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below x%1 that card and slot support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read at idle: take the report under load</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecallQuery</name>
     <message>
         <source>%1 is not a known card, die, board or unit</source>
@@ -2952,6 +3125,21 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>mounted within %1 h</source>
         <translation>%1 小时内贴装</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedReflow</name>
+    <message>
+        <source>reflow log %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing from the evidence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its content no longer matches the recorded hash</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3332,6 +3520,29 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>event %1 of %2 differs from what the sync server anchored for this station: it is not this station&apos;s log, or it was changed</source>
         <translation>%2 的事件 %1 与同步服务器为本工位锚定的内容不一致：它不是本工位的日志，或已被修改</translation>
+    </message>
+</context>
+<context>
+    <name>RigCommands</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a setting; use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reflow profile comes from the oven, not from a test run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty; give the command line of %2 or leave the key out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3763,6 +3974,13 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>missing server migration %1</source>
         <translation>缺少服务器迁移 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>No station is set up on this database; ask an admin to add one with reworkctl.</source>
+        <translation type="unfinished">此数据库中没有工位；请管理员用 reworkctl 添加。</translation>
     </message>
 </context>
 <context>
@@ -4231,6 +4449,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>the test plan is not a JSON object (%1 at byte %2)</source>
         <translation>测试方案不是 JSON 对象（%1，位于字节 %2）</translation>
     </message>
+    <message>
+        <source>give a test plan: %1 or a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThroughputCharts</name>
@@ -4604,6 +4826,10 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>batch %1 holds units of model %2, this unit is model %3; use a batch of model %3</source>
         <translation>批次 %1 装的是型号 %2 的成品，此成品型号为 %3；请使用型号 %3 的批次</translation>
+    </message>
+    <message>
+        <source>batch %1 is full (%2 of %3 units); close it (#CLOSE) and scan a new batch id</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5043,6 +5269,34 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>Writing the report to %1…</source>
         <translation>正在将报告写入 %1…</translation>
     </message>
+    <message>
+        <source>SPC chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPC alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">数值</translation>
+    </message>
+    <message>
+        <source>Centre (LCL–UCL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rework::GenealogyModel</name>
@@ -5181,12 +5435,6 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>file name, e.g. /home/op/label.pdf</source>
         <translation>文件名，例如 /home/op/label.pdf</translation>
     </message>
-    <message numerus="yes">
-        <source>Printed %n time(s) before: this is a reprint.</source>
-        <translation>
-            <numerusform>之前已打印 %n 次：这是补打。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>First print of this label.</source>
         <translation>此标签首次打印。</translation>
@@ -5214,6 +5462,62 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laid out for %1 dpi, as chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laid out for %1 dpi, the label&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Zebra is asked for its resolution; %1 dpi, the label&apos;s own, if it does not say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer at %1 prints at %2 dpi: labels are laid out for 203, 300 or 600 dpi printers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laid out for %1 dpi: the printer at %2 says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer at %1 does not say its resolution: laid out for %2 dpi, the label&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the printer at %1 for its resolution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed before: this is a reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n print(s) sent but not confirmed by the printer: check whether it printed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n print(s) still queued: label retry sends them, label cancel takes them out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5245,10 +5549,6 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>Log in</source>
         <translation>登录</translation>
-    </message>
-    <message>
-        <source>No station is set up on this database; ask an admin to add one with reworkctl.</source>
-        <translation>此数据库中没有工位；请管理员用 reworkctl 添加。</translation>
     </message>
 </context>
 <context>
@@ -5480,10 +5780,95 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
 </context>
 <context>
+    <name>rework::ReadingsPanel</name>
+    <message>
+        <source>GPU UUID</source>
+        <translation type="unfinished">GPU UUID</translation>
+    </message>
+    <message>
+        <source>VBIOS</source>
+        <translation type="unfinished">VBIOS</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCIe generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCIe width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max. temp. (°C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+</context>
+<context>
     <name>rework::Recorder</name>
     <message>
         <source>%1 was typed as %2, but the %3 log says %4; leave the field to the log</source>
         <translation>%1 输入的是 %2，但 %3 日志显示为 %4；此字段请以日志为准，不要手填</translation>
+    </message>
+</context>
+<context>
+    <name>rework::ReflowCurveView</name>
+    <message>
+        <source>%1 (figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>liquidus %1 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>liquidus %1 °C (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak %1 °C (window %2) · time above liquidus %3 s (window %4) · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rework::ScanConfirmDialog</name>
+    <message>
+        <source>To confirm, scan %1 again or press the button. Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: nothing was done. Scan %2 to confirm, or press Esc to cancel.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5623,6 +6008,53 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>CA file (for sslmode=verify-full):</source>
         <translation>CA 文件（用于 sslmode=verify-full）：</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new scale is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rework::SpcPanel</name>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few values of %1 in this range for a control chart (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>±3σ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>specification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n %1 · mean %2 · σ %3 · limits %4 – %5 · Cpk %6 · values breaking a rule: %7</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5884,6 +6316,34 @@ A closed batch takes no more units.</source>
         <source>%1 scrapped with defect %2: put it in the scrap bin</source>
         <translation>%1 已以缺陷 %2 报废：请放入报废箱</translation>
     </message>
+    <message>
+        <source>More fields (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run test plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is full: close it (#CLOSE) or scan a new batch id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New batch %1: it opens with the first unit you scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit serial: scan the unit to test first, then Run test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed its test plan: recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed its test plan: recorded as failed, send it to repair</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rework::SyncPanel</name>
@@ -5932,6 +6392,144 @@ A closed batch takes no more units.</source>
         <translation>
             <numerusform>%n 天前</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rework::TestPlanDialog</name>
+    <message>
+        <source>Run test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan %1 for unit %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">已取消</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rework::TestPlanRun</name>
+    <message>
+        <source>this plan has run already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log in first: a test is recorded by its operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not waiting for its test: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your role (%1) may not record a test; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no temporary folder for the tools&apos; output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not found on this PC: install it or set %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started (%2): install it or set %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: without the GPU&apos;s report the test cannot be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled: nothing of this test plan is recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was still running after %2 s and was stopped; nothing is recorded: check the rig, or set rig.timeout.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing recorded for %1: the test plan did not run to its end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the test of %1 was not recorded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test of %1 recorded as passed (event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test of %1 recorded as failed (event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output could not be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$ %1 %2 (the GPU&apos;s report, taken under load)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was still running after %2 s and was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the GPU&apos;s report is taken</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6010,6 +6608,18 @@ A closed batch takes no more units.</source>
     <message>
         <source>Record %1 is void; it stays in the history, marked VOID</source>
         <translation>记录 %1 已作废；它会保留在历史中，标记为 VOID</translation>
+    </message>
+    <message>
+        <source>Reflow curve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record imported no reflow log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflow curve of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
