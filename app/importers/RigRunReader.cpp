@@ -3,6 +3,7 @@
 #include "ReflowProfile.h"
 #include "RigEvaluator.h"
 #include "RigImport.h"
+#include "RigText.h"
 #include "domain/EventPayload.h"
 #include "storage/EvidenceStore.h"
 
@@ -125,6 +126,27 @@ Result<ImportedRun> RigRunReader::readFile(const QString& field, const QString& 
     r.detail.insert(QStringLiteral("file"), QFileInfo(path).fileName());
     r.detail.insert(QStringLiteral("evidence"), r.evidence);
     return r;
+}
+
+Result<ImportedRun> RigRunReader::readForStep(Step step, const QString& path, const QString& dataFolder,
+                                              const TestPlan& plan)
+{
+    Result<QByteArray> data = RigText::readFile(path, QStringLiteral("file"));
+    if (!data)
+        return data.error();
+    const std::optional<RigKind> kind = RigImport::detect(data.value());
+    if (!kind)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("file"),
+                         Message(tr,
+                                 QT_TR_NOOP("%1 is no test rig output this line reads (gpu_burn, dcgmi "
+                                            "diag, memtest_vulkan, cuda_memtest, a thermocouple CSV)"),
+                                 {QFileInfo(path).fileName()}));
+    const QString field = RigImport::fieldOf(*kind);
+    if (!fieldsOf(step).contains(field))
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("file"),
+                         Message(tr, QT_TR_NOOP("%1 is a %2 output, which the %3 step does not take"),
+                                 {QFileInfo(path).fileName(), rigKindName(*kind), stepName(step)}));
+    return readFile(field, path, dataFolder, plan);
 }
 
 Result<RigRunReader::Arguments> RigRunReader::takeArguments(Step step, const QStringList& keyValues,

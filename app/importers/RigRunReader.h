@@ -31,6 +31,10 @@ public:
     /// Reads, judges and keeps one file as the run of `field`.
     static Result<ImportedRun> readFile(const QString& field, const QString& path, const QString& dataFolder,
                                         const TestPlan& plan);
+    /// Reads a rig output a station picked by hand (the form's *Import rig log…*): its kind is
+    /// told from its content, and it must be one `step` takes; then as readFile().
+    static Result<ImportedRun> readForStep(Step step, const QString& path, const QString& dataFolder,
+                                           const TestPlan& plan);
     /// The fields a step takes files in.
     static QStringList fieldsOf(Step step);
 };

@@ -1476,43 +1476,43 @@ An individuals / moving-range control chart of one measurement in recording orde
     </message>
     <message>
         <source>%1 (no station bound to the PC)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（本 PC 未绑定工位）</translation>
     </message>
     <message>
         <source>note: the %1 label has %2 print(s) sent but unconfirmed and %3 queued; not known to be on paper, so the next print is %4</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1 标签有 %2 次打印已发送但未确认，%3 次在队列中；无法确定已打印出纸，因此下次打印为: %4</translation>
     </message>
     <message>
         <source>a reprint (one was delivered)</source>
-        <translation type="unfinished"></translation>
+        <translation>重打（已有一份送达）</translation>
     </message>
     <message>
         <source>no reprint: check the printer first</source>
-        <translation type="unfinished"></translation>
+        <translation>不算重打：请先检查打印机</translation>
     </message>
     <message>
         <source>the printer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机自身分辨率</translation>
     </message>
     <message>
         <source>--dpi</source>
-        <translation type="unfinished"></translation>
+        <translation>--dpi</translation>
     </message>
     <message>
         <source>the template&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>模板自身分辨率</translation>
     </message>
     <message>
         <source>laid out for %1 dpi (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>按 %1 dpi 排版（%2）</translation>
     </message>
     <message>
         <source>logged at %1: no station is bound to this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>记录在 %1：本 PC 未绑定工位</translation>
     </message>
     <message>
         <source>logged at station %1</source>
-        <translation type="unfinished"></translation>
+        <translation>记录在工位 %1</translation>
     </message>
     <message>
         <source>Usage: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
@@ -1535,41 +1535,61 @@ A second print of a delivered label is a reprint and needs --reason; a label sen
 unconfirmed, or still queued, is not: label history shows them. A label the printer
 did not take stays queued for label retry.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法: reworkctl label TEMPLATE SERIAL|BATCH (--pdf FILE | --zpl FILE | --send HOST:PORT)
+                --operator O [--station S] [--reason TEXT] [--copies N] [--dpi 203|300|600]
+                [--force]
+       reworkctl label list                 列出模板（优先列出 DATA/labels/ 中您自己的）
+       reworkctl label retry                重新发送打印机未接收的标签
+       reworkctl label history SERIAL       物品标签的每次打印及其状态
+       reworkctl label cancel ID --reason TEXT --operator O   将排队中的标签移出队列
+       reworkctl label publish FILE --operator ADMIN   将模板共享给所有工位
+先向 Zebra 查询状态（~HS）：缺纸、缺碳带、打印头打开或暂停时，标签保留在队列中；
+打印机无应答时，标签记为“已发送，未确认”。
+按打印机分辨率选用为其绘制的模板变体（随附模板提供 203 和 300 dpi 两种）：
+向 Zebra 查询（~HI）；--dpi 可覆盖该值；PDF 或 ZPL 文件按模板自身的 dpi 排版，
+除非指定了 --dpi。
+--zpl 不会覆盖已存在的文件，除非指定 --force。
+未指定 --station 时，打印记录在本 PC 绑定的工位（应用中的“本 PC 的工位”），
+未绑定工位时记录在 SYSTEM。
+已送达标签的第二次打印属于重打，需要 --reason；已发送未确认或仍在队列中的标签
+不算重打: label history 会显示它们。打印机未接收的标签保留在队列中，等待 label retry。
+</translation>
     </message>
     <message>
         <source>unknown test command; use: test run UNIT --plan NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 test 命令；用法: test run UNIT --plan NAME</translation>
     </message>
     <message>
         <source>give exactly one unit serial</source>
-        <translation type="unfinished"></translation>
+        <translation>请只提供一个单元序列号</translation>
     </message>
     <message>
         <source>--plan is required: %1 or a test plan JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --plan: %1 或测试计划 JSON 文件</translation>
     </message>
     <message>
         <source>--station is required (the line has no single test station)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --station（该产线没有唯一的测试工位）</translation>
     </message>
     <message>
         <source>--operator or a station token is required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --operator 或工位令牌</translation>
     </message>
     <message>
         <source>%1: %2 (%3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2（%3 s）</translation>
     </message>
     <message>
         <source>cannot watch for Ctrl-C</source>
-        <translation type="unfinished"></translation>
+        <translation>无法监听 Ctrl-C</translation>
     </message>
     <message>
         <source>  test run UNIT --plan NAME [--station S] [--operator O | --token-stdin] [--follow]
                                          run a unit&apos;s test plan on this rig
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  test run UNIT --plan NAME [--station S] [--operator O | --token-stdin] [--follow]
+                                         在本测试台上运行单元的测试计划
+</translation>
     </message>
     <message>
         <source>Usage: reworkctl test run UNIT --plan NAME|FILE [--station S] [--operator O | --token-stdin]
@@ -1593,7 +1613,25 @@ Exit codes: 0 every run passed and the pass is recorded, 1 a run failed (recorde
 failed test) or the record was refused, 2 usage, 4 nothing recorded (a tool missing, hung,
 cancelled or its output unreadable).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法: reworkctl test run UNIT --plan NAME|FILE [--station S] [--operator O | --token-stdin]
+                          [--follow] [--json]
+在本 PC 上以无界面方式运行已检验单元的测试计划，与测试表单中的“运行测试计划”相同：
+先获取 GPU 报告（nvidia-smi -q -x），再依次执行计划要求的各项运行（gpu_burn、
+dcgmi diag、memtest_vulkan）。每项运行结束时由计划读取并判定，其输出保存为证据，
+并打印判定结果。测试连同其中每项运行一并记录：全部通过即为通过；在第一项失败的运行处
+即为失败（其余运行不再启动）。工具缺失、超时挂起或被停止（Ctrl-C）时不记录任何内容。
+命令行和时间限制为本 PC 专用，位于数据库旁的 rig.conf 中:
+  rig.command.gpu-burn=/opt/gpu-burn/gpu_burn {seconds}    rig.timeout.gpu-burn=SECONDS
+  rig.command.dcgm=dcgmi diag -r {level}   rig.command.memtest=memtest_vulkan
+  rig.command.nvidia-smi=nvidia-smi -q -x  rig.stop-after.memtest=SECONDS
+  --plan     内置计划（default、strict）或测试计划 JSON 文件
+  --station  测试工位（默认：产线上唯一的测试工位）
+  --follow   实时打印工具输出
+使用 --json 时：输出一个对象，包含 unit、plan、runs（kind、verdict、why、seconds）、event、
+outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-tool、unreadable。
+退出码: 0 所有运行均通过且已记录为通过；1 某项运行失败（记为测试失败）或记录被拒绝；
+2 用法错误；4 未记录任何内容（工具缺失、挂起、被取消或输出无法读取）。
+</translation>
     </message>
 </context>
 <context>
@@ -2571,15 +2609,15 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>%1 already exists and is left as it is; give another file name, or --force to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在，保持不变；请换一个文件名，或使用 --force 覆盖</translation>
     </message>
     <message>
         <source>the printer at %1 prints at %2 dpi; labels are laid out for 203, 300 or 600 dpi printers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处的打印机分辨率为 %2 dpi；标签仅按 203、300 或 600 dpi 打印机排版</translation>
     </message>
     <message>
         <source>the printer at %1 prints at %2 dpi, but this label was laid out for about %3 dpi (the printer could not be asked when it was printed); it stays queued: cancel it (label cancel %4) and print it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处的打印机分辨率为 %2 dpi，但此标签按约 %3 dpi 排版（打印时无法查询打印机）；标签保留在队列中：请取消（label cancel %4）后重新打印</translation>
     </message>
 </context>
 <context>
@@ -2713,7 +2751,7 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>%1 is the %2 dpi variant of %3, but it says dpi %4 and name %5; correct the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 %3 的 %2 dpi 变体，但文件中写的是 dpi %4、名称 %5；请修正文件</translation>
     </message>
 </context>
 <context>
@@ -2777,31 +2815,31 @@ cancelled or its output unreadable).
     <name>Measurement</name>
     <message>
         <source>X-ray void %</source>
-        <translation type="unfinished"></translation>
+        <translation>X 光空洞率 %</translation>
     </message>
     <message>
         <source>reflow peak temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>回流峰值温度</translation>
     </message>
     <message>
         <source>time above liquidus</source>
-        <translation type="unfinished">液相线以上时间</translation>
+        <translation>液相线以上时间</translation>
     </message>
     <message>
         <source>GPU temperature at test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试时 GPU 温度</translation>
     </message>
     <message>
         <source>burn-in Gflop/s</source>
-        <translation type="unfinished"></translation>
+        <translation>烤机 Gflop/s</translation>
     </message>
     <message>
         <source>burn-in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>烤机分钟数</translation>
     </message>
     <message>
         <source>VRAM test errors</source>
-        <translation type="unfinished"></translation>
+        <translation>显存测试错误数</translation>
     </message>
 </context>
 <context>
@@ -3065,35 +3103,35 @@ cancelled or its output unreadable).
     <name>ReadingLimits</name>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 %1</translation>
     </message>
     <message>
         <source>at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>至多 %1</translation>
     </message>
     <message>
         <source>needed to pass</source>
-        <translation type="unfinished"></translation>
+        <translation>通过所需</translation>
     </message>
     <message>
         <source>the report shows none: it cannot pass a unit</source>
-        <translation type="unfinished"></translation>
+        <translation>报告中没有该值：无法判定单元通过</translation>
     </message>
     <message>
         <source>below Gen %1 that card and slot support</source>
-        <translation type="unfinished"></translation>
+        <translation>低于卡和插槽支持的 Gen %1</translation>
     </message>
     <message>
         <source>below x%1 that card and slot support</source>
-        <translation type="unfinished"></translation>
+        <translation>低于卡和插槽支持的 x%1</translation>
     </message>
     <message>
         <source>read at idle: take the report under load</source>
-        <translation type="unfinished"></translation>
+        <translation>在空闲时读取：请在负载下获取报告</translation>
     </message>
 </context>
 <context>
@@ -3131,15 +3169,15 @@ cancelled or its output unreadable).
     <name>RecordedReflow</name>
     <message>
         <source>reflow log %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>回流日志 %1: %2</translation>
     </message>
     <message>
         <source>missing from the evidence store</source>
-        <translation type="unfinished"></translation>
+        <translation>证据库中缺失</translation>
     </message>
     <message>
         <source>its content no longer matches the recorded hash</source>
-        <translation type="unfinished"></translation>
+        <translation>其内容与记录的哈希值不再一致</translation>
     </message>
 </context>
 <context>
@@ -3526,23 +3564,23 @@ cancelled or its output unreadable).
     <name>RigCommands</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>not a setting; use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效设置项；请使用 %1</translation>
     </message>
     <message>
         <source>must be a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>必须为秒数</translation>
     </message>
     <message>
         <source>a reflow profile comes from the oven, not from a test run</source>
-        <translation type="unfinished"></translation>
+        <translation>回流曲线来自回流炉，而非测试运行</translation>
     </message>
     <message>
         <source>%1 is empty; give the command line of %2 or leave the key out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空；请填写 %2 的命令行，或删除该键</translation>
     </message>
 </context>
 <context>
@@ -3769,6 +3807,14 @@ cancelled or its output unreadable).
         <source>give one file for %1; a record holds one run of each</source>
         <translation>请为 %1 提供一个文件；一条记录只含每种测试各一次运行</translation>
     </message>
+    <message>
+        <source>%1 is no test rig output this line reads (gpu_burn, dcgmi diag, memtest_vulkan, cuda_memtest, a thermocouple CSV)</source>
+        <translation>%1 不是本产线能读取的测试台输出（gpu_burn、dcgmi diag、memtest_vulkan、cuda_memtest、热电偶 CSV）</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 output, which the %3 step does not take</source>
+        <translation>%1 是 %2 的输出，%3 工序不接受此类文件</translation>
+    </message>
 </context>
 <context>
     <name>RigText</name>
@@ -3980,7 +4026,7 @@ cancelled or its output unreadable).
     <name>SessionController</name>
     <message>
         <source>No station is set up on this database; ask an admin to add one with reworkctl.</source>
-        <translation type="unfinished">此数据库中没有工位；请管理员用 reworkctl 添加。</translation>
+        <translation>此数据库中尚未设置工位；请管理员用 reworkctl 添加。</translation>
     </message>
 </context>
 <context>
@@ -4451,7 +4497,7 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>give a test plan: %1 or a JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定测试计划: %1 或 JSON 文件</translation>
     </message>
 </context>
 <context>
@@ -4829,7 +4875,7 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>batch %1 is full (%2 of %3 units); close it (#CLOSE) and scan a new batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 已满（%2/%3 个单元）；请关闭（#CLOSE）并扫描新的批次号</translation>
     </message>
 </context>
 <context>
@@ -5271,31 +5317,31 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>SPC chart</source>
-        <translation type="unfinished"></translation>
+        <translation>SPC 控制图</translation>
     </message>
     <message>
         <source>SPC alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>SPC 报警</translation>
     </message>
     <message>
         <source>Measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>测量项</translation>
     </message>
     <message>
         <source>Rule broken</source>
-        <translation type="unfinished"></translation>
+        <translation>违反的规则</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">数值</translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Centre (LCL–UCL)</source>
-        <translation type="unfinished"></translation>
+        <translation>中心线（LCL–UCL）</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>记录时间</translation>
     </message>
 </context>
 <context>
@@ -5465,58 +5511,58 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>The printer&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机自身分辨率</translation>
     </message>
     <message>
         <source>%1 dpi</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dpi</translation>
     </message>
     <message>
         <source>Printer resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机分辨率</translation>
     </message>
     <message>
         <source>Laid out for %1 dpi, as chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 %1 dpi 排版（手动选择）。</translation>
     </message>
     <message>
         <source>Laid out for %1 dpi, the label&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 %1 dpi 排版（标签自身分辨率）。</translation>
     </message>
     <message>
         <source>The Zebra is asked for its resolution; %1 dpi, the label&apos;s own, if it does not say.</source>
-        <translation type="unfinished"></translation>
+        <translation>将向 Zebra 查询其分辨率；若无应答，则使用标签自身的 %1 dpi。</translation>
     </message>
     <message>
         <source>The printer at %1 prints at %2 dpi: labels are laid out for 203, 300 or 600 dpi printers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处的打印机分辨率为 %2 dpi：标签仅按 203、300 或 600 dpi 打印机排版。</translation>
     </message>
     <message>
         <source>Laid out for %1 dpi: the printer at %2 says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 %1 dpi 排版：由 %2 处的打印机报告。</translation>
     </message>
     <message>
         <source>The printer at %1 does not say its resolution: laid out for %2 dpi, the label&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处的打印机未报告分辨率：按标签自身的 %2 dpi 排版。</translation>
     </message>
     <message>
         <source>Asking the printer at %1 for its resolution…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 %1 处的打印机查询分辨率…</translation>
     </message>
     <message>
         <source>Printed before: this is a reprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已打印：本次为重打。</translation>
     </message>
     <message numerus="yes">
         <source>%n print(s) sent but not confirmed by the printer: check whether it printed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次打印已发送但打印机未确认：请检查是否已打印。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n print(s) still queued: label retry sends them, label cancel takes them out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次打印仍在队列中: label retry 会重新发送，label cancel 可将其移出。</numerusform>
         </translation>
     </message>
 </context>
@@ -5783,35 +5829,35 @@ cancelled or its output unreadable).
     <name>rework::ReadingsPanel</name>
     <message>
         <source>GPU UUID</source>
-        <translation type="unfinished">GPU UUID</translation>
+        <translation>GPU UUID</translation>
     </message>
     <message>
         <source>VBIOS</source>
-        <translation type="unfinished">VBIOS</translation>
+        <translation>VBIOS</translation>
     </message>
     <message>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>驱动</translation>
     </message>
     <message>
         <source>Memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>显存（MiB）</translation>
     </message>
     <message>
         <source>PCIe generation</source>
-        <translation type="unfinished"></translation>
+        <translation>PCIe 代数</translation>
     </message>
     <message>
         <source>PCIe width</source>
-        <translation type="unfinished"></translation>
+        <translation>PCIe 链路宽度</translation>
     </message>
     <message>
         <source>Max. temp. (°C)</source>
-        <translation type="unfinished"></translation>
+        <translation>最高温度（°C）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -5825,50 +5871,50 @@ cancelled or its output unreadable).
     <name>rework::ReflowCurveView</name>
     <message>
         <source>%1 (figures)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（数值）</translation>
     </message>
     <message>
         <source>liquidus %1 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>液相线 %1 °C</translation>
     </message>
     <message>
         <source>liquidus %1 °C (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>液相线 %1 °C（%2）</translation>
     </message>
     <message>
         <source>peak window</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值窗口</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <source>Peak %1 °C (window %2) · time above liquidus %3 s (window %4) · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 %1 °C（窗口 %2）· 液相线以上时间 %3 s（窗口 %4）· %5</translation>
     </message>
     <message>
         <source>profile passed</source>
-        <translation type="unfinished"></translation>
+        <translation>回流曲线合格</translation>
     </message>
     <message>
         <source>profile failed</source>
-        <translation type="unfinished"></translation>
+        <translation>回流曲线不合格</translation>
     </message>
 </context>
 <context>
     <name>rework::ScanConfirmDialog</name>
     <message>
         <source>To confirm, scan %1 again or press the button. Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>如需确认，请再次扫描 %1 或按下按钮。按 Esc 取消。</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>%1 is not %2: nothing was done. Scan %2 to confirm, or press Esc to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 %2：未执行任何操作。扫描 %2 以确认，或按 Esc 取消。</translation>
     </message>
 </context>
 <context>
@@ -6011,50 +6057,50 @@ cancelled or its output unreadable).
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Display scale:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示缩放：</translation>
     </message>
     <message>
         <source>A new scale is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的缩放比例将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
     <name>rework::SpcPanel</name>
     <message>
         <source>Measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>测量项</translation>
     </message>
     <message>
         <source>Too few values of %1 in this range for a control chart (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>此范围内 %1 的值太少，无法生成控制图（%2）。</translation>
     </message>
     <message>
         <source>values</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>rule broken</source>
-        <translation type="unfinished"></translation>
+        <translation>违反规则</translation>
     </message>
     <message>
         <source>centre</source>
-        <translation type="unfinished"></translation>
+        <translation>中心线</translation>
     </message>
     <message>
         <source>±3σ</source>
-        <translation type="unfinished"></translation>
+        <translation>±3σ</translation>
     </message>
     <message>
         <source>specification</source>
-        <translation type="unfinished"></translation>
+        <translation>规格限</translation>
     </message>
     <message>
         <source>n %1 · mean %2 · σ %3 · limits %4 – %5 · Cpk %6 · values breaking a rule: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>n %1 · 均值 %2 · σ %3 · 控制限 %4 – %5 · Cpk %6 · 违反规则的值: %7</translation>
     </message>
 </context>
 <context>
@@ -6318,31 +6364,51 @@ A closed batch takes no more units.</source>
     </message>
     <message>
         <source>More fields (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>更多字段（%1）</translation>
     </message>
     <message>
         <source>Run test plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>运行测试计划…</translation>
     </message>
     <message>
         <source>Batch %1 is full: close it (#CLOSE) or scan a new batch id</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 已满：请关闭（#CLOSE）或扫描新的批次号</translation>
     </message>
     <message>
         <source>New batch %1: it opens with the first unit you scan</source>
-        <translation type="unfinished"></translation>
+        <translation>新批次 %1：扫描第一个单元时开启</translation>
     </message>
     <message>
         <source>Unit serial: scan the unit to test first, then Run test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>单元序列号：先扫描要测试的单元，再点“运行测试计划”</translation>
     </message>
     <message>
         <source>%1 passed its test plan: recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 测试计划通过：已记录</translation>
     </message>
     <message>
         <source>%1 failed its test plan: recorded as failed, send it to repair</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 测试计划未通过：已记为失败，请送修</translation>
+    </message>
+    <message>
+        <source>Import rig log…</source>
+        <translation>导入测试台日志…</translation>
+    </message>
+    <message>
+        <source>Test rig output</source>
+        <translation>测试台输出</translation>
+    </message>
+    <message>
+        <source>Rig logs (*.log *.txt *.json *.csv);;All files (*)</source>
+        <translation>测试台日志 (*.log *.txt *.json *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 read: it passes the test plan; it goes with the record</source>
+        <translation>已读取 %1：符合测试计划，将随记录一起保存</translation>
+    </message>
+    <message>
+        <source>%1 read: it fails the test plan (%2); it goes with the record</source>
+        <translation>已读取 %1：不符合测试计划（%2），将随记录一起保存</translation>
     </message>
 </context>
 <context>
@@ -6398,138 +6464,138 @@ A closed batch takes no more units.</source>
     <name>rework::TestPlanDialog</name>
     <message>
         <source>Run test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>运行测试计划</translation>
     </message>
     <message>
         <source>Test plan %1 for unit %2</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %2 的测试计划 %1</translation>
     </message>
     <message>
         <source>Elapsed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已用时间 %1</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>%1: waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：等待中</translation>
     </message>
     <message>
         <source>%1: running</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：运行中</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>tool missing</source>
-        <translation type="unfinished"></translation>
+        <translation>工具缺失</translation>
     </message>
     <message>
         <source>output unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>输出无法读取</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2: %3</translation>
     </message>
 </context>
 <context>
     <name>rework::TestPlanRun</name>
     <message>
         <source>this plan has run already</source>
-        <translation type="unfinished"></translation>
+        <translation>此计划已运行过</translation>
     </message>
     <message>
         <source>log in first: a test is recorded by its operator</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录：测试按操作员记录</translation>
     </message>
     <message>
         <source>%1 is not waiting for its test: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不在等待测试状态: %2</translation>
     </message>
     <message>
         <source>your role (%1) may not record a test; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色（%1）无权记录测试；请联系主管</translation>
     </message>
     <message>
         <source>no temporary folder for the tools&apos; output</source>
-        <translation type="unfinished"></translation>
+        <translation>没有用于存放工具输出的临时文件夹</translation>
     </message>
     <message>
         <source>%1 not found on this PC: install it or set %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>本 PC 上未找到 %1：请安装，或在 %3 中设置 %2</translation>
     </message>
     <message>
         <source>%1 could not be started (%2): install it or set %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 无法启动（%2）：请安装，或设置 %3</translation>
     </message>
     <message>
         <source>stopped: without the GPU&apos;s report the test cannot be recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：没有 GPU 报告，无法记录测试</translation>
     </message>
     <message>
         <source>cancelled: nothing of this test plan is recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：此测试计划未记录任何内容</translation>
     </message>
     <message>
         <source>%1 was still running after %2 s and was stopped; nothing is recorded: check the rig, or set rig.timeout.%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行超过 %2 s 仍未结束，已被停止；未记录任何内容：请检查测试台，或设置 rig.timeout.%3</translation>
     </message>
     <message>
         <source>nothing recorded for %1: the test plan did not run to its end</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未记录任何内容：测试计划未运行完毕</translation>
     </message>
     <message>
         <source>the test of %1 was not recorded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的测试未记录: %2</translation>
     </message>
     <message>
         <source>test of %1 recorded as passed (event %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的测试已记录为通过（事件 %2）</translation>
     </message>
     <message>
         <source>test of %1 recorded as failed (event %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的测试已记录为失败（事件 %2）</translation>
     </message>
     <message>
         <source>the output could not be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存输出: %1</translation>
     </message>
     <message>
         <source>$ %1 %2 (the GPU&apos;s report, taken under load)</source>
-        <translation type="unfinished"></translation>
+        <translation>$ %1 %2（GPU 报告，在负载下获取）</translation>
     </message>
     <message>
         <source>%1 was still running after %2 s and was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行超过 %2 s 仍未结束，已被停止</translation>
     </message>
     <message>
         <source>the GPU&apos;s report is taken</source>
-        <translation type="unfinished"></translation>
+        <translation>已获取 GPU 报告</translation>
     </message>
 </context>
 <context>
@@ -6611,15 +6677,15 @@ A closed batch takes no more units.</source>
     </message>
     <message>
         <source>Reflow curve…</source>
-        <translation type="unfinished"></translation>
+        <translation>回流曲线…</translation>
     </message>
     <message>
         <source>This record imported no reflow log</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录未导入回流日志</translation>
     </message>
     <message>
         <source>Reflow curve of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的回流曲线</translation>
     </message>
 </context>
 <context>

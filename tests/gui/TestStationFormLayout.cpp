@@ -4,14 +4,18 @@
 // report in it.
 #include "GuiDriver.h"
 #include "LoginDriver.h"
+#include "RigLogs.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
 #include "shell/MainWindow.h"
 #include "stations/ReadingsPanel.h"
 #include "stations/StepForm.h"
 #include "storage/LimitStore.h"
+#include "storage/Sql.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -224,6 +228,53 @@ private slots:
                                 .arg(area->verticalScrollBar()->maximum())
                                 .arg(area->viewport()->height())));
         QVERIFY(inSight(form()->readingsPanel()));
+    }
+
+    /// A rig log picked by hand at mount: the core tells its kind, judges it by the PC's plan and
+    /// it goes with the record; a log the step does not take is refused and nothing is kept.
+    void aRigLogGoesWithTheRecord()
+    {
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090P000104", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString die = t->record(Step::Strip, {"card=ZT4090P000104"}).value().createdId();
+        QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
+        const QString csv = QDir(t->folder()).filePath(QStringLiteral("oven.csv"));
+        QFile out(csv);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(test::profileCsv(0.5, 240, 0.8));
+        out.close();
+        loginAt(QStringLiteral("MOUNT-1"));
+        StepForm* form = w->currentForm();
+        QVERIFY(form->findChild<QPushButton*>(QStringLiteral("importRigLog")));
+        // A burn-in log is no mount's: refused, nothing staged.
+        const QString before = t->dump();
+        QVERIFY(!form->importRigLog(
+            QStringLiteral(REWORK_FIXTURES_DIR) +
+            QStringLiteral("/test-rigs/stibbons1990_hex__gpu-burn-rtx3070ti-float-120s-pass.log")));
+        QCOMPARE(form->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form->banner()->text().contains(QStringLiteral("does not take")),
+                 qPrintable(form->banner()->text()));
+        QVERIFY(form->rigRuns().isEmpty());
+        QVERIFY(form->importRigLog(csv));
+        QCOMPARE(form->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(form->rigRuns().size(), 1);
+        QCOMPARE(t->dump(), before); // read and staged, nothing recorded yet
+        form->setValue(QStringLiteral("die"), die);
+        form->setValue(QStringLiteral("board"), QStringLiteral("SB00000104"));
+        QVERIFY(form->save());
+        QCOMPARE(sql::scalar(t->db().connection(),
+                             QStringLiteral(
+                                 "SELECT json_extract(payload, '$.peak_c') FROM events WHERE step = 'mount'"))
+                     .value()
+                     .toDouble(),
+                 240.0);
+        QVERIFY(!sql::scalar(
+                     t->db().connection(),
+                     QStringLiteral("SELECT json_extract(payload, '$.rig_runs.profile_log.evidence') FROM "
+                                    "events WHERE step = 'mount'"))
+                     .value()
+                     .toString()
+                     .isEmpty());
+        QVERIFY(form->rigRuns().isEmpty());
     }
 };
 

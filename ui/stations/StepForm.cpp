@@ -9,6 +9,8 @@
 #include "domain/SerialRules.h"
 #include "importers/GpuReportReader.h"
 #include "importers/NvidiaSmiImporter.h"
+#include "importers/RigRunReader.h"
+#include "importers/TestPlan.h"
 #include "printing/LabelPrintDialog.h"
 #include "rigs/RigCommands.h"
 #include "storage/Database.h"
@@ -25,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -294,6 +297,8 @@ QBoxLayout* StepForm::createButtons()
             m_runPlan = addButton(buttons, tr("Run test plan…"), QStringLiteral("runTestPlan"),
                                   &StepForm::runTestPlan);
     }
+    if (!RigRunReader::fieldsOf(m_step).isEmpty())
+        addButton(buttons, tr("Import rig log…"), QStringLiteral("importRigLog"), &StepForm::chooseRigLog);
     if (m_step == Step::Pack)
         m_closeBatch =
             addButton(buttons, tr("Close batch"), QStringLiteral("closeBatch"), &StepForm::closeBatch);
@@ -579,16 +584,17 @@ bool StepForm::save()
         pairs.append({spec.key, text});
     }
     Result<QJsonObject> fields = StepSchema::parse(m_step, pairs);
-    Result<Recorded> r = fields
-                             ? m_recorder.record(Action{m_step, m_session.station.id,
-                                                        m_session.operatorInfo.id, fields.value(), m_report})
-                             : Result<Recorded>(fields.error());
+    Result<Recorded> r =
+        fields ? m_recorder.record(Action{m_step, m_session.station.id, m_session.operatorInfo.id,
+                                          fields.value(), m_report, m_runs})
+               : Result<Recorded>(fields.error());
     if (!r) {
         showRefusal(r.error());
         return false;
     }
     // Pack keeps its batch: the next unit goes into the same carton.
     const QString keepBatch = m_step == Step::Pack ? value(payload::Batch) : QString();
+    m_runs.clear(); // recorded: their files are the record's evidence now
     clear();
     if (!keepBatch.isEmpty())
         setValue(payload::Batch, keepBatch);
@@ -726,6 +732,7 @@ void StepForm::clear()
     lockReadings(false);
     m_lockedKeys.clear();
     m_report.reset();
+    discardRuns();
     for (auto it = m_inputs.constBegin(); it != m_inputs.constEnd(); ++it) {
         if (auto* edit = qobject_cast<QLineEdit*>(it.value()))
             edit->clear();
@@ -1104,6 +1111,53 @@ void StepForm::chooseReport()
         returnToScanning(m_inputs.value(payload::Result));
     else
         returnToScanning(before && isAncestorOf(before) ? before.data() : nullptr);
+}
+
+void StepForm::chooseRigLog()
+{
+    QPointer<QWidget> before = QApplication::focusWidget();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Test rig output"), QString(), tr("Rig logs (*.log *.txt *.json *.csv);;All files (*)"));
+    if (!path.isEmpty())
+        importRigLog(path);
+    returnToScanning(before && isAncestorOf(before) ? before.data() : nullptr);
+}
+
+bool StepForm::importRigLog(const QString& path)
+{
+    // The plan this PC judges by: the one its Run test plan runs.
+    Result<RigCommands> rig = RigCommands::load(m_recorder.dataFolder());
+    Result<TestPlan> plan = rig ? TestPlan::named(rig->planName()) : Result<TestPlan>(rig.error());
+    Result<ImportedRun> run =
+        plan ? RigRunReader::readForStep(m_step, path, m_recorder.dataFolder(), plan.value())
+             : Result<ImportedRun>(plan.error());
+    if (!run) {
+        m_banner->showFailure(run.error().message);
+        return false;
+    }
+    // One run per kind: a second log of the same kind replaces the first.
+    for (qsizetype i = m_runs.size() - 1; i >= 0; --i) {
+        if (m_runs.at(i).field == run->field) {
+            EvidenceStore(m_recorder.dataFolder()).discardStaged(m_runs.at(i).evidence);
+            m_runs.removeAt(i);
+        }
+    }
+    m_runs.append(run.value());
+    const QString file = QFileInfo(path).fileName();
+    if (run->pass)
+        m_banner->showSuccess(tr("%1 read: it passes the test plan; it goes with the record").arg(file));
+    else
+        m_banner->showFailure(tr("%1 read: it fails the test plan (%2); it goes with the record")
+                                  .arg(file, run->reasons.join(QStringLiteral("; "))));
+    return true;
+}
+
+void StepForm::discardRuns()
+{
+    const EvidenceStore store(m_recorder.dataFolder());
+    for (const ImportedRun& run : std::as_const(m_runs))
+        store.discardStaged(run.evidence);
+    m_runs.clear();
 }
 
 } // namespace rework

@@ -84,6 +84,12 @@ public:
     bool importReport(const QString& path, int gpuIndex = -1);
     /// True while the fields hold a report's readings (cleared by Clear and after a save).
     bool hasReport() const { return m_report.has_value(); }
+    /// A test rig's output (gpu_burn, dcgmi diag, memtest, a thermocouple CSV) read by the core
+    /// and judged by this PC's test plan; it goes with the record on save, its file as evidence.
+    /// False, with the reason in the banner, when the core refuses it.
+    bool importRigLog(const QString& path);
+    /// The rig outputs taken so far, one per kind.
+    const QList<ImportedRun>& rigRuns() const { return m_runs; }
     const std::optional<GpuReport>& report() const { return m_report; }
 
 public slots:
@@ -162,6 +168,9 @@ private:
     /// A scanned command barcode (#SAVE, #PASS, #DEFECT:X ...): act on it; false if not a command.
     bool runCommand(QWidget* from, const QString& scanned);
     void chooseReport();
+    void chooseRigLog();
+    /// Drops the staged copies of the rig outputs taken (on Clear, or when one is replaced).
+    void discardRuns();
     /// Which GPU of a multi-GPU report: preselects the one whose UUID was read at intake.
     int pickGpu(const QString& path);
     /// Locks (or unlocks) the fields a report fills, so a reading is never typed over.
@@ -205,6 +214,7 @@ private:
     QPushButton* m_printLabel = nullptr;
     std::pair<LabelTemplate::Kind, QString> m_pendingLabel{LabelTemplate::Kind::Unit, QString()};
     std::optional<GpuReport> m_report;
+    QList<ImportedRun> m_runs;
     QStringList m_lockedKeys;
     /// Keys of a command barcode scanned while a combo box or check box has focus.
     QString m_commandBuffer;
