@@ -53,6 +53,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("gpu_uuid_mismatch");
     case ErrorCode::BatchNotOpen:
         return QStringLiteral("batch_not_open");
+    case ErrorCode::BatchFull:
+        return QStringLiteral("batch_full");
     case ErrorCode::BatchModelMismatch:
         return QStringLiteral("batch_model_mismatch");
     case ErrorCode::BatchEmpty:

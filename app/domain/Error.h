@@ -36,6 +36,7 @@ enum class ErrorCode
     ReportContradiction, // a typed value differs from what the GPU's report says
     ReportRequired,      // a pass needs the GPU's own report (with its UUID, taken under load)
     BatchNotOpen,
+    BatchFull, // the carton holds pack.carton_capacity units
     BatchModelMismatch,
     BatchEmpty,
     ReflowLimit,

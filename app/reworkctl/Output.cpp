@@ -8,7 +8,8 @@ void Output::emitResult(const QStringList& text, const QJsonObject& object)
 {
     if (m_json) {
         QJsonObject o = object;
-        o.insert(QStringLiteral("ok"), true);
+        if (!o.contains(QStringLiteral("ok"))) // a command whose result can be a failure says so itself
+            o.insert(QStringLiteral("ok"), true);
         m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else {
         for (const QString& line : text)

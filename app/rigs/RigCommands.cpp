@@ -117,7 +117,7 @@ int RigCommands::reportAfterS() const
 QString RigCommands::planName() const
 {
     const QString plan = m_values.value(QStringLiteral("rig.plan")).trimmed();
-    return plan.isEmpty() ? QStringLiteral("default") : plan;
+    return plan.isEmpty() ? QStringLiteral("strict") : plan;
 }
 
 Result<RigCommand> RigCommands::commandFor(RigKind kind, const TestPlan& plan) const

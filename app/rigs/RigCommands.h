@@ -52,7 +52,7 @@ public:
     /// How far into the burn-in the GPU's report is taken (rig.report-after, default 60 s).
     int reportAfterS() const;
     /// The test plan this PC's *Run test plan* runs (rig.plan: a built-in name or a plan file;
-    /// default "default").
+    /// default "strict": the built-in plan that requires a burn-in, DCGM and a VRAM test).
     QString planName() const;
     /// "rig.command.gpu-burn".
     static QString commandKey(RigKind kind);

@@ -141,6 +141,16 @@ Status TestPlanRun::start()
         return makeError(ErrorCode::NotPermitted, QStringLiteral("operator"),
                          Message(tr, QT_TR_NOOP("your role (%1) may not record a test; ask a supervisor"),
                                  {m_session.operatorInfo.role}));
+    // A plan that requires no run would record a pass on the GPU's report alone: that is *Run
+    // nvidia-smi*, not a test plan.
+    if (RigCommands::runsOf(m_plan) == QList<RigKind>{RigKind::NvidiaSmi})
+        return makeError(
+            ErrorCode::InvalidValue, QStringLiteral("plan"),
+            Message(tr,
+                    QT_TR_NOOP("test plan %1 requires no rig run (gpu_burn, dcgmi diag, a VRAM "
+                               "test), so it would test nothing but the GPU's report: run strict, "
+                               "or a plan file that lists its \"required\" runs"),
+                    {m_plan.name}));
     if (!m_scratch.isValid())
         return makeError(ErrorCode::Storage, QString(),
                          Message(tr, QT_TR_NOOP("no temporary folder for the tools' output")));

@@ -669,7 +669,7 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
     }
     // A full carton is sealed, never overfilled: the next unit goes into a new batch.
     if (s.batch && c.cartonCapacity > 0 && s.batch->unitCount >= c.cartonCapacity) {
-        return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),
+        return err(ErrorCode::BatchFull, QStringLiteral("batch"),
                    Message(&WorkflowRules::tr,
                            QT_TRANSLATE_NOOP("WorkflowRules",
                                              "batch %1 is full (%2 of %3 units); close it (#CLOSE) and "

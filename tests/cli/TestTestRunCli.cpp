@@ -212,6 +212,7 @@ private slots:
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(verdicts(r) == (QStringList{"nvidia-smi=missing-tool", "gpu-burn=cancelled"}),
                  qPrintable(r.out + r.err));
+        QCOMPARE(r.json().value(QStringLiteral("ok")).toBool(true), false); // as the exit code says
         QVERIFY2(r.out.contains(QStringLiteral("/opt/nowhere/nvidia-smi not found on this PC")),
                  qPrintable(r.out));
         QFile f(pidFile);
@@ -334,6 +335,10 @@ private slots:
             << QStringList{"test",      "run",    "MOUNTED",    "--plan", "default",
                            "--station", "TEST-1", "--operator", "OP1"}
             << 1 << "not waiting for its test";
+        QTest::newRow("a plan that requires no run")
+            << QStringList{"test",      "run",    "INSPECTED",  "--plan", "default",
+                           "--station", "TEST-1", "--operator", "OP1"}
+            << 1 << "requires no rig run";
         QTest::newRow("unknown option")
             << QStringList{"test", "run", "UNIT", "--plan", "default", "--fast"} << 2 << "--fast";
     }
@@ -345,6 +350,9 @@ private slots:
         test::TestDatabase t;
         const QString mounted = t.mountedUnit(QStringLiteral("ZT4090P000407"), QStringLiteral("SB00000407"));
         args.replaceInStrings(QStringLiteral("MOUNTED"), mounted);
+        args.replaceInStrings(
+            QStringLiteral("INSPECTED"),
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000408"), QStringLiteral("SB00000408")));
         const QString marker = QDir(t.folder()).filePath(QStringLiteral("never.pid"));
         test::configureRig(
             t, {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("hang", marker, marker)});

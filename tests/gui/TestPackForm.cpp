@@ -234,6 +234,23 @@ private slots:
         QTRY_COMPARE(focused(), form()->field(QStringLiteral("unit")));
     }
 
+    /// The batch stays for the next unit; scanned again where the cursor lands, it replaces the
+    /// field's text, never runs on after it (no carton "B…B…" opened by a second scan).
+    void aRescannedBatchReplacesTheKeptOne()
+    {
+        loginAt(QStringLiteral("PACK-1"));
+        packed(1, QStringLiteral("B2611-006"));
+        QCOMPARE(form()->value(QStringLiteral("batch")), QStringLiteral("B2611-006"));
+        const QString next = t->testedUnit(QStringLiteral("ZT4090A623456"), QStringLiteral("SB00000029"));
+        form()->field(QStringLiteral("unit"))->setFocus();
+        test::scan(next); // Enter: on to the batch field, which still holds the carton
+        QCOMPARE(focused(), form()->field(QStringLiteral("batch")));
+        test::scan(QStringLiteral("B2611-006")); // the last field: saved
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QCOMPARE(value("SELECT count(*) FROM units WHERE batch_id = 'B2611-006'"), QStringLiteral("2"));
+        QCOMPARE(value("SELECT count(*) FROM batches"), QStringLiteral("1"));
+    }
+
     void closeCommandWithoutABatchNamesTheField()
     {
         loginAt(QStringLiteral("PACK-1"));

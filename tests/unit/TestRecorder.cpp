@@ -209,6 +209,7 @@ private slots:
         auto third = t.record(Step::Pack, {"unit=" + units[2], "batch=B2611-001"});
         QVERIFY(!third.ok());
         QCOMPARE(third.error().field, QStringLiteral("batch"));
+        QCOMPARE(third.error().code, ErrorCode::BatchFull);
         QVERIFY2(third.error().message.contains(QStringLiteral("full (2 of 2 units)")),
                  qPrintable(third.error().message));
         QCOMPARE(t.dump(), before);

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -105,6 +106,7 @@ QWidget* SettingsDialog::buildPcTab()
     const QString language = settings.value(QStringLiteral("ui/language")).toString();
     m_language->setCurrentIndex(
         std::max(0, m_language->findData(language.isEmpty() ? QLocale().name() : language)));
+    m_shownLanguage = m_language->currentData().toString();
     form->addRow(tr("Language:"), m_language);
 
     // For a monitor far from the bench: everything larger, the layout the same.
@@ -114,7 +116,30 @@ QWidget* SettingsDialog::buildPcTab()
         m_scale->addItem(tr("%1 %").arg(percent), percent);
     m_scale->setCurrentIndex(std::max(0, m_scale->findData(DisplayScale::savedPercent())));
     form->addRow(tr("Display scale:"), m_scale);
-    form->addRow(QString(), new QLabel(tr("A new scale is used from the next start."), page));
+    auto* scaleNote = new QLabel(page);
+    scaleNote->setObjectName(QStringLiteral("displayScaleNote"));
+    scaleNote->setWordWrap(true);
+    form->addRow(QString(), scaleNote);
+    // The station forms are laid out for 1366 x 768: say when a scale leaves this screen less.
+    const auto explainScale = [this, scaleNote] {
+        const int percent = m_scale->currentData().toInt();
+        const QScreen* here = screen();
+        const QSize pixels = here ? here->geometry().size() * here->devicePixelRatio() : QSize();
+        const QSize room = pixels * 100 / percent;
+        if (here && (room.width() < 1366 || room.height() < 768))
+            scaleNote->setText(tr("At %1 % this %2 x %3 screen leaves %4 x %5 for the app, less than the "
+                                  "1366 x 768 the station forms need: they would scroll. Used from the "
+                                  "next start.")
+                                   .arg(percent)
+                                   .arg(pixels.width())
+                                   .arg(pixels.height())
+                                   .arg(room.width())
+                                   .arg(room.height()));
+        else
+            scaleNote->setText(tr("A new scale is used from the next start."));
+    };
+    connect(m_scale, &QComboBox::currentIndexChanged, this, explainScale);
+    explainScale();
 
     m_idle = new QSpinBox(page);
     m_idle->setRange(0, 240);
@@ -340,7 +365,9 @@ bool SettingsDialog::apply()
         settings.setValue(key("target"), m_targets[kind]->text().trimmed());
     }
     const QString language = m_language->currentData().toString();
-    const bool languageChanged = language != settings.value(QStringLiteral("ui/language")).toString();
+    // Against the language shown when the dialog opened (the system's when none was saved):
+    // saving other settings never rebuilds the window.
+    const bool languageChanged = language != m_shownLanguage;
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.sync();
     DisplayScale::save(m_scale->currentData().toInt());

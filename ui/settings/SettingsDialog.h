@@ -77,6 +77,7 @@ private:
     QComboBox* m_language = nullptr;
     QSpinBox* m_idle = nullptr;
     QComboBox* m_scale = nullptr;
+    QString m_shownLanguage; // the language chosen when the dialog opened
     QLineEdit* m_server = nullptr;
     QLineEdit* m_serverPassword = nullptr;
     QLineEdit* m_caFile = nullptr;

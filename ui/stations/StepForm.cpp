@@ -445,8 +445,13 @@ void StepForm::focusNext(QWidget* from)
     qsizetype next = at + 1;
     while (next < m_order.size() && !takesScan(m_order.at(next)))
         ++next;
-    if (next < m_order.size())
+    if (next < m_order.size()) {
         m_order.at(next)->setFocus();
+        // A field that holds a value already (pack's kept batch) is replaced by the next scan,
+        // never appended to.
+        if (auto* edit = qobject_cast<QLineEdit*>(m_order.at(next)))
+            edit->selectAll();
+    }
 }
 
 bool StepForm::eventFilter(QObject* watched, QEvent* event)

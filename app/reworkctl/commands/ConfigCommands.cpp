@@ -55,7 +55,7 @@ const Command configCommand{
     "config",
     QT_TRANSLATE_NOOP(
         "Cli",
-        "  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock\n"),
+        "  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock, carton capacity\n"),
     QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl config list | config set KEY VALUE --operator ADMIN\n"), &run,
     Command::Help::OnFlagOrNoArguments};
 

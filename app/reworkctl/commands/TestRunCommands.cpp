@@ -163,7 +163,9 @@ int run(CommandContext& context, Args args)
                     {QStringLiteral("runs"), runs},
                     {QStringLiteral("event"), recorded ? QJsonValue(recorded->event.id) : QJsonValue()},
                     {QStringLiteral("outcome"), recorded ? QJsonValue(outcome) : QJsonValue()},
-                    {QStringLiteral("summary"), runner.summary()}});
+                    {QStringLiteral("summary"), runner.summary()},
+                    // As the exit code: true only for a test that passed and was recorded.
+                    {QStringLiteral("ok"), runner.passed()}});
     if (runner.passed())
         return Ok;
     return recorded || runner.refusal() ? Refused : kNothingRecorded;
