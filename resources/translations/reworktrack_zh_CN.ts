@@ -817,12 +817,6 @@ COMMAND --help 显示命令的字段。生成编号的命令会把编号单独�
         <translation>%1 必须证明操作者身份：在提示处输入 PIN，或用 --pin-stdin 或 REWORKTRACK_PIN 提供</translation>
     </message>
     <message>
-        <source>  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock
-</source>
-        <translation>  config list | config set KEY VALUE --operator ADMIN   返修、回流、班次、目标、空闲锁定
-</translation>
-    </message>
-    <message>
         <source>Usage: reworkctl config list | config set KEY VALUE --operator ADMIN
 </source>
         <translation>用法：reworkctl config list | config set KEY VALUE --operator ADMIN
@@ -1631,6 +1625,12 @@ dcgmi diag、memtest_vulkan）。每项运行结束时由计划读取并判定�
 outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-tool、unreadable。
 退出码: 0 所有运行均通过且已记录为通过；1 某项运行失败（记为测试失败）或记录被拒绝；
 2 用法错误；4 未记录任何内容（工具缺失、挂起、被取消或输出无法读取）。
+</translation>
+    </message>
+    <message>
+        <source>  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock, carton capacity
+</source>
+        <translation>  config list | config set KEY VALUE --operator ADMIN   返修、回流、班次、目标、空闲锁定、纸箱容量
 </translation>
     </message>
 </context>
@@ -6067,6 +6067,10 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <source>A new scale is used from the next start.</source>
         <translation>新的缩放比例将在下次启动时生效。</translation>
     </message>
+    <message>
+        <source>At %1 % this %2 x %3 screen leaves %4 x %5 for the app, less than the 1366 x 768 the station forms need: they would scroll. Used from the next start.</source>
+        <translation>在 %1 % 下，这块 %2 x %3 的屏幕只给程序留下 %4 x %5，小于工位表单所需的 1366 x 768：表单将需要滚动。下次启动时生效。</translation>
+    </message>
 </context>
 <context>
     <name>rework::SpcPanel</name>
@@ -6596,6 +6600,10 @@ A closed batch takes no more units.</source>
     <message>
         <source>the GPU&apos;s report is taken</source>
         <translation>已获取 GPU 报告</translation>
+    </message>
+    <message>
+        <source>test plan %1 requires no rig run (gpu_burn, dcgmi diag, a VRAM test), so it would test nothing but the GPU&apos;s report: run strict, or a plan file that lists its &quot;required&quot; runs</source>
+        <translation>测试计划 %1 不要求任何测试台运行（gpu_burn、dcgmi diag、显存测试），只会检查 GPU 报告：请使用 strict，或在计划文件的 &quot;required&quot; 中列出要运行的项目</translation>
     </message>
 </context>
 <context>
