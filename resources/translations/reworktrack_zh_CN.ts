@@ -1633,6 +1633,10 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <translation>  config list | config set KEY VALUE --operator ADMIN   返修、回流、班次、目标、空闲锁定、纸箱容量
 </translation>
     </message>
+    <message>
+        <source>no label of %1 was ever printed here (check the serial: label history takes a die, unit or batch)</source>
+        <translation>此处从未打印过 %1 的标签（请核对序列号：label history 接受芯片、单元或批次）</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>

@@ -58,6 +58,11 @@ private slots:
         const Run two = reworkctl(t->path(), {"label", "history", units.at(0), units.at(1)});
         QCOMPARE(two.exitCode, 2);
         QVERIFY2(two.err.contains("give one serial or batch"), qPrintable(two.err));
+        // A serial with no print at all (or mistyped): said, not an empty answer.
+        const Run nothing = reworkctl(t->path(), {"label", "history", "NOSUCH123"});
+        QCOMPARE(nothing.exitCode, 0);
+        QVERIFY2(nothing.out.contains("no label of NOSUCH123 was ever printed here"),
+                 qPrintable(nothing.out));
     }
 
     void copiesAndTheHistoryOfAPrint()

@@ -129,6 +129,10 @@ int printHistory(CommandContext& context, const QString& subject)
                                  {QStringLiteral("queued"), open->queued},
                                  {QStringLiteral("next_is_reprint"), before.value()}});
     }
+    if (prints.isEmpty()) // said, so that a mistyped serial is not read as "nothing wrong"
+        lines << Cli::tr("no label of %1 was ever printed here (check the serial: label history takes a "
+                         "die, unit or batch)")
+                     .arg(subject);
     context.out.emitResult(lines, {{QStringLiteral("prints"), rows}, {QStringLiteral("outstanding"), notes}});
     return Ok;
 }
