@@ -20,6 +20,8 @@ const ReadingCheck* find(const QList<ReadingCheck>& checks, const QString& key)
     }
     return nullptr;
 }
+// A pointer into a temporary list dangles at once: only a named list may be searched.
+const ReadingCheck* find(QList<ReadingCheck>&& checks, const QString& key) = delete;
 
 } // namespace
 
@@ -100,15 +102,17 @@ private slots:
                     .ok());
         QVERIFY(t->recorder().reloadConfig().ok());
         const GpuReport r = fixture(QStringLiteral("netdata_rtx-4090-driver-535.xml"));
-        const ReadingCheck* temp =
-            find(ReadingLimits::check(Step::Test, r, QStringLiteral("RTX4090"), t->recorder().config()),
-                 QStringLiteral("temp_max_c"));
+        const QList<ReadingCheck> ofModel =
+            ReadingLimits::check(Step::Test, r, QStringLiteral("RTX4090"), t->recorder().config());
+        const ReadingCheck* temp = find(ofModel, QStringLiteral("temp_max_c"));
+        QVERIFY(temp);
         QCOMPARE(temp->limit, QStringLiteral("at most 35"));
         QCOMPARE(temp->mark, ReadingCheck::Mark::Outside);
         // without a model, the product whose PCI device the report names (RTX4090, 2684)
-        const ReadingCheck* byDevice =
-            find(ReadingLimits::check(Step::Test, r, QString(), t->recorder().config()),
-                 QStringLiteral("temp_max_c"));
+        const QList<ReadingCheck> ofDevice =
+            ReadingLimits::check(Step::Test, r, QString(), t->recorder().config());
+        const ReadingCheck* byDevice = find(ofDevice, QStringLiteral("temp_max_c"));
+        QVERIFY(byDevice);
         QCOMPARE(byDevice->mark, ReadingCheck::Mark::Outside);
     }
 
@@ -129,9 +133,9 @@ private slots:
     {
         const GpuReport r =
             fixture(QStringLiteral("utkuozdemir_linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"));
-        const ReadingCheck* uuid =
-            find(ReadingLimits::check(Step::Test, r, QString(), t->recorder().config()),
-                 QStringLiteral("gpu_uuid"));
+        const QList<ReadingCheck> checks =
+            ReadingLimits::check(Step::Test, r, QString(), t->recorder().config());
+        const ReadingCheck* uuid = find(checks, QStringLiteral("gpu_uuid"));
         QVERIFY(uuid);
         QCOMPARE(uuid->value, QString());
         QCOMPARE(uuid->mark, ReadingCheck::Mark::Outside);
@@ -143,9 +147,10 @@ private slots:
     {
         const GpuReport r = t->report(test::TestDatabase::gpuUuid(1), 4, 8, QStringLiteral("P0"));
         QVERIFY(t->recorder().config().limits.contains(QStringLiteral("test.pcie_width")));
-        const ReadingCheck* width =
-            find(ReadingLimits::check(Step::Test, r, QStringLiteral("RTX4090"), t->recorder().config()),
-                 QStringLiteral("pcie_width"));
+        const QList<ReadingCheck> checks =
+            ReadingLimits::check(Step::Test, r, QStringLiteral("RTX4090"), t->recorder().config());
+        const ReadingCheck* width = find(checks, QStringLiteral("pcie_width"));
+        QVERIFY(width);
         QCOMPARE(width->value, QStringLiteral("8"));
         QCOMPARE(width->mark, ReadingCheck::Mark::Outside);
         const GpuReport healthy = t->report(test::TestDatabase::gpuUuid(2));
