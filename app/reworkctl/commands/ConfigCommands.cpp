@@ -53,9 +53,8 @@ int run(CommandContext& context, Args args)
 
 const Command configCommand{
     "config",
-    QT_TRANSLATE_NOOP(
-        "Cli",
-        "  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock, carton capacity\n"),
+    QT_TRANSLATE_NOOP("Cli", "  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, "
+                             "target, idle lock, carton capacity\n"),
     QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl config list | config set KEY VALUE --operator ADMIN\n"), &run,
     Command::Help::OnFlagOrNoArguments};
 
