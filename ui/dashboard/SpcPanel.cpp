@@ -1,6 +1,7 @@
 #include "SpcPanel.h"
 
 #include "common/BarChart.h"
+#include "common/ChartLines.h"
 #include "reports/KpiTitles.h"
 
 #include <QChart>
@@ -9,9 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
-#include <QPen>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -20,20 +19,6 @@
 
 namespace rework {
 namespace {
-
-/// A horizontal line across the chart at `y`, from x = 0 to `right`.
-QLineSeries* level(const QString& name, double y, double right, const QColor& colour, Qt::PenStyle style)
-{
-    auto* line = new QLineSeries;
-    line->setName(name);
-    line->append(0, y);
-    line->append(right, y);
-    QPen pen(colour);
-    pen.setWidth(2);
-    pen.setStyle(style);
-    line->setPen(pen);
-    return line;
-}
 
 QString number(double v)
 {
@@ -110,16 +95,17 @@ void SpcPanel::showChart(const SpcQuery::Chart& c)
         low = std::min(low, p.value);
         high = std::max(high, p.value);
     }
-    QList<QAbstractSeries*> series{values,
-                                   level(tr("centre"), cc.mean(), right, Qt::darkGreen, Qt::SolidLine),
-                                   level(tr("±3σ"), cc.ucl(), right, QColor(200, 120, 0), Qt::DashLine),
-                                   level(QString(), cc.lcl(), right, QColor(200, 120, 0), Qt::DashLine)};
+    QList<QAbstractSeries*> series{
+        values, ChartLines::level(tr("centre"), cc.mean(), right, Qt::darkGreen, Qt::SolidLine),
+        ChartLines::level(tr("±3σ"), cc.ucl(), right, QColor(200, 120, 0), Qt::DashLine),
+        ChartLines::level(QString(), cc.lcl(), right, QColor(200, 120, 0), Qt::DashLine)};
     // One legend entry for the specification, whichever of its limits the line has.
     bool specNamed = false;
     for (const std::optional<double>& bound : {cc.spec().lsl, cc.spec().usl}) {
         if (!bound)
             continue;
-        series << level(specNamed ? QString() : tr("specification"), *bound, right, Qt::darkRed, Qt::DotLine);
+        series << ChartLines::level(specNamed ? QString() : tr("specification"), *bound, right, Qt::darkRed,
+                                    Qt::DotLine);
         specNamed = true;
         low = std::min(low, *bound);
         high = std::max(high, *bound);
@@ -141,10 +127,7 @@ void SpcPanel::showChart(const SpcQuery::Chart& c)
         s->attachAxis(y);
     }
     // The unnamed second bounds share the legend entry of their first.
-    for (QLegendMarker* marker : m_chart->legend()->markers()) {
-        if (marker->label().isEmpty())
-            marker->setVisible(false);
-    }
+    ChartLines::hideUnnamedLegendEntries(m_chart);
     m_chart->setTitle(KpiTitles::measurement(QString(c.measurement.name)));
     BarChart::applyReadableFonts(m_chart);
 

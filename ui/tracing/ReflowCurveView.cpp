@@ -1,10 +1,10 @@
 #include "ReflowCurveView.h"
 
 #include "common/BarChart.h"
+#include "common/ChartLines.h"
 
 #include <QChart>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
@@ -62,15 +62,7 @@ void ReflowCurveView::showReflow(const RecordedReflow& r)
         series << line;
     }
     const auto level = [&](const QString& name, double y, const QColor& colour, Qt::PenStyle style) {
-        auto* line = new QLineSeries;
-        line->setName(name);
-        line->append(0, y);
-        line->append(end, y);
-        QPen pen(colour);
-        pen.setWidth(2);
-        pen.setStyle(style);
-        line->setPen(pen);
-        series << line;
+        series << ChartLines::level(name, y, end, colour, style);
         high = std::max(high, y);
     };
     level(r.alloy.isEmpty() ? tr("liquidus %1 °C").arg(r.liquidusC)
@@ -98,10 +90,7 @@ void ReflowCurveView::showReflow(const RecordedReflow& r)
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    for (QLegendMarker* marker : c->legend()->markers()) {
-        if (marker->label().isEmpty())
-            marker->setVisible(false);
-    }
+    ChartLines::hideUnnamedLegendEntries(c);
     c->setTitle(tr("Peak %1 °C (window %2) · time above liquidus %3 s (window %4) · %5")
                     .arg(r.peakC, 0, 'f', 1)
                     .arg(windowText(r.peakLowC, r.peakHighC))

@@ -31,12 +31,7 @@ Result<TestPlan> planFor(const std::optional<QString>& nameOrFile, const QString
     if (nameOrFile->isEmpty())
         return usageError(Cli::tr("--plan needs a plan name (%1) or a JSON file")
                               .arg(TestPlan::builtInNames().join(QStringLiteral(", "))));
-    if (const std::optional<TestPlan> builtIn = TestPlan::builtIn(*nameOrFile))
-        return *builtIn;
-    Result<QByteArray> json = InputFile::read(*nameOrFile, kMaxSettingsBytes, QStringLiteral("plan"));
-    if (!json)
-        return json.error();
-    return TestPlan::fromJsonText(json.value(), model);
+    return TestPlan::named(*nameOrFile, model);
 }
 
 /// The thermocouple log's layout: --import-profile FILE, then the single options over it.

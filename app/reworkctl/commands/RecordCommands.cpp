@@ -11,7 +11,6 @@
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/EvidenceStore.h"
-#include "storage/InputFile.h"
 #include "trace/TraceQuery.h"
 #include "workflow/NextStep.h"
 #include "workflow/Recorder.h"
@@ -143,15 +142,7 @@ int record(CommandContext& context, Args args)
     if (!report)
         return out.fail(report.error());
     // burnin=, dcgm=, vram=, profile_log=: rig outputs judged by the test plan, kept as evidence.
-    Result<TestPlan> plan = TestPlan::defaultPlan();
-    if (planName) {
-        if (const std::optional<TestPlan> builtIn = TestPlan::builtIn(*planName)) {
-            plan = *builtIn;
-        } else {
-            Result<QByteArray> json = InputFile::read(*planName, 1024LL * 1024, QStringLiteral("plan"));
-            plan = json ? TestPlan::fromJsonText(json.value()) : Result<TestPlan>(json.error());
-        }
-    }
+    Result<TestPlan> plan = planName ? TestPlan::named(*planName) : Result<TestPlan>(TestPlan::defaultPlan());
     const EvidenceStore evidence(context.dataFolder());
     const auto discardReport = [&] {
         if (report->report)
