@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
-#include "domain/SerialRules.h"
+#include "domain/WorkflowConfig.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -26,15 +26,17 @@ public:
         bool full() const { return capacity > 0 && units >= capacity; }
     };
 
-    explicit CartonQuery(const QSqlDatabase& db) : m_db(db) {}
+    /// `config`: the capacity and serial formats the pack rule holds a carton to.
+    CartonQuery(const QSqlDatabase& db, const WorkflowConfig& config) : m_db(db), m_config(config) {}
     Result<Carton> of(const QString& batch) const;
     /// The batch a scan into a pack station's unit field names, if it names one: a batch on
     /// record, or a new id in a batch's format that is no unit's. The station takes it as the
     /// carton to fill, never as a unit to pack.
-    Result<std::optional<QString>> batchNamedBy(const QString& scanned, const SerialRules& rules) const;
+    Result<std::optional<QString>> batchNamedBy(const QString& scanned) const;
 
 private:
     QSqlDatabase m_db;
+    const WorkflowConfig& m_config;
 };
 
 } // namespace rework

@@ -123,6 +123,7 @@ private slots:
                     .setConfigValue(QStringLiteral("pack.carton_capacity"), QStringLiteral("2"), t->admin(),
                                     QStringLiteral("PACK-1"))
                     .ok());
+        QVERIFY(t->recorder().reloadConfig().ok()); // as the settings dialog does after a change
         loginAt(QStringLiteral("PACK-1"));
         QLabel* carton = form()->cartonLabel();
         QVERIFY(carton->isVisible());

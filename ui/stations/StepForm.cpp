@@ -649,7 +649,8 @@ void StepForm::refreshCarton()
         m_carton->setText(tr("No carton open: scan the batch label or a new batch id into the Batch field"));
         return;
     }
-    Result<CartonQuery::Carton> carton = CartonQuery(m_recorder.database().connection()).of(batch);
+    Result<CartonQuery::Carton> carton =
+        CartonQuery(m_recorder.database().connection(), m_recorder.config()).of(batch);
     if (!carton) {
         m_carton->setText(carton.error().message);
         return;
@@ -679,8 +680,8 @@ bool StepForm::selectScannedBatch(QWidget* field)
     if (m_step != Step::Pack || !line || field != m_inputs.value(payload::Unit) ||
         line->text().trimmed().isEmpty())
         return false;
-    const CartonQuery cartons(m_recorder.database().connection());
-    Result<std::optional<QString>> named = cartons.batchNamedBy(line->text(), m_recorder.config().serials);
+    const CartonQuery cartons(m_recorder.database().connection(), m_recorder.config());
+    Result<std::optional<QString>> named = cartons.batchNamedBy(line->text());
     if (!named || !named.value())
         return false;
     // A batch label (or a new batch id) at pack names the carton to fill: it goes into the Batch
