@@ -5,7 +5,7 @@
 #include "storage/EvidenceStore.h"
 
 #include <QCryptographicHash>
-#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace rework {
@@ -33,12 +33,16 @@ Result<std::optional<RecordedReflow>> RecordedReflow::of(const EventRecord& e, c
     if (reference.isEmpty())
         return std::optional<RecordedReflow>();
     const QString name = reference.section(QLatin1Char(':'), 2);
-    QFile file(EvidenceStore(dataFolder).storedPathFor(reference));
-    if (!file.open(QIODevice::ReadOnly))
+    const QString path = EvidenceStore(dataFolder).storedPathFor(reference);
+    if (!QFileInfo::exists(path))
         return unreadable(name,
                           Message(&RecordedReflow::tr,
                                   QT_TRANSLATE_NOOP("RecordedReflow", "missing from the evidence store")));
-    const QByteArray data = file.read(RigText::kMaxBytes + 1);
+    // As every rig log is read: a regular file of bounded size, nothing else.
+    Result<QByteArray> read = RigText::readFile(path, QStringLiteral("profile_log"));
+    if (!read)
+        return read.error();
+    const QByteArray& data = read.value();
     // The curve drawn is the one recorded, or none: a file changed since is not shown as it.
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
