@@ -131,6 +131,32 @@ private slots:
         QTRY_VERIFY(!w->findChild<LabelPrintDialog*>());
     }
 
+    void aLabelThePrinterDidNotConfirmIsSaidSo()
+    {
+        // A Zebra that takes the label but never answers its status: the label went, but nobody
+        // knows it came out, so the banner asks the operator to look instead of saying "printed".
+        test::FakeZebra silent(test::FakeZebra::Silent);
+        form()->field("card")->setFocus();
+        LabelPrintDialog* d = openDialog();
+        QVERIFY(d);
+        d->destinationPicker()->setCurrentIndex(
+            d->destinationPicker()->findData(LabelPrintDialog::zebraDestination()));
+        d->targetField()->setText(silent.target());
+        d->reasonField()->setText(QStringLiteral("printer swapped"));
+        QTest::mouseClick(d->printButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->findChild<LabelPrintDialog*>(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(silent.received().contains("^XZ"), 5000);
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("check that the label came out")),
+                 qPrintable(form()->banner()->text()));
+        QCOMPARE(sql::scalar(t->db().connection(),
+                             QStringLiteral("SELECT d.state FROM label_prints p JOIN label_delivery d "
+                                            "ON d.print_id = p.id WHERE p.reason = 'printer swapped'"))
+                     .value()
+                     .toString(),
+                 QStringLiteral("sent_unconfirmed"));
+    }
+
     void aPrinterThatDoesNotAnswerNeverHoldsTheWindow()
     {
         // A printer whose queue is full: the kernel takes no more connections, so a connect to it

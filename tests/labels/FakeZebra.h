@@ -77,7 +77,9 @@ protected:
         m_port.storeRelaxed(server.serverPort());
         m_started.release();
         while (!m_stop.loadRelaxed()) {
-            if (!server.waitForNewConnection(20))
+            // waitForNewConnection() waits on the listening socket only: connections that arrived
+            // together are accepted together, and all but the first would wait there forever.
+            if (!server.hasPendingConnections() && !server.waitForNewConnection(20))
                 continue;
             QTcpSocket* s = server.nextPendingConnection();
             QByteArray got;

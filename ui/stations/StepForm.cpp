@@ -1098,10 +1098,8 @@ void StepForm::printLabel()
                                       m_recorder.clock().now()};
     auto* dialog = new LabelPrintDialog(context, m_pendingLabel.first, m_pendingLabel.second, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
-        m_banner->showSuccess(p.reprint ? tr("Label of %1 printed again to %2").arg(p.subject, p.target)
-                                        : tr("Label of %1 printed to %2").arg(p.subject, p.target));
-    });
+    connect(dialog, &LabelPrintDialog::printed, this,
+            [this](const LabelPrintLog::Print& p) { LabelPrintDialog::announce(m_banner, p); });
     // Back to scanning: the station window active again, the cursor in the first field.
     connect(dialog, &QDialog::finished, this, [this] { returnToScanning(nullptr); });
     dialog->open();

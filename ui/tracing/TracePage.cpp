@@ -263,9 +263,8 @@ void TracePage::printLabel()
                                       m_recorder.clock().now()};
     auto* dialog = new LabelPrintDialog(context, m_label.first, m_label.second, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
-        m_banner->showSuccess(tr("Label of %1 printed to %2").arg(p.subject, p.target));
-    });
+    connect(dialog, &LabelPrintDialog::printed, this,
+            [this](const LabelPrintLog::Print& p) { LabelPrintDialog::announce(m_banner, p); });
     dialog->open();
 }
 
