@@ -49,6 +49,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("report_contradiction");
     case ErrorCode::ReportRequired:
         return QStringLiteral("report_required");
+    case ErrorCode::TestPlanUnmet:
+        return QStringLiteral("test_plan_unmet");
     case ErrorCode::GpuUuidMismatch:
         return QStringLiteral("gpu_uuid_mismatch");
     case ErrorCode::BatchNotOpen:

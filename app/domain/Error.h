@@ -35,6 +35,7 @@ enum class ErrorCode
     WrongProduct,        // the GPU's report is of another product than the item
     ReportContradiction, // a typed value differs from what the GPU's report says
     ReportRequired,      // a pass needs the GPU's own report (with its UUID, taken under load)
+    TestPlanUnmet,       // a run the product's test plan requires is missing, or judged by another plan
     BatchNotOpen,
     BatchFull, // the carton holds pack.carton_capacity units
     BatchModelMismatch,

@@ -39,6 +39,8 @@ struct UnitState
 {
     QString serial, dieId, boardSerial, cardSerial, model, state, batchId, gpuUuid;
     int repairCount = 0;
+    /// Loaded for pack: the kinds of rig runs ("gpu-burn", "dcgm", ...) its last passing test imported.
+    QStringList testedRuns;
 };
 
 struct BatchState

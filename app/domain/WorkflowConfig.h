@@ -46,6 +46,11 @@ struct WorkflowConfig
     QHash<QString, Product> products;
     QHash<QString, Limit> limits;        // key "name" (all models) or "name|MODEL"
     QHash<QString, QString> defectCodes; // code -> step it belongs to
+    /// The test plan each product's units are tested to (`product_plans`), and the runs each
+    /// shared plan requires for a pass ("gpu-burn", "dcgm", "memtest": the kinds its JSON names).
+    /// A product without a plan is tested to the station's plan, as before plans were shared.
+    QHash<QString, QString> productPlans;
+    QHash<QString, QStringList> planRequiredRuns;
     SerialRules serials;
     /// role -> actions ("record.strip", "record.void", ...); the shipped defaults until the
     /// database's permissions table is loaded (migration 0011 holds the same).
@@ -73,6 +78,9 @@ struct WorkflowConfig
     {
         return permissions.value(role).contains(action);
     }
+
+    /// The plan `model` is tested to; empty when it has none of its own.
+    QString testPlanOf(const QString& model) const { return productPlans.value(model); }
 
     Limit limit(const QString& name, const QString& model) const
     {

@@ -7,11 +7,11 @@ namespace {
 
 // In the order `reworkctl --help` lists them.
 const Command* const kCommands[] = {
-    &initCommand,   &demoCommand,    &operatorCommand,   &stationCommand, &tokenCommand,     &recordCommand,
-    &batchCommand,  &voidCommand,    &traceCommand,      &resolveCommand, &parseCommand,     &testCommand,
-    &checkCommand,  &configCommand,  &sheetCommand,      &kpiCommand,     &recallCommand,    &spcCommand,
-    &reportCommand, &labelCommand,   &serverInitCommand, &syncCommand,    &conflictsCommand, &backupCommand,
-    &verifyCommand, &restoreCommand,
+    &initCommand,   &demoCommand,   &operatorCommand, &stationCommand,    &tokenCommand, &recordCommand,
+    &batchCommand,  &voidCommand,   &traceCommand,    &resolveCommand,    &parseCommand, &testCommand,
+    &planCommand,   &checkCommand,  &configCommand,   &sheetCommand,      &kpiCommand,   &recallCommand,
+    &spcCommand,    &reportCommand, &labelCommand,    &serverInitCommand, &syncCommand,  &conflictsCommand,
+    &backupCommand, &verifyCommand, &restoreCommand,
 };
 
 } // namespace

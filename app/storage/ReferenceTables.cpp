@@ -47,6 +47,14 @@ const QList<ReferenceTable>& ReferenceTable::all()
          {QStringLiteral("name")},
          {QStringLiteral("body")},
          {{QStringLiteral("body"), QStringLiteral("")}}},
+        {QStringLiteral("test_plans"),
+         {QStringLiteral("name")},
+         {QStringLiteral("body")},
+         {{QStringLiteral("body"), QStringLiteral("")}}},
+        {QStringLiteral("product_plans"),
+         {QStringLiteral("model")},
+         {QStringLiteral("plan")},
+         {{QStringLiteral("plan"), QStringLiteral("")}}},
     };
     return tables;
 }

@@ -69,10 +69,16 @@ Result<std::optional<UnitState>> SnapshotLoader::unit(const QString& serial) con
     if (!q.value())
         return std::optional<UnitState>();
     const QVariantList& r = *q.value();
-    return std::optional<UnitState>(
-        UnitState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
-                  r.value(4).toString(), r.value(5).toString(), r.value(6).toString(), r.value(7).toString(),
-                  r.value(8).toInt()});
+    return std::optional<UnitState>(UnitState{r.value(0).toString(),
+                                              r.value(1).toString(),
+                                              r.value(2).toString(),
+                                              r.value(3).toString(),
+                                              r.value(4).toString(),
+                                              r.value(5).toString(),
+                                              r.value(6).toString(),
+                                              r.value(7).toString(),
+                                              r.value(8).toInt(),
+                                              {}});
 }
 
 Result<std::optional<BatchState>> SnapshotLoader::batch(const QString& id) const
@@ -121,6 +127,25 @@ Result<std::optional<EventInfo>> SnapshotLoader::event(const QString& id) const
     if (Status st = loadVoidTarget(id, s); !st)
         return st.error();
     return s.target;
+}
+
+Status SnapshotLoader::loadTestedRuns(UnitState& unit) const
+{
+    // The unit's last test that stands (not voided) and passed: the runs it imported, by kind.
+    auto runs = sql::run(
+        m_db,
+        QStringLiteral(
+            "SELECT json_extract(r.value, '$.kind') FROM events e, json_each(e.payload, '$.rig_runs') r "
+            "WHERE e.seq = (SELECT e2.seq FROM events e2 WHERE e2.subject = ? "
+            "AND e2.step = 'test' AND NOT EXISTS (SELECT 1 FROM voided_events v "
+            "WHERE v.event_id = e2.id) ORDER BY e2.seq DESC LIMIT 1) "
+            "AND json_extract(e.payload, '$.outcome') = 'pass'"),
+        {unit.serial});
+    if (!runs)
+        return runs.error();
+    while (runs.value().next())
+        unit.testedRuns << runs.value().value(0).toString();
+    return {};
 }
 
 Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
@@ -296,6 +321,10 @@ Result<Snapshot> SnapshotLoader::load(const Action& a) const
     }
     if (a.step == Step::Void) {
         if (Status st = loadVoidTarget(in.event, s); !st)
+            return st.error();
+    }
+    if (a.step == Step::Pack && s.unit) {
+        if (Status st = loadTestedRuns(*s.unit); !st)
             return st.error();
     }
     return s;

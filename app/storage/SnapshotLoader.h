@@ -29,6 +29,8 @@ private:
     Status loadActors(const Action& a, Snapshot& s) const;
     Status loadToken(const Action& a, Snapshot& s) const;
     Status loadScrapItem(const QString& item, Snapshot& s) const;
+    /// Pack: the kinds of rig runs the unit's last standing test imported, if it passed.
+    Status loadTestedRuns(UnitState& unit) const;
     Status loadVoidTarget(const QString& id, Snapshot& s) const;
     Status loadGpuUuidOwner(const QString& uuid, Snapshot& s) const;
 

@@ -2,6 +2,9 @@
 
 #include "Sql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 #include <limits>
@@ -31,6 +34,25 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
         Product p{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                   q.value(4).toInt(),    q.value(5).toInt(),    q.value(6).toString()};
         c.products.insert(p.model, p);
+    }
+    auto plans = sql::run(m_db, QStringLiteral("SELECT model, plan FROM product_plans"));
+    if (!plans)
+        return plans.error();
+    while (plans.value().next())
+        c.productPlans.insert(plans.value().value(0).toString(), plans.value().value(1).toString());
+    // Only what the rules ask of a plan: the runs a pass needs. The limits are the importers'.
+    auto bodies = sql::run(m_db, QStringLiteral("SELECT name, body FROM test_plans"));
+    if (!bodies)
+        return bodies.error();
+    while (bodies.value().next()) {
+        const QJsonArray required = QJsonDocument::fromJson(bodies.value().value(1).toString().toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("required"))
+                                        .toArray();
+        QStringList kinds;
+        for (const QJsonValue& kind : required)
+            kinds << kind.toString();
+        c.planRequiredRuns.insert(bodies.value().value(0).toString(), kinds);
     }
     auto limits = sql::run(m_db, QStringLiteral("SELECT name, model, min_value, max_value FROM limits"));
     if (!limits)

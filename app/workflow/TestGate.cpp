@@ -223,6 +223,87 @@ Status TestGate::checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const
     return {};
 }
 
+namespace {
+
+/// The plan `model` is tested to, known here with what it requires; empty: no plan of its own.
+Result<QString> sharedPlanOf(const WorkflowConfig& c, const QString& model, const QString& field)
+{
+    const QString plan = c.testPlanOf(model);
+    if (!plan.isEmpty() && !c.planRequiredRuns.contains(plan)) {
+        return makeError(
+            ErrorCode::TestPlanUnmet, field,
+            Message(&TestGate::tr,
+                    QT_TRANSLATE_NOOP("TestGate", "model %1 is tested to plan %2, which has not reached this "
+                                                  "station; sync, then record again"),
+                    {model, plan}));
+    }
+    return plan;
+}
+
+QStringList missingRuns(const QStringList& required, const QStringList& had)
+{
+    QStringList missing;
+    for (const QString& kind : required) {
+        if (!had.contains(kind))
+            missing << kind;
+    }
+    return missing;
+}
+
+} // namespace
+
+Status TestGate::checkTestPlan(const Action& a, const WorkflowConfig& c, const QString& model)
+{
+    Result<QString> plan = sharedPlanOf(c, model, QStringLiteral("result"));
+    if (!plan)
+        return plan.error();
+    if (plan->isEmpty())
+        return {};
+    QStringList had;
+    for (const ImportedRun& run : a.runs) {
+        const QString judgedBy = run.detail.value(QStringLiteral("plan")).toString();
+        if (judgedBy != plan.value()) {
+            return makeError(
+                ErrorCode::TestPlanUnmet, run.field,
+                Message(tr,
+                        QT_TR_NOOP("the %1 log was judged by test plan %2, but model %3 is tested "
+                                   "to plan %4; import it again at a station that has synced"),
+                        {run.field, judgedBy, model, plan.value()}));
+        }
+        had << run.detail.value(QStringLiteral("kind")).toString();
+    }
+    if (a.fields.value(payload::Result).toString() != outcome::Pass)
+        return {};
+    const QStringList missing = missingRuns(c.planRequiredRuns.value(plan.value()), had);
+    if (!missing.isEmpty()) {
+        return makeError(ErrorCode::TestPlanUnmet, QStringLiteral("result"),
+                         Message(tr,
+                                 QT_TR_NOOP("model %1 is tested to plan %2, which needs a %3 run for a pass; "
+                                            "run the test plan, or import the rig logs"),
+                                 {model, plan.value(), missing.join(QStringLiteral(", "))}));
+    }
+    return {};
+}
+
+Status TestGate::checkPackable(const UnitState& unit, const QStringList& testedRuns, const WorkflowConfig& c)
+{
+    Result<QString> plan = sharedPlanOf(c, unit.model, QStringLiteral("unit"));
+    if (!plan)
+        return plan.error();
+    if (plan->isEmpty())
+        return {};
+    const QStringList missing = missingRuns(c.planRequiredRuns.value(plan.value()), testedRuns);
+    if (!missing.isEmpty()) {
+        return makeError(
+            ErrorCode::TestPlanUnmet, QStringLiteral("unit"),
+            Message(tr,
+                    QT_TR_NOOP("unit %1 passed its test without the %2 run that plan %3 of model "
+                               "%4 requires; it cannot be packed: send it back to test"),
+                    {unit.serial, missing.join(QStringLiteral(", ")), plan.value(), unit.model}));
+    }
+    return {};
+}
+
 Status TestGate::checkPass(const Action& a, const Snapshot& s, const WorkflowConfig& c)
 {
     if (a.fields.value(payload::Result).toString() != outcome::Pass)

@@ -32,6 +32,15 @@ public:
     /// this one, pass or fail, override or not.
     static Status checkRunsAreOfThisGpu(const Action& a, const Snapshot& s, const WorkflowConfig& c,
                                         const QString& model);
+    /// Test: a unit whose product has a test plan is judged by that plan alone (a log judged by
+    /// another plan is refused, pass or fail), and passes only with every run the plan requires.
+    /// No override: a typed burnin=pass or a supervisor's reason is no run.
+    static Status checkTestPlan(const Action& a, const WorkflowConfig& c, const QString& model);
+    /// Pack: the unit's passing test had every run its product's plan requires now (a plan
+    /// assigned or tightened after the test, or not yet synced to the test station, holds it back).
+    /// `testedRuns`: the kinds of the runs its last passing test imported.
+    static Status checkPackable(const UnitState& unit, const QStringList& testedRuns,
+                                const WorkflowConfig& c);
     /// What the report's link shows under load: "PCIE_DEGRADED" when it runs below the
     /// generation or width both sides support, else empty.
     static QString linkFinding(const std::optional<GpuReport>& report);

@@ -627,6 +627,8 @@ Result<Decision> test(const Action& a, const Snapshot& s, const WorkflowConfig& 
     }
     if (Status st = TestGate::checkRunsAreOfThisGpu(a, s, c, s.unit->model); !st)
         return st.error();
+    if (Status st = TestGate::checkTestPlan(a, c, s.unit->model); !st)
+        return st.error();
     if (Status st = TestGate::checkPass(a, s, c); !st)
         return st.error();
     return judged(Step::Test, f, in, testFinding(a, in, c, s.unit->model), unit, s, c);
@@ -651,6 +653,8 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
                            {unit, s.unit->batchId}));
     }
     if (Status st = requireUnitIn(s, states::Tested, Step::Pack); !st)
+        return st.error();
+    if (Status st = TestGate::checkPackable(*s.unit, s.unit->testedRuns, c); !st)
         return st.error();
     if (s.batch && s.batch->state != states::Open) {
         return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),

@@ -11,6 +11,7 @@
 #include "importers/NvidiaSmiImporter.h"
 #include "importers/RigRunReader.h"
 #include "importers/TestPlan.h"
+#include "importers/TestPlanStore.h"
 #include "printing/LabelPrintDialog.h"
 #include "rigs/RigCommands.h"
 #include "storage/Database.h"
@@ -1129,9 +1130,13 @@ void StepForm::chooseRigLog()
 
 bool StepForm::importRigLog(const QString& path)
 {
-    // The plan this PC judges by: the one its Run test plan runs.
+    // The plan the unit's product is tested to, else the one this PC's Run test plan runs.
     Result<RigCommands> rig = RigCommands::load(m_recorder.dataFolder());
-    Result<TestPlan> plan = rig ? TestPlan::named(rig->planName()) : Result<TestPlan>(rig.error());
+    Result<TestPlan> plan = !rig ? Result<TestPlan>(rig.error())
+                            : m_step == Step::Test
+                                ? TestPlanStore(m_recorder.database().connection())
+                                      .forUnit(value(payload::Unit), std::nullopt, rig->planName())
+                                : TestPlan::named(rig->planName());
     Result<ImportedRun> run =
         plan ? RigRunReader::readForStep(m_step, path, m_recorder.dataFolder(), plan.value())
              : Result<ImportedRun>(plan.error());

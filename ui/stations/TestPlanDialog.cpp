@@ -2,8 +2,10 @@
 
 #include "common/ResultBanner.h"
 #include "importers/TestPlan.h"
+#include "importers/TestPlanStore.h"
 #include "rigs/RigCommands.h"
 #include "rigs/TestPlanRun.h"
+#include "storage/Database.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -72,7 +74,11 @@ TestPlanDialog::TestPlanDialog(const QString& unit, const QString& planName, Rec
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
 
-    Result<TestPlan> plan = TestPlan::named(planName);
+    // The unit's product's plan where it has one; this PC's otherwise.
+    Result<TestPlan> plan =
+        TestPlanStore(recorder.database().connection()).forUnit(unit, std::nullopt, planName);
+    if (plan)
+        m_title->setText(tr("Test plan %1 for unit %2").arg(plan->name, unit));
     Result<RigCommands> commands =
         plan ? RigCommands::load(recorder.dataFolder()) : Result<RigCommands>(plan.error());
     if (!commands) {

@@ -27,7 +27,8 @@ class TestPlanDialog : public QDialog
     Q_OBJECT
 
 public:
-    /// `planName`: a built-in plan (default, strict) or a test plan file. The tools' command lines
+    /// Runs the plan of the unit's product, or where it has none `planName` (this PC's: a
+    /// built-in plan, default or strict, or a test plan file). The tools' command lines
     /// come from rig.conf in the recorder's data folder. The plan starts when the dialog is shown.
     TestPlanDialog(const QString& unit, const QString& planName, Recorder& recorder, const Session& session,
                    QWidget* parent = nullptr);

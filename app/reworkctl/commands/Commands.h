@@ -38,7 +38,7 @@ extern const Command conflictsCommand;
 // ParseCommands.cpp: a test rig's output read and judged by a test plan, recording nothing.
 extern const Command parseCommand;
 // TestRunCommands.cpp: a unit's test plan run on this rig, recorded.
-extern const Command testCommand;
+extern const Command testCommand, planCommand;
 // MaintenanceCommands.cpp: looking after the database file.
 extern const Command checkCommand, backupCommand, verifyCommand, restoreCommand;
 

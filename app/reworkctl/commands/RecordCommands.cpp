@@ -7,6 +7,7 @@
 #include "domain/Step.h"
 #include "importers/GpuReportReader.h"
 #include "importers/RigRunReader.h"
+#include "importers/TestPlanStore.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -142,7 +143,18 @@ int record(CommandContext& context, Args args)
     if (!report)
         return out.fail(report.error());
     // burnin=, dcgm=, vram=, profile_log=: rig outputs judged by the test plan, kept as evidence.
-    Result<TestPlan> plan = planName ? TestPlan::named(*planName) : Result<TestPlan>(TestPlan::defaultPlan());
+    // A unit's test is judged by its product's plan; other steps (and products without one) by
+    // --plan, else the built-in default.
+    QString unitSerial;
+    for (const QString& field : report->rest) {
+        if (field.startsWith(QLatin1StringView("unit=")))
+            unitSerial = field.mid(5);
+    }
+    Result<TestPlan> plan =
+        *step == Step::Test && !unitSerial.isEmpty()
+            ? TestPlanStore(db->connection()).forUnit(unitSerial, planName, TestPlan::defaultPlan().name)
+        : planName ? TestPlan::named(*planName)
+                   : Result<TestPlan>(TestPlan::defaultPlan());
     const EvidenceStore evidence(context.dataFolder());
     const auto discardReport = [&] {
         if (report->report)

@@ -5,6 +5,7 @@
 
 #include "domain/EventPayload.h"
 #include "importers/TestPlan.h"
+#include "importers/TestPlanStore.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
@@ -62,7 +63,7 @@ int run(CommandContext& context, Args args)
 {
     Output& out = context.out;
     if (args.isEmpty() || args.takeFirst() != QLatin1StringView("run"))
-        return out.usage(Cli::tr("unknown test command; use: test run UNIT --plan NAME"), context.help);
+        return out.usage(Cli::tr("unknown test command; use: test run UNIT [--plan NAME]"), context.help);
     const auto planName = args.take(QStringLiteral("plan"));
     const auto stationGiven = args.take(QStringLiteral("station"));
     const auto operatorId = args.take(QStringLiteral("operator"));
@@ -72,16 +73,11 @@ int run(CommandContext& context, Args args)
         return out.unknownOption(unknown, context.help);
     if (args.size() != 1)
         return out.usage(Cli::tr("give exactly one unit serial"), context.help);
-    if (!planName || planName->trimmed().isEmpty())
-        return out.usage(Cli::tr("--plan is required: %1 or a test plan JSON file")
+    if (planName && planName->trimmed().isEmpty())
+        return out.usage(Cli::tr("--plan needs a plan: %1 or a test plan JSON file")
                              .arg(TestPlan::builtInNames().join(QStringLiteral(", "))),
                          context.help);
     const QString unit = args.first().trimmed().toUpper();
-    Result<TestPlan> plan = TestPlan::named(*planName);
-    if (!plan) {
-        out.fail(plan.error());
-        return Usage;
-    }
     const std::optional<QString> station = testStation(context, stationGiven);
     if (!station || station->isEmpty())
         return out.missing(QStringLiteral("station"),
@@ -102,6 +98,12 @@ int run(CommandContext& context, Args args)
     Result<RigCommands> commands = RigCommands::load(recorder.dataFolder());
     if (!commands)
         return out.fail(commands.error());
+    // The product's plan; for a product without one, --plan, else this rig's rig.plan.
+    Result<TestPlan> plan = TestPlanStore(db->connection()).forUnit(unit, planName, commands->planName());
+    if (!plan) {
+        out.fail(plan.error());
+        return Usage;
+    }
     Session session;
     session.operatorInfo = actor;
     session.station = StationInfo{*station, stepName(Step::Test)};
@@ -175,12 +177,12 @@ int run(CommandContext& context, Args args)
 
 const Command testCommand{
     "test",
-    QT_TRANSLATE_NOOP("Cli",
-                      "  test run UNIT --plan NAME [--station S] [--operator O | --token-stdin] [--follow]\n"
-                      "                                         run a unit's test plan on this rig\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli", "  test run UNIT [--plan NAME] [--station S] [--operator O | --token-stdin] [--follow]\n"
+               "                                         run a unit's test plan on this rig\n"),
     QT_TRANSLATE_NOOP(
         "Cli",
-        "Usage: reworkctl test run UNIT --plan NAME|FILE [--station S] [--operator O | --token-stdin]\n"
+        "Usage: reworkctl test run UNIT [--plan NAME|FILE] [--station S] [--operator O | --token-stdin]\n"
         "                          [--follow] [--json]\n"
         "Runs the test plan of an inspected unit on this PC, headless, as the test form's \"Run test\n"
         "plan\" does: the GPU's report (nvidia-smi -q -x), then each run the plan requires (gpu_burn,\n"
@@ -192,7 +194,9 @@ const Command testCommand{
         "  rig.command.gpu-burn=/opt/gpu-burn/gpu_burn {seconds}    rig.timeout.gpu-burn=SECONDS\n"
         "  rig.command.dcgm=dcgmi diag -r {level}   rig.command.memtest=memtest_vulkan\n"
         "  rig.command.nvidia-smi=nvidia-smi -q -x  rig.stop-after.memtest=SECONDS\n"
-        "  --plan     a built-in plan (default, strict) or a test plan JSON file\n"
+        "  --plan     for a product without a shared plan (reworkctl plan): a built-in plan\n"
+        "             (default, strict) or a test plan JSON file; default: rig.plan in rig.conf.\n"
+        "             A product's own plan is always the one run.\n"
         "  --station  the test station (default: the line's only test station)\n"
         "  --follow   print the tools' output as it comes\n"
         "With --json: one object with unit, plan, runs (kind, verdict, why, seconds), event, outcome\n"

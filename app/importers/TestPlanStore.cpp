@@ -1,0 +1,230 @@
+#include "TestPlanStore.h"
+
+#include "storage/AuditLog.h"
+#include "storage/Authority.h"
+#include "storage/InputFile.h"
+#include "storage/ReferenceLog.h"
+#include "storage/Sql.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
+
+#include <spdlog/spdlog.h>
+
+namespace rework {
+namespace {
+
+// A plan is a page of JSON; more is not a plan.
+constexpr qint64 kMaxPlanBytes = 256LL * 1024;
+const QString kEditLimits = QStringLiteral("limits.edit");
+
+Error planError(const Message& what)
+{
+    return makeError(ErrorCode::InvalidValue, QStringLiteral("plan"), what);
+}
+
+} // namespace
+
+Result<QString> TestPlanStore::publish(const QString& file, const OperatorInfo& actor,
+                                       const QString& stationId) const
+{
+    Result<QByteArray> text = InputFile::read(file, kMaxPlanBytes, QStringLiteral("plan"));
+    if (!text)
+        return text.error();
+    Result<TestPlan> plan = TestPlan::fromJsonText(text.value());
+    if (!plan)
+        return plan.error();
+    QJsonObject body = QJsonDocument::fromJson(text.value()).object();
+    static const QRegularExpression safeName(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9._-]{0,39}")));
+    const QString name = body.value(QStringLiteral("name")).toString();
+    if (!safeName.match(name).hasMatch())
+        return planError(
+            Message(tr,
+                    QT_TR_NOOP("a shared plan names itself: \"name\" of 1-40 lower-case letters, "
+                               "digits, dots and dashes (e.g. rtx4090-burnin); \"%1\" is not"),
+                    {name.left(60)}));
+    if (TestPlan::builtIn(name))
+        return planError(
+            Message(tr, QT_TR_NOOP("%1 is a built-in plan; give the shared plan a name of its own"), {name}));
+    // The rules read the runs a pass needs from the plan's top level, by their canonical names.
+    const QJsonObject models = body.value(QStringLiteral("models")).toObject();
+    for (auto it = models.begin(); it != models.end(); ++it) {
+        if (it.value().toObject().contains(QStringLiteral("required")))
+            return planError(Message(
+                tr,
+                QT_TR_NOOP("model %1's part says which runs are required; that is the whole plan's: share a "
+                           "plan of its own for that model"),
+                {it.key()}));
+    }
+    body.insert(QStringLiteral("required"), plan->toJson().value(QStringLiteral("required")));
+    if (Status st = share(name, QJsonDocument(body).toJson(QJsonDocument::Indented), actor, stationId); !st)
+        return st.error();
+    spdlog::info("test plan {} shared by {}", name.toStdString(), actor.id.toStdString());
+    return name;
+}
+
+Status TestPlanStore::share(const QString& name, const QByteArray& body, const OperatorInfo& actor,
+                            const QString& stationId) const
+{
+    Transaction tx(m_db);
+    if (Status st = tx.join(); !st) // alone, or as part of assign()
+        return st;
+    if (Status st = Authority::require(m_db, actor, kEditLimits); !st)
+        return st;
+    if (Status st = ReferenceLog(m_db, actor.id, stationId, m_clock)
+                        .record({QStringLiteral("test_plans"),
+                                 {{QStringLiteral("name"), name}},
+                                 {{QStringLiteral("body"), QString::fromUtf8(body)}}});
+        !st)
+        return st;
+    if (Status st = AuditLog(m_db, m_clock)
+                        .append(QStringLiteral("test_plan_published"), actor.id,
+                                stationId.isEmpty() ? QStringLiteral("-") : stationId, name);
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Status TestPlanStore::assign(const QString& model, const QString& planName, const OperatorInfo& actor,
+                             const QString& stationId) const
+{
+    const QString plan = planName.trimmed();
+    auto product =
+        sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM products WHERE model = ?"), {model});
+    if (!product)
+        return product.error();
+    if (product.value().toInt() == 0) {
+        auto known = sql::column(m_db, QStringLiteral("SELECT model FROM products ORDER BY model"));
+        return makeError(ErrorCode::UnknownField, QStringLiteral("model"),
+                         Message(tr, QT_TR_NOOP("no product %1; known: %2"),
+                                 {model.left(40), known ? known->join(QStringLiteral(", ")) : QString()}));
+    }
+    auto shared = sql::scalar(m_db, QStringLiteral("SELECT body FROM test_plans WHERE name = ?"), {plan});
+    if (!shared)
+        return shared.error();
+    const std::optional<TestPlan> builtIn = TestPlan::builtIn(plan);
+    if (shared.value().isNull() && !builtIn) {
+        auto names = sql::column(m_db, QStringLiteral("SELECT name FROM test_plans ORDER BY name"));
+        QStringList known = TestPlan::builtInNames();
+        if (names)
+            known << names.value();
+        return planError(
+            Message(tr, QT_TR_NOOP("no test plan %1; share it first (plan publish FILE), or use one of: %2"),
+                    {plan.left(40), known.join(QStringLiteral(", "))}));
+    }
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st;
+    if (Status st = Authority::require(m_db, actor, kEditLimits); !st)
+        return st;
+    // A built-in plan is shared as it stands, so every station judges by the same limits.
+    if (builtIn && shared.value().isNull()) {
+        if (Status st = share(builtIn->name, QJsonDocument(builtIn->toJson()).toJson(QJsonDocument::Indented),
+                              actor, stationId);
+            !st)
+            return st;
+    }
+    if (Status st = ReferenceLog(m_db, actor.id, stationId, m_clock)
+                        .record({QStringLiteral("product_plans"),
+                                 {{QStringLiteral("model"), model}},
+                                 {{QStringLiteral("plan"), builtIn ? builtIn->name : plan}}});
+        !st)
+        return st;
+    if (Status st = AuditLog(m_db, m_clock)
+                        .append(QStringLiteral("test_plan_assigned"), actor.id,
+                                stationId.isEmpty() ? QStringLiteral("-") : stationId,
+                                model + QLatin1Char('=') + plan);
+        !st)
+        return st;
+    if (Status st = tx.commit(); !st)
+        return st;
+    spdlog::info("model {} tested to plan {} (set by {})", model.toStdString(), plan.toStdString(),
+                 actor.id.toStdString());
+    return {};
+}
+
+Result<std::optional<TestPlan>> TestPlanStore::forModel(const QString& model) const
+{
+    auto row = sql::row(m_db,
+                        QStringLiteral("SELECT p.plan, t.body FROM product_plans p "
+                                       "LEFT JOIN test_plans t ON t.name = p.plan WHERE p.model = ?"),
+                        {model});
+    if (!row)
+        return row.error();
+    if (!row.value() || row.value()->value(0).toString().isEmpty())
+        return std::optional<TestPlan>();
+    const QString name = row.value()->value(0).toString();
+    if (row.value()->value(1).isNull())
+        return makeError(ErrorCode::TestPlanUnmet, QStringLiteral("plan"),
+                         Message(tr,
+                                 QT_TR_NOOP("model %1 is tested to plan %2, which has not reached this "
+                                            "station; sync, then test"),
+                                 {model, name}));
+    Result<TestPlan> plan = TestPlan::fromJsonText(row.value()->value(1).toString().toUtf8(), model);
+    if (!plan)
+        return plan.error();
+    return std::optional<TestPlan>(plan.value());
+}
+
+Result<TestPlan> TestPlanStore::forUnit(const QString& unitSerial, const std::optional<QString>& chosen,
+                                        const QString& stationPlan) const
+{
+    auto found = sql::scalar(m_db, QStringLiteral("SELECT model FROM units WHERE serial = ?"),
+                             {unitSerial.trimmed().toUpper()});
+    if (!found)
+        return found.error();
+    const QString model = found.value().toString();
+    if (!model.isEmpty()) {
+        Result<std::optional<TestPlan>> own = forModel(model);
+        if (!own)
+            return own.error();
+        if (own.value()) {
+            if (chosen) {
+                Result<TestPlan> asked = TestPlan::named(*chosen, model);
+                if (!asked)
+                    return asked.error();
+                if (asked->name != own.value()->name)
+                    return makeError(ErrorCode::TestPlanUnmet, QStringLiteral("plan"),
+                                     Message(tr,
+                                             QT_TR_NOOP("model %1 is tested to plan %2, not %3; leave out "
+                                                        "the plan, it is the product's"),
+                                             {model, own.value()->name, asked->name}));
+            }
+            return *own.value();
+        }
+    }
+    return TestPlan::named(chosen ? *chosen : stationPlan, model);
+}
+
+Result<QList<TestPlanStore::Entry>> TestPlanStore::list() const
+{
+    auto plans = sql::run(m_db, QStringLiteral("SELECT name, body FROM test_plans ORDER BY name"));
+    if (!plans)
+        return plans.error();
+    QMap<QString, Entry> byName;
+    while (plans.value().next()) {
+        Entry e;
+        e.name = plans.value().value(0).toString();
+        e.body = plans.value().value(1).toString().toUtf8();
+        for (const auto& kind :
+             QJsonDocument::fromJson(e.body).object().value(QStringLiteral("required")).toArray())
+            e.required << kind.toString();
+        byName.insert(e.name, e);
+    }
+    auto assigned = sql::run(m_db, QStringLiteral("SELECT model, plan FROM product_plans ORDER BY model"));
+    if (!assigned)
+        return assigned.error();
+    while (assigned.value().next()) {
+        const QString plan = assigned.value().value(1).toString();
+        if (byName.contains(plan))
+            byName[plan].models << assigned.value().value(0).toString();
+    }
+    return byName.values();
+}
+
+} // namespace rework
