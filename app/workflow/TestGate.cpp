@@ -278,8 +278,8 @@ Status TestGate::checkTestPlan(const Action& a, const WorkflowConfig& c, const Q
     if (!missing.isEmpty()) {
         return makeError(ErrorCode::TestPlanUnmet, QStringLiteral("result"),
                          Message(tr,
-                                 QT_TR_NOOP("model %1 is tested to plan %2, which needs a %3 run for a pass; "
-                                            "run the test plan, or import the rig logs"),
+                                 QT_TR_NOOP("model %1 is tested to plan %2; a pass needs its runs, and %3 is "
+                                            "missing: run the test plan, or import the rig logs"),
                                  {model, plan.value(), missing.join(QStringLiteral(", "))}));
     }
     return {};
@@ -297,8 +297,9 @@ Status TestGate::checkPackable(const UnitState& unit, const QStringList& testedR
         return makeError(
             ErrorCode::TestPlanUnmet, QStringLiteral("unit"),
             Message(tr,
-                    QT_TR_NOOP("unit %1 passed its test without the %2 run that plan %3 of model "
-                               "%4 requires; it cannot be packed: send it back to test"),
+                    QT_TR_NOOP("unit %1 passed its test without %2, which plan %3 of model %4 "
+                               "requires; it cannot be packed: a supervisor voids that test, "
+                               "then test it again"),
                     {unit.serial, missing.join(QStringLiteral(", ")), plan.value(), unit.model}));
     }
     return {};
