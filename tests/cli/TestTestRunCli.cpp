@@ -310,7 +310,7 @@ private slots:
     {
         test::TestDatabase t;
         const Run main = reworkctl(t.path(), {"--help"}, QString());
-        QVERIFY2(main.out.contains(QStringLiteral("test run UNIT --plan NAME")), qPrintable(main.out));
+        QVERIFY2(main.out.contains(QStringLiteral("test run UNIT [--plan NAME]")), qPrintable(main.out));
         const Run help = reworkctl(t.path(), {"test", "--help"}, QString());
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("rig.conf")));
@@ -323,9 +323,10 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("says");
-        QTest::newRow("no plan") << QStringList{"test",   "run",        "UNIT", "--station",
-                                                "TEST-1", "--operator", "OP1"}
-                                 << 2 << "--plan is required";
+        // Without --plan: the product's plan, else this PC's rig.plan; an empty one is no plan.
+        QTest::newRow("empty plan") << QStringList{"test",      "run",    "UNIT",       "--plan", "",
+                                                   "--station", "TEST-1", "--operator", "OP1"}
+                                    << 2 << "--plan needs a plan";
         QTest::newRow("unknown plan file")
             << QStringList{"test",      "run",    "UNIT",       "--plan", "/nonexistent/plan.json",
                            "--station", "TEST-1", "--operator", "OP1"}

@@ -2,6 +2,7 @@
 // event set is exactly the union of the stations', each station learns the others' work, and
 // every injected fault (killed mid-batch, killed between the server's commit and the station's
 // note of it, connection cut, server down) ends, after a rerun, with the same exact sets.
+#include "FakeRig.h"
 #include "PgTestServer.h"
 #include "TestDatabase.h"
 #include "auth/Login.h"
@@ -108,18 +109,20 @@ private slots:
         c = std::make_unique<test::TestDatabase>();
         QVERIFY(SyncEngine(a->db(), settings()).initServer().ok());
         QVERIFY(SyncEngine(b->db(), settings()).initServer().ok()); // a second init changes nothing
-        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"3"});
+        QCOMPARE(pg->psql(QStringLiteral("SELECT max(version) FROM rework_schema")), QStringList{"4"});
         // The server's reference data is a baseline of changes at the earliest time: A's rows.
         QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) FROM events WHERE origin = 'server'")),
                  QStringList{QString::number(
                      sql::scalar(
                          a->db().connection(),
-                         QStringLiteral("SELECT (SELECT count(*) FROM operators) + (SELECT count(*) FROM "
-                                        "stations) + (SELECT count(*) FROM permissions) + (SELECT "
-                                        "count(*) FROM products) + (SELECT count(*) FROM serial_formats) + "
-                                        "(SELECT count(*) FROM limits) + (SELECT count(*) FROM "
-                                        "defect_codes) + (SELECT count(*) FROM config WHERE key NOT LIKE "
-                                        "'derived.%') + (SELECT count(*) FROM label_templates)"))
+                         QStringLiteral(
+                             "SELECT (SELECT count(*) FROM operators) + (SELECT count(*) FROM "
+                             "stations) + (SELECT count(*) FROM permissions) + (SELECT "
+                             "count(*) FROM products) + (SELECT count(*) FROM serial_formats) + "
+                             "(SELECT count(*) FROM limits) + (SELECT count(*) FROM "
+                             "defect_codes) + (SELECT count(*) FROM config WHERE key NOT LIKE "
+                             "'derived.%') + (SELECT count(*) FROM label_templates) + (SELECT count(*) FROM "
+                             "test_plans) + (SELECT count(*) FROM product_plans)"))
                          .value()
                          .toInt())});
     }
@@ -995,6 +998,34 @@ private slots:
         QVERIFY(again.ok());
         QCOMPARE(again->pulled, 0);
         QCOMPARE(again->rejected, 0);
+    }
+
+    /// A plan set for a product at one station holds the product's units to it at every other:
+    /// after sync, station B refuses a pass without the burn-in the plan needs. (Last: the plan
+    /// stays set for RTX4090 at every station.)
+    void aProductsTestPlanHoldsAtEveryStation()
+    {
+        const QString unit =
+            test::inspectedUnit(*b, QStringLiteral("ZT4090P000601"), QStringLiteral("SB00000601"));
+        QCOMPARE(reworkctl(a->path(), {"plan", "publish", test::burnInPlan(*a), "--operator", a->admin()})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            reworkctl(a->path(), {"plan", "assign", "RTX4090", "burn-in", "--operator", a->admin()}).exitCode,
+            0);
+        QVERIFY(sync(*a).ok());
+        QVERIFY(sync(*b).ok());
+        const Run listed = reworkctl(b->path(), {"--json", "plan", "list"});
+        QVERIFY2(listed.out.contains(QStringLiteral("\"burn-in\"")) &&
+                     listed.out.contains(QStringLiteral("RTX4090")),
+                 qPrintable(listed.out));
+        const QString smi = QStringLiteral("smi=") + test::smiOutput(*b, test::TestDatabase::gpuUuid(601));
+        const Run refused = reworkctl(b->path(), {"record", "test", "--station", "TEST-1", "--operator",
+                                                  "OP1", "unit=" + unit, "result=pass", smi});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("test_plan_unmet")), qPrintable(refused.err));
+        QCOMPARE(pg->psql(QStringLiteral("SELECT plan FROM product_plans WHERE model = 'RTX4090'")),
+                 QStringList{"burn-in"});
     }
 };
 
