@@ -1,7 +1,5 @@
 #include "LabelPrintDialog.h"
 
-#include "common/ResultBanner.h"
-
 #include "labels/LabelPainter.h"
 #include "labels/LabelTemplateStore.h"
 #include "labels/ZplSender.h"
@@ -162,16 +160,15 @@ QString LabelPrintDialog::settingsKey(const QString& name) const
     return settingsKey(m_context.stationId, m_kind, name);
 }
 
-void LabelPrintDialog::announce(ResultBanner* banner, const LabelPrintLog::Print& p)
+std::pair<bool, QString> LabelPrintDialog::outcomeOf(const LabelPrintLog::Print& p)
 {
     if (p.delivery == LabelPrintLog::Delivery::SentUnconfirmed) {
-        banner->showFailure(tr("Label of %1 sent to %2, but the printer did not say it was ready: check "
-                               "that the label came out, and reprint it if not")
-                                .arg(p.subject, p.target));
-        return;
+        return {false, tr("Label of %1 sent to %2, but the printer did not say it was ready: check that the "
+                          "label came out, and reprint it if not")
+                           .arg(p.subject, p.target)};
     }
-    banner->showSuccess(p.reprint ? tr("Label of %1 printed again to %2").arg(p.subject, p.target)
-                                  : tr("Label of %1 printed to %2").arg(p.subject, p.target));
+    return {true, p.reprint ? tr("Label of %1 printed again to %2").arg(p.subject, p.target)
+                            : tr("Label of %1 printed to %2").arg(p.subject, p.target)};
 }
 
 void LabelPrintDialog::destinationChanged()

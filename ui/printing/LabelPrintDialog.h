@@ -17,8 +17,6 @@ template <typename T> class QFutureWatcher;
 
 namespace rework {
 
-class ResultBanner;
-
 /// Prints one item's label: to a system printer, a PDF file or a Zebra on the network, with a
 /// preview. The choice of template (label stock) and destination is remembered per station and
 /// kind of label; a reprint asks why. A network printer is sent to in the background, on a
@@ -69,9 +67,9 @@ public:
     static void addTemplates(QComboBox* picker, const QString& dataFolder, LabelTemplate::Kind kind);
     /// Fills `picker` with the system printers, the Zebra printer and PDF, data: the destination.
     static void addDestinations(QComboBox* picker);
-    /// Says on `banner` what became of a print: green when printed or confirmed by the printer,
-    /// red when the printer took the label without confirming it was ready (someone must look).
-    static void announce(ResultBanner* banner, const LabelPrintLog::Print& print);
+    /// What became of a print, for the banner: printed or confirmed by the printer (true), or
+    /// taken without the printer confirming it was ready (false: someone must look at it).
+    static std::pair<bool, QString> outcomeOf(const LabelPrintLog::Print& print);
 
 public slots:
     /// True when printed here and now; a label for a network printer is sent in the background

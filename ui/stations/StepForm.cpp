@@ -1099,8 +1099,10 @@ void StepForm::printLabel()
                                       m_recorder.clock().now()};
     auto* dialog = new LabelPrintDialog(context, m_pendingLabel.first, m_pendingLabel.second, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &LabelPrintDialog::printed, this,
-            [this](const LabelPrintLog::Print& p) { LabelPrintDialog::announce(m_banner, p); });
+    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
+        const auto [printed, said] = LabelPrintDialog::outcomeOf(p);
+        printed ? m_banner->showSuccess(said) : m_banner->showFailure(said);
+    });
     // Back to scanning: the station window active again, the cursor in the first field.
     connect(dialog, &QDialog::finished, this, [this] { returnToScanning(nullptr); });
     dialog->open();

@@ -263,8 +263,10 @@ void TracePage::printLabel()
                                       m_recorder.clock().now()};
     auto* dialog = new LabelPrintDialog(context, m_label.first, m_label.second, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &LabelPrintDialog::printed, this,
-            [this](const LabelPrintLog::Print& p) { LabelPrintDialog::announce(m_banner, p); });
+    connect(dialog, &LabelPrintDialog::printed, this, [this](const LabelPrintLog::Print& p) {
+        const auto [printed, said] = LabelPrintDialog::outcomeOf(p);
+        printed ? m_banner->showSuccess(said) : m_banner->showFailure(said);
+    });
     dialog->open();
 }
 
