@@ -28,31 +28,43 @@ struct Row
     QString alloy;
 };
 
-/// The measurement's values in the filter, oldest first. Only numbers count (a text or a missing
-/// key is no value), and a voided event's value is no value either. The range is always bound,
-/// so the read walks events_step_time (step, recorded_at, seq), which also gives its order.
-Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f,
-                              bool withAlloy)
+bool perAlloy(const SpcQuery::Measurement& m)
 {
-    QString statement =
-        QStringLiteral("SELECT e.id, e.recorded_at, e.station_id, json_extract(e.payload, ?)");
-    QVariantList binds{jsonPath(m.name)};
+    return m.limit.contains(QLatin1StringView("%1"));
+}
+
+/// The values of measurements recorded by the same steps (`group`), each oldest first, read in one
+/// walk of the events: one row and one JSON parse per event, however many of them it holds. Only
+/// numbers count (a text, a boolean or a missing key is no value), and a voided event's values are
+/// no values either. The range is always bound, so the read walks events_step_time (step,
+/// recorded_at, seq), which also gives its order.
+Result<QList<QList<Row>>> readValues(const QSqlDatabase& db, const QList<const SpcQuery::Measurement*>& group,
+                                     const SpcFilter& f)
+{
+    QString statement = QStringLiteral("SELECT e.id, e.recorded_at, e.station_id");
+    QVariantList binds;
+    for (const SpcQuery::Measurement* m : group) {
+        statement += QStringLiteral(", CASE WHEN json_type(e.payload, ?) IN ('integer', 'real') THEN "
+                                    "json_extract(e.payload, ?) END");
+        binds << jsonPath(m->name) << jsonPath(m->name);
+    }
+    const bool withAlloy = std::any_of(group.cbegin(), group.cend(),
+                                       [](const SpcQuery::Measurement* m) { return perAlloy(*m); });
     if (withAlloy) {
         statement += QStringLiteral(", coalesce(json_extract(e.payload, ?), (SELECT d.alloy FROM dies d "
                                     "WHERE d.id = json_extract(e.payload, ?)))");
         binds << jsonPath(payload::Alloy) << jsonPath(payload::Die);
     }
+    const QStringList& steps = group.first()->steps;
     statement += QStringLiteral(" FROM events e WHERE e.step IN (") +
-                 QStringList(m.steps.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
+                 QStringList(steps.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
                  QStringLiteral(") AND e.recorded_at >= ? AND e.recorded_at < ? "
-                                "AND json_type(e.payload, ?) IN ('integer', 'real') "
                                 "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id)");
-    for (const QString& step : m.steps)
+    for (const QString& step : steps)
         binds << step;
     // Timestamps are stored as ISO text with milliseconds in UTC, so text order is time order.
     binds << (f.from.isValid() ? f.from.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral(""))
-          << (f.to.isValid() ? f.to.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("~"))
-          << jsonPath(m.name);
+          << (f.to.isValid() ? f.to.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("~"));
     if (!f.station.isEmpty()) {
         statement += QStringLiteral(" AND e.station_id = ?");
         binds << f.station;
@@ -68,17 +80,27 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
     auto q = sql::run(db, statement, binds);
     if (!q)
         return q.error();
-    QList<Row> rows;
+    QList<QList<Row>> rows(group.size());
+    const int alloyColumn = 3 + static_cast<int>(group.size());
     while (q.value().next()) {
         const QSqlQuery& r = q.value();
         Row row;
         row.point.eventId = r.value(0).toString();
         row.point.at = QDateTime::fromString(r.value(1).toString(), Qt::ISODateWithMs);
         row.point.station = r.value(2).toString();
-        row.point.value = r.value(3).toDouble();
         if (withAlloy)
-            row.alloy = r.value(4).toString().isEmpty() ? kAlloyDefault : r.value(4).toString();
-        rows.append(row);
+            row.alloy =
+                r.value(alloyColumn).toString().isEmpty() ? kAlloyDefault : r.value(alloyColumn).toString();
+        for (int i = 0; i < group.size(); ++i) {
+            const QVariant value = r.value(3 + i);
+            if (value.isNull())
+                continue;
+            Row one = row;
+            one.point.value = value.toDouble();
+            if (!perAlloy(*group.at(i)))
+                one.alloy.clear();
+            rows[i].append(one);
+        }
     }
     return rows;
 }
@@ -128,17 +150,8 @@ const SpcQuery::Measurement* SpcQuery::measurement(const QString& name)
     return nullptr;
 }
 
-Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& filter) const
+Status SpcQuery::checkFilter(const SpcFilter& filter) const
 {
-    const Measurement* m = measurement(name);
-    if (!m) {
-        QStringList known;
-        for (const Measurement& each : measurements())
-            known << each.name;
-        return makeError(ErrorCode::UnknownField, QStringLiteral("measurement"),
-                         Message(tr, QT_TR_NOOP("no measurement called \"%1\"; the known ones are %2"),
-                                 {name.left(40), known.join(QStringLiteral(", "))}));
-    }
     // A filter that names nothing on this line is a typo, not "no values".
     if (!filter.station.isEmpty()) {
         Result<bool> known = StationRegistry(m_db).exists(filter.station);
@@ -159,38 +172,42 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
                 ErrorCode::UnknownField, QStringLiteral("model"),
                 Message(tr, QT_TR_NOOP("no product model %1 on this line"), {filter.model.left(40)}));
     }
-    const bool perAlloy = m->limit.contains(QLatin1StringView("%1"));
-    Result<QList<Row>> rows = readValues(m_db, *m, filter, perAlloy);
-    if (!rows)
-        return rows.error();
+    return {};
+}
 
-    Chart c;
-    c.measurement = *m;
+namespace {
+
+/// The chart of one measurement's values; the specification is the product's own limit where
+/// the filter names a product, else the default (`limits`: LimitStore::limitsFor the filter's model).
+SpcQuery::Chart chartOf(const SpcQuery::Measurement& m, const QList<Row>& rows,
+                        const QList<LimitStore::LimitRow>& limits)
+{
+    SpcQuery::Chart c;
+    c.measurement = m;
     QList<double> values;
-    values.reserve(rows->size());
+    values.reserve(rows.size());
+    c.points.reserve(rows.size());
     QSet<QString> alloys;
-    for (const Row& r : rows.value()) {
+    const bool alloyLimits = perAlloy(m);
+    for (const Row& r : rows) {
         values << r.point.value;
         c.points << r.point;
-        if (perAlloy)
+        if (alloyLimits)
             alloys.insert(r.alloy);
     }
 
-    // The specification: the product's own limit where the filter names a product, else the default.
     ControlChart::Spec spec;
     QString mixedAlloys;
-    if (perAlloy && alloys.size() > 1) {
+    if (alloyLimits && alloys.size() > 1) {
         QStringList sorted(alloys.cbegin(), alloys.cend());
         sorted.sort();
         mixedAlloys = sorted.join(QStringLiteral(", "));
     } else {
-        c.limitName = perAlloy ? m->limit.arg(alloys.isEmpty() ? kAlloyDefault : *alloys.cbegin()) : m->limit;
-        Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
-        if (!limits)
-            return limits.error();
-        const auto row = std::find_if(limits->cbegin(), limits->cend(),
+        c.limitName =
+            alloyLimits ? m.limit.arg(alloys.isEmpty() ? kAlloyDefault : *alloys.cbegin()) : m.limit;
+        const auto row = std::find_if(limits.cbegin(), limits.cend(),
                                       [&](const LimitStore::LimitRow& l) { return l.name == c.limitName; });
-        if (row != limits->cend())
+        if (row != limits.cend())
             spec = {row->min, row->max};
         else
             c.limitName.clear();
@@ -201,8 +218,8 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
         c.points[i].rules = c.chart.rules().at(i);
     if (!mixedAlloys.isEmpty() && c.chart.hasLimits()) {
         c.cpReason = c.cpkReason =
-            tr("the values are of more than one alloy (%1), each with its own limits; filter by model "
-               "or station to chart one")
+            SpcQuery::tr("the values are of more than one alloy (%1), each with its own limits; filter by "
+                         "model or station to chart one")
                 .arg(mixedAlloys);
     } else {
         c.cpReason = ControlChart::gapText(c.chart.cpGap());
@@ -211,28 +228,115 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
     return c;
 }
 
+} // namespace
+
+Result<QList<SpcQuery::Chart>> SpcQuery::charts(const QList<const Measurement*>& wanted,
+                                                const SpcFilter& filter) const
+{
+    if (Status st = checkFilter(filter); !st)
+        return st.error();
+    Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
+    if (!limits)
+        return limits.error();
+    // Measurements of the same steps are read together: one walk of those events for all of them.
+    QList<QList<const Measurement*>> groups;
+    for (const Measurement* m : wanted) {
+        auto same = std::find_if(groups.begin(), groups.end(), [&](const QList<const Measurement*>& g) {
+            return g.first()->steps == m->steps;
+        });
+        if (same != groups.end())
+            same->append(m);
+        else
+            groups.append({m});
+    }
+    QList<Chart> out;
+    for (const QList<const Measurement*>& group : std::as_const(groups)) {
+        Result<QList<QList<Row>>> rows = readValues(m_db, group, filter);
+        if (!rows)
+            return rows.error();
+        for (qsizetype i = 0; i < group.size(); ++i)
+            out.append(chartOf(*group.at(i), rows->at(i), limits.value()));
+    }
+    // In the order they were asked for.
+    std::stable_sort(out.begin(), out.end(), [&](const Chart& a, const Chart& b) {
+        const auto at = [&](const Chart& c) {
+            return std::find_if(wanted.cbegin(), wanted.cend(),
+                                [&](const Measurement* m) { return m->name == c.measurement.name; }) -
+                   wanted.cbegin();
+        };
+        return at(a) < at(b);
+    });
+    return out;
+}
+
+Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& filter) const
+{
+    const Measurement* m = measurement(name);
+    if (!m) {
+        QStringList known;
+        for (const Measurement& each : measurements())
+            known << each.name;
+        return makeError(ErrorCode::UnknownField, QStringLiteral("measurement"),
+                         Message(tr, QT_TR_NOOP("no measurement called \"%1\"; the known ones are %2"),
+                                 {name.left(40), known.join(QStringLiteral(", "))}));
+    }
+    Result<QList<Chart>> one = charts({m}, filter);
+    if (!one)
+        return one.error();
+    return one->first();
+}
+
+Result<SpcQuery::Panel> SpcQuery::panel(const QString& name, const SpcFilter& filter, int newest,
+                                        int minPoints) const
+{
+    const Measurement* shown = measurement(name);
+    if (!shown)
+        return chart(name, filter).error(); // the same refusal, naming the known ones
+    QList<const Measurement*> all;
+    for (const Measurement& m : measurements())
+        all << &m;
+    Result<QList<Chart>> every = charts(all, filter);
+    if (!every)
+        return every.error();
+    Panel p;
+    for (const Chart& c : every.value()) {
+        if (c.measurement.name == shown->name)
+            p.chart = c;
+    }
+    p.alarms = alarmsOf(every.value(), newest, minPoints);
+    return p;
+}
+
+QList<SpcQuery::Alarm> SpcQuery::alarmsOf(const QList<Chart>& charts, int newest, int minPoints)
+{
+    QList<Alarm> alarms;
+    for (const Chart& c : charts) {
+        if (c.points.size() < minPoints)
+            continue;
+        for (qsizetype i = c.points.size() - 1; i >= 0 && i >= c.points.size() - newest; --i) {
+            for (int rule : c.points.at(i).rules)
+                alarms.append(
+                    {c.measurement.name, rule, c.points.at(i), c.chart.mean(), c.chart.ucl(), c.chart.lcl()});
+        }
+    }
+    std::stable_sort(alarms.begin(), alarms.end(),
+                     [](const Alarm& a, const Alarm& b) { return a.point.at > b.point.at; });
+    return alarms;
+}
+
 Result<QList<SpcQuery::Alarm>> SpcQuery::alarms(const SpcFilter& filter, const QDateTime& since, int newest,
                                                 int minPoints) const
 {
     SpcFilter f = filter;
     if (since.isValid())
         f.from = since;
-    QList<Alarm> alarms;
-    for (const Measurement& m : measurements()) {
-        Result<Chart> c = chart(m.name, f);
-        if (!c)
-            return c.error();
-        if (c->points.size() < minPoints)
-            continue;
-        for (qsizetype i = c->points.size() - 1; i >= 0 && i >= c->points.size() - newest; --i) {
-            for (int rule : c->points.at(i).rules)
-                alarms.append(
-                    {m.name, rule, c->points.at(i), c->chart.mean(), c->chart.ucl(), c->chart.lcl()});
-        }
-    }
-    std::stable_sort(alarms.begin(), alarms.end(),
-                     [](const Alarm& a, const Alarm& b) { return a.point.at > b.point.at; });
-    return alarms;
+    QList<const Measurement*> all;
+    for (const Measurement& m : measurements())
+        all << &m;
+    Result<QList<Chart>> every = charts(all, f);
+    if (!every)
+        return every.error();
+    return alarmsOf(every.value(), newest, minPoints);
 }
 
 QJsonObject SpcQuery::toJson(const Chart& c, int maxPoints)

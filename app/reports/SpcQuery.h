@@ -74,6 +74,20 @@ public:
     /// The chart of `measurement` over `filter`; an unknown measurement is refused, naming the known ones.
     Result<Chart> chart(const QString& measurement, const SpcFilter& filter) const;
 
+    /// The charts of `wanted` over `filter`, in that order; measurements recorded by the same
+    /// steps are read in one walk of their events.
+    Result<QList<Chart>> charts(const QList<const Measurement*>& wanted, const SpcFilter& filter) const;
+
+    /// The dashboard's SPC tab in one read: the chart of `measurement` and the alarms of every
+    /// measurement over `filter` (as alarms() with `since` the filter's start).
+    struct Panel
+    {
+        Chart chart;
+        QList<Alarm> alarms;
+    };
+    Result<Panel> panel(const QString& measurement, const SpcFilter& filter, int newest = 25,
+                        int minPoints = 20) const;
+
     /// For the dashboard's alarm list: for every known measurement with at least `minPoints`
     /// values since `since` (and within the filter's model and station), the rules broken by its
     /// `newest` newest values, newest first; the limits come from every value since `since`.
@@ -88,6 +102,9 @@ public:
     static QString ruleText(int rule);
 
 private:
+    Status checkFilter(const SpcFilter& filter) const;
+    static QList<Alarm> alarmsOf(const QList<Chart>& charts, int newest, int minPoints);
+
     QSqlDatabase m_db;
 };
 

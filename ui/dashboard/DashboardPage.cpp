@@ -426,11 +426,6 @@ void DashboardPage::refresh()
 
 void DashboardPage::refreshSpc()
 {
-    struct Spc
-    {
-        SpcQuery::Chart chart;
-        QList<SpcQuery::Alarm> alarms;
-    };
     const KpiFilter k = filter();
     SpcFilter f;
     f.model = k.model;
@@ -439,18 +434,9 @@ void DashboardPage::refreshSpc()
     f.from = k.from.startOfDay();
     f.to = k.to.addDays(1).startOfDay();
     const QString measurement = m_spc->measurement();
-    inBackground<Spc>(
-        [f, measurement](const QSqlDatabase& db) -> Result<Spc> {
-            const SpcQuery query(db);
-            Result<SpcQuery::Chart> chart = query.chart(measurement, f);
-            if (!chart)
-                return chart.error();
-            Result<QList<SpcQuery::Alarm>> alarms = query.alarms(f, f.from);
-            if (!alarms)
-                return alarms.error();
-            return Spc{chart.value(), alarms.value()};
-        },
-        [this](const Result<Spc>& r) {
+    inBackground<SpcQuery::Panel>(
+        [f, measurement](const QSqlDatabase& db) { return SpcQuery(db).panel(measurement, f); },
+        [this](const Result<SpcQuery::Panel>& r) {
             if (r) {
                 m_spc->showChart(r->chart);
                 m_spcAlarms->setRows(r->alarms);
