@@ -1550,16 +1550,8 @@ did not take stays queued for label retry.
 </translation>
     </message>
     <message>
-        <source>unknown test command; use: test run UNIT --plan NAME</source>
-        <translation>未知的 test 命令；用法: test run UNIT --plan NAME</translation>
-    </message>
-    <message>
         <source>give exactly one unit serial</source>
         <translation>请只提供一个单元序列号</translation>
-    </message>
-    <message>
-        <source>--plan is required: %1 or a test plan JSON file</source>
-        <translation>必须指定 --plan: %1 或测试计划 JSON 文件</translation>
     </message>
     <message>
         <source>--station is required (the line has no single test station)</source>
@@ -1578,15 +1570,113 @@ did not take stays queued for label retry.
         <translation>无法监听 Ctrl-C</translation>
     </message>
     <message>
-        <source>  test run UNIT --plan NAME [--station S] [--operator O | --token-stdin] [--follow]
+        <source>  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock, carton capacity
+</source>
+        <translation>  config list | config set KEY VALUE --operator ADMIN   返修、回流、班次、目标、空闲锁定、纸箱容量
+</translation>
+    </message>
+    <message>
+        <source>no label of %1 was ever printed here (check the serial: label history takes a die, unit or batch)</source>
+        <translation>此处从未打印过 %1 的标签（请核对序列号：label history 接受芯片、单元或批次）</translation>
+    </message>
+    <message>
+        <source>give one test plan file: plan publish FILE</source>
+        <translation>请给出一个测试计划文件: plan publish FILE</translation>
+    </message>
+    <message>
+        <source>give a model and a plan: plan assign MODEL PLAN</source>
+        <translation>请给出型号和计划: plan assign MODEL PLAN</translation>
+    </message>
+    <message>
+        <source>test plan %1 shared; every station has it after its next sync</source>
+        <translation>测试计划 %1 已共享；各工位下次同步后即可获得</translation>
+    </message>
+    <message>
+        <source>model %1 is tested to plan %2; every station holds its units to it after its next sync</source>
+        <translation>型号 %1 按计划 %2 测试；各工位下次同步后即按此计划要求其单元</translation>
+    </message>
+    <message>
+        <source>unknown plan command; use: plan list | show NAME | publish FILE | assign MODEL PLAN</source>
+        <translation>未知的 plan 命令；用法: plan list | show NAME | publish FILE | assign MODEL PLAN</translation>
+    </message>
+    <message>
+        <source>give one plan name: plan show NAME</source>
+        <translation>请给出一个计划名称: plan show NAME</translation>
+    </message>
+    <message>
+        <source>plan list takes no arguments</source>
+        <translation>plan list 不接受参数</translation>
+    </message>
+    <message>
+        <source>no shared test plan %1; plan list shows them</source>
+        <translation>没有共享测试计划 %1；plan list 可列出全部</translation>
+    </message>
+    <message>
+        <source>%1  requires: %2  models: %3</source>
+        <translation>%1  要求: %2  型号: %3</translation>
+    </message>
+    <message>
+        <source>the report only</source>
+        <translation>仅 GPU 报告</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no shared test plans: each station tests to its own (rig.plan)</source>
+        <translation>没有共享测试计划：各工位按本机计划测试（rig.plan）</translation>
+    </message>
+    <message>
+        <source>  plan list | show NAME | publish FILE | assign MODEL PLAN   shared test plans
+</source>
+        <translation>  plan list | show NAME | publish FILE | assign MODEL PLAN   共享测试计划
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl plan list                      shared test plans and the products tested to each
+       reworkctl plan show NAME                 a shared plan as every station has it
+       reworkctl plan publish FILE --operator O [--station S]
+                                                share a test plan (JSON, as parse --plan reads it)
+       reworkctl plan assign MODEL PLAN --operator O [--station S]
+                                                test MODEL&apos;s units to PLAN (shared, or built-in:
+                                                default, strict)
+Both changes need limits.edit, are audited, and reach every station on its next sync.
+A unit of a product with a plan passes test only with every run the plan requires, each
+judged by that plan (a typed burnin=pass is no run), and is packed only when its passing
+test had them. Products without a plan are tested to each station&apos;s own (rig.plan, --plan).
+</source>
+        <translation>用法: reworkctl plan list                      共享测试计划及按各计划测试的产品
+       reworkctl plan show NAME                 各工位所持有的某个共享计划
+       reworkctl plan publish FILE --operator O [--station S]
+                                                共享一个测试计划（JSON，格式同 parse --plan）
+       reworkctl plan assign MODEL PLAN --operator O [--station S]
+                                                MODEL 的单元按 PLAN 测试（共享计划，或内置计划:
+                                                default、strict）
+两种更改都需要 limits.edit 权限，会记入审计，并在各工位下次同步时生效。
+有计划的产品，其单元只有在具备计划要求的每项运行、且均由该计划判定时才能通过测试
+（手工输入的 burnin=pass 不算运行），且只有通过的测试包含这些运行时才能包装。
+没有计划的产品按各工位自己的计划测试（rig.plan、--plan）。
+</translation>
+    </message>
+    <message>
+        <source>unknown test command; use: test run UNIT [--plan NAME]</source>
+        <translation>未知的 test 命令；用法: test run UNIT [--plan NAME]</translation>
+    </message>
+    <message>
+        <source>--plan needs a plan: %1 or a test plan JSON file</source>
+        <translation>--plan 需要一个计划: %1 或测试计划 JSON 文件</translation>
+    </message>
+    <message>
+        <source>  test run UNIT [--plan NAME] [--station S] [--operator O | --token-stdin] [--follow]
                                          run a unit&apos;s test plan on this rig
 </source>
-        <translation>  test run UNIT --plan NAME [--station S] [--operator O | --token-stdin] [--follow]
+        <translation>  test run UNIT [--plan NAME] [--station S] [--operator O | --token-stdin] [--follow]
                                          在本测试台上运行单元的测试计划
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl test run UNIT --plan NAME|FILE [--station S] [--operator O | --token-stdin]
+        <source>Usage: reworkctl test run UNIT [--plan NAME|FILE] [--station S] [--operator O | --token-stdin]
                           [--follow] [--json]
 Runs the test plan of an inspected unit on this PC, headless, as the test form&apos;s &quot;Run test
 plan&quot; does: the GPU&apos;s report (nvidia-smi -q -x), then each run the plan requires (gpu_burn,
@@ -1598,7 +1688,9 @@ The command lines and time limits are this PC&apos;s, in rig.conf beside the dat
   rig.command.gpu-burn=/opt/gpu-burn/gpu_burn {seconds}    rig.timeout.gpu-burn=SECONDS
   rig.command.dcgm=dcgmi diag -r {level}   rig.command.memtest=memtest_vulkan
   rig.command.nvidia-smi=nvidia-smi -q -x  rig.stop-after.memtest=SECONDS
-  --plan     a built-in plan (default, strict) or a test plan JSON file
+  --plan     for a product without a shared plan (reworkctl plan): a built-in plan
+             (default, strict) or a test plan JSON file; default: rig.plan in rig.conf.
+             A product&apos;s own plan is always the one run.
   --station  the test station (default: the line&apos;s only test station)
   --follow   print the tools&apos; output as it comes
 With --json: one object with unit, plan, runs (kind, verdict, why, seconds), event, outcome
@@ -1607,7 +1699,7 @@ Exit codes: 0 every run passed and the pass is recorded, 1 a run failed (recorde
 failed test) or the record was refused, 2 usage, 4 nothing recorded (a tool missing, hung,
 cancelled or its output unreadable).
 </source>
-        <translation>用法: reworkctl test run UNIT --plan NAME|FILE [--station S] [--operator O | --token-stdin]
+        <translation>用法: reworkctl test run UNIT [--plan NAME|FILE] [--station S] [--operator O | --token-stdin]
                           [--follow] [--json]
 在本 PC 上以无界面方式运行已检验单元的测试计划，与测试表单中的“运行测试计划”相同：
 先获取 GPU 报告（nvidia-smi -q -x），再依次执行计划要求的各项运行（gpu_burn、
@@ -1618,7 +1710,9 @@ dcgmi diag、memtest_vulkan）。每项运行结束时由计划读取并判定�
   rig.command.gpu-burn=/opt/gpu-burn/gpu_burn {seconds}    rig.timeout.gpu-burn=SECONDS
   rig.command.dcgm=dcgmi diag -r {level}   rig.command.memtest=memtest_vulkan
   rig.command.nvidia-smi=nvidia-smi -q -x  rig.stop-after.memtest=SECONDS
-  --plan     内置计划（default、strict）或测试计划 JSON 文件
+  --plan     用于没有共享计划的产品（reworkctl plan）：内置计划
+             （default、strict）或测试计划 JSON 文件；默认：rig.conf 中的 rig.plan。
+             产品有自己的计划时，总是运行该计划。
   --station  测试工位（默认：产线上唯一的测试工位）
   --follow   实时打印工具输出
 使用 --json 时：输出一个对象，包含 unit、plan、runs（kind、verdict、why、seconds）、event、
@@ -1626,16 +1720,6 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
 退出码: 0 所有运行均通过且已记录为通过；1 某项运行失败（记为测试失败）或记录被拒绝；
 2 用法错误；4 未记录任何内容（工具缺失、挂起、被取消或输出无法读取）。
 </translation>
-    </message>
-    <message>
-        <source>  config list | config set KEY VALUE --operator ADMIN   repair, reflow, shift, target, idle lock, carton capacity
-</source>
-        <translation>  config list | config set KEY VALUE --operator ADMIN   返修、回流、班次、目标、空闲锁定、纸箱容量
-</translation>
-    </message>
-    <message>
-        <source>no label of %1 was ever printed here (check the serial: label history takes a die, unit or batch)</source>
-        <translation>此处从未打印过 %1 的标签（请核对序列号：label history 接受芯片、单元或批次）</translation>
     </message>
 </context>
 <context>
@@ -4460,6 +4544,22 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <source>the %1 log is of %2, but this unit is %3; take the log of this unit&apos;s own run</source>
         <translation>%1 日志属于 %2，而本成品是 %3；请使用本成品自己的测试日志</translation>
     </message>
+    <message>
+        <source>model %1 is tested to plan %2, which has not reached this station; sync, then record again</source>
+        <translation>型号 %1 按计划 %2 测试，但该计划尚未同步到本工位；请先同步，再重新记录</translation>
+    </message>
+    <message>
+        <source>the %1 log was judged by test plan %2, but model %3 is tested to plan %4; import it again at a station that has synced</source>
+        <translation>%1 日志由测试计划 %2 判定，但型号 %3 按计划 %4 测试；请在已同步的工位重新导入</translation>
+    </message>
+    <message>
+        <source>model %1 is tested to plan %2; a pass needs its runs, and %3 is missing: run the test plan, or import the rig logs</source>
+        <translation>型号 %1 按计划 %2 测试；通过需要其全部运行，缺少 %3：请运行测试计划，或导入测试台日志</translation>
+    </message>
+    <message>
+        <source>unit %1 passed its test without %2, which plan %3 of model %4 requires; it cannot be packed: a supervisor voids that test, then test it again</source>
+        <translation>单元 %1 的测试通过时缺少型号 %4 的计划 %3 所要求的 %2，不能包装：请主管作废该测试，然后重新测试</translation>
+    </message>
 </context>
 <context>
     <name>TestPlan</name>
@@ -4502,6 +4602,37 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
     <message>
         <source>give a test plan: %1 or a JSON file</source>
         <translation>请指定测试计划: %1 或 JSON 文件</translation>
+    </message>
+</context>
+<context>
+    <name>TestPlanStore</name>
+    <message>
+        <source>a shared plan names itself: &quot;name&quot; of 1-40 lower-case letters, digits, dots and dashes (e.g. rtx4090-burnin); &quot;%1&quot; is not</source>
+        <translation>共享计划须自带名称：&quot;name&quot; 为 1-40 个小写字母、数字、点和短横线（例如 rtx4090-burnin）；&quot;%1&quot; 不符合</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in plan; give the shared plan a name of its own</source>
+        <translation>%1 是内置计划；请为共享计划另起名称</translation>
+    </message>
+    <message>
+        <source>model %1&apos;s part says which runs are required; that is the whole plan&apos;s: share a plan of its own for that model</source>
+        <translation>型号 %1 的部分指定了必需的运行；这属于整个计划：请为该型号共享一个单独的计划</translation>
+    </message>
+    <message>
+        <source>no product %1; known: %2</source>
+        <translation>没有产品 %1；已知: %2</translation>
+    </message>
+    <message>
+        <source>no test plan %1; share it first (plan publish FILE), or use one of: %2</source>
+        <translation>没有测试计划 %1；请先共享（plan publish FILE），或使用以下之一: %2</translation>
+    </message>
+    <message>
+        <source>model %1 is tested to plan %2, which has not reached this station; sync, then test</source>
+        <translation>型号 %1 按计划 %2 测试，但该计划尚未同步到本工位；请先同步，再测试</translation>
+    </message>
+    <message>
+        <source>model %1 is tested to plan %2, not %3; leave out the plan, it is the product&apos;s</source>
+        <translation>型号 %1 按计划 %2 测试，而不是 %3；请勿指定计划，使用产品自己的计划</translation>
     </message>
 </context>
 <context>
@@ -5569,6 +5700,18 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
             <numerusform>%n 次打印仍在队列中: label retry 会重新发送，label cancel 可将其移出。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Label of %1 sent to %2, but the printer did not say it was ready: check that the label came out, and reprint it if not</source>
+        <translation>%1 的标签已发送到 %2，但打印机未报告就绪：请检查标签是否已打出，未打出则重新打印</translation>
+    </message>
+    <message>
+        <source>Label of %1 printed again to %2</source>
+        <translation>%1 的标签已重新打印到 %2</translation>
+    </message>
+    <message>
+        <source>Label of %1 printed to %2</source>
+        <translation>%1 的标签已打印到 %2</translation>
+    </message>
 </context>
 <context>
     <name>rework::LoginPage</name>
@@ -6253,14 +6396,6 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <translation>还没有可打印的标签：请先保存记录，或从追溯页打印</translation>
     </message>
     <message>
-        <source>Label of %1 printed again to %2</source>
-        <translation>%1 的标签已补打到 %2</translation>
-    </message>
-    <message>
-        <source>Label of %1 printed to %2</source>
-        <translation>%1 的标签已打印到 %2</translation>
-    </message>
-    <message>
         <source>Report of %1 taken: %2 readings locked; choose the result and save</source>
         <translation>已读取 %1 的报告：%2 项读数已锁定；请选择结果并保存</translation>
     </message>
@@ -6678,10 +6813,6 @@ A closed batch takes no more units.</source>
     <message>
         <source>Cannot open evidence %1: the file is missing from the evidence store or no program opens it</source>
         <translation>无法打开证据文件 %1：证据文件库中缺少该文件，或没有程序可以打开它</translation>
-    </message>
-    <message>
-        <source>Label of %1 printed to %2</source>
-        <translation>%1 的标签已打印到 %2</translation>
     </message>
     <message>
         <source>Record %1 is void; it stays in the history, marked VOID</source>
