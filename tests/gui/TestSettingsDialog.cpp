@@ -24,7 +24,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimeEdit>
 
 using namespace rework;
@@ -169,6 +171,46 @@ private slots:
                      .toInt(),
                  1);
         test::screenshot(dialog, QStringLiteral("settings"));
+    }
+
+    /// A product's test plan is chosen beside its limits: recorded as a reference change by the
+    /// admin, used by the rules at once; once set, "none" is no longer offered.
+    void aProductsTestPlanIsChosenBesideItsLimits()
+    {
+        test::TestDatabase t;
+        addAdmin(t);
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        test::logInAt(w, QStringLiteral("INTAKE-1"), QStringLiteral("ADM1"), QStringLiteral("9876"));
+        SettingsDialog* dialog = openSettings(w);
+        QVERIFY(dialog);
+        dialog->productField()->setCurrentIndex(dialog->productField()->findData(QStringLiteral("RTX4090")));
+        QComboBox* plan = dialog->testPlanField();
+        QCOMPARE(plan->currentData().toString(), QString()); // the station's own
+        QVERIFY(plan->findData(QStringLiteral("strict")) > 0);
+        plan->setCurrentIndex(plan->findData(QStringLiteral("strict")));
+        QVERIFY2(dialog->apply(), qPrintable(dialog->messageLabel()->text()));
+        QCOMPARE(t.recorder().config().testPlanOf(QStringLiteral("RTX4090")), QStringLiteral("strict"));
+        QCOMPARE(
+            t.recorder().config().planRequiredRuns.value(QStringLiteral("strict")),
+            (QStringList{QStringLiteral("gpu-burn"), QStringLiteral("dcgm"), QStringLiteral("memtest")}));
+        QCOMPARE(
+            sql::scalar(
+                t.db().connection(),
+                "SELECT count(*) FROM audit_log WHERE kind = 'test_plan_assigned' AND operator_id = 'ADM1'")
+                .value()
+                .toInt(),
+            1);
+        // Saving again changes nothing; a product without a plan keeps none.
+        QVERIFY(dialog->apply());
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM product_plans").value().toInt(), 1);
+        dialog->productField()->setCurrentIndex(dialog->productField()->findData(QStringLiteral("RTX4090")));
+        const auto* items = qobject_cast<QStandardItemModel*>(plan->model());
+        QVERIFY(items && !items->item(0)->isEnabled());
+        auto* tabs = dialog->findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(tabs->count() - 1);
+        test::screenshot(dialog, QStringLiteral("settings-test-plan"));
     }
 
     void badValuesAreRefused()

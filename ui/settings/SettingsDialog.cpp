@@ -2,6 +2,7 @@
 
 #include "DisplayScale.h"
 #include "LimitsModel.h"
+#include "importers/TestPlanStore.h"
 
 #include "printing/LabelPrintDialog.h"
 #include "storage/ConfigStore.h"
@@ -26,6 +27,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimeEdit>
@@ -247,6 +249,10 @@ QWidget* SettingsDialog::buildLimitsTab()
         m_product->addItem(model, model);
     auto* row = new QFormLayout;
     row->addRow(tr("Product:"), m_product);
+    // The plan its units are tested to at every station (synced, as the limits below are).
+    m_testPlan = new QComboBox(page);
+    m_testPlan->setObjectName(QStringLiteral("testPlan"));
+    row->addRow(tr("Test plan:"), m_testPlan);
     layout->addLayout(row);
     m_limits = new LimitsModel(this);
     m_limitsView = new QTableView(page);
@@ -271,6 +277,24 @@ QWidget* SettingsDialog::buildLimitsTab()
 void SettingsDialog::loadLimits()
 {
     m_limitsProduct = m_product->currentData().toString();
+    m_testPlan->clear();
+    m_testPlan->addItem(tr("The station's own (none shared)"), QString());
+    QStringList names = TestPlan::builtInNames();
+    if (auto shared = TestPlanStore(m_db.connection()).list()) {
+        for (const TestPlanStore::Entry& e : shared.value()) {
+            if (!names.contains(e.name))
+                names << e.name;
+        }
+    }
+    for (const QString& name : std::as_const(names))
+        m_testPlan->addItem(name, name);
+    m_testPlanShown = m_recorder.config().testPlanOf(m_limitsProduct);
+    if (m_testPlan->findData(m_testPlanShown) < 0)
+        m_testPlan->addItem(m_testPlanShown, m_testPlanShown); // assigned, its body not here yet
+    m_testPlan->setCurrentIndex(m_testPlan->findData(m_testPlanShown));
+    // Once a product has a plan it keeps one: another may be chosen, "none" no longer.
+    if (!m_testPlanShown.isEmpty())
+        qobject_cast<QStandardItemModel*>(m_testPlan->model())->item(0)->setEnabled(false);
     auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     m_limits->setLimits(rows ? rows.value() : QList<LimitStore::LimitRow>{});
     if (rows)
@@ -281,6 +305,17 @@ bool SettingsDialog::saveLimits()
 {
     if (m_limitsProduct.isEmpty())
         return true;
+    const QString plan = m_testPlan->currentData().toString();
+    if (!plan.isEmpty() && plan != m_testPlanShown) {
+        if (Status st = TestPlanStore(m_db.connection())
+                            .assign(m_limitsProduct, plan, m_admin.operatorInfo, m_admin.station.id);
+            !st) {
+            m_message->setText(st.error().message);
+            return false;
+        }
+        m_testPlanShown = plan;
+        qobject_cast<QStandardItemModel*>(m_testPlan->model())->item(0)->setEnabled(false);
+    }
     auto current = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     if (!current)
         return false;

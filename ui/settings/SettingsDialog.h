@@ -47,6 +47,8 @@ public:
     QComboBox* productField() const { return m_product; }
     QTableView* limitsTable() const { return m_limitsView; }
     LimitsModel* limitsModel() const { return m_limits; }
+    /// The plan the product is tested to (data: the plan's name; empty: the station's own).
+    QComboBox* testPlanField() const { return m_testPlan; }
     QLabel* messageLabel() const { return m_message; }
 
 public slots:
@@ -88,6 +90,8 @@ private:
     QComboBox* m_product = nullptr;
     LimitsModel* m_limits = nullptr;
     QTableView* m_limitsView = nullptr;
+    QComboBox* m_testPlan = nullptr;
+    QString m_testPlanShown; // the product's plan when it was shown: only a change is recorded
     QString m_limitsProduct;
     QLabel* m_message = nullptr;
 };
