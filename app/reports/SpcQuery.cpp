@@ -141,6 +141,14 @@ const QList<SpcQuery::Measurement>& SpcQuery::measurements()
     return all;
 }
 
+QList<const SpcQuery::Measurement*> SpcQuery::everyMeasurement()
+{
+    QList<const Measurement*> all;
+    for (const Measurement& m : measurements())
+        all << &m;
+    return all;
+}
+
 const SpcQuery::Measurement* SpcQuery::measurement(const QString& name)
 {
     for (const Measurement& m : measurements()) {
@@ -292,10 +300,7 @@ Result<SpcQuery::Panel> SpcQuery::panel(const QString& name, const SpcFilter& fi
     const Measurement* shown = measurement(name);
     if (!shown)
         return chart(name, filter).error(); // the same refusal, naming the known ones
-    QList<const Measurement*> all;
-    for (const Measurement& m : measurements())
-        all << &m;
-    Result<QList<Chart>> every = charts(all, filter);
+    Result<QList<Chart>> every = charts(everyMeasurement(), filter);
     if (!every)
         return every.error();
     Panel p;
@@ -330,10 +335,7 @@ Result<QList<SpcQuery::Alarm>> SpcQuery::alarms(const SpcFilter& filter, const Q
     SpcFilter f = filter;
     if (since.isValid())
         f.from = since;
-    QList<const Measurement*> all;
-    for (const Measurement& m : measurements())
-        all << &m;
-    Result<QList<Chart>> every = charts(all, f);
+    Result<QList<Chart>> every = charts(everyMeasurement(), f);
     if (!every)
         return every.error();
     return alarmsOf(every.value(), newest, minPoints);

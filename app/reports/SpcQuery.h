@@ -42,6 +42,8 @@ public:
     /// Every measurement SPC knows, in the order they are listed.
     static const QList<Measurement>& measurements();
     static const Measurement* measurement(const QString& name);
+    /// The same, as the list charts() takes.
+    static QList<const Measurement*> everyMeasurement();
 
     struct Point
     {
