@@ -50,7 +50,7 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
                                         .value(QStringLiteral("required"))
                                         .toArray();
         QStringList kinds;
-        for (const QJsonValue& kind : required)
+        for (const auto& kind : required)
             kinds << kind.toString();
         c.planRequiredRuns.insert(bodies.value().value(0).toString(), kinds);
     }
