@@ -23,17 +23,12 @@ std::optional<double> bound(const QJsonValue& v)
     return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
 }
 
-} // namespace
-
-Result<std::optional<RecordedReflow>> RecordedReflow::of(const EventRecord& e, const QString& dataFolder)
+/// The curve of `run` (a profile_log run's detail, as rig_runs keeps it) from the evidence copy
+/// at `path`: the figures and window the run gives, the curve only if its hash is the run's.
+Result<std::optional<RecordedReflow>> readRun(const QJsonObject& run, const QString& path)
 {
-    const QJsonObject run =
-        e.payload.value(payload::RigRuns).toObject().value(payload::ProfileLog).toObject();
     const QString reference = run.value(QStringLiteral("evidence")).toString();
-    if (reference.isEmpty())
-        return std::optional<RecordedReflow>();
     const QString name = reference.section(QLatin1Char(':'), 2);
-    const QString path = EvidenceStore(dataFolder).storedPathFor(reference);
     if (!QFileInfo::exists(path))
         return unreadable(name,
                           Message(&RecordedReflow::tr,
@@ -43,7 +38,8 @@ Result<std::optional<RecordedReflow>> RecordedReflow::of(const EventRecord& e, c
     if (!read)
         return read.error();
     const QByteArray& data = read.value();
-    // The curve drawn is the one recorded, or none: a file changed since is not shown as it.
+    // The curve drawn is the one the run was read from, or none: a file changed since is not
+    // shown as it.
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     if (hash != reference.section(QLatin1Char(':'), 1, 1))
@@ -74,6 +70,27 @@ Result<std::optional<RecordedReflow>> RecordedReflow::of(const EventRecord& e, c
         }
     }
     return std::optional<RecordedReflow>(r);
+}
+
+} // namespace
+
+Result<std::optional<RecordedReflow>> RecordedReflow::of(const EventRecord& e, const QString& dataFolder)
+{
+    const QJsonObject run =
+        e.payload.value(payload::RigRuns).toObject().value(payload::ProfileLog).toObject();
+    const QString reference = run.value(QStringLiteral("evidence")).toString();
+    if (reference.isEmpty())
+        return std::optional<RecordedReflow>();
+    return readRun(run, EvidenceStore(dataFolder).storedPathFor(reference));
+}
+
+Result<std::optional<RecordedReflow>> RecordedReflow::ofImported(const ImportedRun& run,
+                                                                 const QString& dataFolder)
+{
+    if (run.field != payload::ProfileLog || run.evidence.isEmpty())
+        return std::optional<RecordedReflow>();
+    // Staged until the record commits; pathFor finds the copy wherever it is now.
+    return readRun(run.detail, EvidenceStore(dataFolder).pathFor(run.evidence));
 }
 
 } // namespace rework

@@ -3,7 +3,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QTest>
+#include <QTimer>
 #include <QWidget>
+
+#include <functional>
 
 namespace rework::test {
 
@@ -32,6 +35,20 @@ inline void showAndActivate(QWidget& w)
     w.show();
     QApplication::setActiveWindow(&w);
     QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
+/// Answers the next modal dialog (file dialog, confirmation) as the operator would, once it is up.
+inline void whenDialogOpens(std::function<void(QWidget*)> answer)
+{
+    auto* poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
+        if (QWidget* dialog = QApplication::activeModalWidget()) {
+            poll->stop();
+            poll->deleteLater();
+            answer(dialog);
+        }
+    });
+    poll->start(20);
 }
 
 /// Saves a picture of `w` when REWORK_SCREENSHOT_DIR is set (README screenshots come from here).

@@ -1,21 +1,31 @@
 // The station form's layout as the operator meets it (issue #18): an imported report's readings
 // as a read-only panel with each value's limit and a green or red mark, the rarely used fields
 // folded until a value lands in one, and the test form whole on a 1366x768 screen with a
-// report in it.
+// report in it. At reball and mount (issue #20), an imported profile log's curve drawn on the
+// form with its window and verdict until the record is saved or the form cleared.
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "RigLogs.h"
 #include "TestDatabase.h"
+#include "common/ReflowCurveView.h"
 #include "common/ResultBanner.h"
+#include "importers/RecordedReflow.h"
+#include "importers/RigRunReader.h"
 #include "shell/MainWindow.h"
 #include "stations/ReadingsPanel.h"
+#include "stations/ReflowPanel.h"
 #include "stations/StepForm.h"
+#include "storage/EvidenceStore.h"
 #include "storage/LimitStore.h"
 #include "storage/Sql.h"
 
+#include <QChart>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -28,6 +38,16 @@ namespace {
 
 const QString kRtx4090Report =
     QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi/netdata_rtx-4090-driver-535.xml");
+// A real oven's thermocouple log: one channel, peak about 243.7 °C, some 14 minutes.
+const QString kOvenLog = QStringLiteral(
+    REWORK_FIXTURES_DIR
+    "/test-rigs/CKalitin_reflow-oven__stm32-uart-log-2025-09-11_21-57-22-full-profile-peak244C.csv");
+
+/// The figures of a run as the curve's title prints them ("243.7").
+QString shown(const ImportedRun& run, const char* key)
+{
+    return QString::number(run.figures.value(QLatin1StringView(key)).toDouble(), 'f', 1);
+}
 
 } // namespace
 
@@ -51,8 +71,67 @@ class TestStationFormLayout : public QObject
         [&] { QVERIFY(t->record(Step::Inspect, {"unit=" + unit, "result=pass"}).ok()); }();
         return unit;
     }
+    /// A die reballed and ready to mount.
+    QString reballedDie()
+    {
+        QString die;
+        [&] {
+            QVERIFY(t->record(Step::Intake, {"card=ZT4090P000104", "model=RTX4090", "lot=LOT-1"}).ok());
+            Result<Recorded> strip = t->record(Step::Strip, {"card=ZT4090P000104"});
+            QVERIFY(strip.ok());
+            die = strip.value().createdId();
+            QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
+        }();
+        return die;
+    }
+    /// A thermocouple log of test::profileCsv() in the test's folder.
+    QString ovenCsv(const QString& name, double peak)
+    {
+        const QString csv = QDir(t->folder()).filePath(name);
+        QFile out(csv);
+        [&] {
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(test::profileCsv(0.5, peak, 0.8));
+        }();
+        return csv;
+    }
+    /// The operator picks `path` with Import rig log…: types it into the file dialog, Enter.
+    void importThroughTheButton(const QString& path)
+    {
+        bool wasFileDialog = false;
+        test::whenDialogOpens([&](QWidget* dialog) {
+            auto* files = qobject_cast<QFileDialog*>(dialog);
+            wasFileDialog = files != nullptr;
+            auto* name = files ? files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit")) : nullptr;
+            if (!name) {
+                qobject_cast<QDialog*>(dialog)->reject();
+                return;
+            }
+            name->setText(path);
+            QTest::keyClick(name, Qt::Key_Return);
+            if (files->isVisible())
+                files->reject(); // never leave the test waiting on it
+        });
+        QTest::mouseClick(form()->findChild<QPushButton*>(QStringLiteral("importRigLog")), Qt::LeftButton);
+        QVERIFY(wasFileDialog);
+    }
+    /// The form's fields fit its area: no scroll bar either way.
+    void checkNoScrolling()
+    {
+        QScrollArea* area = form()->fieldsArea();
+        QVERIFY2(area->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1 px wider than %2")
+                                .arg(area->horizontalScrollBar()->maximum())
+                                .arg(area->viewport()->width())));
+        QVERIFY2(area->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1 px more than %2")
+                                .arg(area->verticalScrollBar()->maximum())
+                                .arg(area->viewport()->height())));
+    }
     /// Seen by the operator: shown in the window and not clipped away.
     static bool inSight(QWidget* widget) { return widget->isVisible() && !widget->visibleRegion().isEmpty(); }
+    /// The panel's curve seen (the panel itself is all covered by it).
+    static bool inSight(ReflowPanel* panel) { return inSight(panel->curve()->viewport()); }
 
 private slots:
     void init()
@@ -218,15 +297,7 @@ private slots:
         QTest::qWait(30);
         test::screenshot(w.get(), QStringLiteral("test-readings-panel-1366x768"));
         QCOMPARE(w->size(), QSize(1366, 728));
-        QScrollArea* area = form()->fieldsArea();
-        QVERIFY2(area->horizontalScrollBar()->maximum() == 0,
-                 qPrintable(QStringLiteral("%1 px wider than %2")
-                                .arg(area->horizontalScrollBar()->maximum())
-                                .arg(area->viewport()->width())));
-        QVERIFY2(area->verticalScrollBar()->maximum() == 0,
-                 qPrintable(QStringLiteral("%1 px more than %2")
-                                .arg(area->verticalScrollBar()->maximum())
-                                .arg(area->viewport()->height())));
+        checkNoScrolling();
         QVERIFY(inSight(form()->readingsPanel()));
     }
 
@@ -234,14 +305,8 @@ private slots:
     /// it goes with the record; a log the step does not take is refused and nothing is kept.
     void aRigLogGoesWithTheRecord()
     {
-        QVERIFY(t->record(Step::Intake, {"card=ZT4090P000104", "model=RTX4090", "lot=LOT-1"}).ok());
-        const QString die = t->record(Step::Strip, {"card=ZT4090P000104"}).value().createdId();
-        QVERIFY(t->record(Step::Reball, {"die=" + die}).ok());
-        const QString csv = QDir(t->folder()).filePath(QStringLiteral("oven.csv"));
-        QFile out(csv);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(test::profileCsv(0.5, 240, 0.8));
-        out.close();
+        const QString die = reballedDie();
+        const QString csv = ovenCsv(QStringLiteral("oven.csv"), 240);
         loginAt(QStringLiteral("MOUNT-1"));
         StepForm* form = w->currentForm();
         QVERIFY(form->findChild<QPushButton*>(QStringLiteral("importRigLog")));
@@ -275,6 +340,168 @@ private slots:
                      .toString()
                      .isEmpty());
         QVERIFY(form->rigRuns().isEmpty());
+    }
+
+    /// A real oven's log imported at mount through the button: its curve shows on the form with
+    /// the importer's figures, the plan's window and its verdict, the cursor back in the scan
+    /// field; Esc drops it with the staged log, nothing recorded.
+    void aProfileLogDrawsItsCurveOnTheForm()
+    {
+        const QString die = reballedDie();
+        loginAt(QStringLiteral("MOUNT-1"));
+        ReflowPanel* panel = form()->reflowPanel();
+        QVERIFY(panel);
+        QVERIFY(!panel->isVisible()); // no log yet
+        test::scan(die);
+        QWidget* board = form()->field(QStringLiteral("board"));
+        QCOMPARE(focused(), board);
+        const QString before = t->dump();
+        importThroughTheButton(kOvenLog);
+        QCOMPARE(form()->rigRuns().size(), 1);
+        const ImportedRun& run = form()->rigRuns().first();
+        QTRY_VERIFY(inSight(panel));
+        QTRY_COMPARE(focused(), board); // on with the next scan
+        QChart* chart = panel->curve()->chart();
+        // the thermocouple, the liquidus, the peak window's two bounds
+        QCOMPARE(chart->series().size(), 4);
+        const QString title = chart->title();
+        QVERIFY2(title.contains(QStringLiteral("Peak %1 °C (window 230–250)").arg(shown(run, "peak_c"))),
+                 qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral("time above liquidus %1 s").arg(shown(run, "tal_s"))),
+                 qPrintable(title));
+        QVERIFY2(
+            title.contains(run.pass ? QStringLiteral("profile passed") : QStringLiteral("profile failed")),
+            qPrintable(title));
+        const double peak = run.figures.value(QStringLiteral("peak_c")).toDouble();
+        QVERIFY2(peak > 243 && peak < 244.5, qPrintable(QString::number(peak))); // the fixture's ~243.7 °C
+        test::screenshot(w.get(), QStringLiteral("mount-reflow-curve"));
+
+        const QString staged = EvidenceStore(t->folder()).pathFor(run.evidence);
+        QVERIFY(QFileInfo::exists(staged));
+        QTest::keyClick(focused(), Qt::Key_Escape);
+        QVERIFY(!panel->isVisible());
+        QVERIFY(form()->rigRuns().isEmpty());
+        QVERIFY(!QFileInfo::exists(staged));
+        QCOMPARE(focused(), form()->field(QStringLiteral("die")));
+        QCOMPARE(t->dump(), before);
+    }
+
+    /// A log that passes goes with the mount; once saved the form is ready for the next die and
+    /// shows no curve. One above the window reads failed, in red, at reball too.
+    void theCurveGoesWithTheSaveAndAFailReadsRed()
+    {
+        const QString die = reballedDie();
+        loginAt(QStringLiteral("MOUNT-1"));
+        ReflowPanel* panel = form()->reflowPanel();
+        test::scan(die);
+        QVERIFY(form()->importRigLog(ovenCsv(QStringLiteral("oven.csv"), 240)));
+        QVERIFY(inSight(panel));
+        QVERIFY2(panel->curve()->chart()->title().contains(QStringLiteral("Peak 240.0 °C (window 230–250)")),
+                 qPrintable(panel->curve()->chart()->title()));
+        QVERIFY(panel->curve()->chart()->title().contains(QStringLiteral("profile passed")));
+        // a second log replaces the first, and its curve the first's
+        QVERIFY(form()->importRigLog(ovenCsv(QStringLiteral("oven-hot.csv"), 262)));
+        QCOMPARE(form()->rigRuns().size(), 1);
+        QVERIFY(panel->curve()->chart()->title().contains(QStringLiteral("Peak 262.0 °C")));
+        QVERIFY(panel->curve()->chart()->title().contains(QStringLiteral("profile failed")));
+        QVERIFY(form()->importRigLog(ovenCsv(QStringLiteral("oven.csv"), 240)));
+        form()->setValue(QStringLiteral("board"), QStringLiteral("SB00000104"));
+        QVERIFY(form()->save());
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY(!panel->isVisible());
+        QCOMPARE(sql::scalar(t->db().connection(),
+                             QStringLiteral(
+                                 "SELECT json_extract(payload, '$.peak_c') FROM events WHERE step = 'mount'"))
+                     .value()
+                     .toDouble(),
+                 240.0);
+
+        // Reball: a profile above its window, said failed in red on the form.
+        QVERIFY(t->record(Step::Intake, {"card=ZT4090P000105", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString second = t->record(Step::Strip, {"card=ZT4090P000105"}).value().createdId();
+        loginAt(QStringLiteral("REBALL-1"));
+        ReflowPanel* reball = form()->reflowPanel();
+        QVERIFY(reball);
+        test::scan(second);
+        QVERIFY(form()->importRigLog(ovenCsv(QStringLiteral("oven-hot.csv"), 262)));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(inSight(reball));
+        QChart* chart = reball->curve()->chart();
+        QVERIFY2(chart->title().contains(QStringLiteral("Peak 262.0 °C (window 230–250)")),
+                 qPrintable(chart->title()));
+        QVERIFY(chart->title().contains(QStringLiteral("profile failed")));
+        QCOMPARE(chart->titleBrush().color(), QColor(0xc6, 0x28, 0x28));
+        QCOMPARE(focused(), form()->field(QStringLiteral("alloy"))); // where the scan left it
+    }
+
+    /// The form's other steps have no curve to show.
+    void onlyReballAndMountDrawACurve()
+    {
+        loginAt(QStringLiteral("TEST-1"));
+        QVERIFY(!form()->reflowPanel());
+        loginAt(QStringLiteral("INSPECT-1"));
+        QVERIFY(!form()->reflowPanel());
+    }
+
+    /// A staged log changed after its import is not drawn as if it were the one read: the core
+    /// says so in words, as the trace does for a stored one.
+    void aStagedLogChangedSinceItsImportIsNotDrawn()
+    {
+        const QString csv = ovenCsv(QStringLiteral("oven.csv"), 240);
+        Result<ImportedRun> run =
+            RigRunReader::readFile(QStringLiteral("profile_log"), csv, t->folder(), TestPlan::defaultPlan());
+        QVERIFY(run.ok());
+        Result<std::optional<RecordedReflow>> read = RecordedReflow::ofImported(run.value(), t->folder());
+        QVERIFY(read.ok() && read.value());
+        QCOMPARE(read.value()->peakC, 240.0);
+        QCOMPARE(read.value()->peakLowC, std::optional<double>(230));
+        QFile staged(EvidenceStore(t->folder()).pathFor(run->evidence));
+        staged.setPermissions(staged.permissions() | QFileDevice::WriteOwner);
+        QVERIFY(staged.open(QIODevice::Append));
+        staged.write("300,260\n");
+        staged.close();
+        read = RecordedReflow::ofImported(run.value(), t->folder());
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().message.contains(QStringLiteral("no longer matches")),
+                 qPrintable(read.error().message));
+        // a run that is no reflow profile has no curve
+        ImportedRun burnin = run.value();
+        burnin.field = QStringLiteral("burnin");
+        QVERIFY(!RecordedReflow::ofImported(burnin, t->folder()).value());
+    }
+
+    /// With a curve in it the mount form still fits a 1366x768 and a 1920x1080 screen whole.
+    void aMountFormWithACurveFitsTheScreens_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<int>("curveHeight"); // at least, with a banner of three lines
+        QTest::newRow("1366x768") << QSize(1366, 768) << 150;
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << 400;
+    }
+    void aMountFormWithACurveFitsTheScreens()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(int, curveHeight);
+        const QString die = reballedDie();
+        w->resize(screen - QSize(0, 40));
+        loginAt(QStringLiteral("MOUNT-1"));
+        test::scan(die);
+        // the real oven's log as the station saves it, under a name of the unit's
+        const QString log = QDir(t->folder()).filePath(QStringLiteral("reflow-SB00000104.csv"));
+        QVERIFY(QFile::copy(kOvenLog, log));
+        QVERIFY(form()->importRigLog(log));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure); // its cooling is too fast
+        QTest::qWait(30);
+        test::screenshot(w.get(),
+                         QStringLiteral("mount-reflow-curve-%1x%2").arg(screen.width()).arg(screen.height()));
+        QCOMPARE(w->size(), screen - QSize(0, 40));
+        checkNoScrolling();
+        QVERIFY(inSight(form()->reflowPanel()));
+        QVERIFY(inSight(form()->saveButton()));
+        QVERIFY(inSight(form()->field(QStringLiteral("tal_s"))));
+        // the curve takes the height the fields leave, enough to be read
+        QVERIFY2(form()->reflowPanel()->height() >= curveHeight,
+                 qPrintable(QString::number(form()->reflowPanel()->height())));
     }
 };
 

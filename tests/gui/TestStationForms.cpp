@@ -93,20 +93,6 @@ class TestStationForms : public QObject
         }
         QCOMPARE(w->size(), screen - QSize(0, 40)); // nothing forces the window past the screen
     }
-    /// Answers the next modal dialog (file dialog, confirmation) as the operator would, once it
-    /// is up.
-    static void whenDialogOpens(std::function<void(QWidget*)> answer)
-    {
-        auto* poll = new QTimer;
-        QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
-            if (QWidget* dialog = QApplication::activeModalWidget()) {
-                poll->stop();
-                poll->deleteLater();
-                answer(dialog);
-            }
-        });
-        poll->start(20);
-    }
     static void clickButton(QWidget* dialog, const QString& text)
     {
         for (QAbstractButton* b : dialog->findChildren<QAbstractButton*>()) {
@@ -615,7 +601,7 @@ private slots:
         form()->field("unit")->setFocus();
         test::scan(unit);
         test::scan(QStringLiteral("B2611-009"));
-        whenDialogOpens(
+        test::whenDialogOpens(
             [](QWidget* dialog) { clickButton(dialog, QStringLiteral("Close batch B2611-009")); });
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
         QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
@@ -698,12 +684,12 @@ private slots:
         test::scan(unit);
         QWidget* before = focused();
         QVERIFY(before && form()->isAncestorOf(before));
-        whenDialogOpens([](QWidget* dialog) { qobject_cast<QDialog*>(dialog)->reject(); });
+        test::whenDialogOpens([](QWidget* dialog) { qobject_cast<QDialog*>(dialog)->reject(); });
         QTest::mouseClick(form()->importButton(), Qt::LeftButton);
         QTRY_COMPARE(focused(), before);
 
         bool wasFileDialog = false;
-        whenDialogOpens([&](QWidget* dialog) {
+        test::whenDialogOpens([&](QWidget* dialog) {
             auto* files = qobject_cast<QFileDialog*>(dialog);
             wasFileDialog = files != nullptr;
             if (!files)
@@ -832,12 +818,12 @@ private slots:
         QCOMPARE(t->dump(), before);
 
         // closing asks; Cancel keeps the batch open and the cursor in the form
-        whenDialogOpens([](QWidget* dialog) { clickButton(dialog, QStringLiteral("Cancel")); });
+        test::whenDialogOpens([](QWidget* dialog) { clickButton(dialog, QStringLiteral("Cancel")); });
         QTest::mouseClick(form()->closeBatchButton(), Qt::LeftButton);
         QCOMPARE(value("SELECT state FROM batches WHERE id = 'B2611-001'"), QStringLiteral("open"));
         QTRY_COMPARE(focused(), form()->field("unit"));
         QString asked;
-        whenDialogOpens([&](QWidget* dialog) {
+        test::whenDialogOpens([&](QWidget* dialog) {
             asked = qobject_cast<ScanConfirmDialog*>(dialog)->message();
             clickButton(dialog, QStringLiteral("Close batch B2611-001"));
         });

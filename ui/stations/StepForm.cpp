@@ -1,6 +1,7 @@
 #include "StepForm.h"
 
 #include "ReadingsPanel.h"
+#include "ReflowPanel.h"
 #include "TestPlanDialog.h"
 #include "common/ResultBanner.h"
 #include "common/ScanConfirmDialog.h"
@@ -140,6 +141,11 @@ StepForm::StepForm(Step step, Recorder& recorder, QWidget* parent)
     auto* fieldsLayout = new QVBoxLayout(fields);
     fieldsLayout->setContentsMargins(0, 0, 0, 0);
     fieldsLayout->addLayout(createFields());
+    if (RigRunReader::fieldsOf(m_step).contains(payload::ProfileLog)) {
+        // Under the fields, with the height they leave: the curve is read at a glance.
+        m_reflowPanel = new ReflowPanel(fields);
+        fieldsLayout->addWidget(m_reflowPanel, 1);
+    }
     fieldsLayout->addStretch();
     if (!m_foldedKeys.isEmpty()) {
         m_more = new QPushButton(tr("More fields (%1)").arg(m_foldedKeys.size()), this);
@@ -1160,7 +1166,16 @@ bool StepForm::importRigLog(const QString& path)
     else
         m_banner->showFailure(tr("%1 read: it fails the test plan (%2); it goes with the record")
                                   .arg(file, run->reasons.join(QStringLiteral("; "))));
+    // A profile log's curve, with its window, in sight before the operator saves it.
+    if (Status drawn = showReflowCurve(); !drawn)
+        m_banner->showFailure(
+            tr("%1 read, but its curve cannot be drawn: %2").arg(file, drawn.error().message));
     return true;
+}
+
+Status StepForm::showReflowCurve()
+{
+    return m_reflowPanel ? m_reflowPanel->showRuns(m_runs, m_recorder.dataFolder()) : Status();
 }
 
 void StepForm::discardRuns()
@@ -1169,6 +1184,8 @@ void StepForm::discardRuns()
     for (const ImportedRun& run : std::as_const(m_runs))
         store.discardStaged(run.evidence);
     m_runs.clear();
+    if (m_reflowPanel)
+        m_reflowPanel->hide(); // its log is no longer the form's
 }
 
 } // namespace rework

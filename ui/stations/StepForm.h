@@ -24,6 +24,7 @@ class QScrollArea;
 namespace rework {
 
 class ReadingsPanel;
+class ReflowPanel;
 class ResultBanner;
 
 /// One step's form, built from the step's schema and made for a scanner: the first scan field
@@ -52,6 +53,9 @@ public:
     /// An imported report's readings with their limits (shown while the form holds a report);
     /// null on forms without readings.
     ReadingsPanel* readingsPanel() const { return m_readingsPanel; }
+    /// Reball and mount: the curve of the imported profile log with its window and verdict
+    /// (shown while the form holds one); null on other forms.
+    ReflowPanel* reflowPanel() const { return m_reflowPanel; }
     /// Shows and hides the folded fields (notes, evidence, ...); null on forms without any.
     QPushButton* moreFieldsButton() const { return m_more; }
     /// True while `key` is a folded field out of sight.
@@ -171,6 +175,9 @@ private:
     void chooseRigLog();
     /// Drops the staged copies of the rig outputs taken (on Clear, or when one is replaced).
     void discardRuns();
+    /// The reflow panel drawn from the runs taken, or hidden; the core's error if the staged
+    /// log cannot be read back.
+    Status showReflowCurve();
     /// Which GPU of a multi-GPU report: preselects the one whose UUID was read at intake.
     int pickGpu(const QString& path);
     /// Locks (or unlocks) the fields a report fills, so a reading is never typed over.
@@ -196,6 +203,7 @@ private:
     QList<QWidget*> m_order;
     QList<QWidget*> m_manualReadings; // labels and inputs of the readings typed by hand
     ReadingsPanel* m_readingsPanel = nullptr;
+    ReflowPanel* m_reflowPanel = nullptr;
     QPushButton* m_more = nullptr;
     QList<QWidget*> m_folded; // labels and inputs of the folded fields
     QStringList m_foldedKeys;

@@ -1,8 +1,8 @@
 #include "TracePage.h"
 
 #include "GenealogyModel.h"
-#include "ReflowCurveView.h"
 #include "VoidDialog.h"
+#include "common/ReflowCurveView.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
 #include "domain/EventPayload.h"

@@ -33,6 +33,7 @@ ReflowCurveView::ReflowCurveView(QWidget* parent) : QChartView(new QChart, paren
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(640, 400);
     chart()->legend()->setAlignment(Qt::AlignRight);
+    m_titleBrush = chart()->titleBrush();
 }
 
 void ReflowCurveView::showReflow(const RecordedReflow& r)
@@ -98,6 +99,8 @@ void ReflowCurveView::showReflow(const RecordedReflow& r)
                     .arg(windowText(r.talLowS, r.talHighS))
                     .arg(r.pass ? tr("profile passed") : tr("profile failed")));
     BarChart::applyReadableFonts(c);
+    // A failed profile reads red at a glance, as the banner says it.
+    c->setTitleBrush(r.pass ? m_titleBrush : QBrush(QColor(0xc6, 0x28, 0x28)));
 }
 
 } // namespace rework
