@@ -6218,6 +6218,14 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <source>At %1 % this %2 x %3 screen leaves %4 x %5 for the app, less than the 1366 x 768 the station forms need: they would scroll. Used from the next start.</source>
         <translation>在 %1 % 下，这块 %2 x %3 的屏幕只给程序留下 %4 x %5，小于工位表单所需的 1366 x 768：表单将需要滚动。下次启动时生效。</translation>
     </message>
+    <message>
+        <source>Test plan:</source>
+        <translation>测试计划:</translation>
+    </message>
+    <message>
+        <source>The station&apos;s own (none shared)</source>
+        <translation>工位自己的计划（未共享）</translation>
+    </message>
 </context>
 <context>
     <name>rework::SpcPanel</name>
@@ -6552,6 +6560,10 @@ A closed batch takes no more units.</source>
     <message>
         <source>%1 read: it fails the test plan (%2); it goes with the record</source>
         <translation>已读取 %1：不符合测试计划（%2），将随记录一起保存</translation>
+    </message>
+    <message>
+        <source>%1 read, but its curve cannot be drawn: %2</source>
+        <translation>已读取 %1，但无法绘制其曲线: %2</translation>
     </message>
 </context>
 <context>
