@@ -6565,6 +6565,10 @@ A closed batch takes no more units.</source>
         <source>%1 read, but its curve cannot be drawn: %2</source>
         <translation>已读取 %1，但无法绘制其曲线: %2</translation>
     </message>
+    <message>
+        <source>Unit serial: scan the unit to test first, then import its rig log</source>
+        <translation>单元序列号：请先扫描要测试的单元，再导入其测试台日志</translation>
+    </message>
 </context>
 <context>
     <name>rework::SyncPanel</name>

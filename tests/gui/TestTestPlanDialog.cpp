@@ -8,6 +8,7 @@
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
 #include "domain/EventPayload.h"
+#include "importers/TestPlanStore.h"
 #include "rigs/TestPlanRun.h"
 #include "shell/MainWindow.h"
 #include "stations/StepForm.h"
@@ -135,6 +136,44 @@ private slots:
                      .value()
                      .toString(),
                  QStringLiteral("pass"));
+    }
+
+    /// At the test form a rig log picked by hand is judged by the plan of the unit's product, so
+    /// the unit is scanned first; the pass then holds to that plan.
+    void theFormJudgesARigLogByTheProductsPlan()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000312"), QStringLiteral("SB00000312"));
+        const QString gpu = test::TestDatabase::gpuUuid(312);
+        test::configureRig(t, {QStringLiteral("rig.plan=default")});
+        const QString plan = QDir(t.folder()).filePath(QStringLiteral("rtx4090.json"));
+        test::writeFile(plan, R"({"name": "rtx4090-burnin", "required": ["gpu-burn"]})");
+        TestPlanStore store(t.db().connection());
+        QVERIFY(store.publish(plan, OperatorInfo{t.admin(), {}, QStringLiteral("admin")}, {}).ok());
+        QVERIFY(store
+                    .assign(QStringLiteral("RTX4090"), QStringLiteral("rtx4090-burnin"),
+                            OperatorInfo{t.admin(), {}, QStringLiteral("admin")}, {})
+                    .ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        test::logInAt(w, QStringLiteral("TEST-1"));
+        StepForm* form = w.currentForm();
+        QVERIFY(form);
+        const QString before = t.dump();
+        QVERIFY(!form->importRigLog(test::burnOutput(t, gpu)));
+        QCOMPARE(form->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form->banner()->text().contains(QStringLiteral("scan the unit")),
+                 qPrintable(form->banner()->text()));
+        QVERIFY(form->rigRuns().isEmpty());
+        QCOMPARE(t.dump(), before);
+
+        form->setValue(QStringLiteral("unit"), unit);
+        QVERIFY(form->importRigLog(test::burnOutput(t, gpu)));
+        QCOMPARE(form->rigRuns().size(), 1);
+        QCOMPARE(form->rigRuns().first().detail.value(QStringLiteral("plan")).toString(),
+                 QStringLiteral("rtx4090-burnin"));
     }
 
     void aPassingRigRecordsThePassWhileTheOperatorWatches()

@@ -1128,6 +1128,10 @@ void StepForm::chooseReport()
 
 void StepForm::chooseRigLog()
 {
+    if (m_step == Step::Test && value(payload::Unit).isEmpty()) {
+        importRigLog(QString()); // says the unit comes first; no file is asked for
+        return;
+    }
     QPointer<QWidget> before = QApplication::focusWidget();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Test rig output"), QString(), tr("Rig logs (*.log *.txt *.json *.csv);;All files (*)"));
@@ -1138,6 +1142,12 @@ void StepForm::chooseRigLog()
 
 bool StepForm::importRigLog(const QString& path)
 {
+    // A test's logs are judged by the plan of the unit's product: the unit comes first.
+    if (m_step == Step::Test && value(payload::Unit).isEmpty()) {
+        m_banner->showFailure(tr("Unit serial: scan the unit to test first, then import its rig log"));
+        returnToScanning(m_inputs.value(payload::Unit));
+        return false;
+    }
     // The plan the unit's product is tested to, else the one this PC's Run test plan runs.
     Result<RigCommands> rig = RigCommands::load(m_recorder.dataFolder());
     Result<TestPlan> plan = !rig ? Result<TestPlan>(rig.error())
