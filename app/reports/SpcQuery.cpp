@@ -16,11 +16,6 @@ namespace {
 
 const QString kAlloyDefault = QStringLiteral("sac305"); // what the mount rule assumes for a die without one
 
-QString jsonPath(QLatin1StringView key)
-{
-    return QStringLiteral("$.") + key;
-}
-
 /// A value read from an event, with the alloy of its die where the measurement's limit depends on it.
 struct Row
 {
@@ -30,77 +25,46 @@ struct Row
 
 bool perAlloy(const SpcQuery::Measurement& m)
 {
-    return m.limit.contains(QLatin1StringView("%1"));
+    return m.perAlloy();
 }
 
-/// The values of measurements recorded by the same steps (`group`), each oldest first, read in one
-/// walk of the events: one row and one JSON parse per event, however many of them it holds. Only
-/// numbers count (a text, a boolean or a missing key is no value), and a voided event's values are
-/// no values either. The range is always bound, so the read walks events_step_time (step,
-/// recorded_at, seq), which also gives its order.
-Result<QList<QList<Row>>> readValues(const QSqlDatabase& db, const QList<const SpcQuery::Measurement*>& group,
-                                     const SpcFilter& f)
+/// The measurement's values in the filter, oldest first, from the rollup written with each event
+/// (spc_values: numbers only, a voided event's values taken away with its void). The range is
+/// always bound, so the read walks spc_values_time (measurement, recorded_at, event_seq), which
+/// also gives its order.
+Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
 {
-    QString statement = QStringLiteral("SELECT e.id, e.recorded_at, e.station_id");
-    QVariantList binds;
-    for (const SpcQuery::Measurement* m : group) {
-        statement += QStringLiteral(", CASE WHEN json_type(e.payload, ?) IN ('integer', 'real') THEN "
-                                    "json_extract(e.payload, ?) END");
-        binds << jsonPath(m->name) << jsonPath(m->name);
-    }
-    const bool withAlloy = std::any_of(group.cbegin(), group.cend(),
-                                       [](const SpcQuery::Measurement* m) { return perAlloy(*m); });
-    if (withAlloy) {
-        statement += QStringLiteral(", coalesce(json_extract(e.payload, ?), (SELECT d.alloy FROM dies d "
-                                    "WHERE d.id = json_extract(e.payload, ?)))");
-        binds << jsonPath(payload::Alloy) << jsonPath(payload::Die);
-    }
-    const QStringList& steps = group.first()->steps;
-    statement += QStringLiteral(" FROM events e WHERE e.step IN (") +
-                 QStringList(steps.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
-                 QStringLiteral(") AND e.recorded_at >= ? AND e.recorded_at < ? "
-                                "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id)");
-    for (const QString& step : steps)
-        binds << step;
+    QString statement =
+        QStringLiteral("SELECT event_id, recorded_at, station_id, value, alloy FROM spc_values "
+                       "WHERE measurement = ? AND recorded_at >= ? AND recorded_at < ?");
     // Timestamps are stored as ISO text with milliseconds in UTC, so text order is time order.
-    binds << (f.from.isValid() ? f.from.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral(""))
-          << (f.to.isValid() ? f.to.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("~"));
+    QVariantList binds{QString(m.name),
+                       f.from.isValid() ? f.from.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral(""),
+                       f.to.isValid() ? f.to.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("~")};
     if (!f.station.isEmpty()) {
-        statement += QStringLiteral(" AND e.station_id = ?");
+        statement += QStringLiteral(" AND station_id = ?");
         binds << f.station;
     }
     if (!f.model.isEmpty()) {
-        // The subject is the unit (inspect, test, mount) or the die (reball); both keep the model.
-        statement += QStringLiteral(" AND (EXISTS (SELECT 1 FROM units u WHERE u.serial = e.subject AND "
-                                    "u.model = ?) OR EXISTS (SELECT 1 FROM dies d WHERE d.id = e.subject "
-                                    "AND d.model = ?))");
-        binds << f.model << f.model;
+        statement += QStringLiteral(" AND model = ?");
+        binds << f.model;
     }
-    statement += QStringLiteral(" ORDER BY e.recorded_at, e.seq");
+    statement += QStringLiteral(" ORDER BY recorded_at, event_seq");
     auto q = sql::run(db, statement, binds);
     if (!q)
         return q.error();
-    QList<QList<Row>> rows(group.size());
-    const int alloyColumn = 3 + static_cast<int>(group.size());
+    QList<Row> rows;
+    const bool alloyLimits = perAlloy(m);
     while (q.value().next()) {
         const QSqlQuery& r = q.value();
         Row row;
         row.point.eventId = r.value(0).toString();
         row.point.at = QDateTime::fromString(r.value(1).toString(), Qt::ISODateWithMs);
         row.point.station = r.value(2).toString();
-        if (withAlloy)
-            row.alloy =
-                r.value(alloyColumn).toString().isEmpty() ? kAlloyDefault : r.value(alloyColumn).toString();
-        for (int i = 0; i < group.size(); ++i) {
-            const QVariant value = r.value(3 + i);
-            if (value.isNull())
-                continue;
-            Row one = row;
-            one.point.value = value.toDouble();
-            if (!perAlloy(*group.at(i)))
-                one.alloy.clear();
-            rows[i].append(one);
-        }
+        row.point.value = r.value(3).toDouble();
+        if (alloyLimits)
+            row.alloy = r.value(4).toString().isEmpty() ? kAlloyDefault : r.value(4).toString();
+        rows.append(row);
     }
     return rows;
 }
@@ -109,36 +73,7 @@ Result<QList<QList<Row>>> readValues(const QSqlDatabase& db, const QList<const S
 
 const QList<SpcQuery::Measurement>& SpcQuery::measurements()
 {
-    // The one table of what SPC charts. Reball records peak and TAL where a profile log is
-    // imported there; the burn-in figures are flat numeric keys of the test event.
-    static const QList<Measurement> all{
-        {payload::VoidPct,
-         {QStringLiteral("inspect")},
-         QStringLiteral("%"),
-         QStringLiteral("inspect.void_pct")},
-        {payload::PeakC,
-         {QStringLiteral("mount"), QStringLiteral("reball")},
-         QStringLiteral("°C"),
-         QStringLiteral("mount.peak_c.%1")},
-        {payload::TalS,
-         {QStringLiteral("mount"), QStringLiteral("reball")},
-         QStringLiteral("s"),
-         QStringLiteral("mount.tal_s")},
-        {payload::TempMaxC,
-         {QStringLiteral("test")},
-         QStringLiteral("°C"),
-         QStringLiteral("test.temp_max_c")},
-        {payload::BurninGflops,
-         {QStringLiteral("test")},
-         QStringLiteral("Gflop/s"),
-         QStringLiteral("test.burnin_gflops")},
-        {payload::BurninMin,
-         {QStringLiteral("test")},
-         QStringLiteral("min"),
-         QStringLiteral("test.burnin_min")},
-        {payload::VramErrors, {QStringLiteral("test")}, QString(), QStringLiteral("test.vram_errors")},
-    };
-    return all;
+    return SpcMeasurement::all();
 }
 
 QList<const SpcQuery::Measurement*> SpcQuery::everyMeasurement()
@@ -246,34 +181,13 @@ Result<QList<SpcQuery::Chart>> SpcQuery::charts(const QList<const Measurement*>&
     Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
     if (!limits)
         return limits.error();
-    // Measurements of the same steps are read together: one walk of those events for all of them.
-    QList<QList<const Measurement*>> groups;
-    for (const Measurement* m : wanted) {
-        auto same = std::find_if(groups.begin(), groups.end(), [&](const QList<const Measurement*>& g) {
-            return g.first()->steps == m->steps;
-        });
-        if (same != groups.end())
-            same->append(m);
-        else
-            groups.append({m});
-    }
     QList<Chart> out;
-    for (const QList<const Measurement*>& group : std::as_const(groups)) {
-        Result<QList<QList<Row>>> rows = readValues(m_db, group, filter);
+    for (const Measurement* m : wanted) {
+        Result<QList<Row>> rows = readValues(m_db, *m, filter);
         if (!rows)
             return rows.error();
-        for (qsizetype i = 0; i < group.size(); ++i)
-            out.append(chartOf(*group.at(i), rows->at(i), limits.value()));
+        out.append(chartOf(*m, rows.value(), limits.value()));
     }
-    // In the order they were asked for.
-    std::stable_sort(out.begin(), out.end(), [&](const Chart& a, const Chart& b) {
-        const auto at = [&](const Chart& c) {
-            return std::find_if(wanted.cbegin(), wanted.cend(),
-                                [&](const Measurement* m) { return m->name == c.measurement.name; }) -
-                   wanted.cbegin();
-        };
-        return at(a) < at(b);
-    });
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ControlChart.h"
 #include "domain/Result.h"
+#include "domain/SpcMeasurement.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -22,8 +23,8 @@ struct SpcFilter
 };
 
 /// Statistical process control over the event log: a numeric measurement's values, read in
-/// recording order from the valid (not voided) events of its steps, as an I-MR control chart
-/// with the Western Electric rules and Cp/Cpk against the measurement's limits. Read-only; runs
+/// recording order from the valid (not voided) events of its steps (their rollup, spc_values), as an I-MR
+/// control chart with the Western Electric rules and Cp/Cpk against the measurement's limits. Read-only; runs
 /// on any connection, so a dashboard can run it on a worker thread with a connection of its own.
 class SpcQuery
 {
@@ -32,13 +33,7 @@ class SpcQuery
 public:
     /// A measurement SPC knows: its payload key, the steps that record it, its unit and the
     /// limit that holds its specification ("%1" stands for the die's alloy).
-    struct Measurement
-    {
-        QLatin1StringView name;
-        QStringList steps;
-        QString unit;
-        QString limit;
-    };
+    using Measurement = SpcMeasurement;
     /// Every measurement SPC knows, in the order they are listed.
     static const QList<Measurement>& measurements();
     static const Measurement* measurement(const QString& name);
@@ -76,8 +71,7 @@ public:
     /// The chart of `measurement` over `filter`; an unknown measurement is refused, naming the known ones.
     Result<Chart> chart(const QString& measurement, const SpcFilter& filter) const;
 
-    /// The charts of `wanted` over `filter`, in that order; measurements recorded by the same
-    /// steps are read in one walk of their events.
+    /// The charts of `wanted` over `filter`, in that order.
     Result<QList<Chart>> charts(const QList<const Measurement*>& wanted, const SpcFilter& filter) const;
 
     /// The dashboard's SPC tab in one read: the chart of `measurement` and the alarms of every

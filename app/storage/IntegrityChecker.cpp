@@ -16,7 +16,8 @@ namespace {
 // Fixed table names: the derived state that a replay must reproduce.
 constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards",     "units",
                                           "batches",   "voided_events", "kpi_hourly", "kpi_station_hourly",
-                                          "kpi_cards", "kpi_defects",   "kpi_units",  "kpi_anomalies"};
+                                          "kpi_cards", "kpi_defects",   "kpi_units",  "kpi_anomalies",
+                                          "spc_values"};
 
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
 Result<qint64> differingRows(const QSqlDatabase& db, const QString& table)

@@ -2,6 +2,7 @@
 
 #include "Sql.h"
 #include "domain/EventPayload.h"
+#include "domain/SpcMeasurement.h"
 
 namespace rework {
 namespace {
@@ -69,6 +70,8 @@ Status KpiRollups::apply(const EventRecord& e)
         return st;
     const EventPayload p = EventPayload::read(e.payload);
     if (Status st = cards(e, p.outcome, 1, card.value()); !st)
+        return st;
+    if (Status st = spcValues(e); !st)
         return st;
 
     const QString& defect = p.defect;
@@ -207,10 +210,52 @@ Status KpiRollups::anomalies(const EventRecord& e, const QString& unit, const QS
                 {e.seq, unit, gpu, unit, gpu});
 }
 
+Status KpiRollups::spcValues(const EventRecord& e)
+{
+    QString model;
+    bool modelRead = false;
+    for (const SpcMeasurement& m : SpcMeasurement::all()) {
+        const QJsonValue value = e.payload.value(m.name);
+        if (!m.steps.contains(e.step) || !value.isDouble())
+            continue; // a text, a boolean or no value is not charted
+        if (!modelRead) {
+            // The subject is the unit (inspect, test, mount) or the die (reball).
+            auto found =
+                sql::scalar(m_db,
+                            QStringLiteral("SELECT coalesce((SELECT model FROM units WHERE serial = ?), "
+                                           "(SELECT model FROM dies WHERE id = ?), '')"),
+                            {e.subject, e.subject});
+            if (!found)
+                return found.error();
+            model = found.value().toString();
+            modelRead = true;
+        }
+        QVariant alloy;
+        if (m.perAlloy()) {
+            auto found =
+                sql::scalar(m_db, QStringLiteral("SELECT coalesce(?, (SELECT alloy FROM dies WHERE id = ?))"),
+                            {sql::nullIfEmpty(e.payload.value(payload::Alloy).toString()),
+                             e.payload.value(payload::Die).toString()});
+            if (!found)
+                return found.error();
+            alloy = found.value();
+        }
+        if (Status st =
+                exec(m_db,
+                     QStringLiteral("INSERT INTO spc_values (event_seq, measurement, event_id, recorded_at, "
+                                    "station_id, model, alloy, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {e.seq, QString(m.name), e.id, e.recordedAt.toUTC().toString(Qt::ISODateWithMs),
+                      e.stationId, model, alloy, value.toDouble()});
+            !st)
+            return st;
+    }
+    return {};
+}
+
 Status KpiRollups::clear()
 {
-    for (const char* table :
-         {"kpi_hourly", "kpi_station_hourly", "kpi_cards", "kpi_defects", "kpi_units", "kpi_anomalies"}) {
+    for (const char* table : {"kpi_hourly", "kpi_station_hourly", "kpi_cards", "kpi_defects", "kpi_units",
+                              "kpi_anomalies", "spc_values"}) {
         if (Status st = exec(m_db, QStringLiteral("DELETE FROM ") + QLatin1StringView(table), {}); !st)
             return st;
     }

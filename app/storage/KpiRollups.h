@@ -42,6 +42,8 @@ private:
     Status cards(const EventRecord& event, const QString& decided, int delta, const Card& card);
     Status hourly(const EventRecord& event, int delta, const Card& card);
     Status anomalies(const EventRecord& event, const QString& unit, const QString& gpu);
+    /// One spc_values row per numeric measurement the event records (SpcMeasurement).
+    Status spcValues(const EventRecord& event);
     QSqlDatabase m_db;
 };
 

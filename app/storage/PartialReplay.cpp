@@ -46,6 +46,7 @@ constexpr const char* kDrop[] = {
     "DELETE FROM kpi_units WHERE unit IN (SELECT serial FROM temp.replay_items)",
     "DELETE FROM kpi_defects WHERE event_seq IN (SELECT seq FROM temp.replay_events)",
     "DELETE FROM kpi_anomalies WHERE event_seq IN (SELECT seq FROM temp.replay_events)",
+    "DELETE FROM spc_values WHERE event_seq IN (SELECT seq FROM temp.replay_events)",
 };
 
 // Seeds of the closure: the items one event names, or one item itself when an event names it.
