@@ -2,6 +2,7 @@
 
 #include "EventChain.h"
 #include "Migrator.h"
+#include "OpenDatabases.h"
 #include "PrivateFiles.h"
 #include "Sql.h"
 #include "StateProjector.h"
@@ -27,6 +28,8 @@ Database::~Database()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
+    if (m_registered)
+        OpenDatabases::remove(m_path);
 }
 
 QString Database::defaultPath()
@@ -121,6 +124,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
     if (!db->m_db.open())
         return sql::storageError(Message(tr, QT_TR_NOOP("open the database %1"), {path}),
                                  db->m_db.lastError().text());
+    OpenDatabases::add(db->m_path);
+    db->m_registered = true;
 
     // Reading the schema version first also proves the file is a database at all.
     Result<int> version = Migrator::currentVersion(db->m_db);

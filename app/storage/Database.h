@@ -51,6 +51,7 @@ private:
     Status linkChainIfAsked(int fromVersion);
     Database(QString path, QString name);
 
+    bool m_registered = false; // with OpenDatabases, while SQLite has the file open
     QString m_path;
     QString m_name;
     QSqlDatabase m_db;

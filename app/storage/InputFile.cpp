@@ -1,5 +1,7 @@
 #include "InputFile.h"
 
+#include "OpenDatabases.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -119,6 +121,15 @@ Result<QByteArray> readDescriptor(int fd, qint64 maxBytes, const QString& path, 
 
 Result<QByteArray> readPosix(const QString& path, qint64 maxBytes, const QString& field)
 {
+    // Opening it would drop SQLite's locks on it (they belong to the process): never opened here.
+    if (OpenDatabases::holds(path)) {
+        return makeError(
+            ErrorCode::InvalidValue, field,
+            Message(&InputFile::tr,
+                    QT_TRANSLATE_NOOP("InputFile", "%1 is this station's own database, not a file to "
+                                                   "import; choose the report or log itself"),
+                    {shown(path)}));
+    }
     const QByteArray name = QFile::encodeName(path);
     struct stat st
     {

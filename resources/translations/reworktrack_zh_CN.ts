@@ -2526,6 +2526,10 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <source>no file was given; choose one</source>
         <translation>没有给出文件；请选择一个</translation>
     </message>
+    <message>
+        <source>%1 is this station&apos;s own database, not a file to import; choose the report or log itself</source>
+        <translation>%1 是本工位自己的数据库，不是要导入的文件；请选择报告或日志本身</translation>
+    </message>
 </context>
 <context>
     <name>IntegrityChecker</name>
@@ -5477,6 +5481,21 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
     <message>
         <source>Recorded</source>
         <translation>记录时间</translation>
+    </message>
+</context>
+<context>
+    <name>rework::FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 文件</translation>
     </message>
 </context>
 <context>

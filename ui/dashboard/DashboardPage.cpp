@@ -11,6 +11,7 @@
 #include "SpcAlarmModel.h"
 #include "SpcPanel.h"
 #include "ThroughputCharts.h"
+#include "common/FileDialogs.h"
 
 #include "common/BarChart.h"
 #include "domain/Clock.h"
@@ -33,7 +34,6 @@
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
-#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -577,7 +577,7 @@ Status DashboardPage::exportCurrentTable(const QString& path) const
 void DashboardPage::chooseReportFile()
 {
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
+        FileDialogs::saveFile(this, tr("Report"), QStringLiteral("report.pdf"), tr("PDF (*.pdf)"));
     if (!path.isEmpty())
         writeReport(path);
 }
@@ -602,8 +602,8 @@ void DashboardPage::writeReport(const QString& path)
 
 void DashboardPage::chooseExportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("table.csv"),
-                                                      tr("CSV (*.csv)"));
+    const QString path =
+        FileDialogs::saveFile(this, tr("Export table"), QStringLiteral("table.csv"), tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     const Status st = exportCurrentTable(path);

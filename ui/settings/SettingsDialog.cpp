@@ -2,6 +2,7 @@
 
 #include "DisplayScale.h"
 #include "LimitsModel.h"
+#include "common/FileDialogs.h"
 #include "importers/TestPlanStore.h"
 
 #include "printing/LabelPrintDialog.h"
@@ -16,7 +17,6 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -222,8 +222,8 @@ QWidget* SettingsDialog::buildSyncTab()
     auto* browse = new QPushButton(tr("Choose…"), page);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path =
-            QFileDialog::getOpenFileName(this, tr("CA certificate of the sync server"), m_caFile->text(),
-                                         tr("Certificates (*.crt *.pem);;All files (*)"));
+            FileDialogs::openFile(this, tr("CA certificate of the sync server"), m_caFile->text(),
+                                  tr("Certificates (*.crt *.pem);;All files (*)"));
         if (!path.isEmpty())
             m_caFile->setText(path);
     });

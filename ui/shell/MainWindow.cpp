@@ -2,6 +2,7 @@
 
 #include "admin/OperatorsPage.h"
 #include "auth/SessionController.h"
+#include "common/FileDialogs.h"
 #include "common/IdleWatcher.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
@@ -26,7 +27,6 @@
 #include "workflow/Recorder.h"
 
 #include <QApplication>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -205,8 +205,8 @@ void MainWindow::buildMenus()
     QMenu* session = menuBar()->addMenu(tr("&Session"));
     session->addAction(tr("Log out"), this, &MainWindow::logout);
     session->addAction(tr("Save command barcode sheet…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Command barcodes"),
-                                                          QStringLiteral("commands.pdf"), tr("PDF (*.pdf)"));
+        const QString path = FileDialogs::saveFile(this, tr("Command barcodes"),
+                                                   QStringLiteral("commands.pdf"), tr("PDF (*.pdf)"));
         if (path.isEmpty())
             return;
         const Status st = CommandSheet::writePdf(path, m_recorder.config().defectCodes);

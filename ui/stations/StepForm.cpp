@@ -3,6 +3,7 @@
 #include "ReadingsPanel.h"
 #include "ReflowPanel.h"
 #include "TestPlanDialog.h"
+#include "common/FileDialogs.h"
 #include "common/ResultBanner.h"
 #include "common/ScanConfirmDialog.h"
 #include "domain/CommandCode.h"
@@ -28,7 +29,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -886,7 +886,7 @@ void StepForm::attachEvidence(const QString& path)
 void StepForm::chooseEvidence()
 {
     QPointer<QWidget> before = QApplication::focusWidget();
-    const QStringList files = QFileDialog::getOpenFileNames(
+    const QStringList files = FileDialogs::openFiles(
         this, tr("Photos or X-ray images"), QString(),
         tr("Images and logs (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf *.txt *.log);;All files (*)"));
     for (const QString& f : files)
@@ -1117,8 +1117,8 @@ void StepForm::printLabel()
 void StepForm::chooseReport()
 {
     QPointer<QWidget> before = QApplication::focusWidget();
-    const QString path = QFileDialog::getOpenFileName(this, tr("nvidia-smi report"), QString(),
-                                                      tr("nvidia-smi reports (*.xml *.txt);;All files (*)"));
+    const QString path = FileDialogs::openFile(this, tr("nvidia-smi report"), QString(),
+                                               tr("nvidia-smi reports (*.xml *.txt);;All files (*)"));
     // Taken: on with the result (#PASS, then #SAVE); cancelled: back where the operator was.
     if (!path.isEmpty() && importReport(path))
         returnToScanning(m_inputs.value(payload::Result));
@@ -1133,8 +1133,8 @@ void StepForm::chooseRigLog()
         return;
     }
     QPointer<QWidget> before = QApplication::focusWidget();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Test rig output"), QString(), tr("Rig logs (*.log *.txt *.json *.csv);;All files (*)"));
+    const QString path = FileDialogs::openFile(this, tr("Test rig output"), QString(),
+                                               tr("Rig logs (*.log *.txt *.json *.csv);;All files (*)"));
     if (!path.isEmpty())
         importRigLog(path);
     returnToScanning(before && isAncestorOf(before) ? before.data() : nullptr);
