@@ -7,6 +7,7 @@
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,12 @@ Result<QString> TestPlanStore::publish(const QString& file, const OperatorInfo& 
                     QT_TR_NOOP("a shared plan names itself: \"name\" of 1-40 lower-case letters, "
                                "digits, dots and dashes (e.g. rtx4090-burnin); \"%1\" is not"),
                     {name.left(60)}));
+    if (plan->required.isEmpty())
+        return planError(Message(tr,
+                                 QT_TR_NOOP("plan %1 requires no run (\"required\" is empty or missing); a "
+                                            "shared plan names the runs a pass needs, e.g. \"required\": "
+                                            "[\"gpu-burn\"]"),
+                                 {name}));
     if (TestPlan::builtIn(name))
         return planError(
             Message(tr, QT_TR_NOOP("%1 is a built-in plan; give the shared plan a name of its own"), {name}));
@@ -108,6 +115,12 @@ Status TestPlanStore::assign(const QString& model, const QString& planName, cons
     if (!shared)
         return shared.error();
     const std::optional<TestPlan> builtIn = TestPlan::builtIn(plan);
+    if (builtIn && builtIn->required.isEmpty())
+        return planError(Message(tr,
+                                 QT_TR_NOOP("plan %1 requires no run: it would test nothing but the GPU's "
+                                            "report, as a product without a plan is tested; choose a plan "
+                                            "that names its runs"),
+                                 {builtIn->name}));
     if (shared.value().isNull() && !builtIn) {
         auto names = sql::column(m_db, QStringLiteral("SELECT name FROM test_plans ORDER BY name"));
         QStringList known = TestPlan::builtInNames();
@@ -184,21 +197,32 @@ Result<TestPlan> TestPlanStore::forUnit(const QString& unitSerial, const std::op
         if (!own)
             return own.error();
         if (own.value()) {
-            if (chosen) {
-                Result<TestPlan> asked = TestPlan::named(*chosen, model);
-                if (!asked)
-                    return asked.error();
-                if (asked->name != own.value()->name)
-                    return makeError(ErrorCode::TestPlanUnmet, QStringLiteral("plan"),
-                                     Message(tr,
-                                             QT_TR_NOOP("model %1 is tested to plan %2, not %3; leave out "
-                                                        "the plan, it is the product's"),
-                                             {model, own.value()->name, asked->name}));
-            }
+            // Only the product's plan by its name: a file, even one that calls itself so, or
+            // another plan would judge by limits other than the ones every station holds.
+            if (chosen && chosen->trimmed() != own.value()->name)
+                return makeError(ErrorCode::TestPlanUnmet, QStringLiteral("plan"),
+                                 Message(tr,
+                                         QT_TR_NOOP("model %1 is tested to plan %2, not %3; leave out "
+                                                    "the plan, it is the product's"),
+                                         {model, own.value()->name, chosen->trimmed().left(80)}));
             return *own.value();
         }
     }
-    return TestPlan::named(chosen ? *chosen : stationPlan, model);
+    return named(chosen ? *chosen : stationPlan, model);
+}
+
+Result<TestPlan> TestPlanStore::named(const QString& nameOrFile, const QString& model) const
+{
+    // A shared plan by its name, where no built-in plan or file is called so.
+    if (!TestPlan::builtIn(nameOrFile) && !QFileInfo::exists(nameOrFile)) {
+        auto body = sql::scalar(m_db, QStringLiteral("SELECT body FROM test_plans WHERE name = ?"),
+                                {nameOrFile.trimmed()});
+        if (!body)
+            return body.error();
+        if (!body.value().isNull())
+            return TestPlan::fromJsonText(body.value().toString().toUtf8(), model);
+    }
+    return TestPlan::named(nameOrFile, model);
 }
 
 Result<QList<TestPlanStore::Entry>> TestPlanStore::list() const

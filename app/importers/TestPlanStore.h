@@ -42,6 +42,9 @@ public:
     Result<TestPlan> forUnit(const QString& unitSerial, const std::optional<QString>& chosen,
                              const QString& stationPlan) const;
 
+    /// A plan by name or file: a built-in one, a file, else a shared one of that name.
+    Result<TestPlan> named(const QString& nameOrFile, const QString& model = {}) const;
+
     struct Entry
     {
         QString name;

@@ -4638,6 +4638,14 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <source>model %1 is tested to plan %2, not %3; leave out the plan, it is the product&apos;s</source>
         <translation>型号 %1 按计划 %2 测试，而不是 %3；请勿指定计划，使用产品自己的计划</translation>
     </message>
+    <message>
+        <source>plan %1 requires no run (&quot;required&quot; is empty or missing); a shared plan names the runs a pass needs, e.g. &quot;required&quot;: [&quot;gpu-burn&quot;]</source>
+        <translation>计划 %1 不要求任何运行（&quot;required&quot; 为空或缺失）；共享计划须列出通过所需的运行，例如 &quot;required&quot;: [&quot;gpu-burn&quot;]</translation>
+    </message>
+    <message>
+        <source>plan %1 requires no run: it would test nothing but the GPU&apos;s report, as a product without a plan is tested; choose a plan that names its runs</source>
+        <translation>计划 %1 不要求任何运行：它只会检查 GPU 报告，与没有计划的产品相同；请选择列出其运行的计划</translation>
+    </message>
 </context>
 <context>
     <name>ThroughputCharts</name>

@@ -111,12 +111,16 @@ private slots:
                                      << QStringLiteral("furmark");
         QTest::newRow("no name") << QByteArray(R"({"required": ["gpu-burn"]})") << QStringLiteral("name");
         QTest::newRow("built-in name")
-            << QByteArray(R"({"name": "strict", "required": []})") << QStringLiteral("built-in");
+            << QByteArray(R"({"name": "strict", "required": ["gpu-burn"]})") << QStringLiteral("built-in");
         QTest::newRow("unsafe name") << QByteArray(R"({"name": "../x", "required": []})")
                                      << QStringLiteral("../x");
         QTest::newRow("model requires")
-            << QByteArray(R"({"name": "p1", "models": {"RTX4090": {"required": ["dcgm"]}}})")
+            << QByteArray(
+                   R"({"name": "p1", "required": ["gpu-burn"], "models": {"RTX4090": {"required": ["dcgm"]}}})")
             << QStringLiteral("RTX4090");
+        // A shared plan that requires no run would switch the product's gate off.
+        QTest::newRow("no required run")
+            << QByteArray(R"({"name": "p1", "required": []})") << QStringLiteral("requires no run");
         QTest::newRow("not json") << QByteArray("name = p1") << QStringLiteral("JSON");
     }
 
@@ -150,6 +154,11 @@ private slots:
                                  QStringLiteral("burn-in"), QStringLiteral("--operator"), admin});
         QCOMPARE(plan.exitCode, 1);
         QVERIFY2(plan.err.contains(QStringLiteral("no test plan burn-in")), qPrintable(plan.err));
+        const Run none =
+            reworkctl(t.path(), {QStringLiteral("plan"), QStringLiteral("assign"), QStringLiteral("RTX4090"),
+                                 QStringLiteral("default"), QStringLiteral("--operator"), admin});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("requires no run")), qPrintable(none.err));
         QCOMPARE(test::dumpFile(t.path()), before);
         // A built-in plan is shared as it stands, so every station judges by the same limits.
         const Run strict =
@@ -192,11 +201,21 @@ private slots:
                                         QStringLiteral("burnin=") + test::burnOutput(t, gpu), smi}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("tested to plan burn-in, not default")), qPrintable(r.err));
+        // A file that calls itself by the product's plan's name is still not the shared plan.
+        const QString lookalike =
+            planFile(t, QStringLiteral("lookalike.json"),
+                     R"({"name": "burn-in", "required": ["gpu-burn"], "gpu-burn": {"min_minutes": 500}})");
+        r = reworkctl(t.path(),
+                      recordTest(unit, {QStringLiteral("--plan"), lookalike, QStringLiteral("result=pass"),
+                                        QStringLiteral("burnin=") + test::burnOutput(t, gpu), smi}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("leave out the plan")), qPrintable(r.err));
         QCOMPARE(test::dumpFile(t.path()), before);
 
-        // With the burn-in log, judged by the product's plan (no --plan needed): passed.
+        // With the burn-in log, judged by the product's plan (named, or not: the same): passed.
         r = reworkctl(t.path(),
-                      recordTest(unit, {QStringLiteral("result=pass"),
+                      recordTest(unit, {QStringLiteral("--plan"), QStringLiteral("burn-in"),
+                                        QStringLiteral("result=pass"),
                                         QStringLiteral("burnin=") + test::burnOutput(t, gpu), smi}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(
