@@ -24,13 +24,13 @@ public:
     /// A recorded event as voiding sees it (its items, whether void, what later record builds on
     /// it); nullopt when there is no event with that id.
     Result<std::optional<EventInfo>> event(const QString& id) const;
+    /// Pack: the kinds of rig runs the unit's last standing test imported, if it passed.
+    Status loadTestedRuns(UnitState& unit) const;
 
 private:
     Status loadActors(const Action& a, Snapshot& s) const;
     Status loadToken(const Action& a, Snapshot& s) const;
     Status loadScrapItem(const QString& item, Snapshot& s) const;
-    /// Pack: the kinds of rig runs the unit's last standing test imported, if it passed.
-    Status loadTestedRuns(UnitState& unit) const;
     Status loadVoidTarget(const QString& id, Snapshot& s) const;
     Status loadGpuUuidOwner(const QString& uuid, Snapshot& s) const;
 

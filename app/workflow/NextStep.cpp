@@ -1,12 +1,14 @@
 #include "NextStep.h"
 
 #include "IdentityRegistry.h"
+#include "TestGate.h"
 #include "WorkflowRules.h"
 #include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
 #include "domain/SerialRules.h"
 #include "storage/SnapshotLoader.h"
 #include "storage/StationRegistry.h"
+#include "storage/WorkflowConfigLoader.h"
 
 namespace rework {
 namespace {
@@ -94,8 +96,18 @@ Result<NextStep> NextStepResolver::unitNext(const QString& serial, const QString
         return make(u.serial, "unit", Step::Inspect, "unit", where);
     if (u.state == states::Inspected)
         return make(u.serial, "unit", Step::Test, "unit", where);
-    if (u.state == states::Tested)
+    if (u.state == states::Tested) {
+        // What pack would refuse is not pack next: a test without its product's plan's runs.
+        UnitState tested = u;
+        if (Status st = SnapshotLoader(m_db).loadTestedRuns(tested); !st)
+            return st.error();
+        Result<WorkflowConfig> config = WorkflowConfigLoader(m_db).loadConfig();
+        if (!config)
+            return config.error();
+        if (Status st = TestGate::checkPackable(tested, tested.testedRuns, config.value()); !st)
+            return make(u.serial, "unit", std::nullopt, "", st.error().message);
         return make(u.serial, "unit", Step::Pack, "unit", where);
+    }
     if (u.state == states::Repair)
         return make(u.dieId, "die", Step::Reball, "die", where);
     return make(u.serial, "unit", std::nullopt, "", where);

@@ -269,6 +269,11 @@ private slots:
                      r.err.contains(QStringLiteral("gpu-burn")),
                  qPrintable(r.err));
         QCOMPARE(test::dumpFile(t.path()), before);
+        // Nor is pack named as its next step.
+        const Run next = reworkctl(t.path(), {QStringLiteral("resolve"), early});
+        QVERIFY2(next.out.contains(QStringLiteral("cannot be packed")) &&
+                     !next.out.contains(QStringLiteral("pack next")),
+                 qPrintable(next.out + next.err));
 
         // Tested to the plan: packed.
         const QString unit =
