@@ -69,6 +69,23 @@ private slots:
         QVERIFY2(lines.at(2).contains(QStringLiteral("recorded as passed")), qPrintable(lines.at(2)));
     }
 
+    /// --follow streams the tools' output, and the result still ends it once.
+    void followStreamsTheOutputAndSaysTheResultOnce()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000412"), QStringLiteral("SB00000412"));
+        const QString gpu = test::TestDatabase::gpuUuid(412);
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--follow")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Gflop/s")), qPrintable(r.out)); // the tool's own lines
+        QCOMPARE(r.out.count(QStringLiteral("recorded as passed")), 1);
+    }
+
     void jsonGivesTheRunsAndTheEvent()
     {
         test::TestDatabase t;

@@ -110,7 +110,8 @@ int run(CommandContext& context, Args args)
     TestPlanRun runner(recorder, session, unit, plan.value(), commands.value());
     QTextStream& text = out.out();
     QObject::connect(&runner, &TestPlanRun::output, &runner, [&](const QString& line) {
-        if (follow && !out.isJson()) {
+        // The summary ends the output pane of the form; here it is the result, printed once.
+        if (follow && !out.isJson() && line != runner.summary()) {
             text << line << '\n';
             text.flush();
         }
