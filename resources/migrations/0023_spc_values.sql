@@ -17,69 +17,23 @@ CREATE TABLE IF NOT EXISTS spc_values (
 );
 CREATE INDEX IF NOT EXISTS spc_values_time ON spc_values (measurement, recorded_at, event_seq);
 
--- The values recorded before this release (IF NOT EXISTS / OR IGNORE: a file taken back to an
--- older schema with this table kept migrates again).
+-- The values recorded before this release, one row per event and measurement of its steps
+-- (IF NOT EXISTS / OR IGNORE: a file taken back to an older schema with this table kept migrates
+-- again).
+WITH measured (name, step, per_alloy) AS (
+    VALUES ('void_pct', 'inspect', 0), ('peak_c', 'mount', 1), ('peak_c', 'reball', 1),
+           ('tal_s', 'mount', 0), ('tal_s', 'reball', 0), ('temp_max_c', 'test', 0),
+           ('burnin_gflops', 'test', 0), ('burnin_min', 'test', 0), ('vram_errors', 'test', 0)
+)
 INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'void_pct', e.id, e.recorded_at, e.station_id,
+SELECT e.seq, m.name, e.id, e.recorded_at, e.station_id,
        coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
                 (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       NULL,
-       json_extract(e.payload, '$.void_pct')
-FROM events e
-WHERE e.step IN ('inspect') AND json_type(e.payload, '$.void_pct') IN ('integer', 'real')
-  AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);
-INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'peak_c', e.id, e.recorded_at, e.station_id,
-       coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
-                (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       coalesce(json_extract(e.payload, '$.alloy'),
-                (SELECT d.alloy FROM dies d WHERE d.id = json_extract(e.payload, '$.die'))),
-       json_extract(e.payload, '$.peak_c')
-FROM events e
-WHERE e.step IN ('mount', 'reball') AND json_type(e.payload, '$.peak_c') IN ('integer', 'real')
-  AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);
-INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'tal_s', e.id, e.recorded_at, e.station_id,
-       coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
-                (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       NULL,
-       json_extract(e.payload, '$.tal_s')
-FROM events e
-WHERE e.step IN ('mount', 'reball') AND json_type(e.payload, '$.tal_s') IN ('integer', 'real')
-  AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);
-INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'temp_max_c', e.id, e.recorded_at, e.station_id,
-       coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
-                (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       NULL,
-       json_extract(e.payload, '$.temp_max_c')
-FROM events e
-WHERE e.step IN ('test') AND json_type(e.payload, '$.temp_max_c') IN ('integer', 'real')
-  AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);
-INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'burnin_gflops', e.id, e.recorded_at, e.station_id,
-       coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
-                (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       NULL,
-       json_extract(e.payload, '$.burnin_gflops')
-FROM events e
-WHERE e.step IN ('test') AND json_type(e.payload, '$.burnin_gflops') IN ('integer', 'real')
-  AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);
-INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'burnin_min', e.id, e.recorded_at, e.station_id,
-       coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
-                (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       NULL,
-       json_extract(e.payload, '$.burnin_min')
-FROM events e
-WHERE e.step IN ('test') AND json_type(e.payload, '$.burnin_min') IN ('integer', 'real')
-  AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);
-INSERT OR IGNORE INTO spc_values
-SELECT e.seq, 'vram_errors', e.id, e.recorded_at, e.station_id,
-       coalesce((SELECT u.model FROM units u WHERE u.serial = e.subject),
-                (SELECT d.model FROM dies d WHERE d.id = e.subject), ''),
-       NULL,
-       json_extract(e.payload, '$.vram_errors')
-FROM events e
-WHERE e.step IN ('test') AND json_type(e.payload, '$.vram_errors') IN ('integer', 'real')
+       CASE WHEN m.per_alloy THEN
+           coalesce(json_extract(e.payload, '$.alloy'),
+                    (SELECT d.alloy FROM dies d WHERE d.id = json_extract(e.payload, '$.die')))
+       END,
+       json_extract(e.payload, '$.' || m.name)
+FROM measured m JOIN events e ON e.step = m.step
+WHERE json_type(e.payload, '$.' || m.name) IN ('integer', 'real')
   AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id);

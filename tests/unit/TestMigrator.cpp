@@ -344,6 +344,23 @@ private slots:
             QStringLiteral("ZT4090A123456"));
     }
 
+    /// Migration 0023 fills the SPC rollup of a file from before it with exactly what recording
+    /// writes now: the file reads the same as one that had it all along.
+    void spcValuesOfAnOlderFileAreFilledIn()
+    {
+        test::TestDatabase t;
+        t.testedUnit(QStringLiteral("CARDM0023"), QStringLiteral("SB00000023"));
+        QVERIFY(sql::scalar(t.db().connection(), QStringLiteral("SELECT count(*) FROM spc_values"))
+                    .value()
+                    .toInt() > 0);
+        const QString before = t.dump();
+        for (const char* statement : {"DROP TABLE spc_values", "PRAGMA user_version = 22"})
+            QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
+        t.reopen();
+        QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
+        QCOMPARE(t.dump(), before);
+    }
+
     void defaultPathHonoursEnvironment()
     {
         qputenv("REWORKTRACK_DB", "/tmp/from-env.sqlite");
