@@ -111,7 +111,7 @@ Status TestPlanStore::assign(const QString& model, const QString& planName, cons
                          Message(tr, QT_TR_NOOP("no product %1; known: %2"),
                                  {model.left(40), known ? known->join(QStringLiteral(", ")) : QString()}));
     }
-    auto shared = sql::scalar(m_db, QStringLiteral("SELECT body FROM test_plans WHERE name = ?"), {plan});
+    Result<QVariant> shared = sharedBody(plan);
     if (!shared)
         return shared.error();
     const std::optional<TestPlan> builtIn = TestPlan::builtIn(plan);
@@ -215,14 +215,18 @@ Result<TestPlan> TestPlanStore::named(const QString& nameOrFile, const QString& 
 {
     // A shared plan by its name, where no built-in plan or file is called so.
     if (!TestPlan::builtIn(nameOrFile) && !QFileInfo::exists(nameOrFile)) {
-        auto body = sql::scalar(m_db, QStringLiteral("SELECT body FROM test_plans WHERE name = ?"),
-                                {nameOrFile.trimmed()});
+        Result<QVariant> body = sharedBody(nameOrFile.trimmed());
         if (!body)
             return body.error();
         if (!body.value().isNull())
             return TestPlan::fromJsonText(body.value().toString().toUtf8(), model);
     }
     return TestPlan::named(nameOrFile, model);
+}
+
+Result<QVariant> TestPlanStore::sharedBody(const QString& name) const
+{
+    return sql::scalar(m_db, QStringLiteral("SELECT body FROM test_plans WHERE name = ?"), {name});
 }
 
 Result<QList<TestPlanStore::Entry>> TestPlanStore::list() const

@@ -56,6 +56,8 @@ public:
     Result<QList<Entry>> list() const;
 
 private:
+    /// A shared plan's JSON; null when none of that name is shared.
+    Result<QVariant> sharedBody(const QString& name) const;
     Status share(const QString& name, const QByteArray& body, const OperatorInfo& actor,
                  const QString& stationId) const;
 

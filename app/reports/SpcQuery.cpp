@@ -23,11 +23,6 @@ struct Row
     QString alloy;
 };
 
-bool perAlloy(const SpcQuery::Measurement& m)
-{
-    return m.perAlloy();
-}
-
 /// The measurement's values in the filter, oldest first, from the rollup written with each event
 /// (spc_values: numbers only, a voided event's values taken away with its void). The range is
 /// always bound, so the read walks spc_values_time (measurement, recorded_at, event_seq), which
@@ -54,7 +49,7 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
     if (!q)
         return q.error();
     QList<Row> rows;
-    const bool alloyLimits = perAlloy(m);
+    const bool alloyLimits = m.perAlloy();
     while (q.value().next()) {
         const QSqlQuery& r = q.value();
         Row row;
@@ -131,7 +126,7 @@ SpcQuery::Chart chartOf(const SpcQuery::Measurement& m, const QList<Row>& rows,
     values.reserve(rows.size());
     c.points.reserve(rows.size());
     QSet<QString> alloys;
-    const bool alloyLimits = perAlloy(m);
+    const bool alloyLimits = m.perAlloy();
     for (const Row& r : rows) {
         values << r.point.value;
         c.points << r.point;

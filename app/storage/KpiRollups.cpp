@@ -230,15 +230,17 @@ Status KpiRollups::spcValues(const EventRecord& e)
             model = found.value().toString();
             modelRead = true;
         }
+        // The record's alloy, else its die's: only where the specification depends on it.
         QVariant alloy;
         if (m.perAlloy()) {
-            auto found =
-                sql::scalar(m_db, QStringLiteral("SELECT coalesce(?, (SELECT alloy FROM dies WHERE id = ?))"),
-                            {sql::nullIfEmpty(e.payload.value(payload::Alloy).toString()),
-                             e.payload.value(payload::Die).toString()});
-            if (!found)
-                return found.error();
-            alloy = found.value();
+            alloy = sql::nullIfEmpty(e.payload.value(payload::Alloy).toString());
+            if (alloy.isNull()) {
+                auto found = sql::scalar(m_db, QStringLiteral("SELECT alloy FROM dies WHERE id = ?"),
+                                         {e.payload.value(payload::Die).toString()});
+                if (!found)
+                    return found.error();
+                alloy = found.value();
+            }
         }
         if (Status st =
                 exec(m_db,

@@ -35,25 +35,8 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
                   q.value(4).toInt(),    q.value(5).toInt(),    q.value(6).toString()};
         c.products.insert(p.model, p);
     }
-    auto plans = sql::run(m_db, QStringLiteral("SELECT model, plan FROM product_plans"));
-    if (!plans)
-        return plans.error();
-    while (plans.value().next())
-        c.productPlans.insert(plans.value().value(0).toString(), plans.value().value(1).toString());
-    // Only what the rules ask of a plan: the runs a pass needs. The limits are the importers'.
-    auto bodies = sql::run(m_db, QStringLiteral("SELECT name, body FROM test_plans"));
-    if (!bodies)
-        return bodies.error();
-    while (bodies.value().next()) {
-        const QJsonArray required = QJsonDocument::fromJson(bodies.value().value(1).toString().toUtf8())
-                                        .object()
-                                        .value(QStringLiteral("required"))
-                                        .toArray();
-        QStringList kinds;
-        for (const auto& kind : required)
-            kinds << kind.toString();
-        c.planRequiredRuns.insert(bodies.value().value(0).toString(), kinds);
-    }
+    if (Status st = loadTestPlans(c); !st)
+        return st.error();
     auto limits = sql::run(m_db, QStringLiteral("SELECT name, model, min_value, max_value FROM limits"));
     if (!limits)
         return limits.error();
@@ -108,6 +91,30 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
             c.cartonCapacity = value;
     }
     return c;
+}
+
+Status WorkflowConfigLoader::loadTestPlans(WorkflowConfig& c) const
+{
+    auto plans = sql::run(m_db, QStringLiteral("SELECT model, plan FROM product_plans"));
+    if (!plans)
+        return plans.error();
+    while (plans.value().next())
+        c.productPlans.insert(plans.value().value(0).toString(), plans.value().value(1).toString());
+    // Only what the rules ask of a plan: the runs a pass needs. The limits are the importers'.
+    auto bodies = sql::run(m_db, QStringLiteral("SELECT name, body FROM test_plans"));
+    if (!bodies)
+        return bodies.error();
+    while (bodies.value().next()) {
+        const QJsonArray required = QJsonDocument::fromJson(bodies.value().value(1).toString().toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("required"))
+                                        .toArray();
+        QStringList kinds;
+        for (const auto& kind : required)
+            kinds << kind.toString();
+        c.planRequiredRuns.insert(bodies.value().value(0).toString(), kinds);
+    }
+    return {};
 }
 
 } // namespace rework

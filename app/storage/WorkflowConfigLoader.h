@@ -15,6 +15,9 @@ public:
     explicit WorkflowConfigLoader(const QSqlDatabase& db) : m_db(db) {}
 
     Result<WorkflowConfig> loadConfig() const;
+    /// Only the test plans part (product plans and the runs each plan requires), for a question
+    /// about one unit that needs no more of the reference data.
+    Status loadTestPlans(WorkflowConfig& c) const;
 
 private:
     QSqlDatabase m_db;

@@ -101,10 +101,10 @@ Result<NextStep> NextStepResolver::unitNext(const QString& serial, const QString
         UnitState tested = u;
         if (Status st = SnapshotLoader(m_db).loadTestedRuns(tested); !st)
             return st.error();
-        Result<WorkflowConfig> config = WorkflowConfigLoader(m_db).loadConfig();
-        if (!config)
-            return config.error();
-        if (Status st = TestGate::checkPackable(tested, tested.testedRuns, config.value()); !st)
+        WorkflowConfig plans;
+        if (Status st = WorkflowConfigLoader(m_db).loadTestPlans(plans); !st)
+            return st.error();
+        if (Status st = TestGate::checkPackable(tested, plans); !st)
             return make(u.serial, "unit", std::nullopt, "", st.error().message);
         return make(u.serial, "unit", Step::Pack, "unit", where);
     }

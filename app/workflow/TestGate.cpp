@@ -285,14 +285,14 @@ Status TestGate::checkTestPlan(const Action& a, const WorkflowConfig& c, const Q
     return {};
 }
 
-Status TestGate::checkPackable(const UnitState& unit, const QStringList& testedRuns, const WorkflowConfig& c)
+Status TestGate::checkPackable(const UnitState& unit, const WorkflowConfig& c)
 {
     Result<QString> plan = sharedPlanOf(c, unit.model, QStringLiteral("unit"));
     if (!plan)
         return plan.error();
     if (plan->isEmpty())
         return {};
-    const QStringList missing = missingRuns(c.planRequiredRuns.value(plan.value()), testedRuns);
+    const QStringList missing = missingRuns(c.planRequiredRuns.value(plan.value()), unit.testedRuns);
     if (!missing.isEmpty()) {
         return makeError(
             ErrorCode::TestPlanUnmet, QStringLiteral("unit"),

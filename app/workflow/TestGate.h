@@ -38,9 +38,8 @@ public:
     static Status checkTestPlan(const Action& a, const WorkflowConfig& c, const QString& model);
     /// Pack: the unit's passing test had every run its product's plan requires now (a plan
     /// assigned or tightened after the test, or not yet synced to the test station, holds it back).
-    /// `testedRuns`: the kinds of the runs its last passing test imported.
-    static Status checkPackable(const UnitState& unit, const QStringList& testedRuns,
-                                const WorkflowConfig& c);
+    /// `unit.testedRuns`: the kinds of the runs its last passing test imported.
+    static Status checkPackable(const UnitState& unit, const WorkflowConfig& c);
     /// What the report's link shows under load: "PCIE_DEGRADED" when it runs below the
     /// generation or width both sides support, else empty.
     static QString linkFinding(const std::optional<GpuReport>& report);

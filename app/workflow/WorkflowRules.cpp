@@ -654,7 +654,7 @@ Result<Decision> pack(const Action& a, const Snapshot& s, const WorkflowConfig& 
     }
     if (Status st = requireUnitIn(s, states::Tested, Step::Pack); !st)
         return st.error();
-    if (Status st = TestGate::checkPackable(*s.unit, s.unit->testedRuns, c); !st)
+    if (Status st = TestGate::checkPackable(*s.unit, c); !st)
         return st.error();
     if (s.batch && s.batch->state != states::Open) {
         return err(ErrorCode::BatchNotOpen, QStringLiteral("batch"),

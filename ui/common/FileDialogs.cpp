@@ -49,13 +49,10 @@ void setUp(QFileDialog& dialog, const QString& filter)
 QString FileDialogs::openFile(QWidget* parent, const QString& caption, const QString& folder,
                               const QString& filter)
 {
-    const QStringList files = [&] {
-        QFileDialog dialog(parent, caption, folder);
-        setUp(dialog, filter);
-        dialog.setFileMode(QFileDialog::ExistingFile);
-        return dialog.exec() == QDialog::Accepted ? dialog.selectedFiles() : QStringList();
-    }();
-    return files.value(0);
+    QFileDialog dialog(parent, caption, folder);
+    setUp(dialog, filter);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    return dialog.exec() == QDialog::Accepted ? dialog.selectedFiles().value(0) : QString();
 }
 
 QStringList FileDialogs::openFiles(QWidget* parent, const QString& caption, const QString& folder,
