@@ -1,6 +1,7 @@
 #include "SpcQuery.h"
 
 #include "domain/EventPayload.h"
+#include "storage/Cursor.h"
 #include "storage/LimitStore.h"
 #include "storage/Sql.h"
 #include "storage/StationRegistry.h"
@@ -23,15 +24,15 @@ struct Row
     QString alloy;
 };
 
-/// The measurement's values in the filter, oldest first, from the rollup written with each event
-/// (spc_values: numbers only, a voided event's values taken away with its void). The range is
-/// always bound, so the read walks spc_values_time (measurement, recorded_at, event_seq), which
-/// also gives its order.
-Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
+/// The statement that reads a measurement's rows in the filter (`columns` of spc_values), oldest
+/// first. The range is always bound, so the read walks spc_values_time (measurement,
+/// recorded_at, event_seq), which also gives its order.
+std::pair<QString, QVariantList> selectIn(const char* columns, const SpcQuery::Measurement& m,
+                                          const SpcFilter& f)
 {
-    QString statement =
-        QStringLiteral("SELECT event_id, recorded_at, station_id, value, alloy FROM spc_values "
-                       "WHERE measurement = ? AND recorded_at >= ? AND recorded_at < ?");
+    QString statement = QStringLiteral("SELECT %1 FROM spc_values WHERE measurement = ? AND recorded_at >= ? "
+                                       "AND recorded_at < ?")
+                            .arg(QLatin1StringView(columns));
     // Timestamps are stored as ISO text with milliseconds in UTC, so text order is time order.
     QVariantList binds{QString(m.name),
                        f.from.isValid() ? f.from.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral(""),
@@ -45,23 +46,84 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
         binds << f.model;
     }
     statement += QStringLiteral(" ORDER BY recorded_at, event_seq");
-    auto q = sql::run(db, statement, binds);
-    if (!q)
-        return q.error();
+    return {statement, binds};
+}
+
+/// The measurement's values in the filter, oldest first, from the rollup written with each event
+/// (spc_values: numbers only, a voided event's values taken away with its void).
+Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
+{
+    const auto [statement, binds] = selectIn("event_id, recorded_at, station_id, value, alloy", m, f);
+    auto c = sql::Cursor::open(db, statement, binds);
+    if (!c)
+        return c.error();
     QList<Row> rows;
     const bool alloyLimits = m.perAlloy();
-    while (q.value().next()) {
-        const QSqlQuery& r = q.value();
+    QString station; // a line has a few stations: one string each, shared by their points
+    sql::Cursor& r = c.value();
+    while (r.next()) {
         Row row;
-        row.point.eventId = r.value(0).toString();
-        row.point.at = QDateTime::fromString(r.value(1).toString(), Qt::ISODateWithMs);
-        row.point.station = r.value(2).toString();
-        row.point.value = r.value(3).toDouble();
+        row.point.eventId = r.text(0);
+        row.point.at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
+        if (const QString s = r.text(2); s != station)
+            station = s;
+        row.point.station = station;
+        row.point.value = r.real(3);
         if (alloyLimits)
-            row.alloy = r.value(4).toString().isEmpty() ? kAlloyDefault : r.value(4).toString();
+            row.alloy = r.isNull(4) || r.text(4).isEmpty() ? kAlloyDefault : r.text(4);
         rows.append(row);
     }
+    if (Status st = r.status(); !st)
+        return st.error();
     return rows;
+}
+
+/// Only the values and their events' sequence numbers: all the limits and rules need, for the
+/// measurements the alarm list covers but no chart shows.
+struct Series
+{
+    QList<double> values;
+    QList<qint64> seqs;
+};
+
+Result<Series> readSeries(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
+{
+    const auto [statement, binds] = selectIn("event_seq, value", m, f);
+    auto c = sql::Cursor::open(db, statement, binds);
+    if (!c)
+        return c.error();
+    Series s;
+    sql::Cursor& r = c.value();
+    while (r.next()) {
+        s.seqs.append(r.integer(0));
+        s.values.append(r.real(1));
+    }
+    if (Status st = r.status(); !st)
+        return st.error();
+    return s;
+}
+
+/// One value of a series as a point, for the alarm that names it.
+Result<SpcQuery::Point> pointOf(const QSqlDatabase& db, const SpcQuery::Measurement& m, qint64 seq)
+{
+    auto c =
+        sql::Cursor::open(db,
+                          QStringLiteral("SELECT event_id, recorded_at, station_id, value FROM spc_values "
+                                         "WHERE event_seq = ? AND measurement = ?"),
+                          {seq, QString(m.name)});
+    if (!c)
+        return c.error();
+    SpcQuery::Point p;
+    sql::Cursor& r = c.value();
+    if (r.next()) {
+        p.eventId = r.text(0);
+        p.at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
+        p.station = r.text(2);
+        p.value = r.real(3);
+    }
+    if (Status st = r.status(); !st)
+        return st.error();
+    return p;
 }
 
 } // namespace
@@ -206,36 +268,16 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
 Result<SpcQuery::Panel> SpcQuery::panel(const QString& name, const SpcFilter& filter, int newest,
                                         int minPoints) const
 {
-    const Measurement* shown = measurement(name);
+    Result<Chart> shown = chart(name, filter);
     if (!shown)
-        return chart(name, filter).error(); // the same refusal, naming the known ones
-    Result<QList<Chart>> every = charts(everyMeasurement(), filter);
-    if (!every)
-        return every.error();
+        return shown.error();
     Panel p;
-    for (const Chart& c : every.value()) {
-        if (c.measurement.name == shown->name)
-            p.chart = c;
-    }
-    p.alarms = alarmsOf(every.value(), newest, minPoints);
+    p.chart = std::move(shown.value());
+    Result<QList<Alarm>> alarms = alarmsIn(filter, newest, minPoints, &p.chart);
+    if (!alarms)
+        return alarms.error();
+    p.alarms = std::move(alarms.value());
     return p;
-}
-
-QList<SpcQuery::Alarm> SpcQuery::alarmsOf(const QList<Chart>& charts, int newest, int minPoints)
-{
-    QList<Alarm> alarms;
-    for (const Chart& c : charts) {
-        if (c.points.size() < minPoints)
-            continue;
-        for (qsizetype i = c.points.size() - 1; i >= 0 && i >= c.points.size() - newest; --i) {
-            for (int rule : c.points.at(i).rules)
-                alarms.append(
-                    {c.measurement.name, rule, c.points.at(i), c.chart.mean(), c.chart.ucl(), c.chart.lcl()});
-        }
-    }
-    std::stable_sort(alarms.begin(), alarms.end(),
-                     [](const Alarm& a, const Alarm& b) { return a.point.at > b.point.at; });
-    return alarms;
 }
 
 Result<QList<SpcQuery::Alarm>> SpcQuery::alarms(const SpcFilter& filter, const QDateTime& since, int newest,
@@ -244,10 +286,51 @@ Result<QList<SpcQuery::Alarm>> SpcQuery::alarms(const SpcFilter& filter, const Q
     SpcFilter f = filter;
     if (since.isValid())
         f.from = since;
-    Result<QList<Chart>> every = charts(everyMeasurement(), f);
-    if (!every)
-        return every.error();
-    return alarmsOf(every.value(), newest, minPoints);
+    if (Status st = checkFilter(f); !st)
+        return st.error();
+    return alarmsIn(f, newest, minPoints, nullptr);
+}
+
+Result<QList<SpcQuery::Alarm>> SpcQuery::alarmsIn(const SpcFilter& filter, int newest, int minPoints,
+                                                  const Chart* shown) const
+{
+    QList<Alarm> alarms;
+    const auto add = [&](const QString& measurement, const ControlChart& chart, qsizetype i,
+                         const Point& point) {
+        for (int rule : chart.rules().at(i))
+            alarms.append({measurement, rule, point, chart.mean(), chart.ucl(), chart.lcl()});
+    };
+    for (const Measurement& m : measurements()) {
+        if (shown && shown->measurement.name == m.name) {
+            const qsizetype n = shown->points.size();
+            for (qsizetype i = n - 1; n >= minPoints && i >= 0 && i >= n - newest; --i)
+                add(m.name, shown->chart, i, shown->points.at(i));
+            continue;
+        }
+        // A measurement no chart shows is read as numbers only: its limits and rules need the
+        // values alone, and only the few that break a rule become points. At a million units
+        // this is most of the tab's read.
+        Result<Series> series = readSeries(m_db, m, filter);
+        if (!series)
+            return series.error();
+        const qsizetype n = series->values.size();
+        if (n < minPoints)
+            continue;
+        const ControlChart chart = ControlChart::compute(series->values, {});
+        for (qsizetype i = n - 1; i >= 0 && i >= n - newest; --i) {
+            if (chart.rules().at(i).isEmpty())
+                continue;
+            Result<Point> found = pointOf(m_db, m, series->seqs.at(i));
+            if (!found)
+                return found.error();
+            Point point = found.value();
+            point.rules = chart.rules().at(i);
+            add(m.name, chart, i, point);
+        }
+    }
+    std::stable_sort(alarms.begin(), alarms.end(),
+                     [](const Alarm& a, const Alarm& b) { return a.point.at > b.point.at; });
+    return alarms;
 }
 
 QJsonObject SpcQuery::toJson(const Chart& c, int maxPoints)

@@ -99,7 +99,10 @@ public:
 
 private:
     Status checkFilter(const SpcFilter& filter) const;
-    static QList<Alarm> alarmsOf(const QList<Chart>& charts, int newest, int minPoints);
+    /// The alarms of every measurement over `filter`; `shown`, when set, is one of them already
+    /// charted over the same filter.
+    Result<QList<Alarm>> alarmsIn(const SpcFilter& filter, int newest, int minPoints,
+                                  const Chart* shown) const;
 
     QSqlDatabase m_db;
 };

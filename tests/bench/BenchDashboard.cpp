@@ -3,7 +3,8 @@
 //   bench_dashboard DB_PATH [UNITS=1000000] [DAYS=730]
 //
 // Builds (once) a history of UNITS units over DAYS days through the real event store and state
-// projector (the rules are skipped: the generator only produces valid sequences), then times a
+// projector (the rules are skipped: the generator only produces valid sequences), with the
+// figures a line measures (void %, reflow peak and TAL, test temperature, burn-in, VRAM), then times a
 // full KPI refresh for the last 30 days against a baseline measured in the same run: one indexed
 // count of the range's events, the least any refresh must do.
 #include "domain/IdGenerator.h"
@@ -23,6 +24,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace rework;
@@ -142,6 +144,15 @@ bool generate(Database& db, int first, int units, int days)
     const qint64 span = start.secsTo(end);
     const char* defects[] = {"VOIDS", "BRIDGE", "OPEN", "HEAD_IN_PILLOW"};
     const char* testDefects[] = {"FAULTY_MEMORY", "PCIE_DEGRADED", "THERMAL"};
+    // The figures the SPC tab charts, each normal around a typical value (Box-Muller): the
+    // panel's cost is in its points, so the history carries as many as a real line would.
+    const auto gauss = [&rng](double mean, double sigma) {
+        const double u = std::max(1e-12, rng.generateDouble());
+        return std::round((mean + sigma * std::sqrt(-2.0 * std::log(u)) *
+                                      std::cos(2.0 * M_PI * rng.generateDouble())) *
+                          10.0) /
+               10.0;
+    };
     QElapsedTimer timer;
     timer.start();
     const int perTx = 2000;
@@ -198,18 +209,22 @@ bool generate(Database& db, int first, int units, int days)
                                    {"card", card},
                                    {"model", model},
                                    {"profile", "REF-SAC305"},
+                                   {"peak_c", gauss(245.0, 2.5)},
+                                   {"tal_s", gauss(75.0, 4.0)},
                                    {"outcome", attempt == 0 ? "mounted" : "remounted"}},
                                   all);
                 const bool inspectFail = rng.bounded(100) < 8;
                 const bool testFail = !inspectFail && rng.bounded(100) < 6;
                 const QString outcome = repairs < 2 ? QStringLiteral("repair") : QStringLiteral("scrap");
                 ok = ok && append(db, store, projector, next(), "INSPECT-01", "inspect", unit,
-                                  inspectFail
-                                      ? QJsonObject{{"unit", unit},
-                                                    {"result", "fail"},
-                                                    {"defect", defects[rng.bounded(4)]},
-                                                    {"outcome", outcome}}
-                                      : QJsonObject{{"unit", unit}, {"result", "pass"}, {"outcome", "pass"}},
+                                  inspectFail ? QJsonObject{{"unit", unit},
+                                                            {"result", "fail"},
+                                                            {"defect", defects[rng.bounded(4)]},
+                                                            {"outcome", outcome}}
+                                              : QJsonObject{{"unit", unit},
+                                                            {"result", "pass"},
+                                                            {"void_pct", std::max(0.0, gauss(9.0, 3.0))},
+                                                            {"outcome", "pass"}},
                                   all);
                 if (inspectFail) {
                     if (++repairs > 2)
@@ -224,6 +239,10 @@ bool generate(Database& db, int first, int units, int days)
                                            : QJsonObject{{"unit", unit},
                                                          {"result", "pass"},
                                                          {"gpu_uuid", gpu},
+                                                         {"temp_max_c", gauss(72.0, 3.0)},
+                                                         {"burnin_min", 30},
+                                                         {"burnin_gflops", gauss(82000.0, 900.0)},
+                                                         {"vram_errors", 0},
                                                          {"outcome", "pass"}},
                                   all);
                 if (testFail) {

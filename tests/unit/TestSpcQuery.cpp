@@ -190,6 +190,26 @@ private slots:
             QCOMPARE(a.measurement, QStringLiteral("void_pct")); // the other measurements have < 20 values
         // Fewer values than asked for: no alarm at all.
         QVERIFY(q.alarms({}, start, 25, 30)->isEmpty());
+        // The dashboard's panel reads a measurement it does not chart as numbers only: its alarms
+        // are the same whichever chart the tab shows, point for point.
+        SpcFilter since;
+        since.from = start;
+        for (const char* shown : {"void_pct", "peak_c"}) {
+            auto panel = q.panel(QString::fromLatin1(shown), since);
+            QVERIFY(panel.ok());
+            QCOMPARE(panel->alarms.size(), alarms->size());
+            for (qsizetype i = 0; i < alarms->size(); ++i) {
+                const SpcQuery::Alarm& a = panel->alarms.at(i);
+                const SpcQuery::Alarm& b = alarms->at(i);
+                QCOMPARE(a.rule, b.rule);
+                QCOMPARE(a.point.eventId, b.point.eventId);
+                QCOMPARE(a.point.at, b.point.at);
+                QCOMPARE(a.point.station, b.point.station);
+                QCOMPARE(a.point.value, b.point.value);
+                QCOMPARE(a.point.rules, b.point.rules);
+                QCOMPARE(a.ucl, b.ucl);
+            }
+        }
         std::swap(t, fresh);
     }
 

@@ -1,6 +1,7 @@
 // When storage fails: a full disk, a read-only database, a database another program holds, a
 // damaged file. Each gives a message that says what to do, and nothing recorded before is lost.
 #include "TestDatabase.h"
+#include "storage/Cursor.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
@@ -25,6 +26,37 @@ class TestStorageFaults : public QObject
     Q_OBJECT
 
 private slots:
+    void cursorReadsValuesAndSaysWhatFailed()
+    {
+        test::TestDatabase t;
+        const QSqlDatabase& db = t.db().connection();
+        auto c = sql::Cursor::open(db, QStringLiteral("SELECT ?, ?, ?, ? UNION ALL SELECT 2, 0.5, NULL, 'b'"),
+                                   {qint64(1) << 40, 1.25, QVariant(), QStringLiteral("温度")});
+        QVERIFY(c.ok());
+        sql::Cursor& r = c.value();
+        QVERIFY(r.next());
+        QCOMPARE(r.integer(0), qint64(1) << 40);
+        QCOMPARE(r.real(1), 1.25);
+        QVERIFY(r.isNull(2));
+        QCOMPARE(r.text(2), QString());
+        QCOMPARE(r.text(3), QStringLiteral("温度"));
+        QVERIFY(r.next());
+        QCOMPARE(r.text(3), QStringLiteral("b"));
+        QVERIFY(!r.next());
+        QVERIFY(r.status().ok());
+        QVERIFY(!r.next()); // stays at the end
+        // A statement SQLite refuses, and one that fails while it runs, say so.
+        auto bad = sql::Cursor::open(db, QStringLiteral("SELECT missing FROM nowhere"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().oneLine().contains(QStringLiteral("nowhere")),
+                 qPrintable(bad.error().oneLine()));
+        auto failing = sql::Cursor::open(db, QStringLiteral("SELECT abs(-9223372036854775807 - 1)"));
+        QVERIFY(failing.ok());
+        sql::Cursor& f = failing.value();
+        QVERIFY(!f.next());
+        QVERIFY(f.status().error().oneLine().contains(QStringLiteral("overflow")));
+    }
+
     void diskFull()
     {
         test::TestDatabase t;
