@@ -17,6 +17,11 @@ struct SpcMeasurement
     QStringList steps;
     QString unit;
     QString limit;
+    /// Counts of events per item (VRAM errors): charted as Poisson counts, not individuals.
+    bool counts = false;
+    /// It cannot be negative (a percentage, a duration, a count, a rate): its lower control
+    /// limit stops at 0.
+    bool nonNegative = false;
 
     /// Every measurement SPC knows, in the order they are listed.
     static const QList<SpcMeasurement>& all();

@@ -2,14 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace rework {
 
-ControlChart ControlChart::compute(const QList<double>& values, const Spec& spec)
+ControlChart ControlChart::compute(const QList<double>& values, const Spec& spec, const Model& model)
 {
     ControlChart c;
     c.m_n = values.size();
     c.m_spec = spec;
+    c.m_floor = model.floor;
     c.m_rules.resize(values.size());
     if (c.m_n < 2) {
         c.m_cpGap = c.m_cpkGap = Gap::TooFewPoints;
@@ -25,8 +27,9 @@ ControlChart ControlChart::compute(const QList<double>& values, const Spec& spec
     }
     c.m_mean = sum / static_cast<double>(c.m_n);
     c.m_mrBar = mrSum / static_cast<double>(c.m_n - 1);
-    c.m_sigma = c.m_mrBar / kD2;
-    c.m_rules = rulesBroken(values, c.m_mean, c.m_sigma);
+    c.m_sigma = model.counts ? std::sqrt(std::max(0.0, c.m_mean)) : c.m_mrBar / kD2;
+    c.m_rules =
+        rulesBroken(values, c.m_mean, c.m_sigma, model.counts && c.lcl() <= model.floor.value_or(0.0));
 
     if (!spec.lsl && !spec.usl)
         c.m_cpGap = c.m_cpkGap = Gap::NoSpecLimits;
@@ -48,7 +51,8 @@ ControlChart ControlChart::compute(const QList<double>& values, const Spec& spec
     return c;
 }
 
-QList<QList<int>> ControlChart::rulesBroken(const QList<double>& values, double centre, double sigma)
+QList<QList<int>> ControlChart::rulesBroken(const QList<double>& values, double centre, double sigma,
+                                            bool upperOnly)
 {
     QList<QList<int>> rules(values.size());
     // Signed distance from the centre in units of σ is avoided: with σ = 0 every departure from
@@ -62,19 +66,23 @@ QList<QList<int>> ControlChart::rulesBroken(const QList<double>& values, double 
             count += beyond(j, side, k) ? 1 : 0;
         return count;
     };
+    static constexpr int kBothSides[] = {1, -1};
+    const std::span<const int> sides(kBothSides, upperOnly ? 1 : 2);
     for (qsizetype i = 0; i < values.size(); ++i) {
         QList<int>& broken = rules[i];
-        if (beyond(i, 1, 3) || beyond(i, -1, 3))
-            broken << 1;
-        for (int side : {1, -1}) {
+        for (int side : sides) {
+            if (beyond(i, side, 3) && !broken.contains(1))
+                broken << 1;
+        }
+        for (int side : sides) {
             if (beyond(i, side, 2) && countBeyond(i, 3, side, 2) >= 2 && !broken.contains(2))
                 broken << 2;
         }
-        for (int side : {1, -1}) {
+        for (int side : sides) {
             if (beyond(i, side, 1) && countBeyond(i, 5, side, 1) >= 4 && !broken.contains(3))
                 broken << 3;
         }
-        for (int side : {1, -1}) {
+        for (int side : sides) {
             if (i + 1 >= kRunLength && countBeyond(i, kRunLength, side, 0) == kRunLength &&
                 !broken.contains(4))
                 broken << 4;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 namespace rework {
@@ -38,13 +39,32 @@ public:
         ZeroSigma,    // every value the same: capability is not a number
     };
 
+    /// What the values are, for how σ is estimated and where the lower limit stops.
+    struct Model
+    {
+        /// Counts of independent events per item (VRAM errors per test): a c chart, σ = √c̄
+        /// (Poisson), not the moving range, which for mostly-zero counts is near 0. While the
+        /// lower limit is 0 (c̄ < 9) the rules look above the centre only: a count of 0 below a
+        /// centre of 0.1 is the process working, and 8 of them in a row are no signal.
+        bool counts = false;
+        /// The least value there can be (0 for counts, percentages, durations): a lower control
+        /// limit below it is drawn and reported at it.
+        std::optional<double> floor;
+    };
+
     /// Computes the chart of `values` with σ estimated from them (phase I).
-    static ControlChart compute(const QList<double>& values, const Spec& spec = {});
+    static ControlChart compute(const QList<double>& values, const Spec& spec, const Model& model);
+    static ControlChart compute(const QList<double>& values, const Spec& spec = {})
+    {
+        return compute(values, spec, Model());
+    }
 
     /// The rules each value breaks against a given centre and σ (phase II, or known limits):
     /// per value, the rule numbers (1..4) in ascending order; a value is marked when it completes
     /// a pattern and lies in it itself (rule 2: beyond 2σ; rule 3: beyond 1σ; rule 4: on that side).
-    static QList<QList<int>> rulesBroken(const QList<double>& values, double centre, double sigma);
+    /// `upperOnly`: only departures above the centre count (counts whose lower limit is 0).
+    static QList<QList<int>> rulesBroken(const QList<double>& values, double centre, double sigma,
+                                         bool upperOnly = false);
 
     qsizetype n() const { return m_n; }
     /// False with fewer than two values: no σ, no limits, no rules.
@@ -53,7 +73,7 @@ public:
     double mrBar() const { return m_mrBar; }
     double sigma() const { return m_sigma; }
     double ucl() const { return m_mean + 3 * m_sigma; }
-    double lcl() const { return m_mean - 3 * m_sigma; }
+    double lcl() const { return m_floor ? std::max(*m_floor, m_mean - 3 * m_sigma) : m_mean - 3 * m_sigma; }
     double mrUcl() const { return kD4 * m_mrBar; }
     const Spec& spec() const { return m_spec; }
     /// Both limits needed.
@@ -74,6 +94,7 @@ public:
 private:
     qsizetype m_n = 0;
     double m_mean = 0, m_mrBar = 0, m_sigma = 0;
+    std::optional<double> m_floor;
     Spec m_spec;
     std::optional<double> m_cp, m_cpk;
     Gap m_cpGap = Gap::None, m_cpkGap = Gap::None;

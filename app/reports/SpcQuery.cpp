@@ -141,6 +141,15 @@ QList<const SpcQuery::Measurement*> SpcQuery::everyMeasurement()
     return all;
 }
 
+ControlChart::Model SpcQuery::modelOf(const Measurement& m)
+{
+    ControlChart::Model model;
+    model.counts = m.counts;
+    if (m.nonNegative)
+        model.floor = 0.0;
+    return model;
+}
+
 const SpcQuery::Measurement* SpcQuery::measurement(const QString& name)
 {
     for (const Measurement& m : measurements()) {
@@ -213,7 +222,7 @@ SpcQuery::Chart chartOf(const SpcQuery::Measurement& m, const QList<Row>& rows,
             c.limitName.clear();
     }
 
-    c.chart = ControlChart::compute(values, spec);
+    c.chart = ControlChart::compute(values, spec, SpcQuery::modelOf(m));
     for (qsizetype i = 0; i < c.points.size(); ++i)
         c.points[i].rules = c.chart.rules().at(i);
     if (!mixedAlloys.isEmpty() && c.chart.hasLimits()) {
@@ -316,7 +325,7 @@ Result<QList<SpcQuery::Alarm>> SpcQuery::alarmsIn(const SpcFilter& filter, int n
         const qsizetype n = series->values.size();
         if (n < minPoints)
             continue;
-        const ControlChart chart = ControlChart::compute(series->values, {});
+        const ControlChart chart = ControlChart::compute(series->values, {}, modelOf(m));
         for (qsizetype i = n - 1; i >= 0 && i >= n - newest; --i) {
             if (chart.rules().at(i).isEmpty())
                 continue;
@@ -361,24 +370,26 @@ QJsonObject SpcQuery::toJson(const Chart& c, int maxPoints)
                                       {QStringLiteral("description"), ruleText(rule)},
                                       {QStringLiteral("count"), ch.violations(rule)}});
     }
-    QJsonObject o{{QStringLiteral("measurement"), QString(c.measurement.name)},
-                  {QStringLiteral("unit"), c.measurement.unit},
-                  {QStringLiteral("limit"), c.limitName.isEmpty() ? QJsonValue() : QJsonValue(c.limitName)},
-                  {QStringLiteral("n"), ch.n()},
-                  {QStringLiteral("mean"), figure(ch.mean(), ch.n() > 0)},
-                  {QStringLiteral("sigma"), figure(ch.sigma(), limits)},
-                  {QStringLiteral("mr_bar"), figure(ch.mrBar(), limits)},
-                  {QStringLiteral("ucl"), figure(ch.ucl(), limits)},
-                  {QStringLiteral("lcl"), figure(ch.lcl(), limits)},
-                  {QStringLiteral("mr_ucl"), figure(ch.mrUcl(), limits)},
-                  {QStringLiteral("lsl"), number(ch.spec().lsl)},
-                  {QStringLiteral("usl"), number(ch.spec().usl)},
-                  {QStringLiteral("cp"), number(ch.cp())},
-                  {QStringLiteral("cpk"), number(ch.cpk())},
-                  {QStringLiteral("run_length"), ControlChart::kRunLength},
-                  {QStringLiteral("violations"), violations},
-                  {QStringLiteral("points"), points},
-                  {QStringLiteral("points_left_out"), std::max<qsizetype>(0, c.points.size() - maxPoints)}};
+    QJsonObject o{
+        {QStringLiteral("measurement"), QString(c.measurement.name)},
+        {QStringLiteral("unit"), c.measurement.unit},
+        {QStringLiteral("chart"), c.measurement.counts ? QStringLiteral("c") : QStringLiteral("individuals")},
+        {QStringLiteral("limit"), c.limitName.isEmpty() ? QJsonValue() : QJsonValue(c.limitName)},
+        {QStringLiteral("n"), ch.n()},
+        {QStringLiteral("mean"), figure(ch.mean(), ch.n() > 0)},
+        {QStringLiteral("sigma"), figure(ch.sigma(), limits)},
+        {QStringLiteral("mr_bar"), figure(ch.mrBar(), limits)},
+        {QStringLiteral("ucl"), figure(ch.ucl(), limits)},
+        {QStringLiteral("lcl"), figure(ch.lcl(), limits)},
+        {QStringLiteral("mr_ucl"), figure(ch.mrUcl(), limits)},
+        {QStringLiteral("lsl"), number(ch.spec().lsl)},
+        {QStringLiteral("usl"), number(ch.spec().usl)},
+        {QStringLiteral("cp"), number(ch.cp())},
+        {QStringLiteral("cpk"), number(ch.cpk())},
+        {QStringLiteral("run_length"), ControlChart::kRunLength},
+        {QStringLiteral("violations"), violations},
+        {QStringLiteral("points"), points},
+        {QStringLiteral("points_left_out"), std::max<qsizetype>(0, c.points.size() - maxPoints)}};
     if (!c.cpReason.isEmpty())
         o.insert(QStringLiteral("cp_reason"), c.cpReason);
     if (!c.cpkReason.isEmpty())

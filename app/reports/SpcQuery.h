@@ -37,6 +37,9 @@ public:
     /// Every measurement SPC knows, in the order they are listed.
     static const QList<Measurement>& measurements();
     static const Measurement* measurement(const QString& name);
+    /// How a measurement's chart is drawn: counts as a c chart, a quantity that cannot be
+    /// negative with its lower limit stopped at 0.
+    static ControlChart::Model modelOf(const Measurement& m);
     /// The same, as the list charts() takes.
     static QList<const Measurement*> everyMeasurement();
 

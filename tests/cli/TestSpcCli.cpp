@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace rework;
 using test::reworkctl;
 using test::Run;
@@ -44,6 +46,9 @@ private slots:
         QVERIFY(qAbs(o.value("ucl").toDouble() - (mean + 3 * sigma)) < 1e-9);
         QVERIFY(qAbs(o.value("sigma").toDouble() - o.value("mr_bar").toDouble() / 1.128) < 1e-9);
         QCOMPARE(o.value("usl").toDouble(), 25.0);
+        // A percentage cannot be below 0, nor can its lower limit.
+        QCOMPARE(o.value("lcl").toDouble(), std::max(0.0, mean - 3 * sigma));
+        QCOMPARE(o.value("chart").toString(), QStringLiteral("individuals"));
 
         const QJsonArray points = o.value("points").toArray();
         QCOMPARE(points.size(), std::min(n, 500));
@@ -81,6 +86,24 @@ private slots:
         const Run text = reworkctl(path, {"spc", "temp_max_c"});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains(QStringLiteral("temp_max_c")) && text.out.contains(QStringLiteral("UCL")),
+                 qPrintable(text.out));
+    }
+
+    void countsAreACChart()
+    {
+        const Run r = reworkctl(path, {"--json", "spc", "vram_errors"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value("chart").toString(), QStringLiteral("c"));
+        QVERIFY2(o.value("n").toInt() > 20, qPrintable(r.out));
+        const double mean = o.value("mean").toDouble();
+        QVERIFY(qAbs(o.value("sigma").toDouble() - std::sqrt(mean)) < 1e-9);
+        QVERIFY(qAbs(o.value("ucl").toDouble() - (mean + 3 * std::sqrt(mean))) < 1e-9);
+        QCOMPARE(o.value("lcl").toDouble(), std::max(0.0, mean - 3 * std::sqrt(mean)));
+        const Run text = reworkctl(path, {"spc", "vram_errors"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("  c ")) &&
+                     text.out.contains(QStringLiteral("square root")),
                  qPrintable(text.out));
     }
 

@@ -216,6 +216,72 @@ private slots:
         QCOMPARE(one.cpkGap(), ControlChart::Gap::TooFewPoints);
         QVERIFY(!ControlChart::gapText(ControlChart::Gap::ZeroSigma).isEmpty());
     }
+
+    void countsAreAPoissonChartStoppedAtZero()
+    {
+        // VRAM errors per test: mostly 0, now and then one. Poisson counts of known mean by
+        // Knuth's method over the same fixed generator as normalValues.
+        std::uint64_t state = 7;
+        const auto uniform = [&] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return (static_cast<double>(state >> 11) + 0.5) / 9007199254740992.0;
+        };
+        const auto poisson = [&](double lambda, qsizetype n) {
+            QList<double> x;
+            for (qsizetype i = 0; i < n; ++i) {
+                int k = 0;
+                for (double p = uniform(); p > std::exp(-lambda); p *= uniform())
+                    ++k;
+                x << k;
+            }
+            return x;
+        };
+        ControlChart::Model counts;
+        counts.counts = true;
+        counts.floor = 0.0;
+        const QList<double> rare = poisson(0.05, 2000);
+        const ControlChart c = ControlChart::compute(rare, {}, counts);
+        QVERIFY2(std::abs(c.mean() - 0.05) < 0.02, qPrintable(QString::number(c.mean())));
+        QCOMPARE(c.sigma(), std::sqrt(c.mean()));
+        QCOMPARE(c.lcl(), 0.0);
+        QCOMPARE(c.ucl(), c.mean() + 3 * std::sqrt(c.mean()));
+        // Every error breaks rule 1 (it is above c̄ + 3√c̄ < 1), and no zero breaks anything:
+        // the long runs of zeros below the centre are the process working.
+        qsizetype errors = 0;
+        for (qsizetype i = 0; i < rare.size(); ++i) {
+            errors += rare.at(i) > 0 ? 1 : 0;
+            if (rare.at(i) > 0)
+                QVERIFY(c.rules().at(i).contains(1));
+            else
+                QVERIFY(c.rules().at(i).isEmpty());
+        }
+        QVERIFY(errors > 50);
+        // Read as individuals, the same counts would mark every run of zeros as well.
+        QVERIFY(ControlChart::compute(rare).violations(4) > 100);
+
+        // Many errors per item: the lower limit is above 0 and both sides count again.
+        const QList<double> many = poisson(16, 500);
+        const ControlChart m = ControlChart::compute(many, {}, counts);
+        QVERIFY2(std::abs(m.sigma() - 4.0) < 0.2, qPrintable(QString::number(m.sigma())));
+        QVERIFY(m.lcl() > 0);
+        QList<double> low = many;
+        low.append(0.0);
+        QCOMPARE(ControlChart::compute(low, {}, counts).rules().last(), QList<int>{1});
+    }
+
+    void aLowerLimitBelowTheFloorIsDrawnAtIt()
+    {
+        // Void % near 0: mean - 3 sigma is negative, a value that cannot be.
+        const QList<double> x = normalValues(200, 2, 1.5);
+        ControlChart::Model percent;
+        percent.floor = 0.0;
+        const ControlChart floored = ControlChart::compute(x, {}, percent);
+        const ControlChart plain = ControlChart::compute(x);
+        QVERIFY(plain.lcl() < 0);
+        QCOMPARE(floored.lcl(), 0.0);
+        QCOMPARE(floored.ucl(), plain.ucl());
+        QCOMPARE(floored.rules(), plain.rules()); // the rules stay those of the normal chart
+    }
 };
 
 QTEST_GUILESS_MAIN(TestControlChart)

@@ -225,6 +225,7 @@ private slots:
         QVERIFY(o.value(QStringLiteral("cpk")).isDouble());
         QVERIFY(!o.contains(QStringLiteral("cpk_reason")));
         QCOMPARE(o.value(QStringLiteral("violations")).toArray().size(), 4);
+        QCOMPARE(o.value(QStringLiteral("chart")).toString(), QStringLiteral("individuals"));
     }
 };
 

@@ -28,7 +28,8 @@ QStringList spcLines(const SpcQuery::Chart& c, const SpcFilter& f)
         return lines;
     }
     lines << Cli::tr("  chart    LCL        centre     UCL")
-          << QStringLiteral("  I        %1 %2 %3")
+          << QStringLiteral("  %1 %2 %3 %4")
+                 .arg(c.measurement.counts ? QStringLiteral("c") : QStringLiteral("I"), -8)
                  .arg(num(ch.lcl()), -10)
                  .arg(num(ch.mean()), -10)
                  .arg(num(ch.ucl()), -10)
@@ -36,7 +37,10 @@ QStringList spcLines(const SpcQuery::Chart& c, const SpcFilter& f)
                  .arg(num(0), -10)
                  .arg(num(ch.mrBar()), -10)
                  .arg(num(ch.mrUcl()), -10)
-          << Cli::tr("  sigma %1 (MR-bar / 1.128)").arg(num(ch.sigma()))
+          << (c.measurement.counts ? Cli::tr("  sigma %1 (square root of the mean count; rules above the "
+                                             "centre only while the LCL is 0)")
+                                   : Cli::tr("  sigma %1 (MR-bar / 1.128)"))
+                 .arg(num(ch.sigma()))
           << Cli::tr("  spec LSL %1, USL %2; Cp %3, Cpk %4")
                  .arg(opt(ch.spec().lsl), opt(ch.spec().usl), opt(ch.cp()), opt(ch.cpk()));
     if (!c.cpkReason.isEmpty())
@@ -103,7 +107,9 @@ const Command spcCommand{
         "left out): centre, sigma (MR-bar / 1.128), limits at 3 sigma, the Western Electric rules (1: a "
         "value beyond 3 sigma; 2: 2 of 3 beyond 2 sigma on one side; 3: 4 of 5 beyond 1 sigma on one side; "
         "4: 8 in a row on one side), and Cp/Cpk against the measurement's limits (the model's own where "
-        "set). Measurements: void_pct, peak_c, tal_s, temp_max_c, burnin_gflops, burnin_min, vram_errors. "
+        "set). Counts (vram_errors) are a c chart: sigma is the square root of the mean count. A lower "
+        "limit below 0 of a quantity that cannot be negative is given as 0. Measurements: void_pct, peak_c, "
+        "tal_s, temp_max_c, burnin_gflops, burnin_min, vram_errors. "
         "--days N: the last N days only (default: all). --json gives the newest 500 values.\n"),
     &spc, Command::Help::OnFlagOrNoArguments};
 
