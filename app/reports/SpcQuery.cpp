@@ -25,8 +25,8 @@ struct Row
 };
 
 /// The statement that reads a measurement's rows in the filter (`columns` of spc_values), oldest
-/// first. The range is always bound, so the read walks spc_values_time (measurement,
-/// recorded_at, event_seq), which also gives its order.
+/// first. The range is always bound, and the table is clustered by (measurement, recorded_at,
+/// event_seq) (migration 0024): the read is one run of the measurement's pages, in its order.
 std::pair<QString, QVariantList> selectIn(const char* columns, const SpcQuery::Measurement& m,
                                           const SpcFilter& f)
 {
