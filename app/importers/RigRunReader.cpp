@@ -154,12 +154,6 @@ Result<RigRunReader::Arguments> RigRunReader::takeArguments(Step step, const QSt
 {
     const QStringList fields = fieldsOf(step);
     Arguments a;
-    TestPlan effective = plan;
-    // A reball or mount of a leaded die judges its profile by that alloy's window.
-    for (const QString& kv : keyValues) {
-        if (kv.section(QLatin1Char('='), 0, 0).trimmed().toLower() == payload::Alloy)
-            effective.useAlloy(kv.section(QLatin1Char('='), 1).trimmed());
-    }
     const EvidenceStore evidence(dataFolder);
     const auto discard = [&] {
         for (const ImportedRun& r : std::as_const(a.runs))
@@ -183,7 +177,7 @@ Result<RigRunReader::Arguments> RigRunReader::takeArguments(Step step, const QSt
                     Message(tr, QT_TR_NOOP("give one file for %1; a record holds one run of each"), {key}));
             }
         }
-        Result<ImportedRun> run = readFile(key, value.trimmed(), dataFolder, effective);
+        Result<ImportedRun> run = readFile(key, value.trimmed(), dataFolder, plan);
         if (!run) {
             discard();
             return run.error();

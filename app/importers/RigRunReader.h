@@ -25,7 +25,8 @@ public:
         QList<ImportedRun> runs;
         QStringList rest;
     };
-    /// Takes the run files of `step` out of `key=value` arguments; on an error, nothing stays staged.
+    /// Takes the run files of `step` out of `key=value` arguments, judged by `plan` (for a reball or
+    /// mount, TestPlanStore::forReflow's); on an error, nothing stays staged.
     static Result<Arguments> takeArguments(Step step, const QStringList& keyValues, const QString& dataFolder,
                                            const TestPlan& plan);
     /// Reads, judges and keeps one file as the run of `field`.

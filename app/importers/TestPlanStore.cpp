@@ -3,6 +3,7 @@
 #include "storage/AuditLog.h"
 #include "storage/Authority.h"
 #include "storage/InputFile.h"
+#include "storage/LimitStore.h"
 #include "storage/ReferenceLog.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
@@ -222,6 +223,39 @@ Result<TestPlan> TestPlanStore::named(const QString& nameOrFile, const QString& 
             return TestPlan::fromJsonText(body.value().toString().toUtf8(), model);
     }
     return TestPlan::named(nameOrFile, model);
+}
+
+Result<TestPlan> TestPlanStore::forReflow(const QString& die, const QString& typedAlloy,
+                                          const QString& planName) const
+{
+    Result<TestPlan> plan = named(planName);
+    if (!plan)
+        return plan;
+    auto found = sql::row(m_db, QStringLiteral("SELECT alloy, model FROM dies WHERE id = ?"), {die});
+    if (!found)
+        return found.error();
+    const QString dieAlloy = found.value() ? found.value()->at(0).toString() : QString();
+    const QString model = found.value() ? found.value()->at(1).toString() : QString();
+    // The mount rule's default for a die without an alloy (WorkflowRules).
+    const QString alloy = (!typedAlloy.trimmed().isEmpty() ? typedAlloy.trimmed()
+                           : !dieAlloy.isEmpty()           ? dieAlloy
+                                                           : QStringLiteral("sac305"))
+                              .toLower();
+    TestPlan effective = plan.value();
+    effective.useAlloy(alloy);
+    Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(model);
+    if (!limits)
+        return limits.error();
+    for (const LimitStore::LimitRow& l : limits.value()) {
+        if (l.name == QStringLiteral("mount.peak_c.") + alloy) {
+            effective.profile.peakMinC = l.min;
+            effective.profile.peakMaxC = l.max;
+        } else if (l.name == QLatin1StringView("mount.tal_s")) {
+            effective.profile.talMinS = l.min;
+            effective.profile.talMaxS = l.max;
+        }
+    }
+    return effective;
 }
 
 Result<QVariant> TestPlanStore::sharedBody(const QString& name) const

@@ -7,7 +7,9 @@
 #include "importers/RigImport.h"
 #include "importers/RigRunReader.h"
 #include "importers/TestPlan.h"
+#include "importers/TestPlanStore.h"
 #include "storage/EvidenceStore.h"
+#include "storage/LimitStore.h"
 #include "workflow/StepSchema.h"
 
 #include <QDir>
@@ -294,6 +296,75 @@ private slots:
         Result<Recorded> refused = t.record(hot.value());
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().field, QStringLiteral("tal_s"));
+    }
+
+    /// The window a reflow log is judged by is the one the mount rule holds its figures to: the
+    /// line's limits for the die's product and alloy, not a plan's own (30..120 s for SAC305).
+    void aReflowLogIsJudgedByTheLinesLimits()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090P000106", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString die = t.record(Step::Strip, {"card=ZT4090P000106"}).value().createdId();
+        QVERIFY(t.record(Step::Reball, {"die=" + die}).ok());
+        const TestPlanStore plans(t.db().connection());
+        const QString hotLog = fixture("CKalitin_reflow-oven__stm32-uart-log-2025-09-11_21-57-22");
+        // The high bound the run's TAL measurement was judged against.
+        const auto talHigh = [](const ImportedRun& run) {
+            for (const QJsonValue& m : run.detail.value(QStringLiteral("measurements")).toArray()) {
+                if (m.toObject().value(QStringLiteral("name")).toString() ==
+                    QLatin1StringView("time_above_liquidus_s"))
+                    return m.toObject().value(QStringLiteral("high")).toDouble();
+            }
+            return -1.0;
+        };
+        Result<TestPlan> plan = plans.forReflow(die, QString(), TestPlan::defaultPlan().name);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->profile.talMinS, std::optional<double>(60));
+        QCOMPARE(plan->profile.talMaxS, std::optional<double>(90));
+        QCOMPARE(plan->profile.peakMinC, std::optional<double>(230));
+        Result<Action> hot = action(t, Step::Mount,
+                                    {QStringLiteral("die=") + die, QStringLiteral("board=SB00000106"),
+                                     QStringLiteral("profile_log=") + hotLog},
+                                    plan.value());
+        QVERIFY(hot.ok());
+        QCOMPARE(talHigh(hot.value().runs.first()), 90.0);
+        // 0.35 °C/s to 240 °C, 0.8 °C/s down: 94.5 s above 217 °C. A plan's own window passed it
+        // while the rule refused it; now the importer says what the rule says.
+        QFile csv(QDir(t.folder()).filePath(QStringLiteral("slow.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write(test::profileCsv(0.35, 240, 0.8));
+        csv.close();
+        const QStringList slow{QStringLiteral("die=") + die, QStringLiteral("board=SB00000106"),
+                               QStringLiteral("profile_log=") + csv.fileName()};
+        QVERIFY(action(t, Step::Mount, slow).value().runs.first().pass); // the default plan: 30..120 s
+        Result<Action> judged = action(t, Step::Mount, slow, plan.value());
+        QVERIFY(judged.ok());
+        QVERIFY(!judged.value().runs.first().pass);
+        QVERIFY(judged.value().runs.first().reasons.join(QString()).contains(QStringLiteral("90")));
+        Result<Recorded> refused = t.record(judged.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("tal_s"));
+
+        // The product's own limit is the window as well.
+        QVERIFY(LimitStore(t.db().connection(), t.clock())
+                    .setLimit(QStringLiteral("mount.tal_s"), QStringLiteral("RTX4090"), 60.0, 95.0, t.admin())
+                    .ok());
+        QVERIFY(t.recorder().reloadConfig().ok());
+        plan = plans.forReflow(die, QString(), TestPlan::defaultPlan().name);
+        QCOMPARE(plan->profile.talMaxS, std::optional<double>(95));
+        Result<Action> within = action(t, Step::Mount, slow, plan.value());
+        QVERIFY(within.ok());
+        QVERIFY(within.value().runs.first().pass);
+        Result<Recorded> mounted = t.record(within.value());
+        QVERIFY2(mounted.ok(), mounted.ok() ? "" : qPrintable(mounted.error().oneLine()));
+
+        // A leaded die: its alloy's liquidus and the line's peak limit for that alloy.
+        QVERIFY(t.record(Step::Intake, {"card=ZT4090P000107", "model=RTX4090", "lot=LOT-1"}).ok());
+        const QString leaded = t.record(Step::Strip, {"card=ZT4090P000107"}).value().createdId();
+        plan = plans.forReflow(leaded, QStringLiteral("Sn63Pb37"), TestPlan::defaultPlan().name);
+        QCOMPARE(plan->profile.liquidusC, 183.0);
+        QCOMPARE(plan->profile.peakMinC, std::optional<double>(205));
+        QCOMPARE(plan->profile.peakMaxC, std::optional<double>(225));
     }
 };
 

@@ -1148,13 +1148,21 @@ bool StepForm::importRigLog(const QString& path)
         returnToScanning(m_inputs.value(payload::Unit));
         return false;
     }
+    // A reflow log is judged by its die's alloy and product limits: the die comes first.
+    const bool reflow = m_step == Step::Reball || m_step == Step::Mount;
+    if (reflow && value(payload::Die).isEmpty()) {
+        m_banner->showFailure(tr("Die: scan the die first, then import its reflow log"));
+        returnToScanning(m_inputs.value(payload::Die));
+        return false;
+    }
     // The plan the unit's product is tested to, else the one this PC's Run test plan runs.
     Result<RigCommands> rig = RigCommands::load(m_recorder.dataFolder());
-    Result<TestPlan> plan = !rig ? Result<TestPlan>(rig.error())
-                            : m_step == Step::Test
-                                ? TestPlanStore(m_recorder.database().connection())
-                                      .forUnit(value(payload::Unit), std::nullopt, rig->planName())
-                                : TestPlan::named(rig->planName());
+    const TestPlanStore plans(m_recorder.database().connection());
+    Result<TestPlan> plan =
+        !rig                   ? Result<TestPlan>(rig.error())
+        : m_step == Step::Test ? plans.forUnit(value(payload::Unit), std::nullopt, rig->planName())
+        : reflow               ? plans.forReflow(value(payload::Die), value(payload::Alloy), rig->planName())
+                               : plans.named(rig->planName());
     Result<ImportedRun> run =
         plan ? RigRunReader::readForStep(m_step, path, m_recorder.dataFolder(), plan.value())
              : Result<ImportedRun>(plan.error());

@@ -143,18 +143,26 @@ int record(CommandContext& context, Args args)
     if (!report)
         return out.fail(report.error());
     // burnin=, dcgm=, vram=, profile_log=: rig outputs judged by the test plan, kept as evidence.
-    // A unit's test is judged by its product's plan; other steps (and products without one) by
-    // --plan, else the built-in default.
-    QString unitSerial;
+    // A unit's test is judged by its product's plan; a reflow by its die's alloy and product
+    // limits; other steps (and products without a plan) by --plan, else the built-in default.
+    QString unitSerial, dieId, alloy;
     for (const QString& field : report->rest) {
-        if (field.startsWith(QLatin1StringView("unit=")))
-            unitSerial = field.mid(5);
+        const QString key = field.section(QLatin1Char('='), 0, 0).trimmed().toLower();
+        const QString value = field.section(QLatin1Char('='), 1).trimmed();
+        if (key == payload::Unit)
+            unitSerial = value;
+        else if (key == payload::Die)
+            dieId = value;
+        else if (key == payload::Alloy)
+            alloy = value;
     }
-    Result<TestPlan> plan =
-        *step == Step::Test && !unitSerial.isEmpty()
-            ? TestPlanStore(db->connection()).forUnit(unitSerial, planName, TestPlan::defaultPlan().name)
-        : planName ? TestPlan::named(*planName)
-                   : Result<TestPlan>(TestPlan::defaultPlan());
+    const TestPlanStore plans(db->connection());
+    const QString stationPlan = planName.value_or(TestPlan::defaultPlan().name);
+    Result<TestPlan> plan = *step == Step::Test && !unitSerial.isEmpty()
+                                ? plans.forUnit(unitSerial, planName, TestPlan::defaultPlan().name)
+                            : *step == Step::Reball || *step == Step::Mount
+                                ? plans.forReflow(dieId, alloy, stationPlan)
+                                : plans.named(stationPlan);
     const EvidenceStore evidence(context.dataFolder());
     const auto discardReport = [&] {
         if (report->report)
