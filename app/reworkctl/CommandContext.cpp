@@ -41,6 +41,11 @@ Database* CommandContext::database()
     return m_db.get();
 }
 
+bool CommandContext::databaseExists() const
+{
+    return m_db || QFileInfo::exists(Database::resolvePath(m_dbPath));
+}
+
 std::optional<QString> CommandContext::readSecret(const QString& prompt, bool fromStdin, const char* variable)
 {
     std::string line;

@@ -23,6 +23,8 @@ public:
 
     /// The open database, or null after printing why it could not be opened.
     Database* database();
+    /// Whether the database file is there (without opening, so without creating, it).
+    bool databaseExists() const;
     /// The folder of the open database's file, where its labels, evidence and sync.conf live.
     QString dataFolder() const;
     /// Opens the database and reads one thing from it: `reader` takes the connection and returns a

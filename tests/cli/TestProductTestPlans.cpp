@@ -7,6 +7,8 @@
 #include "storage/Sql.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTest>
 
@@ -60,6 +62,32 @@ class TestProductTestPlans : public QObject
     }
 
 private slots:
+    /// `parse --plan NAME` judges by the plan the line shares under that name, and on a machine
+    /// without the database it says the name is unknown, creating nothing.
+    void parseKnowsTheSharedPlans()
+    {
+        test::TestDatabase t;
+        const QString plan =
+            planFile(t, QStringLiteral("long.json"),
+                     R"({"name": "long-burn", "required": ["gpu-burn"], "gpu-burn": {"min_minutes": 600}})");
+        const Run published = reworkctl(t.path(), {QStringLiteral("plan"), QStringLiteral("publish"), plan,
+                                                   QStringLiteral("--operator"), t.admin()});
+        QVERIFY2(published.exitCode == 0, qPrintable(published.out + published.err));
+        QVERIFY(QFile::remove(plan)); // the name, not the file, is what parse is given
+        const QString log = test::burnOutput(t, QStringLiteral("GPU-11111111-2222-3333-4444-555555555555"));
+        const Run judged = reworkctl(t.path(), {QStringLiteral("--json"), QStringLiteral("parse"), log,
+                                                QStringLiteral("--plan"), QStringLiteral("long-burn")});
+        QCOMPARE(judged.exitCode, 0);
+        QCOMPARE(judged.json().value("plan").toString(), QStringLiteral("long-burn"));
+        QCOMPARE(judged.json().value("verdict").toString(), QStringLiteral("fail")); // 2 of 600 minutes
+        const QString elsewhere = QDir(t.folder()).filePath(QStringLiteral("none/station.sqlite"));
+        const Run unknown = reworkctl(
+            elsewhere, {QStringLiteral("parse"), log, QStringLiteral("--plan"), QStringLiteral("long-burn")});
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains(QStringLiteral("long-burn")), qPrintable(unknown.err));
+        QVERIFY(!QFileInfo::exists(elsewhere));
+    }
+
     void onlyWhoMayEditLimitsSharesOrAssignsAPlan()
     {
         test::TestDatabase t;

@@ -7,11 +7,14 @@
 #include "importers/RigEvaluator.h"
 #include "importers/RigImport.h"
 #include "importers/TestPlan.h"
+#include "importers/TestPlanStore.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
+#include "storage/Database.h"
 #include "storage/InputFile.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace rework {
@@ -24,14 +27,23 @@ constexpr int kUnreadable = 4;
 constexpr qint64 kMaxSettingsBytes = 1024LL * 1024;
 
 /// The plan --plan names: a built-in one, else a JSON file; the default plan without --plan.
-Result<TestPlan> planFor(const std::optional<QString>& nameOrFile, const QString& model)
+Result<TestPlan> planFor(const std::optional<QString>& nameOrFile, const QString& model, const Database* db)
 {
     if (!nameOrFile)
         return TestPlan::defaultPlan();
     if (nameOrFile->isEmpty())
         return usageError(Cli::tr("--plan needs a plan name (%1) or a JSON file")
                               .arg(TestPlan::builtInNames().join(QStringLiteral(", "))));
-    return TestPlan::named(*nameOrFile, model);
+    return db ? TestPlanStore(db->connection()).named(*nameOrFile, model)
+              : TestPlan::named(*nameOrFile, model);
+}
+
+/// Whether --plan may name a plan the line shares (`plan publish`): not a built-in name nor a
+/// file, and there is a database to ask (parse records nothing, so it never creates one).
+bool mayBeShared(const std::optional<QString>& nameOrFile, const CommandContext& context)
+{
+    return nameOrFile && !nameOrFile->isEmpty() && !TestPlan::builtIn(*nameOrFile) &&
+           !QFileInfo::exists(*nameOrFile) && context.databaseExists();
 }
 
 /// The thermocouple log's layout: --import-profile FILE, then the single options over it.
@@ -98,7 +110,10 @@ int parse(CommandContext& context, Args args)
                 Cli::tr("--kind must be one of %1").arg(rigKindNames().join(QStringLiteral(", "))),
                 context.help);
     }
-    Result<TestPlan> planned = planFor(planName, model);
+    Database* db = nullptr;
+    if (mayBeShared(planName, context) && !(db = context.database()))
+        return StorageFailure;
+    Result<TestPlan> planned = planFor(planName, model, db);
     if (!planned) {
         if (planned.error().code == ErrorCode::Usage)
             return out.usage(planned.error().message, context.help);
