@@ -310,8 +310,15 @@ private slots:
         loginAt(QStringLiteral("MOUNT-1"));
         StepForm* form = w->currentForm();
         QVERIFY(form->findChild<QPushButton*>(QStringLiteral("importRigLog")));
-        // A burn-in log is no mount's: refused, nothing staged.
         const QString before = t->dump();
+        // A reflow log is judged by its die's alloy and product limits: the die comes first.
+        QVERIFY(!form->importRigLog(csv));
+        QCOMPARE(form->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form->banner()->text().contains(QStringLiteral("scan the die first")),
+                 qPrintable(form->banner()->text()));
+        QVERIFY(form->rigRuns().isEmpty());
+        test::scan(die);
+        // A burn-in log is no mount's: refused, nothing staged.
         QVERIFY(!form->importRigLog(
             QStringLiteral(REWORK_FIXTURES_DIR) +
             QStringLiteral("/test-rigs/stibbons1990_hex__gpu-burn-rtx3070ti-float-120s-pass.log")));

@@ -10,10 +10,7 @@ ResultBanner::ResultBanner(QWidget* parent) : QLabel(parent)
     setWordWrap(true);
     setAlignment(Qt::AlignCenter);
     setMinimumHeight(90);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
-    f.setBold(true);
-    setFont(f);
+    m_basePointSize = font().pointSizeF();
     setAutoFillBackground(true);
     clearResult();
 }
@@ -36,6 +33,12 @@ void ResultBanner::apply(Kind kind, const QString& text)
         break;
     }
     setPalette(p);
+    // Large enough to read from the bench; a long message (a rig log's several reasons) a size
+    // smaller, so that it stays within three lines and leaves the form its room.
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize * (text.size() > kLongText ? 1.3 : 1.6));
+    f.setBold(true);
+    setFont(f);
     setText(text);
     if (m_collapsible)
         setVisible(kind != Kind::None);

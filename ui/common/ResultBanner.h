@@ -30,6 +30,8 @@ public:
 private:
     void apply(Kind kind, const QString& text);
 
+    static constexpr qsizetype kLongText = 160;
+    qreal m_basePointSize = 0;
     Kind m_kind = Kind::None;
     bool m_collapsible = false;
 };
