@@ -1,5 +1,6 @@
 #include "TestPlanStore.h"
 
+#include "domain/ReferenceChange.h"
 #include "storage/AuditLog.h"
 #include "storage/Authority.h"
 #include "storage/InputFile.h"
@@ -159,6 +160,42 @@ Status TestPlanStore::assign(const QString& model, const QString& planName, cons
         return st;
     spdlog::info("model {} tested to plan {} (set by {})", model.toStdString(), plan.toStdString(),
                  actor.id.toStdString());
+    return {};
+}
+
+Status TestPlanStore::unassign(const QString& model, const OperatorInfo& actor,
+                               const QString& stationId) const
+{
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st;
+    if (Status st = Authority::require(m_db, actor, kEditLimits); !st)
+        return st;
+    auto current =
+        sql::scalar(m_db, QStringLiteral("SELECT plan FROM product_plans WHERE model = ?"), {model});
+    if (!current)
+        return current.error();
+    if (!current.value().isValid())
+        return makeError(ErrorCode::UnknownField, QStringLiteral("model"),
+                         Message(tr,
+                                 QT_TR_NOOP("model %1 has no test plan of its own; plan list shows which do"),
+                                 {model.left(40)}));
+    if (Status st = ReferenceLog(m_db, actor.id, stationId, m_clock)
+                        .record({QStringLiteral("product_plans"),
+                                 {{QStringLiteral("model"), model}},
+                                 {{ReferenceChange::kPresent, false}}});
+        !st)
+        return st;
+    if (Status st = AuditLog(m_db, m_clock)
+                        .append(QStringLiteral("test_plan_unassigned"), actor.id,
+                                stationId.isEmpty() ? QStringLiteral("-") : stationId,
+                                model + QLatin1Char('=') + current.value().toString());
+        !st)
+        return st;
+    if (Status st = tx.commit(); !st)
+        return st;
+    spdlog::info("model {} no longer tested to plan {} (by {})", model.toStdString(),
+                 current.value().toString().toStdString(), actor.id.toStdString());
     return {};
 }
 

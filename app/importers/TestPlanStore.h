@@ -34,6 +34,10 @@ public:
     /// `model`'s units are tested to, as `actor` (who needs `limits.edit`).
     Status assign(const QString& model, const QString& plan, const OperatorInfo& actor,
                   const QString& stationId) const;
+    /// Takes `model`'s plan away, as `actor` (who needs `limits.edit`): its units are then tested
+    /// to each station's own plan, and its tested units no longer wait for that plan's runs to be
+    /// packed. Refused for a model without a plan of its own. Audited; synced like assign().
+    Status unassign(const QString& model, const OperatorInfo& actor, const QString& stationId) const;
     /// The plan `model` is tested to, with its model part applied; nullopt when it has none.
     Result<std::optional<TestPlan>> forModel(const QString& model) const;
     /// The plan a unit is judged by: its product's (a `chosen` plan of another name is refused:

@@ -77,7 +77,7 @@ private slots:
         const QString log = test::burnOutput(t, QStringLiteral("GPU-11111111-2222-3333-4444-555555555555"));
         const Run judged = reworkctl(t.path(), {QStringLiteral("--json"), QStringLiteral("parse"), log,
                                                 QStringLiteral("--plan"), QStringLiteral("long-burn")});
-        QCOMPARE(judged.exitCode, 0);
+        QCOMPARE(judged.exitCode, 1); // parse's code for a run that fails
         QCOMPARE(judged.json().value("plan").toString(), QStringLiteral("long-burn"));
         QCOMPARE(judged.json().value("verdict").toString(), QStringLiteral("fail")); // 2 of 600 minutes
         const QString elsewhere = QDir(t.folder()).filePath(QStringLiteral("none/station.sqlite"));
@@ -313,6 +313,52 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = reworkctl(t.path(), pack(unit, QStringLiteral("B2611300001")));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    /// A product's plan taken away by a supervisor: its units are no longer held to it (audited,
+    /// synced); who may not edit limits cannot, and a model without a plan is said to have none.
+    void aPlanIsUnassigned()
+    {
+        test::TestDatabase t;
+        const QString early = t.testedUnit(QStringLiteral("ZT4090P000506"), QStringLiteral("SB00000506"));
+        burnInForRtx4090(t);
+        QCOMPARE(reworkctl(t.path(), pack(early, QStringLiteral("B2611300002"))).exitCode, 1);
+        const QString before = t.dump();
+        const QStringList unassign{QStringLiteral("plan"), QStringLiteral("unassign"),
+                                   QStringLiteral("rtx4090"), QStringLiteral("--operator")};
+        Run r = reworkctl(t.path(), unassign + QStringList{QStringLiteral("OP1")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("limits.edit")), qPrintable(r.err));
+        QCOMPARE(test::dumpFile(t.path()), before);
+        r = reworkctl(t.path(), unassign + QStringList{t.admin()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const Run listed =
+            reworkctl(t.path(), {QStringLiteral("--json"), QStringLiteral("plan"), QStringLiteral("list")});
+        QVERIFY(
+            listed.json().value("plans").toArray().first().toObject().value("models").toArray().isEmpty());
+        QCOMPARE(
+            sql::scalar(t.db().connection(),
+                        QStringLiteral("SELECT count(*) FROM audit_log WHERE kind = 'test_plan_unassigned' "
+                                       "AND detail = 'RTX4090=burn-in'"))
+                .value()
+                .toInt(),
+            1);
+        QCOMPARE(sql::scalar(
+                     t.db().connection(),
+                     QStringLiteral("SELECT count(*) FROM events WHERE step = 'reference' AND subject LIKE "
+                                    "'product_plans/%' AND payload LIKE '%_present%'"))
+                     .value()
+                     .toInt(),
+                 1);
+        // The unit tested before the plan is packed now.
+        r = reworkctl(t.path(), pack(early, QStringLiteral("B2611300002")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Nothing left to take away.
+        const QString after = t.dump();
+        r = reworkctl(t.path(), unassign + QStringList{t.admin()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no test plan of its own")), qPrintable(r.err));
+        QCOMPARE(test::dumpFile(t.path()), after);
     }
 
     /// A product's plan that names a plan this station has not received yet holds every pass

@@ -174,7 +174,7 @@ private slots:
     }
 
     /// A product's test plan is chosen beside its limits: recorded as a reference change by the
-    /// admin, used by the rules at once; once set, "none" is no longer offered.
+    /// admin, used by the rules at once; "the station's own" takes it away again.
     void aProductsTestPlanIsChosenBesideItsLimits()
     {
         test::TestDatabase t;
@@ -205,12 +205,21 @@ private slots:
         QVERIFY(dialog->apply());
         QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM product_plans").value().toInt(), 1);
         dialog->productField()->setCurrentIndex(dialog->productField()->findData(QStringLiteral("RTX4090")));
-        const auto* items = qobject_cast<QStandardItemModel*>(plan->model());
-        QVERIFY(items && !items->item(0)->isEnabled());
+        QCOMPARE(plan->currentData().toString(), QStringLiteral("strict"));
         auto* tabs = dialog->findChild<QTabWidget*>();
         QVERIFY(tabs);
         tabs->setCurrentIndex(tabs->count() - 1);
         test::screenshot(dialog, QStringLiteral("settings-test-plan"));
+        plan->setCurrentIndex(0);
+        QVERIFY2(dialog->apply(), qPrintable(dialog->messageLabel()->text()));
+        QCOMPARE(t.recorder().config().testPlanOf(QStringLiteral("RTX4090")), QString());
+        QCOMPARE(sql::scalar(t.db().connection(), "SELECT count(*) FROM product_plans").value().toInt(), 0);
+        QCOMPARE(sql::scalar(t.db().connection(),
+                             "SELECT count(*) FROM audit_log WHERE kind = 'test_plan_unassigned' AND "
+                             "operator_id = 'ADM1'")
+                     .value()
+                     .toInt(),
+                 1);
     }
 
     void badValuesAreRefused()

@@ -27,7 +27,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimeEdit>
@@ -292,9 +291,6 @@ void SettingsDialog::loadLimits()
     if (m_testPlan->findData(m_testPlanShown) < 0)
         m_testPlan->addItem(m_testPlanShown, m_testPlanShown); // assigned, its body not here yet
     m_testPlan->setCurrentIndex(m_testPlan->findData(m_testPlanShown));
-    // Once a product has a plan it keeps one: another may be chosen, "none" no longer.
-    if (!m_testPlanShown.isEmpty())
-        qobject_cast<QStandardItemModel*>(m_testPlan->model())->item(0)->setEnabled(false);
     auto rows = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     m_limits->setLimits(rows ? rows.value() : QList<LimitStore::LimitRow>{});
     if (rows)
@@ -306,15 +302,17 @@ bool SettingsDialog::saveLimits()
     if (m_limitsProduct.isEmpty())
         return true;
     const QString plan = m_testPlan->currentData().toString();
-    if (!plan.isEmpty() && plan != m_testPlanShown) {
-        if (Status st = TestPlanStore(m_db.connection())
-                            .assign(m_limitsProduct, plan, m_admin.operatorInfo, m_admin.station.id);
+    if (plan != m_testPlanShown) {
+        // "The station's own" takes the product's plan away.
+        const TestPlanStore plans(m_db.connection());
+        if (Status st = plan.isEmpty()
+                            ? plans.unassign(m_limitsProduct, m_admin.operatorInfo, m_admin.station.id)
+                            : plans.assign(m_limitsProduct, plan, m_admin.operatorInfo, m_admin.station.id);
             !st) {
             m_message->setText(st.error().message);
             return false;
         }
         m_testPlanShown = plan;
-        qobject_cast<QStandardItemModel*>(m_testPlan->model())->item(0)->setEnabled(false);
     }
     auto current = LimitStore(m_db.connection()).limitsFor(m_limitsProduct);
     if (!current)

@@ -13,7 +13,8 @@
 namespace rework {
 namespace {
 
-/// `plan publish FILE` and `plan assign MODEL PLAN`: reference changes by a proven operator.
+/// `plan publish FILE`, `plan assign MODEL PLAN` and `plan unassign MODEL`: reference changes by a
+/// proven operator.
 int change(CommandContext& context, const QString& what, Args args)
 {
     Output& out = context.out;
@@ -22,9 +23,11 @@ int change(CommandContext& context, const QString& what, Args args)
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
     const bool publishing = what == QLatin1StringView("publish");
-    if (args.size() != (publishing ? 1 : 2))
-        return out.usage(publishing ? Cli::tr("give one test plan file: plan publish FILE")
-                                    : Cli::tr("give a model and a plan: plan assign MODEL PLAN"),
+    const bool unassigning = what == QLatin1StringView("unassign");
+    if (args.size() != (publishing || unassigning ? 1 : 2))
+        return out.usage(publishing    ? Cli::tr("give one test plan file: plan publish FILE")
+                         : unassigning ? Cli::tr("give one model: plan unassign MODEL")
+                                       : Cli::tr("give a model and a plan: plan assign MODEL PLAN"),
                          context.help);
     if (!actorId || actorId->isEmpty())
         return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
@@ -43,6 +46,15 @@ int change(CommandContext& context, const QString& what, Args args)
         return Ok;
     }
     const QString model = args.at(0).trimmed().toUpper();
+    if (unassigning) {
+        if (Status st = store.unassign(model, actor, stationId.value_or(QString())); !st)
+            return out.fail(st.error());
+        out.emitResult({Cli::tr("model %1 has no test plan of its own; its units are tested to each "
+                                "station's plan after the station's next sync")
+                            .arg(model)},
+                       {{QStringLiteral("model"), model}, {QStringLiteral("plan"), QJsonValue()}});
+        return Ok;
+    }
     const QString plan = args.at(1).trimmed();
     if (Status st = store.assign(model, plan, actor, stationId.value_or(QString())); !st)
         return out.fail(st.error());
@@ -57,13 +69,14 @@ int change(CommandContext& context, const QString& what, Args args)
 int plan(CommandContext& context, Args args)
 {
     const QString first = args.takeFirst();
-    if (first == QLatin1StringView("publish") || first == QLatin1StringView("assign"))
+    if (first == QLatin1StringView("publish") || first == QLatin1StringView("assign") ||
+        first == QLatin1StringView("unassign"))
         return change(context, first, std::move(args));
     Output& out = context.out;
     if (first != QLatin1StringView("list") && first != QLatin1StringView("show"))
         return out.usage(
             Cli::tr("unknown plan command; use: plan list | show NAME | publish FILE | assign MODEL "
-                    "PLAN"),
+                    "PLAN | unassign MODEL"),
             context.help);
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return out.unknownOption(unknown, context.help);
@@ -114,8 +127,8 @@ int plan(CommandContext& context, Args args)
 
 const Command planCommand{
     "plan",
-    QT_TRANSLATE_NOOP("Cli",
-                      "  plan list | show NAME | publish FILE | assign MODEL PLAN   shared test plans\n"),
+    QT_TRANSLATE_NOOP("Cli", "  plan list | show NAME | publish FILE | assign MODEL PLAN | unassign MODEL\n"
+                             "                                         shared test plans\n"),
     QT_TRANSLATE_NOOP(
         "Cli",
         "Usage: reworkctl plan list                      shared test plans and the products tested to each\n"
@@ -125,7 +138,9 @@ const Command planCommand{
         "       reworkctl plan assign MODEL PLAN --operator O [--station S]\n"
         "                                                test MODEL's units to PLAN (shared, or built-in:\n"
         "                                                default, strict)\n"
-        "Both changes need limits.edit, are audited, and reach every station on its next sync.\n"
+        "       reworkctl plan unassign MODEL --operator O [--station S]\n"
+        "                                                MODEL's units tested to each station's plan again\n"
+        "These changes need limits.edit, are audited, and reach every station on its next sync.\n"
         "A unit of a product with a plan passes test only with every run the plan requires, each\n"
         "judged by that plan (a typed burnin=pass is no run), and is packed only when its passing\n"
         "test had them. Products without a plan are tested to each station's own (rig.plan, --plan).\n"),
