@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -26,6 +27,10 @@ namespace {
 
 constexpr int kTickMs = 250;
 constexpr int kKillGraceMs = 3000; // after SIGTERM, the group's stragglers get SIGKILL
+// How much longer than the command ran its output may say it ran: the tool's own clock, start-up
+// and rounding (gpu_burn counts from its own start) are within this; a saved log is not.
+constexpr double kClockTolerance = 1.05;
+constexpr double kClockSlackS = 30;
 
 /// The program as it will be started: a path as given, a bare name looked up in PATH; empty when
 /// there is no such executable.
@@ -342,6 +347,26 @@ void TestPlanRun::afterRun()
     Result<ImportedRun> run = RigRunReader::readFile(field, path, m_recorder.dataFolder(), m_plan);
     if (!run) {
         endRun(RunEnd::Unreadable, run.error().message);
+        return;
+    }
+    // A passing log's own duration is believed only as far as the clock here allows: a command
+    // that prints a saved 30-minute log in a second did not burn the unit in for 30 minutes. (A
+    // failing one fails the unit whatever its clock says.)
+    double claimedS = 0;
+    for (const QJsonValue& m : run->detail.value(QStringLiteral("measurements")).toArray()) {
+        if (m.toObject().value(QStringLiteral("name")).toString() == QLatin1StringView("duration_min"))
+            claimedS = std::max(claimedS, 60 * m.toObject().value(QStringLiteral("value")).toDouble());
+    }
+    const double ranS = static_cast<double>(m_runClock.elapsed()) / 1000.0;
+    if (run->pass && claimedS > ranS * kClockTolerance + kClockSlackS) {
+        EvidenceStore(m_recorder.dataFolder()).discardStaged(run->evidence);
+        endRun(RunEnd::Unreadable,
+               tr("%1's output says it ran %2 min, but the command ran %3 s: it is not the output of "
+                  "this run, and nothing is recorded; check rig.command.%4")
+                   .arg(c.program)
+                   .arg(claimedS / 60, 0, 'f', 1)
+                   .arg(ranS, 0, 'f', 0)
+                   .arg(rigKindName(c.kind)));
         return;
     }
     m_runs << run.value();

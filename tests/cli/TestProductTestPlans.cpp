@@ -273,7 +273,7 @@ private slots:
                                QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
         const Run r =
             reworkctl(t.path(), {QStringLiteral("--json"), QStringLiteral("test"), QStringLiteral("run"),
                                  unit, QStringLiteral("--station"), QStringLiteral("TEST-1"),

@@ -6,6 +6,7 @@
 #include "TestDatabase.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
@@ -58,7 +59,7 @@ private slots:
         test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0.01")});
+                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0.01")});
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t)));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
@@ -79,7 +80,7 @@ private slots:
         test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--follow")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QStringLiteral("Gflop/s")), qPrintable(r.out)); // the tool's own lines
@@ -95,7 +96,7 @@ private slots:
         test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QJsonObject o = r.json();
@@ -106,6 +107,28 @@ private slots:
         // The recorded test is the unit's: trace shows it passed, by OP1 at TEST-1.
         const Run trace = reworkctl(t.path(), {QStringLiteral("--json"), QStringLiteral("trace"), unit});
         QVERIFY2(trace.out.contains(o.value(QStringLiteral("event")).toString()), qPrintable(trace.out));
+    }
+
+    /// A passing log that says it ran longer than its command did is a saved log, not this run's:
+    /// nothing is recorded, and the runner says why.
+    void aSavedLogPrintedAtOnceIsNoRun()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000412"), QStringLiteral("SB00000412"));
+        const QString gpu = test::TestDatabase::gpuUuid(412);
+        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
+                               QStringLiteral("rig.command.gpu-burn=") +
+                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+        const QString before = t.dump();
+        const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(verdicts(r).contains(QStringLiteral("gpu-burn=unreadable")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("ran 2.0 min")) &&
+                     r.out.contains(QStringLiteral("not the output")),
+                 qPrintable(r.out));
+        QCOMPARE(t.dump(), before);
     }
 
     void aToolThatDiesRecordsAFailedTest()
@@ -252,7 +275,7 @@ private slots:
                            {QStringLiteral("rig.command.nvidia-smi=") +
                                 test::fakeTool("slow", test::smiOutput(t, gpu, 1, QStringLiteral("P8")), "0"),
                             QStringLiteral("rig.command.gpu-burn=") +
-                                test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+                                test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
         const QString before = t.dump();
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QCOMPARE(r.exitCode, 1);
@@ -274,11 +297,21 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000411"), QStringLiteral("SB00000411"));
         const QString gpu = test::TestDatabase::gpuUuid(411);
-        const QString memtest = test::onGpu(
+        // The real log without its 100-second reports: 12 s of testing, about what the fake
+        // tool takes, so that the runner believes its duration.
+        const QString memtest = QDir(t.folder()).filePath(QStringLiteral("memtest-12s.txt"));
+        QFile full(test::onGpu(
             t.folder(),
             QStringLiteral(REWORK_FIXTURES_DIR
                            "/test-rigs/GpuZelenograd_memtest_vulkan__v0.3.0-windows-intel-iris-xe-pass.txt"),
-            gpu);
+            gpu));
+        QVERIFY(full.open(QIODevice::ReadOnly));
+        QByteArray shortened;
+        for (const QByteArray& line : full.readAll().split('\n')) {
+            if (!line.contains("passed 100."))
+                shortened += line + '\n';
+        }
+        test::writeFile(memtest, shortened);
         const QString plan = QDir(t.folder()).filePath(QStringLiteral("plan-vram.json"));
         test::writeFile(plan, R"({"name": "vram", "required": ["memtest"]})");
         test::configureRig(
@@ -302,7 +335,7 @@ private slots:
         test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
                                    test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
                                QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
         const Run token = reworkctl(t.path(), {"--json", "token", "create", "--station", "TEST-1", "--steps",
                                                "test", "--operator", t.admin()});
         QVERIFY2(token.exitCode == 0, qPrintable(token.out + token.err));

@@ -68,6 +68,16 @@ inline QString burnOutput(TestDatabase& t, const QString& uuid)
                  uuid);
 }
 
+/// A real 10-second gpu_burn log (passed) as if run on GPU `uuid`: what a fake rig prints in
+/// about the time it says it took, which the runner holds a log to (burnOutput's 2 minutes, printed
+/// at once, are refused as no output of that run).
+inline QString shortBurnOutput(TestDatabase& t, const QString& uuid)
+{
+    return onGpu(
+        t.folder(),
+        QStringLiteral(REWORK_FIXTURES_DIR "/test-rigs/schoenemeyer_gpu-burn__rtx-a6000-10s-pass.log"), uuid);
+}
+
 /// An inspected unit, due its test.
 inline QString inspectedUnit(TestDatabase& t, const QString& card, const QString& board)
 {
