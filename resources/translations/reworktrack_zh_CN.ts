@@ -1445,14 +1445,6 @@ mount 工序的 profile_log=）按 --plan NAME|FILE 判定（默认：内置 def
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]
-An individuals / moving-range control chart of one measurement in recording order (voided events left out): centre, sigma (MR-bar / 1.128), limits at 3 sigma, the Western Electric rules (1: a value beyond 3 sigma; 2: 2 of 3 beyond 2 sigma on one side; 3: 4 of 5 beyond 1 sigma on one side; 4: 8 in a row on one side), and Cp/Cpk against the measurement&apos;s limits (the model&apos;s own where set). Measurements: void_pct, peak_c, tal_s, temp_max_c, burnin_gflops, burnin_min, vram_errors. --days N: the last N days only (default: all). --json gives the newest 500 values.
-</source>
-        <translation>用法： reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]
-按记录顺序绘制单个测量值的单值-移动极差控制图（不含已作废的事件）：中心线、sigma（MR-bar / 1.128）、3 sigma 控制限、Western Electric 判异规则（1：一个值超出 3 sigma；2：连续 3 个中有 2 个在同一侧超出 2 sigma；3：连续 5 个中有 4 个在同一侧超出 1 sigma；4：连续 8 个在同一侧），以及相对测量值限值（如型号设有自己的限值则用型号的）的 Cp/Cpk。测量值：void_pct、peak_c、tal_s、temp_max_c、burnin_gflops、burnin_min、vram_errors。--days N：仅最近 N 天（默认：全部）。--json 给出最新的 500 个值。
-</translation>
-    </message>
-    <message>
         <source>the sync server could not be asked what it holds of this station (%1); checked against this station&apos;s own count only</source>
         <translation>无法向同步服务器查询其持有的本工位数据（%1）；仅与本工位自身的计数核对</translation>
     </message>
@@ -1596,10 +1588,6 @@ did not take stays queued for label retry.
         <translation>型号 %1 按计划 %2 测试；各工位下次同步后即按此计划要求其单元</translation>
     </message>
     <message>
-        <source>unknown plan command; use: plan list | show NAME | publish FILE | assign MODEL PLAN</source>
-        <translation>未知的 plan 命令；用法: plan list | show NAME | publish FILE | assign MODEL PLAN</translation>
-    </message>
-    <message>
         <source>give one plan name: plan show NAME</source>
         <translation>请给出一个计划名称: plan show NAME</translation>
     </message>
@@ -1626,38 +1614,6 @@ did not take stays queued for label retry.
     <message>
         <source>no shared test plans: each station tests to its own (rig.plan)</source>
         <translation>没有共享测试计划：各工位按本机计划测试（rig.plan）</translation>
-    </message>
-    <message>
-        <source>  plan list | show NAME | publish FILE | assign MODEL PLAN   shared test plans
-</source>
-        <translation>  plan list | show NAME | publish FILE | assign MODEL PLAN   共享测试计划
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl plan list                      shared test plans and the products tested to each
-       reworkctl plan show NAME                 a shared plan as every station has it
-       reworkctl plan publish FILE --operator O [--station S]
-                                                share a test plan (JSON, as parse --plan reads it)
-       reworkctl plan assign MODEL PLAN --operator O [--station S]
-                                                test MODEL&apos;s units to PLAN (shared, or built-in:
-                                                default, strict)
-Both changes need limits.edit, are audited, and reach every station on its next sync.
-A unit of a product with a plan passes test only with every run the plan requires, each
-judged by that plan (a typed burnin=pass is no run), and is packed only when its passing
-test had them. Products without a plan are tested to each station&apos;s own (rig.plan, --plan).
-</source>
-        <translation>用法: reworkctl plan list                      共享测试计划及按各计划测试的产品
-       reworkctl plan show NAME                 各工位所持有的某个共享计划
-       reworkctl plan publish FILE --operator O [--station S]
-                                                共享一个测试计划（JSON，格式同 parse --plan）
-       reworkctl plan assign MODEL PLAN --operator O [--station S]
-                                                MODEL 的单元按 PLAN 测试（共享计划，或内置计划:
-                                                default、strict）
-两种更改都需要 limits.edit 权限，会记入审计，并在各工位下次同步时生效。
-有计划的产品，其单元只有在具备计划要求的每项运行、且均由该计划判定时才能通过测试
-（手工输入的 burnin=pass 不算运行），且只有通过的测试包含这些运行时才能包装。
-没有计划的产品按各工位自己的计划测试（rig.plan、--plan）。
-</translation>
     </message>
     <message>
         <source>unknown test command; use: test run UNIT [--plan NAME]</source>
@@ -1719,6 +1675,67 @@ dcgmi diag、memtest_vulkan）。每项运行结束时由计划读取并判定�
 outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-tool、unreadable。
 退出码: 0 所有运行均通过且已记录为通过；1 某项运行失败（记为测试失败）或记录被拒绝；
 2 用法错误；4 未记录任何内容（工具缺失、挂起、被取消或输出无法读取）。
+</translation>
+    </message>
+    <message>
+        <source>give one model: plan unassign MODEL</source>
+        <translation>请给出一个型号：plan unassign 型号</translation>
+    </message>
+    <message>
+        <source>model %1 has no test plan of its own; its units are tested to each station&apos;s plan after the station&apos;s next sync</source>
+        <translation>型号 %1 不再有自己的测试计划；各工位下次同步后，其单元按工位自己的计划测试</translation>
+    </message>
+    <message>
+        <source>unknown plan command; use: plan list | show NAME | publish FILE | assign MODEL PLAN | unassign MODEL</source>
+        <translation>未知的 plan 命令；可用：plan list | show 名称 | publish 文件 | assign 型号 计划 | unassign 型号</translation>
+    </message>
+    <message>
+        <source>  plan list | show NAME | publish FILE | assign MODEL PLAN | unassign MODEL
+                                         shared test plans
+</source>
+        <translation>  plan list | show 名称 | publish 文件 | assign 型号 计划 | unassign 型号
+                                         共享的测试计划
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl plan list                      shared test plans and the products tested to each
+       reworkctl plan show NAME                 a shared plan as every station has it
+       reworkctl plan publish FILE --operator O [--station S]
+                                                share a test plan (JSON, as parse --plan reads it)
+       reworkctl plan assign MODEL PLAN --operator O [--station S]
+                                                test MODEL&apos;s units to PLAN (shared, or built-in:
+                                                default, strict)
+       reworkctl plan unassign MODEL --operator O [--station S]
+                                                MODEL&apos;s units tested to each station&apos;s plan again
+These changes need limits.edit, are audited, and reach every station on its next sync.
+A unit of a product with a plan passes test only with every run the plan requires, each
+judged by that plan (a typed burnin=pass is no run), and is packed only when its passing
+test had them. Products without a plan are tested to each station&apos;s own (rig.plan, --plan).
+</source>
+        <translation>用法：reworkctl plan list                      共享的测试计划及按各计划测试的产品
+       reworkctl plan show 名称                 各工位所持有的某个共享计划
+       reworkctl plan publish 文件 --operator O [--station S]
+                                                共享一个测试计划（JSON，与 parse --plan 读取的格式相同）
+       reworkctl plan assign 型号 计划 --operator O [--station S]
+                                                该型号的单元按此计划测试（共享的，或内置的：
+                                                default、strict）
+       reworkctl plan unassign 型号 --operator O [--station S]
+                                                该型号的单元重新按各工位自己的计划测试
+这些更改需要 limits.edit 权限，会写入审计记录，并在各工位下次同步后生效。
+有计划的产品，其单元只有具备计划要求的每一项运行（每项按该计划判定；手填的 burnin=pass 不算运行）
+才能通过测试，且只有其通过的测试具备这些运行时才能装箱。没有计划的产品按各工位自己的计划测试（rig.plan、--plan）。
+</translation>
+    </message>
+    <message>
+        <source>  sigma %1 (square root of the mean count; rules above the centre only while the LCL is 0)</source>
+        <translation>  sigma %1（平均计数的平方根；LCL 为 0 时只判定中心线以上的规则）</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl spc MEASUREMENT [--model M] [--station S] [--days N]
+An individuals / moving-range control chart of one measurement in recording order (voided events left out): centre, sigma (MR-bar / 1.128), limits at 3 sigma, the Western Electric rules (1: a value beyond 3 sigma; 2: 2 of 3 beyond 2 sigma on one side; 3: 4 of 5 beyond 1 sigma on one side; 4: 8 in a row on one side), and Cp/Cpk against the measurement&apos;s limits (the model&apos;s own where set). Counts (vram_errors) are a c chart: sigma is the square root of the mean count. A lower limit below 0 of a quantity that cannot be negative is given as 0. Measurements: void_pct, peak_c, tal_s, temp_max_c, burnin_gflops, burnin_min, vram_errors. --days N: the last N days only (default: all). --json gives the newest 500 values.
+</source>
+        <translation>用法：reworkctl spc 测量项 [--model M] [--station S] [--days N]
+按记录顺序绘制某一测量项的单值-移动极差控制图（已作废的事件除外）：中心线、sigma（MR-bar / 1.128）、3 sigma 控制限、西电规则（1：一个值超出 3 sigma；2：3 个中有 2 个在同一侧超出 2 sigma；3：5 个中有 4 个在同一侧超出 1 sigma；4：连续 8 个在中心线同一侧），以及相对于该测量项限值（若设置了型号自己的限值则用之）的 Cp/Cpk。计数类（vram_errors）用 c 图：sigma 为平均计数的平方根。不可能为负的量，其低于 0 的下控制限按 0 给出。测量项：void_pct、peak_c、tal_s、temp_max_c、burnin_gflops、burnin_min、vram_errors。--days N：只看最近 N 天（默认：全部）。--json 给出最新的 500 个值。
 </translation>
     </message>
 </context>
@@ -4646,6 +4663,10 @@ outcome 和 summary。判定值: pass、fail、cancelled、timed-out、missing-t
         <source>plan %1 requires no run: it would test nothing but the GPU&apos;s report, as a product without a plan is tested; choose a plan that names its runs</source>
         <translation>计划 %1 不要求任何运行：它只会检查 GPU 报告，与没有计划的产品相同；请选择列出其运行的计划</translation>
     </message>
+    <message>
+        <source>model %1 has no test plan of its own; plan list shows which do</source>
+        <translation>型号 %1 没有自己的测试计划；plan list 可查看哪些型号有</translation>
+    </message>
 </context>
 <context>
     <name>ThroughputCharts</name>
@@ -6596,6 +6617,10 @@ A closed batch takes no more units.</source>
         <source>Unit serial: scan the unit to test first, then import its rig log</source>
         <translation>单元序列号：请先扫描要测试的单元，再导入其测试台日志</translation>
     </message>
+    <message>
+        <source>Die: scan the die first, then import its reflow log</source>
+        <translation>芯片：请先扫描芯片，再导入其回流焊日志</translation>
+    </message>
 </context>
 <context>
     <name>rework::SyncPanel</name>
@@ -6786,6 +6811,10 @@ A closed batch takes no more units.</source>
     <message>
         <source>test plan %1 requires no rig run (gpu_burn, dcgmi diag, a VRAM test), so it would test nothing but the GPU&apos;s report: run strict, or a plan file that lists its &quot;required&quot; runs</source>
         <translation>测试计划 %1 不要求任何测试台运行（gpu_burn、dcgmi diag、显存测试），只会检查 GPU 报告：请使用 strict，或在计划文件的 &quot;required&quot; 中列出要运行的项目</translation>
+    </message>
+    <message>
+        <source>%1&apos;s output says it ran %2 min, but the command ran %3 s: it is not the output of this run, and nothing is recorded; check rig.command.%4</source>
+        <translation>%1 的输出称运行了 %2 分钟，但命令只运行了 %3 秒：这不是本次运行的输出，未记录任何内容；请检查 rig.command.%4</translation>
     </message>
 </context>
 <context>
