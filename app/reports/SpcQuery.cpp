@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace rework {
 namespace {
@@ -78,29 +79,38 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
     return rows;
 }
 
-/// Only the values and their events' sequence numbers: all the limits and rules need, for the
-/// measurements the alarm list covers but no chart shows.
+/// The values of one product at one station, the process a chart watches, with their events'
+/// sequence numbers: all the limits and rules need. Only the few values that break a rule become
+/// points.
 struct Series
 {
+    QByteArray model, station;
     QList<double> values;
     QList<qint64> seqs;
 };
 
-Result<Series> readSeries(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
+/// The measurement's values in the filter, oldest first, split by product and station.
+Result<std::vector<Series>> readSeries(const QSqlDatabase& db, const SpcQuery::Measurement& m,
+                                       const SpcFilter& f)
 {
-    const auto [statement, binds] = selectIn("event_seq, value", m, f);
+    const auto [statement, binds] = selectIn("event_seq, value, model, station_id", m, f);
     auto c = sql::Cursor::open(db, statement, binds);
     if (!c)
         return c.error();
-    Series s;
+    std::vector<Series> groups; // a line has a few of each: a linear search beats hashing
     sql::Cursor& r = c.value();
     while (r.next()) {
-        s.seqs.append(r.integer(0));
-        s.values.append(r.real(1));
+        const QByteArrayView model = r.bytes(2), station = r.bytes(3);
+        auto g = std::find_if(groups.begin(), groups.end(),
+                              [&](const Series& s) { return s.model == model && s.station == station; });
+        if (g == groups.end())
+            g = groups.insert(groups.end(), Series{model.toByteArray(), station.toByteArray(), {}, {}});
+        g->seqs.append(r.integer(0));
+        g->values.append(r.real(1));
     }
     if (Status st = r.status(); !st)
         return st.error();
-    return s;
+    return groups;
 }
 
 /// One value of a series as a point, for the alarm that names it.
@@ -282,7 +292,7 @@ Result<SpcQuery::Panel> SpcQuery::panel(const QString& name, const SpcFilter& fi
         return shown.error();
     Panel p;
     p.chart = std::move(shown.value());
-    Result<QList<Alarm>> alarms = alarmsIn(filter, newest, minPoints, &p.chart);
+    Result<QList<Alarm>> alarms = alarmsIn(filter, newest, minPoints);
     if (!alarms)
         return alarms.error();
     p.alarms = std::move(alarms.value());
@@ -297,44 +307,35 @@ Result<QList<SpcQuery::Alarm>> SpcQuery::alarms(const SpcFilter& filter, const Q
         f.from = since;
     if (Status st = checkFilter(f); !st)
         return st.error();
-    return alarmsIn(f, newest, minPoints, nullptr);
+    return alarmsIn(f, newest, minPoints);
 }
 
-Result<QList<SpcQuery::Alarm>> SpcQuery::alarmsIn(const SpcFilter& filter, int newest, int minPoints,
-                                                  const Chart* shown) const
+Result<QList<SpcQuery::Alarm>> SpcQuery::alarmsIn(const SpcFilter& filter, int newest, int minPoints) const
 {
     QList<Alarm> alarms;
-    const auto add = [&](const QString& measurement, const ControlChart& chart, qsizetype i,
-                         const Point& point) {
-        for (int rule : chart.rules().at(i))
-            alarms.append({measurement, rule, point, chart.mean(), chart.ucl(), chart.lcl()});
-    };
     for (const Measurement& m : measurements()) {
-        if (shown && shown->measurement.name == m.name) {
-            const qsizetype n = shown->points.size();
-            for (qsizetype i = n - 1; n >= minPoints && i >= 0 && i >= n - newest; --i)
-                add(m.name, shown->chart, i, shown->points.at(i));
-            continue;
-        }
-        // A measurement no chart shows is read as numbers only: its limits and rules need the
-        // values alone, and only the few that break a rule become points. At a million units
-        // this is most of the tab's read.
-        Result<Series> series = readSeries(m_db, m, filter);
-        if (!series)
-            return series.error();
-        const qsizetype n = series->values.size();
-        if (n < minPoints)
-            continue;
-        const ControlChart chart = ControlChart::compute(series->values, {}, modelOf(m));
-        for (qsizetype i = n - 1; i >= 0 && i >= n - newest; --i) {
-            if (chart.rules().at(i).isEmpty())
+        // Each product at each station is its own process with its own limits: two stations
+        // with different centres, charted together, would hide each other's shifts.
+        Result<std::vector<Series>> groups = readSeries(m_db, m, filter);
+        if (!groups)
+            return groups.error();
+        for (const Series& g : groups.value()) {
+            const qsizetype n = g.values.size();
+            if (n < minPoints)
                 continue;
-            Result<Point> found = pointOf(m_db, m, series->seqs.at(i));
-            if (!found)
-                return found.error();
-            Point point = found.value();
-            point.rules = chart.rules().at(i);
-            add(m.name, chart, i, point);
+            const ControlChart chart = ControlChart::compute(g.values, {}, modelOf(m));
+            for (qsizetype i = n - 1; i >= 0 && i >= n - newest; --i) {
+                if (chart.rules().at(i).isEmpty())
+                    continue;
+                Result<Point> found = pointOf(m_db, m, g.seqs.at(i));
+                if (!found)
+                    return found.error();
+                Point point = found.value();
+                point.rules = chart.rules().at(i);
+                for (int rule : point.rules)
+                    alarms.append({QString(m.name), rule, point, chart.mean(), chart.ucl(), chart.lcl(),
+                                   QString::fromUtf8(g.model)});
+            }
         }
     }
     std::stable_sort(alarms.begin(), alarms.end(),

@@ -60,13 +60,15 @@ public:
         QString cpReason;    // why Cp is missing, in words; empty when it is there
         QString cpkReason;   // why Cpk is missing, in words; empty when it is there
     };
-    /// One rule broken by one of the newest values of a measurement.
+    /// One rule broken by one of the newest values of a measurement, on the chart of its product
+    /// at its station (point.station), whose centre and limits these are.
     struct Alarm
     {
         QString measurement;
         int rule = 0;
         Point point;
         double mean = 0, ucl = 0, lcl = 0;
+        QString model;
     };
 
     explicit SpcQuery(const QSqlDatabase& db) : m_db(db) {}
@@ -87,9 +89,10 @@ public:
     Result<Panel> panel(const QString& measurement, const SpcFilter& filter, int newest = 25,
                         int minPoints = 20) const;
 
-    /// For the dashboard's alarm list: for every known measurement with at least `minPoints`
-    /// values since `since` (and within the filter's model and station), the rules broken by its
-    /// `newest` newest values, newest first; the limits come from every value since `since`.
+    /// For the dashboard's alarm list: for every known measurement, on the chart of each product
+    /// at each station with at least `minPoints` values since `since` (within the filter's model
+    /// and station), the rules broken by its `newest` newest values, newest first; the limits
+    /// come from that chart's values since `since`.
     Result<QList<Alarm>> alarms(const SpcFilter& filter, const QDateTime& since, int newest = 25,
                                 int minPoints = 20) const;
 
@@ -102,10 +105,8 @@ public:
 
 private:
     Status checkFilter(const SpcFilter& filter) const;
-    /// The alarms of every measurement over `filter`; `shown`, when set, is one of them already
-    /// charted over the same filter.
-    Result<QList<Alarm>> alarmsIn(const SpcFilter& filter, int newest, int minPoints,
-                                  const Chart* shown) const;
+    /// The alarms of every measurement over `filter`, chart by chart (product and station).
+    Result<QList<Alarm>> alarmsIn(const SpcFilter& filter, int newest, int minPoints) const;
 
     QSqlDatabase m_db;
 };

@@ -113,6 +113,12 @@ QString Cursor::text(int column) const
     return utf8 ? QString::fromUtf8(utf8, sqlite3_column_bytes(m_statement, column)) : QString();
 }
 
+QByteArrayView Cursor::bytes(int column) const
+{
+    const auto* utf8 = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    return utf8 ? QByteArrayView(utf8, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+}
+
 bool Cursor::isNull(int column) const
 {
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;

@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
@@ -35,6 +36,9 @@ public:
     double real(int column) const;
     qint64 integer(int column) const;
     QString text(int column) const; // empty for NULL
+    /// The column's UTF-8 bytes, valid until the next call of next(): for telling a few repeated
+    /// values apart without a string per row.
+    QByteArrayView bytes(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -5511,6 +5511,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>Recorded</source>
         <translation>记录时间</translation>
     </message>
+    <message>
+        <source>Chart (model · station)</source>
+        <translation>控制图（型号 · 工位）</translation>
+    </message>
 </context>
 <context>
     <name>rework::FileDialogs</name>

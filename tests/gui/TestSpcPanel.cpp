@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(d.spcAlarmModel()->index(0, SpcAlarmModel::Rule).data().toString(), SpcQuery::ruleText(1));
         QCOMPARE(d.spcAlarmModel()->index(0, SpcAlarmModel::Value).data().toString(), QStringLiteral("20"));
         QCOMPARE(d.spcAlarmModel()->index(0, SpcAlarmModel::Station).data().toString(),
-                 QStringLiteral("INSPECT-1"));
+                 QStringLiteral("RTX4090 · INSPECT-1")); // the chart the alarm is on
     }
 
     void tooFewValuesSaySo()

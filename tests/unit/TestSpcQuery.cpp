@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace rework;
 
 namespace {
@@ -190,26 +192,79 @@ private slots:
             QCOMPARE(a.measurement, QStringLiteral("void_pct")); // the other measurements have < 20 values
         // Fewer values than asked for: no alarm at all.
         QVERIFY(q.alarms({}, start, 25, 30)->isEmpty());
-        // The dashboard's panel reads a measurement it does not chart as numbers only: its alarms
-        // are the same whichever chart the tab shows, point for point.
+        // Each alarm is that of its product's chart at its station, figure for figure: the
+        // alarm list reads numbers only, the chart every point.
         SpcFilter since;
         since.from = start;
+        for (const SpcQuery::Alarm& a : alarms.value()) {
+            SpcFilter one = since;
+            one.model = a.model;
+            one.station = a.point.station;
+            auto c = q.chart(a.measurement, one);
+            QVERIFY(c.ok());
+            QCOMPARE(a.ucl, c->chart.ucl());
+            QCOMPARE(a.lcl, c->chart.lcl());
+            const auto p = std::find_if(c->points.cbegin(), c->points.cend(), [&](const SpcQuery::Point& x) {
+                return x.eventId == a.point.eventId;
+            });
+            QVERIFY(p != c->points.cend());
+            QCOMPARE(a.point.at, p->at);
+            QCOMPARE(a.point.value, p->value);
+            QCOMPARE(a.point.rules, p->rules);
+            QVERIFY(p->rules.contains(a.rule));
+        }
+        // The dashboard's panel has the same alarms whichever chart it shows.
         for (const char* shown : {"void_pct", "peak_c"}) {
             auto panel = q.panel(QString::fromLatin1(shown), since);
             QVERIFY(panel.ok());
             QCOMPARE(panel->alarms.size(), alarms->size());
-            for (qsizetype i = 0; i < alarms->size(); ++i) {
-                const SpcQuery::Alarm& a = panel->alarms.at(i);
-                const SpcQuery::Alarm& b = alarms->at(i);
-                QCOMPARE(a.rule, b.rule);
-                QCOMPARE(a.point.eventId, b.point.eventId);
-                QCOMPARE(a.point.at, b.point.at);
-                QCOMPARE(a.point.station, b.point.station);
-                QCOMPARE(a.point.value, b.point.value);
-                QCOMPARE(a.point.rules, b.point.rules);
-                QCOMPARE(a.ucl, b.ucl);
-            }
+            for (qsizetype i = 0; i < alarms->size(); ++i)
+                QCOMPARE(panel->alarms.at(i).point.eventId, alarms->at(i).point.eventId);
         }
+        std::swap(t, fresh);
+    }
+
+    /// Two stations inspect with different centres: charted together, a shift at one hides in
+    /// the spread between them; the alarm list charts each station on its own and finds it.
+    void eachStationIsItsOwnChart()
+    {
+        auto fresh = std::make_unique<test::TestDatabase>();
+        std::swap(t, fresh);
+        QVERIFY(StationRegistry(t->db().connection(), t->clock())
+                    .addStation(QStringLiteral("INSPECT-2"), QStringLiteral("inspect"))
+                    .ok());
+        const QDateTime start = t->clock().now();
+        const auto at = [&](const QString& station, double voidPct) {
+            t->clock().advanceSeconds(60);
+            Result<Recorded> r =
+                t->recorder().record(Action{Step::Inspect, station, QStringLiteral("OP1"),
+                                            QJsonObject{{QStringLiteral("unit"), unit()},
+                                                        {QStringLiteral("result"), QStringLiteral("pass")},
+                                                        {QStringLiteral("void_pct"), voidPct}}});
+            if (!r)
+                qFatal("inspect: %s", qPrintable(r.error().oneLine()));
+            return r.value().event.id;
+        };
+        for (int i = 0; i < 24; ++i) {
+            at(QStringLiteral("INSPECT-1"), i % 2 == 0 ? 10.5 : 9.5);
+            at(QStringLiteral("INSPECT-2"), i % 2 == 0 ? 20.5 : 19.5);
+        }
+        const QString shifted = at(QStringLiteral("INSPECT-1"), 14);
+        const SpcQuery q(t->db().connection());
+        SpcFilter since;
+        since.from = start;
+        auto mixed = q.chart(QStringLiteral("void_pct"), since);
+        QVERIFY(mixed.ok());
+        QVERIFY(mixed->points.last().rules.isEmpty()); // inside the two stations' spread
+        auto alarms = q.alarms({}, start);
+        QVERIFY(alarms.ok());
+        QVERIFY(!alarms->isEmpty());
+        QCOMPARE(alarms->first().point.eventId, shifted);
+        QCOMPARE(alarms->first().rule, 1);
+        QCOMPARE(alarms->first().point.station, QStringLiteral("INSPECT-1"));
+        QCOMPARE(alarms->first().model, QStringLiteral("RTX4090"));
+        QVERIFY(mixed->chart.ucl() > 20);
+        QVERIFY(alarms->first().ucl < 14); // INSPECT-1's own limits
         std::swap(t, fresh);
     }
 

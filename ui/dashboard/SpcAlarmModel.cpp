@@ -10,7 +10,7 @@ SpcAlarmModel::SpcAlarmModel(QObject* parent)
                      QT_TRANSLATE_NOOP("rework::DashboardPage", "Rule broken"),
                      QT_TRANSLATE_NOOP("rework::DashboardPage", "Value"),
                      QT_TRANSLATE_NOOP("rework::DashboardPage", "Centre (LCL–UCL)"),
-                     QT_TRANSLATE_NOOP("rework::DashboardPage", "Station"),
+                     QT_TRANSLATE_NOOP("rework::DashboardPage", "Chart (model · station)"),
                      QT_TRANSLATE_NOOP("rework::DashboardPage", "Recorded")},
                     parent)
 {
@@ -30,7 +30,8 @@ QString SpcAlarmModel::text(const SpcQuery::Alarm& row, int column) const
             .arg(QString::number(row.mean, 'f', 2), QString::number(row.lcl, 'f', 2),
                  QString::number(row.ucl, 'f', 2));
     case Station:
-        return row.point.station;
+        return row.model.isEmpty() ? row.point.station
+                                   : row.model + QStringLiteral(" · ") + row.point.station;
     case Recorded:
         return row.point.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case ColumnCount:
