@@ -353,7 +353,7 @@ void TestPlanRun::afterRun()
     // that prints a saved 30-minute log in a second did not burn the unit in for 30 minutes. (A
     // failing one fails the unit whatever its clock says.)
     double claimedS = 0;
-    for (const QJsonValue& m : run->detail.value(QStringLiteral("measurements")).toArray()) {
+    for (const auto& m : run->detail.value(QStringLiteral("measurements")).toArray()) {
         if (m.toObject().value(QStringLiteral("name")).toString() == QLatin1StringView("duration_min"))
             claimedS = std::max(claimedS, 60 * m.toObject().value(QStringLiteral("value")).toDouble());
     }

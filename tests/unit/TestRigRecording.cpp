@@ -310,7 +310,7 @@ private slots:
         const QString hotLog = fixture("CKalitin_reflow-oven__stm32-uart-log-2025-09-11_21-57-22");
         // The high bound the run's TAL measurement was judged against.
         const auto talHigh = [](const ImportedRun& run) {
-            for (const QJsonValue& m : run.detail.value(QStringLiteral("measurements")).toArray()) {
+            for (const auto& m : run.detail.value(QStringLiteral("measurements")).toArray()) {
                 if (m.toObject().value(QStringLiteral("name")).toString() ==
                     QLatin1StringView("time_above_liquidus_s"))
                     return m.toObject().value(QStringLiteral("high")).toDouble();
