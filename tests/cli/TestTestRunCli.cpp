@@ -56,10 +56,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000401"), QStringLiteral("SB00000401"));
         const QString gpu = test::TestDatabase::gpuUuid(401);
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0.01")});
+        test::configureBurnRig(t, gpu, test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0.01"));
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t)));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
@@ -77,10 +74,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000412"), QStringLiteral("SB00000412"));
         const QString gpu = test::TestDatabase::gpuUuid(412);
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
+        test::configureBurnRig(t, gpu, test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0"));
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--follow")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QStringLiteral("Gflop/s")), qPrintable(r.out)); // the tool's own lines
@@ -93,10 +87,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000402"), QStringLiteral("SB00000402"));
         const QString gpu = test::TestDatabase::gpuUuid(402);
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
+        test::configureBurnRig(t, gpu, test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0"));
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QJsonObject o = r.json();
@@ -117,10 +108,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000412"), QStringLiteral("SB00000412"));
         const QString gpu = test::TestDatabase::gpuUuid(412);
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::burnOutput(t, gpu), "0")});
+        test::configureBurnRig(t, gpu, test::fakeTool("slow", test::burnOutput(t, gpu), "0"));
         const QString before = t.dump();
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QVERIFY(r.exitCode != 0);
@@ -137,10 +125,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000403"), QStringLiteral("SB00000403"));
         const QString gpu = test::TestDatabase::gpuUuid(403);
-        test::configureRig(
-            t,
-            {QStringLiteral("rig.command.nvidia-smi=") + test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-             QStringLiteral("rig.command.gpu-burn=") + test::fakeTool("die", test::burnOutput(t, gpu), "0")});
+        test::configureBurnRig(t, gpu, test::fakeTool("die", test::burnOutput(t, gpu), "0"));
         const Run r = reworkctl(t.path(), testRun(unit, test::burnInPlan(t), {QStringLiteral("--json")}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(verdicts(r) == (QStringList{"gpu-burn=fail"}),
@@ -206,10 +191,7 @@ private slots:
             test::inspectedUnit(t, QStringLiteral("ZT4090P000406"), QStringLiteral("SB00000406"));
         const QString gpu = test::TestDatabase::gpuUuid(406);
         const QString pidFile = QDir(t.folder()).filePath(QStringLiteral("child.pid"));
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile)});
+        test::configureBurnRig(t, gpu, test::fakeTool("hang", test::burnOutput(t, gpu), pidFile));
         const QString before = t.dump();
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -332,10 +314,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000410"), QStringLiteral("SB00000410"));
         const QString gpu = test::TestDatabase::gpuUuid(410);
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0")});
+        test::configureBurnRig(t, gpu, test::fakeTool("slow", test::shortBurnOutput(t, gpu), "0"));
         const Run token = reworkctl(t.path(), {"--json", "token", "create", "--station", "TEST-1", "--steps",
                                                "test", "--operator", t.admin()});
         QVERIFY2(token.exitCode == 0, qPrintable(token.out + token.err));

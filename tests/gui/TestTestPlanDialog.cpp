@@ -239,10 +239,7 @@ private slots:
         const QString unit =
             test::inspectedUnit(t, QStringLiteral("ZT4090P000302"), QStringLiteral("SB00000302"));
         const QString gpu = test::TestDatabase::gpuUuid(302);
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("die", test::burnOutput(t, gpu), "0.01")});
+        test::configureBurnRig(t, gpu, test::fakeTool("die", test::burnOutput(t, gpu), "0.01"));
         TestPlanDialog d(unit, test::burnInPlan(t), t.recorder(), testStationSession());
         d.show();
         QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), 20000);
@@ -265,10 +262,7 @@ private slots:
             test::inspectedUnit(t, QStringLiteral("ZT4090P000303"), QStringLiteral("SB00000303"));
         const QString gpu = test::TestDatabase::gpuUuid(303);
         const QString pidFile = QDir(t.folder()).filePath(QStringLiteral("child.pid"));
-        test::configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
-                                   test::fakeTool("slow", test::smiOutput(t, gpu), "0"),
-                               QStringLiteral("rig.command.gpu-burn=") +
-                                   test::fakeTool("hang", test::burnOutput(t, gpu), pidFile)});
+        test::configureBurnRig(t, gpu, test::fakeTool("hang", test::burnOutput(t, gpu), pidFile));
         const QString before = t.dump();
         TestPlanDialog d(unit, test::burnInPlan(t), t.recorder(), testStationSession());
         d.show();

@@ -78,6 +78,15 @@ inline QString shortBurnOutput(TestDatabase& t, const QString& uuid)
         QStringLiteral(REWORK_FIXTURES_DIR "/test-rigs/schoenemeyer_gpu-burn__rtx-a6000-10s-pass.log"), uuid);
 }
 
+/// rig.conf for a rig that takes the GPU's report of `gpu` at once and runs `burnTool` (fakeTool)
+/// as its gpu_burn.
+inline void configureBurnRig(TestDatabase& t, const QString& gpu, const QString& burnTool)
+{
+    configureRig(t, {QStringLiteral("rig.command.nvidia-smi=") +
+                         fakeTool(QStringLiteral("slow"), smiOutput(t, gpu), QStringLiteral("0")),
+                     QStringLiteral("rig.command.gpu-burn=") + burnTool});
+}
+
 /// An inspected unit, due its test.
 inline QString inspectedUnit(TestDatabase& t, const QString& card, const QString& board)
 {
