@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev
   libgl-dev libxkbcommon-dev
   libspdlog-dev libfmt-dev libsodium-dev libzint-dev
-  libqt6sql6-psql postgresql
+  libqt6sql6-psql postgresql libpq-dev
   xvfb xauth sqlite3 poppler-utils zbar-tools dmtx-utils fonts-wqy-microhei fonts-dejavu-core
 )
 

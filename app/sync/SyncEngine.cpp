@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "ServerConnection.h"
+#include "ServerCopy.h"
 #include "ServerSchema.h"
 #include "SetAside.h"
 #include "SyncFaults.h"
@@ -8,6 +9,7 @@
 #include "domain/ReferenceChange.h"
 #include "storage/AuditLog.h"
 #include "storage/Authority.h"
+#include "storage/Cursor.h"
 #include "storage/Database.h"
 #include "storage/EventLog.h"
 #include "storage/ReferenceProjector.h"
@@ -32,6 +34,15 @@
 
 namespace rework {
 namespace {
+
+/// A statement without values run as it is (a savepoint cannot be prepared).
+Status serverCommand(const QSqlDatabase& db, const QString& statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement))
+        return ServerConnection::plainError(QStringLiteral("query"), q.lastError().text());
+    return {};
+}
 
 /// A prepared statement on the server; failures in plain words.
 Result<QSqlQuery> server(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {})
@@ -281,7 +292,7 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
         return me.error();
     int pushed = 0;
     for (;;) {
-        Result<OutboxBatch> batch = nextOutboxBatch();
+        Result<OutboxBatch> batch = nextOutboxBatch(me.value());
         if (!batch)
             return batch.error();
         if (batch->count == 0)
@@ -297,37 +308,132 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
     }
 }
 
-Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch()
+namespace {
+
+/// The outbox rows a push reads, oldest first, with their subjects as JSON; `range` limits them.
+QString outboxRows(const QString& range)
 {
-    // The batch as one array literal per column, built by SQLite in one pass: no per-row work on
-    // this side. Each text is quoted, its quotes and backslashes escaped (all that is special in
-    // a quoted array element); every aggregate reads the rows in the same order.
+    return QStringLiteral(
+               "SELECT e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, e.step, e.subject, "
+               "e.payload, (SELECT json_group_array(json_object('kind', s.kind, 'serial', s.serial)) "
+               "FROM event_subjects s WHERE s.event_seq = e.seq) AS subjects FROM sync_outbox o JOIN "
+               "events e ON e.seq = o.event_seq %1")
+        .arg(range);
+}
+
+} // namespace
+
+namespace {
+
+/// Appends `text` to a COPY row: a tab or newline inside it, the carriage return and the
+/// backslash itself escaped with a backslash (COPY's text format).
+void appendCopyText(QByteArray& row, QByteArrayView text)
+{
+    for (const char c : text) {
+        switch (c) {
+        case '\\':
+            row.append("\\\\", 2);
+            break;
+        case '\t':
+            row.append("\\t", 2);
+            break;
+        case '\n':
+            row.append("\\n", 2);
+            break;
+        case '\r':
+            row.append("\\r", 2);
+            break;
+        default:
+            row.append(c);
+        }
+    }
+}
+
+} // namespace
+
+Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch(const QString& me)
+{
+    // The batch in COPY's text format, read through SQLite's own statement and escaped here in
+    // one pass over the bytes: no string or variant per value.
+    auto c = sql::Cursor::open(m_local.connection(),
+                               outboxRows(QStringLiteral("ORDER BY o.event_seq LIMIT ?")), {m_batchSize});
+    if (!c)
+        return c.error();
+    OutboxBatch out;
+    const QByteArray origin = me.toUtf8();
+    out.copyRows.reserve(qsizetype{m_batchSize} * 512); // a typical event is under half a kilobyte
+    sql::Cursor& r = c.value();
+    while (r.next()) {
+        const qint64 seq = r.integer(0);
+        if (out.count++ == 0)
+            out.firstSeq = seq;
+        out.lastSeq = seq;
+        QByteArray& row = out.copyRows;
+        appendCopyText(row, r.bytes(1));
+        row.append('\t');
+        appendCopyText(row, origin);
+        row.append('\t');
+        row.append(QByteArray::number(seq));
+        for (int column = 2; column <= 8; ++column) {
+            row.append('\t');
+            appendCopyText(row, r.bytes(column));
+        }
+        row.append('\n');
+    }
+    if (Status st = r.status(); !st)
+        return st.error();
+    return out;
+}
+
+Result<std::array<QString, 9>> SyncEngine::outboxColumns(const OutboxBatch& batch)
+{
+    // The batch as one array literal per column, for the statement that inserts what the server
+    // lacks. Each text is quoted, its quotes and backslashes escaped (all that is special in a
+    // quoted array element); every aggregate reads the rows in the same order.
     const auto text = [](const char* column) {
         return QStringLiteral("'{' || group_concat('\"' || replace(replace(%1, '\\', '\\\\'), '\"', "
                               "'\\\"') || '\"', ',') || '}'")
             .arg(QLatin1StringView(column));
     };
-    auto batch = sql::run(
+    auto rows = sql::run(
         m_local.connection(),
         QStringLiteral(
-            "SELECT count(*), max(b.seq), %1, '{' || group_concat(b.seq, ',') || '}', %2, %3, %4, "
-            "%5, %6, %7, %8 FROM (SELECT e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, "
-            "e.step, e.subject, e.payload, (SELECT json_group_array(json_object('kind', s.kind, "
-            "'serial', s.serial)) FROM event_subjects s WHERE s.event_seq = e.seq) AS subjects "
-            "FROM sync_outbox o JOIN events e ON e.seq = o.event_seq ORDER BY o.event_seq LIMIT ?) b")
+            "SELECT %1, '{' || group_concat(b.seq, ',') || '}', %2, %3, %4, %5, %6, %7, %8 FROM (%9) b")
             .arg(text("b.id"), text("b.recorded_at"), text("b.station_id"), text("b.operator_id"),
-                 text("b.step"), text("b.subject"), text("b.payload"), text("b.subjects")),
-        {m_batchSize});
-    if (!batch)
-        return batch.error();
-    batch.value().next();
-    OutboxBatch out;
-    out.count = batch.value().value(0).toInt();
-    out.lastSeq = batch.value().value(1).toLongLong();
-    for (int c = 0; c < int(out.columns.size()); ++c)
-        out.columns[c] = batch.value().value(2 + c).toString();
-    batch.value().finish();
-    return out;
+                 text("b.step"), text("b.subject"), text("b.payload"), text("b.subjects"),
+                 outboxRows(QStringLiteral("WHERE o.event_seq BETWEEN ? AND ? ORDER BY o.event_seq"))),
+        {batch.firstSeq, batch.lastSeq});
+    if (!rows)
+        return rows.error();
+    rows.value().next();
+    std::array<QString, 9> columns;
+    for (int c = 0; c < int(columns.size()); ++c)
+        columns[c] = rows.value().value(c).toString();
+    rows.value().finish();
+    return columns;
+}
+
+Result<bool> SyncEngine::copyBatch(QSqlDatabase& db, const OutboxBatch& batch)
+{
+    // Under a savepoint: a row the server refuses (its id already there from another origin)
+    // undoes the COPY alone, and the statement that skips such rows takes the batch instead.
+    if (Status st = serverCommand(db, QStringLiteral("SAVEPOINT push_copy")); !st)
+        return st.error();
+    const Status loaded =
+        ServerCopy::in(db,
+                       QStringLiteral("events (id, origin, origin_seq, recorded_at, station_id, operator_id, "
+                                      "step, subject, payload, subjects)"),
+                       batch.copyRows);
+    if (!loaded) {
+        spdlog::warn("sync: COPY of events {}..{} refused, inserting them one by one: {}", batch.firstSeq,
+                     batch.lastSeq, loaded.error().oneLine().toStdString());
+        if (Status st = serverCommand(db, QStringLiteral("ROLLBACK TO SAVEPOINT push_copy")); !st)
+            return st.error();
+        return false;
+    }
+    if (Status st = serverCommand(db, QStringLiteral("RELEASE SAVEPOINT push_copy")); !st)
+        return st.error();
+    return true;
 }
 
 Status SyncEngine::sendBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch)
@@ -356,10 +462,41 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
         return before.error();
     before.value().next();
     const qint64 firstNew = before.value().value(0).toLongLong();
-    // One statement parses the batch once, checks its numbers and inserts what the server lacks
+    before.value().finish();
+    // Nothing of the batch's numbers on the server (every first send): one COPY.
+    auto held = server(
+        db, QStringLiteral("SELECT count(*) FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?"),
+        {me, batch.firstSeq, batch.lastSeq});
+    if (!held)
+        return held.error();
+    held.value().next();
+    const bool fresh = held.value().value(0).toLongLong() == 0;
+    held.value().finish();
+    Result<bool> copied = fresh ? copyBatch(db, batch) : Result<bool>(false);
+    if (!copied)
+        return copied.error();
+    if (copied.value()) {
+        // The stations that recorded the batch, as the statement below names them.
+        auto named =
+            server(db,
+                   QStringLiteral("SELECT coalesce(string_agg(DISTINCT station_id, ' '), '') FROM events "
+                                  "WHERE server_seq > ?"),
+                   {firstNew});
+        if (!named)
+            return named.error();
+        named.value().next();
+        const QString stations = named.value().value(0).toString();
+        named.value().finish();
+        return afterInsert(db, me, batch, firstNew, stations);
+    }
+    // A resend, or a batch the server would not take whole (an id it holds from another origin):
+    // one statement parses the batch once, checks its numbers and inserts what the server lacks
     // (a resend inserts nothing); it also names the stations that recorded the batch.
+    Result<std::array<QString, 9>> columns = outboxColumns(batch);
+    if (!columns)
+        return columns.error();
     QVariantList values;
-    for (const QString& c : batch.columns)
+    for (const QString& c : columns.value())
         values << c;
     values << me << me;
     auto inserted = server(
@@ -398,6 +535,12 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
                     {inserted.value().value(0).toLongLong()}));
     const QString stations = inserted.value().value(2).toString();
     inserted.value().finish();
+    return afterInsert(db, me, batch, firstNew, stations);
+}
+
+Status SyncEngine::afterInsert(QSqlDatabase& db, const QString& me, const OutboxBatch& batch, qint64 firstNew,
+                               const QString& stations)
+{
     SyncFaults::hit("mid-batch");
     if (Status st = applyReference(db, firstNew); !st)
         return st;

@@ -95,17 +95,28 @@ private:
     {
         int count = 0;
         qint64 lastSeq = 0;
-        /// One PostgreSQL array literal per column (id, origin_seq, recorded_at, station_id,
-        /// operator_id, step, subject, payload, subjects): the server parses arrays several times
-        /// faster than a JSON document of the same rows.
-        std::array<QString, 9> columns;
+        qint64 firstSeq = 0;
+        /// The rows in COPY's text format, with this station's origin: what the push loads when
+        /// nothing of the batch is on the server yet.
+        QByteArray copyRows;
     };
 
     Result<int> push(ServerConnection& server, qint64 total);
-    Result<OutboxBatch> nextOutboxBatch();
+    Result<OutboxBatch> nextOutboxBatch(const QString& me);
+    /// The batch as one PostgreSQL array literal per column (id, origin_seq, recorded_at,
+    /// station_id, operator_id, step, subject, payload, subjects), for the statement that inserts
+    /// row by row: the server parses arrays several times faster than a JSON document.
+    Result<std::array<QString, 9>> outboxColumns(const OutboxBatch& batch);
     /// One server transaction: the events, the conflicts they make, the chain head, the origin's mark.
     Status sendBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch);
     Status writeBatch(QSqlDatabase& db, const QString& me, const OutboxBatch& batch);
+    /// Loads a batch the server holds nothing of with COPY; false (and nothing loaded) when the
+    /// server refused it, so the caller inserts it row by row instead.
+    Result<bool> copyBatch(QSqlDatabase& db, const OutboxBatch& batch);
+    /// What every push does once the batch's events are in: reference changes, conflicts, the
+    /// chain's anchor and the origin's mark (`stations`: those that recorded the batch).
+    Status afterInsert(QSqlDatabase& db, const QString& me, const OutboxBatch& batch, qint64 firstNew,
+                       const QString& stations);
     Status noteConflicts(QSqlDatabase& db, qint64 firstNew);
     Status applyReference(QSqlDatabase& db, qint64 firstNew);
     Status seedReference(QSqlDatabase& db);

@@ -1027,6 +1027,34 @@ private slots:
         QCOMPARE(pg->psql(QStringLiteral("SELECT plan FROM product_plans WHERE model = 'RTX4090'")),
                  QStringList{"burn-in"});
     }
+
+    /// A push loads each batch with COPY; a batch the server will not take whole (one of its
+    /// events already there under another origin, as after a file was copied to a second PC and
+    /// given its own origin) is inserted row by row instead: the rest arrives, nothing twice.
+    void aBatchCopyRefusedIsInsertedRowByRow()
+    {
+        test::TestDatabase d;
+        unitAt(d, QStringLiteral("CARDS0701"), QStringLiteral("SB00000701"));
+        const QStringList mine = localIds(d.db().connection());
+        const QString taken =
+            sql::scalar(d.db().connection(), QStringLiteral("SELECT id FROM events WHERE step = 'strip'"))
+                .value()
+                .toString();
+        pg->psql(
+            QStringLiteral("INSERT INTO events (id, origin, origin_seq, recorded_at, station_id, "
+                           "operator_id, step, subject, payload, subjects) VALUES ('%1', 'ELSEWHERE', 1, "
+                           "'2026-01-01T00:00:00.000Z', 'STRIP-9', 'OP9', 'strip', 'X', '{}', '[]')")
+                .arg(taken));
+        QVERIFY(sync(d).ok());
+        const QStringList onServer = serverIds();
+        for (const QString& id : mine)
+            QVERIFY2(onServer.contains(id), qPrintable(id));
+        QCOMPARE(
+            pg->psql(
+                QStringLiteral("SELECT origin || ' ' || station_id FROM events WHERE id = '%1'").arg(taken)),
+            QStringList{QStringLiteral("ELSEWHERE STRIP-9")}); // the server's row stays as it was
+        QCOMPARE(SyncEngine::pending(d.db().connection()).value(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSync)
