@@ -1,6 +1,8 @@
 #include "TestPlanStore.h"
 
+#include "domain/EventPayload.h"
 #include "domain/ReferenceChange.h"
+#include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
 #include "storage/Authority.h"
 #include "storage/InputFile.h"
@@ -147,7 +149,9 @@ Status TestPlanStore::assign(const QString& model, const QString& planName, cons
     if (Status st = ReferenceLog(m_db, actor.id, stationId, m_clock)
                         .record({QStringLiteral("product_plans"),
                                  {{QStringLiteral("model"), model}},
-                                 {{QStringLiteral("plan"), builtIn ? builtIn->name : plan}}});
+                                 // present again after an unassign: the newest change says so
+                                 {{ReferenceChange::kPresent, true},
+                                  {QStringLiteral("plan"), builtIn ? builtIn->name : plan}}});
         !st)
         return st;
     if (Status st = AuditLog(m_db, m_clock)
@@ -262,29 +266,45 @@ Result<TestPlan> TestPlanStore::named(const QString& nameOrFile, const QString& 
     return TestPlan::named(nameOrFile, model);
 }
 
-Result<TestPlan> TestPlanStore::forReflow(const QString& die, const QString& typedAlloy,
+Result<TestPlan> TestPlanStore::forReflow(Step step, const QString& die, const QString& typedAlloy,
                                           const QString& planName) const
 {
     Result<TestPlan> plan = named(planName);
     if (!plan)
         return plan;
-    auto found = sql::row(m_db, QStringLiteral("SELECT alloy, model FROM dies WHERE id = ?"), {die});
+    const QString id = SerialRules::normalise(SerialKind::Die, die);
+    auto found = sql::row(m_db, QStringLiteral("SELECT alloy, model FROM dies WHERE id = ?"), {id});
     if (!found)
         return found.error();
-    const QString dieAlloy = found.value() ? found.value()->at(0).toString() : QString();
-    const QString model = found.value() ? found.value()->at(1).toString() : QString();
-    // The mount rule's default for a die without an alloy (WorkflowRules).
-    const QString alloy = (!typedAlloy.trimmed().isEmpty() ? typedAlloy.trimmed()
-                           : !dieAlloy.isEmpty()           ? dieAlloy
-                                                           : QStringLiteral("sac305"))
-                              .toLower();
+    if (!found.value())
+        return makeError(
+            ErrorCode::UnknownSerial, QString(payload::Die),
+            Message(tr, QT_TR_NOOP("no die %1 on this line; scan the die's traveler label"), {id.left(40)}));
+    // The alloy the record's rules take: a reball's typed one, else SAC305 (the reball rule's
+    // default); a mount's, its die's, else SAC305 (the mount rule's).
+    const QString dieAlloy = found.value()->at(0).toString();
+    const QString model = found.value()->at(1).toString();
+    const QString alloy = (step == Step::Reball ? typedAlloy.trimmed() : dieAlloy).toLower();
+    const QString judged = alloy.isEmpty() ? QStringLiteral("sac305") : alloy;
     TestPlan effective = plan.value();
-    effective.useAlloy(alloy);
+    // The alloy sets the liquidus and, below, the peak and TAL window; the plan's own ramp,
+    // cooling and time-to-peak limits stand.
+    const ProfileWindow own = effective.profile;
+    if (!effective.useAlloy(judged))
+        return makeError(ErrorCode::InvalidValue, QString(payload::Alloy),
+                         Message(tr,
+                                 QT_TR_NOOP("alloy %1 is none the core knows a reflow window for (SAC305, "
+                                            "SAC405, SAC387, SN100C, Sn63Pb37, Sn62Pb36Ag2, Sn42Bi58)"),
+                                 {judged.left(40)}));
+    effective.profile.maxRampCPerS = own.maxRampCPerS;
+    effective.profile.maxCoolingCPerS = own.maxCoolingCPerS;
+    effective.profile.maxTimeToPeakS = own.maxTimeToPeakS;
+    effective.profile.failOnWarnings = own.failOnWarnings;
     Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(model);
     if (!limits)
         return limits.error();
     for (const LimitStore::LimitRow& l : limits.value()) {
-        if (l.name == QStringLiteral("mount.peak_c.") + alloy) {
+        if (l.name == QStringLiteral("mount.peak_c.") + judged) {
             effective.profile.peakMinC = l.min;
             effective.profile.peakMaxC = l.max;
         } else if (l.name == QLatin1StringView("mount.tal_s")) {

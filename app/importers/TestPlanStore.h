@@ -4,6 +4,7 @@
 #include "domain/Clock.h"
 #include "domain/Result.h"
 #include "domain/Snapshot.h"
+#include "domain/Step.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -46,12 +47,15 @@ public:
     Result<TestPlan> forUnit(const QString& unitSerial, const std::optional<QString>& chosen,
                              const QString& stationPlan) const;
 
-    /// The plan a reball or mount judges a thermocouple log by: `planName` (the PC's rig.plan),
-    /// with the window of the alloy (`typedAlloy` where the record sets one, else the die's,
-    /// else SAC305) and the peak and time above liquidus bounded by the line's limits for the
-    /// die's product (`mount.peak_c.<alloy>`, `mount.tal_s`): the limits the mount rule holds the
-    /// same figures to, so an imported profile and the record's rules never disagree.
-    Result<TestPlan> forReflow(const QString& die, const QString& typedAlloy, const QString& planName) const;
+    /// The plan a reball or mount (`step`) judges a thermocouple log by: `planName` (the PC's
+    /// rig.plan) with its ramp, cooling and time-to-peak limits, the liquidus of the alloy the
+    /// record's rules take (a reball's `typedAlloy`, a mount's die's; SAC305 when none), and the
+    /// peak and time above liquidus bounded by the line's limits for the die's product
+    /// (`mount.peak_c.<alloy>`, `mount.tal_s`): the limits the mount rule holds the same figures
+    /// to, so an imported profile and the record's rules never disagree. An unknown die or alloy
+    /// is refused.
+    Result<TestPlan> forReflow(Step step, const QString& die, const QString& typedAlloy,
+                               const QString& planName) const;
 
     /// A plan by name or file: a built-in one, a file, else a shared one of that name.
     Result<TestPlan> named(const QString& nameOrFile, const QString& model = {}) const;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace rework {
@@ -84,27 +85,33 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
 /// points.
 struct Series
 {
-    QByteArray model, station;
+    QByteArray model, station, alloy;
     QList<double> values;
     QList<qint64> seqs;
 };
 
-/// The measurement's values in the filter, oldest first, split by product and station.
+/// The measurement's values in the filter, oldest first, split by product and station (and by
+/// alloy where the specification depends on it: a leaded and a lead-free peak are two processes).
 Result<std::vector<Series>> readSeries(const QSqlDatabase& db, const SpcQuery::Measurement& m,
                                        const SpcFilter& f)
 {
-    const auto [statement, binds] = selectIn("event_seq, value, model, station_id", m, f);
+    const auto [statement, binds] = selectIn("event_seq, value, model, station_id, alloy", m, f);
     auto c = sql::Cursor::open(db, statement, binds);
     if (!c)
         return c.error();
     std::vector<Series> groups; // a line has a few of each: a linear search beats hashing
+    const bool byAlloy = m.perAlloy();
     sql::Cursor& r = c.value();
     while (r.next()) {
-        const QByteArrayView model = r.bytes(2), station = r.bytes(3);
-        auto g = std::find_if(groups.begin(), groups.end(),
-                              [&](const Series& s) { return s.model == model && s.station == station; });
+        const QByteArrayView model = r.bytes(2), station = r.bytes(3),
+                             alloy = byAlloy ? r.bytes(4) : QByteArrayView();
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const Series& s) {
+            return s.model == model && s.station == station && s.alloy == alloy;
+        });
         if (g == groups.end())
-            g = groups.insert(groups.end(), Series{model.toByteArray(), station.toByteArray(), {}, {}});
+            g = groups.insert(
+                groups.end(),
+                Series{model.toByteArray(), station.toByteArray(), alloy.toByteArray(), {}, {}});
         g->seqs.append(r.integer(0));
         g->values.append(r.real(1));
     }
@@ -114,7 +121,8 @@ Result<std::vector<Series>> readSeries(const QSqlDatabase& db, const SpcQuery::M
 }
 
 /// One value of a series as a point, for the alarm that names it.
-Result<SpcQuery::Point> pointOf(const QSqlDatabase& db, const SpcQuery::Measurement& m, qint64 seq)
+Result<std::optional<SpcQuery::Point>> pointOf(const QSqlDatabase& db, const SpcQuery::Measurement& m,
+                                               qint64 seq)
 {
     auto c =
         sql::Cursor::open(db,
@@ -123,17 +131,18 @@ Result<SpcQuery::Point> pointOf(const QSqlDatabase& db, const SpcQuery::Measurem
                           {seq, QString(m.name)});
     if (!c)
         return c.error();
-    SpcQuery::Point p;
+    std::optional<SpcQuery::Point> p;
     sql::Cursor& r = c.value();
     if (r.next()) {
-        p.eventId = r.text(0);
-        p.at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
-        p.station = r.text(2);
-        p.value = r.real(3);
+        p.emplace();
+        p->eventId = r.text(0);
+        p->at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
+        p->station = r.text(2);
+        p->value = r.real(3);
     }
     if (Status st = r.status(); !st)
         return st.error();
-    return p;
+    return p; // none when its event was voided since the values were read
 }
 
 } // namespace
@@ -327,14 +336,16 @@ Result<QList<SpcQuery::Alarm>> SpcQuery::alarmsIn(const SpcFilter& filter, int n
             for (qsizetype i = n - 1; i >= 0 && i >= n - newest; --i) {
                 if (chart.rules().at(i).isEmpty())
                     continue;
-                Result<Point> found = pointOf(m_db, m, g.seqs.at(i));
+                Result<std::optional<Point>> found = pointOf(m_db, m, g.seqs.at(i));
                 if (!found)
                     return found.error();
-                Point point = found.value();
+                if (!found.value())
+                    continue;
+                Point point = *found.value();
                 point.rules = chart.rules().at(i);
                 for (int rule : point.rules)
                     alarms.append({QString(m.name), rule, point, chart.mean(), chart.ucl(), chart.lcl(),
-                                   QString::fromUtf8(g.model)});
+                                   QString::fromUtf8(g.model), QString::fromUtf8(g.alloy)});
             }
         }
     }

@@ -61,7 +61,7 @@ public:
         QString cpkReason;   // why Cpk is missing, in words; empty when it is there
     };
     /// One rule broken by one of the newest values of a measurement, on the chart of its product
-    /// at its station (point.station), whose centre and limits these are.
+    /// at its station (point.station) and, for peak_c, its alloy, whose centre and limits these are.
     struct Alarm
     {
         QString measurement;
@@ -69,6 +69,7 @@ public:
         Point point;
         double mean = 0, ucl = 0, lcl = 0;
         QString model;
+        QString alloy; // of the chart, where the specification depends on it (peak_c)
     };
 
     explicit SpcQuery(const QSqlDatabase& db) : m_db(db) {}

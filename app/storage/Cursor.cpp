@@ -34,14 +34,22 @@ Result<Cursor> Cursor::open(const QSqlDatabase& db, const QString& statement, co
         case QMetaType::Int:
         case QMetaType::LongLong:
         case QMetaType::UInt:
+        case QMetaType::ULongLong:
         case QMetaType::Bool:
             rc = sqlite3_bind_int64(stmt, i + 1, v.toLongLong());
             break;
         case QMetaType::Double:
             rc = sqlite3_bind_double(stmt, i + 1, v.toDouble());
             break;
+        case QMetaType::QByteArray: {
+            const QByteArray blob = v.toByteArray();
+            rc = sqlite3_bind_blob64(stmt, i + 1, blob.constData(), static_cast<sqlite3_uint64>(blob.size()),
+                                     SQLITE_TRANSIENT);
+            break;
+        }
         default:
-            if (v.isNull()) {
+            // A null QString binds NULL, as Qt's driver binds it.
+            if (v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isNull())) {
                 rc = sqlite3_bind_null(stmt, i + 1);
             } else {
                 const QByteArray bound = v.toString().toUtf8();

@@ -4667,6 +4667,14 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>model %1 has no test plan of its own; plan list shows which do</source>
         <translation>型号 %1 没有自己的测试计划；plan list 可查看哪些型号有</translation>
     </message>
+    <message>
+        <source>no die %1 on this line; scan the die&apos;s traveler label</source>
+        <translation>本产线没有芯片 %1；请扫描芯片的流转标签</translation>
+    </message>
+    <message>
+        <source>alloy %1 is none the core knows a reflow window for (SAC305, SAC405, SAC387, SN100C, Sn63Pb37, Sn62Pb36Ag2, Sn42Bi58)</source>
+        <translation>系统不知道合金 %1 的回流焊窗口（已知：SAC305、SAC405、SAC387、SN100C、Sn63Pb37、Sn62Pb36Ag2、Sn42Bi58）</translation>
+    </message>
 </context>
 <context>
     <name>ThroughputCharts</name>

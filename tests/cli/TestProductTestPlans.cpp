@@ -346,7 +346,7 @@ private slots:
         QCOMPARE(sql::scalar(
                      t.db().connection(),
                      QStringLiteral("SELECT count(*) FROM events WHERE step = 'reference' AND subject LIKE "
-                                    "'product_plans/%' AND payload LIKE '%_present%'"))
+                                    "'product_plans/%' AND payload LIKE '%\"_present\":false%'"))
                      .value()
                      .toInt(),
                  1);
@@ -359,6 +359,12 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("no test plan of its own")), qPrintable(r.err));
         QCOMPARE(test::dumpFile(t.path()), after);
+        // Assigned again: the plan holds, and the derived state agrees with the newest change.
+        r = reworkctl(t.path(), {QStringLiteral("plan"), QStringLiteral("assign"), QStringLiteral("RTX4090"),
+                                 QStringLiteral("burn-in"), QStringLiteral("--operator"), t.admin()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Run checked = reworkctl(t.path(), {QStringLiteral("check")});
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.out + checked.err));
     }
 
     /// A product's plan that names a plan this station has not received yet holds every pass

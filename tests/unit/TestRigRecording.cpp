@@ -317,7 +317,7 @@ private slots:
             }
             return -1.0;
         };
-        Result<TestPlan> plan = plans.forReflow(die, QString(), TestPlan::defaultPlan().name);
+        Result<TestPlan> plan = plans.forReflow(Step::Mount, die, QString(), TestPlan::defaultPlan().name);
         QVERIFY(plan.ok());
         QCOMPARE(plan->profile.talMinS, std::optional<double>(60));
         QCOMPARE(plan->profile.talMaxS, std::optional<double>(90));
@@ -350,7 +350,7 @@ private slots:
                     .setLimit(QStringLiteral("mount.tal_s"), QStringLiteral("RTX4090"), 60.0, 95.0, t.admin())
                     .ok());
         QVERIFY(t.recorder().reloadConfig().ok());
-        plan = plans.forReflow(die, QString(), TestPlan::defaultPlan().name);
+        plan = plans.forReflow(Step::Mount, die, QString(), TestPlan::defaultPlan().name);
         QCOMPARE(plan->profile.talMaxS, std::optional<double>(95));
         Result<Action> within = action(t, Step::Mount, slow, plan.value());
         QVERIFY(within.ok());
@@ -361,10 +361,27 @@ private slots:
         // A leaded die: its alloy's liquidus and the line's peak limit for that alloy.
         QVERIFY(t.record(Step::Intake, {"card=ZT4090P000107", "model=RTX4090", "lot=LOT-1"}).ok());
         const QString leaded = t.record(Step::Strip, {"card=ZT4090P000107"}).value().createdId();
-        plan = plans.forReflow(leaded, QStringLiteral("Sn63Pb37"), TestPlan::defaultPlan().name);
+        plan =
+            plans.forReflow(Step::Reball, leaded, QStringLiteral("Sn63Pb37"), TestPlan::defaultPlan().name);
         QCOMPARE(plan->profile.liquidusC, 183.0);
         QCOMPARE(plan->profile.peakMinC, std::optional<double>(205));
         QCOMPARE(plan->profile.peakMaxC, std::optional<double>(225));
+        // The die as scanned or typed (lower case, spaces), the plan's own ramp limit kept.
+        const QString planFile = QDir(t.folder()).filePath(QStringLiteral("gentle.json"));
+        QFile gentle(planFile);
+        QVERIFY(gentle.open(QIODevice::WriteOnly));
+        gentle.write(R"({"name": "gentle", "profile": {"max_ramp_c_per_s": 0.4}})");
+        gentle.close();
+        plan = plans.forReflow(Step::Mount, QStringLiteral(" ") + die.toLower(), QString(), planFile);
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().oneLine()));
+        QCOMPARE(plan->profile.maxRampCPerS, std::optional<double>(0.4));
+        QCOMPARE(plan->profile.talMaxS, std::optional<double>(95));
+        // A die the line does not have, an alloy the core knows no window for: refused.
+        QCOMPARE(
+            plans.forReflow(Step::Mount, QStringLiteral("DZZZZZZZZZZZZ"), QString(), planFile).error().code,
+            ErrorCode::UnknownSerial);
+        QCOMPARE(plans.forReflow(Step::Reball, leaded, QStringLiteral("unobtainium"), planFile).error().code,
+                 ErrorCode::InvalidValue);
     }
 };
 

@@ -268,6 +268,39 @@ private slots:
         std::swap(t, fresh);
     }
 
+    /// Leaded and lead-free mounts peak 25 °C apart: each alloy is its own chart in the alarm list.
+    void eachAlloyIsItsOwnPeakChart()
+    {
+        auto fresh = std::make_unique<test::TestDatabase>();
+        std::swap(t, fresh);
+        const QDateTime start = t->clock().now();
+        const auto mount = [&](const char* alloy, double peak) {
+            ++cards;
+            const QString card = QStringLiteral("CARDA%1").arg(cards, 4, 10, QLatin1Char('0'));
+            ok(t->record(Step::Intake, {"card=" + card, "model=RTX4090", "lot=LOT-1"}));
+            const QString die = ok(t->record(Step::Strip, {"card=" + card})).createdId();
+            ok(t->record(Step::Reball, {"die=" + die, QStringLiteral("alloy=") + QLatin1StringView(alloy)}));
+            return ok(t->record(Step::Mount,
+                                {"die=" + die,
+                                 QStringLiteral("board=BRDA%1").arg(cards, 4, 10, QLatin1Char('0')),
+                                 "peak_c=" + QString::number(peak)}))
+                .event.id;
+        };
+        for (int i = 0; i < 22; ++i) {
+            mount("sac305", i % 2 == 0 ? 240.5 : 239.5);
+            mount("sn63pb37", i % 2 == 0 ? 215.5 : 214.5);
+        }
+        const QString hot = mount("sn63pb37", 222); // inside its limit (205..225), not its process
+        auto alarms = SpcQuery(t->db().connection()).alarms({}, start);
+        QVERIFY(alarms.ok());
+        QVERIFY(!alarms->isEmpty());
+        QCOMPARE(alarms->first().measurement, QStringLiteral("peak_c"));
+        QCOMPARE(alarms->first().point.eventId, hot);
+        QCOMPARE(alarms->first().alloy, QStringLiteral("sn63pb37"));
+        QVERIFY(alarms->first().ucl < 222);
+        std::swap(t, fresh);
+    }
+
     void jsonHasTheFigures()
     {
         auto c = SpcQuery(t->db().connection()).chart(QStringLiteral("void_pct"), {});

@@ -45,6 +45,15 @@ private slots:
         QVERIFY(!r.next());
         QVERIFY(r.status().ok());
         QVERIFY(!r.next()); // stays at the end
+        // A null string is NULL, as Qt's driver binds it; bytes are a blob.
+        auto typed = sql::Cursor::open(db, QStringLiteral("SELECT ? IS NULL, typeof(?), length(?)"),
+                                       {QString(), QByteArray("\0\1", 2), QByteArray("\0\1", 2)});
+        QVERIFY(typed.ok());
+        sql::Cursor& tr = typed.value();
+        QVERIFY(tr.next());
+        QCOMPARE(tr.integer(0), 1);
+        QCOMPARE(tr.text(1), QStringLiteral("blob"));
+        QCOMPARE(tr.integer(2), 2);
         // A statement SQLite refuses, and one that fails while it runs, say so.
         auto bad = sql::Cursor::open(db, QStringLiteral("SELECT missing FROM nowhere"));
         QVERIFY(!bad.ok());

@@ -29,9 +29,11 @@ QString SpcAlarmModel::text(const SpcQuery::Alarm& row, int column) const
         return QStringLiteral("%1 (%2–%3)")
             .arg(QString::number(row.mean, 'f', 2), QString::number(row.lcl, 'f', 2),
                  QString::number(row.ucl, 'f', 2));
-    case Station:
-        return row.model.isEmpty() ? row.point.station
-                                   : row.model + QStringLiteral(" · ") + row.point.station;
+    case Station: {
+        QStringList chart{row.model, row.point.station, row.alloy.toUpper()};
+        chart.removeAll(QString());
+        return chart.join(QStringLiteral(" · "));
+    }
     case Recorded:
         return row.point.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case ColumnCount:

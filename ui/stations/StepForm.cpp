@@ -1161,8 +1161,8 @@ bool StepForm::importRigLog(const QString& path)
     Result<TestPlan> plan =
         !rig                   ? Result<TestPlan>(rig.error())
         : m_step == Step::Test ? plans.forUnit(value(payload::Unit), std::nullopt, rig->planName())
-        : reflow               ? plans.forReflow(value(payload::Die), value(payload::Alloy), rig->planName())
-                               : plans.named(rig->planName());
+        : reflow ? plans.forReflow(m_step, value(payload::Die), value(payload::Alloy), rig->planName())
+                 : plans.named(rig->planName());
     Result<ImportedRun> run =
         plan ? RigRunReader::readForStep(m_step, path, m_recorder.dataFolder(), plan.value())
              : Result<ImportedRun>(plan.error());

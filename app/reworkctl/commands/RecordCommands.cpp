@@ -161,7 +161,7 @@ int record(CommandContext& context, Args args)
     Result<TestPlan> plan = *step == Step::Test && !unitSerial.isEmpty()
                                 ? plans.forUnit(unitSerial, planName, TestPlan::defaultPlan().name)
                             : *step == Step::Reball || *step == Step::Mount
-                                ? plans.forReflow(dieId, alloy, stationPlan)
+                                ? plans.forReflow(*step, dieId, alloy, stationPlan)
                                 : plans.named(stationPlan);
     const EvidenceStore evidence(context.dataFolder());
     const auto discardReport = [&] {
