@@ -146,6 +146,7 @@ int record(CommandContext& context, Args args)
     // A unit's test is judged by its product's plan; a reflow by its die's alloy and product
     // limits; other steps (and products without a plan) by --plan, else the built-in default.
     QString unitSerial, dieId, alloy;
+    bool reflowLog = false;
     for (const QString& field : report->rest) {
         const QString key = field.section(QLatin1Char('='), 0, 0).trimmed().toLower();
         const QString value = field.section(QLatin1Char('='), 1).trimmed();
@@ -155,12 +156,15 @@ int record(CommandContext& context, Args args)
             dieId = value;
         else if (key == payload::Alloy)
             alloy = value;
+        else if (key == payload::ProfileLog)
+            reflowLog = true;
     }
     const TestPlanStore plans(db->connection());
     const QString stationPlan = planName.value_or(TestPlan::defaultPlan().name);
     Result<TestPlan> plan = *step == Step::Test && !unitSerial.isEmpty()
                                 ? plans.forUnit(unitSerial, planName, TestPlan::defaultPlan().name)
-                            : *step == Step::Reball || *step == Step::Mount
+                            // a log to judge: without one, the die is the rules' to check
+                            : reflowLog && (*step == Step::Reball || *step == Step::Mount)
                                 ? plans.forReflow(*step, dieId, alloy, stationPlan)
                                 : plans.named(stationPlan);
     const EvidenceStore evidence(context.dataFolder());
