@@ -253,10 +253,14 @@ Result<TestPlan> TestPlanStore::forUnit(const QString& unitSerial, const std::op
     return named(chosen ? *chosen : stationPlan, model);
 }
 
+bool TestPlanStore::namesShared(const QString& nameOrFile)
+{
+    return !nameOrFile.isEmpty() && !TestPlan::builtIn(nameOrFile) && !QFileInfo::exists(nameOrFile);
+}
+
 Result<TestPlan> TestPlanStore::named(const QString& nameOrFile, const QString& model) const
 {
-    // A shared plan by its name, where no built-in plan or file is called so.
-    if (!TestPlan::builtIn(nameOrFile) && !QFileInfo::exists(nameOrFile)) {
+    if (namesShared(nameOrFile)) {
         Result<QVariant> body = sharedBody(nameOrFile.trimmed());
         if (!body)
             return body.error();

@@ -57,6 +57,9 @@ public:
     Result<TestPlan> forReflow(Step step, const QString& die, const QString& typedAlloy,
                                const QString& planName) const;
 
+    /// Whether `nameOrFile` can only be a shared plan's name: no built-in plan or file is called so.
+    static bool namesShared(const QString& nameOrFile);
+
     /// A plan by name or file: a built-in one, a file, else a shared one of that name.
     Result<TestPlan> named(const QString& nameOrFile, const QString& model = {}) const;
 

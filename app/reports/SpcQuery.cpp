@@ -51,6 +51,17 @@ std::pair<QString, QVariantList> selectIn(const char* columns, const SpcQuery::M
     return {statement, binds};
 }
 
+/// The point of a row whose first columns are event_id, recorded_at, station_id, value.
+SpcQuery::Point pointAt(const sql::Cursor& r)
+{
+    SpcQuery::Point p;
+    p.eventId = r.text(0);
+    p.at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
+    p.station = r.text(2);
+    p.value = r.real(3);
+    return p;
+}
+
 /// The measurement's values in the filter, oldest first, from the rollup written with each event
 /// (spc_values: numbers only, a voided event's values taken away with its void).
 Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
@@ -65,12 +76,10 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
     sql::Cursor& r = c.value();
     while (r.next()) {
         Row row;
-        row.point.eventId = r.text(0);
-        row.point.at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
-        if (const QString s = r.text(2); s != station)
-            station = s;
+        row.point = pointAt(r);
+        if (row.point.station != station)
+            station = row.point.station;
         row.point.station = station;
-        row.point.value = r.real(3);
         if (alloyLimits)
             row.alloy = r.isNull(4) || r.text(4).isEmpty() ? kAlloyDefault : r.text(4);
         rows.append(row);
@@ -133,13 +142,8 @@ Result<std::optional<SpcQuery::Point>> pointOf(const QSqlDatabase& db, const Spc
         return c.error();
     std::optional<SpcQuery::Point> p;
     sql::Cursor& r = c.value();
-    if (r.next()) {
-        p.emplace();
-        p->eventId = r.text(0);
-        p->at = QDateTime::fromString(r.text(1), Qt::ISODateWithMs);
-        p->station = r.text(2);
-        p->value = r.real(3);
-    }
+    if (r.next())
+        p = pointAt(r);
     if (Status st = r.status(); !st)
         return st.error();
     return p; // none when its event was voided since the values were read

@@ -321,10 +321,6 @@ QString outboxRows(const QString& range)
         .arg(range);
 }
 
-} // namespace
-
-namespace {
-
 /// Appends `text` to a COPY row: a tab or newline inside it, the carriage return and the
 /// backslash itself escaped with a backslash (COPY's text format).
 void appendCopyText(QByteArray& row, QByteArrayView text)

@@ -14,7 +14,6 @@
 #include "storage/Database.h"
 #include "storage/InputFile.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace rework {
@@ -42,8 +41,7 @@ Result<TestPlan> planFor(const std::optional<QString>& nameOrFile, const QString
 /// file, and there is a database to ask (parse records nothing, so it never creates one).
 bool mayBeShared(const std::optional<QString>& nameOrFile, const CommandContext& context)
 {
-    return nameOrFile && !nameOrFile->isEmpty() && !TestPlan::builtIn(*nameOrFile) &&
-           !QFileInfo::exists(*nameOrFile) && context.databaseExists();
+    return nameOrFile && TestPlanStore::namesShared(*nameOrFile) && context.databaseExists();
 }
 
 /// The thermocouple log's layout: --import-profile FILE, then the single options over it.
