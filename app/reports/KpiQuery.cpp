@@ -2,6 +2,7 @@
 
 #include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
+#include "storage/Cursor.h"
 #include "storage/Sql.h"
 #include "sync/ConflictResolution.h"
 #include "sync/SetAside.h"
@@ -27,26 +28,31 @@ struct Scope
     QVariantList binds;
 };
 
-/// The filter applied to one table's columns. `time` is a full timestamp, or an hour
-/// ('yyyy-MM-ddTHH') when `hourly`; an empty column name skips that condition. `cohort` is the
-/// condition that keeps a batch's rows (one ? for the batch id); when a batch is set the range
-/// and the shift do not apply.
-Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QString& station,
-              const QString& model, const QString& cohort)
+/// A range cut at whole UTC days: the days between are read from a daily rollup, and only the
+/// partial first and last day from the detailed rows (two years at a million units: a million
+/// rows against a few thousand). Not cut (`whole` false) for a batch, for one shift of each day
+/// (the daily rows have no hours), or for a range with no whole day in it.
+struct DayCut
 {
-    Scope s;
-    if (f.batch.isEmpty()) {
-        s.sql += QStringLiteral(" AND %1 >= ? AND %1 < ?").arg(time);
-        s.binds << (hourly ? f.fromText().left(13) : f.fromText())
-                << (hourly ? f.toText().left(13) : f.toText());
-        if (f.shiftOfDay != KpiFilter::Shift::Any) {
-            s.sql += QStringLiteral(" AND instr(?, ',' || substr(%1, 12, 2) || ',') > 0").arg(time);
-            s.binds << f.calendar.utcHours(f.shiftOfDay == KpiFilter::Shift::Night);
-        }
-    } else if (!cohort.isEmpty()) {
-        s.sql += QStringLiteral(" AND ") + cohort;
-        s.binds << f.batch;
-    }
+    bool whole = false;
+    QString firstDay, endDay; // the whole days: firstDay <= day < endDay ('yyyy-MM-dd')
+};
+
+DayCut dayCut(const KpiFilter& f)
+{
+    DayCut cut;
+    if (!f.batch.isEmpty() || f.shiftOfDay != KpiFilter::Shift::Any)
+        return cut;
+    const QDateTime from = QDateTime::fromString(f.fromText(), Qt::ISODateWithMs);
+    const QDateTime to = QDateTime::fromString(f.toText(), Qt::ISODateWithMs);
+    const QDate first = from.time() == QTime(0, 0) ? from.date() : from.date().addDays(1);
+    if (first >= to.date())
+        return cut;
+    return {true, first.toString(Qt::ISODate), to.date().toString(Qt::ISODate)};
+}
+
+void addDimensions(const KpiFilter& f, const QString& station, const QString& model, Scope& s)
+{
     if (!station.isEmpty() && !f.station.isEmpty()) {
         s.sql += QStringLiteral(" AND %1 = ?").arg(station);
         s.binds << f.station;
@@ -55,7 +61,63 @@ Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QStrin
         s.sql += QStringLiteral(" AND %1 = ?").arg(model);
         s.binds << f.model;
     }
+}
+
+/// The filter applied to one table's columns. `time` is a full timestamp, or an hour
+/// ('yyyy-MM-ddTHH') when `hourly`; an empty column name skips that condition. `cohort` is the
+/// condition that keeps a batch's rows (one ? for the batch id); when a batch is set the range
+/// and the shift do not apply. With a `cut` range only its partial days are kept: the whole days
+/// come from a daily rollup (dailyScope).
+Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QString& station,
+              const QString& model, const QString& cohort, const DayCut& cut = {})
+{
+    Scope s;
+    const QString from = hourly ? f.fromText().left(13) : f.fromText();
+    const QString to = hourly ? f.toText().left(13) : f.toText();
+    if (cut.whole) {
+        s.sql += QStringLiteral(" AND ((%1 >= ? AND %1 < ?) OR (%1 >= ? AND %1 < ?))").arg(time);
+        s.binds << from << cut.firstDay << cut.endDay << to;
+    } else if (f.batch.isEmpty()) {
+        s.sql += QStringLiteral(" AND %1 >= ? AND %1 < ?").arg(time);
+        s.binds << from << to;
+        if (f.shiftOfDay != KpiFilter::Shift::Any) {
+            s.sql += QStringLiteral(" AND instr(?, ',' || substr(%1, 12, 2) || ',') > 0").arg(time);
+            s.binds << f.calendar.utcHours(f.shiftOfDay == KpiFilter::Shift::Night);
+        }
+    } else if (!cohort.isEmpty()) {
+        s.sql += QStringLiteral(" AND ") + cohort;
+        s.binds << f.batch;
+    }
+    addDimensions(f, station, model, s);
     return s;
+}
+
+/// The whole days of a cut range in a daily rollup (columns `day`, `station_id`, `model`).
+Scope dailyScope(const KpiFilter& f, const DayCut& cut, bool hasStation = true)
+{
+    Scope s{QStringLiteral(" AND day >= ? AND day < ?"), {cut.firstDay, cut.endDay}};
+    addDimensions(f, hasStation ? QStringLiteral("station_id") : QString(), QStringLiteral("model"), s);
+    return s;
+}
+
+/// One read of `detail` (the detailed rows, over the partial days of a cut range) and, when the
+/// range is cut, `daily` (the daily rollup, over its whole days): both give `columns`, the first
+/// grouped on and the rest summed, then `tail` (an ORDER BY) applies.
+Result<QSqlQuery> detailAndDaily(const QSqlDatabase& db, const DayCut& cut, const Scope& detail,
+                                 const Scope& daily, int columns, const QString& tail = {})
+{
+    if (!cut.whole)
+        return sql::run(db, detail.sql + QLatin1Char(' ') + tail, detail.binds);
+    QStringList names, sums;
+    for (int i = 0; i < columns; ++i) {
+        names << QStringLiteral("c%1").arg(i);
+        sums << (i == 0 ? names.last() : QStringLiteral("sum(c%1)").arg(i));
+    }
+    return sql::run(db,
+                    QStringLiteral("WITH parts(") + names.join(QLatin1Char(',')) + QStringLiteral(") AS (") +
+                        detail.sql + QStringLiteral(" UNION ALL ") + daily.sql + QStringLiteral(") SELECT ") +
+                        sums.join(QLatin1Char(',')) + QStringLiteral(" FROM parts GROUP BY 1 ") + tail,
+                    detail.binds + daily.binds);
 }
 
 /// Rows of station work (hour, station_id, operator_id, step, model, events) as table `h`: the
@@ -80,32 +142,18 @@ Scope hourlyScope(const KpiFilter& f)
                    QStringLiteral("h.model"), QString());
 }
 
-/// `SELECT <keys>, sum(h.events)` over the station work in the filter's scope, then `tail` (the
-/// grouping): read from the hourly `rollup`, or for a batch from its own events.
-Result<QSqlQuery> stationWork(const QSqlDatabase& db, const KpiFilter& f, const QString& rollup,
-                              const QString& keys, const QString& tail)
-{
-    const Scope source = hourlySource(f, rollup);
-    const Scope scope = hourlyScope(f);
-    return sql::run(db,
-                    QStringLiteral("SELECT ") + keys + QStringLiteral(", sum(h.events) FROM ") + source.sql +
-                        QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql + QLatin1Char(' ') +
-                        tail,
-                    source.binds + scope.binds);
-}
-
 const QString kUnitCohort = QStringLiteral("k.unit IN (SELECT serial FROM units WHERE batch_id = ?)");
 
-Scope firstInspectScope(const KpiFilter& f)
+Scope firstInspectScope(const KpiFilter& f, const DayCut& cut = {})
 {
     return scopeOf(f, QStringLiteral("k.first_inspect_at"), false, QStringLiteral("k.first_inspect_station"),
-                   QStringLiteral("k.model"), kUnitCohort);
+                   QStringLiteral("k.model"), kUnitCohort, cut);
 }
 
-Scope firstTestScope(const KpiFilter& f)
+Scope firstTestScope(const KpiFilter& f, const DayCut& cut = {})
 {
     return scopeOf(f, QStringLiteral("k.first_test_at"), false, QStringLiteral("k.first_test_station"),
-                   QStringLiteral("k.model"), kUnitCohort);
+                   QStringLiteral("k.model"), kUnitCohort, cut);
 }
 
 Scope defectScope(const KpiFilter& f)
@@ -298,20 +346,44 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 {
-    auto q = stationWork(m_db, f, QStringLiteral("kpi_station_hourly h"),
-                         QStringLiteral("h.station_id, h.hour"), QStringLiteral("GROUP BY 1, 2"));
-    if (!q)
-        return q.error();
-    while (q.value().next()) {
-        const QString station = q.value().value(0).toString();
-        const QString hour = q.value().value(1).toString();
-        const int n = q.value().value(2).toInt();
-        r.throughputByStation[station] += n;
-        r.throughputByStationHour[station][hour] = n;
-        const auto [date, night] =
-            f.calendar.shiftOf(QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate));
-        r.throughputByStationShift[station][ShiftCalendar::key(date, night)] += n;
+    // Two years are over a hundred thousand rows: read as plain values (sql::Cursor), each hour's
+    // shift worked out once for all stations, each station's hours appended in key order.
+    const Scope source = hourlySource(f, QStringLiteral("kpi_station_hourly h"));
+    const Scope scope = hourlyScope(f);
+    auto c = sql::Cursor::open(m_db,
+                               QStringLiteral("SELECT h.station_id, h.hour, sum(h.events) FROM ") +
+                                   source.sql + QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql +
+                                   QStringLiteral(" GROUP BY 1, 2 ORDER BY 1, 2"),
+                               source.binds + scope.binds);
+    if (!c)
+        return c.error();
+    QHash<QString, QString> shiftOfHour;
+    QByteArray current; // the station whose rows are being read, as SQLite holds it
+    QMap<QString, int>* hours = nullptr;
+    QMap<QString, int>* shifts = nullptr;
+    int* total = nullptr;
+    for (sql::Cursor& row = c.value(); row.next();) {
+        if (!hours || row.bytes(0) != QByteArrayView(current)) {
+            current = row.bytes(0).toByteArray();
+            const QString name = row.text(0);
+            hours = &r.throughputByStationHour[name];
+            shifts = &r.throughputByStationShift[name];
+            total = &r.throughputByStation[name];
+        }
+        const QString hour = row.text(1);
+        const int n = static_cast<int>(row.integer(2));
+        hours->insert(hours->cend(), hour, n);
+        auto shift = shiftOfHour.constFind(hour);
+        if (shift == shiftOfHour.cend()) {
+            const auto [date, night] =
+                f.calendar.shiftOf(QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate));
+            shift = shiftOfHour.insert(hour, ShiftCalendar::key(date, night));
+        }
+        (*shifts)[shift.value()] += n;
+        *total += n;
     }
+    if (Status st = c.value().status(); !st)
+        return st;
 
     auto targets = sql::run(m_db, QStringLiteral("SELECT key, value FROM config WHERE key = "
                                                  "'throughput.target_per_shift' OR key LIKE "
@@ -352,13 +424,20 @@ void addFirstPasses(QMap<QString, std::pair<qint64, qint64>>& byOperator, const 
 Status inspectYield(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
                     QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
 {
-    const Scope inspected = firstInspectScope(f);
-    auto inspect =
-        sql::run(db,
-                 QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_inspect_pass), 0) "
-                                "FROM kpi_units k WHERE k.first_inspect_at IS NOT NULL") +
-                     inspected.sql + QStringLiteral(" GROUP BY 1"),
-                 inspected.binds);
+    const DayCut cut = dayCut(f);
+    const Scope inspected = firstInspectScope(f, cut);
+    const Scope days = dailyScope(f, cut);
+    auto inspect = detailAndDaily(
+        db, cut,
+        {QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_inspect_pass), 0) "
+                        "FROM kpi_units k WHERE k.first_inspect_at IS NOT NULL") +
+             inspected.sql + QStringLiteral(" GROUP BY 1"),
+         inspected.binds},
+        {QStringLiteral("SELECT mount_operator, sum(units), sum(passed) FROM kpi_first_daily "
+                        "WHERE kind = 'inspect'") +
+             days.sql + QStringLiteral(" GROUP BY 1"),
+         days.binds},
+        3);
     if (!inspect)
         return inspect.error();
     qint64 inspectedUnits = 0, passedFirst = 0;
@@ -378,14 +457,20 @@ Status inspectYield(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
 Status testYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
                   QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
 {
-    const Scope tested = firstTestScope(f);
-    auto tests =
-        sql::run(db,
-                 QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0), "
-                                "coalesce(sum(k.tests > 1), 0) FROM kpi_units k "
-                                "WHERE k.first_test_at IS NOT NULL") +
-                     tested.sql + QStringLiteral(" GROUP BY 1"),
-                 tested.binds);
+    const DayCut cut = dayCut(f);
+    const Scope tested = firstTestScope(f, cut);
+    const Scope days = dailyScope(f, cut);
+    auto tests = detailAndDaily(
+        db, cut,
+        {QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0), "
+                        "coalesce(sum(k.tests > 1), 0) FROM kpi_units k WHERE k.first_test_at IS NOT NULL") +
+             tested.sql + QStringLiteral(" GROUP BY 1"),
+         tested.binds},
+        {QStringLiteral("SELECT mount_operator, sum(units), sum(passed), sum(retested) FROM kpi_first_daily "
+                        "WHERE kind = 'test'") +
+             days.sql + QStringLiteral(" GROUP BY 1"),
+         days.binds},
+        4);
     if (!tests)
         return tests.error();
     qint64 testedUnits = 0, passedFirst = 0, retested = 0;
@@ -405,16 +490,24 @@ Status testYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
 /// Units mounted in the range: how they ended (the final yield), and how many repair loops they took.
 Status unitOutcomes(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
 {
+    const DayCut cut = dayCut(f);
     const Scope units = scopeOf(f, QStringLiteral("created_at"), false, QString(), QStringLiteral("model"),
-                                QStringLiteral("batch_id = ?"));
-    auto ended =
-        sql::run(db,
-                 QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN (?, ?, ?)), 0), "
-                                "coalesce(sum(state = ?), 0) FROM units WHERE 1") +
-                     units.sql + QStringLiteral(" GROUP BY repair_count"),
-                 QVariantList{stateValue(ItemState::Tested), stateValue(ItemState::Packed),
-                              stateValue(ItemState::Shipped), stateValue(ItemState::Scrapped)} +
-                     units.binds);
+                                QStringLiteral("batch_id = ?"), cut);
+    const Scope days = dailyScope(f, cut, false);
+    // The daily rollup's idea of good and scrapped (migration 0025) is the one spelled here.
+    auto ended = detailAndDaily(
+        db, cut,
+        {QStringLiteral("SELECT repair_count, count(*), coalesce(sum(state IN (?, ?, ?)), 0), "
+                        "coalesce(sum(state = ?), 0) FROM units WHERE 1") +
+             units.sql + QStringLiteral(" GROUP BY repair_count"),
+         QVariantList{stateValue(ItemState::Tested), stateValue(ItemState::Packed),
+                      stateValue(ItemState::Shipped), stateValue(ItemState::Scrapped)} +
+             units.binds},
+        {QStringLiteral(
+             "SELECT repair_count, sum(units), sum(good), sum(scrapped) FROM kpi_units_daily WHERE 1") +
+             days.sql + QStringLiteral(" GROUP BY 1"),
+         days.binds},
+        4);
     if (!ended)
         return ended.error();
     qint64 good = 0, scrapped = 0;
@@ -490,19 +583,18 @@ Status KpiQuery::defects(const KpiFilter& f, KpiReport& r) const
     while (q.value().next())
         r.defectPareto.append({q.value().value(0).toString(), q.value().value(1).toInt()});
 
-    auto slices = sql::run(m_db,
-                           QStringLiteral("SELECT d.defect, d.station_id, d.operator_id, d.lot, count(*) "
-                                          "FROM kpi_defects d WHERE 1") +
-                               scope.sql + QStringLiteral(" GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4"),
-                           scope.binds);
+    // Tens of thousands of slices over two years: read as plain values (sql::Cursor).
+    auto slices =
+        sql::Cursor::open(m_db,
+                          QStringLiteral("SELECT d.defect, d.station_id, d.operator_id, d.lot, count(*) "
+                                         "FROM kpi_defects d WHERE 1") +
+                              scope.sql + QStringLiteral(" GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4"),
+                          scope.binds);
     if (!slices)
         return slices.error();
-    while (slices.value().next()) {
-        QSqlQuery& s = slices.value();
-        r.defectSlices.append({s.value(0).toString(), s.value(1).toString(), s.value(2).toString(),
-                               s.value(3).toString(), s.value(4).toInt()});
-    }
-    return {};
+    for (sql::Cursor& s = slices.value(); s.next();)
+        r.defectSlices.append({s.text(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.integer(4))});
+    return slices.value().status();
 }
 
 Result<QList<KpiQuery::DefectHit>> KpiQuery::defectHits(const KpiFilter& f, const QString& defect) const
@@ -555,8 +647,20 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& byMountOperator) const
 {
-    auto events = stationWork(m_db, f, QStringLiteral("kpi_hourly h"), QStringLiteral("h.operator_id"),
-                              QStringLiteral("GROUP BY 1 ORDER BY 2 DESC, 1"));
+    const DayCut cut = dayCut(f);
+    const Scope work = scopeOf(f, QStringLiteral("h.hour"), true, QStringLiteral("h.station_id"),
+                               QStringLiteral("h.model"), QString(), cut);
+    const Scope days = dailyScope(f, cut);
+    const Scope source = hourlySource(f, QStringLiteral("kpi_hourly h"));
+    auto events = detailAndDaily(
+        m_db, cut,
+        {QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +
+             QStringLiteral(" WHERE h.step IN ") + kWorkSteps + work.sql + QStringLiteral(" GROUP BY 1"),
+         source.binds + work.binds},
+        {QStringLiteral("SELECT operator_id, sum(events) FROM kpi_operator_daily WHERE step IN ") +
+             kWorkSteps + days.sql + QStringLiteral(" GROUP BY 1"),
+         days.binds},
+        2, QStringLiteral("ORDER BY 2 DESC, 1"));
     if (!events)
         return events.error();
     while (events.value().next()) {

@@ -1,5 +1,6 @@
 #include "IntegrityChecker.h"
 
+#include "DailyRollups.h"
 #include "PartialReplay.h"
 #include "ReadSnapshot.h"
 #include "ReferenceProjector.h"
@@ -22,10 +23,10 @@ constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards"
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
 Result<qint64> differingRows(const QSqlDatabase& db, const QString& table)
 {
-    const QString statement = QStringLiteral("SELECT count(*) FROM (SELECT * FROM temp.%1 EXCEPT "
-                                             "SELECT * FROM main.%1 UNION ALL SELECT * FROM main.%1 EXCEPT "
-                                             "SELECT * FROM temp.%1)")
-                                  .arg(table);
+    const QString statement = QStringLiteral("SELECT count(*) FROM (") +
+                              sql::symmetricDifference(QStringLiteral("SELECT * FROM temp.") + table,
+                                                       QStringLiteral("SELECT * FROM main.") + table) +
+                              QLatin1Char(')');
     auto n = sql::scalar(db, statement);
     if (!n)
         return n.error();
@@ -130,10 +131,11 @@ Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* e
         const QString rows =
             QStringLiteral("SELECT * FROM %2.%1 WHERE %3 IN (SELECT serial FROM temp.replay_items)");
         const QString statement =
-            QStringLiteral("SELECT %1 FROM (%2 EXCEPT %3 UNION ALL %3 EXCEPT %2)")
+            QStringLiteral("SELECT %1 FROM (%2)")
                 .arg(QLatin1StringView(key),
-                     rows.arg(QLatin1StringView(table), QStringLiteral("temp"), QLatin1StringView(key)),
-                     rows.arg(QLatin1StringView(table), QStringLiteral("main"), QLatin1StringView(key)));
+                     sql::symmetricDifference(
+                         rows.arg(QLatin1StringView(table), QStringLiteral("temp"), QLatin1StringView(key)),
+                         rows.arg(QLatin1StringView(table), QStringLiteral("main"), QLatin1StringView(key))));
         auto differing = sql::run(m_db, statement);
         if (!differing) {
             replayed = differing.error();
@@ -183,6 +185,15 @@ Result<QStringList> IntegrityChecker::run() const
     if (!reference)
         return reference.error();
     problems << reference.value();
+
+    // The daily rollups against the detailed rows their triggers count.
+    Result<QList<DailyRollups::Difference>> rollups = DailyRollups::differences(m_db);
+    if (!rollups)
+        return rollups.error();
+    for (const DailyRollups::Difference& d : rollups.value())
+        problems << tr("derived state: %1 rows of %2 differ from a count of their source")
+                        .arg(d.rows)
+                        .arg(d.table);
 
     // The replay goes into TEMP copies of the derived tables and is compared with the snapshot:
     // the main database is only read, so stations go on recording while a check runs.

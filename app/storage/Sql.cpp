@@ -229,4 +229,9 @@ QVariant nullIfEmpty(const QString& s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
+QString symmetricDifference(const QString& a, const QString& b)
+{
+    return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL SELECT * FROM (%2 EXCEPT %1)").arg(a, b);
+}
+
 } // namespace rework::sql

@@ -62,6 +62,11 @@ Error storageError(const Message& what, const QString& driverText);
 /// station database.
 Status withFile(const QString& path, int flags, const std::function<Status(sqlite3*)>& work);
 
+/// The rows of either SELECT that the other lacks, as one SELECT. Spelled with subqueries: SQLite
+/// applies compound operators left to right, so `a EXCEPT b UNION ALL b EXCEPT a` would be
+/// ((a - b) + b) - a, which misses every row that only `a` has.
+QString symmetricDifference(const QString& a, const QString& b);
+
 /// NULL for an empty string, so optional text columns hold NULL rather than ''.
 QVariant nullIfEmpty(const QString& s);
 

@@ -7,11 +7,13 @@
 #include "domain/IdGenerator.h"
 #include "reports/KpiQuery.h"
 #include "storage/EventStore.h"
+#include "storage/IntegrityChecker.h"
 #include "storage/Sql.h"
 #include "storage/StateProjector.h"
 #include "storage/Transaction.h"
 
 #include <QJsonArray>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace rework;
@@ -52,6 +54,74 @@ class TestKpiQuery : public QObject
         if (!r)
             qFatal("kpi: %s", qPrintable(r.error().oneLine()));
         return r.value();
+    }
+
+    /// The figures KpiQuery gives, counted straight from the detailed rows for the filter's window.
+    struct Expected
+    {
+        qint64 inspected = 0, inspectPassed = 0, tested = 0, testPassed = 0, retested = 0, good = 0,
+               scrapped = 0;
+        int mounted = 0;
+        QMap<int, int> loops;
+        QMap<QString, int> events;
+    };
+    static std::optional<double> ratioOf(qint64 part, qint64 whole)
+    {
+        return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
+    }
+    static Expected expected(test::TestDatabase& db, const KpiFilter& f)
+    {
+        const QString from = f.fromText(), to = f.toText();
+        // '' rather than a null string, which would bind as NULL
+        const QString station = f.station.isNull() ? QStringLiteral("") : f.station;
+        const QString model = f.model.isNull() ? QStringLiteral("") : f.model;
+        auto rows = [&](const QString& statement, const QVariantList& binds) {
+            auto q = sql::run(db.db().connection(), statement, binds);
+            if (!q)
+                qFatal("oracle: %s", qPrintable(q.error().oneLine()));
+            QList<QVariantList> out;
+            while (q.value().next()) {
+                QVariantList row;
+                for (int i = 0; i < q.value().record().count(); ++i)
+                    row << q.value().value(i);
+                out << row;
+            }
+            return out;
+        };
+        Expected e;
+        for (const auto& r :
+             rows("SELECT count(*), coalesce(sum(first_inspect_pass), 0) FROM kpi_units WHERE "
+                  "first_inspect_at >= ? AND first_inspect_at < ? AND (? = '' OR "
+                  "first_inspect_station = ?) AND (? = '' OR model = ?)",
+                  {from, to, station, station, model, model})) {
+            e.inspected = r.at(0).toLongLong();
+            e.inspectPassed = r.at(1).toLongLong();
+        }
+        for (const auto& r :
+             rows("SELECT count(*), coalesce(sum(first_test_pass), 0), coalesce(sum(tests > 1), 0) "
+                  "FROM kpi_units WHERE first_test_at >= ? AND first_test_at < ? AND (? = '' OR "
+                  "first_test_station = ?) AND (? = '' OR model = ?)",
+                  {from, to, station, station, model, model})) {
+            e.tested = r.at(0).toLongLong();
+            e.testPassed = r.at(1).toLongLong();
+            e.retested = r.at(2).toLongLong();
+        }
+        for (const auto& r : rows("SELECT repair_count, count(*), coalesce(sum(state IN ('tested', 'packed', "
+                                  "'shipped')), 0), coalesce(sum(state = 'scrapped'), 0) FROM units WHERE "
+                                  "created_at >= ? AND created_at < ? AND (? = '' OR model = ?) GROUP BY 1",
+                                  {from, to, model, model})) {
+            e.loops.insert(r.at(0).toInt(), r.at(1).toInt());
+            e.mounted += r.at(1).toInt();
+            e.good += r.at(2).toLongLong();
+            e.scrapped += r.at(3).toLongLong();
+        }
+        for (const auto& r :
+             rows("SELECT operator_id, sum(events) FROM kpi_hourly WHERE hour >= ? AND hour < ? "
+                  "AND step IN ('intake', 'strip', 'reball', 'mount', 'inspect', 'test', 'pack') "
+                  "AND (? = '' OR station_id = ?) AND (? = '' OR model = ?) GROUP BY 1",
+                  {from.left(13), to.left(13), station, station, model, model}))
+            e.events.insert(r.at(0).toString(), r.at(1).toInt());
+        return e;
     }
 
 private slots:
@@ -210,6 +280,112 @@ private slots:
         QCOMPARE(yield.value(op1).value(), 1.0); // the good unit, inspected and tested once each
         QCOMPARE(r->firstPassYieldInspect.value(), 0.5);
         QCOMPARE(r->firstPassYieldTest.value(), 1.0);
+    }
+
+    /// A range is read from the daily rollups for its whole days and from the detailed rows for
+    /// its partial first and last day. Over four days of work, every kind of window (whole days,
+    /// a window starting and ending mid-day, exact midnights, inside one day, a station, a model)
+    /// gives the figures that the detailed rows alone give, before and after a void's replay.
+    void wholeDaysFromTheDailyRollupsEqualTheDetailedRows()
+    {
+        test::TestDatabase db;
+        db.clock().set(QDateTime(QDate(2026, 3, 2), QTime(5, 0), Qt::UTC));
+        const QDateTime first = db.clock().now();
+        auto rec = [&db](Step s, const QStringList& fields) {
+            auto r = db.record(s, fields);
+            if (!r)
+                qFatal("setup: %s", qPrintable(r.error().oneLine()));
+            return r.value();
+        };
+        Recorded lastFail;
+        for (int i = 0; i < 15; ++i) {
+            db.clock().advanceSeconds(7 * 3600);
+            const QString card = QStringLiteral("CARDK%1").arg(i, 4, 10, QLatin1Char('0'));
+            const QString board = QStringLiteral("SB") + card.right(8);
+            rec(Step::Intake,
+                {"card=" + card, "model=" + QString(i % 5 == 2 ? "RTX3090" : "RTX4090"), "lot=LOT-1"});
+            const QString die = rec(Step::Strip, {"card=" + card}).createdId();
+            rec(Step::Reball, {"die=" + die});
+            const QString unit = rec(Step::Mount, {"die=" + die, "board=" + board}).createdId();
+            if (i % 3 == 0) {
+                lastFail = rec(Step::Inspect, {"unit=" + unit, "result=fail", "bridges=1"});
+                if (i == 12)
+                    continue; // left failed: its inspection is voided below
+                rec(Step::Reball, {"die=" + die});
+                rec(Step::Mount, {"die=" + die, "board=" + board});
+            }
+            rec(Step::Inspect, {"unit=" + unit, "result=pass"});
+            if (i % 4 == 1) {
+                rec(Step::Test, {"unit=" + unit, "result=fail", "temp_max_c=95"});
+                rec(Step::Reball, {"die=" + die});
+                rec(Step::Mount, {"die=" + die, "board=" + board});
+                rec(Step::Inspect, {"unit=" + unit, "result=pass"});
+            }
+            if (i % 5 == 2)
+                rec(Step::Scrap, {"item=" + unit, "reason=burnt", "defect=PHYSICAL_DAMAGE"});
+            else
+                QVERIFY(db.passTest(unit).ok());
+        }
+        const QDateTime last = db.clock().now();
+        QVERIFY(first.daysTo(last) >= 4);
+
+        auto windows = [&] {
+            QList<KpiFilter> list;
+            KpiFilter days;
+            days.from = first.date();
+            days.to = last.date();
+            list << days;
+            KpiFilter midDay;
+            midDay.start = first.addSecs(13 * 3600);
+            midDay.end = last.addSecs(-9 * 3600);
+            list << midDay;
+            KpiFilter midnights;
+            midnights.start = QDateTime(first.date().addDays(1), QTime(0, 0), Qt::UTC);
+            midnights.end = QDateTime(first.date().addDays(3), QTime(0, 0), Qt::UTC);
+            list << midnights;
+            KpiFilter inside;
+            inside.start = QDateTime(first.date().addDays(1), QTime(3, 0), Qt::UTC);
+            inside.end = QDateTime(first.date().addDays(1), QTime(20, 0), Qt::UTC);
+            list << inside;
+            KpiFilter station = midDay;
+            station.station = QStringLiteral("INSPECT-1");
+            list << station;
+            KpiFilter model = midDay;
+            model.model = QStringLiteral("RTX4090");
+            list << model;
+            for (KpiFilter& f : list) {
+                if (!f.from.isValid()) {
+                    f.from = f.start.date();
+                    f.to = f.end.date();
+                }
+                f.now = last;
+            }
+            return list;
+        };
+        auto compareAll = [&] {
+            for (const KpiFilter& f : windows()) {
+                const QString what = f.fromText() + QStringLiteral(" – ") + f.toText() + QLatin1Char(' ') +
+                                     f.station + f.model;
+                const KpiReport r = KpiQuery(db.db().connection()).compute(f).value();
+                const Expected e = expected(db, f);
+                QVERIFY2(e.inspected > 0 || f.start.secsTo(f.end) < 86400, qPrintable(what));
+                QCOMPARE(r.firstPassYieldInspect, ratioOf(e.inspectPassed, e.inspected));
+                QCOMPARE(r.firstPassYieldTest, ratioOf(e.testPassed, e.tested));
+                QCOMPARE(r.retestRate, ratioOf(e.retested, e.tested));
+                QCOMPARE(r.unitsMounted, e.mounted);
+                QCOMPARE(r.repairLoops, e.loops);
+                QCOMPARE(r.finalYield, ratioOf(e.good, e.good + e.scrapped));
+                QMap<QString, int> events;
+                for (const KpiReport::OperatorFigures& o : r.operators)
+                    events.insert(o.operatorId, o.events);
+                QCOMPARE(events, e.events);
+            }
+        };
+        compareAll();
+        // A void replays the unit: its rows are deleted and made again, and the rollups follow.
+        QVERIFY(db.record(Step::Void, {"event=" + lastFail.event.id, "reason=wrong unit"}, "SUP1").ok());
+        compareAll();
+        QVERIFY(IntegrityChecker(db.db().connection()).run().value().isEmpty());
     }
 
     void moistureAlarms()

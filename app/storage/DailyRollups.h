@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace rework {
+
+/// The daily KPI rollups (migration 0025): first inspections and tests, units by the day they
+/// were mounted, and station work per operator, each a count per UTC day of a detailed table
+/// that triggers keep it in step with. `reworkctl check` proves they still agree.
+class DailyRollups
+{
+public:
+    struct Difference
+    {
+        QString table;
+        qint64 rows = 0;
+    };
+
+    /// Rows of each daily rollup that differ from a fresh count of its source (read in the
+    /// caller's transaction); empty when all agree.
+    static Result<QList<Difference>> differences(const QSqlDatabase& db);
+};
+
+} // namespace rework
