@@ -6,8 +6,9 @@
 //  - recording one station action through the real Recorder (rules, event, derived state,
 //    rollups, outbox; one durable transaction): new donor cards taken through all seven steps
 //    (intake, strip, reball, mount, inspect, test with a rig's nvidia-smi report, pack into
-//    batches of 50), p50 and p99 per step and over all, against a bare one-row INSERT with the
-//    same durability settings (WAL, synchronous=FULL) in the same run, one bare insert per action;
+//    batches of 10, the smallest carton a line configures), p50 and p99 per step and over all, against a bare
+//    one-row INSERT with the same durability settings (WAL, synchronous=FULL) in the same run, one bare
+//    insert per action;
 //  - a trace lookup (genealogy and timeline) of random serials, p50 and p99.
 #include "TestDatabase.h"
 #include "auth/OperatorAccounts.h"
@@ -24,6 +25,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
@@ -57,6 +59,7 @@ int main(int argc, char** argv)
         return 3;
     }
     QSqlDatabase c = db.value()->connection();
+    const QString dataFolder = QFileInfo(db.value()->path()).absolutePath();
     OperatorAccounts accounts(c);
     StationRegistry stationRegistry(c);
     // Stations and an operator for the bench, if the history came without them.
@@ -151,7 +154,8 @@ int main(int argc, char** argv)
                                                          .arg(unitNo, 6, 16, QLatin1Char('0')))) < 0)
             return 1;
         file.close();
-        Result<GpuReport> report = GpuReportReader::readFile(reportPath, -1, reports.path());
+        // Staged in the data folder beside the database, where the recorder publishes evidence.
+        Result<GpuReport> report = GpuReportReader::readFile(reportPath, -1, dataFolder);
         if (!report) {
             std::fprintf(stderr, "report: %s\n", qPrintable(report.error().oneLine()));
             return 1;
@@ -163,7 +167,7 @@ int main(int argc, char** argv)
             return 1;
         if (!timed(Step::Pack, action(Step::Pack, "PACK-01",
                                       {QStringLiteral("unit=") + unit,
-                                       QStringLiteral("batch=B-BENCH%1-%2").arg(run).arg(unitNo / 50)})))
+                                       QStringLiteral("batch=B-BENCH%1-%2").arg(run).arg(unitNo / 10)})))
             return 1;
     }
     // Twenty more cards taken only to strip, untimed: a void of their strips touches one card each.

@@ -96,7 +96,9 @@ int kpi(CommandContext& context, Args args)
     Result<KpiReport> r = KpiQuery(context.database()->connection()).compute(filter);
     if (!r)
         return out.fail(r.error());
-    out.emitResult(kpiLines(filter, r.value()), r->toJson());
+    // Two years' JSON is a few hundred thousand values: built only when asked for.
+    out.emitResult(out.isJson() ? QStringList() : kpiLines(filter, r.value()),
+                   out.isJson() ? r->toJson() : QJsonObject());
     return Ok;
 }
 
