@@ -2570,6 +2570,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>derived state: %1 %2 differs from a replay of its events</source>
         <translation>派生状态：%1 %2 与其事件的重放结果不一致</translation>
     </message>
+    <message>
+        <source>derived state: %1 rows of %2 differ from a count of their source</source>
+        <translation>派生状态：%2 中有 %1 行与其来源表的计数不同</translation>
+    </message>
 </context>
 <context>
     <name>ItemKind</name>
