@@ -6,7 +6,8 @@ namespace rework {
 namespace {
 
 // Each rollup and the count of its source it must equal; the triggers of migration 0025 keep
-// them so, and these are the same counts that filled them there.
+// them so, and these are the same counts that filled them there. A row stands while its source
+// has rows, whatever their sum.
 constexpr struct
 {
     const char* table;
@@ -25,7 +26,7 @@ constexpr struct
      "FROM main.units GROUP BY 1, 2, 3"},
     {"kpi_operator_daily",
      "SELECT substr(hour, 1, 10), station_id, operator_id, step, model, sum(events) FROM main.kpi_hourly "
-     "GROUP BY 1, 2, 3, 4, 5 HAVING sum(events) <> 0"},
+     "GROUP BY 1, 2, 3, 4, 5"},
 };
 
 } // namespace
@@ -47,6 +48,21 @@ Result<QList<DailyRollups::Difference>> DailyRollups::differences(const QSqlData
             found.append({QString::fromLatin1(rollup.table), n.value().toLongLong()});
     }
     return found;
+}
+
+Status DailyRollups::refill(const QSqlDatabase& db)
+{
+    for (const auto& rollup : kRollups) {
+        const QString table = QStringLiteral("main.") + QLatin1StringView(rollup.table);
+        if (Status st = sql::exec(db, QStringLiteral("DELETE FROM ") + table); !st)
+            return st;
+        if (Status st =
+                sql::exec(db, QStringLiteral("INSERT INTO ") + table + QStringLiteral(" SELECT * FROM (") +
+                                  QLatin1StringView(rollup.source) + QLatin1Char(')'));
+            !st)
+            return st;
+    }
+    return {};
 }
 
 } // namespace rework

@@ -23,6 +23,9 @@ public:
     /// Rows of each daily rollup that differ from a fresh count of its source (read in the
     /// caller's transaction); empty when all agree.
     static Result<QList<Difference>> differences(const QSqlDatabase& db);
+    /// Each rollup counted afresh from its source, in the caller's transaction: after a full
+    /// replay, which drains and refills them row by row, so that no drift outlives it.
+    static Status refill(const QSqlDatabase& db);
 };
 
 } // namespace rework

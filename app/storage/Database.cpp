@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "DailyRollups.h"
 #include "EventChain.h"
 #include "Migrator.h"
 #include "OpenDatabases.h"
@@ -72,6 +73,8 @@ Status Database::rebuildIfAsked(int fromVersion)
     if (Status st = tx.begin(); !st)
         return st;
     if (Status st = StateProjector(m_db).rebuild(); !st)
+        return st;
+    if (Status st = DailyRollups::refill(m_db); !st)
         return st;
     if (auto done = sql::run(m_db, QStringLiteral("DELETE FROM config WHERE key = 'derived.rebuild'")); !done)
         return done.error();

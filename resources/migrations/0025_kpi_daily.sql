@@ -142,22 +142,41 @@ CREATE TRIGGER IF NOT EXISTS kpi_operator_daily_add AFTER INSERT ON kpi_hourly B
         new.model, new.events)
     ON CONFLICT DO UPDATE SET events = events + excluded.events;
 END;
+-- A day's row stands while any hourly row of it does: its sum can pass through 0 (a void's -1
+-- before the replay's +1), so 0 does not mean gone.
 CREATE TRIGGER IF NOT EXISTS kpi_operator_daily_drop AFTER DELETE ON kpi_hourly BEGIN
     UPDATE kpi_operator_daily SET events = events - old.events
     WHERE day = substr(old.hour, 1, 10) AND station_id = old.station_id AND operator_id = old.operator_id
       AND step = old.step AND model = old.model;
     DELETE FROM kpi_operator_daily WHERE day = substr(old.hour, 1, 10) AND station_id = old.station_id
-      AND operator_id = old.operator_id AND step = old.step AND model = old.model AND events = 0;
+      AND operator_id = old.operator_id AND step = old.step AND model = old.model
+      AND NOT EXISTS (SELECT 1 FROM kpi_hourly h WHERE h.hour >= substr(old.hour, 1, 10) || 'T00'
+                      AND h.hour <= substr(old.hour, 1, 10) || 'T23' AND h.station_id = old.station_id
+                      AND h.operator_id = old.operator_id AND h.step = old.step AND h.model = old.model);
 END;
-CREATE TRIGGER IF NOT EXISTS kpi_operator_daily_move AFTER UPDATE ON kpi_hourly BEGIN
+-- Recording changes an hour's count only: one UPDATE.
+CREATE TRIGGER IF NOT EXISTS kpi_operator_daily_count AFTER UPDATE OF events ON kpi_hourly
+WHEN old.hour = new.hour AND old.station_id = new.station_id AND old.operator_id = new.operator_id
+  AND old.step = new.step AND old.model = new.model BEGIN
+    UPDATE kpi_operator_daily SET events = events + new.events - old.events
+    WHERE day = substr(new.hour, 1, 10) AND station_id = new.station_id AND operator_id = new.operator_id
+      AND step = new.step AND model = new.model;
+END;
+-- An hourly row given other keys (never by the program; by hand, say) moves between day rows.
+CREATE TRIGGER IF NOT EXISTS kpi_operator_daily_move AFTER UPDATE OF hour, station_id, operator_id, step, model
+ON kpi_hourly WHEN old.hour <> new.hour OR old.station_id <> new.station_id OR old.operator_id <> new.operator_id
+  OR old.step <> new.step OR old.model <> new.model BEGIN
     UPDATE kpi_operator_daily SET events = events - old.events
     WHERE day = substr(old.hour, 1, 10) AND station_id = old.station_id AND operator_id = old.operator_id
       AND step = old.step AND model = old.model;
+    DELETE FROM kpi_operator_daily WHERE day = substr(old.hour, 1, 10) AND station_id = old.station_id
+      AND operator_id = old.operator_id AND step = old.step AND model = old.model
+      AND NOT EXISTS (SELECT 1 FROM kpi_hourly h WHERE h.hour >= substr(old.hour, 1, 10) || 'T00'
+                      AND h.hour <= substr(old.hour, 1, 10) || 'T23' AND h.station_id = old.station_id
+                      AND h.operator_id = old.operator_id AND h.step = old.step AND h.model = old.model);
     INSERT INTO kpi_operator_daily VALUES (substr(new.hour, 1, 10), new.station_id, new.operator_id, new.step,
         new.model, new.events)
     ON CONFLICT DO UPDATE SET events = events + excluded.events;
-    DELETE FROM kpi_operator_daily WHERE day = substr(old.hour, 1, 10) AND station_id = old.station_id
-      AND operator_id = old.operator_id AND step = old.step AND model = old.model AND events = 0;
 END;
 
 -- Filled from what is already derived (from scratch: a file taken back to an older version by

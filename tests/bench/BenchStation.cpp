@@ -154,7 +154,8 @@ int main(int argc, char** argv)
                                                          .arg(unitNo, 6, 16, QLatin1Char('0')))) < 0)
             return 1;
         file.close();
-        // Staged in the data folder beside the database, where the recorder publishes evidence.
+        // Read with the data folder beside the database: its evidence copy is staged there, where
+        // the recorder publishes it.
         Result<GpuReport> report = GpuReportReader::readFile(reportPath, -1, dataFolder);
         if (!report) {
             std::fprintf(stderr, "report: %s\n", qPrintable(report.error().oneLine()));

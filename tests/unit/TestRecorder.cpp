@@ -326,6 +326,31 @@ private slots:
         QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
     }
 
+    /// A day's station work can sum to 0 on the way (a -1 before a +1); its daily row stays, so
+    /// the next count lands on the right total and the operators' list keeps the operator.
+    void aDayWhoseWorkPassesThroughZeroKeepsItsRow()
+    {
+        test::TestDatabase t;
+        t.testedUnit("ZT4090A123456", "SB00000001");
+        const QSqlDatabase c = t.db().connection();
+        const QString hour = value(t, "SELECT min(hour) FROM kpi_hourly");
+        const QString other = hour.left(11) + (hour.mid(11, 2) == QLatin1String("23") ? "22" : "23");
+        QVERIFY(
+            sql::exec(c,
+                      QStringLiteral("INSERT INTO kpi_hourly SELECT ?, station_id, operator_id, step, model, "
+                                     "-events FROM kpi_hourly WHERE hour = ? LIMIT 1"),
+                      {other, hour})
+                .ok());
+        QVERIFY(IntegrityChecker(c).run().ok());
+        QCOMPARE(value(t, "SELECT count(*) FROM kpi_operator_daily WHERE events = 0"), QStringLiteral("1"));
+        QVERIFY(
+            sql::exec(c, QStringLiteral("UPDATE kpi_hourly SET events = events + 1 WHERE hour = ?"), {other})
+                .ok());
+        QVERIFY(sql::exec(c, QStringLiteral("DELETE FROM kpi_hourly WHERE hour = ?"), {other}).ok());
+        // Back to what the events say, and the rollup with it.
+        QVERIFY(IntegrityChecker(c).run().value().isEmpty());
+    }
+
     void committedRecordsSurviveReopen()
     {
         test::TestDatabase t;
