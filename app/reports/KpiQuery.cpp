@@ -146,18 +146,6 @@ Scope hourlyScope(const KpiFilter& f)
 
 const QString kUnitCohort = QStringLiteral("k.unit IN (SELECT serial FROM units WHERE batch_id = ?)");
 
-Scope firstInspectScope(const KpiFilter& f, const DayCut& cut = {})
-{
-    return scopeOf(f, QStringLiteral("k.first_inspect_at"), false, QStringLiteral("k.first_inspect_station"),
-                   QStringLiteral("k.model"), kUnitCohort, cut);
-}
-
-Scope firstTestScope(const KpiFilter& f, const DayCut& cut = {})
-{
-    return scopeOf(f, QStringLiteral("k.first_test_at"), false, QStringLiteral("k.first_test_station"),
-                   QStringLiteral("k.model"), kUnitCohort, cut);
-}
-
 Scope defectScope(const KpiFilter& f)
 {
     return scopeOf(f, QStringLiteral("d.recorded_at"), false, QStringLiteral("d.station_id"),
@@ -427,73 +415,59 @@ void addFirstPasses(QMap<QString, std::pair<qint64, qint64>>& byOperator, const 
     n += tried;
 }
 
-/// The first-pass yield of inspection. A unit's first valid inspection (or test) decides its first
-/// pass; it counts in the range where that first event happened. Each read is one pass over a
-/// covering index. An X-ray fault is the work of whoever reballed and mounted the unit: it counts
-/// against the mounting operator as a failed first test does.
-Status inspectYield(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
-                    QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
+/// Each mounting operator's units whose first inspection (`kind` "inspect") or first test
+/// ("test") fell in the range: (operator, units, passed first time, tried more than once; 0 for
+/// inspections). A unit's first valid inspection or test decides its first pass and counts in the
+/// range where it happened; whole days come from the daily rollup.
+Result<QSqlQuery> firstTries(const QSqlDatabase& db, const KpiFilter& f, const QString& kind)
 {
+    const bool test = kind == QLatin1StringView("test");
+    const QString column = QStringLiteral("k.first_") + kind;
     const DayCut cut = dayCut(f);
-    const Scope inspected = firstInspectScope(f, cut);
+    const Scope detail =
+        scopeOf(f, column + QStringLiteral("_at"), false, column + QStringLiteral("_station"),
+                QStringLiteral("k.model"), kUnitCohort, cut);
     const Scope days = dailyScope(f, cut);
-    auto inspect = detailAndDaily(
+    return detailAndDaily(
         db, cut,
-        {QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_inspect_pass), 0) "
-                        "FROM kpi_units k WHERE k.first_inspect_at IS NOT NULL") +
-             inspected.sql + QStringLiteral(" GROUP BY 1"),
-         inspected.binds},
-        {QStringLiteral("SELECT mount_operator, sum(units), sum(passed) FROM kpi_first_daily "
-                        "WHERE kind = 'inspect'") +
+        {QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(%1_pass), 0), %2 FROM kpi_units k "
+                        "WHERE %1_at IS NOT NULL")
+                 .arg(column, test ? QStringLiteral("coalesce(sum(k.tests > 1), 0)") : QStringLiteral("0")) +
+             detail.sql + QStringLiteral(" GROUP BY 1"),
+         detail.binds},
+        {QStringLiteral("SELECT mount_operator, sum(units), sum(passed), sum(retested) FROM kpi_first_daily "
+                        "WHERE kind = ?") +
              days.sql + QStringLiteral(" GROUP BY 1"),
-         days.binds},
-        3);
-    if (!inspect)
-        return inspect.error();
-    qint64 inspectedUnits = 0, passedFirst = 0;
-    while (inspect.value().next()) {
-        const qint64 n = inspect.value().value(1).toLongLong();
-        const qint64 passed = inspect.value().value(2).toLongLong();
-        inspectedUnits += n;
-        passedFirst += passed;
-        addFirstPasses(byMountOperator, inspect.value().value(0).toString(), passed, n);
-    }
-    r.firstPassYieldInspect = ratio(passedFirst, inspectedUnits);
-    return {};
+         QVariantList{kind} + days.binds},
+        4);
 }
 
-/// First tests in the range, per operator who mounted the unit: first-pass test yield, the
-/// retest rate (tested more than once) and each operator's first tests, in one read.
-Status testYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
-                  QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
+/// First-pass yields of inspection and test, the retest rate, and each mounting operator's first
+/// tries. An X-ray fault is the work of whoever reballed and mounted the unit: it counts against
+/// the mounting operator as a failed first test does.
+Status firstPassYields(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r,
+                       QMap<QString, std::pair<qint64, qint64>>& byMountOperator)
 {
-    const DayCut cut = dayCut(f);
-    const Scope tested = firstTestScope(f, cut);
-    const Scope days = dailyScope(f, cut);
-    auto tests = detailAndDaily(
-        db, cut,
-        {QStringLiteral("SELECT k.mount_operator, count(*), coalesce(sum(k.first_test_pass), 0), "
-                        "coalesce(sum(k.tests > 1), 0) FROM kpi_units k WHERE k.first_test_at IS NOT NULL") +
-             tested.sql + QStringLiteral(" GROUP BY 1"),
-         tested.binds},
-        {QStringLiteral("SELECT mount_operator, sum(units), sum(passed), sum(retested) FROM kpi_first_daily "
-                        "WHERE kind = 'test'") +
-             days.sql + QStringLiteral(" GROUP BY 1"),
-         days.binds},
-        4);
-    if (!tests)
-        return tests.error();
-    qint64 testedUnits = 0, passedFirst = 0, retested = 0;
-    while (tests.value().next()) {
-        const qint64 n = tests.value().value(1).toLongLong();
-        const qint64 passed = tests.value().value(2).toLongLong();
-        testedUnits += n;
-        passedFirst += passed;
-        retested += tests.value().value(3).toLongLong();
-        addFirstPasses(byMountOperator, tests.value().value(0).toString(), passed, n);
+    for (const QString& kind : {QStringLiteral("inspect"), QStringLiteral("test")}) {
+        auto q = firstTries(db, f, kind);
+        if (!q)
+            return q.error();
+        qint64 units = 0, passedFirst = 0, retested = 0;
+        while (q.value().next()) {
+            const qint64 n = q.value().value(1).toLongLong();
+            const qint64 passed = q.value().value(2).toLongLong();
+            units += n;
+            passedFirst += passed;
+            retested += q.value().value(3).toLongLong();
+            addFirstPasses(byMountOperator, q.value().value(0).toString(), passed, n);
+        }
+        if (kind == QLatin1StringView("inspect")) {
+            r.firstPassYieldInspect = ratio(passedFirst, units);
+        } else {
+            r.firstPassYieldTest = ratio(passedFirst, units);
+            r.retestRate = ratio(retested, units);
+        }
     }
-    r.firstPassYieldTest = ratio(passedFirst, testedUnits);
-    r.retestRate = ratio(retested, testedUnits);
     return {};
 }
 
@@ -570,9 +544,7 @@ Status cardScrap(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
 
 Status KpiQuery::yields(const KpiFilter& f, KpiReport& r, FirstPasses& byMountOperator) const
 {
-    if (Status st = inspectYield(m_db, f, r, byMountOperator); !st)
-        return st;
-    if (Status st = testYields(m_db, f, r, byMountOperator); !st)
+    if (Status st = firstPassYields(m_db, f, r, byMountOperator); !st)
         return st;
     if (r.firstPassYieldInspect && r.firstPassYieldTest)
         r.rolledThroughputYield = *r.firstPassYieldInspect * *r.firstPassYieldTest;
