@@ -18,15 +18,16 @@ void Output::emitResult(const QStringList& text, const QJsonObject& object)
     m_out.flush();
 }
 
-int Output::fail(const Error& error)
+int Output::fail(const Error& error, const QJsonObject& details)
 {
     if (m_json) {
         QJsonObject e{{QStringLiteral("code"), error.codeName()},
                       {QStringLiteral("field"), error.field},
                       {QStringLiteral("message"), error.message}};
-        m_out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), e}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
+        QJsonObject result = details;
+        result.insert(QStringLiteral("ok"), false);
+        result.insert(QStringLiteral("error"), e);
+        m_out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
         m_out.flush();
     }
     m_err << tr("error") << ": " << error.oneLine() << " [" << error.codeName() << "]\n";

@@ -53,8 +53,9 @@ public:
         }
         emitResult(head, {{key, array}});
     }
-    /// Prints `error` and returns its exit code.
-    int fail(const Error& error);
+    /// Prints `error` and returns its exit code; `details` go beside the error in --json mode
+    /// (the problems a check found, say).
+    int fail(const Error& error, const QJsonObject& details = {});
     /// A usage error (exit 2), after `helpText` on stderr when given.
     int usage(const QString& message, const QString& helpText = {});
     int unknownOption(const QString& option, const QString& helpText = {});

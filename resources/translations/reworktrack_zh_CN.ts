@@ -365,10 +365,6 @@ Shows the genealogy and timeline of a card, die, board, unit, batch or GPU UUID.
         <translation>请给出且只给出一个序列号</translation>
     </message>
     <message>
-        <source>%1 problems found; call an admin to restore a backup</source>
-        <translation>发现 %1 个问题；请联系管理员恢复备份</translation>
-    </message>
-    <message>
         <source>database ok: integrity check passed and derived state equals the event log</source>
         <translation>数据库正常：完整性检查通过，派生状态与事件日志一致</translation>
     </message>
@@ -1737,6 +1733,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>用法：reworkctl spc 测量项 [--model M] [--station S] [--days N]
 按记录顺序绘制某一测量项的单值-移动极差控制图（已作废的事件除外）：中心线、sigma（MR-bar / 1.128）、3 sigma 控制限、西电规则（1：一个值超出 3 sigma；2：3 个中有 2 个在同一侧超出 2 sigma；3：5 个中有 4 个在同一侧超出 1 sigma；4：连续 8 个在中心线同一侧），以及相对于该测量项限值（若设置了型号自己的限值则用之）的 Cp/Cpk。计数类（vram_errors）用 c 图：sigma 为平均计数的平方根。不可能为负的量，其低于 0 的下控制限按 0 给出。测量项：void_pct、peak_c、tal_s、temp_max_c、burnin_gflops、burnin_min、vram_errors。--days N：只看最近 N 天（默认：全部）。--json 给出最新的 500 个值。
 </translation>
+    </message>
+    <message>
+        <source>problems found: %1; call an admin to restore a backup</source>
+        <translation>发现问题：%1 个；请联系管理员恢复备份</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -517,6 +518,13 @@ private slots:
         const Run check = reworkctl(path, {"check"});
         QCOMPARE(check.exitCode, 3); // problems found: the README's storage code
         QVERIFY2(check.err.contains(QStringLiteral("cards")), qPrintable(check.err));
+        QVERIFY2(check.err.contains(QStringLiteral("problems found: 1;")), qPrintable(check.err));
+        // --json carries the problems themselves, not only their number
+        const Run json = reworkctl(path, {"--json", "check"});
+        QCOMPARE(json.exitCode, 3);
+        const QJsonArray problems = json.json().value("problems").toArray();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().toString().contains(QStringLiteral("cards")), qPrintable(json.out));
         QCOMPARE(sqlOn(path, {QStringLiteral("SELECT count(*) FROM cards WHERE lot = 'LOT-9'")}).toInt(), 4);
     }
 

@@ -46,7 +46,8 @@ int check(CommandContext& context, Args args)
             out.err() << p << '\n';
         return out.fail(
             makeError(ErrorCode::Storage, QString(),
-                      Cli::tr("%1 problems found; call an admin to restore a backup").arg(problems.size())));
+                      Cli::tr("problems found: %1; call an admin to restore a backup").arg(problems.size())),
+            {{QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
     }
     out.emitResult({Cli::tr("database ok: integrity check passed and derived state equals the event log")},
                    {{QStringLiteral("problems"), QJsonArray()}});
