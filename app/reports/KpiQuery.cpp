@@ -273,6 +273,8 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
     KpiFilter f = filter;
     if (!f.now.isValid())
         f.now = m_clock.now();
+    if (Status st = knownScope(f); !st)
+        return st.error();
     FirstPasses byMountOperator;
     for (const Status& st : {wip(f, r), throughput(f, r), yields(f, r, byMountOperator), defects(f, r),
                              moisture(f, r), operators(f, r, byMountOperator), anomalies(f.now, r)}) {
@@ -280,6 +282,47 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
             return st.error();
     }
     return r;
+}
+
+namespace {
+
+/// The translation context of the KPI queries' own words.
+struct KpiText
+{
+    Q_DECLARE_TR_FUNCTIONS(KpiQuery)
+};
+
+} // namespace
+
+Status KpiQuery::knownScope(const KpiFilter& f) const
+{
+    // Fixed table and column names; the value bound.
+    const struct
+    {
+        const QString& value;
+        const char* lookup;
+        ErrorCode code;
+        const char* field;
+        const char* text;
+    } named[] = {
+        {f.station, "SELECT count(*) FROM stations WHERE id = ?", ErrorCode::UnknownStation, "station",
+         QT_TRANSLATE_NOOP("KpiQuery", "no station %1 is registered here; check the name")},
+        {f.model, "SELECT count(*) FROM products WHERE model = ?", ErrorCode::InvalidValue, "model",
+         QT_TRANSLATE_NOOP("KpiQuery", "no product model %1 is known here; check the name")},
+        {f.batch, "SELECT count(*) FROM batches WHERE id = ?", ErrorCode::UnknownSerial, "batch",
+         QT_TRANSLATE_NOOP("KpiQuery", "no batch %1 is recorded here; check the batch id")},
+    };
+    for (const auto& n : named) {
+        if (n.value.isEmpty())
+            continue;
+        auto found = sql::scalar(m_db, QString::fromLatin1(n.lookup), {n.value});
+        if (!found)
+            return found.error();
+        if (found.value().toLongLong() == 0)
+            return makeError(n.code, QString::fromLatin1(n.field),
+                             Message(&KpiText::tr, n.text, {n.value.left(64)}));
+    }
+    return {};
 }
 
 Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const

@@ -17,6 +17,8 @@ public:
     explicit KpiQuery(const QSqlDatabase& db, const Clock& clock = systemClock()) : m_db(db), m_clock(clock)
     {
     }
+    /// The figures of `filter`; a station, product or batch the database does not know is refused
+    /// (a mistyped name would read as a line that did no work).
     Result<KpiReport> compute(const KpiFilter& filter) const;
 
     /// One recorded defect: the drill-down from a Pareto bar to the items behind it.
@@ -30,6 +32,8 @@ public:
 private:
     /// Per mounting operator: first passes and first tries, of inspection and test together.
     using FirstPasses = QMap<QString, std::pair<qint64, qint64>>;
+    /// Refuses a station, product or batch this database has never had.
+    Status knownScope(const KpiFilter& f) const;
     Status wip(const KpiFilter& f, KpiReport& r) const;
     Status throughput(const KpiFilter& f, KpiReport& r) const;
     /// Also counts each mounting operator's first inspections and first tests, for operators().

@@ -2620,6 +2620,18 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>between stations (resolved): %1</source>
         <translation>工位之间（已解决）：%1</translation>
     </message>
+    <message>
+        <source>no station %1 is registered here; check the name</source>
+        <translation>本机没有登记工位 %1；请检查名称</translation>
+    </message>
+    <message>
+        <source>no product model %1 is known here; check the name</source>
+        <translation>本机不认识产品型号 %1；请检查名称</translation>
+    </message>
+    <message>
+        <source>no batch %1 is recorded here; check the batch id</source>
+        <translation>本机没有批次 %1 的记录；请检查批次号</translation>
+    </message>
 </context>
 <context>
     <name>LabelData</name>

@@ -677,6 +677,21 @@ private slots:
         QCOMPARE(reworkctl(path, {"kpi", "--from", "yesterday"}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"kpi", "--from", today, "--to", monthAgo}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"kpi", "--shift", "evening"}).exitCode, 2);
+        // --to alone: the 30 days that end there
+        const Run before = reworkctl(path, {"kpi", "--to", monthAgo});
+        QCOMPARE(before.exitCode, 0);
+        QVERIFY2(
+            before.out.contains(QDate::currentDate().addDays(-59).toString(Qt::ISODate) + " .. " + monthAgo),
+            qPrintable(before.out));
+        // A name the database has never had is a mistake, not a line that did nothing.
+        for (const QStringList& unknown :
+             {QStringList{"--station", "NOPE-01"}, QStringList{"--model", "RTX9999"},
+              QStringList{"--batch", "B-NOPE"}}) {
+            const Run refused = reworkctl(path, QStringList{"kpi"} + unknown);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(unknown.last()), qPrintable(refused.err));
+        }
+        QCOMPARE(reworkctl(path, {"kpi", "--station", "TEST-01", "--model", "RTX4090"}).exitCode, 0);
 
         // Day and night shifts split the range's station work between them, hour for hour.
         auto stationEvents = [&](const QStringList& extra) {

@@ -531,10 +531,19 @@ private slots:
         auto hits = KpiQuery(db.db().connection()).defectHits(f, QStringLiteral("BRIDGE"));
         QCOMPARE(hits->size(), 1);
         QCOMPARE(hits->first().serial, b);
+        // A batch never recorded here is a mistyped id, not a batch that did nothing; so is a
+        // station or a product the database does not know.
         f.batch = QStringLiteral("B-NONE");
         auto none = KpiQuery(db.db().connection()).compute(f);
-        QCOMPARE(none->unitsMounted, 0);
-        QVERIFY(none->throughputByStation.isEmpty() && none->defectPareto.isEmpty());
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().code, ErrorCode::UnknownSerial);
+        QVERIFY(none.error().message.contains(QStringLiteral("B-NONE")));
+        KpiFilter station = filter();
+        station.station = QStringLiteral("INSPECT-9");
+        QCOMPARE(KpiQuery(db.db().connection()).compute(station).error().code, ErrorCode::UnknownStation);
+        KpiFilter model = filter();
+        model.model = QStringLiteral("RTX9999");
+        QCOMPARE(KpiQuery(db.db().connection()).compute(model).error().code, ErrorCode::InvalidValue);
     }
 
     /// Appends a test event as a sync from another station would: past the rules, which

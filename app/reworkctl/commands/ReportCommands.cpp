@@ -16,21 +16,22 @@ namespace rework {
 namespace {
 
 /// The KPI options (--from, --to, --station, --model, --batch, --shift, --aging-hours), or a usage
-/// error; the range ends `today` and covers 30 days unless given.
+/// error; the range covers 30 days ending today unless given.
 Result<KpiFilter> kpiFilter(Args& args, const QDate& today)
 {
     KpiFilter filter;
-    filter.to = today;
-    filter.from = filter.to.addDays(-29);
-    for (const char* name : {"from", "to"}) {
-        if (auto v = args.take(QString::fromLatin1(name))) {
-            const QDate d = QDate::fromString(*v, Qt::ISODate);
-            if (!d.isValid())
-                return usageError(
-                    Cli::tr("--%1 must be a date like 2026-11-29").arg(QString::fromLatin1(name)));
-            (qstrcmp(name, "from") == 0 ? filter.from : filter.to) = d;
+    QDate given[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString name = QString::fromLatin1(i == 0 ? "from" : "to");
+        if (auto v = args.take(name)) {
+            given[i] = QDate::fromString(*v, Qt::ISODate);
+            if (!given[i].isValid())
+                return usageError(Cli::tr("--%1 must be a date like 2026-11-29").arg(name));
         }
     }
+    // 30 days ending --to, or today; --from alone runs to today.
+    filter.to = given[1].isValid() ? given[1] : today;
+    filter.from = given[0].isValid() ? given[0] : filter.to.addDays(-29);
     if (filter.from > filter.to)
         return usageError(Cli::tr("--from is after --to"));
     filter.station = args.takeId(QStringLiteral("station"));
