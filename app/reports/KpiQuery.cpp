@@ -248,6 +248,7 @@ QJsonObject KpiReport::toJson() const
     }
     return {{QStringLiteral("wip"), wip},
             {QStringLiteral("aging"), agingList},
+            {QStringLiteral("aging_count"), agingCount},
             {QStringLiteral("throughput"), stations},
             {QStringLiteral("first_pass_yield"),
              QJsonObject{{QStringLiteral("inspect"), json(firstPassYieldInspect)},
@@ -351,17 +352,20 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
         QVariantList{mounted, inspected, mounted, inspected, stateValue(ItemState::Tested), m, m, b, b};
     for (const QString& step : KpiReport::wipSteps())
         r.wipByStep.insert(step, 0);
-    auto counts = sql::run(m_db,
-                           QStringLiteral("SELECT w.step, count(*) FROM (") + unionSql +
-                               QStringLiteral(") AS w GROUP BY w.step"),
-                           binds);
-    if (!counts)
-        return counts.error();
-    while (counts.value().next())
-        r.wipByStep.insert(counts.value().value(0).toString(), counts.value().value(1).toInt());
-
     const QString cutoff =
         f.now.addSecs(-static_cast<qint64>(f.agingHours * 3600)).toString(Qt::ISODateWithMs);
+    // The aging count is every idle item; the list below stops at the 200 oldest.
+    auto counts = sql::run(m_db,
+                           QStringLiteral("SELECT w.step, count(*), coalesce(sum(w.since < ?), 0) FROM (") +
+                               unionSql + QStringLiteral(") AS w GROUP BY w.step"),
+                           QVariantList{cutoff} + binds);
+    if (!counts)
+        return counts.error();
+    while (counts.value().next()) {
+        r.wipByStep.insert(counts.value().value(0).toString(), counts.value().value(1).toInt());
+        r.agingCount += counts.value().value(2).toInt();
+    }
+
     auto aging = sql::run(m_db,
                           QStringLiteral("SELECT * FROM (") + unionSql +
                               QStringLiteral(") AS w WHERE w.since < ? ORDER BY w.since LIMIT 200"),

@@ -34,7 +34,8 @@ struct KpiReport
     };
 
     QMap<QString, int> wipByStep; // step the items wait for -> count
-    QList<Aging> aging;           // oldest first
+    QList<Aging> aging;           // oldest first, the 200 oldest
+    int agingCount = 0;           // every item idle longer than the aging limit
     QMap<QString, int> throughputByStation;
     QMap<QString, QMap<QString, int>> throughputByStationHour;  // station -> "yyyy-MM-ddTHH" -> events
     QMap<QString, QMap<QString, int>> throughputByStationShift; // station -> ShiftCalendar::key -> events

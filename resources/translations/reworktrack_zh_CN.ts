@@ -5539,6 +5539,14 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>Chart (model · station)</source>
         <translation>控制图（型号 · 工位）</translation>
     </message>
+    <message>
+        <source>Aging WIP (%1; the %2 oldest listed)</source>
+        <translation>滞留在制品（%1 件；列出最久的 %2 件）</translation>
+    </message>
+    <message>
+        <source>Aging WIP (%1)</source>
+        <translation>滞留在制品（%1 件）</translation>
+    </message>
 </context>
 <context>
     <name>rework::FileDialogs</name>

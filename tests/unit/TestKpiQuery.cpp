@@ -164,12 +164,33 @@ private slots:
         QCOMPARE(r.wipByStep.value("pack"), 3); // A, B, C
         // two days later all of them have waited past 24 h, oldest first
         QCOMPARE(r.aging.size(), 5);
+        QCOMPARE(r.agingCount, 5);
         QCOMPARE(r.aging.first().serial, QStringLiteral("CARDE0001"));
         for (qsizetype i = 1; i < r.aging.size(); ++i)
             QVERIFY(r.aging.at(i - 1).since <= r.aging.at(i).since);
         KpiFilter fresh = filter();
         fresh.now = start.addSecs(3600 * 10);
         QCOMPARE(compute(fresh).aging.size(), 0);
+        QCOMPARE(compute(fresh).agingCount, 0);
+    }
+
+    /// The aging list shows the 200 oldest; the count is every idle item, not the list's length.
+    void agingCountsEveryIdleItemWhileTheListStopsAt200()
+    {
+        test::TestDatabase db;
+        for (int i = 0; i < 230; ++i) {
+            QVERIFY(db.record(Step::Intake, {QStringLiteral("card=CARDQ%1").arg(i, 4, 10, QLatin1Char('0')),
+                                             "model=RTX4090", "lot=LOT-1"})
+                        .ok());
+        }
+        KpiFilter f;
+        f.from = f.to = db.clock().now().date();
+        f.now = db.clock().now().addDays(2);
+        const KpiReport r = KpiQuery(db.db().connection()).compute(f).value();
+        QCOMPARE(r.wipByStep.value("strip"), 230);
+        QCOMPARE(r.aging.size(), 200);
+        QCOMPARE(r.agingCount, 230);
+        QCOMPARE(r.toJson().value("aging_count").toInt(), 230);
     }
 
     void yieldsAndRates()

@@ -273,7 +273,8 @@ QTabWidget* DashboardPage::buildTables()
     m_operators = new OperatorFiguresModel(this);
     m_anomalies = new AnomalyModel(this);
     m_drill = new DefectDrillModel(this);
-    QTableView* agingView = addTable(m_aging, tr("Aging WIP"));
+    m_agingView = addTable(m_aging, tr("Aging WIP"));
+    QTableView* agingView = m_agingView;
     addTable(m_msl, tr("MSL alarms"));
     addTable(m_operators, tr("Operators"));
     m_anomalyView = addTable(m_anomalies, tr("Anomalies"));
@@ -509,6 +510,12 @@ void DashboardPage::showCharts(const KpiReport& r)
 void DashboardPage::showTables(const KpiReport& r)
 {
     m_aging->setRows(r.aging);
+    // The list holds the oldest only: the tab says how many are idle in all.
+    m_tables->setTabText(
+        m_tables->indexOf(m_agingView),
+        r.agingCount > r.aging.size()
+            ? tr("Aging WIP (%1; the %2 oldest listed)").arg(r.agingCount).arg(r.aging.size())
+            : tr("Aging WIP (%1)").arg(r.agingCount));
     m_msl->setRows(r.mslAlarms);
     m_operators->setRows(r.operators);
     m_anomalies->setRows(r.anomalies);

@@ -178,6 +178,7 @@ private:
     QChart* m_repairChart = nullptr;
     QTabWidget* m_tables = nullptr;
     AgingModel* m_aging = nullptr;
+    QTableView* m_agingView = nullptr;
     MslAlarmModel* m_msl = nullptr;
     OperatorFiguresModel* m_operators = nullptr;
     AnomalyModel* m_anomalies = nullptr;

@@ -64,7 +64,7 @@ QStringList kpiLines(const KpiFilter& filter, const KpiReport& r)
     QStringList wip;
     for (auto it = r.wipByStep.constBegin(); it != r.wipByStep.constEnd(); ++it)
         wip << it.key() + QLatin1Char('=') + QString::number(it.value());
-    lines << Cli::tr("WIP waiting for: %1 (aging: %2)").arg(wip.join(QLatin1Char(' '))).arg(r.aging.size());
+    lines << Cli::tr("WIP waiting for: %1 (aging: %2)").arg(wip.join(QLatin1Char(' '))).arg(r.agingCount);
     lines << Cli::tr("cards received %1, units mounted %2").arg(r.cardsReceived).arg(r.unitsMounted);
     lines << Cli::tr("first-pass yield: inspect %1, test %2; rolled throughput yield %3")
                  .arg(KpiReport::percentText(r.firstPassYieldInspect),
