@@ -38,14 +38,11 @@ Result<QList<DailyRollups::Difference>> DailyRollups::differences(const QSqlData
         const QString table = QStringLiteral("main.") + QLatin1StringView(rollup.table);
         const QString source =
             QStringLiteral("SELECT * FROM (") + QLatin1StringView(rollup.source) + QLatin1Char(')');
-        auto n =
-            sql::scalar(db, QStringLiteral("SELECT count(*) FROM (") +
-                                sql::symmetricDifference(QStringLiteral("SELECT * FROM ") + table, source) +
-                                QLatin1Char(')'));
-        if (!n)
-            return n.error();
-        if (n.value().toLongLong() > 0)
-            found.append({QString::fromLatin1(rollup.table), n.value().toLongLong()});
+        auto d = sql::differing(db, QStringLiteral("SELECT * FROM ") + table, source);
+        if (!d)
+            return d.error();
+        if (d->rows > 0)
+            found.append({QString::fromLatin1(rollup.table), d->rows, d->examples});
     }
     return found;
 }

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace rework {
 
@@ -18,6 +19,7 @@ public:
     {
         QString table;
         qint64 rows = 0;
+        QStringList examples; // kind or day and the next key column of a few of them
     };
 
     /// Rows of each daily rollup that differ from a fresh count of its source (read in the

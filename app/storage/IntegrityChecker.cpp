@@ -21,16 +21,10 @@ constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards"
                                           "spc_values"};
 
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
-Result<qint64> differingRows(const QSqlDatabase& db, const QString& table)
+Result<sql::Differing> differingRows(const QSqlDatabase& db, const QString& table)
 {
-    const QString statement = QStringLiteral("SELECT count(*) FROM (") +
-                              sql::symmetricDifference(QStringLiteral("SELECT * FROM temp.") + table,
-                                                       QStringLiteral("SELECT * FROM main.") + table) +
-                              QLatin1Char(')');
-    auto n = sql::scalar(db, statement);
-    if (!n)
-        return n.error();
-    return n.value().toLongLong();
+    return sql::differing(db, QStringLiteral("SELECT * FROM temp.") + table,
+                          QStringLiteral("SELECT * FROM main.") + table);
 }
 
 /// An empty TEMP table with the schema and indexes of main.`table`. Unqualified names find TEMP
@@ -191,9 +185,9 @@ Result<QStringList> IntegrityChecker::run() const
     if (!rollups)
         return rollups.error();
     for (const DailyRollups::Difference& d : rollups.value())
-        problems << tr("derived state: %1 rows of %2 differ from a count of their source")
+        problems << tr("derived state: %1 rows of %2 differ from a count of their source, at %3")
                         .arg(d.rows)
-                        .arg(d.table);
+                        .arg(d.table, d.examples.join(QStringLiteral(", ")));
 
     // The replay goes into TEMP copies of the derived tables and is compared with the snapshot:
     // the main database is only read, so stations go on recording while a check runs.
@@ -204,15 +198,15 @@ Result<QStringList> IntegrityChecker::run() const
         if (!replayed)
             break;
         const QString name = QString::fromLatin1(table);
-        Result<qint64> n = differingRows(m_db, name);
+        Result<sql::Differing> n = differingRows(m_db, name);
         if (!n) {
             replayed = n.error();
             break;
         }
-        if (n.value() > 0)
-            problems << tr("derived state: %1 rows of %2 differ from a replay of the events")
-                            .arg(n.value())
-                            .arg(name);
+        if (n->rows > 0)
+            problems << tr("derived state: %1 rows of %2 differ from a replay of the events, at %3")
+                            .arg(n->rows)
+                            .arg(name, n->examples.join(QStringLiteral(", ")));
     }
     snapshot.end();
     dropShadows(m_db);

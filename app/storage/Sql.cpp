@@ -234,4 +234,28 @@ QString symmetricDifference(const QString& a, const QString& b)
     return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL SELECT * FROM (%2 EXCEPT %1)").arg(a, b);
 }
 
+Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b)
+{
+    const QString rows = symmetricDifference(a, b);
+    auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (") + rows + QLatin1Char(')'));
+    if (!n)
+        return n.error();
+    Differing d{n.value().toLongLong(), {}};
+    if (d.rows == 0)
+        return d;
+    // A changed row is there twice (as it is and as it should be): the same place, named once.
+    auto first = run(db, QStringLiteral("SELECT * FROM (") + rows + QStringLiteral(") LIMIT 6"));
+    if (!first)
+        return first.error();
+    while (first.value().next() && d.examples.size() < 3) {
+        QStringList columns{first.value().value(0).toString()};
+        if (first.value().record().count() > 1)
+            columns << first.value().value(1).toString();
+        const QString example = columns.join(QLatin1Char(' '));
+        if (!d.examples.contains(example))
+            d.examples << example;
+    }
+    return d;
+}
+
 } // namespace rework::sql

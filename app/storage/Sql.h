@@ -67,6 +67,15 @@ Status withFile(const QString& path, int flags, const std::function<Status(sqlit
 /// ((a - b) + b) - a, which misses every row that only `a` has.
 QString symmetricDifference(const QString& a, const QString& b);
 
+/// How many rows two SELECTs of the same columns do not share, and the first two columns of a
+/// few of them (an item's serial, a rollup's kind or day): where to look.
+struct Differing
+{
+    qint64 rows = 0;
+    QStringList examples;
+};
+Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b);
+
 /// NULL for an empty string, so optional text columns hold NULL rather than ''.
 QVariant nullIfEmpty(const QString& s);
 

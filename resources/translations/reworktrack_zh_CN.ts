@@ -2559,10 +2559,6 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>外键：%2 的第 %1 行指向不存在的记录</translation>
     </message>
     <message>
-        <source>derived state: %1 rows of %2 differ from a replay of the events</source>
-        <translation>派生状态：%2 中有 %1 行与事件重放结果不同</translation>
-    </message>
-    <message>
         <source>no event names %1; give a card, die, board, unit or batch</source>
         <translation>没有事件涉及 %1；请给出显卡、芯片、板卡、成品或批次</translation>
     </message>
@@ -2571,8 +2567,12 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>派生状态：%1 %2 与其事件的重放结果不一致</translation>
     </message>
     <message>
-        <source>derived state: %1 rows of %2 differ from a count of their source</source>
-        <translation>派生状态：%2 中有 %1 行与其来源表的计数不同</translation>
+        <source>derived state: %1 rows of %2 differ from a count of their source, at %3</source>
+        <translation>派生状态：%2 中有 %1 行与其来源表的计数不同，位于 %3</translation>
+    </message>
+    <message>
+        <source>derived state: %1 rows of %2 differ from a replay of the events, at %3</source>
+        <translation>派生状态：%2 中有 %1 行与事件重放结果不同，位于 %3</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,8 @@ private slots:
         QVERIFY(problems.ok());
         QCOMPARE(problems->size(), 1);
         QVERIFY(problems->first().contains(QStringLiteral("units")));
+        // and says where: the unit's serial
+        QVERIFY2(problems->first().contains(value(t, "SELECT serial FROM units")), qPrintable(problems->first()));
         // the check itself changed nothing
         QVERIFY(t.dump() != before);
         QCOMPARE(value(t, "SELECT state FROM units"), QStringLiteral("shipped"));
@@ -290,6 +292,7 @@ private slots:
         QVERIFY(problems.ok());
         QCOMPARE(problems->size(), 1);
         QVERIFY2(problems->first().contains(QStringLiteral("kpi_units")), qPrintable(problems->first()));
+        QVERIFY2(problems->first().contains(unit), qPrintable(problems->first()));
 
         test::TestDatabase other;
         const QString lost = other.testedUnit("ZT4090A123456", "SB00000001");
@@ -319,6 +322,9 @@ private slots:
             QVERIFY(problems.ok());
             QCOMPARE(problems->size(), 1);
             QVERIFY2(problems->first().contains(QLatin1String(table)), qPrintable(problems->first()));
+            // the day (or the kind and the day) of the drifted row
+            QVERIFY2(problems->first().contains(t.clock().now().date().toString(Qt::ISODate)),
+                     qPrintable(problems->first()));
             QVERIFY(
                 sql::run(t.db().connection(), QStringLiteral("UPDATE %1 SET %2 = %2 - 1").arg(table, column))
                     .ok());
