@@ -274,7 +274,8 @@ private slots:
         QCOMPARE(problems->size(), 1);
         QVERIFY(problems->first().contains(QStringLiteral("units")));
         // and says where: the unit's serial
-        QVERIFY2(problems->first().contains(value(t, "SELECT serial FROM units")), qPrintable(problems->first()));
+        QVERIFY2(problems->first().contains(value(t, "SELECT serial FROM units")),
+                 qPrintable(problems->first()));
         // the check itself changed nothing
         QVERIFY(t.dump() != before);
         QCOMPARE(value(t, "SELECT state FROM units"), QStringLiteral("shipped"));

@@ -274,7 +274,6 @@ QTabWidget* DashboardPage::buildTables()
     m_anomalies = new AnomalyModel(this);
     m_drill = new DefectDrillModel(this);
     m_agingView = addTable(m_aging, tr("Aging WIP"));
-    QTableView* agingView = m_agingView;
     addTable(m_msl, tr("MSL alarms"));
     addTable(m_operators, tr("Operators"));
     m_anomalyView = addTable(m_anomalies, tr("Anomalies"));
@@ -302,7 +301,7 @@ QTabWidget* DashboardPage::buildTables()
     connect(m_spc, &SpcPanel::measurementChanged, this, &DashboardPage::refreshSpc);
 
     // From a unit in a list to its full history: the serial is each of these tables' first column.
-    for (QTableView* view : {agingView, m_drillView, m_recallView}) {
+    for (QTableView* view : {m_agingView, m_drillView, m_recallView}) {
         connect(view, &QTableView::activated, this, [this, view](const QModelIndex& index) {
             emit traceRequested(view->model()->index(index.row(), 0).data().toString());
         });
