@@ -17,6 +17,8 @@ QRectF BarcodePainter::draw(QPainter& painter, const BarcodeSymbol& symbol, cons
     int dots = static_cast<int>(std::floor(area.width() / totalColumns));
     if (!symbol.isLinear())
         dots = std::min(dots, static_cast<int>(std::floor(area.height() / totalRows)));
+    if (symbol.type() == BarcodeSymbol::Type::QrCode) // no larger than the printer's ^BQ can make it
+        dots = std::min(dots, BarcodeSymbol::kMaxQrDotsPerModule);
     if (dots < 1)
         return {};
     const double left = std::round(area.left()) + quietModules * dots;

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <cmath>
 
 namespace rework {
 
@@ -37,6 +38,16 @@ public:
     static constexpr char kQrErrorCorrection = 'M';
     /// A Zebra magnifies a QR by at most 10 dots per module; the PDF keeps to the same size.
     static constexpr int kMaxQrDotsPerModule = 10;
+    /// The fewest printer dots a module may take at `dpi` and still scan: two (below that a
+    /// printhead blurs a module into its neighbours) and, for GS1, 0.25 mm as its spec asks.
+    int minimumDotsPerModule(int dpi) const
+    {
+        const int gs1 =
+            m_type == Type::Gs1_128 ? static_cast<int>(std::ceil(kMinGs1ModuleMm * dpi / 25.4 - 1e-9)) : 0;
+        return std::max(kMinModuleDots, gs1);
+    }
+    /// The same in millimetres: the narrowest module a printer of `dpi` can print readably.
+    double minimumModuleMm(int dpi) const { return minimumDotsPerModule(dpi) * 25.4 / dpi; }
     /// The light margin the symbology's standard asks for, in modules.
     int quietModules() const { return isLinear() ? 10 : m_type == Type::QrCode ? 4 : 1; }
     /// The most printer dots per module that fit `widthDots` × `heightDots` with the quiet
@@ -52,6 +63,9 @@ public:
     }
 
 private:
+    static constexpr int kMinModuleDots = 2;
+    static constexpr double kMinGs1ModuleMm = 0.25;
+
     Type m_type = Type::Code128;
     int m_rows = 0;
     int m_columns = 0;

@@ -9,7 +9,17 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <cmath>
+
 namespace rework {
+namespace {
+
+/// The sheet's own resolution: modules are whole dots of it.
+constexpr int kSheetDpi = 300;
+/// The coarsest printer a sheet is printed on (a 203 dpi label printer): its minimum module holds.
+constexpr int kCoarsestPrinterDpi = 203;
+
+} // namespace
 
 QString CommandSheet::caption(const CommandCode& command)
 {
@@ -41,7 +51,7 @@ Status CommandSheet::writePdf(const QString& path, const QHash<QString, QString>
         commands.append(CommandCode{CommandCode::Kind::Defect, code});
 
     QPdfWriter pdf(path);
-    pdf.setResolution(300); // printer dots: modules are drawn on whole dots at this resolution
+    pdf.setResolution(kSheetDpi); // modules are drawn on whole dots at this resolution
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
     pdf.setTitle(tr("ReworkTrack command barcodes"));
@@ -55,14 +65,15 @@ Status CommandSheet::writePdf(const QString& path, const QHash<QString, QString>
     const QRect page = painter.viewport();
     const int columns = 2;
     const int cellWidth = page.width() / columns;
-    const int cellHeight = 300 * 30 / 25; // 30 mm per row at 300 dpi
+    const int padding = 40;
+    const int cellHeight = kSheetDpi * 30 / 25; // 30 mm per row
     const int titleHeight = 150;
     QFont titleFont(QStringLiteral("Sans"));
     titleFont.setPixelSize(52);
     QFont captionFont(QStringLiteral("Sans"));
     captionFont.setPixelSize(40);
 
-    int index = 0;
+    int column = 0; // the next free column of the row at y
     int y = titleHeight;
     auto newPage = [&](bool first) {
         if (!first)
@@ -72,28 +83,39 @@ Status CommandSheet::writePdf(const QString& path, const QHash<QString, QString>
                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
                          tr("ReworkTrack command barcodes: scan to act on the open form"));
         y = titleHeight;
+        column = 0;
     };
     newPage(true);
     for (const CommandCode& command : commands) {
         Result<BarcodeSymbol> symbol = BarcodeSymbol::encode(BarcodeSymbol::Type::Code128, command.text());
         if (!symbol)
             return symbol.error();
-        const int column = index % columns;
-        if (column == 0 && index > 0)
+        // The sheet may be printed on any office or label printer: every module is at least the
+        // narrowest one the coarsest of them prints readably, in this sheet's whole dots.
+        const double minimumMm = symbol->minimumModuleMm(kCoarsestPrinterDpi);
+        const int minimum = static_cast<int>(std::ceil(minimumMm * kSheetDpi / 25.4 - 1e-9));
+        // Half the page's width where it fits at that module, else the whole width.
+        const int span = symbol->dotsPerModule(cellWidth - 2 * padding, cellHeight) >= minimum ? 1 : columns;
+        if (column + span > columns) {
+            column = 0;
             y += cellHeight;
-        if (y + cellHeight > page.height()) {
-            newPage(false);
         }
-        const QRectF bars(column * cellWidth + 40, y + 20, cellWidth - 80, cellHeight * 0.55);
-        if (BarcodePainter::draw(painter, symbol.value(), bars, 10).isEmpty())
+        if (y + cellHeight > page.height())
+            newPage(false);
+        const int width = span * cellWidth - 2 * padding;
+        const QRectF bars(column * cellWidth + padding, y + 20, width, cellHeight * 0.55);
+        if (symbol->dotsPerModule(width, cellHeight) < minimum ||
+            BarcodePainter::draw(painter, symbol.value(), bars).isEmpty())
             return makeError(ErrorCode::InvalidValue, QStringLiteral("barcode"),
-                             Message(tr, QT_TR_NOOP("a barcode does not fit the sheet")));
+                             Message(tr,
+                                     QT_TR_NOOP("the barcode of %1 does not fit the sheet with modules of "
+                                                "%2 mm or more; give the defect a shorter code"),
+                                     {command.text(), std::round(minimumMm * 100) / 100}));
         painter.setFont(captionFont);
-        painter.drawText(
-            QRectF(column * cellWidth + 40, bars.bottom() + 10, cellWidth - 80, cellHeight * 0.3),
-            Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere,
-            caption(command) + QLatin1Char('\n') + command.text());
-        ++index;
+        painter.drawText(QRectF(column * cellWidth + padding, bars.bottom() + 10, width, cellHeight * 0.3),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere,
+                         caption(command) + QLatin1Char('\n') + command.text());
+        column += span;
     }
     painter.end();
     return {};

@@ -9,7 +9,9 @@
 namespace rework {
 
 /// A printable PDF of command barcodes (save, clear, pass, fail, print label, and each defect
-/// code) for the bench, so that a form can be finished without touching the keyboard.
+/// code) for the bench, so that a form can be finished without touching the keyboard. Every module
+/// is at least what a 203 dpi printer prints readably (BarcodeSymbol::minimumModuleMm, 0.25 mm); a
+/// code too long for half the page's width at that size takes the whole width.
 class CommandSheet
 {
     Q_DECLARE_TR_FUNCTIONS(CommandSheet)

@@ -14,9 +14,6 @@ namespace {
 
 constexpr qint64 kMaxImageBytes = 16LL * 1024 * 1024;
 constexpr int kMaxImageSide = 4000;
-/// Below two dots a printhead blurs a module into its neighbours; GS1 asks for 0.25 mm at least.
-constexpr int kMinModuleDots = 2;
-constexpr double kMinGs1ModuleMm = 0.25;
 /// Text smaller than this (the font's pixel size) is not read reliably on a label.
 constexpr double kMinTextMm = 1.5;
 
@@ -24,9 +21,7 @@ constexpr double kMinTextMm = 1.5;
 Status checkModule(int index, const LabelTemplate& t, const LabelTemplate::Element& e,
                    const BarcodeSymbol& symbol, const QString& text)
 {
-    const bool gs1 = symbol.type() == BarcodeSymbol::Type::Gs1_128;
-    const int minimum = std::max(
-        kMinModuleDots, gs1 ? static_cast<int>(std::ceil(kMinGs1ModuleMm * t.dpi / 25.4 - 1e-9)) : 0);
+    const int minimum = symbol.minimumDotsPerModule(t.dpi);
     if (symbol.dotsPerModule(t.dots(e.widthMm), t.dots(e.heightMm)) >= minimum)
         return {};
     return makeError(ErrorCode::OutOfRange, QStringLiteral("barcode"),

@@ -246,6 +246,11 @@ Result<LabelData::Variables> LabelData::load(const QSqlDatabase& db, LabelTempla
     if (!operatorId.isEmpty()) {
         v.insert(QStringLiteral("printed_by"), operatorId);
         v.insert(QStringLiteral("operator"), operatorId);
+        // `printed_by.name`: the name of the person printing, as `operator.name` is the step's.
+        if (auto named = addRow(db, QStringLiteral("printed_by"),
+                                QStringLiteral("SELECT name FROM operators WHERE id = ?"), {operatorId}, v);
+            !named)
+            return named.error();
     }
     Result<bool> found = addSubject(db, kind, subject, v);
     if (!found)

@@ -94,6 +94,19 @@ public:
                                                        "the label is kept and sent again on retry"),
                         {m_target}));
         }
+        if (m_socket.error() == QAbstractSocket::HostNotFoundError) {
+            // Not a printer that is off: a name nothing on this network answers to.
+            spdlog::warn("printer {}: {}: host not found", m_target.toStdString(), what);
+            m_socket.abort();
+            return makeError(
+                ErrorCode::PrinterUnreachable, QStringLiteral("printer"),
+                Message(&ZplSender::tr,
+                        QT_TRANSLATE_NOOP("ZplSender",
+                                          "no computer on this network is called %1 (the printer at %2); "
+                                          "the label is kept; correct the printer's name or give its IP "
+                                          "address, then cancel the label (label cancel) or retry"),
+                        {m_target.section(QLatin1Char(':'), 0, -2), m_target}));
+        }
         const QString reason =
             m_timedOut && m_socket.error() == QAbstractSocket::UnknownSocketError
                 ? QCoreApplication::translate("QAbstractSocket", "Socket operation timed out")

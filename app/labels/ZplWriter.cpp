@@ -5,6 +5,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace rework {
@@ -21,6 +22,46 @@ QByteArray fieldData(const QString& text)
             out += '_' + QByteArray::number(u, 16).rightJustified(2, '0').toUpper();
         else
             out += c;
+    }
+    return out;
+}
+
+constexpr const char* kPredefinedLength[] = {"00", "01", "02", "03", "04", "11", "12", "13",
+                                             "14", "15", "16", "17", "18", "19", "20", "31",
+                                             "32", "33", "34", "35", "36", "41"};
+
+/// Whether a GS1 application identifier's data has a length fixed by the GS1 General
+/// Specifications (its first two digits in their table of predefined lengths): it needs no FNC1
+/// after it.
+bool predefinedLength(const QString& ai)
+{
+    const QString first = ai.left(2);
+    return std::any_of(std::begin(kPredefinedLength), std::end(kPredefinedLength),
+                       [&](const char* prefix) { return first == QLatin1StringView(prefix); });
+}
+
+/// GS1-128 field data for ^BC mode D: each AI in parentheses (the printer strips them), and >8
+/// (FNC1) after the data of an AI without a predefined length when another AI follows, so that a
+/// scanner knows where it ends. `data` is "[01]..." or "(01)...", as libzint took it.
+QByteArray gs1FieldData(const QString& data)
+{
+    const QChar open = data.startsWith(QLatin1Char('[')) ? QLatin1Char('[') : QLatin1Char('(');
+    const QChar close = open == QLatin1Char('[') ? QLatin1Char(']') : QLatin1Char(')');
+    QByteArray out;
+    qsizetype at = 0;
+    while (at < data.size()) {
+        const qsizetype end = data.indexOf(close, at + 1);
+        if (data.at(at) != open || end < 0)
+            return out + fieldData(data.mid(at)); // libzint took it, so this is not reached
+        const QString ai = data.mid(at + 1, end - at - 1);
+        qsizetype next = data.indexOf(open, end + 1);
+        if (next < 0)
+            next = data.size();
+        // '>' starts an invocation code in ^BC; "><" is the character itself.
+        out += '(' + fieldData(ai) + ')' + fieldData(data.mid(end + 1, next - end - 1)).replace(">", "><");
+        if (next < data.size() && !predefinedLength(ai))
+            out += ">8";
+        at = next;
     }
     return out;
 }
@@ -130,14 +171,11 @@ QByteArray ZplWriter::write(const FilledLabel& label, int copies)
                 z += by + number(x + quiet) + ',' + number(y) + "^BCN," + number(h) + ",N,N,N,A^FH_^FD" +
                      data + "^FS\n";
                 break;
-            case BarcodeSymbol::Type::Gs1_128: {
+            case BarcodeSymbol::Type::Gs1_128:
                 // The printer's GS1 mode (D) reads application identifiers in parentheses.
-                QByteArray gs1 = data;
-                gs1.replace('[', '(').replace(']', ')');
                 z += by + number(x + quiet) + ',' + number(y) + "^BCN," + number(h) + ",N,N,N,D^FH_^FD" +
-                     gs1 + "^FS\n";
+                     gs1FieldData(label.texts.at(i)) + "^FS\n";
                 break;
-            }
             case BarcodeSymbol::Type::DataMatrix: {
                 const auto [escape, escaped] = dataMatrixEscape(label.texts.at(i));
                 z += by + number(x + quiet) + ',' + number(y + quiet) + "^BXN," + number(module) +

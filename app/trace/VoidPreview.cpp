@@ -64,10 +64,18 @@ QStringList VoidPreview::effects() const
                                                       "was sealed with this record in it."))
                      .arg(batch, FieldSpec::choiceTitle(state));
     }
-    for (const PrintedLabel& l : printedLabels)
-        lines << say(QT_TRANSLATE_NOOP("VoidPreview", "Label \"%1\" of %2 printed %3 to %4: it no longer "
-                                                      "matches; take it off and print it again."))
-                     .arg(l.templateName, l.subject, when(l.printedAt), l.target);
+    for (const PrintedLabel& l : printedLabels) {
+        if (l.waiting)
+            lines << say(QT_TRANSLATE_NOOP("VoidPreview",
+                                           "Label \"%1\" of %2, asked for %3, is still waiting "
+                                           "for %4: it no longer matches; cancel it (label "
+                                           "cancel) and print it again."))
+                         .arg(l.templateName, l.subject, when(l.printedAt), l.target);
+        else
+            lines << say(QT_TRANSLATE_NOOP("VoidPreview", "Label \"%1\" of %2 printed %3 to %4: it no "
+                                                          "longer matches; take it off and print it again."))
+                         .arg(l.templateName, l.subject, when(l.printedAt), l.target);
+    }
     return lines;
 }
 

@@ -17,6 +17,7 @@ struct VoidPreview
     {
         QString subject, templateName, target;
         QDateTime printedAt;
+        bool waiting = false; // queued or failed: not on paper yet, but it would print old data
     };
 
     EventRecord event;

@@ -78,8 +78,12 @@ Result<VoidPreview> VoidPreviewQuery::of(const QString& eventId) const
     // Labels printed since the record was made follow from it: once it is void they may not match.
     for (const QString& item : std::as_const(p.items)) {
         auto prints = sql::run(m_db,
-                               QStringLiteral("SELECT template, target, printed_at FROM label_prints "
-                                              "WHERE subject = ? ORDER BY printed_at"),
+                               // A cancelled label never reached paper and never will.
+                               QStringLiteral("SELECT p.template, p.target, p.printed_at, "
+                                              "d.state IN ('queued', 'failed') FROM label_prints p "
+                                              "LEFT JOIN label_delivery d ON d.print_id = p.id "
+                                              "WHERE p.subject = ? AND d.state IS NOT 'cancelled' "
+                                              "ORDER BY p.printed_at"),
                                {item});
         if (!prints)
             return prints.error();
@@ -87,8 +91,9 @@ Result<VoidPreview> VoidPreviewQuery::of(const QString& eventId) const
             const QDateTime at = QDateTime::fromString(prints.value().value(2).toString(), Qt::ISODateWithMs);
             if (at.isValid() && at < p.event.recordedAt)
                 continue;
-            p.printedLabels.append(
-                {item, prints.value().value(0).toString(), prints.value().value(1).toString(), at});
+            p.printedLabels.append({item, prints.value().value(0).toString(),
+                                    prints.value().value(1).toString(), at,
+                                    prints.value().value(3).toBool()});
         }
     }
     return p;

@@ -38,6 +38,10 @@ QString FieldSpec::choiceTitle(const QString& code)
         {QStringLiteral("shipped"), QT_TRANSLATE_NOOP("Choice", "shipped")},
         {QStringLiteral("voided"), QT_TRANSLATE_NOOP("Choice", "voided")},
         {QStringLiteral("baked"), QT_TRANSLATE_NOOP("Choice", "baked")},
+        // states an item is in that no step's outcome names
+        {QStringLiteral("inspected"), QT_TRANSLATE_NOOP("Choice", "inspected")},
+        {QStringLiteral("tested"), QT_TRANSLATE_NOOP("Choice", "tested")},
+        {QStringLiteral("open"), QT_TRANSLATE_NOOP("Choice", "open")},
     };
     auto it = titles.constFind(code);
     if (it != titles.constEnd())

@@ -8,6 +8,9 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <memory>
+#include <vector>
+
 namespace rework::test {
 
 /// A Zebra on 127.0.0.1 that answers the host status query (~HS) as a real one does: three
@@ -15,7 +18,8 @@ namespace rework::test {
 /// the second. It runs in a thread of its own, since the sender waits for the answer blocking.
 /// `Silent` never answers (a printer that does not speak ~HS, or a plain socket). It also answers
 /// the host identification (~HI) with its resolution in dots per millimetre, as a Zebra does
-/// (`dpi` 0, or Silent: no answer).
+/// (`dpi` 0, or Silent: no answer). `HangsUp` accepts each connection and closes it at once, reading
+/// nothing; `NeverReads` accepts each one and holds it open without reading or answering.
 class FakeZebra : public QThread
 {
 public:
@@ -26,7 +30,9 @@ public:
         HeadOpen,
         RibbonOut,
         Paused,
-        Silent
+        Silent,
+        HangsUp,
+        NeverReads
     };
 
     explicit FakeZebra(Answer answer, int dpi = 300) : m_answer(answer), m_dpi(dpi)
@@ -76,23 +82,34 @@ protected:
         server.listen(QHostAddress::LocalHost);
         m_port.storeRelaxed(server.serverPort());
         m_started.release();
+        std::vector<std::unique_ptr<QTcpSocket>> held;
         while (!m_stop.loadRelaxed()) {
             // waitForNewConnection() waits on the listening socket only: connections that arrived
             // together are accepted together, and all but the first would wait there forever.
             if (!server.hasPendingConnections() && !server.waitForNewConnection(20))
                 continue;
             QTcpSocket* s = server.nextPendingConnection();
+            if (m_answer.loadRelaxed() == HangsUp) {
+                s->disconnectFromHost();
+                delete s;
+                m_closed.ref();
+                continue;
+            }
+            if (m_answer.loadRelaxed() == NeverReads) {
+                held.emplace_back(s); // open until the fake ends
+                continue;
+            }
             QByteArray got;
             bool answered = false, identified = false;
             while (!m_stop.loadRelaxed() && s->state() == QAbstractSocket::ConnectedState) {
                 s->waitForReadyRead(20);
                 got += s->readAll();
-                if (!answered && got.contains("~HS") && m_answer.loadRelaxed() != Silent) {
+                if (!answered && got.contains("~HS") && m_answer.loadRelaxed() < Silent) {
                     s->write(statusReply(static_cast<Answer>(m_answer.loadRelaxed())));
                     s->waitForBytesWritten(1000);
                     answered = true;
                 }
-                if (!identified && got.contains("~HI") && m_answer.loadRelaxed() != Silent &&
+                if (!identified && got.contains("~HI") && m_answer.loadRelaxed() < Silent &&
                     m_dpi.loadRelaxed() != 0) {
                     s->write(identificationReply(m_dpi.loadRelaxed()));
                     s->waitForBytesWritten(1000);

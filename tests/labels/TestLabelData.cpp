@@ -83,6 +83,7 @@ private slots:
         // The print is its own fact, and the old names still mean the print.
         QCOMPARE(v->value("printed_at"), localDate(kPrintDay));
         QCOMPARE(v->value("printed_by"), QStringLiteral("SUP1"));
+        QCOMPARE(v->value("printed_by.name"), QStringLiteral("Liu Yang"));
         QCOMPARE(v->value("date"), v->value("printed_at"));
         QCOMPARE(v->value("operator"), v->value("printed_by"));
         const QString text = filledText("die-traveler", die);

@@ -12,11 +12,12 @@
 #include "storage/Sql.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -30,9 +31,11 @@ namespace {
 QString decodePng(const QString& png, const char* symbology)
 {
     if (qstrcmp(symbology, "datamatrix") == 0) {
+        // Each image here holds one Data Matrix: -N1 stops at it instead of searching the rest of
+        // the label until the time limit (15 s for a unit label at 300 dpi).
         QProcess dmtx;
-        dmtx.start(QStringLiteral("dmtxread"),
-                   {QStringLiteral("-n"), QStringLiteral("-m"), QStringLiteral("20000"), png});
+        dmtx.start(QStringLiteral("dmtxread"), {QStringLiteral("-n"), QStringLiteral("-N1"),
+                                                QStringLiteral("-m"), QStringLiteral("20000"), png});
         dmtx.waitForFinished(30000);
         return QString::fromUtf8(dmtx.readAllStandardOutput()).trimmed();
     }
@@ -90,7 +93,93 @@ QString renderZpl(const QByteArray& zpl, const LabelTemplate& t, const QString& 
         qWarning("zebrash: %s", node.readAllStandardError().constData());
         return {};
     }
+    // zebrash centres a label narrower than its canvas (by half the difference, rounded down): cut
+    // the canvas back to ^PW, so that pixel x is dot x of the label, as on the PDF.
+    const QImage canvas(png);
+    const int width = t.dots(t.widthMm);
+    if (canvas.width() > width &&
+        !canvas.copy((canvas.width() - width) / 2, 0, width, canvas.height()).save(png))
+        return {};
     return png;
+}
+
+/// The bounding rectangle of the dark dots of `image` inside `box`: where a symbol drawn in that
+/// box really is; empty when nothing is there.
+QRect darkExtent(const QImage& image, const QRect& box)
+{
+    QRect found;
+    const QRect inside = box.intersected(image.rect());
+    for (int y = inside.top(); y <= inside.bottom(); ++y) {
+        const uchar* line = image.constScanLine(y);
+        for (int x = inside.left(); x <= inside.right(); ++x) {
+            if (line[x] < 128)
+                found |= QRect(x, y, 1, 1);
+        }
+    }
+    return found;
+}
+
+/// What a decoder reads inside `box` of `image` alone (set on a white margin, as a scanner aimed
+/// at that spot would see it).
+QString decodeBox(const QImage& image, const QRect& box, const char* symbology, const QString& png)
+{
+    QImage alone(box.size() + QSize(40, 40), QImage::Format_Grayscale8);
+    alone.fill(Qt::white);
+    QPainter painter(&alone);
+    painter.drawImage(QPoint(20, 20), image.copy(box));
+    painter.end();
+    if (!alone.save(png))
+        return QStringLiteral("<cannot save %1>").arg(png);
+    return decodePng(png, symbology);
+}
+
+/// Every barcode of `label` in the same place and of the same size in the PDF rastered at the
+/// label's dpi (`pdfPng`) and in zebrash's rendering of the ZPL (`zplPng`), both in printer dots:
+/// its dark modules inside the element's box span the same rectangle within half a millimetre
+/// (so a QR of another version, or one pushed down or clipped, is caught), and the decoders read
+/// the element's data from that box alone in either.
+void compareSymbolPlacement(const FilledLabel& label, const QString& pdfPng, const QString& zplPng,
+                            const QString& folder)
+{
+    const LabelTemplate& t = label.layout;
+    const QImage pdf = QImage(pdfPng).convertToFormat(QImage::Format_Grayscale8);
+    const QImage zpl = QImage(zplPng).convertToFormat(QImage::Format_Grayscale8);
+    QVERIFY2(!pdf.isNull() && !zpl.isNull(), qPrintable(pdfPng + QLatin1Char(' ') + zplPng));
+    const int tolerance = t.dots(0.5);
+    for (qsizetype i = 0; i < t.elements.size(); ++i) {
+        const LabelTemplate::Element& e = t.elements.at(i);
+        if (e.type != LabelTemplate::Element::Type::Barcode)
+            continue;
+        const QRect box(t.dots(e.xMm), t.dots(e.yMm), t.dots(e.widthMm), t.dots(e.heightMm));
+        const QRect a = darkExtent(pdf, box), b = darkExtent(zpl, box);
+        const QString where = QStringLiteral("%1 at %2 dpi, element %3: PDF %4,%5 %6x%7, ZPL %8,%9 %10x%11")
+                                  .arg(t.name)
+                                  .arg(t.dpi)
+                                  .arg(i + 1)
+                                  .arg(a.x())
+                                  .arg(a.y())
+                                  .arg(a.width())
+                                  .arg(a.height())
+                                  .arg(b.x())
+                                  .arg(b.y())
+                                  .arg(b.width())
+                                  .arg(b.height());
+        qInfo("%s", qPrintable(where));
+        const BarcodeSymbol::Type type = label.symbols.at(i)->type();
+        const char* symbology = type == BarcodeSymbol::Type::QrCode       ? "qrcode"
+                                : type == BarcodeSymbol::Type::DataMatrix ? "datamatrix"
+                                                                          : "code128";
+        // REWORK_KEEP_RENDER=FOLDER keeps each box as the decoders saw it.
+        const QString kept = qEnvironmentVariable("REWORK_KEEP_RENDER", folder) + QLatin1Char('/') + t.name +
+                             QString::number(t.dpi) + QLatin1Char('-') + QString::number(i + 1);
+        QCOMPARE(decodeBox(pdf, box, symbology, kept + QStringLiteral("-pdf.png")), label.texts.at(i));
+        QCOMPARE(decodeBox(zpl, box, symbology, kept + QStringLiteral("-zpl.png")), label.texts.at(i));
+        QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(where));
+        QVERIFY2(std::abs(a.left() - b.left()) <= tolerance && std::abs(a.top() - b.top()) <= tolerance &&
+                     std::abs(a.right() - b.right()) <= tolerance &&
+                     std::abs(a.bottom() - b.bottom()) <= tolerance,
+                 qPrintable(where));
+    }
 }
 
 LabelData::Variables goldenVariables()
@@ -115,6 +204,20 @@ LabelData::Variables goldenVariables()
             {"batch.id", "B261102-001"},
             {"batch.count", "3"},
             {"batch.serials", "UD1TESTGOLD01\nUD1TESTGOLD02\nUD1TESTGOLD03"}};
+}
+
+/// The unit label of `unit` sent to the printer at `target` from PACK-1 by OP1.
+LabelPrinter::Request unitLabelTo(const QString& unit, const QString& target, const QDateTime& now)
+{
+    LabelPrinter::Request r;
+    r.templateName = QStringLiteral("unit-label");
+    r.subject = unit;
+    r.output = LabelPrinter::Output::Send;
+    r.target = target;
+    r.stationId = QStringLiteral("PACK-1");
+    r.operatorId = QStringLiteral("OP1");
+    r.now = now;
+    return r;
 }
 
 } // namespace
@@ -272,14 +375,14 @@ private slots:
                                  << "code128";
         QTest::newRow("qr") << "qr"
                             << "qrcode";
+        QTest::newRow("datamatrix") << "datamatrix"
+                                    << "datamatrix";
     }
 
     void zplDecodesSpecialCharacters()
     {
         QFETCH(QString, symbology);
         QFETCH(QString, zbar);
-        if (zbar == QLatin1String("datamatrix") && QStandardPaths::findExecutable("dmtxread").isEmpty())
-            QSKIP("dmtxread (dmtx-utils) not installed");
         if (rendererModules().isEmpty())
             QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
         const QString data = QStringLiteral("A^B~C_D\\E>F");
@@ -290,6 +393,44 @@ private slots:
         const QString png = renderZpl(ZplWriter::write(label.value()), layout, out.path());
         QVERIFY(!png.isEmpty());
         QCOMPARE(decodePng(png, zbar.toLatin1().constData()), data);
+    }
+
+    /// GS1-128 in ZPL (^BC mode D): the printer's rendering reads back with every application
+    /// identifier intact (an FNC1, read as GS, after a field of no predefined length that another
+    /// follows), the same as the PDF's symbol.
+    void zplGs1KeepsItsApplicationIdentifiers_data()
+    {
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QString>("read");
+        QTest::newRow("parentheses") << "(01)09506000134352(10)LOT1(21)ABC123"
+                                     << "0109506000134352"
+                                        "10LOT1\x1d"
+                                        "21ABC123";
+        QTest::newRow("brackets") << "[01]09506000134352[10]LOT-7[17]261231[21]SN42"
+                                  << "0109506000134352"
+                                     "10LOT-7\x1d"
+                                     "17261231"
+                                     "21SN42";
+    }
+
+    void zplGs1KeepsItsApplicationIdentifiers()
+    {
+        QFETCH(QString, data);
+        QFETCH(QString, read);
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        LabelTemplate layout = symbolLabel("gs1-128", 120, 15);
+        auto label = FilledLabel::fill(layout, {{"x", data}});
+        QVERIFY2(label.ok(), qPrintable(label ? QString() : label.error().message));
+        const QByteArray zpl = ZplWriter::write(label.value());
+        QVERIFY2(zpl.contains(",N,N,N,D^FH_^FD(01)09506000134352(10)LOT"), zpl.constData());
+        QTemporaryDir out;
+        const QString pdf = out.filePath("gs1.pdf");
+        QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
+        QCOMPARE(decode(pdf, "code128"), read);
+        const QString png = renderZpl(zpl, layout, out.path());
+        QVERIFY(!png.isEmpty());
+        QCOMPARE(decodePng(png, "code128"), read);
     }
 
     void batchQrDecodesTheSameInZplAndPdfOrIsRefused_data()
@@ -333,6 +474,8 @@ private slots:
         QVERIFY(!png.isEmpty());
         QCOMPARE(decodePng(png, "qrcode"), payload);
         QCOMPARE(decodePng(png, "code128"), v.value("batch.id"));
+        // The printer's own choice of QR version is libzint's: the symbols are the same size.
+        compareSymbolPlacement(label.value(), pdf + QStringLiteral("-page.png"), png, out.path());
     }
 
     /// Every shipped template laid out for a 203, 300 and 600 dpi printer (its variant drawn for
@@ -386,6 +529,8 @@ private slots:
         if (name == QLatin1String("unit-label"))
             QCOMPARE(decodePng(png, "datamatrix"),
                      v.value("unit.serial") + ';' + v.value("die.id") + ';' + v.value("card.serial"));
+        // And each symbol where the PDF has it (the PDF rastered at this dpi by decode() above).
+        compareSymbolPlacement(label.value(), pdf + QStringLiteral("-page.png"), png, out.path());
     }
 
     /// Each shipped template comes in a 203 and a 300 dpi variant of the same label: same kind,
@@ -511,14 +656,7 @@ private slots:
         test::FakeZebra zebra(test::FakeZebra::Ready, printerDpi);
         LabelPrinter p(own.db().connection(), own.folder());
         p.setStatusTimeout(300);
-        LabelPrinter::Request r;
-        r.templateName = QStringLiteral("unit-label");
-        r.subject = unit;
-        r.output = LabelPrinter::Output::Send;
-        r.target = zebra.target();
-        r.stationId = QStringLiteral("PACK-1");
-        r.operatorId = QStringLiteral("OP1");
-        r.now = own.clock().now();
+        LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         r.dpi = given;
         auto printed = p.print(r);
         QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
@@ -551,14 +689,7 @@ private slots:
         test::FakeZebra zebra(test::FakeZebra::Ready, 152);
         LabelPrinter p(own.db().connection(), own.folder());
         p.setStatusTimeout(300);
-        LabelPrinter::Request r;
-        r.templateName = QStringLiteral("unit-label");
-        r.subject = unit;
-        r.output = LabelPrinter::Output::Send;
-        r.target = zebra.target();
-        r.stationId = QStringLiteral("PACK-1");
-        r.operatorId = QStringLiteral("OP1");
-        r.now = own.clock().now();
+        LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         const QString before = own.dump();
         auto refused = p.print(r);
         QVERIFY(!refused.ok());
@@ -578,14 +709,7 @@ private slots:
         test::FakeZebra zebra(test::FakeZebra::PaperOut, 0);
         LabelPrinter p(own.db().connection(), own.folder());
         p.setStatusTimeout(300);
-        LabelPrinter::Request r;
-        r.templateName = QStringLiteral("unit-label");
-        r.subject = unit;
-        r.output = LabelPrinter::Output::Send;
-        r.target = zebra.target();
-        r.stationId = QStringLiteral("PACK-1");
-        r.operatorId = QStringLiteral("OP1");
-        r.now = own.clock().now();
+        LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         QVERIFY(!p.print(r).ok()); // paper out: queued, laid out for 300 dpi
         LabelPrintLog log(own.db().connection());
         QVERIFY(log.queued()->first().payload.contains("^PW827\n"));
@@ -790,14 +914,7 @@ private slots:
         test::FakeZebra zebra(static_cast<test::FakeZebra::Answer>(answer));
         LabelPrinter p(own.db().connection(), own.folder());
         p.setStatusTimeout(300);
-        LabelPrinter::Request r;
-        r.templateName = QStringLiteral("unit-label");
-        r.subject = unit;
-        r.output = LabelPrinter::Output::Send;
-        r.target = zebra.target();
-        r.stationId = QStringLiteral("PACK-1");
-        r.operatorId = QStringLiteral("OP1");
-        r.now = own.clock().now();
+        LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         const QByteArray zpl = ZplWriter::write(p.prepare(r.templateName, unit, r.operatorId, r.now).value());
         auto printed = p.print(r);
         QTRY_COMPARE(zebra.closed(), 2); // ~HI, then ~HS and the label
@@ -842,6 +959,93 @@ private slots:
         QVERIFY(log.printedBefore(r.templateName, unit).value());
         QCOMPARE(log.outstanding(r.templateName, unit)->unconfirmed, 0);
         QCOMPARE(p.print(r).error().field, QStringLiteral("reason"));
+    }
+
+    /// A printer that takes the connection and drops it at once printed nothing: the attempt is
+    /// failed, the label stays queued, and the next print is not a reprint.
+    void printerThatHangsUpKeepsTheLabelQueued()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDH0001"), QStringLiteral("SB0000H001"));
+        test::FakeZebra zebra(test::FakeZebra::HangsUp);
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
+        auto printed = p.print(r);
+        QVERIFY(!printed.ok());
+        QCOMPARE(printed.error().code, ErrorCode::PrinterUnreachable);
+        QVERIFY2(printed.error().message.contains(zebra.target()), qPrintable(printed.error().message));
+        LabelPrintLog log(own.db().connection());
+        const LabelPrintLog::Print recorded = log.history(unit)->last();
+        QCOMPARE(recorded.delivery, LabelPrintLog::Delivery::Failed);
+        QCOMPARE(log.queued()->size(), 1);
+        QVERIFY(!log.printedBefore(r.templateName, unit).value());
+        QCOMPARE(log.outstanding(r.templateName, unit)->queued, 1);
+        QCOMPARE(zebra.received(), QByteArray()); // it read nothing
+    }
+
+    /// A printer that takes the connection and never reads answers no status: the label goes
+    /// into its socket, and is recorded as sent, unconfirmed (not delivered), within the timeouts.
+    void printerThatNeverReadsIsSentUnconfirmed()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDN0001"), QStringLiteral("SB0000N001"));
+        test::FakeZebra zebra(test::FakeZebra::NeverReads);
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
+        QElapsedTimer took;
+        took.start();
+        auto printed = p.print(r);
+        QVERIFY2(printed.ok(), qPrintable(printed ? QString() : printed.error().message));
+        QVERIFY2(took.elapsed() < 3000, qPrintable(QString::number(took.elapsed())));
+        QCOMPARE(printed->delivery, LabelPrintLog::Delivery::SentUnconfirmed);
+        LabelPrintLog log(own.db().connection());
+        QCOMPARE(log.history(unit)->last().delivery, LabelPrintLog::Delivery::SentUnconfirmed);
+        QCOMPARE(log.queued()->size(), 0);
+        QVERIFY(!log.printedBefore(r.templateName, unit).value());
+        QCOMPARE(log.outstanding(r.templateName, unit)->unconfirmed, 1);
+        QCOMPARE(zebra.received(), QByteArray());
+    }
+
+    /// A printer name nothing answers to: the label stays queued saying so, and can be cancelled
+    /// (label cancel), audited.
+    void unknownPrinterNameKeepsTheLabelUntilCancelled()
+    {
+        test::TestDatabase own;
+        const QString unit = own.testedUnit(QStringLiteral("CARDU0001"), QStringLiteral("SB0000U001"));
+        LabelPrinter p(own.db().connection(), own.folder());
+        p.setStatusTimeout(300);
+        const LabelPrinter::Request r =
+            unitLabelTo(unit, QStringLiteral("nohost.invalid:9100"), own.clock().now());
+        auto printed = p.print(r);
+        QVERIFY(!printed.ok());
+        QCOMPARE(printed.error().code, ErrorCode::PrinterUnreachable);
+        QVERIFY2(printed.error().message.contains("no computer on this network is called nohost.invalid"),
+                 qPrintable(printed.error().message));
+        LabelPrintLog log(own.db().connection());
+        const LabelPrintLog::Print recorded = log.history(unit)->last();
+        QCOMPARE(recorded.delivery, LabelPrintLog::Delivery::Failed);
+        QVERIFY2(recorded.detail.contains("nohost.invalid"), qPrintable(recorded.detail));
+        QCOMPARE(log.queued()->size(), 1);
+        // Still unknown on retry: kept, the attempt counted.
+        auto again = p.retryAll(own.clock().now());
+        QVERIFY(again.ok());
+        QCOMPARE(again->size(), 1);
+        QVERIFY(again->first().error);
+        QCOMPARE(log.queued()->first().attempts, 2);
+        auto cancelled = log.cancel(recorded.id, "printer renamed", "OP1", "PACK-1", own.clock().now());
+        QVERIFY2(cancelled.ok(), qPrintable(cancelled ? QString() : cancelled.error().message));
+        QCOMPARE(cancelled->delivery, LabelPrintLog::Delivery::Cancelled);
+        QCOMPARE(log.queued()->size(), 0);
+        QCOMPARE(sql::scalar(own.db().connection(),
+                             QStringLiteral("SELECT count(*) FROM audit_log WHERE kind = 'label_cancelled' "
+                                            "AND operator_id = 'OP1' AND detail LIKE ?"),
+                             {QStringLiteral("%") + recorded.id + QStringLiteral("%")})
+                     .value()
+                     .toInt(),
+                 1);
+        QCOMPARE(p.retryAll(own.clock().now())->size(), 0);
     }
 
     /// `retry` reports every label: each delivered one and each one still kept, with its reason.

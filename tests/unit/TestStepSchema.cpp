@@ -2,6 +2,7 @@
 #include "workflow/StepSchema.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
@@ -78,6 +79,35 @@ private slots:
     }
 
     /// Every input of every step is named in the payload keys, so no reader spells a key itself.
+    /// The schema, not a form, says which label follows a step: the die's traveler after strip,
+    /// the unit's traveler after mount, the unit label only after a passed test, the batch label
+    /// after close; nothing after the other steps.
+    void theLabelThatFollowsAStep()
+    {
+        using Item = StepSchema::LabelDue::Item;
+        const auto due = [](Step step, const QString& outcomeName) {
+            return StepSchema::labelAfter(step, QJsonObject{{payload::Outcome, outcomeName}},
+                                          QStringLiteral("SUBJECT"), QStringLiteral("CREATED"));
+        };
+        auto strip = due(Step::Strip, outcome::Stripped);
+        QVERIFY(strip && strip->item == Item::Die);
+        QCOMPARE(strip->subject, QStringLiteral("CREATED"));
+        auto mount = due(Step::Mount, outcome::Mounted);
+        QVERIFY(mount && mount->item == Item::Unit);
+        QCOMPARE(mount->subject, QStringLiteral("CREATED"));
+        auto passed = due(Step::Test, outcome::Pass);
+        QVERIFY(passed && passed->item == Item::Unit);
+        QCOMPARE(passed->subject, QStringLiteral("SUBJECT"));
+        QVERIFY(!due(Step::Test, outcome::Repair));
+        QVERIFY(!due(Step::Test, outcome::Scrap));
+        auto closed = due(Step::Close, outcome::Closed);
+        QVERIFY(closed && closed->item == Item::Batch);
+        QCOMPARE(closed->subject, QStringLiteral("SUBJECT"));
+        for (Step s :
+             {Step::Intake, Step::Reball, Step::Inspect, Step::Pack, Step::Ship, Step::Scrap, Step::Void})
+            QVERIFY2(!due(s, QString()), qPrintable(stepName(s)));
+    }
+
     void everyFieldKeyIsANamedPayloadKey()
     {
         QSet<QString> named;

@@ -12,7 +12,9 @@ class TestVoidPreviewQuery : public QObject
 {
     Q_OBJECT
 
-    static void printLabel(test::TestDatabase& t, const QString& templateName, const QString& subject)
+    /// A label printed to a PDF, or (`queued`) sent to a network printer that has not taken it.
+    static QString printLabel(test::TestDatabase& t, const QString& templateName, const QString& subject,
+                              bool queued = false)
     {
         LabelPrintLog::Print p;
         p.template_ = templateName;
@@ -23,7 +25,9 @@ class TestVoidPreviewQuery : public QObject
         p.operatorId = QStringLiteral("OP1");
         t.clock().advanceSeconds(60);
         p.printedAt = t.clock().now();
-        QVERIFY(LabelPrintLog(t.db().connection()).record(p).ok());
+        Result<LabelPrintLog::Print> recorded =
+            LabelPrintLog(t.db().connection()).record(p, queued ? QByteArray("^XA^XZ") : QByteArray());
+        return recorded.ok() ? recorded->id : QString();
     }
 
 private slots:
@@ -65,6 +69,36 @@ private slots:
                  qPrintable(packSaid));
         QVERIFY2(packSaid.contains(QStringLiteral("leaves batch B2611-001")), qPrintable(packSaid));
         QCOMPARE(t.dump(), before);
+    }
+
+    /// A label cancelled before it printed is not on any carton: not named. One still queued is
+    /// not on paper either, but would print what no longer holds: named as waiting, to cancel.
+    void onlyLabelsOnPaperAreToTakeOffAndWaitingOnesToCancel()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
+        auto pack = t.record(Step::Pack, {"unit=" + unit, "batch=B2611-001"});
+        auto close = t.record(Step::Close, {QStringLiteral("batch=B2611-001")});
+        QVERIFY(pack.ok() && close.ok());
+        const QString cancelled =
+            printLabel(t, QStringLiteral("batch-label"), QStringLiteral("B2611-001"), true);
+        QVERIFY(!cancelled.isEmpty());
+        Result<LabelPrintLog::Print> cancelledNow =
+            LabelPrintLog(t.db().connection())
+                .cancel(cancelled, QStringLiteral("wrong printer"), QStringLiteral("OP1"),
+                        QStringLiteral("PACK-1"), t.clock().now());
+        QVERIFY2(cancelledNow.ok(), cancelledNow.ok() ? "" : qPrintable(cancelledNow.error().message));
+        Result<VoidPreview> p = VoidPreviewQuery(t.db().connection()).of(close->event.id);
+        QVERIFY(p.ok());
+        QVERIFY(p->printedLabels.isEmpty());
+        QVERIFY(!printLabel(t, QStringLiteral("batch-label"), QStringLiteral("B2611-001"), true).isEmpty());
+        p = VoidPreviewQuery(t.db().connection()).of(close->event.id);
+        QVERIFY(p.ok());
+        QCOMPARE(p->printedLabels.size(), 1);
+        QVERIFY(p->printedLabels.first().waiting);
+        const QString said = p->effects().join(QLatin1Char('\n'));
+        QVERIFY2(said.contains(QStringLiteral("is still waiting for")), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("take it off")), qPrintable(said));
     }
 
     void aVoidAndAnUnknownIdAreSaidSo()
