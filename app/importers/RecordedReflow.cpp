@@ -47,7 +47,15 @@ Result<std::optional<RecordedReflow>> readRun(const QJsonObject& run, const QStr
             name,
             Message(&RecordedReflow::tr,
                     QT_TRANSLATE_NOOP("RecordedReflow", "its content no longer matches the recorded hash")));
-    Result<ReflowLog> log = ReflowProfileImporter::read(data);
+    // Read as the run was: with the oven's import profile where the station had one.
+    ProfileImportSettings settings;
+    if (const QJsonValue profile = run.value(QStringLiteral("import_profile")); profile.isObject()) {
+        Result<ProfileImportSettings> stored = ProfileImportSettings::fromJson(profile.toObject());
+        if (!stored)
+            return stored.error();
+        settings = stored.value();
+    }
+    Result<ReflowLog> log = ReflowProfileImporter::read(data, settings);
     if (!log)
         return log.error();
     RecordedReflow r;

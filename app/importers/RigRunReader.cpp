@@ -97,7 +97,8 @@ QStringList RigRunReader::fieldsOf(Step step)
 }
 
 Result<ImportedRun> RigRunReader::readFile(const QString& field, const QString& path,
-                                           const QString& dataFolder, const TestPlan& plan)
+                                           const QString& dataFolder, const TestPlan& plan,
+                                           const ProfileImportSettings& profile)
 {
     const std::optional<RigKind> kind = kindOf(field);
     if (!kind)
@@ -105,6 +106,7 @@ Result<ImportedRun> RigRunReader::readFile(const QString& field, const QString& 
                          Message(tr, QT_TR_NOOP("no test rig output goes here")));
     RigImportOptions options;
     options.kind = kind;
+    options.profile = profile;
     options.liquidusC = plan.profile.liquidusC;
     options.alloy = plan.profile.alloy;
     Result<RigRun> run = RigImport::parseFile(path, options);
@@ -125,11 +127,13 @@ Result<ImportedRun> RigRunReader::readFile(const QString& field, const QString& 
     r.detail.insert(QStringLiteral("reasons"), QJsonArray::fromStringList(judged.verdict.englishReasons()));
     r.detail.insert(QStringLiteral("file"), QFileInfo(path).fileName());
     r.detail.insert(QStringLiteral("evidence"), r.evidence);
+    if (*kind == RigKind::Profile)
+        r.detail.insert(QStringLiteral("import_profile"), profile.toJson());
     return r;
 }
 
 Result<ImportedRun> RigRunReader::readForStep(Step step, const QString& path, const QString& dataFolder,
-                                              const TestPlan& plan)
+                                              const TestPlan& plan, const ProfileImportSettings& profile)
 {
     Result<QByteArray> data = RigText::readFile(path, QStringLiteral("file"));
     if (!data)
@@ -146,11 +150,12 @@ Result<ImportedRun> RigRunReader::readForStep(Step step, const QString& path, co
         return makeError(ErrorCode::InvalidValue, QStringLiteral("file"),
                          Message(tr, QT_TR_NOOP("%1 is a %2 output, which the %3 step does not take"),
                                  {QFileInfo(path).fileName(), rigKindName(*kind), stepName(step)}));
-    return readFile(field, path, dataFolder, plan);
+    return readFile(field, path, dataFolder, plan, profile);
 }
 
 Result<RigRunReader::Arguments> RigRunReader::takeArguments(Step step, const QStringList& keyValues,
-                                                            const QString& dataFolder, const TestPlan& plan)
+                                                            const QString& dataFolder, const TestPlan& plan,
+                                                            const ProfileImportSettings& profile)
 {
     const QStringList fields = fieldsOf(step);
     Arguments a;
@@ -177,7 +182,7 @@ Result<RigRunReader::Arguments> RigRunReader::takeArguments(Step step, const QSt
                     Message(tr, QT_TR_NOOP("give one file for %1; a record holds one run of each"), {key}));
             }
         }
-        Result<ImportedRun> run = readFile(key, value.trimmed(), dataFolder, plan);
+        Result<ImportedRun> run = readFile(key, value.trimmed(), dataFolder, plan, profile);
         if (!run) {
             discard();
             return run.error();

@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 #include <algorithm>
@@ -13,6 +15,7 @@ namespace rework {
 namespace {
 
 constexpr qint64 kMaxFileBytes = 64LL * 1024;
+constexpr QLatin1StringView kImportProfile{"rig.import-profile"};
 
 /// The kinds a station runs: every kind but the reflow profile, which comes from the oven.
 bool runsAtStation(RigKind kind)
@@ -37,7 +40,7 @@ QString defaultCommand(RigKind kind)
     return {};
 }
 
-Error badSetting(const QString& key, const Message& why)
+Error badSetting(const QString& key, const Message::Arg& why)
 {
     return makeError(ErrorCode::InvalidValue, key,
                      Message(&RigCommands::tr, QT_TRANSLATE_NOOP("RigCommands", "%1, %2: %3"),
@@ -70,7 +73,7 @@ Result<RigCommands> RigCommands::fromText(const QByteArray& text)
             known << QStringLiteral("rig.command.") + kind << QStringLiteral("rig.timeout.") + kind
                   << QStringLiteral("rig.stop-after.") + kind;
     }
-    known << QStringLiteral("rig.report-after") << QStringLiteral("rig.plan");
+    known << QStringLiteral("rig.report-after") << QStringLiteral("rig.plan") << QString(kImportProfile);
     RigCommands c;
     for (const QString& raw : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
         const QString line = raw.trimmed();
@@ -83,7 +86,8 @@ Result<RigCommands> RigCommands::fromText(const QByteArray& text)
             return badSetting(key.left(60), Message(tr, QT_TR_NOOP("not a setting; use %1"),
                                                     {known.join(QStringLiteral(", "))}));
         const QString value = line.mid(eq + 1).trimmed();
-        if (!key.startsWith(QLatin1StringView("rig.command.")) && key != QLatin1StringView("rig.plan")) {
+        if (!key.startsWith(QLatin1StringView("rig.command.")) && key != QLatin1StringView("rig.plan") &&
+            key != kImportProfile) {
             bool ok = false;
             const int seconds = value.toInt(&ok);
             if (!ok || seconds < 0 || seconds > 7 * 24 * 3600)
@@ -118,6 +122,28 @@ QString RigCommands::planName() const
 {
     const QString plan = m_values.value(QStringLiteral("rig.plan")).trimmed();
     return plan.isEmpty() ? QStringLiteral("strict") : plan;
+}
+
+Result<ProfileImportSettings> RigCommands::importProfile(const QString& dataFolder) const
+{
+    const QString file = m_values.value(kImportProfile).trimmed();
+    if (file.isEmpty())
+        return ProfileImportSettings{};
+    Result<QByteArray> json = InputFile::read(QDir(dataFolder).filePath(file), kMaxFileBytes, kImportProfile);
+    if (!json)
+        return badSetting(kImportProfile, json.error().asArg());
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json.value(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return badSetting(kImportProfile, Message(tr,
+                                                  QT_TR_NOOP("%1 is not a JSON object (an oven's import "
+                                                             "profile: time_column, temp_columns, "
+                                                             "time_unit, temp_unit)"),
+                                                  {file.left(200)}));
+    Result<ProfileImportSettings> profile = ProfileImportSettings::fromJson(doc.object());
+    if (!profile)
+        return badSetting(kImportProfile, profile.error().asArg());
+    return profile;
 }
 
 Result<RigCommand> RigCommands::commandFor(RigKind kind, const TestPlan& plan) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "importers/ProfileImportSettings.h"
 #include "importers/RigRun.h"
 #include "importers/TestPlan.h"
 
@@ -29,6 +30,7 @@ struct RigCommand
 ///     rig.timeout.gpu-burn=2100        (seconds)
 ///     rig.stop-after.memtest=360      (seconds)
 ///     rig.report-after=60             (seconds into the burn-in the GPU's report is taken)
+///     rig.import-profile=oven-a.json  (how this station's oven writes its thermocouple CSV)
 /// Keys left out keep the defaults (nvidia-smi -q -x, gpu_burn {seconds}, dcgmi diag -r {level},
 /// memtest_vulkan). Placeholders: {seconds} the plan's burn-in time, {minutes} the VRAM test
 /// time, {level} the DCGM level.
@@ -54,6 +56,11 @@ public:
     /// The test plan this PC's *Run test plan* runs (rig.plan: a built-in name or a plan file;
     /// default "strict": the built-in plan that requires a burn-in, DCGM and a VRAM test).
     QString planName() const;
+    /// How the thermocouple logs of this station's oven are laid out (rig.import-profile: a JSON
+    /// import profile, as `reworkctl parse --import-profile` takes, its path relative to
+    /// `dataFolder`); unset: every setting detected. A profile that cannot be read is an error, not
+    /// a guess: a log read with the wrong units would be judged by the wrong figures.
+    Result<ProfileImportSettings> importProfile(const QString& dataFolder) const;
     /// "rig.command.gpu-burn".
     static QString commandKey(RigKind kind);
 

@@ -1,5 +1,6 @@
 // `reworkctl parse` as a rig script runs it: the real executable on the real fixture files, its
 // JSON shape, its exit codes (0 pass, 1 fail, 2 usage, 4 unreadable) and that it opens no database.
+#include "FakeRig.h"
 #include "Reworkctl.h"
 #include "RigLogs.h"
 #include "TestDatabase.h"
@@ -13,6 +14,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using rework::test::reworkctl;
 using rework::test::Run;
@@ -35,6 +38,27 @@ QJsonObject jsonOf(const Run& r)
     if (lines.size() != 1)
         qWarning("parse printed %lld lines: %s", static_cast<long long>(lines.size()), qPrintable(r.out));
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+/// The payload of event `id` in the database at `path`, read on a connection of its own (empty if
+/// there is no such event).
+QJsonObject payloadOf(const QString& path, const QString& id)
+{
+    QJsonObject payload;
+    {
+        QSqlDatabase events =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("payloadOf"));
+        events.setDatabaseName(path);
+        if (events.open()) {
+            QSqlQuery q(events);
+            q.prepare(QStringLiteral("SELECT payload FROM events WHERE id = ?"));
+            q.addBindValue(id);
+            if (q.exec() && q.next())
+                payload = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("payloadOf"));
+    return payload;
 }
 
 } // namespace
@@ -305,21 +329,8 @@ private slots:
                                "vram=" + onUnit(fixture("GpuZelenograd_memtest_vulkan__v0.4.2")), "--json"});
         QVERIFY2(passed.exitCode == 0, qPrintable(passed.err));
         const QString event = jsonOf(passed).value(QStringLiteral("event")).toString();
-        QJsonObject payload;
-        {
-            QSqlDatabase events =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("parsecli"));
-            events.setDatabaseName(recordDb);
-            QVERIFY(events.open());
-            QSqlQuery q(events);
-            q.prepare(QStringLiteral("SELECT payload FROM events WHERE id = ?"));
-            q.addBindValue(event);
-            QVERIFY(q.exec() && q.next());
-            payload = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-            q.finish();
-            events.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("parsecli"));
+        const QJsonObject payload = payloadOf(recordDb, event);
+        QVERIFY(!payload.isEmpty());
         QCOMPARE(payload.value(QStringLiteral("burnin")).toString(), QStringLiteral("pass"));
         QCOMPARE(payload.value(QStringLiteral("burnin_min")).toInt(), 2);
         QCOMPARE(payload.value(QStringLiteral("vram")).toString(), QStringLiteral("pass"));
@@ -329,6 +340,71 @@ private slots:
         QCOMPARE(payload.value(QStringLiteral("evidence")).toString().split(QLatin1Char(';')).size(), 3);
         const Run help = reworkctl(recordDb, {"record", "test", "--help"});
         QVERIFY(help.out.contains(QStringLiteral("gpu_burn log")));
+    }
+
+    /// `record mount ... profile_log=FILE` at a station whose oven logs in °F: the log cannot be
+    /// told apart from °C or milli-°C, so it is refused (nothing recorded) until rig.conf names the
+    /// oven's import profile (rig.import-profile); then it is read in °F and recorded, and the run
+    /// keeps the profile it was read with. A profile that cannot be read is refused, not guessed.
+    void recordReadsAReflowLogAsTheStationsOvenWritesIt()
+    {
+        // A line of its own, all recorded by reworkctl (one clock), rig.conf beside its database.
+        QTemporaryDir line;
+        const QString ovenDb = line.filePath(QStringLiteral("oven.sqlite"));
+        const auto ok = [&](const QStringList& args) {
+            const Run r = reworkctl(ovenDb, args);
+            if (r.exitCode != 0)
+                qFatal("reworkctl %s: %s", qPrintable(args.join(' ')), qPrintable(r.err));
+            return r.lastLine();
+        };
+        ok({"init"});
+        ok({"operator", "add", "ADM1", "--name", "Zhao Min", "--role", "admin", "--pin", "1234"});
+        for (const char* step : {"intake", "strip", "reball", "mount"}) {
+            const QString s = QString::fromLatin1(step);
+            ok({"station", "add", s.toUpper() + "-1", "--step", s, "--operator", "ADM1"});
+        }
+        const auto step = [&](const QString& s, const QStringList& fields) {
+            return QStringList{"record", s, "--station", s.toUpper() + "-1", "--operator", "ADM1"} + fields;
+        };
+        ok(step("intake", {"card=CARD00000120", "model=RTX4090", "lot=LOT-1"}));
+        const QString die = ok(step("strip", {"card=CARD00000120"}));
+        ok(step("reball", {"die=" + die}));
+        // 25 °C up at 0.5 °C/s to 240 °C, down at 0.8 °C/s: 74.75 s above 217 °C, written in °F.
+        const QString log = line.filePath(QStringLiteral("oven-fahrenheit.csv"));
+        rework::test::writeFile(log, rework::test::inFahrenheit(rework::test::profileCsv(0.5, 240, 0.8)));
+        const QStringList mount = step("mount", {"die=" + die, "board=SB00000120", "profile_log=" + log});
+        const QString before = rework::test::dumpFile(ovenDb);
+        const Run guessed = reworkctl(ovenDb, mount);
+        QCOMPARE(guessed.exitCode, 1);
+        QVERIFY2(guessed.err.contains(QStringLiteral("temp_unit")), qPrintable(guessed.err));
+        QCOMPARE(rework::test::dumpFile(ovenDb), before);
+        // rig.conf names a profile that is not there: refused, naming the setting.
+        rework::test::writeFile(line.filePath(QStringLiteral("rig.conf")),
+                                "rig.import-profile=ovens/reflow-a.json\n");
+        const Run missing = reworkctl(ovenDb, mount);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("rig.import-profile")), qPrintable(missing.err));
+        QCOMPARE(rework::test::dumpFile(ovenDb), before);
+        // The oven's profile, beside rig.conf: read in °F, judged and recorded.
+        QVERIFY(QDir(line.path()).mkpath(QStringLiteral("ovens")));
+        rework::test::writeFile(line.filePath(QStringLiteral("ovens/reflow-a.json")),
+                                R"({"time_unit": "s", "temp_unit": "F"})");
+        const Run recorded = reworkctl(ovenDb, mount + QStringList{"--json"});
+        QVERIFY2(recorded.exitCode == 0, qPrintable(recorded.err));
+        const QString event = jsonOf(recorded).value(QStringLiteral("event")).toString();
+        const QJsonObject payload = payloadOf(ovenDb, event);
+        QVERIFY(!payload.isEmpty());
+        const double peak = payload.value(QStringLiteral("peak_c")).toDouble();
+        const double tal = payload.value(QStringLiteral("tal_s")).toDouble();
+        QVERIFY2(std::abs(peak - 240) < 0.01, qPrintable(QString::number(peak)));
+        QVERIFY2(std::abs(tal - 74.75) < 0.05, qPrintable(QString::number(tal)));
+        QCOMPARE(payload.value(QStringLiteral("profile_log")).toString(), QStringLiteral("pass"));
+        const QJsonObject run = payload.value(QStringLiteral("rig_runs"))
+                                    .toObject()
+                                    .value(QStringLiteral("profile_log"))
+                                    .toObject();
+        QCOMPARE(run.value(QStringLiteral("import_profile")).toObject().value(QStringLiteral("temp_unit")),
+                 QJsonValue(QStringLiteral("F")));
     }
 
     void usageErrorsExitTwo()

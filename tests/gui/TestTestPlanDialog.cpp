@@ -255,6 +255,37 @@ private slots:
         QCOMPARE(p.value(payload::Defect).toString(), QStringLiteral("BURNIN_ERRORS"));
     }
 
+    /// A rig.command that prints a saved passing log at once (2 minutes of burn-in in no time) is
+    /// no run of this unit: the dialog says the log claims longer than its command ran, and nothing
+    /// is recorded nor left staged.
+    void aSavedLogPrintedAtOnceIsNoRun()
+    {
+        test::TestDatabase t;
+        const QString unit =
+            test::inspectedUnit(t, QStringLiteral("ZT4090P000308"), QStringLiteral("SB00000308"));
+        const QString gpu = test::TestDatabase::gpuUuid(308);
+        test::configureBurnRig(t, gpu, test::fakeTool("slow", test::burnOutput(t, gpu), "0"));
+        const QString before = t.dump();
+        TestPlanDialog d(unit, test::burnInPlan(t), t.recorder(), testStationSession());
+        QSignalSpy recorded(&d, &TestPlanDialog::recorded);
+        d.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), 20000);
+        QCOMPARE(shownVerdict(d, QStringLiteral("gpu-burn")), QStringLiteral("unreadable"));
+        const QString row = rowText(d, QStringLiteral("gpu-burn"));
+        QVERIFY2(row.contains(QStringLiteral("ran 2.0 min")) &&
+                     row.contains(QStringLiteral("not the output")),
+                 qPrintable(row));
+        QVERIFY2(d.outputView()->toPlainText().contains(QStringLiteral("not the output")),
+                 qPrintable(d.outputView()->toPlainText()));
+        QCOMPARE(d.banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(d.banner()->text().contains(QStringLiteral("nothing recorded")),
+                 qPrintable(d.banner()->text()));
+        QVERIFY(!d.run()->recorded());
+        QCOMPARE(recorded.size(), 0);
+        QCOMPARE(t.dump(), before);
+        QCOMPARE(stagedFiles(t.folder()), 0);
+    }
+
     void cancelKillsTheToolAndRecordsNothing()
     {
         test::TestDatabase t;

@@ -51,4 +51,19 @@ inline QByteArray profileCsv(double ramp, double peak, double cool)
     return out;
 }
 
+/// A thermocouple log of `csv` (a time column, then temperatures in °C) in °F, under the same
+/// headers: what an oven set to Fahrenheit writes. Its peak (over 350 °F) can be read neither as
+/// °C nor as milli-°C, so only an import profile that says °F reads it.
+inline QByteArray inFahrenheit(const QByteArray& csv)
+{
+    QList<QByteArray> lines = csv.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QList<QByteArray> cells = lines.at(i).split(',');
+        for (qsizetype c = 1; c < cells.size(); ++c)
+            cells[c] = QByteArray::number(cells.at(c).toDouble() * 9 / 5 + 32, 'f', 2);
+        lines[i] = cells.join(',');
+    }
+    return lines.join('\n');
+}
+
 } // namespace rework::test

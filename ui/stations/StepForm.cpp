@@ -1163,9 +1163,14 @@ bool StepForm::importRigLog(const QString& path)
         : m_step == Step::Test ? plans.forUnit(value(payload::Unit), std::nullopt, rig->planName())
         : reflow ? plans.forReflow(m_step, value(payload::Die), value(payload::Alloy), rig->planName())
                  : plans.named(rig->planName());
-    Result<ImportedRun> run =
-        plan ? RigRunReader::readForStep(m_step, path, m_recorder.dataFolder(), plan.value())
-             : Result<ImportedRun>(plan.error());
+    // A reflow log is read as this station's oven writes it (rig.import-profile in rig.conf).
+    Result<ProfileImportSettings> oven = rig && reflow
+                                             ? rig->importProfile(m_recorder.dataFolder())
+                                             : Result<ProfileImportSettings>(ProfileImportSettings{});
+    Result<ImportedRun> run = !plan   ? Result<ImportedRun>(plan.error())
+                              : !oven ? Result<ImportedRun>(oven.error())
+                                      : RigRunReader::readForStep(m_step, path, m_recorder.dataFolder(),
+                                                                  plan.value(), oven.value());
     if (!run) {
         m_banner->showFailure(run.error().message);
         return false;

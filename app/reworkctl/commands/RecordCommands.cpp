@@ -11,6 +11,7 @@
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
+#include "rigs/RigCommands.h"
 #include "storage/EvidenceStore.h"
 #include "trace/TraceQuery.h"
 #include "workflow/NextStep.h"
@@ -21,6 +22,16 @@
 
 namespace rework {
 namespace {
+
+/// How this station's oven writes its thermocouple logs: rig.import-profile in rig.conf, as the
+/// form's *Import rig log…* reads them.
+Result<ProfileImportSettings> stationImportProfile(const QString& dataFolder)
+{
+    Result<RigCommands> rig = RigCommands::load(dataFolder);
+    if (!rig)
+        return rig.error();
+    return rig->importProfile(dataFolder);
+}
 
 /// `record STEP --help`: the fields of one step.
 int stepHelp(CommandContext& context, Step step, const QString& stepText)
@@ -176,8 +187,18 @@ int record(CommandContext& context, Args args)
         discardReport();
         return out.fail(plan.error());
     }
+    // A thermocouple log is read as this station's oven writes it (rig.import-profile in rig.conf).
+    ProfileImportSettings importProfile;
+    if (reflowLog) {
+        Result<ProfileImportSettings> oven = stationImportProfile(context.dataFolder());
+        if (!oven) {
+            discardReport();
+            return out.fail(oven.error());
+        }
+        importProfile = oven.value();
+    }
     Result<RigRunReader::Arguments> runs =
-        RigRunReader::takeArguments(*step, report->rest, context.dataFolder(), plan.value());
+        RigRunReader::takeArguments(*step, report->rest, context.dataFolder(), plan.value(), importProfile);
     if (!runs) {
         discardReport();
         return out.fail(runs.error());
