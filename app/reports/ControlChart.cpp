@@ -28,8 +28,7 @@ ControlChart ControlChart::compute(const QList<double>& values, const Spec& spec
     c.m_mean = sum / static_cast<double>(c.m_n);
     c.m_mrBar = mrSum / static_cast<double>(c.m_n - 1);
     c.m_sigma = model.counts ? std::sqrt(std::max(0.0, c.m_mean)) : c.m_mrBar / kD2;
-    c.m_rules =
-        rulesBroken(values, c.m_mean, c.m_sigma, model.counts && c.lcl() <= model.floor.value_or(0.0));
+    c.m_rules = rulesBroken(values, c.m_mean, c.m_sigma, model.counts);
 
     if (!spec.lsl && !spec.usl)
         c.m_cpGap = c.m_cpkGap = Gap::NoSpecLimits;

@@ -43,9 +43,9 @@ public:
     struct Model
     {
         /// Counts of independent events per item (VRAM errors per test): a c chart, σ = √c̄
-        /// (Poisson), not the moving range, which for mostly-zero counts is near 0. While the
-        /// lower limit is 0 (c̄ < 9) the rules look above the centre only: a count of 0 below a
-        /// centre of 0.1 is the process working, and 8 of them in a row are no signal.
+        /// (Poisson), not the moving range, which for mostly-zero counts is near 0. The counts
+        /// are of defects, so the rules look above the centre only: fewer errors than usual (0
+        /// below a centre of 9, or 8 zeros in a row) is the process working, never an alarm.
         bool counts = false;
         /// The least value there can be (0 for counts, percentages, durations): a lower control
         /// limit below it is drawn and reported at it.
@@ -62,7 +62,7 @@ public:
     /// The rules each value breaks against a given centre and σ (phase II, or known limits):
     /// per value, the rule numbers (1..4) in ascending order; a value is marked when it completes
     /// a pattern and lies in it itself (rule 2: beyond 2σ; rule 3: beyond 1σ; rule 4: on that side).
-    /// `upperOnly`: only departures above the centre count (counts whose lower limit is 0).
+    /// `upperOnly`: only departures above the centre count (counts of defects).
     static QList<QList<int>> rulesBroken(const QList<double>& values, double centre, double sigma,
                                          bool upperOnly = false);
 

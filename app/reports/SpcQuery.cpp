@@ -6,12 +6,14 @@
 #include "storage/Sql.h"
 #include "storage/StationRegistry.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace rework {
@@ -23,7 +25,9 @@ const QString kAlloyDefault = QStringLiteral("sac305"); // what the mount rule a
 struct Row
 {
     SpcQuery::Point point;
-    QString alloy;
+    QString alloy;       // the specification's: the mount rule's default where none was recorded
+    QString model;       // of the unit the value is of
+    QString storedAlloy; // as recorded (empty where none was), which the alarm list charts by
 };
 
 /// The statement that reads a measurement's rows in the filter (`columns` of spc_values), oldest
@@ -66,13 +70,14 @@ SpcQuery::Point pointAt(const sql::Cursor& r)
 /// (spc_values: numbers only, a voided event's values taken away with its void).
 Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measurement& m, const SpcFilter& f)
 {
-    const auto [statement, binds] = selectIn("event_id, recorded_at, station_id, value, alloy", m, f);
+    const auto [statement, binds] = selectIn("event_id, recorded_at, station_id, value, alloy, model", m, f);
     auto c = sql::Cursor::open(db, statement, binds);
     if (!c)
         return c.error();
     QList<Row> rows;
     const bool alloyLimits = m.perAlloy();
-    QString station; // a line has a few stations: one string each, shared by their points
+    // A line has a few stations and models: one string each, shared by their points.
+    QString station, model;
     sql::Cursor& r = c.value();
     while (r.next()) {
         Row row;
@@ -80,8 +85,13 @@ Result<QList<Row>> readValues(const QSqlDatabase& db, const SpcQuery::Measuremen
         if (row.point.station != station)
             station = row.point.station;
         row.point.station = station;
-        if (alloyLimits)
-            row.alloy = r.isNull(4) || r.text(4).isEmpty() ? kAlloyDefault : r.text(4);
+        if (const QString read = r.text(5); read != model)
+            model = read;
+        row.model = model;
+        if (alloyLimits) {
+            row.storedAlloy = r.isNull(4) ? QString() : r.text(4);
+            row.alloy = row.storedAlloy.isEmpty() ? kAlloyDefault : row.storedAlloy;
+        }
         rows.append(row);
     }
     if (Status st = r.status(); !st)
@@ -262,36 +272,115 @@ SpcQuery::Chart chartOf(const SpcQuery::Measurement& m, const QList<Row>& rows,
 
 } // namespace
 
+Result<SpcQuery::Chart> SpcQuery::chartIn(const Measurement& m, const SpcFilter& filter, bool withProcesses,
+                                          const QList<Alarm>& alarms) const
+{
+    Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
+    if (!limits)
+        return limits.error();
+    Result<QList<Row>> rows = readValues(m_db, m, filter);
+    if (!rows)
+        return rows.error();
+    if (!withProcesses || rows.value().isEmpty()) {
+        Chart pooled = chartOf(m, rows.value(), limits.value());
+        pooled.model = filter.model;
+        pooled.station = filter.station;
+        return pooled;
+    }
+    // The panel draws one process at a time: the values pooled over them are never charted, so
+    // the pooled chart carries only what names it and its processes.
+    Chart pooled;
+    pooled.measurement = m;
+    pooled.model = filter.model;
+    pooled.station = filter.station;
+
+    // Each product at each station (and alloy, where the specification depends on it) is its own
+    // process, as the alarm list charts it: split as alarmsIn() splits, in the same order.
+    struct Process
+    {
+        QString model, station, alloy;
+        QList<Row> rows;
+    };
+    std::vector<Process> groups; // a line has a few: a linear search beats hashing
+    for (const Row& r : std::as_const(rows.value())) {
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const Process& p) {
+            return p.model == r.model && p.station == r.point.station && p.alloy == r.storedAlloy;
+        });
+        if (g == groups.end())
+            g = groups.insert(groups.end(), Process{r.model, r.point.station, r.storedAlloy, {}});
+        g->rows.append(r);
+    }
+    QHash<QString, QList<LimitStore::LimitRow>> limitsOf; // each product's own specification
+    std::vector<Chart>& charts = pooled.processes;
+    for (const Process& g : groups) {
+        if (!limitsOf.contains(g.model)) {
+            Result<QList<LimitStore::LimitRow>> own = LimitStore(m_db).limitsFor(g.model);
+            if (!own)
+                return own.error();
+            limitsOf.insert(g.model, own.value());
+        }
+        Chart c = chartOf(m, g.rows, limitsOf.value(g.model));
+        c.model = g.model;
+        c.station = g.station;
+        c.alloy = g.alloy;
+        charts.push_back(std::move(c));
+    }
+    std::sort(charts.begin(), charts.end(), [](const Chart& a, const Chart& b) {
+        return std::tie(a.model, a.station, a.alloy) < std::tie(b.model, b.station, b.alloy);
+    });
+    // The one to show first: where the newest alarm of this measurement is, else the most values.
+    auto first = charts.end();
+    for (const Alarm& a : alarms) {
+        if (a.measurement != m.name)
+            continue;
+        first = std::find_if(charts.begin(), charts.end(), [&a](const Chart& c) {
+            return c.model == a.model && c.station == a.point.station && c.alloy == a.alloy;
+        });
+        if (first != charts.end())
+            break;
+    }
+    if (first == charts.end())
+        first = std::max_element(charts.begin(), charts.end(), [](const Chart& a, const Chart& b) {
+            return a.points.size() < b.points.size();
+        });
+    if (first != charts.end())
+        std::rotate(charts.begin(), first, std::next(first));
+    return pooled;
+}
+
 Result<QList<SpcQuery::Chart>> SpcQuery::charts(const QList<const Measurement*>& wanted,
                                                 const SpcFilter& filter) const
 {
     if (Status st = checkFilter(filter); !st)
         return st.error();
-    Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
-    if (!limits)
-        return limits.error();
     QList<Chart> out;
     for (const Measurement* m : wanted) {
-        Result<QList<Row>> rows = readValues(m_db, *m, filter);
-        if (!rows)
-            return rows.error();
-        out.append(chartOf(*m, rows.value(), limits.value()));
+        Result<Chart> one = chartIn(*m, filter, false);
+        if (!one)
+            return one.error();
+        out.append(std::move(one.value()));
     }
     return out;
 }
 
+Result<const SpcQuery::Measurement*> SpcQuery::known(const QString& name)
+{
+    if (const Measurement* m = measurement(name))
+        return m;
+    QStringList names;
+    for (const Measurement& each : measurements())
+        names << each.name;
+    return makeError(ErrorCode::UnknownField, QStringLiteral("measurement"),
+                     Message(tr, QT_TR_NOOP("no measurement called \"%1\"; the known ones are %2"),
+                             {name.left(40), names.join(QStringLiteral(", "))}));
+}
+
 Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& filter) const
 {
-    const Measurement* m = measurement(name);
-    if (!m) {
-        QStringList known;
-        for (const Measurement& each : measurements())
-            known << each.name;
-        return makeError(ErrorCode::UnknownField, QStringLiteral("measurement"),
-                         Message(tr, QT_TR_NOOP("no measurement called \"%1\"; the known ones are %2"),
-                                 {name.left(40), known.join(QStringLiteral(", "))}));
-    }
-    Result<QList<Chart>> one = charts({m}, filter);
+    Result<const Measurement*> m = known(name);
+    if (!m)
+        return m.error();
+    Result<QList<Chart>> one = charts({m.value()}, filter);
     if (!one)
         return one.error();
     return one->first();
@@ -300,14 +389,19 @@ Result<SpcQuery::Chart> SpcQuery::chart(const QString& name, const SpcFilter& fi
 Result<SpcQuery::Panel> SpcQuery::panel(const QString& name, const SpcFilter& filter, int newest,
                                         int minPoints) const
 {
-    Result<Chart> shown = chart(name, filter);
+    Result<const Measurement*> m = known(name);
+    if (!m)
+        return m.error();
+    if (Status st = checkFilter(filter); !st)
+        return st.error();
+    Result<QList<Alarm>> alarms = alarmsIn(filter, newest, minPoints);
+    if (!alarms)
+        return alarms.error();
+    Result<Chart> shown = chartIn(*m.value(), filter, true, alarms.value());
     if (!shown)
         return shown.error();
     Panel p;
     p.chart = std::move(shown.value());
-    Result<QList<Alarm>> alarms = alarmsIn(filter, newest, minPoints);
-    if (!alarms)
-        return alarms.error();
     p.alarms = std::move(alarms.value());
     return p;
 }

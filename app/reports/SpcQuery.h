@@ -11,6 +11,8 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <vector>
+
 namespace rework {
 
 /// What an SPC chart covers: one product model and one station when set, and the events
@@ -59,6 +61,17 @@ public:
         QString limitName;   // the limit row the specification came from; empty when none applies
         QString cpReason;    // why Cp is missing, in words; empty when it is there
         QString cpkReason;   // why Cpk is missing, in words; empty when it is there
+        /// The process the values are of: one product model at one station and, where the
+        /// specification depends on it (peak_c), one alloy as recorded. Empty members pool every one
+        /// (the chart of a filter that names no model or station).
+        QString model, station, alloy;
+        /// From panel() only: the chart of each process with values in the filter, each as the alarm
+        /// list judges it (its own centre and limits). First the one to show: the process of the
+        /// measurement's newest alarm, else the one with most values; then by model, station, alloy.
+        std::vector<Chart> processes;
+
+        /// Whether the values are of more than one process.
+        bool pooled() const { return model.isEmpty() || station.isEmpty(); }
     };
     /// One rule broken by one of the newest values of a measurement, on the chart of its product
     /// at its station (point.station) and, for peak_c, its alloy, whose centre and limits these are.
@@ -80,8 +93,9 @@ public:
     /// The charts of `wanted` over `filter`, in that order.
     Result<QList<Chart>> charts(const QList<const Measurement*>& wanted, const SpcFilter& filter) const;
 
-    /// The dashboard's SPC tab in one read: the chart of `measurement` and the alarms of every
-    /// measurement over `filter` (as alarms() with `since` the filter's start).
+    /// The dashboard's SPC tab in one read: the chart of `measurement` over `filter` with the chart
+    /// of each of its processes (Chart::processes), and the alarms of every measurement over
+    /// `filter` (as alarms() with `since` the filter's start).
     struct Panel
     {
         Chart chart;
@@ -105,7 +119,13 @@ public:
     static QString ruleText(int rule);
 
 private:
+    /// The measurement called `name`, or an error naming the known ones.
+    static Result<const Measurement*> known(const QString& name);
     Status checkFilter(const SpcFilter& filter) const;
+    /// The pooled chart of `m` over `filter`; with `withProcesses`, the chart of each process
+    /// instead, the pooled one carrying only its name and scope (the panel never draws it).
+    Result<Chart> chartIn(const Measurement& m, const SpcFilter& filter, bool withProcesses,
+                          const QList<Alarm>& alarms = {}) const;
     /// The alarms of every measurement over `filter`, chart by chart (product and station).
     Result<QList<Alarm>> alarmsIn(const SpcFilter& filter, int newest, int minPoints) const;
 

@@ -348,7 +348,9 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "SPC query failed\n");
             return 1;
         }
-        spcPoints = panel->chart.points.size();
+        // the chart the tab opens on: the first process (one product at one station)
+        spcPoints = panel->chart.processes.empty() ? panel->chart.points.size()
+                                                   : panel->chart.processes.front().points.size();
         spcAlarms = panel->alarms.size();
         if (!r || !n) {
             std::fprintf(stderr, "query failed\n");
@@ -364,7 +366,8 @@ int main(int argc, char** argv)
     std::printf("baseline (indexed count of the range's tests): median %.1f ms\n", median(baseline));
     std::printf("dashboard refresh, 30 days, all panels: median %.1f ms (%.1fx baseline), goal < 200 ms\n",
                 median(refresh), median(refresh) / std::max(0.001, median(baseline)));
-    std::printf("SPC tab, 30 days (%s chart, %lld points; alarms of every measurement, %lld): median %.1f ms "
+    std::printf("SPC tab, 30 days (%s chart of one product at one station, %lld points; alarms of every "
+                "measurement, %lld): median %.1f ms "
                 "(%.1fx baseline)\n",
                 qPrintable(measurement), static_cast<long long>(spcPoints), static_cast<long long>(spcAlarms),
                 median(spcPanel), median(spcPanel) / std::max(0.001, median(baseline)));

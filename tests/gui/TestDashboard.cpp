@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -264,6 +265,33 @@ private slots:
         QFile pdf(path);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5).startsWith("%PDF"));
+    }
+
+    /// Cancel shows while a read runs and goes with it; pressed, it stops the reads (the core's
+    /// QueryCancel, tested in TestStorageFaults): the page says so and shows nothing of them, and
+    /// the next refresh runs as ever.
+    void cancelShowsWhileReadsRunAndStopsThem()
+    {
+        DashboardPage* d = w->dashboard();
+        QVERIFY(d->cancelButton()->isHidden());
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        QSignalSpy failed(d, &DashboardPage::refreshFailed);
+        QSignalSpy done(d, &DashboardPage::jobFinished);
+        d->refresh();
+        QTemporaryDir dir;
+        d->writeReport(dir.filePath(QStringLiteral("shift.pdf")));
+        QVERIFY(!d->cancelButton()->isHidden());
+        // at once: the workers have not read a thousand steps yet
+        QTest::mouseClick(d->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1 && done.count() == 1, 20000);
+        QCOMPARE(refreshed.count(), 0);
+        QVERIFY2(failed.first().first().toString().startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!d->isRefreshing());
+        QVERIFY(!d->isBusy());
+        QVERIFY(d->cancelButton()->isHidden());
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
     }
 
     void exportsTheVisibleTable()

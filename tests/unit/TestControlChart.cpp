@@ -259,14 +259,18 @@ private slots:
         // Read as individuals, the same counts would mark every run of zeros as well.
         QVERIFY(ControlChart::compute(rare).violations(4) > 100);
 
-        // Many errors per item: the lower limit is above 0 and both sides count again.
+        // Many errors per item: the lower limit is above 0, but fewer errors than usual is never
+        // an alarm (a card tested clean after a run of bad ones is good news); more still is.
         const QList<double> many = poisson(16, 500);
         const ControlChart m = ControlChart::compute(many, {}, counts);
         QVERIFY2(std::abs(m.sigma() - 4.0) < 0.2, qPrintable(QString::number(m.sigma())));
         QVERIFY(m.lcl() > 0);
         QList<double> low = many;
         low.append(0.0);
-        QCOMPARE(ControlChart::compute(low, {}, counts).rules().last(), QList<int>{1});
+        QVERIFY(ControlChart::compute(low, {}, counts).rules().last().isEmpty());
+        QList<double> high = many;
+        high.append(m.ucl() + 10);
+        QCOMPARE(ControlChart::compute(high, {}, counts).rules().last(), QList<int>{1});
     }
 
     void aLowerLimitBelowTheFloorIsDrawnAtIt()

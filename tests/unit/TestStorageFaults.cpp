@@ -3,12 +3,15 @@
 #include "TestDatabase.h"
 #include "storage/Cursor.h"
 #include "storage/Database.h"
+#include "storage/QueryCancel.h"
 #include "storage/Sql.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace rework;
 
@@ -64,6 +67,71 @@ private slots:
         sql::Cursor& f = failing.value();
         QVERIFY(!f.next());
         QVERIFY(f.status().error().oneLine().contains(QStringLiteral("overflow")));
+    }
+
+    /// A read cancelled from another thread stops at once with an error (it would run for
+    /// minutes), and the connection reads again afterwards; a cancel before the read starts stops
+    /// it as it starts.
+    void aLongReadIsCancelledFromAnotherThread()
+    {
+        test::TestDatabase t;
+        const QString path = t.db().path();
+        QueryCancel cancel;
+        bool failed = false;
+        qint64 ranMs = 0;
+        bool opened = false;
+        int after = 0;
+        QThread* worker = QThread::create([&] {
+            auto db = Database::open(path, Database::Migration::Skip);
+            opened = db.ok();
+            if (!opened)
+                return;
+            cancel.attach(db.value()->connection());
+            QElapsedTimer ran;
+            ran.start();
+            // About a billion rows of nothing: minutes unless stopped.
+            Result<QVariant> n = sql::scalar(db.value()->connection(),
+                                             QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                                            "SELECT x + 1 FROM c WHERE x < 1000000000) "
+                                                            "SELECT count(*) FROM c"));
+            ranMs = ran.elapsed();
+            failed = !n.ok();
+            cancel.detach();
+            // the same connection answers the next read
+            const Result<QVariant> one = sql::scalar(db.value()->connection(), QStringLiteral("SELECT 1"));
+            after = one.ok() ? one.value().toInt() : -1;
+        });
+        worker->start();
+        QTest::qWait(200);
+        cancel.cancel();
+        // The thread reads this function's locals: it must end before any check can return.
+        const bool ended = worker->wait(60000);
+        if (!ended)
+            qFatal("the cancelled read is still running after a minute");
+        delete worker;
+        QVERIFY(opened);
+        QCOMPARE(after, 1);
+        QVERIFY(cancel.isCancelled());
+        QVERIFY2(failed, "the cancelled read reported a result");
+        QVERIFY(cancel.interrupted());
+        QVERIFY2(ranMs < 10000, qPrintable(QString::number(ranMs))); // minutes if never stopped
+
+        // cancelled before it began: the read stops as it starts
+        QueryCancel early;
+        early.cancel();
+        auto db = Database::open(path, Database::Migration::Skip);
+        QVERIFY(db.ok());
+        early.attach(db.value()->connection());
+        QElapsedTimer ran;
+        ran.start();
+        QVERIFY(!sql::scalar(db.value()->connection(),
+                             QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                            "SELECT x + 1 FROM c WHERE x < 1000000000) "
+                                            "SELECT count(*) FROM c"))
+                     .ok());
+        QVERIFY(ran.elapsed() < 10000);
+        QVERIFY(early.interrupted());
+        early.detach();
     }
 
     void diskFull()

@@ -23,6 +23,7 @@
 #include "reports/ReportDocument.h"
 #include "storage/Authority.h"
 #include "storage/Database.h"
+#include "storage/QueryCancel.h"
 #include "sync/ConflictResolution.h"
 #include "sync/ConflictSides.h"
 
@@ -73,10 +74,46 @@ DashboardPage::DashboardPage(QString databasePath, const Clock& clock, QWidget* 
 
 DashboardPage::~DashboardPage()
 {
+    // A closing window stops the reads instead of waiting for them.
+    cancelJobs();
     if (m_watcher)
         m_watcher->waitForFinished();
     for (QFutureWatcherBase* job : findChildren<QFutureWatcherBase*>())
         job->waitForFinished();
+}
+
+std::shared_ptr<QueryCancel> DashboardPage::startCancellable()
+{
+    auto cancel = std::make_shared<QueryCancel>();
+    m_cancels.append(cancel);
+    return cancel;
+}
+
+void DashboardPage::ended(const std::shared_ptr<QueryCancel>& cancel)
+{
+    m_cancels.removeOne(cancel);
+    updateBusy();
+}
+
+void DashboardPage::updateBusy()
+{
+    const bool busy = m_jobs > 0 || isRefreshing();
+    m_busy->setVisible(busy);
+    m_cancel->setVisible(busy);
+}
+
+void DashboardPage::cancelJobs()
+{
+    for (const std::shared_ptr<QueryCancel>& cancel : std::as_const(m_cancels))
+        cancel->cancel();
+}
+
+Error DashboardPage::cancelledError()
+{
+    Error e;
+    e.message = tr("Cancelled: what was still being read is not shown");
+    e.english = QStringLiteral("Cancelled: what was still being read is not shown");
+    return e;
 }
 
 template <typename T, typename Work, typename Done>
@@ -85,10 +122,11 @@ void DashboardPage::inBackground(Work work, Done done, bool announce)
     using Outcome = std::shared_ptr<Result<T>>;
     auto* job = new QFutureWatcher<Outcome>(this);
     ++m_jobs;
-    m_busy->show();
-    connect(job, &QFutureWatcherBase::finished, this, [this, job, done, announce] {
+    updateBusy();
+    const std::shared_ptr<QueryCancel> cancel = startCancellable();
+    connect(job, &QFutureWatcherBase::finished, this, [this, job, done, announce, cancel] {
         --m_jobs;
-        m_busy->setVisible(m_jobs > 0 || isRefreshing());
+        ended(cancel);
         const Outcome outcome = job->result();
         job->deleteLater();
         done(*outcome);
@@ -96,11 +134,17 @@ void DashboardPage::inBackground(Work work, Done done, bool announce)
             emit jobFinished();
     });
     const QString path = m_databasePath;
-    job->setFuture(QtConcurrent::run([path, work]() -> Outcome {
+    job->setFuture(QtConcurrent::run([path, work, cancel]() -> Outcome {
         auto db = Database::open(path, Database::Migration::Skip);
         if (!db)
             return std::make_shared<Result<T>>(db.error());
-        return std::make_shared<Result<T>>(work(db.value()->connection()));
+        cancel->attach(db.value()->connection());
+        auto outcome = std::make_shared<Result<T>>(work(db.value()->connection()));
+        cancel->detach();
+        // A stopped read is not whole, whatever it returned; one the cancel did not reach is.
+        if (cancel->interrupted())
+            return std::make_shared<Result<T>>(cancelledError());
+        return outcome;
     }));
 }
 
@@ -199,6 +243,11 @@ QHBoxLayout* DashboardPage::buildStatusLine()
     m_silent->hide();
     auto* status = new QHBoxLayout;
     status->addWidget(m_busy);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelDashboardJobs"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &DashboardPage::cancelJobs);
+    status->addWidget(m_cancel);
     status->addWidget(m_updated);
     status->addWidget(m_silent);
     status->addWidget(m_notice, 1);
@@ -319,6 +368,9 @@ QTableView* DashboardPage::addTable(TextTableModel* model, const QString& title)
     const auto unmarkSorted = [header] { header->setSortIndicator(-1, header->sortIndicatorOrder()); };
     unmarkSorted();
     connect(model, &QAbstractItemModel::modelReset, header, unmarkSorted);
+    // Each refill sizes the columns to what they hold: no title or value is cut at 1366 px (a wide
+    // table scrolls sideways inside its tab instead).
+    connect(model, &QAbstractItemModel::modelReset, view, &QTableView::resizeColumnsToContents);
     view->setSortingEnabled(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->horizontalHeader()->setStretchLastSection(true);
@@ -394,15 +446,15 @@ void DashboardPage::refresh()
 {
     if (isRefreshing())
         return; // the timer never stacks queries
-    m_busy->show();
     m_refresh->setEnabled(false);
     m_started.start(); // how long the refresh took, shown to the supervisor: elapsed time, not the clock
     const KpiFilter f = filter();
     const QString path = m_databasePath;
+    const std::shared_ptr<QueryCancel> cancel = startCancellable();
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>>();
-    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this] {
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, cancel] {
         const std::shared_ptr<Result<KpiReport>> r = m_watcher->result();
-        m_busy->setVisible(m_jobs > 0);
+        ended(cancel);
         m_refresh->setEnabled(true);
         const qint64 ms = m_started.elapsed();
         if (!r->ok()) {
@@ -415,13 +467,19 @@ void DashboardPage::refresh()
         refreshSpc();
     });
     // A connection of its own in the worker thread: the UI never waits for the database.
-    m_watcher->setFuture(QtConcurrent::run([path, f]() {
+    m_watcher->setFuture(QtConcurrent::run([path, f, cancel]() {
         auto db = Database::open(path, Database::Migration::Skip);
         if (!db)
             return std::make_shared<Result<KpiReport>>(db.error());
-        return std::make_shared<Result<KpiReport>>(
+        cancel->attach(db.value()->connection());
+        auto report = std::make_shared<Result<KpiReport>>(
             KpiQuery(db.value()->connection()).compute(filterInFactoryTime(f, db.value()->connection())));
+        cancel->detach();
+        if (cancel->interrupted())
+            return std::make_shared<Result<KpiReport>>(cancelledError());
+        return report;
     }));
+    updateBusy();
 }
 
 void DashboardPage::refreshSpc()
@@ -522,10 +580,6 @@ void DashboardPage::showTables(const KpiReport& r)
     m_silent->setText(
         tr("Not synced for more than a day: %1").arg(r.silentStations.join(QStringLiteral(", "))));
     m_slices->setRows(r.defectSlices);
-    for (int t = 0; t < m_tables->count(); ++t) {
-        if (auto* view = qobject_cast<QTableView*>(m_tables->widget(t)))
-            view->resizeColumnsToContents();
-    }
 }
 
 void DashboardPage::drillDefect(const QString& code)
@@ -544,7 +598,6 @@ void DashboardPage::drillDefect(const QString& code)
                 return;
             }
             m_drill->setHits(code, hits.value());
-            m_drillView->resizeColumnsToContents();
             m_tables->setCurrentWidget(m_drillView);
         });
 }
@@ -565,7 +618,6 @@ void DashboardPage::recall()
                 m_updated->setText(tr("%1 items share something with %2").arg(hits->size()).arg(scanned));
                 m_recall->setRows(hits.value());
             }
-            m_recallView->resizeColumnsToContents();
             m_tables->setCurrentWidget(m_recallView);
             m_recallField->selectAll();
         });

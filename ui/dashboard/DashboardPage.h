@@ -37,6 +37,7 @@ class OperatorFiguresModel;
 class RecallModel;
 class SpcAlarmModel;
 class SpcPanel;
+class QueryCancel;
 class TextTableModel;
 
 /// The supervisor's view of the floor: WIP and aging, throughput, yields, defect Pareto with
@@ -59,6 +60,10 @@ public:
     bool isRefreshing() const;
     /// True while a drill-down, recall or report runs in the background.
     bool isBusy() const { return m_jobs > 0; }
+    /// Stops the refresh and every drill-down, recall or report still running: their reads fail at
+    /// once and nothing they found is shown.
+    void cancelJobs();
+    QPushButton* cancelButton() const { return m_cancel; }
 
     QChart* wipChart() const { return m_wipChart; }
     QChart* throughputChart() const { return m_throughputChart; }
@@ -143,6 +148,12 @@ private:
     /// emits spcShown() instead).
     template <typename T, typename Work, typename Done>
     void inBackground(Work work, Done done, bool announce = true);
+    /// The busy bar and its Cancel show while anything runs.
+    void updateBusy();
+    std::shared_ptr<QueryCancel> startCancellable();
+    /// What a read the supervisor cancelled gives instead of its result.
+    static Error cancelledError();
+    void ended(const std::shared_ptr<QueryCancel>& cancel);
     /// The open conflict of the selected anomaly line, or 0.
     qint64 selectedConflict() const;
 
@@ -162,6 +173,9 @@ private:
     QPushButton* m_refresh = nullptr;
     QPushButton* m_export = nullptr;
     QProgressBar* m_busy = nullptr;
+    QPushButton* m_cancel = nullptr;
+    /// One per read running on a worker; taken out as it ends.
+    QList<std::shared_ptr<QueryCancel>> m_cancels;
     QLabel* m_updated = nullptr;
     QLabel* m_silent = nullptr;
     QLabel* m_notice = nullptr;

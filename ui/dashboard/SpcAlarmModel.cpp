@@ -16,6 +16,17 @@ SpcAlarmModel::SpcAlarmModel(QObject* parent)
 {
 }
 
+QVariant SpcAlarmModel::data(const QModelIndex& index, int role) const
+{
+    return RowTableModel::data(index, role == Qt::ToolTipRole ? Qt::DisplayRole : role);
+}
+
+QVariant SpcAlarmModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    const bool tip = orientation == Qt::Horizontal && role == Qt::ToolTipRole;
+    return RowTableModel::headerData(section, orientation, tip ? Qt::DisplayRole : role);
+}
+
 QString SpcAlarmModel::text(const SpcQuery::Alarm& row, int column) const
 {
     switch (static_cast<Column>(column)) {
