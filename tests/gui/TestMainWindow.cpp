@@ -1,5 +1,6 @@
 // The shell offscreen, driven like an operator: scan a badge, type a PIN, scan serials.
 #include "GuiDriver.h"
+#include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/ResultBanner.h"
 #include "common/TimelineModel.h"
@@ -182,8 +183,45 @@ private slots:
         QCOMPARE(w.session().operatorInfo.id, QStringLiteral("SUP1"));
     }
 
-    /// Maximised the first time; a language change (a new window) keeps the size the operator
-    /// gave it.
+    /// A PC bound to a station logs in there without a list, and says which station it is: on the
+    /// login page and in the window's title, before and after a session.
+    void aBoundPcNamesItsStationInTheTitle()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        QCOMPARE(w.windowTitle(), QStringLiteral("ReworkTrack"));
+        w.setFixedStation(QStringLiteral("STRIP-1"));
+        LoginPage* page = w.loginPage();
+        QVERIFY(!page->stationPicker()->isVisible());
+        QVERIFY(page->boundStationLabel()->isVisible());
+        QVERIFY2(page->boundStationLabel()->text().startsWith(QStringLiteral("Station STRIP-1 — Strip")),
+                 qPrintable(page->boundStationLabel()->text()));
+        QCOMPARE(w.windowTitle(), QStringLiteral("ReworkTrack — STRIP-1"));
+        page->operatorField()->setFocus();
+        test::scan(QStringLiteral("OP1"));
+        test::scan(QStringLiteral("1234"));
+        QCOMPARE(w.session().station.id, QStringLiteral("STRIP-1"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("ReworkTrack — STRIP-1"));
+        w.logout();
+        QCOMPARE(w.windowTitle(), QStringLiteral("ReworkTrack — STRIP-1"));
+
+        // a PC bound to a station its database does not know says so instead of an empty list
+        w.setFixedStation(QStringLiteral("NOPE-9"));
+        QVERIFY2(page->boundStationLabel()->text().contains(QStringLiteral("not set up")),
+                 qPrintable(page->boundStationLabel()->text()));
+
+        // unbound again: the list is back, the title names no station until someone logs in
+        w.setFixedStation(QString());
+        QVERIFY(page->stationPicker()->isVisible());
+        QVERIFY(!page->boundStationLabel()->isVisible());
+        QCOMPARE(w.windowTitle(), QStringLiteral("ReworkTrack"));
+        test::logInAt(w, QStringLiteral("PACK-1"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("ReworkTrack — PACK-1"));
+    }
+
+    /// Maximised the first time; a language change (a new window) or switching the PC off keeps
+    /// the size the operator gave it.
     void opensMaximisedAndKeepsItsSizeAcrossLanguages()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings in a throw-away place
@@ -209,10 +247,20 @@ private slots:
             }
             QCOMPARE(chosen.size(), 1);
         }
-        MainWindow again(t.db(), t.recorder());
-        again.showForStation();
-        QVERIFY(!again.isMaximized());
-        QTRY_COMPARE(again.size(), kept);
+        {
+            MainWindow again(t.db(), t.recorder());
+            again.showForStation();
+            QVERIFY(!again.isMaximized());
+            QTRY_COMPARE(again.size(), kept);
+            // a size given and the PC switched off (no close, no language change): kept as well
+            const QByteArray before = QSettings().value(QStringLiteral("ui/geometry")).toByteArray();
+            again.resize(kept + QSize(40, 30));
+            QTRY_COMPARE(again.size(), kept + QSize(40, 30));
+            QTRY_VERIFY(QSettings().value(QStringLiteral("ui/geometry")).toByteArray() != before);
+        }
+        MainWindow third(t.db(), t.recorder());
+        third.showForStation();
+        QTRY_COMPARE(third.size(), kept + QSize(40, 30));
         QSettings().remove(QStringLiteral("ui/geometry"));
         QStandardPaths::setTestModeEnabled(false);
     }

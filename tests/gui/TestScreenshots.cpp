@@ -1,18 +1,29 @@
-// Every station form and the dashboard as a shop monitor shows them: 1920x1080 and 1366x768, in
-// English and in Chinese (the zh_CN translation the app ships). Fails when a form needs a
-// scroll bar, the dashboard a horizontal one, or a label's or button's text does not fit its
-// widget (cut or elided). With REWORK_SCREENSHOT_DIR set, each screen is saved there as a PNG
-// (the README's pictures).
+// Every station form, the trace and the dashboard as a shop monitor shows them: 1920x1080 and
+// 1366x768, in English and in Chinese (the zh_CN translation the app ships). Fails when a form
+// needs a scroll bar, the dashboard a horizontal one, or a text does not fit where it is shown: a
+// label's or button's, a table's column title or value, a chart's axis label. With REWORK_SCREENSHOT_DIR set,
+// each screen is saved there as a PNG (the README's pictures).
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "TestDatabase.h"
+#include "common/BarChart.h"
 #include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "shell/MainWindow.h"
 #include "stations/StepForm.h"
+#include "storage/Sql.h"
+#include "tracing/GenealogyModel.h"
+#include "tracing/TracePage.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QPushButton>
@@ -21,10 +32,14 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStyleOptionButton>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTranslator>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace rework;
 
@@ -117,6 +132,99 @@ QStringList cutTexts(QWidget* root)
     return cut;
 }
 
+/// Whether `text` holds a Chinese character (CJK unified ideographs).
+bool hasChinese(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+
+/// The room the style leaves an item view's text inside its cell, on each side.
+int cellTextMargin(const QWidget* view)
+{
+    return view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+}
+
+/// Every header title and cell text of the tables and trees under `root` that their column
+/// cuts short (drawn elided), in the rows in sight. Wrapping views are left out: their text
+/// wraps instead of being cut.
+QStringList cutCells(QWidget* root)
+{
+    QStringList cut;
+    QWidget* top = root->window();
+    for (QAbstractItemView* view : root->findChildren<QAbstractItemView*>()) {
+        QAbstractItemModel* model = view->model();
+        // Shown, even below the fold of a scrolling page: the supervisor scrolls to it.
+        if (!model || !view->isVisibleTo(top) || view->size().isEmpty() || qobject_cast<QHeaderView*>(view))
+            continue;
+        const int margin = cellTextMargin(view);
+        const QRect sight = view->viewport()->rect();
+        QHeaderView* header = nullptr;
+        if (auto* table = qobject_cast<QTableView*>(view))
+            header = table->horizontalHeader();
+        else if (auto* tree = qobject_cast<QTreeView*>(view))
+            header = tree->header();
+        if (header && header->isVisible()) {
+            const int headerMargin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+            for (int c = 0; c < model->columnCount(); ++c) {
+                if (header->isSectionHidden(c) || header->sectionSize(c) == 0)
+                    continue;
+                const QString title = model->headerData(c, Qt::Horizontal).toString();
+                const int needed = header->fontMetrics().horizontalAdvance(title) + 2 * headerMargin;
+                const int x = header->sectionViewportPosition(c);
+                if (needed > header->sectionSize(c) && x + header->sectionSize(c) > 0 && x < sight.width())
+                    cut << nameOf(view, title) + QStringLiteral(": column title %1 px in %2 px")
+                                                     .arg(needed)
+                                                     .arg(header->sectionSize(c));
+            }
+        }
+        const auto* table = qobject_cast<QTableView*>(view);
+        if (table && table->wordWrap())
+            continue;
+        for (int r = 0; r < std::min(model->rowCount(), 40); ++r) {
+            for (int c = 0; c < model->columnCount(); ++c) {
+                const QModelIndex index = model->index(r, c);
+                const QRect cell = view->visualRect(index);
+                const QString text = index.data().toString();
+                if (text.isEmpty() || !cell.intersects(sight) || !index.data(Qt::DecorationRole).isNull())
+                    continue;
+                QFont font = view->font();
+                if (const QVariant f = index.data(Qt::FontRole); f.isValid())
+                    font = f.value<QFont>();
+                const int needed =
+                    QFontMetrics(font).horizontalAdvance(text.section(QLatin1Char('\n'), 0, 0));
+                if (needed + 2 * margin > cell.width())
+                    cut << nameOf(view, text) + QStringLiteral(": cell text %1 px in %2 px")
+                                                    .arg(needed + 2 * margin)
+                                                    .arg(cell.width());
+            }
+        }
+    }
+    return cut;
+}
+
+/// Every text of the charts under `root` that the chart drew shortened: Qt Charts ends an axis
+/// label, a bar's category or a title that does not fit with "...".
+QStringList cutChartTexts(QWidget* root)
+{
+    QStringList cut;
+    QWidget* top = root->window();
+    for (QGraphicsView* view : root->findChildren<QGraphicsView*>()) {
+        // A chart view's own visible region reads empty offscreen: shown and sized is enough.
+        if (!view->scene() || !view->isVisibleTo(top) || view->size().isEmpty())
+            continue;
+        for (QGraphicsItem* item : view->scene()->items()) {
+            const auto* text = qgraphicsitem_cast<QGraphicsTextItem*>(item);
+            if (!text || !text->isVisible())
+                continue;
+            const QString plain = text->toPlainText();
+            if (plain.endsWith(QStringLiteral("...")) || plain.endsWith(QChar(0x2026)))
+                cut << nameOf(view, plain) + QStringLiteral(": a chart text drawn shortened");
+        }
+    }
+    return cut;
+}
+
 /// The scroll area around `w`, if it sits in one.
 QScrollArea* scrollAreaAround(QWidget* w)
 {
@@ -171,6 +279,47 @@ private slots:
              {static_cast<QWidget*>(label), static_cast<QWidget*>(button), static_cast<QWidget*>(box)})
             w->resize(w->sizeHint().width() / 2, w->sizeHint().height());
         QCOMPARE(cutTexts(&window).size(), 3);
+    }
+
+    /// The same for a table's column and a chart's category label: caught when cut short, not
+    /// when there is room.
+    void theCheckSeesACutCellAndChartLabel()
+    {
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        QStandardItemModel model(1, 1);
+        model.setHorizontalHeaderLabels({QStringLiteral("Measurement")});
+        model.setItem(0, 0, new QStandardItem(QStringLiteral("burn-in Gflop/s per GPU, RTX 4090 D")));
+        auto* table = new QTableView(&window);
+        table->setWordWrap(false);
+        table->setModel(&model);
+        layout->addWidget(table);
+        const QString longName = QStringLiteral("Stencil misaligned at reball, second pass");
+        QChart* chart = BarChart::create(QStringLiteral("Pareto"));
+        BarChart::setBars(chart, {longName, QStringLiteral("Short")}, {5, 3}, Qt::Horizontal);
+        auto* view = new QChartView(chart, &window);
+        layout->addWidget(view);
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->setMinimumSize(900, 300);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(30);
+        QVERIFY2(cutCells(&window).isEmpty(), qPrintable(cutCells(&window).join(QLatin1Char('\n'))));
+        QVERIFY2(cutChartTexts(&window).isEmpty(),
+                 qPrintable(cutChartTexts(&window).join(QLatin1Char('\n'))));
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        table->setColumnWidth(0, 60);
+        view->setMinimumSize(120, 300);
+        view->setMaximumWidth(160);
+        QTest::qWait(30);
+        QVERIFY2(cutCells(&window).size() == 2,
+                 qPrintable(cutCells(&window).join(QLatin1Char('\n')))); // title, value
+        QStringList seen;
+        for (QGraphicsItem* item : view->scene()->items())
+            if (auto* text = qgraphicsitem_cast<QGraphicsTextItem*>(item))
+                seen << text->toPlainText();
+        QVERIFY2(!cutChartTexts(&window).isEmpty(), qPrintable(seen.join(QStringLiteral(" ; "))));
     }
 
     void everyScreenFitsAndShowsItsTextsWhole_data()
@@ -240,6 +389,38 @@ private slots:
             QVERIFY2(scrolls.isEmpty(), qPrintable(scrolls.join(QLatin1Char('\n'))));
         }
 
+        // The trace of a unit with the longest history the demo line has (a repair loop), as a
+        // supervisor reads it.
+        {
+            Result<QVariant> serial = sql::scalar(
+                t->db().connection(), QStringLiteral("SELECT serial FROM units WHERE state = 'packed' "
+                                                     "ORDER BY repair_count DESC, serial LIMIT 1"));
+            QVERIFY(serial.ok() && !serial.value().toString().isEmpty());
+            test::logInAt(w, QStringLiteral("PACK-1"), QStringLiteral("SUP1"));
+            w.tabs()->setCurrentWidget(w.tracePage());
+            w.tracePage()->trace(serial.value().toString());
+            fit(w, screen);
+            QTest::qWait(30);
+            const QString where = QStringLiteral("%1 %2 trace: ").arg(language, size);
+            test::screenshot(&w, QStringLiteral("trace-%1-%2").arg(language, size));
+            for (const QString& cut : cutTexts(w.tracePage()) + cutCells(w.tracePage()))
+                problems << where + cut;
+            // In Chinese every item's kind and state reads in Chinese, never as a code.
+            const QAbstractItemModel* tree = w.tracePage()->genealogyView()->model();
+            std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+                for (int r = 0; r < tree->rowCount(parent); ++r) {
+                    for (int column : {int(GenealogyModel::Item), int(GenealogyModel::State)}) {
+                        const QString text = tree->index(r, column, parent).data().toString();
+                        if (language != QLatin1String("en") && !text.isEmpty() && !hasChinese(text))
+                            problems << where +
+                                            QStringLiteral("untranslated \"%1\" in the genealogy").arg(text);
+                    }
+                    walk(tree->index(r, 0, parent));
+                }
+            };
+            walk({});
+        }
+
         // The dashboard, refreshed, as a supervisor opens it.
         DashboardPage* d = w.dashboard();
         QSignalSpy refreshed(d, &DashboardPage::refreshed);
@@ -254,9 +435,33 @@ private slots:
             problems << where + QStringLiteral("a horizontal scroll bar (%1 px wider than %2 px)")
                                     .arg(around->horizontalScrollBar()->maximum())
                                     .arg(around->viewport()->width());
-        for (const QString& cut : cutTexts(d))
-            problems << where + cut;
         test::screenshot(&w, QStringLiteral("dashboard-%1-%2").arg(language, size));
+        // In Chinese the charts name steps, defects and shifts in Chinese, never by their codes.
+        if (language != QLatin1String("en")) {
+            for (QChart* chart : {d->wipChart(), d->paretoChart(), d->throughputChart()}) {
+                for (QAbstractAxis* axis : chart->axes()) {
+                    auto* categories = qobject_cast<QBarCategoryAxis*>(axis);
+                    for (const QString& name : categories ? categories->categories() : QStringList()) {
+                        if (!hasChinese(name))
+                            problems << where + QStringLiteral("untranslated chart category \"%1\" in \"%2\"")
+                                                    .arg(name, chart->title());
+                    }
+                }
+            }
+        }
+        // Each tab of its tables in turn: a column too narrow for its title or its values, a
+        // chart's label cut short.
+        for (QTabWidget* tabs : d->findChildren<QTabWidget*>()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                if (!tabs->isTabVisible(i))
+                    continue;
+                tabs->setCurrentIndex(i);
+                QTest::qWait(30);
+                for (const QString& cut : cutTexts(d) + cutCells(d) + cutChartTexts(d))
+                    problems << where + tabs->tabText(i) + QStringLiteral(": ") + cut;
+            }
+        }
+        problems.removeDuplicates();
         w.logout();
 
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));

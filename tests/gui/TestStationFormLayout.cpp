@@ -3,6 +3,7 @@
 // folded until a value lands in one, and the test form whole on a 1366x768 screen with a
 // report in it. At reball and mount (issue #20), an imported profile log's curve drawn on the
 // form with its window and verdict until the record is saved or the form cleared.
+#include "FakeRig.h"
 #include "GuiDriver.h"
 #include "LoginDriver.h"
 #include "RigLogs.h"
@@ -31,6 +32,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+
+#include <cmath>
 
 using namespace rework;
 
@@ -85,16 +88,17 @@ class TestStationFormLayout : public QObject
         return die;
     }
     /// A thermocouple log of test::profileCsv() in the test's folder.
-    QString ovenCsv(const QString& name, double peak)
+    QString ovenCsv(const QString& name, double peak, double cool = 0.8)
     {
         const QString csv = QDir(t->folder()).filePath(name);
         QFile out(csv);
         [&] {
             QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(test::profileCsv(0.5, peak, 0.8));
+            out.write(test::profileCsv(0.5, peak, cool));
         }();
         return csv;
     }
+    QString curveTitle() const { return form()->reflowPanel()->curve()->chart()->title(); }
     /// The operator picks `path` with Import rig log…: types it into the file dialog, Enter.
     void importThroughTheButton(const QString& path)
     {
@@ -439,6 +443,89 @@ private slots:
         QVERIFY(chart->title().contains(QStringLiteral("profile failed")));
         QCOMPARE(chart->titleBrush().color(), QColor(0xc6, 0x28, 0x28));
         QCOMPARE(focused(), form()->field(QStringLiteral("alloy"))); // where the scan left it
+    }
+
+    /// The mount form's curve and verdict hold the time above liquidus to the line's mount.tal_s
+    /// (60–90 s out of the box), not to a plan's own window (30–120 s in the default plan): a
+    /// profile 100 s above the liquidus fails on the form, one of 75 s passes, and once an admin
+    /// widens the product's limit to 110 s the 100-s profile passes.
+    void theMountFormHoldsTheCurveToTheLinesTalLimit()
+    {
+        const QString die = reballedDie();
+        loginAt(QStringLiteral("MOUNT-1"));
+        test::scan(die);
+        // Up at 0.5 °C/s to 240 °C (46 s above 217 °C), down at 23/54 °C/s (54 s): 100 s.
+        const QString slow = ovenCsv(QStringLiteral("tal-100.csv"), 240, 23.0 / 54);
+        Result<ImportedRun> byPlan =
+            RigRunReader::readFile(QStringLiteral("profile_log"), slow, t->folder(), TestPlan::defaultPlan());
+        QVERIFY(byPlan.ok());
+        QVERIFY(byPlan->pass); // the plan's own window would pass it
+        EvidenceStore(t->folder()).discardStaged(byPlan->evidence);
+        QVERIFY(std::abs(byPlan->figures.value(QStringLiteral("tal_s")).toDouble() - 100) < 0.01);
+
+        QVERIFY(form()->importRigLog(slow));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY(!form()->rigRuns().first().pass);
+        QVERIFY2(curveTitle().contains(QStringLiteral("time above liquidus 100.0 s (window 60–90)")),
+                 qPrintable(curveTitle()));
+        QVERIFY2(curveTitle().contains(QStringLiteral("profile failed")), qPrintable(curveTitle()));
+
+        QVERIFY(form()->importRigLog(ovenCsv(QStringLiteral("tal-75.csv"), 240)));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        const ImportedRun& within = form()->rigRuns().first();
+        QVERIFY(within.pass);
+        QVERIFY2(curveTitle().contains(
+                     QStringLiteral("time above liquidus %1 s (window 60–90)").arg(shown(within, "tal_s"))),
+                 qPrintable(curveTitle()));
+        QVERIFY2(curveTitle().contains(QStringLiteral("profile passed")), qPrintable(curveTitle()));
+
+        QVERIFY(
+            LimitStore(t->db().connection(), t->clock())
+                .setLimit(QStringLiteral("mount.tal_s"), QStringLiteral("RTX4090"), 60.0, 110.0, t->admin())
+                .ok());
+        QVERIFY(t->recorder().reloadConfig().ok());
+        QVERIFY(form()->importRigLog(slow));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Success);
+        QVERIFY2(curveTitle().contains(QStringLiteral("time above liquidus 100.0 s (window 60–110)")),
+                 qPrintable(curveTitle()));
+        QVERIFY2(curveTitle().contains(QStringLiteral("profile passed")), qPrintable(curveTitle()));
+    }
+
+    /// At a mount station whose oven logs in °F, the oven's import profile (rig.import-profile in
+    /// rig.conf) reads its logs on the form: without it a log is refused (a peak over 350 is
+    /// neither °C nor milli-°C); with it the curve shows the log in °C, read back from the staged
+    /// file as it was read, and the record keeps those figures.
+    void theStationsOvenImportProfileReadsItsLogs()
+    {
+        const QString die = reballedDie();
+        loginAt(QStringLiteral("MOUNT-1"));
+        test::scan(die);
+        const QString log = QDir(t->folder()).filePath(QStringLiteral("oven-fahrenheit.csv"));
+        test::writeFile(log, test::inFahrenheit(test::profileCsv(0.5, 240, 0.8)));
+        QVERIFY(!form()->importRigLog(log));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QVERIFY2(form()->banner()->text().contains(QStringLiteral("temp_unit")),
+                 qPrintable(form()->banner()->text()));
+        QVERIFY(form()->rigRuns().isEmpty());
+
+        test::writeFile(QDir(t->folder()).filePath(QStringLiteral("oven-a.json")), R"({"temp_unit": "F"})");
+        test::configureRig(*t, {QStringLiteral("rig.import-profile=oven-a.json")});
+        QVERIFY(form()->importRigLog(log));
+        QVERIFY2(form()->banner()->kind() == ResultBanner::Kind::Success,
+                 qPrintable(form()->banner()->text()));
+        QVERIFY(inSight(form()->reflowPanel()));
+        QVERIFY2(curveTitle().contains(QStringLiteral("Peak 240.0 °C (window 230–250)")),
+                 qPrintable(curveTitle()));
+        QVERIFY2(curveTitle().contains(QStringLiteral("profile passed")), qPrintable(curveTitle()));
+        form()->setValue(QStringLiteral("board"), QStringLiteral("SB00000104"));
+        QVERIFY(form()->save());
+        const double peak =
+            sql::scalar(
+                t->db().connection(),
+                QStringLiteral("SELECT json_extract(payload, '$.peak_c') FROM events WHERE step = 'mount'"))
+                .value()
+                .toDouble();
+        QVERIFY2(std::abs(peak - 240) < 0.01, qPrintable(QString::number(peak)));
     }
 
     /// The form's other steps have no curve to show.

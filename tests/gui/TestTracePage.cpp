@@ -166,6 +166,32 @@ private slots:
         QCOMPARE(cell(m->index(0, GenealogyModel::Item, batchRoot), GenealogyModel::Serial), unit);
     }
 
+    /// A board that carried another die before (its mount voided: the wrong die went on) names
+    /// that die in the tree, with the one it carries now as the unit's.
+    void aBoardNamesTheOtherDiesItCarried()
+    {
+        const QString first = t->mountedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
+        const QString firstDie =
+            value(QStringLiteral("SELECT die_id FROM units WHERE serial = '%1'").arg(first));
+        const QString mountId =
+            value(QStringLiteral("SELECT id FROM events WHERE step = 'mount' ORDER BY seq DESC LIMIT 1"));
+        QVERIFY(!firstDie.isEmpty() && !mountId.isEmpty());
+        QVERIFY(t->record(Step::Void, {"event=" + mountId, QStringLiteral("reason=wrong die on the board")},
+                          QStringLiteral("SUP1"))
+                    .ok());
+        const QString second = t->mountedUnit(QStringLiteral("ZT4090A654321"), QStringLiteral("SB00000001"));
+        const QString secondDie =
+            value(QStringLiteral("SELECT die_id FROM units WHERE serial = '%1'").arg(second));
+        QVERIFY(!secondDie.isEmpty() && secondDie != firstDie);
+        traceAs(QStringLiteral("OP1"), QStringLiteral("SB00000001"));
+        const QModelIndex board = page()->genealogyModel()->find(QStringLiteral("SB00000001"));
+        QVERIFY(board.isValid());
+        const QString details = cell(board, GenealogyModel::Details);
+        QVERIFY2(details.contains(QStringLiteral("other dies it carried: ") + firstDie), qPrintable(details));
+        QVERIFY2(!details.contains(secondDie), qPrintable(details)); // the die it carries is its own row
+        QCOMPARE(cell(page()->genealogyModel()->find(secondDie), GenealogyModel::Serial), secondDie);
+    }
+
     void evidenceOpensFromItsRow()
     {
         const QString unit = t->mountedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
@@ -199,6 +225,35 @@ private slots:
         QCOMPARE(catcher.opened.size(), 1);
         QVERIFY(catcher.opened.first().isLocalFile());
         QVERIFY(QFile::exists(catcher.opened.first().toLocalFile()));
+        QCOMPARE(page()->banner()->kind(), ResultBanner::Kind::None);
+    }
+
+    void aScanAfterAClickOnARowOrAButtonIsNotLost()
+    {
+        const Closed c = closedBatch();
+        traceAs(QStringLiteral("SUP1"), c.unit);
+        // a row clicked with the mouse: the table has the keyboard, the scan must still land
+        QTableView* table = page()->timelineView();
+        const int row = rowOfStep(QStringLiteral("pack"));
+        QVERIFY(row >= 0);
+        QTest::mouseClick(
+            table->viewport(), Qt::LeftButton, {},
+            table->visualRect(page()->timelineModel()->index(row, TimelineModel::StepColumn)).center());
+        QCOMPARE(QApplication::focusWidget(), table);
+        test::scan(QStringLiteral("B2611-001"));
+        QCOMPARE(cell(page()->genealogyModel()->index(0, GenealogyModel::Item), GenealogyModel::Serial),
+                 QStringLiteral("B2611-001"));
+        QCOMPARE(page()->traceField()->text(), QStringLiteral("B2611-001"));
+
+        // a button and the dialog it opens: the keyboard is back in the field when it closes
+        QVERIFY(page()->labelButton()->isEnabled());
+        test::whenDialogOpens([](QWidget* dialog) { static_cast<QDialog*>(dialog)->reject(); });
+        QTest::mouseClick(page()->labelButton(), Qt::LeftButton);
+        QTRY_VERIFY(QApplication::activeModalWidget() == nullptr);
+        QCOMPARE(QApplication::focusWidget(), page()->traceField());
+        test::scan(c.unit);
+        QCOMPARE(cell(page()->genealogyModel()->index(0, GenealogyModel::Item), GenealogyModel::Serial),
+                 QStringLiteral("ZT4090A123456"));
         QCOMPARE(page()->banner()->kind(), ResultBanner::Kind::None);
     }
 

@@ -159,6 +159,43 @@ private slots:
         QCOMPARE(state.value().toString(), QStringLiteral("inspected"));
     }
 
+    /// Where scan-anything sends an item, decided by the core: its step's form here; at another
+    /// step's station, this PC moves there in single-PC mode; a PC bound to its station says
+    /// where to take the item instead; a bake opens wherever the die is.
+    void scanAnythingRoutesByTheStepAndTheBinding()
+    {
+        test::TestDatabase t;
+        const Line l = mountLine(t);
+        const NextStepResolver resolver(t.db().connection(), t.clock());
+        auto next = resolver.resolve(l.unit);
+        QVERIFY(next.ok());
+        QVERIFY(next->step == Step::Inspect);
+        const StationInfo inspect{QStringLiteral("INSPECT-1"), QStringLiteral("inspect")};
+        const StationInfo strip{QStringLiteral("STRIP-1"), QStringLiteral("strip")};
+
+        auto here = resolver.route(next.value(), inspect, true);
+        QVERIFY(here.ok() && here->opens && !here->moveTo && here->takeItTo.isEmpty());
+        auto moves = resolver.route(next.value(), strip, false);
+        QVERIFY(moves.ok() && moves->opens && moves->moveTo);
+        QCOMPARE(moves->moveTo->id, QStringLiteral("INSPECT-1"));
+        auto bound = resolver.route(next.value(), strip, true);
+        QVERIFY(bound.ok() && !bound->opens && !bound->moveTo);
+        QVERIFY2(bound->takeItTo.contains(QStringLiteral("Take it to a station of step: Inspect")),
+                 qPrintable(bound->takeItTo));
+
+        // a bake is no station's step: its form opens wherever the die is, even on a bound PC
+        NextStep bake = next.value();
+        bake.step = Step::Bake;
+        auto baked = resolver.route(bake, strip, true);
+        QVERIFY(baked.ok() && baked->opens && !baked->moveTo);
+
+        // an item that needs nothing at a station opens nothing anywhere
+        NextStep done = next.value();
+        done.step.reset();
+        auto nothing = resolver.route(done, inspect, false);
+        QVERIFY(nothing.ok() && !nothing->opens && !nothing->moveTo && nothing->takeItTo.isEmpty());
+    }
+
     void scanAnythingKnowsBoardsAndGpus()
     {
         test::TestDatabase t;

@@ -26,6 +26,14 @@ LoginPage::LoginPage(Database& db, const SessionController& sessions, QWidget* p
     title->setFont(big);
     title->setAlignment(Qt::AlignCenter);
     outer->addWidget(title);
+    // A PC bound to a station says which, where the operator looks first.
+    m_boundTitle = new QLabel(this);
+    m_boundTitle->setObjectName(QStringLiteral("loginBoundStation"));
+    QFont stationFont = title->font();
+    stationFont.setPointSizeF(title->font().pointSizeF() / 1.25);
+    m_boundTitle->setFont(stationFont);
+    m_boundTitle->setAlignment(Qt::AlignCenter);
+    outer->addWidget(m_boundTitle);
 
     auto* form = new QFormLayout;
     m_operator = new QLineEdit(this);
@@ -134,6 +142,11 @@ void LoginPage::reloadStations()
         m_station->setCurrentIndex(index);
     m_station->setVisible(m_fixedStation.isEmpty());
     m_stationLabel->setVisible(m_fixedStation.isEmpty());
+    m_boundTitle->setVisible(!m_fixedStation.isEmpty());
+    m_boundTitle->setText(
+        m_station->count() > 0
+            ? tr("Station %1").arg(m_station->itemText(0))
+            : tr("Station %1 is not set up in this database: ask your supervisor").arg(m_fixedStation));
 }
 
 void LoginPage::reset()

@@ -37,6 +37,8 @@ public:
     QComboBox* stationPicker() const { return m_station; }
     QPushButton* loginButton() const { return m_login; }
     QLabel* errorLabel() const { return m_error; }
+    /// The station a bound PC logs in at, shown in place of the list.
+    QLabel* boundStationLabel() const { return m_boundTitle; }
 
 public slots:
     void tryLogin();
@@ -54,6 +56,7 @@ private:
     Database& m_db;
     const SessionController& m_sessions;
     QString m_fixedStation;
+    QLabel* m_boundTitle = nullptr;
     QLineEdit* m_operator = nullptr;
     QLineEdit* m_pin = nullptr;
     QComboBox* m_station = nullptr;

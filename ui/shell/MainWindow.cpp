@@ -119,6 +119,12 @@ MainWindow::MainWindow(Database& db, Recorder& recorder, QWidget* parent)
 
 void MainWindow::showForStation()
 {
+    if (!m_geometrySaver) {
+        m_geometrySaver = new QTimer(this);
+        m_geometrySaver->setSingleShot(true);
+        m_geometrySaver->setInterval(500);
+        connect(m_geometrySaver, &QTimer::timeout, this, &MainWindow::rememberGeometry);
+    }
     const QByteArray saved = QSettings().value(QStringLiteral("ui/geometry")).toByteArray();
     // restoreGeometry keeps a window saved on another monitor on this one.
     if (!saved.isEmpty() && restoreGeometry(saved)) {
@@ -134,6 +140,24 @@ void MainWindow::showForStation()
 void MainWindow::rememberGeometry()
 {
     QSettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
+}
+
+void MainWindow::rememberGeometrySoon()
+{
+    if (m_geometrySaver && isVisible())
+        m_geometrySaver->start();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    rememberGeometrySoon();
+}
+
+void MainWindow::moveEvent(QMoveEvent* event)
+{
+    QMainWindow::moveEvent(event);
+    rememberGeometrySoon();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -290,6 +314,7 @@ void MainWindow::setFixedStation(const QString& stationId)
     m_fixedStation = stationId;
     m_login->setFixedStation(stationId);
     m_station->setBoundToStation(!stationId.isEmpty());
+    refresh();
 }
 
 StepForm* MainWindow::form(Step step) const
@@ -473,6 +498,10 @@ void MainWindow::startClean()
 void MainWindow::refresh()
 {
     const Session& acting = m_sessions->acting();
+    // The title names the station this PC records at: the task bar and a glance across the floor
+    // tell which screen is which.
+    const QString station = acting.isEmpty() ? m_fixedStation : acting.station.id;
+    setWindowTitle(station.isEmpty() ? tr("ReworkTrack") : tr("ReworkTrack — %1").arg(station));
     if (acting.isEmpty()) {
         m_sessionLabel->setText(tr("Not logged in"));
     } else {

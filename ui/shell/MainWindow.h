@@ -15,6 +15,7 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 class QTableView;
 
 namespace rework {
@@ -106,6 +107,11 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void moveEvent(QMoveEvent* event) override;
+    /// Saves the geometry a moment after the last resize or move, once showForStation() has
+    /// shown the window: a shop PC is often switched off, not closed.
+    void rememberGeometrySoon();
 
 private:
     // The constructor's parts, in the order it calls them.
@@ -140,6 +146,7 @@ private:
     QAction* m_syncAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QString m_fixedStation;
+    QTimer* m_geometrySaver = nullptr; // set once the window is the station's, by showForStation()
     QStackedWidget* m_pages = nullptr;
     LoginPage* m_login = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -4,6 +4,7 @@
 #include "VoidDialog.h"
 #include "common/ReflowCurveView.h"
 #include "common/ResultBanner.h"
+#include "common/ScanFocus.h"
 #include "common/TimelineModel.h"
 #include "domain/EventPayload.h"
 #include "importers/RecordedReflow.h"
@@ -40,6 +41,7 @@ QPushButton* pageButton(QWidget* parent, const QString& text, const QString& nam
     b->setObjectName(name);
     b->setMinimumHeight(48);
     b->setEnabled(false);
+    b->setFocusPolicy(Qt::NoFocus); // a click leaves the keyboard with the scan field
     return b;
 }
 
@@ -60,6 +62,7 @@ TracePage::TracePage(Recorder& recorder, QWidget* parent) : QWidget(parent), m_r
     title->setBuddy(m_field);
     layout->addWidget(m_field);
     connect(m_field, &QLineEdit::returnPressed, this, &TracePage::showTrace);
+    m_scanFocus = new ScanFocus(m_field, this);
     // The outcome above the tables: read whatever the page's height.
     m_banner = new ResultBanner(this);
     m_banner->setCollapsible(true);
@@ -88,6 +91,8 @@ TracePage::TracePage(Recorder& recorder, QWidget* parent) : QWidget(parent), m_r
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // The subject is the traced item's, or names it in the genealogy above.
     m_table->setColumnHidden(TimelineModel::Subject, true);
+    // A row clicked takes the arrow keys; a scan typed meanwhile still reaches the field.
+    m_scanFocus->watch(m_table);
     split->addWidget(m_tree);
     split->addWidget(m_table);
     split->setStretchFactor(0, 2);
@@ -225,6 +230,7 @@ void TracePage::openEvidence()
         if (!QFileInfo::exists(path) || !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
             missing << reference.section(QLatin1Char(':'), 2);
     }
+    m_scanFocus->restore();
     if (!missing.isEmpty())
         m_banner->showFailure(tr("Cannot open evidence %1: the file is missing from the evidence store or no "
                                  "program opens it")
@@ -251,6 +257,7 @@ void TracePage::showReflowCurve()
     view->showReflow(*reflow.value());
     layout->addWidget(view);
     dialog->resize(1100, 640);
+    connect(dialog, &QDialog::finished, m_scanFocus, &ScanFocus::restore);
     dialog->open();
 }
 
@@ -267,6 +274,7 @@ void TracePage::printLabel()
         const auto [printed, said] = LabelPrintDialog::outcomeOf(p);
         printed ? m_banner->showSuccess(said) : m_banner->showFailure(said);
     });
+    connect(dialog, &QDialog::finished, m_scanFocus, &ScanFocus::restore);
     dialog->open();
 }
 
@@ -301,10 +309,7 @@ void TracePage::voidSelected()
             selectRow(voided);
         emit changed();
     });
-    connect(dialog, &QDialog::finished, this, [this] {
-        window()->activateWindow();
-        m_field->setFocus();
-    });
+    connect(dialog, &QDialog::finished, m_scanFocus, &ScanFocus::restore);
     dialog->open();
 }
 

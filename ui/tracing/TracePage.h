@@ -15,6 +15,7 @@ namespace rework {
 class GenealogyModel;
 class Recorder;
 class ResultBanner;
+class ScanFocus;
 class TimelineModel;
 struct Trace;
 
@@ -74,6 +75,7 @@ private:
     Session m_session;
     bool m_mayVoid = false;
     QLineEdit* m_field = nullptr;
+    ScanFocus* m_scanFocus = nullptr;
     ResultBanner* m_banner = nullptr;
     GenealogyModel* m_genealogy = nullptr;
     QTreeView* m_tree = nullptr;
