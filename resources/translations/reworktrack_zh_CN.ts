@@ -191,6 +191,18 @@
         <source>baked</source>
         <translation>已烘烤</translation>
     </message>
+    <message>
+        <source>inspected</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <source>tested</source>
+        <translation>已测试</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未封箱</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1778,12 +1790,12 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>ReworkTrack 命令条码：扫描即可操作当前表单</translation>
     </message>
     <message>
-        <source>a barcode does not fit the sheet</source>
-        <translation>条码放不下</translation>
-    </message>
-    <message>
         <source>Close batch (pack)</source>
         <translation>关闭批次（装箱）</translation>
+    </message>
+    <message>
+        <source>the barcode of %1 does not fit the sheet with modules of %2 mm or more; give the defect a shorter code</source>
+        <translation>%1 的条码在模块不小于 %2 mm 时放不下本页；请给该缺陷一个更短的代码</translation>
     </message>
 </context>
 <context>
@@ -3707,6 +3719,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>%1 is empty; give the command line of %2 or leave the key out</source>
         <translation>%1 为空；请填写 %2 的命令行，或删除该键</translation>
     </message>
+    <message>
+        <source>%1 is not a JSON object (an oven&apos;s import profile: time_column, temp_columns, time_unit, temp_unit)</source>
+        <translation>%1 不是 JSON 对象（回流炉导入配置：time_column、temp_columns、time_unit、temp_unit）</translation>
+    </message>
 </context>
 <context>
     <name>RigEvaluator</name>
@@ -4791,6 +4807,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>Label &quot;%1&quot; of %2 printed %3 to %4: it no longer matches; take it off and print it again.</source>
         <translation>%2 的标签 &quot;%1&quot;（于 %3 打印到 %4）已不再相符；请撕下并重新打印。</translation>
     </message>
+    <message>
+        <source>Label &quot;%1&quot; of %2, asked for %3, is still waiting for %4: it no longer matches; cancel it (label cancel) and print it again.</source>
+        <translation>%2 的标签“%1”（%3 提交）仍在等待 %4：它已不再相符；请取消它（label cancel）并重新打印。</translation>
+    </message>
 </context>
 <context>
     <name>VoidPreviewQuery</name>
@@ -5103,6 +5123,10 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>the printer at %1 reports: %2; the label stays queued; fix the printer, then run label retry</source>
         <translation>%1 打印机报告：%2；标签仍在队列中；请修复打印机，然后运行 label retry</translation>
+    </message>
+    <message>
+        <source>no computer on this network is called %1 (the printer at %2); the label is kept; correct the printer&apos;s name or give its IP address, then cancel the label (label cancel) or retry</source>
+        <translation>本网络中没有名为 %1 的计算机（%2 处的打印机）；标签已保留；请更正打印机名称或改用其 IP 地址，然后取消该标签（label cancel）或重试</translation>
     </message>
 </context>
 <context>
@@ -5547,6 +5571,14 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>Aging WIP (%1)</source>
         <translation>滞留在制品（%1 件）</translation>
     </message>
+    <message>
+        <source>Cancelled: what was still being read is not shown</source>
+        <translation>已取消：仍在读取的内容不会显示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>rework::FileDialogs</name>
@@ -5827,6 +5859,14 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>Log in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <source>Station %1</source>
+        <translation>工位 %1</translation>
+    </message>
+    <message>
+        <source>Station %1 is not set up in this database: ask your supervisor</source>
+        <translation>本数据库中没有工位 %1：请联系主管</translation>
+    </message>
 </context>
 <context>
     <name>rework::MainWindow</name>
@@ -5943,6 +5983,10 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>
             <numerusform>%n 分钟无操作，已锁定。%1（%2）重新登录可继续填写未保存的表单；其他人登录则重新开始。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>ReworkTrack — %1</source>
+        <translation>ReworkTrack — %1</translation>
     </message>
 </context>
 <context>
@@ -6344,6 +6388,60 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>n %1 · mean %2 · σ %3 · limits %4 – %5 · Cpk %6 · values breaking a rule: %7</source>
         <translation>n %1 · 均值 %2 · σ %3 · 控制限 %4 – %5 · Cpk %6 · 违反规则的值: %7</translation>
+    </message>
+    <message>
+        <source>Product at station</source>
+        <translation>工位上的产品</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 at every station, pooled</source>
+        <translation>%1，所有工位合并</translation>
+    </message>
+    <message>
+        <source>every product at %1, pooled</source>
+        <translation>%1 的所有产品合并</translation>
+    </message>
+    <message>
+        <source>every product and station, pooled</source>
+        <translation>所有产品和工位合并</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n values)</source>
+        <translation>
+            <numerusform>%1（%n 个值）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>moving range</source>
+        <translation>移动极差</translation>
+    </message>
+    <message>
+        <source>beyond its limit</source>
+        <translation>超出界限</translation>
+    </message>
+    <message>
+        <source>MR̄</source>
+        <translation>MR̄</translation>
+    </message>
+    <message>
+        <source>UCL</source>
+        <translation>UCL</translation>
+    </message>
+    <message>
+        <source>Moving range between consecutive values: MR̄ %1 (green) · upper limit %2 (dashed) · beyond it in red</source>
+        <translation>相邻值之间的移动极差：MR̄ %1（绿色）· 上限 %2（虚线）· 超出者为红色</translation>
     </message>
 </context>
 <context>
