@@ -47,8 +47,8 @@ QString decodePng(const QString& png, const char* symbology)
     return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
 }
 
-/// What zbarimg reads in a PDF's first page rastered at `dpi`, for one symbology ("code128", "qrcode").
-QString decode(const QString& pdf, const char* symbology, int dpi = 300)
+/// A PDF's first page rastered at `dpi` by pdftoppm, as `pdf`-page.png; empty on failure.
+QString rasterPdf(const QString& pdf, int dpi)
 {
     const QString png = pdf + QStringLiteral("-page");
     QProcess raster;
@@ -56,8 +56,15 @@ QString decode(const QString& pdf, const char* symbology, int dpi = 300)
                  {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-png"),
                   QStringLiteral("-singlefile"), pdf, png});
     if (!raster.waitForFinished(30000) || raster.exitCode() != 0)
-        return QStringLiteral("<pdftoppm failed>");
-    return decodePng(png + QStringLiteral(".png"), symbology);
+        return {};
+    return png + QStringLiteral(".png");
+}
+
+/// What zbarimg reads in a PDF's first page rastered at `dpi`, for one symbology ("code128", "qrcode").
+QString decode(const QString& pdf, const char* symbology, int dpi = 300)
+{
+    const QString png = rasterPdf(pdf, dpi);
+    return png.isEmpty() ? QStringLiteral("<pdftoppm failed>") : decodePng(png, symbology);
 }
 
 /// The node_modules folder holding zpl-renderer-js: $REWORK_ZPL_RENDERER_MODULES, else the
@@ -367,32 +374,48 @@ private slots:
         QVERIFY2(all.contains(",200,0,0,6,_^FH_^FD_5F_5F`|{}@#!$%&*^FS"), all.constData());
     }
 
+    /// Data holding ZPL's own characters (^ ~ and the escape characters _ and \\) reads back the
+    /// same from the printer's rendering of the ZPL as from the PDF, at a Zebra's 203 and 300 dpi,
+    /// each symbol in the same place.
     void zplDecodesSpecialCharacters_data()
     {
         QTest::addColumn<QString>("symbology");
         QTest::addColumn<QString>("zbar");
-        QTest::newRow("code128") << "code128"
-                                 << "code128";
-        QTest::newRow("qr") << "qr"
-                            << "qrcode";
-        QTest::newRow("datamatrix") << "datamatrix"
-                                    << "datamatrix";
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<int>("dpi");
+        for (int dpi : {203, 300}) {
+            for (const char* data : {"A^B~C_D\\E>F", "_~^\\~_"}) {
+                QTest::addRow("code128, %s, %d dpi", data, dpi) << "code128"
+                                                                << "code128" << data << dpi;
+                QTest::addRow("qr, %s, %d dpi", data, dpi) << "qr"
+                                                           << "qrcode" << data << dpi;
+                QTest::addRow("datamatrix, %s, %d dpi", data, dpi) << "datamatrix"
+                                                                   << "datamatrix" << data << dpi;
+            }
+        }
     }
 
     void zplDecodesSpecialCharacters()
     {
         QFETCH(QString, symbology);
         QFETCH(QString, zbar);
+        QFETCH(QString, data);
+        QFETCH(int, dpi);
         if (rendererModules().isEmpty())
             QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
-        const QString data = QStringLiteral("A^B~C_D\\E>F");
-        LabelTemplate layout = symbolLabel(symbology.toLatin1().constData(), 60, 20);
+        LabelTemplate layout = symbolLabel(symbology.toLatin1().constData(), 60, 20, dpi);
         auto label = FilledLabel::fill(layout, {{"x", data}});
         QVERIFY2(label.ok(), qPrintable(label ? QString() : label.error().message));
         QTemporaryDir out;
         const QString png = renderZpl(ZplWriter::write(label.value()), layout, out.path());
         QVERIFY(!png.isEmpty());
         QCOMPARE(decodePng(png, zbar.toLatin1().constData()), data);
+        const QString pdf = out.filePath("special.pdf");
+        QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
+        const QString pdfPng = rasterPdf(pdf, dpi);
+        QVERIFY(!pdfPng.isEmpty());
+        QCOMPARE(decodePng(pdfPng, zbar.toLatin1().constData()), data);
+        compareSymbolPlacement(label.value(), pdfPng, png, out.path());
     }
 
     /// GS1-128 in ZPL (^BC mode D): the printer's rendering reads back with every application
@@ -433,43 +456,56 @@ private slots:
         QCOMPARE(decodePng(png, "code128"), read);
     }
 
+    /// The batch label's QR of 3 to 200 serials, on the shipped 203 and 300 dpi variants: where it
+    /// fits, the printer's rendering decodes to the same payload as the PDF with the symbol in the
+    /// same place; where it cannot (too many modules for the element, or more data than a QR at
+    /// the PDF's error correction holds), it is refused with that reason and nothing is printed.
     void batchQrDecodesTheSameInZplAndPdfOrIsRefused_data()
     {
         QTest::addColumn<int>("count");
-        for (int n : {3, 48, 80, 200})
-            QTest::addRow("%d units", n) << n;
+        QTest::addColumn<int>("dpi");
+        QTest::addColumn<QString>("refusal"); // empty: it prints
+        for (int dpi : {203, 300}) {
+            QTest::addRow("3 units, %d dpi", dpi) << 3 << dpi << QString();
+            QTest::addRow("48 units, %d dpi", dpi) << 48 << dpi << QString();
+            QTest::addRow("80 units, %d dpi", dpi) << 80 << dpi << QString();
+            QTest::addRow("200 units, %d dpi", dpi) << 200 << dpi << QStringLiteral("cannot be encoded");
+        }
     }
 
     void batchQrDecodesTheSameInZplAndPdfOrIsRefused()
     {
         QFETCH(int, count);
-        if (rendererModules().isEmpty())
-            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        QFETCH(int, dpi);
+        QFETCH(QString, refusal);
         LabelData::Variables v = goldenVariables();
         QStringList serials;
         for (int i = 1; i <= count; ++i)
             serials << QStringLiteral("UD1TESTG%1").arg(i, 5, 10, QLatin1Char('0'));
         v.insert("batch.serials", serials.join(QLatin1Char('\n')));
         v.insert("batch.count", QString::number(count));
-        auto layout = LabelTemplateStore(t->folder()).load("batch-label");
+        auto layout = LabelTemplateStore(t->folder()).load("batch-label", dpi);
         QVERIFY(layout.ok());
+        QCOMPARE(layout->dpi, dpi);
         auto label = FilledLabel::fill(layout.value(), v);
-        if (!label) {
-            // Too many modules for the element, or too much data for a QR at all.
+        qInfo("%d units at %d dpi: %s", count, dpi,
+              qPrintable(label ? QStringLiteral("prints") : label.error().message));
+        if (!refusal.isEmpty()) {
+            QVERIFY2(!label, "refused, never printed clipped or unreadable");
             QVERIFY2(label.error().code == ErrorCode::OutOfRange ||
                          label.error().code == ErrorCode::InvalidValue,
                      qPrintable(label.error().message));
-            QVERIFY2(label.error().message.contains("does not fit") ||
-                         label.error().message.contains("cannot be encoded"),
-                     qPrintable(label.error().message));
-            QVERIFY2(count > 48, "a batch of up to 48 units fits the shipped batch label");
+            QVERIFY2(label.error().message.contains(refusal), qPrintable(label.error().message));
             return;
         }
+        QVERIFY2(label.ok(), qPrintable(label ? QString() : label.error().message));
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
         const QString payload = v.value("batch.id") + QLatin1Char('\n') + v.value("batch.serials");
         QTemporaryDir out;
         const QString pdf = out.filePath("batch.pdf");
         QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
-        QCOMPARE(decode(pdf, "qrcode"), payload);
+        QCOMPARE(decode(pdf, "qrcode", dpi), payload);
         const QString png = renderZpl(ZplWriter::write(label.value()), layout.value(), out.path());
         QVERIFY(!png.isEmpty());
         QCOMPARE(decodePng(png, "qrcode"), payload);
@@ -782,13 +818,24 @@ private slots:
     }
 
     /// The printer's font 0 has no Chinese: such text goes as a graphic drawn at the label's
-    /// resolution with the PDF's font, and the printer's rendering shows it where the PDF does.
+    /// resolution with the PDF's font, and the printer's rendering shows it where the PDF does, at
+    /// a Zebra's 203 and 300 dpi.
+    void chineseTextIsSentAsAGraphic_data()
+    {
+        QTest::addColumn<int>("dpi");
+        QTest::newRow("203 dpi") << 203;
+        QTest::newRow("300 dpi") << 300;
+    }
+
     void chineseTextIsSentAsAGraphic()
     {
-        auto layout =
-            LabelTemplate::parse(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":203,
+        QFETCH(int, dpi);
+        auto layout = LabelTemplate::parse(
+            QStringLiteral(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":20,"dpi":%1,
             "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":6,"text":"${x}","size_pt":10},
-                        {"type":"text","x_mm":1,"y_mm":10,"w_mm":40,"h_mm":6,"text":"Operator ${y}"}]})");
+                        {"type":"text","x_mm":1,"y_mm":10,"w_mm":40,"h_mm":6,"text":"Operator ${y}"}]})")
+                .arg(dpi)
+                .toUtf8());
         QVERIFY(layout.ok());
         auto label =
             FilledLabel::fill(layout.value(), {{"x", QStringLiteral("批次合格 张伟")}, {"y", "OP1"}});
@@ -811,8 +858,33 @@ private slots:
             return n;
         };
         const LabelTemplate& l = layout.value();
-        QVERIFY2(dark(l.dots(1), l.dots(1), l.dots(41), l.dots(7)) > 300, "the Chinese text is on the label");
+        QVERIFY2(dark(l.dots(1), l.dots(1), l.dots(41), l.dots(7)) > 300 * dpi / 203,
+                 "the Chinese text is on the label");
         QCOMPARE(dark(l.dots(42), 0, printed.width(), l.dots(9)), 0); // and only in its box
+        // Where the PDF has it: the dark extent of the line's box within half a millimetre.
+        const QString pdf = out.filePath("chinese.pdf");
+        QVERIFY(LabelPainter::writePdf(pdf, {label.value()}).ok());
+        const QString pdfPng = rasterPdf(pdf, dpi);
+        QVERIFY(!pdfPng.isEmpty());
+        const QImage drawn = QImage(pdfPng).convertToFormat(QImage::Format_Grayscale8);
+        const QRect box(l.dots(1), l.dots(1), l.dots(40), l.dots(6));
+        const QRect onPaper = darkExtent(printed, box), inPdf = darkExtent(drawn, box);
+        const QString where = QStringLiteral("PDF %1,%2 %3x%4, ZPL %5,%6 %7x%8")
+                                  .arg(inPdf.x())
+                                  .arg(inPdf.y())
+                                  .arg(inPdf.width())
+                                  .arg(inPdf.height())
+                                  .arg(onPaper.x())
+                                  .arg(onPaper.y())
+                                  .arg(onPaper.width())
+                                  .arg(onPaper.height());
+        qInfo("Chinese line at %d dpi: %s", dpi, qPrintable(where));
+        const int tolerance = l.dots(0.5);
+        QVERIFY2(!inPdf.isEmpty() && std::abs(inPdf.left() - onPaper.left()) <= tolerance &&
+                     std::abs(inPdf.top() - onPaper.top()) <= tolerance &&
+                     std::abs(inPdf.right() - onPaper.right()) <= tolerance &&
+                     std::abs(inPdf.bottom() - onPaper.bottom()) <= tolerance,
+                 qPrintable(where));
     }
 
     void zplFieldDataCannotInjectCommands()
