@@ -7,6 +7,7 @@
 #include "LoginDriver.h"
 #include "TestDatabase.h"
 #include "common/BarChart.h"
+#include "common/TimelineModel.h"
 #include "dashboard/DashboardPage.h"
 #include "demo/DemoGenerator.h"
 #include "shell/MainWindow.h"
@@ -419,6 +420,16 @@ private slots:
                 }
             };
             walk({});
+            // And the timeline: every step's name and outcome in Chinese too.
+            const TimelineModel* timeline = w.tracePage()->timelineModel();
+            QVERIFY(timeline->rowCount() > 0);
+            for (int r = 0; r < timeline->rowCount(); ++r) {
+                for (int column : {int(TimelineModel::StepColumn), int(TimelineModel::Outcome)}) {
+                    const QString text = timeline->index(r, column).data().toString();
+                    if (language != QLatin1String("en") && !text.isEmpty() && !hasChinese(text))
+                        problems << where + QStringLiteral("untranslated \"%1\" in the timeline").arg(text);
+                }
+            }
         }
 
         // The dashboard, refreshed, as a supervisor opens it.

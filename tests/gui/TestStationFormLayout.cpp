@@ -290,6 +290,36 @@ private slots:
         QCOMPARE(focused(), form()->field(QStringLiteral("defect")));
     }
 
+    /// A click on a form's button never takes the keyboard from the scanner: no button of any
+    /// station's form takes the focus, and what the scanner types right after a mouse click on
+    /// *More fields* and on Save lands in the form's fields.
+    void aScanAfterAClickOnAButtonIsNotLost()
+    {
+        const QString unit = t->mountedUnit(QStringLiteral("ZT4090A123456"), QStringLiteral("SB00000001"));
+        for (const char* station :
+             {"INTAKE-1", "STRIP-1", "REBALL-1", "MOUNT-1", "INSPECT-1", "TEST-1", "PACK-1"}) {
+            loginAt(QString::fromLatin1(station));
+            const QList<QPushButton*> buttons = form()->findChildren<QPushButton*>();
+            QVERIFY(!buttons.isEmpty());
+            for (QPushButton* b : buttons)
+                QVERIFY2(b->focusPolicy() == Qt::NoFocus,
+                         qPrintable(QString::fromLatin1(station) + QStringLiteral(": ") + b->text()));
+        }
+        loginAt(QStringLiteral("INSPECT-1"));
+        const QString before = t->dump();
+        QTest::mouseClick(form()->moreFieldsButton(), Qt::LeftButton);
+        QCOMPARE(focused(), form()->field(QStringLiteral("unit")));
+        QTest::mouseClick(form()->saveButton(), Qt::LeftButton); // nothing scanned yet: refused
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::Failure);
+        QCOMPARE(t->dump(), before);
+        QCOMPARE(focused(), form()->field(QStringLiteral("unit")));
+        test::scan(unit);
+        test::scan(QStringLiteral("#PASS"));
+        QCOMPARE(form()->value(QStringLiteral("unit")), unit);
+        QCOMPARE(form()->value(QStringLiteral("result")), QStringLiteral("pass"));
+        QCOMPARE(form()->banner()->kind(), ResultBanner::Kind::None); // the rescan cleared the refusal
+    }
+
     /// On a 1366x768 screen the test form holds a report's panel without a scroll bar.
     void aTestFormWithAReportFitsA1366Screen()
     {
