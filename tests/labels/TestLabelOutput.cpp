@@ -887,6 +887,71 @@ private slots:
                  qPrintable(where));
     }
 
+    /// Plain text goes to the printer in its font 0, wrapped by ^FB to the lines its box holds,
+    /// while the fit check measures it in the PDF's font: text that check takes at its longest
+    /// must need no more lines in font 0, or ^FB would drop the last. Each string (narrow and
+    /// wide glyphs, digits and dashes, with and without places to wrap) is cut to the longest the
+    /// check takes, and rendered with the line limit lifted: its ink ends inside the box.
+    void plainTextTheFitCheckTakesPrintsWholeInFontZero_data()
+    {
+        QTest::addColumn<int>("dpi");
+        QTest::addColumn<QString>("text");
+        const char* texts[] = {
+            "Stripped 2026-10-30 by OP2 at STRIP-01 from lot LOT-261029-3",
+            "WWWWWW MMMMMM WWWWWW MMMMMM WWWWWW MMMMMM WWWWWW",
+            "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+            "1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1",
+            "2026-10-30 2026-10-30 2026-10-30 2026-10-30 2026-10-30 2026-10-30",
+            "l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l l.l.l",
+            "MS306077806211 MS306077806211 MS306077806211 MS306077806211 MS306077806211",
+        };
+        for (int dpi : {203, 300}) {
+            for (std::size_t i = 0; i < std::size(texts); ++i)
+                QTest::addRow("%d dpi, text %d", dpi, int(i + 1)) << dpi << QString::fromLatin1(texts[i]);
+        }
+    }
+
+    void plainTextTheFitCheckTakesPrintsWholeInFontZero()
+    {
+        QFETCH(int, dpi);
+        QFETCH(QString, text);
+        auto layout = LabelTemplate::parse(
+            QStringLiteral(R"({"name":"t","kind":"unit","width_mm":50,"height_mm":14,"dpi":%1,
+            "elements":[{"type":"text","x_mm":1,"y_mm":1,"w_mm":40,"h_mm":8,"text":"${x}","size_pt":9}]})")
+                .arg(dpi)
+                .toUtf8());
+        QVERIFY(layout.ok());
+        auto label = FilledLabel::fill(layout.value(), {{"x", text}});
+        while (!label && text.size() > 1) {
+            text.chop(1);
+            label = FilledLabel::fill(layout.value(), {{"x", text}});
+        }
+        QVERIFY(label.ok());
+        QByteArray zpl = ZplWriter::write(label.value());
+        static const QRegularExpression block(QStringLiteral("\\^FB(\\d+),(\\d+),"));
+        const QRegularExpressionMatch fb = block.match(QString::fromLatin1(zpl));
+        QVERIFY2(fb.hasMatch(), zpl.constData()); // in the printer's font, not a graphic
+        const int lines = fb.captured(2).toInt();
+        zpl.replace(fb.capturedStart(), fb.capturedLength(), "^FB" + fb.captured(1).toLatin1() + ",9,");
+        if (rendererModules().isEmpty())
+            QSKIP("zpl-renderer-js not installed; set REWORK_ZPL_RENDERER_MODULES to its node_modules");
+        QTemporaryDir out;
+        const QString png = renderZpl(zpl, layout.value(), out.path());
+        QVERIFY(!png.isEmpty());
+        const QImage printed = QImage(png).convertToFormat(QImage::Format_Grayscale8);
+        const LabelTemplate& l = layout.value();
+        const QRect ink = darkExtent(printed, printed.rect());
+        const QString what =
+            QStringLiteral("\"%1\" (%2 characters, %3 lines allowed): ink to y %4, box to y %5")
+                .arg(text)
+                .arg(text.size())
+                .arg(lines)
+                .arg(ink.bottom())
+                .arg(l.dots(1 + 8));
+        qInfo("%s", qPrintable(what));
+        QVERIFY2(!ink.isEmpty() && ink.bottom() <= l.dots(1 + 8), qPrintable(what));
+    }
+
     void zplFieldDataCannotInjectCommands()
     {
         auto layout =
