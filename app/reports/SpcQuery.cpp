@@ -275,13 +275,15 @@ SpcQuery::Chart chartOf(const SpcQuery::Measurement& m, const QList<Row>& rows,
 Result<SpcQuery::Chart> SpcQuery::chartIn(const Measurement& m, const SpcFilter& filter, bool withProcesses,
                                           const QList<Alarm>& alarms) const
 {
-    Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
-    if (!limits)
-        return limits.error();
     Result<QList<Row>> rows = readValues(m_db, m, filter);
     if (!rows)
         return rows.error();
     if (!withProcesses || rows.value().isEmpty()) {
+        // The filter's own specification (its model's rows, else the line's); a process reads its
+        // product's below.
+        Result<QList<LimitStore::LimitRow>> limits = LimitStore(m_db).limitsFor(filter.model);
+        if (!limits)
+            return limits.error();
         Chart pooled = chartOf(m, rows.value(), limits.value());
         pooled.model = filter.model;
         pooled.station = filter.station;

@@ -238,9 +238,10 @@ class TestLabelOutput : public QObject
     QStringList units;
 
     /// A printer that waits 300 ms for a status answer: the fakes answer at once or never.
-    LabelPrinter printer()
+    LabelPrinter printer() { return printerOn(*t); }
+    static LabelPrinter printerOn(test::TestDatabase& db)
     {
-        LabelPrinter p(t->db().connection(), t->folder());
+        LabelPrinter p(db.db().connection(), db.folder());
         p.setStatusTimeout(300);
         return p;
     }
@@ -690,8 +691,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDD0001"), QStringLiteral("SB0000D001"));
         test::FakeZebra zebra(test::FakeZebra::Ready, printerDpi);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         r.dpi = given;
         auto printed = p.print(r);
@@ -723,8 +723,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDD0002"), QStringLiteral("SB0000D002"));
         test::FakeZebra zebra(test::FakeZebra::Ready, 152);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         const QString before = own.dump();
         auto refused = p.print(r);
@@ -743,8 +742,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDD0003"), QStringLiteral("SB0000D003"));
         test::FakeZebra zebra(test::FakeZebra::PaperOut, 0);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         QVERIFY(!p.print(r).ok()); // paper out: queued, laid out for 300 dpi
         LabelPrintLog log(own.db().connection());
@@ -1049,8 +1047,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDZ0001"), QStringLiteral("SB0000Z001"));
         test::FakeZebra zebra(static_cast<test::FakeZebra::Answer>(answer));
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         const QByteArray zpl = ZplWriter::write(p.prepare(r.templateName, unit, r.operatorId, r.now).value());
         auto printed = p.print(r);
@@ -1105,8 +1102,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDH0001"), QStringLiteral("SB0000H001"));
         test::FakeZebra zebra(test::FakeZebra::HangsUp);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         auto printed = p.print(r);
         QVERIFY(!printed.ok());
@@ -1128,8 +1124,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDN0001"), QStringLiteral("SB0000N001"));
         test::FakeZebra zebra(test::FakeZebra::NeverReads);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r = unitLabelTo(unit, zebra.target(), own.clock().now());
         QElapsedTimer took;
         took.start();
@@ -1151,8 +1146,7 @@ private slots:
     {
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDU0001"), QStringLiteral("SB0000U001"));
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         const LabelPrinter::Request r =
             unitLabelTo(unit, QStringLiteral("nohost.invalid:9100"), own.clock().now());
         auto printed = p.print(r);
@@ -1195,8 +1189,7 @@ private slots:
                                       QStringLiteral("SB0000R00%1").arg(i));
         test::FakeZebra ready(test::FakeZebra::PaperOut), empty(test::FakeZebra::PaperOut),
             open(test::FakeZebra::HeadOpen);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         const QList<test::FakeZebra*> zebras{&ready, &empty, &open};
         for (int i = 0; i < 3; ++i) {
             LabelPrinter::Request r;
@@ -1236,8 +1229,7 @@ private slots:
         test::TestDatabase own;
         const QString unit = own.testedUnit(QStringLiteral("CARDC0001"), QStringLiteral("SB0000C001"));
         test::FakeZebra zebra(test::FakeZebra::PaperOut);
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r;
         r.templateName = QStringLiteral("unit-label");
         r.subject = unit;
@@ -1413,8 +1405,7 @@ private slots:
         const QString unit = own.testedUnit(QStringLiteral("CARDM0001"), QStringLiteral("SB0000M001"));
         const QString unsent = own.testedUnit(QStringLiteral("CARDM0002"), QStringLiteral("SB0000M002"));
         QTemporaryDir out;
-        LabelPrinter p(own.db().connection(), own.folder());
-        p.setStatusTimeout(300);
+        LabelPrinter p = printerOn(own);
         LabelPrinter::Request r;
         r.templateName = QStringLiteral("unit-label");
         r.subject = unit;

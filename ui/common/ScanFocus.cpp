@@ -37,10 +37,8 @@ bool ScanFocus::eventFilter(QObject* watched, QEvent* event)
         m_scanning = false;
         return QObject::eventFilter(watched, event);
     }
-    if (!continues) {
-        restore();
-        m_field->selectAll(); // a new scan replaces the last
-    }
+    if (!continues)
+        restore(); // the last scan selected: the new one replaces it
     m_scanning = !enter;
     QKeyEvent forwarded(key->type(), key->key(), key->modifiers(), text, key->isAutoRepeat(), key->count());
     QCoreApplication::sendEvent(m_field, &forwarded);

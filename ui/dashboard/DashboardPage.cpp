@@ -116,6 +116,22 @@ Error DashboardPage::cancelledError()
     return e;
 }
 
+template <typename T, typename Work>
+std::shared_ptr<Result<T>> DashboardPage::readOnOwnConnection(const QString& path, QueryCancel& cancel,
+                                                              Work work)
+{
+    auto db = Database::open(path, Database::Migration::Skip);
+    if (!db)
+        return std::make_shared<Result<T>>(db.error());
+    cancel.attach(db.value()->connection());
+    auto outcome = std::make_shared<Result<T>>(work(db.value()->connection()));
+    cancel.detach();
+    // A stopped read is not whole, whatever it returned; one the cancel did not reach is.
+    if (cancel.interrupted())
+        return std::make_shared<Result<T>>(cancelledError());
+    return outcome;
+}
+
 template <typename T, typename Work, typename Done>
 void DashboardPage::inBackground(Work work, Done done, bool announce)
 {
@@ -134,18 +150,8 @@ void DashboardPage::inBackground(Work work, Done done, bool announce)
             emit jobFinished();
     });
     const QString path = m_databasePath;
-    job->setFuture(QtConcurrent::run([path, work, cancel]() -> Outcome {
-        auto db = Database::open(path, Database::Migration::Skip);
-        if (!db)
-            return std::make_shared<Result<T>>(db.error());
-        cancel->attach(db.value()->connection());
-        auto outcome = std::make_shared<Result<T>>(work(db.value()->connection()));
-        cancel->detach();
-        // A stopped read is not whole, whatever it returned; one the cancel did not reach is.
-        if (cancel->interrupted())
-            return std::make_shared<Result<T>>(cancelledError());
-        return outcome;
-    }));
+    job->setFuture(QtConcurrent::run(
+        [path, work, cancel]() -> Outcome { return readOnOwnConnection<T>(path, *cancel, work); }));
 }
 
 QHBoxLayout* DashboardPage::buildFilters()
@@ -468,16 +474,9 @@ void DashboardPage::refresh()
     });
     // A connection of its own in the worker thread: the UI never waits for the database.
     m_watcher->setFuture(QtConcurrent::run([path, f, cancel]() {
-        auto db = Database::open(path, Database::Migration::Skip);
-        if (!db)
-            return std::make_shared<Result<KpiReport>>(db.error());
-        cancel->attach(db.value()->connection());
-        auto report = std::make_shared<Result<KpiReport>>(
-            KpiQuery(db.value()->connection()).compute(filterInFactoryTime(f, db.value()->connection())));
-        cancel->detach();
-        if (cancel->interrupted())
-            return std::make_shared<Result<KpiReport>>(cancelledError());
-        return report;
+        return readOnOwnConnection<KpiReport>(path, *cancel, [&f](const QSqlDatabase& db) {
+            return KpiQuery(db).compute(filterInFactoryTime(f, db));
+        });
     }));
     updateBusy();
 }
