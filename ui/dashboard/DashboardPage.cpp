@@ -126,8 +126,16 @@ std::shared_ptr<Result<T>> DashboardPage::readOnOwnConnection(const QString& pat
     cancel.attach(db.value()->connection());
     auto outcome = std::make_shared<Result<T>>(work(db.value()->connection()));
     cancel.detach();
-    // A stopped read is not whole, whatever it returned; one the cancel did not reach is.
-    if (cancel.interrupted())
+    return outcome; // judged when it arrives: shown()
+}
+
+template <typename T>
+std::shared_ptr<Result<T>> DashboardPage::shown(const QueryCancel& cancel, std::shared_ptr<Result<T>> outcome)
+{
+    // After Cancel nothing the read found is shown: not what a stopped read returned, and not a
+    // read that ended, whole, before the Cancel reached it (one too short for the progress
+    // handler to look, or one whose result was still on its way to this thread).
+    if (cancel.isCancelled())
         return std::make_shared<Result<T>>(cancelledError());
     return outcome;
 }
@@ -143,7 +151,7 @@ void DashboardPage::inBackground(Work work, Done done, bool announce)
     connect(job, &QFutureWatcherBase::finished, this, [this, job, done, announce, cancel] {
         --m_jobs;
         ended(cancel);
-        const Outcome outcome = job->result();
+        const Outcome outcome = shown(*cancel, job->result());
         job->deleteLater();
         done(*outcome);
         if (announce)
@@ -459,7 +467,7 @@ void DashboardPage::refresh()
     const std::shared_ptr<QueryCancel> cancel = startCancellable();
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, cancel] {
-        const std::shared_ptr<Result<KpiReport>> r = m_watcher->result();
+        const std::shared_ptr<Result<KpiReport>> r = shown(*cancel, m_watcher->result());
         ended(cancel);
         m_refresh->setEnabled(true);
         const qint64 ms = m_started.elapsed();

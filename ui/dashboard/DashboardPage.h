@@ -153,11 +153,13 @@ private:
     std::shared_ptr<QueryCancel> startCancellable();
     /// What a read the supervisor cancelled gives instead of its result.
     static Error cancelledError();
-    /// On a worker thread: `work` on a connection of its own that `cancel` can stop; a read it
-    /// stopped gives cancelledError(), whatever it returned.
+    /// On a worker thread: `work` on a connection of its own that `cancel` can stop.
     template <typename T, typename Work>
     static std::shared_ptr<Result<T>> readOnOwnConnection(const QString& path, QueryCancel& cancel,
                                                           Work work);
+    /// On the UI thread, as a read's result arrives: cancelledError() once `cancel` was pressed.
+    template <typename T>
+    static std::shared_ptr<Result<T>> shown(const QueryCancel& cancel, std::shared_ptr<Result<T>> outcome);
     void ended(const std::shared_ptr<QueryCancel>& cancel);
     /// The open conflict of the selected anomaly line, or 0.
     qint64 selectedConflict() const;
