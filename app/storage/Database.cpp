@@ -129,6 +129,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
                                  db->m_db.lastError().text());
     OpenDatabases::add(db->m_path);
     db->m_registered = true;
+    sql::keepStatements(db->m_db); // ~Database forgets them before it closes the connection
 
     // Reading the schema version first also proves the file is a database at all.
     Result<int> version = Migrator::currentVersion(db->m_db);

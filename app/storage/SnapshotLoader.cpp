@@ -4,8 +4,6 @@
 #include "domain/EventPayload.h"
 #include "domain/SerialRules.h"
 
-#include <QSqlQuery>
-
 namespace rework {
 Result<std::optional<CardState>> SnapshotLoader::card(const QString& serial) const
 {
@@ -132,7 +130,7 @@ Result<std::optional<EventInfo>> SnapshotLoader::event(const QString& id) const
 Status SnapshotLoader::loadTestedRuns(UnitState& unit) const
 {
     // The unit's last test that stands (not voided) and passed: the runs it imported, by kind.
-    auto runs = sql::run(
+    auto runs = sql::rows(
         m_db,
         QStringLiteral(
             "SELECT json_extract(r.value, '$.kind') FROM events e, json_each(e.payload, '$.rig_runs') r "
@@ -143,8 +141,8 @@ Status SnapshotLoader::loadTestedRuns(UnitState& unit) const
         {unit.serial});
     if (!runs)
         return runs.error();
-    while (runs.value().next())
-        unit.testedRuns << runs.value().value(0).toString();
+    for (const QVariantList& run : std::as_const(runs.value()))
+        unit.testedRuns << run.value(0).toString();
     return {};
 }
 
@@ -165,7 +163,7 @@ Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
     info.voided = target.value()->value(2).toBool();
     // A later, still valid event on the same card/die/board/unit builds on this one. Other units
     // packed into the same batch do not, but closing or shipping that batch does.
-    auto later = sql::run(
+    auto later = sql::row(
         m_db,
         QStringLiteral("SELECT e2.id, e2.step FROM event_subjects s1 "
                        "JOIN event_subjects s2 ON s2.serial = s1.serial AND s2.event_seq > s1.event_seq "
@@ -178,16 +176,16 @@ Status SnapshotLoader::loadVoidTarget(const QString& id, Snapshot& s) const
         {seq});
     if (!later)
         return later.error();
-    if (later.value().next()) {
-        info.blockedBy = later.value().value(0).toString();
-        info.blockedByStep = later.value().value(1).toString();
+    if (later.value()) {
+        info.blockedBy = later.value()->value(0).toString();
+        info.blockedByStep = later.value()->value(1).toString();
     }
     auto subjects =
-        sql::run(m_db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
+        sql::rows(m_db, QStringLiteral("SELECT kind, serial FROM event_subjects WHERE event_seq = ?"), {seq});
     if (!subjects)
         return subjects.error();
-    while (subjects.value().next())
-        info.subjects.append({subjects.value().value(0).toString(), subjects.value().value(1).toString()});
+    for (const QVariantList& subject : std::as_const(subjects.value()))
+        info.subjects.append({subject.value(0).toString(), subject.value(1).toString()});
     s.target = info;
     return {};
 }

@@ -1,6 +1,8 @@
 #include "Sql.h"
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
 #include <QFile>
 #include <QHash>
 #include <QMutex>
@@ -8,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QTime>
 
 #include <memory>
 
@@ -97,7 +100,240 @@ QSet<const QSqlDriver*>& watchedDrivers()
     return drivers;
 }
 
+/// The statements kept on SQLite's own API for a connection that asked (keepStatements()).
+struct NativeConnection
+{
+    sqlite3* handle = nullptr;
+    QHash<QString, sqlite3_stmt*> statements;
+};
+
+/// By connection name, under cacheLock like preparedCache().
+QHash<QString, NativeConnection>& nativeCache()
+{
+    static QHash<QString, NativeConnection> cache;
+    return cache;
+}
+
+void finalizeAll(NativeConnection& c)
+{
+    for (sqlite3_stmt* s : std::as_const(c.statements))
+        sqlite3_finalize(s);
+    c.statements.clear();
+}
+
+Message runQuery()
+{
+    return Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query"));
+}
+
+QString nativeError(sqlite3* h)
+{
+    return QString::fromUtf8(sqlite3_errmsg(h));
+}
+
+/// Null as QtSql binds it (QSqlResultPrivate::isVariantNull): also a null string or byte array and
+/// an invalid date or time, so both paths store the same NULLs.
+bool boundAsNull(const QVariant& v)
+{
+    if (v.isNull())
+        return true;
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString*>(v.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray*>(v.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime*>(v.constData())->isValid();
+    case QMetaType::QDate:
+        return !static_cast<const QDate*>(v.constData())->isValid();
+    case QMetaType::QTime:
+        return !static_cast<const QTime*>(v.constData())->isValid();
+    default:
+        return false;
+    }
+}
+
+/// Text bound as UTF-8 (the file's encoding): Qt converts with SIMD, SQLite's own UTF-16 path a
+/// character at a time. The bytes live in `keep` until the statement's bindings are cleared.
+int bindText(sqlite3_stmt* s, int i, const QString& text, QList<QByteArray>& keep)
+{
+    keep << text.toUtf8();
+    return sqlite3_bind_text(s, i, keep.last().constData(), int(keep.last().size()), SQLITE_STATIC);
+}
+
+/// Binds one value the way QtSql's SQLite driver does, so a row reads back the same whichever
+/// path wrote it.
+int bindNative(sqlite3_stmt* s, int i, const QVariant& v, QList<QByteArray>& keep)
+{
+    if (boundAsNull(v))
+        return sqlite3_bind_null(s, i);
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return bindText(s, i, *static_cast<const QString*>(v.constData()), keep);
+    case QMetaType::QByteArray: {
+        keep << *static_cast<const QByteArray*>(v.constData());
+        return sqlite3_bind_blob(s, i, keep.last().constData(), int(keep.last().size()), SQLITE_STATIC);
+    }
+    case QMetaType::Int:
+    case QMetaType::Bool:
+        return sqlite3_bind_int(s, i, v.toInt());
+    case QMetaType::Double:
+        return sqlite3_bind_double(s, i, v.toDouble());
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(s, i, v.toLongLong());
+    case QMetaType::QDateTime:
+        return bindText(s, i, v.toDateTime().toString(Qt::ISODateWithMs), keep);
+    case QMetaType::QTime:
+        return bindText(s, i, v.toTime().toString(QStringLiteral("hh:mm:ss.zzz")), keep);
+    default:
+        return bindText(s, i, v.toString(), keep);
+    }
+}
+
+/// A column as QtSql's SQLite driver reads it: integers as qint64, NULL as a null string.
+QVariant columnNative(sqlite3_stmt* s, int i)
+{
+    switch (sqlite3_column_type(s, i)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(s, i)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(s, i));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_BLOB: {
+        const void* data = sqlite3_column_blob(s, i);
+        return QVariant(QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(s, i)));
+    }
+    default: {
+        const void* text = sqlite3_column_text16(s, i);
+        return QVariant(
+            QString(static_cast<const QChar*>(text), sqlite3_column_bytes16(s, i) / int(sizeof(QChar))));
+    }
+    }
+}
+
+/// A kept native statement, bound and stepped once; the caller reads the row (if any) and the
+/// statement is reset and its bindings cleared when this goes out of scope.
+class NativeRun
+{
+public:
+    NativeRun(sqlite3* h, sqlite3_stmt* s, Message what = runQuery())
+        : m_handle(h), m_stmt(s), m_what(std::move(what))
+    {
+    }
+    ~NativeRun()
+    {
+        sqlite3_reset(m_stmt); // no open statement left to hold a read lock or block a COMMIT
+        sqlite3_clear_bindings(m_stmt);
+    }
+    NativeRun(const NativeRun&) = delete;
+    NativeRun& operator=(const NativeRun&) = delete;
+
+    Status step(const QVariantList& values)
+    {
+        if (sqlite3_bind_parameter_count(m_stmt) != values.size())
+            return storageError(m_what, QStringLiteral("parameter count mismatch: %1 bound, %2 expected")
+                                            .arg(values.size())
+                                            .arg(sqlite3_bind_parameter_count(m_stmt)));
+        m_bound.reserve(values.size());
+        for (int i = 0; i < values.size(); ++i) {
+            if (bindNative(m_stmt, i + 1, values.at(i), m_bound) != SQLITE_OK)
+                return storageError(m_what, nativeError(m_handle));
+        }
+        m_rc = sqlite3_step(m_stmt);
+        if (m_rc != SQLITE_ROW && m_rc != SQLITE_DONE)
+            return storageError(m_what, nativeError(m_handle));
+        return {};
+    }
+    bool hasRow() const { return m_rc == SQLITE_ROW; }
+    QVariantList row() const
+    {
+        QVariantList columns;
+        const int n = sqlite3_column_count(m_stmt);
+        columns.reserve(n);
+        for (int i = 0; i < n; ++i)
+            columns << columnNative(m_stmt, i);
+        return columns;
+    }
+    bool next()
+    {
+        m_rc = sqlite3_step(m_stmt);
+        return m_rc == SQLITE_ROW;
+    }
+    Status ended() const
+    {
+        if (m_rc != SQLITE_DONE && m_rc != SQLITE_ROW)
+            return storageError(m_what, nativeError(m_handle));
+        return {};
+    }
+    qint64 lastRowid() const { return sqlite3_last_insert_rowid(m_handle); }
+
+private:
+    sqlite3* m_handle;
+    sqlite3_stmt* m_stmt;
+    QList<QByteArray> m_bound; // the bytes of text and blob values, until the bindings are cleared
+    Message m_what;
+    int m_rc = SQLITE_OK;
+};
+
+/// A kept native statement and its connection; empty for a connection that keeps none.
+struct Native
+{
+    sqlite3* handle = nullptr;
+    sqlite3_stmt* stmt = nullptr;
+    explicit operator bool() const { return stmt != nullptr; }
+};
+
+/// The native statement kept for `statement` on `db`, prepared now if it is new; empty when `db`
+/// keeps none (it did not ask, or it is not SQLite), for the QtSql path.
+Result<Native> nativePrepared(const QSqlDatabase& db, const QString& statement)
+{
+    QMutexLocker lock(&cacheLock);
+    auto c = nativeCache().find(db.connectionName());
+    if (c == nativeCache().end())
+        return Native{};
+    if (sqlite3_stmt* kept = c->statements.value(statement))
+        return Native{c->handle, kept};
+    sqlite3_stmt* s = nullptr;
+    const QByteArray text = statement.toUtf8();
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v3(c->handle, text.constData(), int(text.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &s, &tail);
+    const Message what(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "prepare a query"));
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(s);
+        return storageError(what, nativeError(c->handle));
+    }
+    // One statement per call, as QtSql's driver insists: a second one would silently not run.
+    if (tail && !QByteArrayView(tail, text.constData() + text.size() - tail).trimmed().isEmpty()) {
+        sqlite3_finalize(s);
+        return storageError(what, QStringLiteral("more than one statement"));
+    }
+    if (!s)
+        return Native{}; // nothing to run (only a comment): QtSql says so
+    c->statements.insert(statement, s);
+    return Native{c->handle, s};
+}
+
 } // namespace
+
+void keepStatements(const QSqlDatabase& db)
+{
+    sqlite3* h = handle(db);
+    if (!h)
+        return;
+    QMutexLocker lock(&cacheLock);
+    NativeConnection& c = nativeCache()[db.connectionName()];
+    finalizeAll(c);
+    c.handle = h;
+}
+
+bool keepsStatements(const QSqlDatabase& db)
+{
+    QMutexLocker lock(&cacheLock);
+    return nativeCache().contains(db.connectionName());
+}
 
 Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
@@ -149,7 +385,7 @@ Result<std::shared_ptr<QSqlQuery>> prepared(const QSqlDatabase& db, const QStrin
 /// The kept statement for `statement`, bound to `values` and run. On failure it is reset before the
 /// error is made; on success the caller reads what it needs and calls finish().
 Result<std::shared_ptr<QSqlQuery>> execPrepared(const QSqlDatabase& db, const QString& statement,
-                                                const QVariantList& values)
+                                                const QVariantList& values, const Message& what = runQuery())
 {
     Result<std::shared_ptr<QSqlQuery>> cached = prepared(db, statement);
     if (!cached)
@@ -160,15 +396,38 @@ Result<std::shared_ptr<QSqlQuery>> execPrepared(const QSqlDatabase& db, const QS
     if (!q.exec()) {
         const QString error = q.lastError().text();
         q.finish();
-        return storageError(Message(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")), error);
+        return storageError(what, error);
     }
     return cached;
 }
 
 } // namespace
 
+Status execAs(const QSqlDatabase& db, const QString& statement, const Message& what)
+{
+    auto native = nativePrepared(db, statement);
+    if (!native)
+        return native.error();
+    if (native.value())
+        return NativeRun(native.value().handle, native.value().stmt, what).step({});
+    Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, {}, what);
+    if (!ran)
+        return ran.error();
+    ran.value()->finish();
+    return {};
+}
+
 Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
+    auto native = nativePrepared(db, statement);
+    if (!native)
+        return native.error();
+    if (native.value()) {
+        NativeRun run(native.value().handle, native.value().stmt);
+        if (Status st = run.step(values); !st)
+            return st.error();
+        return run.lastRowid();
+    }
     Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
     if (!ran)
         return ran.error();
@@ -181,6 +440,17 @@ Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QV
 Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
                                         const QVariantList& values)
 {
+    auto native = nativePrepared(db, statement);
+    if (!native)
+        return native.error();
+    if (native.value()) {
+        NativeRun run(native.value().handle, native.value().stmt);
+        if (Status st = run.step(values); !st)
+            return st.error();
+        if (!run.hasRow())
+            return std::optional<QVariantList>();
+        return std::optional<QVariantList>(run.row());
+    }
     Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
     if (!ran)
         return ran.error();
@@ -197,10 +467,48 @@ Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& s
     return out;
 }
 
+Result<QList<QVariantList>> rows(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    auto native = nativePrepared(db, statement);
+    if (!native)
+        return native.error();
+    QList<QVariantList> out;
+    if (native.value()) {
+        NativeRun run(native.value().handle, native.value().stmt);
+        if (Status st = run.step(values); !st)
+            return st.error();
+        for (bool more = run.hasRow(); more; more = run.next())
+            out << run.row();
+        if (Status st = run.ended(); !st)
+            return st.error();
+        return out;
+    }
+    Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
+    if (!ran)
+        return ran.error();
+    QSqlQuery& q = *ran.value();
+    const int n = q.record().count();
+    while (q.next()) {
+        QVariantList columns;
+        for (int i = 0; i < n; ++i)
+            columns << q.value(i);
+        out << std::move(columns);
+    }
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (error.isValid())
+        return storageError(runQuery(), error.text());
+    return out;
+}
+
 void forgetPrepared(const QString& connectionName)
 {
     QMutexLocker lock(&cacheLock);
     preparedCache().remove(connectionName);
+    if (auto c = nativeCache().find(connectionName); c != nativeCache().end()) {
+        finalizeAll(*c); // before the connection closes: sqlite3_close refuses while any is open
+        nativeCache().erase(c);
+    }
 }
 
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values)

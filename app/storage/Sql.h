@@ -29,17 +29,34 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QV
 /// prepared per connection: on the recording path, preparing costs more than the insert.
 Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 
+/// exec() of a statement without values whose failure names what failed ("save"), not "a query".
+Status execAs(const QSqlDatabase& db, const QString& statement, const Message& what);
+
 /// exec() for an INSERT; returns the new row's rowid.
 Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values);
 
-/// Drops the statements kept for a connection; called before the connection is removed.
+/// Drops the statements kept for a connection; must be called before the connection closes.
 void forgetPrepared(const QString& connectionName);
+
+/// Lets exec(), insert(), row(), rows() and scalar() keep their statements on SQLite's own API
+/// for this QSQLITE connection: QtSql's work per statement (its result record and a QVariant
+/// conversion per value each way) cost as much as SQLite's on the recording path. The values bind
+/// and read back as QtSql's driver binds and reads them. Only for a connection whose owner calls
+/// forgetPrepared() before closing it: SQLite will not close a connection with open statements.
+void keepStatements(const QSqlDatabase& db);
+/// Whether keepStatements() was called for this connection and it is still open.
+bool keepsStatements(const QSqlDatabase& db);
 
 /// The first row's columns (nullopt when there is none), through a statement kept prepared per
 /// connection like exec(): for the lookups on the recording path. The row is copied out and the
 /// statement reset before it returns, so a caller never holds a shared cursor.
 Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
                                         const QVariantList& values = {});
+
+/// Every row's columns, through a statement kept prepared like row(): for the few multi-row
+/// lookups on the recording path, whose results are small.
+Result<QList<QVariantList>> rows(const QSqlDatabase& db, const QString& statement,
+                                 const QVariantList& values = {});
 
 /// First column of the first row, or an invalid QVariant when there is no row (cached like row()).
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});

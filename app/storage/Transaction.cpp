@@ -3,8 +3,6 @@
 #include "Sql.h"
 
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace rework {
 
@@ -18,11 +16,12 @@ Transaction::~Transaction()
 
 Status Transaction::begin()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return sql::storageError(
-            Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "start a transaction")),
-            q.lastError().text());
+    // Kept prepared like the statements between them (sql::exec): on the recording path.
+    if (Status st =
+            sql::execAs(m_db, QStringLiteral("BEGIN IMMEDIATE"),
+                        Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "start a transaction")));
+        !st)
+        return st;
     m_active = true;
     return {};
 }
@@ -40,11 +39,11 @@ Status Transaction::commit()
 {
     if (m_joined)
         return {};
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const QString text = q.lastError().text();
+    if (Status st = sql::execAs(m_db, QStringLiteral("COMMIT"),
+                                Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "save")));
+        !st) {
         rollback();
-        return sql::storageError(Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "save")), text);
+        return st;
     }
     m_active = false;
     return {};
@@ -52,8 +51,8 @@ Status Transaction::commit()
 
 void Transaction::rollback()
 {
-    QSqlQuery q(m_db);
-    q.exec(QStringLiteral("ROLLBACK"));
+    (void)sql::execAs(m_db, QStringLiteral("ROLLBACK"),
+                      Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")));
     m_active = false;
 }
 
