@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev
   libgl-dev libxkbcommon-dev
-  libspdlog-dev libfmt-dev libsodium-dev libzint-dev
+  libspdlog-dev libfmt-dev libsodium-dev libzint-dev libssl-dev
   libqt6sql6-psql postgresql libpq-dev
   xvfb xauth sqlite3 poppler-utils zbar-tools dmtx-utils fonts-wqy-microhei fonts-dejavu-core
 )

@@ -1,10 +1,10 @@
 #include "RecordedReflow.h"
 
 #include "RigText.h"
+#include "domain/ContentHash.h"
 #include "domain/EventPayload.h"
 #include "storage/EvidenceStore.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -40,8 +40,7 @@ Result<std::optional<RecordedReflow>> readRun(const QJsonObject& run, const QStr
     const QByteArray& data = read.value();
     // The curve drawn is the one the run was read from, or none: a file changed since is not
     // shown as it.
-    const QString hash =
-        QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    const QString hash = QString::fromLatin1(sha256Hex(data));
     if (hash != reference.section(QLatin1Char(':'), 1, 1))
         return unreadable(
             name,

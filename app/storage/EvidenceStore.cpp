@@ -2,8 +2,8 @@
 
 #include "InputFile.h"
 #include "PrivateFiles.h"
+#include "domain/ContentHash.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -120,8 +120,7 @@ Status EvidenceStore::Publication::publish(const QString& references)
         Result<QByteArray> content = InputFile::read(staged, kMaxFileBytes, QStringLiteral("evidence"));
         if (!content)
             return content.error();
-        if (QCryptographicHash::hash(content.value(), QCryptographicHash::Sha256).toHex() !=
-            m.captured(1).toLatin1()) {
+        if (sha256Hex(content.value()) != m.captured(1).toLatin1()) {
             QFile::remove(staged);
             return makeError(
                 ErrorCode::InvalidValue, QStringLiteral("evidence"),
@@ -148,8 +147,7 @@ Result<QString> EvidenceStore::store(const QString& path) const
     if (!content)
         return content.error();
     const QFileInfo info(path);
-    const QString hash =
-        QString::fromLatin1(QCryptographicHash::hash(content.value(), QCryptographicHash::Sha256).toHex());
+    const QString hash = QString::fromLatin1(sha256Hex(content.value()));
     QString name = info.fileName();
     name.replace(QRegularExpression(QStringLiteral("[;:/\\\\]")), QStringLiteral("_"));
     name = name.left(100);

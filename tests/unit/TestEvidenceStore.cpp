@@ -1,4 +1,5 @@
 #include "SpecialFiles.h"
+#include "domain/ContentHash.h"
 #include "storage/EvidenceStore.h"
 
 #include <QCryptographicHash>
@@ -51,6 +52,28 @@ private slots:
         QFile again(store.pathFor(ref.value()));
         QVERIFY(again.open(QIODevice::ReadOnly));
         QCOMPARE(again.readAll(), content);
+    }
+
+    /// Files are named by OpenSSL's SHA-256 (for speed); it must be the SHA-256 anyone computes:
+    /// FIPS 180-2's vectors and Qt's own implementation over real reports.
+    void theNameIsTheSha256OfTheWholeContent()
+    {
+        QCOMPARE(sha256Hex(QByteArray()),
+                 QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(sha256Hex(QByteArray("abc")),
+                 QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(sha256Hex(QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
+                 QByteArray("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
+        const QDir fixtures(QStringLiteral(REWORK_FIXTURES_DIR "/nvidia-smi"));
+        const QStringList reports = fixtures.entryList(QDir::Files);
+        QVERIFY(reports.size() >= 3);
+        for (const QString& name : reports) {
+            QFile f(fixtures.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray content = f.readAll();
+            QCOMPARE(sha256Hex(content),
+                     QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        }
     }
 
     void sameContentIsStoredOnce()
