@@ -316,6 +316,24 @@ Result<Native> nativePrepared(const QSqlDatabase& db, const QString& statement)
     return Native{c->handle, s};
 }
 
+/// `statement` run once with `values` on its kept native statement and handed to `read` (which
+/// reads what it needs before the statement is reset); nullopt when `db` keeps none, for the
+/// caller's QtSql path.
+template <typename T, typename Read>
+std::optional<Result<T>> onNative(const QSqlDatabase& db, const QString& statement,
+                                  const QVariantList& values, Read read, const Message& what = runQuery())
+{
+    Result<Native> native = nativePrepared(db, statement);
+    if (!native)
+        return Result<T>(native.error());
+    if (!native.value())
+        return std::nullopt;
+    NativeRun run(native.value().handle, native.value().stmt, what);
+    if (Status st = run.step(values); !st)
+        return Result<T>(st.error());
+    return read(run);
+}
+
 } // namespace
 
 void keepStatements(const QSqlDatabase& db)
@@ -405,11 +423,9 @@ Result<std::shared_ptr<QSqlQuery>> execPrepared(const QSqlDatabase& db, const QS
 
 Status execAs(const QSqlDatabase& db, const QString& statement, const Message& what)
 {
-    auto native = nativePrepared(db, statement);
-    if (!native)
-        return native.error();
-    if (native.value())
-        return NativeRun(native.value().handle, native.value().stmt, what).step({});
+    if (auto done = onNative<void>(
+            db, statement, {}, [](NativeRun&) { return Status(); }, what))
+        return *done;
     Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, {}, what);
     if (!ran)
         return ran.error();
@@ -419,15 +435,9 @@ Status execAs(const QSqlDatabase& db, const QString& statement, const Message& w
 
 Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
-    auto native = nativePrepared(db, statement);
-    if (!native)
-        return native.error();
-    if (native.value()) {
-        NativeRun run(native.value().handle, native.value().stmt);
-        if (Status st = run.step(values); !st)
-            return st.error();
-        return run.lastRowid();
-    }
+    if (auto done = onNative<qint64>(db, statement, values,
+                                     [](NativeRun& run) { return Result<qint64>(run.lastRowid()); }))
+        return *done;
     Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
     if (!ran)
         return ran.error();
@@ -440,17 +450,11 @@ Result<qint64> insert(const QSqlDatabase& db, const QString& statement, const QV
 Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& statement,
                                         const QVariantList& values)
 {
-    auto native = nativePrepared(db, statement);
-    if (!native)
-        return native.error();
-    if (native.value()) {
-        NativeRun run(native.value().handle, native.value().stmt);
-        if (Status st = run.step(values); !st)
-            return st.error();
-        if (!run.hasRow())
-            return std::optional<QVariantList>();
-        return std::optional<QVariantList>(run.row());
-    }
+    using Row = std::optional<QVariantList>;
+    if (auto done = onNative<Row>(db, statement, values, [](NativeRun& run) {
+            return Result<Row>(run.hasRow() ? Row(run.row()) : Row());
+        }))
+        return *done;
     Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
     if (!ran)
         return ran.error();
@@ -469,20 +473,17 @@ Result<std::optional<QVariantList>> row(const QSqlDatabase& db, const QString& s
 
 Result<QList<QVariantList>> rows(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
-    auto native = nativePrepared(db, statement);
-    if (!native)
-        return native.error();
+    using Rows = QList<QVariantList>;
+    if (auto done = onNative<Rows>(db, statement, values, [](NativeRun& run) -> Result<Rows> {
+            Rows read;
+            for (bool more = run.hasRow(); more; more = run.next())
+                read << run.row();
+            if (Status st = run.ended(); !st)
+                return st.error();
+            return read;
+        }))
+        return *done;
     QList<QVariantList> out;
-    if (native.value()) {
-        NativeRun run(native.value().handle, native.value().stmt);
-        if (Status st = run.step(values); !st)
-            return st.error();
-        for (bool more = run.hasRow(); more; more = run.next())
-            out << run.row();
-        if (Status st = run.ended(); !st)
-            return st.error();
-        return out;
-    }
     Result<std::shared_ptr<QSqlQuery>> ran = execPrepared(db, statement, values);
     if (!ran)
         return ran.error();
