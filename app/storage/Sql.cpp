@@ -289,21 +289,33 @@ struct Native
 /// keeps none (it did not ask, or it is not SQLite), for the QtSql path.
 Result<Native> nativePrepared(const QSqlDatabase& db, const QString& statement)
 {
-    QMutexLocker lock(&cacheLock);
-    auto c = nativeCache().find(db.connectionName());
-    if (c == nativeCache().end())
-        return Native{};
-    if (sqlite3_stmt* kept = c->statements.value(statement))
-        return Native{c->handle, kept};
+    sqlite3* const h = handle(db);
+    {
+        QMutexLocker lock(&cacheLock);
+        auto c = nativeCache().find(db.connectionName());
+        if (c == nativeCache().end())
+            return Native{};
+        if (c->handle != h) {
+            // Closed and opened again under the same name without forgetPrepared(): SQLite kept
+            // the old handle alive for these statements, so they can still be finalized.
+            finalizeAll(*c);
+            nativeCache().erase(c);
+            return Native{};
+        }
+        if (sqlite3_stmt* kept = c->statements.value(statement))
+            return Native{h, kept};
+    }
+    // Prepared outside the lock (reading the schema may wait for the busy timeout); a connection is
+    // used by one thread at a time, so nobody else prepares for it meanwhile.
     sqlite3_stmt* s = nullptr;
     const QByteArray text = statement.toUtf8();
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v3(c->handle, text.constData(), int(text.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &s, &tail);
+    const int rc =
+        sqlite3_prepare_v3(h, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT, &s, &tail);
     const Message what(&StorageText::tr, QT_TRANSLATE_NOOP("Storage", "prepare a query"));
     if (rc != SQLITE_OK) {
         sqlite3_finalize(s);
-        return storageError(what, nativeError(c->handle));
+        return storageError(what, nativeError(h));
     }
     // One statement per call, as QtSql's driver insists: a second one would silently not run.
     if (tail && !QByteArrayView(tail, text.constData() + text.size() - tail).trimmed().isEmpty()) {
@@ -312,8 +324,9 @@ Result<Native> nativePrepared(const QSqlDatabase& db, const QString& statement)
     }
     if (!s)
         return Native{}; // nothing to run (only a comment): QtSql says so
-    c->statements.insert(statement, s);
-    return Native{c->handle, s};
+    QMutexLocker lock(&cacheLock);
+    nativeCache()[db.connectionName()].statements.insert(statement, s);
+    return Native{h, s};
 }
 
 /// `statement` run once with `values` on its kept native statement and handed to `read` (which

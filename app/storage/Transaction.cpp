@@ -51,8 +51,10 @@ Status Transaction::commit()
 
 void Transaction::rollback()
 {
-    (void)sql::execAs(m_db, QStringLiteral("ROLLBACK"),
-                      Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")));
+    // Not when SQLite has rolled back already (a full disk, an I/O error): nothing to undo.
+    if (!sql::handle(m_db) || sql::inTransaction(m_db))
+        (void)sql::execAs(m_db, QStringLiteral("ROLLBACK"),
+                          Message(&sql::StorageText::tr, QT_TRANSLATE_NOOP("Storage", "run a query")));
     m_active = false;
 }
 
