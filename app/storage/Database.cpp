@@ -8,7 +8,6 @@
 #include "Sql.h"
 #include "StateProjector.h"
 #include "Transaction.h"
-#include "WalCheckpointer.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -19,7 +18,6 @@
 #include <QStandardPaths>
 
 #include <spdlog/spdlog.h>
-#include <sqlite3.h>
 
 namespace rework {
 
@@ -28,11 +26,6 @@ Database::Database(QString path, QString name) : m_path(std::move(path)), m_name
 Database::~Database()
 {
     sql::forgetPrepared(m_name);
-    if (m_checkpointer) {
-        if (sqlite3* h = sql::handle(m_db))
-            sqlite3_wal_hook(h, nullptr, nullptr);
-        m_checkpointer.reset(); // its connection first: the station's closes last, as it always did
-    }
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
@@ -155,9 +148,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration 
         if (q.value(0).toString() != QLatin1StringView("wal")) {
             spdlog::warn("journal mode is {} (WAL refused, read-only media?)",
                          q.value(0).toString().toStdString());
-        } else if (sqlite3* h = sql::handle(db->m_db)) {
-            db->m_checkpointer = std::make_unique<WalCheckpointer>(db->m_path);
-            db->m_checkpointer->attach(h);
         }
         q.finish(); // an open statement would block the migrations' COMMIT
     }

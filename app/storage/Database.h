@@ -10,11 +10,8 @@
 
 namespace rework {
 
-class WalCheckpointer;
-
 /// One open ReworkTrack database: a SQLite file in WAL mode with full fsync, foreign keys on,
-/// a busy timeout, the log checkpointed on a thread of its own, and the schema migrated to this
-/// build's version.
+/// a busy timeout, and the schema migrated to this build's version.
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -41,8 +38,6 @@ public:
     const QSqlDatabase& connection() const { return m_db; }
     QString path() const { return m_path; }
     QString connectionName() const { return m_name; }
-    /// What checkpoints the log (null where the file could not go into WAL mode).
-    const WalCheckpointer* checkpointer() const { return m_checkpointer.get(); }
 
     static constexpr int kBusyTimeoutMs = 5000;
 
@@ -60,7 +55,6 @@ private:
     QString m_path;
     QString m_name;
     QSqlDatabase m_db;
-    std::unique_ptr<WalCheckpointer> m_checkpointer; // the log's checkpoints, off the saving thread
 };
 
 } // namespace rework
