@@ -27,45 +27,14 @@ Result<Cursor> Cursor::open(const QSqlDatabase& db, const QString& statement, co
     if (sqlite3_prepare_v2(h, text.constData(), static_cast<int>(text.size()), &stmt, nullptr) != SQLITE_OK)
         return cursorError(QT_TRANSLATE_NOOP("Storage", "prepare a query"), h);
     Cursor cursor(stmt);
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant& v = values.at(i);
-        int rc = SQLITE_OK;
-        switch (v.typeId()) {
-        case QMetaType::Int:
-        case QMetaType::LongLong:
-        case QMetaType::UInt:
-        case QMetaType::ULongLong:
-        case QMetaType::Bool:
-            rc = sqlite3_bind_int64(stmt, i + 1, v.toLongLong());
-            break;
-        case QMetaType::Double:
-            rc = sqlite3_bind_double(stmt, i + 1, v.toDouble());
-            break;
-        case QMetaType::QByteArray: {
-            const QByteArray blob = v.toByteArray();
-            rc = sqlite3_bind_blob64(stmt, i + 1, blob.constData(), static_cast<sqlite3_uint64>(blob.size()),
-                                     SQLITE_TRANSIENT);
-            break;
-        }
-        default:
-            // A null QString binds NULL, as Qt's driver binds it.
-            if (v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isNull())) {
-                rc = sqlite3_bind_null(stmt, i + 1);
-            } else {
-                const QByteArray bound = v.toString().toUtf8();
-                rc = sqlite3_bind_text(stmt, i + 1, bound.constData(), static_cast<int>(bound.size()),
-                                       SQLITE_TRANSIENT);
-            }
-        }
-        if (rc != SQLITE_OK)
-            return cursorError(QT_TRANSLATE_NOOP("Storage", "run a query"), h);
-    }
+    if (bindValues(stmt, values, cursor.m_bound) != SQLITE_OK)
+        return cursorError(QT_TRANSLATE_NOOP("Storage", "run a query"), h);
     return cursor;
 }
 
 Cursor::Cursor(Cursor&& other) noexcept
     : m_statement(std::exchange(other.m_statement, nullptr)), m_rc(other.m_rc),
-      m_error(std::move(other.m_error))
+      m_error(std::move(other.m_error)), m_bound(std::move(other.m_bound))
 {
 }
 
@@ -76,6 +45,7 @@ Cursor& Cursor::operator=(Cursor&& other) noexcept
         m_statement = std::exchange(other.m_statement, nullptr);
         m_rc = other.m_rc;
         m_error = std::move(other.m_error);
+        m_bound = std::move(other.m_bound);
     }
     return *this;
 }

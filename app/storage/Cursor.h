@@ -2,7 +2,9 @@
 
 #include "domain/Result.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
@@ -13,8 +15,8 @@ namespace rework::sql {
 
 /// A forward-only read on SQLite's own statement, for scans of hundreds of thousands of narrow
 /// rows (SPC series): a value is read as the C type it is, with no QVariant per column, which is
-/// most of what a QSqlQuery row costs. Binds like sql::run (text, integers, reals, null); for
-/// everything else, and for writes, use sql::run and sql::exec.
+/// most of what a QSqlQuery row costs. Binds as sql::run does (sql::bindValues); for writes, use
+/// sql::exec.
 class Cursor
 {
 public:
@@ -47,6 +49,7 @@ private:
     sqlite3_stmt* m_statement = nullptr;
     int m_rc = 0;
     QString m_error;
+    QList<QByteArray> m_bound; // the bytes of text and blob values, bound in place
 };
 
 } // namespace rework::sql

@@ -191,6 +191,20 @@ int bindNative(sqlite3_stmt* s, int i, const QVariant& v, QList<QByteArray>& kee
     }
 }
 
+} // namespace
+
+int bindValues(sqlite3_stmt* statement, const QVariantList& values, QList<QByteArray>& keep)
+{
+    keep.reserve(keep.size() + values.size());
+    for (int i = 0; i < values.size(); ++i) {
+        if (const int rc = bindNative(statement, i + 1, values.at(i), keep); rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+namespace {
+
 /// A column as QtSql's SQLite driver reads it: integers as qint64, NULL as a null string.
 QVariant columnNative(sqlite3_stmt* s, int i)
 {
@@ -206,9 +220,8 @@ QVariant columnNative(sqlite3_stmt* s, int i)
         return QVariant(QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(s, i)));
     }
     default: {
-        const void* text = sqlite3_column_text16(s, i);
-        return QVariant(
-            QString(static_cast<const QChar*>(text), sqlite3_column_bytes16(s, i) / int(sizeof(QChar))));
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(s, i)));
     }
     }
 }
@@ -236,11 +249,8 @@ public:
             return storageError(m_what, QStringLiteral("parameter count mismatch: %1 bound, %2 expected")
                                             .arg(values.size())
                                             .arg(sqlite3_bind_parameter_count(m_stmt)));
-        m_bound.reserve(values.size());
-        for (int i = 0; i < values.size(); ++i) {
-            if (bindNative(m_stmt, i + 1, values.at(i), m_bound) != SQLITE_OK)
-                return storageError(m_what, nativeError(m_handle));
-        }
+        if (bindValues(m_stmt, values, m_bound) != SQLITE_OK)
+            return storageError(m_what, nativeError(m_handle));
         m_rc = sqlite3_step(m_stmt);
         if (m_rc != SQLITE_ROW && m_rc != SQLITE_DONE)
             return storageError(m_what, nativeError(m_handle));

@@ -13,6 +13,7 @@
 #include <optional>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace rework::sql {
 
@@ -44,6 +45,11 @@ void forgetPrepared(const QString& connectionName);
 /// and read back as QtSql's driver binds and reads them. Only for a connection whose owner calls
 /// forgetPrepared() before closing it: SQLite will not close a connection with open statements.
 void keepStatements(const QSqlDatabase& db);
+/// Binds `values` to `statement` positionally as QtSql's SQLite driver binds them, so a row reads
+/// back the same whichever path wrote it. Text and blobs are bound in place from `keep`, which must
+/// outlive the statement's bindings. SQLite's code for the first that fails, or SQLITE_OK.
+int bindValues(sqlite3_stmt* statement, const QVariantList& values, QList<QByteArray>& keep);
+
 /// Whether keepStatements() was called for this connection and it is still open.
 bool keepsStatements(const QSqlDatabase& db);
 
