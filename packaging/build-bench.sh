@@ -7,6 +7,5 @@ cd "$(dirname "$0")/.."
 ./packaging/install-deps.sh
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREWORK_SHARED_LIBS=ON \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS="-D_GLIBCXX_ASSERTIONS" >/dev/null
-cmake --build build-bench --target bench_dashboard bench_sync bench_station bench_maintenance bench_gui \
-      bench_labels reworkctl reworktrack
+cmake --build build-bench --target benchmarks
 find build-bench/tests -maxdepth 1 -type f -executable -name "bench_*" | sort
