@@ -8,8 +8,10 @@
 
 namespace rework {
 
-/// What a KPI report covers: a date range (whole days, UTC, both ends included), optionally one
-/// shift of each day, one station, one product model, or one batch.
+/// What a KPI report covers: a range of production days (both ends included), optionally one
+/// shift of each day, one station, one product model, or one batch. A production day is the
+/// factory's: it starts with its day shift, in local time, and holds the night shift that starts
+/// that evening, so that a day's figures are its two shifts' and a shift is never cut in half.
 struct KpiFilter
 {
     enum class Shift
@@ -35,18 +37,11 @@ struct KpiFilter
     /// count the hours that start inside it.
     QDateTime start, end;
 
-    QString fromText() const
-    {
-        return (start.isValid() ? start : QDateTime(from, QTime(0, 0), Qt::UTC))
-            .toUTC()
-            .toString(Qt::ISODateWithMs);
-    }
-    QString toText() const
-    {
-        return (end.isValid() ? end : QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC))
-            .toUTC()
-            .toString(Qt::ISODateWithMs);
-    }
+    /// The window in UTC: from the day shift that starts `from` to the one after `to`'s night.
+    QDateTime startUtc() const { return (start.isValid() ? start : calendar.start(from, false)).toUTC(); }
+    QDateTime endUtc() const { return (end.isValid() ? end : calendar.start(to.addDays(1), false)).toUTC(); }
+    QString fromText() const { return startUtc().toString(Qt::ISODateWithMs); }
+    QString toText() const { return endUtc().toString(Qt::ISODateWithMs); }
     /// One shift of `date` by `calendar` as an exact window.
     static KpiFilter shift(const QDate& date, bool night, const ShiftCalendar& calendar = {})
     {

@@ -313,6 +313,12 @@ Status KpiQuery::knownScope(const KpiFilter& f) const
         {f.batch, "SELECT count(*) FROM batches WHERE id = ?", ErrorCode::UnknownSerial, "batch",
          QT_TRANSLATE_NOOP("KpiQuery", "no batch %1 is recorded here; check the batch id")},
     };
+    if (f.batch.isEmpty() && !f.start.isValid() && f.from > f.to)
+        return makeError(ErrorCode::InvalidValue, QStringLiteral("range"),
+                         Message(&KpiText::tr,
+                                 QT_TRANSLATE_NOOP("KpiQuery", "the range starts on %1, after it ends on %2; "
+                                                               "choose a From date on or before To"),
+                                 {f.from.toString(Qt::ISODate), f.to.toString(Qt::ISODate)}));
     for (const auto& n : named) {
         if (n.value.isEmpty())
             continue;

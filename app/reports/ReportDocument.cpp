@@ -73,7 +73,9 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
     const KpiReport& r = kpi.value();
     QTextDocument doc;
     QString html = QStringLiteral("<h1>") + esc(title) + QStringLiteral("</h1><p>") +
-                   esc(tr("From %1 to %2 (UTC)").arg(filter.fromText(), filter.toText())) +
+                   esc(tr("From %1 to %2, factory time (UTC%3)")
+                           .arg(filter.calendar.localText(filter.startUtc()),
+                                filter.calendar.localText(filter.endUtc()), filter.calendar.offsetText())) +
                    (filter.station.isEmpty() ? QString() : esc(tr(", station %1").arg(filter.station))) +
                    (filter.model.isEmpty() ? QString() : esc(tr(", model %1").arg(filter.model))) +
                    QStringLiteral("</p>");

@@ -2,6 +2,8 @@
 
 #include "storage/Sql.h"
 
+#include <cstdlib>
+
 namespace rework {
 
 ShiftCalendar ShiftCalendar::local(const QDateTime& at)
@@ -52,6 +54,22 @@ std::pair<QDate, bool> ShiftCalendar::shiftOf(const QDateTime& utc) const
 QString ShiftCalendar::key(const QDate& localDate, bool night)
 {
     return localDate.toString(Qt::ISODate) + (night ? QStringLiteral(" N") : QStringLiteral(" D"));
+}
+
+QString ShiftCalendar::localText(const QDateTime& utc) const
+{
+    return utc.toUTC()
+        .addSecs(static_cast<qint64>(utcOffsetMinutes) * 60)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString ShiftCalendar::offsetText() const
+{
+    const int minutes = std::abs(utcOffsetMinutes);
+    return QStringLiteral("%1%2:%3")
+        .arg(utcOffsetMinutes < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString ShiftCalendar::utcHours(bool night) const

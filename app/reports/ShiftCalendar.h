@@ -34,6 +34,10 @@ struct ShiftCalendar
     std::pair<QDate, bool> shiftOf(const QDateTime& utc) const;
     /// "2026-11-02 D" or "2026-11-02 N": a sortable key for tables, charts and JSON.
     static QString key(const QDate& localDate, bool night);
+    /// A UTC moment as the factory's clock reads it: "2026-11-27 06:00".
+    QString localText(const QDateTime& utc) const;
+    /// The factory's offset from UTC: "+08:00", "-05:30".
+    QString offsetText() const;
     /// The UTC hours of the day (",06,07,...,") whose hour starts in the shift; for SQL `instr`.
     QString utcHours(bool night) const;
 };

@@ -437,6 +437,97 @@ private slots:
         QCOMPARE(r.toJson().value("first_pass_yield").toObject().value("test").isNull(), true);
     }
 
+    /// A range is of production days: each starts with its day shift in the factory's time and
+    /// holds the night shift that starts that evening. So a day's figures are its two shifts',
+    /// and the night of a date is the one that starts on it, not the small hours before it.
+    void aDayHoldsItsDayShiftAndTheNightThatStartsThatEvening_data()
+    {
+        QTest::addColumn<int>("offsetMinutes");
+        QTest::newRow("UTC") << 0;
+        QTest::newRow("UTC+8") << 8 * 60;
+        QTest::newRow("UTC-5") << -5 * 60;
+        QTest::newRow("UTC+5:30") << 5 * 60 + 30;
+    }
+    void aDayHoldsItsDayShiftAndTheNightThatStartsThatEvening()
+    {
+        QFETCH(int, offsetMinutes);
+        const ShiftCalendar calendar{6, offsetMinutes};
+        const QDate d(2026, 11, 11); // after the test database's own set-up
+        test::TestDatabase db;
+        // One card received at each of these local times (the factory's clock).
+        const struct
+        {
+            QDate date;
+            int hour;
+        } received[] = {
+            {d, 5},            // the end of the night shift that started the day before
+            {d, 10},           // day shift
+            {d, 22},           // night shift, before midnight
+            {d.addDays(1), 2}, // the same night shift, after midnight
+            {d.addDays(1), 7}, // the next day's day shift
+        };
+        int n = 0;
+        for (const auto& r : received) {
+            const QDateTime local(r.date, QTime(r.hour, 0), Qt::UTC);
+            db.clock().set(local.addSecs(-static_cast<qint64>(offsetMinutes) * 60));
+            QVERIFY(db.record(Step::Intake, {QStringLiteral("card=CARDN%1").arg(++n, 4, 10, QLatin1Char('0')),
+                                             "model=RTX4090", "lot=LOT-1"})
+                        .ok());
+        }
+        auto report = [&](const QDate& from, const QDate& to, KpiFilter::Shift shift) {
+            KpiFilter f;
+            f.from = from;
+            f.to = to;
+            f.shiftOfDay = shift;
+            f.calendar = calendar;
+            f.now = db.clock().now();
+            return KpiQuery(db.db().connection()).compute(f).value();
+        };
+        using S = KpiFilter::Shift;
+        const struct
+        {
+            QDate from, to;
+            S shift;
+            int cards;
+        } expected[] = {
+            {d, d, S::Any, 3},
+            {d, d, S::Day, 1},
+            {d, d, S::Night, 2},
+            {d.addDays(-1), d.addDays(-1), S::Night, 1},
+            {d.addDays(1), d.addDays(1), S::Day, 1},
+            {d.addDays(-1), d.addDays(1), S::Any, 5},
+        };
+        for (const auto& e : expected) {
+            const KpiReport r = report(e.from, e.to, e.shift);
+            const QString what =
+                e.from.toString(Qt::ISODate) + QLatin1Char(' ') + QString::number(int(e.shift));
+            QVERIFY2(r.cardsReceived == e.cards,
+                     qPrintable(what + QStringLiteral(": %1").arg(r.cardsReceived)));
+            // the hourly rollup (throughput) agrees where hours are whole in the factory's time
+            if (offsetMinutes % 60 == 0)
+                QCOMPARE(r.throughputByStation.value(QStringLiteral("INTAKE-1")), e.cards);
+        }
+        // The same windows as the shift report's (KpiFilter::shift).
+        for (bool night : {false, true}) {
+            KpiFilter f = KpiFilter::shift(d, night, calendar);
+            f.now = db.clock().now();
+            QCOMPARE(KpiQuery(db.db().connection()).compute(f).value().cardsReceived, night ? 2 : 1);
+        }
+    }
+
+    /// A range that ends before it starts is a mistake to correct, not an empty report.
+    void aRangeEndingBeforeItStartsIsRefused()
+    {
+        KpiFilter f = filter();
+        f.from = start.date().addDays(1);
+        f.to = start.date();
+        auto r = KpiQuery(t->db().connection()).compute(f);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::InvalidValue);
+        QVERIFY2(r.error().message.contains(start.date().toString(Qt::ISODate)),
+                 qPrintable(r.error().message));
+    }
+
     void modelFilter()
     {
         KpiFilter f = filter();
@@ -489,6 +580,7 @@ private slots:
         // began the evening before.
         KpiFilter local = filter();
         local.calendar = {17, 8 * 60};
+        local.from = local.to = start.date().addDays(-1); // the production day that night belongs to
         const KpiReport shifted = compute(local);
         QCOMPARE(shifted.throughputByStationShift.value("INTAKE-1").keys(),
                  QStringList{ShiftCalendar::key(start.date().addDays(-1), true)});

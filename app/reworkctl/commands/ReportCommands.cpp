@@ -16,8 +16,8 @@ namespace rework {
 namespace {
 
 /// The KPI options (--from, --to, --station, --model, --batch, --shift, --aging-hours), or a usage
-/// error; the range covers 30 days ending today unless given.
-Result<KpiFilter> kpiFilter(Args& args, const QDate& today)
+/// error. The dates are production days; one not given stays invalid until kpi() knows today.
+Result<KpiFilter> kpiFilter(Args& args)
 {
     KpiFilter filter;
     QDate given[2];
@@ -29,10 +29,9 @@ Result<KpiFilter> kpiFilter(Args& args, const QDate& today)
                 return usageError(Cli::tr("--%1 must be a date like 2026-11-29").arg(name));
         }
     }
-    // 30 days ending --to, or today; --from alone runs to today.
-    filter.to = given[1].isValid() ? given[1] : today;
-    filter.from = given[0].isValid() ? given[0] : filter.to.addDays(-29);
-    if (filter.from > filter.to)
+    filter.from = given[0];
+    filter.to = given[1];
+    if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
         return usageError(Cli::tr("--from is after --to"));
     filter.station = args.takeId(QStringLiteral("station"));
     filter.model = args.takeId(QStringLiteral("model"));
@@ -85,7 +84,7 @@ int kpi(CommandContext& context, Args args)
 {
     Output& out = context.out;
     const QDateTime now = context.clock.now();
-    Result<KpiFilter> parsed = kpiFilter(args, now.date());
+    Result<KpiFilter> parsed = kpiFilter(args);
     if (!parsed)
         return out.usage(parsed.error().message, context.help);
     if (!args.isEmpty())
@@ -93,6 +92,15 @@ int kpi(CommandContext& context, Args args)
     KpiFilter filter = parsed.value();
     if (const auto failed = context.read(filter.calendar, &ShiftCalendar::load))
         return *failed;
+    // 30 days ending --to, or today; --from alone runs to today. Today is the production day now
+    // falls in: at 03:00 the night shift that began yesterday evening is still working.
+    const QDate today = filter.calendar.shiftOf(now).first;
+    if (!filter.to.isValid())
+        filter.to = today;
+    if (!filter.from.isValid())
+        filter.from = filter.to.addDays(-29);
+    if (filter.from > filter.to)
+        return out.usage(Cli::tr("--from is after --to"), context.help);
     filter.now = now;
     Result<KpiReport> r = KpiQuery(context.database()->connection()).compute(filter);
     if (!r)
@@ -186,8 +194,8 @@ int shiftReport(CommandContext& context, const QString& kind, Args args, const Q
     Output& out = context.out;
     const QDateTime now = context.clock.now();
     const auto dateText = args.take(QStringLiteral("date"));
-    const QDate date = dateText ? QDate::fromString(*dateText, Qt::ISODate) : now.date();
-    if (!date.isValid())
+    QDate date = dateText ? QDate::fromString(*dateText, Qt::ISODate) : QDate();
+    if (dateText && !date.isValid())
         return out.usage(Cli::tr("--date must be a date like 2026-11-29"), context.help);
     const bool night = args.takeFlag(QStringLiteral("night"));
     const QString station = args.takeId(QStringLiteral("station"));
@@ -197,6 +205,8 @@ int shiftReport(CommandContext& context, const QString& kind, Args args, const Q
     ShiftCalendar calendar;
     if (const auto failed = context.read(calendar, &ShiftCalendar::load))
         return *failed;
+    if (!dateText)
+        date = calendar.shiftOf(now).first; // the production day now falls in
     KpiFilter filter;
     QString title;
     if (kind == QLatin1StringView("shift")) {
@@ -245,7 +255,8 @@ const Command kpiCommand{
         "[--model M] [--batch B] [--aging-hours H]\nWIP, throughput (per hour and per shift, with its "
         "target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL "
         "alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they "
-        "were made; --json for scripts).\n"),
+        "were made; --json for scripts).\nA day is a production day: from the day shift's start "
+        "(config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift.\n"),
     &kpi};
 
 const Command recallCommand{
@@ -263,12 +274,14 @@ const Command reportCommand{
     "report",
     QT_TRANSLATE_NOOP("Cli",
                       "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"),
-    QT_TRANSLATE_NOOP("Cli",
-                      "Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]\n"
-                      "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
-                      "[--model M]\n"
-                      "       reworkctl report batch BATCH --pdf FILE\n"
-                      "Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.\n"),
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]\n"
+        "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
+        "[--model M]\n"
+        "       reworkctl report batch BATCH --pdf FILE\n"
+        "Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. A daily report "
+        "covers the day shift and the night shift that starts that evening.\n"),
     &report,
     Command::Help::OnFlagOrNoArguments,
     true};
