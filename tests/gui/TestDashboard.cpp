@@ -13,6 +13,7 @@
 #include "dashboard/RecallModel.h"
 #include "demo/DemoGenerator.h"
 #include "login/LoginPage.h"
+#include "reports/KpiQuery.h"
 #include "reports/KpiTitles.h"
 #include "shell/MainWindow.h"
 #include "storage/Sql.h"
@@ -28,12 +29,14 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -94,6 +97,17 @@ private slots:
         o.seed = 21;
         o.end = t->clock().now();
         QVERIFY(DemoGenerator::generate(t->db(), o).ok());
+        // More kinds of defect than a short Pareto tile has room for (the demo's line has five):
+        // cards scrapped at intake, each for another reason.
+        int n = 0;
+        for (const char* code : {"NO_POST", "MISSING_PARTS", "LIQUID_DAMAGE", "DIE_CHIPPED",
+                                 "SUBSTRATE_CRACKED", "PADS_LIFTED", "MEMORY_DAMAGED"}) {
+            const QString card = QStringLiteral("CARDP%1").arg(++n, 4, 10, QLatin1Char('0'));
+            QVERIFY(t->record(Step::Intake, {"card=" + card, "model=RTX4090", "lot=LOT-P"}).ok());
+            QVERIFY(t->record(Step::Scrap,
+                              {"item=" + card, "reason=damaged", "defect=" + QString::fromLatin1(code)})
+                        .ok());
+        }
         w = std::make_unique<MainWindow>(t->db(), t->recorder());
         // Every table's model checked through each refill, sort and drill-down that follows.
         DashboardPage* d = w->dashboard();
@@ -346,6 +360,131 @@ private slots:
         QCOMPARE(d->report().throughputByStation.value(QStringLiteral("PACK-01")), units);
         test::screenshot(w.get(), QStringLiteral("dashboard-batch"));
         d->batchFilter()->clear();
+    }
+
+    /// A filter the supervisor changes shows its figures without a click on Refresh; changed
+    /// while a refresh runs, that refresh gives way to the new filter's. A From after To says
+    /// what to correct instead of showing an empty report.
+    void aChangedFilterRefreshesByItself()
+    {
+        DashboardPage* d = w->dashboard();
+        w->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isRefreshing(), 20000);
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        QSignalSpy failed(d, &DashboardPage::refreshFailed);
+        auto expected = [&] {
+            return KpiQuery(t->db().connection())
+                .compute(d->filterInFactoryTime(t->db().connection()))
+                .value();
+        };
+
+        // The supervisor picks the day shift with the keyboard; no click on Refresh.
+        d->shiftFilter()->setFocus();
+        QTest::keyClick(d->shiftFilter(), Qt::Key_Down); // both shifts -> day shift
+        QCOMPARE(d->shiftFilter()->currentIndex(), 1);
+        QVERIFY(refreshed.wait(20000));
+        QTest::qWait(600); // nothing else is on its way
+        QCOMPARE(refreshed.count(), 1);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(d->report().throughputByStation, expected().throughputByStation);
+        QCOMPARE(d->report().cardsReceived, expected().cardsReceived);
+
+        // Changed while a refresh runs: that read is stopped and only the new filter's shows.
+        d->refresh();
+        QVERIFY(d->isRefreshing());
+        d->shiftFilter()->setCurrentIndex(2); // night shift
+        d->filterChanged();
+        QVERIFY(refreshed.wait(20000));
+        QTest::qWait(600);
+        QCOMPARE(refreshed.count(), 2);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(d->report().throughputByStation, expected().throughputByStation);
+        d->shiftFilter()->setCurrentIndex(1);
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
+
+        // From a year on: after To.
+        QDateEdit* from = d->findChildren<QDateEdit*>().first();
+        const QDate before = from->date();
+        from->setFocus();
+        from->setCurrentSection(QDateTimeEdit::YearSection);
+        QTest::keyClick(from, Qt::Key_Up);
+        QCOMPARE(from->date(), before.addYears(1));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.last().first().toString().contains(QStringLiteral("choose a From date")),
+                 qPrintable(failed.last().first().toString()));
+        QCOMPARE(refreshed.count(), 3);
+        // and two years back from there: a wider range than before
+        QTest::keyClick(from, Qt::Key_Down);
+        QTest::keyClick(from, Qt::Key_Down);
+        QCOMPARE(from->date(), before.addYears(-1));
+        QVERIFY(refreshed.wait(20000));
+        QCOMPARE(d->report().cardsReceived, expected().cardsReceived);
+        // A chart that shows the latest shifts and hours of a long range says so.
+        QSet<QString> shifts, hours;
+        for (const auto& byShift : d->report().throughputByStationShift)
+            shifts.unite(QSet<QString>(byShift.keyBegin(), byShift.keyEnd()));
+        for (const auto& byHour : d->report().throughputByStationHour)
+            hours.unite(QSet<QString>(byHour.keyBegin(), byHour.keyEnd()));
+        QVERIFY2(shifts.size() > 6 && hours.size() > 48, "the demo's range is longer than the charts");
+        QCOMPARE(d->throughputChart()->title(),
+                 QStringLiteral("Throughput per station, the latest 6 of %1 shifts, against the target")
+                     .arg(shifts.size()));
+        QCOMPARE(
+            d->hourlyChart()->title(),
+            QStringLiteral("Throughput per station, the latest 48 of %1 hours with work").arg(hours.size()));
+        from->setDate(before);
+        QVERIFY(refreshed.wait(20000));
+        d->shiftFilter()->setCurrentIndex(0);
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
+    }
+
+    /// Over a long range on a small screen every name and count on the charts is read whole: Qt
+    /// Charts cuts a label it has no room for to "...", so the Pareto shows as many defects as its
+    /// tile has room for and its title says how many of how many.
+    void chartLabelsAreReadWholeOnASmallScreen()
+    {
+        DashboardPage* d = w->dashboard();
+        w->tabs()->setCurrentIndex(2);
+        const QSize size = w->size();
+        w->resize(1366, 660); // 1366x768 less a taskbar and the window frame
+        QDateEdit* from = d->findChildren<QDateEdit*>().first();
+        const QDate before = from->date();
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isRefreshing(), 20000);
+        from->setDate(before.addYears(-2));
+        QVERIFY(refreshed.wait(20000));
+        QTest::qWait(300); // laid out at the new size
+        const qsizetype defects = d->report().defectPareto.size();
+        QVERIFY2(defects >= 12, qPrintable(QString::number(defects)));
+        for (QChart* chart :
+             {d->wipChart(), d->throughputChart(), d->hourlyChart(), d->paretoChart(), d->repairChart()}) {
+            for (QGraphicsItem* item : chart->childItems()) {
+                QList<QGraphicsItem*> items{item};
+                while (!items.isEmpty()) {
+                    QGraphicsItem* i = items.takeLast();
+                    items << i->childItems();
+                    if (auto* text = dynamic_cast<QGraphicsTextItem*>(i); text && text->isVisible())
+                        QVERIFY2(!text->toPlainText().contains(QStringLiteral("...")),
+                                 qPrintable(chart->title() + QStringLiteral(": ") + text->toPlainText()));
+                }
+            }
+        }
+        const int shown = bars(d->paretoChart());
+        QVERIFY(shown >= 1 && shown <= defects);
+        if (shown < defects)
+            QCOMPARE(d->paretoChart()->title(),
+                     QStringLiteral("Defect Pareto, the top %1 of %2 (click a bar for its units)")
+                         .arg(shown)
+                         .arg(defects));
+        else
+            QCOMPARE(d->paretoChart()->title(), QStringLiteral("Defect Pareto (click a bar for its units)"));
+        qInfo("%d of %lld defects shown at 1366x660", shown, static_cast<long long>(defects));
+        test::screenshot(w.get(), QStringLiteral("dashboard-two-years-1366"));
+        from->setDate(before);
+        QVERIFY(refreshed.wait(20000));
+        w->resize(size);
     }
 
     void refreshRunsOffTheUiThread()

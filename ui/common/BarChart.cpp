@@ -8,6 +8,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHorizontalBarSeries>
 #include <QLegend>
@@ -56,6 +57,8 @@ QBarSet* BarChart::setBars(QChart* chart, const QStringList& categories, const Q
         series = new QBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
+    // Beside the bar's end, not inside it: a short bar's count is read whole too.
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
     auto* categoryAxis = new QBarCategoryAxis;
     QStringList shown = categories;
@@ -74,6 +77,15 @@ QBarSet* BarChart::setBars(QChart* chart, const QStringList& categories, const Q
     series->attachAxis(countAxisOfChart);
     applyReadableFonts(chart);
     return set;
+}
+
+int BarChart::categoriesThatFit(const QChart* chart, int most)
+{
+    // A slot holds a line of the axis font and the axis's padding above and below it (Qt Charts
+    // 6.4 keeps 4 px each side of a label), with a little air.
+    const qreal slot = QFontMetricsF(readableFont()).height() + 12;
+    const int fit = static_cast<int>(chart->plotArea().height() / slot);
+    return std::clamp(fit, 1, std::max(1, most));
 }
 
 QValueAxis* BarChart::countAxis(double top)

@@ -26,6 +26,10 @@ public:
     {
         return orientation == Qt::Horizontal ? count - 1 - barIndex : barIndex;
     }
+    /// How many categories of horizontal bars fit the chart's plot area with each name whole:
+    /// Qt Charts cuts a category's label to "..." once its slot is shorter than a line of text.
+    /// At least 1, at most `most`.
+    static int categoriesThatFit(const QChart* chart, int most);
     /// A count axis from 0 with room above `top` and ticks on whole numbers only (1, 2, 5, 10, ...).
     static QValueAxis* countAxis(double top);
     /// The type of axis labels, legends and bar labels: the application's, never below 10 pt

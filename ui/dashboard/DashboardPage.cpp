@@ -192,6 +192,20 @@ QHBoxLayout* DashboardPage::buildFilters()
     m_agingHours->setValue(24);
     m_agingHours->setSuffix(tr(" h"));
 
+    // A changed filter shows its figures without a click on Refresh. The settle time lets a date
+    // typed digit by digit, or arrowed through, ask once.
+    m_filterSettle = new QTimer(this);
+    m_filterSettle->setSingleShot(true);
+    m_filterSettle->setInterval(350);
+    connect(m_filterSettle, &QTimer::timeout, this, &DashboardPage::filterChanged);
+    auto settle = [this] { m_filterSettle->start(); };
+    for (QDateEdit* d : {m_from, m_to})
+        connect(d, &QDateEdit::dateChanged, this, settle);
+    // activated: what the supervisor picks, not the lists being filled (setChoices).
+    for (QComboBox* c : {m_shift, m_station, m_model})
+        connect(c, &QComboBox::activated, this, settle);
+    connect(m_agingHours, &QDoubleSpinBox::valueChanged, this, settle);
+
     auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("From"), this));
     filters->addWidget(m_from);
@@ -325,6 +339,10 @@ QGridLayout* DashboardPage::buildCharts()
     }
     for (int column = 0; column < 4; ++column)
         charts->setColumnStretch(column, 1);
+    connect(m_paretoChart, &QChart::plotAreaChanged, this, [this] {
+        if (BarChart::categoriesThatFit(m_paretoChart, kParetoBars) != m_paretoShown)
+            showPareto();
+    });
     return charts;
 }
 
@@ -465,11 +483,20 @@ void DashboardPage::refresh()
     const KpiFilter f = filter();
     const QString path = m_databasePath;
     const std::shared_ptr<QueryCancel> cancel = startCancellable();
+    m_refreshCancel = cancel;
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Result<KpiReport>>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, cancel] {
         const std::shared_ptr<Result<KpiReport>> r = shown(*cancel, m_watcher->result());
         ended(cancel);
+        m_refreshCancel.reset();
         m_refresh->setEnabled(true);
+        if (m_refreshAgain) {
+            // The filter changed while this read ran: its figures answer the old question. The
+            // watcher is still in its own signal, so the new read starts from the event loop.
+            m_refreshAgain = false;
+            QTimer::singleShot(0, this, &DashboardPage::refresh);
+            return;
+        }
         const qint64 ms = m_started.elapsed();
         if (!r->ok()) {
             m_updated->setText(r->error().message);
@@ -489,18 +516,32 @@ void DashboardPage::refresh()
     updateBusy();
 }
 
+void DashboardPage::filterChanged()
+{
+    if (!isRefreshing()) {
+        refresh();
+        return;
+    }
+    m_refreshAgain = true;
+    if (m_refreshCancel)
+        m_refreshCancel->cancel();
+}
+
 void DashboardPage::refreshSpc()
 {
     const KpiFilter k = filter();
-    SpcFilter f;
-    f.model = k.model;
-    f.station = k.station;
-    // Whole days of the range, as the figures above count them.
-    f.from = k.from.startOfDay();
-    f.to = k.to.addDays(1).startOfDay();
     const QString measurement = m_spc->measurement();
     inBackground<SpcQuery::Panel>(
-        [f, measurement](const QSqlDatabase& db) { return SpcQuery(db).panel(measurement, f); },
+        [k, measurement](const QSqlDatabase& db) {
+            // The range's production days, as the figures above count them.
+            const KpiFilter days = filterInFactoryTime(k, db);
+            SpcFilter f;
+            f.model = k.model;
+            f.station = k.station;
+            f.from = days.startUtc();
+            f.to = days.endUtc();
+            return SpcQuery(db).panel(measurement, f);
+        },
         [this](const Result<SpcQuery::Panel>& r) {
             if (r) {
                 m_spc->showChart(r->chart);
@@ -544,24 +585,19 @@ void DashboardPage::showCharts(const KpiReport& r)
         steps << stepTitle(step);
     const QList<int> wip = r.wipCounts();
     BarChart::setBars(m_wipChart, steps, wip, Qt::Horizontal); // step names whole, beside their bars
-    ThroughputCharts::setPerShift(m_throughputChart, r, m_station->currentData().toString());
-    ThroughputCharts::setPerHour(m_hourlyChart, r, m_station->currentData().toString());
-    QStringList codes, titles;
-    QList<int> counts;
-    for (const auto& [code, n] : r.defectPareto) {
-        if (codes.size() == kParetoBars)
-            break;
-        codes << code;
-        titles << KpiTitles::defect(code);
-        counts << n;
-    }
-    // Sideways: a defect's name is read whole beside its bar, never cut to fit under it.
-    QBarSet* pareto = BarChart::setBars(m_paretoChart, titles, counts, Qt::Horizontal);
-    connect(pareto, &QBarSet::clicked, this, [this, codes](int index) {
-        const qsizetype code = BarChart::categoryOf(index, codes.size(), Qt::Horizontal);
-        if (code >= 0 && code < codes.size())
-            drillDefect(codes.at(code));
-    });
+    const QString station = m_station->currentData().toString();
+    const ThroughputCharts::Shown shifts = ThroughputCharts::setPerShift(m_throughputChart, r, station);
+    m_throughputChart->setTitle(
+        shifts.cut() ? tr("Throughput per station, the latest %1 of %2 shifts, against the target")
+                           .arg(shifts.shown)
+                           .arg(shifts.total)
+                     : tr("Throughput per station and shift, against the target"));
+    const ThroughputCharts::Shown hours = ThroughputCharts::setPerHour(m_hourlyChart, r, station);
+    m_hourlyChart->setTitle(hours.cut() ? tr("Throughput per station, the latest %1 of %2 hours with work")
+                                              .arg(hours.shown)
+                                              .arg(hours.total)
+                                        : tr("Throughput per station and hour"));
+    showPareto();
     QStringList loops;
     QList<int> units;
     for (auto it = r.repairLoops.constBegin(); it != r.repairLoops.constEnd(); ++it) {
@@ -569,6 +605,35 @@ void DashboardPage::showCharts(const KpiReport& r)
         units << it.value();
     }
     BarChart::setBars(m_repairChart, loops, units);
+}
+
+void DashboardPage::showPareto()
+{
+    // As many of the most frequent defects as the tile shows with each name whole (a 1366x768
+    // screen has room for five); the title says when some are left out. Redrawn when the tile's
+    // size changes it.
+    const qsizetype all = m_report.defectPareto.size();
+    m_paretoShown = BarChart::categoriesThatFit(m_paretoChart, kParetoBars);
+    QStringList codes, titles;
+    QList<int> counts;
+    for (const auto& [code, n] : m_report.defectPareto) {
+        if (codes.size() == m_paretoShown)
+            break;
+        codes << code;
+        titles << KpiTitles::defect(code);
+        counts << n;
+    }
+    m_paretoChart->setTitle(
+        codes.size() < all
+            ? tr("Defect Pareto, the top %1 of %2 (click a bar for its units)").arg(codes.size()).arg(all)
+            : tr("Defect Pareto (click a bar for its units)"));
+    // Sideways: a defect's name is read whole beside its bar, never cut to fit under it.
+    QBarSet* pareto = BarChart::setBars(m_paretoChart, titles, counts, Qt::Horizontal);
+    connect(pareto, &QBarSet::clicked, this, [this, codes](int index) {
+        const qsizetype code = BarChart::categoryOf(index, codes.size(), Qt::Horizontal);
+        if (code >= 0 && code < codes.size())
+            drillDefect(codes.at(code));
+    });
 }
 
 void DashboardPage::showTables(const KpiReport& r)

@@ -113,6 +113,9 @@ public slots:
     /// The SPC tab's chart of the chosen measurement and the alarm list, for the filter's
     /// station, model and dates, in the background (each refresh does it too).
     void refreshSpc();
+    /// A filter was changed: its figures are read now, or, while a read runs, that read is
+    /// stopped and the new one follows it.
+    void filterChanged();
 
 signals:
     void refreshed(qint64 milliseconds);
@@ -139,6 +142,8 @@ private:
     void showFigures(const KpiReport& report);
     void showCharts(const KpiReport& report);
     void showTables(const KpiReport& report);
+    /// The Pareto of the report shown, with as many bars as its tile has room for.
+    void showPareto();
     void chooseExportFile();
     void chooseReportFile();
     void updateResolveButton();
@@ -183,6 +188,9 @@ private:
     QPushButton* m_cancel = nullptr;
     /// One per read running on a worker; taken out as it ends.
     QList<std::shared_ptr<QueryCancel>> m_cancels;
+    std::shared_ptr<QueryCancel> m_refreshCancel; // the running refresh's, if any
+    bool m_refreshAgain = false;                  // a filter changed while it ran
+    QTimer* m_filterSettle = nullptr;
     QLabel* m_updated = nullptr;
     QLabel* m_silent = nullptr;
     QLabel* m_notice = nullptr;
@@ -196,6 +204,7 @@ private:
     QChart* m_throughputChart = nullptr;
     QChart* m_hourlyChart = nullptr;
     QChart* m_paretoChart = nullptr;
+    int m_paretoShown = 0; // bars the Pareto tile had room for when last drawn
     QChart* m_repairChart = nullptr;
     QTabWidget* m_tables = nullptr;
     AgingModel* m_aging = nullptr;

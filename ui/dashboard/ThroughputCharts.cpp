@@ -37,8 +37,8 @@ int targetFor(const KpiReport& r, const QString& station)
     return station.isEmpty() ? r.shiftTarget : r.shiftTargets.value(station, r.shiftTarget);
 }
 
-/// The latest `count` keys that occur for any station, in order.
-QStringList latestKeys(const QMap<QString, QMap<QString, int>>& byStation, int count)
+/// The latest `count` keys that occur for any station, in order, and how many there are in all.
+std::pair<QStringList, qsizetype> latestKeys(const QMap<QString, QMap<QString, int>>& byStation, int count)
 {
     std::set<QString> keys;
     for (const auto& perKey : byStation) {
@@ -46,7 +46,7 @@ QStringList latestKeys(const QMap<QString, QMap<QString, int>>& byStation, int c
             keys.insert(it.key());
     }
     QStringList all(keys.begin(), keys.end());
-    return all.mid(std::max<qsizetype>(0, all.size() - count));
+    return {all.mid(std::max<qsizetype>(0, all.size() - count)), all.size()};
 }
 
 QLineSeries* targetLine(double target, int points)
@@ -87,10 +87,11 @@ void axes(QChart* chart, QAbstractAxis* x, double top, const QList<QAbstractSeri
 
 } // namespace
 
-void ThroughputCharts::setPerShift(QChart* chart, const KpiReport& r, const QString& station, int maxShifts)
+ThroughputCharts::Shown ThroughputCharts::setPerShift(QChart* chart, const KpiReport& r,
+                                                      const QString& station, int maxShifts)
 {
     clear(chart);
-    const QStringList shifts = latestKeys(r.throughputByStationShift, maxShifts);
+    const auto [shifts, total] = latestKeys(r.throughputByStationShift, maxShifts);
     auto* bars = new QBarSeries;
     double top = 0;
     for (auto it = r.throughputByStationShift.constBegin(); it != r.throughputByStationShift.constEnd();
@@ -117,14 +118,16 @@ void ThroughputCharts::setPerShift(QChart* chart, const KpiReport& r, const QStr
     auto* x = new QBarCategoryAxis;
     x->append(labels);
     axes(chart, x, top, series);
+    return {shifts.size(), total};
 }
 
-void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QString& station, int maxHours)
+ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r,
+                                                     const QString& station, int maxHours)
 {
     clear(chart);
-    const QStringList hours = latestKeys(r.throughputByStationHour, maxHours);
+    const auto [hours, total] = latestKeys(r.throughputByStationHour, maxHours);
     if (hours.isEmpty())
-        return;
+        return {};
     auto hourStart = [](const QString& hour) {
         return QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate).toMSecsSinceEpoch();
     };
@@ -162,6 +165,7 @@ void ThroughputCharts::setPerHour(QChart* chart, const KpiReport& r, const QStri
     x->setRange(QDateTime::fromMSecsSinceEpoch(first),
                 QDateTime::fromMSecsSinceEpoch(std::max(last, first + 3600LL * 1000)));
     axes(chart, x, top, series);
+    return {hours.size(), total};
 }
 
 } // namespace rework
