@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace rework {
 namespace {
 
@@ -87,6 +89,59 @@ Status shadowAll(const QSqlDatabase& db)
         }
     }
     return {};
+}
+
+/// One row of PRAGMA foreign_key_check told as a supervisor can act on it: the child row by its
+/// key (not SQLite's rowid) and the value that names no parent, e.g. "units U-1: die_id = D-9 is not
+/// in dies". Names come from the schema itself (the pragma's own output), quoted; values bound.
+Result<QString> describeForeignKey(const QSqlDatabase& db, const QString& table, const QVariant& rowid,
+                                   const QString& parent, int fkId)
+{
+    const auto quoted = [](QString name) -> QString {
+        return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    };
+    QStringList keyColumns, fromColumns;
+    auto info = sql::run(db, QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"),
+                         {table});
+    if (!info)
+        return info.error();
+    while (info.value().next())
+        keyColumns << info.value().value(0).toString();
+    auto fks = sql::run(
+        db, QStringLiteral("SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq"),
+        {table, fkId});
+    if (!fks)
+        return fks.error();
+    while (fks.value().next())
+        fromColumns << fks.value().value(0).toString();
+    QStringList selected;
+    for (const QString& c : keyColumns + fromColumns)
+        selected << quoted(c);
+    QString key = QStringLiteral("rowid ") + rowid.toString();
+    QStringList values;
+    if (!selected.isEmpty() && !rowid.isNull()) {
+        auto row =
+            sql::run(db,
+                     QStringLiteral("SELECT ") + selected.join(QLatin1Char(',')) +
+                         QStringLiteral(" FROM main.") + quoted(table) + QStringLiteral(" WHERE rowid = ?"),
+                     {rowid});
+        if (!row)
+            return row.error();
+        if (row.value().next()) {
+            QStringList keyValues;
+            for (int i = 0; i < keyColumns.size(); ++i)
+                keyValues << row.value().value(i).toString();
+            if (!keyValues.isEmpty())
+                key = keyValues.join(QLatin1Char('/'));
+            for (int i = 0; i < fromColumns.size(); ++i)
+                values << fromColumns.at(i) + QStringLiteral(" = ") +
+                              row.value().value(static_cast<int>(keyColumns.size()) + i).toString();
+        }
+    }
+    return IntegrityChecker::tr("foreign key: %1 %2: %3 is not in %4")
+        .arg(table, key,
+             values.isEmpty() ? fromColumns.join(QStringLiteral(", ")) : values.join(QStringLiteral(", ")),
+             parent);
 }
 
 } // namespace
@@ -168,9 +223,30 @@ Result<QStringList> IntegrityChecker::run() const
     auto fk = sql::run(m_db, QStringLiteral("PRAGMA foreign_key_check"));
     if (!fk)
         return fk.error();
+    struct Violation
+    {
+        QString table;
+        QVariant rowid;
+        QString parent;
+        int fkId;
+    };
+    QList<Violation> violations; // read whole before the next query on this connection
     while (fk.value().next())
-        problems << tr("foreign key: row %1 of %2 points nowhere")
-                        .arg(fk.value().value(1).toString(), fk.value().value(0).toString());
+        violations.append({fk.value().value(0).toString(), fk.value().value(1),
+                           fk.value().value(2).toString(), fk.value().value(3).toInt()});
+    fk.value().finish();
+    // A damaged file can have thousands: the first hundred by name, then how many more.
+    constexpr qsizetype kNamed = 100;
+    for (qsizetype i = 0; i < std::min(kNamed, violations.size()); ++i) {
+        const Violation& v = violations.at(i);
+        Result<QString> line = describeForeignKey(m_db, v.table, v.rowid, v.parent, v.fkId);
+        if (!line)
+            return line.error();
+        problems << line.value();
+    }
+    if (violations.size() > kNamed)
+        problems << tr("foreign key: %1 more rows name a parent that is not there")
+                        .arg(violations.size() - kNamed);
     if (!problems.isEmpty())
         return problems;
 

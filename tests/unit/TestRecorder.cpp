@@ -306,6 +306,29 @@ private slots:
         QVERIFY2(item->join(' ').contains(QStringLiteral("units ") + lost), qPrintable(item->join(' ')));
     }
 
+    /// A row whose parent is gone is named by its own key and the value that names no parent,
+    /// not by SQLite's rowid, which no supervisor can look up.
+    void aBrokenForeignKeyNamesTheRowAndTheMissingParent()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        const QString die = sql::scalar(t.db().connection(),
+                                        QStringLiteral("SELECT die_id FROM units WHERE serial = ?"), {unit})
+                                .value()
+                                .toString();
+        QVERIFY(!die.isEmpty());
+        // as a damaged file would lack it: past the foreign keys
+        QVERIFY(sql::exec(t.db().connection(), QStringLiteral("PRAGMA foreign_keys = OFF")).ok());
+        QVERIFY(sql::exec(t.db().connection(), QStringLiteral("DELETE FROM dies")).ok());
+        auto problems = IntegrityChecker(t.db().connection()).run();
+        QVERIFY(problems.ok());
+        const QString line =
+            QStringLiteral("foreign key: units %1: die_id = %2 is not in dies").arg(unit, die);
+        QVERIFY2(problems->contains(line), qPrintable(problems->join(QLatin1Char('\n'))));
+        for (const QString& p : problems.value())
+            QVERIFY2(!p.contains(QStringLiteral("rowid")), qPrintable(p));
+    }
+
     /// The daily rollups are proved against the rows they count.
     void aDriftedDailyRollupIsFound()
     {
