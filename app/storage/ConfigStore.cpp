@@ -77,6 +77,13 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
             Authority::require(m_db, OperatorInfo{actorId, {}, {}, true}, QStringLiteral("settings.change"));
         !st)
         return st;
+    // The value it has already: nothing changes, so nothing is recorded or audited (a settings
+    // dialog saves every field, changed or not).
+    auto current = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = ?"), {key});
+    if (!current)
+        return current.error();
+    if (current.value().isValid() && current.value().toString() == QString::number(n))
+        return {};
     if (Status st = ReferenceLog(m_db, actorId, stationId, m_clock)
                         .record({QStringLiteral("config"),
                                  {{QStringLiteral("key"), key}},

@@ -25,7 +25,7 @@ public:
 
     /// Sets a known key as `actorId` at `stationId`, who needs `settings.change`: a reference
     /// change, audited, that every station takes on its next sync. Unknown keys and values out of
-    /// range are refused.
+    /// range are refused; the value the key holds already changes nothing and records nothing.
     Status setConfigValue(const QString& key, const QString& value, const QString& actorId,
                           const QString& stationId = {});
     /// A whole-number setting, or `fallback` when the key is not set.

@@ -169,6 +169,34 @@ private slots:
         QCOMPARE(calendar.utcOffsetMinutes, 480);
     }
 
+    /// Saving a setting at the value it holds (a settings dialog saves every field) records no
+    /// reference event and no audit entry: the audit shows changes, not saves. An operator without
+    /// the permission is still refused.
+    void aSettingSavedUnchangedRecordsNothing()
+    {
+        test::TestDatabase t;
+        ConfigStore configStore(t.db().connection(), t.clock());
+        const QString key = QStringLiteral("session.idle_lock_minutes");
+        QVERIFY(configStore.setConfigValue(key, QStringLiteral("9"), t.admin()).ok());
+        const QString before = t.dump();
+        QVERIFY(configStore.setConfigValue(key, QStringLiteral("9"), t.admin()).ok());
+        QVERIFY(configStore.setConfigValue(key, QStringLiteral(" 09"), t.admin()).ok());
+        QCOMPARE(t.dump(), before);
+        QCOMPARE(configStore.setConfigValue(key, QStringLiteral("9"), QStringLiteral("OP1")).error().code,
+                 ErrorCode::NotPermitted);
+        QCOMPARE(t.dump(), before);
+        // A default made explicit is a change: the key had no value of its own.
+        const QString target = QStringLiteral("throughput.target_per_shift");
+        const auto defaultTarget = configStore.configNumber(target, -1);
+        QVERIFY(defaultTarget.ok());
+        if (defaultTarget.value() == -1) {
+            QVERIFY(configStore.setConfigValue(target, QStringLiteral("100"), t.admin()).ok());
+            QVERIFY(t.dump() != before);
+        }
+        QVERIFY(configStore.setConfigValue(key, QStringLiteral("10"), t.admin()).ok());
+        QVERIFY(t.dump() != before);
+    }
+
     void pinHashesAreSaltedAndVerifiable()
     {
         auto a = PinHasher::hash(QStringLiteral("4321"));
