@@ -469,7 +469,10 @@ private slots:
                     .exitCode != 0)
                 return QString();
             const QString die = rec("strip", {"card=" + card}).json().value("created").toString();
-            rec("reball", {"die=" + die});
+            // a step that creates nothing says null, not ""
+            const QJsonObject reballed = rec("reball", {"die=" + die}).json();
+            if (!reballed.value("created").isNull() || reballed.value("outcome").toString() != "reballed")
+                return QString();
             const QString unit =
                 rec("mount", {"die=" + die, "board=" + board}).json().value("created").toString();
             rec("inspect", {"unit=" + unit, "result=pass"});

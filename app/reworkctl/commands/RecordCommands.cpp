@@ -18,6 +18,7 @@
 #include "workflow/Recorder.h"
 #include "workflow/StepSchema.h"
 
+#include <QJsonValue>
 #include <QSet>
 
 namespace rework {
@@ -104,11 +105,13 @@ void printRecorded(Output& out, const Recorded& recorded)
         lines << Cli::tr("unit %1 reached the repair limit and is scrapped").arg(e.subject);
     if (!recorded.createdId().isEmpty())
         lines << recorded.createdId();
+    // null, not "", where the step created nothing or decided nothing: a script tests for a value.
+    const auto valueOrNull = [](const QString& v) { return v.isEmpty() ? QJsonValue() : QJsonValue(v); };
     out.emitResult(lines, {{QStringLiteral("event"), e.id},
                            {QStringLiteral("step"), e.step},
                            {QStringLiteral("subject"), e.subject},
-                           {QStringLiteral("created"), recorded.createdId()},
-                           {QStringLiteral("outcome"), decided}});
+                           {QStringLiteral("created"), valueOrNull(recorded.createdId())},
+                           {QStringLiteral("outcome"), valueOrNull(decided)}});
 }
 
 int record(CommandContext& context, Args args)
