@@ -505,32 +505,12 @@ Every other item that shares a donor lot, flux lot, stencil, reflow profile, mou
         <translation>日报 %1</translation>
     </message>
     <message>
-        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] [--model M] [--batch B] [--aging-hours H]
-WIP, throughput (per hour and per shift, with its target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they were made; --json for scripts).
-</source>
-        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次] [--aging-hours 小时]
-在制品、产出（按小时和按班次，含目标）、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；指定批次时统计该批次的全部单元，不限日期；脚本请用 --json）。
-</translation>
-    </message>
-    <message>
         <source>--shift must be day or night</source>
         <translation>--shift 必须是 day 或 night</translation>
     </message>
     <message>
         <source>KPIs of batch %1</source>
         <translation>批次 %1 的指标</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
-       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
-       reworkctl report batch BATCH --pdf FILE
-Shifts are 12 hours from config shift.day_start_hour (default 6) in local time.
-</source>
-        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report batch 批次 --pdf 文件
-每班 12 小时，按本地时间从设置 shift.day_start_hour（默认 6 点）开始。
-</translation>
     </message>
     <message>
         <source>  reprint: %1</source>
@@ -1750,6 +1730,28 @@ An individuals / moving-range control chart of one measurement in recording orde
         <source>problems found: %1; call an admin to restore a backup</source>
         <translation>发现问题：%1 个；请联系管理员恢复备份</translation>
     </message>
+    <message>
+        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] [--model M] [--batch B] [--aging-hours H]
+WIP, throughput (per hour and per shift, with its target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they were made; --json for scripts).
+A day is a production day: from the day shift&apos;s start (config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift.
+</source>
+        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次] [--aging-hours 小时]
+在制品、产出（按小时和按班次，含目标）、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；指定批次时统计该批次的全部单元，不限日期；脚本请用 --json）。
+日期指生产日：从白班开始（设置 shift.day_start_hour，默认 6 点，本地时间）到下一个白班开始，因此包含当晚开始的夜班。
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
+       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
+       reworkctl report batch BATCH --pdf FILE
+Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. A daily report covers the day shift and the night shift that starts that evening.
+</source>
+        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report batch 批次 --pdf 文件
+每班 12 小时，按本地时间从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班。
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -2567,8 +2569,12 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>完整性：%1</translation>
     </message>
     <message>
-        <source>foreign key: row %1 of %2 points nowhere</source>
-        <translation>外键：%2 的第 %1 行指向不存在的记录</translation>
+        <source>foreign key: %1 %2: %3 is not in %4</source>
+        <translation>外键：%1 %2：%3 不在 %4 中</translation>
+    </message>
+    <message>
+        <source>foreign key: %1 more rows name a parent that is not there</source>
+        <translation>外键：另有 %1 行指向不存在的上级记录</translation>
     </message>
     <message>
         <source>no event names %1; give a card, die, board, unit or batch</source>
@@ -2643,6 +2649,10 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>no batch %1 is recorded here; check the batch id</source>
         <translation>本机没有批次 %1 的记录；请检查批次号</translation>
+    </message>
+    <message>
+        <source>the range starts on %1, after it ends on %2; choose a From date on or before To</source>
+        <translation>范围从 %1 开始，晚于结束日期 %2；请选择不晚于结束日期的开始日期</translation>
     </message>
 </context>
 <context>
@@ -3394,8 +3404,8 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>无法写入 %1；请选择可写的文件夹</translation>
     </message>
     <message>
-        <source>From %1 to %2 (UTC)</source>
-        <translation>从 %1 到 %2（UTC）</translation>
+        <source>From %1 to %2, factory time (UTC%3)</source>
+        <translation>从 %1 到 %2，工厂时间（UTC%3）</translation>
     </message>
     <message>
         <source>, station %1</source>
@@ -5578,6 +5588,18 @@ An individuals / moving-range control chart of one measurement in recording orde
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Throughput per station, the latest %1 of %2 shifts, against the target</source>
+        <translation>各工位产出：共 %2 个班次中最近的 %1 个，对照目标</translation>
+    </message>
+    <message>
+        <source>Throughput per station, the latest %1 of %2 hours with work</source>
+        <translation>各工位产出：共 %2 个有产出的小时中最近的 %1 个</translation>
+    </message>
+    <message>
+        <source>Defect Pareto, the top %1 of %2 (click a bar for its units)</source>
+        <translation>缺陷柏拉图：共 %2 种中最多的 %1 种（点击柱形查看整机）</translation>
     </message>
 </context>
 <context>
