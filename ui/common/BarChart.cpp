@@ -57,8 +57,6 @@ QBarSet* BarChart::setBars(QChart* chart, const QStringList& categories, const Q
         series = new QBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
-    // Beside the bar's end, not inside it: a short bar's count is read whole too.
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
     auto* categoryAxis = new QBarCategoryAxis;
     QStringList shown = categories;
