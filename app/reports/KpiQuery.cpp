@@ -74,8 +74,8 @@ Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QStrin
               const QString& model, const QString& cohort, const DayCut& cut = {})
 {
     Scope s;
-    const QString from = hourly ? f.fromText().left(13) : f.fromText();
-    const QString to = hourly ? f.toText().left(13) : f.toText();
+    const QString from = hourly ? f.calendar.hourBucket(f.startUtc()) : f.fromText();
+    const QString to = hourly ? f.calendar.hourBucket(f.endUtc()) : f.toText();
     if (cut.whole) {
         s.sql += QStringLiteral(" AND ((%1 >= ? AND %1 < ?) OR (%1 >= ? AND %1 < ?))").arg(time);
         s.binds << from << cut.firstDay << cut.endDay << to;
@@ -83,7 +83,13 @@ Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QStrin
         s.sql += QStringLiteral(" AND %1 >= ? AND %1 < ?").arg(time);
         s.binds << from << to;
         if (f.shiftOfDay != KpiFilter::Shift::Any) {
-            s.sql += QStringLiteral(" AND instr(?, ',' || substr(%1, 12, 2) || ',') > 0").arg(time);
+            // The hour of the bucket a moment falls in, as utcHours() lists them.
+            const int minute = f.calendar.hourMinute();
+            const QString hourOf =
+                hourly || minute == 0
+                    ? QStringLiteral("substr(%1, 12, 2)").arg(time)
+                    : QStringLiteral("strftime('%H', %1, '-%2 minutes')").arg(time).arg(minute);
+            s.sql += QStringLiteral(" AND instr(?, ',' || %1 || ',') > 0").arg(hourOf);
             s.binds << f.calendar.utcHours(f.shiftOfDay == KpiFilter::Shift::Night);
         }
     } else if (!cohort.isEmpty()) {
@@ -122,20 +128,57 @@ Result<QSqlQuery> detailAndDaily(const QSqlDatabase& db, const DayCut& cut, cons
                     detail.binds + daily.binds);
 }
 
+/// An hourly rollup as table `h` with its hours cut where the factory's clock hours begin
+/// (ShiftCalendar::hourBucket): a bucket named by UTC hour H holds the rollup's events from
+/// H + hourMinute() to the end of H, and those of the next hour before that minute (its
+/// `<counter>_q<minute>` column). Whole-hour offsets read the rollup as it is. Only the buckets
+/// of the filter's range are read (all of them for a batch).
+Scope hourBuckets(const KpiFilter& f, const QString& table, const QString& keys, const QStringList& counters)
+{
+    const int minute = f.calendar.hourMinute();
+    if (minute == 0)
+        return {table + QStringLiteral(" h"), {}};
+    QStringList rest, head;
+    for (const QString& c : counters) {
+        rest << QStringLiteral("%1 - %1_q%2 AS %1").arg(c).arg(minute);
+        head << QStringLiteral("%1_q%2").arg(c).arg(minute);
+    }
+    Scope s;
+    QString thisHour, nextHour;
+    if (f.batch.isEmpty()) {
+        thisHour = QStringLiteral(" WHERE hour >= ? AND hour < ?");
+        nextHour = QStringLiteral(" WHERE hour > ? AND hour <= ?");
+        const QString from = f.calendar.hourBucket(f.startUtc()), to = f.calendar.hourBucket(f.endUtc());
+        s.binds << from << to << from << to;
+    }
+    s.sql = QStringLiteral("(SELECT hour, %1, %2 FROM %3%4 UNION ALL "
+                           "SELECT strftime('%Y-%m-%dT%H', hour || ':00', '-1 hour'), %1, %5 FROM %3%6) h")
+                .arg(keys, rest.join(QStringLiteral(", ")), table, thisHour, head.join(QStringLiteral(", ")),
+                     nextHour);
+    return s;
+}
+
 /// Rows of station work (hour, station_id, operator_id, step, model, events) as table `h`: the
-/// hourly `rollup`, or for a batch the events of its units' donor cards, counted on the spot
-/// (a batch is a few hundred units, reached through the subject index).
-Scope hourlySource(const KpiFilter& f, const QString& rollup)
+/// hourly `rollup` (`keys` its key columns after the hour) in the factory's clock hours, or for a
+/// batch the events of its units' donor cards, counted on the spot (a batch is a few hundred
+/// units, reached through the subject index).
+Scope hourlySource(const KpiFilter& f, const QString& rollup, const QString& keys)
 {
     if (f.batch.isEmpty())
-        return {rollup, {}};
-    return {QStringLiteral("(SELECT substr(e.recorded_at, 1, 13) AS hour, e.station_id, e.operator_id, "
+        return hourBuckets(f, rollup, keys, {QStringLiteral("events")});
+    const int minute = f.calendar.hourMinute();
+    const QString bucket =
+        minute == 0 ? QStringLiteral("substr(e.recorded_at, 1, 13)")
+                    : QStringLiteral("strftime('%Y-%m-%dT%H', e.recorded_at, '-%1 minutes')").arg(minute);
+    return {
+        QStringLiteral("(SELECT ") + bucket +
+            QStringLiteral(" AS hour, e.station_id, e.operator_id, "
                            "e.step, u.model, count(*) AS events FROM units u "
                            "JOIN event_subjects s ON s.serial = u.card_serial AND s.kind = 'card' "
                            "JOIN events e ON e.seq = s.event_seq WHERE u.batch_id = ? AND e.step <> 'void' "
                            "AND NOT EXISTS (SELECT 1 FROM voided_events v WHERE v.event_id = e.id) "
                            "GROUP BY 1, 2, 3, 4, 5) h"),
-            {f.batch}};
+        {f.batch}};
 }
 
 Scope hourlyScope(const KpiFilter& f)
@@ -392,7 +435,8 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     // Two years are over a hundred thousand rows: read as plain values (sql::Cursor) in the
     // rollup's own order, hour by hour (no sort), so each hour's shift is worked out once and each
     // station's hours are appended in key order.
-    const Scope source = hourlySource(f, QStringLiteral("kpi_station_hourly h"));
+    const Scope source =
+        hourlySource(f, QStringLiteral("kpi_station_hourly"), QStringLiteral("station_id, step, model"));
     const Scope scope = hourlyScope(f);
     auto c = sql::Cursor::open(m_db,
                                QStringLiteral("SELECT h.hour, h.station_id, sum(h.events) FROM ") +
@@ -414,10 +458,10 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     for (sql::Cursor& row = c.value(); row.next();) {
         if (hour.isEmpty() || row.bytes(0) != QByteArrayView(hourId)) {
             hourId = row.bytes(0).toByteArray();
-            hour = row.text(0);
-            const auto [date, night] =
-                f.calendar.shiftOf(QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate));
+            const QString bucket = row.text(0);
+            const auto [date, night] = f.calendar.shiftOf(f.calendar.bucketStart(bucket));
             shift = ShiftCalendar::key(date, night);
+            hour = f.calendar.localHour(bucket);
         }
         auto station = std::find_if(stations.begin(), stations.end(), [&row](const StationRows& s) {
             return row.bytes(1) == QByteArrayView(s.id);
@@ -563,18 +607,19 @@ Status unitOutcomes(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
 /// hourly rollup, or for a batch from its own few cards.
 Status cardScrap(const QSqlDatabase& db, const KpiFilter& f, KpiReport& r)
 {
-    const Scope cards = f.batch.isEmpty() ? scopeOf(f, QStringLiteral("hour"), true, QString(),
-                                                    QStringLiteral("model"), QString())
+    const Scope cards = f.batch.isEmpty() ? scopeOf(f, QStringLiteral("h.hour"), true, QString(),
+                                                    QStringLiteral("h.model"), QString())
                                           : Scope{};
+    const Scope source = hourBuckets(f, QStringLiteral("kpi_cards"), QStringLiteral("model"),
+                                     {QStringLiteral("received"), QStringLiteral("scrapped")});
     const QString scrappedState = stateValue(ItemState::Scrapped);
     auto scrap =
         f.batch.isEmpty()
-            ? sql::run(db,
-                       QStringLiteral(
-                           "SELECT coalesce(sum(received), 0), coalesce(sum(scrapped), 0) FROM kpi_cards "
-                           "WHERE 1") +
-                           cards.sql,
-                       cards.binds)
+            ? sql::run(
+                  db,
+                  QStringLiteral("SELECT coalesce(sum(h.received), 0), coalesce(sum(h.scrapped), 0) FROM ") +
+                      source.sql + QStringLiteral(" WHERE 1") + cards.sql,
+                  source.binds + cards.binds)
             : sql::run(db,
                        QStringLiteral("SELECT count(*), coalesce(sum(c.state = ? OR d.state = ? OR "
                                       "u.state = ?), 0) FROM cards c "
@@ -772,11 +817,14 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& byMountOperator) const
 {
-    const DayCut cut = dayCut(f);
+    // The daily rollup's days are UTC days; where the factory's hours are cut inside UTC hours
+    // (ShiftCalendar::hourMinute) they do not meet its buckets, so the hours are read alone.
+    const DayCut cut = f.calendar.hourMinute() == 0 ? dayCut(f) : DayCut{};
     const Scope work = scopeOf(f, QStringLiteral("h.hour"), true, QStringLiteral("h.station_id"),
                                QStringLiteral("h.model"), QString(), cut);
     const Scope days = dailyScope(f, cut);
-    const Scope source = hourlySource(f, QStringLiteral("kpi_hourly h"));
+    const Scope source =
+        hourlySource(f, QStringLiteral("kpi_hourly"), QStringLiteral("station_id, operator_id, step, model"));
     auto events = detailAndDaily(
         m_db, cut,
         {QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +

@@ -37,7 +37,8 @@ struct KpiReport
     QList<Aging> aging;           // oldest first, the 200 oldest
     int agingCount = 0;           // every item idle longer than the aging limit
     QMap<QString, int> throughputByStation;
-    QMap<QString, QMap<QString, int>> throughputByStationHour;  // station -> "yyyy-MM-ddTHH" -> events
+    QMap<QString, QMap<QString, int>>
+        throughputByStationHour; // station -> factory clock hour "yyyy-MM-ddTHH" -> events
     QMap<QString, QMap<QString, int>> throughputByStationShift; // station -> ShiftCalendar::key -> events
     int shiftTarget = 0;                                        // events a station should reach per shift
     QMap<QString, int> shiftTargets;                            // per station, where one is set

@@ -29,7 +29,7 @@ Result<ShiftCalendar> ShiftCalendar::load(const QSqlDatabase& db)
         if (q.value().value(0).toString() == QLatin1StringView("shift.day_start_hour")) {
             if (value >= 0 && value < 24)
                 c.dayStartHour = value;
-        } else if (value > -24 * 60 && value < 24 * 60) {
+        } else if (value > -24 * 60 && value < 24 * 60 && value % 15 == 0) {
             c.utcOffsetMinutes = value;
         }
     }
@@ -72,12 +72,35 @@ QString ShiftCalendar::offsetText() const
         .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
+int ShiftCalendar::hourMinute() const
+{
+    return ((-utcOffsetMinutes) % 60 + 60) % 60;
+}
+
+QString ShiftCalendar::hourBucket(const QDateTime& utc) const
+{
+    return utc.toUTC().addSecs(-60LL * hourMinute()).toString(Qt::ISODate).left(13);
+}
+
+QDateTime ShiftCalendar::bucketStart(const QString& bucket) const
+{
+    return QDateTime::fromString(bucket + QStringLiteral(":00:00Z"), Qt::ISODate)
+        .addSecs(60LL * hourMinute());
+}
+
+QString ShiftCalendar::localHour(const QString& bucket) const
+{
+    return bucketStart(bucket)
+        .addSecs(static_cast<qint64>(utcOffsetMinutes) * 60)
+        .toString(QStringLiteral("yyyy-MM-ddTHH"));
+}
+
 QString ShiftCalendar::utcHours(bool night) const
 {
     QString hours = QStringLiteral(",");
     for (int h = 0; h < 24; ++h) {
-        const QDateTime hourStart(QDate(2000, 1, 3), QTime(h, 0), Qt::UTC);
-        if (shiftOf(hourStart).second == night)
+        const QString bucket = QStringLiteral("2000-01-03T%1").arg(h, 2, 10, QLatin1Char('0'));
+        if (shiftOf(bucketStart(bucket)).second == night)
             hours += QStringLiteral("%1,").arg(h, 2, 10, QLatin1Char('0'));
     }
     return hours;

@@ -38,7 +38,17 @@ struct ShiftCalendar
     QString localText(const QDateTime& utc) const;
     /// The factory's offset from UTC: "+08:00", "-05:30".
     QString offsetText() const;
-    /// The UTC hours of the day (",06,07,...,") whose hour starts in the shift; for SQL `instr`.
+    /// The minute of each UTC hour at which the factory's clock hours begin: 0 for a whole-hour
+    /// offset, 30 at UTC+05:30, 15 at UTC+05:45. Offsets are multiples of 15 minutes.
+    int hourMinute() const;
+    /// The UTC hour ('yyyy-MM-ddTHH') in which the factory's clock hour holding `utc` begins: the
+    /// key of an hourly rollup's bucket once its hours are cut at hourMinute().
+    QString hourBucket(const QDateTime& utc) const;
+    /// The start of a bucket named by hourBucket(), in UTC.
+    QDateTime bucketStart(const QString& bucket) const;
+    /// The factory's clock hour of a bucket: "2026-11-27T06".
+    QString localHour(const QString& bucket) const;
+    /// The buckets' hours of the day (",06,07,...,") that lie in the shift; for SQL `instr`.
     QString utcHours(bool night) const;
 };
 

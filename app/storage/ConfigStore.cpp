@@ -19,13 +19,15 @@ struct ConfigKey
 {
     const char* key;
     int min, max;
+    int multipleOf = 1;
 };
 constexpr ConfigKey kConfigKeys[] = {
     {"repair.max_attempts", 0, 20},
     {"reflow.limit", 0, 20},
     {"throughput.target_per_shift", 0, 100000},
     {"shift.day_start_hour", 0, 23},
-    {"shift.utc_offset_minutes", -14 * 60, 14 * 60},
+    // Every time zone is a multiple of 15 minutes from UTC; the hourly rollups cut hours there.
+    {"shift.utc_offset_minutes", -14 * 60, 14 * 60, 15},
     {"session.idle_lock_minutes", 0, 240}, // 0: never
     {"sync.interval_minutes", 0, 1440},    // 0: nightly only
     {"login.max_failures", 1, 100},
@@ -69,6 +71,12 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
         return makeError(
             ErrorCode::OutOfRange, key,
             Message(tr, QT_TR_NOOP("must be a whole number from %1 to %2"), {known->min, known->max}));
+    if (n % known->multipleOf != 0)
+        return makeError(ErrorCode::OutOfRange, key,
+                         Message(tr,
+                                 QT_TR_NOOP("must be a multiple of %1, as every time zone's offset is "
+                                            "(330 for UTC+05:30)"),
+                                 {known->multipleOf}));
     Transaction tx(m_db);
     if (Status st = tx.join(); !st)
         return st;

@@ -13,26 +13,45 @@ Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList
 }
 
 /// An hourly counter's two statements, written out: one more event, or one taken away by a void.
+/// Each also counts in the quarters of the hour before the event's minute (events_q15: the
+/// events of the hour's first 15 minutes), so that an hour can be cut where a factory's clock
+/// hours begin (ShiftCalendar::hourMinute).
 struct HourlyCounter
 {
     QLatin1StringView add, remove;
 };
 
 constexpr HourlyCounter kOperatorHourly{
-    QLatin1StringView("INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, events) "
-                      "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1"),
-    QLatin1StringView("UPDATE kpi_hourly SET events = events - 1 WHERE hour = ? AND station_id = ? AND "
-                      "operator_id = ? AND step = ? AND model = ?")};
-constexpr HourlyCounter kStationHourly{
-    QLatin1StringView("INSERT INTO kpi_station_hourly (hour, station_id, step, model, events) "
-                      "VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET events = events + 1"),
     QLatin1StringView(
-        "UPDATE kpi_station_hourly SET events = events - 1 WHERE hour = ? AND station_id = ? AND "
-        "step = ? AND model = ?")};
+        "INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, events, events_q15, "
+        "events_q30, events_q45) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+        "events = events + 1, events_q15 = events_q15 + excluded.events_q15, "
+        "events_q30 = events_q30 + excluded.events_q30, events_q45 = events_q45 + excluded.events_q45"),
+    QLatin1StringView("UPDATE kpi_hourly SET events = events - 1, events_q15 = events_q15 - ?, "
+                      "events_q30 = events_q30 - ?, events_q45 = events_q45 - ? WHERE hour = ? AND "
+                      "station_id = ? AND operator_id = ? AND step = ? AND model = ?")};
+constexpr HourlyCounter kStationHourly{
+    QLatin1StringView(
+        "INSERT INTO kpi_station_hourly (hour, station_id, step, model, events, events_q15, "
+        "events_q30, events_q45) VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+        "events = events + 1, events_q15 = events_q15 + excluded.events_q15, "
+        "events_q30 = events_q30 + excluded.events_q30, events_q45 = events_q45 + excluded.events_q45"),
+    QLatin1StringView("UPDATE kpi_station_hourly SET events = events - 1, events_q15 = events_q15 - ?, "
+                      "events_q30 = events_q30 - ?, events_q45 = events_q45 - ? WHERE hour = ? AND "
+                      "station_id = ? AND step = ? AND model = ?")};
 
-Status countEvent(const QSqlDatabase& db, const HourlyCounter& counter, const QVariantList& values, int delta)
+/// 1 for each quarter mark (15, 30, 45) that `minute` comes before.
+QVariantList quarters(int minute)
 {
-    return exec(db, QString(delta < 0 ? counter.remove : counter.add), values);
+    return {minute < 15 ? 1 : 0, minute < 30 ? 1 : 0, minute < 45 ? 1 : 0};
+}
+
+Status countEvent(const QSqlDatabase& db, const HourlyCounter& counter, const QVariantList& keys,
+                  const QVariantList& inQuarters, int delta)
+{
+    if (delta < 0)
+        return exec(db, QString(counter.remove), inQuarters + keys);
+    return exec(db, QString(counter.add), keys + inQuarters);
 }
 
 } // namespace
@@ -43,7 +62,8 @@ Result<KpiRollups::Card> KpiRollups::cardOf(const EventRecord& e) const
     // for steps whose payload does not carry the model. Read once per event, used by every rollup.
     auto r = sql::row(
         m_db,
-        QStringLiteral("SELECT c.model, c.lot, substr(c.received_at, 1, 13) FROM event_subjects s "
+        QStringLiteral("SELECT c.model, c.lot, substr(c.received_at, 1, 13), substr(c.received_at, 15, 2) "
+                       "FROM event_subjects s "
                        "JOIN cards c ON c.serial = s.serial WHERE s.event_seq = ? AND s.kind = 'card'"),
         {e.seq});
     if (!r)
@@ -54,6 +74,7 @@ Result<KpiRollups::Card> KpiRollups::cardOf(const EventRecord& e) const
         card.model = row->value(0).toString();
         card.lot = row->value(1).toString();
         card.receivedHour = row->value(2).toString();
+        card.receivedMinute = row->value(3).toInt();
     }
     return card;
 }
@@ -118,13 +139,15 @@ Status KpiRollups::apply(const EventRecord& e)
 
 Status KpiRollups::hourly(const EventRecord& e, int delta, const Card& card)
 {
-    const QString hour = e.recordedAt.toUTC().toString(Qt::ISODateWithMs).left(13);
+    const QDateTime at = e.recordedAt.toUTC();
+    const QString hour = at.toString(Qt::ISODateWithMs).left(13);
+    const QVariantList inQuarters = quarters(at.time().minute());
     // The same event counts per operator, and per station alone (the station view reads less).
-    if (Status st =
-            countEvent(m_db, kOperatorHourly, {hour, e.stationId, e.operatorId, e.step, card.model}, delta);
+    if (Status st = countEvent(m_db, kOperatorHourly, {hour, e.stationId, e.operatorId, e.step, card.model},
+                               inQuarters, delta);
         !st)
         return st;
-    return countEvent(m_db, kStationHourly, {hour, e.stationId, e.step, card.model}, delta);
+    return countEvent(m_db, kStationHourly, {hour, e.stationId, e.step, card.model}, inQuarters, delta);
 }
 
 Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta, const Card& card)
@@ -132,18 +155,24 @@ Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta
     if (!card.known)
         return {};
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
+    const QVariantList inQuarters = quarters(card.receivedMinute);
     if (e.step == QLatin1StringView("intake")) {
         if (delta < 0) {
             return exec(
                 m_db,
-                QStringLiteral("UPDATE kpi_cards SET received = received - 1 WHERE hour = ? AND model = ?"),
-                {card.receivedHour, card.model});
+                QStringLiteral("UPDATE kpi_cards SET received = received - 1, received_q15 = received_q15 "
+                               "- ?, received_q30 = received_q30 - ?, received_q45 = received_q45 - ? "
+                               "WHERE hour = ? AND model = ?"),
+                inQuarters + QVariantList{card.receivedHour, card.model});
         }
         return exec(
             m_db,
-            QStringLiteral("INSERT INTO kpi_cards (hour, model, received, scrapped) VALUES (?, ?, 1, 0) "
-                           "ON CONFLICT DO UPDATE SET received = received + 1"),
-            {card.receivedHour, card.model});
+            QStringLiteral("INSERT INTO kpi_cards (hour, model, received, scrapped, received_q15, "
+                           "received_q30, received_q45) VALUES (?, ?, 1, 0, ?, ?, ?) ON CONFLICT DO "
+                           "UPDATE SET received = received + 1, received_q15 = received_q15 + "
+                           "excluded.received_q15, received_q30 = received_q30 + excluded.received_q30, "
+                           "received_q45 = received_q45 + excluded.received_q45"),
+            QVariantList{card.receivedHour, card.model} + inQuarters);
     }
     // A card ends as scrap once: scrapped itself, or its die or unit (a failed judgement past the
     // repair limit, as the state projector reads it).
@@ -151,9 +180,15 @@ Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta
                           (judged && decided != outcome::Pass && decided != outcome::Repair);
     if (!scrapped)
         return {};
-    return exec(m_db,
-                QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + ? WHERE hour = ? AND model = ?"),
-                {delta, card.receivedHour, card.model});
+    QVariantList values{delta};
+    for (const QVariant& q : inQuarters)
+        values << q.toInt() * delta;
+    return exec(
+        m_db,
+        QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + ?, scrapped_q15 = scrapped_q15 + ?, "
+                       "scrapped_q30 = scrapped_q30 + ?, scrapped_q45 = scrapped_q45 + ? "
+                       "WHERE hour = ? AND model = ?"),
+        values + QVariantList{card.receivedHour, card.model});
 }
 
 Status KpiRollups::unapply(const EventRecord& e)

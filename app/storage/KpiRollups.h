@@ -36,6 +36,7 @@ private:
         bool known = false;
         // Empty, not null: the rollup columns are NOT NULL and '' stands for "no card".
         QString model = QStringLiteral(""), lot = QStringLiteral(""), receivedHour;
+        int receivedMinute = 0; // of the hour: which quarters the card counts in
     };
     Result<Card> cardOf(const EventRecord& event) const;
     /// +1 on apply, -1 on unapply.

@@ -1424,8 +1424,8 @@ private slots:
         r.target = QStringLiteral("127.0.0.1:1"); // nobody listens: failed, queued
         r.reason.clear();
         QVERIFY(!p.print(r).ok());
-        for (const char* statement : {"DROP TABLE label_delivery", "PRAGMA user_version = 20"})
-            QVERIFY(sql::run(own.db().connection(), QString::fromLatin1(statement)).ok());
+        QVERIFY(sql::run(own.db().connection(), QStringLiteral("DROP TABLE label_delivery")).ok());
+        own.takeBackTo(20);
         own.reopen();
         LabelPrintLog log(own.db().connection());
         const auto states = [&](const QString& subject) {

@@ -1,5 +1,7 @@
 #include "TestDatabase.h"
 
+#include "storage/Sql.h"
+
 #include "importers/GpuReportReader.h"
 #include "workflow/StepSchema.h"
 
@@ -81,6 +83,33 @@ QString TestDatabase::admin()
     if (!st && st.error().code != ErrorCode::AlreadyUsed)
         qFatal("cannot add the admin: %s", qPrintable(st.error().message));
     return id;
+}
+
+void TestDatabase::takeBackTo(int version)
+{
+    const char* const quarterCounts[] = {
+        "kpi_hourly.events_q15",         "kpi_hourly.events_q30",         "kpi_hourly.events_q45",
+        "kpi_station_hourly.events_q15", "kpi_station_hourly.events_q30", "kpi_station_hourly.events_q45",
+        "kpi_cards.received_q15",        "kpi_cards.received_q30",        "kpi_cards.received_q45",
+        "kpi_cards.scrapped_q15",        "kpi_cards.scrapped_q30",        "kpi_cards.scrapped_q45"};
+    for (const char* column : quarterCounts) {
+        const QStringList parts = QString::fromLatin1(column).split(QLatin1Char('.'));
+        auto has = sql::scalar(m_db->connection(),
+                               QStringLiteral("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"),
+                               {parts.at(0), parts.at(1)});
+        if (!has)
+            qFatal("cannot read the schema: %s", qPrintable(has.error().message));
+        if (has.value().toInt() == 0)
+            continue; // the table was dropped to go back further
+        auto dropped =
+            sql::run(m_db->connection(),
+                     QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(parts.at(0), parts.at(1)));
+        if (!dropped)
+            qFatal("cannot drop %s: %s", column, qPrintable(dropped.error().message));
+    }
+    auto set = sql::run(m_db->connection(), QStringLiteral("PRAGMA user_version = %1").arg(version));
+    if (!set)
+        qFatal("cannot set user_version: %s", qPrintable(set.error().message));
 }
 
 void TestDatabase::reopen()

@@ -60,6 +60,10 @@ public:
 
     /// Every row of every table, in a stable order: compare before and after a refused action.
     QString dump() const;
+    /// Takes the file back to schema `version` (below 26), as an older release left it: drops
+    /// what migration 0026 added, which running it again would add a second time, and sets
+    /// user_version. Tables added after `version` are the caller's to drop.
+    void takeBackTo(int version);
     /// Reopens the file (e.g. after another process wrote to it).
     void reopen();
 

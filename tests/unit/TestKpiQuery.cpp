@@ -447,7 +447,12 @@ private slots:
         QTest::newRow("UTC+8") << 8 * 60;
         QTest::newRow("UTC-5") << -5 * 60;
         QTest::newRow("UTC+5:30") << 5 * 60 + 30;
+        QTest::newRow("UTC+5:45") << 5 * 60 + 45;
+        QTest::newRow("UTC-3:30") << -(3 * 60 + 30);
     }
+    /// Cards received minutes either side of each shift change: every figure (cards, station
+    /// throughput per shift and per clock hour, operators' work) counts each in its own shift,
+    /// also where the factory's hours begin inside UTC hours (+05:30, +05:45, -03:30).
     void aDayHoldsItsDayShiftAndTheNightThatStartsThatEvening()
     {
         QFETCH(int, offsetMinutes);
@@ -455,21 +460,18 @@ private slots:
         const QDate d(2026, 11, 11); // after the test database's own set-up
         test::TestDatabase db;
         // One card received at each of these local times (the factory's clock).
-        const struct
-        {
-            QDate date;
-            int hour;
-        } received[] = {
-            {d, 5},            // the end of the night shift that started the day before
-            {d, 10},           // day shift
-            {d, 22},           // night shift, before midnight
-            {d.addDays(1), 2}, // the same night shift, after midnight
-            {d.addDays(1), 7}, // the next day's day shift
+        const QDateTime received[] = {
+            QDateTime(d, QTime(5, 50), Qt::UTC),            // the end of the night before
+            QDateTime(d, QTime(6, 10), Qt::UTC),            // day shift
+            QDateTime(d, QTime(17, 50), Qt::UTC),           // day shift, near its end
+            QDateTime(d, QTime(18, 10), Qt::UTC),           // night shift
+            QDateTime(d.addDays(1), QTime(5, 59), Qt::UTC), // the same night shift, its last minute
+            QDateTime(d.addDays(1), QTime(6, 0), Qt::UTC),  // the next day's day shift
         };
         int n = 0;
-        for (const auto& r : received) {
-            const QDateTime local(r.date, QTime(r.hour, 0), Qt::UTC);
-            db.clock().set(local.addSecs(-static_cast<qint64>(offsetMinutes) * 60));
+        for (const QDateTime& local : received) {
+            // record() moves the clock on a minute first
+            db.clock().set(local.addSecs(-60 - static_cast<qint64>(offsetMinutes) * 60));
             QVERIFY(db.record(Step::Intake, {QStringLiteral("card=CARDN%1").arg(++n, 4, 10, QLatin1Char('0')),
                                              "model=RTX4090", "lot=LOT-1"})
                         .ok());
@@ -490,28 +492,47 @@ private slots:
             S shift;
             int cards;
         } expected[] = {
-            {d, d, S::Any, 3},
-            {d, d, S::Day, 1},
+            {d, d, S::Any, 4},
+            {d, d, S::Day, 2},
             {d, d, S::Night, 2},
             {d.addDays(-1), d.addDays(-1), S::Night, 1},
             {d.addDays(1), d.addDays(1), S::Day, 1},
-            {d.addDays(-1), d.addDays(1), S::Any, 5},
+            {d.addDays(-1), d.addDays(1), S::Any, 6},
         };
+        const QString station = QStringLiteral("INTAKE-1");
         for (const auto& e : expected) {
             const KpiReport r = report(e.from, e.to, e.shift);
             const QString what =
                 e.from.toString(Qt::ISODate) + QLatin1Char(' ') + QString::number(int(e.shift));
             QVERIFY2(r.cardsReceived == e.cards,
                      qPrintable(what + QStringLiteral(": %1").arg(r.cardsReceived)));
-            // the hourly rollup (throughput) agrees where hours are whole in the factory's time
-            if (offsetMinutes % 60 == 0)
-                QCOMPARE(r.throughputByStation.value(QStringLiteral("INTAKE-1")), e.cards);
+            QVERIFY2(r.throughputByStation.value(station) == e.cards,
+                     qPrintable(what +
+                                QStringLiteral(": throughput %1").arg(r.throughputByStation.value(station))));
+            int byOperators = 0;
+            for (const KpiReport::OperatorFigures& o : r.operators)
+                byOperators += o.events;
+            QVERIFY2(byOperators == e.cards,
+                     qPrintable(what + QStringLiteral(": operators %1").arg(byOperators)));
         }
+        // Per shift and per clock hour, keyed in the factory's time.
+        const KpiReport all = report(d.addDays(-1), d.addDays(1), S::Any);
+        const QMap<QString, int> shifts{{ShiftCalendar::key(d.addDays(-1), true), 1},
+                                        {ShiftCalendar::key(d, false), 2},
+                                        {ShiftCalendar::key(d, true), 2},
+                                        {ShiftCalendar::key(d.addDays(1), false), 1}};
+        QCOMPARE(all.throughputByStationShift.value(station), shifts);
+        QMap<QString, int> hours;
+        for (const QDateTime& local : received)
+            ++hours[local.toString(QStringLiteral("yyyy-MM-ddTHH"))];
+        QCOMPARE(all.throughputByStationHour.value(station), hours);
         // The same windows as the shift report's (KpiFilter::shift).
         for (bool night : {false, true}) {
             KpiFilter f = KpiFilter::shift(d, night, calendar);
             f.now = db.clock().now();
-            QCOMPARE(KpiQuery(db.db().connection()).compute(f).value().cardsReceived, night ? 2 : 1);
+            const KpiReport r = KpiQuery(db.db().connection()).compute(f).value();
+            QCOMPARE(r.cardsReceived, 2);
+            QCOMPARE(r.throughputByStation.value(station), 2);
         }
     }
 

@@ -237,6 +237,7 @@ private slots:
             QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
         for (const char* statement : kAddedAfterSchema6)
             QVERIFY2(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok(), statement);
+        t.takeBackTo(3);
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
         QCOMPARE(t.dump(), before);
@@ -274,12 +275,13 @@ private slots:
               "IS NOT NULL",
               "CREATE INDEX kpi_units_first_test ON kpi_units (first_test_at) WHERE first_test_at IS NOT "
               "NULL",
-              "CREATE INDEX units_created ON units (created_at)", "PRAGMA user_version = 5"}) {
+              "CREATE INDEX units_created ON units (created_at)"}) {
             auto done = sql::run(t.db().connection(), QString::fromLatin1(statement));
             QVERIFY2(done.ok(), qPrintable(done ? QString() : done.error().message));
         }
         for (const char* statement : kAddedAfterSchema6)
             QVERIFY2(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok(), statement);
+        t.takeBackTo(5);
         t.reopen();
         QCOMPARE(t.dump(), before);
         auto problems = IntegrityChecker(t.db().connection()).run();
@@ -344,6 +346,50 @@ private slots:
             QStringLiteral("ZT4090A123456"));
     }
 
+    /// Migration 0026 counts each hour's events by quarter from the log: the file reads the same as
+    /// one that counted them as it recorded, and a replay agrees.
+    void quarterHourCountsOfAnOlderFileAreFilledIn()
+    {
+        test::TestDatabase t;
+        const QDateTime nine(QDate(2026, 11, 12), QTime(9, 0), Qt::UTC);
+        int n = 0;
+        for (int minute : {5, 20, 35, 50, 70}) {
+            t.clock().set(nine.addSecs(60LL * minute));
+            QVERIFY(t.record(Step::Intake, {QStringLiteral("card=CARDQ%1").arg(++n, 4, 10, QLatin1Char('0')),
+                                            QStringLiteral("model=RTX4090"), QStringLiteral("lot=LOT-1")})
+                        .ok());
+        }
+        // Scrapped in the next hour, it counts in its intake's quarter (minute 20).
+        QVERIFY(t.record(Step::Scrap, {QStringLiteral("item=CARDQ0002"), QStringLiteral("reason=cracked"),
+                                       QStringLiteral("defect=PHYSICAL_DAMAGE")})
+                    .ok());
+        auto row = [&t](const char* statement) {
+            auto q = sql::row(t.db().connection(), QString::fromLatin1(statement));
+            QStringList values;
+            if (q && q.value())
+                for (const QVariant& v : *q.value())
+                    values << v.toString();
+            return values.join(QLatin1Char(' '));
+        };
+        const char* const station =
+            "SELECT events, events_q15, events_q30, events_q45 FROM kpi_station_hourly "
+            "WHERE hour = '2026-11-12T09' AND step = 'intake'";
+        const char* const cards = "SELECT received, received_q15, received_q30, received_q45, scrapped, "
+                                  "scrapped_q15, scrapped_q30, scrapped_q45 FROM kpi_cards WHERE hour = "
+                                  "'2026-11-12T09'";
+        QCOMPARE(row(station), QStringLiteral("4 1 2 3"));
+        QCOMPARE(row(cards), QStringLiteral("4 1 2 3 1 0 1 1"));
+        const QString before = t.dump();
+        t.takeBackTo(25);
+        t.reopen();
+        QCOMPARE(row(station), QStringLiteral("4 1 2 3"));
+        QCOMPARE(row(cards), QStringLiteral("4 1 2 3 1 0 1 1"));
+        QCOMPARE(t.dump(), before);
+        auto problems = IntegrityChecker(t.db().connection()).run();
+        QVERIFY(problems.ok());
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+    }
+
     /// Migration 0023 fills the SPC rollup of a file from before it with exactly what recording
     /// writes now: the file reads the same as one that had it all along.
     void spcValuesOfAnOlderFileAreFilledIn()
@@ -354,8 +400,8 @@ private slots:
                     .value()
                     .toInt() > 0);
         const QString before = t.dump();
-        for (const char* statement : {"DROP TABLE spc_values", "PRAGMA user_version = 22"})
-            QVERIFY(sql::run(t.db().connection(), QString::fromLatin1(statement)).ok());
+        QVERIFY(sql::run(t.db().connection(), QStringLiteral("DROP TABLE spc_values")).ok());
+        t.takeBackTo(22);
         t.reopen();
         QCOMPARE(Migrator::currentVersion(t.db().connection()).value(), Migrator::latestVersion());
         QCOMPARE(t.dump(), before);

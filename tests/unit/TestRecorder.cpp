@@ -329,6 +329,34 @@ private slots:
             QVERIFY2(!p.contains(QStringLiteral("rowid")), qPrintable(p));
     }
 
+    /// A broken link does not hide the rest: the replay still runs, a row the replay gives other
+    /// values counts once, and events whose operator is gone from the registry are named.
+    void checkTellsEveryDamageAtOnceAndCountsARowOnce()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        const QSqlDatabase c = t.db().connection();
+        const QString card = value(t, "SELECT card_serial FROM units");
+        const QString stripper = value(t, "SELECT operator_id FROM events WHERE step = 'strip'");
+        const QString strips = value(t, "SELECT count(*) FROM events WHERE operator_id = (SELECT operator_id "
+                                        "FROM events WHERE step = 'strip')");
+        QVERIFY(!card.isEmpty() && !stripper.isEmpty());
+        QVERIFY(sql::exec(c, QStringLiteral("PRAGMA foreign_keys = OFF")).ok());
+        QVERIFY(sql::exec(c, QStringLiteral("DELETE FROM dies")).ok());
+        QVERIFY(sql::exec(c, QStringLiteral("UPDATE cards SET state = 'scrapped'")).ok());
+        QVERIFY(sql::exec(c, QStringLiteral("DELETE FROM operators WHERE id = ?"), {stripper}).ok());
+        auto problems = IntegrityChecker(c).run();
+        QVERIFY(problems.ok());
+        const QString all = problems->join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("foreign key: units %1: die_id").arg(unit)), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("derived state: 1 rows of dies differ")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("derived state: 1 rows of cards differ")), qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("events: %1 event(s) name operator %2, who is not registered here")
+                             .arg(strips, stripper)),
+            qPrintable(all));
+    }
+
     /// The daily rollups are proved against the rows they count.
     void aDriftedDailyRollupIsFound()
     {
@@ -365,12 +393,13 @@ private slots:
         const QSqlDatabase c = t.db().connection();
         const QString hour = value(t, "SELECT min(hour) FROM kpi_hourly");
         const QString other = hour.left(11) + (hour.mid(11, 2) == QLatin1String("23") ? "22" : "23");
-        QVERIFY(
-            sql::exec(c,
-                      QStringLiteral("INSERT INTO kpi_hourly SELECT ?, station_id, operator_id, step, model, "
-                                     "-events FROM kpi_hourly WHERE hour = ? LIMIT 1"),
-                      {other, hour})
-                .ok());
+        QVERIFY(sql::exec(c,
+                          QStringLiteral(
+                              "INSERT INTO kpi_hourly (hour, station_id, operator_id, step, model, events) "
+                              "SELECT ?, station_id, operator_id, step, model, -events FROM kpi_hourly "
+                              "WHERE hour = ? LIMIT 1"),
+                          {other, hour})
+                    .ok());
         QVERIFY(IntegrityChecker(c).run().ok());
         QCOMPARE(value(t, "SELECT count(*) FROM kpi_operator_daily WHERE events = 0"), QStringLiteral("1"));
         QVERIFY(

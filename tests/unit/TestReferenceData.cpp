@@ -167,6 +167,26 @@ private slots:
         const ShiftCalendar calendar = ShiftCalendar::load(t.db().connection()).value();
         QCOMPARE(calendar.dayStartHour, 7);
         QCOMPARE(calendar.utcOffsetMinutes, 480);
+        // Every time zone is a multiple of 15 minutes from UTC: 330 (India) and -210
+        // (Newfoundland) are, 20 is a typing mistake and changes nothing.
+        const QString before = t.dump();
+        for (const char* typo : {"20", "335", "-200"}) {
+            const auto refused = configStore.setConfigValue(QStringLiteral("shift.utc_offset_minutes"),
+                                                            QString::fromLatin1(typo), t.admin());
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, ErrorCode::OutOfRange);
+            QVERIFY2(refused.error().message.contains(QStringLiteral("15")),
+                     qPrintable(refused.error().message));
+        }
+        QCOMPARE(t.dump(), before);
+        for (const char* offset : {"330", "-210", "345"}) {
+            QVERIFY(configStore
+                        .setConfigValue(QStringLiteral("shift.utc_offset_minutes"),
+                                        QString::fromLatin1(offset), t.admin())
+                        .ok());
+            QCOMPARE(ShiftCalendar::load(t.db().connection()).value().utcOffsetMinutes,
+                     QByteArray(offset).toInt());
+        }
     }
 
     /// Saving a setting at the value it holds (a settings dialog saves every field) records no
