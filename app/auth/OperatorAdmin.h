@@ -24,7 +24,7 @@ class OperatorAdmin
 
 public:
     /// The shell (reworkctl, whoever owns the database file) acts without a login.
-    static inline const QString kShell = QStringLiteral("(shell)");
+    static inline const QString& kShell = kShellOperator;
 
     struct Account
     {

@@ -55,6 +55,9 @@ struct OperatorInfo
     bool active = true;
 };
 
+/// The operator id of the shell (reworkctl, whoever owns the database file), which acts without a login.
+inline const QString kShellOperator = QStringLiteral("(shell)");
+
 /// The operator id a station token acts under: TOKEN:<id> (no badge has a colon).
 inline constexpr QLatin1StringView kTokenOperatorPrefix{"TOKEN:"};
 

@@ -38,7 +38,10 @@ Result<QList<DailyRollups::Difference>> DailyRollups::differences(const QSqlData
         const QString table = QStringLiteral("main.") + QLatin1StringView(rollup.table);
         const QString source =
             QStringLiteral("SELECT * FROM (") + QLatin1StringView(rollup.source) + QLatin1Char(')');
-        auto d = sql::differing(db, QStringLiteral("SELECT * FROM ") + table, source);
+        Result<QStringList> keys = sql::primaryKey(db, QString::fromLatin1(rollup.table));
+        if (!keys)
+            return keys.error();
+        auto d = sql::differing(db, QStringLiteral("SELECT * FROM ") + table, source, keys.value());
         if (!d)
             return d.error();
         if (d->rows > 0)

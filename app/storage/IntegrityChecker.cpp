@@ -6,6 +6,7 @@
 #include "ReferenceProjector.h"
 #include "Sql.h"
 #include "StateProjector.h"
+#include "domain/Snapshot.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -25,8 +26,36 @@ constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards"
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
 Result<sql::Differing> differingRows(const QSqlDatabase& db, const QString& table)
 {
+    // By key: a row the replay gives other values is one row that differs, not two.
+    Result<QStringList> keys = sql::primaryKey(db, table);
+    if (!keys)
+        return keys.error();
     return sql::differing(db, QStringLiteral("SELECT * FROM temp.") + table,
-                          QStringLiteral("SELECT * FROM main.") + table);
+                          QStringLiteral("SELECT * FROM main.") + table, keys.value());
+}
+
+/// Operators that events name but the registry does not hold: records whose author can no longer
+/// be told. Operators are reference data, known at every station; every event names one, or the
+/// shell, or a station token (a station's own credential, so one of another station's is not
+/// known here; nor, until its registration arrives, is the station itself: stations are checked
+/// by the reference log instead).
+Result<QStringList> unknownAuthors(const QSqlDatabase& db)
+{
+    auto q =
+        sql::run(db,
+                 QStringLiteral("SELECT operator_id, count(*) FROM events e WHERE NOT EXISTS "
+                                "(SELECT 1 FROM operators o WHERE o.id = e.operator_id) AND operator_id <> ? "
+                                "AND substr(operator_id, 1, ?) <> ? GROUP BY 1 ORDER BY 1 LIMIT 100"),
+                 {kShellOperator, kTokenOperatorPrefix.size(), QString(kTokenOperatorPrefix)});
+    if (!q)
+        return q.error();
+    QStringList problems;
+    while (q.value().next()) {
+        problems << IntegrityChecker::tr("events: %n event(s) name operator %1, who is not registered here",
+                                         nullptr, q.value().value(1).toInt())
+                        .arg(q.value().value(0).toString().left(64));
+    }
+    return problems;
 }
 
 /// An empty TEMP table with the schema and indexes of main.`table`. Unqualified names find TEMP
@@ -220,6 +249,7 @@ Result<QStringList> IntegrityChecker::run() const
         if (line != QLatin1StringView("ok"))
             problems << tr("integrity: %1").arg(line);
     }
+    const bool damaged = !problems.isEmpty();
     auto fk = sql::run(m_db, QStringLiteral("PRAGMA foreign_key_check"));
     if (!fk)
         return fk.error();
@@ -247,8 +277,14 @@ Result<QStringList> IntegrityChecker::run() const
     if (violations.size() > kNamed)
         problems << tr("foreign key: %1 more rows name a parent that is not there")
                         .arg(violations.size() - kNamed);
-    if (!problems.isEmpty())
+    // A file SQLite finds damaged is not read further; broken links are told with the rest.
+    if (damaged)
         return problems;
+
+    Result<QStringList> authors = unknownAuthors(m_db);
+    if (!authors)
+        return authors.error();
+    problems << authors.value();
 
     // Reference data: every column as the newest change of it says, and set by that change.
     Result<QStringList> reference = ReferenceProjector(m_db).verify();

@@ -566,10 +566,18 @@ QString symmetricDifference(const QString& a, const QString& b)
     return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL SELECT * FROM (%2 EXCEPT %1)").arg(a, b);
 }
 
-Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b)
+Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b,
+                            const QStringList& keys)
 {
     const QString rows = symmetricDifference(a, b);
-    auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (") + rows + QLatin1Char(')'));
+    QStringList quoted;
+    for (QString k : keys)
+        quoted << QLatin1Char('"') + k.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    const QString counted = quoted.isEmpty()
+                                ? rows
+                                : QStringLiteral("SELECT DISTINCT ") + quoted.join(QLatin1Char(',')) +
+                                      QStringLiteral(" FROM (") + rows + QLatin1Char(')');
+    auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (") + counted + QLatin1Char(')'));
     if (!n)
         return n.error();
     Differing d{n.value().toLongLong(), {}};
@@ -588,6 +596,18 @@ Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QStr
             d.examples << example;
     }
     return d;
+}
+
+Result<QStringList> primaryKey(const QSqlDatabase& db, const QString& table, const QString& schema)
+{
+    auto q = run(db, QStringLiteral("SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk"),
+                 {table, schema});
+    if (!q)
+        return q.error();
+    QStringList columns;
+    while (q.value().next())
+        columns << q.value().value(0).toString();
+    return columns;
 }
 
 } // namespace rework::sql

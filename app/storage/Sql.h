@@ -91,13 +91,19 @@ Status withFile(const QString& path, int flags, const std::function<Status(sqlit
 QString symmetricDifference(const QString& a, const QString& b);
 
 /// How many rows two SELECTs of the same columns do not share, and the first two columns of a
-/// few of them (an item's serial, a rollup's kind or day): where to look.
+/// few of them (an item's serial, a rollup's kind or day): where to look. With `keys` (columns of
+/// `a` that name a row) a row that is in both with other values counts once, not as the two
+/// versions of it.
 struct Differing
 {
     qint64 rows = 0;
     QStringList examples;
 };
-Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b);
+Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b,
+                            const QStringList& keys = {});
+/// The primary key's columns of `table` (in `schema`), in key order; empty for a table keyed by rowid.
+Result<QStringList> primaryKey(const QSqlDatabase& db, const QString& table,
+                               const QString& schema = QStringLiteral("main"));
 
 /// NULL for an empty string, so optional text columns hold NULL rather than ''.
 QVariant nullIfEmpty(const QString& s);
