@@ -64,8 +64,9 @@ class Run
 {
 public:
     Run(Database& db, const DemoGenerator::Options& o)
-        : m_clock(o.end.isValid() ? o.end : systemClock().now()), m_recorder(db, m_clock),
-          m_rng(o.seed ? o.seed : QRandomGenerator::system()->generate()), m_options(o)
+        : m_clock(o.end.isValid() ? o.end : systemClock().now()), m_end(m_clock.now()),
+          m_recorder(db, m_clock), m_rng(o.seed ? o.seed : QRandomGenerator::system()->generate()),
+          m_options(o)
     {
     }
 
@@ -113,16 +114,18 @@ private:
     void failInspection(const QString& unit);
     void failTest(const QString& unit);
     bool passTest(const DemoCard& c, const QString& unit);
-    void shipClosedBatches();
+    /// A supervisor ships a closed batch.
+    void shipBatch(const QString& batch);
 
     ManualClock m_clock;
+    QDateTime m_end; // the history's end: now, for `reworkctl demo`
     Recorder m_recorder;
     QRandomGenerator m_rng;
     DemoGenerator::Options m_options;
     DemoGenerator::Summary m_summary;
     QHash<QString, QString> m_openBatch; // model -> batch id
     QHash<QString, int> m_batchFill;
-    QStringList m_closedBatches;
+    QStringList m_closedBatches; // closed, waiting for the truck
     int m_batchCounter = 0;
 };
 
@@ -130,6 +133,9 @@ bool Run::step(Step s, const char* station, const QStringList& fields, QString* 
                const std::optional<GpuReport>& report)
 {
     m_clock.advanceSeconds(between(120, 1800));
+    // The last cards are still on the line when the history ends: nothing happens after it.
+    if (m_clock.now() > m_end)
+        return false;
     Result<QJsonObject> parsed = StepSchema::parse(s, fields);
     Result<Recorded> r =
         parsed
@@ -156,8 +162,12 @@ void Run::packUnit(const QString& unit, const QString& model)
     if (!step(Step::Pack, "PACK-01", {QStringLiteral("unit=") + unit, QStringLiteral("batch=") + batch}))
         return;
     if (++m_batchFill[batch] >= 10) {
-        if (step(Step::Close, "PACK-01", {QStringLiteral("batch=") + batch}))
+        if (step(Step::Close, "PACK-01", {QStringLiteral("batch=") + batch})) {
+            // The truck takes the batch closed before this one; the newest waits for the next.
+            if (!m_closedBatches.isEmpty())
+                shipBatch(m_closedBatches.takeFirst());
             m_closedBatches << batch;
+        }
         batch.clear();
     }
 }
@@ -174,7 +184,6 @@ Result<DemoGenerator::Summary> Run::go()
         m_clock.set(start.addSecs(perUnit * i));
         process(drawCard(i, n, start));
     }
-    shipClosedBatches();
     return m_summary;
 }
 
@@ -342,14 +351,14 @@ bool Run::passTest(const DemoCard& c, const QString& unit)
                 nullptr, report);
 }
 
-/// Ships all closed batches but the newest, which waits for the truck.
-void Run::shipClosedBatches()
+void Run::shipBatch(const QString& batch)
 {
-    for (qsizetype b = 0; b + 1 < m_closedBatches.size(); ++b) {
-        m_clock.advanceSeconds(600);
-        if (m_recorder.record(Step::Ship, QStringLiteral("PACK-01"), QStringLiteral("SUP01"),
-                              {QStringLiteral("batch=") + m_closedBatches.at(b)}))
-            m_summary.shipped += 10;
+    m_clock.advanceSeconds(600);
+    if (m_clock.now() > m_end)
+        return;
+    if (m_recorder.record(Step::Ship, QStringLiteral("PACK-01"), QStringLiteral("SUP01"),
+                          {QStringLiteral("batch=") + batch})) {
+        m_summary.shipped += 10;
         ++m_summary.events;
     }
 }

@@ -61,6 +61,17 @@ private slots:
         QVERIFY(count("SELECT count(DISTINCT lot) FROM cards") >= 2);
     }
 
+    /// The history ends now: the last cards are still on the line, none is shipped tomorrow.
+    void nothingHappensAfterTheHistoryEnds()
+    {
+        const QString last =
+            sql::scalar(db->connection(), QStringLiteral("SELECT max(recorded_at) FROM events"))
+                .value()
+                .toString();
+        QVERIFY2(QDateTime::fromString(last, Qt::ISODateWithMs) <= QDateTime::currentDateTimeUtc(),
+                 qPrintable(last));
+    }
+
     void historyIsConsistent()
     {
         auto problems = IntegrityChecker(db->connection()).run();
