@@ -1,5 +1,7 @@
 #include "Args.h"
 
+#include <QRegularExpression>
+
 namespace rework {
 
 std::optional<QString> Args::take(const QString& name)
@@ -30,6 +32,17 @@ QString Args::takeOr(const QString& name, const QString& fallback)
 QString Args::takeId(const QString& name)
 {
     return take(name).value_or(QString()).trimmed().toUpper();
+}
+
+std::optional<QDate> Args::takeDate(const QString& name)
+{
+    const std::optional<QString> text = take(name);
+    if (!text)
+        return std::nullopt;
+    static const QRegularExpression exact(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!exact.match(*text).hasMatch())
+        return QDate();
+    return QDate::fromString(*text, QStringLiteral("yyyy-MM-dd"));
 }
 
 bool Args::takeFlag(const QString& name)

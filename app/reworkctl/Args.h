@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QStringList>
 
 #include <optional>
@@ -19,6 +20,9 @@ public:
     QString takeOr(const QString& name, const QString& fallback);
     /// take() as an id filter (trimmed, upper case); empty when absent.
     QString takeId(const QString& name);
+    /// take() as a date written exactly YYYY-MM-DD: nullopt when absent, an invalid date when it is
+    /// anything else ("2026-11-20xyz", "2026-2-3"), which QDate's ISO reading lets through.
+    std::optional<QDate> takeDate(const QString& name);
     /// Takes every `--name`; whether there was one.
     bool takeFlag(const QString& name);
     /// Takes the first argument, whatever it is.

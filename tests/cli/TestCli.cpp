@@ -678,6 +678,20 @@ private slots:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains(QStringLiteral("first-pass yield")));
         QCOMPARE(reworkctl(path, {"kpi", "--from", "yesterday"}).exitCode, 2);
+        // Only a whole date: what QDate's ISO reading would let through is refused too.
+        for (const char* bad : {"2026-11-20xyz", "2026-11-20T00:00", "2026-2-3", " 2026-11-20"}) {
+            const Run refused = reworkctl(path, {"kpi", "--from", bad});
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(QStringLiteral("2026-11-29")), qPrintable(refused.err));
+            QCOMPARE(reworkctl(path, {"report", "daily", "--date", bad, "--pdf", fresh.filePath("bad.pdf")})
+                         .exitCode,
+                     2);
+        }
+        QVERIFY(!QFile::exists(fresh.filePath("bad.pdf")));
+        // The header says which shift the figures are of.
+        const Run nights = reworkctl(path, {"kpi", "--shift", "night"});
+        QCOMPARE(nights.exitCode, 0);
+        QVERIFY2(nights.out.contains(QStringLiteral("night shifts only")), qPrintable(nights.out));
         QCOMPARE(reworkctl(path, {"kpi", "--from", today, "--to", monthAgo}).exitCode, 2);
         QCOMPARE(reworkctl(path, {"kpi", "--shift", "evening"}).exitCode, 2);
         // --to alone: the 30 days that end there

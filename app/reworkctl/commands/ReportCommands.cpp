@@ -23,8 +23,8 @@ Result<KpiFilter> kpiFilter(Args& args)
     QDate given[2];
     for (int i = 0; i < 2; ++i) {
         const QString name = QString::fromLatin1(i == 0 ? "from" : "to");
-        if (auto v = args.take(name)) {
-            given[i] = QDate::fromString(*v, Qt::ISODate);
+        if (auto v = args.takeDate(name)) {
+            given[i] = *v;
             if (!given[i].isValid())
                 return usageError(Cli::tr("--%1 must be a date like 2026-11-29").arg(name));
         }
@@ -56,10 +56,17 @@ Result<KpiFilter> kpiFilter(Args& args)
 /// The text form of a KPI report.
 QStringList kpiLines(const KpiFilter& filter, const KpiReport& r)
 {
-    QStringList lines{
-        filter.batch.isEmpty()
-            ? Cli::tr("KPIs %1 .. %2").arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate))
-            : Cli::tr("KPIs of batch %1").arg(filter.batch)};
+    const QString from = filter.from.toString(Qt::ISODate), to = filter.to.toString(Qt::ISODate);
+    QString title;
+    if (!filter.batch.isEmpty())
+        title = Cli::tr("KPIs of batch %1").arg(filter.batch);
+    else if (filter.shiftOfDay == KpiFilter::Shift::Day)
+        title = Cli::tr("KPIs %1 .. %2, day shifts only").arg(from, to);
+    else if (filter.shiftOfDay == KpiFilter::Shift::Night)
+        title = Cli::tr("KPIs %1 .. %2, night shifts only").arg(from, to);
+    else
+        title = Cli::tr("KPIs %1 .. %2").arg(from, to);
+    QStringList lines{title};
     QStringList wip;
     for (auto it = r.wipByStep.constBegin(); it != r.wipByStep.constEnd(); ++it)
         wip << it.key() + QLatin1Char('=') + QString::number(it.value());
@@ -193,8 +200,8 @@ int shiftReport(CommandContext& context, const QString& kind, Args args, const Q
 {
     Output& out = context.out;
     const QDateTime now = context.clock.now();
-    const auto dateText = args.take(QStringLiteral("date"));
-    QDate date = dateText ? QDate::fromString(*dateText, Qt::ISODate) : QDate();
+    const std::optional<QDate> dateText = args.takeDate(QStringLiteral("date"));
+    QDate date = dateText.value_or(QDate());
     if (dateText && !date.isValid())
         return out.usage(Cli::tr("--date must be a date like 2026-11-29"), context.help);
     const bool night = args.takeFlag(QStringLiteral("night"));
