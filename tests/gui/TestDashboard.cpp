@@ -501,6 +501,42 @@ private slots:
         QCOMPARE(refreshed.count(), 1);
     }
 
+    /// Each station keeps one colour of its own, in both throughput charts and across refreshes
+    /// (Qt's theme cycles five colours and hands them out again on each refresh).
+    void eachStationKeepsItsOwnColour()
+    {
+        DashboardPage* d = w->dashboard();
+        QTRY_VERIFY(!d->isRefreshing());
+        QSignalSpy refreshed(d, &DashboardPage::refreshed);
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(!d->throughputChart()->series().isEmpty());
+        auto colours = [d] {
+            QMap<QString, QColor> byStation;
+            for (QAbstractSeries* s : d->hourlyChart()->series()) {
+                auto* line = qobject_cast<QLineSeries*>(s);
+                if (line && d->report().throughputByStationHour.contains(line->name()))
+                    byStation.insert(line->name(), line->pen().color());
+            }
+            auto* bars = qobject_cast<QBarSeries*>(d->throughputChart()->series().first());
+            for (QBarSet* set : bars->barSets())
+                if (set->color() != byStation.value(set->label()))
+                    byStation.insert(set->label() + QStringLiteral(" (bars)"), set->color());
+            return byStation;
+        };
+        const QMap<QString, QColor> first = colours();
+        QVERIFY2(first.size() >= 6, qPrintable(QStringList(first.keys()).join(QLatin1Char(' '))));
+        QSet<QRgb> distinct;
+        for (const QColor& c : first)
+            distinct.insert(c.rgb());
+        QCOMPARE(distinct.size(), first.size());
+        for (int i = 0; i < 2; ++i) {
+            d->refresh();
+            QVERIFY(refreshed.wait(20000));
+            QCOMPARE(colours(), first);
+        }
+    }
+
     void flagsStationsSilentForMoreThanADay()
     {
         DashboardPage* d = w->dashboard();

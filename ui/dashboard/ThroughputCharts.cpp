@@ -6,7 +6,9 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QBrush>
 #include <QChart>
+#include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -17,6 +19,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace rework {
@@ -72,6 +75,27 @@ void addTarget(QChart* chart, QLineSeries* line)
         marker->setVisible(false);
 }
 
+/// A station's colour, the same in both charts and on every refresh: by its place among the
+/// report's stations (in name order), from a palette without the target's red. Past the palette,
+/// the colours come round again with a pattern (bars) or a dashed line.
+struct StationLook
+{
+    QColor colour;
+    bool patterned = false;
+};
+
+StationLook stationLook(const KpiReport& r, const QString& station)
+{
+    static const QColor palette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b),
+                                     QColor(0x59, 0xa1, 0x4f), QColor(0xb0, 0x7a, 0xa1),
+                                     QColor(0x76, 0xb7, 0xb2), QColor(0xed, 0xc9, 0x48),
+                                     QColor(0x9c, 0x75, 0x5f), QColor(0xff, 0x9d, 0xa7),
+                                     QColor(0x17, 0xbe, 0xcf), QColor(0x7f, 0x7f, 0x7f)};
+    constexpr qsizetype kColours = std::size(palette);
+    const qsizetype place = std::max<qsizetype>(0, r.throughputByStation.keys().indexOf(station));
+    return {palette[place % kColours], place >= kColours};
+}
+
 /// `x` below, a count axis up to `top` on the left, both attached to every series.
 void axes(QChart* chart, QAbstractAxis* x, double top, const QList<QAbstractSeries*>& series)
 {
@@ -97,6 +121,11 @@ ThroughputCharts::Shown ThroughputCharts::setPerShift(QChart* chart, const KpiRe
     for (auto it = r.throughputByStationShift.constBegin(); it != r.throughputByStationShift.constEnd();
          ++it) {
         auto* set = new QBarSet(it.key());
+        const StationLook look = stationLook(r, it.key());
+        set->setColor(look.colour);
+        set->setBorderColor(look.colour.darker(130));
+        if (look.patterned)
+            set->setBrush(QBrush(look.colour, Qt::Dense3Pattern));
         for (const QString& shift : shifts) {
             *set << it.value().value(shift);
             top = std::max<double>(top, it.value().value(shift));
@@ -128,8 +157,15 @@ ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiRep
     const auto [hours, total] = latestKeys(r.throughputByStationHour, maxHours);
     if (hours.isEmpty())
         return {};
+    // The hours are the factory's clock hours ("2026-11-27T06"). They are counted as if UTC, a
+    // clock without daylight saving, and drawn where this PC's clock reads the same, since the
+    // axis shows this PC's local time.
     auto hourStart = [](const QString& hour) {
         return QDateTime::fromString(hour + QStringLiteral(":00:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+    };
+    auto drawnAt = [](qint64 clockMs) {
+        const QDateTime clock = QDateTime::fromMSecsSinceEpoch(clockMs, Qt::UTC);
+        return static_cast<qreal>(QDateTime(clock.date(), clock.time(), Qt::LocalTime).toMSecsSinceEpoch());
     };
     // Every hour of the window, so that an hour without work shows as zero.
     const qint64 first = hourStart(hours.first());
@@ -139,11 +175,17 @@ ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiRep
     for (auto it = r.throughputByStationHour.constBegin(); it != r.throughputByStationHour.constEnd(); ++it) {
         auto* line = new QLineSeries;
         line->setName(it.key());
+        const StationLook look = stationLook(r, it.key());
+        QPen pen(look.colour);
+        pen.setWidth(2);
+        if (look.patterned)
+            pen.setStyle(Qt::DashDotLine);
+        line->setPen(pen);
         for (qint64 t = first; t <= last; t += 3600LL * 1000) {
             const QString key =
                 QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH"));
             const int n = it.value().value(key);
-            line->append(static_cast<qreal>(t), n);
+            line->append(drawnAt(t), n);
             top = std::max<double>(top, n);
         }
         chart->addSeries(line);
@@ -153,8 +195,8 @@ ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiRep
     if (target > 0) {
         QLineSeries* line = targetLine(target, 0);
         line->clear();
-        line->append(static_cast<qreal>(first), target);
-        line->append(static_cast<qreal>(last), target);
+        line->append(drawnAt(first), target);
+        line->append(drawnAt(last), target);
         addTarget(chart, line);
         series << line;
         top = std::max(top, target);
@@ -162,8 +204,9 @@ ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiRep
     auto* x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("dd HH'h'"));
     x->setTickCount(4);
-    x->setRange(QDateTime::fromMSecsSinceEpoch(first),
-                QDateTime::fromMSecsSinceEpoch(std::max(last, first + 3600LL * 1000)));
+    x->setRange(
+        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(drawnAt(first))),
+        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(drawnAt(std::max(last, first + 3600LL * 1000)))));
     axes(chart, x, top, series);
     return {hours.size(), total};
 }
