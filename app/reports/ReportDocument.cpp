@@ -2,6 +2,7 @@
 #include "domain/EventPayload.h"
 
 #include "BarChartImage.h"
+#include "PrintedPages.h"
 #include "domain/Step.h"
 #include "reports/KpiQuery.h"
 #include "trace/TraceQuery.h"
@@ -25,11 +26,12 @@ QString esc(const QString& s)
 
 QString table(const QStringList& header, const QList<QStringList>& rows)
 {
+    // The header row in <thead>: a table that runs onto another page repeats it there.
     QString html =
-        QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+        QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
     for (const QString& h : header)
         html += QStringLiteral("<th>") + esc(h) + QStringLiteral("</th>");
-    html += QStringLiteral("</tr>");
+    html += QStringLiteral("</tr></thead>");
     for (const QStringList& row : rows) {
         html += QStringLiteral("<tr>");
         for (const QString& cell : row)
@@ -58,7 +60,7 @@ Status print(QTextDocument& document, const QString& path, const QString& title,
                     {path}));
     }
     probe.end();
-    document.print(&pdf);
+    printPages(document, pdf);
     return {};
 }
 

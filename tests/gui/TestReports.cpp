@@ -1,12 +1,19 @@
 // The printable reports: produced, non-empty, and readable (pdftotext finds headings and serials).
 #include "TestDatabase.h"
+#include "reports/PrintedPages.h"
 #include "reports/ReportDocument.h"
 
 #include <QFile>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace rework;
 
@@ -83,6 +90,55 @@ private slots:
                                                  QStringLiteral("Night shift report"), night)
                     .ok());
         QVERIFY(!pdfText(night).contains(QStringLiteral("VOIDS")));
+    }
+
+    /// A section's heading is never the last line of a page: wherever the break falls, the
+    /// heading goes over with its first rows. Printed as the reports print (A4, 15 mm, 150 dpi).
+    void aHeadingNeverEndsAPage()
+    {
+        int moved = 0, twoPages = 0;
+        for (int lines = 30; lines <= 110; ++lines) {
+            QString html;
+            for (int i = 0; i < lines; ++i)
+                html += QStringLiteral("<p>line %1</p>").arg(i);
+            html += QStringLiteral("<h2>Aging WIP</h2><table border=\"1\"><tr><th>Serial</th></tr>");
+            for (int i = 0; i < 5; ++i)
+                html += QStringLiteral("<tr><td>SERIAL%1</td></tr>").arg(i);
+            QTextDocument doc;
+            doc.setHtml(html + QStringLiteral("</table>"));
+            const QString path = dir.filePath(QStringLiteral("breaks-%1.pdf").arg(lines));
+            {
+                QPdfWriter pdf(path);
+                pdf.setPageSize(QPageSize(QPageSize::A4));
+                pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+                pdf.setResolution(150);
+                printPages(doc, pdf);
+            }
+            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+                moved += (b.blockFormat().headingLevel() > 0 &&
+                          (b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore))
+                             ? 1
+                             : 0;
+            const QStringList pages = pdfText(path).split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+            twoPages += pages.size() >= 2 ? 1 : 0;
+            for (const QString& page : pages) {
+                QStringList text;
+                for (const QString& line : page.split(QLatin1Char('\n'))) {
+                    if (!line.trimmed().isEmpty())
+                        text << line.trimmed();
+                }
+                static const QRegularExpression pageNumber(QStringLiteral("^\\d+ */ *\\d+$"));
+                QVERIFY2(!text.isEmpty() && pageNumber.match(text.last()).hasMatch(),
+                         qPrintable(text.join('|')));
+                text.removeLast();
+                QVERIFY2(text.isEmpty() || text.last() != QLatin1String("Aging WIP"),
+                         qPrintable(QStringLiteral("%1 lines before: the heading ends a page").arg(lines)));
+                if (text.contains(QLatin1String("Aging WIP")))
+                    QVERIFY2(text.contains(QLatin1String("SERIAL0")), qPrintable(QString::number(lines)));
+            }
+        }
+        QVERIFY(twoPages > 0);
+        QVERIFY(moved > 0); // some of these put the heading at a page's foot
     }
 
     void errorsAreClear()
