@@ -333,15 +333,16 @@ void Run::failTest(const QString& unit)
 
 bool Run::passTest(const DemoCard& c, const QString& unit)
 {
-    // What a test rig's nvidia-smi report of this GPU, taken under burn-in, would say.
+    // What a test rig's nvidia-smi report of this GPU, taken under burn-in, would say: the
+    // product's own name, PCI device and memory, as the line's product table has them (a 4090 D
+    // reports device 2685, and a report of another model is refused).
+    const Product product = m_recorder.config().products.value(c.model);
     GpuReport report;
-    const bool ampere = c.model == QLatin1StringView("RTX3090");
-    report.productName =
-        ampere ? QStringLiteral("NVIDIA GeForce RTX 3090") : QStringLiteral("NVIDIA GeForce RTX 4090");
-    report.deviceId = ampere ? QStringLiteral("2204") : QStringLiteral("2684");
+    report.productName = QStringLiteral("NVIDIA ") + product.name;
+    report.deviceId = product.deviceId;
     report.gpuUuid = c.uuid;
     report.vbios = QStringLiteral("95.02.3C.00.%1").arg(between(10, 99));
-    report.memMib = ampere ? 24576 : 24564;
+    report.memMib = product.memoryMib;
     report.tempC = between(62, 80);
     report.pcie = PcieLinkFigures{4, 4, 4, 16, 16, QStringLiteral("P0"), 100};
     return step(Step::Test, "TEST-01",

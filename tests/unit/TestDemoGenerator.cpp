@@ -61,6 +61,16 @@ private slots:
         QVERIFY(count("SELECT count(DISTINCT lot) FROM cards") >= 2);
     }
 
+    /// Every model's units pass test: each test report is of the unit's own product (a 4090 D
+    /// reports device 2685, and the test step refuses a report of another model).
+    void everyModelPassesTest()
+    {
+        QVERIFY(count("SELECT count(DISTINCT model) FROM units") >= 3);
+        QCOMPARE(
+            count("SELECT count(DISTINCT model) FROM units WHERE state IN ('tested', 'packed', 'shipped')"),
+            count("SELECT count(DISTINCT model) FROM units"));
+    }
+
     /// The history ends now: the last cards are still on the line, none is shipped tomorrow.
     void nothingHappensAfterTheHistoryEnds()
     {
