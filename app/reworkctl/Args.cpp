@@ -4,24 +4,42 @@
 
 namespace rework {
 
+Args::Args(QStringList args) : m_args(std::move(args))
+{
+    m_options = m_args.indexOf(QStringLiteral("--"));
+    if (m_options < 0)
+        m_options = m_args.size();
+    else
+        m_args.remove(m_options);
+}
+
 std::optional<QString> Args::take(const QString& name)
 {
     const QString flag = QStringLiteral("--") + name;
-    for (qsizetype i = 0; i < m_args.size(); ++i) {
+    for (qsizetype i = 0; i < m_options; ++i) {
         if (m_args[i] == flag) {
-            if (i + 1 >= m_args.size())
+            if (i + 1 >= m_options)
                 return QString();
             const QString value = m_args[i + 1];
             m_args.remove(i, 2);
+            m_options -= 2;
             return value;
         }
         if (m_args[i].startsWith(flag + QLatin1Char('='))) {
             const QString value = m_args[i].mid(flag.size() + 1);
             m_args.remove(i);
+            --m_options;
             return value;
         }
     }
     return std::nullopt;
+}
+
+QString Args::takeFirst()
+{
+    if (m_options > 0)
+        --m_options;
+    return m_args.takeFirst();
 }
 
 QString Args::takeOr(const QString& name, const QString& fallback)
@@ -47,25 +65,38 @@ std::optional<QDate> Args::takeDate(const QString& name)
 
 bool Args::takeFlag(const QString& name)
 {
-    return m_args.removeAll(QStringLiteral("--") + name) > 0;
+    const QString flag = QStringLiteral("--") + name;
+    bool found = false;
+    for (qsizetype i = 0; i < m_options;) {
+        if (m_args[i] == flag) {
+            m_args.remove(i);
+            --m_options;
+            found = true;
+        } else {
+            ++i;
+        }
+    }
+    return found;
 }
 
 QString Args::takeSubcommand()
 {
-    return !m_args.isEmpty() && !m_args.first().startsWith(QStringLiteral("--")) ? m_args.takeFirst()
-                                                                                 : QString();
+    return !m_args.isEmpty() && !(m_options > 0 && m_args.first().startsWith(QStringLiteral("--")))
+               ? takeFirst()
+               : QString();
 }
 
 bool Args::wantsHelp() const
 {
-    return m_args.contains(QStringLiteral("--help")) || m_args.contains(QStringLiteral("-h"));
+    const QStringList options = m_args.first(m_options);
+    return options.contains(QStringLiteral("--help")) || options.contains(QStringLiteral("-h"));
 }
 
 QString Args::unknownOption() const
 {
-    for (const QString& a : m_args) {
-        if (a.startsWith(QLatin1StringView("--")))
-            return a;
+    for (qsizetype i = 0; i < m_options; ++i) {
+        if (m_args.at(i).startsWith(QLatin1StringView("--")))
+            return m_args.at(i);
     }
     return {};
 }

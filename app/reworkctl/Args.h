@@ -9,10 +9,12 @@ namespace rework {
 
 /// A command's arguments, consumed as they are read: options and flags are taken out by name
 /// (`--station S`, `--station=S`, `--night`), and what is left are the positional arguments.
+/// A `--` ends the options, as in every Unix tool: what follows is positional even if it starts
+/// with a dash (`config set shift.utc_offset_minutes -- -300`).
 class Args
 {
 public:
-    explicit Args(QStringList args = {}) : m_args(std::move(args)) {}
+    explicit Args(QStringList args = {});
 
     /// Takes `--name VALUE` (or `--name=VALUE`) out; nullopt when absent, empty when it ends the list.
     std::optional<QString> take(const QString& name);
@@ -26,7 +28,7 @@ public:
     /// Takes every `--name`; whether there was one.
     bool takeFlag(const QString& name);
     /// Takes the first argument, whatever it is.
-    QString takeFirst() { return m_args.takeFirst(); }
+    QString takeFirst();
     /// Takes the first argument when it is not an option (`--...`); empty otherwise.
     QString takeSubcommand();
 
@@ -43,6 +45,7 @@ public:
 
 private:
     QStringList m_args;
+    qsizetype m_options = 0; // the first m_options arguments may be options; the rest come after `--`
 };
 
 } // namespace rework

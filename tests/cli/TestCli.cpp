@@ -750,6 +750,26 @@ private slots:
                      .value("target_per_shift")
                      .toInt(),
                  7);
+        // After `--` everything is positional, as in every Unix tool: a negative offset, or a
+        // value that looks like an option.
+        QCOMPARE(reworkctl(path,
+                           {"config", "set", "shift.utc_offset_minutes", "--operator", "ADMIN", "--", "-330"})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            reworkctl(path, {"--json", "config", "list"}).json().value("shift.utc_offset_minutes").toInt(),
+            -330);
+        const Run asValue =
+            reworkctl(path, {"config", "set", "--operator", "ADMIN", "--", "reflow.limit", "--json"});
+        QCOMPARE(asValue.exitCode, 1);
+        QVERIFY2(asValue.err.contains(QStringLiteral("whole number")), qPrintable(asValue.err));
+        const Run typo =
+            reworkctl(path, {"config", "set", "shift.utc_offset_minutes", "-320", "--operator", "ADMIN"});
+        QCOMPARE(typo.exitCode, 1);
+        QVERIFY2(typo.err.contains(QStringLiteral("multiple of 15")), qPrintable(typo.err));
+        QCOMPARE(reworkctl(path, {"config", "set", "shift.utc_offset_minutes", "0", "--operator", "ADMIN"})
+                     .exitCode,
+                 0);
 
         // A batch: its own units, whatever the dates.
         QString batch;
