@@ -316,8 +316,8 @@ QGridLayout* DashboardPage::buildCharts()
 {
     auto* charts = new QGridLayout;
     m_wipChart = BarChart::create(tr("Work in progress, by the step it waits for"));
-    m_throughputChart = BarChart::create(tr("Throughput per station and shift, against the target"));
-    m_hourlyChart = BarChart::create(tr("Throughput per station and hour"));
+    m_throughputChart = BarChart::create(throughputTitle(Per::Shift, {}));
+    m_hourlyChart = BarChart::create(throughputTitle(Per::Hour, {}));
     m_paretoChart = BarChart::create(tr("Defect Pareto (click a bar for its units)"));
     m_repairChart = BarChart::create(tr("Units by repair loops"));
     // Four columns: the charts with many categories or a legend (throughput, the Pareto's long
@@ -578,6 +578,19 @@ void DashboardPage::showFigures(const KpiReport& r)
     m_figures.value(QStringLiteral("units"))->setText(QString::number(r.unitsMounted));
 }
 
+QString DashboardPage::throughputTitle(Per per, const ThroughputCharts::Shown& shown)
+{
+    if (per == Per::Shift)
+        return shown.cut() ? tr("Throughput per station, the latest %1 of %2 shifts, against the target")
+                                 .arg(shown.shown)
+                                 .arg(shown.total)
+                           : tr("Throughput per station and shift, against the target");
+    return shown.cut() ? tr("Throughput per station, the latest %1 of %2 hours with work")
+                             .arg(shown.shown)
+                             .arg(shown.total)
+                       : tr("Throughput per station and hour");
+}
+
 void DashboardPage::showCharts(const KpiReport& r)
 {
     QStringList steps;
@@ -586,17 +599,10 @@ void DashboardPage::showCharts(const KpiReport& r)
     const QList<int> wip = r.wipCounts();
     BarChart::setBars(m_wipChart, steps, wip, Qt::Horizontal); // step names whole, beside their bars
     const QString station = m_station->currentData().toString();
-    const ThroughputCharts::Shown shifts = ThroughputCharts::setPerShift(m_throughputChart, r, station);
     m_throughputChart->setTitle(
-        shifts.cut() ? tr("Throughput per station, the latest %1 of %2 shifts, against the target")
-                           .arg(shifts.shown)
-                           .arg(shifts.total)
-                     : tr("Throughput per station and shift, against the target"));
-    const ThroughputCharts::Shown hours = ThroughputCharts::setPerHour(m_hourlyChart, r, station);
-    m_hourlyChart->setTitle(hours.cut() ? tr("Throughput per station, the latest %1 of %2 hours with work")
-                                              .arg(hours.shown)
-                                              .arg(hours.total)
-                                        : tr("Throughput per station and hour"));
+        throughputTitle(Per::Shift, ThroughputCharts::setPerShift(m_throughputChart, r, station)));
+    m_hourlyChart->setTitle(
+        throughputTitle(Per::Hour, ThroughputCharts::setPerHour(m_hourlyChart, r, station)));
     showPareto();
     QStringList loops;
     QList<int> units;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ThroughputCharts.h"
 #include "common/Session.h"
 #include "domain/Snapshot.h"
 #include "reports/KpiQuery.h"
@@ -141,6 +142,13 @@ private:
     void show(const KpiReport& report, qint64 ms);
     void showFigures(const KpiReport& report);
     void showCharts(const KpiReport& report);
+    enum class Per
+    {
+        Shift,
+        Hour
+    };
+    /// A throughput chart's title; it says when the chart shows only the latest of the range.
+    static QString throughputTitle(Per per, const ThroughputCharts::Shown& shown);
     void showTables(const KpiReport& report);
     /// The Pareto of the report shown, with as many bars as its tile has room for.
     void showPareto();
