@@ -1731,16 +1731,6 @@ An individuals / moving-range control chart of one measurement in recording orde
         <translation>发现问题：%1 个；请联系管理员恢复备份</translation>
     </message>
     <message>
-        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] [--model M] [--batch B] [--aging-hours H]
-WIP, throughput (per hour and per shift, with its target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they were made; --json for scripts).
-A day is a production day: from the day shift&apos;s start (config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift.
-</source>
-        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次] [--aging-hours 小时]
-在制品、产出（按小时和按班次，含目标）、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；指定批次时统计该批次的全部单元，不限日期；脚本请用 --json）。
-日期指生产日：从白班开始（设置 shift.day_start_hour，默认 6 点，本地时间）到下一个白班开始，因此包含当晚开始的夜班。
-</translation>
-    </message>
-    <message>
         <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
        reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
        reworkctl report batch BATCH --pdf FILE
@@ -1750,6 +1740,24 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. 
       reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
       reworkctl report batch 批次 --pdf 文件
 每班 12 小时，按本地时间从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班。
+</translation>
+    </message>
+    <message>
+        <source>KPIs %1 .. %2, day shifts only</source>
+        <translation>关键指标 %1 .. %2，仅白班</translation>
+    </message>
+    <message>
+        <source>KPIs %1 .. %2, night shifts only</source>
+        <translation>关键指标 %1 .. %2，仅夜班</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] [--model M] [--batch B] [--aging-hours H]
+WIP, throughput (per hour and per shift, with its target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they were made; --json for scripts).
+A day is a production day: from the day shift&apos;s start (config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift. Hours (by_hour) are the factory&apos;s clock hours (config shift.utc_offset_minutes).
+</source>
+        <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次] [--aging-hours 小时]
+在制品、产出（按小时和按班次，含目标）、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；指定批次时统计该批次的全部单元，不限日期；脚本请用 --json）。
+日期指生产日：从白班开始（设置 shift.day_start_hour，默认 6 点，本地时间）到下一个白班开始，因此包含当晚开始的夜班。小时（by_hour）按工厂时钟计（设置 shift.utc_offset_minutes）。
 </translation>
     </message>
 </context>
@@ -1813,6 +1821,10 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. 
     <message>
         <source>must be a whole number from %1 to %2</source>
         <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be a multiple of %1, as every time zone&apos;s offset is (330 for UTC+05:30)</source>
+        <translation>必须是 %1 的倍数，所有时区的偏移都是如此（UTC+05:30 为 330）</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2603,10 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. 
     <message>
         <source>derived state: %1 rows of %2 differ from a replay of the events, at %3</source>
         <translation>派生状态：%2 中有 %1 行与事件重放结果不同，位于 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>events: %n event(s) name operator %1, who is not registered here</source>
+        <translation><numerusform>事件：%n 条事件记在操作员 %1 名下，但本机未登记此人</numerusform></translation>
     </message>
 </context>
 <context>

@@ -263,7 +263,8 @@ const Command kpiCommand{
         "target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL "
         "alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they "
         "were made; --json for scripts).\nA day is a production day: from the day shift's start "
-        "(config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift.\n"),
+        "(config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift. "
+               "Hours (by_hour) are the factory's clock hours (config shift.utc_offset_minutes).\n"),
     &kpi};
 
 const Command recallCommand{
