@@ -138,16 +138,23 @@ Scope hourBuckets(const KpiFilter& f, const QString& table, const QString& keys,
     const int minute = f.calendar.hourMinute();
     if (minute == 0)
         return {table + QStringLiteral(" h"), {}};
-    QStringList rest, head;
+    // A part with nothing in it is left out: it would show as an hour, a shift or an operator
+    // with no work.
+    QStringList rest, head, restCounts, headCounts;
     for (const QString& c : counters) {
         rest << QStringLiteral("%1 - %1_q%2 AS %1").arg(c).arg(minute);
         head << QStringLiteral("%1_q%2").arg(c).arg(minute);
+        restCounts << QStringLiteral("%1 - %1_q%2 <> 0").arg(c).arg(minute);
+        headCounts << QStringLiteral("%1_q%2 <> 0").arg(c).arg(minute);
     }
     Scope s;
-    QString thisHour, nextHour;
+    QString thisHour =
+        QStringLiteral(" WHERE (") + restCounts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    QString nextHour =
+        QStringLiteral(" WHERE (") + headCounts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     if (f.batch.isEmpty()) {
-        thisHour = QStringLiteral(" WHERE hour >= ? AND hour < ?");
-        nextHour = QStringLiteral(" WHERE hour > ? AND hour <= ?");
+        thisHour += QStringLiteral(" AND hour >= ? AND hour < ?");
+        nextHour += QStringLiteral(" AND hour > ? AND hour <= ?");
         const QString from = f.calendar.hourBucket(f.startUtc()), to = f.calendar.hourBucket(f.endUtc());
         s.binds << from << to << from << to;
     }
@@ -432,9 +439,10 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 {
-    // Two years are over a hundred thousand rows: read as plain values (sql::Cursor) in the
-    // rollup's own order, hour by hour (no sort), so each hour's shift is worked out once and each
-    // station's hours are appended in key order.
+    // Two years are over a hundred thousand rows: read as plain values (sql::Cursor) hour by hour
+    // (in the rollup's own order where the factory's hours are UTC hours; sorted where they are cut
+    // at a quarter, hourBuckets), so each hour's shift is worked out once and each station's hours
+    // are appended in key order.
     const Scope source =
         hourlySource(f, QStringLiteral("kpi_station_hourly"), QStringLiteral("station_id, step, model"));
     const Scope scope = hourlyScope(f);
@@ -496,6 +504,11 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     }
     for (const QString& station : r.throughputByStation.keys())
         r.shiftTargets.insert(station, perStation.value(station, r.shiftTarget));
+    auto registered = sql::run(m_db, QStringLiteral("SELECT id FROM stations ORDER BY id"));
+    if (!registered)
+        return registered.error();
+    while (registered.value().next())
+        r.registeredStations << registered.value().value(0).toString();
     if (!f.station.isEmpty())
         r.shiftTargets.insert(f.station, perStation.value(f.station, r.shiftTarget));
     return {};

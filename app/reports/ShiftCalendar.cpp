@@ -2,6 +2,8 @@
 
 #include "storage/Sql.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 
 namespace rework {
@@ -31,6 +33,11 @@ Result<ShiftCalendar> ShiftCalendar::load(const QSqlDatabase& db)
                 c.dayStartHour = value;
         } else if (value > -24 * 60 && value < 24 * 60 && value % 15 == 0) {
             c.utcOffsetMinutes = value;
+        } else {
+            // Only a hand-edited file holds one: ConfigStore refuses it.
+            spdlog::warn(
+                "shift.utc_offset_minutes = {} is not a multiple of 15 minutes; using this PC's offset {}",
+                value, c.utcOffsetMinutes);
         }
     }
     return c;

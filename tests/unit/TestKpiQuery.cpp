@@ -536,6 +536,57 @@ private slots:
         }
     }
 
+    void anHourWithWorkOnOneSideOfTheCutAddsNoEmptyHour_data()
+    {
+        QTest::addColumn<int>("offsetMinutes");
+        QTest::newRow("UTC+5:30") << 5 * 60 + 30;
+        QTest::newRow("UTC+5:45") << 5 * 60 + 45;
+        QTest::newRow("UTC-0:45") << -45;
+        QTest::newRow("UTC-3:30") << -(3 * 60 + 30);
+    }
+    /// Where the factory's hours are cut inside UTC hours, a UTC hour whose work all falls on one
+    /// side of the cut adds nothing on the other: no hour, shift or operator with 0.
+    void anHourWithWorkOnOneSideOfTheCutAddsNoEmptyHour()
+    {
+        QFETCH(int, offsetMinutes);
+        const ShiftCalendar calendar{6, offsetMinutes};
+        const QDate d(2026, 11, 11);
+        test::TestDatabase db;
+        const QDateTime received[] = {QDateTime(d, QTime(10, 10), Qt::UTC),
+                                      QDateTime(d, QTime(22, 50), Qt::UTC)};
+        int n = 0;
+        for (const QDateTime& local : received) {
+            db.clock().set(local.addSecs(-60 - static_cast<qint64>(offsetMinutes) * 60));
+            QVERIFY(db.record(Step::Intake, {QStringLiteral("card=CARDZ%1").arg(++n, 4, 10, QLatin1Char('0')),
+                                             "model=RTX4090", "lot=LOT-1"})
+                        .ok());
+        }
+        const QString station = QStringLiteral("INTAKE-1");
+        using S = KpiFilter::Shift;
+        for (S shift : {S::Any, S::Day, S::Night}) {
+            KpiFilter f;
+            f.from = f.to = d;
+            f.shiftOfDay = shift;
+            f.calendar = calendar;
+            f.now = db.clock().now();
+            const KpiReport r = KpiQuery(db.db().connection()).compute(f).value();
+            QMap<QString, int> hours, shifts;
+            if (shift != S::Night) {
+                hours.insert(d.toString(Qt::ISODate) + QStringLiteral("T10"), 1);
+                shifts.insert(ShiftCalendar::key(d, false), 1);
+            }
+            if (shift != S::Day) {
+                hours.insert(d.toString(Qt::ISODate) + QStringLiteral("T22"), 1);
+                shifts.insert(ShiftCalendar::key(d, true), 1);
+            }
+            QCOMPARE(r.throughputByStationHour.value(station), hours);
+            QCOMPARE(r.throughputByStationShift.value(station), shifts);
+            QCOMPARE(r.cardsReceived, static_cast<int>(hours.size()));
+            QCOMPARE(r.operators.size(), 1);
+            QCOMPARE(r.operators.first().events, static_cast<int>(hours.size()));
+        }
+    }
+
     /// A range that ends before it starts is a mistake to correct, not an empty report.
     void aRangeEndingBeforeItStartsIsRefused()
     {

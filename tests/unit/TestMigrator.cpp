@@ -363,6 +363,16 @@ private slots:
         QVERIFY(t.record(Step::Scrap, {QStringLiteral("item=CARDQ0002"), QStringLiteral("reason=cracked"),
                                        QStringLiteral("defect=PHYSICAL_DAMAGE")})
                     .ok());
+        // A sixth intake at minute 40, voided: it counts nowhere.
+        t.clock().set(nine.addSecs(60LL * 39));
+        auto voided = t.record(Step::Intake, {QStringLiteral("card=CARDQ0006"),
+                                              QStringLiteral("model=RTX4090"), QStringLiteral("lot=LOT-1")});
+        QVERIFY(voided.ok());
+        t.clock().set(nine.addSecs(60LL * 80));
+        QVERIFY(t.record(Step::Void,
+                         {QStringLiteral("event=") + voided->event.id, QStringLiteral("reason=wrong card")},
+                         QStringLiteral("SUP1"))
+                    .ok());
         auto row = [&t](const char* statement) {
             auto q = sql::row(t.db().connection(), QString::fromLatin1(statement));
             QStringList values;
