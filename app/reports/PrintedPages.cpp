@@ -15,11 +15,14 @@
 namespace rework {
 namespace {
 
-/// What must share a heading's page: the next block, or for a table its first row below the
-/// header rows (which the layout repeats on each page of the table).
+/// What must share a heading's page: the next block that is not a heading itself (a section's
+/// title goes with its first sub-section's), or for a table its first row below the header rows
+/// (which the layout repeats on each page of the table).
 QTextBlock firstContentAfter(const QTextBlock& heading)
 {
     QTextBlock next = heading.next();
+    while (next.isValid() && next.blockFormat().headingLevel() > 0)
+        next = next.next();
     if (QTextTable* table = next.isValid() ? QTextCursor(next).currentTable() : nullptr) {
         const int header = std::max(1, table->format().headerRowCount());
         if (table->rows() > header)
@@ -34,8 +37,12 @@ void keepHeadingsWithWhatFollows(QTextDocument& document)
 {
     QAbstractTextDocumentLayout* layout = document.documentLayout();
     const qreal pageHeight = document.pageSize().height();
+    // By the block's first line: a paragraph (or a picture) whose first line does not fit keeps
+    // its place on the page and has the line moved to the next one.
     auto pageOf = [&](const QTextBlock& block) {
-        return static_cast<int>(layout->blockBoundingRect(block).top() / pageHeight);
+        const QTextLayout* lines = block.layout();
+        const qreal first = lines && lines->lineCount() > 0 ? lines->lineAt(0).y() : 0;
+        return static_cast<int>((layout->blockBoundingRect(block).top() + first) / pageHeight);
     };
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         if (block.blockFormat().headingLevel() == 0)
