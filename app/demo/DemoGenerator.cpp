@@ -111,8 +111,9 @@ private:
     /// Reball to test, repeated after each failure until the unit passes or is scrapped.
     void rework(const DemoCard& c, const QString& die);
     Pass reflowAndJudge(const DemoCard& c, const QString& die, const QString& board);
-    void failInspection(const QString& unit);
-    void failTest(const QString& unit);
+    /// A failed inspection or test; false if it was not recorded (the history ended).
+    bool failInspection(const QString& unit);
+    bool failTest(const QString& unit);
     bool passTest(const DemoCard& c, const QString& unit);
     /// A supervisor ships a closed batch.
     void shipBatch(const QString& batch);
@@ -230,10 +231,10 @@ bool Run::receive(const DemoCard& c)
         return false;
     ++m_summary.cards;
     if (chance(0.03)) {
-        step(Step::Scrap, "INTAKE-01",
-             {QStringLiteral("item=") + c.serial, QStringLiteral("reason=physical damage beyond repair"),
-              QStringLiteral("defect=PHYSICAL_DAMAGE")});
-        ++m_summary.scrapped;
+        if (step(Step::Scrap, "INTAKE-01",
+                 {QStringLiteral("item=") + c.serial, QStringLiteral("reason=physical damage beyond repair"),
+                  QStringLiteral("defect=PHYSICAL_DAMAGE")}))
+            ++m_summary.scrapped;
         return false;
     }
     return true;
@@ -247,10 +248,10 @@ bool Run::strip(const DemoCard& c, QString& die)
               &die))
         return false;
     if (chance(0.02)) {
-        step(Step::Scrap, "STRIP-01",
-             {QStringLiteral("item=") + die, QStringLiteral("reason=die corner chipped"),
-              QStringLiteral("defect=DIE_CHIPPED")});
-        ++m_summary.scrapped;
+        if (step(Step::Scrap, "STRIP-01",
+                 {QStringLiteral("item=") + die, QStringLiteral("reason=die corner chipped"),
+                  QStringLiteral("defect=DIE_CHIPPED")}))
+            ++m_summary.scrapped;
         return false;
     }
     return true;
@@ -287,20 +288,16 @@ Pass Run::reflowAndJudge(const DemoCard& c, const QString& die, const QString& b
         c.stopAfter <= 4)
         return Pass::Ended;
     // Inspection: about one in ten fails on voids or bridges.
-    if (chance(0.1)) {
-        failInspection(unit);
-        return Pass::Failed;
-    }
+    if (chance(0.1))
+        return failInspection(unit) ? Pass::Failed : Pass::Ended;
     if (!step(Step::Inspect, "INSPECT-01",
               {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
                QStringLiteral("void_pct=%1").arg(between(3, 20))}) ||
         c.stopAfter <= 5)
         return Pass::Ended;
     // Test: most pass; failures on memory, PCIe link or temperature.
-    if (chance(0.08)) {
-        failTest(unit);
-        return Pass::Failed;
-    }
+    if (chance(0.08))
+        return failTest(unit) ? Pass::Failed : Pass::Ended;
     if (!passTest(c, unit))
         return Pass::Ended;
     ++m_summary.units;
@@ -309,16 +306,16 @@ Pass Run::reflowAndJudge(const DemoCard& c, const QString& die, const QString& b
     return Pass::Ended;
 }
 
-void Run::failInspection(const QString& unit)
+bool Run::failInspection(const QString& unit)
 {
     const bool voids = chance(0.6);
-    step(Step::Inspect, "INSPECT-01",
-         {QStringLiteral("unit=") + unit, QStringLiteral("result=fail"),
-          voids ? QStringLiteral("void_pct=%1").arg(between(27, 40))
-                : QStringLiteral("bridges=%1").arg(between(1, 3))});
+    return step(Step::Inspect, "INSPECT-01",
+                {QStringLiteral("unit=") + unit, QStringLiteral("result=fail"),
+                 voids ? QStringLiteral("void_pct=%1").arg(between(27, 40))
+                       : QStringLiteral("bridges=%1").arg(between(1, 3))});
 }
 
-void Run::failTest(const QString& unit)
+bool Run::failTest(const QString& unit)
 {
     const int kind = between(0, 2);
     QStringList fail{QStringLiteral("unit=") + unit, QStringLiteral("result=fail")};
@@ -328,7 +325,7 @@ void Run::failTest(const QString& unit)
         fail << QStringLiteral("pcie_gen=4") << QStringLiteral("pcie_width=8");
     else
         fail << QStringLiteral("temp_max_c=%1").arg(between(88, 96));
-    step(Step::Test, "TEST-01", fail);
+    return step(Step::Test, "TEST-01", fail);
 }
 
 bool Run::passTest(const DemoCard& c, const QString& unit)
