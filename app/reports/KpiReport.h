@@ -42,6 +42,8 @@ struct KpiReport
     QMap<QString, QMap<QString, int>> throughputByStationShift; // station -> ShiftCalendar::key -> events
     int shiftTarget = 0;                                        // events a station should reach per shift
     QMap<QString, int> shiftTargets;                            // per station, where one is set
+    QStringList
+        registeredStations; // every registered station, in name order: a station's place is its colour
     std::optional<double> firstPassYieldInspect;
     std::optional<double> firstPassYieldTest;
     std::optional<double> rolledThroughputYield;

@@ -511,30 +511,51 @@ private slots:
         d->refresh();
         QVERIFY(refreshed.wait(20000));
         QVERIFY(!d->throughputChart()->series().isEmpty());
+        // A station's look: its line's colour and dash (past the palette's ten colours the
+        // colours come round dashed); its bars have the line's colour, or a "(bars)" entry says not.
         auto colours = [d] {
-            QMap<QString, QColor> byStation;
+            QMap<QString, QString> byStation;
+            QMap<QString, QColor> lineColour;
             for (QAbstractSeries* s : d->hourlyChart()->series()) {
                 auto* line = qobject_cast<QLineSeries*>(s);
-                if (line && d->report().throughputByStationHour.contains(line->name()))
-                    byStation.insert(line->name(), line->pen().color());
+                if (line && d->report().throughputByStationHour.contains(line->name())) {
+                    byStation.insert(line->name(),
+                                     line->pen().color().name() + QLatin1Char(' ') +
+                                         QString::number(static_cast<int>(line->pen().style())));
+                    lineColour.insert(line->name(), line->pen().color());
+                }
             }
             auto* bars = qobject_cast<QBarSeries*>(d->throughputChart()->series().first());
             for (QBarSet* set : bars->barSets())
-                if (set->color() != byStation.value(set->label()))
-                    byStation.insert(set->label() + QStringLiteral(" (bars)"), set->color());
+                if (set->color() != lineColour.value(set->label()))
+                    byStation.insert(set->label() + QStringLiteral(" (bars)"), set->color().name());
             return byStation;
         };
-        const QMap<QString, QColor> first = colours();
+        const QMap<QString, QString> first = colours();
         QVERIFY2(first.size() >= 6, qPrintable(QStringList(first.keys()).join(QLatin1Char(' '))));
-        QSet<QRgb> distinct;
-        for (const QColor& c : first)
-            distinct.insert(c.rgb());
-        QCOMPARE(distinct.size(), first.size());
+        QVERIFY2(!QStringList(first.keys()).join(QLatin1Char(' ')).contains(QLatin1String("(bars)")),
+                 qPrintable(QStringList(first.keys()).join(QLatin1Char(' '))));
+        const QStringList looks = first.values();
+        QCOMPARE(QSet<QString>(looks.cbegin(), looks.cend()).size(), first.size());
         for (int i = 0; i < 2; ++i) {
             d->refresh();
             QVERIFY(refreshed.wait(20000));
             QCOMPARE(colours(), first);
         }
+        // Filtered to one station, it keeps its colour (not the first of the palette).
+        const QString last = first.lastKey();
+        QComboBox* station = d->findChild<QComboBox*>(QStringLiteral("stationFilter"));
+        QVERIFY(station);
+        station->setCurrentIndex(station->findData(last));
+        QVERIFY(station->currentIndex() > 0);
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
+        const QMap<QString, QString> filtered = colours();
+        QCOMPARE(filtered.keys(), QStringList{last});
+        QCOMPARE(filtered.value(last), first.value(last));
+        station->setCurrentIndex(0);
+        d->refresh();
+        QVERIFY(refreshed.wait(20000));
     }
 
     void flagsStationsSilentForMoreThanADay()

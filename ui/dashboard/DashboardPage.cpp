@@ -177,6 +177,7 @@ QHBoxLayout* DashboardPage::buildFilters()
     m_shift->addItem(tr("day shift"), static_cast<int>(KpiFilter::Shift::Day));
     m_shift->addItem(tr("night shift"), static_cast<int>(KpiFilter::Shift::Night));
     m_station = new QComboBox(this);
+    m_station->setObjectName(QStringLiteral("stationFilter"));
     m_model = new QComboBox(this);
     m_batch = new QLineEdit(this);
     m_batch->setObjectName(QStringLiteral("batchFilter"));

@@ -75,9 +75,10 @@ void addTarget(QChart* chart, QLineSeries* line)
         marker->setVisible(false);
 }
 
-/// A station's colour, the same in both charts and on every refresh: by its place among the
-/// report's stations (in name order), from a palette without the target's red. Past the palette,
-/// the colours come round again with a pattern (bars) or a dashed line.
+/// A station's colour, the same in both charts, on every refresh and whatever the filter: by its
+/// place among the registered stations (in name order; one from elsewhere after them), from a
+/// palette without the target's red. Past the palette, the colours come round again with a
+/// pattern (bars) or a dashed line.
 struct StationLook
 {
     QColor colour;
@@ -92,7 +93,10 @@ StationLook stationLook(const KpiReport& r, const QString& station)
                                      QColor(0x9c, 0x75, 0x5f), QColor(0xff, 0x9d, 0xa7),
                                      QColor(0x17, 0xbe, 0xcf), QColor(0x7f, 0x7f, 0x7f)};
     constexpr qsizetype kColours = std::size(palette);
-    const qsizetype place = std::max<qsizetype>(0, r.throughputByStation.keys().indexOf(station));
+    qsizetype place = r.registeredStations.indexOf(station);
+    if (place < 0)
+        place = r.registeredStations.size() +
+                std::max<qsizetype>(0, r.throughputByStation.keys().indexOf(station));
     return {palette[place % kColours], place >= kColours};
 }
 
