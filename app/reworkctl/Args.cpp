@@ -57,7 +57,8 @@ std::optional<QDate> Args::takeDate(const QString& name)
     const std::optional<QString> text = take(name);
     if (!text)
         return std::nullopt;
-    static const QRegularExpression exact(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression exact(
+        QRegularExpression::anchoredPattern(QStringLiteral("\\d{4}-\\d{2}-\\d{2}")));
     if (!exact.match(*text).hasMatch())
         return QDate();
     return QDate::fromString(*text, QStringLiteral("yyyy-MM-dd"));

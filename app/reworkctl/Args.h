@@ -32,8 +32,10 @@ public:
     /// Takes the first argument when it is not an option (`--...`); empty otherwise.
     QString takeSubcommand();
 
-    /// `--help` or `-h` anywhere.
+    /// `--help` or `-h` among the options.
     bool wantsHelp() const;
+    /// Where `flag` (e.g. "--server") stands among the options; -1 if it is not one of them.
+    qsizetype optionIndex(const QString& flag) const { return m_args.first(m_options).indexOf(flag); }
     /// The first argument left that looks like an option (`--...`); empty when there is none.
     QString unknownOption() const;
 

@@ -20,7 +20,7 @@ namespace {
 bool preparePainting(int argc, char** argv)
 {
     bool paints = false, help = false;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = 1; i < argc && qstrcmp(argv[i], "--") != 0; ++i) {
         paints = paints || rework::Cli::paints(argv[i]);
         help = help || qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0;
     }

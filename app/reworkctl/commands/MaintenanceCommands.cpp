@@ -113,7 +113,7 @@ int verify(CommandContext& context, Args args)
     if (args.takeFlag(QStringLiteral("repair-chain")))
         return repairChain(context, std::move(args));
     // `--server` alone, or `--server URL`: the server's anchors, not the local walk.
-    if (args.list().contains(QStringLiteral("--server")))
+    if (args.optionIndex(QStringLiteral("--server")) >= 0)
         return verifyAgainstServer(context, std::move(args));
     const bool full = args.takeFlag(QStringLiteral("full"));
     if (!args.isEmpty())

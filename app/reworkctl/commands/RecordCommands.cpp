@@ -259,8 +259,9 @@ int batch(CommandContext& context, Args args)
     // Closing or shipping is recorded like any step: `record close|ship ... batch=BATCH FIELDS`.
     QStringList fields{QStringLiteral("batch=") + args.takeFirst()};
     fields << args.list();
+    // After `--`: a field stays a field even if it looks like an option.
     return record(context, Args(QStringList{stepName(step), QStringLiteral("--station"), station,
-                                            QStringLiteral("--operator"), *operatorId} +
+                                            QStringLiteral("--operator"), *operatorId, QStringLiteral("--")} +
                                 fields));
 }
 

@@ -209,7 +209,7 @@ int sync(CommandContext& context, Args args)
 /// names its scheme, so a file name after `--server` stays an argument.
 std::optional<std::optional<QString>> takeServer(Args& args)
 {
-    const qsizetype at = args.list().indexOf(QStringLiteral("--server"));
+    const qsizetype at = args.optionIndex(QStringLiteral("--server"));
     if (at < 0)
         return std::nullopt;
     const bool named = at + 1 < args.size() && args.at(at + 1).contains(QLatin1StringView("://"));
