@@ -439,20 +439,40 @@ Status KpiQuery::wip(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
 {
-    // Two years are over a hundred thousand rows: read as plain values (sql::Cursor) hour by hour
-    // (in the rollup's own order where the factory's hours are UTC hours; sorted where they are cut
-    // at a quarter, hourBuckets), so each hour's shift is worked out once and each station's hours
-    // are appended in key order.
-    const Scope source =
-        hourlySource(f, QStringLiteral("kpi_station_hourly"), QStringLiteral("station_id, step, model"));
-    const Scope scope = hourlyScope(f);
-    auto c = sql::Cursor::open(m_db,
-                               QStringLiteral("SELECT h.hour, h.station_id, sum(h.events) FROM ") +
-                                   source.sql + QStringLiteral(" WHERE h.step IN ") + kWorkSteps + scope.sql +
-                                   QStringLiteral(" GROUP BY 1, 2 ORDER BY 1, 2"),
-                               source.binds + scope.binds);
+    // Two years are over a hundred thousand rows: read as plain values (sql::Cursor) in the
+    // rollup's own order, hour by hour (no sort), so each hour's shift is worked out once. Where the
+    // factory's hours begin inside UTC hours (ShiftCalendar::hourMinute), each row is cut there in
+    // the same pass: its events before the minute go to the bucket before (hourBuckets does the
+    // same in SQL, at twice the reading and a sort).
+    const int minute = f.calendar.hourMinute();
+    const bool cut = minute != 0 && f.batch.isEmpty();
+    Result<sql::Cursor> c = [&] {
+        if (!cut) {
+            const Scope source = hourlySource(f, QStringLiteral("kpi_station_hourly"),
+                                              QStringLiteral("station_id, step, model"));
+            const Scope scope = hourlyScope(f);
+            return sql::Cursor::open(m_db,
+                                     QStringLiteral("SELECT h.hour, h.station_id, sum(h.events), 0 FROM ") +
+                                         source.sql + QStringLiteral(" WHERE h.step IN ") + kWorkSteps +
+                                         scope.sql + QStringLiteral(" GROUP BY 1, 2 ORDER BY 1, 2"),
+                                     source.binds + scope.binds);
+        }
+        // The rows of the range's buckets: from its first bucket's hour to the hour after its last.
+        Scope scope{QStringLiteral(" AND h.hour >= ? AND h.hour <= ?"),
+                    {f.calendar.hourBucket(f.startUtc()), f.calendar.hourBucket(f.endUtc())}};
+        addDimensions(f, QStringLiteral("h.station_id"), QStringLiteral("h.model"), scope);
+        return sql::Cursor::open(
+            m_db,
+            QStringLiteral("SELECT h.hour, h.station_id, sum(h.events), sum(h.events_q%1) FROM "
+                           "kpi_station_hourly h WHERE h.step IN ")
+                    .arg(minute) +
+                kWorkSteps + scope.sql + QStringLiteral(" GROUP BY 1, 2 ORDER BY 1, 2"),
+            scope.binds);
+    }();
     if (!c)
         return c.error();
+    const QString firstBucket = f.calendar.hourBucket(f.startUtc()),
+                  endBucket = f.calendar.hourBucket(f.endUtc());
     struct StationRows
     {
         QByteArray id; // as SQLite holds it
@@ -461,29 +481,64 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
         int* total;
     };
     QList<StationRows> stations; // a line has a few dozen at most
+    /// A bucket as the report keys it: its clock hour, its shift, and whether the filter keeps it.
+    struct Bucket
+    {
+        QString name, hour, shift;
+        bool kept = false;
+    };
+    auto bucketOf = [&f](const QString& name) {
+        const auto [date, night] = f.calendar.shiftOf(f.calendar.bucketStart(name));
+        const bool kept =
+            f.shiftOfDay == KpiFilter::Shift::Any || night == (f.shiftOfDay == KpiFilter::Shift::Night);
+        return Bucket{name, f.calendar.localHour(name), ShiftCalendar::key(date, night), kept};
+    };
     QByteArray hourId;
-    QString hour, shift;
+    Bucket bucket, before; // the row's own bucket, and (when cut) the one before it
     for (sql::Cursor& row = c.value(); row.next();) {
-        if (hour.isEmpty() || row.bytes(0) != QByteArrayView(hourId)) {
+        if (bucket.name.isEmpty() || row.bytes(0) != QByteArrayView(hourId)) {
             hourId = row.bytes(0).toByteArray();
-            const QString bucket = row.text(0);
-            const auto [date, night] = f.calendar.shiftOf(f.calendar.bucketStart(bucket));
-            shift = ShiftCalendar::key(date, night);
-            hour = f.calendar.localHour(bucket);
+            Bucket last = std::move(bucket);
+            bucket = bucketOf(row.text(0));
+            if (cut) {
+                // Usually the last row's bucket: a busy line has work every hour.
+                const QString previous =
+                    f.calendar.hourBucket(f.calendar.bucketStart(bucket.name).addSecs(-3600));
+                before = previous == last.name ? std::move(last) : bucketOf(previous);
+            }
         }
-        auto station = std::find_if(stations.begin(), stations.end(), [&row](const StationRows& s) {
-            return row.bytes(1) == QByteArrayView(s.id);
-        });
-        if (station == stations.end()) {
-            const QString name = row.text(1);
-            station = stations.insert(stations.end(),
-                                      {row.bytes(1).toByteArray(), &r.throughputByStationHour[name],
-                                       &r.throughputByStationShift[name], &r.throughputByStation[name]});
+        auto stationOf = [&row, &stations, &r] {
+            auto station = std::find_if(stations.begin(), stations.end(), [&row](const StationRows& s) {
+                return row.bytes(1) == QByteArrayView(s.id);
+            });
+            if (station == stations.end()) {
+                const QString name = row.text(1);
+                station = stations.insert(stations.end(),
+                                          {row.bytes(1).toByteArray(), &r.throughputByStationHour[name],
+                                           &r.throughputByStationShift[name], &r.throughputByStation[name]});
+            }
+            return station;
+        };
+        const int events = static_cast<int>(row.integer(2));
+        if (!cut) {
+            auto station = stationOf();
+            station->hours->insert(station->hours->cend(), bucket.hour, events);
+            (*station->shifts)[bucket.shift] += events;
+            *station->total += events;
+            continue;
         }
-        const int n = static_cast<int>(row.integer(2));
-        station->hours->insert(station->hours->cend(), hour, n);
-        (*station->shifts)[shift] += n;
-        *station->total += n;
+        const int early = static_cast<int>(row.integer(3));
+        const std::pair<const Bucket*, int> parts[] = {
+            {&bucket, bucket.name < endBucket ? events - early : 0},
+            {&before, bucket.name > firstBucket ? early : 0}};
+        for (const auto& [into, n] : parts) {
+            if (n == 0 || !into->kept)
+                continue; // nothing there: no empty hour, shift or station
+            auto station = stationOf();
+            (*station->hours)[into->hour] += n;
+            (*station->shifts)[into->shift] += n;
+            *station->total += n;
+        }
     }
     if (Status st = c.value().status(); !st)
         return st;
@@ -830,19 +885,39 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& byMountOperator) const
 {
-    // The daily rollup's days are UTC days; where the factory's hours are cut inside UTC hours
-    // (ShiftCalendar::hourMinute) they do not meet its buckets, so the hours are read alone.
-    const DayCut cut = f.calendar.hourMinute() == 0 ? dayCut(f) : DayCut{};
-    const Scope work = scopeOf(f, QStringLiteral("h.hour"), true, QStringLiteral("h.station_id"),
-                               QStringLiteral("h.model"), QString(), cut);
+    const DayCut cut = dayCut(f);
     const Scope days = dailyScope(f, cut);
-    const Scope source =
-        hourlySource(f, QStringLiteral("kpi_hourly"), QStringLiteral("station_id, operator_id, step, model"));
+    const int minute = f.calendar.hourMinute();
+    Scope detail;
+    if (cut.whole && minute != 0) {
+        // The factory's hours begin inside UTC hours: the partial days are the UTC hours from the
+        // range's start to the first whole UTC day and from the last one to the end, the two edge
+        // hours cut at the minute (the daily rollup's days are UTC days).
+        const QString first = f.startUtc().toString(Qt::ISODate).left(13);
+        const QString last = f.endUtc().toString(Qt::ISODate).left(13);
+        const QString counted =
+            QStringLiteral("sum(CASE WHEN h.hour = ? THEN h.events - h.events_q%1 WHEN h.hour = ? THEN "
+                           "h.events_q%1 ELSE h.events END)")
+                .arg(minute);
+        Scope within{QStringLiteral(" AND ((h.hour >= ? AND h.hour < ?) OR (h.hour >= ? AND h.hour <= ?))"),
+                     {first, cut.firstDay, cut.endDay, last}};
+        addDimensions(f, QStringLiteral("h.station_id"), QStringLiteral("h.model"), within);
+        detail = {QStringLiteral("SELECT h.operator_id, ") + counted +
+                      QStringLiteral(" FROM kpi_hourly h WHERE h.step IN ") + kWorkSteps + within.sql +
+                      QStringLiteral(" GROUP BY 1 HAVING ") + counted + QStringLiteral(" <> 0"),
+                  QVariantList{first, last} + within.binds + QVariantList{first, last}};
+    } else {
+        const Scope work = scopeOf(f, QStringLiteral("h.hour"), true, QStringLiteral("h.station_id"),
+                                   QStringLiteral("h.model"), QString(), cut);
+        const Scope source = hourlySource(f, QStringLiteral("kpi_hourly"),
+                                          QStringLiteral("station_id, operator_id, step, model"));
+        detail = {QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +
+                      QStringLiteral(" WHERE h.step IN ") + kWorkSteps + work.sql +
+                      QStringLiteral(" GROUP BY 1"),
+                  source.binds + work.binds};
+    }
     auto events = detailAndDaily(
-        m_db, cut,
-        {QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +
-             QStringLiteral(" WHERE h.step IN ") + kWorkSteps + work.sql + QStringLiteral(" GROUP BY 1"),
-         source.binds + work.binds},
+        m_db, cut, detail,
         {QStringLiteral("SELECT operator_id, sum(events) FROM kpi_operator_daily WHERE step IN ") +
              kWorkSteps + days.sql + QStringLiteral(" GROUP BY 1"),
          days.binds},

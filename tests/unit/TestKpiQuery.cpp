@@ -468,8 +468,13 @@ private slots:
             QDateTime(d.addDays(1), QTime(5, 59), Qt::UTC), // the same night shift, its last minute
             QDateTime(d.addDays(1), QTime(6, 0), Qt::UTC),  // the next day's day shift
         };
+        // And minutes outside the three days below, in the same UTC hours as their edges.
+        const QDateTime outside[] = {QDateTime(d.addDays(-1), QTime(5, 50), Qt::UTC),
+                                     QDateTime(d.addDays(2), QTime(6, 10), Qt::UTC)};
         int n = 0;
-        for (const QDateTime& local : received) {
+        QList<QDateTime> recorded(std::begin(received), std::end(received));
+        recorded << outside[0] << outside[1];
+        for (const QDateTime& local : recorded) {
             // record() moves the clock on a minute first
             db.clock().set(local.addSecs(-60 - static_cast<qint64>(offsetMinutes) * 60));
             QVERIFY(db.record(Step::Intake, {QStringLiteral("card=CARDN%1").arg(++n, 4, 10, QLatin1Char('0')),
@@ -561,6 +566,9 @@ private slots:
                                              "model=RTX4090", "lot=LOT-1"})
                         .ok());
         }
+        // One strip, on the day shift: a night's figures have no strip station at all.
+        db.clock().set(QDateTime(d, QTime(11, 9), Qt::UTC).addSecs(-static_cast<qint64>(offsetMinutes) * 60));
+        QVERIFY(db.record(Step::Strip, {"card=CARDZ0001", "date_code=2310"}).ok());
         const QString station = QStringLiteral("INTAKE-1");
         using S = KpiFilter::Shift;
         for (S shift : {S::Any, S::Day, S::Night}) {
@@ -582,8 +590,11 @@ private slots:
             QCOMPARE(r.throughputByStationHour.value(station), hours);
             QCOMPARE(r.throughputByStationShift.value(station), shifts);
             QCOMPARE(r.cardsReceived, static_cast<int>(hours.size()));
+            const int strips = shift == S::Night ? 0 : 1;
+            QCOMPARE(r.throughputByStation.contains(QStringLiteral("STRIP-1")), strips == 1);
+            QVERIFY(!r.throughputByStation.values().contains(0));
             QCOMPARE(r.operators.size(), 1);
-            QCOMPARE(r.operators.first().events, static_cast<int>(hours.size()));
+            QCOMPARE(r.operators.first().events, static_cast<int>(hours.size()) + strips);
         }
     }
 
