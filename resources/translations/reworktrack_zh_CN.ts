@@ -2606,7 +2606,9 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
     </message>
     <message numerus="yes">
         <source>events: %n event(s) name operator %1, who is not registered here</source>
-        <translation><numerusform>事件：%n 条事件记在操作员 %1 名下，但本机未登记此人</numerusform></translation>
+        <translation>
+            <numerusform>事件：%n 条事件记在操作员 %1 名下，但本机未登记此人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
