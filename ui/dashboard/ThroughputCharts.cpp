@@ -6,7 +6,6 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QBrush>
 #include <QChart>
 #include <QColor>
 #include <QCoreApplication>
@@ -77,27 +76,29 @@ void addTarget(QChart* chart, QLineSeries* line)
 
 /// A station's colour, the same in both charts, on every refresh and whatever the filter: by its
 /// place among the registered stations (in name order; one from elsewhere after them), from a
-/// palette without the target's red. Past the palette, the colours come round again with a
-/// pattern (bars) or a dashed line.
-struct StationLook
-{
-    QColor colour;
-    bool patterned = false;
-};
-
-StationLook stationLook(const KpiReport& r, const QString& station)
+/// palette without the target's red. Past its ten colours they come round darker, then lighter:
+/// thirty stations each have a colour of their own, also in the legend's squares.
+QColor stationColour(const KpiReport& r, const QString& station)
 {
     static const QColor palette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b),
                                      QColor(0x59, 0xa1, 0x4f), QColor(0xb0, 0x7a, 0xa1),
                                      QColor(0x76, 0xb7, 0xb2), QColor(0xed, 0xc9, 0x48),
                                      QColor(0x9c, 0x75, 0x5f), QColor(0xff, 0x9d, 0xa7),
-                                     QColor(0x17, 0xbe, 0xcf), QColor(0x7f, 0x7f, 0x7f)};
+                                     QColor(0x6a, 0x3d, 0x9a), QColor(0x7f, 0x7f, 0x7f)};
     constexpr qsizetype kColours = std::size(palette);
     qsizetype place = r.registeredStations.indexOf(station);
     if (place < 0)
         place = r.registeredStations.size() +
                 std::max<qsizetype>(0, r.throughputByStation.keys().indexOf(station));
-    return {palette[place % kColours], place >= kColours};
+    const QColor& base = palette[place % kColours];
+    switch ((place / kColours) % 3) {
+    case 1:
+        return base.darker(170);
+    case 2:
+        return base.lighter(135);
+    default:
+        return base;
+    }
 }
 
 /// `x` below, a count axis up to `top` on the left, both attached to every series.
@@ -125,11 +126,9 @@ ThroughputCharts::Shown ThroughputCharts::setPerShift(QChart* chart, const KpiRe
     for (auto it = r.throughputByStationShift.constBegin(); it != r.throughputByStationShift.constEnd();
          ++it) {
         auto* set = new QBarSet(it.key());
-        const StationLook look = stationLook(r, it.key());
-        set->setColor(look.colour);
-        set->setBorderColor(look.colour.darker(130));
-        if (look.patterned)
-            set->setBrush(QBrush(look.colour, Qt::Dense3Pattern));
+        const QColor colour = stationColour(r, it.key());
+        set->setColor(colour);
+        set->setBorderColor(colour.darker(130));
         for (const QString& shift : shifts) {
             *set << it.value().value(shift);
             top = std::max<double>(top, it.value().value(shift));
@@ -179,11 +178,8 @@ ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiRep
     for (auto it = r.throughputByStationHour.constBegin(); it != r.throughputByStationHour.constEnd(); ++it) {
         auto* line = new QLineSeries;
         line->setName(it.key());
-        const StationLook look = stationLook(r, it.key());
-        QPen pen(look.colour);
+        QPen pen(stationColour(r, it.key()));
         pen.setWidth(2);
-        if (look.patterned)
-            pen.setStyle(Qt::DashDotLine);
         line->setPen(pen);
         for (qint64 t = first; t <= last; t += 3600LL * 1000) {
             const QString key =
