@@ -212,6 +212,7 @@ Result<QStringList> ReferenceProjector::verify() const
                 n = {v, it.value(), parsed->table, parsed->keyValues};
         }
     }
+    QSet<QString> missing; // rows already reported missing, once each
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
         const QStringList parts = it.key().split(QChar(0x1e));
         const QString& column = parts.at(2);
@@ -243,6 +244,54 @@ Result<QStringList> ReferenceProjector::verify() const
                 problems << tr("reference data: %1 is not what its newest change says").arg(where);
         } else if (row.value() && !sameValue(row.value()->first(), columnValue(n.value))) {
             problems << tr("reference data: %1 is not what its newest change says").arg(where);
+        } else if (!row.value()) {
+            // Gone, though no change took it away (one that does sets its presence false).
+            const QString rowId = parts.at(0) + QChar(0x1e) + parts.at(1);
+            const auto present = newest.constFind(rowId + QChar(0x1e) + ReferenceChange::kPresent);
+            if ((present == newest.cend() || present->value.toBool()) && !missing.contains(rowId)) {
+                missing.insert(rowId);
+                problems << tr("reference data: %1 %2 is missing, though its changes put it there")
+                                .arg(n.table->name,
+                                     QString(parts.at(1)).replace(QChar(0x1f), QLatin1Char('/')));
+            }
+        }
+    }
+    Result<QStringList> unrecorded = rowsWithoutChanges(newest.keys());
+    if (!unrecorded)
+        return unrecorded.error();
+    return problems + unrecorded.value();
+}
+
+Result<QStringList> ReferenceProjector::rowsWithoutChanges(const QStringList& changedColumns) const
+{
+    // Who may act and where: an operator or station that no change records was written into the
+    // file by hand (an admin account nobody created, say). Rows from before the log recorded
+    // reference data (migration 0017) have none, so only rows created since its first change
+    // count; SYSTEM is the migrations' own.
+    QSet<QString> recorded;
+    for (const QString& id : changedColumns)
+        recorded.insert(id.section(QChar(0x1e), 0, 1));
+    auto first = sql::scalar(m_db, QStringLiteral("SELECT min(recorded_at) FROM events WHERE step = ?"),
+                             {ReferenceChange::kStep});
+    if (!first)
+        return first.error();
+    if (first.value().isNull())
+        return QStringList();
+    QStringList problems;
+    for (const char* table : {"operators", "stations"}) {
+        auto rows =
+            sql::run(m_db,
+                     QStringLiteral("SELECT id FROM %1 WHERE id <> 'SYSTEM' AND created_at >= ? ORDER BY id")
+                         .arg(QLatin1StringView(table)),
+                     {first.value()});
+        if (!rows)
+            return rows.error();
+        while (rows.value().next()) {
+            const QString id = rows.value().value(0).toString();
+            if (!recorded.contains(QLatin1StringView(table) + QChar(0x1e) + id))
+                problems << tr("reference data: %1 %2 was not added by any recorded change; it was written "
+                               "into the file directly")
+                                .arg(QLatin1StringView(table), id.left(64));
         }
     }
     return problems;

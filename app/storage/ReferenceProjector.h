@@ -30,6 +30,10 @@ public:
     Result<QStringList> verify() const;
 
 private:
+    /// Operators and stations that no reference change records (`changedColumns`: the ids of
+    /// verify()'s newest changes, "table\x1erow\x1ecolumn").
+    Result<QStringList> rowsWithoutChanges(const QStringList& changedColumns) const;
+
     QSqlDatabase m_db;
 };
 

@@ -357,6 +357,31 @@ private slots:
             qPrintable(all));
     }
 
+    /// Who may act is reference data, recorded like work: an operator written into the file by
+    /// hand (an admin nobody created) and a station deleted by hand are both found.
+    void checkFindsOperatorsAndStationsChangedByHand()
+    {
+        test::TestDatabase t;
+        t.testedUnit("ZT4090A123456", "SB00000001");
+        const QSqlDatabase c = t.db().connection();
+        QVERIFY(IntegrityChecker(c).run().value().isEmpty());
+        QVERIFY(sql::exec(c, QStringLiteral("PRAGMA foreign_keys = OFF")).ok());
+        QVERIFY(sql::exec(
+                    c,
+                    QStringLiteral("INSERT INTO operators SELECT 'EVIL', 'Mallory', 'admin', pin_hash, 1, ? "
+                                   "FROM operators WHERE id = ?"),
+                    {t.clock().now().toString(Qt::ISODateWithMs), t.admin()})
+                    .ok());
+        const QString strip = value(t, "SELECT station_id FROM events WHERE step = 'strip'");
+        QVERIFY(sql::exec(c, QStringLiteral("DELETE FROM stations WHERE id = ?"), {strip}).ok());
+        auto problems = IntegrityChecker(c).run();
+        QVERIFY(problems.ok());
+        const QString all = problems->join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("operators EVIL was not added by any recorded change")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("stations %1 is missing").arg(strip)), qPrintable(all));
+    }
+
     /// The daily rollups are proved against the rows they count.
     void aDriftedDailyRollupIsFound()
     {
