@@ -1,6 +1,7 @@
 #include "PrintedPages.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFont>
 #include <QFontMetricsF>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -62,6 +63,11 @@ void keepHeadingsWithWhatFollows(QTextDocument& document)
 void printPages(QTextDocument& document, QPagedPaintDevice& device)
 {
     QPainter painter(&device);
+    // No ligatures: "94ff" in a GPU UUID must print as four characters, or a UUID copied or
+    // searched from a shipping document is not the GPU's. Latin text needs no other shaping.
+    QFont font = document.defaultFont();
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    document.setDefaultFont(font);
     QAbstractTextDocumentLayout* layout = document.documentLayout();
     layout->setPaintDevice(&device);
     // The page number's line at the foot, the text above it.

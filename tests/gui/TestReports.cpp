@@ -154,6 +154,33 @@ private slots:
         QVERIFY(moved > 0); // some of these put the heading at a page's foot
     }
 
+    /// Identifiers print as typed: no "ff" or "fi" ligature turns a GPU UUID into other characters
+    /// for whoever copies or searches it from the PDF.
+    void identifiersPrintAsTyped()
+    {
+        const QStringList ids{QStringLiteral("GPU-9139ba4c-f5ad-e149-94ff-e178eb215fca"),
+                              QStringLiteral("GPU-0ffi0ffl-fffe-4000-8000-00000000ff01"),
+                              QStringLiteral("OFFICE-fl1")};
+        QString html = QStringLiteral("<table border=\"1\">");
+        for (const QString& id : ids)
+            html += QStringLiteral("<tr><td>%1</td></tr>").arg(id);
+        QTextDocument doc;
+        doc.setHtml(html + QStringLiteral("</table><p>") + ids.join(QLatin1Char(' ')) +
+                    QStringLiteral("</p>"));
+        const QString path = dir.filePath(QStringLiteral("ids.pdf"));
+        {
+            QPdfWriter pdf(path);
+            pdf.setResolution(150);
+            printPages(doc, pdf);
+        }
+        QProcess p;
+        p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")}); // raw text, no layout
+        QVERIFY(p.waitForFinished(60000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        for (const QString& id : ids)
+            QVERIFY2(text.count(id) == 2, qPrintable(id + QStringLiteral(" in: ") + text));
+    }
+
     void errorsAreClear()
     {
         const Status unknown = ReportDocument::writeBatchReport(
