@@ -3359,6 +3359,14 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
         <source>reference data: %1 is not what its newest change says</source>
         <translation>基础数据：%1 与其最新变更不一致</translation>
     </message>
+    <message>
+        <source>reference data: %1 %2 is missing, though its changes put it there</source>
+        <translation>参考数据：%1 %2 不见了，但其变更记录表明它应当存在</translation>
+    </message>
+    <message>
+        <source>reference data: %1 %2 was not added by any recorded change; it was written into the file directly</source>
+        <translation>参考数据：%1 %2 不是由任何已记录的变更添加的，而是被直接写入了文件</translation>
+    </message>
 </context>
 <context>
     <name>ReflowProfileImporter</name>
