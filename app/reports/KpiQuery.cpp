@@ -65,6 +65,14 @@ void addDimensions(const KpiFilter& f, const QString& station, const QString& mo
     }
 }
 
+/// The SQL for the bucket ('yyyy-MM-ddTHH', ShiftCalendar::hourBucket) a timestamp column falls in.
+QString bucketOf(const ShiftCalendar& calendar, const QString& time)
+{
+    const int minute = calendar.hourMinute();
+    return minute == 0 ? QStringLiteral("substr(%1, 1, 13)").arg(time)
+                       : QStringLiteral("strftime('%Y-%m-%dT%H', %1, '-%2 minutes')").arg(time).arg(minute);
+}
+
 /// The filter applied to one table's columns. `time` is a full timestamp, or an hour
 /// ('yyyy-MM-ddTHH') when `hourly`; an empty column name skips that condition. `cohort` is the
 /// condition that keeps a batch's rows (one ? for the batch id); when a batch is set the range
@@ -84,12 +92,8 @@ Scope scopeOf(const KpiFilter& f, const QString& time, bool hourly, const QStrin
         s.binds << from << to;
         if (f.shiftOfDay != KpiFilter::Shift::Any) {
             // The hour of the bucket a moment falls in, as utcHours() lists them.
-            const int minute = f.calendar.hourMinute();
-            const QString hourOf =
-                hourly || minute == 0
-                    ? QStringLiteral("substr(%1, 12, 2)").arg(time)
-                    : QStringLiteral("strftime('%H', %1, '-%2 minutes')").arg(time).arg(minute);
-            s.sql += QStringLiteral(" AND instr(?, ',' || %1 || ',') > 0").arg(hourOf);
+            const QString bucket = hourly ? time : bucketOf(f.calendar, time);
+            s.sql += QStringLiteral(" AND instr(?, ',' || substr(%1, 12, 2) || ',') > 0").arg(bucket);
             s.binds << f.calendar.utcHours(f.shiftOfDay == KpiFilter::Shift::Night);
         }
     } else if (!cohort.isEmpty()) {
@@ -173,12 +177,8 @@ Scope hourlySource(const KpiFilter& f, const QString& rollup, const QString& key
 {
     if (f.batch.isEmpty())
         return hourBuckets(f, rollup, keys, {QStringLiteral("events")});
-    const int minute = f.calendar.hourMinute();
-    const QString bucket =
-        minute == 0 ? QStringLiteral("substr(e.recorded_at, 1, 13)")
-                    : QStringLiteral("strftime('%Y-%m-%dT%H', e.recorded_at, '-%1 minutes')").arg(minute);
     return {
-        QStringLiteral("(SELECT ") + bucket +
+        QStringLiteral("(SELECT ") + bucketOf(f.calendar, QStringLiteral("e.recorded_at")) +
             QStringLiteral(" AS hour, e.station_id, e.operator_id, "
                            "e.step, u.model, count(*) AS events FROM units u "
                            "JOIN event_subjects s ON s.serial = u.card_serial AND s.kind = 'card' "
@@ -446,6 +446,8 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     // same in SQL, at twice the reading and a sort).
     const int minute = f.calendar.hourMinute();
     const bool cut = minute != 0 && f.batch.isEmpty();
+    const QString firstBucket = f.calendar.hourBucket(f.startUtc()),
+                  endBucket = f.calendar.hourBucket(f.endUtc());
     Result<sql::Cursor> c = [&] {
         if (!cut) {
             const Scope source = hourlySource(f, QStringLiteral("kpi_station_hourly"),
@@ -458,8 +460,7 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
                                      source.binds + scope.binds);
         }
         // The rows of the range's buckets: from its first bucket's hour to the hour after its last.
-        Scope scope{QStringLiteral(" AND h.hour >= ? AND h.hour <= ?"),
-                    {f.calendar.hourBucket(f.startUtc()), f.calendar.hourBucket(f.endUtc())}};
+        Scope scope{QStringLiteral(" AND h.hour >= ? AND h.hour <= ?"), {firstBucket, endBucket}};
         addDimensions(f, QStringLiteral("h.station_id"), QStringLiteral("h.model"), scope);
         return sql::Cursor::open(
             m_db,
@@ -471,8 +472,6 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     }();
     if (!c)
         return c.error();
-    const QString firstBucket = f.calendar.hourBucket(f.startUtc()),
-                  endBucket = f.calendar.hourBucket(f.endUtc());
     struct StationRows
     {
         QByteArray id; // as SQLite holds it
@@ -487,11 +486,24 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
         QString name, hour, shift;
         bool kept = false;
     };
-    auto bucketOf = [&f](const QString& name) {
+    auto bucketNamed = [&f](const QString& name) {
         const auto [date, night] = f.calendar.shiftOf(f.calendar.bucketStart(name));
         const bool kept =
             f.shiftOfDay == KpiFilter::Shift::Any || night == (f.shiftOfDay == KpiFilter::Shift::Night);
         return Bucket{name, f.calendar.localHour(name), ShiftCalendar::key(date, night), kept};
+    };
+    // The row's station, found or added: only when it has something to add.
+    auto stationOf = [&stations, &r](sql::Cursor& row) {
+        auto station = std::find_if(stations.begin(), stations.end(), [&row](const StationRows& s) {
+            return row.bytes(1) == QByteArrayView(s.id);
+        });
+        if (station == stations.end()) {
+            const QString name = row.text(1);
+            station = stations.insert(stations.end(),
+                                      {row.bytes(1).toByteArray(), &r.throughputByStationHour[name],
+                                       &r.throughputByStationShift[name], &r.throughputByStation[name]});
+        }
+        return station;
     };
     QByteArray hourId;
     Bucket bucket, before; // the row's own bucket, and (when cut) the one before it
@@ -499,29 +511,17 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
         if (bucket.name.isEmpty() || row.bytes(0) != QByteArrayView(hourId)) {
             hourId = row.bytes(0).toByteArray();
             Bucket last = std::move(bucket);
-            bucket = bucketOf(row.text(0));
+            bucket = bucketNamed(row.text(0));
             if (cut) {
                 // Usually the last row's bucket: a busy line has work every hour.
                 const QString previous =
                     f.calendar.hourBucket(f.calendar.bucketStart(bucket.name).addSecs(-3600));
-                before = previous == last.name ? std::move(last) : bucketOf(previous);
+                before = previous == last.name ? std::move(last) : bucketNamed(previous);
             }
         }
-        auto stationOf = [&row, &stations, &r] {
-            auto station = std::find_if(stations.begin(), stations.end(), [&row](const StationRows& s) {
-                return row.bytes(1) == QByteArrayView(s.id);
-            });
-            if (station == stations.end()) {
-                const QString name = row.text(1);
-                station = stations.insert(stations.end(),
-                                          {row.bytes(1).toByteArray(), &r.throughputByStationHour[name],
-                                           &r.throughputByStationShift[name], &r.throughputByStation[name]});
-            }
-            return station;
-        };
         const int events = static_cast<int>(row.integer(2));
         if (!cut) {
-            auto station = stationOf();
+            auto station = stationOf(row);
             station->hours->insert(station->hours->cend(), bucket.hour, events);
             (*station->shifts)[bucket.shift] += events;
             *station->total += events;
@@ -534,7 +534,7 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
         for (const auto& [into, n] : parts) {
             if (n == 0 || !into->kept)
                 continue; // nothing there: no empty hour, shift or station
-            auto station = stationOf();
+            auto station = stationOf(row);
             (*station->hours)[into->hour] += n;
             (*station->shifts)[into->shift] += n;
             *station->total += n;

@@ -46,6 +46,15 @@ QVariantList quarters(int minute)
     return {minute < 15 ? 1 : 0, minute < 30 ? 1 : 0, minute < 45 ? 1 : 0};
 }
 
+/// `delta` for a counter and for each of its quarters that `minute` counts in.
+QVariantList counted(int minute, int delta)
+{
+    QVariantList values{delta};
+    for (const QVariant& q : quarters(minute))
+        values << q.toInt() * delta;
+    return values;
+}
+
 Status countEvent(const QSqlDatabase& db, const HourlyCounter& counter, const QVariantList& keys,
                   const QVariantList& inQuarters, int delta)
 {
@@ -155,15 +164,14 @@ Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta
     if (!card.known)
         return {};
     const bool judged = e.step == QLatin1StringView("inspect") || e.step == QLatin1StringView("test");
-    const QVariantList inQuarters = quarters(card.receivedMinute);
+    const QVariantList key{card.receivedHour, card.model};
     if (e.step == QLatin1StringView("intake")) {
         if (delta < 0) {
-            return exec(
-                m_db,
-                QStringLiteral("UPDATE kpi_cards SET received = received - 1, received_q15 = received_q15 "
-                               "- ?, received_q30 = received_q30 - ?, received_q45 = received_q45 - ? "
-                               "WHERE hour = ? AND model = ?"),
-                inQuarters + QVariantList{card.receivedHour, card.model});
+            return exec(m_db,
+                        QStringLiteral("UPDATE kpi_cards SET received = received + ?, received_q15 = "
+                                       "received_q15 + ?, received_q30 = received_q30 + ?, received_q45 = "
+                                       "received_q45 + ? WHERE hour = ? AND model = ?"),
+                        counted(card.receivedMinute, delta) + key);
         }
         return exec(
             m_db,
@@ -172,7 +180,7 @@ Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta
                            "UPDATE SET received = received + 1, received_q15 = received_q15 + "
                            "excluded.received_q15, received_q30 = received_q30 + excluded.received_q30, "
                            "received_q45 = received_q45 + excluded.received_q45"),
-            QVariantList{card.receivedHour, card.model} + inQuarters);
+            key + quarters(card.receivedMinute));
     }
     // A card ends as scrap once: scrapped itself, or its die or unit (a failed judgement past the
     // repair limit, as the state projector reads it).
@@ -180,15 +188,12 @@ Status KpiRollups::cards(const EventRecord& e, const QString& decided, int delta
                           (judged && decided != outcome::Pass && decided != outcome::Repair);
     if (!scrapped)
         return {};
-    QVariantList values{delta};
-    for (const QVariant& q : inQuarters)
-        values << q.toInt() * delta;
     return exec(
         m_db,
         QStringLiteral("UPDATE kpi_cards SET scrapped = scrapped + ?, scrapped_q15 = scrapped_q15 + ?, "
                        "scrapped_q30 = scrapped_q30 + ?, scrapped_q45 = scrapped_q45 + ? "
                        "WHERE hour = ? AND model = ?"),
-        values + QVariantList{card.receivedHour, card.model});
+        counted(card.receivedMinute, delta) + key);
 }
 
 Status KpiRollups::unapply(const EventRecord& e)

@@ -264,7 +264,7 @@ const Command kpiCommand{
         "alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they "
         "were made; --json for scripts).\nA day is a production day: from the day shift's start "
         "(config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift. "
-               "Hours (by_hour) are the factory's clock hours (config shift.utc_offset_minutes).\n"),
+        "Hours (by_hour) are the factory's clock hours (config shift.utc_offset_minutes).\n"),
     &kpi};
 
 const Command recallCommand{
