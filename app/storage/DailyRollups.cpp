@@ -45,7 +45,7 @@ Result<QList<DailyRollups::Difference>> DailyRollups::differences(const QSqlData
         if (!d)
             return d.error();
         if (d->rows > 0)
-            found.append({QString::fromLatin1(rollup.table), d->rows, d->examples});
+            found.append({QString::fromLatin1(rollup.table), d.value()});
     }
     return found;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Sql.h"
 #include "domain/Result.h"
 
 #include <QList>
@@ -18,8 +19,7 @@ public:
     struct Difference
     {
         QString table;
-        qint64 rows = 0;
-        QStringList examples; // kind or day and the next key column of a few of them
+        sql::Differing differing; // the rollup as stored against a count of its source
     };
 
     /// Rows of each daily rollup that differ from a fresh count of its source (read in the

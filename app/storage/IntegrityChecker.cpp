@@ -11,8 +11,10 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <algorithm>
+#include <climits>
 
 namespace rework {
 namespace {
@@ -23,15 +25,145 @@ constexpr const char* kDerivedTables[] = {"cards",     "dies",          "boards"
                                           "kpi_cards", "kpi_defects",   "kpi_units",  "kpi_anomalies",
                                           "spc_values"};
 
+using Finding = IntegrityChecker::Finding;
+
+bool isDerived(const QString& table)
+{
+    return std::any_of(std::begin(kDerivedTables), std::end(kDerivedTables),
+                       [&](const char* t) { return table == QLatin1StringView(t); });
+}
+
 // Timestamps of batch and item updates are compared too: a replay sets them from the events.
-Result<sql::Differing> differingRows(const QSqlDatabase& db, const QString& table)
+// `where` narrows both sides alike (one item's check).
+Result<sql::Differing> differingRows(const QSqlDatabase& db, const QString& table, const QString& where = {})
 {
     // By key: a row the replay gives other values is one row that differs, not two.
     Result<QStringList> keys = sql::primaryKey(db, table);
     if (!keys)
         return keys.error();
-    return sql::differing(db, QStringLiteral("SELECT * FROM temp.") + table,
-                          QStringLiteral("SELECT * FROM main.") + table, keys.value());
+    return sql::differing(db, QStringLiteral("SELECT * FROM main.") + table + where,
+                          QStringLiteral("SELECT * FROM temp.") + table + where, keys.value());
+}
+
+/// What the file holds and what it should: NULL and long text kept readable.
+QString shown(const QVariant& v)
+{
+    if (v.isNull())
+        return QStringLiteral("NULL");
+    const QString text = v.toString();
+    if (v.typeId() != QMetaType::QString)
+        return text;
+    return QLatin1Char('\'') + (text.size() > 40 ? text.left(39) + QChar(0x2026) : text) + QLatin1Char('\'');
+}
+
+/// Where the expected rows come from, for the words that tell a difference.
+enum class Source
+{
+    Replay, // a replay of the events
+    Count,  // a count of the detailed rows a rollup sums
+};
+
+/// One row that differs, e.g. "cards ZT1: state is 'scrapped', the events give 'tested'".
+QString toldRow(const QString& table, const sql::RowDifference& r, Source source)
+{
+    const QString row = table + QLatin1Char(' ') + r.key;
+    if (!r.inStored)
+        return source == Source::Replay
+                   ? IntegrityChecker::tr("%1 is missing, though the events make it").arg(row)
+                   : IntegrityChecker::tr("%1 is missing, though its source counts it").arg(row);
+    if (!r.inExpected)
+        return source == Source::Replay ? IntegrityChecker::tr("%1 is made by no event").arg(row)
+                                        : IntegrityChecker::tr("%1 counts nothing in its source").arg(row);
+    QStringList columns;
+    for (qsizetype i = 0; i < r.columns.size(); ++i) {
+        columns << (source == Source::Replay ? IntegrityChecker::tr("%1 is %2, the events give %3")
+                                             : IntegrityChecker::tr("%1 is %2, its source gives %3"))
+                       .arg(r.columns.at(i), shown(r.stored.at(i)), shown(r.expected.at(i)));
+    }
+    if (columns.isEmpty()) // only a value's type differs
+        return IntegrityChecker::tr("%1 differs").arg(row);
+    return row + QStringLiteral(": ") + columns.join(QStringLiteral(", "));
+}
+
+/// The examples of a difference, then how many rows they leave out.
+QString toldSamples(const QString& table, const sql::Differing& d, Source source)
+{
+    QStringList told;
+    for (const sql::RowDifference& r : d.samples)
+        told << toldRow(table, r, source);
+    for (const QString& e : d.examples)
+        told << table + QLatin1Char(' ') + e;
+    QString text = told.join(QStringLiteral("; "));
+    const qint64 more = d.rows - told.size();
+    if (more > 0)
+        text +=
+            IntegrityChecker::tr("; and %n more", nullptr, static_cast<int>(std::min<qint64>(more, INT_MAX)));
+    return text;
+}
+
+/// The event links (event_subjects): which serials each event concerns. The trace, the KPI
+/// rollups, voids and sync read them, and they are recorded with the event, not derived from it:
+/// damage to them is told as itself, not as the rollups it throws off. Checked against what every
+/// event must name: its own item, and from intake on its card, the one its item comes from in
+/// the replay (in TEMP tables, so after it).
+Result<QList<Finding>> subjectProblems(const QSqlDatabase& db)
+{
+    // Reference changes name no item; a void names its target's items; close and ship name a batch.
+    const QString ownItem = QStringLiteral(
+        "SELECT e.seq, e.step, e.subject FROM main.events e WHERE e.step NOT IN ('reference', 'void') "
+        "AND e.subject <> '' AND NOT EXISTS (SELECT 1 FROM main.event_subjects s WHERE s.serial = "
+        "e.subject AND s.event_seq = e.seq)");
+    const QString noCard = QStringLiteral(
+        "SELECT e.seq, e.step, e.subject FROM main.events e WHERE e.step NOT IN ('reference', 'void', "
+        "'close', 'ship') AND NOT EXISTS (SELECT 1 FROM main.event_subjects s WHERE s.event_seq = e.seq "
+        "AND s.kind = 'card')");
+    const QString otherCard = QStringLiteral(
+        "SELECT e.seq, e.step, e.subject, s.serial FROM main.events e JOIN main.event_subjects s ON "
+        "s.event_seq = e.seq AND s.kind = 'card' LEFT JOIN temp.units u ON u.serial = e.subject "
+        "LEFT JOIN temp.dies d ON d.id = e.subject LEFT JOIN temp.cards c ON c.serial = e.subject "
+        "WHERE e.step NOT IN ('reference', 'void') AND s.serial IS NOT CASE WHEN u.serial IS NOT NULL "
+        "THEN u.card_serial WHEN d.id IS NOT NULL THEN d.card_serial WHEN c.serial IS NOT NULL THEN "
+        "c.serial ELSE s.serial END");
+    const struct
+    {
+        const QString& rows;
+        const char* text;
+    } kinds[] = {
+        {ownItem, QT_TR_NOOP("event links: %n event(s) do not name their own item: %1")},
+        {noCard, QT_TR_NOOP("event links: %n event(s) name no donor card: %1")},
+        {otherCard, QT_TR_NOOP("event links: %n event(s) name a card their item does not come from: %1")},
+    };
+    QList<Finding> found;
+    for (const auto& kind : kinds) {
+        auto n = sql::scalar(db, QStringLiteral("SELECT count(*) FROM (") + kind.rows + QLatin1Char(')'));
+        if (!n)
+            return n.error();
+        const qint64 rows = n.value().toLongLong();
+        if (rows == 0)
+            continue;
+        auto first = sql::run(db, kind.rows + QStringLiteral(" ORDER BY e.seq LIMIT 3"));
+        if (!first)
+            return first.error();
+        QStringList examples;
+        while (first.value().next()) {
+            QString example = IntegrityChecker::tr("event %1 (%2 of %3)")
+                                  .arg(first.value().value(0).toString(), first.value().value(1).toString(),
+                                       first.value().value(2).toString().left(64));
+            if (first.value().record().count() > 3)
+                example += IntegrityChecker::tr(" names %1").arg(first.value().value(3).toString().left(64));
+            examples << example;
+        }
+        QString text = examples.join(QStringLiteral("; "));
+        if (rows > examples.size())
+            text += IntegrityChecker::tr("; and %n more", nullptr, static_cast<int>(rows - examples.size()));
+        found.append({Finding::Kind::Record, rows,
+                      IntegrityChecker::tr(kind.text, nullptr, static_cast<int>(rows)).arg(text)});
+    }
+    if (!found.isEmpty())
+        found.append({Finding::Kind::Record, 0,
+                      IntegrityChecker::tr("event links: the trace and the KPI rollups read these links; "
+                                           "differences of the rollups below may follow from them")});
+    return found;
 }
 
 /// Operators that events name but the registry does not hold: records whose author can no longer
@@ -39,7 +171,7 @@ Result<sql::Differing> differingRows(const QSqlDatabase& db, const QString& tabl
 /// shell, or a station token (a station's own credential, so one of another station's is not
 /// known here; nor, until its registration arrives, is the station itself: stations are checked
 /// by the reference log instead).
-Result<QStringList> unknownAuthors(const QSqlDatabase& db)
+Result<QList<Finding>> unknownAuthors(const QSqlDatabase& db)
 {
     auto q =
         sql::run(db,
@@ -49,11 +181,14 @@ Result<QStringList> unknownAuthors(const QSqlDatabase& db)
                  {kShellOperator, kTokenOperatorPrefix.size(), QString(kTokenOperatorPrefix)});
     if (!q)
         return q.error();
-    QStringList problems;
+    QList<Finding> problems;
     while (q.value().next()) {
-        problems << IntegrityChecker::tr("events: %n event(s) name operator %1, who is not registered here",
-                                         nullptr, q.value().value(1).toInt())
-                        .arg(q.value().value(0).toString().left(64));
+        const int events = q.value().value(1).toInt();
+        problems.append(
+            {Finding::Kind::Record, events,
+             IntegrityChecker::tr("events: %n event(s) name operator %1, who is not registered here", nullptr,
+                                  events)
+                 .arg(q.value().value(0).toString().left(64))});
     }
     return problems;
 }
@@ -175,7 +310,7 @@ Result<QString> describeForeignKey(const QSqlDatabase& db, const QString& table,
 
 } // namespace
 
-Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* events) const
+Result<QList<Finding>> IntegrityChecker::itemFindings(const QString& serial, qint64* events) const
 {
     ReadSnapshot snapshot(m_db);
     if (Status st = snapshot.begin(); !st)
@@ -195,7 +330,7 @@ Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* e
         *events = genealogy->size();
     if (Status st = shadowAll(m_db); !st)
         return st.error();
-    QStringList problems;
+    QList<Finding> problems;
     Status replayed;
     StateProjector projector(m_db);
     for (const EventRecord& e : genealogy.value()) {
@@ -206,26 +341,17 @@ Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* e
         if (!replayed)
             break;
         // Fixed names; the items of the genealogy bound through the temp table.
-        const QString rows =
-            QStringLiteral("SELECT * FROM %2.%1 WHERE %3 IN (SELECT serial FROM temp.replay_items)");
-        const QString statement =
-            QStringLiteral("SELECT %1 FROM (%2)")
-                .arg(QLatin1StringView(key),
-                     sql::symmetricDifference(
-                         rows.arg(QLatin1StringView(table), QStringLiteral("temp"), QLatin1StringView(key)),
-                         rows.arg(QLatin1StringView(table), QStringLiteral("main"), QLatin1StringView(key))));
-        auto differing = sql::run(m_db, statement);
-        if (!differing) {
-            replayed = differing.error();
+        const QString items =
+            QStringLiteral(" WHERE %1 IN (SELECT serial FROM temp.replay_items)").arg(QLatin1StringView(key));
+        Result<sql::Differing> d = differingRows(m_db, QString::fromLatin1(table), items);
+        if (!d) {
+            replayed = d.error();
             break;
         }
-        QStringList keys;
-        while (differing.value().next())
-            keys << differing.value().value(0).toString();
-        keys.removeDuplicates();
-        for (const QString& k : keys)
-            problems << tr("derived state: %1 %2 differs from a replay of its events")
-                            .arg(QLatin1StringView(table), k);
+        if (d->rows > 0)
+            problems.append({Finding::Kind::Derived, d->rows,
+                             tr("derived state: %1")
+                                 .arg(toldSamples(QString::fromLatin1(table), d.value(), Source::Replay))});
     }
     snapshot.end();
     dropShadows(m_db);
@@ -234,20 +360,62 @@ Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* e
     return problems;
 }
 
+namespace {
+
+QStringList lines(const QList<Finding>& found)
+{
+    QStringList text;
+    for (const Finding& f : found)
+        text << f.text;
+    return text;
+}
+
+} // namespace
+
+Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* events) const
+{
+    Result<QList<Finding>> found = itemFindings(serial, events);
+    if (!found)
+        return found.error();
+    return lines(found.value());
+}
+
 Result<QStringList> IntegrityChecker::run() const
+{
+    Result<QList<Finding>> found = findings();
+    if (!found)
+        return found.error();
+    return lines(found.value());
+}
+
+qint64 IntegrityChecker::rows(const QList<Finding>& found)
+{
+    qint64 n = 0;
+    for (const Finding& f : found)
+        n += f.rows;
+    return n;
+}
+
+bool IntegrityChecker::repairable(const QList<Finding>& found)
+{
+    return std::all_of(found.begin(), found.end(),
+                       [](const Finding& f) { return f.kind == Finding::Kind::Derived; });
+}
+
+Result<QList<Finding>> IntegrityChecker::findings() const
 {
     // One snapshot for every check below; a read transaction never holds the write lock.
     ReadSnapshot snapshot(m_db);
     if (Status st = snapshot.begin(); !st)
         return st.error();
-    QStringList problems;
+    QList<Finding> problems;
     auto integrity = sql::run(m_db, QStringLiteral("PRAGMA integrity_check"));
     if (!integrity)
         return integrity.error();
     while (integrity.value().next()) {
         const QString line = integrity.value().value(0).toString();
         if (line != QLatin1StringView("ok"))
-            problems << tr("integrity: %1").arg(line);
+            problems.append({Finding::Kind::Damage, 1, tr("integrity: %1").arg(line)});
     }
     const bool damaged = !problems.isEmpty();
     auto fk = sql::run(m_db, QStringLiteral("PRAGMA foreign_key_check"));
@@ -265,6 +433,10 @@ Result<QStringList> IntegrityChecker::run() const
         violations.append({fk.value().value(0).toString(), fk.value().value(1),
                            fk.value().value(2).toString(), fk.value().value(3).toInt()});
     fk.value().finish();
+    // A link between derived rows is put right by a replay; one from the record is not.
+    const auto kindOf = [](const Violation& v) {
+        return isDerived(v.table) && isDerived(v.parent) ? Finding::Kind::Derived : Finding::Kind::Record;
+    };
     // A damaged file can have thousands: the first hundred by name, then how many more.
     constexpr qsizetype kNamed = 100;
     for (qsizetype i = 0; i < std::min(kNamed, violations.size()); ++i) {
@@ -272,16 +444,22 @@ Result<QStringList> IntegrityChecker::run() const
         Result<QString> line = describeForeignKey(m_db, v.table, v.rowid, v.parent, v.fkId);
         if (!line)
             return line.error();
-        problems << line.value();
+        problems.append({kindOf(v), 1, line.value()});
     }
-    if (violations.size() > kNamed)
-        problems << tr("foreign key: %1 more rows name a parent that is not there")
-                        .arg(violations.size() - kNamed);
+    if (violations.size() > kNamed) {
+        const bool allDerived =
+            std::all_of(violations.begin() + kNamed, violations.end(),
+                        [&](const Violation& v) { return kindOf(v) == Finding::Kind::Derived; });
+        problems.append({allDerived ? Finding::Kind::Derived : Finding::Kind::Record,
+                         violations.size() - kNamed,
+                         tr("foreign key: %1 more rows name a parent that is not there")
+                             .arg(violations.size() - kNamed)});
+    }
     // A file SQLite finds damaged is not read further; broken links are told with the rest.
     if (damaged)
         return problems;
 
-    Result<QStringList> authors = unknownAuthors(m_db);
+    Result<QList<Finding>> authors = unknownAuthors(m_db);
     if (!authors)
         return authors.error();
     problems << authors.value();
@@ -290,16 +468,19 @@ Result<QStringList> IntegrityChecker::run() const
     Result<QStringList> reference = ReferenceProjector(m_db).verify();
     if (!reference)
         return reference.error();
-    problems << reference.value();
+    for (const QString& line : reference.value())
+        problems.append({Finding::Kind::Record, 1, line});
 
     // The daily rollups against the detailed rows their triggers count.
     Result<QList<DailyRollups::Difference>> rollups = DailyRollups::differences(m_db);
     if (!rollups)
         return rollups.error();
+    QList<Finding> derived;
     for (const DailyRollups::Difference& d : rollups.value())
-        problems << tr("derived state: %1 rows of %2 differ from a count of their source, at %3")
-                        .arg(d.rows)
-                        .arg(d.table, d.examples.join(QStringLiteral(", ")));
+        derived.append({Finding::Kind::Derived, d.differing.rows,
+                        tr("derived state: %n row(s) of %1 differ from a count of their source: %2", nullptr,
+                           static_cast<int>(d.differing.rows))
+                            .arg(d.table, toldSamples(d.table, d.differing, Source::Count))});
 
     // The replay goes into TEMP copies of the derived tables and is compared with the snapshot:
     // the main database is only read, so stations go on recording while a check runs.
@@ -316,10 +497,20 @@ Result<QStringList> IntegrityChecker::run() const
             break;
         }
         if (n->rows > 0)
-            problems << tr("derived state: %1 rows of %2 differ from a replay of the events, at %3")
-                            .arg(n->rows)
-                            .arg(name, n->examples.join(QStringLiteral(", ")));
+            derived.append({Finding::Kind::Derived, n->rows,
+                            tr("derived state: %n row(s) of %1 differ from a replay of the events: %2",
+                               nullptr, static_cast<int>(n->rows))
+                                .arg(name, toldSamples(name, n.value(), Source::Replay))});
     }
+    // The links are told before the rollups they throw off.
+    if (replayed) {
+        Result<QList<Finding>> links = subjectProblems(m_db);
+        if (!links)
+            replayed = links.error();
+        else
+            problems << links.value();
+    }
+    problems << derived;
     snapshot.end();
     dropShadows(m_db);
     if (!replayed)

@@ -566,24 +566,31 @@ QString symmetricDifference(const QString& a, const QString& b)
     return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL SELECT * FROM (%2 EXCEPT %1)").arg(a, b);
 }
 
-Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b,
-                            const QStringList& keys)
+namespace {
+
+QString quotedName(QString name)
 {
-    const QString rows = symmetricDifference(a, b);
-    QStringList quoted;
-    for (QString k : keys)
-        quoted << QLatin1Char('"') + k.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    const QString counted = quoted.isEmpty()
-                                ? rows
-                                : QStringLiteral("SELECT DISTINCT ") + quoted.join(QLatin1Char(',')) +
-                                      QStringLiteral(" FROM (") + rows + QLatin1Char(')');
-    auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (") + counted + QLatin1Char(')'));
+    return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+/// Whether SQLite would tell the two values apart: NULL from '', and text from a number.
+bool sameValue(const QVariant& a, const QVariant& b)
+{
+    if (a.isNull() || b.isNull())
+        return a.isNull() == b.isNull();
+    const bool textA = a.typeId() == QMetaType::QString, textB = b.typeId() == QMetaType::QString;
+    return textA == textB && a == b;
+}
+
+/// Without keys: a few rows of the difference, by their first two columns.
+Result<Differing> differingRows(const QSqlDatabase& db, const QString& rows)
+{
+    auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (") + rows + QLatin1Char(')'));
     if (!n)
         return n.error();
-    Differing d{n.value().toLongLong(), {}};
+    Differing d{n.value().toLongLong(), {}, {}};
     if (d.rows == 0)
         return d;
-    // A changed row is there twice (as it is and as it should be): the same place, named once.
     auto first = run(db, QStringLiteral("SELECT * FROM (") + rows + QStringLiteral(") LIMIT 6"));
     if (!first)
         return first.error();
@@ -594,6 +601,88 @@ Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QStr
         const QString example = columns.join(QLatin1Char(' '));
         if (!d.examples.contains(example))
             d.examples << example;
+    }
+    return d;
+}
+
+} // namespace
+
+Result<Differing> differing(const QSqlDatabase& db, const QString& stored, const QString& expected,
+                            const QStringList& keys)
+{
+    if (keys.isEmpty())
+        return differingRows(db, symmetricDifference(stored, expected));
+    // Both sides under the stored side's column names: a rollup's source query names none.
+    auto shape = run(db, QStringLiteral("SELECT * FROM (") + stored + QStringLiteral(") LIMIT 0"));
+    if (!shape)
+        return shape.error();
+    const QSqlRecord record = shape.value().record();
+    QStringList columns;
+    for (int i = 0; i < record.count(); ++i)
+        columns << quotedName(record.fieldName(i));
+    shape.value().finish();
+    QStringList quotedKeys, match;
+    for (const QString& k : keys) {
+        quotedKeys << quotedName(k);
+        match << quotedKeys.last() + QStringLiteral(" IS ?");
+    }
+    const QString names = columns.join(QLatin1Char(','));
+    const QString with = QStringLiteral("WITH s(%1) AS (%2), x(%1) AS (%3) ").arg(names, stored, expected);
+    const QString keyList = quotedKeys.join(QLatin1Char(','));
+    const QString differingKeys =
+        QStringLiteral("SELECT DISTINCT ") + keyList + QStringLiteral(" FROM (") +
+        symmetricDifference(QStringLiteral("SELECT * FROM s"), QStringLiteral("SELECT * FROM x")) +
+        QLatin1Char(')');
+    auto n = scalar(db, with + QStringLiteral("SELECT count(*) FROM (") + differingKeys + QLatin1Char(')'));
+    if (!n)
+        return n.error();
+    Differing d{n.value().toLongLong(), {}, {}};
+    if (d.rows == 0)
+        return d;
+    auto first =
+        run(db, with + differingKeys + QStringLiteral(" ORDER BY ") + keyList + QStringLiteral(" LIMIT 3"));
+    if (!first)
+        return first.error();
+    QList<QVariantList> sampleKeys;
+    while (first.value().next()) {
+        QVariantList key;
+        for (int i = 0; i < keys.size(); ++i)
+            key << first.value().value(i);
+        sampleKeys << key;
+    }
+    first.value().finish();
+    const QString where = QStringLiteral(" WHERE ") + match.join(QStringLiteral(" AND "));
+    for (const QVariantList& key : std::as_const(sampleKeys)) {
+        RowDifference r;
+        QStringList keyText;
+        for (const QVariant& v : key)
+            keyText << v.toString();
+        r.key = keyText.join(QLatin1Char('/'));
+        QVariantList sides[2];
+        for (int side = 0; side < 2; ++side) {
+            auto row = run(db,
+                           with + QStringLiteral("SELECT * FROM ") +
+                               (side == 0 ? QStringLiteral("s") : QStringLiteral("x")) + where,
+                           key);
+            if (!row)
+                return row.error();
+            if (row.value().next()) {
+                for (int i = 0; i < columns.size(); ++i)
+                    sides[side] << row.value().value(i);
+            }
+        }
+        r.inStored = !sides[0].isEmpty();
+        r.inExpected = !sides[1].isEmpty();
+        if (r.inStored && r.inExpected) {
+            for (int i = 0; i < columns.size(); ++i) {
+                if (sameValue(sides[0].at(i), sides[1].at(i)))
+                    continue;
+                r.columns << record.fieldName(i);
+                r.stored << sides[0].at(i);
+                r.expected << sides[1].at(i);
+            }
+        }
+        d.samples << r;
     }
     return d;
 }

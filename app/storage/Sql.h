@@ -90,16 +90,25 @@ Status withFile(const QString& path, int flags, const std::function<Status(sqlit
 /// ((a - b) + b) - a, which misses every row that only `a` has.
 QString symmetricDifference(const QString& a, const QString& b);
 
-/// How many rows two SELECTs of the same columns do not share, and the first two columns of a
-/// few of them (an item's serial, a rollup's kind or day): where to look. With `keys` (columns of
-/// `a` that name a row) a row that is in both with other values counts once, not as the two
-/// versions of it.
+/// How many rows two SELECTs of the same columns do not share, and a few of them told: where to
+/// look. Without `keys` an example is a row's first two columns. With `keys` (columns that name a
+/// row) a row that is in both with other values counts once, not as its two versions, and an
+/// example says which of its columns differ and how: what a supervisor needs to judge it.
+struct RowDifference
+{
+    QString key;                   // the key's values, joined by '/'
+    bool inStored = true;          // the row is in `stored`
+    bool inExpected = true;        // the row is in `expected`
+    QStringList columns;           // where both have it: the columns that differ...
+    QVariantList stored, expected; // ...and their values on either side
+};
 struct Differing
 {
     qint64 rows = 0;
-    QStringList examples;
+    QStringList examples;         // without keys
+    QList<RowDifference> samples; // with keys: the first few, in key order
 };
-Result<Differing> differing(const QSqlDatabase& db, const QString& a, const QString& b,
+Result<Differing> differing(const QSqlDatabase& db, const QString& stored, const QString& expected,
                             const QStringList& keys = {});
 /// The primary key's columns of `table` (in `schema`), in key order; empty for a table keyed by rowid.
 Result<QStringList> primaryKey(const QSqlDatabase& db, const QString& table,

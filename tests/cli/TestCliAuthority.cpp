@@ -295,7 +295,8 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("actor");
-        QTest::addColumn<QString>("expected"); // error code, empty: success
+        QTest::addColumn<QString>("expected");    // error code, empty: success
+        QTest::addColumn<QStringList>("prepare"); // SQL run on the line first: what the action needs
         const QStringList config{"config", "set", "reflow.limit", "4"};
         const QStringList station{"station", "add", "TEST-1", "--step", "test"};
         const QStringList addOperator{"operator", "add",      "OP2",   "--name", "Sun Li",
@@ -304,6 +305,7 @@ private slots:
         const QStringList label{"label", "batch-label", "B-NONE-1", "--zpl", "x.zpl"};
         const QStringList token{"token", "create", "--station", "INTAKE-1", "--steps", "intake"};
         const QStringList repair{"verify", "--repair-chain", "--reason", "links lost in a crash"};
+        const QStringList replay{"check", "--repair", "--reason", "rollups lost in a crash"};
         const QStringList publish{"label", "publish",
                                   QStringLiteral(REWORK_SOURCE_DIR "/resources/labels/die-traveler.json")};
         const QStringList restore{"restore", m_dir.filePath(QStringLiteral("line-backup.sqlite")), "--force",
@@ -316,25 +318,34 @@ private slots:
             const char* operatorCode;
             const char* supervisorCode;
             const char* adminCode;
+            QStringList prepare;
         } actions[] = {
-            {"settings.change (config)", config, "not_permitted", "not_permitted", ""},
-            {"settings.change (station)", station, "not_permitted", "not_permitted", ""},
-            {"operators.manage", addOperator, "not_permitted", "not_permitted", ""},
-            {"record.void", voidEvent, "not_permitted", "unknown_serial", "unknown_serial"},
-            {"label.print", label, "unknown_serial", "unknown_serial", "unknown_serial"},
-            {"tokens.manage", token, "not_permitted", "not_permitted", ""},
-            {"chain.repair", repair, "not_permitted", "not_permitted", ""},
-            {"templates.edit", publish, "not_permitted", "not_permitted", ""},
-            {"restore.force", restore, "not_permitted", "not_permitted", ""},
-            {"conflicts.resolve", resolve, "not_permitted", "unknown_serial", "unknown_serial"},
+            {"settings.change (config)", config, "not_permitted", "not_permitted", "", {}},
+            {"settings.change (station)", station, "not_permitted", "not_permitted", "", {}},
+            {"operators.manage", addOperator, "not_permitted", "not_permitted", "", {}},
+            {"record.void", voidEvent, "not_permitted", "unknown_serial", "unknown_serial", {}},
+            {"label.print", label, "unknown_serial", "unknown_serial", "unknown_serial", {}},
+            {"tokens.manage", token, "not_permitted", "not_permitted", "", {}},
+            {"chain.repair", repair, "not_permitted", "not_permitted", "", {}},
+            // Something to repair: an admin's allowed repair writes.
+            {"derived.repair",
+             replay,
+             "not_permitted",
+             "not_permitted",
+             "",
+             {QStringLiteral("INSERT INTO kpi_operator_daily VALUES ('2026-01-05', 'INTAKE-1', 'OP1', "
+                             "'intake', 'RTX4090', 3)")}},
+            {"templates.edit", publish, "not_permitted", "not_permitted", "", {}},
+            {"restore.force", restore, "not_permitted", "not_permitted", "", {}},
+            {"conflicts.resolve", resolve, "not_permitted", "unknown_serial", "unknown_serial", {}},
         };
         for (const auto& a : actions) {
-            QTest::addRow("%s operator", a.name)
-                << a.args + QStringList{"--operator", "OP1"} << "OP1" << QString::fromLatin1(a.operatorCode);
+            QTest::addRow("%s operator", a.name) << a.args + QStringList{"--operator", "OP1"} << "OP1"
+                                                 << QString::fromLatin1(a.operatorCode) << a.prepare;
             QTest::addRow("%s supervisor", a.name) << a.args + QStringList{"--operator", "SUP1"} << "SUP1"
-                                                   << QString::fromLatin1(a.supervisorCode);
-            QTest::addRow("%s admin", a.name)
-                << a.args + QStringList{"--operator", "ADM1"} << "ADM1" << QString::fromLatin1(a.adminCode);
+                                                   << QString::fromLatin1(a.supervisorCode) << a.prepare;
+            QTest::addRow("%s admin", a.name) << a.args + QStringList{"--operator", "ADM1"} << "ADM1"
+                                              << QString::fromLatin1(a.adminCode) << a.prepare;
         }
     }
 
@@ -342,7 +353,10 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, expected);
+        QFETCH(QStringList, prepare);
         const QString path = freshLine();
+        if (!prepare.isEmpty())
+            sqlOn(path, prepare);
         const QString before = rework::test::dumpFile(path);
         const Run r = reworkctl(path, args);
         if (expected.isEmpty()) {
@@ -518,13 +532,20 @@ private slots:
         const Run check = reworkctl(path, {"check"});
         QCOMPARE(check.exitCode, 3); // problems found: the README's storage code
         QVERIFY2(check.err.contains(QStringLiteral("cards")), qPrintable(check.err));
-        QVERIFY2(check.err.contains(QStringLiteral("problems found: 1;")), qPrintable(check.err));
+        // counted by row, each told by its column and both values, with what to do about it
+        QVERIFY2(check.err.contains(QStringLiteral("problems found in 4 row(s), all of derived state")),
+                 qPrintable(check.err));
+        QVERIFY2(check.err.contains(QStringLiteral("lot is 'LOT-9', the events give 'LOT-7'")),
+                 qPrintable(check.err));
+        QVERIFY2(check.err.contains(QStringLiteral("reworkctl check --repair")), qPrintable(check.err));
         // --json carries the problems themselves, not only their number
         const Run json = reworkctl(path, {"--json", "check"});
         QCOMPARE(json.exitCode, 3);
         const QJsonArray problems = json.json().value("problems").toArray();
         QCOMPARE(problems.size(), 1);
         QVERIFY2(problems.first().toString().contains(QStringLiteral("cards")), qPrintable(json.out));
+        QCOMPARE(json.json().value("rows").toInt(), 4);
+        QCOMPARE(json.json().value("repairable").toBool(), true);
         QCOMPARE(sqlOn(path, {QStringLiteral("SELECT count(*) FROM cards WHERE lot = 'LOT-9'")}).toInt(), 4);
     }
 

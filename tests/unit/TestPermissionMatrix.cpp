@@ -12,6 +12,7 @@
 #include "labels/LabelTemplateStore.h"
 #include "storage/Backup.h"
 #include "storage/ConfigStore.h"
+#include "storage/DerivedRepair.h"
 #include "storage/EventChain.h"
 #include "storage/LimitStore.h"
 #include "storage/Restore.h"
@@ -139,6 +140,10 @@ const QHash<QString, CoreCall>& coreCalls()
         {QStringLiteral("chain.repair"),
          [](test::TestDatabase& t, const OperatorInfo& a) {
              return asStatus(EventChain(t.db().connection()).repairMissing(a.id, QStringLiteral("matrix")));
+         }},
+        {QStringLiteral("derived.repair"),
+         [](test::TestDatabase& t, const OperatorInfo& a) {
+             return asStatus(DerivedRepair(t.db().connection()).run(a.id, QStringLiteral("matrix")));
          }},
         {QStringLiteral("restore.force"),
          [](test::TestDatabase& t, const OperatorInfo& a) {

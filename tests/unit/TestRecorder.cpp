@@ -349,8 +349,8 @@ private slots:
         QVERIFY(problems.ok());
         const QString all = problems->join(QLatin1Char('\n'));
         QVERIFY2(all.contains(QStringLiteral("foreign key: units %1: die_id").arg(unit)), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("derived state: 1 rows of dies differ")), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("derived state: 1 rows of cards differ")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("derived state: 1 row(s) of dies differ")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("derived state: 1 row(s) of cards differ")), qPrintable(all));
         QVERIFY2(
             all.contains(QStringLiteral("events: %1 event(s) name operator %2, who is not registered here")
                              .arg(strips, stripper)),
@@ -407,6 +407,107 @@ private slots:
                     .ok());
         }
         QVERIFY(IntegrityChecker(t.db().connection()).run().value().isEmpty());
+    }
+
+    /// A difference is told as a supervisor can judge it: the row, the column, what the file holds
+    /// and what the events give; a list cut short says how many it leaves out; the rows are
+    /// counted, not the lines; and derived state alone is what a replay can put right.
+    void checkNamesTheColumnBothValuesAndHowManyMore()
+    {
+        test::TestDatabase t;
+        for (int i = 0; i < 5; ++i)
+            t.testedUnit(QStringLiteral("ZT4090A12345%1").arg(i), QStringLiteral("SB0000000%1").arg(i));
+        const QSqlDatabase c = t.db().connection();
+        QVERIFY(IntegrityChecker(c).run().value().isEmpty());
+        const QString firstCard = value(t, "SELECT min(serial) FROM cards");
+        const QString state = value(t, "SELECT state FROM cards WHERE serial = ?", {firstCard});
+        const QString die = value(t, "SELECT min(id) FROM dies");
+        const QString reflows = value(t, "SELECT reflow_count FROM dies WHERE id = ?", {die});
+        QVERIFY(sql::exec(c, QStringLiteral("UPDATE cards SET state = 'scrapped'")).ok());
+        QVERIFY(sql::exec(c, QStringLiteral("UPDATE dies SET reflow_count = 9 WHERE id = ?"), {die}).ok());
+        auto found = IntegrityChecker(c).findings();
+        QVERIFY(found.ok());
+        const QString all = IntegrityChecker(c).run().value().join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(
+                     QStringLiteral("derived state: 5 row(s) of cards differ from a replay of the events: "
+                                    "cards %1: state is 'scrapped', the events give '%2'")
+                         .arg(firstCard, state)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("; and 2 more")), qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("dies %1: reflow_count is 9, the events give %2").arg(die, reflows)),
+            qPrintable(all));
+        QCOMPARE(IntegrityChecker::rows(found.value()), 6);
+        QVERIFY(IntegrityChecker::repairable(found.value()));
+        // A row the file lacks, and one no event makes.
+        QVERIFY(sql::exec(c, QStringLiteral("PRAGMA foreign_keys = OFF")).ok());
+        const QString unit = value(t, "SELECT min(serial) FROM units");
+        QVERIFY(sql::exec(c, QStringLiteral("DELETE FROM units WHERE serial = ?"), {unit}).ok());
+        QVERIFY(
+            sql::exec(c, QStringLiteral("INSERT INTO voided_events VALUES ('EV-NONE', 'EV-NONE2')")).ok());
+        const QString more = IntegrityChecker(c).run().value().join(QLatin1Char('\n'));
+        QVERIFY2(more.contains(QStringLiteral("units %1 is missing, though the events make it").arg(unit)),
+                 qPrintable(more));
+        QVERIFY2(more.contains(QStringLiteral("voided_events EV-NONE is made by no event")),
+                 qPrintable(more));
+    }
+
+    /// The event links (which serials an event concerns) are recorded with the event, not derived:
+    /// their damage is named as itself, before the rollups it throws off, and no replay can
+    /// repair it.
+    void damagedEventLinksAreToldAsThemselves()
+    {
+        test::TestDatabase t;
+        t.testedUnit("ZT4090A123456", "SB00000001");
+        const QString other = t.testedUnit("ZT4090A123457", "SB00000002");
+        const QSqlDatabase c = t.db().connection();
+        QVERIFY(IntegrityChecker(c).run().value().isEmpty());
+        const QString test = value(t, "SELECT min(seq) FROM events WHERE step = 'test'");
+        const QString inspect = value(t, "SELECT min(seq) FROM events WHERE step = 'inspect'");
+        const QString mount = value(t, "SELECT min(seq) FROM events WHERE step = 'mount'");
+        const QString otherCard = value(t, "SELECT card_serial FROM units WHERE serial = ?", {other});
+        QVERIFY(sql::exec(c,
+                          QStringLiteral("DELETE FROM event_subjects WHERE event_seq = ? AND kind = 'card'"),
+                          {test})
+                    .ok());
+        QVERIFY(sql::exec(c,
+                          QStringLiteral("UPDATE event_subjects SET serial = ? WHERE event_seq = ? AND "
+                                         "kind = 'card'"),
+                          {otherCard, inspect})
+                    .ok());
+        QVERIFY(sql::exec(c,
+                          QStringLiteral("DELETE FROM event_subjects WHERE event_seq = ? AND kind = 'unit'"),
+                          {mount})
+                    .ok());
+        auto found = IntegrityChecker(c).findings();
+        QVERIFY(found.ok());
+        const QStringList lines = IntegrityChecker(c).run().value();
+        const QString all = lines.join(QLatin1Char('\n'));
+        QVERIFY2(
+            all.contains(
+                QStringLiteral("event links: 1 event(s) name no donor card: event %1 (test of").arg(test)),
+            qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("event links: 1 event(s) name a card their item does not come "
+                                             "from: event %1 (inspect of")
+                                  .arg(inspect)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("names %1").arg(otherCard)), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("event links: 1 event(s) do not name their own item: event %1 "
+                                             "(mount of")
+                                  .arg(mount)),
+                 qPrintable(all));
+        // The cause comes before its effects on the rollups.
+        const auto firstOf = [&](const QString& prefix) {
+            for (qsizetype i = 0; i < lines.size(); ++i)
+                if (lines.at(i).startsWith(prefix))
+                    return i;
+            return qsizetype(-1);
+        };
+        QVERIFY(firstOf(QStringLiteral("event links:")) >= 0);
+        QVERIFY2(firstOf(QStringLiteral("derived state:")) < 0 ||
+                     firstOf(QStringLiteral("event links:")) < firstOf(QStringLiteral("derived state:")),
+                 qPrintable(all));
+        QVERIFY(!IntegrityChecker::repairable(found.value()));
     }
 
     /// A day's station work can sum to 0 on the way (a -1 before a +1); its daily row stays, so

@@ -8,6 +8,7 @@
 #include "reworkctl/CommandContext.h"
 #include "storage/AuditLog.h"
 #include "storage/Backup.h"
+#include "storage/DerivedRepair.h"
 #include "storage/EventChain.h"
 #include "storage/IntegrityChecker.h"
 #include "storage/LogTails.h"
@@ -17,22 +18,72 @@
 namespace rework {
 namespace {
 
+/// `check --repair --reason TEXT --operator ADMIN`: the derived state replaced by a replay of a
+/// sound event log, as a proven admin, audited.
+int repairDerived(CommandContext& context, Args args)
+{
+    Output& out = context.out;
+    const QString reason = args.takeOr(QStringLiteral("reason"), QString());
+    const QString actorId = args.takeOr(QStringLiteral("operator"), QString());
+    if (const QString option = args.unknownOption(); !option.isEmpty())
+        return out.unknownOption(option, context.help);
+    if (!args.isEmpty())
+        return out.unexpectedArgument(args.first(), context.help);
+    if (reason.trimmed().isEmpty() || actorId.isEmpty())
+        return out.usage(Cli::tr("--repair needs --reason TEXT and --operator ADMIN"), context.help);
+    OperatorInfo actor;
+    if (const auto failed = context.prove(actorId, QString(), actor))
+        return *failed;
+    Result<qint64> repaired = DerivedRepair(context.database()->connection()).run(actor.id, reason);
+    if (!repaired)
+        return out.fail(repaired.error());
+    const QString line =
+        repaired.value() == 0
+            ? Cli::tr("nothing to repair: the derived state already equals the event log")
+            : Cli::tr("%n derived row(s) replayed from the event log; reworkctl check now passes", nullptr,
+                      static_cast<int>(repaired.value()));
+    out.emitResult({line}, {{QStringLiteral("repaired"), repaired.value()}});
+    return Ok;
+}
+
+/// What to do about what `check` found: a replay puts derived state right; a damaged file or a
+/// record changed by hand needs a backup.
+QString advice(const QList<IntegrityChecker::Finding>& found)
+{
+    const qint64 rows = IntegrityChecker::rows(found);
+    if (IntegrityChecker::repairable(found))
+        return Cli::tr("problems found in %n row(s), all of derived state; the event log can put them right: "
+                       "an admin runs reworkctl check --repair --reason TEXT --operator ADMIN",
+                       nullptr, static_cast<int>(rows));
+    const bool damaged = std::any_of(found.begin(), found.end(), [](const IntegrityChecker::Finding& f) {
+        return f.kind == IntegrityChecker::Finding::Kind::Damage;
+    });
+    if (damaged)
+        return Cli::tr("problems found: the database file is damaged; call an admin to restore a backup "
+                       "(reworkctl restore)");
+    return Cli::tr("problems found in %n row(s), some of them in the record itself (changed outside "
+                   "ReworkTrack); call an admin to restore a backup (reworkctl restore) and compare",
+                   nullptr, static_cast<int>(rows));
+}
+
 int check(CommandContext& context, Args args)
 {
     Output& out = context.out;
+    if (args.takeFlag(QStringLiteral("repair")))
+        return repairDerived(context, std::move(args));
     if (const QString option = args.unknownOption(); !option.isEmpty())
         return out.unknownOption(option, context.help);
     if (args.size() > 1)
         return out.usage(Cli::tr("check takes at most one serial"), context.help);
     const QString serial = args.isEmpty() ? QString() : args.first().trimmed().toUpper();
-    QStringList problems;
+    QList<IntegrityChecker::Finding> found;
     qint64 replayed = 0;
-    if (const auto failed = context.read(problems, [&](const QSqlDatabase& db) {
-            return serial.isEmpty() ? IntegrityChecker(db).run()
-                                    : IntegrityChecker(db).checkItem(serial, &replayed);
+    if (const auto failed = context.read(found, [&](const QSqlDatabase& db) {
+            return serial.isEmpty() ? IntegrityChecker(db).findings()
+                                    : IntegrityChecker(db).itemFindings(serial, &replayed);
         }))
         return *failed;
-    if (!serial.isEmpty() && problems.isEmpty()) {
+    if (!serial.isEmpty() && found.isEmpty()) {
         out.emitResult({Cli::tr("%1 ok: its genealogy's derived state equals a replay of its %2 events")
                             .arg(serial)
                             .arg(replayed)},
@@ -41,13 +92,16 @@ int check(CommandContext& context, Args args)
                         {QStringLiteral("problems"), QJsonArray()}});
         return Ok;
     }
-    if (!problems.isEmpty()) {
-        for (const QString& p : problems)
-            out.err() << p << '\n';
-        return out.fail(
-            makeError(ErrorCode::Storage, QString(),
-                      Cli::tr("problems found: %1; call an admin to restore a backup").arg(problems.size())),
-            {{QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
+    if (!found.isEmpty()) {
+        QStringList problems;
+        for (const IntegrityChecker::Finding& f : std::as_const(found)) {
+            problems << f.text;
+            out.err() << f.text << '\n';
+        }
+        return out.fail(makeError(ErrorCode::Storage, QString(), advice(found)),
+                        {{QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+                         {QStringLiteral("rows"), IntegrityChecker::rows(found)},
+                         {QStringLiteral("repairable"), IntegrityChecker::repairable(found)}});
     }
     out.emitResult({Cli::tr("database ok: integrity check passed and derived state equals the event log")},
                    {{QStringLiteral("problems"), QJsonArray()}});
@@ -255,12 +309,18 @@ int restore(CommandContext& context, Args args)
 const Command checkCommand{
     "check",
     QT_TRANSLATE_NOOP(
-        "Cli", "  check [SERIAL]                         integrity check of database and derived state\n"),
-    QT_TRANSLATE_NOOP(
-        "Cli", "Usage: reworkctl check [SERIAL]\nRuns SQLite's integrity check and compares the derived "
-               "state with a replay of the event log. With a SERIAL (card, die, board, unit or "
-               "batch), replays only the events of its genealogy and compares their rows: seconds "
-               "become milliseconds on a long history. Changes nothing; stations go on recording.\n"),
+        "Cli", "  check [SERIAL] | --repair ...          integrity check of database and derived state\n"),
+    QT_TRANSLATE_NOOP("Cli",
+                      "Usage: reworkctl check [SERIAL]\n"
+                      "       reworkctl check --repair --reason TEXT --operator ADMIN\n"
+                      "Runs SQLite's integrity check and compares the derived state with a replay of the "
+                      "event log. With a SERIAL (card, die, board, unit or batch), replays only the events "
+                      "of its genealogy and compares their rows: seconds become milliseconds on a long "
+                      "history. Changes nothing; stations go on recording. Each problem names its rows, "
+                      "the column that differs and both values; the last line says what to do.\n"
+                      "--repair (an admin, audited) replaces the derived state with a replay of the event "
+                      "log, when that is all that differs and `verify` finds the log intact; stations wait "
+                      "while it writes. A damaged file or a record changed by hand needs a backup.\n"),
     &check};
 
 const Command backupCommand{
