@@ -102,4 +102,19 @@ QString Args::unknownOption() const
     return {};
 }
 
+QString Args::repeatedOption() const
+{
+    QStringList seen;
+    for (qsizetype i = 0; i < m_options; ++i) {
+        const QString& arg = m_args.at(i);
+        if (!arg.startsWith(QLatin1StringView("--")))
+            continue;
+        const QString name = arg.section(QLatin1Char('='), 0, 0);
+        if (seen.contains(name))
+            return name;
+        seen << name;
+    }
+    return {};
+}
+
 } // namespace rework

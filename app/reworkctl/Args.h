@@ -38,6 +38,10 @@ public:
     qsizetype optionIndex(const QString& flag) const { return m_args.first(m_options).indexOf(flag); }
     /// The first argument left that looks like an option (`--...`); empty when there is none.
     QString unknownOption() const;
+    /// The first option given twice (`--from A --from B`, or `--from=A` and `--from B`), by its
+    /// name with the dashes; empty when none is. Read before anything is taken: once one is taken
+    /// the other would read as an unknown option or argument, not as what it is.
+    QString repeatedOption() const;
 
     bool isEmpty() const { return m_args.isEmpty(); }
     qsizetype size() const { return m_args.size(); }

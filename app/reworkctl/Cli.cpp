@@ -57,10 +57,13 @@ int Cli::run(QStringList list)
 {
     Logging::silence();
     Args args(std::move(list));
+    m_output.setJson(args.takeFlag(QStringLiteral("json")));
+    // Which of two values was meant cannot be told: neither is taken.
+    if (const QString twice = args.repeatedOption(); !twice.isEmpty())
+        return m_output.usage(tr("%1 is given twice; give it once").arg(twice.left(40)));
     std::optional<QString> db = args.take(QStringLiteral("db"));
     if (db && db->isEmpty())
         return m_output.usage(tr("--db needs a file path"));
-    m_output.setJson(args.takeFlag(QStringLiteral("json")));
     const bool verbose = args.takeFlag(QStringLiteral("verbose"));
     const bool pinFromStdin = args.takeFlag(QStringLiteral("pin-stdin"));
     if (args.takeFlag(QStringLiteral("version"))) {

@@ -26,8 +26,9 @@ constexpr ConfigKey kConfigKeys[] = {
     {"reflow.limit", 0, 20},
     {"throughput.target_per_shift", 0, 100000},
     {"shift.day_start_hour", 0, 23},
-    // Every time zone is a multiple of 15 minutes from UTC; the hourly rollups cut hours there.
-    {"shift.utc_offset_minutes", -14 * 60, 14 * 60, 15},
+    // Every time zone is a multiple of 15 minutes from UTC, from UTC-12:00 (Baker Island) to
+    // UTC+14:00 (Kiribati); the hourly rollups cut hours there.
+    {"shift.utc_offset_minutes", -12 * 60, 14 * 60, 15},
     {"session.idle_lock_minutes", 0, 240}, // 0: never
     {"sync.interval_minutes", 0, 1440},    // 0: nightly only
     {"login.max_failures", 1, 100},
@@ -69,7 +70,7 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
     const int n = value.trimmed().toInt(&ok);
     if (!ok || n < known->min || n > known->max)
         return makeError(
-            ErrorCode::OutOfRange, key,
+            ok ? ErrorCode::OutOfRange : ErrorCode::InvalidValue, key,
             Message(tr, QT_TR_NOOP("must be a whole number from %1 to %2"), {known->min, known->max}));
     if (n % known->multipleOf != 0)
         return makeError(ErrorCode::OutOfRange, key,

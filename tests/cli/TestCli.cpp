@@ -408,6 +408,83 @@ private slots:
         QCOMPARE(rework::test::dumpFile(db), before);
     }
 
+    /// Each mistake on the command line is named as what it is, with nothing written: a repeated
+    /// option, an option the command does not take, a flag that does not apply, a missing or
+    /// extra argument, a word where a number goes, a number out of its range.
+    void eachMistakeIsNamedAsItself_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("says");
+        const QString pdf = dir.filePath(QStringLiteral("never.pdf"));
+        const QString offset = QStringLiteral("shift.utc_offset_minutes");
+        QTest::newRow("a repeated option")
+            << QStringList{"kpi", "--from", "2026-01-01", "--from", "2026-02-01"} << 2 << "usage"
+            << "--from is given twice; give it once";
+        QTest::newRow("a repeated option, once with =")
+            << QStringList{"kpi", "--from=2026-01-01", "--to", "2026-03-01", "--from", "2026-02-01"} << 2
+            << "usage"
+            << "--from is given twice";
+        QTest::newRow("a repeated global option") << QStringList{"--db", db, "kpi"} << 2 << "usage"
+                                                  << "--db is given twice";
+        QTest::newRow("a start after today, no end given")
+            << QStringList{"kpi", "--from", "2999-01-01"} << 2 << "usage"
+            << "--from 2999-01-01 is after today's production day";
+        QTest::newRow("a start after the end")
+            << QStringList{"kpi", "--from", "2026-02-01", "--to", "2026-01-01"} << 2 << "usage"
+            << "--from is after --to";
+        QTest::newRow("a night daily report")
+            << QStringList{"report", "daily", "--night", "--pdf", pdf} << 2 << "usage"
+            << "--night is for report shift";
+        QTest::newRow("a batch report with a station")
+            << QStringList{"report", "batch", "B-NONE-1", "--station", "X", "--pdf", pdf} << 2 << "usage"
+            << "unknown option --station";
+        QTest::newRow("a batch report without a batch")
+            << QStringList{"report", "batch", "--pdf", pdf} << 2 << "usage"
+            << "give the batch id";
+        QTest::newRow("a batch report of two batches")
+            << QStringList{"report", "batch", "B-1", "B-2", "--pdf", pdf} << 2 << "usage"
+            << "unexpected argument \"B-2\"";
+        QTest::newRow("config set with an unknown option")
+            << QStringList{"config", "set", offset, "60", "--bogus", "3", "--operator", "ADM1"} << 2
+            << "usage"
+            << "unknown option --bogus";
+        QTest::newRow("config set without a value")
+            << QStringList{"config", "set", offset, "--operator", "ADM1"} << 2 << "usage"
+            << "give KEY and VALUE";
+        QTest::newRow("config set with two values")
+            << QStringList{"config", "set", offset, "60", "120", "--operator", "ADM1"} << 2 << "usage"
+            << "unexpected argument \"120\"";
+        QTest::newRow("config list with an argument")
+            << QStringList{"config", "list", "shift"} << 2 << "usage"
+            << "unexpected argument \"shift\"";
+        QTest::newRow("an offset that is a word")
+            << QStringList{"config", "set", offset, "abc", "--operator", "ADM1"} << 1 << "invalid_value"
+            << "must be a whole number from -720 to 840";
+        QTest::newRow("an offset west of every zone")
+            << QStringList{"config", "set", "--operator", "ADM1", offset, "--", "-840"} << 1 << "out_of_range"
+            << "must be a whole number from -720 to 840";
+        QTest::newRow("an offset east of every zone")
+            << QStringList{"config", "set", offset, "855", "--operator", "ADM1"} << 1 << "out_of_range"
+            << "from -720 to 840";
+    }
+
+    void eachMistakeIsNamedAsItself()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, code);
+        QFETCH(QString, says);
+        const QString before = rework::test::dumpFile(db);
+        const Run r = reworkctl(db, QStringList{"--json"} + args);
+        QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(r.json().value("error").toObject().value("code").toString(), code);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
+        QCOMPARE(rework::test::dumpFile(db), before);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("never.pdf"))));
+    }
+
     void everyCommandHasHelp_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -767,6 +844,11 @@ private slots:
             reworkctl(path, {"config", "set", "shift.utc_offset_minutes", "-320", "--operator", "ADMIN"});
         QCOMPARE(typo.exitCode, 1);
         QVERIFY2(typo.err.contains(QStringLiteral("multiple of 15")), qPrintable(typo.err));
+        // Told back as stored, not as typed.
+        const Run plus =
+            reworkctl(path, {"config", "set", "shift.utc_offset_minutes", "+330", "--operator", "ADMIN"});
+        QCOMPARE(plus.exitCode, 0);
+        QCOMPARE(plus.out.trimmed(), QStringLiteral("shift.utc_offset_minutes = 330"));
         QCOMPARE(reworkctl(path, {"config", "set", "shift.utc_offset_minutes", "0", "--operator", "ADMIN"})
                      .exitCode,
                  0);

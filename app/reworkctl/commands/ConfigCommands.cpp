@@ -21,8 +21,12 @@ int run(CommandContext& context, Args args)
         return StorageFailure;
     ConfigStore store(db->connection());
     if (sub == QLatin1StringView("set")) {
-        if (args.size() != 2)
+        if (const QString option = args.unknownOption(); !option.isEmpty())
+            return out.unknownOption(option, context.help);
+        if (args.size() < 2)
             return out.usage(Cli::tr("give KEY and VALUE"), context.help);
+        if (args.size() > 2)
+            return out.unexpectedArgument(args.at(2), context.help);
         if (!actorId || actorId->isEmpty())
             return out.missing(QStringLiteral("operator"), Cli::tr("--operator is required"));
         OperatorInfo actor;
@@ -30,10 +34,19 @@ int run(CommandContext& context, Args args)
             return *failed;
         if (Status st = store.setConfigValue(args.at(0), args.at(1), actor.id); !st)
             return out.fail(st.error());
-        out.emitResult({Cli::tr("%1 = %2").arg(args.at(0), args.at(1))}, {{args.at(0), args.at(1)}});
+        // As stored, not as typed: "+330" and " 330" are 330.
+        Result<int> stored = store.configNumber(args.at(0), 0);
+        if (!stored)
+            return out.fail(stored.error());
+        out.emitResult({Cli::tr("%1 = %2").arg(args.at(0)).arg(stored.value())},
+                       {{args.at(0), stored.value()}});
         return Ok;
     }
     if (sub == QLatin1StringView("list")) {
+        if (const QString option = args.unknownOption(); !option.isEmpty())
+            return out.unknownOption(option, context.help);
+        if (!args.isEmpty())
+            return out.unexpectedArgument(args.first(), context.help);
         auto settings = store.settings();
         if (!settings)
             return out.fail(settings.error());

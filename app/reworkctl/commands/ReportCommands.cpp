@@ -107,7 +107,11 @@ int kpi(CommandContext& context, Args args)
     if (!filter.from.isValid())
         filter.from = filter.to.addDays(-29);
     if (filter.from > filter.to)
-        return out.usage(Cli::tr("--from is after --to"), context.help);
+        return out.usage(parsed->to.isValid()
+                             ? Cli::tr("--from is after --to")
+                             : Cli::tr("--from %1 is after today's production day %2")
+                                   .arg(filter.from.toString(Qt::ISODate), filter.to.toString(Qt::ISODate)),
+                         context.help);
     filter.now = now;
     Result<KpiReport> r = KpiQuery(context.database()->connection()).compute(filter);
     if (!r)
@@ -183,8 +187,12 @@ int recall(CommandContext& context, Args args)
 /// `report batch BATCH --pdf FILE`.
 int batchReport(CommandContext& context, const Args& args, const QString& pdf)
 {
-    if (args.size() != 1)
+    if (const QString option = args.unknownOption(); !option.isEmpty())
+        return context.out.unknownOption(option, context.help);
+    if (args.isEmpty())
         return context.out.usage(Cli::tr("give the batch id"), context.help);
+    if (args.size() > 1)
+        return context.out.unexpectedArgument(args.at(1), context.help);
     Database* db = context.database();
     if (!db)
         return StorageFailure;
@@ -205,6 +213,10 @@ int shiftReport(CommandContext& context, const QString& kind, Args args, const Q
     if (dateText && !date.isValid())
         return out.usage(Cli::tr("--date must be a date like 2026-11-29"), context.help);
     const bool night = args.takeFlag(QStringLiteral("night"));
+    if (night && kind != QLatin1StringView("shift"))
+        return out.usage(Cli::tr("--night is for report shift; a daily report covers the day shift and the "
+                                 "night shift after it"),
+                         context.help);
     const QString station = args.takeId(QStringLiteral("station"));
     const QString model = args.takeId(QStringLiteral("model"));
     if (!args.isEmpty())
@@ -263,7 +275,7 @@ const Command kpiCommand{
         "target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL "
         "alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they "
         "were made; --json for scripts).\nA day is a production day: from the day shift's start "
-        "(config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift. "
+        "(config shift.day_start_hour, default 6, factory time) to the next, so it holds its night shift. "
         "Hours (by_hour) are the factory's clock hours (config shift.utc_offset_minutes).\n"),
     &kpi};
 
@@ -283,13 +295,13 @@ const Command reportCommand{
     QT_TRANSLATE_NOOP("Cli",
                       "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"),
     QT_TRANSLATE_NOOP(
-        "Cli",
-        "Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]\n"
-        "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
-        "[--model M]\n"
-        "       reworkctl report batch BATCH --pdf FILE\n"
-        "Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. A daily report "
-        "covers the day shift and the night shift that starts that evening.\n"),
+        "Cli", "Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]\n"
+               "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
+               "[--model M]\n"
+               "       reworkctl report batch BATCH --pdf FILE\n"
+               "Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time (config "
+               "shift.utc_offset_minutes). A daily report "
+               "covers the day shift and the night shift that starts that evening.\n"),
     &report,
     Command::Help::OnFlagOrNoArguments,
     true};
