@@ -120,10 +120,11 @@ private slots:
         QCOMPARE(
             configStore.setConfigValue(QStringLiteral("nope"), QStringLiteral("1"), t.admin()).error().code,
             ErrorCode::UnknownField);
+        // Not a number is not a number out of range.
         QCOMPARE(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("x"), t.admin())
                      .error()
                      .code,
-                 ErrorCode::OutOfRange);
+                 ErrorCode::InvalidValue);
         QCOMPARE(configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("99"), t.admin())
                      .error()
                      .code,
