@@ -11,7 +11,7 @@
 namespace rework {
 
 QImage BarChartImage::paint(const QString& title, const QStringList& categories, const QList<int>& values,
-                            const QSize& size)
+                            const QSize& size, const QList<int>& targets, const QString& targetName)
 {
     QImage image(size, QImage::Format_ARGB32);
     image.fill(Qt::white);
@@ -30,7 +30,7 @@ QImage BarChartImage::paint(const QString& title, const QStringList& categories,
     p.drawText(titleBox, Qt::AlignCenter, title);
 
     int maximum = 0;
-    for (int v : values)
+    for (int v : values + targets)
         maximum = std::max(maximum, v);
     const CountScale scale = CountScale::forMaximum(maximum);
 
@@ -66,6 +66,30 @@ QImage BarChartImage::paint(const QString& title, const QStringList& categories,
         // Category names wrap onto two lines rather than run into their neighbours.
         p.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4, slot, labels.height() * 2 + 4),
                    Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, categories.at(i));
+    }
+    QPen targetPen(QColor(220, 30, 30));
+    targetPen.setStyle(Qt::DashLine);
+    targetPen.setWidth(2);
+    bool anyTarget = false;
+    for (int i = 0; i < std::min<int>(n, static_cast<int>(targets.size())); ++i) {
+        if (targets.at(i) <= 0)
+            continue;
+        anyTarget = true;
+        const double y = plot.bottom() - plot.height() * targets.at(i) / scale.top;
+        p.setPen(targetPen);
+        p.drawLine(QPointF(plot.left() + slot * i + slot * 0.05, y),
+                   QPointF(plot.left() + slot * (i + 1) - slot * 0.05, y));
+    }
+    if (anyTarget && !targetName.isEmpty()) {
+        // The legend in the title row's right corner, clear of the bars.
+        const int width = labels.horizontalAdvance(targetName);
+        const int y = titleBox.center().y();
+        p.setPen(targetPen);
+        p.drawLine(size.width() - width - 44, y, size.width() - width - 18, y);
+        p.setPen(Qt::black);
+        p.setFont(labelFont);
+        p.drawText(QRect(size.width() - width - 14, y - labels.height() / 2, width + 8, labels.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, targetName);
     }
     return image;
 }

@@ -12,8 +12,11 @@ namespace rework {
 class BarChartImage
 {
 public:
+    /// With `targets` (one per category, 0 for none), each bar's target is a dashed red line
+    /// across its slot, named `targetName` in a legend: stations' targets differ.
     static QImage paint(const QString& title, const QStringList& categories, const QList<int>& values,
-                        const QSize& size = QSize(800, 340));
+                        const QSize& size = QSize(800, 340), const QList<int>& targets = {},
+                        const QString& targetName = {});
 };
 
 } // namespace rework

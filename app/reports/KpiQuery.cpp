@@ -238,6 +238,11 @@ QList<int> KpiReport::wipCounts() const
     return counts;
 }
 
+int KpiReport::targetPerShift(const QString& station) const
+{
+    return station.isEmpty() ? shiftTarget : shiftTargets.value(station, shiftTarget);
+}
+
 QJsonObject KpiReport::toJson() const
 {
     QJsonObject wip;
@@ -885,6 +890,8 @@ Status KpiQuery::moisture(const KpiFilter& f, KpiReport& r) const
 
 Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& byMountOperator) const
 {
+    // Every record an operator made, station work or not: a scrap, a carton closed or shipped is
+    // work done and signed for (voids are not counted by the rollups).
     const DayCut cut = dayCut(f);
     const Scope days = dailyScope(f, cut);
     const int minute = f.calendar.hourMinute();
@@ -903,7 +910,7 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& 
                      {first, cut.firstDay, cut.endDay, last}};
         addDimensions(f, QStringLiteral("h.station_id"), QStringLiteral("h.model"), within);
         detail = {QStringLiteral("SELECT h.operator_id, ") + counted +
-                      QStringLiteral(" FROM kpi_hourly h WHERE h.step IN ") + kWorkSteps + within.sql +
+                      QStringLiteral(" FROM kpi_hourly h WHERE 1") + within.sql +
                       QStringLiteral(" GROUP BY 1 HAVING ") + counted + QStringLiteral(" <> 0"),
                   QVariantList{first, last} + within.binds + QVariantList{first, last}};
     } else {
@@ -912,16 +919,15 @@ Status KpiQuery::operators(const KpiFilter& f, KpiReport& r, const FirstPasses& 
         const Scope source = hourlySource(f, QStringLiteral("kpi_hourly"),
                                           QStringLiteral("station_id, operator_id, step, model"));
         detail = {QStringLiteral("SELECT h.operator_id, sum(h.events) FROM ") + source.sql +
-                      QStringLiteral(" WHERE h.step IN ") + kWorkSteps + work.sql +
-                      QStringLiteral(" GROUP BY 1"),
+                      QStringLiteral(" WHERE 1") + work.sql + QStringLiteral(" GROUP BY 1"),
                   source.binds + work.binds};
     }
-    auto events = detailAndDaily(
-        m_db, cut, detail,
-        {QStringLiteral("SELECT operator_id, sum(events) FROM kpi_operator_daily WHERE step IN ") +
-             kWorkSteps + days.sql + QStringLiteral(" GROUP BY 1"),
-         days.binds},
-        2, QStringLiteral("ORDER BY 2 DESC, 1"));
+    auto events =
+        detailAndDaily(m_db, cut, detail,
+                       {QStringLiteral("SELECT operator_id, sum(events) FROM kpi_operator_daily WHERE 1") +
+                            days.sql + QStringLiteral(" GROUP BY 1"),
+                        days.binds},
+                       2, QStringLiteral("ORDER BY 2 DESC, 1"));
     if (!events)
         return events.error();
     while (events.value().next()) {

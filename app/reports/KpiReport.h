@@ -82,6 +82,9 @@ struct KpiReport
     static QString percentText(const std::optional<double>& rate);
     /// WIP counts in line order, for charts.
     QList<int> wipCounts() const;
+    /// The events `station` should reach in one shift: its own target, or the line's; 0 for none.
+    /// An empty station is the line's.
+    int targetPerShift(const QString& station) const;
 };
 
 } // namespace rework

@@ -16,6 +16,9 @@
 #include <QTextDocument>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
+
 namespace rework {
 namespace {
 
@@ -92,6 +95,36 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
                    {tr("Cards received"), QString::number(r.cardsReceived)},
                    {tr("Units mounted"), QString::number(r.unitsMounted)}});
 
+    // A station's target is per shift: the period's is that times the shifts it spans.
+    const int shifts = std::max<int>(
+        1, static_cast<int>(std::lround(filter.startUtc().secsTo(filter.endUtc()) / (12.0 * 3600))));
+    QStringList stations;
+    QList<int> throughput, targets;
+    QList<QStringList> throughputRows;
+    for (auto it = r.throughputByStation.constBegin(); it != r.throughputByStation.constEnd(); ++it) {
+        const int target = r.targetPerShift(it.key()) * shifts;
+        stations << it.key();
+        throughput << it.value();
+        targets << target;
+        throughputRows << QStringList{
+            it.key(), QString::number(it.value()), target > 0 ? QString::number(target) : QStringLiteral("—"),
+            target > 0 ? KpiReport::percentText(double(it.value()) / target) : QStringLiteral("—")};
+    }
+    html +=
+        QStringLiteral("<h2>") + esc(tr("Throughput")) + QStringLiteral("</h2>") +
+        table({tr("Station"), tr("Records"), tr("Target for %n shift(s)", nullptr, shifts), tr("Of target")},
+              throughputRows);
+
+    // Work in progress is the line as it stands now, whatever the report's period: say so.
+    const QDateTime asOf = filter.now.isValid() ? filter.now.toUTC() : QDateTime::currentDateTimeUtc();
+    const QString now = filter.calendar.localText(asOf);
+    if (filter.endUtc() < asOf)
+        html += QStringLiteral("<p>") +
+                esc(tr("Work in progress and aging are as the line stands at %1, not at the end of this "
+                       "report's period.")
+                        .arg(now)) +
+                QStringLiteral("</p>");
+
     QStringList steps;
     for (const QString& step : KpiReport::wipSteps())
         steps << stepTitle(step);
@@ -104,10 +137,10 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
     }
     const std::pair<QString, QImage> charts[] = {
         {QStringLiteral("wip"),
-         BarChartImage::paint(tr("Work in progress, by the step it waits for"), steps, wip)},
+         BarChartImage::paint(tr("Work in progress at %1, by the step it waits for").arg(now), steps, wip)},
         {QStringLiteral("throughput"),
-         BarChartImage::paint(tr("Throughput per station"), r.throughputByStation.keys(),
-                              r.throughputByStation.values())},
+         BarChartImage::paint(tr("Throughput per station"), stations, throughput, QSize(800, 340), targets,
+                              tr("target"))},
         {QStringLiteral("pareto"),
          BarChartImage::paint(tr("Defect Pareto"), codes.mid(0, 10), counts.mid(0, 10))},
     };
@@ -130,7 +163,7 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
     rows.clear();
     for (const KpiReport::Aging& a : r.aging.mid(0, 30))
         rows << QStringList{a.serial, stepTitle(a.waitingFor), QString::number(a.hours, 'f', 1)};
-    html += QStringLiteral("<h2>") + esc(tr("Aging WIP")) + QStringLiteral("</h2>") +
+    html += QStringLiteral("<h2>") + esc(tr("Aging WIP at %1").arg(now)) + QStringLiteral("</h2>") +
             table({tr("Serial"), tr("Waits for"), tr("Hours")}, rows);
     if (!r.anomalies.isEmpty()) {
         rows.clear();

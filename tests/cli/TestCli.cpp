@@ -754,6 +754,18 @@ private slots:
         Run text = reworkctl(path, {"kpi"});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains(QStringLiteral("first-pass yield")));
+        // Each station's throughput, as the JSON has it, and when the WIP is from.
+        const QJsonObject throughput =
+            reworkctl(path, {"--json", "kpi"}).json().value("throughput").toObject();
+        QVERIFY(throughput.size() >= 7);
+        const qsizetype line = text.out.indexOf(QStringLiteral("throughput by station: "));
+        QVERIFY2(line >= 0, qPrintable(text.out));
+        const QString stationLine = text.out.mid(line).section(QLatin1Char('\n'), 0, 0);
+        for (auto it = throughput.constBegin(); it != throughput.constEnd(); ++it)
+            QVERIFY2(stationLine.contains(QStringLiteral("%1 %2").arg(it.key()).arg(
+                         it.value().toObject().value("events").toInt())),
+                     qPrintable(stationLine));
+        QVERIFY2(text.out.contains(QStringLiteral("WIP at ")), qPrintable(text.out));
         QCOMPARE(reworkctl(path, {"kpi", "--from", "yesterday"}).exitCode, 2);
         // Only a whole date: what QDate's ISO reading would let through is refused too.
         for (const char* bad : {"2026-11-20xyz", "2026-11-20T00:00", "2026-2-3", " 2026-11-20"}) {

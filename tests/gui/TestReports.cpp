@@ -1,7 +1,9 @@
 // The printable reports: produced, non-empty, and readable (pdftotext finds headings and serials).
 #include "TestDatabase.h"
+#include "reports/BarChartImage.h"
 #include "reports/PrintedPages.h"
 #include "reports/ReportDocument.h"
+#include "storage/ConfigStore.h"
 
 #include <QFile>
 #include <QPageLayout>
@@ -90,6 +92,83 @@ private slots:
                                                  QStringLiteral("Night shift report"), night)
                     .ok());
         QVERIFY(!pdfText(night).contains(QStringLiteral("VOIDS")));
+    }
+
+    /// Throughput is told against its target for the report's shifts (a station's own target
+    /// where it has one), in a table and as a red line on the chart; work in progress, which is
+    /// the line as it stands now, says so in a report of a past period.
+    void aReportSaysItsTargetAndWhenItsWorkInProgressIsFrom()
+    {
+        ConfigStore config(t->db().connection());
+        QVERIFY(config
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("3"),
+                                    t->admin())
+                    .ok());
+        QVERIFY(config
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift.INSPECT-1"),
+                                    QStringLiteral("2"), t->admin())
+                    .ok());
+        const QDate today = t->clock().now().date();
+        KpiFilter shift = KpiFilter::shift(today, false);
+        shift.now = t->clock().now();
+        const QString shiftPdf = dir.filePath(QStringLiteral("target-shift.pdf"));
+        QVERIFY(ReportDocument::writeShiftReport(t->db().connection(), shift, QStringLiteral("Day shift"),
+                                                 shiftPdf)
+                    .ok());
+        const QString shiftText = pdfText(shiftPdf);
+        QVERIFY2(shiftText.contains(QStringLiteral("Target for 1 shift(s)")), qPrintable(shiftText));
+        // four inspections (three passes, one fail) against INSPECT-1's own 2; three tests against 3
+        static const QRegularExpression inspect(QStringLiteral("INSPECT-1\\s+4\\s+2\\s+200\\.0%"));
+        static const QRegularExpression test(QStringLiteral("TEST-1\\s+3\\s+3\\s+100\\.0%"));
+        QVERIFY2(inspect.match(shiftText).hasMatch(), qPrintable(shiftText));
+        QVERIFY2(test.match(shiftText).hasMatch(), qPrintable(shiftText));
+        // Now falls in the shift: its WIP is its own.
+        QVERIFY2(!shiftText.contains(QStringLiteral("as the line stands at")), qPrintable(shiftText));
+
+        KpiFilter daily;
+        daily.from = daily.to = today;
+        daily.now = t->clock().now();
+        const QString dailyPdf = dir.filePath(QStringLiteral("target-daily.pdf"));
+        QVERIFY(
+            ReportDocument::writeShiftReport(t->db().connection(), daily, QStringLiteral("Daily"), dailyPdf)
+                .ok());
+        static const QRegularExpression inspectDaily(QStringLiteral("INSPECT-1\\s+4\\s+4\\s+100\\.0%"));
+        const QString dailyText = pdfText(dailyPdf);
+        QVERIFY2(dailyText.contains(QStringLiteral("Target for 2 shift(s)")), qPrintable(dailyText));
+        QVERIFY2(inspectDaily.match(dailyText).hasMatch(), qPrintable(dailyText));
+
+        // The day before, asked for now: its WIP is today's, and it says so.
+        KpiFilter past;
+        past.from = past.to = today.addDays(-1);
+        past.now = t->clock().now();
+        const QString pastPdf = dir.filePath(QStringLiteral("past.pdf"));
+        QVERIFY(ReportDocument::writeShiftReport(t->db().connection(), past, QStringLiteral("Daily"), pastPdf)
+                    .ok());
+        const QString pastText = pdfText(pastPdf);
+        const QString asOf = QStringLiteral("as the line stands at %1")
+                                 .arg(t->clock().now().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        QVERIFY2(pastText.contains(asOf), qPrintable(pastText));
+        QVERIFY2(pastText.contains(QStringLiteral("Aging WIP at ")), qPrintable(pastText));
+        QVERIFY(config
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("0"),
+                                    t->admin())
+                    .ok());
+
+        // The chart: each bar's target drawn red across its own slot, none where there is none.
+        const QImage chart =
+            BarChartImage::paint(QStringLiteral("t"), {QStringLiteral("A"), QStringLiteral("B")}, {2, 2},
+                                 QSize(400, 300), {4, 0}, QStringLiteral("target"));
+        const auto redIn = [&](int fromX, int toX) {
+            int red = 0;
+            for (int y = 40; y < 250; ++y)
+                for (int x = fromX; x < toX; ++x) {
+                    const QColor c = chart.pixelColor(x, y);
+                    red += c.red() > 180 && c.green() < 90 && c.blue() < 90;
+                }
+            return red;
+        };
+        QVERIFY(redIn(40, 200) > 20);
+        QCOMPARE(redIn(220, 390), 0);
     }
 
     void aHeadingNeverEndsAPage_data()

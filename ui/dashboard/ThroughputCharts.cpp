@@ -34,11 +34,6 @@ void clear(QChart* chart)
     chart->legend()->setAlignment(Qt::AlignRight);
 }
 
-int targetFor(const KpiReport& r, const QString& station)
-{
-    return station.isEmpty() ? r.shiftTarget : r.shiftTargets.value(station, r.shiftTarget);
-}
-
 /// The latest `count` keys that occur for any station, in order, and how many there are in all.
 std::pair<QStringList, qsizetype> latestKeys(const QMap<QString, QMap<QString, int>>& byStation, int count)
 {
@@ -136,7 +131,7 @@ ThroughputCharts::Shown ThroughputCharts::setPerShift(QChart* chart, const KpiRe
         bars->append(set);
     }
     chart->addSeries(bars);
-    const int target = targetFor(r, station);
+    const int target = r.targetPerShift(station);
     QList<QAbstractSeries*> series{bars};
     if (target > 0) {
         QLineSeries* line = targetLine(target, static_cast<int>(shifts.size()));
@@ -191,7 +186,7 @@ ThroughputCharts::Shown ThroughputCharts::setPerHour(QChart* chart, const KpiRep
         chart->addSeries(line);
         series << line;
     }
-    const double target = targetFor(r, station) / 12.0;
+    const double target = r.targetPerShift(station) / 12.0;
     if (target > 0) {
         QLineSeries* line = targetLine(target, 0);
         line->clear();

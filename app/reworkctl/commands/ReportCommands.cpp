@@ -70,8 +70,23 @@ QStringList kpiLines(const KpiFilter& filter, const KpiReport& r)
     QStringList wip;
     for (auto it = r.wipByStep.constBegin(); it != r.wipByStep.constEnd(); ++it)
         wip << it.key() + QLatin1Char('=') + QString::number(it.value());
-    lines << Cli::tr("WIP waiting for: %1 (aging: %2)").arg(wip.join(QLatin1Char(' '))).arg(r.agingCount);
+    // The line as it stands now, whatever the dates asked for.
+    lines << Cli::tr("WIP at %1, waiting for: %2 (aging: %3)")
+                 .arg(filter.calendar.localText(filter.now.toUTC()), wip.join(QLatin1Char(' ')))
+                 .arg(r.agingCount);
     lines << Cli::tr("cards received %1, units mounted %2").arg(r.cardsReceived).arg(r.unitsMounted);
+    QStringList stations;
+    for (auto it = r.throughputByStation.constBegin(); it != r.throughputByStation.constEnd(); ++it) {
+        const int target = r.targetPerShift(it.key());
+        stations << (target > 0 && target != r.shiftTarget
+                         ? Cli::tr("%1 %2 (target %3 per shift)").arg(it.key()).arg(it.value()).arg(target)
+                         : Cli::tr("%1 %2").arg(it.key()).arg(it.value()));
+    }
+    lines << (r.shiftTarget > 0
+                  ? Cli::tr("throughput by station: %1; target %2 per shift")
+                        .arg(stations.join(QStringLiteral(", ")))
+                        .arg(r.shiftTarget)
+                  : Cli::tr("throughput by station: %1").arg(stations.join(QStringLiteral(", "))));
     lines << Cli::tr("first-pass yield: inspect %1, test %2; rolled throughput yield %3")
                  .arg(KpiReport::percentText(r.firstPassYieldInspect),
                       KpiReport::percentText(r.firstPassYieldTest),
