@@ -12,6 +12,9 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 
+#include <queue>
+#include <vector>
+
 #include <spdlog/spdlog.h>
 
 namespace rework {
@@ -53,13 +56,43 @@ struct DemoCard
     bool posts = false;
 };
 
-/// How one pass from reball to test ended.
-enum class Pass
+/// One card's way along the line: the step it goes to next, and when.
+struct Flow
 {
-    Ended,  // packed, refused, or stopped in progress
-    Failed, // inspection or test failed: back to reball
+    enum class Next
+    {
+        Intake,
+        ScrapCard, // damaged on arrival
+        Strip,
+        ScrapDie, // chipped while stripped
+        Reball,
+        Mount,
+        Inspect,
+        Test,
+        Pack,
+        Done,
+    };
+    DemoCard card;
+    Next next = Next::Intake;
+    QString die, board, unit;
+    int attempt = 0; // passes from reball to test that failed
 };
 
+/// What is due when: a card's next step, or a batch closed or shipped. Ties keep the order in
+/// which they were planned, so one seed always gives the same history.
+struct Due
+{
+    QDateTime at;
+    qint64 order = 0;
+    qsizetype flow = -1; // -1: a batch action
+    Step batchStep = Step::Close;
+    QString batch;
+    bool operator>(const Due& o) const { return at != o.at ? at > o.at : order > o.order; }
+};
+
+/// The line's history, recorded in the order it happened: each card's steps follow each other
+/// minutes apart, and the cards overlap on the line as they do on a real one, so the log reads
+/// in time order, as a station's own log does.
 class Run
 {
 public:
@@ -93,30 +126,35 @@ private:
         return s;
     }
     QString anOperator() { return QString::fromLatin1(kOperators[m_rng.bounded(4)].id); }
+    /// The gap between one step of a card and its next: a few minutes to half an hour.
+    QDateTime later() { return m_clock.now().addSecs(between(120, 1800)); }
+    void plan(const QDateTime& at, qsizetype flow, Step batchStep = Step::Close, const QString& batch = {})
+    {
+        m_due.push(Due{at, m_planned++, flow, batchStep, batch});
+    }
 
-    /// Records one step a few minutes after the previous one; false if the rules refused it.
+    /// Records one step now; false if the rules refused it.
     bool step(Step s, const char* station, const QStringList& fields, QString* created = nullptr,
               const std::optional<GpuReport>& report = std::nullopt);
-    void packUnit(const QString& unit, const QString& model);
 
     /// The `i`th of `n` cards of a range that starts at `start`. Draws in a fixed order, so
     /// that one seed always gives the same cards.
     DemoCard drawCard(int i, int n, const QDateTime& start);
-    /// Takes one card as far along the line as it goes.
-    void process(const DemoCard& c);
-    /// Intake, and now and then scrap on arrival; false if the card goes no further.
-    bool receive(const DemoCard& c);
-    /// Strip, and now and then a chipped die; false if the die goes no further.
-    bool strip(const DemoCard& c, QString& die);
-    /// Reball to test, repeated after each failure until the unit passes or is scrapped.
-    void rework(const DemoCard& c, const QString& die);
-    Pass reflowAndJudge(const DemoCard& c, const QString& die, const QString& board);
-    /// A failed inspection or test; false if it was not recorded (the history ended).
+    /// The step `flow` is due for, and what comes after it.
+    void advance(Flow& flow);
+    Flow::Next receive(Flow& f);
+    Flow::Next strip(Flow& f);
+    Flow::Next inspect(Flow& f);
+    Flow::Next test(Flow& f);
+    /// After a failed inspection or test: back to reball, or (the third time) out of the line.
+    Flow::Next failed(Flow& f);
     bool failInspection(const QString& unit);
     bool failTest(const QString& unit);
     bool passTest(const DemoCard& c, const QString& unit);
-    /// A supervisor ships a closed batch.
-    void shipBatch(const QString& batch);
+    void pack(Flow& f);
+    /// A full carton closed; the truck takes the carton closed before it.
+    void close(const QString& batch);
+    void ship(const QString& batch);
 
     ManualClock m_clock;
     QDateTime m_end; // the history's end: now, for `reworkctl demo`
@@ -124,6 +162,9 @@ private:
     QRandomGenerator m_rng;
     DemoGenerator::Options m_options;
     DemoGenerator::Summary m_summary;
+    std::vector<Flow> m_flows;
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> m_due;
+    qint64 m_planned = 0;
     QHash<QString, QString> m_openBatch; // model -> batch id
     QHash<QString, int> m_batchFill;
     QStringList m_closedBatches; // closed, waiting for the truck
@@ -133,10 +174,6 @@ private:
 bool Run::step(Step s, const char* station, const QStringList& fields, QString* created,
                const std::optional<GpuReport>& report)
 {
-    m_clock.advanceSeconds(between(120, 1800));
-    // The last cards are still on the line when the history ends: nothing happens after it.
-    if (m_clock.now() > m_end)
-        return false;
     Result<QJsonObject> parsed = StepSchema::parse(s, fields);
     Result<Recorded> r =
         parsed
@@ -152,38 +189,34 @@ bool Run::step(Step s, const char* station, const QStringList& fields, QString* 
     return true;
 }
 
-void Run::packUnit(const QString& unit, const QString& model)
-{
-    QString& batch = m_openBatch[model];
-    if (batch.isEmpty()) {
-        batch = QStringLiteral("B%1-%2")
-                    .arg(m_clock.now().toString(QStringLiteral("yyMMdd")))
-                    .arg(++m_batchCounter, 3, 10, QLatin1Char('0'));
-    }
-    if (!step(Step::Pack, "PACK-01", {QStringLiteral("unit=") + unit, QStringLiteral("batch=") + batch}))
-        return;
-    if (++m_batchFill[batch] >= 10) {
-        if (step(Step::Close, "PACK-01", {QStringLiteral("batch=") + batch})) {
-            // The truck takes the batch closed before this one; the newest waits for the next.
-            if (!m_closedBatches.isEmpty())
-                shipBatch(m_closedBatches.takeFirst());
-            m_closedBatches << batch;
-        }
-        batch.clear();
-    }
-}
-
 Result<DemoGenerator::Summary> Run::go()
 {
     const int n = m_options.units;
     const qint64 span = static_cast<qint64>(m_options.days) * 86400;
     const QDateTime end = m_clock.now();
     const QDateTime start = end.addSecs(-span);
-    const qint64 perUnit = n > 0 ? span / n : span;
-
+    // Every card asked for arrives within the history: the last one at most half an hour (the
+    // longest gap) before its end.
+    const qint64 perUnit = n > 0 ? std::max<qint64>(1, (span - std::min<qint64>(1800, span / 2)) / n) : span;
+    m_flows.reserve(static_cast<size_t>(std::max(0, n)));
     for (int i = 0; i < n; ++i) {
+        m_flows.push_back(Flow{drawCard(i, n, start), Flow::Next::Intake, {}, {}, {}, 0});
         m_clock.set(start.addSecs(perUnit * i));
-        process(drawCard(i, n, start));
+        plan(later(), static_cast<qsizetype>(i));
+    }
+    // The earliest due first; nothing happens after the history's end.
+    while (!m_due.empty() && m_due.top().at <= m_end) {
+        const Due due = m_due.top();
+        m_due.pop();
+        m_clock.set(due.at);
+        if (due.flow < 0) {
+            due.batchStep == Step::Close ? close(due.batch) : ship(due.batch);
+            continue;
+        }
+        Flow& flow = m_flows[static_cast<size_t>(due.flow)];
+        advance(flow);
+        if (flow.next != Flow::Next::Done)
+            plan(later(), due.flow);
     }
     return m_summary;
 }
@@ -209,18 +242,68 @@ DemoCard Run::drawCard(int i, int n, const QDateTime& start)
     return c;
 }
 
-void Run::process(const DemoCard& c)
+void Run::advance(Flow& f)
 {
-    if (!receive(c) || c.stopAfter <= 1)
+    using Next = Flow::Next;
+    const DemoCard& c = f.card;
+    switch (f.next) {
+    case Next::Intake:
+        f.next = receive(f);
         return;
-    QString die;
-    if (!strip(c, die) || c.stopAfter <= 2)
+    case Next::ScrapCard:
+        if (step(Step::Scrap, "INTAKE-01",
+                 {QStringLiteral("item=") + c.serial, QStringLiteral("reason=physical damage beyond repair"),
+                  QStringLiteral("defect=PHYSICAL_DAMAGE")}))
+            ++m_summary.scrapped;
+        f.next = Next::Done;
         return;
-    rework(c, die);
+    case Next::Strip:
+        f.next = strip(f);
+        return;
+    case Next::ScrapDie:
+        if (step(Step::Scrap, "STRIP-01",
+                 {QStringLiteral("item=") + f.die, QStringLiteral("reason=die corner chipped"),
+                  QStringLiteral("defect=DIE_CHIPPED")}))
+            ++m_summary.scrapped;
+        f.next = Next::Done;
+        return;
+    case Next::Reball:
+        f.next =
+            step(Step::Reball, "REBALL-01",
+                 {QStringLiteral("die=") + f.die, QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
+                  QStringLiteral("flux_lot=FX%1").arg(between(1000, 1010))}) &&
+                    c.stopAfter > 3
+                ? Next::Mount
+                : Next::Done;
+        return;
+    case Next::Mount:
+        f.next = step(Step::Mount, "MOUNT-01",
+                      {QStringLiteral("die=") + f.die, QStringLiteral("board=") + f.board,
+                       QStringLiteral("peak_c=%1").arg(between(234, 246)),
+                       QStringLiteral("tal_s=%1").arg(between(62, 88))},
+                      &f.unit) &&
+                         c.stopAfter > 4
+                     ? Next::Inspect
+                     : Next::Done;
+        return;
+    case Next::Inspect:
+        f.next = inspect(f);
+        return;
+    case Next::Test:
+        f.next = test(f);
+        return;
+    case Next::Pack:
+        pack(f);
+        f.next = Next::Done;
+        return;
+    case Next::Done:
+        return;
+    }
 }
 
-bool Run::receive(const DemoCard& c)
+Flow::Next Run::receive(Flow& f)
 {
+    const DemoCard& c = f.card;
     QStringList intake{QStringLiteral("card=") + c.serial, QStringLiteral("model=") + c.model,
                        QStringLiteral("lot=") + c.lot, QStringLiteral("partner=") + c.partner,
                        QStringLiteral("pcb_rev=1.%1").arg(c.pcbRevision)};
@@ -228,82 +311,59 @@ bool Run::receive(const DemoCard& c)
     if (c.posts)
         intake << QStringLiteral("gpu_uuid=") + c.uuid;
     if (!step(Step::Intake, "INTAKE-01", intake))
-        return false;
+        return Flow::Next::Done;
     ++m_summary.cards;
-    if (chance(0.03)) {
-        if (step(Step::Scrap, "INTAKE-01",
-                 {QStringLiteral("item=") + c.serial, QStringLiteral("reason=physical damage beyond repair"),
-                  QStringLiteral("defect=PHYSICAL_DAMAGE")}))
-            ++m_summary.scrapped;
-        return false;
-    }
-    return true;
+    if (chance(0.03))
+        return Flow::Next::ScrapCard;
+    return c.stopAfter > 1 ? Flow::Next::Strip : Flow::Next::Done;
 }
 
-bool Run::strip(const DemoCard& c, QString& die)
+Flow::Next Run::strip(Flow& f)
 {
     if (!step(Step::Strip, "STRIP-01",
-              {QStringLiteral("card=") + c.serial,
+              {QStringLiteral("card=") + f.card.serial,
                QStringLiteral("date_code=%1%2").arg(between(22, 24)).arg(between(10, 52))},
-              &die))
-        return false;
-    if (chance(0.02)) {
-        if (step(Step::Scrap, "STRIP-01",
-                 {QStringLiteral("item=") + die, QStringLiteral("reason=die corner chipped"),
-                  QStringLiteral("defect=DIE_CHIPPED")}))
-            ++m_summary.scrapped;
-        return false;
-    }
-    return true;
+              &f.die))
+        return Flow::Next::Done;
+    if (chance(0.02))
+        return Flow::Next::ScrapDie;
+    f.board = QStringLiteral("SB") + digits(10);
+    return f.card.stopAfter > 2 ? Flow::Next::Reball : Flow::Next::Done;
 }
 
-void Run::rework(const DemoCard& c, const QString& die)
+Flow::Next Run::inspect(Flow& f)
 {
-    const QString board = QStringLiteral("SB") + digits(10);
-    for (int attempt = 0;; ++attempt) {
-        if (reflowAndJudge(c, die, board) == Pass::Ended)
-            return;
-        // A unit that failed a third time is scrapped; before that it goes round again.
-        if (attempt >= 2) {
-            ++m_summary.scrapped;
-            return;
-        }
-        ++m_summary.repairs;
-    }
-}
-
-Pass Run::reflowAndJudge(const DemoCard& c, const QString& die, const QString& board)
-{
-    if (!step(Step::Reball, "REBALL-01",
-              {QStringLiteral("die=") + die, QStringLiteral("stencil=ST-AD102-0%1").arg(between(1, 3)),
-               QStringLiteral("flux_lot=FX%1").arg(between(1000, 1010))}) ||
-        c.stopAfter <= 3)
-        return Pass::Ended;
-    QString unit;
-    if (!step(Step::Mount, "MOUNT-01",
-              {QStringLiteral("die=") + die, QStringLiteral("board=") + board,
-               QStringLiteral("peak_c=%1").arg(between(234, 246)),
-               QStringLiteral("tal_s=%1").arg(between(62, 88))},
-              &unit) ||
-        c.stopAfter <= 4)
-        return Pass::Ended;
     // Inspection: about one in ten fails on voids or bridges.
     if (chance(0.1))
-        return failInspection(unit) ? Pass::Failed : Pass::Ended;
-    if (!step(Step::Inspect, "INSPECT-01",
-              {QStringLiteral("unit=") + unit, QStringLiteral("result=pass"),
-               QStringLiteral("void_pct=%1").arg(between(3, 20))}) ||
-        c.stopAfter <= 5)
-        return Pass::Ended;
+        return failInspection(f.unit) ? failed(f) : Flow::Next::Done;
+    return step(Step::Inspect, "INSPECT-01",
+                {QStringLiteral("unit=") + f.unit, QStringLiteral("result=pass"),
+                 QStringLiteral("void_pct=%1").arg(between(3, 20))}) &&
+                   f.card.stopAfter > 5
+               ? Flow::Next::Test
+               : Flow::Next::Done;
+}
+
+Flow::Next Run::test(Flow& f)
+{
     // Test: most pass; failures on memory, PCIe link or temperature.
     if (chance(0.08))
-        return failTest(unit) ? Pass::Failed : Pass::Ended;
-    if (!passTest(c, unit))
-        return Pass::Ended;
+        return failTest(f.unit) ? failed(f) : Flow::Next::Done;
+    if (!passTest(f.card, f.unit))
+        return Flow::Next::Done;
     ++m_summary.units;
-    if (c.stopAfter > 6)
-        packUnit(unit, c.model);
-    return Pass::Ended;
+    return f.card.stopAfter > 6 ? Flow::Next::Pack : Flow::Next::Done;
+}
+
+Flow::Next Run::failed(Flow& f)
+{
+    // A unit that failed a third time is scrapped; before that it goes round again.
+    if (f.attempt++ >= 2) {
+        ++m_summary.scrapped;
+        return Flow::Next::Done;
+    }
+    ++m_summary.repairs;
+    return Flow::Next::Reball;
 }
 
 bool Run::failInspection(const QString& unit)
@@ -349,11 +409,34 @@ bool Run::passTest(const DemoCard& c, const QString& unit)
                 nullptr, report);
 }
 
-void Run::shipBatch(const QString& batch)
+void Run::pack(Flow& f)
 {
-    m_clock.advanceSeconds(600);
-    if (m_clock.now() > m_end)
+    QString& batch = m_openBatch[f.card.model];
+    if (batch.isEmpty()) {
+        batch = QStringLiteral("B%1-%2")
+                    .arg(m_clock.now().toString(QStringLiteral("yyMMdd")))
+                    .arg(++m_batchCounter, 3, 10, QLatin1Char('0'));
+    }
+    if (!step(Step::Pack, "PACK-01", {QStringLiteral("unit=") + f.unit, QStringLiteral("batch=") + batch}))
         return;
+    if (++m_batchFill[batch] >= 10) {
+        plan(later(), -1, Step::Close, batch);
+        batch.clear();
+    }
+}
+
+void Run::close(const QString& batch)
+{
+    if (!step(Step::Close, "PACK-01", {QStringLiteral("batch=") + batch}))
+        return;
+    // The truck takes the batch closed before this one; the newest waits for the next.
+    if (!m_closedBatches.isEmpty())
+        plan(m_clock.now().addSecs(600), -1, Step::Ship, m_closedBatches.takeFirst());
+    m_closedBatches << batch;
+}
+
+void Run::ship(const QString& batch)
+{
     if (m_recorder.record(Step::Ship, QStringLiteral("PACK-01"), QStringLiteral("SUP01"),
                           {QStringLiteral("batch=") + batch})) {
         m_summary.shipped += 10;
@@ -365,9 +448,13 @@ void Run::shipBatch(const QString& batch)
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Options& options)
 {
-    ConfigStore configStore(db.connection());
-    OperatorAccounts accounts(db.connection());
-    StationRegistry stationRegistry(db.connection());
+    // The line is set up an hour before its history starts: its stations, operators and target
+    // are on record before the first work that names them.
+    const QDateTime end = options.end.isValid() ? options.end : systemClock().now();
+    ManualClock setUp(end.addSecs(-static_cast<qint64>(options.days) * 86400 - 3600));
+    ConfigStore configStore(db.connection(), setUp);
+    OperatorAccounts accounts(db.connection(), setUp);
+    StationRegistry stationRegistry(db.connection(), setUp);
     for (const DemoStation& s : kStations) {
         Status st = stationRegistry.addStation(QString::fromLatin1(s.id), QString::fromLatin1(s.step));
         if (!st && st.error().code != ErrorCode::AlreadyUsed)
@@ -390,7 +477,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
             QStringLiteral("ADMIN"));
         !st)
         return st.error();
-    Run run(db, options);
+    Options fixed = options;
+    fixed.end = end;
+    Run run(db, fixed);
     Result<Summary> summary = run.go();
     pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
     if (summary)
