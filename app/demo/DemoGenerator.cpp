@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 
 #include <queue>
+#include <unordered_map>
 #include <vector>
 
 #include <spdlog/spdlog.h>
@@ -162,7 +163,7 @@ private:
     QRandomGenerator m_rng;
     DemoGenerator::Options m_options;
     DemoGenerator::Summary m_summary;
-    std::vector<Flow> m_flows;
+    std::unordered_map<qsizetype, Flow> m_flows; // the cards on the line, by their number
     std::priority_queue<Due, std::vector<Due>, std::greater<>> m_due;
     qint64 m_planned = 0;
     QHash<QString, QString> m_openBatch; // model -> batch id
@@ -198,12 +199,19 @@ Result<DemoGenerator::Summary> Run::go()
     // Every card asked for arrives within the history: the last one at most half an hour (the
     // longest gap) before its end.
     const qint64 perUnit = n > 0 ? std::max<qint64>(1, (span - std::min<qint64>(1800, span / 2)) / n) : span;
-    m_flows.reserve(static_cast<size_t>(std::max(0, n)));
-    for (int i = 0; i < n; ++i) {
-        m_flows.push_back(Flow{drawCard(i, n, start), Flow::Next::Intake, {}, {}, {}, 0});
+    // Card i arrives a few minutes after start + i × perUnit. Each is drawn when the one before it
+    // arrives, so only the cards on the line are held, even for a million; never before that one.
+    int arrived = 0;
+    const auto arrive = [&](int i) {
+        m_flows.emplace(i, Flow{drawCard(i, n, start), Flow::Next::Intake, {}, {}, {}, 0});
+        const QDateTime now = m_clock.now();
         m_clock.set(start.addSecs(perUnit * i));
-        plan(later(), static_cast<qsizetype>(i));
-    }
+        plan(std::max(now, later()), i);
+        m_clock.set(now);
+    };
+    m_clock.set(start);
+    if (n > 0)
+        arrive(0);
     // The earliest due first; nothing happens after the history's end.
     while (!m_due.empty() && m_due.top().at <= m_end) {
         const Due due = m_due.top();
@@ -213,10 +221,16 @@ Result<DemoGenerator::Summary> Run::go()
             due.batchStep == Step::Close ? close(due.batch) : ship(due.batch);
             continue;
         }
-        Flow& flow = m_flows[static_cast<size_t>(due.flow)];
+        Flow& flow = m_flows.at(due.flow);
+        const bool arriving = flow.next == Flow::Next::Intake;
         advance(flow);
         if (flow.next != Flow::Next::Done)
             plan(later(), due.flow);
+        else
+            m_flows.erase(due.flow);
+        // Only now: a new card in the map may move the others.
+        if (arriving && ++arrived < n)
+            arrive(arrived);
     }
     return m_summary;
 }
