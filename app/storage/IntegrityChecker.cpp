@@ -129,9 +129,12 @@ Result<QList<Finding>> subjectProblems(const QSqlDatabase& db)
         const QString& rows;
         const char* text;
     } kinds[] = {
-        {ownItem, QT_TR_NOOP("event links: %n event(s) do not name their own item: %1")},
-        {noCard, QT_TR_NOOP("event links: %n event(s) name no donor card: %1")},
-        {otherCard, QT_TR_NOOP("event links: %n event(s) name a card their item does not come from: %1")},
+        {ownItem,
+         QT_TRANSLATE_NOOP("IntegrityChecker", "event links: %n event(s) do not name their own item: %1")},
+        {noCard, QT_TRANSLATE_NOOP("IntegrityChecker", "event links: %n event(s) name no donor card: %1")},
+        {otherCard,
+         QT_TRANSLATE_NOOP("IntegrityChecker",
+                           "event links: %n event(s) name a card their item does not come from: %1")},
     };
     QList<Finding> found;
     for (const auto& kind : kinds) {

@@ -437,10 +437,6 @@ Writes a sheet of command barcodes (save, clear, pass, fail, print label, each d
         <translation>关键指标 %1 .. %2</translation>
     </message>
     <message>
-        <source>WIP waiting for: %1 (aging: %2)</source>
-        <translation>在制品待工序：%1（滞留：%2）</translation>
-    </message>
-    <message>
         <source>cards received %1, units mounted %2</source>
         <translation>来料卡 %1 张，贴装整机 %2 台</translation>
     </message>
@@ -1211,20 +1207,6 @@ TOKEN:ID 的身份：reworkctl record STEP --station S --token-stdin，或将
         <translation>哈希链完好：自事件 #%2 起 %1 个事件（验证于 %3），链头 %4；%5 条审计记录；--full 遍历所有事件</translation>
     </message>
     <message>
-        <source>  check [SERIAL]                         integrity check of database and derived state
-</source>
-        <translation>  check [SERIAL]                         检查数据库与派生状态的完整性
-</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl check [SERIAL]
-Runs SQLite&apos;s integrity check and compares the derived state with a replay of the event log. With a SERIAL (card, die, board, unit or batch), replays only the events of its genealogy and compares their rows: seconds become milliseconds on a long history. Changes nothing; stations go on recording.
-</source>
-        <translation>用法： reworkctl check [SERIAL]
-运行 SQLite 完整性检查，并将派生状态与事件日志的重放结果比较。给出 SERIAL（显卡、芯片、板卡、成品或批次）时，只重放其谱系的事件并比较相应行：历史很长时，耗时从数秒缩短到数毫秒。不做任何更改；各工位可继续记录。
-</translation>
-    </message>
-    <message>
         <source>  verify [--full | --server | --repair-chain --reason TEXT --operator ADMIN]   walk the hash chains of events and audit log
 </source>
         <translation>  verify [--full | --server | --repair-chain --reason TEXT --operator ADMIN]   遍历事件和审计日志的哈希链
@@ -1727,22 +1709,6 @@ An individuals / moving-range control chart of one measurement in recording orde
 </translation>
     </message>
     <message>
-        <source>problems found: %1; call an admin to restore a backup</source>
-        <translation>发现问题：%1 个；请联系管理员恢复备份</translation>
-    </message>
-    <message>
-        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
-       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
-       reworkctl report batch BATCH --pdf FILE
-Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. A daily report covers the day shift and the night shift that starts that evening.
-</source>
-        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report batch 批次 --pdf 文件
-每班 12 小时，按本地时间从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班。
-</translation>
-    </message>
-    <message>
         <source>KPIs %1 .. %2, day shifts only</source>
         <translation>关键指标 %1 .. %2，仅白班</translation>
     </message>
@@ -1751,13 +1717,105 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in local time. 
         <translation>关键指标 %1 .. %2，仅夜班</translation>
     </message>
     <message>
+        <source>%1 is given twice; give it once</source>
+        <translation>%1 重复给出；只给一次</translation>
+    </message>
+    <message>
+        <source>--repair needs --reason TEXT and --operator ADMIN</source>
+        <translation>--repair 需要 --reason 原因 和 --operator 管理员</translation>
+    </message>
+    <message>
+        <source>nothing to repair: the derived state already equals the event log</source>
+        <translation>无需修复：派生状态已与事件日志一致</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n derived row(s) replayed from the event log; reworkctl check now passes</source>
+        <translation>
+            <numerusform>已从事件日志重放 %n 行派生数据；现在 reworkctl check 通过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>problems found in %n row(s), all of derived state; the event log can put them right: an admin runs reworkctl check --repair --reason TEXT --operator ADMIN</source>
+        <translation>
+            <numerusform>发现问题：%n 行，均为派生状态；可由事件日志修正：请管理员运行 reworkctl check --repair --reason 原因 --operator 管理员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>problems found: the database file is damaged; call an admin to restore a backup (reworkctl restore)</source>
+        <translation>发现问题：数据库文件已损坏；请联系管理员恢复备份（reworkctl restore）</translation>
+    </message>
+    <message numerus="yes">
+        <source>problems found in %n row(s), some of them in the record itself (changed outside ReworkTrack); call an admin to restore a backup (reworkctl restore) and compare</source>
+        <translation>
+            <numerusform>发现问题：%n 行，其中部分在记录本身（在 ReworkTrack 之外被改动）；请联系管理员恢复备份（reworkctl restore）并核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  check [SERIAL] | --repair ...          integrity check of database and derived state
+</source>
+        <translation>  check [SERIAL] | --repair ...          检查数据库与派生状态的完整性
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl check [SERIAL]
+       reworkctl check --repair --reason TEXT --operator ADMIN
+Runs SQLite&apos;s integrity check and compares the derived state with a replay of the event log. With a SERIAL (card, die, board, unit or batch), replays only the events of its genealogy and compares their rows: seconds become milliseconds on a long history. Changes nothing; stations go on recording. Each problem names its rows, the column that differs and both values; the last line says what to do.
+--repair (an admin, audited) replaces the derived state with a replay of the event log, when that is all that differs and `verify` finds the log intact; stations wait while it writes. A damaged file or a record changed by hand needs a backup.
+</source>
+        <translation>用法： reworkctl check [SERIAL]
+       reworkctl check --repair --reason 原因 --operator 管理员
+运行 SQLite 完整性检查，并将派生状态与事件日志的重放结果比较。给出 SERIAL（显卡、芯片、板卡、成品或批次）时，只重放其谱系的事件并比较相应行：历史很长时，耗时从数秒缩短到数毫秒。不做任何更改；各工位可继续记录。每个问题都列出相关行、不一致的列及两边的值；最后一行说明该怎么做。
+--repair（管理员操作，记入审计）在只有派生状态不一致且 `verify` 确认日志完整时，用事件日志的重放结果替换派生状态；写入期间各工位需等待。文件损坏或记录被手工改动则需恢复备份。
+</translation>
+    </message>
+    <message>
+        <source>WIP at %1, waiting for: %2 (aging: %3)</source>
+        <translation>在制品（%1）待工序：%2（滞留：%3）</translation>
+    </message>
+    <message>
+        <source>%1 %2 (target %3 per shift)</source>
+        <translation>%1 %2（目标每班 %3）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>throughput by station: %1; target %2 per shift</source>
+        <translation>各工位产出：%1；目标每班 %2</translation>
+    </message>
+    <message>
+        <source>throughput by station: %1</source>
+        <translation>各工位产出：%1</translation>
+    </message>
+    <message>
+        <source>--from %1 is after today&apos;s production day %2</source>
+        <translation>--from %1 晚于今天的生产日 %2</translation>
+    </message>
+    <message>
+        <source>--night is for report shift; a daily report covers the day shift and the night shift after it</source>
+        <translation>--night 用于 report shift；日报已包含白班及其后的夜班</translation>
+    </message>
+    <message>
         <source>Usage: reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station S] [--model M] [--batch B] [--aging-hours H]
 WIP, throughput (per hour and per shift, with its target), first-pass and final yield, scrap and retest rate, repair loops, defect Pareto, MSL alarms, operators and anomalies (default: last 30 days; a batch covers its units whenever they were made; --json for scripts).
-A day is a production day: from the day shift&apos;s start (config shift.day_start_hour, default 6, local time) to the next, so it holds its night shift. Hours (by_hour) are the factory&apos;s clock hours (config shift.utc_offset_minutes).
+A day is a production day: from the day shift&apos;s start (config shift.day_start_hour, default 6, factory time) to the next, so it holds its night shift. Hours (by_hour) are the factory&apos;s clock hours (config shift.utc_offset_minutes).
 </source>
         <translation>用法：reworkctl kpi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--shift day|night] [--station 工位] [--model 型号] [--batch 批次] [--aging-hours 小时]
 在制品、产出（按小时和按班次，含目标）、一次通过率和最终良率、报废率和复测率、返修次数、缺陷柏拉图、湿敏告警、操作员和异常（默认：最近 30 天；指定批次时统计该批次的全部单元，不限日期；脚本请用 --json）。
-日期指生产日：从白班开始（设置 shift.day_start_hour，默认 6 点，本地时间）到下一个白班开始，因此包含当晚开始的夜班。小时（by_hour）按工厂时钟计（设置 shift.utc_offset_minutes）。
+日期指生产日：从白班开始（设置 shift.day_start_hour，默认 6 点，工厂时间）到下一个白班开始，因此包含当晚开始的夜班。小时（by_hour）按工厂时钟计（设置 shift.utc_offset_minutes）。
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
+       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
+       reworkctl report batch BATCH --pdf FILE
+Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time (config shift.utc_offset_minutes). A daily report covers the day shift and the night shift that starts that evening.
+</source>
+        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report batch 批次 --pdf 文件
+每班 12 小时，按工厂时间（设置 shift.utc_offset_minutes）从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班。
 </translation>
     </message>
 </context>
@@ -2054,6 +2112,17 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
     <message>
         <source>burn-in errors</source>
         <translation>老化测试错误</translation>
+    </message>
+</context>
+<context>
+    <name>DerivedRepair</name>
+    <message>
+        <source>more than derived state differs (run reworkctl check): a replay cannot put that right; call an admin to restore a backup</source>
+        <translation>不一致的不只是派生状态（请运行 reworkctl check）：重放无法修正；请联系管理员恢复备份</translation>
+    </message>
+    <message>
+        <source>the event log is not intact from event %1 on (run reworkctl verify): a replay would make a changed log look recorded; call an admin to restore a backup</source>
+        <translation>事件日志从事件 %1 起不完整（请运行 reworkctl verify）：重放会让被改动的日志看似正常记录；请联系管理员恢复备份</translation>
     </message>
 </context>
 <context>
@@ -2592,23 +2661,85 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
         <source>no event names %1; give a card, die, board, unit or batch</source>
         <translation>没有事件涉及 %1；请给出显卡、芯片、板卡、成品或批次</translation>
     </message>
-    <message>
-        <source>derived state: %1 %2 differs from a replay of its events</source>
-        <translation>派生状态：%1 %2 与其事件的重放结果不一致</translation>
-    </message>
-    <message>
-        <source>derived state: %1 rows of %2 differ from a count of their source, at %3</source>
-        <translation>派生状态：%2 中有 %1 行与其来源表的计数不同，位于 %3</translation>
-    </message>
-    <message>
-        <source>derived state: %1 rows of %2 differ from a replay of the events, at %3</source>
-        <translation>派生状态：%2 中有 %1 行与事件重放结果不同，位于 %3</translation>
-    </message>
     <message numerus="yes">
         <source>events: %n event(s) name operator %1, who is not registered here</source>
         <translation>
             <numerusform>事件：%n 条事件记在操作员 %1 名下，但本机未登记此人</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is missing, though the events make it</source>
+        <translation>%1 缺失，但事件会生成它</translation>
+    </message>
+    <message>
+        <source>%1 is missing, though its source counts it</source>
+        <translation>%1 缺失，但其来源计入了它</translation>
+    </message>
+    <message>
+        <source>%1 is made by no event</source>
+        <translation>%1 不是任何事件生成的</translation>
+    </message>
+    <message>
+        <source>%1 counts nothing in its source</source>
+        <translation>%1 在其来源中没有对应</translation>
+    </message>
+    <message>
+        <source>%1 is %2, the events give %3</source>
+        <translation>%1 为 %2，事件得出 %3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, its source gives %3</source>
+        <translation>%1 为 %2，来源得出 %3</translation>
+    </message>
+    <message>
+        <source>%1 differs</source>
+        <translation>%1 不一致</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>；另有 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>event %1 (%2 of %3)</source>
+        <translation>事件 %1（%3 的 %2）</translation>
+    </message>
+    <message>
+        <source> names %1</source>
+        <translation> 指向 %1</translation>
+    </message>
+    <message>
+        <source>event links: the trace and the KPI rollups read these links; differences of the rollups below may follow from them</source>
+        <translation>事件关联：追溯和 KPI 汇总都读取这些关联；下面汇总的差异可能由此引起</translation>
+    </message>
+    <message>
+        <source>derived state: %1</source>
+        <translation>派生状态：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>derived state: %n row(s) of %1 differ from a count of their source: %2</source>
+        <translation>
+            <numerusform>派生状态：%1 有 %n 行与其来源的计数不一致：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>derived state: %n row(s) of %1 differ from a replay of the events: %2</source>
+        <translation>
+            <numerusform>派生状态：%1 有 %n 行与事件重放结果不一致：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>event links: %n event(s) do not name their own item: %1</source>
+        <translation>事件关联：%n 个事件未关联其自身物品：%1</translation>
+    </message>
+    <message>
+        <source>event links: %n event(s) name no donor card: %1</source>
+        <translation>事件关联：%n 个事件未关联来源显卡：%1</translation>
+    </message>
+    <message>
+        <source>event links: %n event(s) name a card their item does not come from: %1</source>
+        <translation>事件关联：%n 个事件关联的显卡不是其物品的来源：%1</translation>
     </message>
 </context>
 <context>
@@ -3486,10 +3617,6 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
         <translation>贴装整机</translation>
     </message>
     <message>
-        <source>Work in progress, by the step it waits for</source>
-        <translation>在制品（按待处理工序）</translation>
-    </message>
-    <message>
         <source>Throughput per station</source>
         <translation>各工位产出</translation>
     </message>
@@ -3528,10 +3655,6 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
     <message>
         <source>First-pass test yield of units mounted</source>
         <translation>所贴装整机的测试一次通过率</translation>
-    </message>
-    <message>
-        <source>Aging WIP</source>
-        <translation>滞留在制品</translation>
     </message>
     <message>
         <source>Serial</source>
@@ -3636,6 +3759,36 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>产出</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target for %n shift(s)</source>
+        <translation>
+            <numerusform>%n 个班次的目标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Of target</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Work in progress and aging are as the line stands at %1, not at the end of this report&apos;s period.</source>
+        <translation>在制品和滞留为产线在 %1 的状态，而非本报告期末的状态。</translation>
+    </message>
+    <message>
+        <source>Work in progress at %1, by the step it waits for</source>
+        <translation>%1 的在制品（按待进行工序）</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Aging WIP at %1</source>
+        <translation>%1 的滞留在制品</translation>
     </message>
 </context>
 <context>
