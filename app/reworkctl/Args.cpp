@@ -109,7 +109,7 @@ QString Args::repeatedOption() const
         const QString& arg = m_args.at(i);
         if (!arg.startsWith(QLatin1StringView("--")))
             continue;
-        const QString name = arg.section(QLatin1Char('='), 0, 0);
+        QString name = arg.section(QLatin1Char('='), 0, 0);
         if (seen.contains(name))
             return name;
         seen << name;

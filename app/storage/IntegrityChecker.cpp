@@ -50,7 +50,7 @@ QString shown(const QVariant& v)
 {
     if (v.isNull())
         return QStringLiteral("NULL");
-    const QString text = v.toString();
+    QString text = v.toString();
     if (v.typeId() != QMetaType::QString)
         return text;
     return QLatin1Char('\'') + (text.size() > 40 ? text.left(39) + QChar(0x2026) : text) + QLatin1Char('\'');
