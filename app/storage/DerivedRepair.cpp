@@ -3,7 +3,6 @@
 #include "AuditLog.h"
 #include "Authority.h"
 #include "DailyRollups.h"
-#include "EventChain.h"
 #include "IntegrityChecker.h"
 #include "StateProjector.h"
 #include "Transaction.h"
@@ -18,7 +17,14 @@ Result<qint64> DerivedRepair::run(const QString& actorId, const QString& reason)
     if (Status st = FreeText::check(QStringLiteral("reason"), reason, FreeText::kMaxReason); !st)
         return st.error();
     const OperatorInfo actor{actorId, {}, {}, true};
-    // Refused before the check's long read, and again in the write transaction below.
+    // Refused before the write lock is taken, and again under it.
+    if (Status st = Authority::require(m_db, actor, QStringLiteral("derived.repair")); !st)
+        return st.error();
+    // The check and the replay in one write transaction: nothing can change between the proof
+    // that only derived state differs and the replay that puts it right. Stations wait meanwhile.
+    Transaction tx(m_db);
+    if (Status st = tx.begin(); !st)
+        return st.error();
     if (Status st = Authority::require(m_db, actor, QStringLiteral("derived.repair")); !st)
         return st.error();
     Result<QList<IntegrityChecker::Finding>> found = IntegrityChecker(m_db).findings();
@@ -26,27 +32,13 @@ Result<qint64> DerivedRepair::run(const QString& actorId, const QString& reason)
         return found.error();
     if (found->isEmpty())
         return qint64(0);
+    // The check walks the event chain too: an edited log is a Record finding, never repaired.
     if (!IntegrityChecker::repairable(found.value()))
         return makeError(
             ErrorCode::Contradiction, QStringLiteral("check"),
             Message(tr, QT_TR_NOOP("more than derived state differs (run reworkctl check): a replay "
                                    "cannot put that right; call an admin to restore a backup")));
-    Result<EventChain::Verdict> chain = EventChain(m_db).verify();
-    if (!chain)
-        return chain.error();
-    if (chain->brokenSeq != 0)
-        return makeError(ErrorCode::Contradiction, QStringLiteral("verify"),
-                         Message(tr,
-                                 QT_TR_NOOP("the event log is not intact from event %1 on (run reworkctl "
-                                            "verify): a replay would make a changed log look recorded; call "
-                                            "an admin to restore a backup"),
-                                 {QString::number(chain->brokenSeq)}));
     const qint64 rows = IntegrityChecker::rows(found.value());
-    Transaction tx(m_db);
-    if (Status st = tx.begin(); !st)
-        return st.error();
-    if (Status st = Authority::require(m_db, actor, QStringLiteral("derived.repair")); !st)
-        return st.error();
     if (Status st = StateProjector(m_db).rebuild(); !st)
         return st.error();
     if (Status st = DailyRollups::refill(m_db); !st)

@@ -250,4 +250,36 @@ Result<EventChain::Verdict> EventChain::verify(const Mark& mark) const
     return v;
 }
 
+Result<QStringList> EventChain::brokenAmong(const QList<qint64>& seqs) const
+{
+    QStringList broken;
+    for (qint64 seq : seqs) {
+        auto q =
+            sql::run(m_db,
+                     QStringLiteral("SELECT ") + EventStore::selectColumns() +
+                         QStringLiteral(
+                             ", c.hash, c.audit_seq, c.audit_hash, (SELECT p.hash FROM event_chain p WHERE "
+                             "p.event_seq < e.seq ORDER BY p.event_seq DESC LIMIT 1) FROM events e LEFT JOIN "
+                             "event_chain c ON c.event_seq = e.seq WHERE e.seq = ?"),
+                     {seq});
+        if (!q)
+            return q.error();
+        QSqlQuery& r = q.value();
+        if (!r.next())
+            continue;
+        const EventRecord e = EventStore::fromQuery(r);
+        const QString stored = r.value(9).toString();
+        const QString claim =
+            r.value(10).isNull() ? QString() : auditClaim(r.value(10).toLongLong(), r.value(11).toString());
+        if (stored.isEmpty())
+            broken << tr("event %1 (#%2) has no link in the chain").arg(e.id).arg(e.seq);
+        else if (stored != hash(r.value(12).toString(), e, r.value(7).toByteArray(), claim))
+            broken << tr("event %1 (#%2, %3 of %4) does not match its hash: it was changed")
+                          .arg(e.id)
+                          .arg(e.seq)
+                          .arg(e.step, e.subject);
+    }
+    return broken;
+}
+
 } // namespace rework

@@ -47,6 +47,10 @@ public:
     /// before it was rewritten since. A mark whose link is gone means a walk of the whole chain.
     Result<Verdict> verify(const Mark& mark) const;
     Result<Verdict> verify() const;
+    /// Each of the events `seqs` against its own link (and the link before it): why each one that
+    /// does not match does not; empty when all hold. For one item's events (`check SERIAL`),
+    /// without walking the whole chain.
+    Result<QStringList> brokenAmong(const QList<qint64>& seqs) const;
     /// The newest mark verify left (Mark{} when none, or when a repair made the links anew).
     Result<Mark> lastMark() const;
     /// Records that the chain was intact up to the head `head` (a walk from the first event when

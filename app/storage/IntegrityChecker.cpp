@@ -1,6 +1,7 @@
 #include "IntegrityChecker.h"
 
 #include "DailyRollups.h"
+#include "EventChain.h"
 #include "PartialReplay.h"
 #include "ReadSnapshot.h"
 #include "ReferenceProjector.h"
@@ -8,6 +9,8 @@
 #include "StateProjector.h"
 #include "domain/Snapshot.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -106,24 +109,33 @@ QString toldSamples(const QString& table, const sql::Differing& d, Source source
 /// damage to them is told as itself, not as the rollups it throws off. Checked against what every
 /// event must name: its own item, and from intake on its card, the one its item comes from in
 /// the replay (in TEMP tables, so after it).
-Result<QList<Finding>> subjectProblems(const QSqlDatabase& db)
+Result<QList<Finding>> subjectProblems(const QSqlDatabase& db, const QString& scope = {},
+                                       const QVariantList& binds = {})
 {
     // Reference changes name no item; a void names its target's items; close and ship name a batch.
     const QString ownItem = QStringLiteral(
         "SELECT e.seq, e.step, e.subject FROM main.events e WHERE e.step NOT IN ('reference', 'void') "
         "AND e.subject <> '' AND NOT EXISTS (SELECT 1 FROM main.event_subjects s WHERE s.serial = "
         "e.subject AND s.event_seq = e.seq)");
-    const QString noCard = QStringLiteral(
+    const QString oneCard = QStringLiteral(
         "SELECT e.seq, e.step, e.subject FROM main.events e WHERE e.step NOT IN ('reference', 'void', "
-        "'close', 'ship') AND NOT EXISTS (SELECT 1 FROM main.event_subjects s WHERE s.event_seq = e.seq "
-        "AND s.kind = 'card')");
-    const QString otherCard = QStringLiteral(
-        "SELECT e.seq, e.step, e.subject, s.serial FROM main.events e JOIN main.event_subjects s ON "
-        "s.event_seq = e.seq AND s.kind = 'card' LEFT JOIN temp.units u ON u.serial = e.subject "
-        "LEFT JOIN temp.dies d ON d.id = e.subject LEFT JOIN temp.cards c ON c.serial = e.subject "
-        "WHERE e.step NOT IN ('reference', 'void') AND s.serial IS NOT CASE WHEN u.serial IS NOT NULL "
-        "THEN u.card_serial WHEN d.id IS NOT NULL THEN d.card_serial WHEN c.serial IS NOT NULL THEN "
-        "c.serial ELSE s.serial END");
+        "'close', 'ship') AND (SELECT count(*) FROM main.event_subjects s WHERE s.event_seq = e.seq AND "
+        "s.kind = 'card') <> 1");
+    // The card, die and board an event names are those of its item in the replay (whose item
+    // tables no link feeds); a batch's close and ship name none. An item the replay lacks (its
+    // events voided) is not judged.
+    const QString otherItem = QStringLiteral(
+        "SELECT e.seq, e.step, e.subject, s.kind || ' ' || s.serial FROM main.events e JOIN "
+        "main.event_subjects s ON s.event_seq = e.seq AND s.kind IN ('card', 'die', 'board') "
+        "LEFT JOIN temp.units u ON u.serial = e.subject LEFT JOIN temp.dies d ON d.id = e.subject "
+        "LEFT JOIN temp.cards c ON c.serial = e.subject WHERE e.step NOT IN ('reference', 'void') AND "
+        "s.serial IS NOT CASE WHEN e.step IN ('close', 'ship') THEN NULL "
+        "WHEN u.serial IS NOT NULL THEN CASE s.kind WHEN 'card' THEN u.card_serial WHEN 'die' THEN "
+        "u.die_id ELSE u.board_serial END "
+        "WHEN d.id IS NOT NULL THEN CASE s.kind WHEN 'card' THEN d.card_serial WHEN 'die' THEN d.id "
+        "ELSE s.serial END "
+        "WHEN c.serial IS NOT NULL THEN CASE s.kind WHEN 'card' THEN c.serial END "
+        "ELSE s.serial END");
     const struct
     {
         const QString& rows;
@@ -131,20 +143,23 @@ Result<QList<Finding>> subjectProblems(const QSqlDatabase& db)
     } kinds[] = {
         {ownItem,
          QT_TRANSLATE_NOOP("IntegrityChecker", "event links: %n event(s) do not name their own item: %1")},
-        {noCard, QT_TRANSLATE_NOOP("IntegrityChecker", "event links: %n event(s) name no donor card: %1")},
-        {otherCard,
-         QT_TRANSLATE_NOOP("IntegrityChecker",
-                           "event links: %n event(s) name a card their item does not come from: %1")},
+        {oneCard, QT_TRANSLATE_NOOP("IntegrityChecker",
+                                    "event links: %n event(s) name no donor card, or more than one: %1")},
+        {otherItem, QT_TRANSLATE_NOOP("IntegrityChecker",
+                                      "event links: %n link(s) name a card, die or board their event's item "
+                                      "does not come from: %1")},
     };
     QList<Finding> found;
     for (const auto& kind : kinds) {
-        auto n = sql::scalar(db, QStringLiteral("SELECT count(*) FROM (") + kind.rows + QLatin1Char(')'));
+        // `scope` narrows each rule's events (one item's); appended to its WHERE.
+        auto n = sql::scalar(
+            db, QStringLiteral("SELECT count(*) FROM (") + kind.rows + scope + QLatin1Char(')'), binds);
         if (!n)
             return n.error();
         const qint64 rows = n.value().toLongLong();
         if (rows == 0)
             continue;
-        auto first = sql::run(db, kind.rows + QStringLiteral(" ORDER BY e.seq LIMIT 3"));
+        auto first = sql::run(db, kind.rows + scope + QStringLiteral(" ORDER BY e.seq LIMIT 3"), binds);
         if (!first)
             return first.error();
         QStringList examples;
@@ -340,6 +355,31 @@ Result<QList<Finding>> IntegrityChecker::itemFindings(const QString& serial, qin
         if (replayed = projector.apply(e); !replayed)
             break;
     }
+    // Its events themselves, each against its link in the chain, and the links to its items: a
+    // record changed by hand is no derived difference, and no replay puts it right.
+    QList<qint64> seqs;
+    QJsonArray seqArray;
+    for (const EventRecord& e : genealogy.value()) {
+        seqs << e.seq;
+        seqArray.append(e.seq);
+    }
+    if (replayed) {
+        Result<QStringList> changed = EventChain(m_db).brokenAmong(seqs);
+        if (!changed)
+            replayed = changed.error();
+        else
+            for (const QString& reason : changed.value())
+                problems.append({Finding::Kind::Record, 1, tr("events: %1").arg(reason)});
+    }
+    if (replayed) {
+        Result<QList<Finding>> links =
+            subjectProblems(m_db, QStringLiteral(" AND e.seq IN (SELECT value FROM json_each(?))"),
+                            {QString::fromUtf8(QJsonDocument(seqArray).toJson(QJsonDocument::Compact))});
+        if (!links)
+            replayed = links.error();
+        else
+            problems << links.value();
+    }
     for (const auto& [table, key] : kItemTables) {
         if (!replayed)
             break;
@@ -466,6 +506,17 @@ Result<QList<Finding>> IntegrityChecker::findings() const
     if (!authors)
         return authors.error();
     problems << authors.value();
+
+    // The event log itself: an event edited, removed or slipped in breaks the hash chain, and
+    // then no replay of it can be trusted. Walked whole: a mark `verify` left proves nothing about
+    // the events before it.
+    Result<EventChain::Verdict> chain = EventChain(m_db).verify();
+    if (!chain)
+        return chain.error();
+    if (chain->brokenSeq != 0)
+        problems.append(
+            {Finding::Kind::Record, 1,
+             tr("events: the hash chain breaks at event #%1: %2").arg(chain->brokenSeq).arg(chain->reason)});
 
     // Reference data: every column as the newest change of it says, and set by that change.
     Result<QStringList> reference = ReferenceProjector(m_db).verify();

@@ -243,7 +243,15 @@ Result<QStringList> ReferenceProjector::verify() const
             if (row.value().has_value() != n.value.toBool())
                 problems << tr("reference data: %1 is not what its newest change says").arg(where);
         } else if (row.value() && !sameValue(row.value()->first(), columnValue(n.value))) {
-            problems << tr("reference data: %1 is not what its newest change says").arg(where);
+            // Both values, as check tells derived state; a PIN hash is named, never shown.
+            const bool secret = column.contains(QLatin1StringView("hash"));
+            const auto shown = [&](const QVariant& v) {
+                return secret ? tr("(a PIN hash)")
+                              : (v.isNull() ? QStringLiteral("NULL")
+                                            : QLatin1Char('\'') + v.toString().left(40) + QLatin1Char('\''));
+            };
+            problems << tr("reference data: %1 is %2, its newest change says %3")
+                            .arg(where, shown(row.value()->first()), shown(columnValue(n.value)));
         } else if (!row.value()) {
             // Gone, though no change took it away (one that does sets its presence false).
             const QString rowId = parts.at(0) + QChar(0x1e) + parts.at(1);

@@ -627,7 +627,11 @@ Result<Differing> differing(const QSqlDatabase& db, const QString& stored, const
         match << quotedKeys.last() + QStringLiteral(" IS ?");
     }
     const QString names = columns.join(QLatin1Char(','));
-    const QString with = QStringLiteral("WITH s(%1) AS (%2), x(%1) AS (%3) ").arg(names, stored, expected);
+    // Not materialised: each side is read where it is used, as the two SELECTs would be, rather
+    // than copied whole into a temporary table first (a million rows per derived table).
+    const QString with =
+        QStringLiteral("WITH s(%1) AS NOT MATERIALIZED (%2), x(%1) AS NOT MATERIALIZED (%3) ")
+            .arg(names, stored, expected);
     const QString keyList = quotedKeys.join(QLatin1Char(','));
     const QString differingKeys =
         QStringLiteral("SELECT DISTINCT ") + keyList + QStringLiteral(" FROM (") +

@@ -374,9 +374,14 @@ private slots:
                     .ok());
         const QString strip = value(t, "SELECT station_id FROM events WHERE step = 'strip'");
         QVERIFY(sql::exec(c, QStringLiteral("DELETE FROM stations WHERE id = ?"), {strip}).ok());
+        // and a role changed by hand, told with both values
+        QVERIFY(sql::exec(c, QStringLiteral("UPDATE operators SET role = 'admin' WHERE id = 'OP1'")).ok());
         auto problems = IntegrityChecker(c).run();
         QVERIFY(problems.ok());
         const QString all = problems->join(QLatin1Char('\n'));
+        QVERIFY2(
+            all.contains(QStringLiteral("operators OP1.role is 'admin', its newest change says 'operator'")),
+            qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("operators EVIL was not added by any recorded change")),
                  qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("stations %1 is missing").arg(strip)), qPrintable(all));
@@ -483,15 +488,16 @@ private slots:
         QVERIFY(found.ok());
         const QStringList lines = IntegrityChecker(c).run().value();
         const QString all = lines.join(QLatin1Char('\n'));
-        QVERIFY2(
-            all.contains(
-                QStringLiteral("event links: 1 event(s) name no donor card: event %1 (test of").arg(test)),
-            qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("event links: 1 event(s) name a card their item does not come "
-                                             "from: event %1 (inspect of")
+        QVERIFY2(all.contains(
+                     QStringLiteral(
+                         "event links: 1 event(s) name no donor card, or more than one: event %1 (test of")
+                         .arg(test)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("event links: 1 link(s) name a card, die or board their event's "
+                                             "item does not come from: event %1 (inspect of")
                                   .arg(inspect)),
                  qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("names %1").arg(otherCard)), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("names card %1").arg(otherCard)), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("event links: 1 event(s) do not name their own item: event %1 "
                                              "(mount of")
                                   .arg(mount)),
@@ -508,6 +514,67 @@ private slots:
                      firstOf(QStringLiteral("event links:")) < firstOf(QStringLiteral("derived state:")),
                  qPrintable(all));
         QVERIFY(!IntegrityChecker::repairable(found.value()));
+    }
+
+    /// The record itself: an event edited by hand breaks the hash chain, a link added to a batch's
+    /// close or pointed at another die names an item the event is not about. Each is a change of
+    /// the record, not derived state a replay could put right, and one item's check finds those
+    /// of its own events too.
+    void checkWalksTheChainAndJudgesEveryLink()
+    {
+        test::TestDatabase t;
+        const QString unit = t.testedUnit("ZT4090A123456", "SB00000001");
+        const QString other = t.testedUnit("ZT4090A123457", "SB00000002");
+        QVERIFY(t.record(Step::Pack, {"unit=" + unit, "batch=B-REP-1"}).ok());
+        QVERIFY(t.record(Step::Close, {"batch=B-REP-1"}, "SUP1").ok());
+        const QSqlDatabase c = t.db().connection();
+        QVERIFY(IntegrityChecker(c).run().value().isEmpty());
+        const QString test =
+            value(t, "SELECT min(seq) FROM events WHERE step = 'test' AND subject = ?", {unit});
+        const QString inspect =
+            value(t, "SELECT min(seq) FROM events WHERE step = 'inspect' AND subject = ?", {unit});
+        const QString close = value(t, "SELECT seq FROM events WHERE step = 'close'");
+        const QString otherDie = value(t, "SELECT die_id FROM units WHERE serial = ?", {other});
+        QVERIFY(sql::exec(c, QStringLiteral("DROP TRIGGER events_append_only_update")).ok());
+        QVERIFY(sql::exec(c, QStringLiteral("UPDATE events SET operator_id = 'SUP1' WHERE seq = ?"), {test})
+                    .ok());
+        QVERIFY(
+            sql::exec(c,
+                      QStringLiteral("INSERT INTO event_subjects SELECT ?, 'card', card_serial FROM units "
+                                     "WHERE serial = ?"),
+                      {close, other})
+                .ok());
+        QVERIFY(
+            sql::exec(c,
+                      QStringLiteral("UPDATE event_subjects SET serial = ? WHERE event_seq = ? AND kind = "
+                                     "'die'"),
+                      {otherDie, inspect})
+                .ok());
+        auto found = IntegrityChecker(c).findings();
+        QVERIFY(found.ok());
+        QVERIFY(!IntegrityChecker::repairable(found.value()));
+        const QString all = IntegrityChecker(c).run().value().join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("events: the hash chain breaks at event #%1").arg(test)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("event links: 2 link(s) name a card, die or board their event's "
+                                             "item does not come from")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("event %1 (close of B-REP-1) names card").arg(close)),
+                 qPrintable(all));
+        QVERIFY2(all.contains(
+                     QStringLiteral("event %1 (inspect of %2) names die %3").arg(inspect, unit, otherDie)),
+                 qPrintable(all));
+        // One item's check: its own changed event and link, though its rows equal a replay.
+        auto item = IntegrityChecker(c).itemFindings(unit);
+        QVERIFY(item.ok());
+        QVERIFY(!IntegrityChecker::repairable(item.value()));
+        QStringList lines;
+        for (const auto& f : item.value())
+            lines << f.text;
+        const QString one = lines.join(QLatin1Char('\n'));
+        QVERIFY2(one.contains(QStringLiteral("(#%1, test of %2) does not match its hash").arg(test, unit)),
+                 qPrintable(one));
+        QVERIFY2(one.contains(QStringLiteral("names die %1").arg(otherDie)), qPrintable(one));
     }
 
     /// A day's station work can sum to 0 on the way (a -1 before a +1); its daily row stays, so
