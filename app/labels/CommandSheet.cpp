@@ -1,4 +1,5 @@
 #include "CommandSheet.h"
+#include "storage/OutputFile.h"
 
 #include "BarcodePainter.h"
 #include "BarcodeSymbol.h"
@@ -50,6 +51,8 @@ Status CommandSheet::writePdf(const QString& path, const QHash<QString, QString>
     for (const QString& code : codes)
         commands.append(CommandCode{CommandCode::Kind::Defect, code});
 
+    if (Status st = OutputFile::check(path, {QByteArrayLiteral("%PDF-")}, QStringLiteral("pdf")); !st)
+        return st;
     QPdfWriter pdf(path);
     pdf.setResolution(kSheetDpi); // modules are drawn on whole dots at this resolution
     pdf.setPageSize(QPageSize(QPageSize::A4));

@@ -1,4 +1,5 @@
 #include "LabelPainter.h"
+#include "storage/OutputFile.h"
 
 #include "BarcodePainter.h"
 
@@ -89,6 +90,8 @@ Status LabelPainter::writePdf(const QString& path, const QList<FilledLabel>& lab
     if (labels.isEmpty())
         return makeError(ErrorCode::Usage, QStringLiteral("labels"),
                          Message(tr, QT_TR_NOOP("no label to write")));
+    if (Status st = OutputFile::check(path, {QByteArrayLiteral("%PDF-")}, QStringLiteral("pdf")); !st)
+        return st;
     QPdfWriter pdf(path);
     pdf.setResolution(labels.first().layout.dpi);
     pdf.setCreator(QStringLiteral("ReworkTrack"));

@@ -1,4 +1,5 @@
 #include "LabelPrinter.h"
+#include "storage/OutputFile.h"
 
 #include "LabelPainter.h"
 #include "LabelTemplateStore.h"
@@ -102,6 +103,9 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
             return st.error();
         break;
     case Output::Zpl: {
+        // Never through a link or onto a device; an existing file only with --force (above).
+        if (Status st = OutputFile::check(r.target, {QByteArray()}, QStringLiteral("zpl")); !st)
+            return st.error();
         QSaveFile file(r.target);
         if (!file.open(QIODevice::WriteOnly) || file.write(ZplWriter::write(label.value(), r.copies)) < 0 ||
             !file.commit())

@@ -1,5 +1,6 @@
 #include "ReportDocument.h"
 #include "domain/EventPayload.h"
+#include "storage/OutputFile.h"
 
 #include "BarChartImage.h"
 #include "PrintedPages.h"
@@ -47,6 +48,8 @@ QString table(const QStringList& header, const QList<QStringList>& rows)
 Status print(QTextDocument& document, const QString& path, const QString& title,
              QPageLayout::Orientation orientation = QPageLayout::Portrait)
 {
+    if (Status st = OutputFile::check(path, {QByteArrayLiteral("%PDF-")}, QStringLiteral("pdf")); !st)
+        return st;
     QPdfWriter pdf(path);
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setPageOrientation(orientation);
@@ -98,17 +101,23 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
     // A station's target is per shift: the period's is that times the shifts it spans.
     const int shifts = std::max<int>(
         1, static_cast<int>(std::lround(filter.startUtc().secsTo(filter.endUtc()) / (12.0 * 3600))));
-    QStringList stations;
+    // Every registered station (or the one asked for): one that recorded nothing is the one
+    // furthest behind its target.
+    QStringList stations = filter.station.isEmpty() ? r.registeredStations : QStringList{filter.station};
+    for (auto it = r.throughputByStation.constBegin(); it != r.throughputByStation.constEnd(); ++it) {
+        if (!stations.contains(it.key()))
+            stations << it.key(); // recorded here by a station since removed
+    }
     QList<int> throughput, targets;
     QList<QStringList> throughputRows;
-    for (auto it = r.throughputByStation.constBegin(); it != r.throughputByStation.constEnd(); ++it) {
-        const int target = r.targetPerShift(it.key()) * shifts;
-        stations << it.key();
-        throughput << it.value();
+    for (const QString& station : std::as_const(stations)) {
+        const int done = r.throughputByStation.value(station);
+        const int target = r.targetPerShift(station) * shifts;
+        throughput << done;
         targets << target;
         throughputRows << QStringList{
-            it.key(), QString::number(it.value()), target > 0 ? QString::number(target) : QStringLiteral("—"),
-            target > 0 ? KpiReport::percentText(double(it.value()) / target) : QStringLiteral("—")};
+            station, QString::number(done), target > 0 ? QString::number(target) : QStringLiteral("—"),
+            target > 0 ? KpiReport::percentText(double(done) / target) : QStringLiteral("—")};
     }
     html +=
         QStringLiteral("<h2>") + esc(tr("Throughput")) + QStringLiteral("</h2>") +
@@ -118,7 +127,12 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
     // Work in progress is the line as it stands now, whatever the report's period: say so.
     const QDateTime asOf = filter.now.isValid() ? filter.now.toUTC() : QDateTime::currentDateTimeUtc();
     const QString now = filter.calendar.localText(asOf);
-    if (filter.endUtc() < asOf)
+    if (filter.endUtc() > asOf)
+        html += QStringLiteral("<p>") +
+                esc(tr("The period ends at %1: throughput so far, against the whole period's target.")
+                        .arg(filter.calendar.localText(filter.endUtc()))) +
+                QStringLiteral("</p>");
+    else
         html += QStringLiteral("<p>") +
                 esc(tr("Work in progress and aging are as the line stands at %1, not at the end of this "
                        "report's period.")
@@ -165,6 +179,13 @@ Status ReportDocument::writeShiftReport(const QSqlDatabase& db, const KpiFilter&
         rows << QStringList{a.serial, stepTitle(a.waitingFor), QString::number(a.hours, 'f', 1)};
     html += QStringLiteral("<h2>") + esc(tr("Aging WIP at %1").arg(now)) + QStringLiteral("</h2>") +
             table({tr("Serial"), tr("Waits for"), tr("Hours")}, rows);
+    // The oldest are listed; the count says how many the list leaves out.
+    if (const qsizetype more = r.agingCount - rows.size(); more > 0)
+        html += QStringLiteral("<p>") +
+                esc(tr("%n more item(s) idle past the aging limit are not listed; reworkctl kpi --json lists "
+                       "the oldest 200.",
+                       nullptr, static_cast<int>(more))) +
+                QStringLiteral("</p>");
     if (!r.anomalies.isEmpty()) {
         rows.clear();
         for (const KpiReport::Anomaly& a : r.anomalies)

@@ -57,9 +57,11 @@ int Cli::run(QStringList list)
 {
     Logging::silence();
     Args args(std::move(list));
+    // Which of two values was meant cannot be told: neither is taken. Read before --json is
+    // taken (a repeated one too), and told in the form --json asks for.
+    const QString twice = args.repeatedOption();
     m_output.setJson(args.takeFlag(QStringLiteral("json")));
-    // Which of two values was meant cannot be told: neither is taken.
-    if (const QString twice = args.repeatedOption(); !twice.isEmpty())
+    if (!twice.isEmpty())
         return m_output.usage(tr("%1 is given twice; give it once").arg(twice.left(40)));
     std::optional<QString> db = args.take(QStringLiteral("db"));
     if (db && db->isEmpty())
@@ -85,6 +87,7 @@ int Cli::run(QStringList list)
         return m_output.help(usage, args.isEmpty() ? Usage : Ok);
     CommandContext context(m_output, m_clock, db.value_or(QString()), verbose, usage);
     context.setPinFromStdin(pinFromStdin);
+    context.setDatabaseMustExist(command->needsDatabase);
     return command->run(context, std::move(args));
 }
 

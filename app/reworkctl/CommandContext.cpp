@@ -30,6 +30,13 @@ Database* CommandContext::database()
     if (m_db)
         return m_db.get();
     const QString path = Database::resolvePath(m_dbPath);
+    if (m_mustExist && !QFileInfo::exists(path)) {
+        out.fail(makeError(ErrorCode::Storage, QStringLiteral("db"),
+                           Cli::tr("there is no database at %1; check the path given with --db or "
+                                   "REWORKTRACK_DB")
+                               .arg(path)));
+        return nullptr;
+    }
     Logging::init(QFileInfo(path).absolutePath(), m_verbose);
     Result<std::unique_ptr<Database>> db = Database::open(path);
     if (!db) {

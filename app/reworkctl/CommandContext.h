@@ -68,6 +68,8 @@ public:
     std::optional<QString> readSecret(const QString& prompt, bool fromStdin, const char* variable);
     /// --pin-stdin was given: the PIN is the first line of stdin.
     void setPinFromStdin(bool fromStdin) { m_pinFromStdin = fromStdin; }
+    /// database() refuses a file that does not exist instead of creating it (Command::needsDatabase).
+    void setDatabaseMustExist(bool mustExist) { m_mustExist = mustExist; }
 
     Output& out;
     const Clock& clock;
@@ -76,6 +78,7 @@ public:
 
 private:
     QString m_dbPath;
+    bool m_mustExist = false;
     bool m_verbose = false;
     bool m_pinFromStdin = false;
     std::unique_ptr<Database> m_db;

@@ -28,6 +28,9 @@ struct Command
     int (*run)(CommandContext& context, Args args);
     Help help = Help::OnFlag;
     bool paints = false; // writes PDFs or labels, so needs a QGuiApplication
+    /// Reads a record that must be there: a database file that does not exist is a mistyped
+    /// path, refused, not a new empty line created and found sound.
+    bool needsDatabase = false;
 };
 
 /// Every command, in the order `reworkctl --help` lists them.

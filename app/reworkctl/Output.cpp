@@ -60,6 +60,9 @@ int Output::unknownOption(const QString& option, const QString& helpText)
 
 int Output::unexpectedArgument(const QString& argument, const QString& helpText)
 {
+    // What is left over and looks like an option is one this command does not take.
+    if (argument.startsWith(QLatin1StringView("--")))
+        return unknownOption(argument, helpText);
     return usage(tr("unexpected argument \"%1\"").arg(argument.left(40)), helpText);
 }
 

@@ -321,7 +321,10 @@ const Command checkCommand{
                       "--repair (an admin, audited) replaces the derived state with a replay of the event "
                       "log, when that is all that differs and `verify` finds the log intact; stations wait "
                       "while it writes. A damaged file or a record changed by hand needs a backup.\n"),
-    &check};
+    &check,
+    Command::Help::OnFlag,
+    false,
+    true};
 
 const Command backupCommand{
     "backup",
@@ -334,7 +337,10 @@ const Command backupCommand{
                       "checked with integrity_check, synced, and only then named FILE; readable by its "
                       "owner only. FILE must be new, in an existing folder you may write to. Default: "
                       "DATA/backups/reworktrack-DATE-TIME.sqlite, keeping the newest N (7).\n"),
-    &backup};
+    &backup,
+    Command::Help::OnFlag,
+    false,
+    true};
 
 const Command verifyCommand{
     "verify",
@@ -353,7 +359,10 @@ const Command verifyCommand{
                "proven admin, audited; every later verify lists the repair. --server compares this log "
                "with the chain heads the sync server anchored (the server of sync.conf unless a URL is "
                "given): a log rewritten or cut after it was sent no longer matches.\n"),
-    &verify};
+    &verify,
+    Command::Help::OnFlag,
+    false,
+    true};
 
 const Command restoreCommand{
     "restore",

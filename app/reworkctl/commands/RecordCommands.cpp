@@ -376,7 +376,10 @@ const Command resolveCommand{
                       "Usage: reworkctl resolve SERIAL [--json]\nSays what a scanned card, die, board, "
                       "unit, batch or GPU UUID is, where it is now and which step it needs next, as "
                       "\"scan anything\" (F2) does.\n"),
-    &resolve, Command::Help::OnFlagOrNoArguments};
+    &resolve,
+    Command::Help::OnFlagOrNoArguments,
+    false,
+    true};
 
 const Command traceCommand{
     "trace",
@@ -385,6 +388,9 @@ const Command traceCommand{
     QT_TRANSLATE_NOOP(
         "Cli", "Usage: reworkctl trace SERIAL\nShows the genealogy and timeline of a card, die, board, "
                "unit, batch or GPU UUID.\n"),
-    &trace, Command::Help::OnFlagOrNoArguments};
+    &trace,
+    Command::Help::OnFlagOrNoArguments,
+    false,
+    true};
 
 } // namespace rework

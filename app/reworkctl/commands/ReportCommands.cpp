@@ -239,8 +239,13 @@ int shiftReport(CommandContext& context, const QString& kind, Args args, const Q
     ShiftCalendar calendar;
     if (const auto failed = context.read(calendar, &ShiftCalendar::load))
         return *failed;
+    const QDate today = calendar.shiftOf(now).first; // the production day now falls in
     if (!dateText)
-        date = calendar.shiftOf(now).first; // the production day now falls in
+        date = today;
+    else if (date > today)
+        return out.usage(Cli::tr("--date %1 is after today's production day %2")
+                             .arg(date.toString(Qt::ISODate), today.toString(Qt::ISODate)),
+                         context.help);
     KpiFilter filter;
     QString title;
     if (kind == QLatin1StringView("shift")) {
@@ -265,14 +270,15 @@ int shiftReport(CommandContext& context, const QString& kind, Args args, const Q
 int report(CommandContext& context, Args args)
 {
     const QString kind = args.takeFirst();
+    if (kind != QLatin1StringView("batch") && kind != QLatin1StringView("daily") &&
+        kind != QLatin1StringView("shift"))
+        return context.out.usage(
+            Cli::tr("unknown report \"%1\"; use daily, shift or batch").arg(kind.left(40)), context.help);
     const auto pdf = args.take(QStringLiteral("pdf"));
     if (!pdf || pdf->isEmpty())
         return context.out.usage(Cli::tr("give --pdf FILE"), context.help);
     if (kind == QLatin1StringView("batch"))
         return batchReport(context, args, *pdf);
-    if (kind != QLatin1StringView("daily") && kind != QLatin1StringView("shift"))
-        return context.out.usage(
-            Cli::tr("unknown report \"%1\"; use daily, shift or batch").arg(kind.left(40)), context.help);
     return shiftReport(context, kind, std::move(args), *pdf);
 }
 
@@ -292,7 +298,10 @@ const Command kpiCommand{
         "were made; --json for scripts).\nA day is a production day: from the day shift's start "
         "(config shift.day_start_hour, default 6, factory time) to the next, so it holds its night shift. "
         "Hours (by_hour) are the factory's clock hours (config shift.utc_offset_minutes).\n"),
-    &kpi};
+    &kpi,
+    Command::Help::OnFlag,
+    false,
+    true};
 
 const Command recallCommand{
     "recall",
@@ -303,22 +312,27 @@ const Command recallCommand{
                       "[--hours H]\nEvery other item that shares a donor lot, flux lot, stencil, reflow "
                       "profile, mounting operator or mount time window (± H hours, default 4) with SERIAL, "
                       "and where it is now; shipped items first.\n"),
-    &recall, Command::Help::OnFlagOrNoArguments};
+    &recall,
+    Command::Help::OnFlagOrNoArguments,
+    false,
+    true};
 
 const Command reportCommand{
     "report",
     QT_TRANSLATE_NOOP("Cli",
                       "  report daily|shift|batch ... --pdf FILE   printable reports (report --help)\n"),
     QT_TRANSLATE_NOOP(
-        "Cli", "Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]\n"
-               "       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] "
+        "Cli", "Usage: reworkctl report daily [--date YYYY-MM-DD] --pdf FILE [--station S] [--model M]\n"
+               "       reworkctl report shift [--date YYYY-MM-DD] [--night] --pdf FILE [--station S] "
                "[--model M]\n"
                "       reworkctl report batch BATCH --pdf FILE\n"
                "Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time (config "
-               "shift.utc_offset_minutes). A daily report "
-               "covers the day shift and the night shift that starts that evening.\n"),
+               "shift.utc_offset_minutes). A daily report covers the day shift and the night shift that "
+               "starts that evening; --date defaults to today's production day. FILE is new, or a PDF "
+               "written before: nothing else is written over.\n"),
     &report,
     Command::Help::OnFlagOrNoArguments,
+    true,
     true};
 
 } // namespace rework
