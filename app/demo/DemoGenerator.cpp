@@ -197,15 +197,15 @@ Result<DemoGenerator::Summary> Run::go()
     const QDateTime end = m_clock.now();
     const QDateTime start = end.addSecs(-span);
     // Every card asked for arrives within the history: the last one at most half an hour (the
-    // longest gap) before its end.
-    const qint64 perUnit = n > 0 ? std::max<qint64>(1, (span - std::min<qint64>(1800, span / 2)) / n) : span;
-    // Card i arrives a few minutes after start + i × perUnit. Each is drawn when the one before it
+    // longest gap) before its end. In milliseconds: a million cards in a week are 0.6 s apart.
+    const qint64 usableMs = (span - std::min<qint64>(1800, span / 2)) * 1000;
+    // Card i arrives a few minutes after start + i × usableMs / n. Each is drawn when the one before it
     // arrives, so only the cards on the line are held, even for a million; never before that one.
     int arrived = 0;
     const auto arrive = [&](int i) {
         m_flows.emplace(i, Flow{drawCard(i, n, start), Flow::Next::Intake, {}, {}, {}, 0});
         const QDateTime now = m_clock.now();
-        m_clock.set(start.addSecs(perUnit * i));
+        m_clock.set(start.addMSecs(static_cast<qint64>(i) * usableMs / n));
         plan(std::max(now, later()), i);
         m_clock.set(now);
     };
@@ -228,7 +228,7 @@ Result<DemoGenerator::Summary> Run::go()
             plan(later(), due.flow);
         else
             m_flows.erase(due.flow);
-        // Only now: a new card in the map may move the others.
+        // After the flow is done with: `flow` is not used once the map has changed.
         if (arriving && ++arrived < n)
             arrive(arrived);
     }
@@ -245,7 +245,8 @@ DemoCard Run::drawCard(int i, int n, const QDateTime& start)
     c.partner = QString::fromLatin1(kPartners[m_rng.bounded(7)]);
     c.serial = c.partner.left(2).toUpper() + digits(12);
     c.lot = QStringLiteral("LOT-%1-%2")
-                .arg(start.addDays(i * m_options.days / qMax(1, n)).toString(QStringLiteral("yyMMdd")))
+                .arg(start.addDays(static_cast<qint64>(i) * m_options.days / qMax(1, n))
+                         .toString(QStringLiteral("yyMMdd")))
                 .arg(1 + i / 40);
     // Units near the end of the range are still in progress: they stop at some step.
     const bool inProgress = i >= n - n / 7;

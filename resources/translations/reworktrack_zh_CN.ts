@@ -1807,15 +1807,23 @@ A day is a production day: from the day shift&apos;s start (config shift.day_sta
 </translation>
     </message>
     <message>
-        <source>Usage: reworkctl report daily --date YYYY-MM-DD --pdf FILE [--station S] [--model M]
-       reworkctl report shift --date YYYY-MM-DD [--night] --pdf FILE [--station S] [--model M]
+        <source>there is no database at %1; check the path given with --db or REWORKTRACK_DB</source>
+        <translation>%1 处没有数据库；请检查 --db 或 REWORKTRACK_DB 给出的路径</translation>
+    </message>
+    <message>
+        <source>--date %1 is after today&apos;s production day %2</source>
+        <translation>--date %1 晚于今天的生产日 %2</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl report daily [--date YYYY-MM-DD] --pdf FILE [--station S] [--model M]
+       reworkctl report shift [--date YYYY-MM-DD] [--night] --pdf FILE [--station S] [--model M]
        reworkctl report batch BATCH --pdf FILE
-Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time (config shift.utc_offset_minutes). A daily report covers the day shift and the night shift that starts that evening.
+Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time (config shift.utc_offset_minutes). A daily report covers the day shift and the night shift that starts that evening; --date defaults to today&apos;s production day. FILE is new, or a PDF written before: nothing else is written over.
 </source>
-        <translation>用法：reworkctl report daily --date YYYY-MM-DD --pdf 文件 [--station 工位] [--model 型号]
-      reworkctl report shift --date YYYY-MM-DD [--night] --pdf 文件 [--station 工位] [--model 型号]
+        <translation>用法：reworkctl report daily [--date YYYY-MM-DD] --pdf 文件 [--station 工位] [--model 型号]
+      reworkctl report shift [--date YYYY-MM-DD] [--night] --pdf 文件 [--station 工位] [--model 型号]
       reworkctl report batch 批次 --pdf 文件
-每班 12 小时，按工厂时间（设置 shift.utc_offset_minutes）从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班。
+每班 12 小时，按工厂时间（设置 shift.utc_offset_minutes）从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班；--date 默认为今天的生产日。文件须为新文件或之前写出的 PDF：不会覆盖其他文件。
 </translation>
     </message>
 </context>
@@ -2120,10 +2128,6 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
         <source>more than derived state differs (run reworkctl check): a replay cannot put that right; call an admin to restore a backup</source>
         <translation>不一致的不只是派生状态（请运行 reworkctl check）：重放无法修正；请联系管理员恢复备份</translation>
     </message>
-    <message>
-        <source>the event log is not intact from event %1 on (run reworkctl verify): a replay would make a changed log look recorded; call an admin to restore a backup</source>
-        <translation>事件日志从事件 %1 起不完整（请运行 reworkctl verify）：重放会让被改动的日志看似正常记录；请联系管理员恢复备份</translation>
-    </message>
 </context>
 <context>
     <name>EvaluatedRun</name>
@@ -2213,6 +2217,10 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
     <message>
         <source>the link of event #%1 is not the one verify found intact on %2: the log up to it was rewritten since; run verify --full</source>
         <translation>事件 #%1 的链接与 verify 于 %2 确认完好时的不一致：此后该事件之前的日志已被改写；请运行 verify --full</translation>
+    </message>
+    <message>
+        <source>event %1 (#%2, %3 of %4) does not match its hash: it was changed</source>
+        <translation>事件 %1（#%2，%4 的 %3）与其哈希不符：已被改动</translation>
     </message>
 </context>
 <context>
@@ -2734,12 +2742,20 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
         <translation>事件关联：%n 个事件未关联其自身物品：%1</translation>
     </message>
     <message>
-        <source>event links: %n event(s) name no donor card: %1</source>
-        <translation>事件关联：%n 个事件未关联来源显卡：%1</translation>
+        <source>event links: %n event(s) name no donor card, or more than one: %1</source>
+        <translation>事件关联：%n 个事件未关联来源显卡，或关联了多张：%1</translation>
     </message>
     <message>
-        <source>event links: %n event(s) name a card their item does not come from: %1</source>
-        <translation>事件关联：%n 个事件关联的显卡不是其物品的来源：%1</translation>
+        <source>event links: %n link(s) name a card, die or board their event&apos;s item does not come from: %1</source>
+        <translation>事件关联：%n 个关联指向的显卡、芯片或板卡不属于该事件的物品：%1</translation>
+    </message>
+    <message>
+        <source>events: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <source>events: the hash chain breaks at event #%1: %2</source>
+        <translation>事件：哈希链在事件 #%1 处断开：%2</translation>
     </message>
 </context>
 <context>
@@ -3348,6 +3364,21 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
     </message>
 </context>
 <context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1 is a link; give the file&apos;s own name, a new one or a report written before</source>
+        <translation>%1 是链接；请给出文件本身的名称、新名称或之前写出的报告</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; give a new file name</source>
+        <translation>%1 不是文件；请给出新文件名</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a file of this kind (a database, a backup, something else); nothing was written over it; give a new file name</source>
+        <translation>%1 已存在且不是此类文件（数据库、备份或其他文件）；未覆盖；请给出新文件名</translation>
+    </message>
+</context>
+<context>
     <name>PinHasher</name>
     <message>
         <source>a PIN is 4 to 12 digits</source>
@@ -3497,6 +3528,14 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
     <message>
         <source>reference data: %1 %2 was not added by any recorded change; it was written into the file directly</source>
         <translation>参考数据：%1 %2 不是由任何已记录的变更添加的，而是被直接写入了文件</translation>
+    </message>
+    <message>
+        <source>(a PIN hash)</source>
+        <translation>（PIN 哈希）</translation>
+    </message>
+    <message>
+        <source>reference data: %1 is %2, its newest change says %3</source>
+        <translation>参考数据：%1 为 %2，其最新变更为 %3</translation>
     </message>
 </context>
 <context>
@@ -3789,6 +3828,16 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
     <message>
         <source>Aging WIP at %1</source>
         <translation>%1 的滞留在制品</translation>
+    </message>
+    <message>
+        <source>The period ends at %1: throughput so far, against the whole period&apos;s target.</source>
+        <translation>本期结束于 %1：产出为截至目前的数量，目标为整个期间的目标。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more item(s) idle past the aging limit are not listed; reworkctl kpi --json lists the oldest 200.</source>
+        <translation>
+            <numerusform>另有 %n 件超过滞留时限的物品未列出；reworkctl kpi --json 列出最久的 200 件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

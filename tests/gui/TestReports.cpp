@@ -4,6 +4,7 @@
 #include "reports/PrintedPages.h"
 #include "reports/ReportDocument.h"
 #include "storage/ConfigStore.h"
+#include "storage/StationRegistry.h"
 
 #include <QFile>
 #include <QPageLayout>
@@ -108,6 +109,10 @@ private slots:
                     .setConfigValue(QStringLiteral("throughput.target_per_shift.INSPECT-1"),
                                     QStringLiteral("2"), t->admin())
                     .ok());
+        // A station that recorded nothing is furthest behind its target: it is listed with 0.
+        QVERIFY(StationRegistry(t->db().connection())
+                    .addStation(QStringLiteral("TEST-2"), QStringLiteral("test"), {}, t->admin())
+                    .ok());
         const QDate today = t->clock().now().date();
         KpiFilter shift = KpiFilter::shift(today, false);
         shift.now = t->clock().now();
@@ -122,8 +127,12 @@ private slots:
         static const QRegularExpression test(QStringLiteral("TEST-1\\s+3\\s+3\\s+100\\.0%"));
         QVERIFY2(inspect.match(shiftText).hasMatch(), qPrintable(shiftText));
         QVERIFY2(test.match(shiftText).hasMatch(), qPrintable(shiftText));
-        // Now falls in the shift: its WIP is its own.
+        static const QRegularExpression idle(QStringLiteral("TEST-2\\s+0\\s+3\\s+0\\.0%"));
+        QVERIFY2(idle.match(shiftText).hasMatch(), qPrintable(shiftText));
+        // Now falls in the shift: its WIP is its own, and its throughput is so far.
         QVERIFY2(!shiftText.contains(QStringLiteral("as the line stands at")), qPrintable(shiftText));
+        QVERIFY2(shiftText.contains(QStringLiteral("throughput so far, against the whole period")),
+                 qPrintable(shiftText));
 
         KpiFilter daily;
         daily.from = daily.to = today;
@@ -149,10 +158,10 @@ private slots:
                                  .arg(t->clock().now().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         QVERIFY2(pastText.contains(asOf), qPrintable(pastText));
         QVERIFY2(pastText.contains(QStringLiteral("Aging WIP at ")), qPrintable(pastText));
-        QVERIFY(config
-                    .setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("0"),
-                                    t->admin())
-                    .ok());
+        QVERIFY2(!pastText.contains(QStringLiteral("throughput so far")), qPrintable(pastText));
+        // The line as the other tests found it.
+        for (const char* key : {"throughput.target_per_shift", "throughput.target_per_shift.INSPECT-1"})
+            QVERIFY(config.setConfigValue(QString::fromLatin1(key), QStringLiteral("0"), t->admin()).ok());
 
         // The chart: each bar's target drawn red across its own slot, none where there is none.
         const QImage chart =
