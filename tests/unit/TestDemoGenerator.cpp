@@ -19,6 +19,31 @@ class TestDemoGenerator : public QObject
     std::unique_ptr<Database> db;
     DemoGenerator::Summary summary;
 
+    /// `units` cards over the day that ends 2026-11-20 18:00 UTC.
+    static DemoGenerator::Options oneDay(int units, quint32 seed)
+    {
+        DemoGenerator::Options o;
+        o.units = units;
+        o.days = 1;
+        o.seed = seed;
+        o.end = QDateTime(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC);
+        return o;
+    }
+
+    /// A history of its own in `folder`.
+    static bool generate(const QTemporaryDir& folder, const DemoGenerator::Options& o,
+                         std::unique_ptr<Database>& opened, DemoGenerator::Summary& summary)
+    {
+        auto db = Database::open(folder.filePath(QStringLiteral("demo.sqlite")));
+        if (!db)
+            return false;
+        opened = std::move(db.value());
+        const auto s = DemoGenerator::generate(*opened, o);
+        if (s)
+            summary = s.value();
+        return s.ok();
+    }
+
     int count(const char* statement)
     {
         return sql::scalar(db->connection(), QString::fromLatin1(statement)).value().toInt();
@@ -76,16 +101,11 @@ private slots:
     void nothingHappensAfterTheHistoryEnds()
     {
         QTemporaryDir own;
-        auto opened = Database::open(own.filePath(QStringLiteral("busy.sqlite")));
-        QVERIFY(opened.ok());
-        DemoGenerator::Options o;
-        o.units = 60;
-        o.days = 1;
-        o.seed = 11;
-        o.end = QDateTime(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC);
-        const auto s = DemoGenerator::generate(*opened.value(), o);
-        QVERIFY(s.ok());
-        const QSqlDatabase c = opened.value()->connection();
+        std::unique_ptr<Database> opened;
+        DemoGenerator::Summary s;
+        const DemoGenerator::Options o = oneDay(60, 11);
+        QVERIFY(generate(own, o, opened, s));
+        const QSqlDatabase c = opened->connection();
         const QString last =
             sql::scalar(c, QStringLiteral("SELECT max(recorded_at) FROM events WHERE step <> 'reference'"))
                 .value()
@@ -96,10 +116,10 @@ private slots:
                                               "'inspected', 'repair')"))
                     .value()
                     .toInt() > 0);
-        QCOMPARE(s->events, sql::scalar(c, QStringLiteral("SELECT count(*) FROM events WHERE step NOT IN "
-                                                          "('reference')"))
-                                .value()
-                                .toInt());
+        QCOMPARE(s.events, sql::scalar(c, QStringLiteral("SELECT count(*) FROM events WHERE step NOT IN "
+                                                         "('reference')"))
+                               .value()
+                               .toInt());
     }
 
     /// Every card asked for arrives, even when the cards crowd the history's last hours: 200
@@ -108,17 +128,11 @@ private slots:
     void everyCardAskedForArrives()
     {
         QTemporaryDir own;
-        auto opened = Database::open(own.filePath(QStringLiteral("crowded.sqlite")));
-        QVERIFY(opened.ok());
-        DemoGenerator::Options o;
-        o.units = 200;
-        o.days = 1;
-        o.seed = 4;
-        o.end = QDateTime(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC);
-        const auto s = DemoGenerator::generate(*opened.value(), o);
-        QVERIFY(s.ok());
-        QCOMPARE(s->cards, 200);
-        const QSqlDatabase c = opened.value()->connection();
+        std::unique_ptr<Database> opened;
+        DemoGenerator::Summary s;
+        QVERIFY(generate(own, oneDay(200, 4), opened, s));
+        QCOMPARE(s.cards, 200);
+        const QSqlDatabase c = opened->connection();
         const auto n = [&](const char* statement) {
             return sql::scalar(c, QString::fromLatin1(statement)).value().toInt();
         };

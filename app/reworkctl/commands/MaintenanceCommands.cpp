@@ -18,21 +18,30 @@
 namespace rework {
 namespace {
 
+/// A repair's --reason TEXT and --operator ADMIN, the operator proven: nullopt, or the exit code
+/// after saying why not (`usage` when either is missing).
+std::optional<int> provenRepair(CommandContext& context, Args& args, const QString& usage, QString& reason,
+                                OperatorInfo& actor)
+{
+    Output& out = context.out;
+    reason = args.takeOr(QStringLiteral("reason"), QString());
+    const QString actorId = args.takeOr(QStringLiteral("operator"), QString());
+    if (!args.isEmpty())
+        return out.unexpectedArgument(args.first(), context.help);
+    if (reason.trimmed().isEmpty() || actorId.isEmpty())
+        return out.usage(usage, context.help);
+    return context.prove(actorId, QString(), actor);
+}
+
 /// `check --repair --reason TEXT --operator ADMIN`: the derived state replaced by a replay of a
 /// sound event log, as a proven admin, audited.
 int repairDerived(CommandContext& context, Args args)
 {
     Output& out = context.out;
-    const QString reason = args.takeOr(QStringLiteral("reason"), QString());
-    const QString actorId = args.takeOr(QStringLiteral("operator"), QString());
-    if (const QString option = args.unknownOption(); !option.isEmpty())
-        return out.unknownOption(option, context.help);
-    if (!args.isEmpty())
-        return out.unexpectedArgument(args.first(), context.help);
-    if (reason.trimmed().isEmpty() || actorId.isEmpty())
-        return out.usage(Cli::tr("--repair needs --reason TEXT and --operator ADMIN"), context.help);
+    QString reason;
     OperatorInfo actor;
-    if (const auto failed = context.prove(actorId, QString(), actor))
+    if (const auto failed = provenRepair(
+            context, args, Cli::tr("--repair needs --reason TEXT and --operator ADMIN"), reason, actor))
         return *failed;
     Result<qint64> repaired = DerivedRepair(context.database()->connection()).run(actor.id, reason);
     if (!repaired)
@@ -143,14 +152,10 @@ int backup(CommandContext& context, Args args)
 int repairChain(CommandContext& context, Args args)
 {
     Output& out = context.out;
-    const QString reason = args.takeOr(QStringLiteral("reason"), QString());
-    const QString actorId = args.takeOr(QStringLiteral("operator"), QString());
-    if (!args.isEmpty())
-        return out.unexpectedArgument(args.first(), context.help);
-    if (reason.trimmed().isEmpty() || actorId.isEmpty())
-        return out.usage(Cli::tr("--repair-chain needs --reason TEXT and --operator ADMIN"), context.help);
+    QString reason;
     OperatorInfo actor;
-    if (const auto failed = context.prove(actorId, QString(), actor))
+    if (const auto failed = provenRepair(
+            context, args, Cli::tr("--repair-chain needs --reason TEXT and --operator ADMIN"), reason, actor))
         return *failed;
     Result<qint64> linked = EventChain(context.database()->connection()).repairMissing(actor.id, reason);
     if (!linked)
