@@ -82,7 +82,15 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
         if (auto address = ZplSender::parseTarget(r.target); !address)
             return address.error();
     }
-    // Never over a file already there (an earlier label, or anything else): said, not replaced.
+    // Never through a link, onto a device or over another kind of file; an earlier label only
+    // with --force: said, not replaced. A label program begins with ^XA, or ~ for one that acts
+    // at once.
+    if (r.output == Output::Zpl) {
+        if (Status st = OutputFile::check(r.target, {QByteArrayLiteral("^XA"), QByteArrayLiteral("~")},
+                                          QStringLiteral("zpl"));
+            !st)
+            return st.error();
+    }
     if (r.output == Output::Zpl && !r.overwrite && QFileInfo::exists(r.target))
         return makeError(ErrorCode::InvalidValue, QStringLiteral("zpl"),
                          Message(tr,
@@ -103,9 +111,6 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
             return st.error();
         break;
     case Output::Zpl: {
-        // Never through a link or onto a device; an existing file only with --force (above).
-        if (Status st = OutputFile::check(r.target, {QByteArray()}, QStringLiteral("zpl")); !st)
-            return st.error();
         QSaveFile file(r.target);
         if (!file.open(QIODevice::WriteOnly) || file.write(ZplWriter::write(label.value(), r.copies)) < 0 ||
             !file.commit())

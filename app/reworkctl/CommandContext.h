@@ -46,6 +46,7 @@ public:
     int list(Query query, const QString& key, Line line, Json toJson)
     {
         std::decay_t<decltype(query(std::declval<QSqlDatabase>()).value())> rows;
+        m_mustExist = true; // a list reads the record: a mistyped path is not a new, empty line
         if (const auto failed = read(rows, query))
             return *failed;
         out.emitList(rows, key, line, toJson);

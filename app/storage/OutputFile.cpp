@@ -9,19 +9,16 @@ Status OutputFile::check(const QString& path, const QByteArrayList& kinds, const
 {
     const QFileInfo info(path);
     if (info.isSymLink())
-        return makeError(ErrorCode::InvalidValue, field,
-                         Message(tr,
-                                 QT_TR_NOOP("%1 is a link; give the file's own name, a new one or a "
-                                            "report written before"),
-                                 {path}));
+        return makeError(
+            ErrorCode::InvalidValue, field,
+            Message(tr, QT_TR_NOOP("%1 is a link; give the file's own name, or a new one"), {path}));
     if (!info.exists())
         return {};
     if (!info.isFile())
         return makeError(ErrorCode::InvalidValue, field,
                          Message(tr, QT_TR_NOOP("%1 is not a file; give a new file name"), {path}));
+    // An empty file is of no kind: SQLite's journal and WAL are empty between transactions.
     QFile file(path);
-    if (info.size() == 0)
-        return {};
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray head = file.read(16);
         for (const QByteArray& kind : kinds) {

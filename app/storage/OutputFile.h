@@ -11,7 +11,8 @@ namespace rework {
 /// The one check before the core writes a file a person named (a report, a label, the command
 /// sheet): a typo must not destroy anything. Only a new name, or an existing regular file of the
 /// same kind (a report written again), is written; a link (it would be followed), a folder or
-/// device, and any other file, above all the database, its journal or a backup, are refused.
+/// device, an empty file, and any other file, above all the database, its journal or a backup, are
+/// refused.
 class OutputFile
 {
     Q_DECLARE_TR_FUNCTIONS(OutputFile)

@@ -3366,16 +3366,16 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
 <context>
     <name>OutputFile</name>
     <message>
-        <source>%1 is a link; give the file&apos;s own name, a new one or a report written before</source>
-        <translation>%1 是链接；请给出文件本身的名称、新名称或之前写出的报告</translation>
-    </message>
-    <message>
         <source>%1 is not a file; give a new file name</source>
         <translation>%1 不是文件；请给出新文件名</translation>
     </message>
     <message>
         <source>%1 exists and is not a file of this kind (a database, a backup, something else); nothing was written over it; give a new file name</source>
         <translation>%1 已存在且不是此类文件（数据库、备份或其他文件）；未覆盖；请给出新文件名</translation>
+    </message>
+    <message>
+        <source>%1 is a link; give the file&apos;s own name, or a new one</source>
+        <translation>%1 是链接；请给出文件本身的名称或新名称</translation>
     </message>
 </context>
 <context>

@@ -501,9 +501,13 @@ private slots:
     {
         const QString typo = dir.filePath(QStringLiteral("typo/station.sqlite"));
         QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("typo"))));
-        for (const QStringList& args : {QStringList{"check"}, QStringList{"verify"}, QStringList{"kpi"},
-                                        QStringList{"trace", "ZT4090A123456"}, QStringList{"backup"},
-                                        QStringList{"report", "daily", "--pdf", dir.filePath("typo.pdf")}}) {
+        for (const QStringList& args :
+             {QStringList{"check"}, QStringList{"verify"}, QStringList{"kpi"},
+              QStringList{"trace", "ZT4090A123456"}, QStringList{"backup"},
+              QStringList{"report", "daily", "--pdf", dir.filePath("typo.pdf")},
+              QStringList{"operator", "list"}, QStringList{"station", "list"}, QStringList{"config", "list"},
+              QStringList{"conflicts"}, QStringList{"plan", "list"}, QStringList{"label", "list"},
+              QStringList{"sync", "status"}, QStringList{"spc", "voltage"}}) {
             const Run r = reworkctl(typo, args);
             QCOMPARE(r.exitCode, 3);
             QVERIFY2(r.err.contains(QStringLiteral("there is no database at %1").arg(typo)),
@@ -530,7 +534,13 @@ private slots:
             QFile f(notes);
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write("shift notes\n") > 0);
         }
-        for (const QString& target : {db, link, notes}) {
+        // An empty file is of no kind: SQLite's own -wal and -journal are empty between writes.
+        const QString wal = dir.filePath(QStringLiteral("empty.sqlite-wal"));
+        {
+            QFile f(wal);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        for (const QString& target : {db, link, notes, wal}) {
             for (const QStringList& args : {QStringList{"report", "daily", "--pdf", target},
                                             QStringList{"commands", "--pdf", target}}) {
                 const Run r = reworkctl(db, args);

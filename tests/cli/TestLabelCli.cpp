@@ -227,15 +227,44 @@ private slots:
     }
 
     /// A ZPL file that exists is never replaced without --force: refused with a clear message,
-    /// a non-zero exit, the file and the database as they were.
+    /// a non-zero exit, the file and the database as they were. --force replaces an earlier label
+    /// only: never the database, another kind of file, or an empty one.
     void zplNeverOverwritesWithoutForce()
     {
         QTemporaryDir out;
         const QString zpl = out.filePath("mine.zpl");
+        const QByteArray earlier("^XA^FDsomeone else's label^FS^XZ\n");
         {
             QFile mine(zpl);
             QVERIFY(mine.open(QIODevice::WriteOnly));
-            mine.write("someone else's label\n");
+            mine.write(earlier);
+        }
+        const QString notes = out.filePath("notes.txt");
+        {
+            QFile f(notes);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write("shift notes\n") > 0);
+        }
+        const QString empty = out.filePath("station.sqlite-wal");
+        {
+            QFile f(empty);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        const QString dump = rework::test::dumpFile(t->path());
+        for (const QString& other : {t->path(), notes, empty}) {
+            const Run refused = reworkctl(t->path(), {"label", "unit-label", units.at(5), "--zpl", other,
+                                                      "--force", "--operator", "OP1", "--station", "PACK-1"});
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains("is not a file of this kind"), qPrintable(refused.err));
+        }
+        {
+            QFile f(t->path());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.read(16).startsWith("SQLite format 3")); // still the database
+            QCOMPARE(rework::test::dumpFile(t->path()), dump);
+            QFile n(notes);
+            QVERIFY(n.open(QIODevice::ReadOnly));
+            QCOMPARE(n.readAll(), QByteArray("shift notes\n"));
+            QCOMPARE(QFileInfo(empty).size(), 0);
         }
         const QString before = rework::test::dumpFile(t->path());
         const Run refused = reworkctl(t->path(), {"label", "unit-label", units.at(5), "--zpl", zpl,
@@ -246,7 +275,7 @@ private slots:
         QCOMPARE(rework::test::dumpFile(t->path()), before);
         QFile mine(zpl);
         QVERIFY(mine.open(QIODevice::ReadOnly));
-        QCOMPARE(mine.readAll(), QByteArray("someone else's label\n"));
+        QCOMPARE(mine.readAll(), earlier);
         mine.close();
         const Run forced = reworkctl(t->path(), {"label", "unit-label", units.at(5), "--zpl", zpl, "--force",
                                                  "--operator", "OP1", "--station", "PACK-1"});

@@ -16,6 +16,7 @@ int run(CommandContext& context, Args args)
     Output& out = context.out;
     const QString sub = args.takeFirst();
     const auto actorId = args.take(QStringLiteral("operator"));
+    context.setDatabaseMustExist(sub == QLatin1StringView("list")); // a list reads the record
     Database* db = context.database();
     if (!db)
         return StorageFailure;

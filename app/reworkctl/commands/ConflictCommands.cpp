@@ -101,6 +101,7 @@ int run(CommandContext& context, Args args)
     if (args.size() != 0)
         return context.out.usage(
             Cli::tr("conflicts takes no arguments; resolve one with conflicts resolve ID"), context.help);
+    context.setDatabaseMustExist(true);
     Database* db = context.database();
     if (!db)
         return StorageFailure;

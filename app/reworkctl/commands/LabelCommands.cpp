@@ -335,6 +335,7 @@ int label(CommandContext& context, Args args)
         return printLabel(context, first, std::move(args));
     if (const QString unknown = args.unknownOption(); !unknown.isEmpty())
         return context.out.unknownOption(unknown, context.help);
+    context.setDatabaseMustExist(true); // list, retry and history read the record
     if (history && args.size() != 1)
         return context.out.usage(args.isEmpty() ? Cli::tr("give the serial or batch whose prints to show: "
                                                           "label history SERIAL")

@@ -85,6 +85,7 @@ int plan(CommandContext& context, Args args)
         return out.usage(show ? Cli::tr("give one plan name: plan show NAME")
                               : Cli::tr("plan list takes no arguments"),
                          context.help);
+    context.setDatabaseMustExist(true);
     if (!context.database())
         return StorageFailure;
     Result<QList<TestPlanStore::Entry>> plans = TestPlanStore(context.database()->connection()).list();

@@ -83,6 +83,7 @@ int spc(CommandContext& context, Args args)
         return out.unknownOption(option, context.help);
     if (args.size() != 1)
         return out.usage(Cli::tr("give exactly one measurement"), context.help);
+    context.setDatabaseMustExist(true); // charts read the record
     Database* db = context.database();
     if (!db)
         return StorageFailure;

@@ -181,6 +181,7 @@ int sync(CommandContext& context, Args args)
         return out.usage(Cli::tr("--batch must be 1 to 10000"), context.help);
     if (nightly && !QTime::fromString(*nightly, QStringLiteral("HH:mm")).isValid())
         return out.usage(Cli::tr("--nightly must be a time like 02:00"), context.help);
+    context.setDatabaseMustExist(sub == QLatin1StringView("status"));
     if (!context.database())
         return StorageFailure;
     if (sub == QLatin1StringView("status"))
