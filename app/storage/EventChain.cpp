@@ -168,6 +168,28 @@ Status EventChain::mark(const std::pair<qint64, QString>& head, bool fullWalk, c
         {head.first, head.second, fullWalk ? 1 : 0, at.toUTC().toString(Qt::ISODateWithMs)});
 }
 
+namespace {
+
+/// The event with its link and the audit entry the link names, as both walks read them: the
+/// stored payload text (column 7) is hashed as it is, not as re-serialised JSON.
+QString linkedEvents()
+{
+    return QStringLiteral("SELECT ") + EventStore::selectColumns() +
+           QStringLiteral(", c.hash, c.audit_seq, c.audit_hash");
+}
+
+/// Whether the link stored with the event `e` read into `r` (linkedEvents()) is its hash after
+/// `previous`, the link before it.
+bool linkHolds(const QSqlQuery& r, const EventRecord& e, const QString& previous)
+{
+    const QString claim = r.value(10).isNull()
+                              ? QString()
+                              : EventChain::auditClaim(r.value(10).toLongLong(), r.value(11).toString());
+    return r.value(9).toString() == EventChain::hash(previous, e, r.value(7).toByteArray(), claim);
+}
+
+} // namespace
+
 Result<EventChain::Verdict> EventChain::verify() const
 {
     return verify(Mark{});
@@ -200,13 +222,11 @@ Result<EventChain::Verdict> EventChain::verify(const Mark& mark) const
             return v;
         }
     }
-    // The stored payload text (column 7) is hashed as it is, not as re-serialised JSON.
-    auto q = sql::run(
-        m_db,
-        QStringLiteral("SELECT ") + EventStore::selectColumns() +
-            QStringLiteral(", c.hash, c.audit_seq, c.audit_hash FROM events e LEFT JOIN event_chain c "
-                           "ON c.event_seq = e.seq WHERE e.seq > ? ORDER BY e.seq"),
-        {from.seq});
+    auto q =
+        sql::run(m_db,
+                 linkedEvents() + QStringLiteral(" FROM events e LEFT JOIN event_chain c ON c.event_seq = "
+                                                 "e.seq WHERE e.seq > ? ORDER BY e.seq"),
+                 {from.seq});
     if (!q)
         return q.error();
     QString previous = from.hash;
@@ -221,9 +241,7 @@ Result<EventChain::Verdict> EventChain::verify(const Mark& mark) const
             v.reason = tr("event %1 (#%2) has no link in the chain").arg(e.id).arg(e.seq);
             return v;
         }
-        const QString claim =
-            r.value(10).isNull() ? QString() : auditClaim(r.value(10).toLongLong(), r.value(11).toString());
-        if (stored != hash(previous, e, r.value(7).toByteArray(), claim)) {
+        if (!linkHolds(r, e, previous)) {
             v.brokenSeq = e.seq;
             v.brokenId = e.id;
             v.reason =
@@ -256,11 +274,10 @@ Result<QStringList> EventChain::brokenAmong(const QList<qint64>& seqs) const
     for (qint64 seq : seqs) {
         auto q =
             sql::run(m_db,
-                     QStringLiteral("SELECT ") + EventStore::selectColumns() +
-                         QStringLiteral(
-                             ", c.hash, c.audit_seq, c.audit_hash, (SELECT p.hash FROM event_chain p WHERE "
-                             "p.event_seq < e.seq ORDER BY p.event_seq DESC LIMIT 1) FROM events e LEFT JOIN "
-                             "event_chain c ON c.event_seq = e.seq WHERE e.seq = ?"),
+                     linkedEvents() +
+                         QStringLiteral(", (SELECT p.hash FROM event_chain p WHERE p.event_seq < e.seq ORDER "
+                                        "BY p.event_seq DESC LIMIT 1) FROM events e LEFT JOIN event_chain c "
+                                        "ON c.event_seq = e.seq WHERE e.seq = ?"),
                      {seq});
         if (!q)
             return q.error();
@@ -268,12 +285,9 @@ Result<QStringList> EventChain::brokenAmong(const QList<qint64>& seqs) const
         if (!r.next())
             continue;
         const EventRecord e = EventStore::fromQuery(r);
-        const QString stored = r.value(9).toString();
-        const QString claim =
-            r.value(10).isNull() ? QString() : auditClaim(r.value(10).toLongLong(), r.value(11).toString());
-        if (stored.isEmpty())
+        if (r.value(9).toString().isEmpty())
             broken << tr("event %1 (#%2) has no link in the chain").arg(e.id).arg(e.seq);
-        else if (stored != hash(r.value(12).toString(), e, r.value(7).toByteArray(), claim))
+        else if (!linkHolds(r, e, r.value(12).toString()))
             broken << tr("event %1 (#%2, %3 of %4) does not match its hash: it was changed")
                           .arg(e.id)
                           .arg(e.seq)
