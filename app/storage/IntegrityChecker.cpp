@@ -48,15 +48,14 @@ Result<sql::Differing> differingRows(const QSqlDatabase& db, const QString& tabl
                           QStringLiteral("SELECT * FROM temp.") + table + where, keys.value());
 }
 
-/// What the file holds and what it should: NULL and long text kept readable.
-QString shown(const QVariant& v)
+/// Up to three examples, then how many of `total` they leave out.
+QString withMore(const QStringList& examples, qint64 total)
 {
-    if (v.isNull())
-        return QStringLiteral("NULL");
-    QString text = v.toString();
-    if (v.typeId() != QMetaType::QString)
-        return text;
-    return QLatin1Char('\'') + (text.size() > 40 ? text.left(39) + QChar(0x2026) : text) + QLatin1Char('\'');
+    QString text = examples.join(QStringLiteral("; "));
+    if (const qint64 more = total - examples.size(); more > 0)
+        text +=
+            IntegrityChecker::tr("; and %n more", nullptr, static_cast<int>(std::min<qint64>(more, INT_MAX)));
+    return text;
 }
 
 /// Where the expected rows come from, for the words that tell a difference.
@@ -81,7 +80,8 @@ QString toldRow(const QString& table, const sql::RowDifference& r, Source source
     for (qsizetype i = 0; i < r.columns.size(); ++i) {
         columns << (source == Source::Replay ? IntegrityChecker::tr("%1 is %2, the events give %3")
                                              : IntegrityChecker::tr("%1 is %2, its source gives %3"))
-                       .arg(r.columns.at(i), shown(r.stored.at(i)), shown(r.expected.at(i)));
+                       .arg(r.columns.at(i), sql::shownValue(r.stored.at(i)),
+                            sql::shownValue(r.expected.at(i)));
     }
     if (columns.isEmpty()) // only a value's type differs
         return IntegrityChecker::tr("%1 differs").arg(row);
@@ -96,12 +96,7 @@ QString toldSamples(const QString& table, const sql::Differing& d, Source source
         told << toldRow(table, r, source);
     for (const QString& e : d.examples)
         told << table + QLatin1Char(' ') + e;
-    QString text = told.join(QStringLiteral("; "));
-    const qint64 more = d.rows - told.size();
-    if (more > 0)
-        text +=
-            IntegrityChecker::tr("; and %n more", nullptr, static_cast<int>(std::min<qint64>(more, INT_MAX)));
-    return text;
+    return withMore(told, d.rows);
 }
 
 /// The event links (event_subjects): which serials each event concerns. The trace, the KPI
@@ -171,11 +166,9 @@ Result<QList<Finding>> subjectProblems(const QSqlDatabase& db, const QString& sc
                 example += IntegrityChecker::tr(" names %1").arg(first.value().value(3).toString().left(64));
             examples << example;
         }
-        QString text = examples.join(QStringLiteral("; "));
-        if (rows > examples.size())
-            text += IntegrityChecker::tr("; and %n more", nullptr, static_cast<int>(rows - examples.size()));
-        found.append({Finding::Kind::Record, rows,
-                      IntegrityChecker::tr(kind.text, nullptr, static_cast<int>(rows)).arg(text)});
+        found.append(
+            {Finding::Kind::Record, rows,
+             IntegrityChecker::tr(kind.text, nullptr, static_cast<int>(rows)).arg(withMore(examples, rows))});
     }
     if (!found.isEmpty())
         found.append({Finding::Kind::Record, 0,
@@ -279,9 +272,6 @@ Status shadowAll(const QSqlDatabase& db)
 Result<QString> describeForeignKey(const QSqlDatabase& db, const QString& table, const QVariant& rowid,
                                    const QString& parent, int fkId)
 {
-    const auto quoted = [](QString name) -> QString {
-        return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    };
     QStringList keyColumns, fromColumns;
     auto info = sql::run(db, QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"),
                          {table});
@@ -298,15 +288,15 @@ Result<QString> describeForeignKey(const QSqlDatabase& db, const QString& table,
         fromColumns << fks.value().value(0).toString();
     QStringList selected;
     for (const QString& c : keyColumns + fromColumns)
-        selected << quoted(c);
+        selected << sql::quotedName(c);
     QString key = QStringLiteral("rowid ") + rowid.toString();
     QStringList values;
     if (!selected.isEmpty() && !rowid.isNull()) {
-        auto row =
-            sql::run(db,
-                     QStringLiteral("SELECT ") + selected.join(QLatin1Char(',')) +
-                         QStringLiteral(" FROM main.") + quoted(table) + QStringLiteral(" WHERE rowid = ?"),
-                     {rowid});
+        auto row = sql::run(db,
+                            QStringLiteral("SELECT ") + selected.join(QLatin1Char(',')) +
+                                QStringLiteral(" FROM main.") + sql::quotedName(table) +
+                                QStringLiteral(" WHERE rowid = ?"),
+                            {rowid});
         if (!row)
             return row.error();
         if (row.value().next()) {
@@ -403,17 +393,13 @@ Result<QList<Finding>> IntegrityChecker::itemFindings(const QString& serial, qin
     return problems;
 }
 
-namespace {
-
-QStringList lines(const QList<Finding>& found)
+QStringList IntegrityChecker::lines(const QList<Finding>& found)
 {
     QStringList text;
     for (const Finding& f : found)
         text << f.text;
     return text;
 }
-
-} // namespace
 
 Result<QStringList> IntegrityChecker::checkItem(const QString& serial, qint64* events) const
 {

@@ -45,6 +45,8 @@ public:
     Result<QList<Finding>> itemFindings(const QString& serial, qint64* events = nullptr) const;
     Result<QStringList> checkItem(const QString& serial, qint64* events = nullptr) const;
 
+    /// The findings' lines, in order.
+    static QStringList lines(const QList<Finding>& found);
     /// The rows all of `found` concern.
     static qint64 rows(const QList<Finding>& found);
     /// Whether a replay of the event log would put right everything in `found`.

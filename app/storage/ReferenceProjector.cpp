@@ -246,9 +246,7 @@ Result<QStringList> ReferenceProjector::verify() const
             // Both values, as check tells derived state; a PIN hash is named, never shown.
             const bool secret = column.contains(QLatin1StringView("hash"));
             const auto shown = [&](const QVariant& v) {
-                return secret ? tr("(a PIN hash)")
-                              : (v.isNull() ? QStringLiteral("NULL")
-                                            : QLatin1Char('\'') + v.toString().left(40) + QLatin1Char('\''));
+                return secret ? tr("(a PIN hash)") : sql::shownValue(v);
             };
             problems << tr("reference data: %1 is %2, its newest change says %3")
                             .arg(where, shown(row.value()->first()), shown(columnValue(n.value)));

@@ -566,12 +566,22 @@ QString symmetricDifference(const QString& a, const QString& b)
     return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL SELECT * FROM (%2 EXCEPT %1)").arg(a, b);
 }
 
-namespace {
-
 QString quotedName(QString name)
 {
     return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
+
+QString shownValue(const QVariant& v)
+{
+    if (v.isNull())
+        return QStringLiteral("NULL");
+    QString text = v.toString();
+    if (v.typeId() != QMetaType::QString)
+        return text;
+    return QLatin1Char('\'') + (text.size() > 40 ? text.left(39) + QChar(0x2026) : text) + QLatin1Char('\'');
+}
+
+namespace {
 
 /// Whether SQLite would tell the two values apart: NULL from '', and text from a number.
 bool sameValue(const QVariant& a, const QVariant& b)

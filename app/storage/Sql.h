@@ -110,6 +110,12 @@ struct Differing
 };
 Result<Differing> differing(const QSqlDatabase& db, const QString& stored, const QString& expected,
                             const QStringList& keys = {});
+/// A name (table, column) quoted for SQL text, for names that come from the schema itself.
+QString quotedName(QString name);
+/// A stored value as a message shows it: NULL, a number as it is, text quoted and cut at 40
+/// characters.
+QString shownValue(const QVariant& v);
+
 /// The primary key's columns of `table` (in `schema`), in key order; empty for a table keyed by rowid.
 Result<QStringList> primaryKey(const QSqlDatabase& db, const QString& table,
                                const QString& schema = QStringLiteral("main"));

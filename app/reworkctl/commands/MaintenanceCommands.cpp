@@ -102,11 +102,9 @@ int check(CommandContext& context, Args args)
         return Ok;
     }
     if (!found.isEmpty()) {
-        QStringList problems;
-        for (const IntegrityChecker::Finding& f : std::as_const(found)) {
-            problems << f.text;
-            out.err() << f.text << '\n';
-        }
+        const QStringList problems = IntegrityChecker::lines(found);
+        for (const QString& p : problems)
+            out.err() << p << '\n';
         return out.fail(makeError(ErrorCode::Storage, QString(), advice(found)),
                         {{QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
                          {QStringLiteral("rows"), IntegrityChecker::rows(found)},
