@@ -137,6 +137,8 @@ private:
     /// Records one step now; false if the rules refused it.
     bool step(Step s, const char* station, const QStringList& fields, QString* created = nullptr,
               const std::optional<GpuReport>& report = std::nullopt);
+    /// Scraps `item` at `station` and counts it.
+    void scrap(const char* station, const QString& item, const char* reason, const char* defect);
 
     /// The `i`th of `n` cards of a range that starts at `start`. Draws in a fixed order, so
     /// that one seed always gives the same cards.
@@ -188,6 +190,14 @@ bool Run::step(Step s, const char* station, const QStringList& fields, QString* 
     if (created)
         *created = r.value().createdId();
     return true;
+}
+
+void Run::scrap(const char* station, const QString& item, const char* reason, const char* defect)
+{
+    if (step(Step::Scrap, station,
+             {QStringLiteral("item=") + item, QStringLiteral("reason=") + QLatin1StringView(reason),
+              QStringLiteral("defect=") + QLatin1StringView(defect)}))
+        ++m_summary.scrapped;
 }
 
 Result<DemoGenerator::Summary> Run::go()
@@ -266,20 +276,14 @@ void Run::advance(Flow& f)
         f.next = receive(f);
         return;
     case Next::ScrapCard:
-        if (step(Step::Scrap, "INTAKE-01",
-                 {QStringLiteral("item=") + c.serial, QStringLiteral("reason=physical damage beyond repair"),
-                  QStringLiteral("defect=PHYSICAL_DAMAGE")}))
-            ++m_summary.scrapped;
+        scrap("INTAKE-01", c.serial, "physical damage beyond repair", "PHYSICAL_DAMAGE");
         f.next = Next::Done;
         return;
     case Next::Strip:
         f.next = strip(f);
         return;
     case Next::ScrapDie:
-        if (step(Step::Scrap, "STRIP-01",
-                 {QStringLiteral("item=") + f.die, QStringLiteral("reason=die corner chipped"),
-                  QStringLiteral("defect=DIE_CHIPPED")}))
-            ++m_summary.scrapped;
+        scrap("STRIP-01", f.die, "die corner chipped", "DIE_CHIPPED");
         f.next = Next::Done;
         return;
     case Next::Reball:

@@ -90,13 +90,13 @@ Result<LabelPrintLog::Print> LabelPrinter::print(const Request& r)
                                           QStringLiteral("zpl"));
             !st)
             return st.error();
+        if (!r.overwrite && QFileInfo::exists(r.target))
+            return makeError(ErrorCode::InvalidValue, QStringLiteral("zpl"),
+                             Message(tr,
+                                     QT_TR_NOOP("%1 already exists and is left as it is; give another file "
+                                                "name, or --force to replace it"),
+                                     {r.target}));
     }
-    if (r.output == Output::Zpl && !r.overwrite && QFileInfo::exists(r.target))
-        return makeError(ErrorCode::InvalidValue, QStringLiteral("zpl"),
-                         Message(tr,
-                                 QT_TR_NOOP("%1 already exists and is left as it is; give another file "
-                                            "name, or --force to replace it"),
-                                 {r.target}));
     Result<std::pair<int, QString>> dpi = resolution(r);
     if (!dpi)
         return dpi.error();

@@ -1777,10 +1777,6 @@ Runs SQLite&apos;s integrity check and compares the derived state with a replay 
         <translation>%1 %2（目标每班 %3）</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>throughput by station: %1; target %2 per shift</source>
         <translation>各工位产出：%1；目标每班 %2</translation>
     </message>

@@ -80,7 +80,7 @@ QStringList kpiLines(const KpiFilter& filter, const KpiReport& r)
         const int target = r.targetPerShift(it.key());
         stations << (target > 0 && target != r.shiftTarget
                          ? Cli::tr("%1 %2 (target %3 per shift)").arg(it.key()).arg(it.value()).arg(target)
-                         : Cli::tr("%1 %2").arg(it.key()).arg(it.value()));
+                         : QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
     }
     lines << (r.shiftTarget > 0
                   ? Cli::tr("throughput by station: %1; target %2 per shift")
