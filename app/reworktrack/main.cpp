@@ -171,6 +171,7 @@ int runApp(int argc, char** argv)
         return 3;
     }
     PrivateFiles::warnIfShared(path);
+    db.value()->checkpointInBackground(); // a station records for hours: no save waits for a checkpoint
     if (cl.parser.isSet(cl.demo))
         loadDemoIfEmpty(*db.value());
 

@@ -8,6 +8,7 @@
 #include "Sql.h"
 #include "StateProjector.h"
 #include "Transaction.h"
+#include "WalCheckpointer.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -25,6 +26,7 @@ Database::Database(QString path, QString name) : m_path(std::move(path)), m_name
 
 Database::~Database()
 {
+    m_checkpointer.reset();
     sql::forgetPrepared(m_name);
     m_db.close();
     m_db = QSqlDatabase();
@@ -102,6 +104,12 @@ Status Database::linkChainIfAsked(int fromVersion)
     if (auto done = sql::run(m_db, QStringLiteral("DELETE FROM config WHERE key = 'derived.chain'")); !done)
         return done.error();
     return tx.commit();
+}
+
+void Database::checkpointInBackground()
+{
+    if (sqlite3* h = sql::handle(m_db); h && !m_checkpointer)
+        m_checkpointer = std::make_unique<WalCheckpointer>(h, m_path);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Migration migration)

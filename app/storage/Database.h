@@ -10,6 +10,8 @@
 
 namespace rework {
 
+class WalCheckpointer;
+
 /// One open ReworkTrack database: a SQLite file in WAL mode with full fsync, foreign keys on,
 /// a busy timeout, and the schema migrated to this build's version.
 class Database
@@ -39,6 +41,11 @@ public:
     QString path() const { return m_path; }
     QString connectionName() const { return m_name; }
 
+    /// For a connection that records for hours (a station): copies the write-ahead log into the
+    /// file on a thread, not inside the saves (WalCheckpointer). Idempotent.
+    void checkpointInBackground();
+    const WalCheckpointer* checkpointer() const { return m_checkpointer.get(); }
+
     static constexpr int kBusyTimeoutMs = 5000;
 
 private:
@@ -55,6 +62,7 @@ private:
     QString m_path;
     QString m_name;
     QSqlDatabase m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // gone before the connection closes
 };
 
 } // namespace rework

@@ -116,6 +116,7 @@ private:
             ++m_failures;
             return;
         }
+        db.value()->checkpointInBackground(); // as the station's app
         SystemClock clock;
         Recorder recorder(*db.value(), clock);
         while (!m_stop) {
