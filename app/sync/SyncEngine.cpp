@@ -352,12 +352,12 @@ Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch(const QString& me)
     // The batch in COPY's text format, read through SQLite's own statement and escaped here in
     // one pass over the bytes: no string or variant per value.
     auto c = sql::Cursor::open(m_local.connection(),
-                               outboxRows(QStringLiteral("ORDER BY o.event_seq LIMIT ?")), {m_batchSize});
+                               outboxRows(QStringLiteral("ORDER BY o.event_seq LIMIT ?")), {m_pushBatchSize});
     if (!c)
         return c.error();
     OutboxBatch out;
     const QByteArray origin = me.toUtf8();
-    out.copyRows.reserve(qsizetype{m_batchSize} * 512); // a typical event is under half a kilobyte
+    out.copyRows.reserve(qsizetype{m_pushBatchSize} * 512); // a typical event is under half a kilobyte
     sql::Cursor& r = c.value();
     while (r.next()) {
         const qint64 seq = r.integer(0);

@@ -50,8 +50,10 @@ public:
     /// Done, total and what is going on, for a progress bar.
     using Progress = std::function<void(qint64 done, qint64 total, const QString& phase)>;
 
-    void setBatchSize(int events) { m_batchSize = events; }
+    /// Events per batch, sent and received alike (tests; reworkctl sync --batch).
+    void setBatchSize(int events) { m_pushBatchSize = m_batchSize = events; }
     int batchSize() const { return m_batchSize; }
+    int pushBatchSize() const { return m_pushBatchSize; }
     void setProgress(Progress progress) { m_progress = std::move(progress); }
 
     /// Creates or upgrades the central schema (never takes it back); turns the server's reference
@@ -139,7 +141,12 @@ private:
     Database& m_local;
     SyncSettings m_settings;
     const Clock& m_clock;
+    // A received batch is applied in one write transaction, which the station's saves wait for
+    // (about 0.13 s at 2,000 events); a sent batch only reads here, and each costs the server a lock,
+    // the conflict rules, a chain anchor and a commit (about 8 ms): 10,000 sent in one took a push
+    // of 100,000 events from 2.6-3.5 s to 2.2-2.9 s (bench_sync, PERFORMANCE.md).
     int m_batchSize = 2000;
+    int m_pushBatchSize = 10000;
     Progress m_progress;
 };
 

@@ -127,10 +127,12 @@ int configure(CommandContext& context, SyncSettings settings, PasswordFrom from,
 }
 
 /// Sends and receives events now, retrying `attempts` times.
-int exchange(CommandContext& context, const SyncSettings& settings, int batchSize, int attempts, bool rebuild)
+int exchange(CommandContext& context, const SyncSettings& settings, std::optional<int> batchSize,
+             int attempts, bool rebuild)
 {
     SyncEngine engine(*context.database(), settings);
-    engine.setBatchSize(batchSize);
+    if (batchSize)
+        engine.setBatchSize(*batchSize);
     Result<SyncEngine::Report> r = rebuild ? engine.rebuild() : engine.runWithRetries(attempts);
     if (!r)
         return context.out.fail(r.error());
@@ -176,8 +178,8 @@ int sync(CommandContext& context, Args args)
     const int attempts = retries ? retries->toInt(&ok) : 3;
     if (!ok || attempts < 1 || attempts > 10)
         return out.usage(Cli::tr("--retries must be 1 to 10"), context.help);
-    const int batchSize = batch ? batch->toInt(&ok) : 2000;
-    if (!ok || batchSize < 1 || batchSize > 10000)
+    const std::optional<int> batchSize = batch ? std::optional(batch->toInt(&ok)) : std::nullopt;
+    if (!ok || (batchSize && (*batchSize < 1 || *batchSize > 10000)))
         return out.usage(Cli::tr("--batch must be 1 to 10000"), context.help);
     if (nightly && !QTime::fromString(*nightly, QStringLiteral("HH:mm")).isValid())
         return out.usage(Cli::tr("--nightly must be a time like 02:00"), context.help);
