@@ -142,9 +142,10 @@ private:
     SyncSettings m_settings;
     const Clock& m_clock;
     // A received batch is applied in one write transaction, which the station's saves wait for
-    // (about 0.13 s at 2,000 events); a sent batch only reads here, and each costs the server a lock,
-    // the conflict rules, a chain anchor and a commit (about 8 ms): 10,000 sent in one took a push
-    // of 100,000 events from 2.6-3.5 s to 2.2-2.9 s (bench_sync, PERFORMANCE.md).
+    // (about 0.13 s at 2,000 events). A sent batch is read here and then only deleted from the
+    // outbox; on the server each costs a lock, the conflict rules, a chain anchor and a commit
+    // (about 8 ms), and holds the lock other stations' pushes wait for (about 0.2 s at 10,000).
+    // bench_sync, 100,000 events: a push of 2.6-3.5 s at 2,000 per batch, 2.0-2.9 s at 10,000.
     int m_batchSize = 2000;
     int m_pushBatchSize = 10000;
     Progress m_progress;

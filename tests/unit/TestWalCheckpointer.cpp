@@ -61,26 +61,24 @@ private slots:
     void decide_data()
     {
         QTest::addColumn<int>("frames");
-        QTest::addColumn<int>("seenLog");
-        QTest::addColumn<int>("seenCopied");
+        QTest::addColumn<int>("copied");
         QTest::addColumn<Act>("act");
-        QTest::newRow("a short log") << 100 << 0 << 0 << Act::Nothing;
-        QTest::newRow("the file is far behind") << 600 << 0 << 0 << Act::Wake;
-        QTest::newRow("past the limit, the thread near") << 1000 << 990 << 980 << Act::Inline;
-        QTest::newRow("a short log, the thread near") << 300 << 290 << 290 << Act::Nothing;
+        QTest::newRow("a short log") << 100 << 0 << Act::Nothing;
+        QTest::newRow("the file is far behind") << 600 << 0 << Act::Wake;
+        QTest::newRow("past the limit, the thread near") << 1000 << 980 << Act::Inline;
+        QTest::newRow("a short log, the thread near") << 300 << 290 << Act::Nothing;
         // What a long read snapshot held back is the thread's to copy, not the first save's after it.
-        QTest::newRow("a held-back log") << 5000 << 1000 << 1000 << Act::Wake;
-        QTest::newRow("restarted since the thread looked") << 1010 << 5000 << 5000 << Act::Wake;
-        QTest::newRow("the thread cannot keep up")
-            << WalCheckpointer::kBackstopPages << 1000 << 1000 << Act::Inline;
+        QTest::newRow("a held-back log") << 5000 << 1000 << Act::Wake;
+        QTest::newRow("a held-back log of 64 MB") << 16384 << 10 << Act::Wake;
+        QTest::newRow("started over, the thread not yet looked") << 1010 << 0 << Act::Wake;
+        QTest::newRow("the thread behind for good") << WalCheckpointer::kBackstopPages << 1000 << Act::Inline;
     }
     void decide()
     {
         QFETCH(int, frames);
-        QFETCH(int, seenLog);
-        QFETCH(int, seenCopied);
+        QFETCH(int, copied);
         QFETCH(Act, act);
-        QCOMPARE(WalCheckpointer::decide(frames, seenLog, seenCopied), act);
+        QCOMPARE(WalCheckpointer::decide(frames, copied), act);
     }
 
     void theSaveAfterAHeldSnapshotLeavesItsBacklogToTheThread()
@@ -137,9 +135,10 @@ private slots:
                           QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)"))
                     .ok());
         db.value()->checkpointInBackground();
-        // 600 saves write about 12,000 pages. A thread alone never catches a writer that appends
+        // 600 saves write about 12,000 pages. A thread alone seldom catches a writer that appends
         // meanwhile, and the log would grow to all of them; the saves' own small copies start it
-        // over, about once per 1,000 pages (fewer if a loaded machine holds the thread back).
+        // over, about once per 1,000 pages (7-11 times here with three busy loops beside it; a thread
+        // alone, 0 or now and then 1).
         quint32 longest = 0;
         quint32 previous = 0;
         int restarts = 0;
@@ -151,8 +150,7 @@ private slots:
             longest = std::max(longest, frames);
         }
         qInfo("log started over %d times, longest %u pages", restarts, longest);
-        QVERIFY2(restarts >= 2, qPrintable(QString::number(restarts)));
-        QVERIFY(longest < 12000);
+        QVERIFY2(restarts >= 3, qPrintable(QStringLiteral("longest %1 pages").arg(longest)));
         QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM filler"))
                      .value()
                      .toInt(),
