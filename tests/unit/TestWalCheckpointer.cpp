@@ -39,6 +39,17 @@ WalIndex walIndex(const QString& dbPath)
     return index;
 }
 
+/// A database with a table to fill, its log copied as a station's is.
+std::unique_ptr<Database> stationDatabase(const QString& path)
+{
+    auto db = Database::open(path);
+    if (!db || !sql::exec(db.value()->connection(),
+                          QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)")))
+        return nullptr;
+    db.value()->checkpointInBackground();
+    return std::move(db.value());
+}
+
 /// One save of about twenty pages, as a station action writes.
 bool saveTwentyPages(const Database& db)
 {
@@ -85,12 +96,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("station.sqlite"));
-        auto db = Database::open(path);
+        auto db = stationDatabase(path);
         QVERIFY(db);
-        QVERIFY(sql::exec(db.value()->connection(),
-                          QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)"))
-                    .ok());
-        db.value()->checkpointInBackground();
         {
             // `check` reads one snapshot for minutes while the station saves: nothing after the
             // snapshot's start can be copied into the file until it ends.
@@ -101,11 +108,11 @@ private slots:
             QVERIFY(snapshot.exec(QStringLiteral("SELECT count(*) FROM filler")) && snapshot.next());
             snapshot.finish();
             for (int i = 0; i < 200; ++i)
-                QVERIFY(saveTwentyPages(*db.value()));
+                QVERIFY(saveTwentyPages(*db));
             // The thread's passes meanwhile (each woken by a save, each stopped at the snapshot)
             // are over before the snapshot ends: only the save below may start the next one.
             for (int quiet = 0, last = -1; quiet < 5; QTest::qWait(20))
-                quiet = std::exchange(last, db.value()->checkpointer()->passes()) == last ? quiet + 1 : 0;
+                quiet = std::exchange(last, db->checkpointer()->passes()) == last ? quiet + 1 : 0;
             const WalIndex held = walIndex(path);
             QVERIFY2(held.frames > 3000, qPrintable(QString::number(held.frames)));
             QVERIFY(held.frames - held.copied > 3000);
@@ -113,28 +120,24 @@ private slots:
         }
         // The first save after the snapshot ends returns before the backlog is copied: SQLite's own
         // checkpoint would have copied all of it (16 MB, then a sync) inside this save.
-        QVERIFY(saveTwentyPages(*db.value()));
+        QVERIFY(saveTwentyPages(*db));
         const WalIndex after = walIndex(path);
         QVERIFY2(after.frames - after.copied > 3000,
                  qPrintable(QStringLiteral("%1 of %2 copied").arg(after.copied).arg(after.frames)));
         // The thread copies it; the next saves copy only what it left and start the log over.
         QTRY_VERIFY_WITH_TIMEOUT(walIndex(path).copied + 3000 > after.frames, 20000);
         for (int i = 0; i < 5 && walIndex(path).frames > 1000; ++i)
-            QVERIFY(saveTwentyPages(*db.value()));
+            QVERIFY(saveTwentyPages(*db));
         QVERIFY2(walIndex(path).frames < 1000, qPrintable(QString::number(walIndex(path).frames)));
-        QVERIFY(db.value()->checkpointer()->passes() > 0);
+        QVERIFY(db->checkpointer()->passes() > 0);
     }
 
     void theLogStartsOverUnderBackToBackSaves()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("station.sqlite"));
-        auto db = Database::open(path);
+        auto db = stationDatabase(path);
         QVERIFY(db);
-        QVERIFY(sql::exec(db.value()->connection(),
-                          QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)"))
-                    .ok());
-        db.value()->checkpointInBackground();
         // 600 saves write about 12,000 pages. A thread alone seldom catches a writer that appends
         // meanwhile, and the log would grow to all of them; the saves' own small copies start it
         // over, about once per 1,000 pages (7-11 times here with three busy loops beside it; a thread
@@ -143,7 +146,7 @@ private slots:
         quint32 previous = 0;
         int restarts = 0;
         for (int i = 0; i < 600; ++i) {
-            QVERIFY(saveTwentyPages(*db.value()));
+            QVERIFY(saveTwentyPages(*db));
             const quint32 frames = walIndex(path).frames;
             restarts += frames < previous ? 1 : 0;
             previous = frames;
@@ -151,13 +154,9 @@ private slots:
         }
         qInfo("log started over %d times, longest %u pages", restarts, longest);
         QVERIFY2(restarts >= 3, qPrintable(QStringLiteral("longest %1 pages").arg(longest)));
-        QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM filler"))
-                     .value()
-                     .toInt(),
+        QCOMPARE(sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM filler")).value().toInt(),
                  12000);
-        QCOMPARE(sql::scalar(db.value()->connection(), QStringLiteral("PRAGMA integrity_check"))
-                     .value()
-                     .toString(),
+        QCOMPARE(sql::scalar(db->connection(), QStringLiteral("PRAGMA integrity_check")).value().toString(),
                  QStringLiteral("ok"));
     }
 };
