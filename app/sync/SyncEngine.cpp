@@ -115,6 +115,15 @@ Result<qint64> SyncEngine::pending(const QSqlDatabase& local)
     return n.value().toLongLong();
 }
 
+Result<qint64> SyncEngine::pendingUpTo(const QSqlDatabase& local, qint64 limit)
+{
+    auto n = sql::scalar(local, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM sync_outbox LIMIT ?)"),
+                         {limit + 1});
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
 Result<QString> SyncEngine::stateValue(const QSqlDatabase& local, const QString& key)
 {
     auto v = sql::scalar(local, QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});

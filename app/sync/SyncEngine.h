@@ -88,6 +88,9 @@ public:
     Result<Report> runWithRetries(int attempts);
 
     static Result<qint64> pending(const QSqlDatabase& local);
+    /// The same, counted no further than `limit` + 1: what a status bar can afford after every
+    /// save (a station that never syncs keeps every event it recorded waiting).
+    static Result<qint64> pendingUpTo(const QSqlDatabase& local, qint64 limit);
     static Result<QString> stateValue(const QSqlDatabase& local, const QString& key);
 
 private:

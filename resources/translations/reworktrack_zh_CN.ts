@@ -7050,6 +7050,10 @@ A closed batch takes no more units.</source>
             <numerusform>%n 天前</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sync: last %1 · over %2 waiting</source>
+        <translation>同步：上次 %1 · 等待超过 %2</translation>
+    </message>
 </context>
 <context>
     <name>rework::TestPlanDialog</name>

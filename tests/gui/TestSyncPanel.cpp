@@ -3,9 +3,12 @@
 #include "LoginDriver.h"
 #include "PgTestServer.h"
 #include "TestDatabase.h"
+#include "domain/IdGenerator.h"
 #include "shell/MainWindow.h"
 #include "storage/ConfigStore.h"
+#include "storage/EventStore.h"
 #include "storage/Sql.h"
+#include "storage/Transaction.h"
 #include "syncstatus/SyncPanel.h"
 
 #include <QAction>
@@ -189,6 +192,43 @@ private slots:
         // The longest silent first.
         QVERIFY(text.indexOf(QStringLiteral("PACK-1")) < text.indexOf(QStringLiteral("INTAKE-1")));
         QVERIFY(panel->statusLabel()->toolTip().contains(QStringLiteral("TEST-1 2 h ago")));
+    }
+
+    void aLongQueueIsCountedOnlyAsFarAsTheBarShows()
+    {
+        // A station that never syncs keeps all it recorded waiting (7.5 million events at a million
+        // units): the bar counts after every save and at start, so it stops counting at its limit.
+        test::TestDatabase t;
+        const qint64 setUp = SyncEngine::pending(t.db().connection()).value();
+        {
+            Transaction tx(t.db().connection());
+            QVERIFY(tx.begin().ok());
+            EventStore store(t.db().connection());
+            const QDateTime start = t.clock().now().addDays(-1);
+            for (qint64 i = 0; i < SyncPanel::kCountedUpTo; ++i) {
+                EventRecord e;
+                e.recordedAt = start.addMSecs(i);
+                e.id = IdGenerator::uuidV7(e.recordedAt);
+                e.stationId = QStringLiteral("INTAKE-1");
+                e.operatorId = QStringLiteral("OP1");
+                e.step = QStringLiteral("intake");
+                e.subject = QStringLiteral("ZT4090Q%1").arg(i, 6, 10, QLatin1Char('0'));
+                e.payload = {{"card", e.subject}, {"model", "RTX4090"}, {"lot", "LOT-Q"}};
+                QVERIFY(store.append(e, {{QStringLiteral("card"), e.subject}}).ok());
+            }
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(SyncEngine::pending(t.db().connection()).value(), setUp + SyncPanel::kCountedUpTo);
+        QCOMPARE(SyncEngine::pendingUpTo(t.db().connection(), SyncPanel::kCountedUpTo).value(),
+                 SyncPanel::kCountedUpTo + 1);
+        QCOMPARE(SyncEngine::pendingUpTo(t.db().connection(), 3).value(), 4);
+        MainWindow w(t.db(), t.recorder());
+        const QString over =
+            QStringLiteral("over %1 waiting").arg(QLocale().toString(SyncPanel::kCountedUpTo));
+        QVERIFY2(w.syncPanel()->statusLabel()->text().contains(over),
+                 qPrintable(w.syncPanel()->statusLabel()->text()));
+        QVERIFY(t.record(Step::Intake, {"card=CARDG0009", "model=RTX4090", "lot=LOT-1"}).ok());
+        QVERIFY(w.syncPanel()->statusLabel()->text().contains(over));
     }
 };
 

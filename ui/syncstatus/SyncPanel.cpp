@@ -24,7 +24,7 @@ SyncPanel::SyncPanel(Database& db, const Clock& clock, QWidget* window)
 
 void SyncPanel::refreshStatus()
 {
-    Result<qint64> pending = SyncEngine::pending(m_db.connection());
+    Result<qint64> pending = SyncEngine::pendingUpTo(m_db.connection(), kCountedUpTo);
     Result<QString> last = SyncEngine::stateValue(m_db.connection(), QStringLiteral("last_sync_at"));
     Result<QString> error = SyncEngine::stateValue(m_db.connection(), QStringLiteral("last_error"));
     if (!pending || !last || !error) {
@@ -35,7 +35,9 @@ void SyncPanel::refreshStatus()
                                          : QDateTime::fromString(last.value(), Qt::ISODateWithMs)
                                                .toLocalTime()
                                                .toString(QStringLiteral("MM-dd HH:mm"));
-    QString text = tr("Sync: last %1 · %2 waiting").arg(when).arg(pending.value());
+    QString text = pending.value() > kCountedUpTo
+                       ? tr("Sync: last %1 · over %2 waiting").arg(when, QLocale().toString(kCountedUpTo))
+                       : tr("Sync: last %1 · %2 waiting").arg(when).arg(pending.value());
     // How long ago each station database last pushed, as the server told us on the last pull.
     Result<QList<OriginSync>> origins = SyncOrigins(m_db.connection()).list();
     QStringList ages;

@@ -31,6 +31,9 @@ class SyncPanel : public QObject
 public:
     SyncPanel(Database& db, const Clock& clock, QWidget* window);
 
+    /// The status bar counts the events waiting up to here after every save; past it, it says "over".
+    static constexpr qint64 kCountedUpTo = 10000;
+
     QLabel* statusLabel() const { return m_status; }
     bool isRunning() const { return m_watcher && m_watcher->isRunning(); }
     /// When the next automatic attempt is due (invalid: none planned).
