@@ -10,6 +10,8 @@
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 #include "syncstatus/SyncPanel.h"
+#include "workflow/Recorder.h"
+#include "workflow/StepSchema.h"
 
 #include <QAction>
 #include <QLabel>
@@ -229,6 +231,31 @@ private slots:
                  qPrintable(w.syncPanel()->statusLabel()->text()));
         QVERIFY(t.record(Step::Intake, {"card=CARDG0009", "model=RTX4090", "lot=LOT-1"}).ok());
         QVERIFY(w.syncPanel()->statusLabel()->text().contains(over));
+    }
+
+    void theMinuteTickShowsWhatOtherProgramsRecorded()
+    {
+        test::TestDatabase t;
+        MainWindow w(t.db(), t.recorder());
+        const qint64 before = SyncEngine::pending(t.db().connection()).value();
+        QVERIFY(w.syncPanel()->statusLabel()->text().contains(QStringLiteral("%1 waiting").arg(before)));
+        // reworkctl on the same file: its own connection and recorder, no signal to this window.
+        {
+            auto other = Database::open(t.path());
+            QVERIFY(other);
+            Recorder cli(*other.value(), t.clock());
+            for (const char* card : {"card=CARDG0101", "card=CARDG0102"})
+                QVERIFY(cli.record(Action{Step::Intake, QStringLiteral("INTAKE-1"), QStringLiteral("OP1"),
+                                          StepSchema::parse(Step::Intake, {QString::fromLatin1(card),
+                                                                           QStringLiteral("model=RTX4090"),
+                                                                           QStringLiteral("lot=LOT-1")})
+                                              .value()})
+                            .ok());
+        }
+        QVERIFY(w.syncPanel()->statusLabel()->text().contains(QStringLiteral("%1 waiting").arg(before)));
+        w.syncPanel()->runIfDue(t.clock().now());
+        QVERIFY2(w.syncPanel()->statusLabel()->text().contains(QStringLiteral("%1 waiting").arg(before + 2)),
+                 qPrintable(w.syncPanel()->statusLabel()->text()));
     }
 };
 

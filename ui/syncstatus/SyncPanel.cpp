@@ -37,7 +37,7 @@ void SyncPanel::refreshStatus()
                                                .toString(QStringLiteral("MM-dd HH:mm"));
     QString text = pending.value() > kCountedUpTo
                        ? tr("Sync: last %1 · over %2 waiting").arg(when, QLocale().toString(kCountedUpTo))
-                       : tr("Sync: last %1 · %2 waiting").arg(when).arg(pending.value());
+                       : tr("Sync: last %1 · %2 waiting").arg(when, QLocale().toString(pending.value()));
     // How long ago each station database last pushed, as the server told us on the last pull.
     Result<QList<OriginSync>> origins = SyncOrigins(m_db.connection()).list();
     QStringList ages;
@@ -67,6 +67,8 @@ QString SyncPanel::agoText(const QDateTime& at) const
 
 bool SyncPanel::runIfDue(const QDateTime& now)
 {
+    if (!isRunning())
+        refreshStatus(); // what other programs (reworkctl, a second window) recorded since
     const QString folder = QFileInfo(m_db.path()).absolutePath();
     Result<SyncSettings> settings = SyncSettings::load(folder);
     if (!settings || isRunning())
