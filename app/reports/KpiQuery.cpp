@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <numeric>
 
 namespace rework {
@@ -342,6 +343,25 @@ Result<KpiReport> KpiQuery::compute(const KpiFilter& filter) const
 
 namespace {
 
+/// Adds `n` under `key` of a map that rows fill in time order: the key is the map's last one or a
+/// new last one, found without a search (a 730-day range is 17,520 hours per station); a key out
+/// of order is looked up as usual.
+void addInOrder(QMap<QString, int>& map, const QString& key, int n)
+{
+    if (!map.isEmpty()) {
+        const auto last = std::prev(map.end());
+        if (last.key() == key) {
+            last.value() += n;
+            return;
+        }
+        if (key < last.key()) {
+            map[key] += n;
+            return;
+        }
+    }
+    map.insert(map.cend(), key, n);
+}
+
 /// The translation context of the KPI queries' own words.
 struct KpiText
 {
@@ -528,20 +548,21 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
         if (!cut) {
             auto station = stationOf(row);
             station->hours->insert(station->hours->cend(), bucket.hour, events);
-            (*station->shifts)[bucket.shift] += events;
+            addInOrder(*station->shifts, bucket.shift, events);
             *station->total += events;
             continue;
         }
         const int early = static_cast<int>(row.integer(3));
+        // The earlier part first: each map then grows at its end.
         const std::pair<const Bucket*, int> parts[] = {
-            {&bucket, bucket.name < endBucket ? events - early : 0},
-            {&before, bucket.name > firstBucket ? early : 0}};
+            {&before, bucket.name > firstBucket ? early : 0},
+            {&bucket, bucket.name < endBucket ? events - early : 0}};
         for (const auto& [into, n] : parts) {
             if (n == 0 || !into->kept)
                 continue; // nothing there: no empty hour, shift or station
             auto station = stationOf(row);
-            (*station->hours)[into->hour] += n;
-            (*station->shifts)[into->shift] += n;
+            addInOrder(*station->hours, into->hour, n);
+            addInOrder(*station->shifts, into->shift, n);
             *station->total += n;
         }
     }
