@@ -547,7 +547,7 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
         const int events = static_cast<int>(row.integer(2));
         if (!cut) {
             auto station = stationOf(row);
-            station->hours->insert(station->hours->cend(), bucket.hour, events);
+            addInOrder(*station->hours, bucket.hour, events);
             addInOrder(*station->shifts, bucket.shift, events);
             *station->total += events;
             continue;

@@ -56,9 +56,9 @@ private:
 
     sqlite3* m_writer;
     sqlite3* m_own = nullptr;
-    int m_lastFrames = 0; // the writer's thread only: a shorter log has started over
 
     mutable std::mutex m_mutex; // guards everything below
+    int m_lastFrames = 0;       // the log after the writer's last commit: a shorter one has started over
     std::condition_variable m_wakeUp;
     bool m_wake = false;
     bool m_stop = false;

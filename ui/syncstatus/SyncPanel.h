@@ -39,8 +39,9 @@ public:
     /// When the next automatic attempt is due (invalid: none planned).
     QDateTime nextAttempt() const { return m_nextAttempt; }
 
-    /// The scheduler's minute tick: syncs when `now` is the nightly time, a planned retry is due,
-    /// or `sync.interval_minutes` (0: nightly only) have passed since the last sync. Returns whether
+    /// The scheduler's minute tick: shows the line afresh (other programs record on the same file),
+    /// then syncs when `now` is the nightly time, a planned retry is due, or
+    /// `sync.interval_minutes` (0: nightly only) have passed since the last sync. Returns whether
     /// it started one.
     bool runIfDue(const QDateTime& now);
     /// Who asks for "Sync now": the core checks their `sync.run` (none: logged out, refused).
