@@ -600,6 +600,57 @@ private slots:
         }
     }
 
+    void aStationsRowsOfOneHourAreAllCountedOnBothSidesOfTheCut_data()
+    {
+        QTest::addColumn<int>("offsetMinutes");
+        QTest::newRow("UTC+5:30") << 5 * 60 + 30;
+        QTest::newRow("UTC+5:45") << 5 * 60 + 45;
+        QTest::newRow("UTC-3:30") << -(3 * 60 + 30);
+    }
+    /// A station's work of one UTC hour is several rollup rows (one per model): where the
+    /// factory's hours are cut inside that hour, each side counts every row's part.
+    void aStationsRowsOfOneHourAreAllCountedOnBothSidesOfTheCut()
+    {
+        QFETCH(int, offsetMinutes);
+        const ShiftCalendar calendar{6, offsetMinutes};
+        const QDate d(2026, 11, 11);
+        test::TestDatabase db;
+        // Local 10:50 to 11:10: one UTC hour at each of these offsets, cut at local 11:00.
+        const struct
+        {
+            QTime local;
+            const char* model;
+        } received[] = {{QTime(10, 50), "RTX4090"},
+                        {QTime(10, 53), "RTX3090"},
+                        {QTime(10, 56), "RTX3090"},
+                        {QTime(11, 4), "RTX4090"},
+                        {QTime(11, 10), "RTX3090"}};
+        int n = 0;
+        for (const auto& [local, model] : received) {
+            db.clock().set(
+                QDateTime(d, local, Qt::UTC).addSecs(-60 - static_cast<qint64>(offsetMinutes) * 60));
+            QVERIFY(db.record(Step::Intake, {QStringLiteral("card=CARDM%1").arg(++n, 4, 10, QLatin1Char('0')),
+                                             QStringLiteral("model=") + QLatin1String(model), "lot=LOT-1"})
+                        .ok());
+        }
+        KpiFilter f;
+        f.from = f.to = d;
+        f.calendar = calendar;
+        f.now = db.clock().now();
+        const KpiReport r = KpiQuery(db.db().connection()).compute(f).value();
+        const QString station = QStringLiteral("INTAKE-1"), day = d.toString(Qt::ISODate);
+        const QMap<QString, int> hours{{day + QStringLiteral("T10"), 3}, {day + QStringLiteral("T11"), 2}};
+        QCOMPARE(r.throughputByStationHour.value(station), hours);
+        QCOMPARE(r.throughputByStationShift.value(station),
+                 (QMap<QString, int>{{ShiftCalendar::key(d, false), 5}}));
+        QCOMPARE(r.throughputByStation.value(station), 5);
+        // And a model's own figures: its rows alone.
+        f.model = QStringLiteral("RTX3090");
+        const KpiReport one = KpiQuery(db.db().connection()).compute(f).value();
+        QCOMPARE(one.throughputByStationHour.value(station),
+                 (QMap<QString, int>{{day + QStringLiteral("T10"), 2}, {day + QStringLiteral("T11"), 1}}));
+    }
+
     /// A range that ends before it starts is a mistake to correct, not an empty report.
     void aRangeEndingBeforeItStartsIsRefused()
     {
