@@ -602,10 +602,7 @@ private slots:
 
     void aStationsRowsOfOneHourAreAllCountedOnBothSidesOfTheCut_data()
     {
-        QTest::addColumn<int>("offsetMinutes");
-        QTest::newRow("UTC+5:30") << 5 * 60 + 30;
-        QTest::newRow("UTC+5:45") << 5 * 60 + 45;
-        QTest::newRow("UTC-3:30") << -(3 * 60 + 30);
+        anHourWithWorkOnOneSideOfTheCutAddsNoEmptyHour_data(); // the same offsets
     }
     /// A station's work of one UTC hour is several rollup rows (one per model): where the
     /// factory's hours are cut inside that hour, each side counts every row's part.
