@@ -522,7 +522,8 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     // A station's rows of one hour, summed until the hour or the station changes.
     struct Pending
     {
-        QByteArray station; // as SQLite holds it; empty when nothing is pending
+        bool any = false;   // whether a row is pending (a station id may be empty in a hand-made file)
+        QByteArray station; // as SQLite holds it
         int events = 0, early = 0;
     } pending;
     // The station's maps, found or added: only when it has something to add.
@@ -540,7 +541,7 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     QByteArray hourId;
     Bucket bucket, before; // the pending rows' own bucket, and (when cut) the one before it
     auto flush = [&] {
-        if (pending.station.isEmpty())
+        if (!pending.any)
             return;
         if (!cut) {
             auto station = stationNamed(pending.station);
@@ -578,8 +579,8 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
                 before = previous == last.name ? std::move(last) : bucketNamed(previous);
             }
         }
-        if (pending.station.isEmpty())
-            pending.station = row.bytes(1).toByteArray();
+        if (!pending.any)
+            pending = {true, row.bytes(1).toByteArray()};
         pending.events += static_cast<int>(row.integer(2));
         pending.early += static_cast<int>(row.integer(3));
     }
