@@ -540,26 +540,26 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     };
     QByteArray hourId;
     Bucket bucket, before; // the pending rows' own bucket, and (when cut) the one before it
+    // The pending station's `n` events in bucket `into`.
+    auto add = [&](const Bucket& into, int n) {
+        auto station = stationNamed(pending.station);
+        addInOrder(*station->hours, into.hour, n);
+        addInOrder(*station->shifts, into.shift, n);
+        *station->total += n;
+    };
     auto flush = [&] {
         if (!pending.any)
             return;
         if (!cut) {
-            auto station = stationNamed(pending.station);
-            addInOrder(*station->hours, bucket.hour, pending.events);
-            addInOrder(*station->shifts, bucket.shift, pending.events);
-            *station->total += pending.events;
+            add(bucket, pending.events);
         } else {
             // The earlier part first: each map then grows at its end.
             const std::pair<const Bucket*, int> parts[] = {
                 {&before, bucket.name > firstBucket ? pending.early : 0},
                 {&bucket, bucket.name < endBucket ? pending.events - pending.early : 0}};
             for (const auto& [into, n] : parts) {
-                if (n == 0 || !into->kept)
-                    continue; // nothing there: no empty hour, shift or station
-                auto station = stationNamed(pending.station);
-                addInOrder(*station->hours, into->hour, n);
-                addInOrder(*station->shifts, into->shift, n);
-                *station->total += n;
+                if (n != 0 && into->kept) // nothing there: no empty hour, shift or station
+                    add(*into, n);
             }
         }
         pending = {};

@@ -56,17 +56,17 @@ private:
 
     sqlite3* m_writer;
     sqlite3* m_own = nullptr;
+    std::thread m_thread;
+    std::condition_variable m_wakeUp;
 
     mutable std::mutex m_mutex; // guards everything below
     int m_lastFrames = 0;       // the log after the writer's last commit: a shorter one has started over
-    std::condition_variable m_wakeUp;
     bool m_wake = false;
     bool m_stop = false;
     int m_epoch = 0;      // how often the log started over, as the writer saw it
     int m_seenEpoch = -1; // ... when the thread's last pass began
     int m_seenCopied = 0; // pages of that log in the file after it
     int m_passes = 0;
-    std::thread m_thread;
 };
 
 } // namespace rework
