@@ -6,6 +6,7 @@
 #include "domain/Clock.h"
 #include "storage/ConfigStore.h"
 #include "storage/Database.h"
+#include "storage/Sql.h"
 #include "storage/StationRegistry.h"
 #include "workflow/Recorder.h"
 
@@ -465,8 +466,43 @@ void Run::ship(const QString& batch)
 
 } // namespace
 
+Result<bool> DemoGenerator::isNew(const QSqlDatabase& db)
+{
+    // Index probes only: this is asked at every start and after every save. The derived tables
+    // are asked too, so that a file whose log was cut short by hand does not pass as new.
+    auto n = sql::scalar(db,
+                         QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM events) "
+                                        "AND NOT EXISTS (SELECT 1 FROM operators WHERE id <> ?) "
+                                        "AND NOT EXISTS (SELECT 1 FROM stations WHERE id <> ?)"),
+                         {QStringLiteral("SYSTEM"), QStringLiteral("SYSTEM")});
+    if (!n)
+        return n.error();
+    return n.value().toBool();
+}
+
+Result<std::optional<DemoGenerator::Summary>> DemoGenerator::generateIfNew(Database& db,
+                                                                           const Options& options)
+{
+    Result<bool> fresh = isNew(db.connection());
+    if (!fresh)
+        return fresh.error();
+    if (!fresh.value())
+        return std::optional<Summary>();
+    Result<Summary> s = generate(db, options);
+    if (!s)
+        return s.error();
+    return std::optional<Summary>(s.value());
+}
+
 Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Options& options)
 {
+    Result<bool> fresh = isNew(db.connection());
+    if (!fresh)
+        return fresh.error();
+    if (!fresh.value())
+        return makeError(ErrorCode::NotPermitted, QStringLiteral("db"),
+                         tr("demo data goes only into a new database; this one is in use (it has "
+                            "stations, operators or a history). Use a new file: --db PATH"));
     // The line is set up an hour before its history starts: its stations, operators and target
     // are on record before the first work that names them.
     const QDateTime end = options.end.isValid() ? options.end : systemClock().now();
@@ -475,14 +511,14 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
     OperatorAccounts accounts(db.connection(), setUp);
     StationRegistry stationRegistry(db.connection(), setUp);
     for (const DemoStation& s : kStations) {
-        Status st = stationRegistry.addStation(QString::fromLatin1(s.id), QString::fromLatin1(s.step));
-        if (!st && st.error().code != ErrorCode::AlreadyUsed)
+        if (Status st = stationRegistry.addStation(QString::fromLatin1(s.id), QString::fromLatin1(s.step));
+            !st)
             return st.error();
     }
     for (const DemoOperator& o : kOperators) {
-        Status st = accounts.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name),
-                                         QString::fromLatin1(o.role), QString::fromLatin1(kDemoPin));
-        if (!st && st.error().code != ErrorCode::AlreadyUsed)
+        if (Status st = accounts.addOperator(QString::fromLatin1(o.id), QString::fromLatin1(o.name),
+                                             QString::fromLatin1(o.role), QString::fromLatin1(kDemoPin));
+            !st)
             return st.error();
     }
     // Demo data is disposable: skip the per-commit fsync while generating, restore it after.

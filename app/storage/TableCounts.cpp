@@ -19,25 +19,6 @@ Result<qint64> TableCounts::events() const
     return n.value().toLongLong();
 }
 
-Result<bool> TableCounts::anyWork() const
-{
-    auto n = sql::scalar(m_db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM cards)"));
-    if (!n)
-        return n.error();
-    return n.value().toBool();
-}
-
-Result<bool> TableCounts::isUnconfigured() const
-{
-    auto n = sql::scalar(m_db,
-                         QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM operators WHERE id <> ?) "
-                                        "AND NOT EXISTS (SELECT 1 FROM stations WHERE id <> ?)"),
-                         {QStringLiteral("SYSTEM"), QStringLiteral("SYSTEM")});
-    if (!n)
-        return n.error();
-    return n.value().toBool();
-}
-
 Result<TableCounts::Counts> TableCounts::full() const
 {
     // Counts and marks from one snapshot, so that since() neither misses nor repeats a row.

@@ -44,13 +44,6 @@ public:
     /// The highest event seq: the event log is append-only with AUTOINCREMENT, so this is its row
     /// count, read from the end of its index.
     Result<qint64> events() const;
-    /// Whether any card was taken in: an empty line is offered demo data (the log is not empty
-    /// then: stations and accounts are reference changes in it).
-    Result<bool> anyWork() const;
-    /// Whether nobody has set this line up yet: no operator and no station besides the SYSTEM
-    /// identity every database holds. Only then is it offered demo data, never on a configured
-    /// station whose line is quiet.
-    Result<bool> isUnconfigured() const;
 
 private:
     QSqlDatabase m_db;

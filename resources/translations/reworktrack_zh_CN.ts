@@ -235,14 +235,6 @@ Creates the database, or brings its schema up to date.
         <translation>数据库 %1 已就绪（结构版本 %2）</translation>
     </message>
     <message>
-        <source>Usage: reworkctl demo --units N [--days D] [--seed S]
-Adds stations, operators (PIN %1) and N donor cards taken through the line.
-</source>
-        <translation>用法：reworkctl demo --units N [--days D] [--seed S]
-添加工位、操作员（PIN %1）以及走完产线的 N 张来料卡。
-</translation>
-    </message>
-    <message>
         <source>--units must be a whole number from 1 to 1000000</source>
         <translation>--units 必须是 1 到 1000000 之间的整数</translation>
     </message>
@@ -707,12 +699,6 @@ Commands:
 </translation>
     </message>
     <message>
-        <source>  demo --units N [--days D] [--seed S]   add realistic demo data
-</source>
-        <translation>  demo --units N [--days D] [--seed S]   添加逼真的演示数据
-</translation>
-    </message>
-    <message>
         <source>  sync [--server URL] [--if-configured] | sync configure --server URL | sync status   (sync --help)
 </source>
         <translation>  sync [--server 地址] [--if-configured] | sync configure --server 地址 | sync status   （sync --help）
@@ -833,10 +819,6 @@ COMMAND --help 显示命令的字段。生成编号的命令会把编号单独�
         <translation>用法：reworkctl batch close BATCH --operator O [--station S]
        reworkctl batch ship BATCH --operator O [--station S] [carrier=TEXT]
 </translation>
-    </message>
-    <message>
-        <source>demo data goes only into a new database; this one has operators</source>
-        <translation>演示数据只能写入新数据库；这个数据库已有操作员</translation>
     </message>
     <message>
         <source>  station add ID --step intake|strip|reball|mount|inspect|test|pack [--name NAME] --operator ADMIN
@@ -1822,6 +1804,22 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
 每班 12 小时，按工厂时间（设置 shift.utc_offset_minutes）从设置 shift.day_start_hour（默认 6 点）开始。日报包含当天白班和当晚开始的夜班；--date 默认为今天的生产日。文件须为新文件或之前写出的 PDF：不会覆盖其他文件。
 </translation>
     </message>
+    <message>
+        <source>  demo --units N [--days D] [--seed S]   fill a new database with demo data
+</source>
+        <translation>  demo --units N [--days D] [--seed S]   向新数据库填入演示数据
+</translation>
+    </message>
+    <message>
+        <source>Usage: reworkctl demo --units N [--days D] [--seed S]
+Fills a new database (nothing in it yet) with stations, operators (PIN %1)
+and N donor cards taken through the line. A database in use is refused.
+</source>
+        <translation>用法：reworkctl demo --units N [--days D] [--seed S]
+向新数据库（尚无任何内容）填入工位、操作员（PIN %1）
+以及走完产线的 N 张来料卡。已在使用的数据库会被拒绝。
+</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -2116,6 +2114,13 @@ Shifts are 12 hours from config shift.day_start_hour (default 6) in factory time
     <message>
         <source>burn-in errors</source>
         <translation>老化测试错误</translation>
+    </message>
+</context>
+<context>
+    <name>DemoGenerator</name>
+    <message>
+        <source>demo data goes only into a new database; this one is in use (it has stations, operators or a history). Use a new file: --db PATH</source>
+        <translation>演示数据只能写入新数据库；这个数据库已在使用（已有工位、操作员或历史记录）。请使用新文件：--db PATH</translation>
     </message>
 </context>
 <context>

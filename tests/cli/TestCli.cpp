@@ -126,6 +126,12 @@ private slots:
         Run demo = reworkctl(path, {"demo", "--units", "60", "--seed", "11"});
         QCOMPARE(demo.exitCode, 0);
         QVERIFY(demo.out.contains(QStringLiteral("donor cards")));
+        // Once only: the file is in use now.
+        const QString filled = rework::test::dumpFile(path);
+        Run again = reworkctl(path, {"demo", "--units", "5"});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("only into a new database")), qPrintable(again.err));
+        QCOMPARE(rework::test::dumpFile(path), filled);
 
         auto rec = [&](const QString& s, const QStringList& fields) {
             return reworkctl(
@@ -375,6 +381,10 @@ private slots:
                                        << "serial";
         QTest::newRow("demo bad units") << QStringList{"demo", "--units", "-5"} << 2 << "usage"
                                         << "";
+        // Demo accounts (an admin among them, PIN known to all) never join a line in use.
+        QTest::newRow("demo into a line in use")
+            << QStringList{"demo", "--units", "5", "--seed", "3"} << 1 << "not_permitted"
+            << "db";
         QTest::newRow("config bad key")
             << QStringList{"config", "set", "colour", "3", "--operator", "ADM1"} << 1 << "unknown_field"
             << "key";

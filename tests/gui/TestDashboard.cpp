@@ -91,12 +91,10 @@ class TestDashboard : public QObject
 private slots:
     void initTestCase()
     {
-        t = std::make_unique<test::TestDatabase>();
         DemoGenerator::Options o;
         o.units = 120;
         o.seed = 21;
-        o.end = t->clock().now();
-        QVERIFY(DemoGenerator::generate(t->db(), o).ok());
+        t = std::make_unique<test::TestDatabase>(o); // the history ends at the test's clock
         // More kinds of defect than a short Pareto tile has room for (the demo's line has five):
         // cards scrapped at intake, each for another reason.
         int n = 0;

@@ -10,6 +10,7 @@
 #include "stations/StepForm.h"
 #include "storage/Backup.h"
 #include "storage/Database.h"
+#include "storage/Sql.h"
 #include "storage/TableCounts.h"
 #include "tracing/GenealogyModel.h"
 #include "tracing/TracePage.h"
@@ -27,6 +28,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -99,11 +101,27 @@ private slots:
     void aConfiguredStationIsNotOfferedDemoData()
     {
         test::TestDatabase t; // stations and operators, no card yet
-        QVERIFY(!TableCounts(t.db().connection()).anyWork().value());
+        QCOMPARE(
+            sql::scalar(t.db().connection(), QStringLiteral("SELECT count(*) FROM cards")).value().toInt(),
+            0);
         MainWindow w(t.db(), t.recorder());
         test::showAndActivate(w);
         QVERIFY(!w.demoBanner()->isVisible());
         QCOMPARE(w.loginPage()->stationPicker()->count(), 7);
+    }
+
+    /// Nor is a file with a history whose stations and accounts were deleted by hand: the banner
+    /// asks the generator's own rule (the log is not empty), not whether anyone is set up.
+    void aFileWithAHistoryIsNotOfferedDemoData()
+    {
+        test::TestDatabase t;
+        QVERIFY(t.record(Step::Intake, {"card=CARD0001", "model=RTX4090", "lot=L1"}).ok());
+        QSqlQuery cut(t.db().connection());
+        QVERIFY(cut.exec(QStringLiteral("DELETE FROM operators WHERE id <> 'SYSTEM'")));
+        QVERIFY(cut.exec(QStringLiteral("DELETE FROM stations WHERE id <> 'SYSTEM'")));
+        MainWindow w(t.db(), t.recorder());
+        test::showAndActivate(w);
+        QVERIFY(!w.demoBanner()->isVisible());
     }
 
     void loginChecksThePin()

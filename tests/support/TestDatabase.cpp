@@ -50,24 +50,38 @@ QString dumpConnection(const QSqlDatabase& db)
 
 } // namespace
 
-TestDatabase::TestDatabase() : m_clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC))
+TestDatabase::TestDatabase() : TestDatabase(std::nullopt) {}
+
+TestDatabase::TestDatabase(const DemoGenerator::Options& demo) : TestDatabase(std::optional(demo)) {}
+
+TestDatabase::TestDatabase(const std::optional<DemoGenerator::Options>& demo)
+    : m_clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC))
 {
     Logging::silence();
     auto db = Database::open(m_dir.filePath(QStringLiteral("test.sqlite")));
     if (!db)
         qFatal("cannot open test database: %s", qPrintable(db.error().message));
     m_db = std::move(db.value());
+    if (demo) {
+        DemoGenerator::Options o = *demo;
+        if (!o.end.isValid())
+            o.end = m_clock.now();
+        if (Result<DemoGenerator::Summary> s = DemoGenerator::generate(*m_db, o); !s)
+            qFatal("demo data: %s", qPrintable(s.error().message));
+    }
+    // Once the line has an admin (the demo's), its changes name one.
+    const QString actor = demo ? QStringLiteral("ADMIN") : QStringLiteral("SYSTEM");
     OperatorAccounts accounts(m_db->connection());
     StationRegistry stationRegistry(m_db->connection());
     for (const char* step : {"intake", "strip", "reball", "mount", "inspect", "test", "pack"}) {
         const QString s = QString::fromLatin1(step);
-        if (Status st = stationRegistry.addStation(s.toUpper() + QStringLiteral("-1"), s); !st)
+        if (Status st = stationRegistry.addStation(s.toUpper() + QStringLiteral("-1"), s, {}, actor); !st)
             qFatal("station: %s", qPrintable(st.error().message));
     }
     if (!accounts.addOperator(QStringLiteral("OP1"), QStringLiteral("Li Wei"), QStringLiteral("operator"),
-                              QStringLiteral("1234")) ||
+                              QStringLiteral("1234"), actor) ||
         !accounts.addOperator(QStringLiteral("SUP1"), QStringLiteral("Liu Yang"),
-                              QStringLiteral("supervisor"), QStringLiteral("1234")))
+                              QStringLiteral("supervisor"), QStringLiteral("1234"), actor))
         qFatal("cannot add operators");
     m_recorder = std::make_unique<Recorder>(*m_db, m_clock);
 }

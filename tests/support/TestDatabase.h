@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "domain/GpuReport.h"
 #include "storage/Database.h"
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace rework::test {
 
@@ -17,6 +19,10 @@ class TestDatabase
 {
 public:
     TestDatabase();
+    /// The same on a line with a demo history first (ending at the clock's time unless `demo`
+    /// says otherwise): demo data goes only into a new file, so it comes before the test's own
+    /// stations and accounts.
+    explicit TestDatabase(const DemoGenerator::Options& demo);
     ~TestDatabase();
 
     Database& db() { return *m_db; }
@@ -68,6 +74,8 @@ public:
     void reopen();
 
 private:
+    explicit TestDatabase(const std::optional<DemoGenerator::Options>& demo);
+
     QTemporaryDir m_dir;
     ManualClock m_clock;
     std::unique_ptr<Database> m_db;

@@ -6,6 +6,11 @@
 #include "storage/Sql.h"
 #include "storage/StationRegistry.h"
 
+#include "TestDatabase.h"
+
+#include "auth/OperatorAccounts.h"
+
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -191,13 +196,106 @@ private slots:
         QVERIFY(stationRegistry.stations().value().size() >= 7);
     }
 
-    void runningAgainAddsMore()
+    /// The demo's accounts share a known PIN: on a file in use they would be a way around the
+    /// admin's proof. A second run is refused and writes nothing.
+    void aSecondRunIsRefusedAndWritesNothing()
     {
-        const int before = count("SELECT count(*) FROM cards");
+        QCOMPARE(DemoGenerator::isNew(db->connection()).value(), false);
+        const QString before = test::dumpFile(db->path());
         DemoGenerator::Options o;
         o.units = 5;
-        QVERIFY(DemoGenerator::generate(*db, o).ok());
-        QVERIFY(count("SELECT count(*) FROM cards") > before);
+        const Result<DemoGenerator::Summary> again = DemoGenerator::generate(*db, o);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::NotPermitted);
+        QVERIFY2(again.error().message.contains(QStringLiteral("new database")),
+                 qPrintable(again.error().message));
+        const Result<std::optional<DemoGenerator::Summary>> ifNew = DemoGenerator::generateIfNew(*db, o);
+        QVERIFY(ifNew.ok());
+        QVERIFY(!ifNew.value());
+        QCOMPARE(test::dumpFile(db->path()), before);
+    }
+
+    /// Every way a file can be in use, each alone: none of them is new, and neither generate() nor
+    /// the app's --demo-if-empty (generateIfNew) writes anything to it.
+    void aFileInUseIsNeverFilled_data()
+    {
+        QTest::addColumn<QString>("shape");
+        // The app started on a configured station whose line has no card yet (the old start-up
+        // rule, "no card", filled this one).
+        QTest::newRow("stations and accounts, no card") << "configured";
+        QTest::newRow("one station, nothing else") << "station";
+        QTest::newRow("one admin, nothing else") << "admin";
+        // Hand-made files: a log whose derived tables were emptied, and the other way round.
+        QTest::newRow("work in the log, accounts and stations deleted by hand") << "log only";
+        QTest::newRow("a station in its table, none in the log") << "table only";
+    }
+
+    void aFileInUseIsNeverFilled()
+    {
+        QFETCH(QString, shape);
+        std::optional<test::TestDatabase> configured;
+        QTemporaryDir own;
+        std::unique_ptr<Database> opened;
+        Database* target = nullptr;
+        if (shape == QLatin1String("configured") || shape == QLatin1String("log only")) {
+            configured.emplace();
+            if (shape == QLatin1String("log only")) {
+                QVERIFY(configured->record(Step::Intake, {"card=CARD0001", "model=RTX4090", "lot=L1"}).ok());
+                QSqlQuery cut(configured->db().connection());
+                QVERIFY(cut.exec(QStringLiteral("DELETE FROM operators WHERE id <> 'SYSTEM'")));
+                QVERIFY(cut.exec(QStringLiteral("DELETE FROM stations WHERE id <> 'SYSTEM'")));
+            }
+            target = &configured->db();
+        } else {
+            auto made = Database::open(own.filePath(QStringLiteral("line.sqlite")));
+            QVERIFY(made.ok());
+            opened = std::move(made.value());
+            target = opened.get();
+            if (shape == QLatin1String("station")) {
+                QVERIFY(StationRegistry(target->connection())
+                            .addStation(QStringLiteral("STRIP-07"), QStringLiteral("strip"))
+                            .ok());
+            } else if (shape == QLatin1String("admin")) {
+                QVERIFY(OperatorAccounts(target->connection())
+                            .addOperator(QStringLiteral("ADM01"), QStringLiteral("Zhao Min"),
+                                         QStringLiteral("admin"), QStringLiteral("24680"))
+                            .ok());
+            } else {
+                QSqlQuery hand(target->connection());
+                QVERIFY(hand.exec(QStringLiteral("INSERT INTO stations (id, step, created_at) VALUES "
+                                                 "('STRIP-07', 'strip', '2026-11-20T08:00:00.000Z')")));
+            }
+        }
+        QCOMPARE(DemoGenerator::isNew(target->connection()).value(), false);
+        const QString before = test::dumpFile(target->path());
+        const Result<DemoGenerator::Summary> filled = DemoGenerator::generate(*target, oneDay(5, 3));
+        QVERIFY(!filled);
+        QCOMPARE(filled.error().code, ErrorCode::NotPermitted);
+        const Result<std::optional<DemoGenerator::Summary>> ifNew =
+            DemoGenerator::generateIfNew(*target, oneDay(5, 3));
+        QVERIFY(ifNew.ok());
+        QVERIFY(!ifNew.value());
+        QCOMPARE(test::dumpFile(target->path()), before);
+    }
+
+    /// A file just made (migrated, nothing in it) is new, and --demo-if-empty fills it once.
+    void aNewFileIsFilledOnce()
+    {
+        QTemporaryDir own;
+        auto made = Database::open(own.filePath(QStringLiteral("new.sqlite")));
+        QVERIFY(made.ok());
+        Database& fresh = *made.value();
+        QCOMPARE(DemoGenerator::isNew(fresh.connection()).value(), true);
+        const auto first = DemoGenerator::generateIfNew(fresh, oneDay(5, 3));
+        QVERIFY(first.ok());
+        QVERIFY(first.value().has_value());
+        QVERIFY(first.value()->cards >= 5);
+        QCOMPARE(DemoGenerator::isNew(fresh.connection()).value(), false);
+        const QString before = test::dumpFile(fresh.path());
+        const auto second = DemoGenerator::generateIfNew(fresh, oneDay(5, 4));
+        QVERIFY(second.ok());
+        QVERIFY(!second.value());
+        QCOMPARE(test::dumpFile(fresh.path()), before);
     }
 };
 

@@ -2,11 +2,8 @@
 // at every point; a void (which deletes rows below the marks) asks for a full count again.
 #include "TestDatabase.h"
 
-#include "storage/Database.h"
-#include "storage/StationRegistry.h"
 #include "storage/TableCounts.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rework;
@@ -24,7 +21,6 @@ private slots:
         // The set-up's stations and operators are reference changes in the log; no card yet.
         QCOMPARE(base.events, counts.events().value());
         QCOMPARE(base.rows[TableCounts::Cards], 0);
-        QVERIFY(!counts.anyWork().value());
         t.mountedUnit(QStringLiteral("ZT4090A000001"), QStringLiteral("SB00000001"));
         t.testedUnit(QStringLiteral("ZT4090A000002"), QStringLiteral("SB00000002"));
         const std::optional<TableCounts::Counts> now = counts.since(base).value();
@@ -35,7 +31,6 @@ private slots:
         QCOMPARE(full.rows[TableCounts::Cards], 2);
         QCOMPARE(full.rows[TableCounts::Units], 2);
         QCOMPARE(counts.events().value(), full.events);
-        QVERIFY(counts.anyWork().value());
         // Counting on from the result, as the status bar does after every save, adds nothing twice.
         QVERIFY(t.record(Step::Intake, {"card=ZT4090A000005", "model=RTX4090", "lot=L1"}).ok());
         const std::optional<TableCounts::Counts> again = counts.since(*now).value();
@@ -60,24 +55,6 @@ private slots:
         QVERIFY(t.record(Step::Void, {"event=" + intake->event.id, "reason=typo"}, "SUP1").ok());
         QVERIFY(!counts.since(base).value());
         QCOMPARE(counts.full().value().rows[TableCounts::Cards], 0);
-    }
-
-    /// Demo data is for a file nobody set up: one operator or one station makes it a real line.
-    void onlyAFileWithNoOperatorsAndNoStationsIsUnconfigured()
-    {
-        QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("fresh.sqlite")));
-        QVERIFY(db.ok());
-        const TableCounts fresh(db.value()->connection());
-        QVERIFY(fresh.isUnconfigured().value()); // the SYSTEM identity alone does not count
-        QVERIFY(StationRegistry(db.value()->connection())
-                    .addStation(QStringLiteral("INTAKE-1"), QStringLiteral("intake"))
-                    .ok());
-        QVERIFY(!fresh.isUnconfigured().value());
-
-        test::TestDatabase t; // operators and stations, no card yet
-        QVERIFY(!TableCounts(t.db().connection()).anyWork().value());
-        QVERIFY(!TableCounts(t.db().connection()).isUnconfigured().value());
     }
 };
 

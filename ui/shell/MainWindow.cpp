@@ -509,10 +509,10 @@ void MainWindow::refresh()
             tr("%1 (%2) at %3").arg(acting.operatorInfo.name, acting.operatorInfo.id, acting.station.id));
     }
     m_dbLabel->setText(tr("Database: %1").arg(m_db.path()));
-    // Demo data is offered only to a file nobody has set up (no operators, no stations), never
-    // to a configured station whose line is quiet; the table counts grow with history and are
-    // counted once on a worker thread, then brought up to date from the rows added since.
-    if (Result<bool> fresh = TableCounts(m_db.connection()).isUnconfigured(); fresh)
+    // Demo data is offered only to a new file (the generator's rule), never to a configured
+    // station whose line is quiet; the table counts grow with history and are counted once on a
+    // worker thread, then brought up to date from the rows added since.
+    if (Result<bool> fresh = DemoGenerator::isNew(m_db.connection()); fresh)
         m_demoBanner->setVisible(fresh.value());
     if (!m_counts) {
         countInBackground();

