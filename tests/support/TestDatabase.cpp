@@ -54,8 +54,7 @@ TestDatabase::TestDatabase() : TestDatabase(std::nullopt) {}
 
 TestDatabase::TestDatabase(const DemoGenerator::Options& demo) : TestDatabase(std::optional(demo)) {}
 
-TestDatabase::TestDatabase(const std::optional<DemoGenerator::Options>& demo)
-    : m_clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC))
+TestDatabase::TestDatabase(const std::optional<DemoGenerator::Options>& demo) : m_clock(start())
 {
     Logging::silence();
     auto db = Database::open(m_dir.filePath(QStringLiteral("test.sqlite")));
@@ -87,6 +86,11 @@ TestDatabase::TestDatabase(const std::optional<DemoGenerator::Options>& demo)
 }
 
 TestDatabase::~TestDatabase() = default;
+
+QDateTime TestDatabase::start()
+{
+    return QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
+}
 
 QString TestDatabase::admin()
 {

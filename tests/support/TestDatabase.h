@@ -25,6 +25,9 @@ public:
     explicit TestDatabase(const DemoGenerator::Options& demo);
     ~TestDatabase();
 
+    /// Where every test database's clock starts: 2026-11-02 08:00 UTC.
+    static QDateTime start();
+
     Database& db() { return *m_db; }
     QString path() const { return m_db->path(); }
     ManualClock& clock() { return m_clock; }

@@ -38,12 +38,10 @@ class TestPartialReplay : public QObject
 private slots:
     void everyKindOfVoidEqualsAFullReplay()
     {
-        test::TestDatabase t;
         DemoGenerator::Options options;
         options.units = 80;
         options.seed = 7;
-        options.end = t.clock().now();
-        QVERIFY(DemoGenerator::generate(t.db(), options).ok());
+        test::TestDatabase t(options); // the history ends at the test's clock
         t.clock().advanceSeconds(3600);
         const qint64 events = number(t, QStringLiteral("SELECT count(*) FROM events"));
         QVERIFY(events > 400);
@@ -59,10 +57,11 @@ private slots:
         }
 
         // The newest records are the ones nothing builds on yet: try them newest first, one of
-        // each step, until every step that can be voided has been.
-        auto candidates =
-            sql::run(t.db().connection(), QStringLiteral("SELECT id, step FROM events WHERE step <> 'void' "
-                                                         "ORDER BY seq DESC LIMIT 400"));
+        // each step, until every step that can be voided has been. Work only: the test's own
+        // stations and accounts came after the demo, and a reference change is never voided.
+        auto candidates = sql::run(t.db().connection(),
+                                   QStringLiteral("SELECT id, step FROM events WHERE step NOT IN ('void', "
+                                                  "'reference') ORDER BY seq DESC LIMIT 400"));
         QVERIFY(candidates.ok());
         QList<std::pair<QString, QString>> newestFirst;
         while (candidates.value().next())
@@ -102,12 +101,10 @@ private slots:
     /// item; a row changed behind the log is named, others are not, and nothing is written.
     void oneItemIsCheckedByItsGenealogyAlone()
     {
-        test::TestDatabase t;
         DemoGenerator::Options options;
         options.units = 60;
         options.seed = 11;
-        options.end = t.clock().now();
-        QVERIFY(DemoGenerator::generate(t.db(), options).ok());
+        test::TestDatabase t(options); // the history ends at the test's clock
         const QSqlDatabase db = t.db().connection();
         const QString unit =
             sql::scalar(db, QStringLiteral("SELECT serial FROM units WHERE batch_id IS NOT NULL LIMIT 1"))
