@@ -3,6 +3,7 @@
 #include "PinHasher.h"
 #include "domain/SerialRules.h"
 #include "storage/AuditLog.h"
+#include "storage/ConfigStore.h"
 #include "storage/ReferenceLog.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
@@ -60,18 +61,14 @@ Result<OperatorInfo> Login::decide(const QString& rawId, const QString& pin, con
 
 Result<Login::Policy> Login::loadPolicy() const
 {
-    auto settings =
-        sql::run(m_db, QStringLiteral("SELECT key, value FROM config WHERE key IN ('login.max_failures', "
-                                      "'login.lock_minutes')"));
-    if (!settings)
-        return settings.error();
-    Policy policy;
-    while (settings.value().next()) {
-        (settings.value().value(0).toString() == QLatin1StringView("login.max_failures")
-             ? policy.maxFailures
-             : policy.lockMinutes) = settings.value().value(1).toInt();
-    }
-    return policy;
+    const ConfigStore settings(m_db);
+    Result<int> failures = settings.number(QStringLiteral("login.max_failures"));
+    if (!failures)
+        return failures.error();
+    Result<int> minutes = settings.number(QStringLiteral("login.lock_minutes"));
+    if (!minutes)
+        return minutes.error();
+    return Policy{failures.value(), minutes.value()};
 }
 
 Result<Login::Failures> Login::loadFailures(const QString& id) const

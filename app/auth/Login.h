@@ -44,8 +44,8 @@ private:
     /// The `login.*` settings, with their defaults.
     struct Policy
     {
-        int maxFailures = 5;
-        int lockMinutes = 15;
+        int maxFailures = 0; // settings login.max_failures and login.lock_minutes
+        int lockMinutes = 0;
     };
     /// Wrong PINs in a row so far, and the end of a lock if one is set.
     struct Failures

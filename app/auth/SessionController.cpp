@@ -13,10 +13,6 @@
 
 namespace rework {
 
-namespace {
-constexpr int kDefaultIdleMinutes = 5;
-}
-
 SessionController::SessionController(const QSqlDatabase& db, const Clock& clock, QObject* parent)
     : QObject(parent), m_db(db), m_clock(clock)
 {
@@ -91,9 +87,11 @@ void SessionController::logout()
 
 std::chrono::minutes SessionController::idleTimeout() const
 {
-    Result<int> minutes =
-        ConfigStore(m_db).configNumber(QStringLiteral("session.idle_lock_minutes"), kDefaultIdleMinutes);
-    return std::chrono::minutes(minutes ? minutes.value() : kDefaultIdleMinutes);
+    const ConfigStore settings(m_db);
+    const QString key = QStringLiteral("session.idle_lock_minutes");
+    Result<int> minutes = settings.number(key);
+    // A database that cannot be read now: the default, as on a line that never set it.
+    return std::chrono::minutes(minutes ? minutes.value() : settings.defaultValue(key).value());
 }
 
 Result<std::optional<OperatorInfo>> SessionController::disabledHolder() const

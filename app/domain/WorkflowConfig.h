@@ -38,10 +38,14 @@ struct Limit
 /// and the repair/reflow policy. Loaded from the database; defaults are domain.md's.
 struct WorkflowConfig
 {
-    int maxRepairAttempts = 2;
-    int reflowLimit = 3;
-    /// Units a carton (batch) takes before it must be closed; 0: no limit (`pack.carton_capacity`).
+    // The defaults of settings `repair.max_attempts`, `reflow.limit`, `pack.carton_capacity`,
+    // listed with the others by ConfigStore.
+    static constexpr int kDefaultMaxRepairAttempts = 2;
+    static constexpr int kDefaultReflowLimit = 3;
     static constexpr int kDefaultCartonCapacity = 10;
+    int maxRepairAttempts = kDefaultMaxRepairAttempts;
+    int reflowLimit = kDefaultReflowLimit;
+    /// Units a carton (batch) takes before it must be closed; 0: no limit (`pack.carton_capacity`).
     int cartonCapacity = kDefaultCartonCapacity;
     QHash<QString, Product> products;
     QHash<QString, Limit> limits;        // key "name" (all models) or "name|MODEL"

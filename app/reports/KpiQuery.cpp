@@ -2,6 +2,7 @@
 
 #include "domain/ItemStates.h"
 #include "domain/MoistureSensitivity.h"
+#include "storage/ConfigStore.h"
 #include "storage/Cursor.h"
 #include "storage/Sql.h"
 #include "sync/ConflictResolution.h"
@@ -588,29 +589,29 @@ Status KpiQuery::throughput(const KpiFilter& f, KpiReport& r) const
     if (Status st = c.value().status(); !st)
         return st;
 
-    auto targets = sql::run(m_db, QStringLiteral("SELECT key, value FROM config WHERE key = "
-                                                 "'throughput.target_per_shift' OR key LIKE "
-                                                 "'throughput.target\\_per\\_shift.%' ESCAPE '\\'"));
-    if (!targets)
-        return targets.error();
-    QMap<QString, int> perStation;
-    while (targets.value().next()) {
-        const QString key = targets.value().value(0).toString();
-        const int value = targets.value().value(1).toInt();
-        if (key == QLatin1StringView("throughput.target_per_shift"))
-            r.shiftTarget = value;
-        else
-            perStation.insert(key.section(QLatin1Char('.'), 2), value);
+    // A station's own target, else the line's (the settings' store knows that default).
+    const ConfigStore settings(m_db);
+    const auto target = [&settings](const QString& station) {
+        return settings.number(QStringLiteral("throughput.target_per_shift.") + station);
+    };
+    Result<int> lineTarget = settings.number(QStringLiteral("throughput.target_per_shift"));
+    if (!lineTarget)
+        return lineTarget.error();
+    r.shiftTarget = lineTarget.value();
+    QStringList targeted = r.throughputByStation.keys();
+    if (!f.station.isEmpty() && !targeted.contains(f.station))
+        targeted << f.station;
+    for (const QString& station : targeted) {
+        Result<int> n = target(station);
+        if (!n)
+            return n.error();
+        r.shiftTargets.insert(station, n.value());
     }
-    for (const QString& station : r.throughputByStation.keys())
-        r.shiftTargets.insert(station, perStation.value(station, r.shiftTarget));
     auto registered = sql::run(m_db, QStringLiteral("SELECT id FROM stations ORDER BY id"));
     if (!registered)
         return registered.error();
     while (registered.value().next())
         r.registeredStations << registered.value().value(0).toString();
-    if (!f.station.isEmpty())
-        r.shiftTargets.insert(f.station, perStation.value(f.station, r.shiftTarget));
     return {};
 }
 

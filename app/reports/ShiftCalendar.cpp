@@ -1,8 +1,6 @@
 #include "ShiftCalendar.h"
 
-#include "storage/Sql.h"
-
-#include <spdlog/spdlog.h>
+#include "storage/ConfigStore.h"
 
 #include <cstdlib>
 
@@ -17,29 +15,18 @@ ShiftCalendar ShiftCalendar::local(const QDateTime& at)
 
 Result<ShiftCalendar> ShiftCalendar::load(const QSqlDatabase& db)
 {
-    ShiftCalendar c = local();
-    auto q =
-        sql::run(db, QStringLiteral("SELECT key, value FROM config WHERE key IN ('shift.day_start_hour', "
-                                    "'shift.utc_offset_minutes')"));
-    if (!q)
-        return q.error();
-    while (q.value().next()) {
-        bool ok = false;
-        const int value = q.value().value(1).toInt(&ok);
-        if (!ok)
-            continue;
-        if (q.value().value(0).toString() == QLatin1StringView("shift.day_start_hour")) {
-            if (value >= 0 && value < 24)
-                c.dayStartHour = value;
-        } else if (value > -24 * 60 && value < 24 * 60 && value % 15 == 0) {
-            c.utcOffsetMinutes = value;
-        } else {
-            // Only a hand-edited file holds one: ConfigStore refuses it.
-            spdlog::warn(
-                "shift.utc_offset_minutes = {} is not a multiple of 15 minutes; using this PC's offset {}",
-                value, c.utcOffsetMinutes);
-        }
-    }
+    // The settings' store knows their defaults (6, and this PC's offset) and refuses for every
+    // reader alike a value only a hand-edited file holds.
+    const ConfigStore settings(db);
+    Result<int> dayStart = settings.number(QStringLiteral("shift.day_start_hour"));
+    if (!dayStart)
+        return dayStart.error();
+    Result<int> offset = settings.number(QStringLiteral("shift.utc_offset_minutes"));
+    if (!offset)
+        return offset.error();
+    ShiftCalendar c;
+    c.dayStartHour = dayStart.value();
+    c.utcOffsetMinutes = offset.value();
     return c;
 }
 

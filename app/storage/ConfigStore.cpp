@@ -7,36 +7,60 @@
 #include "StationRegistry.h"
 #include "Transaction.h"
 
+#include "domain/WorkflowConfig.h"
+
 #include <QStringList>
+
+#include <algorithm>
+#include <limits>
 
 #include <spdlog/spdlog.h>
 
 namespace rework {
 namespace {
 
-/// Settings a supervisor may change, with the whole numbers each accepts.
+/// Settings a supervisor may change, with the whole numbers each accepts and the value in force
+/// while none is set: the one place a default lives, for the readers and for `config list`.
 struct ConfigKey
 {
     const char* key;
     int min, max;
+    int fallback;
     int multipleOf = 1;
 };
+// Stands for "this PC's offset from UTC now" in the table below.
+constexpr int kThisPcsOffset = std::numeric_limits<int>::min();
 constexpr ConfigKey kConfigKeys[] = {
-    {"repair.max_attempts", 0, 20},
-    {"reflow.limit", 0, 20},
-    {"throughput.target_per_shift", 0, 100000},
-    {"shift.day_start_hour", 0, 23},
+    {"repair.max_attempts", 0, 20, WorkflowConfig::kDefaultMaxRepairAttempts},
+    {"reflow.limit", 0, 20, WorkflowConfig::kDefaultReflowLimit},
+    {"throughput.target_per_shift", 0, 100000, 100}, // as the first schema sets it; 0: no target
+    {"shift.day_start_hour", 0, 23, 6},
     // Every time zone is a multiple of 15 minutes from UTC, from UTC-12:00 (Baker Island) to
     // UTC+14:00 (Kiribati); the hourly rollups cut hours there.
-    {"shift.utc_offset_minutes", -12 * 60, 14 * 60, 15},
-    {"session.idle_lock_minutes", 0, 240}, // 0: never
-    {"sync.interval_minutes", 0, 1440},    // 0: nightly only
-    {"login.max_failures", 1, 100},
-    {"login.lock_minutes", 0, 1440},
-    {"pack.carton_capacity", 0, 1000}, // 0: a carton takes any number of units
+    {"shift.utc_offset_minutes", -12 * 60, 14 * 60, kThisPcsOffset, 15},
+    {"session.idle_lock_minutes", 0, 240, 5}, // 0: never
+    {"sync.interval_minutes", 0, 1440, 15},   // 0: nightly only
+    {"login.max_failures", 1, 100, 5},
+    {"login.lock_minutes", 0, 1440, 15},
+    // 0: a carton takes any number of units
+    {"pack.carton_capacity", 0, 1000, WorkflowConfig::kDefaultCartonCapacity},
 };
-// Per-station targets: "throughput.target_per_shift.<STATION>".
+// Per-station targets: "throughput.target_per_shift.<STATION>"; unset, the line's target holds.
 const QString kStationTargetPrefix = QStringLiteral("throughput.target_per_shift.");
+const ConfigKey kStationTarget{"", 0, 100000, 0};
+
+const ConfigKey* knownKey(const QString& key)
+{
+    for (const ConfigKey& k : kConfigKeys)
+        if (key == QLatin1StringView(k.key))
+            return &k;
+    return key.startsWith(kStationTargetPrefix) ? &kStationTarget : nullptr;
+}
+
+bool accepts(const ConfigKey& k, int n)
+{
+    return n >= k.min && n <= k.max && n % k.multipleOf == 0;
+}
 
 } // namespace
 
@@ -50,7 +74,6 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
         if (key == QLatin1StringView(k.key))
             known = &k;
     }
-    ConfigKey stationTarget{"", 0, 100000};
     if (!known && key.startsWith(kStationTargetPrefix)) {
         Result<bool> station = StationRegistry(m_db).exists(key.mid(kStationTargetPrefix.size()));
         if (!station)
@@ -59,7 +82,7 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
             return makeError(ErrorCode::UnknownStation, QStringLiteral("key"),
                              Message(tr, QT_TR_NOOP("no station %1; add the station first"),
                                      {key.mid(kStationTargetPrefix.size())}));
-        known = &stationTarget;
+        known = &kStationTarget;
     }
     if (!known) {
         return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
@@ -119,15 +142,71 @@ Result<int> ConfigStore::configNumber(const QString& key, int fallback) const
     return v.value().isValid() && ok ? n : fallback;
 }
 
-Result<QList<std::pair<QString, QString>>> ConfigStore::settings() const
+Result<int> ConfigStore::defaultValue(const QString& key) const
 {
-    auto rows = sql::run(m_db, QStringLiteral("SELECT key, value FROM config WHERE key NOT LIKE 'derived.%' "
-                                              "ORDER BY key"));
-    if (!rows)
-        return rows.error();
-    QList<std::pair<QString, QString>> all;
-    while (rows.value().next())
-        all.append({rows.value().value(0).toString(), rows.value().value(1).toString()});
+    const ConfigKey* k = knownKey(key);
+    if (!k)
+        return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
+                         Message(tr, QT_TR_NOOP("unknown setting %1"), {key.left(64)}));
+    if (k == &kStationTarget)
+        return number(QStringLiteral("throughput.target_per_shift"));
+    if (k->fallback == kThisPcsOffset)
+        return m_clock.now().toLocalTime().offsetFromUtc() / 60;
+    return k->fallback;
+}
+
+Result<std::optional<int>> ConfigStore::accepted(const QString& key) const
+{
+    auto v = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = ?"), {key});
+    if (!v)
+        return v.error();
+    if (!v.value().isValid())
+        return std::optional<int>();
+    bool ok = false;
+    const int n = v.value().toString().trimmed().toInt(&ok);
+    const ConfigKey* k = knownKey(key);
+    if (ok && k && accepts(*k, n))
+        return std::optional<int>(n);
+    // Only a hand-edited file holds one: setConfigValue() refuses it. Every reader falls back alike.
+    spdlog::warn("config {} = {} is not a value it accepts; its default is in force", key.toStdString(),
+                 v.value().toString().left(64).toStdString());
+    return std::optional<int>();
+}
+
+Result<int> ConfigStore::number(const QString& key) const
+{
+    Result<int> fallback = defaultValue(key);
+    if (!fallback)
+        return fallback;
+    Result<std::optional<int>> set = accepted(key);
+    if (!set)
+        return set.error();
+    return set.value().value_or(fallback.value());
+}
+
+Result<QList<ConfigStore::Setting>> ConfigStore::inForce() const
+{
+    QStringList keys;
+    for (const ConfigKey& k : kConfigKeys)
+        keys << QString::fromLatin1(k.key);
+    // The stations' own targets that are set; the others hold the line's and are not listed.
+    auto targets = sql::run(m_db, QStringLiteral("SELECT key FROM config WHERE key LIKE "
+                                                 "'throughput.target\\_per\\_shift.%' ESCAPE '\\'"));
+    if (!targets)
+        return targets.error();
+    while (targets.value().next())
+        keys << targets.value().value(0).toString();
+    std::sort(keys.begin(), keys.end());
+    QList<Setting> all;
+    for (const QString& key : keys) {
+        Result<std::optional<int>> set = accepted(key);
+        if (!set)
+            return set.error();
+        Result<int> value = set.value() ? Result<int>(*set.value()) : defaultValue(key);
+        if (!value)
+            return value.error();
+        all.append({key, value.value(), !set.value()});
+    }
     return all;
 }
 

@@ -7,7 +7,7 @@
 #include <QList>
 #include <QSqlDatabase>
 
-#include <utility>
+#include <optional>
 
 namespace rework {
 
@@ -28,12 +28,31 @@ public:
     /// range are refused; the value the key holds already changes nothing and records nothing.
     Status setConfigValue(const QString& key, const QString& value, const QString& actorId,
                           const QString& stationId = {});
-    /// A whole-number setting, or `fallback` when the key is not set.
+    /// The value stored for `key`, or `fallback` when none is: what was set, not what is in force.
     Result<int> configNumber(const QString& key, int fallback) const;
-    /// Every (key, value) set for the line, by key; not the station's own `derived.*` state.
-    Result<QList<std::pair<QString, QString>>> settings() const;
+
+    /// The value in force for a known key: the one set, else the key's default. A stored value
+    /// the key does not accept (a hand-edited file) is logged and the default used, so every
+    /// reader of the setting acts alike. Unknown keys are an error.
+    Result<int> number(const QString& key) const;
+    /// What a known key holds while none is set: shift.utc_offset_minutes this PC's offset now,
+    /// a station's throughput target the line's.
+    Result<int> defaultValue(const QString& key) const;
+
+    struct Setting
+    {
+        QString key;
+        int value = 0;
+        bool isDefault = false; ///< nothing (valid) is set: the default is in force
+    };
+    /// Every known setting with the value in force, and each station's own target that is set, by
+    /// key; not the station's own `derived.*` state.
+    Result<QList<Setting>> inForce() const;
 
 private:
+    /// The stored value of `key` if it is one the key accepts.
+    Result<std::optional<int>> accepted(const QString& key) const;
+
     QSqlDatabase m_db;
     const Clock& m_clock;
 };

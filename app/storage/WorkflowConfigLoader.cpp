@@ -1,5 +1,6 @@
 #include "WorkflowConfigLoader.h"
 
+#include "ConfigStore.h"
 #include "Sql.h"
 
 #include <QJsonArray>
@@ -77,18 +78,14 @@ Result<WorkflowConfig> WorkflowConfigLoader::loadConfig() const
         if (!known)
             spdlog::warn("serial_formats: unknown kind {}", q.value(0).toString().toStdString());
     }
-    auto config = sql::run(m_db, QStringLiteral("SELECT key, value FROM config"));
-    if (!config)
-        return config.error();
-    while (config.value().next()) {
-        const QString key = config.value().value(0).toString();
-        const int value = config.value().value(1).toInt();
-        if (key == QLatin1StringView("repair.max_attempts"))
-            c.maxRepairAttempts = value;
-        else if (key == QLatin1StringView("reflow.limit"))
-            c.reflowLimit = value;
-        else if (key == QLatin1StringView("pack.carton_capacity"))
-            c.cartonCapacity = value;
+    const ConfigStore settings(m_db);
+    for (auto [key, value] :
+         {std::pair{"repair.max_attempts", &c.maxRepairAttempts}, std::pair{"reflow.limit", &c.reflowLimit},
+          std::pair{"pack.carton_capacity", &c.cartonCapacity}}) {
+        Result<int> n = settings.number(QString::fromLatin1(key));
+        if (!n)
+            return n.error();
+        *value = n.value();
     }
     return c;
 }

@@ -1820,6 +1820,10 @@ and N donor cards taken through the line. A database in use is refused.
 以及走完产线的 N 张来料卡。已在使用的数据库会被拒绝。
 </translation>
     </message>
+    <message>
+        <source>%1 = %2 (default)</source>
+        <translation>%1 = %2（默认）</translation>
+    </message>
 </context>
 <context>
     <name>CommandSheet</name>
@@ -1885,6 +1889,10 @@ and N donor cards taken through the line. A database in use is refused.
     <message>
         <source>must be a multiple of %1, as every time zone&apos;s offset is (330 for UTC+05:30)</source>
         <translation>必须是 %1 的倍数，所有时区的偏移都是如此（UTC+05:30 为 330）</translation>
+    </message>
+    <message>
+        <source>unknown setting %1</source>
+        <translation>未知设置 %1</translation>
     </message>
 </context>
 <context>

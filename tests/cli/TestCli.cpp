@@ -507,6 +507,32 @@ private slots:
 
     /// A mistyped --db is not a new, empty line found sound: a command that reads the record
     /// refuses a file that is not there, and creates none.
+    /// `config list` shows every setting in force, a default marked as one: the shift offset
+    /// nobody set is this PC's (Kathmandu's +05:45 here).
+    void configListShowsEveryValueInForce()
+    {
+        QTemporaryDir fresh;
+        const QString path = fresh.filePath(QStringLiteral("config.sqlite"));
+        QCOMPARE(reworkctl(path, {"init"}).exitCode, 0);
+        const QByteArray tz = qgetenv("TZ");
+        qputenv("TZ", "Asia/Kathmandu");
+        const Run listed = reworkctl(path, {"--json", "config", "list"});
+        const Run text = reworkctl(path, {"config", "list"});
+        tz.isNull() ? qunsetenv("TZ") : qputenv("TZ", tz);
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonObject json = listed.json();
+        QCOMPARE(json.value("shift.utc_offset_minutes").toInt(), 345);
+        QCOMPARE(json.value("repair.max_attempts").toInt(), 2);
+        QCOMPARE(json.value("pack.carton_capacity").toInt(), 10);
+        QCOMPARE(json.value("session.idle_lock_minutes").toInt(), 5);
+        // Four were nowhere in the list before; the other six the first schema stores.
+        QCOMPARE(json.value("defaults").toArray().size(), 4);
+        QCOMPARE(json.size(), 12); // ten settings, "defaults" and "ok"
+        QVERIFY2(text.out.contains(QStringLiteral("shift.day_start_hour = 6 (default)\n")),
+                 qPrintable(text.out));
+        QCOMPARE(text.out.count(QStringLiteral("(default)")), 4);
+    }
+
     void aMissingDatabaseIsNotCreatedByAReader()
     {
         const QString typo = dir.filePath(QStringLiteral("typo/station.sqlite"));

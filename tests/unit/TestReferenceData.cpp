@@ -8,7 +8,10 @@
 #include "storage/StationRegistry.h"
 #include "storage/WorkflowConfigLoader.h"
 
+#include <QSqlQuery>
 #include <QTest>
+
+#include <tuple>
 
 using namespace rework;
 
@@ -216,6 +219,99 @@ private slots:
         }
         QVERIFY(configStore.setConfigValue(key, QStringLiteral("10"), t.admin()).ok());
         QVERIFY(t.dump() != before);
+    }
+
+    /// Every setting has one default, listed with it while nobody has set it; the value in
+    /// force is the same for every reader of it. A new file holds the first schema's values of
+    /// six settings; the other four were nowhere to be seen before (their defaults lived with
+    /// their readers).
+    void everySettingShowsTheValueInForce()
+    {
+        test::TestDatabase t;
+        ConfigStore configStore(t.db().connection(), t.clock());
+        const int thisPc = t.clock().now().toLocalTime().offsetFromUtc() / 60;
+        const QList<std::tuple<QString, int, bool>> expected = {
+            {"login.lock_minutes", 15, false},    {"login.max_failures", 5, false},
+            {"pack.carton_capacity", 10, true},   {"reflow.limit", 3, false},
+            {"repair.max_attempts", 2, false},    {"session.idle_lock_minutes", 5, true},
+            {"shift.day_start_hour", 6, true},    {"shift.utc_offset_minutes", thisPc, true},
+            {"sync.interval_minutes", 15, false}, {"throughput.target_per_shift", 100, false},
+        };
+        const QList<ConfigStore::Setting> fresh = configStore.inForce().value();
+        QCOMPARE(fresh.size(), expected.size());
+        for (int i = 0; i < fresh.size(); ++i) {
+            const auto& [key, value, isDefault] = expected[i];
+            QCOMPARE(fresh[i].key, key);
+            QCOMPARE(fresh[i].value, value);
+            QCOMPARE(fresh[i].isDefault, isDefault);
+            QCOMPARE(configStore.number(key).value(), value);
+            QCOMPARE(configStore.defaultValue(key).value(), value); // the first schema's are the defaults
+        }
+        // What the rules, the calendar and the KPI read is what the list says.
+        const WorkflowConfig rules = WorkflowConfigLoader(t.db().connection()).loadConfig().value();
+        QCOMPARE(rules.maxRepairAttempts, 2);
+        QCOMPARE(rules.reflowLimit, 3);
+        QCOMPARE(rules.cartonCapacity, 10);
+        QCOMPARE(ShiftCalendar::load(t.db().connection()).value().dayStartHour, 6);
+
+        // Set: no longer marked as a default; a station's own target is listed once set, and a
+        // station without one holds the line's.
+        QVERIFY(
+            configStore.setConfigValue(QStringLiteral("reflow.limit"), QStringLiteral("4"), t.admin()).ok());
+        QVERIFY(configStore
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift"), QStringLiteral("80"),
+                                    t.admin())
+                    .ok());
+        QVERIFY(configStore
+                    .setConfigValue(QStringLiteral("throughput.target_per_shift.TEST-1"),
+                                    QStringLiteral("40"), t.admin())
+                    .ok());
+        QList<ConfigStore::Setting> set = configStore.inForce().value();
+        QCOMPARE(set.size(), expected.size() + 1);
+        QCOMPARE(set[expected.size()].key, QStringLiteral("throughput.target_per_shift.TEST-1"));
+        QCOMPARE(set[expected.size()].isDefault, false);
+        QCOMPARE(set[6].key, QStringLiteral("shift.day_start_hour"));
+        QCOMPARE(set[6].isDefault, true);
+        QCOMPARE(configStore.number(QStringLiteral("throughput.target_per_shift.TEST-1")).value(), 40);
+        QCOMPARE(configStore.number(QStringLiteral("throughput.target_per_shift.PACK-1")).value(), 80);
+        QCOMPARE(configStore.number(QStringLiteral("nope")).error().code, ErrorCode::UnknownField);
+    }
+
+    /// A value setConfigValue() refuses can only be in a hand-edited file. Each reader used to
+    /// read it its own way (the rules took "abc" repairs as 0, the login "0 failures" as a lock
+    /// at the first wrong PIN); now all fall back to the default, and the list says so.
+    void aHandEditedSettingIsReadAsItsDefaultByEveryReader()
+    {
+        test::TestDatabase t;
+        QSqlQuery edit(t.db().connection());
+        for (const char* row : {"('repair.max_attempts', 'abc')", "('pack.carton_capacity', '-3')",
+                                "('login.max_failures', '0')", "('shift.day_start_hour', '30')",
+                                "('shift.utc_offset_minutes', '100')", "('reflow.limit', ' 4 ')"})
+            QVERIFY(edit.exec(QStringLiteral("INSERT OR REPLACE INTO config (key, value) VALUES ") +
+                              QLatin1String(row)));
+        const WorkflowConfig rules = WorkflowConfigLoader(t.db().connection()).loadConfig().value();
+        QCOMPARE(rules.maxRepairAttempts, 2);
+        QCOMPARE(rules.cartonCapacity, 10);
+        QCOMPARE(rules.reflowLimit, 4); // spaces around a number are the number, as when it is set
+        const ShiftCalendar calendar = ShiftCalendar::load(t.db().connection()).value();
+        QCOMPARE(calendar.dayStartHour, 6);
+        QCOMPARE(calendar.utcOffsetMinutes, t.clock().now().toLocalTime().offsetFromUtc() / 60);
+        // Four wrong PINs do not lock the account: the default allows five.
+        Login login(t.db().connection(), t.clock());
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!login.login(QStringLiteral("OP1"), QStringLiteral("0000")).ok());
+        QVERIFY(login.login(QStringLiteral("OP1"), QStringLiteral("1234")).ok());
+        // Listed as defaults, with the values in force: the edited values are not.
+        const QList<ConfigStore::Setting> listed = ConfigStore(t.db().connection()).inForce().value();
+        for (const ConfigStore::Setting& s : listed) {
+            if (s.key == QLatin1String("repair.max_attempts") ||
+                s.key == QLatin1String("login.max_failures") ||
+                s.key == QLatin1String("pack.carton_capacity") ||
+                s.key == QLatin1String("shift.day_start_hour")) {
+                QVERIFY2(s.isDefault, qPrintable(s.key));
+                QCOMPARE(s.value, ConfigStore(t.db().connection()).defaultValue(s.key).value());
+            }
+        }
     }
 
     void pinHashesAreSaltedAndVerifiable()

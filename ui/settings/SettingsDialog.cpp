@@ -146,8 +146,10 @@ QWidget* SettingsDialog::buildPcTab()
     m_idle->setRange(0, 240);
     m_idle->setSuffix(tr(" min"));
     m_idle->setSpecialValueText(tr("never"));
-    auto idle = ConfigStore(m_db.connection()).configNumber(QStringLiteral("session.idle_lock_minutes"), 5);
-    m_idle->setValue(idle ? idle.value() : 5);
+    const ConfigStore lineSettings(m_db.connection());
+    const QString key = QStringLiteral("session.idle_lock_minutes");
+    Result<int> idle = lineSettings.number(key);
+    m_idle->setValue(idle ? idle.value() : lineSettings.defaultValue(key).value());
     form->addRow(tr("Lock the screen after:"), m_idle);
     return page;
 }

@@ -79,8 +79,7 @@ bool SyncPanel::runIfDue(const QDateTime& now)
     const bool nightlyDue = now.toLocalTime().time().toString(QStringLiteral("HH:mm")) == settings->nightlyAt;
     bool intervalDue = false;
     if (m_failures == 0) {
-        Result<int> minutes =
-            ConfigStore(m_db.connection()).configNumber(QStringLiteral("sync.interval_minutes"), 15);
+        Result<int> minutes = ConfigStore(m_db.connection()).number(QStringLiteral("sync.interval_minutes"));
         Result<QString> last = SyncEngine::stateValue(m_db.connection(), QStringLiteral("last_sync_at"));
         if (minutes && minutes.value() > 0 && last) {
             const QDateTime lastAt = QDateTime::fromString(last.value(), Qt::ISODateWithMs);

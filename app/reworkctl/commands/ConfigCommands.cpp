@@ -8,6 +8,8 @@
 #include "reworkctl/CommandContext.h"
 #include "storage/ConfigStore.h"
 
+#include <QJsonArray>
+
 namespace rework {
 namespace {
 
@@ -48,15 +50,21 @@ int run(CommandContext& context, Args args)
             return out.unknownOption(option, context.help);
         if (!args.isEmpty())
             return out.unexpectedArgument(args.first(), context.help);
-        auto settings = store.settings();
+        // Every setting with the value in force: one nobody set shows its default, marked so.
+        auto settings = store.inForce();
         if (!settings)
             return out.fail(settings.error());
         QStringList lines;
         QJsonObject json;
-        for (const auto& [key, value] : settings.value()) {
-            lines << key + QStringLiteral(" = ") + value;
-            json.insert(key, value.toInt());
+        QJsonArray defaults;
+        for (const ConfigStore::Setting& s : settings.value()) {
+            lines
+                << (s.isDefault ? Cli::tr("%1 = %2 (default)") : Cli::tr("%1 = %2")).arg(s.key).arg(s.value);
+            json.insert(s.key, s.value);
+            if (s.isDefault)
+                defaults.append(s.key);
         }
+        json.insert(QStringLiteral("defaults"), defaults); // the keys above that nobody set
         out.emitResult(lines, json);
         return Ok;
     }
