@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/Sql.h"
 #include "storage/StationRegistry.h"
+#include "storage/Transaction.h"
 #include "workflow/Recorder.h"
 
 #include <QRandomGenerator>
@@ -496,6 +497,11 @@ Result<std::optional<DemoGenerator::Summary>> DemoGenerator::generateIfNew(Datab
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Options& options)
 {
+    // Whether the file is new and its set-up are one write transaction: nobody (a first admin
+    // made from a shell meanwhile) comes between the look and the demo's accounts.
+    Transaction setUpTx(db.connection());
+    if (Status st = setUpTx.begin(); !st)
+        return st.error();
     Result<bool> fresh = isNew(db.connection());
     if (!fresh)
         return fresh.error();
@@ -521,9 +527,6 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
             !st)
             return st.error();
     }
-    // Demo data is disposable: skip the per-commit fsync while generating, restore it after.
-    QSqlQuery pragma(db.connection());
-    pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
     // A target the demo line can just about reach: its cards per shift, plus a tenth.
     const int shifts = std::max(1, options.days * 2);
     if (Status st = configStore.setConfigValue(
@@ -532,6 +535,11 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database& db, const Optio
             QStringLiteral("ADMIN"));
         !st)
         return st.error();
+    if (Status st = setUpTx.commit(); !st)
+        return st.error();
+    // Demo data is disposable: skip the per-commit fsync while generating, restore it after.
+    QSqlQuery pragma(db.connection());
+    pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
     Options fixed = options;
     fixed.end = end;
     Run run(db, fixed);

@@ -155,7 +155,7 @@ Result<int> ConfigStore::defaultValue(const QString& key) const
     return k->fallback;
 }
 
-Result<std::optional<int>> ConfigStore::accepted(const QString& key) const
+Result<std::optional<int>> ConfigStore::accepted(const QString& key, QString* refused) const
 {
     auto v = sql::scalar(m_db, QStringLiteral("SELECT value FROM config WHERE key = ?"), {key});
     if (!v)
@@ -170,6 +170,8 @@ Result<std::optional<int>> ConfigStore::accepted(const QString& key) const
     // Only a hand-edited file holds one: setConfigValue() refuses it. Every reader falls back alike.
     spdlog::warn("config {} = {} is not a value it accepts; its default is in force", key.toStdString(),
                  v.value().toString().left(64).toStdString());
+    if (refused)
+        *refused = v.value().toString().left(64);
     return std::optional<int>();
 }
 
@@ -190,8 +192,9 @@ Result<QList<ConfigStore::Setting>> ConfigStore::inForce() const
     for (const ConfigKey& k : kConfigKeys)
         keys << QString::fromLatin1(k.key);
     // The stations' own targets that are set; the others hold the line's and are not listed.
-    auto targets = sql::run(m_db, QStringLiteral("SELECT key FROM config WHERE key LIKE "
-                                                 "'throughput.target\\_per\\_shift.%' ESCAPE '\\'"));
+    // GLOB, not LIKE: a key is matched with its case, as knownKey() matches it.
+    auto targets = sql::run(
+        m_db, QStringLiteral("SELECT key FROM config WHERE key GLOB 'throughput.target_per_shift.*'"));
     if (!targets)
         return targets.error();
     while (targets.value().next())
@@ -199,13 +202,14 @@ Result<QList<ConfigStore::Setting>> ConfigStore::inForce() const
     std::sort(keys.begin(), keys.end());
     QList<Setting> all;
     for (const QString& key : keys) {
-        Result<std::optional<int>> set = accepted(key);
+        QString refused;
+        Result<std::optional<int>> set = accepted(key, &refused);
         if (!set)
             return set.error();
         Result<int> value = set.value() ? Result<int>(*set.value()) : defaultValue(key);
         if (!value)
             return value.error();
-        all.append({key, value.value(), !set.value()});
+        all.append({key, value.value(), !set.value(), refused});
     }
     return all;
 }

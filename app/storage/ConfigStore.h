@@ -44,14 +44,16 @@ public:
         QString key;
         int value = 0;
         bool isDefault = false; ///< nothing (valid) is set: the default is in force
+        QString refused;        ///< a stored value the key does not take (a hand-edited file)
     };
     /// Every known setting with the value in force, and each station's own target that is set, by
     /// key; not the station's own `derived.*` state.
     Result<QList<Setting>> inForce() const;
 
 private:
-    /// The stored value of `key` if it is one the key accepts.
-    Result<std::optional<int>> accepted(const QString& key) const;
+    /// The stored value of `key` if it is one the key accepts; else nullopt, and a stored value
+    /// it does not accept in `refused`.
+    Result<std::optional<int>> accepted(const QString& key, QString* refused = nullptr) const;
 
     QSqlDatabase m_db;
     const Clock& m_clock;

@@ -1821,8 +1821,12 @@ and N donor cards taken through the line. A database in use is refused.
 </translation>
     </message>
     <message>
-        <source>%1 = %2 (default)</source>
-        <translation>%1 = %2（默认）</translation>
+        <source> (default: the stored value &quot;%1&quot; is not one it takes; set it again)</source>
+        <translation>（默认值：存储的值“%1”不可用；请重新设置）</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation>（默认）</translation>
     </message>
 </context>
 <context>

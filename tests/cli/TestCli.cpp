@@ -505,8 +505,6 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("never.pdf"))));
     }
 
-    /// A mistyped --db is not a new, empty line found sound: a command that reads the record
-    /// refuses a file that is not there, and creates none.
     /// `config list` shows every setting in force, a default marked as one: the shift offset
     /// nobody set is this PC's (Kathmandu's +05:45 here).
     void configListShowsEveryValueInForce()
@@ -531,8 +529,36 @@ private slots:
         QVERIFY2(text.out.contains(QStringLiteral("shift.day_start_hour = 6 (default)\n")),
                  qPrintable(text.out));
         QCOMPARE(text.out.count(QStringLiteral("(default)")), 4);
+
+        // A hand-edited file: a value the key does not take is named, not shown as in force; a
+        // key in other letters, or with a %, is listed as stored and does not stop the list.
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT OR REPLACE INTO config (key, value) VALUES "
+                                      "('shift.day_start_hour', '30'), ('Throughput.target_per_shift.ST1', "
+                                      "'5'), ('throughput.target_per_shift.X%2', '7')")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+        const Run edited = reworkctl(path, {"config", "list"});
+        QCOMPARE(edited.exitCode, 0);
+        QVERIFY2(
+            edited.out.contains(QStringLiteral("shift.day_start_hour = 6 (default: the stored value \"30\"")),
+            qPrintable(edited.out));
+        QVERIFY2(edited.out.contains(QStringLiteral("throughput.target_per_shift.X%2 = 7\n")),
+                 qPrintable(edited.out));
+        QVERIFY(!edited.out.contains(QStringLiteral("Throughput")));
+        const QJsonObject editedJson = reworkctl(path, {"--json", "config", "list"}).json();
+        QCOMPARE(editedJson.value("refused").toObject().value("shift.day_start_hour").toString(),
+                 QStringLiteral("30"));
+        QCOMPARE(editedJson.value("shift.day_start_hour").toInt(), 6);
     }
 
+    /// A mistyped --db is not a new, empty line found sound: a command that reads the record
+    /// refuses a file that is not there, and creates none.
     void aMissingDatabaseIsNotCreatedByAReader()
     {
         const QString typo = dir.filePath(QStringLiteral("typo/station.sqlite"));

@@ -309,6 +309,7 @@ private slots:
                 s.key == QLatin1String("pack.carton_capacity") ||
                 s.key == QLatin1String("shift.day_start_hour")) {
                 QVERIFY2(s.isDefault, qPrintable(s.key));
+                QVERIFY2(!s.refused.isEmpty(), qPrintable(s.key)); // and the value it did not take
                 QCOMPARE(s.value, ConfigStore(t.db().connection()).defaultValue(s.key).value());
             }
         }

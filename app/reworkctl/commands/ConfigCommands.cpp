@@ -57,14 +57,25 @@ int run(CommandContext& context, Args args)
         QStringList lines;
         QJsonObject json;
         QJsonArray defaults;
+        QJsonObject refused;
         for (const ConfigStore::Setting& s : settings.value()) {
-            lines
-                << (s.isDefault ? Cli::tr("%1 = %2 (default)") : Cli::tr("%1 = %2")).arg(s.key).arg(s.value);
+            // One arg() for both: a key is never read as a placeholder.
+            QString line = Cli::tr("%1 = %2").arg(s.key, QString::number(s.value));
+            if (!s.refused.isEmpty())
+                line += Cli::tr(" (default: the stored value \"%1\" is not one it takes; set it again)")
+                            .arg(s.refused);
+            else if (s.isDefault)
+                line += Cli::tr(" (default)");
+            lines << line;
             json.insert(s.key, s.value);
             if (s.isDefault)
                 defaults.append(s.key);
+            if (!s.refused.isEmpty())
+                refused.insert(s.key, s.refused);
         }
-        json.insert(QStringLiteral("defaults"), defaults); // the keys above that nobody set
+        if (!refused.isEmpty())
+            json.insert(QStringLiteral("refused"), refused); // stored values not in force
+        json.insert(QStringLiteral("defaults"), defaults);   // the keys above that nobody set
         out.emitResult(lines, json);
         return Ok;
     }
