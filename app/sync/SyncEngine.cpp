@@ -1,4 +1,5 @@
 #include "SyncEngine.h"
+#include "OutboxReader.h"
 
 #include "ServerConnection.h"
 #include "ServerCopy.h"
@@ -300,8 +301,10 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
     if (!me)
         return me.error();
     int pushed = 0;
+    // The next batch is read on a thread of its own while the server takes this one.
+    OutboxReader outbox(m_local.path(), me.value().toUtf8(), m_pushBatchSize);
     for (;;) {
-        Result<OutboxBatch> batch = nextOutboxBatch(me.value());
+        Result<OutboxBatch> batch = outbox.next();
         if (!batch)
             return batch.error();
         if (batch->count == 0)
@@ -315,79 +318,6 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
         if (m_progress)
             m_progress(pushed, total, tr("sending"));
     }
-}
-
-namespace {
-
-/// The outbox rows a push reads, oldest first, with their subjects as JSON; `range` limits them.
-QString outboxRows(const QString& range)
-{
-    return QStringLiteral(
-               "SELECT e.seq, e.id, e.recorded_at, e.station_id, e.operator_id, e.step, e.subject, "
-               "e.payload, (SELECT json_group_array(json_object('kind', s.kind, 'serial', s.serial)) "
-               "FROM event_subjects s WHERE s.event_seq = e.seq) AS subjects FROM sync_outbox o JOIN "
-               "events e ON e.seq = o.event_seq %1")
-        .arg(range);
-}
-
-/// Appends `text` to a COPY row: a tab or newline inside it, the carriage return and the
-/// backslash itself escaped with a backslash (COPY's text format).
-void appendCopyText(QByteArray& row, QByteArrayView text)
-{
-    for (const char c : text) {
-        switch (c) {
-        case '\\':
-            row.append("\\\\", 2);
-            break;
-        case '\t':
-            row.append("\\t", 2);
-            break;
-        case '\n':
-            row.append("\\n", 2);
-            break;
-        case '\r':
-            row.append("\\r", 2);
-            break;
-        default:
-            row.append(c);
-        }
-    }
-}
-
-} // namespace
-
-Result<SyncEngine::OutboxBatch> SyncEngine::nextOutboxBatch(const QString& me)
-{
-    // The batch in COPY's text format, read through SQLite's own statement and escaped here in
-    // one pass over the bytes: no string or variant per value.
-    auto c = sql::Cursor::open(m_local.connection(),
-                               outboxRows(QStringLiteral("ORDER BY o.event_seq LIMIT ?")), {m_pushBatchSize});
-    if (!c)
-        return c.error();
-    OutboxBatch out;
-    const QByteArray origin = me.toUtf8();
-    out.copyRows.reserve(qsizetype{m_pushBatchSize} * 512); // a typical event is under half a kilobyte
-    sql::Cursor& r = c.value();
-    while (r.next()) {
-        const qint64 seq = r.integer(0);
-        if (out.count++ == 0)
-            out.firstSeq = seq;
-        out.lastSeq = seq;
-        QByteArray& row = out.copyRows;
-        appendCopyText(row, r.bytes(1));
-        row.append('\t');
-        appendCopyText(row, origin);
-        row.append('\t');
-        row.append(QByteArray::number(seq));
-        for (int column = 2; column <= 8; ++column) {
-            row.append('\t');
-            appendCopyText(row, r.bytes(column));
-        }
-        row.append('\n');
-    }
-    if (Status st = r.status(); !st)
-        return st.error();
-    return out;
 }
 
 Result<std::array<QString, 9>> SyncEngine::outboxColumns(const OutboxBatch& batch)
@@ -406,7 +336,7 @@ Result<std::array<QString, 9>> SyncEngine::outboxColumns(const OutboxBatch& batc
             "SELECT %1, '{' || group_concat(b.seq, ',') || '}', %2, %3, %4, %5, %6, %7, %8 FROM (%9) b")
             .arg(text("b.id"), text("b.recorded_at"), text("b.station_id"), text("b.operator_id"),
                  text("b.step"), text("b.subject"), text("b.payload"), text("b.subjects"),
-                 outboxRows(QStringLiteral("WHERE o.event_seq BETWEEN ? AND ? ORDER BY o.event_seq"))),
+                 OutboxBatch::rows(QStringLiteral("WHERE o.event_seq BETWEEN ? AND ? ORDER BY o.event_seq"))),
         {batch.firstSeq, batch.lastSeq});
     if (!rows)
         return rows.error();
@@ -480,23 +410,11 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
     Result<bool> copied = fresh ? copyBatch(db, batch) : Result<bool>(false);
     if (!copied)
         return copied.error();
-    if (copied.value()) {
-        // The stations that recorded the batch, as the statement below names them.
-        auto named =
-            server(db,
-                   QStringLiteral("SELECT coalesce(string_agg(DISTINCT station_id, ' '), '') FROM events "
-                                  "WHERE server_seq > ?"),
-                   {firstNew});
-        if (!named)
-            return named.error();
-        named.value().next();
-        const QString stations = named.value().value(0).toString();
-        named.value().finish();
-        return afterInsert(db, me, batch, firstNew, stations);
-    }
+    if (copied.value())
+        return afterInsert(db, me, batch, firstNew);
     // A resend, or a batch the server would not take whole (an id it holds from another origin):
     // one statement parses the batch once, checks its numbers and inserts what the server lacks
-    // (a resend inserts nothing); it also names the stations that recorded the batch.
+    // (a resend inserts nothing).
     Result<std::array<QString, 9>> columns = outboxColumns(batch);
     if (!columns)
         return columns.error();
@@ -524,8 +442,7 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
             "x.operator_id, x.step, x.subject, CAST(x.payload AS jsonb), CAST(x.subjects AS jsonb) FROM x "
             "WHERE NOT EXISTS (SELECT 1 FROM clash) ORDER BY x.origin_seq ON CONFLICT (id) DO NOTHING "
             "RETURNING 1) "
-            "SELECT (SELECT origin_seq FROM clash), (SELECT count(*) FROM added), "
-            "(SELECT coalesce(string_agg(DISTINCT station_id, ' '), '') FROM x)"),
+            "SELECT (SELECT origin_seq FROM clash), (SELECT count(*) FROM added)"),
         values);
     if (!inserted)
         return inserted.error();
@@ -538,13 +455,11 @@ Status SyncEngine::writeBatch(QSqlDatabase& db, const QString& me, const OutboxB
                                "this database's history differs from what it sent before. Nothing "
                                "was sent; ask an admin (reworkctl verify)"),
                     {inserted.value().value(0).toLongLong()}));
-    const QString stations = inserted.value().value(2).toString();
     inserted.value().finish();
-    return afterInsert(db, me, batch, firstNew, stations);
+    return afterInsert(db, me, batch, firstNew);
 }
 
-Status SyncEngine::afterInsert(QSqlDatabase& db, const QString& me, const OutboxBatch& batch, qint64 firstNew,
-                               const QString& stations)
+Status SyncEngine::afterInsert(QSqlDatabase& db, const QString& me, const OutboxBatch& batch, qint64 firstNew)
 {
     SyncFaults::hit("mid-batch");
     if (Status st = applyReference(db, firstNew); !st)
@@ -580,7 +495,7 @@ Status SyncEngine::afterInsert(QSqlDatabase& db, const QString& me, const Outbox
         QStringLiteral("INSERT INTO origins (origin, last_seq, last_push_at, stations) VALUES (?, ?, now(), "
                        "?) ON CONFLICT (origin) DO UPDATE SET last_seq = greatest(origins.last_seq, "
                        "excluded.last_seq), last_push_at = now(), stations = excluded.stations"),
-        {me, batch.lastSeq, stations});
+        {me, batch.lastSeq, batch.stations});
     if (!mark)
         return mark.error();
     return {};

@@ -14,6 +14,8 @@
 
 namespace rework {
 
+struct OutboxBatch;
+
 class Database;
 class EventLog;
 class ServerConnection;
@@ -95,19 +97,7 @@ public:
 
 private:
     Result<QString> origin();
-    /// Outbox events not yet on the server, oldest first, at most m_batchSize of them.
-    struct OutboxBatch
-    {
-        int count = 0;
-        qint64 lastSeq = 0;
-        qint64 firstSeq = 0;
-        /// The rows in COPY's text format, with this station's origin: what the push loads when
-        /// nothing of the batch is on the server yet.
-        QByteArray copyRows;
-    };
-
     Result<int> push(ServerConnection& server, qint64 total);
-    Result<OutboxBatch> nextOutboxBatch(const QString& me);
     /// The batch as one PostgreSQL array literal per column (id, origin_seq, recorded_at,
     /// station_id, operator_id, step, subject, payload, subjects), for the statement that inserts
     /// row by row: the server parses arrays several times faster than a JSON document.
@@ -119,9 +109,8 @@ private:
     /// server refused it, so the caller inserts it row by row instead.
     Result<bool> copyBatch(QSqlDatabase& db, const OutboxBatch& batch);
     /// What every push does once the batch's events are in: reference changes, conflicts, the
-    /// chain's anchor and the origin's mark (`stations`: those that recorded the batch).
-    Status afterInsert(QSqlDatabase& db, const QString& me, const OutboxBatch& batch, qint64 firstNew,
-                       const QString& stations);
+    /// chain's anchor and the origin's mark (with the stations that recorded the batch).
+    Status afterInsert(QSqlDatabase& db, const QString& me, const OutboxBatch& batch, qint64 firstNew);
     Status noteConflicts(QSqlDatabase& db, qint64 firstNew);
     Status applyReference(QSqlDatabase& db, qint64 firstNew);
     Status seedReference(QSqlDatabase& db);
@@ -145,10 +134,11 @@ private:
     SyncSettings m_settings;
     const Clock& m_clock;
     // A received batch is applied in one write transaction, which the station's saves wait for
-    // (about 0.13 s at 2,000 events). A sent batch is read here and then only deleted from the
-    // outbox; on the server each costs a lock, the conflict rules, a chain anchor and a commit
-    // (about 8 ms), and holds the lock other stations' pushes wait for (about 0.2 s at 10,000).
-    // bench_sync, 100,000 events: a push of 2.6-3.5 s at 2,000 per batch, 2.0-2.9 s at 10,000.
+    // (about 0.13 s at 2,000 events). A sent batch is read one ahead on a thread of its own
+    // (OutboxReader) and then only deleted from the outbox; on the server each costs a lock, the
+    // conflict rules, a chain anchor and a commit (about 8 ms), and holds the lock other
+    // stations' pushes wait for (about 0.2 s at 10,000). bench_sync, 100,000 events: a push of
+    // 2.6-3.5 s at 2,000 per batch, 2.0-2.9 s at 10,000; read ahead, 1.5-1.9 s.
     int m_batchSize = 2000;
     int m_pushBatchSize = 10000;
     Progress m_progress;
