@@ -67,14 +67,8 @@ bool accepts(const ConfigKey& k, int n)
 Status ConfigStore::setConfigValue(const QString& key, const QString& value, const QString& actorId,
                                    const QString& stationId)
 {
-    const ConfigKey* known = nullptr;
-    QStringList names;
-    for (const ConfigKey& k : kConfigKeys) {
-        names << QString::fromLatin1(k.key);
-        if (key == QLatin1StringView(k.key))
-            known = &k;
-    }
-    if (!known && key.startsWith(kStationTargetPrefix)) {
+    const ConfigKey* known = knownKey(key);
+    if (known == &kStationTarget) {
         Result<bool> station = StationRegistry(m_db).exists(key.mid(kStationTargetPrefix.size()));
         if (!station)
             return station.error();
@@ -82,9 +76,11 @@ Status ConfigStore::setConfigValue(const QString& key, const QString& value, con
             return makeError(ErrorCode::UnknownStation, QStringLiteral("key"),
                              Message(tr, QT_TR_NOOP("no station %1; add the station first"),
                                      {key.mid(kStationTargetPrefix.size())}));
-        known = &kStationTarget;
     }
     if (!known) {
+        QStringList names;
+        for (const ConfigKey& k : kConfigKeys)
+            names << QString::fromLatin1(k.key);
         return makeError(ErrorCode::UnknownField, QStringLiteral("key"),
                          Message(tr, QT_TR_NOOP("unknown setting; known: %1, %2STATION"),
                                  {names.join(QStringLiteral(", ")), kStationTargetPrefix}));
@@ -177,13 +173,12 @@ Result<std::optional<int>> ConfigStore::accepted(const QString& key, QString* re
 
 Result<int> ConfigStore::number(const QString& key) const
 {
-    Result<int> fallback = defaultValue(key);
-    if (!fallback)
-        return fallback;
+    if (!knownKey(key))
+        return defaultValue(key); // its error names the key
     Result<std::optional<int>> set = accepted(key);
     if (!set)
         return set.error();
-    return set.value().value_or(fallback.value());
+    return set.value() ? Result<int>(*set.value()) : defaultValue(key);
 }
 
 Result<QList<ConfigStore::Setting>> ConfigStore::inForce() const
