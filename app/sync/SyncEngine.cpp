@@ -301,16 +301,28 @@ Result<int> SyncEngine::push(ServerConnection& connection, qint64 total)
     if (!me)
         return me.error();
     int pushed = 0;
-    // The next batch is read on a thread of its own while the server takes this one.
-    OutboxReader outbox(m_local.path(), me.value().toUtf8(), m_pushBatchSize);
+    // The next batch is read on a thread of its own while the server takes this one. The reader
+    // finds the end one batch early, before the last one was sent: what the station recorded
+    // meanwhile is looked for here once more, as the push always did, until nothing is left.
+    const QByteArray originId = me.value().toUtf8();
+    OutboxReader outbox(m_local.path(), originId, m_pushBatchSize);
+    bool readAhead = true;
+    qint64 sent = 0;
     for (;;) {
-        Result<OutboxBatch> batch = outbox.next();
+        Result<OutboxBatch> batch =
+            readAhead ? outbox.next()
+                      : OutboxBatch::read(m_local.connection(), originId, sent, m_pushBatchSize);
         if (!batch)
             return batch.error();
-        if (batch->count == 0)
-            return pushed;
+        if (batch->count == 0) {
+            if (!readAhead)
+                return pushed;
+            readAhead = false;
+            continue;
+        }
         if (Status st = sendBatch(connection.db(), me.value(), batch.value()); !st)
             return st.error();
+        sent = batch->lastSeq;
         SyncFaults::hit("after-commit");
         if (Status st = dropFromOutbox(batch->lastSeq); !st)
             return st.error();

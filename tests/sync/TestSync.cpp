@@ -25,6 +25,7 @@
 #include "sync/SyncEngine.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -859,6 +860,60 @@ private slots:
         // No duplicates anywhere: the server's ids are unique by constraint, and so are F's.
         QCOMPARE(pg->psql(QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM events")),
                  QStringList{"0"});
+        qunsetenv("REWORKTRACK_SYNC_PASSWORD");
+    }
+
+    /// The push reads the next batch ahead, so it meets the end of the outbox before its last
+    /// batch is sent: what an operator records while that batch is on its way still goes up in
+    /// the same sync, as when the push read the outbox only after each send.
+    void anEventRecordedDuringTheLastBatchGoesInTheSameSync()
+    {
+#ifdef REWORK_NO_FAULT_INJECTION
+        QSKIP("built without REWORK_FAULT_INJECTION");
+#endif
+        QTemporaryDir dir;
+        const QString f = dir.filePath(QStringLiteral("late.sqlite"));
+        QCOMPARE(reworkctl(f, {"demo", "--units", "2", "--seed", "5"}).exitCode, 0);
+        qputenv("REWORKTRACK_SYNC_PASSWORD", "rework-test");
+        const QStringList args{"sync", "--server", pg->url(QString()), "--retries", "1"};
+        QCOMPARE(reworkctl(f, args).exitCode, 0);
+        const auto intake = [&](const char* card) {
+            return reworkctl(f, {"record", "intake", "--station", "INTAKE-01", "--operator", "OP001",
+                                 QStringLiteral("card=") + QLatin1String(card), "model=RTX4090", "lot=LOT-L"})
+                .exitCode;
+        };
+        QCOMPARE(intake("ZT4090L000001"), 0);
+        // One batch to send; the sync waits inside its server transaction until the file goes.
+        const QString pauseFile = dir.filePath(QStringLiteral("paused"));
+        QProcess paused;
+        QProcessEnvironment pause = QProcessEnvironment::systemEnvironment();
+        pause.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("pause-mid-batch"));
+        pause.insert(QStringLiteral("REWORK_SYNC_PAUSE_FILE"), pauseFile);
+        paused.setProcessEnvironment(pause);
+        paused.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", f} + args);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pauseFile), 20000);
+        QCOMPARE(intake("ZT4090L000002"), 0); // while the batch is on its way
+        // Every batch pauses the same way, the late event's own too: let each one go.
+        QElapsedTimer waited;
+        waited.start();
+        while (paused.state() != QProcess::NotRunning && waited.elapsed() < 60000) {
+            QFile::remove(pauseFile);
+            paused.waitForFinished(100);
+        }
+        QCOMPARE(paused.state(), QProcess::NotRunning);
+        QCOMPARE(paused.exitCode(), 0);
+        QVERIFY2(QString::fromUtf8(paused.readAllStandardOutput()).contains(QStringLiteral("2 events sent")),
+                 qPrintable(QString::fromUtf8(paused.readAllStandardError())));
+        QCOMPARE(
+            pg->psql(QStringLiteral("SELECT count(*) FROM events WHERE payload ->> 'card' LIKE 'ZT4090L%'")),
+            QStringList{"2"});
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("late"));
+        db.setDatabaseName(f);
+        QVERIFY(db.open());
+        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sync_outbox")).value().toInt(), 0);
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("late"));
         qunsetenv("REWORKTRACK_SYNC_PASSWORD");
     }
 
