@@ -45,4 +45,13 @@ inline QString makeSpecialFile(const QString& kind, const QTemporaryDir& dir, co
     return big.open(QIODevice::WriteOnly) && big.resize(maxBytes + 1) ? path : QString(); // sparse
 }
 
+/// A file of 8 KiB of 'x' named `name` in `dir`: no database and no format of any kind; empty if
+/// it could not be made.
+inline QString makeJunkFile(const QTemporaryDir& dir, const QString& name)
+{
+    const QString path = dir.filePath(name);
+    QFile junk(path);
+    return junk.open(QIODevice::WriteOnly) && junk.write(QByteArray(8192, 'x')) == 8192 ? path : QString();
+}
+
 } // namespace rework::test

@@ -94,6 +94,19 @@ class TestSync : public QObject
         return {p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardError()),
                 QString::fromUtf8(p.readAllStandardOutput())};
     }
+    /// Starts `reworkctl sync` (`args`) on `db` so that it waits inside each batch's server
+    /// transaction until the test removes `pauseFile` (REWORK_SYNC_FAULT=pause-mid-batch); returns
+    /// once the first batch is waiting.
+    static void startPausedSync(QProcess& p, const QString& db, const QStringList& args,
+                                const QString& pauseFile)
+    {
+        QProcessEnvironment pause = QProcessEnvironment::systemEnvironment();
+        pause.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("pause-mid-batch"));
+        pause.insert(QStringLiteral("REWORK_SYNC_PAUSE_FILE"), pauseFile);
+        p.setProcessEnvironment(pause);
+        p.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", db} + args);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pauseFile), 20000);
+    }
     /// A card taken from intake to mount at one station; returns the unit.
     static QString unitAt(test::TestDatabase& t, const QString& card, const QString& board)
     {
@@ -813,12 +826,9 @@ private slots:
                  0);
         const QString pauseFile = dir.filePath(QStringLiteral("paused"));
         QProcess paused;
-        QProcessEnvironment pause = QProcessEnvironment::systemEnvironment();
-        pause.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("pause-mid-batch"));
-        pause.insert(QStringLiteral("REWORK_SYNC_PAUSE_FILE"), pauseFile);
-        paused.setProcessEnvironment(pause);
-        paused.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", f} + args);
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pauseFile), 20000);
+        startPausedSync(paused, f, args, pauseFile);
+        if (QTest::currentTestFailed())
+            return;
         pg->psql(
             QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
                            "'reworktrack'"));
@@ -886,12 +896,9 @@ private slots:
         // One batch to send; the sync waits inside its server transaction until the file goes.
         const QString pauseFile = dir.filePath(QStringLiteral("paused"));
         QProcess paused;
-        QProcessEnvironment pause = QProcessEnvironment::systemEnvironment();
-        pause.insert(QStringLiteral("REWORK_SYNC_FAULT"), QStringLiteral("pause-mid-batch"));
-        pause.insert(QStringLiteral("REWORK_SYNC_PAUSE_FILE"), pauseFile);
-        paused.setProcessEnvironment(pause);
-        paused.start(QStringLiteral(REWORKCTL_PATH), QStringList{"--db", f} + args);
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pauseFile), 20000);
+        startPausedSync(paused, f, args, pauseFile);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(intake("ZT4090L000002"), 0); // while the batch is on its way
         // Every batch pauses the same way, the late event's own too: let each one go.
         QElapsedTimer waited;

@@ -1,3 +1,4 @@
+#include "SpecialFiles.h"
 #include "TestDatabase.h"
 #include "domain/ItemStates.h"
 #include "logging/Logging.h"
@@ -323,11 +324,8 @@ private slots:
     void refusesFileThatIsNotADatabase()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(8192, 'x'));
-        f.close();
+        const QString path = test::makeJunkFile(dir, QStringLiteral("junk.sqlite"));
+        QVERIFY(!path.isEmpty());
         auto db = Database::open(path);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::Storage);

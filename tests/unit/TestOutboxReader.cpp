@@ -1,6 +1,7 @@
 // The push's outbox reader: one batch ahead on a thread and a connection of its own. Every event
 // of the outbox comes once and in order, events recorded meanwhile come too, and a push that
 // stops early (a refused batch) stops the reader at once.
+#include "SpecialFiles.h"
 #include "TestDatabase.h"
 
 #include "storage/Sql.h"
@@ -129,11 +130,8 @@ private slots:
     void aFileThatIsNoDatabaseIsAnError()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("station.sqlite"));
-        QFile junk(path);
-        QVERIFY(junk.open(QIODevice::WriteOnly));
-        junk.write(QByteArray(4096, 'x'));
-        junk.close();
+        const QString path = test::makeJunkFile(dir, QStringLiteral("station.sqlite"));
+        QVERIFY(!path.isEmpty());
         OutboxReader reader(path, "O", 10);
         const Result<OutboxBatch> first = reader.next();
         QVERIFY(!first.ok());
