@@ -7030,10 +7030,6 @@ A closed batch takes no more units.</source>
         <translation>从未</translation>
     </message>
     <message>
-        <source>Sync: last %1 · %2 waiting</source>
-        <translation>同步：上次 %1 · 等待 %2</translation>
-    </message>
-    <message>
         <source>Synchronising with the central server…</source>
         <translation>正在与中央服务器同步…</translation>
     </message>
@@ -7068,8 +7064,20 @@ A closed batch takes no more units.</source>
         </translation>
     </message>
     <message>
-        <source>Sync: last %1 · over %2 waiting</source>
-        <translation>同步：上次 %1 · 等待超过 %2</translation>
+        <source>over %1 waiting</source>
+        <translation>等待超过 %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>等待 %1</translation>
+    </message>
+    <message>
+        <source>Sync: never synced · %1</source>
+        <translation>同步：从未同步 · %1</translation>
+    </message>
+    <message>
+        <source>Sync: last %1 · %2</source>
+        <translation>同步：上次 %1 · %2</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,8 @@ private slots:
         const qint64 waiting = SyncEngine::pending(t.db().connection()).value();
         QVERIFY(waiting > 1);
         QTRY_VERIFY(panel->statusLabel()->text().contains(QStringLiteral("%1 waiting").arg(waiting)));
+        QVERIFY2(panel->statusLabel()->text().startsWith(QStringLiteral("Sync: never synced · ")),
+                 qPrintable(panel->statusLabel()->text()));
         done.clear();
         w.syncAction()->trigger();
         QVERIFY(w.findChild<QProgressDialog*>(QStringLiteral("syncProgress")));
@@ -60,6 +62,7 @@ private slots:
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("0 waiting")));
         QVERIFY(!panel->statusLabel()->text().contains(QStringLiteral("never")));
+        QVERIFY(panel->statusLabel()->text().startsWith(QStringLiteral("Sync: last ")));
         // Besides the server's baseline of its reference data (origin 'server').
         QCOMPARE(pg.psql(QStringLiteral("SELECT count(*) FROM events WHERE origin <> 'server'")),
                  QStringList{QString::number(waiting)});

@@ -31,13 +31,15 @@ void SyncPanel::refreshStatus()
         m_status->setText(tr("Sync state unreadable"));
         return;
     }
-    const QString when = last->isEmpty() ? tr("never")
-                                         : QDateTime::fromString(last.value(), Qt::ISODateWithMs)
-                                               .toLocalTime()
-                                               .toString(QStringLiteral("MM-dd HH:mm"));
-    QString text = pending.value() > kCountedUpTo
-                       ? tr("Sync: last %1 · over %2 waiting").arg(when, QLocale().toString(kCountedUpTo))
-                       : tr("Sync: last %1 · %2 waiting").arg(when, QLocale().toString(pending.value()));
+    const QString waiting = pending.value() > kCountedUpTo
+                                ? tr("over %1 waiting").arg(QLocale().toString(kCountedUpTo))
+                                : tr("%1 waiting").arg(QLocale().toString(pending.value()));
+    QString text = last->isEmpty() ? tr("Sync: never synced · %1").arg(waiting)
+                                   : tr("Sync: last %1 · %2")
+                                         .arg(QDateTime::fromString(last.value(), Qt::ISODateWithMs)
+                                                  .toLocalTime()
+                                                  .toString(QStringLiteral("MM-dd HH:mm")),
+                                              waiting);
     // How long ago each station database last pushed, as the server told us on the last pull.
     Result<QList<OriginSync>> origins = SyncOrigins(m_db.connection()).list();
     QStringList ages;
