@@ -18,8 +18,13 @@ std::optional<QString> Args::take(const QString& name)
     const QString flag = QStringLiteral("--") + name;
     for (qsizetype i = 0; i < m_options; ++i) {
         if (m_args[i] == flag) {
-            if (i + 1 >= m_options)
+            // No value when the list ends or the next option follows: `--from --to X` leaves
+            // --to for itself rather than taking it as the start date (`--from=--x` takes it).
+            if (i + 1 >= m_options || m_args[i + 1].startsWith(QLatin1StringView("--"))) {
+                m_args.remove(i);
+                --m_options;
                 return QString();
+            }
             const QString value = m_args[i + 1];
             m_args.remove(i, 2);
             m_options -= 2;

@@ -16,7 +16,8 @@ class Args
 public:
     explicit Args(QStringList args = {});
 
-    /// Takes `--name VALUE` (or `--name=VALUE`) out; nullopt when absent, empty when it ends the list.
+    /// Takes `--name VALUE` (or `--name=VALUE`) out; nullopt when absent, empty when it ends the
+    /// list or another option (`--...`) follows it.
     std::optional<QString> take(const QString& name);
     /// take(), or `fallback` when the option is absent.
     QString takeOr(const QString& name, const QString& fallback);

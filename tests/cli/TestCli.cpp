@@ -445,6 +445,14 @@ private slots:
         QTest::newRow("a start after the end")
             << QStringList{"kpi", "--from", "2026-02-01", "--to", "2026-01-01"} << 2 << "usage"
             << "--from is after --to";
+        // An option whose value was left out is named, not the option after it taken as the value.
+        QTest::newRow("a value left out before the next option")
+            << QStringList{"report", "daily", "--pdf", "--date", "2026-11-30"} << 2 << "usage"
+            << "give --pdf FILE";
+        QTest::newRow("a value left out before the next option, record")
+            << QStringList{"record", "intake", "--station", "--operator", "OP1", "card=CARD7777"} << 1
+            << "missing_field"
+            << "--station is required";
         QTest::newRow("a night daily report")
             << QStringList{"report", "daily", "--night", "--pdf", pdf} << 2 << "usage"
             << "--night is for report shift";
