@@ -87,11 +87,8 @@ void SessionController::logout()
 
 std::chrono::minutes SessionController::idleTimeout() const
 {
-    const ConfigStore settings(m_db);
-    const QString key = QStringLiteral("session.idle_lock_minutes");
-    Result<int> minutes = settings.number(key);
-    // A database that cannot be read now: the default, as on a line that never set it.
-    return std::chrono::minutes(minutes ? minutes.value() : settings.defaultValue(key).value());
+    return std::chrono::minutes(
+        ConfigStore(m_db).numberOrDefault(QStringLiteral("session.idle_lock_minutes")));
 }
 
 Result<std::optional<OperatorInfo>> SessionController::disabledHolder() const

@@ -181,6 +181,16 @@ Result<int> ConfigStore::number(const QString& key) const
     return set.value() ? Result<int>(*set.value()) : defaultValue(key);
 }
 
+int ConfigStore::numberOrDefault(const QString& key) const
+{
+    Result<int> n = number(key);
+    if (n)
+        return n.value();
+    spdlog::warn("config {} unreadable, its default used: {}", key.toStdString(), n.error().logLine());
+    Result<int> fallback = defaultValue(key);
+    return fallback ? fallback.value() : 0;
+}
+
 Result<QList<ConfigStore::Setting>> ConfigStore::inForce() const
 {
     QStringList keys;

@@ -35,6 +35,9 @@ public:
     /// the key does not accept (a hand-edited file) is logged and the default used, so every
     /// reader of the setting acts alike. Unknown keys are an error.
     Result<int> number(const QString& key) const;
+    /// number(), or the key's default when the database cannot be read now (logged): for a reader
+    /// that must have a value, as the idle lock must.
+    int numberOrDefault(const QString& key) const;
     /// What a known key holds while none is set: shift.utc_offset_minutes this PC's offset now,
     /// a station's throughput target the line's.
     Result<int> defaultValue(const QString& key) const;

@@ -94,6 +94,19 @@ class TestSync : public QObject
         return {p.exitCode(), p.exitStatus(), QString::fromUtf8(p.readAllStandardError()),
                 QString::fromUtf8(p.readAllStandardOutput())};
     }
+    /// The number `statement` reads from the station file `db`, on a connection of its own.
+    static int countIn(const QString& db, const QString& statement)
+    {
+        int n = 0;
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+            c.setDatabaseName(db);
+            c.open();
+            n = sql::scalar(c, statement).value().toInt();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("count"));
+        return n;
+    }
     /// Starts `reworkctl sync` (`args`) on `db` so that it waits inside each batch's server
     /// transaction until the test removes `pauseFile` (REWORK_SYNC_FAULT=pause-mid-batch); returns
     /// once the first batch is waiting.
@@ -750,16 +763,7 @@ private slots:
         QTemporaryDir dir;
         const QString f = dir.filePath(QStringLiteral("f.sqlite"));
         QCOMPARE(reworkctl(f, {"demo", "--units", "12", "--seed", "7"}).exitCode, 0);
-        auto count = [&](const QString& statement) {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
-            db.setDatabaseName(f);
-            db.open();
-            const int n = sql::scalar(db, statement).value().toInt();
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(QStringLiteral("f"));
-            return n;
-        };
+        auto count = [&](const QString& statement) { return countIn(f, statement); };
         const int events = count(QStringLiteral("SELECT count(*) FROM events"));
         QVERIFY(events > 40);
         // The password as a script gives it: never on the command line.
@@ -914,13 +918,7 @@ private slots:
         QCOMPARE(
             pg->psql(QStringLiteral("SELECT count(*) FROM events WHERE payload ->> 'card' LIKE 'ZT4090L%'")),
             QStringList{"2"});
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("late"));
-        db.setDatabaseName(f);
-        QVERIFY(db.open());
-        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sync_outbox")).value().toInt(), 0);
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("late"));
+        QCOMPARE(countIn(f, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
         qunsetenv("REWORKTRACK_SYNC_PASSWORD");
     }
 

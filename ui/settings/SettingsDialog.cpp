@@ -146,10 +146,8 @@ QWidget* SettingsDialog::buildPcTab()
     m_idle->setRange(0, 240);
     m_idle->setSuffix(tr(" min"));
     m_idle->setSpecialValueText(tr("never"));
-    const ConfigStore lineSettings(m_db.connection());
-    const QString key = QStringLiteral("session.idle_lock_minutes");
-    Result<int> idle = lineSettings.number(key);
-    m_idle->setValue(idle ? idle.value() : lineSettings.defaultValue(key).value());
+    m_idle->setValue(
+        ConfigStore(m_db.connection()).numberOrDefault(QStringLiteral("session.idle_lock_minutes")));
     form->addRow(tr("Lock the screen after:"), m_idle);
     return page;
 }
